@@ -1,0 +1,156 @@
+import type { Product } from '../catalog/product';
+
+export type LineDiscount =
+  | { readonly kind: 'percent'; readonly bp: number }
+  | { readonly kind: 'amount'; readonly amount: number };
+
+export type PriceOverride = {
+  readonly originalPrice: number;
+  readonly reason: string;
+  /** Staff id of the manager who approved it (the cashier themself when they hold the permission). */
+  readonly approvedBy: string;
+};
+
+export type CartLine = {
+  readonly lineId: string;
+  readonly productId: string;
+  readonly sku: string;
+  readonly name: string;
+  /** The code scanned or typed to add the line, if any (kept for audits and returns). */
+  readonly code?: string;
+  readonly vatRateId: string;
+  readonly measure: 'unit' | 'weight';
+  /** VAT-inclusive, minor units, per piece or per kg. */
+  readonly unitPrice: number;
+  /** Pieces for 'unit', grams for 'weight'. */
+  readonly quantity: number;
+  /** Label price of a price-embedded code: the line is worth exactly this, whatever the unit price. */
+  readonly labelAmount?: number;
+  readonly discount?: LineDiscount;
+  readonly priceOverride?: PriceOverride;
+};
+
+export type Cart = {
+  /** Becomes the sale id: made on the till when the cart starts, the idempotency key of its seal. */
+  readonly id: string;
+  readonly currency: string;
+  readonly lines: readonly CartLine[];
+  readonly cartDiscountBp?: number;
+  readonly startedAt: string;
+};
+
+export const MAX_QUANTITY = 9_999;
+export const MAX_WEIGHT_G = 99_999;
+
+export function emptyCart(id: string, currency: string, startedAt: string): Cart {
+  return { id, currency, lines: [], startedAt };
+}
+
+export type AddProductOptions = {
+  readonly lineId: string;
+  readonly code?: string;
+  readonly quantity?: number;
+  readonly labelAmount?: number;
+};
+
+/**
+ * Adds a product. A piece product scanned again increments its last line, as a cashier expects;
+ * weighed items and lines already discounted or overridden always get their own line.
+ */
+export function addProduct(cart: Cart, product: Product, options: AddProductOptions): Cart {
+  if (product.currency !== cart.currency) {
+    throw new Error(`Product ${product.sku} is priced in ${product.currency}, the cart in ${cart.currency}`);
+  }
+  const quantity = options.quantity ?? 1;
+  assertQuantity(product.measure, quantity);
+  const last = cart.lines[cart.lines.length - 1];
+  if (
+    product.measure === 'unit' &&
+    options.labelAmount === undefined &&
+    last &&
+    last.productId === product.id &&
+    !last.discount &&
+    !last.priceOverride &&
+    last.labelAmount === undefined &&
+    last.quantity + quantity <= MAX_QUANTITY
+  ) {
+    return replaceLine(cart, { ...last, quantity: last.quantity + quantity });
+  }
+  const line: CartLine = {
+    lineId: options.lineId,
+    productId: product.id,
+    sku: product.sku,
+    name: product.name,
+    vatRateId: product.vatRateId,
+    measure: product.measure,
+    unitPrice: product.price,
+    quantity,
+    ...(options.code !== undefined ? { code: options.code } : {}),
+    ...(options.labelAmount !== undefined ? { labelAmount: options.labelAmount } : {}),
+  };
+  return { ...cart, lines: [...cart.lines, line] };
+}
+
+export function assertQuantity(measure: CartLine['measure'], quantity: number): void {
+  const max = measure === 'unit' ? MAX_QUANTITY : MAX_WEIGHT_G;
+  if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > max) {
+    throw new RangeError(`Quantity must be a whole number from 1 to ${max}`);
+  }
+}
+
+function findLine(cart: Cart, lineId: string): CartLine {
+  const line = cart.lines.find((l) => l.lineId === lineId);
+  if (!line) throw new Error(`No line ${lineId} in the cart`);
+  return line;
+}
+
+function replaceLine(cart: Cart, line: CartLine): Cart {
+  return { ...cart, lines: cart.lines.map((l) => (l.lineId === line.lineId ? line : l)) };
+}
+
+export function setQuantity(cart: Cart, lineId: string, quantity: number): Cart {
+  const line = findLine(cart, lineId);
+  if (line.labelAmount !== undefined) throw new Error('The quantity of a price-labelled item is on its label');
+  assertQuantity(line.measure, quantity);
+  return replaceLine(cart, { ...line, quantity });
+}
+
+export function removeLine(cart: Cart, lineId: string): Cart {
+  findLine(cart, lineId);
+  return { ...cart, lines: cart.lines.filter((l) => l.lineId !== lineId) };
+}
+
+export function setLineDiscount(cart: Cart, lineId: string, discount: LineDiscount | null): Cart {
+  const line = findLine(cart, lineId);
+  if (discount === null) {
+    const { discount: _removed, ...rest } = line;
+    return replaceLine(cart, rest);
+  }
+  if (discount.kind === 'percent' && (!Number.isSafeInteger(discount.bp) || discount.bp <= 0 || discount.bp > 10_000)) {
+    throw new RangeError('A percentage discount must be above 0 and at most 100 %');
+  }
+  if (discount.kind === 'amount' && (!Number.isSafeInteger(discount.amount) || discount.amount <= 0)) {
+    throw new RangeError('A discount amount must be a positive amount');
+  }
+  return replaceLine(cart, { ...line, discount });
+}
+
+export function setCartDiscount(cart: Cart, bp: number | null): Cart {
+  if (bp === null || bp === 0) {
+    const { cartDiscountBp: _removed, ...rest } = cart;
+    return rest;
+  }
+  if (!Number.isSafeInteger(bp) || bp < 0 || bp > 10_000) {
+    throw new RangeError('A cart discount must be between 0 and 100 %');
+  }
+  return { ...cart, cartDiscountBp: bp };
+}
+
+export function overridePrice(cart: Cart, lineId: string, unitPrice: number, reason: string, approvedBy: string): Cart {
+  const line = findLine(cart, lineId);
+  if (!Number.isSafeInteger(unitPrice) || unitPrice < 0) throw new RangeError('A price must be zero or a positive amount');
+  if (reason.trim() === '') throw new Error('A price override needs a reason');
+  if (line.labelAmount !== undefined) throw new Error('The price of a price-labelled item is on its label');
+  const originalPrice = line.priceOverride?.originalPrice ?? line.unitPrice;
+  return replaceLine(cart, { ...line, unitPrice, priceOverride: { originalPrice, reason: reason.trim(), approvedBy } });
+}

@@ -1,0 +1,139 @@
+import type { Product } from '../catalog/product';
+import type { SealedRecord, SealRequest } from '../fiscal/chain';
+import type { FiscalChain } from '../fiscal/events';
+import type { CardOutcome } from '../payment/tender';
+import type { Permission, StaffMember } from '../staff/permissions';
+import type { StoreProfile } from '../store/store-profile';
+
+/**
+ * The one contract between the renderer and the till host. Electron's preload, ipcMain relay and
+ * the browser-mode socket are all derived from it: a method missing here does not exist anywhere.
+ */
+export type HostHello = {
+  readonly appVersion: string;
+  readonly storeId: string;
+  readonly tillId: string;
+  readonly mode: 'electron' | 'browser';
+  readonly publicKey: string;
+  readonly keyId: string;
+  /** Head of each chain in the host journal, so the renderer knows what it must restore. */
+  readonly heads: Readonly<Record<FiscalChain, number>>;
+};
+
+export type CatalogPage = {
+  readonly products: readonly Product[];
+  /** Opaque; pass it back to get the next page. Null when the source has nothing yet. */
+  readonly checkpoint: string | null;
+  readonly total: number;
+  readonly done: boolean;
+};
+
+export type PrinterState = 'ready' | 'offline' | 'error' | 'none';
+
+export type PrinterStatus = {
+  readonly state: PrinterState;
+  readonly target: string;
+  readonly message?: string;
+  readonly checkedAt: string;
+};
+
+/** "sent" is all a plain TCP/file printer can tell: bytes written, not proof of paper. */
+export type PrintOutcome =
+  | { readonly status: 'sent' | 'printed'; readonly bytes: number }
+  | { readonly status: 'failed'; readonly reason: 'unreachable' | 'timeout' | 'io' | 'no-printer'; readonly message: string };
+
+export type CardResult = {
+  readonly attemptKey: string;
+  readonly status: CardOutcome;
+  readonly amount: number;
+  readonly authorizationCode?: string;
+  readonly maskedPan?: string;
+  readonly scheme?: string;
+  readonly message?: string;
+};
+
+export type ReprintResult = {
+  readonly reprintNumber: number;
+  readonly event: SealedRecord<'event'>;
+  readonly outcome: PrintOutcome;
+};
+
+type Method<Req, Res> = { readonly req: Req; readonly res: Res };
+
+export type HostContract = {
+  'host.hello': Method<void, HostHello>;
+  'store.profile': Method<void, StoreProfile>;
+  'staff.list': Method<void, readonly StaffMember[]>;
+  'session.current': Method<void, StaffMember | null>;
+  'session.signIn': Method<{ readonly pin: string }, StaffMember>;
+  'session.signOut': Method<void, null>;
+  /** A manager's PIN entered at the till to approve one action (override, large discount). */
+  'session.authorize': Method<{ readonly pin: string; readonly permission: Permission }, StaffMember>;
+  'catalog.pull': Method<{ readonly checkpoint: string | null; readonly limit: number }, CatalogPage>;
+  'fiscal.seal': Method<SealRequest, SealedRecord>;
+  'journal.read': Method<
+    { readonly chain: FiscalChain; readonly afterSeq: number; readonly limit: number },
+    { readonly records: readonly SealedRecord[]; readonly headSeq: number }
+  >;
+  'receipt.print': Method<{ readonly saleId: string }, PrintOutcome>;
+  'receipt.reprint': Method<{ readonly saleId: string }, ReprintResult>;
+  'printer.status': Method<void, PrinterStatus>;
+  'terminal.pay': Method<{ readonly attemptKey: string; readonly amount: number; readonly currency: string }, CardResult>;
+  'terminal.status': Method<{ readonly attemptKey: string }, CardResult>;
+};
+
+export type HostEvents = {
+  'printer.status': PrinterStatus;
+  'host.notice': { readonly level: 'info' | 'warning' | 'error'; readonly message: string };
+};
+
+export type MethodName = keyof HostContract;
+export type EventName = keyof HostEvents;
+export type RequestOf<K extends MethodName> = HostContract[K]['req'];
+export type ResponseOf<K extends MethodName> = HostContract[K]['res'];
+
+/** Runtime allow-lists: `satisfies` makes the compiler reject a name missing from, or foreign to, the contract. */
+const METHODS = {
+  'host.hello': true,
+  'store.profile': true,
+  'staff.list': true,
+  'session.current': true,
+  'session.signIn': true,
+  'session.signOut': true,
+  'session.authorize': true,
+  'catalog.pull': true,
+  'fiscal.seal': true,
+  'journal.read': true,
+  'receipt.print': true,
+  'receipt.reprint': true,
+  'printer.status': true,
+  'terminal.pay': true,
+  'terminal.status': true,
+} as const satisfies Record<MethodName, true>;
+
+const EVENTS = { 'printer.status': true, 'host.notice': true } as const satisfies Record<EventName, true>;
+
+export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(METHODS, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(EVENTS, name);
+}
+
+/** The IPC channels the Electron relay uses; nothing else is ever sent between the processes. */
+export const IPC_INVOKE_CHANNEL = 'pos:invoke';
+export const IPC_EVENT_CHANNEL = 'pos:event';
+
+export type InvokeReply<T = unknown> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: import('../errors/pos-error').ErrorEnvelope };
+
+/** The shape both bridges give the renderer. */
+export type HostApi = {
+  invoke<K extends MethodName>(name: K, ...req: RequestOf<K> extends void ? [] : [RequestOf<K>]): Promise<ResponseOf<K>>;
+  on<E extends EventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void;
+};

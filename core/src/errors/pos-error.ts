@@ -1,0 +1,57 @@
+/**
+ * Errors that cross the host ⇄ renderer boundary. The code is stable (the UI translates it);
+ * the message is for logs and for a person when no translation exists.
+ */
+export const ERROR_CODES = [
+  'INVALID_REQUEST',
+  'UNKNOWN_METHOD',
+  'WRONG_PIN',
+  'PIN_LOCKED',
+  'NOT_SIGNED_IN',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'SEAL_CONFLICT',
+  'HOST_UNAVAILABLE',
+  'TIMEOUT',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ErrorEnvelope = { readonly code: ErrorCode; readonly message: string; readonly details?: unknown };
+
+export class PosError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'PosError';
+  }
+
+  toEnvelope(): ErrorEnvelope {
+    return { code: this.code, message: this.message, ...(this.details !== undefined ? { details: this.details } : {}) };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** Rebuilds a PosError from an envelope received over IPC or the socket. */
+export function fromEnvelope(envelope: unknown): PosError {
+  if (typeof envelope === 'object' && envelope !== null) {
+    const e = envelope as Record<string, unknown>;
+    const code = isErrorCode(e.code) ? e.code : 'INTERNAL';
+    const message = typeof e.message === 'string' ? e.message : 'Unexpected error';
+    return new PosError(code, message, e.details);
+  }
+  return new PosError('INTERNAL', 'Unexpected error');
+}
+
+export function toEnvelope(error: unknown): ErrorEnvelope {
+  if (error instanceof PosError) return error.toEnvelope();
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'INTERNAL', message };
+}

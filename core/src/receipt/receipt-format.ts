@@ -1,0 +1,89 @@
+/**
+ * Formatting for a fixed-width receipt. Intl gives the locale's conventions; the non-breaking spaces
+ * it uses (U+00A0, U+202F) are not in printer code pages, so they become plain spaces.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u00a0\u202f\u2009]/g, ' ');
+}
+
+function fractionDigits(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** Minor units as the locale writes money ("12,34 €", "€12.34"). Display only: the division is exact for printing. */
+export function formatAmount(amount: number, currency: string, locale: string): string {
+  const value = amount / 10 ** fractionDigits(currency);
+  return printable(new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value));
+}
+
+/** Minor units as a bare number without grouping ("12345,67"), for narrow table columns. */
+export function formatNumber(amount: number, currency: string, locale: string): string {
+  const digits = fractionDigits(currency);
+  return printable(
+    new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(amount / 10 ** digits),
+  );
+}
+
+export function formatRate(rateBp: number, locale: string): string {
+  return printable(
+    new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(rateBp / 10_000),
+  );
+}
+
+export function formatWeight(grams: number, locale: string): string {
+  return printable(
+    new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilogram', minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(grams / 1000),
+  );
+}
+
+export function formatDateTime(iso: string, locale: string, timeZone: string): string {
+  return printable(
+    new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium', timeZone }).format(new Date(iso)),
+  );
+}
+
+/**
+ * Left and right text on one line of `width`. When both do not fit, the left side wraps onto as many
+ * lines as it needs and the right side ends the last line (or gets its own): nothing is ever cut.
+ */
+export function twoColumns(left: string, right: string, width: number): string[] {
+  if (left.length + 1 + right.length <= width) return [left + ' '.repeat(width - left.length - right.length) + right];
+  const lines = wrap(left, width);
+  const last = lines.pop() ?? '';
+  if (last.length + 1 + right.length <= width) return [...lines, last + ' '.repeat(width - last.length - right.length) + right];
+  return [...lines, last, right.padStart(width)];
+}
+
+/** Centred text, wrapped onto several lines when it is wider than `width`. */
+export function centered(text: string, width: number): string[] {
+  return wrap(text, width).map((line) => ' '.repeat(Math.floor((width - line.length) / 2)) + line);
+}
+
+/** Splits text into lines of at most `width` on word boundaries. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (current === '') current = word;
+    else if (current.length + 1 + word.length <= width) current += ` ${word}`;
+    else {
+      lines.push(current);
+      current = word;
+    }
+    while (current.length > width) {
+      lines.push(current.slice(0, width));
+      current = current.slice(width);
+    }
+  }
+  if (current) lines.push(current);
+  return lines;
+}
+
+export function padColumns(cells: readonly string[], widths: readonly number[]): string {
+  return cells
+    .map((cell, i) => {
+      const w = widths[i] ?? cell.length;
+      return i === 0 ? cell.padEnd(w).slice(0, w) : cell.padStart(w).slice(-w);
+    })
+    .join('');
+}

@@ -1,0 +1,159 @@
+import type { SealedRecord } from '../fiscal/chain';
+import type { SaleLine } from '../sale/sale';
+import type { StoreProfile } from '../store/store-profile';
+import {
+  centered,
+  formatAmount,
+  formatDateTime,
+  formatNumber,
+  formatRate,
+  formatWeight,
+  padColumns,
+  twoColumns,
+  wrap,
+} from './receipt-format';
+import { receiptLabels, type ReceiptLabels } from './receipt-labels';
+
+export type ReceiptLine =
+  | { readonly kind: 'text'; readonly text: string; readonly bold?: boolean; readonly large?: boolean }
+  | { readonly kind: 'rule' }
+  | { readonly kind: 'qrcode'; readonly value: string };
+
+/**
+ * A receipt laid out in fixed-width text, shared by the on-screen preview and the printer encoders,
+ * so what the cashier sees is what prints. `large` lines are printed double width and double
+ * height, so they are laid out on half the width.
+ */
+export type Receipt = {
+  readonly width: number;
+  readonly saleId: string;
+  readonly receiptNumber: string;
+  readonly duplicate?: number;
+  readonly lines: readonly ReceiptLine[];
+};
+
+export type ReceiptOptions = {
+  readonly width: number;
+  readonly cashierName: string;
+  /** Reprint counter: set for a DUPLICATA. */
+  readonly duplicate?: number;
+};
+
+export function receiptNumber(tillId: string, seq: number): string {
+  return `${tillId}-${String(seq).padStart(6, '0')}`;
+}
+
+type Style = { readonly bold?: boolean; readonly large?: boolean };
+
+export function buildReceipt(record: SealedRecord<'sale'>, store: StoreProfile, options: ReceiptOptions): Receipt {
+  const sale = record.payload;
+  const locale = store.receiptLocale;
+  const labels = receiptLabels(locale);
+  const width = options.width;
+  const half = Math.floor(width / 2);
+  const money = (amount: number) => formatAmount(amount, sale.currency, locale);
+  const out: ReceiptLine[] = [];
+  const text = (lines: readonly string[], style: Style = {}) => {
+    for (const t of lines) out.push({ kind: 'text', text: t, ...style });
+  };
+  const rule = () => out.push({ kind: 'rule' });
+  const number = receiptNumber(sale.tillId, record.seq);
+
+  const duplicateBanner = options.duplicate ? `*** ${labels.duplicate} n° ${options.duplicate} ***` : null;
+  if (duplicateBanner) text(centered(duplicateBanner, width), { bold: true });
+  text(centered(store.name, half), { bold: true, large: true });
+  for (const line of [store.legalName, ...store.addressLines]) text(centered(line, width));
+  if (store.phone) text(centered(`${labels.phone} ${store.phone}`, width));
+  text(centered(`${labels.vatNumber} ${store.vatNumber}`, width));
+  if (store.siret) text(centered(`${labels.siret} ${store.siret}`, width));
+  rule();
+  text(twoColumns(`${labels.till} ${store.tillLabel}`, `${labels.receiptNo} ${number}`, width));
+  text(twoColumns(formatDateTime(sale.completedAt, locale, store.timeZone), `${labels.cashier}: ${options.cashierName}`, width));
+  rule();
+
+  const codeOf = new Map(sale.vat.map((v) => [v.vatRateId, v.code]));
+  for (const line of sale.lines) text(lineLines(line, codeOf.get(line.vatRateId) ?? '', labels, money, locale, width));
+  rule();
+  if (sale.discountTotal > 0) {
+    text(twoColumns(labels.subtotal, money(sale.lines.reduce((acc, l) => acc + l.gross, 0)), width));
+    if (sale.cartDiscountBp) {
+      const cartDiscount = sale.lines.reduce((a, l) => a + l.cartDiscountShare, 0);
+      text(twoColumns(`${labels.cartDiscount} ${formatRate(sale.cartDiscountBp, locale)}`, money(-cartDiscount), width));
+    }
+  }
+  const total = twoColumns(labels.total, money(sale.total), half);
+  if (total.length === 1) text(total, { bold: true, large: true });
+  else text(twoColumns(labels.total, money(sale.total), width), { bold: true });
+  rule();
+
+  const number2 = (amount: number) => formatNumber(amount, sale.currency, locale);
+  const widths = vatWidths(width);
+  text([padColumns([labels.vatTable.code, labels.vatTable.rate, labels.vatTable.base, labels.vatTable.vat, labels.vatTable.inclusive], widths)]);
+  for (const row of sale.vat) {
+    text([padColumns([row.code, formatRate(row.rateBp, locale), number2(row.base), number2(row.vat), number2(row.inclusive)], widths)]);
+  }
+  rule();
+
+  for (const tender of sale.tenders) {
+    if (tender.method === 'cash') text(twoColumns(labels.cash, money(tender.tendered), width));
+    else if (tender.status === 'approved') {
+      text(twoColumns(`${labels.card}${tender.maskedPan ? ` ${tender.maskedPan}` : ''}`, money(tender.amount), width));
+    }
+  }
+  if (sale.cashRounding !== 0) text(twoColumns(labels.rounding, money(sale.cashRounding), width));
+  if (sale.change > 0) text(twoColumns(labels.change, money(sale.change), width), { bold: true });
+  rule();
+  const items = sale.lines.reduce((acc, l) => acc + (l.measure === 'unit' && l.labelAmount === undefined ? l.quantity : 1), 0);
+  text([`${labels.items}: ${items}`]);
+  for (const line of store.receiptFooter) text(centered(line, width));
+  out.push({ kind: 'qrcode', value: sale.saleId });
+  text(centered(`${labels.saleId} ${sale.saleId}`, width));
+  if (duplicateBanner) text(centered(duplicateBanner, width), { bold: true });
+
+  return {
+    width,
+    saleId: sale.saleId,
+    receiptNumber: number,
+    ...(options.duplicate ? { duplicate: options.duplicate } : {}),
+    lines: out,
+  };
+}
+
+/** Code, rate, then three amounts sharing what is left: 32 columns → 3/8/7/7/7… never below the rate's 7. */
+function vatWidths(width: number): number[] {
+  const code = 3;
+  const rate = 7;
+  const amount = Math.floor((width - code - rate) / 3);
+  return [code, width - code - amount * 3, amount, amount, amount];
+}
+
+function lineLines(
+  line: SaleLine,
+  vatCode: string,
+  labels: ReceiptLabels,
+  money: (amount: number) => string,
+  locale: string,
+  width: number,
+): string[] {
+  const out = twoColumns(line.name, `${money(line.gross)} ${vatCode}`, width);
+  if (line.measure === 'weight' && line.labelAmount === undefined) {
+    out.push(...wrap(`  ${formatWeight(line.quantity, locale)} x ${money(line.unitPrice)}${labels.perKg}`, width));
+  } else if (line.quantity > 1) {
+    out.push(...wrap(`  ${line.quantity} x ${money(line.unitPrice)}`, width));
+  }
+  if (line.priceOverride) {
+    out.push(...wrap(`  ${labels.priceOverride} (${money(line.priceOverride.originalPrice)}): ${line.priceOverride.reason}`, width));
+  }
+  if (line.lineDiscount > 0) {
+    const what = line.discount?.kind === 'percent' ? `${labels.lineDiscount} ${formatRate(line.discount.bp, locale)}` : labels.lineDiscount;
+    out.push(...twoColumns(`  ${what}`, `${money(-line.lineDiscount)}  `, width));
+  }
+  return out;
+}
+
+/** The receipt as plain text, one line per row: the on-screen preview and the tests read this. */
+export function receiptText(receipt: Receipt): string {
+  return receipt.lines
+    .map((l) => (l.kind === 'text' ? l.text : l.kind === 'rule' ? '-'.repeat(receipt.width) : `[QR ${l.value}]`))
+    .join('\n');
+}

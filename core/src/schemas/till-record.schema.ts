@@ -1,0 +1,43 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import type { SealedRecord } from '../fiscal/chain';
+
+/**
+ * Every sealed record of this till that is not a sale, told apart by `kind` (the payload type):
+ * technical events, voids, reprints; later session open/close, cash movements and closings.
+ * Single writer (this till), append only.
+ */
+export const tillRecordSchema = {
+  title: 'till_records',
+  description: 'Sealed technical events and other non-sale records of this till',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64 },
+    storeId: { type: 'string', maxLength: 32 },
+    tillId: { type: 'string', maxLength: 32 },
+    chain: { type: 'string', maxLength: 16 },
+    seq: { type: 'integer', minimum: 1, maximum: 1_000_000_000, multipleOf: 1 },
+    kind: { type: 'string', maxLength: 40 },
+    sealedAt: { type: 'string', maxLength: 32 },
+    record: { type: 'object' },
+  },
+  required: ['id', 'storeId', 'tillId', 'chain', 'seq', 'kind', 'sealedAt', 'record'],
+  indexes: ['seq', ['kind', 'sealedAt']],
+  additionalProperties: false,
+} as const;
+
+export type TillRecordDoc = Omit<FromSchema<typeof tillRecordSchema>, 'record'> & { record: SealedRecord<'event'> };
+
+export function tillRecordDocFromRecord(record: SealedRecord<'event'>): TillRecordDoc {
+  return {
+    id: record.id,
+    storeId: record.storeId,
+    tillId: record.tillId,
+    chain: record.chain,
+    seq: record.seq,
+    kind: record.payload.type,
+    sealedAt: record.sealedAt,
+    record,
+  };
+}

@@ -1,0 +1,43 @@
+/** Roles and what they may do, as data: a store can tighten them without a code change. */
+export type Role = 'cashier' | 'manager' | 'head-office';
+
+export type Permission =
+  | 'sale.sell'
+  | 'sale.void'
+  | 'sale.discount'
+  | 'sale.discount.large'
+  | 'sale.price-override'
+  | 'receipt.reprint'
+  | 'till.settings';
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  cashier: ['sale.sell', 'sale.void', 'sale.discount', 'receipt.reprint'],
+  manager: [
+    'sale.sell',
+    'sale.void',
+    'sale.discount',
+    'sale.discount.large',
+    'sale.price-override',
+    'receipt.reprint',
+    'till.settings',
+  ],
+  'head-office': [
+    'sale.sell',
+    'sale.void',
+    'sale.discount',
+    'sale.discount.large',
+    'sale.price-override',
+    'receipt.reprint',
+    'till.settings',
+  ],
+};
+
+export type StaffMember = {
+  readonly id: string;
+  readonly displayName: string;
+  readonly role: Role;
+};
+
+export function can(role: Role, permission: Permission, table = ROLE_PERMISSIONS): boolean {
+  return table[role].includes(permission);
+}

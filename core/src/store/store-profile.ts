@@ -1,0 +1,29 @@
+import type { VariableMeasureLayout } from '../barcode/variable-measure';
+import type { CashRounding } from '../money/cash-rounding';
+import type { VatRate } from '../tax/vat-rate';
+
+/** Everything about the store the till needs to sell and print: pulled from the hub, cached on the till. */
+export type StoreProfile = {
+  readonly storeId: string;
+  readonly tillId: string;
+  /** Short till label printed on receipts ("Caisse 1"). */
+  readonly tillLabel: string;
+  readonly name: string;
+  readonly legalName: string;
+  readonly addressLines: readonly string[];
+  readonly vatNumber: string;
+  readonly siret?: string;
+  readonly phone?: string;
+  readonly currency: string;
+  /** BCP 47 locale used for receipts (French law wants French receipts in France). */
+  readonly receiptLocale: string;
+  readonly timeZone: string;
+  readonly vatRates: readonly VatRate[];
+  readonly variableMeasureLayouts: readonly VariableMeasureLayout[];
+  readonly cashRounding: CashRounding;
+  /** Quick cash buttons, in minor units. */
+  readonly quickCashAmounts: readonly number[];
+  /** Largest line or cart discount a cashier may give without a manager (basis points). */
+  readonly maxCashierDiscountBp: number;
+  readonly receiptFooter: readonly string[];
+};
