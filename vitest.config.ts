@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
+      { test: { name: 'lint', root: 'lint', environment: 'node', include: ['*.test.js'] } },
       { test: { name: 'core', root: 'core', environment: 'node', include: ['src/**/*.test.ts'] } },
       { test: { name: 'hardware', root: 'hardware', environment: 'node', include: ['src/**/*.test.ts'] } },
       { test: { name: 'electron', root: 'electron', environment: 'node', include: ['src/**/*.test.ts'] } },

@@ -13,6 +13,7 @@ export * from './fiscal/events';
 export * from './money/allocate';
 export * from './money/cash-rounding';
 export * from './money/money';
+export * from './money/parse-amount';
 export * from './payment/payment-state';
 export * from './payment/tender';
 export * from './receipt/receipt-format';

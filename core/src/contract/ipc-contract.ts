@@ -1,4 +1,5 @@
 import type { Product } from '../catalog/product';
+import type { ErrorEnvelope } from '../errors/pos-error';
 import type { SealedRecord, SealRequest } from '../fiscal/chain';
 import type { FiscalChain } from '../fiscal/events';
 import type { CardOutcome } from '../payment/tender';
@@ -130,7 +131,7 @@ export const IPC_EVENT_CHANNEL = 'pos:event';
 
 export type InvokeReply<T = unknown> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: import('../errors/pos-error').ErrorEnvelope };
+  | { readonly ok: false; readonly error: ErrorEnvelope };
 
 /** The shape both bridges give the renderer. */
 export type HostApi = {

@@ -1,6 +1,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Cart } from '../cart/cart';
 import type { Tender } from '../payment/tender';
+import type { SalePayload } from '../sale/sale';
 
 /**
  * Carts not yet sold: the one on screen (so a reload or crash keeps it) and parked ones.
@@ -19,13 +20,16 @@ export const cartSchema = {
     updatedAt: { type: 'string', maxLength: 32 },
     cart: { type: 'object' },
     tenders: { type: 'array', items: { type: 'object' } },
+    /** The sale built from this cart once paid, kept until the host confirms its seal. */
+    sale: { type: 'object' },
   },
   required: ['id', 'status', 'staffId', 'updatedAt', 'cart', 'tenders'],
   indexes: [['status', 'updatedAt']],
   additionalProperties: false,
 } as const;
 
-export type CartDoc = Omit<FromSchema<typeof cartSchema>, 'cart' | 'tenders'> & {
+export type CartDoc = Omit<FromSchema<typeof cartSchema>, 'cart' | 'tenders' | 'sale'> & {
   cart: Cart;
   tenders: Tender[];
+  sale?: SalePayload;
 };

@@ -1,0 +1,94 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * The till host's own settings (this machine's devices and identity), in <dataDir>/config.json.
+ * Store data (name, VAT rates, layouts) is not here: it comes with the store profile.
+ */
+export type HostConfig = {
+  readonly storeId: string;
+  readonly tillId: string;
+  readonly locale: 'fr' | 'en';
+  readonly printer: { readonly target: string; readonly profile: string };
+  readonly terminal: {
+    readonly kind: 'simulated';
+    readonly behaviour: 'approve' | 'decline' | 'timeout';
+    readonly timeoutMs: number;
+  };
+  /** Size of the generated demo catalog served until a hub is configured. */
+  readonly demoCatalogSize: number;
+  /** Browser mode: the port the till host listens on, on 127.0.0.1 only. 0 picks a free port. */
+  readonly browserPort: number;
+};
+
+export function defaultConfig(dataDir: string): HostConfig {
+  return {
+    storeId: 'S001',
+    tillId: 'T01',
+    locale: 'fr',
+    printer: { target: `file:${path.join(dataDir, 'printer-output.bin')}`, profile: 'epson-80' },
+    terminal: { kind: 'simulated', behaviour: 'approve', timeoutMs: 5000 },
+    demoCatalogSize: 2000,
+    browserPort: 5180,
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function positiveInt(name: string, text: string, min = 0): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number ≥ ${min}, got "${text}"`);
+  return value;
+}
+
+/** Environment overrides, for a demo or a test that wants another printer or port without editing the file. */
+export function applyEnv(config: HostConfig, env: NodeJS.ProcessEnv): HostConfig {
+  let next = config;
+  if (env.POS_PRINTER) next = { ...next, printer: { ...next.printer, target: env.POS_PRINTER } };
+  if (env.POS_PRINTER_PROFILE) next = { ...next, printer: { ...next.printer, profile: env.POS_PRINTER_PROFILE } };
+  if (env.POS_LOCALE) {
+    if (env.POS_LOCALE !== 'fr' && env.POS_LOCALE !== 'en') throw new ConfigError(`POS_LOCALE must be fr or en, got "${env.POS_LOCALE}"`);
+    next = { ...next, locale: env.POS_LOCALE };
+  }
+  if (env.POS_TERMINAL) {
+    const behaviour = env.POS_TERMINAL;
+    if (behaviour !== 'approve' && behaviour !== 'decline' && behaviour !== 'timeout') {
+      throw new ConfigError(`POS_TERMINAL must be approve, decline or timeout, got "${behaviour}"`);
+    }
+    next = { ...next, terminal: { ...next.terminal, behaviour } };
+  }
+  if (env.POS_TERMINAL_TIMEOUT_MS) next = { ...next, terminal: { ...next.terminal, timeoutMs: positiveInt('POS_TERMINAL_TIMEOUT_MS', env.POS_TERMINAL_TIMEOUT_MS, 1) } };
+  if (env.POS_DEMO_PRODUCTS) next = { ...next, demoCatalogSize: positiveInt('POS_DEMO_PRODUCTS', env.POS_DEMO_PRODUCTS, 1) };
+  if (env.POS_PORT) next = { ...next, browserPort: positiveInt('POS_PORT', env.POS_PORT) };
+  return next;
+}
+
+/** Reads config.json, writing the defaults on first start so a manager can find and edit them. */
+export async function loadHostConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<HostConfig> {
+  await mkdir(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'config.json');
+  const defaults = defaultConfig(dataDir);
+  let stored: Partial<HostConfig> = {};
+  try {
+    stored = JSON.parse(await readFile(file, 'utf8')) as Partial<HostConfig>;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      await writeFile(`${file}.tmp`, `${JSON.stringify(defaults, null, 2)}\n`);
+      await rename(`${file}.tmp`, file);
+    } else if (error instanceof SyntaxError) {
+      throw new ConfigError(`${file} is not valid JSON: ${error.message}`);
+    } else throw error;
+  }
+  const merged: HostConfig = {
+    ...defaults,
+    ...stored,
+    printer: { ...defaults.printer, ...stored.printer },
+    terminal: { ...defaults.terminal, ...stored.terminal },
+  };
+  return applyEnv(merged, env);
+}

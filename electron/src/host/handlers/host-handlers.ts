@@ -1,0 +1,35 @@
+import { demoCatalogPage } from '../catalog/demo-catalog-source';
+import type { HostContext } from '../host-context';
+import { noRequest, type HandlerGroup } from './handler-registry';
+import { integer, invalid, record } from './request-guards';
+
+export function hostHandlers(ctx: HostContext): HandlerGroup {
+  return {
+    'host.hello': {
+      parse: noRequest,
+      run: async () => ({
+        appVersion: ctx.appVersion,
+        storeId: ctx.config.storeId,
+        tillId: ctx.config.tillId,
+        mode: ctx.mode,
+        publicKey: ctx.key.publicKeyHex,
+        keyId: ctx.key.keyId,
+        heads: { sale: ctx.journal.head('sale')?.seq ?? 0, event: ctx.journal.head('event')?.seq ?? 0 },
+      }),
+    },
+    'store.profile': { parse: noRequest, run: async () => ctx.profile },
+    'staff.list': { parse: noRequest, run: async () => ctx.staff.list() },
+    'catalog.pull': {
+      parse: (raw) => {
+        const req = record(raw, 'catalog.pull request');
+        const checkpoint = req.checkpoint;
+        if (checkpoint !== null && (typeof checkpoint !== 'string' || !/^[0-9]{1,12}$/.test(checkpoint))) {
+          throw invalid('checkpoint must be null or a checkpoint returned by catalog.pull');
+        }
+        return { checkpoint, limit: integer(req, 'limit', 1, 10_000) };
+      },
+      run: async ({ checkpoint, limit }) => demoCatalogPage(ctx.config.demoCatalogSize, checkpoint, limit),
+    },
+    'printer.status': { parse: noRequest, run: async () => ctx.printer.refresh() },
+  };
+}

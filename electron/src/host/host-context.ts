@@ -1,0 +1,26 @@
+import type { StoreProfile } from '@pos/core';
+import type { CardTerminal } from '@pos/hardware/common';
+import type { HostConfig } from './config/host-config';
+import type { JournalStore } from './fiscal/journal-store';
+import type { TillKey } from './fiscal/key-store';
+import type { Sealer } from './fiscal/sealer';
+import type { HostEventBus } from './host-events';
+import type { ReceiptPrinter } from './printer/receipt-printer';
+import type { Session } from './session/session';
+import type { StaffStore } from './session/staff-store';
+
+/** Everything the handlers share; built once by createTillHost. */
+export type HostContext = {
+  readonly appVersion: string;
+  readonly mode: 'electron' | 'browser';
+  readonly config: HostConfig;
+  readonly profile: StoreProfile;
+  readonly key: TillKey;
+  readonly journal: JournalStore;
+  readonly sealer: Sealer;
+  readonly staff: StaffStore;
+  readonly session: Session;
+  readonly printer: ReceiptPrinter;
+  readonly terminal: CardTerminal;
+  readonly events: HostEventBus;
+};

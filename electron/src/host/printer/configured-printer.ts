@@ -1,0 +1,53 @@
+import type { PrinterStatus, PrintOutcome, Receipt } from '@pos/core';
+import { encodeReceipt, findPrinterProfile } from '@pos/hardware/common';
+import { createPrinterTransport } from '@pos/hardware/node';
+import type { HostConfig } from '../config/host-config';
+import type { HostEventBus } from '../host-events';
+import type { ReceiptPrinter } from './receipt-printer';
+
+/**
+ * The receipt printer named in the config: encodes with the printer's profile, sends through its
+ * transport, and tells every renderer when its state changes. A print failure is an outcome to
+ * show the cashier, never an exception: the sale is already sealed when we print.
+ */
+export function createConfiguredPrinter(config: HostConfig, events: HostEventBus): ReceiptPrinter {
+  const profile = findPrinterProfile(config.printer.profile);
+  let transport: ReturnType<typeof createPrinterTransport> | null = null;
+  let configError: string | null = null;
+  try {
+    transport = createPrinterTransport(config.printer.target);
+  } catch (error) {
+    configError = (error as Error).message;
+  }
+  const target = transport?.target ?? config.printer.target;
+  let current: PrinterStatus = { state: 'none', target, checkedAt: new Date().toISOString() };
+
+  const update = (next: Omit<PrinterStatus, 'checkedAt' | 'target'>): PrinterStatus => {
+    const changed = next.state !== current.state || next.message !== current.message;
+    current = { ...next, target, checkedAt: new Date().toISOString() };
+    if (changed) events.emit('printer.status', current);
+    return current;
+  };
+
+  return {
+    columns: profile.columns,
+    status: () => current,
+    async refresh() {
+      if (!transport) return update({ state: 'error', message: configError ?? 'No printer configured' });
+      const probe = await transport.probe();
+      return update(probe.reachable ? { state: 'ready' } : { state: 'offline', message: probe.message ?? 'Printer unreachable' });
+    },
+    async print(receipt: Receipt): Promise<PrintOutcome> {
+      if (!transport) {
+        return { status: 'failed', reason: 'no-printer', message: configError ?? 'No receipt printer is configured' };
+      }
+      const outcome = await transport.write(encodeReceipt(receipt, profile));
+      if (outcome.status === 'failed') update({ state: outcome.reason === 'no-printer' ? 'none' : 'offline', message: outcome.message });
+      else update({ state: 'ready' });
+      return outcome;
+    },
+    async close() {
+      await transport?.close();
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import type { PrinterStatus, PrintOutcome, Receipt } from '@pos/core';
+
+/** What the receipt service needs from the printer side: encode + send, and the last known state. */
+export type ReceiptPrinter = {
+  readonly columns: number;
+  print(receipt: Receipt): Promise<PrintOutcome>;
+  status(): PrinterStatus;
+  refresh(): Promise<PrinterStatus>;
+  close(): Promise<void>;
+};

@@ -1,0 +1,27 @@
+import type { EventName, HostEvents, InvokeReply } from '@pos/core';
+import type { CardTerminal } from '@pos/hardware/common';
+import type { ReceiptPrinter } from './printer/receipt-printer';
+
+/**
+ * The till host as its two front doors (Electron's ipcMain relay and the browser-mode socket)
+ * see it. `invoke` never throws: an unknown method, a malformed request or a failure comes back
+ * as an error envelope the renderer turns into a typed error.
+ */
+export type TillHost = {
+  invoke(name: unknown, request: unknown): Promise<InvokeReply>;
+  on<E extends EventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void;
+  /** Every event, for relays that forward them all. */
+  onAny(listener: (event: EventName, payload: unknown) => void): () => void;
+  close(): Promise<void>;
+};
+
+export type TillHostOptions = {
+  /** Where config, keys, the fiscal journal and staff live. */
+  readonly dataDir: string;
+  readonly mode: 'electron' | 'browser';
+  readonly appVersion?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Tests and the device screen inject devices; by default they come from the config. */
+  readonly printer?: ReceiptPrinter;
+  readonly terminal?: CardTerminal;
+};

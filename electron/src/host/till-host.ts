@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { DEMO_STAFF, demoStoreProfile } from '@pos/core';
+import { loadHostConfig } from './config/host-config';
+import { JournalStore } from './fiscal/journal-store';
+import { loadOrCreateTillKey } from './fiscal/key-store';
+import { Sealer } from './fiscal/sealer';
+import { fiscalHandlers } from './handlers/fiscal-handlers';
+import { HandlerRegistry } from './handlers/handler-registry';
+import { hostHandlers } from './handlers/host-handlers';
+import { receiptHandlers } from './handlers/receipt-handlers';
+import { sessionHandlers } from './handlers/session-handlers';
+import { terminalHandlers } from './handlers/terminal-handlers';
+import type { HostContext } from './host-context';
+import { HostEventBus } from './host-events';
+import { createConfiguredPrinter } from './printer/configured-printer';
+import { Session } from './session/session';
+import { StaffStore } from './session/staff-store';
+import { createConfiguredTerminal } from './terminal/configured-terminal';
+import type { TillHost, TillHostOptions } from './till-host-types';
+
+export type { TillHost, TillHostOptions } from './till-host-types';
+
+/**
+ * Starts the till host: config, signing key, fiscal journal (repaired if a crash tore its last
+ * line), staff, devices, and the handlers of the contract. Seals a `till.start` event each start.
+ */
+export async function createTillHost(options: TillHostOptions): Promise<TillHost & { readonly context: HostContext }> {
+  const config = await loadHostConfig(options.dataDir, options.env ?? process.env);
+  const key = await loadOrCreateTillKey(options.dataDir);
+  const journal = await JournalStore.open(options.dataDir);
+  const sealer = new Sealer(journal, key, { storeId: config.storeId, tillId: config.tillId });
+  const staff = await StaffStore.open(options.dataDir, DEMO_STAFF);
+  const events = new HostEventBus();
+  const profile = demoStoreProfile(config.storeId, config.tillId);
+  const printer = options.printer ?? createConfiguredPrinter(config, events);
+  const terminal = options.terminal ?? createConfiguredTerminal(config);
+  const context: HostContext = {
+    appVersion: options.appVersion ?? '0.1.0',
+    mode: options.mode,
+    config,
+    profile,
+    key,
+    journal,
+    sealer,
+    staff,
+    session: new Session(staff),
+    printer,
+    terminal,
+    events,
+  };
+
+  for (const repair of journal.repairs) {
+    await sealer.seal({ chain: 'event', id: randomUUID(), payload: { type: 'journal.repaired', ...repair } });
+  }
+  await sealer.seal({ chain: 'event', id: randomUUID(), payload: { type: 'till.start', appVersion: context.appVersion } });
+
+  const registry = new HandlerRegistry();
+  registry.register(hostHandlers(context));
+  registry.register(sessionHandlers(context));
+  registry.register(fiscalHandlers(context));
+  registry.register(receiptHandlers(context));
+  registry.register(terminalHandlers(context));
+  registry.assertComplete();
+  void printer.refresh();
+
+  let closed: Promise<void> | null = null;
+  return {
+    context,
+    invoke: (name, request) => registry.invoke(name, request),
+    on: (event, listener) => events.on(event, listener),
+    onAny: (listener) => events.onAny(listener),
+    close: () => {
+      closed ??= (async () => {
+        await printer.close();
+        await terminal.close();
+        await journal.close();
+      })();
+      return closed;
+    },
+  };
+}

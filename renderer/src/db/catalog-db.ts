@@ -1,0 +1,25 @@
+import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type { Product } from '@pos/core';
+
+export type PriceListEntry = { readonly listId: string; readonly productId: string; readonly price: number };
+export type CatalogMeta = { readonly key: string; readonly value: unknown };
+
+/**
+ * The catalog in Dexie directly: read-mostly, huge, refilled from the hub. multiEntry indexes on
+ * barcodes and name words make every lookup an index range; nothing ever loads it whole.
+ * Writes are relaxed: a lost catalog write is pulled again, unlike a sale.
+ */
+export class CatalogDb extends Dexie {
+  products!: Table<Product, string>;
+  priceLists!: Table<PriceListEntry, [string, string]>;
+  meta!: Table<CatalogMeta, string>;
+
+  constructor(name: string, options: DexieOptions = {}) {
+    super(name, { chromeTransactionDurability: 'relaxed', ...options });
+    this.version(1).stores({
+      products: 'id, sku, *barcodes, *words',
+      priceLists: '[listId+productId], productId',
+      meta: 'key',
+    });
+  }
+}

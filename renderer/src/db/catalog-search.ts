@@ -1,0 +1,46 @@
+import { normalizeSearchText, type Product } from '@pos/core';
+import type { CatalogDb } from './catalog-db';
+
+export async function findByBarcode(db: CatalogDb, code: string): Promise<Product | undefined> {
+  return db.products.where('barcodes').equals(code).first();
+}
+
+export async function findBySku(db: CatalogDb, sku: string): Promise<Product | undefined> {
+  return db.products.where('sku').equals(sku).first();
+}
+
+/** The store's price list wins over the catalog price when it has an entry for the product. */
+export async function withListPrice(db: CatalogDb, product: Product, listId: string | null): Promise<Product> {
+  if (!listId) return product;
+  const entry = await db.priceLists.get([listId, product.id]);
+  return entry ? { ...product, price: entry.price } : product;
+}
+
+/**
+ * Search by any word prefix of the name, by SKU prefix or by barcode prefix, as the cashier
+ * types. Each branch is an index range with a limit: the cost does not grow with the catalog.
+ * With several words, the longest one drives the index and the others filter the range.
+ */
+export async function searchCatalog(db: CatalogDb, query: string, limit = 20): Promise<Product[]> {
+  const raw = query.trim();
+  const tokens = normalizeSearchText(raw).split(' ').filter(Boolean);
+  if (tokens.length === 0) return [];
+  const primary = tokens.reduce((a, b) => (b.length > a.length ? b : a));
+  const others = tokens.filter((t) => t !== primary);
+  const matchesOthers = (p: Product) => others.every((t) => p.words.some((w) => w.startsWith(t)));
+
+  const [bySku, byCode, byWords] = await Promise.all([
+    raw.length >= 2 ? db.products.where('sku').startsWithIgnoreCase(raw).limit(limit).toArray() : Promise.resolve([]),
+    /^[0-9]{3,}$/.test(raw) ? db.products.where('barcodes').startsWith(raw).distinct().limit(limit).toArray() : Promise.resolve([]),
+    db.products.where('words').startsWith(primary).distinct().filter(matchesOthers).limit(limit).toArray(),
+  ]);
+  const seen = new Set<string>();
+  const results: Product[] = [];
+  for (const p of [...byCode, ...bySku, ...byWords]) {
+    if (seen.has(p.id)) continue;
+    seen.add(p.id);
+    results.push(p);
+    if (results.length === limit) break;
+  }
+  return results;
+}

@@ -1,0 +1,11 @@
+import { demoProducts, type CatalogPage } from '@pos/core';
+
+/** The host's demo catalog paging, for tests that have no host. */
+export function demoCatalogPageForTest(size: number) {
+  return async (checkpoint: string | null, limit: number): Promise<CatalogPage> => {
+    const from = checkpoint === null ? 0 : Number(checkpoint);
+    const products = demoProducts(from, limit, size);
+    const next = from + products.length;
+    return { products, checkpoint: String(next), total: size, done: next >= size };
+  };
+}
