@@ -10,6 +10,7 @@ import { hostHandlers } from './handlers/host-handlers';
 import { receiptHandlers } from './handlers/receipt-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { terminalHandlers } from './handlers/terminal-handlers';
+import { injectFaults } from './fault-injection';
 import type { HostContext } from './host-context';
 import { HostEventBus } from './host-events';
 import { createConfiguredPrinter } from './printer/configured-printer';
@@ -53,6 +54,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     await sealer.seal({ chain: 'event', id: randomUUID(), payload: { type: 'journal.repaired', ...repair } });
   }
   await sealer.seal({ chain: 'event', id: randomUUID(), payload: { type: 'till.start', appVersion: context.appVersion } });
+  injectFaults(sealer, (options.env ?? process.env).POS_FAULT);
 
   const registry = new HandlerRegistry();
   registry.register(hostHandlers(context));

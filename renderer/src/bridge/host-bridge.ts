@@ -1,6 +1,7 @@
 import type { EventName, HostApi, HostEvents, MethodName, RequestOf, ResponseOf } from '@pos/core';
 
-export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
+/** `unauthorized`: the host answers but not to our token (it restarted): the tab needs the new address. */
+export type ConnectionState = 'connecting' | 'connected' | 'disconnected' | 'unauthorized';
 
 /**
  * The renderer's only way to the till host. Errors arrive as typed PosErrors; a lost host is

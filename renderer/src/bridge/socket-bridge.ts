@@ -6,6 +6,8 @@ type Pending = { resolve: (value: unknown) => void; reject: (error: unknown) => 
 
 export type SocketBridgeOptions = {
   readonly url: string;
+  /** Asked after a failed reconnect: does the host still know our token? */
+  readonly checkToken?: () => Promise<boolean | null>;
   /** A call with no answer in this time rejects with TIMEOUT (the host may still have done it). */
   readonly callTimeoutMs?: number;
   readonly reconnectMs?: number;
@@ -75,6 +77,9 @@ export function createSocketBridge(options: SocketBridgeOptions): HostBridge {
       setState('disconnected');
       setTimeout(connect, retry);
       retry = Math.min(retry * 2, 5000);
+      void options.checkToken?.().then((known) => {
+        if (known === false && state !== 'connected') setState('unauthorized');
+      });
     };
   };
   connect();
@@ -111,8 +116,10 @@ export function createSocketBridge(options: SocketBridgeOptions): HostBridge {
   };
 }
 
+export type SocketAddress = { readonly url: string; readonly token: string };
+
 /** Reads the per-launch token from the URL fragment once, keeps it for reloads of this tab, and hides it. */
-export function socketUrlFromLocation(location: Location, storage: Storage, history: History): string | null {
+export function socketAddressFromLocation(location: Location, storage: Storage, history: History): SocketAddress | null {
   const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
   if (fromHash) {
     storage.setItem('pos.hostToken', fromHash);
@@ -121,5 +128,5 @@ export function socketUrlFromLocation(location: Location, storage: Storage, hist
   const token = fromHash ?? storage.getItem('pos.hostToken');
   if (!token) return null;
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}/host?token=${encodeURIComponent(token)}`;
+  return { url: `${scheme}//${location.host}/host?token=${encodeURIComponent(token)}`, token };
 }

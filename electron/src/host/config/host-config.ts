@@ -13,6 +13,8 @@ export type HostConfig = {
   readonly terminal: {
     readonly kind: 'simulated';
     readonly behaviour: 'approve' | 'decline' | 'timeout';
+    /** How long the simulated customer takes at the terminal. */
+    readonly processingMs: number;
     readonly timeoutMs: number;
   };
   /** Size of the generated demo catalog served until a hub is configured. */
@@ -26,8 +28,8 @@ export function defaultConfig(dataDir: string): HostConfig {
     storeId: 'S001',
     tillId: 'T01',
     locale: 'fr',
-    printer: { target: `file:${path.join(dataDir, 'printer-output.bin')}`, profile: 'epson-80' },
-    terminal: { kind: 'simulated', behaviour: 'approve', timeoutMs: 5000 },
+    printer: { target: `file:${path.join(dataDir, 'printer-output.bin')}`, profile: 'esc-pos-80' },
+    terminal: { kind: 'simulated', behaviour: 'approve', processingMs: 1500, timeoutMs: 5000 },
     demoCatalogSize: 2000,
     browserPort: 5180,
   };
@@ -62,6 +64,7 @@ export function applyEnv(config: HostConfig, env: NodeJS.ProcessEnv): HostConfig
     }
     next = { ...next, terminal: { ...next.terminal, behaviour } };
   }
+  if (env.POS_TERMINAL_DELAY_MS) next = { ...next, terminal: { ...next.terminal, processingMs: positiveInt('POS_TERMINAL_DELAY_MS', env.POS_TERMINAL_DELAY_MS) } };
   if (env.POS_TERMINAL_TIMEOUT_MS) next = { ...next, terminal: { ...next.terminal, timeoutMs: positiveInt('POS_TERMINAL_TIMEOUT_MS', env.POS_TERMINAL_TIMEOUT_MS, 1) } };
   if (env.POS_DEMO_PRODUCTS) next = { ...next, demoCatalogSize: positiveInt('POS_DEMO_PRODUCTS', env.POS_DEMO_PRODUCTS, 1) };
   if (env.POS_PORT) next = { ...next, browserPort: positiveInt('POS_PORT', env.POS_PORT) };

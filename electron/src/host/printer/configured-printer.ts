@@ -1,6 +1,6 @@
 import type { PrinterStatus, PrintOutcome, Receipt } from '@pos/core';
-import { encodeReceipt, findPrinterProfile } from '@pos/hardware/common';
-import { createPrinterTransport } from '@pos/hardware/node';
+import { DEFAULT_PRINTER_PROFILE_ID, encodeReceipt, findPrinterProfile } from '@pos/hardware/common';
+import { createPrinterTransport, formatPrinterTarget, parsePrinterTarget } from '@pos/hardware/node';
 import type { HostConfig } from '../config/host-config';
 import type { HostEventBus } from '../host-events';
 import type { ReceiptPrinter } from './receipt-printer';
@@ -11,15 +11,12 @@ import type { ReceiptPrinter } from './receipt-printer';
  * show the cashier, never an exception: the sale is already sealed when we print.
  */
 export function createConfiguredPrinter(config: HostConfig, events: HostEventBus): ReceiptPrinter {
-  const profile = findPrinterProfile(config.printer.profile);
-  let transport: ReturnType<typeof createPrinterTransport> | null = null;
-  let configError: string | null = null;
-  try {
-    transport = createPrinterTransport(config.printer.target);
-  } catch (error) {
-    configError = (error as Error).message;
-  }
-  const target = transport?.target ?? config.printer.target;
+  const profile = findPrinterProfile(config.printer.profile) ?? findPrinterProfile(DEFAULT_PRINTER_PROFILE_ID);
+  if (!profile) throw new Error('No default printer profile');
+  const parsed = parsePrinterTarget(config.printer.target);
+  const transport = parsed.ok ? createPrinterTransport(parsed.target) : null;
+  const configError = parsed.ok ? null : parsed.error;
+  const target = parsed.ok ? formatPrinterTarget(parsed.target) : config.printer.target;
   let current: PrinterStatus = { state: 'none', target, checkedAt: new Date().toISOString() };
 
   const update = (next: Omit<PrinterStatus, 'checkedAt' | 'target'>): PrinterStatus => {
@@ -34,6 +31,7 @@ export function createConfiguredPrinter(config: HostConfig, events: HostEventBus
     status: () => current,
     async refresh() {
       if (!transport) return update({ state: 'error', message: configError ?? 'No printer configured' });
+      if (parsed.ok && parsed.target.kind === 'none') return update({ state: 'none' });
       const probe = await transport.probe();
       return update(probe.reachable ? { state: 'ready' } : { state: 'offline', message: probe.message ?? 'Printer unreachable' });
     },

@@ -95,6 +95,9 @@ export async function startBrowserServer(host: TillHost, options: BrowserServerO
     });
   });
 
+  // Lets a tab whose socket keeps failing tell "host down" from "host restarted with a new token".
+  app.get('/token-check', async (request, reply) => reply.code(sameToken(request.headers['x-till-token'], token) ? 204 : 401).send());
+
   if (existsSync(path.join(options.rendererDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(options.rendererDir), index: ['index.html'] });
   } else {

@@ -1,0 +1,122 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { SerialPort } from 'serialport';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSerialPrinterTransport } from './serial-printer-transport';
+
+const socat = (process.env.PATH ?? '')
+  .split(delimiter)
+  .map((dir) => join(dir, 'socat'))
+  .find((path) => {
+    try {
+      accessSync(path, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+
+type PtyPair = { readonly a: string; readonly b: string; readonly stop: () => Promise<void> };
+
+/** Two linked pseudo-terminals: what is written to one is read from the other, like a null-modem cable. */
+function startPtyPair(): Promise<PtyPair> {
+  return new Promise((resolve, reject) => {
+    const child: ChildProcess = spawn(socat!, ['-d', '-d', 'pty,raw,echo=0', 'pty,raw,echo=0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    const timer = setTimeout(() => reject(new Error(`socat did not start: ${stderr}`)), 3000);
+    child.on('error', reject);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      // socat has opened both ends only once it says so; opening a pty earlier can race it.
+      if (!stderr.includes('starting data transfer loop')) return;
+      clearTimeout(timer);
+      const [a, b] = [...stderr.matchAll(/PTY is (\S+)/g)].map((m) => m[1]!);
+      const stop = () =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        });
+      if (!a || !b) return reject(new Error(`no pty paths in: ${stderr}`));
+      resolve({ a, b, stop });
+    });
+  });
+}
+
+/** Reads `path` until `done(bytes so far)` holds. */
+function readUntil(path: string, done: (received: Buffer) => boolean, timeoutMs = 2000): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    let received = Buffer.alloc(0);
+    const reader = new SerialPort({ path, baudRate: 9600 });
+    const timer = setTimeout(() => reader.close(() => reject(new Error(`read only ${received.length} bytes`))), timeoutMs);
+    reader.on('data', (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      if (!done(received)) return;
+      clearTimeout(timer);
+      reader.close(() => resolve(received));
+    });
+    reader.on('error', reject);
+  });
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+describe.skipIf(!socat && process.env.CI !== 'true')('serial printer transport through a socat pty pair', () => {
+  it('delivers the receipt bytes exactly, and keeps the port open between receipts', async () => {
+    const pair = await startPtyPair();
+    cleanups.push(pair.stop);
+    const transport = createSerialPrinterTransport({ path: pair.a, baudRate: 19200, writeTimeoutMs: 2000 });
+    cleanups.push(() => transport.close());
+    const first = Uint8Array.from({ length: 1500 }, (_, i) => i % 256);
+    const second = Uint8Array.of(0x1b, 0x40, 0x41, 0x0a, 0x1d, 0x56, 0x01);
+    const received = readUntil(pair.b, (r) => r.length >= first.length + second.length);
+    // Let the reader open its end before anything is written.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(transport.target).toBe(`serial:${pair.a}?baud=19200&rtscts=0`);
+    expect(await transport.probe()).toEqual({ reachable: true });
+    expect(await transport.write(first)).toEqual({ status: 'sent', bytes: first.length });
+    expect(await transport.write(second)).toEqual({ status: 'sent', bytes: second.length });
+    expect([...(await received)]).toEqual([...first, ...second]);
+  });
+
+  it('times out when nobody takes the bytes, then reopens the port for the next receipt', async () => {
+    const pair = await startPtyPair();
+    cleanups.push(pair.stop);
+    const transport = createSerialPrinterTransport({ path: pair.a, writeTimeoutMs: 300 });
+    cleanups.push(() => transport.close());
+    // Far more than the pty and socat buffers hold while nothing reads the other end.
+    const started = Date.now();
+    const outcome = await transport.write(new Uint8Array(4 * 1024 * 1024).fill(0x41));
+    expect(outcome).toMatchObject({ status: 'failed', reason: 'timeout', message: expect.stringContaining(`did not take the receipt within 0.3 s`) });
+    expect(Date.now() - started).toBeLessThan(1500);
+
+    const marker = Buffer.from('NEXT RECEIPT\n');
+    // Whatever socat still held of the stuck receipt comes out first.
+    const received = readUntil(pair.b, (r) => r.subarray(-marker.length).equals(marker));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await transport.write(marker)).toEqual({ status: 'sent', bytes: marker.length });
+    expect((await received).subarray(-marker.length).toString()).toBe('NEXT RECEIPT\n');
+  });
+});
+
+describe('serial printer transport, without a device', () => {
+  it('fails as unreachable, in plain words, when the port does not exist', async () => {
+    const transport = createSerialPrinterTransport({ path: '/dev/ttyPOS-TEST-MISSING' });
+    const outcome = await transport.write(Uint8Array.of(0x41));
+    expect(outcome).toEqual({
+      status: 'failed',
+      reason: 'unreachable',
+      message: 'There is no serial port /dev/ttyPOS-TEST-MISSING: is the printer (or its USB adapter) plugged in?',
+    });
+    expect(await transport.probe()).toMatchObject({ reachable: false });
+  });
+
+  it('fails as io when the path is not a serial port', async () => {
+    const outcome = await createSerialPrinterTransport({ path: '/dev/null' }).write(Uint8Array.of(0x41));
+    expect(outcome).toMatchObject({ status: 'failed', reason: 'io', message: expect.stringContaining('Could not open the serial port /dev/null') });
+  });
+});

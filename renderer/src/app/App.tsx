@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { DialogHost } from '../features/dialogs/DialogHost';
+import { HelpOverlay } from '../features/help/HelpOverlay';
+import { SaleScreen } from '../features/sale/SaleScreen';
+import { SignInScreen } from '../features/signin/SignInScreen';
+import { NoticeBar } from '../features/status/NoticeBar';
+import { StatusBar } from '../features/status/StatusBar';
+import { useAppStore } from '../state/app-store';
+
+function Boot() {
+  const { t } = useTranslation();
+  const { bootKey, bootValues } = useAppStore();
+  const progress = typeof bootValues.percent === 'number' ? bootValues.percent : null;
+  return (
+    <main className="boot" aria-busy="true">
+      <p role="status">{t(bootKey, bootValues)}</p>
+      {progress !== null && <progress max={100} value={progress} aria-label={t(bootKey, bootValues)} />}
+    </main>
+  );
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const phase = useAppStore((s) => s.phase);
+  const fatalMessage = useAppStore((s) => s.fatalMessage);
+  return (
+    <div className="app">
+      <StatusBar />
+      <NoticeBar />
+      {phase === 'booting' && <Boot />}
+      {phase === 'no-host' && (
+        <main className="boot">
+          <h1>{t('app.noHost')}</h1>
+          <p>{t('app.noHostHelp')}</p>
+        </main>
+      )}
+      {phase === 'fatal' && (
+        <main className="boot" role="alert">
+          {t('app.fatal', { message: fatalMessage })}
+        </main>
+      )}
+      {phase === 'signin' && <SignInScreen />}
+      {phase === 'selling' && <SaleScreen />}
+      <DialogHost />
+      <HelpOverlay />
+    </div>
+  );
+}

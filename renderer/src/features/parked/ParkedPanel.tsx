@@ -1,0 +1,46 @@
+import { cartTotals, type CartDoc } from '@pos/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatMoney, formatTime } from '../../i18n/format';
+import { intlLocale } from '../../i18n/i18n';
+import { notifyError, useAppStore } from '../../state/app-store';
+import { services, staffName } from '../../state/services';
+import { resumeSale } from '../sale/sale-lifecycle';
+
+export function ParkedPanel() {
+  const { t } = useTranslation();
+  const locale = intlLocale(useAppStore((s) => s.locale));
+  const setPanel = useAppStore((s) => s.setPanel);
+  const [parked, setParked] = useState<CartDoc[]>([]);
+
+  useEffect(() => {
+    const subscription = services()
+      .db.docs.carts.find({ selector: { status: 'parked' }, sort: [{ updatedAt: 'desc' }] })
+      .$.subscribe((docs) => setParked(docs.map((d) => d.toJSON() as CartDoc)));
+    return () => subscription.unsubscribe();
+  }, []);
+
+  const { profile } = services();
+  return (
+    <div className="parked-panel" role="region" aria-label={t('parked.title')}>
+      <h2>{t('parked.title')}</h2>
+      {parked.length === 0 && <p>{t('parked.none')}</p>}
+      <ul>
+        {parked.map((doc) => (
+          <li key={doc.id}>
+            <span>
+              {formatTime(doc.updatedAt, locale)} · {staffName(doc.staffId)} · {t('parked.lines', { count: doc.cart.lines.length })} ·{' '}
+              {formatMoney(cartTotals(doc.cart, profile.vatRates).total, doc.cart.currency, locale)}
+            </span>
+            <button type="button" onClick={() => void resumeSale(doc.id).catch(notifyError)}>
+              {t('parked.resume')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="back" onClick={() => setPanel('search')}>
+        {t('actions.back')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { buildSale, PosError, saleDocFromRecord, type SealedRecord } from '@pos/core';
+import { mirrorJournal } from '../../db/journal-mirror';
+import { useAppStore } from '../../state/app-store';
+import { cartActions, persistCart, useCartStore } from '../../state/cart-store';
+import { services } from '../../state/services';
+
+function waitForHost(): Promise<void> {
+  const { bridge } = services();
+  return new Promise((resolve) => {
+    if (bridge.connection() === 'connected') {
+      setTimeout(resolve, 1000);
+      return;
+    }
+    const off = bridge.onConnection((state) => {
+      if (state === 'connected') {
+        off();
+        resolve();
+      }
+    });
+  });
+}
+
+function isOutcomeUnknown(error: unknown): boolean {
+  return error instanceof PosError && (error.code === 'HOST_UNAVAILABLE' || error.code === 'TIMEOUT');
+}
+
+/** Seal with retries: a lost reply may hide a done seal, and sealing the same id again returns it. */
+async function sealUntilConfirmed(): Promise<SealedRecord<'sale'> | null> {
+  const { bridge } = services();
+  for (;;) {
+    const sale = useCartStore.getState().pendingSale;
+    if (!sale) return null;
+    try {
+      return (await bridge.invoke('fiscal.seal', { chain: 'sale', id: sale.saleId, payload: sale })) as SealedRecord<'sale'>;
+    } catch (error) {
+      if (!isOutcomeUnknown(error)) {
+        useCartStore.setState({ pendingSale: null, status: 'paying' });
+        await persistCart();
+        useAppStore.getState().notify('error', 'payment.sealRefused', { message: (error as Error).message });
+        return null;
+      }
+      cartActions.setStatus('seal-pending');
+      useAppStore.getState().notify('warning', 'payment.sealPending');
+      await waitForHost();
+    }
+  }
+}
+
+/** Writes the sealed sale with strict durability; an id already there (restored) is the same sale. */
+async function storeSale(record: SealedRecord<'sale'>): Promise<void> {
+  const sales = services().db.docs.sales;
+  try {
+    await sales.insert(saleDocFromRecord(record));
+  } catch (error) {
+    if (await sales.findOne(record.id).exec()) return;
+    // The sale is sealed and fsynced in the host journal: the next start restores it from there.
+    console.error('Sale sealed but not stored locally', error);
+    useAppStore.getState().notify('warning', 'payment.storeFailed', { message: (error as Error).message });
+  }
+}
+
+export async function printReceipt(saleId: string): Promise<void> {
+  const outcome = await services()
+    .bridge.invoke('receipt.print', { saleId })
+    .catch((error: unknown) => ({ status: 'failed' as const, reason: 'unreachable' as const, message: (error as Error).message }));
+  const last = useCartStore.getState().lastSale;
+  if (last?.record.id === saleId) useCartStore.setState({ lastSale: { ...last, print: outcome } });
+}
+
+/**
+ * The end of a sale, in the order that loses nothing: build → seal (host: sequence, hash chain,
+ * signature, journal fsync) → strict RxDB write → only then print. A crash at any step is
+ * recovered at the next start from the pending sale kept in the open cart and the host journal.
+ */
+export async function completeSale(): Promise<void> {
+  const state = useCartStore.getState();
+  if (state.status === 'sealing') return;
+  const { profile, bridge, db } = services();
+  const staff = useAppStore.getState().staff;
+  if (!staff) return;
+  if (!state.pendingSale) {
+    const sale = buildSale(state.cart, state.tenders, {
+      storeId: profile.storeId,
+      tillId: profile.tillId,
+      staffId: staff.id,
+      completedAt: new Date().toISOString(),
+      vatRates: profile.vatRates,
+      cashRounding: profile.cashRounding,
+    });
+    useCartStore.setState({ pendingSale: sale });
+  }
+  cartActions.setStatus('sealing');
+  await persistCart();
+  const started = performance.now();
+  const record = await sealUntilConfirmed();
+  if (!record) return;
+  await storeSale(record);
+  performance.measure('pos:commit', { start: started, end: performance.now() });
+  await (await db.docs.carts.findOne(record.id).exec())?.remove();
+  useCartStore.setState({ lastSale: { record, print: 'printing' } });
+  cartActions.start(staff.id, profile.currency);
+  const app = useAppStore.getState();
+  app.dismissNotice();
+  app.setPanel('done');
+  await printReceipt(record.id);
+  void mirrorJournal(db.docs, bridge, 'event').catch(() => undefined);
+}

@@ -1,0 +1,122 @@
+import { assertCardAmount, cartTotals, cashTender, paymentState, type CardResult, type CardTender, type Tender } from '@pos/core';
+import { notifyError, useAppStore } from '../../state/app-store';
+import { cartActions, useCartStore } from '../../state/cart-store';
+import { services } from '../../state/services';
+import { completeSale } from './complete-sale';
+
+export function currentPayment() {
+  const { cart, tenders } = useCartStore.getState();
+  const { profile } = services();
+  const total = cartTotals(cart, profile.vatRates).total;
+  return { total, state: paymentState(total, tenders, profile.cashRounding) };
+}
+
+async function afterTenderChange(): Promise<void> {
+  if (currentPayment().state.complete) await completeSale();
+}
+
+export function openPayment(): void {
+  const { cart } = useCartStore.getState();
+  if (cart.lines.length === 0) return;
+  useAppStore.getState().setPanel('payment');
+}
+
+export async function payCash(tendered: number): Promise<void> {
+  const { cart, tenders } = useCartStore.getState();
+  const { profile } = services();
+  try {
+    const total = cartTotals(cart, profile.vatRates).total;
+    const tender = cashTender(crypto.randomUUID(), total, tenders, tendered, profile.cashRounding);
+    cartActions.setTenders([...tenders, tender]);
+    cartActions.setStatus('paying');
+  } catch (error) {
+    return notifyPaymentError(error);
+  }
+  await afterTenderChange();
+}
+
+function notifyPaymentError(error: unknown): void {
+  const code = (error as { code?: string }).code;
+  const keys: Record<string, string> = {
+    'card-overpay': 'payment.cardOverpay',
+    'nothing-due': 'payment.nothingDue',
+    'unknown-card-pending': 'payment.settleUnknown',
+    'invalid-amount': 'dialogs.invalidAmount',
+  };
+  if (code && keys[code]) useAppStore.getState().notify('error', keys[code]);
+  else notifyError(error);
+}
+
+function replaceTender(id: string, patch: Partial<CardTender>): void {
+  const { tenders } = useCartStore.getState();
+  cartActions.setTenders(tenders.map((t): Tender => (t.id === id && t.method === 'card' ? { ...t, ...patch } : t)));
+}
+
+function fromResult(result: CardResult): Partial<CardTender> {
+  return {
+    status: result.status,
+    ...(result.authorizationCode ? { authorizationCode: result.authorizationCode } : {}),
+    ...(result.maskedPan ? { maskedPan: result.maskedPan } : {}),
+    ...(result.scheme ? { scheme: result.scheme } : {}),
+    ...(result.message ? { message: result.message } : {}),
+  };
+}
+
+/**
+ * The attempt is recorded as "unknown" before the terminal is asked, so a crash mid-payment
+ * leaves a trace to settle, never a silent charge. No answer stays "unknown": never "declined".
+ */
+export async function payCard(amount: number): Promise<void> {
+  const { cart, tenders } = useCartStore.getState();
+  const { profile, bridge } = services();
+  try {
+    assertCardAmount(cartTotals(cart, profile.vatRates).total, tenders, amount, profile.cashRounding);
+  } catch (error) {
+    return notifyPaymentError(error);
+  }
+  const tender: CardTender = { id: crypto.randomUUID(), method: 'card', amount, status: 'unknown', attemptKey: crypto.randomUUID() };
+  cartActions.setTenders([...tenders, tender]);
+  cartActions.setStatus('paying');
+  useCartStore.setState({ terminalBusy: true });
+  try {
+    const result = await bridge.invoke('terminal.pay', { attemptKey: tender.attemptKey, amount, currency: cart.currency });
+    replaceTender(tender.id, fromResult(result));
+    if (result.status === 'declined') useAppStore.getState().notify('error', 'payment.cardDeclined', { message: result.message ?? '' });
+    if (result.status === 'unknown') useAppStore.getState().notify('warning', 'payment.unknownHelp');
+  } catch (error) {
+    useAppStore.getState().notify('warning', 'payment.unknownHelp');
+    notifyError(error);
+  } finally {
+    useCartStore.setState({ terminalBusy: false });
+  }
+  await afterTenderChange();
+}
+
+export async function askTerminal(tenderId: string): Promise<void> {
+  const tender = useCartStore.getState().tenders.find((t): t is CardTender => t.id === tenderId && t.method === 'card');
+  if (!tender) return;
+  try {
+    const result = await services().bridge.invoke('terminal.status', { attemptKey: tender.attemptKey });
+    replaceTender(tenderId, fromResult(result));
+  } catch (error) {
+    notifyError(error);
+  }
+  await afterTenderChange();
+}
+
+/** A person read the terminal's own receipt: their word settles the attempt, and it is recorded. */
+export async function settleManually(tenderId: string, outcome: 'approved' | 'declined'): Promise<void> {
+  const staffId = useAppStore.getState().staff?.id ?? '';
+  replaceTender(tenderId, { status: outcome, resolvedBy: { staffId, outcome } });
+  await afterTenderChange();
+}
+
+/** Cash can be handed back and a declined card forgotten; an approved card needs a refund (later). */
+export function removeTender(tenderId: string): void {
+  const { tenders } = useCartStore.getState();
+  const tender = tenders.find((t) => t.id === tenderId);
+  if (!tender || (tender.method === 'card' && tender.status !== 'declined')) return;
+  const next = tenders.filter((t) => t.id !== tenderId);
+  cartActions.setTenders(next);
+  if (!next.some((t) => t.method === 'cash' || t.status !== 'declined')) cartActions.setStatus('selling');
+}

@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import { notifyError, useAppStore } from '../../state/app-store';
+import { useCartStore } from '../../state/cart-store';
+import { openPayment } from '../payment/payment-actions';
+import { discountCart, discountLine, editQuantity, overrideSelectedPrice, removeSelectedLine } from './line-actions';
+import { parkSale, voidSale } from './sale-lifecycle';
+
+type Action = { readonly key: string; readonly label: string; readonly run: () => unknown; readonly disabled?: boolean; readonly primary?: boolean };
+
+/** Touch targets for every keyboard action, each labelled with its key. */
+export function ActionBar() {
+  const { t } = useTranslation();
+  const setPanel = useAppStore((s) => s.setPanel);
+  const empty = useCartStore((s) => s.cart.lines.length === 0);
+  const actions: Action[] = [
+    { key: 'F3', label: t('actions.quantity'), run: editQuantity, disabled: empty },
+    { key: 'F4', label: t('actions.lineDiscount'), run: discountLine, disabled: empty },
+    { key: 'F5', label: t('actions.cartDiscount'), run: discountCart, disabled: empty },
+    { key: 'F6', label: t('actions.priceOverride'), run: overrideSelectedPrice, disabled: empty },
+    { key: 'Suppr', label: t('actions.removeLine'), run: removeSelectedLine, disabled: empty },
+    { key: 'F7', label: t('actions.park'), run: parkSale, disabled: empty },
+    { key: 'F8', label: t('actions.parked'), run: () => setPanel('parked') },
+    { key: 'F9', label: t('actions.history'), run: () => setPanel('history') },
+    { key: 'Ctrl+Suppr', label: t('actions.voidSale'), run: voidSale, disabled: empty },
+    { key: 'F12', label: t('actions.pay'), run: openPayment, disabled: empty, primary: true },
+  ];
+  return (
+    <nav className="action-bar" aria-label="Actions">
+      {actions.map((a) => (
+        <button
+          key={a.key}
+          type="button"
+          className={a.primary ? 'primary' : undefined}
+          disabled={a.disabled}
+          aria-keyshortcuts={a.key}
+          onClick={() => Promise.resolve(a.run()).catch(notifyError)}
+        >
+          <span className="action-label">{a.label}</span>
+          <kbd>{a.key}</kbd>
+        </button>
+      ))}
+    </nav>
+  );
+}

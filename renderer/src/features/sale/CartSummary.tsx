@@ -1,0 +1,45 @@
+import { cartTotals } from '@pos/core';
+import { useTranslation } from 'react-i18next';
+import { formatMoney, formatPercent } from '../../i18n/format';
+import { intlLocale } from '../../i18n/i18n';
+import { useAppStore } from '../../state/app-store';
+import { useCartStore } from '../../state/cart-store';
+import { services } from '../../state/services';
+
+export function CartSummary() {
+  const { t } = useTranslation();
+  const cart = useCartStore((s) => s.cart);
+  const locale = intlLocale(useAppStore((s) => s.locale));
+  const totals = cartTotals(cart, services().profile.vatRates);
+  const money = (amount: number) => formatMoney(amount, cart.currency, locale);
+  return (
+    <dl className="cart-summary" aria-label={t('sale.total')}>
+      <div>
+        <dt>{t('sale.items', { count: totals.itemCount })}</dt>
+        <dd />
+      </div>
+      {totals.discountTotal > 0 && (
+        <>
+          <div>
+            <dt>{t('sale.subtotal')}</dt>
+            <dd>{money(totals.lines.reduce((a, l) => a + l.gross, 0))}</dd>
+          </div>
+          {cart.cartDiscountBp ? (
+            <div>
+              <dt>{t('sale.cartDiscount', { rate: formatPercent(cart.cartDiscountBp, locale) })}</dt>
+              <dd>{money(-totals.cartDiscount)}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t('sale.discounts')}</dt>
+            <dd>{money(-totals.discountTotal)}</dd>
+          </div>
+        </>
+      )}
+      <div className="grand-total">
+        <dt>{t('sale.total')}</dt>
+        <dd data-testid="cart-total">{money(totals.total)}</dd>
+      </div>
+    </dl>
+  );
+}

@@ -1,0 +1,90 @@
+import { cartTotals, type CartLine, type LineTotals } from '@pos/core';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatKg, formatMoney, formatPercent } from '../../i18n/format';
+import { intlLocale } from '../../i18n/i18n';
+import { useAppStore } from '../../state/app-store';
+import { cartActions, useCartStore } from '../../state/cart-store';
+import { services } from '../../state/services';
+import { removeSelectedLine, stepQuantity } from './line-actions';
+
+function LineRow({ line, totals, selected, locale }: { line: CartLine; totals: LineTotals; selected: boolean; locale: string }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+  const money = (amount: number) => formatMoney(amount, 'EUR', locale);
+  const select = () => cartActions.select(line.lineId);
+  const canStep = line.measure === 'unit' && line.labelAmount === undefined;
+  return (
+    <tr ref={ref} aria-selected={selected} className={selected ? 'selected' : undefined} onClick={select} data-line-id={line.lineId}>
+      <td>
+        <button type="button" className="line-name" onClick={select} aria-label={t('sale.select', { name: line.name })}>
+          {line.name}
+        </button>
+        {line.discount && (
+          <div className="line-note">
+            {t('sale.lineDiscount', { value: line.discount.kind === 'percent' ? formatPercent(line.discount.bp, locale) : money(line.discount.amount) })}
+          </div>
+        )}
+        {line.priceOverride && <div className="line-note">{t('sale.priceOverridden', { reason: line.priceOverride.reason })}</div>}
+        {line.labelAmount !== undefined && <div className="line-note">{t('sale.labelPrice')}</div>}
+      </td>
+      <td className="qty">
+        {canStep && (
+          <button type="button" className="step" aria-label={t('sale.decrease', { name: line.name })} onClick={() => (select(), stepQuantity(-1))}>
+            −
+          </button>
+        )}
+        <span>{line.measure === 'weight' ? formatKg(line.quantity, locale) : line.quantity}</span>
+        {canStep && (
+          <button type="button" className="step" aria-label={t('sale.increase', { name: line.name })} onClick={() => (select(), stepQuantity(1))}>
+            +
+          </button>
+        )}
+      </td>
+      <td className="num">
+        {money(line.unitPrice)}
+        {line.measure === 'weight' ? t('sale.perKg') : ''}
+      </td>
+      <td className="num">{money(totals.net)}</td>
+      <td>
+        <button type="button" className="remove" aria-label={t('sale.remove', { name: line.name })} onClick={() => (select(), removeSelectedLine())}>
+          ✕
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+export function CartTable() {
+  const { t } = useTranslation();
+  const cart = useCartStore((s) => s.cart);
+  const selectedLineId = useCartStore((s) => s.selectedLineId);
+  const locale = intlLocale(useAppStore((s) => s.locale));
+  const totals = cartTotals(cart, services().profile.vatRates);
+  if (cart.lines.length === 0) return <p className="empty-cart">{t('sale.emptyCart')}</p>;
+  return (
+    <table className="cart" aria-label={t('sale.cart')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('sale.product')}</th>
+          <th scope="col">{t('sale.quantity')}</th>
+          <th scope="col" className="num">
+            {t('sale.unitPrice')}
+          </th>
+          <th scope="col" className="num">
+            {t('sale.lineTotal')}
+          </th>
+          <th scope="col" aria-label={t('actions.removeLine')} />
+        </tr>
+      </thead>
+      <tbody>
+        {cart.lines.map((line, i) => (
+          <LineRow key={line.lineId} line={line} totals={totals.lines[i]!} selected={line.lineId === selectedLineId} locale={locale} />
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,73 @@
+import { MAX_WEIGHT_G, type Product } from '@pos/core';
+import { notifyError, useAppStore } from '../../state/app-store';
+import { cartActions, CartLockedError } from '../../state/cart-store';
+import { ask } from '../../state/dialog-store';
+import { services } from '../../state/services';
+import { resolveCode } from './resolve-code';
+
+/** Marks for the benchmark and for anyone profiling: scan received → line added. */
+function mark(name: string): void {
+  performance.mark(name);
+}
+
+async function startNextSaleIfDone(): Promise<void> {
+  const app = useAppStore.getState();
+  if (app.panel === 'done') app.setPanel('search');
+}
+
+function guard(action: () => void): boolean {
+  try {
+    action();
+    return true;
+  } catch (error) {
+    if (error instanceof CartLockedError) useAppStore.getState().notify('warning', 'sale.locked');
+    else notifyError(error);
+    return false;
+  }
+}
+
+/** Adds a product picked in the search (asking the weight of a weighed one). */
+export async function sellProduct(product: Product, code?: string): Promise<void> {
+  await startNextSaleIfDone();
+  if (product.measure === 'weight') {
+    const result = await ask({ kind: 'weight', name: product.name });
+    if (result?.kind !== 'weight') return;
+    guard(() => cartActions.add(product, { quantity: Math.min(result.grams, MAX_WEIGHT_G), ...(code ? { code } : {}) }));
+    return;
+  }
+  guard(() => cartActions.add(product, code ? { code } : {}));
+}
+
+/** A code from the scanner or typed in the search box. */
+export async function sellCode(raw: string): Promise<void> {
+  mark('pos:scan-start');
+  await startNextSaleIfDone();
+  const { db, profile } = services();
+  const resolution = await resolveCode(db.catalog, raw, profile.variableMeasureLayouts);
+  const app = useAppStore.getState();
+  switch (resolution.kind) {
+    case 'ignore':
+      return;
+    case 'error':
+      app.notify('error', resolution.key, resolution.values);
+      if (resolution.openSearch !== undefined) app.setSearchText(resolution.openSearch, true);
+      return;
+    case 'needs-weight':
+      return sellProduct(resolution.product, resolution.code);
+    case 'product': {
+      const { product, code, quantity, labelAmount } = resolution;
+      const added = guard(() =>
+        cartActions.add(product, {
+          code,
+          ...(quantity !== undefined ? { quantity } : {}),
+          ...(labelAmount !== undefined ? { labelAmount } : {}),
+        }),
+      );
+      if (added) {
+        app.dismissNotice();
+        mark('pos:scan-added');
+      }
+      return;
+    }
+  }
+}

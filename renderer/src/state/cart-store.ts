@@ -1,0 +1,165 @@
+import {
+  addProduct,
+  emptyCart,
+  overridePrice,
+  removeLine,
+  setCartDiscount,
+  setLineDiscount,
+  setQuantity,
+  type AddProductOptions,
+  type Cart,
+  type CartDoc,
+  type LineDiscount,
+  type PrintOutcome,
+  type Product,
+  type SalePayload,
+  type SealedRecord,
+  type Tender,
+} from '@pos/core';
+import { create } from 'zustand';
+import { services } from './services';
+
+/**
+ * selling: lines can change · paying: tenders are being taken, lines are locked ·
+ * sealing: the host is sealing the sale · seal-pending: the host did not confirm, we retry.
+ */
+export type CartStatus = 'selling' | 'paying' | 'sealing' | 'seal-pending';
+
+export type LastSale = {
+  readonly record: SealedRecord<'sale'>;
+  readonly print: 'printing' | PrintOutcome;
+  readonly reprinted?: number;
+  readonly restored?: boolean;
+};
+
+type CartState = {
+  cart: Cart;
+  tenders: Tender[];
+  /** Set once the cart is paid: the sale being sealed, kept until the host confirms. */
+  pendingSale: SalePayload | null;
+  staffId: string;
+  selectedLineId: string | null;
+  status: CartStatus;
+  terminalBusy: boolean;
+  lastSale: LastSale | null;
+};
+
+export function newCart(currency = 'EUR'): Cart {
+  return emptyCart(crypto.randomUUID(), currency, new Date().toISOString());
+}
+
+export const useCartStore = create<CartState>()(() => ({
+  cart: newCart(),
+  tenders: [],
+  pendingSale: null,
+  staffId: '',
+  selectedLineId: null,
+  status: 'selling',
+  terminalBusy: false,
+  lastSale: null,
+}));
+
+let persistQueue: Promise<unknown> = Promise.resolve();
+
+/** Writes the open cart after every change, one write at a time, so a reload or crash keeps it. */
+export function persistCart(): Promise<unknown> {
+  const { cart, tenders, staffId, pendingSale } = useCartStore.getState();
+  const doc: CartDoc = {
+    id: cart.id,
+    status: 'open',
+    staffId: staffId || 'unknown',
+    updatedAt: new Date().toISOString(),
+    cart,
+    tenders,
+    ...(pendingSale ? { sale: pendingSale } : {}),
+  };
+  persistQueue = persistQueue
+    .then(async () => {
+      const carts = services().db.docs.carts;
+      if (cart.lines.length === 0 && tenders.length === 0 && !pendingSale) {
+        await (await carts.findOne(cart.id).exec())?.remove();
+      } else {
+        await carts.upsert(doc);
+      }
+    })
+    .catch((error: unknown) => console.error('Could not save the open cart', error));
+  return persistQueue;
+}
+
+/** Cash taken or a card not declined: the lines are what was paid for and cannot change. */
+export function hasCountedTenders(tenders: readonly Tender[]): boolean {
+  return tenders.some((t) => t.method === 'cash' || t.status !== 'declined');
+}
+
+export class CartLockedError extends Error {
+  constructor() {
+    super('The cart is being paid: remove the payments first');
+    this.name = 'CartLockedError';
+  }
+}
+
+/** Applies a pure cart operation from core, if the cart may still change. */
+function change(operation: (cart: Cart) => Cart, selected?: (cart: Cart) => string | null): void {
+  const state = useCartStore.getState();
+  if (state.status !== 'selling' || hasCountedTenders(state.tenders)) throw new CartLockedError();
+  const cart = operation(state.cart);
+  useCartStore.setState({
+    cart,
+    selectedLineId: selected ? selected(cart) : cart.lines.some((l) => l.lineId === state.selectedLineId) ? state.selectedLineId : (cart.lines.at(-1)?.lineId ?? null),
+  });
+  void persistCart();
+}
+
+export const cartActions = {
+  start(staffId: string, currency: string): void {
+    useCartStore.setState({ cart: newCart(currency), tenders: [], pendingSale: null, staffId, selectedLineId: null, status: 'selling' });
+  },
+  restore(doc: CartDoc, staffId: string): void {
+    useCartStore.setState({
+      cart: doc.cart,
+      tenders: doc.tenders,
+      pendingSale: doc.sale ?? null,
+      staffId,
+      selectedLineId: doc.cart.lines.at(-1)?.lineId ?? null,
+      status: doc.sale ? 'seal-pending' : doc.tenders.length > 0 ? 'paying' : 'selling',
+    });
+  },
+  add(product: Product, options: Omit<AddProductOptions, 'lineId'>): void {
+    change(
+      (cart) => addProduct(cart, product, { ...options, lineId: crypto.randomUUID() }),
+      (cart) => cart.lines.at(-1)?.lineId ?? null,
+    );
+  },
+  select(lineId: string | null): void {
+    useCartStore.setState({ selectedLineId: lineId });
+  },
+  moveSelection(delta: number): void {
+    const { cart, selectedLineId } = useCartStore.getState();
+    if (cart.lines.length === 0) return;
+    const index = cart.lines.findIndex((l) => l.lineId === selectedLineId);
+    const next = Math.min(cart.lines.length - 1, Math.max(0, (index === -1 ? cart.lines.length : index) + delta));
+    useCartStore.setState({ selectedLineId: cart.lines[next]?.lineId ?? null });
+  },
+  setQuantity(lineId: string, quantity: number): void {
+    change((cart) => setQuantity(cart, lineId, quantity));
+  },
+  remove(lineId: string): void {
+    change((cart) => removeLine(cart, lineId));
+  },
+  setLineDiscount(lineId: string, discount: LineDiscount | null): void {
+    change((cart) => setLineDiscount(cart, lineId, discount));
+  },
+  setCartDiscount(bp: number | null): void {
+    change((cart) => setCartDiscount(cart, bp));
+  },
+  overridePrice(lineId: string, price: number, reason: string, approvedBy: string): void {
+    change((cart) => overridePrice(cart, lineId, price, reason, approvedBy));
+  },
+  setTenders(tenders: Tender[]): void {
+    useCartStore.setState({ tenders });
+    void persistCart();
+  },
+  setStatus(status: CartStatus): void {
+    useCartStore.setState({ status });
+  },
+};

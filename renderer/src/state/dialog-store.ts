@@ -1,0 +1,42 @@
+import { create } from 'zustand';
+
+/**
+ * One modal at a time, asked for as a promise: `const v = await ask({ kind: 'quantity', … })`.
+ * Resolves to null when the cashier cancels.
+ */
+export type DialogRequest =
+  | { readonly kind: 'quantity'; readonly name: string; readonly initial: number; readonly max: number }
+  | { readonly kind: 'weight'; readonly name: string }
+  | { readonly kind: 'line-discount'; readonly name: string; readonly hasDiscount: boolean }
+  | { readonly kind: 'cart-discount'; readonly hasDiscount: boolean }
+  | { readonly kind: 'price-override'; readonly name: string; readonly current: number }
+  | { readonly kind: 'manager'; readonly actionKey: string }
+  | { readonly kind: 'confirm-void' };
+
+export type DialogResult =
+  | { readonly kind: 'quantity'; readonly quantity: number }
+  | { readonly kind: 'weight'; readonly grams: number }
+  | { readonly kind: 'discount'; readonly discount: { kind: 'percent'; bp: number } | { kind: 'amount'; amount: number } | null }
+  | { readonly kind: 'price'; readonly price: number; readonly reason: string }
+  | { readonly kind: 'pin'; readonly pin: string }
+  | { readonly kind: 'confirmed' };
+
+type DialogState = {
+  /** Changes with every request, so two dialogs of one kind in a row start fresh. */
+  id: number;
+  request: DialogRequest | null;
+  resolve: ((result: DialogResult | null) => void) | null;
+};
+
+export const useDialogStore = create<DialogState>()(() => ({ id: 0, request: null, resolve: null }));
+
+export function ask(request: DialogRequest): Promise<DialogResult | null> {
+  useDialogStore.getState().resolve?.(null);
+  return new Promise((resolve) => useDialogStore.setState((s) => ({ id: s.id + 1, request, resolve })));
+}
+
+export function answer(result: DialogResult | null): void {
+  const { resolve } = useDialogStore.getState();
+  useDialogStore.setState({ request: null, resolve: null });
+  resolve?.(result);
+}

@@ -1,0 +1,72 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Actions a cashier does, by role and label as a screen reader would find them (French UI). */
+export async function signIn(page: Page, pin: string): Promise<void> {
+  const field = page.getByLabel('Code personnel');
+  await field.waitFor({ timeout: 30_000 });
+  await field.fill(pin);
+  await field.press('Enter');
+  await page.locator('html[data-ready="scan"]').waitFor({ timeout: 30_000 });
+}
+
+/** A keyboard-wedge scanner: the code typed in a few milliseconds, then Enter. */
+export async function scan(page: Page, code: string): Promise<void> {
+  await page.keyboard.type(code, { delay: 1 });
+  await page.keyboard.press('Enter');
+}
+
+export function cart(page: Page): Locator {
+  return page.getByRole('table', { name: 'Panier' });
+}
+
+export function cartRows(page: Page): Locator {
+  return cart(page).locator('tbody tr');
+}
+
+export function notice(page: Page): Locator {
+  return page.locator('.notice');
+}
+
+export async function total(page: Page): Promise<string> {
+  return (await page.getByTestId('cart-total').innerText()).replace(/\s/g, ' ');
+}
+
+export async function openPayment(page: Page): Promise<Locator> {
+  await page.keyboard.press('F12');
+  const region = page.getByRole('region', { name: 'Encaissement' });
+  await region.waitFor();
+  return region;
+}
+
+export async function payCash(page: Page, amount: string): Promise<void> {
+  const region = page.getByRole('region', { name: 'Encaissement' });
+  await region.getByLabel('Montant reçu').fill(amount);
+  await region.getByRole('button', { name: 'Valider les espèces' }).click();
+}
+
+export async function payCard(page: Page, amount: string): Promise<void> {
+  const region = page.getByRole('region', { name: 'Encaissement' });
+  await region.getByLabel('Montant carte').fill(amount);
+  await region.getByRole('button', { name: 'Payer par carte' }).click();
+}
+
+export function donePanel(page: Page): Locator {
+  return page.getByRole('region', { name: 'Vente terminée' });
+}
+
+/** Answers the open modal: fills the labelled fields, then confirms. */
+export async function answerDialog(page: Page, fields: Record<string, string>, check?: string): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  if (check) await dialog.getByLabel(check).check();
+  for (const [label, value] of Object.entries(fields)) await dialog.getByLabel(label, { exact: true }).fill(value);
+  await dialog.getByRole('button', { name: 'Valider' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+export async function history(page: Page): Promise<Locator> {
+  await page.keyboard.press('F9');
+  const region = page.getByRole('region', { name: 'Ventes de cette caisse' });
+  await region.waitFor();
+  return region;
+}
