@@ -138,3 +138,13 @@ export type HostApi = {
   invoke<K extends MethodName>(name: K, ...req: RequestOf<K> extends void ? [] : [RequestOf<K>]): Promise<ResponseOf<K>>;
   on<E extends EventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void;
 };
+
+/**
+ * What Electron's preload exposes as `window.pos`. `on` is HostApi's; `invoke` resolves with the
+ * host's envelope rather than the bare value, because an Error crossing the context bridge keeps
+ * only its message: renderer/src/bridge turns `{ ok: false, error }` back into a typed PosError.
+ */
+export type PreloadApi = {
+  invoke<K extends MethodName>(name: K, ...req: RequestOf<K> extends void ? [] : [RequestOf<K>]): Promise<InvokeReply<ResponseOf<K>>>;
+  on: HostApi['on'];
+};

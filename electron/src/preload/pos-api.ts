@@ -1,16 +1,9 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, isEventName, isMethodName } from '@pos/core/contract/ipc-contract';
-import type { EventName, HostApi, InvokeReply, MethodName, RequestOf, ResponseOf } from '@pos/core/contract/ipc-contract';
+import type { EventName, InvokeReply, PreloadApi, ResponseOf } from '@pos/core/contract/ipc-contract';
 
-/**
- * What `window.pos` really is. `on` is exactly HostApi's; `invoke` resolves with the host's InvokeReply
- * envelope rather than the bare value, because an Error crossing the context bridge keeps only its
- * message: renderer/src/bridge turns `{ ok: false, error }` back into a typed PosError.
- */
-export type PosApi = {
-  invoke<K extends MethodName>(name: K, ...req: RequestOf<K> extends void ? [] : [RequestOf<K>]): Promise<InvokeReply<ResponseOf<K>>>;
-  on: HostApi['on'];
-};
+/** What `window.pos` really is: see PreloadApi in core's contract. */
+export type PosApi = PreloadApi;
 
 export type PreloadIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 

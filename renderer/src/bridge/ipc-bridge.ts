@@ -1,11 +1,11 @@
-import { PosError, type HostApi, type InvokeReply, type MethodName } from '@pos/core';
+import { PosError, type InvokeReply, type MethodName, type PreloadApi } from '@pos/core';
 import type { HostBridge } from './host-bridge';
 import { unwrapReply } from './reply';
 
 /** The preload's window.pos returns raw envelopes; this bridge turns them into values or typed errors. */
 type RawPreloadApi = {
   invoke(name: MethodName, request?: unknown): Promise<InvokeReply>;
-  on: HostApi['on'];
+  on: PreloadApi['on'];
 };
 
 export function createIpcBridge(api: RawPreloadApi): HostBridge {
@@ -27,6 +27,6 @@ export function createIpcBridge(api: RawPreloadApi): HostBridge {
 }
 
 export function preloadApi(): RawPreloadApi | null {
-  const candidate = (window as unknown as { pos?: RawPreloadApi }).pos;
-  return candidate && typeof candidate.invoke === 'function' ? candidate : null;
+  const candidate = (window as unknown as { pos?: PreloadApi }).pos;
+  return candidate && typeof candidate.invoke === 'function' ? (candidate as unknown as RawPreloadApi) : null;
 }

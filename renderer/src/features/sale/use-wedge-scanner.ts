@@ -42,6 +42,8 @@ export function useWedgeScanner(onScan: (code: string) => void, onTypedEnter: (t
       const target = document.activeElement;
       const inSearch = target instanceof HTMLElement && target.getAttribute(SEARCH_FIELD_ATTRIBUTE) === 'search';
       if (isEditable(target) && !inSearch) return;
+      // Codes start with a letter or digit: "+", "-" and other keys stay shortcuts unless a burst is under way.
+      if (!inSearch && !detector.pending && event.key !== 'Enter' && !/^[0-9A-Za-z]$/.test(event.key)) return;
       const action = detector.key(event.key, event.timeStamp);
       if (inSearch) {
         if (action.type === 'scan') {

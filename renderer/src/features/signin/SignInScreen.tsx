@@ -17,9 +17,9 @@ export function SignInScreen() {
   const submit = async () => {
     if (busy || pin.length === 0) return;
     setBusy(true);
+    dismissNotice();
     try {
       await signIn(pin);
-      dismissNotice();
     } catch (error) {
       notifyError(error);
     } finally {

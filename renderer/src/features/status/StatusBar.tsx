@@ -49,7 +49,7 @@ export function StatusBar() {
         {t('status.printer')}: {t(printerKey)}
       </span>
       {storagePersisted === false && (
-        <span className="warning" role="alert" title={t('app.storageNotPersisted')}>
+        <span className="warning" title={t('app.storageNotPersisted')}>
           ⚠ {t('status.storage')}
         </span>
       )}

@@ -1,0 +1,95 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { demoProduct, withGtinCheckDigit } from '@pos/core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakePrinter, type FakePrinterRig } from '../rigs/fake-printer';
+import { browserAvailable, launchChromium, openTill } from '../support/browser';
+import { decodeText } from '../support/escpos-tokenizer';
+import { freePort } from '../support/free-port';
+import { cartRows, donePanel, history, openPayment, payCard, payCash, scan, signIn } from '../support/till-page';
+import { startTill, type TillProcess } from '../support/till-process';
+
+const cheese = demoProduct(102);
+
+describe.skipIf(!browserAvailable())('bad input and faults get a clear message, and nothing is lost', () => {
+  let dataDir: string;
+  let printerPort: number;
+  let till: TillProcess;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-bad-'));
+    printerPort = await freePort();
+    // The printer is configured but switched off: nothing listens on its port.
+    till = await startTill({ dataDir, env: { POS_PRINTER: `tcp://127.0.0.1:${printerPort}`, POS_TERMINAL_DELAY_MS: '20' } });
+    ({ context } = await launchChromium());
+    page = await openTill(context, till.url);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await till?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses a wrong PIN and says how many tries are left', async () => {
+    const field = page.getByLabel('Code personnel');
+    await field.fill('0000');
+    await field.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Code incorrect (4 essai(s) restant(s))' }).waitFor();
+    await signIn(page, '1234');
+  });
+
+  it('says an unknown code is unknown and opens the search with it', async () => {
+    const unknown = withGtinCheckDigit('376999999999');
+    await scan(page, unknown);
+    await page.getByRole('alert').filter({ hasText: `Code inconnu : ${unknown}` }).waitFor();
+    expect(await page.getByLabel('Rechercher ou scanner').inputValue()).toBe(unknown);
+    expect(await cartRows(page).count()).toBe(0);
+    await page.getByLabel('Rechercher ou scanner').fill('');
+  });
+
+  it('refuses a bad check digit and a malformed code', async () => {
+    const good = cheese.barcodes[0]!;
+    const bad = good.slice(0, -1) + String((Number(good.at(-1)) + 1) % 10);
+    await scan(page, bad);
+    await page.getByRole('alert').filter({ hasText: 'clé de contrôle fausse' }).waitFor();
+    await scan(page, '12345678901234567890');
+    await page.getByRole('alert').filter({ hasText: 'n’est pas un code produit' }).waitFor();
+    expect(await cartRows(page).count()).toBe(0);
+  });
+
+  it('keeps a sale open while the tender is below the total, and refuses a card above what is due', async () => {
+    await scan(page, cheese.barcodes[0]!);
+    await scan(page, cheese.barcodes[0]!);
+    await expect.poll(() => cartRows(page).count()).toBe(1);
+    const region = await openPayment(page);
+    await payCash(page, '1');
+    await expect.poll(() => region.getByTestId('remaining').innerText()).not.toBe('0,00 €');
+    expect(await donePanel(page).count()).toBe(0);
+    await payCard(page, '999');
+    await page.getByRole('alert').filter({ hasText: 'ne peut pas payer plus' }).waitFor();
+    await region.getByRole('button', { name: 'Montant exact' }).click();
+    await donePanel(page).waitFor();
+  });
+
+  it('commits the sale when the printer is unreachable, says why, and reprints once it is back', async () => {
+    const panel = donePanel(page);
+    await expect.poll(() => panel.innerText()).toContain('Ticket non imprimé');
+    expect(await panel.innerText()).toContain(`127.0.0.1:${printerPort}`);
+    await page.getByText('Imprimante: hors ligne').waitFor();
+    const printer: FakePrinterRig = await startFakePrinter({ port: printerPort });
+    try {
+      await panel.getByRole('button', { name: 'Réimprimer (duplicata)' }).click();
+      const [receipt] = await printer.waitForReceipts(1, 10_000);
+      expect(decodeText(receipt!)).toContain('DUPLICATA n° 1');
+      const list = await history(page);
+      await expect.poll(() => list.getByRole('button', { name: 'Voir le ticket T01-000001' }).count()).toBe(1);
+    } finally {
+      await printer.stop();
+    }
+  });
+});
