@@ -10,26 +10,20 @@ export type Permission =
   | 'receipt.reprint'
   | 'till.settings';
 
+const EVERY_PERMISSION: readonly Permission[] = [
+  'sale.sell',
+  'sale.void',
+  'sale.discount',
+  'sale.discount.large',
+  'sale.price-override',
+  'receipt.reprint',
+  'till.settings',
+];
+
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   cashier: ['sale.sell', 'sale.void', 'sale.discount', 'receipt.reprint'],
-  manager: [
-    'sale.sell',
-    'sale.void',
-    'sale.discount',
-    'sale.discount.large',
-    'sale.price-override',
-    'receipt.reprint',
-    'till.settings',
-  ],
-  'head-office': [
-    'sale.sell',
-    'sale.void',
-    'sale.discount',
-    'sale.discount.large',
-    'sale.price-override',
-    'receipt.reprint',
-    'till.settings',
-  ],
+  manager: EVERY_PERMISSION,
+  'head-office': EVERY_PERMISSION,
 };
 
 export type StaffMember = {

@@ -26,4 +26,6 @@ export type StoreProfile = {
   /** Largest line or cart discount a cashier may give without a manager (basis points). */
   readonly maxCashierDiscountBp: number;
   readonly receiptFooter: readonly string[];
+  /** The store's price list: its prices win over the catalog's where it has one. */
+  readonly priceListId?: string;
 };

@@ -1,6 +1,6 @@
 import { classifyCode, type Product, type VariableMeasureLayout } from '@pos/core';
 import type { CatalogDb } from '../../db/catalog-db';
-import { findByBarcode, findBySku } from '../../db/catalog-search';
+import { findByBarcode, findBySku, withListPrice } from '../../db/catalog-search';
 
 /** What a scanned or typed code turns into, before it touches the cart. */
 export type CodeResolution =
@@ -14,15 +14,21 @@ export type CodeResolution =
  * labels are looked up with their value zeroed and carry the weight or price; other codes are
  * barcodes, then SKUs. Unknown codes open the search with the code.
  */
-export async function resolveCode(db: CatalogDb, raw: string, layouts: readonly VariableMeasureLayout[]): Promise<CodeResolution> {
+export async function resolveCode(
+  db: CatalogDb,
+  raw: string,
+  layouts: readonly VariableMeasureLayout[],
+  priceListId: string | null = null,
+): Promise<CodeResolution> {
   const classified = classifyCode(raw, layouts);
   if (!classified.ok) {
     if (classified.error === 'empty') return { kind: 'ignore' };
     return { kind: 'error', key: classified.error === 'check-digit' ? 'scan.checkDigit' : 'scan.malformed', values: { code: classified.code } };
   }
   const lookup = classified.kind === 'variable' ? classified.lookupCode : classified.code;
-  const product = (await findByBarcode(db, lookup)) ?? (classified.kind === 'internal' ? await findBySku(db, classified.code) : undefined);
-  if (!product) return { kind: 'error', key: 'scan.unknown', values: { code: classified.code }, openSearch: classified.code };
+  const found = (await findByBarcode(db, lookup)) ?? (classified.kind === 'internal' ? await findBySku(db, classified.code) : undefined);
+  if (!found) return { kind: 'error', key: 'scan.unknown', values: { code: classified.code }, openSearch: classified.code };
+  const product = await withListPrice(db, found, priceListId);
   if (product.disabled) return { kind: 'error', key: 'scan.notSellable', values: { name: product.name } };
   if (classified.kind === 'variable') {
     if (classified.valueKind === 'weight_g') {

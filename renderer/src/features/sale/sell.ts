@@ -3,6 +3,7 @@ import { notifyError, useAppStore } from '../../state/app-store';
 import { cartActions, CartLockedError } from '../../state/cart-store';
 import { ask } from '../../state/dialog-store';
 import { services } from '../../state/services';
+import { withListPrice } from '../../db/catalog-search';
 import { resolveCode } from './resolve-code';
 
 /** Marks for the benchmark and for anyone profiling: scan received → line added. */
@@ -27,8 +28,10 @@ function guard(action: () => void): boolean {
 }
 
 /** Adds a product picked in the search (asking the weight of a weighed one). */
-export async function sellProduct(product: Product, code?: string): Promise<void> {
+export async function sellProduct(picked: Product, code?: string): Promise<void> {
   await startNextSaleIfDone();
+  const { db, profile } = services();
+  const product = await withListPrice(db.catalog, picked, profile.priceListId ?? null);
   if (product.measure === 'weight') {
     const result = await ask({ kind: 'weight', name: product.name });
     if (result?.kind !== 'weight') return;
@@ -43,7 +46,7 @@ export async function sellCode(raw: string): Promise<void> {
   mark('pos:scan-start');
   await startNextSaleIfDone();
   const { db, profile } = services();
-  const resolution = await resolveCode(db.catalog, raw, profile.variableMeasureLayouts);
+  const resolution = await resolveCode(db.catalog, raw, profile.variableMeasureLayouts, profile.priceListId ?? null);
   const app = useAppStore.getState();
   switch (resolution.kind) {
     case 'ignore':
