@@ -45,6 +45,7 @@ describe('payment', () => {
     expect(unknown.hasUnknownCard).toBe(true);
     expect(unknown.complete).toBe(false);
     expect(() => assertCardAmount(1000, [card(500, 'unknown')], 500, NO_CASH_ROUNDING)).toThrow(/unknown outcome/);
+    expect(() => cashTender('c', 1000, [card(500, 'unknown')], 500, NO_CASH_ROUNDING)).toThrow(/unknown outcome/);
   });
 
   it('rounds cash to the smallest coin when the store says so', () => {

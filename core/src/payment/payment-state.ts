@@ -52,6 +52,8 @@ export function cashTender(
   rounding: CashRounding,
 ): CashTender {
   const state = paymentState(total, tenders, rounding);
+  // An unknown card may turn out approved: taking cash first could overpay the sale.
+  if (state.hasUnknownCard) throw new PaymentError('unknown-card-pending', 'A card payment has an unknown outcome: settle it first');
   if (state.remaining <= 0) throw new PaymentError('nothing-due', 'Nothing is left to pay');
   if (!Number.isSafeInteger(tendered) || tendered <= 0) throw new PaymentError('invalid-amount', 'Enter the amount received');
   if (tendered >= state.cashDue) {

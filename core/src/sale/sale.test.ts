@@ -5,7 +5,7 @@ import { demoStoreProfile } from '../demo/demo-store';
 import { cashTender } from '../payment/payment-state';
 import { cartArb } from '../test-support/arbitraries';
 import { buildSale, SaleNotPaidError, type SaleContext } from './sale';
-import { validateSale } from './validate-sale';
+import { validateSale, validateVoid } from './validate-sale';
 
 const store = demoStoreProfile();
 const ctx: SaleContext = {
@@ -52,6 +52,29 @@ describe('buildSale and validateSale', () => {
     expect(validateSale({ ...sale, storeId: 'S999' }, store).join()).toMatch(/not this till's store/);
     expect(validateSale({ ...sale, lines: sale.lines.map((l) => ({ ...l, vatRateId: 'XX' })) }, store).join()).toMatch(/unknown VAT rate/);
     expect(validateSale({ ...sale, change: 0 }, store).join()).toMatch(/change/);
-    expect(validateSale({ ...sale, lines: [] }, store).join()).toMatch(/at least one line/);
+    expect(validateSale({ ...sale, lines: [] }, store).join()).toMatch(/sale.lines must be a list of 1/);
+  });
+
+  it('refuses malformed sales and any field it does not know, so no personal data rides along', () => {
+    const cart = fc.sample(cartArb, { numRuns: 1, seed: 9 })[0]!;
+    const total = cartTotals(cart, store.vatRates).total;
+    const sale = buildSale(cart, [cashTender('t1', total, [], total, store.cashRounding)], ctx);
+    const hostile = (value: unknown) => validateSale(value as typeof sale, store).join('; ');
+    expect(hostile({ ...sale, customerEmail: 'jane@example.com' })).toMatch(/sale.customerEmail is not a known field/);
+    expect(hostile({ ...sale, lines: [{ ...sale.lines[0]!, note: 'Mme Dupont' }] })).toMatch(/sale.lines\[0\].note is not a known field/);
+    expect(hostile({ ...sale, lines: [null] })).toMatch(/sale.lines\[0\] must be an object/);
+    expect(hostile({ ...sale, tenders: [null] })).toMatch(/sale.tenders\[0\].method must be one of cash, card/);
+    expect(hostile({ ...sale, total: '12' })).toMatch(/sale.total must be a whole number/);
+    expect(hostile(null)).toMatch(/sale must be an object/);
+    expect(hostile([])).toMatch(/sale must be an object/);
+  });
+
+  it('checks voids: shape, staff and currency', () => {
+    const ok = { type: 'sale.void' as const, saleId: 's1', staffId: 'staff-camille', lineCount: 1, total: 120, currency: 'EUR', lines: [{ sku: 'A', quantity: 1, amount: 120 }] };
+    expect(validateVoid(ok, 'staff-camille', store)).toEqual([]);
+    expect(validateVoid({ ...ok, staffId: 'staff-sophie' }, 'staff-camille', store).join()).toMatch(/signed-in/);
+    expect(validateVoid({ type: 'sale.void' } as never, 'staff-camille', store).join()).toMatch(/missing/);
+    expect(validateVoid({ ...ok, total: 'lots' } as never, 'staff-camille', store).join()).toMatch(/total must be a whole number/);
+    expect(validateVoid({ ...ok, currency: 'USD' }, 'staff-camille', store).join()).toMatch(/currency/);
   });
 });

@@ -1,7 +1,10 @@
 import type { Cart, CartLine } from '../cart/cart';
 import { cartTotals } from '../cart/totals';
 import { paymentState } from '../payment/payment-state';
+import type { EventPayload } from '../fiscal/events';
 import type { StoreProfile } from '../store/store-profile';
+import { SALE_SHAPE, VOID_SHAPE } from '../validation/sealed-shapes';
+import { check } from '../validation/shape';
 import type { SalePayload } from './sale';
 
 /**
@@ -10,16 +13,13 @@ import type { SalePayload } from './sale';
  * Returns the problems found (empty when the sale is sound).
  */
 export function validateSale(sale: SalePayload, store: StoreProfile): string[] {
+  const shapeProblems = check(SALE_SHAPE, sale, 'sale');
+  if (shapeProblems.length > 0) return shapeProblems.slice(0, 20);
   const problems: string[] = [];
-  if (typeof sale !== 'object' || sale === null || sale.type !== 'sale') return ['not a sale'];
   if (sale.storeId !== store.storeId) problems.push(`store ${sale.storeId} is not this till's store`);
   if (sale.tillId !== store.tillId) problems.push(`till ${sale.tillId} is not this till`);
   if (sale.currency !== store.currency) problems.push(`currency ${sale.currency} is not the store's`);
-  if (!Array.isArray(sale.lines) || sale.lines.length === 0) return [...problems, 'a sale needs at least one line'];
-  if (!Array.isArray(sale.tenders)) return [...problems, 'tenders are missing'];
   for (const [i, line] of sale.lines.entries()) {
-    if (!Number.isSafeInteger(line.quantity) || line.quantity < 1) problems.push(`line ${i + 1}: bad quantity`);
-    if (!Number.isSafeInteger(line.unitPrice) || line.unitPrice < 0) problems.push(`line ${i + 1}: bad unit price`);
     if (!store.vatRates.some((r) => r.id === line.vatRateId)) problems.push(`line ${i + 1}: unknown VAT rate ${line.vatRateId}`);
   }
   if (problems.length > 0) return problems;
@@ -50,5 +50,16 @@ export function validateSale(sale: SalePayload, store: StoreProfile): string[] {
   const payment = paymentState(sale.total, sale.tenders, store.cashRounding);
   if (!payment.complete) problems.push(`payment incomplete (${payment.remaining} left)`);
   if (payment.change !== sale.change) problems.push('change differs from the tenders');
+  return problems;
+}
+
+/** A void the renderer asks to seal: well-formed, by the signed-in staff member, in the store's currency. */
+export function validateVoid(event: EventPayload, staffId: string, store: StoreProfile): string[] {
+  const problems = check(VOID_SHAPE, event, 'event');
+  if (problems.length > 0) return problems.slice(0, 20);
+  if (event.type !== 'sale.void') return ['not a void'];
+  if (event.staffId !== staffId) problems.push('the void is not by the signed-in staff member');
+  if (event.currency !== store.currency) problems.push(`currency ${event.currency} is not the store's`);
+  if (event.lines.length !== event.lineCount) problems.push('lineCount differs from the lines');
   return problems;
 }

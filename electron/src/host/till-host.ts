@@ -17,6 +17,8 @@ import { createConfiguredPrinter } from './printer/configured-printer';
 import { Session } from './session/session';
 import { StaffStore } from './session/staff-store';
 import { createConfiguredTerminal } from './terminal/configured-terminal';
+import { journaledTerminal } from './terminal/journaled-terminal';
+import { PaymentJournal } from './terminal/payment-journal';
 import type { TillHost, TillHostOptions } from './till-host-types';
 
 export type { TillHost, TillHostOptions } from './till-host-types';
@@ -34,7 +36,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   const events = new HostEventBus();
   const profile = demoStoreProfile(config.storeId, config.tillId);
   const printer = options.printer ?? createConfiguredPrinter(config, events);
-  const terminal = options.terminal ?? createConfiguredTerminal(config);
+  const terminal = journaledTerminal(options.terminal ?? createConfiguredTerminal(config), await PaymentJournal.open(options.dataDir));
   const context: HostContext = {
     appVersion: options.appVersion ?? '0.1.0',
     mode: options.mode,

@@ -42,10 +42,37 @@ export class ConfigError extends Error {
   }
 }
 
-function positiveInt(name: string, text: string, min = 0): number {
+function positiveInt(name: string, text: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number ≥ ${min}, got "${text}"`);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number ≥ ${min}${max < Number.MAX_SAFE_INTEGER ? ` and ≤ ${max}` : ''}, got "${text}"`);
+  }
   return value;
+}
+
+const MAX_PORT = 65_535;
+
+/** Every setting checked once merged, so a typo stops the start with its name, not a crash later. */
+function validateConfig(config: HostConfig, file: string): HostConfig {
+  const fail = (setting: string, expected: string): never => {
+    throw new ConfigError(`${file}: ${setting} must be ${expected}`);
+  };
+  const isInt = (v: unknown, min: number, max = Number.MAX_SAFE_INTEGER) => typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
+  const isId = (v: unknown) => typeof v === 'string' && /^[A-Za-z0-9_-]{1,32}$/.test(v);
+  if (!isId(config.storeId)) fail('storeId', 'letters, digits, - or _ (at most 32)');
+  if (!isId(config.tillId)) fail('tillId', 'letters, digits, - or _ (at most 32)');
+  if (config.locale !== 'fr' && config.locale !== 'en') fail('locale', '"fr" or "en"');
+  if (typeof config.printer !== 'object' || config.printer === null || typeof config.printer.target !== 'string' || typeof config.printer.profile !== 'string') {
+    fail('printer', 'an object with "target" and "profile" texts');
+  }
+  if (typeof config.terminal !== 'object' || config.terminal === null) fail('terminal', 'an object');
+  if (config.terminal.kind !== 'simulated') fail('terminal.kind', '"simulated"');
+  if (!['approve', 'decline', 'timeout'].includes(config.terminal.behaviour)) fail('terminal.behaviour', '"approve", "decline" or "timeout"');
+  if (!isInt(config.terminal.processingMs, 0)) fail('terminal.processingMs', 'a whole number of milliseconds');
+  if (!isInt(config.terminal.timeoutMs, 1)) fail('terminal.timeoutMs', 'a whole number of milliseconds ≥ 1');
+  if (!isInt(config.demoCatalogSize, 1)) fail('demoCatalogSize', 'a whole number ≥ 1');
+  if (!isInt(config.browserPort, 0, MAX_PORT)) fail('browserPort', `a port number from 0 to ${MAX_PORT}`);
+  return config;
 }
 
 /** Environment overrides, for a demo or a test that wants another printer or port without editing the file. */
@@ -67,7 +94,7 @@ export function applyEnv(config: HostConfig, env: NodeJS.ProcessEnv): HostConfig
   if (env.POS_TERMINAL_DELAY_MS) next = { ...next, terminal: { ...next.terminal, processingMs: positiveInt('POS_TERMINAL_DELAY_MS', env.POS_TERMINAL_DELAY_MS) } };
   if (env.POS_TERMINAL_TIMEOUT_MS) next = { ...next, terminal: { ...next.terminal, timeoutMs: positiveInt('POS_TERMINAL_TIMEOUT_MS', env.POS_TERMINAL_TIMEOUT_MS, 1) } };
   if (env.POS_DEMO_PRODUCTS) next = { ...next, demoCatalogSize: positiveInt('POS_DEMO_PRODUCTS', env.POS_DEMO_PRODUCTS, 1) };
-  if (env.POS_PORT) next = { ...next, browserPort: positiveInt('POS_PORT', env.POS_PORT) };
+  if (env.POS_PORT) next = { ...next, browserPort: positiveInt('POS_PORT', env.POS_PORT, 0, MAX_PORT) };
   return next;
 }
 
@@ -78,8 +105,11 @@ export async function loadHostConfig(dataDir: string, env: NodeJS.ProcessEnv = p
   const defaults = defaultConfig(dataDir);
   let stored: Partial<HostConfig> = {};
   try {
-    stored = JSON.parse(await readFile(file, 'utf8')) as Partial<HostConfig>;
+    const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigError(`${file} must hold an object of settings`);
+    stored = parsed as Partial<HostConfig>;
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       await writeFile(`${file}.tmp`, `${JSON.stringify(defaults, null, 2)}\n`);
       await rename(`${file}.tmp`, file);
@@ -87,11 +117,13 @@ export async function loadHostConfig(dataDir: string, env: NodeJS.ProcessEnv = p
       throw new ConfigError(`${file} is not valid JSON: ${error.message}`);
     } else throw error;
   }
+  const nested = <T extends object>(value: unknown, fallback: T): T =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...fallback, ...value } : (value as T) ?? fallback;
   const merged: HostConfig = {
     ...defaults,
     ...stored,
-    printer: { ...defaults.printer, ...stored.printer },
-    terminal: { ...defaults.terminal, ...stored.terminal },
+    printer: nested(stored.printer, defaults.printer),
+    terminal: nested(stored.terminal, defaults.terminal),
   };
-  return applyEnv(merged, env);
+  return applyEnv(validateConfig(merged, file), env);
 }

@@ -1,7 +1,7 @@
-import { PosError, validateSale, type EventPayload, type SalePayload, type SealRequest } from '@pos/core';
+import { PosError, validateSale, validateVoid, type EventPayload, type SalePayload, type SealRequest } from '@pos/core';
 import type { HostContext } from '../host-context';
 import type { HandlerGroup } from './handler-registry';
-import { ID_PATTERN, integer, invalid, oneOf, record, text } from './request-guards';
+import { ID_PATTERN, integer, oneOf, record, text } from './request-guards';
 
 /** Event types a renderer may ask to seal; the others are written by the host itself. */
 const RENDERER_EVENTS = new Set<EventPayload['type']>(['sale.void']);
@@ -20,16 +20,25 @@ export function fiscalHandlers(ctx: HostContext): HandlerGroup {
       },
       run: async (request) => {
         const staff = ctx.session.require();
-        if (request.chain === 'sale') {
-          const sale = request.payload as SalePayload;
-          const problems = validateSale(sale, ctx.profile);
-          if (sale.saleId !== request.id) problems.push('saleId differs from the record id');
-          if (sale.staffId !== staff.id) problems.push('the sale is not by the signed-in cashier');
-          if (problems.length > 0) throw new PosError('INVALID_REQUEST', `Sale refused: ${problems.join('; ')}`, { problems });
-        } else {
-          const event = request.payload as EventPayload;
-          if (!RENDERER_EVENTS.has(event.type)) throw invalid(`The till host writes ${String(event.type)} events itself`);
-          if ('staffId' in event && event.staffId !== staff.id) throw invalid('the event is not by the signed-in staff member');
+        const problems = (() => {
+          try {
+            if (request.chain === 'sale') {
+              const sale = request.payload as SalePayload;
+              const found = validateSale(sale, ctx.profile);
+              if (found.length === 0 && sale.saleId !== request.id) found.push('saleId differs from the record id');
+              if (found.length === 0 && sale.staffId !== staff.id) found.push('the sale is not by the signed-in cashier');
+              return found;
+            }
+            const event = request.payload as EventPayload;
+            if (!RENDERER_EVENTS.has(event.type)) return [`the till host writes ${String(event.type).slice(0, 40)} events itself`];
+            return validateVoid(event, staff.id, ctx.profile);
+          } catch (error) {
+            return [`not readable: ${(error as Error).message}`];
+          }
+        })();
+        if (problems.length > 0) {
+          const more = problems.length > 3 ? ` (+${problems.length - 3} more)` : '';
+          throw new PosError('INVALID_REQUEST', `Refused: ${problems.slice(0, 3).join('; ')}${more}`, { problems });
         }
         return ctx.sealer.seal(request);
       },

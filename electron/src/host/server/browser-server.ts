@@ -54,11 +54,6 @@ export async function startBrowserServer(host: TillHost, options: BrowserServerO
   let port = options.port;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!allowedHosts().has(request.headers.host ?? '')) {
-      await reply.code(421).send({ error: 'This till only answers on 127.0.0.1' });
-    }
-  });
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('Content-Security-Policy', contentSecurityPolicy(port));
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -68,6 +63,13 @@ export async function startBrowserServer(host: TillHost, options: BrowserServerO
   });
 
   await app.register(fastifyWebsocket, { options: { maxPayload: 1024 * 1024 } });
+  // After the websocket plugin: its own onRequest hook must mark upgrades first, or a refused
+  // upgrade leaves its socket open (and the server can never close).
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!allowedHosts().has(request.headers.host ?? '')) {
+      await reply.code(421).send({ error: 'This till only answers on 127.0.0.1' });
+    }
+  });
   app.register(async (scope) => {
     scope.addHook('preValidation', async (request: FastifyRequest<{ Querystring: { token?: string } }>, reply: FastifyReply) => {
       const origin = request.headers.origin;

@@ -8,13 +8,13 @@ import { cartActions, useCartStore } from '../../state/cart-store';
 import { services } from '../../state/services';
 import { removeSelectedLine, stepQuantity } from './line-actions';
 
-function LineRow({ line, totals, selected, locale }: { line: CartLine; totals: LineTotals; selected: boolean; locale: string }) {
+function LineRow({ line, totals, selected, locale, currency }: { line: CartLine; totals: LineTotals; selected: boolean; locale: string; currency: string }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
     if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
-  const money = (amount: number) => formatMoney(amount, 'EUR', locale);
+  const money = (amount: number) => formatMoney(amount, currency, locale);
   const select = () => cartActions.select(line.lineId);
   const canStep = line.measure === 'unit' && line.labelAmount === undefined;
   return (
@@ -82,7 +82,7 @@ export function CartTable() {
       </thead>
       <tbody>
         {cart.lines.map((line, i) => (
-          <LineRow key={line.lineId} line={line} totals={totals.lines[i]!} selected={line.lineId === selectedLineId} locale={locale} />
+          <LineRow key={line.lineId} line={line} totals={totals.lines[i]!} selected={line.lineId === selectedLineId} locale={locale} currency={cart.currency} />
         ))}
       </tbody>
     </table>

@@ -24,6 +24,7 @@ export function useWedgeScanner(onScan: (code: string) => void, onTypedEnter: (t
   useEffect(() => {
     const detector = new WedgeDetector(DEFAULT_WEDGE_OPTIONS);
     let idleTimer: ReturnType<typeof setTimeout> | undefined;
+    let heldOutside = false;
 
     const deliver = (action: WedgeAction) => {
       if (action.type !== 'flush') return;
@@ -37,15 +38,19 @@ export function useWedgeScanner(onScan: (code: string) => void, onTypedEnter: (t
       if (useDialogStore.getState().request || event.ctrlKey || event.altKey || event.metaKey) return;
       if (event.key !== 'Enter' && event.key.length !== 1) {
         if (detector.pending) deliver(detector.key(event.key, event.timeStamp));
+        heldOutside = false;
         return;
       }
       const target = document.activeElement;
       const inSearch = target instanceof HTMLElement && target.getAttribute(SEARCH_FIELD_ATTRIBUTE) === 'search';
       if (isEditable(target) && !inSearch) return;
+      // Keys held outside the search box stay ours until they are delivered, even once a flush has
+      // moved the focus into the box: otherwise a key would be lost or typed twice.
+      const holding = !inSearch || heldOutside;
       // Codes start with a letter or digit: "+", "-" and other keys stay shortcuts unless a burst is under way.
-      if (!inSearch && !detector.pending && event.key !== 'Enter' && !/^[0-9A-Za-z]$/.test(event.key)) return;
+      if (holding && !detector.pending && event.key !== 'Enter' && !/^[0-9A-Za-z]$/.test(event.key)) return;
       const action = detector.key(event.key, event.timeStamp);
-      if (inSearch) {
+      if (!holding) {
         if (action.type === 'scan') {
           event.preventDefault();
           event.stopPropagation();
@@ -62,8 +67,12 @@ export function useWedgeScanner(onScan: (code: string) => void, onTypedEnter: (t
       clearTimeout(idleTimer);
       if (action.type === 'scan') onScan(action.code);
       else if (action.type === 'flush') deliver(action);
-      if (detector.pending) {
-        idleTimer = setTimeout(() => deliver(detector.idle(performance.now())), DEFAULT_WEDGE_OPTIONS.maxInterKeyMs + 10);
+      heldOutside = detector.pending !== '';
+      if (heldOutside) {
+        idleTimer = setTimeout(() => {
+          deliver(detector.idle(performance.now()));
+          heldOutside = detector.pending !== '';
+        }, DEFAULT_WEDGE_OPTIONS.maxInterKeyMs + 10);
       }
     };
     window.addEventListener('keydown', onKeyDown, { capture: true });

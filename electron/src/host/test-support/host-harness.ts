@@ -1,0 +1,139 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  addProduct,
+  buildSale,
+  cartTotals,
+  cashTender,
+  demoProduct,
+  demoStoreProfile,
+  emptyCart,
+  type InvokeReply,
+  type PrinterStatus,
+  type PrintOutcome,
+  type Receipt,
+  type SalePayload,
+} from '@pos/core';
+import { createTillHost, type TillHostOptions } from '../till-host';
+import type { ReceiptPrinter } from '../printer/receipt-printer';
+
+export type TestHost = Awaited<ReturnType<typeof createTillHost>>;
+
+/** Quiet devices and a fast simulated terminal; no POS_FAULT unless a test sets it. */
+export const TEST_ENV: NodeJS.ProcessEnv = {
+  POS_PRINTER: 'none',
+  POS_TERMINAL_DELAY_MS: '5',
+  POS_TERMINAL_TIMEOUT_MS: '40',
+};
+
+/** A fresh temporary directory per test; `cleanup()` removes every one made. */
+export function tempDirs(prefix = 'pos-host-') {
+  const made: string[] = [];
+  return {
+    async make(): Promise<string> {
+      const dir = await mkdtemp(path.join(tmpdir(), prefix));
+      made.push(dir);
+      return dir;
+    },
+    async cleanup(): Promise<void> {
+      for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Hosts started by a test, closed after it whatever happened. */
+export function hostPool() {
+  const open: TestHost[] = [];
+  return {
+    async start(dataDir: string, options: Partial<Omit<TillHostOptions, 'dataDir'>> = {}): Promise<TestHost> {
+      const host = await createTillHost({ dataDir, mode: 'browser', env: TEST_ENV, ...options });
+      open.push(host);
+      return host;
+    },
+    async closeAll(): Promise<void> {
+      for (const host of open.splice(0)) await host.close();
+    },
+  };
+}
+
+/** The value of a successful reply, or a failure that shows the error envelope. */
+export function valueOf<T>(reply: InvokeReply): T {
+  if (!reply.ok) throw new Error(`Expected ok, got ${reply.error.code}: ${reply.error.message}`);
+  return reply.value as T;
+}
+
+export function errorOf(reply: InvokeReply): { code: string; message: string; details?: unknown } {
+  if (reply.ok) throw new Error(`Expected an error, got ${JSON.stringify(reply.value).slice(0, 200)}`);
+  return reply.error;
+}
+
+export async function signIn(host: TestHost, pin = '1234'): Promise<void> {
+  valueOf(await host.invoke('session.signIn', { pin }));
+}
+
+export type DemoSaleOptions = {
+  readonly saleId: string;
+  readonly staffId?: string;
+  readonly storeId?: string;
+  readonly tillId?: string;
+  /** Demo catalog indexes, one line each (a repeated index increments its line). */
+  readonly products?: readonly number[];
+  /** Cash handed over above the total (change). */
+  readonly extraCash?: number;
+};
+
+/** A complete cash sale built with core, as the renderer builds it. */
+export function demoSale(options: DemoSaleOptions): SalePayload {
+  const profile = demoStoreProfile(options.storeId ?? 'S001', options.tillId ?? 'T01');
+  let cart = emptyCart(options.saleId, 'EUR', '2026-11-22T09:00:00.000Z');
+  for (const [i, index] of (options.products ?? [100, 205]).entries()) {
+    cart = addProduct(cart, demoProduct(index), { lineId: `l${i}` });
+  }
+  const total = cartTotals(cart, profile.vatRates).total;
+  const tender = cashTender('cash-1', total, [], total + (options.extraCash ?? 0), profile.cashRounding);
+  return buildSale(cart, [tender], {
+    storeId: profile.storeId,
+    tillId: profile.tillId,
+    staffId: options.staffId ?? 'staff-camille',
+    completedAt: '2026-11-22T09:01:00.000Z',
+    vatRates: profile.vatRates,
+    cashRounding: profile.cashRounding,
+  });
+}
+
+/** A printer that keeps every receipt it is given, and can be told to fail. */
+export type CapturingPrinter = ReceiptPrinter & { readonly receipts: Receipt[]; fail: PrintOutcome | null };
+
+export function capturingPrinter(): CapturingPrinter {
+  const status: PrinterStatus = { state: 'ready', target: 'test', checkedAt: new Date(0).toISOString() };
+  const printer: CapturingPrinter = {
+    columns: 48,
+    receipts: [],
+    fail: null,
+    async print(receipt) {
+      printer.receipts.push(receipt);
+      return printer.fail ?? { status: 'sent', bytes: 100 };
+    },
+    status: () => status,
+    refresh: async () => status,
+    close: async () => undefined,
+  };
+  return printer;
+}
+
+/** Resolves with the first event `predicate` accepts, or rejects after `ms`. */
+export function nextEvent<T>(subscribe: (listener: (payload: T) => void) => () => void, predicate: (payload: T) => boolean, ms = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`No matching event within ${ms} ms`));
+    }, ms);
+    const off = subscribe((payload) => {
+      if (!predicate(payload)) return;
+      clearTimeout(timer);
+      off();
+      resolve(payload);
+    });
+  });
+}

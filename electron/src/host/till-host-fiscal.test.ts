@@ -1,0 +1,297 @@
+import { verifyChain, type HostHello, type SalePayload, type SealedRecord, type StaffMember } from '@pos/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { demoSale, errorOf, hostPool, signIn, tempDirs, TEST_ENV, valueOf, type TestHost } from './test-support/host-harness';
+
+/** Sealing through the host's front door, end to end: session, validation, chain, journal, restart. */
+const dirs = tempDirs();
+const hosts = hostPool();
+afterEach(async () => {
+  await hosts.closeAll();
+  await dirs.cleanup();
+});
+
+async function hello(host: TestHost): Promise<HostHello> {
+  return valueOf<HostHello>(await host.invoke('host.hello', undefined));
+}
+
+async function readAll(host: TestHost, chain: 'sale' | 'event'): Promise<SealedRecord[]> {
+  return valueOf<{ records: SealedRecord[] }>(await host.invoke('journal.read', { chain, afterSeq: 0, limit: 5000 })).records;
+}
+
+function seal(host: TestHost, saleId: string, payload: unknown = demoSale({ saleId })) {
+  return host.invoke('fiscal.seal', { chain: 'sale', id: saleId, payload });
+}
+
+describe('sign-in', () => {
+  it('signs in with a good PIN and seals a session.sign-in event', async () => {
+    const host = await hosts.start(await dirs.make());
+    const member = valueOf<StaffMember>(await host.invoke('session.signIn', { pin: '1234' }));
+    expect(member).toEqual({ id: 'staff-camille', displayName: 'Camille', role: 'cashier' });
+    expect(valueOf(await host.invoke('session.current', undefined))).toEqual(member);
+    const events = await readAll(host, 'event');
+    expect(events.map((e) => e.payload.type)).toEqual(['till.start', 'session.sign-in']);
+    expect(events.at(-1)?.payload).toEqual({ type: 'session.sign-in', staffId: 'staff-camille' });
+    expect(verifyChain(events, (await hello(host)).publicKey)).toEqual([]);
+  });
+
+  it('refuses a wrong PIN without sealing anything', async () => {
+    const host = await hosts.start(await dirs.make());
+    expect(errorOf(await host.invoke('session.signIn', { pin: '0000' })).code).toBe('WRONG_PIN');
+    expect((await readAll(host, 'event')).map((e) => e.payload.type)).toEqual(['till.start']);
+  });
+
+  it('seals the sign-out too, and then refuses what needs a session', async () => {
+    const host = await hosts.start(await dirs.make());
+    await signIn(host);
+    valueOf(await host.invoke('session.signOut', undefined));
+    expect((await readAll(host, 'event')).at(-1)?.payload).toEqual({ type: 'session.sign-out', staffId: 'staff-camille' });
+    expect(errorOf(await seal(host, 'after-out')).code).toBe('NOT_SIGNED_IN');
+  });
+});
+
+describe('fiscal.seal of a sale', () => {
+  it('seals a real sale into a chain that core verifies with the public key from host.hello', async () => {
+    const host = await hosts.start(await dirs.make());
+    await signIn(host);
+    const payload = demoSale({ saleId: 'sale-0001', extraCash: 250 });
+    const record = valueOf<SealedRecord<'sale'>>(await seal(host, 'sale-0001', payload));
+    expect(record).toMatchObject({ chain: 'sale', id: 'sale-0001', seq: 1, storeId: 'S001', tillId: 'T01', payload });
+    const second = valueOf<SealedRecord<'sale'>>(await seal(host, 'sale-0002'));
+    expect(second.seq).toBe(2);
+    expect(second.prevHash).toBe(record.hash);
+    const { publicKey, keyId, heads } = await hello(host);
+    expect(record.keyId).toBe(keyId);
+    expect(heads.sale).toBe(2);
+    const sales = await readAll(host, 'sale');
+    expect(sales).toEqual([record, second]);
+    expect(verifyChain(sales, publicKey)).toEqual([]);
+    expect(verifyChain(await readAll(host, 'event'), publicKey)).toEqual([]);
+  });
+
+  it('returns the same record for a retry with the same id and content', async () => {
+    const host = await hosts.start(await dirs.make());
+    await signIn(host);
+    const payload = demoSale({ saleId: 'sale-retry' });
+    const first = valueOf(await seal(host, 'sale-retry', payload));
+    const again = valueOf(await seal(host, 'sale-retry', structuredClone(payload)));
+    expect(again).toEqual(first);
+    expect((await hello(host)).heads.sale).toBe(1);
+  });
+
+  it('answers concurrent retries of one sale with one record', async () => {
+    const host = await hosts.start(await dirs.make());
+    await signIn(host);
+    const payload = demoSale({ saleId: 'sale-race' });
+    const replies = await Promise.all(Array.from({ length: 5 }, () => seal(host, 'sale-race', payload)));
+    const seqs = replies.map((r) => valueOf<SealedRecord>(r).seq);
+    expect(seqs).toEqual([1, 1, 1, 1, 1]);
+    expect((await readAll(host, 'sale')).length).toBe(1);
+  });
+
+  it('refuses the same id with other content with SEAL_CONFLICT, keeping the first', async () => {
+    const host = await hosts.start(await dirs.make());
+    await signIn(host);
+    const first = valueOf<SealedRecord>(await seal(host, 'sale-dup', demoSale({ saleId: 'sale-dup' })));
+    const other = demoSale({ saleId: 'sale-dup', products: [300] });
+    const error = errorOf(await seal(host, 'sale-dup', other));
+    expect(error.code).toBe('SEAL_CONFLICT');
+    expect(await readAll(host, 'sale')).toEqual([first]);
+  });
+
+  it('refuses tampered totals, a foreign store, another till, another staff member, a mismatched id', async () => {
+    const host = await hosts.start(await dirs.make());
+    await signIn(host);
+    const good = demoSale({ saleId: 's1' });
+    const cases: Record<string, { id: string; payload: unknown; problem: RegExp }> = {
+      'total lowered': { id: 's1', payload: { ...good, total: good.total - 1 }, problem: /total/ },
+      'subtotal changed': { id: 's1', payload: { ...good, subtotal: good.subtotal + 100 }, problem: /subtotal/ },
+      'line net changed': {
+        id: 's1',
+        payload: { ...good, lines: good.lines.map((l, i) => (i === 0 ? { ...l, net: l.net - 10 } : l)) },
+        problem: /net/,
+      },
+      'VAT changed': { id: 's1', payload: { ...good, vat: good.vat.map((v) => ({ ...v, vat: v.vat + 1 })) }, problem: /VAT/ },
+      'change invented': { id: 's1', payload: { ...good, change: 500 }, problem: /change/ },
+      'not paid': { id: 's1', payload: { ...good, tenders: [] }, problem: /payment incomplete/ },
+      'foreign store': { id: 's2', payload: demoSale({ saleId: 's2', storeId: 'S999' }), problem: /store S999/ },
+      'another till': { id: 's3', payload: demoSale({ saleId: 's3', tillId: 'T99' }), problem: /till T99/ },
+      "another staff member's sale": { id: 's4', payload: demoSale({ saleId: 's4', staffId: 'staff-sophie' }), problem: /signed-in cashier/ },
+      'record id differs from the sale id': { id: 's5', payload: demoSale({ saleId: 's6' }), problem: /saleId/ },
+      'foreign currency': { id: 's1', payload: { ...good, currency: 'USD' }, problem: /currency/ },
+      'negative quantity': {
+        id: 's1',
+        payload: { ...good, lines: good.lines.map((l) => ({ ...l, quantity: -1 })) },
+        problem: /quantity/,
+      },
+      'unknown VAT rate': { id: 's1', payload: { ...good, lines: good.lines.map((l) => ({ ...l, vatRateId: 'XX' })) }, problem: /VAT rate/ },
+    };
+    for (const [what, { id, payload, problem }] of Object.entries(cases)) {
+      const error = errorOf(await seal(host, id, payload));
+      expect(error.code, what).toBe('INVALID_REQUEST');
+      expect(error.message, what).toMatch(problem);
+    }
+    expect((await hello(host)).heads.sale).toBe(0);
+  });
+
+  it('refuses fields a sale does not have, so personal data cannot be sealed for ever (ARCHITECTURE §4)', async () => {
+    const host = await hosts.start(await dirs.make());
+    await signIn(host);
+    const one = demoSale({ saleId: 's-pii-1' });
+    const two = demoSale({ saleId: 's-pii-2' });
+    const cases: Record<string, SalePayload> = {
+      'customer name on the sale': { ...one, customerName: 'Jeanne Martin', customerEmail: 'jeanne@example.org' } as SalePayload,
+      'note on a line': { ...two, lines: two.lines.map((l, i) => (i === 0 ? { ...l, note: 'Mme Martin, 06 12 34 56 78' } : l)) },
+    };
+    const codes: Record<string, string> = {};
+    for (const [what, payload] of Object.entries(cases)) {
+      const reply = await seal(host, payload.saleId, payload);
+      codes[what] = reply.ok ? 'sealed' : reply.error.code;
+    }
+    expect(codes).toEqual({ 'customer name on the sale': 'INVALID_REQUEST', 'note on a line': 'INVALID_REQUEST' });
+  });
+});
+
+describe('fiscal.seal of an event', () => {
+  it('refuses events the host writes itself', async () => {
+    const host = await hosts.start(await dirs.make());
+    await signIn(host);
+    const forged = [
+      { type: 'till.start', appVersion: '9.9.9' },
+      { type: 'session.sign-in', staffId: 'staff-camille' },
+      { type: 'session.sign-out', staffId: 'staff-camille' },
+      { type: 'receipt.reprint', saleId: 'x', receiptSeq: 1, reprintNumber: 1, staffId: 'staff-camille' },
+      { type: 'journal.repaired', segment: '2026-11.jsonl', droppedBytes: 0 },
+      { type: 'something.else' },
+    ];
+    const before = (await hello(host)).heads.event;
+    for (const [i, payload] of forged.entries()) {
+      const error = errorOf(await host.invoke('fiscal.seal', { chain: 'event', id: `forged-${i}`, payload }));
+      expect(error.code, payload.type).toBe('INVALID_REQUEST');
+    }
+    expect((await hello(host)).heads.event).toBe(before);
+  });
+
+  const voidEvent = (staffId: string) => ({
+    type: 'sale.void',
+    saleId: 'cart-1',
+    staffId,
+    lineCount: 1,
+    total: 199,
+    currency: 'EUR',
+    lines: [{ sku: 'FRU-000100', quantity: 1, amount: 199 }],
+  });
+
+  it('seals a void by the signed-in cashier and refuses one in another name', async () => {
+    const host = await hosts.start(await dirs.make());
+    await signIn(host);
+    const record = valueOf<SealedRecord>(await host.invoke('fiscal.seal', { chain: 'event', id: 'void-1', payload: voidEvent('staff-camille') }));
+    expect(record.payload.type).toBe('sale.void');
+    const error = errorOf(await host.invoke('fiscal.seal', { chain: 'event', id: 'void-2', payload: voidEvent('staff-sophie') }));
+    expect(error.code).toBe('INVALID_REQUEST');
+  });
+
+  it('refuses a void that names nobody or carries no figures (the staff check must not be skippable)', async () => {
+    const host = await hosts.start(await dirs.make());
+    await signIn(host);
+    const { staffId: _dropped, ...anonymous } = voidEvent('staff-camille');
+    const shapes: Record<string, unknown> = {
+      'no staffId': anonymous,
+      'type only': { type: 'sale.void' },
+      'figures of the wrong type': { ...voidEvent('staff-camille'), total: 'lots', lines: 'none' },
+    };
+    const codes: Record<string, string> = {};
+    for (const [i, [what, payload]] of Object.entries(shapes).entries()) {
+      const reply = await host.invoke('fiscal.seal', { chain: 'event', id: `void-bad-${i}`, payload });
+      codes[what] = reply.ok ? `sealed as seq ${(reply.value as SealedRecord).seq}` : reply.error.code;
+    }
+    expect(codes).toEqual({ 'no staffId': 'INVALID_REQUEST', 'type only': 'INVALID_REQUEST', 'figures of the wrong type': 'INVALID_REQUEST' });
+  });
+});
+
+describe('journal.read', () => {
+  it('pages through a chain in order', async () => {
+    const host = await hosts.start(await dirs.make());
+    await signIn(host);
+    for (let i = 1; i <= 5; i++) valueOf(await seal(host, `page-${i}`));
+    const page = async (afterSeq: number, limit: number) =>
+      valueOf<{ records: SealedRecord[]; headSeq: number }>(await host.invoke('journal.read', { chain: 'sale', afterSeq, limit }));
+    const first = await page(0, 2);
+    expect(first.records.map((r) => r.seq)).toEqual([1, 2]);
+    expect(first.headSeq).toBe(5);
+    expect((await page(2, 2)).records.map((r) => r.seq)).toEqual([3, 4]);
+    expect((await page(4, 2)).records.map((r) => r.id)).toEqual(['page-5']);
+    expect((await page(5, 2)).records).toEqual([]);
+    expect((await page(1_000, 10)).records).toEqual([]);
+    const all: SealedRecord[] = [];
+    for (let after = 0; ; ) {
+      const { records } = await page(after, 2);
+      if (records.length === 0) break;
+      all.push(...records);
+      after = records.at(-1)!.seq;
+    }
+    expect(verifyChain(all, (await hello(host)).publicKey)).toEqual([]);
+  });
+
+  it('reads without a session (the renderer restores sales at start, before sign-in)', async () => {
+    const host = await hosts.start(await dirs.make());
+    expect(valueOf<{ headSeq: number }>(await host.invoke('journal.read', { chain: 'event', afterSeq: 0, limit: 10 })).headSeq).toBe(1);
+  });
+});
+
+describe('restart', () => {
+  it('continues both sequences on the same data directory with the same key', async () => {
+    const dir = await dirs.make();
+    const a = await hosts.start(dir);
+    await signIn(a);
+    valueOf(await seal(a, 'before-1'));
+    valueOf(await seal(a, 'before-2'));
+    const helloA = await hello(a);
+    await a.close();
+
+    const b = await hosts.start(dir);
+    const helloB = await hello(b);
+    expect(helloB.publicKey).toBe(helloA.publicKey);
+    expect(helloB.keyId).toBe(helloA.keyId);
+    expect(helloB.heads.sale).toBe(2);
+    expect(helloB.heads.event).toBe(helloA.heads.event + 1);
+    // The session does not survive a restart.
+    expect(errorOf(await seal(b, 'after-1')).code).toBe('NOT_SIGNED_IN');
+    await signIn(b);
+    expect(valueOf<SealedRecord>(await seal(b, 'after-1')).seq).toBe(3);
+    // A retry of a sale sealed before the restart still returns the first seal.
+    expect(valueOf<SealedRecord>(await seal(b, 'before-2')).seq).toBe(2);
+    expect(verifyChain(await readAll(b, 'sale'), helloB.publicKey)).toEqual([]);
+    const events = await readAll(b, 'event');
+    expect(events.filter((e) => e.payload.type === 'till.start')).toHaveLength(2);
+    expect(verifyChain(events, helloB.publicKey)).toEqual([]);
+  });
+});
+
+describe('POS_FAULT', () => {
+  it('is not active unless set', async () => {
+    const host = await hosts.start(await dirs.make());
+    expect(Object.hasOwn(host.context.sealer, 'seal')).toBe(false);
+    await signIn(host);
+    expect(valueOf<SealedRecord>(await seal(host, 'no-fault')).seq).toBe(1);
+  });
+
+  it('is not active for another value, nor taken from process.env when env is given', async () => {
+    const previous = process.env.POS_FAULT;
+    process.env.POS_FAULT = 'crash-after-seal';
+    try {
+      const host = await hosts.start(await dirs.make(), { env: { ...TEST_ENV, POS_FAULT: 'something-else' } });
+      expect(Object.hasOwn(host.context.sealer, 'seal')).toBe(false);
+      const other = await hosts.start(await dirs.make(), { env: TEST_ENV });
+      expect(Object.hasOwn(other.context.sealer, 'seal')).toBe(false);
+    } finally {
+      if (previous === undefined) delete process.env.POS_FAULT;
+      else process.env.POS_FAULT = previous;
+    }
+  });
+
+  it('is switched on by crash-after-seal (checked without sealing a sale, which would kill this process)', async () => {
+    const host = await hosts.start(await dirs.make(), { env: { ...TEST_ENV, POS_FAULT: 'crash-after-seal' } });
+    expect(Object.hasOwn(host.context.sealer, 'seal')).toBe(true);
+    await signIn(host);
+  });
+});

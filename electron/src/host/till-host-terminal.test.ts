@@ -1,0 +1,127 @@
+import type { CardResult } from '@pos/core';
+import type { CardTerminal } from '@pos/hardware/common';
+import { createSimulatedCardTerminal } from '@pos/hardware/fake';
+import { afterEach, describe, expect, it } from 'vitest';
+import { errorOf, hostPool, signIn, tempDirs, valueOf, type TestHost } from './test-support/host-harness';
+
+/** The simulated terminal through the host: fast timings from the env (TEST_ENV: 5 ms, 40 ms). */
+const dirs = tempDirs();
+const hosts = hostPool();
+afterEach(async () => {
+  await hosts.closeAll();
+  await dirs.cleanup();
+});
+
+async function signedInHost(options: Parameters<typeof hosts.start>[1] = {}): Promise<TestHost> {
+  const host = await hosts.start(await dirs.make(), options);
+  await signIn(host);
+  return host;
+}
+
+const pay = (host: TestHost, attemptKey: string, amount: number, currency = 'EUR') => host.invoke('terminal.pay', { attemptKey, amount, currency });
+
+/** Counts what actually reaches the terminal, i.e. what could charge a card. */
+function countingTerminal(inner: CardTerminal): CardTerminal & { readonly charges: string[] } {
+  const charges: string[] = [];
+  return {
+    label: inner.label,
+    charges,
+    pay: (request) => {
+      charges.push(request.attemptKey);
+      return inner.pay(request);
+    },
+    status: (key) => inner.status(key),
+    close: () => inner.close(),
+  };
+}
+
+describe('terminal.pay with the simulated terminal', () => {
+  it('approves an ordinary amount', async () => {
+    const host = await signedInHost();
+    const result = valueOf<CardResult>(await pay(host, 'attempt-ok', 1234));
+    expect(result).toMatchObject({ attemptKey: 'attempt-ok', status: 'approved', amount: 1234 });
+    expect(result.authorizationCode).toMatch(/^[0-9A-Z]{6}$/);
+  });
+
+  it('declines an amount ending in 51', async () => {
+    const host = await signedInHost();
+    expect(valueOf<CardResult>(await pay(host, 'attempt-decline', 1251))).toMatchObject({ status: 'declined', amount: 1251 });
+  });
+
+  it('answers unknown for an amount ending in 52, never declined, and the status enquiry then says approved', async () => {
+    const host = await signedInHost();
+    const result = valueOf<CardResult>(await pay(host, 'attempt-timeout', 1252));
+    expect(result.status).toBe('unknown');
+    expect(result.message).toMatch(/may have been charged/);
+    expect(valueOf<CardResult>(await host.invoke('terminal.status', { attemptKey: 'attempt-timeout' }))).toMatchObject({
+      status: 'approved',
+      amount: 1252,
+    });
+  });
+
+  it('does not charge twice for the same attempt key, even concurrently', async () => {
+    const inner = createSimulatedCardTerminal({ processingMs: 5, timeoutMs: 40 });
+    const terminal = countingTerminal(inner);
+    const host = await signedInHost({ terminal });
+    const [a, b] = await Promise.all([pay(host, 'attempt-once', 500), pay(host, 'attempt-once', 500)]);
+    const c = await pay(host, 'attempt-once', 500);
+    expect(valueOf(a)).toEqual(valueOf(b));
+    expect(valueOf(c)).toEqual(valueOf(a));
+    // The host passes each call through (the simulator keeps the attempts by key and answers a
+    // repeat with its first answer): one authorisation, not three.
+    expect(terminal.charges.every((key) => key === 'attempt-once')).toBe(true);
+    expect(new Set([a, b, c].map((r) => valueOf<CardResult>(r).authorizationCode)).size).toBe(1);
+    expect(valueOf<CardResult>(await host.invoke('terminal.status', { attemptKey: 'attempt-once' })).status).toBe('approved');
+  });
+
+  it('refuses a known attempt key with another amount instead of charging again', async () => {
+    const host = await signedInHost();
+    const first = valueOf<CardResult>(await pay(host, 'attempt-amount', 500));
+    expect(first.status).toBe('approved');
+    const error = errorOf(await pay(host, 'attempt-amount', 900));
+    expect(error.code).toBe('INVALID_REQUEST');
+    expect(error.message).toMatch(/another amount/);
+    expect(valueOf<CardResult>(await pay(host, 'attempt-amount', 500))).toEqual(first);
+  });
+
+  it('refuses a currency other than EUR with INVALID_REQUEST', async () => {
+    const host = await signedInHost();
+    for (const currency of ['USD', 'GBP', 'XXX']) {
+      const error = errorOf(await pay(host, `attempt-${currency}`, 500, currency));
+      expect(error.code).toBe('INVALID_REQUEST');
+      expect(error.message).toMatch(/EUR/);
+    }
+  });
+
+  it('says unknown, not declined, for an attempt the terminal has never seen', async () => {
+    const host = await signedInHost();
+    expect(valueOf<CardResult>(await host.invoke('terminal.status', { attemptKey: 'never-seen' })).status).toBe('unknown');
+  });
+
+  it('follows POS_TERMINAL=decline for ordinary amounts', async () => {
+    const host = await signedInHost({ env: { POS_PRINTER: 'none', POS_TERMINAL: 'decline', POS_TERMINAL_DELAY_MS: '1' } });
+    expect(valueOf<CardResult>(await pay(host, 'attempt-env', 1000)).status).toBe('declined');
+  });
+
+  it('keeps an attempt across a host restart: the same key must not charge the card again', async () => {
+    // The host is where the attempt journal lives (ARCHITECTURE §1, §7: "a persistent journal per
+    // attempt with an idempotency key"); the simulated terminal, like the host, starts afresh.
+    const dir = await dirs.make();
+    const charges: string[] = [];
+    const start = async () => {
+      const terminal = countingTerminal(createSimulatedCardTerminal({ processingMs: 5, timeoutMs: 40 }));
+      const host = await hosts.start(dir, { terminal });
+      await signIn(host);
+      return { host, terminal };
+    };
+    const a = await start();
+    const first = valueOf<CardResult>(await pay(a.host, 'attempt-restart', 700));
+    charges.push(...a.terminal.charges);
+    await a.host.close();
+    const b = await start();
+    const again = valueOf<CardResult>(await pay(b.host, 'attempt-restart', 700));
+    charges.push(...b.terminal.charges);
+    expect(again.status).toBe(first.status);
+    expect(charges).toEqual(['attempt-restart']);
+  });
+});

@@ -1,0 +1,131 @@
+import { demoProduct } from '@pos/core';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useCartStore } from '../../state/cart-store';
+import { cartLines, lineNamed, paymentRegion, searchBox } from '../../test-support/screen-queries';
+import { blurAll, pause, pressKeys, spaced } from '../../test-support/timed-keys';
+import { renderTill, startTill, stopTill } from '../../test-support/till-harness';
+import { editQuantity } from './line-actions';
+import { sellCode } from './sell';
+
+/**
+ * The keyboard wedge as SaleScreen mounts it, driven by keydown events with chosen timestamps
+ * (see timed-keys.ts): a scanner types a code in a few ms and ends with Enter; a person is slower.
+ */
+const oignons = demoProduct(100);
+const code = oignons.barcodes[0]!;
+
+beforeEach(async () => {
+  await startTill();
+});
+afterEach(async () => {
+  await stopTill();
+});
+
+const SCANNER_GAP = 4;
+
+describe('with the focus on no text field', () => {
+  it('takes a fast burst ended by Enter as a scan, and keeps its keys out of the page', async () => {
+    renderTill();
+    blurAll();
+    expect(document.activeElement).toBe(document.body);
+    const events = await pressKeys([...spaced(code, SCANNER_GAP), ['Enter', code.length * SCANNER_GAP]]);
+    await waitFor(() => expect(cartLines().map((l) => l.name)).toEqual([oignons.name]));
+    expect(events.every((e) => e.defaultPrevented)).toBe(true);
+    expect(searchBox().value).toBe('');
+  });
+
+  it('takes two scans in a row as two units of the product', async () => {
+    renderTill();
+    blurAll();
+    await pressKeys([...spaced(code, SCANNER_GAP), ['Enter', 60]]);
+    blurAll();
+    await pressKeys([...spaced(code, SCANNER_GAP), ['Enter', 60]]);
+    await waitFor(() => expect(lineNamed(oignons.name).quantity).toBe('2'));
+  });
+
+  it('sends slow typing to the search box', async () => {
+    renderTill();
+    blurAll();
+    await pressKeys(spaced('pom', 150));
+    await pause(100);
+    expect(searchBox().value).toBe('pom');
+    expect(document.activeElement).toBe(searchBox());
+    expect(cartLines()).toEqual([]);
+    await waitFor(() => expect(screen.getByRole('list', { name: 'Résultats de recherche' })).toBeTruthy());
+  });
+
+  it('sells a code a person types slowly and ends with Enter', async () => {
+    renderTill();
+    blurAll();
+    await pressKeys([...spaced(code, 90), ['Enter', code.length * 90]]);
+    await waitFor(() => expect(cartLines().map((l) => l.name)).toEqual([oignons.name]));
+    expect(searchBox().value).toBe('');
+  });
+
+  it('loses and doubles no key when a person types at about 45 ms a key', async () => {
+    // Between the scanner threshold (40 ms) and the idle timer (50 ms): the first key is held, the
+    // second flushes it into the search box and moves the focus there, the next ones are typed in it.
+    renderTill();
+    blurAll();
+    await pressKeys(spaced('pomme', 45));
+    await pause(120);
+    expect(searchBox().value).toBe('pomme');
+  });
+});
+
+describe('with the focus in the search box', () => {
+  it('takes a fast burst as a scan and takes its digits back out of the box', async () => {
+    renderTill();
+    expect(document.activeElement).toBe(searchBox());
+    await pressKeys([...spaced(code, SCANNER_GAP), ['Enter', code.length * SCANNER_GAP]]);
+    await waitFor(() => expect(cartLines().map((l) => l.name)).toEqual([oignons.name]));
+    expect(searchBox().value).toBe('');
+  });
+
+  it('keeps what the cashier had typed before the scan', async () => {
+    renderTill();
+    await pressKeys(spaced('pom', 150));
+    await pressKeys([...spaced(code, SCANNER_GAP, 200), ['Enter', 200 + code.length * SCANNER_GAP]]);
+    await waitFor(() => expect(cartLines().map((l) => l.name)).toEqual([oignons.name]));
+    expect(searchBox().value).toBe('pom');
+  });
+});
+
+describe('with the focus in another text field', () => {
+  it("does not intercept keys typed in a dialog's field", async () => {
+    renderTill();
+    await act(() => sellCode(code));
+    let done: Promise<void> | undefined;
+    act(() => {
+      done = editQuantity();
+    });
+    const dialog = await screen.findByRole('dialog', { name: `Quantité pour ${oignons.name}` });
+    const field = within(dialog).getByLabelText('Quantité') as HTMLInputElement;
+    act(() => {
+      field.focus();
+      field.select();
+    });
+    await userEvent.setup().clear(field);
+    const events = await pressKeys(spaced('12', SCANNER_GAP));
+    expect(events.some((e) => e.defaultPrevented)).toBe(false);
+    expect(field.value).toBe('12');
+    expect(cartLines()).toHaveLength(1);
+    await userEvent.setup().click(within(dialog).getByRole('button', { name: 'Valider' }));
+    await act(() => done!);
+    expect(lineNamed(oignons.name).quantity).toBe('12');
+  });
+
+  it('does not intercept a fast burst typed in the cash amount field', async () => {
+    renderTill();
+    await act(() => sellCode(code));
+    await userEvent.setup().click(screen.getByRole('button', { name: /^Encaisser/ }));
+    const cash = within(paymentRegion()).getByLabelText('Montant reçu') as HTMLInputElement;
+    expect(document.activeElement).toBe(cash);
+    const events = await pressKeys(spaced('2000', SCANNER_GAP));
+    expect(events.some((e) => e.defaultPrevented)).toBe(false);
+    expect(cash.value).toBe('2000');
+    expect(useCartStore.getState().cart.lines).toHaveLength(1);
+  });
+});

@@ -1,0 +1,166 @@
+import {
+  PosError,
+  type CardOutcome,
+  type CardResult,
+  type EventName,
+  type HostEvents,
+  type HostHello,
+  type MethodName,
+  type PrintOutcome,
+  type SealedRecord,
+  type SealRequest,
+  type StaffMember,
+} from '@pos/core';
+import type { ConnectionState, HostBridge } from '../bridge';
+
+export type BridgeCall = { readonly name: MethodName; readonly request: unknown };
+
+type Handler = (request: never) => unknown;
+
+export const TEST_HELLO: HostHello = {
+  appVersion: '0.1.0-test',
+  storeId: 'S001',
+  tillId: 'T01',
+  mode: 'browser',
+  publicKey: '00'.repeat(32),
+  keyId: 'test-key',
+  heads: { sale: 0, event: 0 },
+};
+
+export const MANAGER: StaffMember = { id: 'staff-sophie', displayName: 'Sophie', role: 'manager' };
+export const MANAGER_PIN = '5678';
+
+export type FakeBridge = {
+  readonly bridge: HostBridge;
+  /** Every invoke, in order. */
+  readonly calls: BridgeCall[];
+  /** Shared with tests that add their own steps (e.g. the RxDB write), to check the order of things. */
+  readonly timeline: string[];
+  /** What the host has sealed, by id (a retry of an id returns the same record, as the host does). */
+  readonly sealed: Map<string, SealedRecord>;
+  /** Outcome the terminal gives to the next payments (default approved). */
+  terminal: (request: { attemptKey: string; amount: number }) => CardOutcome;
+  /** What a status enquiry answers, by attempt key (default: what pay() answered). */
+  readonly terminalStatus: Map<string, CardOutcome>;
+  handle<K extends MethodName>(name: K, handler: (request: never) => unknown): void;
+  setConnection(state: ConnectionState): void;
+  emit<E extends EventName>(event: E, payload: HostEvents[E]): void;
+  callsOf(name: MethodName): unknown[];
+};
+
+/**
+ * A stand-in for the till host, as the renderer sees it through its bridge: the methods the sale
+ * and payment screens use, with the host's answers (sealing is idempotent by id, like the host's).
+ */
+export function createFakeBridge(): FakeBridge {
+  const calls: BridgeCall[] = [];
+  const timeline: string[] = [];
+  const sealed = new Map<string, SealedRecord>();
+  const attempts = new Map<string, CardResult>();
+  const terminalStatus = new Map<string, CardOutcome>();
+  const connectionListeners = new Set<(state: ConnectionState) => void>();
+  const eventListeners = new Map<EventName, Set<(payload: never) => void>>();
+  const seqs = { sale: 0, event: 0 };
+  let connection: ConnectionState = 'connected';
+
+  const cardResult = (attemptKey: string, amount: number, status: CardOutcome): CardResult => ({
+    attemptKey,
+    status,
+    amount,
+    ...(status === 'approved' ? { authorizationCode: 'A1B2C3', maskedPan: '**** 4242', scheme: 'CB' } : {}),
+    ...(status === 'declined' ? { message: 'Refusée par la banque' } : {}),
+    ...(status === 'unknown' ? { message: 'No answer from the terminal' } : {}),
+  });
+
+  const handlers = new Map<MethodName, Handler>();
+  const defaults: Partial<Record<MethodName, Handler>> = {
+    'fiscal.seal': (request: SealRequest) => {
+      const existing = sealed.get(request.id);
+      if (existing) return existing;
+      const seq = ++seqs[request.chain];
+      const record = {
+        chain: request.chain,
+        id: request.id,
+        seq,
+        storeId: TEST_HELLO.storeId,
+        tillId: TEST_HELLO.tillId,
+        sealedAt: new Date().toISOString(),
+        keyId: TEST_HELLO.keyId,
+        payload: request.payload,
+        prevHash: `h${seq - 1}`,
+        hash: `h${seq}`,
+        signature: 's',
+      } as SealedRecord;
+      sealed.set(request.id, record);
+      return record;
+    },
+    'receipt.print': (): PrintOutcome => ({ status: 'sent', bytes: 100 }),
+    'terminal.pay': (request: { attemptKey: string; amount: number }) => {
+      const known = attempts.get(request.attemptKey);
+      if (known) return known;
+      const result = cardResult(request.attemptKey, request.amount, fake.terminal(request));
+      attempts.set(request.attemptKey, result);
+      return result;
+    },
+    'terminal.status': ({ attemptKey }: { attemptKey: string }) => {
+      const known = attempts.get(attemptKey);
+      const status = terminalStatus.get(attemptKey) ?? known?.status ?? 'unknown';
+      return cardResult(attemptKey, known?.amount ?? 0, status);
+    },
+    'session.authorize': ({ pin }: { pin: string }) => {
+      if (pin === MANAGER_PIN) return MANAGER;
+      throw new PosError('WRONG_PIN', 'Wrong PIN', { attemptsLeft: 4 });
+    },
+    'journal.read': () => ({ records: [], headSeq: 0 }),
+    'printer.status': () => ({ state: 'ready', target: 'test', checkedAt: new Date(0).toISOString() }),
+    'host.hello': () => TEST_HELLO,
+    'session.current': () => null,
+  };
+
+  const invoke = async (name: MethodName, request?: unknown): Promise<unknown> => {
+    calls.push({ name, request });
+    timeline.push(name);
+    const handler = handlers.get(name) ?? defaults[name];
+    if (!handler) throw new PosError('UNKNOWN_METHOD', `The fake host has no ${name}`);
+    // A real host answers asynchronously: never in the same tick.
+    await Promise.resolve();
+    return structuredClone(await (handler as (r: unknown) => unknown)(request));
+  };
+
+  const bridge: HostBridge = {
+    kind: 'socket',
+    invoke: invoke as HostBridge['invoke'],
+    on(event, listener) {
+      const set = eventListeners.get(event) ?? new Set();
+      set.add(listener as (payload: never) => void);
+      eventListeners.set(event, set);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+    connection: () => connection,
+    onConnection(listener) {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
+    },
+  };
+
+  const fake: FakeBridge = {
+    bridge,
+    calls,
+    timeline,
+    sealed,
+    terminal: () => 'approved',
+    terminalStatus,
+    handle(name, handler) {
+      handlers.set(name, handler as Handler);
+    },
+    setConnection(state) {
+      connection = state;
+      for (const l of [...connectionListeners]) l(state);
+    },
+    emit(event, payload) {
+      for (const l of [...(eventListeners.get(event) ?? [])]) (l as (p: typeof payload) => void)(payload);
+    },
+    callsOf: (name) => calls.filter((c) => c.name === name).map((c) => c.request),
+  };
+  return fake;
+}
