@@ -1,19 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { cashSale } from '@pos/core/test-support/sample-sale';
 import {
-  addProduct,
-  buildSale,
-  cartTotals,
-  cashTender,
-  demoProduct,
-  demoStoreProfile,
-  emptyCart,
   type InvokeReply,
   type PrinterStatus,
   type PrintOutcome,
   type Receipt,
-  type SalePayload,
 } from '@pos/core';
 import { createTillHost, type TillHostOptions } from '../till-host';
 import type { ReceiptPrinter } from '../printer/receipt-printer';
@@ -72,35 +65,8 @@ export async function signIn(host: TestHost, pin = '1234'): Promise<void> {
   valueOf(await host.invoke('session.signIn', { pin }));
 }
 
-export type DemoSaleOptions = {
-  readonly saleId: string;
-  readonly staffId?: string;
-  readonly storeId?: string;
-  readonly tillId?: string;
-  /** Demo catalog indexes, one line each (a repeated index increments its line). */
-  readonly products?: readonly number[];
-  /** Cash handed over above the total (change). */
-  readonly extraCash?: number;
-};
-
 /** A complete cash sale built with core, as the renderer builds it. */
-export function demoSale(options: DemoSaleOptions): SalePayload {
-  const profile = demoStoreProfile(options.storeId ?? 'S001', options.tillId ?? 'T01');
-  let cart = emptyCart(options.saleId, 'EUR', '2026-11-22T09:00:00.000Z');
-  for (const [i, index] of (options.products ?? [100, 205]).entries()) {
-    cart = addProduct(cart, demoProduct(index), { lineId: `l${i}` });
-  }
-  const total = cartTotals(cart, profile.vatRates).total;
-  const tender = cashTender('cash-1', total, [], total + (options.extraCash ?? 0), profile.cashRounding);
-  return buildSale(cart, [tender], {
-    storeId: profile.storeId,
-    tillId: profile.tillId,
-    staffId: options.staffId ?? 'staff-camille',
-    completedAt: '2026-11-22T09:01:00.000Z',
-    vatRates: profile.vatRates,
-    cashRounding: profile.cashRounding,
-  });
-}
+export const demoSale = cashSale;
 
 /** A printer that keeps every receipt it is given, and can be told to fail. */
 export type CapturingPrinter = ReceiptPrinter & { readonly receipts: Receipt[]; fail: PrintOutcome | null };
