@@ -4,6 +4,7 @@
  */
 export type Product = {
   readonly id: string;
+  /** Store reference, in capitals (searched by prefix as typed, in any case). */
   readonly sku: string;
   readonly name: string;
   /** Normalised GTINs and internal codes; several per product are common (pack sizes, old labels). */

@@ -18,8 +18,10 @@ export async function withListPrice(db: CatalogDb, product: Product, listId: str
 
 /**
  * Search by any word prefix of the name, by SKU prefix or by barcode prefix, as the cashier
- * types. Each branch is an index range with a limit: the cost does not grow with the catalog.
- * With several words, the longest one drives the index and the others filter the range.
+ * types. Each branch is one index-range request with a limit (a single getAll, not a cursor
+ * walked entry by entry): the cost does not grow with the catalog. With several words, the
+ * longest one drives the index and the others filter what it returns; only when that leaves too
+ * few results does a filtered cursor look further.
  */
 export async function searchCatalog(db: CatalogDb, query: string, limit = 20): Promise<Product[]> {
   const raw = query.trim();
@@ -28,19 +30,29 @@ export async function searchCatalog(db: CatalogDb, query: string, limit = 20): P
   const primary = tokens.reduce((a, b) => (b.length > a.length ? b : a));
   const others = tokens.filter((t) => t !== primary);
   const matchesOthers = (p: Product) => others.every((t) => p.words.some((w) => w.startsWith(t)));
+  // A product whose name has two words with the same prefix comes back twice from a multiEntry index.
+  const wordsFetch = limit * 2;
 
   const [bySku, byCode, byWords] = await Promise.all([
-    raw.length >= 2 ? db.products.where('sku').startsWithIgnoreCase(raw).limit(limit).toArray() : Promise.resolve([]),
-    /^[0-9]{3,}$/.test(raw) ? db.products.where('barcodes').startsWith(raw).distinct().limit(limit).toArray() : Promise.resolve([]),
-    db.products.where('words').startsWith(primary).distinct().filter(matchesOthers).limit(limit).toArray(),
+    raw.length >= 2 ? db.products.where('sku').startsWith(raw.toUpperCase()).limit(limit).toArray() : Promise.resolve([]),
+    /^[0-9]{3,}$/.test(raw) ? db.products.where('barcodes').startsWith(raw).limit(limit).toArray() : Promise.resolve([]),
+    db.products.where('words').startsWith(primary).limit(wordsFetch).toArray(),
   ]);
+  let wordMatches = byWords.filter(matchesOthers);
+  if (others.length > 0 && byWords.length === wordsFetch && distinctCount(wordMatches) < limit) {
+    wordMatches = await db.products.where('words').startsWith(primary).distinct().filter(matchesOthers).limit(limit).toArray();
+  }
   const seen = new Set<string>();
   const results: Product[] = [];
-  for (const p of [...byCode, ...bySku, ...byWords]) {
+  for (const p of [...byCode, ...bySku, ...wordMatches]) {
     if (seen.has(p.id)) continue;
     seen.add(p.id);
     results.push(p);
     if (results.length === limit) break;
   }
   return results;
+}
+
+function distinctCount(products: readonly Product[]): number {
+  return new Set(products.map((p) => p.id)).size;
 }

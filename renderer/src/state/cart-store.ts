@@ -107,7 +107,8 @@ function change(operation: (cart: Cart) => Cart, selected?: (cart: Cart) => stri
     cart,
     selectedLineId: selected ? selected(cart) : cart.lines.some((l) => l.lineId === state.selectedLineId) ? state.selectedLineId : (cart.lines.at(-1)?.lineId ?? null),
   });
-  void persistCart();
+  // Saved just after the change is drawn, not before: the write must not delay the line on screen.
+  setTimeout(() => void persistCart(), 0);
 }
 
 export const cartActions = {

@@ -1,4 +1,5 @@
 import { buildSale, PosError, saleDocFromRecord, type SealedRecord } from '@pos/core';
+import { perfMeasure } from '../../app/perf';
 import { mirrorJournal } from '../../db/journal-mirror';
 import { useAppStore } from '../../state/app-store';
 import { cartActions, persistCart, useCartStore } from '../../state/cart-store';
@@ -95,7 +96,7 @@ export async function completeSale(): Promise<void> {
   const record = await sealUntilConfirmed();
   if (!record) return;
   await storeSale(record);
-  performance.measure('pos:commit', { start: started, end: performance.now() });
+  perfMeasure('pos:commit', started);
   await (await db.docs.carts.findOne(record.id).exec())?.remove();
   useCartStore.setState({ lastSale: { record, print: 'printing' } });
   cartActions.start(staff.id, profile.currency);

@@ -1,5 +1,5 @@
-import { cartTotals, type CartLine, type LineTotals } from '@pos/core';
-import { useEffect, useRef } from 'react';
+import { cartTotals, type CartLine } from '@pos/core';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatKg, formatMoney, formatPercent } from '../../i18n/format';
 import { intlLocale } from '../../i18n/i18n';
@@ -8,11 +8,17 @@ import { cartActions, useCartStore } from '../../state/cart-store';
 import { services } from '../../state/services';
 import { removeSelectedLine, stepQuantity } from './line-actions';
 
-function LineRow({ line, totals, selected, locale, currency }: { line: CartLine; totals: LineTotals; selected: boolean; locale: string; currency: string }) {
+type LineRowProps = { line: CartLine; net: number; selected: boolean; locale: string; currency: string };
+
+/** Memoised on plain values: a scan re-renders the row it touched, not the whole cart. */
+const LineRow = memo(function LineRow({ line, net, selected, locale, currency }: LineRowProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
-    if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
+    if (!selected) return;
+    // After the frame is drawn: scrolling forces a layout, which must not delay the new line.
+    const frame = requestAnimationFrame(() => ref.current?.scrollIntoView({ block: 'nearest' }));
+    return () => cancelAnimationFrame(frame);
   }, [selected]);
   const money = (amount: number) => formatMoney(amount, currency, locale);
   const select = () => cartActions.select(line.lineId);
@@ -48,7 +54,7 @@ function LineRow({ line, totals, selected, locale, currency }: { line: CartLine;
         {money(line.unitPrice)}
         {line.measure === 'weight' ? t('sale.perKg') : ''}
       </td>
-      <td className="num">{money(totals.net)}</td>
+      <td className="num">{money(net)}</td>
       <td>
         <button type="button" className="remove" aria-label={t('sale.remove', { name: line.name })} onClick={() => (select(), removeSelectedLine())}>
           ✕
@@ -56,7 +62,7 @@ function LineRow({ line, totals, selected, locale, currency }: { line: CartLine;
       </td>
     </tr>
   );
-}
+});
 
 export function CartTable() {
   const { t } = useTranslation();
@@ -82,7 +88,7 @@ export function CartTable() {
       </thead>
       <tbody>
         {cart.lines.map((line, i) => (
-          <LineRow key={line.lineId} line={line} totals={totals.lines[i]!} selected={line.lineId === selectedLineId} locale={locale} currency={cart.currency} />
+          <LineRow key={line.lineId} line={line} net={totals.lines[i]?.net ?? 0} selected={line.lineId === selectedLineId} locale={locale} currency={cart.currency} />
         ))}
       </tbody>
     </table>

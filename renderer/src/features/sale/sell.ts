@@ -3,13 +3,9 @@ import { notifyError, useAppStore } from '../../state/app-store';
 import { cartActions, CartLockedError } from '../../state/cart-store';
 import { ask } from '../../state/dialog-store';
 import { services } from '../../state/services';
+import { perfMark } from '../../app/perf';
 import { withListPrice } from '../../db/catalog-search';
 import { resolveCode } from './resolve-code';
-
-/** Marks for the benchmark and for anyone profiling: scan received → line added. */
-function mark(name: string): void {
-  performance.mark(name);
-}
 
 async function startNextSaleIfDone(): Promise<void> {
   const app = useAppStore.getState();
@@ -43,7 +39,7 @@ export async function sellProduct(picked: Product, code?: string): Promise<void>
 
 /** A code from the scanner or typed in the search box. */
 export async function sellCode(raw: string): Promise<void> {
-  mark('pos:scan-start');
+  perfMark('pos:scan-start');
   await startNextSaleIfDone();
   const { db, profile } = services();
   const resolution = await resolveCode(db.catalog, raw, profile.variableMeasureLayouts, profile.priceListId ?? null);
@@ -68,7 +64,7 @@ export async function sellCode(raw: string): Promise<void> {
       );
       if (added) {
         app.dismissNotice();
-        mark('pos:scan-added');
+        perfMark('pos:scan-added');
       }
       return;
     }

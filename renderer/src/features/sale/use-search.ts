@@ -1,5 +1,6 @@
 import type { Product } from '@pos/core';
 import { useEffect, useState } from 'react';
+import { perfMeasure } from '../../app/perf';
 import { searchCatalog } from '../../db/catalog-search';
 import { services } from '../../state/services';
 
@@ -26,7 +27,7 @@ export function useSearch(text: string): SearchState {
       searchCatalog(services().db.catalog, query, 20).then(
         (results) => {
           if (cancelled) return;
-          performance.measure('pos:search-query', { start: started, end: performance.now() });
+          perfMeasure('pos:search-query', started);
           setState({ query, results, done: true });
         },
         () => !cancelled && setState({ query, results: [], done: true }),

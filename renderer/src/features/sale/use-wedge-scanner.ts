@@ -14,21 +14,22 @@ function isEditable(element: Element | null): element is HTMLElement {
 
 /**
  * Keyboard-wedge scanners, wherever the focus is:
- * - focus on no text field: keys are held; a fast burst ended by Enter is a scan, anything
- *   slower is a person typing and goes to the search box;
- * - focus in the search box: keys go in as typed; if Enter ends a fast burst, that burst is a
- *   scan and is taken back out of the box;
+ * - focus on no text field: letter and digit keys are held; a fast burst ended by Enter is a
+ *   scan, anything slower is a person typing and goes to the search box;
+ * - focus in the search box: digit keys are held the same way (letters go in as typed), so a
+ *   scanned code never touches the box and nothing is drawn before the line is added;
  * - focus in any other text field (quantity, amount, PIN): nothing is intercepted.
+ * Held keys stay ours until delivered, in order, even if the focus moves meanwhile.
  */
 export function useWedgeScanner(onScan: (code: string) => void, onTypedEnter: (text: string) => void): void {
   useEffect(() => {
     const detector = new WedgeDetector(DEFAULT_WEDGE_OPTIONS);
     let idleTimer: ReturnType<typeof setTimeout> | undefined;
-    let heldOutside = false;
 
     const deliver = (action: WedgeAction) => {
       if (action.type !== 'flush') return;
       const app = useAppStore.getState();
+      if (app.panel !== 'search' && app.panel !== 'payment') app.setPanel('search');
       const text = app.searchText + action.text;
       app.setSearchText(text, true);
       if (action.thenEnter) onTypedEnter(text);
@@ -38,41 +39,24 @@ export function useWedgeScanner(onScan: (code: string) => void, onTypedEnter: (t
       if (useDialogStore.getState().request || event.ctrlKey || event.altKey || event.metaKey) return;
       if (event.key !== 'Enter' && event.key.length !== 1) {
         if (detector.pending) deliver(detector.key(event.key, event.timeStamp));
-        heldOutside = false;
         return;
       }
       const target = document.activeElement;
       const inSearch = target instanceof HTMLElement && target.getAttribute(SEARCH_FIELD_ATTRIBUTE) === 'search';
       if (isEditable(target) && !inSearch) return;
-      // Keys held outside the search box stay ours until they are delivered, even once a flush has
-      // moved the focus into the box: otherwise a key would be lost or typed twice.
-      const holding = !inSearch || heldOutside;
-      // Codes start with a letter or digit: "+", "-" and other keys stay shortcuts unless a burst is under way.
-      if (holding && !detector.pending && event.key !== 'Enter' && !/^[0-9A-Za-z]$/.test(event.key)) return;
+      // A burst starts with a digit (or, outside the box, a letter); "+", "-", Enter and other keys
+      // stay what they are unless a burst is under way.
+      const startsBurst = inSearch ? /^[0-9]$/.test(event.key) : /^[0-9A-Za-z]$/.test(event.key);
+      if (!detector.pending && !startsBurst) return;
       const action = detector.key(event.key, event.timeStamp);
-      if (!holding) {
-        if (action.type === 'scan') {
-          event.preventDefault();
-          event.stopPropagation();
-          const app = useAppStore.getState();
-          const value = (target as HTMLInputElement).value;
-          app.setSearchText(value.endsWith(action.code) ? value.slice(0, -action.code.length) : value);
-          onScan(action.code);
-        }
-        return;
-      }
       if (action.type === 'pass') return;
       event.preventDefault();
       event.stopPropagation();
       clearTimeout(idleTimer);
       if (action.type === 'scan') onScan(action.code);
       else if (action.type === 'flush') deliver(action);
-      heldOutside = detector.pending !== '';
-      if (heldOutside) {
-        idleTimer = setTimeout(() => {
-          deliver(detector.idle(performance.now()));
-          heldOutside = detector.pending !== '';
-        }, DEFAULT_WEDGE_OPTIONS.maxInterKeyMs + 10);
+      if (detector.pending) {
+        idleTimer = setTimeout(() => deliver(detector.idle(performance.now())), DEFAULT_WEDGE_OPTIONS.maxInterKeyMs + 10);
       }
     };
     window.addEventListener('keydown', onKeyDown, { capture: true });
