@@ -3,7 +3,7 @@ import { DEMO_WEIGHED_COUNT, demoProduct, normalizeSearchText, type Product } fr
 import type { BrowserContext, Page } from 'playwright-core';
 import { signIn } from '../../tests/support/till-page';
 import type { BenchWindow, ScanProbeResult, SearchProbeResult } from './page-probe';
-import { seededRandom } from './stats';
+import { mulberry32 as seededRandom } from '@pos/core/demo/prng';
 import { closeBrowser, firstPage, launchBrowser } from './till-rig';
 
 export type Log = (line: string) => void;
