@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_STAFF, demoStoreProfile } from '@pos/core';
+import { DEMO_STAFF } from '@pos/core';
 import { loadHostConfig } from './config/host-config';
+import { loadStoreProfile } from './config/store-profile-file';
 import { JournalStore } from './fiscal/journal-store';
 import { loadOrCreateTillKey } from './fiscal/key-store';
 import { Sealer } from './fiscal/sealer';
@@ -34,7 +35,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   const sealer = new Sealer(journal, key, { storeId: config.storeId, tillId: config.tillId });
   const staff = await StaffStore.open(options.dataDir, DEMO_STAFF);
   const events = new HostEventBus();
-  const profile = demoStoreProfile(config.storeId, config.tillId);
+  const profile = await loadStoreProfile(options.dataDir, config.storeId, config.tillId);
   const printer = options.printer ?? createConfiguredPrinter(config, events);
   const terminal = journaledTerminal(options.terminal ?? createConfiguredTerminal(config), await PaymentJournal.open(options.dataDir));
   const context: HostContext = {

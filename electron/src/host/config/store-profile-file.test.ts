@@ -1,0 +1,43 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { demoStoreProfile } from '@pos/core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError } from './host-config';
+import { loadStoreProfile } from './store-profile-file';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'pos-store-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const write = (value: unknown) => writeFile(path.join(dir, 'store.json'), JSON.stringify(value));
+
+describe('loadStoreProfile', () => {
+  it('is the demo store without a store.json', async () => {
+    expect(await loadStoreProfile(dir, 'S001', 'T01')).toEqual(demoStoreProfile('S001', 'T01'));
+  });
+
+  it('takes the store’s own name, scale-label layouts and cash rounding', async () => {
+    const layouts = [{ id: 'weight-2-4-6', prefixes: ['23'], itemDigits: 4, valueDigits: 6, valueKind: 'weight_g' }];
+    await write({ name: 'Fromagerie Lucie', variableMeasureLayouts: layouts, cashRounding: { step: 5 }, currency: 'CHF', receiptLocale: 'fr-CH' });
+    const profile = await loadStoreProfile(dir, 'S002', 'T03');
+    expect(profile).toMatchObject({ storeId: 'S002', tillId: 'T03', name: 'Fromagerie Lucie', variableMeasureLayouts: layouts, cashRounding: { step: 5 }, currency: 'CHF' });
+  });
+
+  it('refuses a layout that does not make an EAN-13, a bad rate, and identity fields', async () => {
+    await write({ variableMeasureLayouts: [{ id: 'bad', prefixes: ['20'], itemDigits: 5, valueDigits: 4, valueKind: 'weight_g' }] });
+    await expect(loadStoreProfile(dir, 'S001', 'T01')).rejects.toThrow(/variableMeasureLayouts.*13 digits/);
+    await write({ vatRates: [{ id: 'FR-20', rateBp: 'twenty' }] });
+    await expect(loadStoreProfile(dir, 'S001', 'T01')).rejects.toThrow(/vatRates/);
+    await write({ storeId: 'S999' });
+    await expect(loadStoreProfile(dir, 'S001', 'T01')).rejects.toBeInstanceOf(ConfigError);
+    await write({ timeZone: 'Mars/Olympus' });
+    await expect(loadStoreProfile(dir, 'S001', 'T01')).rejects.toThrow(/known to Intl/);
+    await writeFile(path.join(dir, 'store.json'), '{ nope');
+    await expect(loadStoreProfile(dir, 'S001', 'T01')).rejects.toThrow(/not valid JSON/);
+  });
+});

@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { demoStoreProfile, validateLayout, type StoreProfile } from '@pos/core';
+import { ConfigError } from './host-config';
+
+/**
+ * The store as this till knows it until a hub provides it: the demo store, with whatever
+ * <dataDir>/store.json overrides (name, address, VAT number, VAT rates, scale-label layouts,
+ * cash rounding, quick cash amounts, discount limit, receipt footer, price list). Checked field
+ * by field: a bad layout or rate stops the start with its name.
+ */
+export async function loadStoreProfile(dataDir: string, storeId: string, tillId: string): Promise<StoreProfile> {
+  const file = path.join(dataDir, 'store.json');
+  const base = demoStoreProfile(storeId, tillId);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return base;
+    throw error;
+  }
+  let overrides: unknown;
+  try {
+    overrides = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) throw new ConfigError(`${file} must hold an object`);
+  const o = overrides as Partial<StoreProfile> & Record<string, unknown>;
+  if ('storeId' in o || 'tillId' in o) throw new ConfigError(`${file}: storeId and tillId belong in config.json`);
+  const profile: StoreProfile = { ...base, ...o };
+  const fail = (setting: string, expected: string): never => {
+    throw new ConfigError(`${file}: ${setting} must be ${expected}`);
+  };
+  const texts = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  for (const key of ['name', 'legalName', 'vatNumber', 'currency', 'receiptLocale', 'timeZone', 'tillLabel'] as const) {
+    if (typeof profile[key] !== 'string' || profile[key] === '') fail(key, 'a non-empty text');
+  }
+  if (!texts(profile.addressLines)) fail('addressLines', 'a list of texts');
+  if (!texts(profile.receiptFooter)) fail('receiptFooter', 'a list of texts');
+  if (!Array.isArray(profile.vatRates) || profile.vatRates.length === 0) fail('vatRates', 'a non-empty list');
+  for (const rate of profile.vatRates) {
+    if (typeof rate?.id !== 'string' || typeof rate.code !== 'string' || typeof rate.label !== 'string' || !Number.isSafeInteger(rate.rateBp) || rate.rateBp < 0) {
+      fail('vatRates', 'a list of { id, rateBp (basis points), code, label }');
+    }
+  }
+  if (!Array.isArray(profile.variableMeasureLayouts)) fail('variableMeasureLayouts', 'a list');
+  for (const layout of profile.variableMeasureLayouts) {
+    const problem = typeof layout === 'object' && layout !== null && Array.isArray(layout.prefixes) ? validateLayout(layout) : 'not a layout';
+    if (problem) fail('variableMeasureLayouts', `valid GS1 variable-measure layouts (${problem})`);
+  }
+  if (!Number.isSafeInteger(profile.cashRounding?.step) || profile.cashRounding.step < 1) fail('cashRounding.step', 'a whole number of minor units ≥ 1');
+  if (!Array.isArray(profile.quickCashAmounts) || !profile.quickCashAmounts.every((a) => Number.isSafeInteger(a) && a > 0)) {
+    fail('quickCashAmounts', 'a list of amounts in minor units');
+  }
+  if (!Number.isSafeInteger(profile.maxCashierDiscountBp) || profile.maxCashierDiscountBp < 0 || profile.maxCashierDiscountBp > 10_000) {
+    fail('maxCashierDiscountBp', 'basis points from 0 to 10000');
+  }
+  try {
+    new Intl.NumberFormat(profile.receiptLocale, { style: 'currency', currency: profile.currency });
+    new Intl.DateTimeFormat(profile.receiptLocale, { timeZone: profile.timeZone });
+  } catch (error) {
+    fail('receiptLocale, currency or timeZone', `known to Intl (${(error as Error).message})`);
+  }
+  return profile;
+}
