@@ -26,7 +26,8 @@ export function PaymentPanel() {
   const [cashText, setCashText] = useState('');
   const [cardText, setCardText] = useState(() => amountInputText(state.remaining, locale));
   const cashInput = useRef<HTMLInputElement>(null);
-  const locked = busy || status === 'sealing' || status === 'seal-pending';
+  // While a card outcome is unknown, nothing else is taken: it may turn out paid.
+  const locked = busy || status === 'sealing' || status === 'seal-pending' || state.hasUnknownCard;
 
   useEffect(() => {
     setCardText(amountInputText(Math.max(0, state.remaining), locale));
