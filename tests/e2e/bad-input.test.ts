@@ -1,38 +1,29 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { demoProduct, withGtinCheckDigit } from '@pos/core';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startFakePrinter, type FakePrinterRig } from '../rigs/fake-printer';
-import { browserAvailable, launchChromium, openTill } from '../support/browser';
+import { browserAvailable } from '../support/browser';
 import { decodeText } from '../support/escpos-tokenizer';
 import { freePort } from '../support/free-port';
 import { cartRows, donePanel, history, openPayment, payCard, payCash, scan, signIn } from '../support/till-page';
-import { startTill, type TillProcess } from '../support/till-process';
+import { useTillSession } from '../support/till-session';
 
 const cheese = demoProduct(102);
 
 describe.skipIf(!browserAvailable())('bad input and faults get a clear message, and nothing is lost', () => {
-  let dataDir: string;
   let printerPort: number;
-  let till: TillProcess;
-  let context: BrowserContext;
-  let page: Page;
-
+  // Before the session's own hook, which reads the port to configure the host.
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-bad-'));
     printerPort = await freePort();
-    // The printer is configured but switched off: nothing listens on its port.
-    till = await startTill({ dataDir, env: { POS_PRINTER: `tcp://127.0.0.1:${printerPort}`, POS_TERMINAL_DELAY_MS: '20' } });
-    ({ context } = await launchChromium());
-    page = await openTill(context, till.url);
   });
-
-  afterAll(async () => {
-    await context?.close();
-    await till?.stop();
-    await rm(dataDir, { recursive: true, force: true });
+  const session = useTillSession({
+    prefix: 'pos-e2e-bad-',
+    // The printer is configured but switched off: nothing listens on its port.
+    env: () => ({ POS_PRINTER: `tcp://127.0.0.1:${printerPort}`, POS_TERMINAL_DELAY_MS: '20' }),
+  });
+  let page: Page;
+  beforeAll(() => {
+    page = session.page;
   });
 
   it('refuses a wrong PIN and says how many tries are left', async () => {

@@ -1,34 +1,18 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { demoProduct } from '@pos/core';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchChromium, openTill } from '../support/browser';
-import { cart, cartRows, scan, signIn } from '../support/till-page';
-import { startTill, type TillProcess } from '../support/till-process';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable } from '../support/browser';
+import { cart, cartRows, scan } from '../support/till-page';
+import { useTillSession } from '../support/till-session';
 
 const milk = demoProduct(104);
 const juice = demoProduct(105);
 
 describe.skipIf(!browserAvailable())('keyboard-first till', () => {
-  let dataDir: string;
-  let till: TillProcess;
-  let context: BrowserContext;
+  const session = useTillSession({ prefix: 'pos-e2e-keys-', env: () => ({ POS_PRINTER: 'none' }), pin: '1234' });
   let page: Page;
-
-  beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-keys-'));
-    till = await startTill({ dataDir, env: { POS_PRINTER: 'none' } });
-    ({ context } = await launchChromium());
-    page = await openTill(context, till.url);
-    await signIn(page, '1234');
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await till?.stop();
-    await rm(dataDir, { recursive: true, force: true });
+  beforeAll(() => {
+    page = session.page;
   });
 
   it('takes a fast burst ended by Enter as a scan even when the focus is on a button', async () => {

@@ -1,13 +1,11 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { demoProduct } from '@pos/core';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchChromium, openTill } from '../support/browser';
-import { cart, cartRows, donePanel, history, openPayment, scan, signIn } from '../support/till-page';
-import { startTill, type TillProcess } from '../support/till-process';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable } from '../support/browser';
+import { cart, cartRows, donePanel, history, openPayment, scan } from '../support/till-page';
+import { useTillSession } from '../support/till-session';
 
 const tea = demoProduct(201);
 const rice = demoProduct(211);
@@ -24,23 +22,10 @@ async function journalEvents(dataDir: string): Promise<{ type: string; saleId?: 
 }
 
 describe.skipIf(!browserAvailable())('parked sales, voids and the sales history', () => {
-  let dataDir: string;
-  let till: TillProcess;
-  let context: BrowserContext;
+  const session = useTillSession({ prefix: 'pos-e2e-park-', env: () => ({ POS_PRINTER: 'none' }), pin: '1234' });
   let page: Page;
-
-  beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-park-'));
-    till = await startTill({ dataDir, env: { POS_PRINTER: 'none' } });
-    ({ context } = await launchChromium());
-    page = await openTill(context, till.url);
-    await signIn(page, '1234');
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await till?.stop();
-    await rm(dataDir, { recursive: true, force: true });
+  beforeAll(() => {
+    page = session.page;
   });
 
   it('parks a sale, serves another customer, then resumes and completes the parked one', async () => {
@@ -73,7 +58,7 @@ describe.skipIf(!browserAvailable())('parked sales, voids and the sales history'
     await page.getByRole('dialog', { name: 'Annuler cette vente ?' }).getByRole('button', { name: 'Valider' }).click();
     await page.getByRole('status').filter({ hasText: 'Vente annulée' }).waitFor();
     expect(await cartRows(page).count()).toBe(0);
-    const voids = (await journalEvents(dataDir)).filter((e) => e.type === 'sale.void');
+    const voids = (await journalEvents(session.dataDir)).filter((e) => e.type === 'sale.void');
     expect(voids).toHaveLength(1);
     expect(voids[0]?.lineCount).toBe(2);
   });
