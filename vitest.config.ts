@@ -12,6 +12,16 @@ export default defineConfig({
       { test: { name: 'hardware', root: 'hardware', environment: 'node', include: ['src/**/*.test.ts'] } },
       { test: { name: 'electron', root: 'electron', environment: 'node', include: ['src/**/*.test.ts'] } },
       {
+        test: {
+          name: 'hub',
+          root: 'sync-server',
+          environment: 'node',
+          include: ['src/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         extends: './renderer/vite.config.ts',
         test: {
           name: 'renderer',

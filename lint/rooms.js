@@ -54,6 +54,23 @@ export const ROOMS = [
       /^bwip-js(\/.*)?$/,
     ],
   },
+  {
+    name: 'sync-server',
+    dir: 'sync-server/src',
+    reach: [],
+    packages: [
+      ...NODE,
+      /^@pos\/core(\/.*)?$/,
+      /^fastify$/,
+      /^@fastify\//,
+      /^typebox(\/.*)?$/,
+      /^ajv-formats$/,
+      /^@electric-sql\/pglite(\/.*)?$/,
+      /^pg$/,
+      /^drizzle-orm(\/.*)?$/,
+      /^csv-parse(\/.*)?$/,
+    ],
+  },
   { name: 'tests', dir: 'tests', reach: ['*'], packages: [/.*/] },
   { name: 'bench', dir: 'bench', reach: ['*'], packages: [/.*/] },
   { name: 'lint', dir: 'lint', reach: [], packages: [...NODE, /^eslint$/] },
@@ -64,6 +81,8 @@ const CONFIG_FILES = [
   /^[^/]+\.config\.(js|mjs|ts)$/,
   /^renderer\/vite\.config\.ts$/,
   /^electron\/build\.mjs$/,
+  /^sync-server\/build\.mjs$/,
+  /^sync-server\/drizzle\.config\.ts$/,
   /^\.ci\/[^/]+\.(js|mjs)$/,
 ];
 

@@ -36,6 +36,13 @@ describe('rooms/imports', () => {
     expect(await problems('electron/src/main/a.ts', "import { app } from 'electron';\nexport const b = app;")).toEqual([]);
   });
 
+  it('keeps the hub away from the till', async () => {
+    expect(await problems('sync-server/src/a.ts', "import { x } from '../../renderer/src/y';\nexport const b = x;")).toHaveLength(1);
+    expect(await problems('sync-server/src/a.ts', "import { app } from 'electron';\nexport const b = app;")).toHaveLength(1);
+    expect(await problems('sync-server/src/a.ts', "import { x } from '@pos/hardware/node';\nexport const b = x;")).toHaveLength(1);
+    expect(await problems('sync-server/src/a.ts', "import { Pool } from 'pg';\nexport const b = Pool;")).toEqual([]);
+  });
+
   it('fails on a file in a folder no room covers', async () => {
     expect(await problems('core/lib/a.ts', 'export const a = 1;')).toEqual([
       'core/lib/a.ts is in a folder no room covers: add it to lint/rooms.js (and docs/architecture.md) or move it.',

@@ -27,3 +27,4 @@ export * from './staff/permissions';
 export * from './store/store-profile';
 export * from './tax/vat-breakdown';
 export * from './tax/vat-rate';
+export * from './sync/index';

@@ -1,0 +1,3 @@
+export * from './collections';
+export * from './enrollment';
+export * from './sync-protocol';

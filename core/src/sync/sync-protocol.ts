@@ -1,0 +1,54 @@
+/**
+ * Wire shapes of the RxDB replication protocol as the hub serves it:
+ *   GET  /sync/v1/{collection}/pull?checkpoint=<seq>&limit=<n>  → PullResponse
+ *   POST /sync/v1/{collection}/push  body PushRequest           → PushResponse
+ *   GET  /sync/v1/{collection}/stream (server-sent events)      → StreamEvent…, 'RESYNC' first
+ * Every request carries `Authorization: Bearer <device token>` and `X-Schema-Version: <n>`.
+ */
+
+/** A server sequence, assigned inside the write transaction; never a timestamp. */
+export type SyncCheckpoint = { readonly seq: number };
+
+/** Any synced document: its id, its deletion flag (tombstone), and its own fields. */
+export type SyncDocument = { readonly id: string; readonly _deleted: boolean; readonly [field: string]: unknown };
+
+export type PullResponse = {
+  readonly documents: readonly SyncDocument[];
+  /** The checkpoint after the last document; null only when the collection is empty. */
+  readonly checkpoint: SyncCheckpoint | null;
+  /** Rows left after this page, so a till can show progress (catalog import). */
+  readonly remaining: number;
+};
+
+export type PushRow = {
+  readonly newDocumentState: SyncDocument;
+  /** What the till last saw from the hub (field-merge collections); absent for a new document. */
+  readonly assumedMasterState?: SyncDocument | null;
+};
+
+export type PushRequest = { readonly rows: readonly PushRow[] };
+
+export type PushDocumentError = { readonly id: string; readonly message: string };
+
+export type PushResponse = {
+  /** The hub's state of documents it did not take as sent: the till resolves and may push again. */
+  readonly conflicts: readonly SyncDocument[];
+  /**
+   * Documents refused (malformed, foreign store…). They are kept by the hub in quarantine for head
+   * office, never silently dropped, and the till lists them in its sync panel.
+   */
+  readonly errors: readonly PushDocumentError[];
+};
+
+export type StreamEvent = { readonly documents: readonly SyncDocument[]; readonly checkpoint: SyncCheckpoint };
+
+/** Error body of every refused request (4xx/5xx): a stable code and words for a person. */
+export type SyncErrorBody = { readonly error: string; readonly message: string };
+
+export const SYNC_LIMITS = {
+  maxPullLimit: 1000,
+  maxPushRows: 500,
+  maxBodyBytes: 5 * 1024 * 1024,
+} as const;
+
+export const SCHEMA_VERSION_HEADER = 'x-schema-version';
