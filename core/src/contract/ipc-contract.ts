@@ -5,6 +5,8 @@ import type { FiscalChain } from '../fiscal/events';
 import type { CardOutcome } from '../payment/tender';
 import type { Permission, StaffMember } from '../staff/permissions';
 import type { StoreProfile } from '../store/store-profile';
+import type { SyncCollectionName } from '../sync/collections';
+import type { PullResponse, PushResponse, PushRow, StreamEvent, SyncCheckpoint } from '../sync/sync-protocol';
 
 /**
  * The one contract between the renderer and the till host. Electron's preload, ipcMain relay and
@@ -23,9 +25,12 @@ export type HostHello = {
 
 export type CatalogPage = {
   readonly products: readonly Product[];
+  /** Products withdrawn from the catalog since the last page (tombstones): removed from the till. */
+  readonly deletedIds: readonly string[];
   /** Opaque; pass it back to get the next page. Null when the source has nothing yet. */
   readonly checkpoint: string | null;
-  readonly total: number;
+  /** Changes still to fetch after this page: with what was imported, the progress bar's total. */
+  readonly remaining: number;
   readonly done: boolean;
 };
 
@@ -59,6 +64,20 @@ export type ReprintResult = {
   readonly outcome: PrintOutcome;
 };
 
+/** The till's link to the hub, as the host sees it (the device token never leaves the host). */
+export type HubStatus = {
+  readonly enrolled: boolean;
+  readonly hubUrl: string | null;
+  readonly storeId: string;
+  readonly tillId: string;
+  /** The last request to the hub succeeded. */
+  readonly online: boolean;
+  readonly lastSyncAt: string | null;
+  readonly lastError: string | null;
+};
+
+export type SyncStreamMessage = { readonly collection: SyncCollectionName; readonly event: StreamEvent | 'RESYNC' };
+
 type Method<Req, Res> = { readonly req: Req; readonly res: Res };
 
 export type HostContract = {
@@ -81,10 +100,17 @@ export type HostContract = {
   'printer.status': Method<void, PrinterStatus>;
   'terminal.pay': Method<{ readonly attemptKey: string; readonly amount: number; readonly currency: string }, CardResult>;
   'terminal.status': Method<{ readonly attemptKey: string }, CardResult>;
+  'hub.status': Method<void, HubStatus>;
+  /** A manager enrolls the till with the one-time code shown at the hub. */
+  'hub.enroll': Method<{ readonly hubUrl: string; readonly code: string }, HubStatus>;
+  'sync.pull': Method<{ readonly collection: SyncCollectionName; readonly checkpoint: SyncCheckpoint | null; readonly limit: number }, PullResponse>;
+  'sync.push': Method<{ readonly collection: SyncCollectionName; readonly rows: readonly PushRow[] }, PushResponse>;
 };
 
 export type HostEvents = {
   'printer.status': PrinterStatus;
+  'hub.status': HubStatus;
+  'sync.stream': SyncStreamMessage;
   'host.notice': { readonly level: 'info' | 'warning' | 'error'; readonly message: string };
 };
 
@@ -110,9 +136,13 @@ const METHODS = {
   'printer.status': true,
   'terminal.pay': true,
   'terminal.status': true,
+  'hub.status': true,
+  'hub.enroll': true,
+  'sync.pull': true,
+  'sync.push': true,
 } as const satisfies Record<MethodName, true>;
 
-const EVENTS = { 'printer.status': true, 'host.notice': true } as const satisfies Record<EventName, true>;
+const EVENTS = { 'printer.status': true, 'host.notice': true, 'hub.status': true, 'sync.stream': true } as const satisfies Record<EventName, true>;
 
 export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
 export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];

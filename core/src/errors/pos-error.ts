@@ -12,6 +12,9 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'SEAL_CONFLICT',
   'HOST_UNAVAILABLE',
+  'HUB_UNREACHABLE',
+  'HUB_REFUSED',
+  'NOT_ENROLLED',
   'TIMEOUT',
   'INTERNAL',
 ] as const;

@@ -5,6 +5,7 @@ import type { JournalStore } from './fiscal/journal-store';
 import type { TillKey } from './fiscal/key-store';
 import type { Sealer } from './fiscal/sealer';
 import type { HostEventBus } from './host-events';
+import type { HubClient } from './hub/hub-client';
 import type { ReceiptPrinter } from './printer/receipt-printer';
 import type { Session } from './session/session';
 import type { StaffStore } from './session/staff-store';
@@ -14,7 +15,8 @@ export type HostContext = {
   readonly appVersion: string;
   readonly mode: 'electron' | 'browser';
   readonly config: HostConfig;
-  readonly profile: StoreProfile;
+  /** Replaced when the hub sends new store settings. */
+  profile: StoreProfile;
   readonly key: TillKey;
   readonly journal: JournalStore;
   readonly sealer: Sealer;
@@ -23,4 +25,7 @@ export type HostContext = {
   readonly printer: ReceiptPrinter;
   readonly terminal: CardTerminal;
   readonly events: HostEventBus;
+  readonly hub: HubClient;
+  /** Pulls what the host itself keeps from the hub (the store's settings); never throws. */
+  refreshFromHub(): Promise<void>;
 };

@@ -1,5 +1,6 @@
 import type { EventName, HostEvents, InvokeReply } from '@pos/core';
 import type { CardTerminal } from '@pos/hardware/common';
+import type { SecretProtector } from './hub/hub-credentials';
 import type { ReceiptPrinter } from './printer/receipt-printer';
 
 /**
@@ -24,4 +25,6 @@ export type TillHostOptions = {
   /** Tests and the device screen inject devices; by default they come from the config. */
   readonly printer?: ReceiptPrinter;
   readonly terminal?: CardTerminal;
+  /** OS keychain encryption for the hub token (Electron's safeStorage); a 0600 file without it. */
+  readonly secretProtector?: SecretProtector;
 };

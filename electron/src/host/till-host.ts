@@ -8,12 +8,15 @@ import { Sealer } from './fiscal/sealer';
 import { fiscalHandlers } from './handlers/fiscal-handlers';
 import { HandlerRegistry } from './handlers/handler-registry';
 import { hostHandlers } from './handlers/host-handlers';
+import { hubHandlers } from './handlers/hub-handlers';
 import { receiptHandlers } from './handlers/receipt-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { terminalHandlers } from './handlers/terminal-handlers';
 import { injectFaults } from './fault-injection';
 import type { HostContext } from './host-context';
 import { HostEventBus } from './host-events';
+import { HubClient } from './hub/hub-client';
+import { cachedHubProfile, fetchHubProfile } from './hub/store-settings-sync';
 import { createConfiguredPrinter } from './printer/configured-printer';
 import { Session } from './session/session';
 import { StaffStore } from './session/staff-store';
@@ -35,9 +38,19 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   const sealer = new Sealer(journal, key, { storeId: config.storeId, tillId: config.tillId });
   const staff = await StaffStore.open(options.dataDir, DEMO_STAFF);
   const events = new HostEventBus();
-  const profile = await loadStoreProfile(options.dataDir, config.storeId, config.tillId);
+  const profile = (await cachedHubProfile(options.dataDir)) ?? (await loadStoreProfile(options.dataDir, config.storeId, config.tillId));
   const printer = options.printer ?? createConfiguredPrinter(config, events);
   const terminal = journaledTerminal(options.terminal ?? createConfiguredTerminal(config), await PaymentJournal.open(options.dataDir));
+  const hub = await HubClient.open({
+    dataDir: options.dataDir,
+    events,
+    identity: { storeId: config.storeId, tillId: config.tillId },
+    ...(options.secretProtector ? { protector: options.secretProtector } : {}),
+    // The host keeps the store's settings itself (it validates sales and builds receipts with them).
+    onStream: (collection) => {
+      if (collection === 'store_settings') void context.refreshFromHub();
+    },
+  });
   const context: HostContext = {
     appVersion: options.appVersion ?? '0.1.0',
     mode: options.mode,
@@ -51,6 +64,16 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     printer,
     terminal,
     events,
+    hub,
+    async refreshFromHub() {
+      if (!hub.enrolled) return;
+      try {
+        const fresh = await fetchHubProfile(hub, options.dataDir, context.profile);
+        if (fresh) context.profile = fresh;
+      } catch {
+        // Offline or refused: the till keeps selling with the profile it has; the badge says why.
+      }
+    },
   };
 
   for (const repair of journal.repairs) {
@@ -65,8 +88,13 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   registry.register(fiscalHandlers(context));
   registry.register(receiptHandlers(context));
   registry.register(terminalHandlers(context));
+  registry.register(hubHandlers(context));
   registry.assertComplete();
   void printer.refresh();
+  if (hub.enrolled) {
+    void context.refreshFromHub();
+    hub.startStreams();
+  }
 
   let closed: Promise<void> | null = null;
   return {
@@ -76,6 +104,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     onAny: (listener) => events.onAny(listener),
     close: () => {
       closed ??= (async () => {
+        await hub.close();
         await printer.close();
         await terminal.close();
         await journal.close();

@@ -29,14 +29,16 @@ export async function importCatalog(
   let state: CatalogImportState = (await catalogImportState(db)) ?? { checkpoint: null, imported: 0, total: 0, done: false };
   while (!state.done) {
     const page = await pull(state.checkpoint, CATALOG_PAGE_SIZE);
+    const imported = state.imported + page.products.length;
     const next: CatalogImportState = {
       checkpoint: page.checkpoint,
-      imported: state.imported + page.products.length,
-      total: page.total,
+      imported,
+      total: imported + page.remaining,
       done: page.done,
     };
     await db.transaction('rw', db.products, db.meta, async () => {
       await db.products.bulkPut([...page.products]);
+      if (page.deletedIds.length > 0) await db.products.bulkDelete([...page.deletedIds]);
       await db.meta.put({ key: STATE_KEY, value: next });
     });
     state = next;

@@ -28,7 +28,11 @@ export async function loadStoreProfile(dataDir: string, storeId: string, tillId:
   if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) throw new ConfigError(`${file} must hold an object`);
   const o = overrides as Partial<StoreProfile> & Record<string, unknown>;
   if ('storeId' in o || 'tillId' in o) throw new ConfigError(`${file}: storeId and tillId belong in config.json`);
-  const profile: StoreProfile = { ...base, ...o };
+  return validateStoreProfile({ ...base, ...o }, file);
+}
+
+/** Every field of a store profile checked, whoever supplied it (store.json, or the hub). */
+export function validateStoreProfile(profile: StoreProfile, file: string): StoreProfile {
   const fail = (setting: string, expected: string): never => {
     throw new ConfigError(`${file}: ${setting} must be ${expected}`);
   };

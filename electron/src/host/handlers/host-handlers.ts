@@ -1,4 +1,5 @@
 import { demoCatalogPage } from '../catalog/demo-catalog-source';
+import { hubCatalogPage } from '../catalog/hub-catalog-source';
 import type { HostContext } from '../host-context';
 import { noRequest, type HandlerGroup } from './handler-registry';
 import { integer, invalid, record } from './request-guards';
@@ -28,7 +29,8 @@ export function hostHandlers(ctx: HostContext): HandlerGroup {
         }
         return { checkpoint, limit: integer(req, 'limit', 1, 10_000) };
       },
-      run: async ({ checkpoint, limit }) => demoCatalogPage(ctx.config.demoCatalogSize, checkpoint, limit),
+      run: async ({ checkpoint, limit }) =>
+        ctx.hub.enrolled ? hubCatalogPage(ctx.hub, checkpoint, limit) : demoCatalogPage(ctx.config.demoCatalogSize, checkpoint, limit),
     },
     'printer.status': { parse: noRequest, run: async () => ctx.printer.refresh() },
   };
