@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { CDPSession, Locator, Page } from 'playwright-core';
 
 /** Actions a cashier does, by role and label as a screen reader would find them (French UI). */
 export async function signIn(page: Page, pin: string): Promise<void> {
@@ -12,10 +12,30 @@ export async function signIn(page: Page, pin: string): Promise<void> {
   await page.locator('html[data-ready="scan"]').waitFor({ timeout: 30_000 });
 }
 
-/** A keyboard-wedge scanner: the code typed in a few milliseconds, then Enter. */
+const sessions = new WeakMap<Page, CDPSession>();
+
+function keyEvents(key: string): { type: 'keyDown' | 'keyUp'; [field: string]: unknown }[] {
+  const enter = key === 'Enter';
+  const base = enter
+    ? { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' }
+    : { key, code: /[0-9]/.test(key) ? `Digit${key}` : `Key${key.toUpperCase()}`, windowsVirtualKeyCode: key.toUpperCase().charCodeAt(0), text: key, unmodifiedText: key };
+  const { text: _t, unmodifiedText: _u, ...up } = base as Record<string, unknown>;
+  return [{ type: 'keyDown', ...base }, { type: 'keyUp', ...up }];
+}
+
+/**
+ * A keyboard-wedge scanner: the code's keys then Enter, as one burst. The key events go to the
+ * browser together (not one round trip each), so a busy test machine cannot stretch the gaps
+ * between them beyond what a real scanner produces.
+ */
 export async function scan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code, { delay: 1 });
-  await page.keyboard.press('Enter');
+  let session = sessions.get(page);
+  if (!session) {
+    session = await page.context().newCDPSession(page);
+    sessions.set(page, session);
+  }
+  const cdp = session;
+  await Promise.all([...code, 'Enter'].flatMap(keyEvents).map((event) => cdp.send('Input.dispatchKeyEvent', event as never)));
 }
 
 export function cart(page: Page): Locator {

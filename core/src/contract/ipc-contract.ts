@@ -24,6 +24,8 @@ export type HostHello = {
 };
 
 export type CatalogPage = {
+  /** Where the catalog comes from ("demo", or the hub's address): a new source means a fresh import. */
+  readonly source: string;
   readonly products: readonly Product[];
   /** Products withdrawn from the catalog since the last page (tombstones): removed from the till. */
   readonly deletedIds: readonly string[];

@@ -22,17 +22,22 @@ export type SyncCollection = {
   readonly schemaVersion: number;
   /** Oldest version the hub still accepts; older tills get 426 Upgrade Required. */
   readonly minSchemaVersion: number;
+  /**
+   * Single writer: every document carries the `tillId` of the one till that may push it (a till's
+   * sales and records), so the hub refuses a document claiming another till.
+   */
+  readonly tillOwned: boolean;
 };
 
 export const SYNC_COLLECTIONS = [
-  { name: 'sales', scope: 'store', direction: 'push', policy: 'append-only', schemaVersion: 0, minSchemaVersion: 0 },
-  { name: 'till_records', scope: 'store', direction: 'push', policy: 'append-only', schemaVersion: 0, minSchemaVersion: 0 },
-  { name: 'customers', scope: 'store', direction: 'both', policy: 'field-merge', schemaVersion: 0, minSchemaVersion: 0 },
-  { name: 'stock_levels', scope: 'store', direction: 'pull', policy: 'hub-derived', schemaVersion: 0, minSchemaVersion: 0 },
-  { name: 'store_settings', scope: 'store', direction: 'pull', policy: 'hub-edited', schemaVersion: 0, minSchemaVersion: 0 },
-  { name: 'products', scope: 'catalog', direction: 'pull', policy: 'hub-edited', schemaVersion: 0, minSchemaVersion: 0 },
-  { name: 'price_lists', scope: 'catalog', direction: 'pull', policy: 'hub-edited', schemaVersion: 0, minSchemaVersion: 0 },
-  { name: 'promotions', scope: 'catalog', direction: 'pull', policy: 'hub-edited', schemaVersion: 0, minSchemaVersion: 0 },
+  { name: 'sales', scope: 'store', direction: 'push', policy: 'append-only', schemaVersion: 0, minSchemaVersion: 0, tillOwned: true },
+  { name: 'till_records', scope: 'store', direction: 'push', policy: 'append-only', schemaVersion: 0, minSchemaVersion: 0, tillOwned: true },
+  { name: 'customers', scope: 'store', direction: 'both', policy: 'field-merge', schemaVersion: 0, minSchemaVersion: 0, tillOwned: false },
+  { name: 'stock_levels', scope: 'store', direction: 'pull', policy: 'hub-derived', schemaVersion: 0, minSchemaVersion: 0, tillOwned: false },
+  { name: 'store_settings', scope: 'store', direction: 'pull', policy: 'hub-edited', schemaVersion: 0, minSchemaVersion: 0, tillOwned: false },
+  { name: 'products', scope: 'catalog', direction: 'pull', policy: 'hub-edited', schemaVersion: 0, minSchemaVersion: 0, tillOwned: false },
+  { name: 'price_lists', scope: 'catalog', direction: 'pull', policy: 'hub-edited', schemaVersion: 0, minSchemaVersion: 0, tillOwned: false },
+  { name: 'promotions', scope: 'catalog', direction: 'pull', policy: 'hub-edited', schemaVersion: 0, minSchemaVersion: 0, tillOwned: false },
 ] as const satisfies readonly SyncCollection[];
 
 export type SyncCollectionName = (typeof SYNC_COLLECTIONS)[number]['name'];

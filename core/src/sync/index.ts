@@ -1,3 +1,4 @@
 export * from './collections';
 export * from './enrollment';
 export * from './sync-protocol';
+export * from './field-merge';

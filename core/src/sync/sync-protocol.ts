@@ -28,7 +28,8 @@ export type PushRow = {
 
 export type PushRequest = { readonly rows: readonly PushRow[] };
 
-export type PushDocumentError = { readonly id: string; readonly message: string };
+/** `index` is the row's position in the request (the id may be missing or unusable); `id` is '' then. */
+export type PushDocumentError = { readonly index: number; readonly id: string; readonly message: string };
 
 export type PushResponse = {
   /** The hub's state of documents it did not take as sent: the till resolves and may push again. */
@@ -42,13 +43,41 @@ export type PushResponse = {
 
 export type StreamEvent = { readonly documents: readonly SyncDocument[]; readonly checkpoint: SyncCheckpoint };
 
+/** A stream message telling the till to pull from its checkpoint (sent first on every connection). */
+export const STREAM_RESYNC = 'RESYNC';
+
+/** Stable codes of refused requests, so a till can react (426 → offer the update) without reading words. */
+export type SyncErrorCode =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'unknown_collection'
+  | 'method_not_allowed'
+  | 'schema_version_missing'
+  | 'upgrade_required'
+  | 'hub_outdated'
+  | 'too_many_rows'
+  | 'body_too_large'
+  | 'rate_limited'
+  | 'enrollment_code_unknown'
+  | 'enrollment_code_used'
+  | 'enrollment_code_expired'
+  | 'not_found'
+  | 'already_exists'
+  | 'not_ready'
+  | 'shutting_down'
+  | 'internal';
+
 /** Error body of every refused request (4xx/5xx): a stable code and words for a person. */
-export type SyncErrorBody = { readonly error: string; readonly message: string };
+export type SyncErrorBody = { readonly error: SyncErrorCode | (string & {}); readonly message: string };
 
 export const SYNC_LIMITS = {
   maxPullLimit: 1000,
   maxPushRows: 500,
   maxBodyBytes: 5 * 1024 * 1024,
+  /** Longest document id; a longer one is refused per document (ids are UUIDs or short codes). */
+  maxIdLength: 128,
+  /** Largest single document as JSON; a sale of a few hundred lines stays far below. */
+  maxDocumentBytes: 256 * 1024,
 } as const;
 
 export const SCHEMA_VERSION_HEADER = 'x-schema-version';

@@ -3,6 +3,7 @@ import { DialogHost } from '../features/dialogs/DialogHost';
 import { HelpOverlay } from '../features/help/HelpOverlay';
 import { SaleScreen } from '../features/sale/SaleScreen';
 import { SignInScreen } from '../features/signin/SignInScreen';
+import { SyncPanel } from '../features/sync/SyncPanel';
 import { NoticeBar } from '../features/status/NoticeBar';
 import { StatusBar } from '../features/status/StatusBar';
 import { useAppStore } from '../state/app-store';
@@ -43,6 +44,7 @@ export function App() {
       {phase === 'selling' && <SaleScreen />}
       <DialogHost />
       <HelpOverlay />
+      <SyncPanel />
     </div>
   );
 }

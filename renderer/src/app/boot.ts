@@ -4,6 +4,7 @@ import { catalogImportState, importCatalog } from '../db/catalog-import';
 import { openTillDatabase } from '../db/database';
 import { mirrorJournal } from '../db/journal-mirror';
 import { completeSale } from '../features/payment/complete-sale';
+import { startHubLink } from './hub-link';
 import { useAppStore } from '../state/app-store';
 import { cartActions } from '../state/cart-store';
 import { services, setServices } from '../state/services';
@@ -62,7 +63,8 @@ export async function boot(): Promise<void> {
   await Promise.all([mirrorJournal(db.docs, bridge, 'sale'), mirrorJournal(db.docs, bridge, 'event')]);
 
   const imported = await catalogImportState(db.catalog);
-  if (!imported?.done) {
+  // Only a till with no catalog at all waits for it; a partial one sells while the rest arrives.
+  if (!imported || imported.imported === 0) {
     await importCatalog(
       db.catalog,
       (checkpoint, limit) => bridge.invoke('catalog.pull', { checkpoint, limit }),
@@ -70,6 +72,7 @@ export async function boot(): Promise<void> {
     );
   }
 
+  void startHubLink().catch((error: unknown) => console.error('Hub link', error));
   bridge.on('printer.status', (printer) => useAppStore.setState({ printer }));
   void bridge.invoke('printer.status').then((printer) => useAppStore.setState({ printer }), () => undefined);
 

@@ -2,6 +2,7 @@ import type { CatalogPage } from '@pos/core';
 import type { CatalogDb } from './catalog-db';
 
 export type CatalogImportState = {
+  readonly source: string | null;
   readonly checkpoint: string | null;
   readonly imported: number;
   readonly total: number;
@@ -17,20 +18,35 @@ export async function catalogImportState(db: CatalogDb): Promise<CatalogImportSt
   return ((await db.meta.get(STATE_KEY))?.value as CatalogImportState | undefined) ?? null;
 }
 
+const EMPTY: CatalogImportState = { source: null, checkpoint: null, imported: 0, total: 0, done: false };
+
 /**
- * Fills the catalog page by page. Each page and its checkpoint are written in one transaction,
- * so an interrupted import resumes where it stopped and never skips or half-writes a page.
+ * Fills the catalog page by page, and later catches up with changes from where it stopped. Each
+ * page and its checkpoint are written in one transaction, so an interrupted import resumes where
+ * it stopped and never skips or half-writes a page. A page from another source (the demo catalog,
+ * then a hub) starts the catalog afresh.
  */
 export async function importCatalog(
   db: CatalogDb,
   pull: CatalogPull,
   onProgress: (state: CatalogImportState) => void = () => undefined,
 ): Promise<CatalogImportState> {
-  let state: CatalogImportState = (await catalogImportState(db)) ?? { checkpoint: null, imported: 0, total: 0, done: false };
-  while (!state.done) {
-    const page = await pull(state.checkpoint, CATALOG_PAGE_SIZE);
+  let state: CatalogImportState = (await catalogImportState(db)) ?? EMPTY;
+  // Pull at least once: a finished import still has changes to catch up with.
+  for (let first = true; first || !state.done; first = false) {
+    let page = await pull(state.checkpoint, CATALOG_PAGE_SIZE);
+    if (state.source !== null && page.source !== state.source) {
+      await db.transaction('rw', db.products, db.priceLists, db.meta, async () => {
+        await db.products.clear();
+        await db.priceLists.clear();
+        await db.meta.delete(STATE_KEY);
+      });
+      state = EMPTY;
+      page = await pull(null, CATALOG_PAGE_SIZE);
+    }
     const imported = state.imported + page.products.length;
     const next: CatalogImportState = {
+      source: page.source,
       checkpoint: page.checkpoint,
       imported,
       total: imported + page.remaining,
@@ -43,7 +59,7 @@ export async function importCatalog(
     });
     state = next;
     onProgress(state);
-    if (!page.done && page.products.length === 0) break;
+    if (!page.done && page.products.length === 0 && page.deletedIds.length === 0) break;
   }
   return state;
 }

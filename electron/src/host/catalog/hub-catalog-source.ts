@@ -6,6 +6,7 @@ import type { HubClient } from '../hub/hub-client';
  * the checkpoint is the hub's sequence; withdrawn products arrive as tombstones.
  */
 export async function hubCatalogPage(hub: HubClient, checkpoint: string | null, limit: number): Promise<CatalogPage> {
+  const source = `hub ${hub.status().hubUrl ?? ''}`;
   const from = checkpoint === null ? 0 : Number(checkpoint);
   const page = await hub.pull('products', { seq: from }, Math.min(limit, SYNC_LIMITS.maxPullLimit));
   const products: Product[] = [];
@@ -18,6 +19,7 @@ export async function hubCatalogPage(hub: HubClient, checkpoint: string | null, 
     }
   }
   return {
+    source,
     products,
     deletedIds,
     checkpoint: String(page.checkpoint?.seq ?? from),

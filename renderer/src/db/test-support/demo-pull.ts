@@ -6,6 +6,6 @@ export function demoCatalogPageForTest(size: number) {
     const from = checkpoint === null ? 0 : Number(checkpoint);
     const products = demoProducts(from, limit, size);
     const next = from + products.length;
-    return { products, deletedIds: [], checkpoint: String(next), remaining: Math.max(0, size - next), done: next >= size };
+    return { source: 'demo', products, deletedIds: [], checkpoint: String(next), remaining: Math.max(0, size - next), done: next >= size };
   };
 }

@@ -3,6 +3,7 @@ import { signOut } from '../../app/boot';
 import { LOCALES, type Locale } from '../../i18n/i18n';
 import { notifyError, useAppStore } from '../../state/app-store';
 import { services } from '../../state/services';
+import { SyncBadge } from '../sync/SyncBadge';
 
 function tryServices() {
   try {
@@ -53,6 +54,7 @@ export function StatusBar() {
           ⚠ {t('status.storage')}
         </span>
       )}
+      {running && <SyncBadge />}
       <span className="spacer" />
       <label>
         <span>{t('status.language')}</span>

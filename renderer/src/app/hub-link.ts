@@ -1,0 +1,41 @@
+import { PosError } from '@pos/core';
+import { catalogSynchronizer } from '../db/catalog-sync';
+import { startHubReplication } from '../db/replication/hub-replication';
+import { PushWatermarks } from '../db/replication/push-watermarks';
+import { services } from '../state/services';
+import { reportSyncIssue, useSyncStore } from '../state/sync-store';
+
+/**
+ * The till's side of the hub, once started: the link's status for the badge, the replication of
+ * the documents it writes (started as soon as the till is enrolled), and the catalog kept in step
+ * with the hub's products stream. All of it runs in the background: the till never waits for it.
+ */
+export async function startHubLink(): Promise<void> {
+  const { bridge, db } = services();
+  const watermarks = await PushWatermarks.open(db.docs);
+  const catalog = catalogSynchronizer(
+    db.catalog,
+    bridge,
+    (state) => useSyncStore.setState({ catalog: { imported: state.imported, total: state.total, done: state.done } }),
+    (error) => {
+      if (!(error instanceof PosError && error.code === 'HUB_UNREACHABLE')) reportSyncIssue('catalog', (error as Error).message);
+    },
+  );
+  let replication: ReturnType<typeof startHubReplication> | null = null;
+  const follow = (enrolled: boolean) => {
+    if (enrolled && !replication) {
+      replication = startHubReplication(db.docs, bridge, watermarks);
+      void catalog.request();
+    }
+  };
+  bridge.on('hub.status', (hub) => {
+    useSyncStore.setState({ hub });
+    follow(hub.enrolled);
+  });
+  bridge.on('sync.stream', (message) => {
+    if (message.collection === 'products' || message.collection === 'price_lists') void catalog.request();
+  });
+  const hub = await bridge.invoke('hub.status');
+  useSyncStore.setState({ hub });
+  follow(hub.enrolled);
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { formatTime } from '../../i18n/format';
+import { intlLocale } from '../../i18n/i18n';
+import { useAppStore } from '../../state/app-store';
+import { useSyncStore } from '../../state/sync-store';
+
+/** Always on screen: hub link online/offline, documents waiting to be sent, last successful sync. */
+export function SyncBadge() {
+  const { t } = useTranslation();
+  const locale = intlLocale(useAppStore((s) => s.locale));
+  const { hub, pending, catalog, issues } = useSyncStore();
+  const state = !hub?.enrolled ? 'notEnrolled' : hub.online ? 'online' : 'offline';
+  const importing = catalog && !catalog.done && catalog.total > 0;
+  const label = [
+    t(`sync.${state}`),
+    t('sync.pending', { count: pending }),
+    hub?.lastSyncAt ? t('sync.last', { time: formatTime(hub.lastSyncAt, locale) }) : null,
+    importing ? t('sync.catalog', { percent: Math.floor((catalog.imported * 100) / catalog.total) }) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <button type="button" className={`sync-badge sync-${state}`} aria-label={`${t('sync.title')}: ${label}`} onClick={() => useSyncStore.setState({ panelOpen: true })}>
+      {t('sync.title')}: {label}
+      {issues.length > 0 && <span className="sync-issues"> ⚠ {issues.length}</span>}
+    </button>
+  );
+}
