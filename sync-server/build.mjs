@@ -14,5 +14,8 @@ await build({
   logLevel: 'warning',
   // PGlite loads its WebAssembly and data files from its own package folder; pg's native binding is optional.
   external: ['@electric-sql/pglite', 'pg-native'],
-  banner: { js: '#!/usr/bin/env node' },
+  // The sources find their files (SQL migrations, the repository's .data) from import.meta.url; in
+  // CommonJS that is the bundle's own file.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: '#!/usr/bin/env node\nconst __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
 });

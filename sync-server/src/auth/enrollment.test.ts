@@ -1,0 +1,109 @@
+import { formatEnrollmentCode, ENROLLMENT_CODE_ALPHABET } from '@pos/core';
+import { describe, expect, it } from 'vitest';
+import { createStore } from '../admin/stores';
+import { createTill } from '../admin/tills';
+import { testTargets } from '../test-support/test-databases';
+import { syncHeaders, useTestHub } from '../test-support/test-hub';
+import { issueEnrollmentCode } from './enrollment';
+import { revokeTill } from './revoke-till';
+import { sha256Hex } from './secrets';
+
+for (const target of testTargets()) {
+  describe.skipIf(target.skip)(`enrollment on ${target.name}`, () => {
+    const ctx = useTestHub(target, { enrollRateLimit: { max: 1000, timeWindowMs: 60_000 } });
+    const enroll = (code: string) => ctx().hub.app.inject({ method: 'POST', url: '/api/v1/enroll', payload: { code } });
+
+    async function till(storeId = 'S001', tillId = 'T01') {
+      await createStore(ctx().db, { storeId, name: 'Lyon' }).catch(() => undefined);
+      await createTill(ctx().db, { storeId, tillId });
+    }
+
+    it('a code enrolls its till once: the token names the store and is stored only hashed', async () => {
+      await till();
+      const { code } = await issueEnrollmentCode(ctx().db, { storeId: 'S001', tillId: 'T01' });
+      expect(code).toMatch(new RegExp(`^[${ENROLLMENT_CODE_ALPHABET}]{12}$`));
+      // As a person types it: formatted, lower case, with spaces.
+      const res = await enroll(` ${formatEnrollmentCode(code).toLowerCase()} `);
+      expect(res.statusCode).toBe(200);
+      const body = res.json<{ token: string; storeId: string; tillId: string }>();
+      expect(body).toEqual({ token: expect.stringMatching(/^S001\.[A-Za-z0-9_-]{43}$/), storeId: 'S001', tillId: 'T01' });
+      const stored = await ctx().db.query<{ token_hash: string }>('SELECT token_hash FROM device_tokens');
+      expect(stored).toEqual([{ token_hash: sha256Hex(body.token) }]);
+      const codes = await ctx().db.query<{ code_hash: string }>('SELECT code_hash FROM enrollment_codes');
+      expect(codes).toEqual([{ code_hash: sha256Hex(code) }]);
+      // The token works.
+      expect((await ctx().hub.app.inject({ url: '/sync/v1/products/pull', headers: syncHeaders(body.token, 'products') })).statusCode).toBe(200);
+
+      const again = await enroll(code);
+      expect(again.statusCode).toBe(410);
+      expect(again.json()).toEqual({ error: 'enrollment_code_used', message: expect.stringContaining('already used') });
+      expect(await ctx().db.query('SELECT 1 FROM device_tokens')).toHaveLength(1);
+    });
+
+    it('two tills racing with the same code: exactly one gets a token', async () => {
+      await till();
+      const { code } = await issueEnrollmentCode(ctx().db, { storeId: 'S001', tillId: 'T01' });
+      const results = await Promise.all([enroll(code), enroll(code), enroll(code)]);
+      expect(results.map((r) => r.statusCode).sort()).toEqual([200, 410, 410]);
+    });
+
+    it('an expired code is refused (410), an unknown one 404, a malformed one 400', async () => {
+      await till();
+      const { code } = await issueEnrollmentCode(ctx().db, { storeId: 'S001', tillId: 'T01', ttlMs: 1 });
+      await new Promise((r) => setTimeout(r, 20));
+      const expired = await enroll(code);
+      expect(expired.statusCode).toBe(410);
+      expect(expired.json()).toMatchObject({ error: 'enrollment_code_expired', message: expect.stringContaining('expired') });
+      const unknown = await enroll('ABCD-EFGH-JKLM');
+      expect(unknown.statusCode).toBe(404);
+      expect(unknown.json()).toMatchObject({ error: 'enrollment_code_unknown' });
+      const malformed = await enroll('1234');
+      expect(malformed.statusCode).toBe(400);
+      expect(malformed.json()).toMatchObject({ error: 'bad_request', message: expect.stringContaining('12') });
+      expect((await ctx().hub.app.inject({ method: 'POST', url: '/api/v1/enroll', payload: {} })).statusCode).toBe(400);
+    });
+
+    it('codes default to 24 hours; a code for an unknown till is refused', async () => {
+      await till();
+      const issued = await issueEnrollmentCode(ctx().db, { storeId: 'S001', tillId: 'T01' });
+      const hours = (Date.parse(issued.expiresAt) - Date.now()) / 3_600_000;
+      expect(hours).toBeGreaterThan(23.9);
+      expect(hours).toBeLessThanOrEqual(24);
+      await expect(issueEnrollmentCode(ctx().db, { storeId: 'S001', tillId: 'T99' })).rejects.toThrow(/does not exist/);
+    });
+
+    it('revoking a till revokes its tokens and its unused codes; it can be enrolled again', async () => {
+      await till();
+      const first = await issueEnrollmentCode(ctx().db, { storeId: 'S001', tillId: 'T01' });
+      const token = (await enroll(first.code)).json<{ token: string }>().token;
+      const pending = await issueEnrollmentCode(ctx().db, { storeId: 'S001', tillId: 'T01' });
+      await revokeTill(ctx().db, { storeId: 'S001', tillId: 'T01' });
+      expect((await ctx().hub.app.inject({ url: '/sync/v1/products/pull', headers: syncHeaders(token, 'products') })).statusCode).toBe(401);
+      expect((await enroll(pending.code)).statusCode).toBe(410);
+      const fresh = await issueEnrollmentCode(ctx().db, { storeId: 'S001', tillId: 'T01' });
+      const newToken = (await enroll(fresh.code)).json<{ token: string }>().token;
+      expect((await ctx().hub.app.inject({ url: '/sync/v1/products/pull', headers: syncHeaders(newToken, 'products') })).statusCode).toBe(200);
+    });
+
+    it('records when a till was last seen', async () => {
+      await till();
+      const { code } = await issueEnrollmentCode(ctx().db, { storeId: 'S001', tillId: 'T01' });
+      const token = (await enroll(code)).json<{ token: string }>().token;
+      expect(await ctx().db.query('SELECT last_seen_at FROM device_tokens')).toEqual([{ last_seen_at: null }]);
+      await ctx().hub.app.inject({ url: '/sync/v1/products/pull', headers: syncHeaders(token, 'products') });
+      const [row] = await ctx().db.query<{ last_seen_at: Date }>('SELECT last_seen_at FROM device_tokens');
+      expect(Date.now() - row!.last_seen_at.getTime()).toBeLessThan(10_000);
+    });
+
+    it('enrollment attempts are rate limited per address', async () => {
+      const strict = await (await import('../server')).createHub({ database: ctx().db, enrollRateLimit: { max: 2, timeWindowMs: 60_000 } });
+      try {
+        const statuses = [];
+        for (let i = 0; i < 3; i++) statuses.push((await strict.app.inject({ method: 'POST', url: '/api/v1/enroll', payload: { code: 'ABCD-EFGH-JKLM' } })).statusCode);
+        expect(statuses).toEqual([404, 404, 429]);
+      } finally {
+        await strict.close();
+      }
+    });
+  });
+}

@@ -1,0 +1,57 @@
+import { ENROLLMENT_CODE_ALPHABET, ENROLLMENT_CODE_LENGTH, normalizeEnrollmentCode, type EnrollResponse } from '@pos/core';
+import type { Database } from '../db/database';
+import { HubError } from '../errors/hub-error';
+import { tillExists } from '../admin/tills';
+import { newDeviceToken, newEnrollmentCode, sha256Hex } from './secrets';
+
+export const DEFAULT_ENROLLMENT_TTL_MS = 24 * 60 * 60 * 1000;
+
+export type IssuedCode = { readonly code: string; readonly storeId: string; readonly tillId: string; readonly expiresAt: string };
+
+/** A one-time code for one till, shown once at the hub and stored hashed. */
+export async function issueEnrollmentCode(db: Database, till: { storeId: string; tillId: string; ttlMs?: number }): Promise<IssuedCode> {
+  if (!(await tillExists(db, till.storeId, till.tillId))) {
+    throw new HubError(404, 'not_found', `Till ${till.tillId} of store ${till.storeId} does not exist: create it first`);
+  }
+  const ttlMs = till.ttlMs ?? DEFAULT_ENROLLMENT_TTL_MS;
+  if (!Number.isFinite(ttlMs) || ttlMs <= 0) throw new HubError(400, 'bad_request', 'An enrollment code must be valid for some time');
+  const code = newEnrollmentCode();
+  const expiresAt = new Date(Date.now() + ttlMs);
+  await db.query('INSERT INTO enrollment_codes (code_hash, store_id, till_id, expires_at) VALUES ($1, $2, $3, $4)', [
+    sha256Hex(code),
+    till.storeId,
+    till.tillId,
+    expiresAt.toISOString(),
+  ]);
+  return { code, storeId: till.storeId, tillId: till.tillId, expiresAt: expiresAt.toISOString() };
+}
+
+const CODE_SHAPE = new RegExp(`^[${ENROLLMENT_CODE_ALPHABET}]{${ENROLLMENT_CODE_LENGTH}}$`);
+
+/**
+ * Trades a code for a device token. Marking the code used and storing the token happen in one
+ * transaction, and the update only matches an unused, unexpired code: two tills racing with the
+ * same code cannot both get a token.
+ */
+export async function enrollDevice(db: Database, typedCode: string): Promise<EnrollResponse> {
+  const code = normalizeEnrollmentCode(typedCode);
+  if (!CODE_SHAPE.test(code)) {
+    throw new HubError(400, 'bad_request', `An enrollment code is ${ENROLLMENT_CODE_LENGTH} letters and digits, as shown at the hub (e.g. ABCD-EFGH-JKLM)`);
+  }
+  const codeHash = sha256Hex(code);
+  return db.transaction(async (tx) => {
+    const [claimed] = await tx.query<{ store_id: string; till_id: string }>(
+      'UPDATE enrollment_codes SET used_at = now() WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING store_id, till_id',
+      [codeHash],
+    );
+    if (!claimed) {
+      const [known] = await tx.query<{ used: boolean }>('SELECT used_at IS NOT NULL AS used FROM enrollment_codes WHERE code_hash = $1', [codeHash]);
+      if (!known) throw new HubError(404, 'enrollment_code_unknown', 'This enrollment code is not known to the hub: check it, or ask for a new one');
+      if (known.used) throw new HubError(410, 'enrollment_code_used', 'This enrollment code was already used: each code enrolls one till once. Ask for a new one');
+      throw new HubError(410, 'enrollment_code_expired', 'This enrollment code has expired: ask for a new one');
+    }
+    const token = newDeviceToken(claimed.store_id);
+    await tx.query('INSERT INTO device_tokens (store_id, token_hash, till_id) VALUES ($1, $2, $3)', [claimed.store_id, sha256Hex(token), claimed.till_id]);
+    return { token, storeId: claimed.store_id, tillId: claimed.till_id };
+  });
+}

@@ -1,0 +1,62 @@
+import { createStore } from '../admin/stores';
+import { createTill } from '../admin/tills';
+import { issueEnrollmentCode, type IssuedCode } from '../auth/enrollment';
+import { revokeTill } from '../auth/revoke-till';
+import type { Database } from '../db/database';
+import { openDatabase, type DatabaseConfig } from '../db/open-database';
+import { HubError } from '../errors/hub-error';
+import { adminCall, probeHub } from './admin-client';
+import { processAlive, readHubFile, type HubFile } from './hub-file';
+
+/** What the admin commands need, whether the database is opened here or held by a running hub. */
+export type AdminBackend = {
+  readonly via: string;
+  createStore(store: { storeId: string; name: string }): Promise<{ storeId: string; name: string }>;
+  createTill(till: { storeId: string; tillId: string; label?: string }): Promise<{ storeId: string; tillId: string }>;
+  issueCode(till: { storeId: string; tillId: string; ttlHours?: number }): Promise<IssuedCode>;
+  revoke(till: { storeId: string; tillId: string }): Promise<{ revokedTokens: number }>;
+  close(): Promise<void>;
+};
+
+function direct(db: Database, via: string): AdminBackend {
+  return {
+    via,
+    createStore: (store) => createStore(db, store),
+    createTill: (till) => createTill(db, till),
+    issueCode: ({ ttlHours, ...till }) => issueEnrollmentCode(db, { ...till, ...(ttlHours ? { ttlMs: ttlHours * 3_600_000 } : {}) }),
+    revoke: (till) => revokeTill(db, till),
+    close: () => db.close(),
+  };
+}
+
+function throughHub(hub: HubFile): AdminBackend {
+  return {
+    via: `the running hub at ${hub.url}`,
+    createStore: (store) => adminCall(hub, '/api/v1/admin/stores', store),
+    createTill: (till) => adminCall(hub, '/api/v1/admin/tills', till),
+    issueCode: (till) => adminCall(hub, '/api/v1/admin/enrollments', till),
+    revoke: (till) => adminCall(hub, '/api/v1/admin/revocations', till),
+    close: async () => undefined,
+  };
+}
+
+/**
+ * PostgreSQL takes any number of processes: open it. A PGlite data directory belongs to one
+ * process: when a hub serves it (hub.json, and it answers), go through that hub; when hub.json is
+ * stale (no such process), open the directory here.
+ */
+export async function openAdminBackend(config: DatabaseConfig): Promise<AdminBackend> {
+  if (config.kind === 'pglite' && config.dataDir) {
+    const hub = await readHubFile(config.dataDir);
+    if (hub) {
+      const probe = await probeHub(hub);
+      if (probe.answers) return throughHub(hub);
+      // Its process is alive: opening the directory here as well could corrupt it.
+      if (processAlive(hub.pid)) {
+        throw new HubError(409, 'not_ready', `A hub (process ${hub.pid}) holds ${config.dataDir} but does not answer at ${hub.url} (${probe.problem}): wait for it, or stop it`);
+      }
+    }
+  }
+  const db = await openDatabase(config);
+  return direct(db, config.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `the data directory ${config.dataDir}`);
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { testTargets } from '../test-support/test-databases';
+import { useTestHub } from '../test-support/test-hub';
+import { sql } from './database';
+import { migrationsApplied, defaultMigrationsFolder } from './migrations';
+
+function waitFor<T>(check: () => T | undefined, timeoutMs = 3000): Promise<T> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      const value = check();
+      if (value !== undefined) return resolve(value);
+      if (Date.now() - started > timeoutMs) return reject(new Error('timed out'));
+      setTimeout(tick, 10);
+    };
+    tick();
+  });
+}
+
+for (const target of testTargets()) {
+  describe.skipIf(target.skip)(`database layer on ${target.name}`, () => {
+    const ctx = useTestHub(target);
+
+    it('applies the migrations: every table, keyed by store where it holds a store’s rows', async () => {
+      const { db } = ctx();
+      expect(await migrationsApplied(db, defaultMigrationsFolder())).toBe(true);
+      const keys = await db.query<{ table_name: string; columns: string }>(`
+        SELECT tc.table_name, string_agg(kcu.column_name, ',' ORDER BY kcu.ordinal_position) AS columns
+          FROM information_schema.table_constraints tc
+          JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = tc.constraint_name AND kcu.table_name = tc.table_name
+         WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_schema = 'public'
+         GROUP BY tc.table_name ORDER BY tc.table_name`);
+      expect(Object.fromEntries(keys.map((k) => [k.table_name, k.columns]))).toEqual({
+        admin_tokens: 'token_hash',
+        catalog_counter: 'id',
+        catalog_docs: 'collection,id',
+        device_tokens: 'store_id,token_hash',
+        enrollment_codes: 'code_hash',
+        incidents: 'store_id,incident_id',
+        quarantine: 'store_id,quarantine_id',
+        store_counters: 'store_id',
+        store_docs: 'store_id,collection,id',
+        stores: 'store_id',
+        tills: 'store_id,till_id',
+      });
+      // The hand-written migration documents each table's role under Citus.
+      const [comment] = await db.query<{ text: string }>("SELECT obj_description('store_docs'::regclass) AS text");
+      expect(comment!.text).toMatch(/distributed by store_id/);
+      const indexes = await db.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE tablename IN ('store_docs', 'catalog_docs') ORDER BY indexname");
+      expect(indexes.map((i) => i.indexname)).toEqual(expect.arrayContaining(['store_docs_seq_idx', 'catalog_docs_seq_idx']));
+    });
+
+    it('migrating again changes nothing', async () => {
+      const { db } = ctx();
+      const before = await db.query('SELECT id, hash FROM drizzle.__drizzle_migrations ORDER BY id');
+      await db.migrate();
+      expect(await db.query('SELECT id, hash FROM drizzle.__drizzle_migrations ORDER BY id')).toEqual(before);
+    });
+
+    it('answers /ready once migrated, /health always', async () => {
+      const { hub } = ctx();
+      expect((await hub.app.inject('/health')).json()).toEqual({ status: 'ok' });
+      const ready = await hub.app.inject('/ready');
+      expect(ready.statusCode).toBe(200);
+      expect(ready.json()).toEqual({ status: 'ready' });
+    });
+
+    it('runs parameterised SQL and returns bigints as numbers on both drivers', async () => {
+      const { db } = ctx();
+      const evil = "x'); DROP TABLE stores; --";
+      const [row] = await db.query<{ n: number; t: string }>(sql`SELECT ${2 ** 40}::int8 + 1 AS n, ${evil}::text AS t`);
+      expect(row).toEqual({ n: 2 ** 40 + 1, t: evil });
+      expect(await db.query('SELECT count(*) AS n FROM stores')).toEqual([{ n: 0 }]);
+    });
+
+    it('commits a transaction that resolves and rolls back one that throws', async () => {
+      const { db } = ctx();
+      await db.transaction(async (tx) => {
+        await tx.query("INSERT INTO stores (store_id, name) VALUES ('S1', 'One')");
+      });
+      await expect(
+        db.transaction(async (tx) => {
+          await tx.query("INSERT INTO stores (store_id, name) VALUES ('S2', 'Two')");
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      expect(await db.query('SELECT store_id FROM stores ORDER BY store_id')).toEqual([{ store_id: 'S1' }]);
+    });
+
+    it('delivers NOTIFY on commit, and never for a rolled-back transaction', async () => {
+      const { db } = ctx();
+      const received: string[] = [];
+      const unlisten = await db.listen('test_channel', (payload) => received.push(payload));
+      try {
+        await db.transaction(async (tx) => {
+          await tx.query("SELECT pg_notify('test_channel', 'rolled back')");
+          throw new Error('rollback');
+        }).catch(() => undefined);
+        await db.transaction(async (tx) => {
+          await tx.query("SELECT pg_notify('test_channel', 'committed')");
+        });
+        await waitFor(() => (received.length > 0 ? true : undefined));
+        await new Promise((r) => setTimeout(r, 50));
+        expect(received).toEqual(['committed']);
+      } finally {
+        await unlisten();
+      }
+    });
+
+    if (target.name === 'postgres') it('keeps listening after its connection is killed, and says so', async () => {
+      const { db } = ctx();
+      const received: string[] = [];
+      let reconnects = 0;
+      const unlisten = await db.listen('test_reconnect', (p) => received.push(p), { onReconnect: () => reconnects++ });
+      try {
+        const killed = await db.query<{ ok: boolean }>(
+          "SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%' AND pid <> pg_backend_pid()",
+        );
+        expect(killed.length).toBeGreaterThan(0);
+        await waitFor(() => (reconnects > 0 ? true : undefined), 5000);
+        await db.query("SELECT pg_notify('test_reconnect', 'after')");
+        await waitFor(() => (received.includes('after') ? true : undefined));
+      } finally {
+        await unlisten();
+      }
+    });
+  });
+}

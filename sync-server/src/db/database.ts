@@ -1,0 +1,49 @@
+/**
+ * The one database interface the hub uses, whichever engine is behind it (PGlite on disk, or
+ * PostgreSQL through node-postgres): parameterised SQL, transactions, LISTEN/NOTIFY, close.
+ * Bigint columns come back as JS numbers on both.
+ */
+
+export type SqlQuery = { readonly text: string; readonly params: readonly unknown[] };
+
+export type Row = Record<string, unknown>;
+
+export type Queryable = {
+  /** `text` with `$1…` placeholders and `params`, or a query built with the `sql` tag. */
+  query<R extends Row = Row>(query: string | SqlQuery, params?: readonly unknown[]): Promise<R[]>;
+};
+
+export type ListenOptions = {
+  /**
+   * Called after the listening connection dropped and came back: notifications sent meanwhile
+   * are lost, so whoever listens must look at the database again.
+   */
+  readonly onReconnect?: () => void;
+};
+
+export type Database = Queryable & {
+  readonly driver: 'pglite' | 'postgres';
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Subscribes to NOTIFY on `channel`; resolves once listening, to the unsubscribe function. */
+  listen(channel: string, onNotify: (payload: string) => void, options?: ListenOptions): Promise<() => Promise<void>>;
+  /** Applies the SQL migrations not yet applied (drizzle-orm's migrator). */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+};
+
+/**
+ * Tagged template for parameterised SQL: every interpolated value becomes a `$n` parameter,
+ * never text, so nothing from a request can change the statement.
+ */
+export function sql(strings: TemplateStringsArray, ...values: readonly unknown[]): SqlQuery {
+  let text = strings[0] ?? '';
+  values.forEach((_, i) => {
+    text += `$${i + 1}${strings[i + 1] ?? ''}`;
+  });
+  return { text, params: values };
+}
+
+export function toQuery(query: string | SqlQuery, params: readonly unknown[] = []): SqlQuery {
+  return typeof query === 'string' ? { text: query, params } : query;
+}

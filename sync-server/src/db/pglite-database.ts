@@ -1,0 +1,52 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import { toQuery, type Database, type Queryable, type Row, type SqlQuery } from './database';
+import { defaultMigrationsFolder, migrationConfig } from './migrations';
+
+export type PgliteDatabaseOptions = {
+  /** Data directory on disk; absent: in memory (tests of code that needs no persistence). */
+  readonly dataDir?: string;
+  readonly migrationsFolder?: string;
+};
+
+function queryable(client: Pick<PGlite, 'query'>): Queryable {
+  return {
+    async query<R extends Row = Row>(query: string | SqlQuery, params?: readonly unknown[]) {
+      const q = toQuery(query, params);
+      const result = await client.query<R>(q.text, [...q.params]);
+      return result.rows;
+    },
+  };
+}
+
+/**
+ * The embedded engine: PostgreSQL compiled to WebAssembly, one process per data directory.
+ * PGlite runs one statement at a time and a transaction holds it whole, which is exactly the
+ * serialisation the sync design asks of a store's writers.
+ */
+export async function openPgliteDatabase(options: PgliteDatabaseOptions = {}): Promise<Database> {
+  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  const client = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
+  const base = queryable(client);
+  return {
+    driver: 'pglite',
+    query: base.query,
+    transaction: (work) => client.transaction((tx) => work(queryable(tx))),
+    async listen(channel, onNotify) {
+      // One engine in this process: notifications never get lost to a dropped connection.
+      const unlisten = await client.listen(channel, onNotify);
+      return async () => {
+        if (!client.closed) await unlisten();
+      };
+    },
+    async migrate() {
+      await migrate(drizzle(client), migrationConfig(migrationsFolder));
+    },
+    async close() {
+      if (!client.closed) await client.close();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import pg from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { toQuery, type Database, type Queryable, type Row, type SqlQuery } from './database';
+import { defaultMigrationsFolder, migrationConfig } from './migrations';
+import { PgListener } from './pg-listener';
+
+export type PostgresDatabaseOptions = {
+  readonly connectionString: string;
+  readonly migrationsFolder?: string;
+  /** Pool size; each in-flight push holds one connection for its transaction. */
+  readonly maxConnections?: number;
+  readonly onError?: (error: Error) => void;
+};
+
+const INT8 = 20;
+/** Sequences and counts are int8: read them as numbers, as PGlite does (2^53 is far away). */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** Any number works as long as every hub instance uses the same one. */
+const MIGRATION_LOCK = 7_240_001;
+
+function queryable(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<R extends Row = Row>(query: string | SqlQuery, params?: readonly unknown[]) {
+      const q = toQuery(query, params);
+      const result = await client.query<R>(q.text, [...q.params]);
+      return result.rows;
+    },
+  };
+}
+
+/** PostgreSQL through node-postgres: a pool for queries and transactions, one more connection for LISTEN. */
+export async function openPostgresDatabase(options: PostgresDatabaseOptions): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10, types, keepAlive: true });
+  // An idle client whose connection dies emits here; without a handler the process would crash.
+  pool.on('error', (error) => options.onError?.(error));
+  const listener = new PgListener({ connectionString: options.connectionString, ...(options.onError ? { onError: options.onError } : {}) });
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
+  const base = queryable(pool);
+  // Fail now, with the driver's own words, rather than at the first request.
+  await pool.query('SELECT 1');
+  return {
+    driver: 'postgres',
+    query: base.query,
+    async transaction(work) {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        const result = await work(queryable(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
+        throw error;
+      } finally {
+        // A connection that could not even roll back is discarded, not returned to the pool.
+        client.release(broken);
+      }
+    },
+    listen: (channel, onNotify, listenOptions) => listener.subscribe(channel, { onNotify, ...(listenOptions?.onReconnect ? { onReconnect: listenOptions.onReconnect } : {}) }),
+    async migrate() {
+      // Several hub instances may start together: one migrates, the others wait and find nothing to do.
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+        await migrate(drizzle(client), migrationConfig(migrationsFolder));
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+        client.release();
+      }
+    },
+    async close() {
+      await listener.close();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,178 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/**
+ * The hub's one schema, for PGlite and PostgreSQL alike; migrations are generated from it
+ * (`drizzle-kit generate`, see sync-server/README.md).
+ *
+ * Ready for Citus: every per-store table's primary key starts with `store_id` (distributed by
+ * store, co-located, so a push's whole transaction stays on one node); the shared catalog
+ * tables and the hub's own tables (enrollment codes, admin tokens) have no store and become
+ * reference tables.
+ *
+ * Sequences are `bigint` read as JS numbers: 2^53 checkpoints is plenty, and both drivers then
+ * return the same type.
+ */
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const stores = pgTable(
+  'stores',
+  {
+    storeId: text('store_id').primaryKey(),
+    name: text('name').notNull(),
+    profile: jsonb('profile'),
+    createdAt: createdAt(),
+  },
+  // "catalog" names the shared scope in change notifications, so no store may be called that.
+  (t) => [check('stores_store_id_not_catalog', sql`lower(${t.storeId}) <> 'catalog'`)],
+);
+
+export const tills = pgTable(
+  'tills',
+  {
+    storeId: text('store_id').notNull(),
+    tillId: text('till_id').notNull(),
+    label: text('label'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.storeId, t.tillId] }),
+    foreignKey({ columns: [t.storeId], foreignColumns: [stores.storeId] }).onDelete('cascade'),
+  ],
+);
+
+/** A device token is `<storeId>.<random>`: the store is known before the lookup; only its SHA-256 is kept. */
+export const deviceTokens = pgTable(
+  'device_tokens',
+  {
+    storeId: text('store_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    tillId: text('till_id').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.storeId, t.tokenHash] }),
+    foreignKey({ columns: [t.storeId, t.tillId], foreignColumns: [tills.storeId, tills.tillId] }).onDelete('cascade'),
+    index('device_tokens_till_idx').on(t.storeId, t.tillId),
+  ],
+);
+
+/** Looked up by the code alone (the till does not know its store yet), hence keyed by the code's hash. */
+export const enrollmentCodes = pgTable('enrollment_codes', {
+  codeHash: text('code_hash').primaryKey(),
+  storeId: text('store_id').notNull(),
+  tillId: text('till_id').notNull(),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});
+
+/** Tokens of the hub's own command line (hub.json), kept hashed like device tokens. */
+export const adminTokens = pgTable('admin_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  label: text('label').notNull(),
+  createdAt: createdAt(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});
+
+/**
+ * Checkpoint sequences. A push takes its numbers by updating its store's row: the row lock
+ * serialises the store's writers, so commit order equals sequence order and a pull never skips
+ * a row committed late.
+ */
+export const storeCounters = pgTable('store_counters', {
+  storeId: text('store_id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+});
+
+/** One row (id 1) for the whole shared catalog. */
+export const catalogCounter = pgTable('catalog_counter', {
+  id: bigint('id', { mode: 'number' }).primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+});
+
+/**
+ * Synced documents of one store. `doc` is the document as the till sent it minus `id` and
+ * `_deleted` (kept in columns); anything the hub knows about a document lives in columns too, so
+ * it can never make a retried push look different.
+ */
+export const storeDocs = pgTable(
+  'store_docs',
+  {
+    storeId: text('store_id').notNull(),
+    collection: text('collection').notNull(),
+    id: text('id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    doc: jsonb('doc').notNull(),
+    deleted: boolean('deleted').notNull().default(false),
+    /** The till that last wrote it (null when the hub did). */
+    tillId: text('till_id'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.collection, t.id] }), uniqueIndex('store_docs_seq_idx').on(t.storeId, t.collection, t.seq)],
+);
+
+export const catalogDocs = pgTable(
+  'catalog_docs',
+  {
+    collection: text('collection').notNull(),
+    id: text('id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    doc: jsonb('doc').notNull(),
+    deleted: boolean('deleted').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.collection, t.id] }), uniqueIndex('catalog_docs_seq_idx').on(t.collection, t.seq)],
+);
+
+/** Things head office must look at, e.g. kind 'conflict': the same id pushed again with other content. */
+export const incidents = pgTable(
+  'incidents',
+  {
+    storeId: text('store_id').notNull(),
+    /** Derived from the content, so a till retrying the same conflicting push records it once. */
+    incidentId: text('incident_id').notNull(),
+    kind: text('kind').notNull(),
+    collection: text('collection').notNull(),
+    docId: text('doc_id').notNull(),
+    tillId: text('till_id'),
+    details: jsonb('details').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.incidentId] })],
+);
+
+/** Documents the hub refused: kept with the reason, never dropped. */
+export const quarantine = pgTable(
+  'quarantine',
+  {
+    storeId: text('store_id').notNull(),
+    /** Derived from the content, so a retried refused push is kept once. */
+    quarantineId: text('quarantine_id').notNull(),
+    collection: text('collection').notNull(),
+    docId: text('doc_id'),
+    tillId: text('till_id'),
+    doc: jsonb('doc'),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.quarantineId] })],
+);
+
+/** Every table, children before parents (truncation and checks walk this list). */
+export const ALL_TABLES = [
+  quarantine,
+  incidents,
+  catalogDocs,
+  storeDocs,
+  catalogCounter,
+  storeCounters,
+  adminTokens,
+  enrollmentCodes,
+  deviceTokens,
+  tills,
+  stores,
+] as const;

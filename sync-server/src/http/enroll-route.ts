@@ -1,0 +1,29 @@
+import { Type } from 'typebox';
+import { enrollDevice } from '../auth/enrollment';
+import type { Database } from '../db/database';
+import type { HubApp } from './hub-app';
+import { addressRateConfig, type RateLimit } from './rate-limits';
+
+const ErrorBody = Type.Object({ error: Type.String(), message: Type.String() });
+
+/** POST /api/v1/enroll {code} → {token, storeId, tillId}: the device token is shown this once. */
+export function registerEnrollRoute(app: HubApp, options: { db: Database; rateLimit: RateLimit }): void {
+  app.post(
+    '/api/v1/enroll',
+    {
+      schema: {
+        summary: 'Enroll a till with a one-time code shown at the hub',
+        body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 64, description: 'As shown, e.g. ABCD-EFGH-JKLM; case, spaces and dashes are ignored' }) }),
+        response: {
+          200: Type.Object({ token: Type.String(), storeId: Type.String(), tillId: Type.String() }),
+          400: ErrorBody,
+          404: ErrorBody,
+          410: ErrorBody,
+          429: ErrorBody,
+        },
+      },
+      config: { rateLimit: addressRateConfig(options.rateLimit, 'enroll') },
+    },
+    async (request) => enrollDevice(options.db, request.body.code),
+  );
+}

@@ -1,0 +1,136 @@
+import { findSyncCollection, type StreamEvent, type SyncCollection } from '@pos/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHub, type Hub } from '../server';
+import { putHubDocuments } from '../sync/hub-writes';
+import { CATALOG_SCOPE } from '../sync/scope';
+import { openSse, type SseStream } from '../test-support/sse-client';
+import { testTargets } from '../test-support/test-databases';
+import { client, enrolledTills, syncHeaders, useTestHub } from '../test-support/test-hub';
+
+const products = findSyncCollection('products') as SyncCollection;
+const customer = (id: string, storeId = 'S1') => ({ id, _deleted: false, storeId, lastName: `Name ${id}`, fieldTimes: {} });
+
+for (const target of testTargets()) {
+  describe.skipIf(target.skip)(`event streams on ${target.name}`, () => {
+    const ctx = useTestHub(target, { rateLimit: false, heartbeatMs: 100 });
+    let url = '';
+    const opened: SseStream[] = [];
+    const extraHubs: Hub[] = [];
+
+    async function stream(token: string, collection: string, base = url): Promise<SseStream> {
+      if (!url) url = await ctx().hub.listen();
+      const s = await openSse(`${base || url}/sync/v1/${collection}/stream`, syncHeaders(token, collection));
+      opened.push(s);
+      return s;
+    }
+    afterEach(async () => {
+      for (const s of opened.splice(0)) s.close();
+      for (const h of extraHubs.splice(0)) await h.close();
+    });
+
+    it('says RESYNC first, then sends each change of the store as it commits', async () => {
+      const [a, b] = await enrolledTills(ctx().db, 'S1', ['T1', 'T2']);
+      const s = await stream(a!.token, 'customers');
+      expect(s.status).toBe(200);
+      expect(s.headers['content-type']).toMatch(/^text\/event-stream/);
+      expect(await s.event(0)).toBe('RESYNC');
+      await client(ctx().hub, b!).push('customers', [{ newDocumentState: customer('c1') }, { newDocumentState: customer('c2') }]);
+      const event = JSON.parse(await s.event(1)) as StreamEvent;
+      expect(event).toEqual({ documents: [customer('c1'), customer('c2')], checkpoint: { seq: 2 } });
+      await client(ctx().hub, b!).push('customers', [{ newDocumentState: customer('c3') }]);
+      expect(JSON.parse(await s.event(2))).toEqual({ documents: [customer('c3')], checkpoint: { seq: 3 } });
+    });
+
+    it('catalog changes reach every store’s streams; another store’s changes never do', async () => {
+      const [a] = await enrolledTills(ctx().db, 'S1', ['T1']);
+      const [other] = await enrolledTills(ctx().db, 'S2', ['T1']);
+      const catalog = await stream(a!.token, 'products');
+      const catalogOther = await stream(other!.token, 'products');
+      const mine = await stream(a!.token, 'customers');
+      await Promise.all([catalog.event(0), catalogOther.event(0), mine.event(0)]);
+      await client(ctx().hub, other!).push('customers', [{ newDocumentState: customer('theirs', 'S2') }]);
+      await putHubDocuments(ctx().db, CATALOG_SCOPE, products, [{ id: 'P1', name: 'Baguette', priceMinor: 110 }]);
+      for (const s of [catalog, catalogOther]) expect(JSON.parse(await s.event(1))).toEqual({ documents: [{ id: 'P1', name: 'Baguette', priceMinor: 110, _deleted: false }], checkpoint: { seq: 1 } });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(mine.events).toEqual(['RESYNC']);
+    });
+
+    it('more than a page pending: RESYNC instead of documents', async () => {
+      const [a] = await enrolledTills(ctx().db, 'S1', ['T1']);
+      const s = await stream(a!.token, 'products');
+      await s.event(0);
+      await putHubDocuments(ctx().db, CATALOG_SCOPE, products, Array.from({ length: 600 }, (_, i) => ({ id: `P${i}`, name: `Product ${i}` })));
+      expect(await s.event(1)).toBe('RESYNC');
+      // And it carries on from there.
+      await putHubDocuments(ctx().db, CATALOG_SCOPE, products, [{ id: 'P-new', name: 'New' }]);
+      expect(JSON.parse(await s.event(2))).toMatchObject({ documents: [{ id: 'P-new' }], checkpoint: { seq: 601 } });
+    });
+
+    it('a dropped connection: RESYNC on reconnect, and pulling from the checkpoint misses nothing', async () => {
+      const [a, b] = await enrolledTills(ctx().db, 'S1', ['T1', 'T2']);
+      const writer = client(ctx().hub, b!);
+      const reader = client(ctx().hub, a!);
+      const have = new Set<string>();
+      let checkpoint = 0;
+      const apply = (e: StreamEvent) => {
+        e.documents.forEach((d) => have.add(d.id));
+        checkpoint = e.checkpoint.seq;
+      };
+      const first = await stream(a!.token, 'customers');
+      await first.event(0);
+      await writer.push('customers', [{ newDocumentState: customer('before') }]);
+      apply(JSON.parse(await first.event(1)));
+      first.close();
+      // Written while the till is disconnected.
+      await writer.push('customers', [{ newDocumentState: customer('while-1') }]);
+      await writer.push('customers', [{ newDocumentState: customer('while-2') }]);
+      const second = await stream(a!.token, 'customers');
+      expect(await second.event(0)).toBe('RESYNC');
+      const pulled = await reader.pullAll('customers', checkpoint, 100);
+      pulled.documents.forEach((d) => have.add(d.id));
+      checkpoint = pulled.checkpoint;
+      await writer.push('customers', [{ newDocumentState: customer('after') }]);
+      apply(JSON.parse(await second.event(1)));
+      expect([...have].sort()).toEqual(['after', 'before', 'while-1', 'while-2']);
+      expect(checkpoint).toBe(4);
+    });
+
+    it('sends a heartbeat comment while idle', async () => {
+      const [a] = await enrolledTills(ctx().db, 'S1', ['T1']);
+      const s = await stream(a!.token, 'products');
+      await s.event(0);
+      const started = Date.now();
+      while (s.comments.filter((c) => c === 'keep-alive').length < 2 && Date.now() - started < 3000) await new Promise((r) => setTimeout(r, 20));
+      expect(s.comments.filter((c) => c === 'keep-alive').length).toBeGreaterThanOrEqual(2);
+      expect(s.events).toEqual(['RESYNC']);
+    });
+
+    it('refuses a stream without a token (401) and for a push-only collection (405)', async () => {
+      const [a] = await enrolledTills(ctx().db, 'S1', ['T1']);
+      const anonymous = await stream('', 'products');
+      expect(anonymous.status).toBe(401);
+      const sales = await stream(a!.token, 'sales');
+      expect(sales.status).toBe(405);
+    });
+
+    if (target.name === 'postgres') it('two hub instances on one database: a write through A reaches a stream on B within 1 s', async () => {
+      const [a, b] = await enrolledTills(ctx().db, 'S1', ['T1', 'T2']);
+      const otherDb = await ctx().database.openAnother();
+      const hubB = await createHub({ database: otherDb, port: 0 });
+      extraHubs.push(hubB);
+      const urlB = await hubB.listen();
+      const onB = await stream(a!.token, 'customers', urlB);
+      await onB.event(0);
+      const started = Date.now();
+      await client(ctx().hub, b!).push('customers', [{ newDocumentState: customer('via-A') }]);
+      const event = JSON.parse(await onB.event(1, 1000)) as StreamEvent;
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(event.documents.map((d) => d.id)).toEqual(['via-A']);
+      // And the other way round, for the catalog.
+      const onA = await stream(a!.token, 'products');
+      await onA.event(0);
+      await putHubDocuments(otherDb, CATALOG_SCOPE, products, [{ id: 'P-B', name: 'Written on B' }]);
+      expect(JSON.parse(await onA.event(1, 1000))).toMatchObject({ documents: [{ id: 'P-B' }] });
+    });
+  });
+}

@@ -1,0 +1,118 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { PushResponse } from '@pos/core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { issueEnrollmentCode } from './auth/enrollment';
+import { createHub } from './server';
+import { openSse, requestJson } from './test-support/sse-client';
+import { testTargets } from './test-support/test-databases';
+import { enrolledTills, saleDoc, syncHeaders, useTestHub } from './test-support/test-hub';
+import { createStore } from './admin/stores';
+import { createTill } from './admin/tills';
+
+/** A private CA and a server certificate it signed for 127.0.0.1, made with openssl. */
+function makeCertificates(dir: string) {
+  const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=POS test CA');
+  run('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'hub.key', '-out', 'hub.csr', '-subj', '/CN=127.0.0.1');
+  writeFileSync(path.join(dir, 'ext.cnf'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n');
+  run('x509', '-req', '-in', 'hub.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'hub.pem', '-days', '2', '-extfile', 'ext.cnf');
+  const read = (f: string) => readFileSync(path.join(dir, f), 'utf8');
+  return { ca: read('ca.pem'), cert: read('hub.pem'), key: read('hub.key') };
+}
+
+for (const target of testTargets()) {
+  describe.skipIf(target.skip)(`the hub server on ${target.name}`, () => {
+    const ctx = useTestHub(target);
+    const dir = mkdtempSync(path.join(tmpdir(), 'pos-hub-tls-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('graceful shutdown: an in-flight push finishes and is committed, new connections are refused', async () => {
+      const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
+      let entered: () => void = () => undefined;
+      const inTransaction = new Promise<void>((r) => (entered = r));
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((r) => (release = r));
+      const hub = await createHub({ database: ctx().db, port: 0, faults: { beforeCommit: async () => (entered(), gate) } });
+      const url = await hub.listen();
+      const push = requestJson(`${url}/sync/v1/sales/push`, { method: 'POST', headers: syncHeaders(till!.token, 'sales'), body: { rows: [{ newDocumentState: saleDoc(till!, 'in-flight') }] } });
+      await inTransaction;
+      let closed = false;
+      const closing = hub.close().then(() => (closed = true));
+      await new Promise((r) => setTimeout(r, 100));
+      expect(closed).toBe(false);
+      // A new request is refused: no connection, or (had it slipped in) the hub's 503.
+      const late = await requestJson(`${url}/health`).catch((error: Error) => error);
+      if (!(late instanceof Error)) expect(late).toMatchObject({ status: 503, body: { error: 'shutting_down' } });
+      release();
+      const reply = await push;
+      expect(reply.status).toBe(200);
+      expect(reply.body as PushResponse).toEqual({ conflicts: [], errors: [] });
+      await closing;
+      expect(await ctx().db.query("SELECT id FROM store_docs WHERE collection = 'sales'")).toEqual([{ id: 'in-flight' }]);
+    });
+
+    it('shutdown ends the event streams', async () => {
+      const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
+      const hub = await createHub({ database: ctx().db, port: 0 });
+      const url = await hub.listen();
+      const stream = await openSse(`${url}/sync/v1/customers/stream`, syncHeaders(till!.token, 'customers'));
+      expect(await stream.event(0)).toBe('RESYNC');
+      expect(hub.streams.connectionCount).toBe(1);
+      const started = Date.now();
+      await hub.close();
+      await stream.ended;
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(hub.streams.connectionCount).toBe(0);
+    });
+
+    it('serves HTTPS with the given certificate; a client trusting the store’s CA enrolls and syncs', async () => {
+      const { ca, cert, key } = makeCertificates(dir);
+      await createStore(ctx().db, { storeId: 'S1', name: 'Lyon' });
+      await createTill(ctx().db, { storeId: 'S1', tillId: 'T1' });
+      const hub = await createHub({ database: ctx().db, port: 0, tls: { cert, key } });
+      try {
+        const url = await hub.listen();
+        expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+        expect(await requestJson(`${url}/health`, { ca })).toMatchObject({ status: 200, body: { status: 'ok' } });
+        // Without the CA, the certificate is not trusted.
+        await expect(requestJson(`${url}/health`)).rejects.toThrow(/certificate/);
+        const { code } = await issueEnrollmentCode(ctx().db, { storeId: 'S1', tillId: 'T1' });
+        const enrolled = await requestJson(`${url}/api/v1/enroll`, { method: 'POST', body: { code }, ca });
+        expect(enrolled.status).toBe(200);
+        const token = (enrolled.body as { token: string }).token;
+        const stream = await openSse(`${url}/sync/v1/products/stream`, syncHeaders(token, 'products'), { ca });
+        expect(await stream.event(0)).toBe('RESYNC');
+        stream.close();
+        expect((await requestJson(`${url}/sync/v1/products/pull`, { headers: syncHeaders(token, 'products'), ca })).status).toBe(200);
+      } finally {
+        await hub.close();
+      }
+    });
+
+    it('/ready is 503 until the migrations are applied', async () => {
+      const fresh = await target.open({ migrate: false });
+      const hub = await createHub({ database: fresh.db });
+      try {
+        const res = await hub.app.inject('/ready');
+        expect(res.statusCode).toBe(503);
+        expect(res.json()).toEqual({ error: 'not_ready', message: expect.stringContaining('migrations') });
+        await fresh.db.migrate();
+        expect((await hub.app.inject('/ready')).statusCode).toBe(200);
+      } finally {
+        await hub.close();
+        await fresh.close();
+      }
+    });
+
+    it('publishes an OpenAPI document with the enrollment route', async () => {
+      const res = await ctx().hub.app.inject('/openapi.json');
+      expect(res.statusCode).toBe(200);
+      const doc = res.json<{ openapi: string; paths: Record<string, unknown> }>();
+      expect(doc.openapi).toMatch(/^3\./);
+      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/enroll', '/sync/v1/{collection}/pull', '/sync/v1/{collection}/push']));
+    });
+  });
+}

@@ -1,0 +1,141 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyHttpOptions, type FastifyServerOptions } from 'fastify';
+import type { Database } from './db/database';
+import { defaultMigrationsFolder } from './db/migrations';
+import { HubError } from './errors/hub-error';
+import { registerAdminRoutes } from './http/admin-routes';
+import { registerEnrollRoute } from './http/enroll-route';
+import { installErrorHandlers } from './http/error-handler';
+import { registerHealthRoutes } from './http/health-routes';
+import type { HubApp } from './http/hub-app';
+import { DEFAULT_DEVICE_RATE, DEFAULT_ENROLL_RATE, type RateLimit } from './http/rate-limits';
+import { registerStreamRoute } from './http/stream-route';
+import { registerSyncRoutes } from './http/sync-routes';
+import { LiveStreams } from './sync/live-streams';
+import type { PushFaults } from './sync/push-documents';
+
+export type HubOptions = {
+  readonly database: Database;
+  /** 0 picks a free port (tests). */
+  readonly port?: number;
+  readonly host?: string;
+  /** PEM certificate (chain) and key: the hub then serves HTTPS only. */
+  readonly tls?: { readonly cert: string | Buffer; readonly key: string | Buffer };
+  /** Fastify's logger (pino, JSON lines): false for quiet tests, or pino options (level, stream…). */
+  readonly logger?: FastifyServerOptions['logger'];
+  /** Requests per device token (default 1200 a minute); false turns the limit off. */
+  readonly rateLimit?: RateLimit | false;
+  /** Enrollment attempts per client address (default 30 a minute). */
+  readonly enrollRateLimit?: RateLimit;
+  /** Stream heartbeat (default 15 s). */
+  readonly heartbeatMs?: number;
+  readonly migrationsFolder?: string;
+  /** Test hooks injecting faults (a slow push transaction). */
+  readonly faults?: PushFaults;
+};
+
+export type Hub = {
+  readonly app: HubApp;
+  readonly streams: LiveStreams;
+  /** Starts listening; resolves to the hub's base URL (http://host:port or https://…). */
+  listen(): Promise<string>;
+  readonly url: string | null;
+  /**
+   * Graceful shutdown: stops accepting, ends the event streams, lets in-flight requests (pushes)
+   * finish, stops listening to the database. The database itself stays open: its owner closes it.
+   */
+  close(): Promise<void>;
+};
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HOST = '127.0.0.1';
+
+const NO_LIMIT: RateLimit = { max: Number.MAX_SAFE_INTEGER, timeWindowMs: 60_000 };
+
+export async function createHub(options: HubOptions): Promise<Hub> {
+  const db = options.database;
+  const serverOptions: FastifyServerOptions & { https?: { cert: string | Buffer; key: string | Buffer } } = {
+    logger: options.logger ?? false,
+    // Keep-alive sockets with no request in flight are closed at shutdown; busy ones finish first.
+    forceCloseConnections: 'idle',
+    // Answered below with the hub's own error body instead.
+    return503OnClosing: false,
+    ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
+  };
+  // Fastify picks http or https from the `https` option at run time; the routes do not care which.
+  const app = Fastify(serverOptions as FastifyHttpOptions<Server>).withTypeProvider<TypeBoxTypeProvider>();
+  let closing = false;
+  const streams = new LiveStreams(db, {
+    ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+    onError: (error) => app.log.error({ err: error }, 'live stream failed'),
+  });
+
+  await app.register(swagger, {
+    openapi: { info: { title: 'POS hub', version: '1', description: 'Sync protocol for tills, enrollment, and admin routes of the hub' } },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({ statusCode: 429, message: `Too many requests from this device: retry in ${context.after}` }),
+  });
+  installErrorHandlers(app);
+
+  const deviceRate = options.rateLimit === false ? NO_LIMIT : (options.rateLimit ?? DEFAULT_DEVICE_RATE);
+  registerHealthRoutes(app, { db, migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder(), isClosing: () => closing });
+  registerEnrollRoute(app, { db, rateLimit: options.enrollRateLimit ?? DEFAULT_ENROLL_RATE });
+  registerSyncRoutes(app, { db, rateLimit: deviceRate, ...(options.faults ? { faults: options.faults } : {}) });
+  registerStreamRoute(app, { db, streams, rateLimit: deviceRate });
+  registerAdminRoutes(app, { db });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // New requests on a kept-alive connection during shutdown: go elsewhere, or come back later.
+  app.addHook('onRequest', async () => {
+    if (closing) throw new HubError(503, 'shutting_down', 'The hub is shutting down: try again in a moment');
+  });
+  // A request finishing during shutdown closes its connection, so the server need not wait for keep-alive to expire.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+  // Streams never end by themselves: end them before the server waits for its connections.
+  app.addHook('preClose', async () => {
+    closing = true;
+    await streams.close();
+  });
+
+  await streams.start();
+  try {
+    await app.ready();
+  } catch (error) {
+    await streams.close();
+    throw error;
+  }
+
+  let url: string | null = null;
+  let closed: Promise<void> | null = null;
+  return {
+    app,
+    streams,
+    get url() {
+      return url;
+    },
+    async listen() {
+      await app.listen({ port: options.port ?? DEFAULT_PORT, host: options.host ?? DEFAULT_HOST });
+      const address = app.server.address() as AddressInfo;
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      url = `${options.tls ? 'https' : 'http'}://${host}:${address.port}`;
+      return url;
+    },
+    close() {
+      closed ??= (async () => {
+        closing = true;
+        await app.close();
+        await streams.close();
+      })();
+      return closed;
+    },
+  };
+}

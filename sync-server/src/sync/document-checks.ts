@@ -1,0 +1,85 @@
+import { FIELD_TIMES, SYNC_LIMITS, type SyncCollection } from '@pos/core';
+import type { DeviceIdentity } from '../auth/device-auth';
+import { contentOf } from './stored-document';
+
+/** A row fit to be written: its id, its own fields, its deletion flag, what the till last saw. */
+export type AcceptedRow = {
+  readonly index: number;
+  readonly id: string;
+  readonly content: Record<string, unknown>;
+  readonly deleted: boolean;
+  readonly assumed: Record<string, unknown> | null;
+};
+
+/** A row refused before any lookup: it goes to quarantine with `reason`, and back to the till as an error. */
+export type RefusedRow = { readonly index: number; readonly id: string; readonly reason: string; readonly document: unknown };
+
+export type CheckedRow = ({ readonly ok: true } & AcceptedRow) | ({ readonly ok: false } & RefusedRow);
+
+type Row = { readonly newDocumentState: unknown; readonly assumedMasterState?: unknown };
+
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+/** PostgreSQL's jsonb refuses NUL characters and unpaired surrogates: such a document could never be stored. */
+const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function hasUnstorableText(value: unknown): boolean {
+  if (typeof value === 'string') return UNSTORABLE_TEXT.test(value);
+  if (Array.isArray(value)) return value.some(hasUnstorableText);
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).some(([key, v]) => UNSTORABLE_TEXT.test(key) || hasUnstorableText(v));
+  }
+  return false;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Per-document checks, made without reading the database, so a refusal can never depend on
+ * what another store holds. Deliberately the same words whether or not anything exists.
+ */
+export function checkRow(row: Row, index: number, collection: SyncCollection, device: DeviceIdentity): CheckedRow {
+  const doc = row.newDocumentState;
+  const rawId = isObject(doc) ? doc.id : undefined;
+  // Echoed back in the error (and kept with the quarantined copy) only when it is a sane id.
+  const id = typeof rawId === 'string' && rawId.length <= SYNC_LIMITS.maxIdLength && !CONTROL_CHARACTERS.test(rawId) && !hasUnstorableText(rawId) ? rawId : '';
+  const refuse = (reason: string): CheckedRow => ({ ok: false, index, id, reason, document: doc });
+
+  if (!isObject(doc)) return refuse('The document is not a JSON object');
+  if (typeof rawId !== 'string' || rawId.length === 0) return refuse('The document has no id (a non-empty string)');
+  if (rawId.length > SYNC_LIMITS.maxIdLength) return refuse(`The document id is ${rawId.length} characters long; at most ${SYNC_LIMITS.maxIdLength} are allowed`);
+  if (CONTROL_CHARACTERS.test(rawId)) return refuse('The document id contains control characters');
+  const bytes = Buffer.byteLength(JSON.stringify(doc), 'utf8');
+  if (bytes > SYNC_LIMITS.maxDocumentBytes) return refuse(`The document is ${bytes} bytes; at most ${SYNC_LIMITS.maxDocumentBytes} are allowed`);
+  if (doc._deleted !== undefined && typeof doc._deleted !== 'boolean') return refuse('_deleted must be true or false');
+  if (hasUnstorableText(doc)) return refuse('The document contains a NUL character or a broken Unicode surrogate, which cannot be stored');
+
+  // Whose document is it: decided from the token alone, never by looking anything up.
+  if (typeof doc.storeId !== 'string') return refuse(`The document has no storeId; this till belongs to store ${device.storeId}`);
+  if (doc.storeId !== device.storeId) {
+    return refuse(`The document is not for this till's store (${device.storeId}): it was not written, and is kept at the hub for review`);
+  }
+  if (collection.tillOwned && doc.tillId !== device.tillId) {
+    return refuse(`The document is not from this till (${device.tillId}): a till pushes only its own ${collection.name}`);
+  }
+
+  const deleted = doc._deleted === true;
+  if (collection.policy === 'append-only' && deleted) {
+    return refuse(`${collection.name} are never deleted: record a void or a return as a new document instead`);
+  }
+  if (collection.policy === 'field-merge' && doc[FIELD_TIMES] !== undefined && !isObject(doc[FIELD_TIMES])) {
+    return refuse(`${FIELD_TIMES} must be an object of field → time`);
+  }
+
+  let assumed: Record<string, unknown> | null = null;
+  if (row.assumedMasterState !== undefined && row.assumedMasterState !== null) {
+    if (!isObject(row.assumedMasterState) || row.assumedMasterState.id !== rawId) {
+      return refuse('assumedMasterState is not a state of this document');
+    }
+    if (hasUnstorableText(row.assumedMasterState)) return refuse('assumedMasterState contains text that cannot be stored');
+    assumed = row.assumedMasterState;
+  }
+  return { ok: true, index, id: rawId, content: contentOf(doc), deleted, assumed };
+}

@@ -1,0 +1,12 @@
+import type { SyncDocument } from '@pos/core';
+
+/** What a write policy decides for a batch, before sequence numbers are given out. */
+export type PlannedWrite = { readonly id: string; readonly content: Record<string, unknown>; readonly deleted: boolean };
+
+export type PlannedIncident = { readonly kind: 'conflict'; readonly docId: string; readonly details: Record<string, unknown> };
+
+export type PolicyOutcome = {
+  readonly writes: readonly PlannedWrite[];
+  readonly conflicts: readonly SyncDocument[];
+  readonly incidents: readonly PlannedIncident[];
+};
