@@ -19,9 +19,17 @@ export type TillProcess = {
  * Starts the real till host in browser mode, as `npm start -- --browser` does, and waits for the
  * URL it prints. Needs `npm run build` first (the e2e script does it).
  */
-export async function startTill(options: { dataDir: string; port?: number; env?: Record<string, string> }): Promise<TillProcess> {
+export async function startTill(options: {
+  dataDir: string;
+  port?: number;
+  env?: Record<string, string>;
+  /** Extra launcher options; without a hub option the till runs with no hub (`--no-hub`). */
+  args?: readonly string[];
+}): Promise<TillProcess> {
   if (!existsSync(startScript)) throw new Error('electron/dist/start.cjs is missing: run "npm run build" first');
-  const child = spawn(process.execPath, [startScript, '--browser', '--data-dir', options.dataDir, '--port', String(options.port ?? 0)], {
+  const hubArgs = options.args?.some((a) => a.startsWith('--hub')) ? [] : ['--no-hub'];
+  const args = [startScript, '--browser', '--data-dir', options.dataDir, '--port', String(options.port ?? 0), ...hubArgs, ...(options.args ?? [])];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, POS_SKIP_ELECTRON_DOWNLOAD: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,8 +1,12 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { loadHostConfig } from '../host/config/host-config';
+import { HostEventBus } from '../host/host-events';
+import { HubClient } from '../host/hub/hub-client';
 import { startBrowserServer } from '../host/server/browser-server';
 import { createTillHost } from '../host/till-host';
 import { findElectronBinary } from './electron-binary';
+import { issueEnrollmentCode, startEmbeddedHub, type EmbeddedHub } from './embedded-hub';
 import { parseLaunchOptions, UsageError, type LaunchOptions } from './launch-options';
 
 declare const POS_APP_VERSION: string;
@@ -11,7 +15,31 @@ const appVersion = typeof POS_APP_VERSION === 'string' ? POS_APP_VERSION : '0.0.
 /** This file is bundled to electron/dist/start.cjs: the repository root is two levels up. */
 const repoRoot = path.resolve(__dirname, '..', '..');
 
-async function startBrowserMode(options: LaunchOptions): Promise<void> {
+/**
+ * With no hub of its own configured, the till gets the embedded demo hub, and enrolls with it
+ * automatically the first time, so a newcomer sees sync working. A till enrolled with another hub
+ * (or started with --hub / --no-hub) is left alone.
+ */
+async function prepareHub(options: LaunchOptions): Promise<EmbeddedHub | null> {
+  if (options.noHub || options.hubUrl) return null;
+  const config = await loadHostConfig(options.dataDir);
+  const identity = { storeId: config.storeId, tillId: config.tillId };
+  const events = new HostEventBus();
+  const client = await HubClient.open({ dataDir: options.dataDir, events, identity });
+  const enrolledElsewhere = client.enrolled && !/^http:\/\/(127\.0\.0\.1|localhost):/.test(client.status().hubUrl ?? '');
+  if (enrolledElsewhere) return null;
+  const hub = await startEmbeddedHub({ repoRoot, dataDir: options.hubDataDir, port: options.hubPort });
+  console.log(`Embedded hub (demo store) at ${hub.url}, data in ${options.hubDataDir}`);
+  if (!client.enrolled || client.status().hubUrl !== new URL(hub.url).origin) {
+    const code = issueEnrollmentCode({ repoRoot, dataDir: options.hubDataDir, ...identity });
+    await client.enroll(hub.url, code);
+    console.log(`Till ${identity.tillId} of store ${identity.storeId} enrolled with the embedded hub`);
+  }
+  await client.close();
+  return hub;
+}
+
+async function startBrowserMode(options: LaunchOptions, hub: EmbeddedHub | null): Promise<void> {
   const host = await createTillHost({ dataDir: options.dataDir, mode: 'browser', appVersion });
   const port = options.port ?? host.context.config.browserPort;
   const rendererDir = path.join(repoRoot, 'renderer', 'dist');
@@ -28,26 +56,32 @@ async function startBrowserMode(options: LaunchOptions): Promise<void> {
   const stop = async () => {
     await server.close();
     await host.close();
+    await hub?.stop();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
-function startElectron(binary: string, options: LaunchOptions): void {
+function startElectron(binary: string, options: LaunchOptions, hub: EmbeddedHub | null): void {
   const args = [path.join(__dirname, 'main.cjs'), '--data-dir', options.dataDir, ...(options.kiosk ? ['--kiosk'] : [])];
   const child = spawn(binary, args, { stdio: 'inherit', env: { ...process.env, POS_APP_VERSION: appVersion } });
-  child.on('exit', (code) => process.exit(code ?? 0));
+  child.on('exit', (code) => {
+    void (hub?.stop() ?? Promise.resolve()).finally(() => process.exit(code ?? 0));
+  });
 }
 
 async function main(): Promise<void> {
   const options = parseLaunchOptions(process.argv.slice(2), process.env, repoRoot);
-  if (!options.browser) {
-    const electron = findElectronBinary({ download: process.env.POS_SKIP_ELECTRON_DOWNLOAD !== '1', fromDir: repoRoot });
-    if (electron.ok) return startElectron(electron.path, options);
-    console.log(`Electron is not available here: ${electron.reason}. Starting the till in browser mode instead.`);
-  }
-  await startBrowserMode(options);
+  const electron = options.browser ? null : findElectronBinary({ download: process.env.POS_SKIP_ELECTRON_DOWNLOAD !== '1', fromDir: repoRoot });
+  // A hub that cannot start never keeps the till from selling: it syncs once the hub is back.
+  const hub = await prepareHub(options).catch((error: unknown) => {
+    console.log(`The embedded hub could not start (${(error as Error).message.split('\n')[0]}): the till runs without it.`);
+    return null;
+  });
+  if (electron?.ok) return startElectron(electron.path, options, hub);
+  if (electron) console.log(`Electron is not available here: ${electron.reason}. Starting the till in browser mode instead.`);
+  await startBrowserMode(options, hub);
 }
 
 main().catch((error: unknown) => {
