@@ -1,5 +1,7 @@
 import { PosError } from '@pos/core';
 import { catalogSynchronizer } from '../db/catalog-sync';
+import { coalesced } from '../db/coalesced';
+import { pullStockLevels } from '../db/stock-sync';
 import { startHubReplication } from '../db/replication/hub-replication';
 import { PushWatermarks } from '../db/replication/push-watermarks';
 import { services } from '../state/services';
@@ -10,9 +12,24 @@ import { reportSyncIssue, useSyncStore } from '../state/sync-store';
  * the documents it writes (started as soon as the till is enrolled), and the catalog kept in step
  * with the hub's products stream. All of it runs in the background: the till never waits for it.
  */
+let openWatermarks: PushWatermarks | null = null;
+
+/** Stock the till can show: the hub's level minus what this till sold that the hub has not counted yet. */
+export async function stockOf(productIds: readonly string[]): Promise<Map<string, number>> {
+  const { db } = services();
+  const [levels, unsynced] = await Promise.all([db.catalog.stock.bulkGet([...productIds]), openWatermarks?.unsyncedQuantities() ?? new Map<string, number>()]);
+  const out = new Map<string, number>();
+  levels.forEach((level, i) => {
+    const id = productIds[i];
+    if (level && id) out.set(id, level.level - (unsynced.get(id) ?? 0));
+  });
+  return out;
+}
+
 export async function startHubLink(): Promise<void> {
   const { bridge, db } = services();
   const watermarks = await PushWatermarks.open(db.docs);
+  openWatermarks = watermarks;
   const catalog = catalogSynchronizer(
     db.catalog,
     bridge,
@@ -21,11 +38,18 @@ export async function startHubLink(): Promise<void> {
       if (!(error instanceof PosError && error.code === 'HUB_UNREACHABLE')) reportSyncIssue('catalog', (error as Error).message);
     },
   );
+  const stock = coalesced(async () => {
+    await pullStockLevels(db.catalog, bridge).catch((error: unknown) => {
+      if (!(error instanceof PosError && error.code === 'HUB_UNREACHABLE')) reportSyncIssue('stock_levels', (error as Error).message);
+    });
+  });
+  const refreshStock = () => void stock.request();
   let replication: ReturnType<typeof startHubReplication> | null = null;
   const follow = (enrolled: boolean) => {
     if (enrolled && !replication) {
       replication = startHubReplication(db.docs, bridge, watermarks);
       void catalog.request();
+      refreshStock();
     }
   };
   bridge.on('hub.status', (hub) => {
@@ -34,6 +58,7 @@ export async function startHubLink(): Promise<void> {
   });
   bridge.on('sync.stream', (message) => {
     if (message.collection === 'products' || message.collection === 'price_lists') void catalog.request();
+    if (message.collection === 'stock_levels') refreshStock();
   });
   const hub = await bridge.invoke('hub.status');
   useSyncStore.setState({ hub });

@@ -2,6 +2,8 @@ import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Product } from '@pos/core';
 
 export type PriceListEntry = { readonly listId: string; readonly productId: string; readonly price: number };
+/** The hub's stock level of a product in this store (pieces, or grams for weighed products). */
+export type StockLevel = { readonly productId: string; readonly level: number; readonly updatedAt: string };
 export type CatalogMeta = { readonly key: string; readonly value: unknown };
 
 /**
@@ -13,6 +15,7 @@ export class CatalogDb extends Dexie {
   products!: Table<Product, string>;
   priceLists!: Table<PriceListEntry, [string, string]>;
   meta!: Table<CatalogMeta, string>;
+  stock!: Table<StockLevel, string>;
 
   constructor(name: string, options: DexieOptions = {}) {
     super(name, { chromeTransactionDurability: 'relaxed', ...options });
@@ -21,5 +24,6 @@ export class CatalogDb extends Dexie {
       priceLists: '[listId+productId], productId',
       meta: 'key',
     });
+    this.version(2).stores({ stock: 'productId' });
   }
 }

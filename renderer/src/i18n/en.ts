@@ -65,6 +65,7 @@ export const en: Dictionary = {
     increase: 'Increase quantity of {{name}}',
     decrease: 'Decrease quantity of {{name}}',
     remove: 'Remove {{name}}',
+    stock: 'stock {{level}}',
     locked: 'The cart is being paid: remove the payments first.',
     add: 'Add {{name}}',
   },

@@ -64,6 +64,7 @@ export const fr = {
     increase: 'Augmenter la quantité de {{name}}',
     decrease: 'Diminuer la quantité de {{name}}',
     remove: 'Supprimer {{name}}',
+    stock: 'stock {{level}}',
     locked: 'Le panier est en cours de paiement : retirez d’abord les règlements.',
     add: 'Ajouter {{name}}',
   },

@@ -35,6 +35,16 @@ export class PushWatermarks {
     await this.refresh();
   }
 
+  /** Quantities per product in sales the hub has not accepted yet: the hub's levels do not count them. */
+  async unsyncedQuantities(): Promise<Map<string, number>> {
+    const sales = await this.db.sales.find({ selector: { seq: { $gt: this.marks.sales } } }).exec();
+    const quantities = new Map<string, number>();
+    for (const sale of sales) {
+      for (const line of sale.record.payload.lines) quantities.set(line.productId, (quantities.get(line.productId) ?? 0) + line.quantity);
+    }
+    return quantities;
+  }
+
   async refresh(): Promise<void> {
     const [sales, records] = await Promise.all([
       this.db.sales.count({ selector: { seq: { $gt: this.marks.sales } } }).exec(),

@@ -15,7 +15,7 @@ export function SearchPanel() {
   const setSearchText = useAppStore((s) => s.setSearchText);
   const locale = intlLocale(useAppStore((s) => s.locale));
   const input = useRef<HTMLInputElement>(null);
-  const { query, results, done } = useSearch(text);
+  const { query, results, done, stock } = useSearch(text);
 
   useEffect(() => {
     input.current?.focus();
@@ -65,7 +65,10 @@ export function SearchPanel() {
                 }}
               >
                 <span className="result-name">{p.name}</span>
-                <span className="result-sku">{p.sku}</span>
+                <span className="result-sku">
+                  {p.sku}
+                  {stock.has(p.id) && ` · ${t('sale.stock', { level: stock.get(p.id) })}`}
+                </span>
                 <span className="result-price">
                   {formatMoney(p.price, p.currency, locale)}
                   {p.measure === 'weight' ? t('sale.perKg') : ''}
