@@ -27,7 +27,7 @@ export type TillPeer = {
   readonly docs: DocumentsDb;
   readonly bridge: HostBridge;
   /** Seals a cash sale of demo products at the host and writes it locally, as the till does. */
-  sell(products?: readonly number[]): Promise<SealedRecord<'sale'>>;
+  sell(products?: readonly number[], completedAt?: string): Promise<SealedRecord<'sale'>>;
   startReplication(): Promise<void>;
   stopReplication(): Promise<void>;
   close(): Promise<void>;
@@ -82,9 +82,16 @@ export async function startTillPeer(options: { hubUrl: string; hubDb: Database; 
     host,
     docs,
     bridge,
-    async sell(products = [100, 205]) {
+    async sell(products = [100, 205], completedAt?: string) {
       sold += 1;
-      const payload = cashSale({ saleId: `${storeId}-${tillId}-sale-${sold}-${peerCount}`, storeId, tillId, staffId: 'staff-sophie', products });
+      const payload = cashSale({
+        saleId: `${storeId}-${tillId}-sale-${sold}-${peerCount}`,
+        storeId,
+        tillId,
+        staffId: 'staff-sophie',
+        products,
+        ...(completedAt ? { completedAt } : {}),
+      });
       const record = (await bridge.invoke('fiscal.seal', { chain: 'sale', id: payload.saleId, payload })) as SealedRecord<'sale'>;
       await docs.sales.insert(saleDocFromRecord(record));
       return record;

@@ -17,6 +17,8 @@ export type CashSaleOptions = {
   readonly products?: readonly number[];
   /** Cash handed over above the total (change). */
   readonly extraCash?: number;
+  /** The till's clock at the end of the sale. */
+  readonly completedAt?: string;
 };
 
 export function cashSale(options: CashSaleOptions): SalePayload {
@@ -29,7 +31,7 @@ export function cashSale(options: CashSaleOptions): SalePayload {
     storeId: profile.storeId,
     tillId: profile.tillId,
     staffId: options.staffId ?? 'staff-camille',
-    completedAt: '2026-11-22T09:01:00.000Z',
+    completedAt: options.completedAt ?? '2026-11-22T09:01:00.000Z',
     vatRates: profile.vatRates,
     cashRounding: profile.cashRounding,
   });
