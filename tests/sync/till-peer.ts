@@ -61,16 +61,21 @@ export async function ensureStore(db: Database, storeId: string, tillIds: readon
   }
 }
 
-/** A till enrolled with the hub at `hubUrl` (whose database is `hubDb`), signed in as the manager. */
-export async function startTillPeer(options: { hubUrl: string; hubDb: Database; storeId: string; tillId: string }): Promise<TillPeer> {
+/**
+ * A till enrolled with the hub at `hubUrl`, signed in as the manager. With `hubDb` the store, till
+ * and enrollment code are made in the hub's database; otherwise `code` must be given.
+ */
+export async function startTillPeer(
+  options: { hubUrl: string; storeId: string; tillId: string } & ({ hubDb: Database } | { code: string }),
+): Promise<TillPeer> {
   const { storeId, tillId } = options;
-  await ensureStore(options.hubDb, storeId, [tillId]);
+  if ('hubDb' in options) await ensureStore(options.hubDb, storeId, [tillId]);
   const dataDir = await mkdtemp(path.join(tmpdir(), `pos-peer-${storeId}-${tillId}-`));
   await writeFile(path.join(dataDir, 'config.json'), JSON.stringify({ storeId, tillId }));
   const host = await createTillHost({ dataDir, mode: 'browser', env: { POS_PRINTER: 'none', POS_TERMINAL_DELAY_MS: '1' } });
   const bridge = bridgeTo(host);
   await bridge.invoke('session.signIn', { pin: '5678' });
-  const { code } = await issueEnrollmentCode(options.hubDb, { storeId, tillId });
+  const code = 'hubDb' in options ? (await issueEnrollmentCode(options.hubDb, { storeId, tillId })).code : options.code;
   await bridge.invoke('hub.enroll', { hubUrl: options.hubUrl, code });
   const docs = await createDocumentsDb(`peer-${peerCount++}-${storeId.toLowerCase()}-${tillId.toLowerCase()}`, getRxStorageDexie({}));
   const watermarks = await PushWatermarks.open(docs);

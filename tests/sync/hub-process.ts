@@ -1,0 +1,62 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { repoRoot } from '../support/till-process';
+
+const cli = path.join(repoRoot, 'sync-server', 'dist', 'cli.cjs');
+
+export type HubProcess = { readonly url: string; readonly child: ChildProcess; kill9(): Promise<void>; stop(): Promise<void> };
+
+/** The hub as its own process (`npm run hub -- serve`), so a test can kill it like a power cut. */
+export async function startHubProcess(options: { port: number; dataDir: string; databaseUrl?: string }): Promise<HubProcess> {
+  const child = spawn(process.execPath, [cli, 'serve', '--port', String(options.port), '--data-dir', options.dataDir], {
+    env: { ...process.env, DATABASE_URL: options.databaseUrl ?? '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`hub did not start:\n${output.slice(-2000)}`)), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /POS hub ready at (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`hub exited with ${code}:\n${output.slice(-2000)}`));
+    });
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    url,
+    child,
+    async kill9() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** A hub admin command (store create, till create, enroll…) against the hub serving `dataDir`. */
+export function hubCommand(args: readonly string[], options: { dataDir: string; databaseUrl?: string }): string {
+  const result = spawnSync(process.execPath, [cli, ...args, '--data-dir', options.dataDir], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, DATABASE_URL: options.databaseUrl ?? '' },
+  });
+  if (result.status !== 0) throw new Error(`hub ${args.join(' ')} failed: ${result.stderr || result.stdout}`);
+  return result.stdout;
+}
+
+export function enrollmentCode(output: string): string {
+  const match = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(output);
+  if (!match?.[1]) throw new Error(`no enrollment code in: ${output}`);
+  return match[1];
+}
