@@ -107,12 +107,55 @@ for (const target of testTargets()) {
       }
     });
 
-    it('publishes an OpenAPI document with the enrollment route', async () => {
+    it('publishes an OpenAPI document: enrollment, sync and head-office routes with their request and answer shapes', async () => {
       const res = await ctx().hub.app.inject('/openapi.json');
       expect(res.statusCode).toBe(200);
-      const doc = res.json<{ openapi: string; paths: Record<string, unknown> }>();
+      type Operation = {
+        summary?: string;
+        security?: Record<string, unknown>[];
+        requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }> };
+        responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }>;
+      };
+      const doc = res.json<{ openapi: string; paths: Record<string, Record<string, Operation>>; components: { securitySchemes: Record<string, unknown> } }>();
       expect(doc.openapi).toMatch(/^3\./);
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/enroll', '/sync/v1/{collection}/pull', '/sync/v1/{collection}/push']));
+      expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['adminToken', 'deviceToken']);
+
+      const enroll = doc.paths['/api/v1/enroll']!.post!;
+      expect(enroll.requestBody!.content['application/json']!.schema).toMatchObject({ required: ['code'], properties: { code: { type: 'string' } } });
+      expect(Object.keys(enroll.responses['200']!.content!['application/json']!.schema.properties!).sort()).toEqual(['storeId', 'tillId', 'token']);
+      expect(Object.keys(enroll.responses)).toEqual(expect.arrayContaining(['400', '404', '410', '429']));
+
+      const pull = doc.paths['/sync/v1/{collection}/pull']!.get!;
+      expect(Object.keys(pull.responses['200']!.content!['application/json']!.schema.properties!).sort()).toEqual(['checkpoint', 'documents', 'remaining']);
+      expect(pull.security).toEqual([{ deviceToken: [] }]);
+      expect(pull.responses['426']).toBeDefined();
+      expect(Object.keys(doc.paths['/sync/v1/{collection}/push']!.post!.responses['200']!.content!['application/json']!.schema.properties!).sort()).toEqual(['conflicts', 'errors']);
+      expect(doc.paths['/sync/v1/{collection}/stream']!.get!.responses['200']!.content).toHaveProperty('text/event-stream');
+
+      const product = doc.paths['/api/v1/admin/products/{id}']!;
+      expect(Object.keys(product).sort()).toEqual(['delete', 'patch', 'put']);
+      expect(product.put!.security).toEqual([{ adminToken: [] }]);
+      expect(product.put!.requestBody!.content['application/json']!.schema.required).toEqual(expect.arrayContaining(['sku', 'name', 'barcodes', 'price', 'currency', 'vatRateId', 'measure']));
+      expect(product.put!.responses['422']!.content!['application/json']!.schema.properties).toHaveProperty('problems');
+      expect(product.patch!.requestBody!.content['application/json']!.schema.properties).toHaveProperty('price');
+      expect(product.delete!.responses['200']!.content!['application/json']!.schema.properties).toHaveProperty('deleted');
+      const importOp = doc.paths['/api/v1/admin/imports/products']!.post!;
+      expect(importOp.requestBody!.content).toHaveProperty('text/csv');
+      expect(importOp.responses['422']!.content!['application/json']!.schema.properties).toHaveProperty('errors');
+      for (const [path, method] of [
+        ['/api/v1/admin/stores', 'post'],
+        ['/api/v1/admin/tills', 'post'],
+        ['/api/v1/admin/enrollments', 'post'],
+        ['/api/v1/admin/revocations', 'post'],
+        ['/api/v1/admin/stores/{storeId}/settings', 'put'],
+        ['/api/v1/admin/stores/{storeId}/stock-movements', 'post'],
+        ['/api/v1/admin/stock/exceptions', 'get'],
+      ] as const) {
+        const op = doc.paths[path]?.[method];
+        expect(op?.summary, `${method} ${path}`).toEqual(expect.any(String));
+        expect(op!.security).toEqual([{ adminToken: [] }]);
+        expect(Object.keys(op!.responses)).toEqual(expect.arrayContaining(['401']));
+      }
     });
   });
 }

@@ -8,11 +8,15 @@ import type { Database } from './db/database';
 import { defaultMigrationsFolder } from './db/migrations';
 import { HubError } from './errors/hub-error';
 import { registerAdminRoutes } from './http/admin-routes';
+import { registerCatalogRoutes } from './http/catalog-routes';
 import { registerEnrollRoute } from './http/enroll-route';
 import { installErrorHandlers } from './http/error-handler';
 import { registerHealthRoutes } from './http/health-routes';
 import type { HubApp } from './http/hub-app';
+import { registerImportRoute } from './http/import-route';
 import { DEFAULT_DEVICE_RATE, DEFAULT_ENROLL_RATE, type RateLimit } from './http/rate-limits';
+import { registerStockRoutes } from './http/stock-routes';
+import { registerStoreSettingsRoute } from './http/store-settings-route';
 import { registerStreamRoute } from './http/stream-route';
 import { registerSyncRoutes } from './http/sync-routes';
 import { LiveStreams } from './sync/live-streams';
@@ -75,7 +79,15 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
 
   await app.register(swagger, {
-    openapi: { info: { title: 'POS hub', version: '1', description: 'Sync protocol for tills, enrollment, and admin routes of the hub' } },
+    openapi: {
+      info: { title: 'POS hub', version: '1', description: 'Sync protocol for tills, enrollment, and the head-office routes of the hub' },
+      components: {
+        securitySchemes: {
+          deviceToken: { type: 'http', scheme: 'bearer', description: 'A till’s device token, from POST /api/v1/enroll' },
+          adminToken: { type: 'http', scheme: 'bearer', description: 'A head-office token (the command line’s is in <data-dir>/hub.json)' },
+        },
+      },
+    },
   });
   await app.register(rateLimit, {
     global: false,
@@ -89,6 +101,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerSyncRoutes(app, { db, rateLimit: deviceRate, ...(options.faults ? { faults: options.faults } : {}) });
   registerStreamRoute(app, { db, streams, rateLimit: deviceRate });
   registerAdminRoutes(app, { db });
+  registerCatalogRoutes(app, { db });
+  registerImportRoute(app, { db });
+  registerStoreSettingsRoute(app, { db });
+  registerStockRoutes(app, { db });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // New requests on a kept-alive connection during shutdown: go elsewhere, or come back later.

@@ -1,4 +1,6 @@
+import type { ProductImportResult } from '@pos/core/sync/head-office-api';
 import { createStore } from '../admin/stores';
+import { importProductsCsv } from '../catalog/import-products';
 import { createTill } from '../admin/tills';
 import { issueEnrollmentCode, type IssuedCode } from '../auth/enrollment';
 import { revokeTill } from '../auth/revoke-till';
@@ -8,6 +10,9 @@ import { HubError } from '../errors/hub-error';
 import { adminCall, probeHub } from './admin-client';
 import { processAlive, readHubFile, type HubFile } from './hub-file';
 
+/** A large catalog file is checked and written in one transaction: give the hub time. */
+const IMPORT_TIMEOUT_MS = 10 * 60_000;
+
 /** What the admin commands need, whether the database is opened here or held by a running hub. */
 export type AdminBackend = {
   readonly via: string;
@@ -15,6 +20,7 @@ export type AdminBackend = {
   createTill(till: { storeId: string; tillId: string; label?: string }): Promise<{ storeId: string; tillId: string }>;
   issueCode(till: { storeId: string; tillId: string; ttlHours?: number }): Promise<IssuedCode>;
   revoke(till: { storeId: string; tillId: string }): Promise<{ revokedTokens: number }>;
+  importProducts(file: Buffer, options: { dryRun: boolean }): Promise<ProductImportResult>;
   close(): Promise<void>;
 };
 
@@ -25,6 +31,7 @@ function direct(db: Database, via: string): AdminBackend {
     createTill: (till) => createTill(db, till),
     issueCode: ({ ttlHours, ...till }) => issueEnrollmentCode(db, { ...till, ...(ttlHours ? { ttlMs: ttlHours * 3_600_000 } : {}) }),
     revoke: (till) => revokeTill(db, till),
+    importProducts: (file, options) => importProductsCsv(db, file, options),
     close: () => db.close(),
   };
 }
@@ -36,6 +43,8 @@ function throughHub(hub: HubFile): AdminBackend {
     createTill: (till) => adminCall(hub, '/api/v1/admin/tills', till),
     issueCode: (till) => adminCall(hub, '/api/v1/admin/enrollments', till),
     revoke: (till) => adminCall(hub, '/api/v1/admin/revocations', till),
+    importProducts: (file, options) =>
+      adminCall(hub, `/api/v1/admin/imports/products${options.dryRun ? '?dryRun=true' : ''}`, { contentType: 'text/csv', bytes: file }, IMPORT_TIMEOUT_MS),
     close: async () => undefined,
   };
 }

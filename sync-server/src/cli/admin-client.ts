@@ -1,7 +1,7 @@
 import http from 'node:http';
 import tls from 'node:tls';
-import type { SyncErrorBody, SyncErrorCode } from '@pos/core';
-import { HubError } from '../errors/hub-error';
+import type { SyncErrorBody } from '@pos/core';
+import { HubError, type HubErrorCode } from '../errors/hub-error';
 import type { HubFile } from './hub-file';
 
 export type AdminResponse = { readonly status: number; readonly body: unknown };
@@ -25,21 +25,29 @@ function pinnedSocket(url: URL, fingerprint: string | undefined, timeoutMs: numb
   });
 }
 
+/** A body sent as it is (a CSV file), rather than as JSON. */
+export type RawBody = { readonly contentType: string; readonly bytes: Buffer };
+
+function isRaw(body: unknown): body is RawBody {
+  return typeof body === 'object' && body !== null && Buffer.isBuffer((body as Partial<RawBody>).bytes);
+}
+
 export async function adminRequest(hub: HubFile, method: 'GET' | 'POST', pathname: string, body?: unknown, timeoutMs = 5000): Promise<AdminResponse> {
   const url = new URL(pathname, hub.url);
   const socket = url.protocol === 'https:' ? await pinnedSocket(url, hub.certFingerprint256, timeoutMs) : null;
-  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  const payload = body === undefined ? undefined : isRaw(body) ? body.bytes : Buffer.from(JSON.stringify(body));
+  const contentType = isRaw(body) ? body.contentType : 'application/json';
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
         host: url.hostname.replace(/^\[|\]$/g, ''),
         port: url.port,
-        path: url.pathname,
+        path: `${url.pathname}${url.search}`,
         method,
         timeout: timeoutMs,
         headers: {
           authorization: `Bearer ${hub.adminToken}`,
-          ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
+          ...(payload ? { 'content-type': contentType, 'content-length': String(payload.length) } : {}),
         },
         ...(socket ? { createConnection: () => socket } : {}),
       },
@@ -63,12 +71,13 @@ export async function adminRequest(hub: HubFile, method: 'GET' | 'POST', pathnam
   });
 }
 
-/** The body of a 2xx answer, or the hub's refusal as a HubError (same words as a direct call). */
-export async function adminCall<T>(hub: HubFile, pathname: string, body: unknown): Promise<T> {
-  const response = await adminRequest(hub, 'POST', pathname, body);
+/** The body of a 2xx answer, or the hub's refusal as a HubError (same words and details as a direct call). */
+export async function adminCall<T>(hub: HubFile, pathname: string, body: unknown, timeoutMs?: number): Promise<T> {
+  const response = await adminRequest(hub, 'POST', pathname, body, timeoutMs);
   if (response.status >= 200 && response.status < 300) return response.body as T;
-  const refusal = response.body as Partial<SyncErrorBody> | null;
-  throw new HubError(response.status, (refusal?.error ?? 'internal') as SyncErrorCode, refusal?.message ?? `The hub answered ${response.status}`);
+  const refusal = (response.body ?? {}) as Partial<SyncErrorBody> & Record<string, unknown>;
+  const { error, message, ...details } = refusal;
+  throw new HubError(response.status, (error ?? 'internal') as HubErrorCode, message ?? `The hub answered ${response.status}`, details);
 }
 
 /** Whether a hub answers its health route at the address in hub.json, and if not, why. */

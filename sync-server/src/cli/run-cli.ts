@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { formatEnrollmentCode } from '@pos/core';
+import { DEMO_CATALOG_SIZE, formatEnrollmentCode } from '@pos/core';
+import type { ImportRowError } from '@pos/core/sync/head-office-api';
 import { HubError } from '../errors/hub-error';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../server';
 import { openAdminBackend, type AdminBackend } from './admin-backend';
@@ -11,11 +12,15 @@ import { serve } from './serve-command';
 export const USAGE = `Usage: npm run hub -- <command> [options]
 
   serve   [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--data-dir DIR] [--tls-cert FILE --tls-key FILE]
+          [--demo] [--demo-products N]
           Runs the hub. DATABASE_URL selects PostgreSQL; otherwise PGlite in --data-dir (default .data/hub).
+          --demo creates what is missing of the demo store S001 (till T01, settings, ${DEMO_CATALOG_SIZE} products);
+          --demo-products N does so with a generated catalog of N products.
   store create --id S001 --name "Lyon Part-Dieu"
   till create  --store S001 --till T01 [--label "Till 1"]
   enroll       --store S001 --till T01 [--ttl-hours 24]     prints a one-time enrollment code
   revoke       --store S001 --till T01                      revokes the till's device tokens
+  import       products.csv [--dry-run]                     imports products (all rows or none; format in sync-server/README.md)
 
 Admin commands take --data-dir too; while a hub serves that directory they go through it.`;
 
@@ -41,6 +46,9 @@ const OPTIONS = {
   till: { type: 'string' },
   label: { type: 'string' },
   'ttl-hours': { type: 'string' },
+  demo: { type: 'boolean' },
+  'demo-products': { type: 'string' },
+  'dry-run': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -52,6 +60,11 @@ function required(values: Values, name: 'id' | 'name' | 'store' | 'till'): strin
   return value;
 }
 
+function wholeNumber(text: string, name: string): number {
+  if (!/^\d{1,9}$/.test(text)) throw new UsageError(`--${name} must be a whole number`);
+  return Number(text);
+}
+
 function positiveNumber(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
@@ -59,7 +72,41 @@ function positiveNumber(text: string | undefined, name: string): number | undefi
   return n;
 }
 
-async function adminCommand(command: string, values: Values, backend: AdminBackend, out: (line: string) => void): Promise<void> {
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The import's row errors, one line each, as a spreadsheet user looks them up. */
+function importErrorLines(error: HubError): string[] {
+  const errors = Array.isArray(error.details.errors) ? (error.details.errors as ImportRowError[]) : [];
+  const lines = errors.map((e) => `  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message}`);
+  const total = typeof error.details.errorCount === 'number' ? error.details.errorCount : errors.length;
+  if (total > errors.length) lines.push(`  … and ${total - errors.length} more`);
+  return lines;
+}
+
+/** Read before the database is opened: a mistyped file name should not touch the hub. */
+async function readImportFile(file: string | undefined): Promise<{ name: string; bytes: Buffer }> {
+  if (!file) throw new UsageError('import needs the CSV file: npm run hub -- import products.csv');
+  try {
+    return { name: file, bytes: await readFile(file) };
+  } catch (error) {
+    throw new HubError(400, 'bad_request', `Cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+async function importCommand(importFile: { name: string; bytes: Buffer } | null, values: Values, backend: AdminBackend, out: (line: string) => void): Promise<void> {
+  if (!importFile) throw new UsageError('import needs the CSV file');
+  const file = importFile.name;
+  const dryRun = values['dry-run'] === true;
+  const result = await backend.importProducts(importFile.bytes, { dryRun });
+  if (dryRun) out(`${file}: ${plural(result.rows, 'product')} checked, no errors; ${result.written} would be created or changed. Nothing imported (--dry-run).`);
+  else out(`${file}: ${plural(result.rows, 'product')} imported: ${result.written} created or changed, ${result.unchanged} unchanged${result.lastSeq === null ? '' : ` (catalog sequence ${result.lastSeq})`}.`);
+}
+
+type Prepared = { readonly importFile: { name: string; bytes: Buffer } | null };
+
+async function adminCommand(command: string, values: Values, prepared: Prepared, backend: AdminBackend, out: (line: string) => void): Promise<void> {
   switch (command) {
     case 'store create': {
       const store = await backend.createStore({ storeId: required(values, 'id'), name: required(values, 'name') });
@@ -85,6 +132,8 @@ async function adminCommand(command: string, values: Values, backend: AdminBacke
       out(`Till ${tillId} of store ${storeId}: ${revokedTokens} device token${revokedTokens === 1 ? '' : 's'} revoked; enroll it again to use it`);
       return;
     }
+    case 'import':
+      return importCommand(prepared.importFile, values, backend, out);
     default:
       throw new UsageError(`Unknown command "${command}"`);
   }
@@ -114,7 +163,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) throw new UsageError('--tls-cert and --tls-key go together');
       const tls =
         values['tls-cert'] && values['tls-key'] ? { cert: await readFile(values['tls-cert'], 'utf8'), key: await readFile(values['tls-key'], 'utf8') } : undefined;
-      const hub = await serve({ database, port, host: values.host ?? DEFAULT_HOST, logStream: io.stderr, ...(tls ? { tls } : {}), ...(io.env.LOG_LEVEL ? { logLevel: io.env.LOG_LEVEL } : {}) });
+      const demoProducts = values['demo-products'] === undefined ? undefined : wholeNumber(values['demo-products'], 'demo-products');
+      const demo = values.demo || demoProducts !== undefined ? { products: demoProducts ?? DEMO_CATALOG_SIZE, onSeeded: (line: string) => err(`pos-hub: ${line}`) } : undefined;
+      const hub = await serve({
+        database,
+        port,
+        host: values.host ?? DEFAULT_HOST,
+        logStream: io.stderr,
+        ...(tls ? { tls } : {}),
+        ...(demo ? { demo } : {}),
+        ...(io.env.LOG_LEVEL ? { logLevel: io.env.LOG_LEVEL } : {}),
+      });
       const where = database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${database.dataDir}`;
       out(`POS hub ready at ${hub.url} (${where})`);
       const signal = await io.untilStopped();
@@ -122,9 +181,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       await hub.close();
       return 0;
     }
+    const prepared: Prepared = { importFile: command === 'import' ? await readImportFile(positionals[1]) : null };
     const backend = await openAdminBackend(database);
     try {
-      await adminCommand(command, values, backend, out);
+      await adminCommand(command, values, prepared, backend, out);
     } finally {
       await backend.close();
     }
@@ -136,6 +196,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (error instanceof HubError) {
       err(`pos-hub: ${error.message}`);
+      for (const line of importErrorLines(error)) err(line);
       return 1;
     }
     err(`pos-hub: ${(error as Error).stack ?? String(error)}`);

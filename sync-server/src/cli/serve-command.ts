@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { issueAdminToken, revokeAdminToken } from '../auth/admin-tokens';
 import { openDatabase, type DatabaseConfig } from '../db/open-database';
 import { HubError } from '../errors/hub-error';
+import { DEMO_STORE_ID, DEMO_TILL_ID, seedDemoStore } from '../demo/seed-demo-store';
 import { createHub, type HubOptions } from '../server';
 import { probeHub } from './admin-client';
 import { certificateFingerprint, localUrl, readHubFile, removeHubFile, writeHubFile } from './hub-file';
@@ -15,6 +16,8 @@ export type ServeOptions = {
   readonly logStream?: Writable;
   readonly logLevel?: string;
   readonly hubOptions?: Partial<Omit<HubOptions, 'database' | 'port' | 'host' | 'tls'>>;
+  /** Seed what is missing of the demo store before serving; `onSeeded` gets one line saying what. */
+  readonly demo?: { readonly products: number; readonly onSeeded?: (line: string) => void };
 };
 
 export type RunningHub = { readonly url: string; close(): Promise<void> };
@@ -31,6 +34,13 @@ export async function serve(options: ServeOptions): Promise<RunningHub> {
   const database = await openDatabase(options.database);
   let adminToken: string | null = null;
   try {
+    if (options.demo) {
+      const seeded = await seedDemoStore(database, { products: options.demo.products });
+      options.demo.onSeeded?.(
+        `demo store ${DEMO_STORE_ID} (till ${DEMO_TILL_ID}) ready: ${seeded.products} demo products, ${seeded.productsCreated} added now` +
+          `${seeded.storeCreated ? ', store created' : ''}${seeded.settingsCreated ? ', settings created' : ''}`,
+      );
+    }
     const hub = await createHub({
       database,
       port: options.port,

@@ -1,20 +1,25 @@
+import type { AdminErrorCode } from '@pos/core/sync/head-office-api';
 import type { SyncErrorBody, SyncErrorCode } from '@pos/core';
+
+export type HubErrorCode = SyncErrorCode | AdminErrorCode;
 
 /**
  * A refusal with its HTTP status, a stable code and words for the person who reads it on a till
  * or in a terminal. Anything else thrown is an internal error (500, details in the log only).
+ * `details` adds fields to the body where a list helps fix the input (row errors of an import).
  */
 export class HubError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: SyncErrorCode,
+    readonly code: HubErrorCode,
     message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'HubError';
   }
 
-  body(): SyncErrorBody {
-    return { error: this.code, message: this.message };
+  body(): SyncErrorBody & Record<string, unknown> {
+    return { ...this.details, error: this.code, message: this.message };
   }
 }

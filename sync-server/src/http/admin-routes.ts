@@ -1,46 +1,84 @@
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { authenticateAdmin } from '../auth/admin-tokens';
 import { issueEnrollmentCode } from '../auth/enrollment';
 import { revokeTill } from '../auth/revoke-till';
-import { bearerToken } from '../auth/secrets';
 import { createStore } from '../admin/stores';
 import { createTill } from '../admin/tills';
 import type { Database } from '../db/database';
+import { adminGuard } from './admin-guard';
+import { AdminSecurity, errorResponses, StoreId } from './api-schemas';
 import type { HubApp } from './hub-app';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
+const tags = ['admin'];
 
 /**
- * The few admin routes the hub's own command line needs while the hub holds the database (one
- * process per PGlite data directory). Authenticated by the admin token of hub.json.
+ * Stores, tills, enrollment codes and revocations: what the hub's own command line needs while
+ * the hub holds the database (one process per PGlite data directory). Admin token of hub.json.
  */
 export function registerAdminRoutes(app: HubApp, options: { db: Database }): void {
   const { db } = options;
-  const guard = async (request: FastifyRequest, _reply: unknown, payload: unknown) => {
-    await authenticateAdmin(db, bearerToken(request.headers.authorization));
-    return payload;
-  };
+  const preParsing = adminGuard(db);
 
   app.post(
     '/api/v1/admin/stores',
-    { schema: { body: Type.Object({ storeId: Id, name: Type.String({ minLength: 1, maxLength: 200 }), profile: Type.Optional(Type.Unknown()) }) }, preParsing: guard },
+    {
+      schema: {
+        summary: 'Create a store',
+        tags,
+        security: AdminSecurity,
+        body: Type.Object({ storeId: StoreId, name: Type.String({ minLength: 1, maxLength: 200 }), profile: Type.Optional(Type.Unknown()) }),
+        response: { 201: Type.Object({ storeId: Type.String(), name: Type.String() }), ...errorResponses(400, 401, 409) },
+      },
+      preParsing,
+    },
     async (request, reply) => reply.code(201).send(await createStore(db, request.body)),
   );
   app.post(
     '/api/v1/admin/tills',
-    { schema: { body: Type.Object({ storeId: Id, tillId: Id, label: Type.Optional(Type.String({ maxLength: 200 })) }) }, preParsing: guard },
+    {
+      schema: {
+        summary: 'Create a till of a store',
+        tags,
+        security: AdminSecurity,
+        body: Type.Object({ storeId: Id, tillId: Id, label: Type.Optional(Type.String({ maxLength: 200 })) }),
+        response: { 201: Type.Object({ storeId: Type.String(), tillId: Type.String() }), ...errorResponses(400, 401, 404, 409) },
+      },
+      preParsing,
+    },
     async (request, reply) => reply.code(201).send(await createTill(db, request.body)),
   );
   app.post(
     '/api/v1/admin/enrollments',
-    { schema: { body: Type.Object({ storeId: Id, tillId: Id, ttlHours: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 24 * 365 })) }) }, preParsing: guard },
+    {
+      schema: {
+        summary: 'Issue a one-time enrollment code for a till',
+        tags,
+        security: AdminSecurity,
+        body: Type.Object({ storeId: Id, tillId: Id, ttlHours: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 24 * 365 })) }),
+        response: {
+          201: Type.Object({ code: Type.String({ description: 'Shown once; stored hashed' }), storeId: Type.String(), tillId: Type.String(), expiresAt: Type.String() }),
+          ...errorResponses(400, 401, 404),
+        },
+      },
+      preParsing,
+    },
     async (request, reply) => {
       const { storeId, tillId, ttlHours } = request.body;
       return reply.code(201).send(await issueEnrollmentCode(db, { storeId, tillId, ...(ttlHours ? { ttlMs: ttlHours * 3_600_000 } : {}) }));
     },
   );
-  app.post('/api/v1/admin/revocations', { schema: { body: Type.Object({ storeId: Id, tillId: Id }) }, preParsing: guard }, async (request) =>
-    revokeTill(db, request.body),
+  app.post(
+    '/api/v1/admin/revocations',
+    {
+      schema: {
+        summary: 'Revoke every device token of a till (it must enroll again)',
+        tags,
+        security: AdminSecurity,
+        body: Type.Object({ storeId: Id, tillId: Id }),
+        response: { 200: Type.Object({ revokedTokens: Type.Integer() }), ...errorResponses(400, 401, 404) },
+      },
+      preParsing,
+    },
+    async (request) => revokeTill(db, request.body),
   );
 }

@@ -2,9 +2,9 @@ import { Type } from 'typebox';
 import { enrollDevice } from '../auth/enrollment';
 import type { Database } from '../db/database';
 import type { HubApp } from './hub-app';
+import { errorResponses } from './api-schemas';
 import { addressRateConfig, type RateLimit } from './rate-limits';
 
-const ErrorBody = Type.Object({ error: Type.String(), message: Type.String() });
 
 /** POST /api/v1/enroll {code} → {token, storeId, tillId}: the device token is shown this once. */
 export function registerEnrollRoute(app: HubApp, options: { db: Database; rateLimit: RateLimit }): void {
@@ -13,13 +13,12 @@ export function registerEnrollRoute(app: HubApp, options: { db: Database; rateLi
     {
       schema: {
         summary: 'Enroll a till with a one-time code shown at the hub',
+        description: 'Returns the device token once (the hub keeps its hash): every sync request then carries it as Authorization: Bearer <token>.',
+        tags: ['enrollment'],
         body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 64, description: 'As shown, e.g. ABCD-EFGH-JKLM; case, spaces and dashes are ignored' }) }),
         response: {
           200: Type.Object({ token: Type.String(), storeId: Type.String(), tillId: Type.String() }),
-          400: ErrorBody,
-          404: ErrorBody,
-          410: ErrorBody,
-          429: ErrorBody,
+          ...errorResponses(400, 404, 410, 429),
         },
       },
       config: { rateLimit: addressRateConfig(options.rateLimit, 'enroll') },

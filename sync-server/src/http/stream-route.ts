@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { Database } from '../db/database';
 import type { LiveStreams, StreamSink } from '../sync/live-streams';
 import type { HubApp } from './hub-app';
+import { DeviceSecurity, SYNC_REFUSALS } from './api-schemas';
 import { deviceRateConfig, type RateLimit } from './rate-limits';
 import { syncContext, syncGuard } from './sync-guard';
 
@@ -16,7 +17,14 @@ export function registerStreamRoute(app: HubApp, options: { db: Database; stream
   app.get(
     '/sync/v1/:collection/stream',
     {
-      schema: { params: CollectionParams },
+      schema: {
+        summary: 'Live changes as server-sent events',
+        description: '`data: RESYNC` first on every connection (pull from your checkpoint), then `data: {"documents":[…],"checkpoint":{"seq":n}}` as changes commit; a comment line as heartbeat.',
+        tags: ['sync'],
+        security: DeviceSecurity,
+        params: CollectionParams,
+        response: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: Type.String() } } }, ...SYNC_REFUSALS },
+      },
       // A HEAD request would open a stream nobody reads.
       exposeHeadRoute: false,
       preParsing: syncGuard(options.db, 'stream'),

@@ -5,6 +5,7 @@ import { HubError } from '../errors/hub-error';
 import { pullDocuments } from '../sync/pull-documents';
 import { pushDocuments, type PushFaults } from '../sync/push-documents';
 import type { HubApp } from './hub-app';
+import { DeviceSecurity, errorResponses, List, SYNC_REFUSALS } from './api-schemas';
 import { deviceRateConfig, type RateLimit } from './rate-limits';
 import { syncContext, syncGuard } from './sync-guard';
 
@@ -27,6 +28,19 @@ const PushBody = Type.Object({
   ),
 });
 
+const SyncDocument = Type.Unknown({ description: 'A document: its fields, `id` and `_deleted`' });
+
+const PullResponse = Type.Object({
+  documents: List(SyncDocument),
+  checkpoint: Type.Union([Type.Object({ seq: Type.Integer() }), Type.Null()], { description: 'After the last document; null only when the collection is empty' }),
+  remaining: Type.Integer({ description: 'Documents left after this page' }),
+});
+
+const PushResponse = Type.Object({
+  conflicts: List(SyncDocument, { description: 'The hub’s state of documents it did not take as sent' }),
+  errors: List(Type.Object({ index: Type.Integer(), id: Type.String(), message: Type.String() }), { description: 'Documents refused (kept in quarantine)' }),
+});
+
 export type SyncRoutesOptions = {
   readonly db: Database;
   readonly rateLimit: RateLimit;
@@ -40,7 +54,18 @@ export function registerSyncRoutes(app: HubApp, options: SyncRoutesOptions): voi
 
   app.get(
     '/sync/v1/:collection/pull',
-    { schema: { params: CollectionParams, querystring: PullQuery }, preParsing: syncGuard(db, 'pull'), config: { rateLimit } },
+    {
+      schema: {
+        summary: 'Pull a page of documents after a checkpoint',
+        tags: ['sync'],
+        security: DeviceSecurity,
+        params: CollectionParams,
+        querystring: PullQuery,
+        response: { 200: PullResponse, ...SYNC_REFUSALS },
+      },
+      preParsing: syncGuard(db, 'pull'),
+      config: { rateLimit },
+    },
     async (request) => {
       const { scope, collection } = syncContext(request);
       return pullDocuments(db, scope, collection.name, request.query.checkpoint ?? 0, request.query.limit ?? DEFAULT_PULL_LIMIT);
@@ -50,7 +75,14 @@ export function registerSyncRoutes(app: HubApp, options: SyncRoutesOptions): voi
   app.post(
     '/sync/v1/:collection/push',
     {
-      schema: { params: CollectionParams, body: PushBody },
+      schema: {
+        summary: 'Push documents written on the till',
+        tags: ['sync'],
+        security: DeviceSecurity,
+        params: CollectionParams,
+        body: PushBody,
+        response: { 200: PushResponse, ...SYNC_REFUSALS, ...errorResponses(413) },
+      },
       bodyLimit: SYNC_LIMITS.maxBodyBytes,
       preParsing: syncGuard(db, 'push'),
       config: { rateLimit },

@@ -3,7 +3,8 @@ import type { SyncDocument } from '@pos/core';
 /** What a write policy decides for a batch, before sequence numbers are given out. */
 export type PlannedWrite = { readonly id: string; readonly content: Record<string, unknown>; readonly deleted: boolean };
 
-export type PlannedIncident = { readonly kind: 'conflict'; readonly docId: string; readonly details: Record<string, unknown> };
+/** conflict: same id, other content; unreadable_sale_line: a sale line no stock movement could be read from. */
+export type PlannedIncident = { readonly kind: 'conflict' | 'unreadable_sale_line'; readonly docId: string; readonly details: Record<string, unknown> };
 
 export type PolicyOutcome = {
   readonly writes: readonly PlannedWrite[];

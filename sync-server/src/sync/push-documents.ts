@@ -1,13 +1,14 @@
 import type { PushDocumentError, PushResponse, PushRow, SyncCollection } from '@pos/core';
 import type { DeviceIdentity } from '../auth/device-auth';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
+import { stockFromNewSales } from '../stock/sale-stock';
 import { appendOnly } from './append-only-policy';
 import { notifyChange } from './change-notice';
 import { checkRow, type AcceptedRow, type RefusedRow } from './document-checks';
 import { advanceCounter, findDocuments, lockCounter, writeDocuments } from './document-table';
 import { fieldMerge } from './field-merge-policy';
 import { recordIncidents } from './incidents';
-import type { PolicyOutcome } from './policy-outcome';
+import type { PlannedWrite, PolicyOutcome } from './policy-outcome';
 import { quarantineRows } from './quarantine';
 import { scopeFor } from './scope';
 
@@ -17,6 +18,11 @@ export type PushFaults = {
 };
 
 type Row = { readonly newDocumentState: unknown; readonly assumedMasterState?: unknown };
+
+/** What the hub derives, in the same transaction, from documents a push wrote now (never from repeats). */
+const DERIVED: Partial<Record<string, (tx: Queryable, device: DeviceIdentity, written: readonly PlannedWrite[]) => Promise<void>>> = {
+  sales: stockFromNewSales,
+};
 
 function decide(collection: SyncCollection, rows: readonly AcceptedRow[], existing: Parameters<typeof appendOnly>[1]): PolicyOutcome {
   if (collection.policy === 'append-only') return appendOnly(rows, existing);
@@ -62,6 +68,7 @@ export async function pushDocuments(
       await writeDocuments(tx, scope, collection.name, writes, collection.policy === 'append-only' ? 'insert' : 'upsert');
       await advanceCounter(tx, scope, writes.length);
       await notifyChange(tx, scope, collection.name, lastSeq);
+      await DERIVED[collection.name]?.(tx, device, decided.writes);
     }
     await recordIncidents(tx, device.storeId, device.tillId, collection.name, decided.incidents);
     await quarantineRows(tx, device.storeId, device.tillId, collection.name, refused);

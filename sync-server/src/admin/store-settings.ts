@@ -1,0 +1,67 @@
+import { findSyncCollection, validateLayout, type SyncCollection } from '@pos/core';
+import type { FieldProblem } from '@pos/core/sync/head-office-api';
+import { STORE_SETTINGS_DOC_ID, type StoreSettings } from '@pos/core/sync/store-settings';
+import type { Database } from '../db/database';
+import { HubError } from '../errors/hub-error';
+import { findDocuments } from '../sync/document-table';
+import { putHubDocuments } from '../sync/hub-writes';
+import { storeExists } from './stores';
+
+const STORE_SETTINGS = findSyncCollection('store_settings') as SyncCollection;
+
+/**
+ * What the request's shape cannot say (the route's schema checked types and ranges): rates and
+ * layouts that make sense together, and a locale, currency and time zone the tills' Intl knows,
+ * since receipts are printed with them.
+ */
+export function settingsProblems(settings: StoreSettingsInput): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const ids = settings.vatRates.map((r) => r.id);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) problems.push({ field: `vatRates[${i}].id`, message: `VAT rate ${id} is listed twice` });
+  });
+  const codes = settings.vatRates.map((r) => r.code);
+  codes.forEach((code, i) => {
+    if (codes.indexOf(code) !== i) problems.push({ field: `vatRates[${i}].code`, message: `receipt letter ${code} is used by two VAT rates` });
+  });
+  settings.variableMeasureLayouts.forEach((layout, i) => {
+    const problem = validateLayout(layout);
+    if (problem) problems.push({ field: `variableMeasureLayouts[${i}]`, message: problem });
+  });
+  const prefixes = settings.variableMeasureLayouts.flatMap((l) => l.prefixes);
+  prefixes.forEach((p, i) => {
+    if (prefixes.indexOf(p) !== i) problems.push({ field: 'variableMeasureLayouts', message: `prefix ${p} is claimed by two layouts` });
+  });
+  const intl = (field: string, make: () => unknown) => {
+    try {
+      make();
+    } catch (error) {
+      problems.push({ field, message: (error as Error).message });
+    }
+  };
+  intl('receiptLocale', () => new Intl.NumberFormat(settings.receiptLocale));
+  intl('currency', () => new Intl.NumberFormat('en', { style: 'currency', currency: settings.currency }));
+  intl('timeZone', () => new Intl.DateTimeFormat('en', { timeZone: settings.timeZone }));
+  return problems;
+}
+
+/** The settings as head office sends them: the till label is optional (each till keeps its own). */
+export type StoreSettingsInput = Omit<StoreSettings, 'tillLabel'> & { readonly tillLabel?: string };
+
+export type SettingsWriteResult = { readonly storeId: string; readonly changed: boolean; readonly seq: number };
+
+/**
+ * Replaces a store's settings document: a new store sequence and a NOTIFY when it changed, so
+ * every till of the store pulls it (and its host re-reads the profile) at once.
+ */
+export async function putStoreSettings(db: Database, storeId: string, settings: StoreSettingsInput): Promise<SettingsWriteResult> {
+  if (!(await storeExists(db, storeId))) throw new HubError(404, 'not_found', `Store ${storeId} does not exist`);
+  const problems = settingsProblems(settings);
+  if (problems.length > 0) {
+    throw new HubError(422, 'invalid_settings', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { problems });
+  }
+  const scope = { kind: 'store', storeId } as const;
+  const written = await putHubDocuments(db, scope, STORE_SETTINGS, [{ ...settings, id: STORE_SETTINGS_DOC_ID }]);
+  const seq = written.lastSeq ?? (await findDocuments(db, scope, STORE_SETTINGS.name, [STORE_SETTINGS_DOC_ID])).get(STORE_SETTINGS_DOC_ID)?.seq ?? 0;
+  return { storeId, changed: written.written > 0, seq };
+}

@@ -1,0 +1,177 @@
+import { MANUAL_STOCK_MOVEMENT_KINDS } from '@pos/core/sync/stock';
+import { Type, type TSchema } from 'typebox';
+import { MAX_BARCODES, MAX_PRICE } from '../catalog/product-checks';
+
+/**
+ * The shapes of the hub's HTTP API, once: Fastify validates requests and serialises answers
+ * with them, and @fastify/swagger publishes them at /openapi.json. A refusal's extra lists
+ * (problems, row errors) are declared too, since the serialiser drops undeclared fields.
+ */
+
+/** A list in an answer: read-only, so the hub's read-only values type-check against it. */
+export function List<T extends TSchema>(items: T, options: Parameters<typeof Type.Array>[1] = {}) {
+  return Type.Immutable(Type.Array(items, options));
+}
+
+export const ErrorBody = Type.Object(
+  { error: Type.String({ description: 'Stable code (core SyncErrorCode / AdminErrorCode)' }), message: Type.String({ description: 'Words for a person' }) },
+  { description: 'A refused request' },
+);
+
+const FieldProblem = Type.Object({ field: Type.String(), message: Type.String() });
+
+export const ProblemsBody = Type.Object(
+  { error: Type.String(), message: Type.String(), problems: Type.Optional(List(FieldProblem)) },
+  { description: 'A refused request; `problems` lists every field that is wrong' },
+);
+
+export const ImportRowError = Type.Object({
+  row: Type.Integer({ description: 'As a spreadsheet numbers it: the header is row 1' }),
+  column: Type.String({ description: 'Column name, empty when the whole row or file is concerned' }),
+  message: Type.String(),
+});
+
+export const ImportRefusal = Type.Object(
+  {
+    error: Type.String(),
+    message: Type.String(),
+    errorCount: Type.Optional(Type.Integer()),
+    errors: Type.Optional(List(ImportRowError, { description: 'The first 1,000 row errors' })),
+  },
+  { description: 'Nothing was imported' },
+);
+
+/** The usual refusals of a route, by status: `errorResponses(401, 404)`. */
+export function errorResponses(...statuses: number[]): Record<number, TSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, ErrorBody]));
+}
+
+/** Refusals every sync route may give: token, collection, schema version, direction, rate, shutdown. */
+export const SYNC_REFUSALS = errorResponses(400, 401, 404, 405, 409, 426, 429, 503);
+
+export const AdminSecurity = [{ adminToken: [] }];
+export const DeviceSecurity = [{ deviceToken: [] }];
+
+export const StoreId = Type.String({ minLength: 1, maxLength: 64, description: 'Store id, e.g. S001' });
+export const ProductId = Type.String({ minLength: 1, maxLength: 64, description: 'Product id, e.g. prd-0001234' });
+
+const Measure = Type.Union([Type.Literal('unit'), Type.Literal('weight')], { description: 'unit: sold by the piece; weight: price per kg, quantities in grams' });
+const Price = Type.Integer({ minimum: 0, maximum: MAX_PRICE, description: 'VAT-inclusive, in minor units (cents): per piece, or per kg' });
+
+export const ProductBody = Type.Object({
+  sku: Type.String({ maxLength: 64 }),
+  name: Type.String({ maxLength: 200 }),
+  barcodes: Type.Array(Type.String({ maxLength: 64 }), {
+    maxItems: MAX_BARCODES,
+    description: 'GTINs (EAN-13, EAN-8, UPC-A, GTIN-14) with a valid check digit, or internal codes',
+  }),
+  price: Price,
+  currency: Type.String({ minLength: 3, maxLength: 3, description: 'ISO 4217, e.g. EUR' }),
+  vatRateId: Type.String({ maxLength: 32, description: 'A VAT rate id of a store’s settings or a French rate (FR-2.1, FR-5.5, FR-10, FR-20)' }),
+  measure: Measure,
+  category: Type.Optional(Type.String({ maxLength: 100 })),
+  disabled: Type.Optional(Type.Boolean({ description: 'Withdrawn: still found by code (returns), not sellable' })),
+});
+
+export const Product = Type.Object({
+  id: Type.String(),
+  sku: Type.String(),
+  name: Type.String(),
+  barcodes: List(Type.String()),
+  words: List(Type.String(), { description: 'Search words of the name, computed by the hub' }),
+  price: Type.Integer(),
+  currency: Type.String(),
+  vatRateId: Type.String(),
+  measure: Measure,
+  category: Type.String(),
+  disabled: Type.Optional(Type.Boolean()),
+});
+
+export const ProductWriteResult = Type.Object({
+  product: Product,
+  deleted: Type.Boolean(),
+  seq: Type.Integer({ description: 'Its catalog sequence (the checkpoint tills pull by)' }),
+});
+
+export const PriceChange = Type.Object({ price: Price });
+
+export const ImportResult = Type.Object({
+  rows: Type.Integer(),
+  written: Type.Integer({ description: 'Created or changed (a dry run: would be)' }),
+  unchanged: Type.Integer(),
+  dryRun: Type.Boolean(),
+  lastSeq: Type.Union([Type.Integer(), Type.Null()]),
+});
+
+const VatRate = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 32 }),
+  rateBp: Type.Integer({ minimum: 0, maximum: 10_000, description: 'Basis points: 2000 = 20 %' }),
+  code: Type.String({ minLength: 1, maxLength: 2, description: 'Letter printed beside receipt lines' }),
+  label: Type.String({ minLength: 1, maxLength: 40 }),
+});
+
+const Layout = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 64 }),
+  prefixes: Type.Array(Type.String({ pattern: '^[0-9]{2}$' }), { minItems: 1 }),
+  itemDigits: Type.Integer({ minimum: 1, maximum: 9 }),
+  valueDigits: Type.Integer({ minimum: 1, maximum: 9 }),
+  valueKind: Type.Union([Type.Literal('weight_g'), Type.Literal('price_minor')]),
+});
+
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+const Lines = Type.Array(Type.String({ maxLength: 200 }), { maxItems: 20 });
+
+/** A store profile (core StoreProfile) without a till's identity. */
+export const StoreSettingsBody = Type.Object({
+  tillLabel: Type.Optional(Type.String({ maxLength: 40, description: 'Default till label on receipts; each till may keep its own' })),
+  name: Text(200),
+  legalName: Text(200),
+  addressLines: Lines,
+  vatNumber: Text(32),
+  siret: Type.Optional(Type.String({ maxLength: 32 })),
+  phone: Type.Optional(Type.String({ maxLength: 32 })),
+  currency: Type.String({ pattern: '^[A-Z]{3}$' }),
+  receiptLocale: Text(35),
+  timeZone: Text(64),
+  vatRates: Type.Array(VatRate, { minItems: 1, maxItems: 20 }),
+  variableMeasureLayouts: Type.Array(Layout, { maxItems: 20 }),
+  cashRounding: Type.Object({ step: Type.Integer({ minimum: 1, maximum: 10_000 }) }),
+  quickCashAmounts: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 12 }),
+  maxCashierDiscountBp: Type.Integer({ minimum: 0, maximum: 10_000 }),
+  receiptFooter: Lines,
+  priceListId: Type.Optional(Type.String({ maxLength: 64 })),
+});
+
+export const SettingsWriteResult = Type.Object({ storeId: Type.String(), changed: Type.Boolean(), seq: Type.Integer() });
+
+export const StockMovementsBody = Type.Object({
+  movements: Type.Array(
+    Type.Object({
+      movementId: Type.String({ minLength: 1, maxLength: 128, description: 'Head office’s id: a movement already recorded is ignored' }),
+      productId: ProductId,
+      kind: Type.Union(MANUAL_STOCK_MOVEMENT_KINDS.map((k) => Type.Literal(k))),
+      quantity: Type.Integer({
+        description: 'Pieces, or grams for weighed products: positive for receipt, transfer_in, transfer_out; the signed difference for count_adjustment',
+      }),
+    }),
+  ),
+});
+
+export const StockMovementsResult = Type.Object({
+  recorded: Type.Integer(),
+  alreadyRecorded: Type.Integer(),
+  levels: List(Type.Object({ productId: Type.String(), level: Type.Integer() })),
+});
+
+export const StockExceptions = Type.Object({
+  exceptions: List(
+    Type.Object({
+      storeId: Type.String(),
+      productId: Type.String(),
+      level: Type.Integer({ description: 'Negative: sold more than the ledger had' }),
+      updatedAt: Type.String(),
+      sku: Type.Union([Type.String(), Type.Null()]),
+      name: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+});

@@ -1,0 +1,63 @@
+import type { FieldProblem, StockMovementInput, StockMovementsResult } from '@pos/core/sync/head-office-api';
+import { storeExists } from '../admin/stores';
+import type { Database } from '../db/database';
+import { HubError } from '../errors/hub-error';
+import { lockCounter } from '../sync/document-table';
+import type { StockMovement } from './sale-movements';
+import { recordStockMovements } from './stock-ledger';
+
+/** Movement ids are chosen by head office (a delivery note line, a count sheet line): printable, short. */
+const MOVEMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/;
+export const MAX_MOVEMENTS = 1000;
+
+function ledgerRow(input: StockMovementInput): StockMovement {
+  const delta = input.kind === 'transfer_out' ? -input.quantity : input.quantity;
+  // "admin:" keeps head office's ids apart from sale lines (<saleId>:<lineId>) in the one ledger.
+  return { movementId: `admin:${input.movementId}`, productId: input.productId, quantityDelta: delta, kind: input.kind, sourceCollection: 'admin', sourceId: input.movementId };
+}
+
+/** Everything wrong with the request, by position: nothing is recorded unless all of it is right. */
+async function problemsOf(db: Database, inputs: readonly StockMovementInput[]): Promise<FieldProblem[]> {
+  const problems: FieldProblem[] = [];
+  const seen = new Set<string>();
+  inputs.forEach((m, i) => {
+    const at = `movements[${i}]`;
+    if (!MOVEMENT_ID.test(m.movementId)) problems.push({ field: `${at}.movementId`, message: 'a movement id is 1 to 128 letters, digits, ".", "_", ":", "/" or "-"' });
+    if (seen.has(m.movementId)) problems.push({ field: `${at}.movementId`, message: `movement ${m.movementId} is given twice` });
+    seen.add(m.movementId);
+    if (!Number.isSafeInteger(m.quantity)) problems.push({ field: `${at}.quantity`, message: 'a quantity is a whole number of pieces or grams' });
+    else if (m.kind === 'count_adjustment' ? m.quantity === 0 : m.quantity <= 0) {
+      problems.push({
+        field: `${at}.quantity`,
+        message: m.kind === 'count_adjustment' ? 'a count adjustment is the difference found, not 0' : `a ${m.kind} quantity is positive (the kind gives the direction)`,
+      });
+    }
+  });
+  const ids = [...new Set(inputs.map((m) => m.productId))];
+  const known = new Set(
+    (await db.query<{ id: string }>("SELECT id FROM catalog_docs WHERE collection = 'products' AND id IN (SELECT jsonb_array_elements_text($1::jsonb))", [JSON.stringify(ids)])).map(
+      (r) => r.id,
+    ),
+  );
+  inputs.forEach((m, i) => {
+    if (!known.has(m.productId)) problems.push({ field: `movements[${i}].productId`, message: `no product ${m.productId} in the catalog` });
+  });
+  return problems;
+}
+
+/**
+ * Head office's movements for one store (deliveries, transfers, counts), in one transaction
+ * under the store's counter lock like a till's push. A movement id already recorded is ignored,
+ * so a retried request changes nothing.
+ */
+export async function recordManualMovements(db: Database, storeId: string, inputs: readonly StockMovementInput[]): Promise<StockMovementsResult> {
+  if (!(await storeExists(db, storeId))) throw new HubError(404, 'not_found', `Store ${storeId} does not exist`);
+  if (inputs.length > MAX_MOVEMENTS) throw new HubError(413, 'too_many_rows', `At most ${MAX_MOVEMENTS} movements per request; this one has ${inputs.length}`);
+  const problems = await problemsOf(db, inputs);
+  if (problems.length > 0) throw new HubError(422, 'invalid_movements', `Nothing was recorded: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, { problems });
+  const outcome = await db.transaction(async (tx) => {
+    await lockCounter(tx, { kind: 'store', storeId });
+    return recordStockMovements(tx, storeId, inputs.map(ledgerRow));
+  });
+  return { recorded: outcome.recorded, alreadyRecorded: inputs.length - outcome.recorded, levels: outcome.levels };
+}

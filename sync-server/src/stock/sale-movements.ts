@@ -1,0 +1,59 @@
+import { saleLineMovementId, type StockMovementKind } from '@pos/core/sync/stock';
+
+/** One row of the stock ledger, before it is written. */
+export type StockMovement = {
+  readonly movementId: string;
+  readonly productId: string;
+  readonly quantityDelta: number;
+  readonly kind: StockMovementKind;
+  readonly sourceCollection: string;
+  readonly sourceId: string;
+};
+
+/** A sale line the hub could not read a stock movement from: flagged for head office, the sale itself is kept. */
+export type UnreadableLine = { readonly saleId: string; readonly index: number; readonly reason: string };
+
+type SaleContent = { readonly id: string; readonly content: Readonly<Record<string, unknown>> };
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The stock movements of newly written sales documents (`record.payload.lines`, core's
+ * SalePayload): one per line, `quantity` pieces or grams as the line says, taken from stock; a
+ * negative quantity (an item brought back on a sale) is a return and puts it back. A document
+ * without sealed lines moves nothing.
+ */
+export function movementsOfSales(sales: readonly SaleContent[]): { movements: StockMovement[]; unreadable: UnreadableLine[] } {
+  const movements: StockMovement[] = [];
+  const unreadable: UnreadableLine[] = [];
+  for (const sale of sales) {
+    const record = sale.content.record;
+    const payload = isObject(record) ? record.payload : undefined;
+    const lines = isObject(payload) ? payload.lines : undefined;
+    if (!Array.isArray(lines)) continue;
+    const lineIds = new Set<string>();
+    lines.forEach((line: unknown, index) => {
+      const refuse = (reason: string) => unreadable.push({ saleId: sale.id, index, reason });
+      if (!isObject(line)) return refuse('the line is not an object');
+      const { lineId, productId, quantity } = line;
+      if (typeof lineId !== 'string' || lineId === '') return refuse('the line has no lineId');
+      // The line id names the movement: a second line with it would be counted as the first.
+      if (lineIds.has(lineId)) return refuse(`line id ${lineId} is used twice in this sale`);
+      lineIds.add(lineId);
+      if (typeof productId !== 'string' || productId === '') return refuse('the line has no productId');
+      if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity)) return refuse('the line quantity is not a whole number of pieces or grams');
+      if (quantity === 0) return;
+      movements.push({
+        movementId: saleLineMovementId(sale.id, lineId),
+        productId,
+        quantityDelta: -quantity,
+        kind: quantity > 0 ? 'sale' : 'return',
+        sourceCollection: 'sales',
+        sourceId: sale.id,
+      });
+    });
+  }
+  return { movements, unreadable };
+}
