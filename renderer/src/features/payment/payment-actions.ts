@@ -2,6 +2,7 @@ import { assertCardAmount, cartTotals, cashTender, paymentState, type CardResult
 import { notifyError, useAppStore } from '../../state/app-store';
 import { cartActions, useCartStore } from '../../state/cart-store';
 import { services } from '../../state/services';
+import { afterPendingScans } from '../sale/sell';
 import { completeSale } from './complete-sale';
 
 export function currentPayment() {
@@ -15,7 +16,8 @@ async function afterTenderChange(): Promise<void> {
   if (currentPayment().state.complete) await completeSale();
 }
 
-export function openPayment(): void {
+export async function openPayment(): Promise<void> {
+  await afterPendingScans();
   const { cart } = useCartStore.getState();
   if (cart.lines.length === 0) return;
   useAppStore.getState().setPanel('payment');

@@ -37,8 +37,24 @@ export async function sellProduct(picked: Product, code?: string): Promise<void>
   guard(() => cartActions.add(product, code ? { code } : {}));
 }
 
+let scans: Promise<void> = Promise.resolve();
+
+/**
+ * Scans are handled one after another, in the order they came, and anything that must see their
+ * lines (paying) waits for them: a cashier who scans and presses F12 at once pays for that item.
+ */
+export function afterPendingScans(): Promise<void> {
+  return scans;
+}
+
 /** A code from the scanner or typed in the search box. */
-export async function sellCode(raw: string): Promise<void> {
+export function sellCode(raw: string): Promise<void> {
+  const next = scans.then(() => sellCodeNow(raw));
+  scans = next.catch(() => undefined);
+  return next;
+}
+
+async function sellCodeNow(raw: string): Promise<void> {
   perfMark('pos:scan-start');
   await startNextSaleIfDone();
   const { db, profile } = services();

@@ -46,7 +46,7 @@ export function useSaleShortcuts(): void {
         case 'F9':
           return app.setPanel('history');
         case 'F12':
-          return openPayment();
+          return void run(openPayment);
         case 'Delete':
           return removeSelectedLine();
         case 'ArrowUpDown':

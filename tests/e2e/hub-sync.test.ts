@@ -1,0 +1,113 @@
+import { readFile, rm, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { demoProduct } from '@pos/core';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHubProcess, type HubProcess } from '../sync/hub-process';
+import { browserAvailable, launchChromium, openTill } from '../support/browser';
+import { freePort } from '../support/free-port';
+import { donePanel, openPayment, scan, signIn } from '../support/till-page';
+import { startTill, type TillProcess } from '../support/till-process';
+
+const oil = demoProduct(111);
+const flour = demoProduct(131);
+
+async function hubFile(hubDir: string): Promise<{ url: string; adminToken: string; pid: number }> {
+  return JSON.parse(await readFile(path.join(hubDir, 'hub.json'), 'utf8')) as { url: string; adminToken: string; pid: number };
+}
+
+function badge(page: Page) {
+  return page.getByRole('button', { name: /^Synchro:/ });
+}
+
+async function sell(page: Page, code: string): Promise<void> {
+  await scan(page, code);
+  await (await openPayment(page)).getByRole('button', { name: 'Montant exact' }).click();
+  await donePanel(page).waitFor();
+}
+
+/**
+ * What a newcomer gets from `npm start`: the till with its embedded hub (PGlite, demo store), enrolled
+ * automatically; sales reach the hub, stock comes back, price changes arrive live, and an outage
+ * only makes documents wait.
+ */
+describe.skipIf(!browserAvailable())('the till with its embedded hub', () => {
+  let dataDir: string;
+  let hubDir: string;
+  let hubPort: number;
+  let till: TillProcess;
+  let page: Page;
+  let closeBrowser: () => Promise<void>;
+  let restartedHub: HubProcess | null = null;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-hub-till-'));
+    hubDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-hub-'));
+    hubPort = await freePort();
+    till = await startTill({ dataDir, args: ['--hub-data-dir', hubDir, '--hub-port', String(hubPort)] });
+    const { context } = await launchChromium();
+    closeBrowser = () => context.close();
+    page = await openTill(context, till.url);
+    await signIn(page, '1234');
+  });
+
+  afterAll(async () => {
+    await closeBrowser?.();
+    await till?.stop();
+    await restartedHub?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(hubDir, { recursive: true, force: true });
+  });
+
+  it('starts the embedded hub and enrolls the till by itself', async () => {
+    expect(till.output()).toContain('enrolled with the embedded hub');
+    await expect.poll(() => badge(page).getAttribute('aria-label'), { timeout: 20_000 }).toMatch(/en ligne · 0 en attente/);
+  });
+
+  it('sends sales to the hub and gets the stock back from it', async () => {
+    await sell(page, oil.barcodes[0]!);
+    await expect.poll(() => badge(page).getAttribute('aria-label'), { timeout: 20_000 }).toMatch(/0 en attente · dernière/);
+    await page.keyboard.press('Escape');
+    const box = page.getByLabel('Rechercher ou scanner');
+    await box.fill(oil.sku);
+    const result = page.getByRole('button', { name: `Ajouter ${oil.name}` });
+    await expect.poll(() => result.innerText(), { timeout: 20_000 }).toMatch(/stock -1/);
+    await box.fill('');
+  });
+
+  it('shows a price changed at head office within seconds, while streaming', async () => {
+    const { url, adminToken } = await hubFile(hubDir);
+    const newPrice = flour.price + 100;
+    const response = await fetch(`${url}/api/v1/admin/products/${flour.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ price: newPrice }),
+    });
+    expect(response.status).toBe(200);
+    const euros = (newPrice / 100).toFixed(2).replace('.', ',');
+    const box = page.getByLabel('Rechercher ou scanner');
+    await expect
+      .poll(
+        async () => {
+          await box.fill('');
+          await box.fill(flour.sku);
+          return page.getByRole('button', { name: `Ajouter ${flour.name}` }).innerText();
+        },
+        { timeout: 10_000 },
+      )
+      .toContain(euros);
+    await box.fill('');
+  });
+
+  it('keeps selling through a hub outage and sends everything once it is back', async () => {
+    const { pid } = await hubFile(hubDir);
+    process.kill(pid, 'SIGKILL');
+    await expect.poll(() => badge(page).getAttribute('aria-label'), { timeout: 30_000 }).toMatch(/hors ligne/);
+    await sell(page, oil.barcodes[0]!);
+    await sell(page, flour.barcodes[0]!);
+    await expect.poll(() => badge(page).getAttribute('aria-label'), { timeout: 20_000 }).toMatch(/2 en attente/);
+    restartedHub = await startHubProcess({ port: hubPort, dataDir: hubDir });
+    await expect.poll(() => badge(page).getAttribute('aria-label'), { timeout: 60_000 }).toMatch(/en ligne · 0 en attente/);
+  });
+});
