@@ -26,7 +26,8 @@ export const USAGE = `Usage: tsx bench/till/run.ts [--json] [--products N] [--po
   --samples ...  sample counts per figure (any subset)
   --json         the last line of stdout is one JSON array of the figures`;
 
-function positiveInt(name: string, value: string | undefined, min = 1): number {
+/** An integer option ≥ `min`, or a clear error naming the flag (shared with bench:sync). */
+export function positiveInt(name: string, value: string | undefined, min = 1): number {
   const n = Number(value);
   if (value === undefined || !Number.isSafeInteger(n) || n < min) throw new Error(`${name} needs an integer ≥ ${min}, got "${value ?? ''}"`);
   return n;

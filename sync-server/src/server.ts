@@ -19,6 +19,7 @@ import { registerStockRoutes } from './http/stock-routes';
 import { registerStoreSettingsRoute } from './http/store-settings-route';
 import { registerStreamRoute } from './http/stream-route';
 import { registerSyncRoutes } from './http/sync-routes';
+import { StockProjector } from './stock/stock-projector';
 import { LiveStreams } from './sync/live-streams';
 import type { PushFaults } from './sync/push-documents';
 
@@ -45,6 +46,8 @@ export type HubOptions = {
 export type Hub = {
   readonly app: HubApp;
   readonly streams: LiveStreams;
+  /** Follows pushed sales into the stock ledger; `catchUp()` waits until every store is up to date. */
+  readonly stock: StockProjector;
   /** Starts listening; resolves to the hub's base URL (http://host:port or https://…). */
   listen(): Promise<string>;
   readonly url: string | null;
@@ -76,6 +79,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const streams = new LiveStreams(db, {
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
     onError: (error) => app.log.error({ err: error }, 'live stream failed'),
+  });
+
+  const stock = new StockProjector(db, {
+    onError: (error, storeId) => app.log.error({ err: error, storeId }, 'stock projection failed; retrying'),
   });
 
   await app.register(swagger, {
@@ -124,8 +131,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   await streams.start();
   try {
+    await stock.start();
     await app.ready();
   } catch (error) {
+    await stock.close();
     await streams.close();
     throw error;
   }
@@ -135,6 +144,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   return {
     app,
     streams,
+    stock,
     get url() {
       return url;
     },
@@ -150,6 +160,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         closing = true;
         await app.close();
         await streams.close();
+        // The step under way finishes; sales not yet projected are at the next start (catchUp).
+        await stock.close();
       })();
       return closed;
     },

@@ -40,6 +40,7 @@ for (const target of testTargets()) {
         quarantine: 'store_id,quarantine_id',
         stock_levels: 'store_id,product_id',
         stock_movements: 'store_id,movement_id',
+        stock_projection: 'store_id',
         store_counters: 'store_id',
         store_docs: 'store_id,collection,id',
         stores: 'store_id',
@@ -50,6 +51,8 @@ for (const target of testTargets()) {
       expect(comment!.text).toMatch(/distributed by store_id/);
       const [ledger] = await db.query<{ text: string }>("SELECT obj_description('stock_movements'::regclass) AS text");
       expect(ledger!.text).toMatch(/distributed by store_id/);
+      const [projection] = await db.query<{ text: string }>("SELECT obj_description('stock_projection'::regclass) AS text");
+      expect(projection!.text).toMatch(/distributed by store_id/);
       const indexes = await db.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE tablename IN ('store_docs', 'catalog_docs') ORDER BY indexname");
       expect(indexes.map((i) => i.indexname)).toEqual(expect.arrayContaining(['store_docs_seq_idx', 'catalog_docs_seq_idx']));
     });

@@ -217,8 +217,20 @@ export const stockLevels = pgTable(
   ],
 );
 
+/**
+ * How far each store's sales have been turned into stock movements: the store sequence of the
+ * last sale the stock projector read. Sales are written by pushes without touching stock; the
+ * projector follows, so a push costs what storing the sales costs.
+ */
+export const stockProjection = pgTable('stock_projection', {
+  storeId: text('store_id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** Every table, children before parents (truncation and checks walk this list). */
 export const ALL_TABLES = [
+  stockProjection,
   stockMovements,
   stockLevels,
   quarantine,

@@ -35,7 +35,7 @@ async function problemsOf(db: Database, inputs: readonly StockMovementInput[]): 
   });
   const ids = [...new Set(inputs.map((m) => m.productId))];
   const known = new Set(
-    (await db.query<{ id: string }>("SELECT id FROM catalog_docs WHERE collection = 'products' AND id IN (SELECT jsonb_array_elements_text($1::jsonb))", [JSON.stringify(ids)])).map(
+    (await db.query<{ id: string }>("SELECT id FROM catalog_docs WHERE collection = 'products' AND id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))", [JSON.stringify(ids)])).map(
       (r) => r.id,
     ),
   );

@@ -35,6 +35,7 @@ for (const target of testTargets()) {
         { conflicts: [], errors: [] },
         { conflicts: [], errors: [] },
       ]);
+      await ctx().hub.stock.catchUp();
       expect(await level('S1', 'prd-1')).toBe(-1);
       expect((await movements('S1')).map((m) => [m.movement_id, m.quantity_delta, m.kind])).toEqual([
         ['admin:DEL-1:1', 1, 'receipt'],
@@ -58,6 +59,7 @@ for (const target of testTargets()) {
         client(ctx().hub, s1!).push('sales', [{ newDocumentState: sealedSaleDoc(s1!, 'sale-s1', [{ lineId: 'l1', productId: 'prd-1', quantity: 1 }]) }]),
         client(ctx().hub, s2!).push('sales', [{ newDocumentState: sealedSaleDoc(s2!, 'sale-s2', [{ lineId: 'l1', productId: 'prd-1', quantity: 1 }]) }]),
       ]);
+      await ctx().hub.stock.catchUp();
       expect([await level('S1', 'prd-1'), await level('S2', 'prd-1')]).toEqual([0, -1]);
       const [{ total }] = (await ctx().db.query<{ total: number }>("SELECT sum(level)::int8 AS total FROM stock_levels WHERE product_id = 'prd-1'")) as [{ total: number }];
       expect(total).toBe(-1);
@@ -78,9 +80,11 @@ for (const target of testTargets()) {
       ]);
       const storeSeq = async () => (await ctx().db.query<{ seq: number }>("SELECT seq FROM store_counters WHERE store_id = 'S1'"))[0]!.seq;
       await c.push('sales', [{ newDocumentState: sale }]);
+      await ctx().hub.stock.catchUp();
       const seqAfterFirst = await storeSeq();
       await c.push('sales', [{ newDocumentState: sale }]);
       await c.push('sales', [{ newDocumentState: sale }, { newDocumentState: sale }]);
+      await ctx().hub.stock.catchUp();
       expect(await level('S1', 'prd-cheese')).toBe(-782);
       expect(await level('S1', 'prd-1')).toBe(2);
       expect((await movements('S1')).filter((m) => m.source_id === 'sale-1').map((m) => [m.movement_id, m.quantity_delta, m.kind])).toEqual([
@@ -98,6 +102,7 @@ for (const target of testTargets()) {
       const sale = sealedSaleDoc(till!, 'sale-odd', [{ lineId: 'l1', productId: 'prd-1', quantity: 1 }]);
       (sale.record.payload.lines as unknown[]).push({ lineId: 'l2', quantity: 1 }, { lineId: 'l1', productId: 'prd-1', quantity: 1 });
       expect(await client(ctx().hub, till!).push('sales', [{ newDocumentState: sale }, { newDocumentState: saleDoc(till!, 'no-record') }])).toEqual({ conflicts: [], errors: [] });
+      await ctx().hub.stock.catchUp();
       expect(await level('S1', 'prd-1')).toBe(0);
       expect(await ctx().db.query("SELECT kind, doc_id, details FROM incidents ORDER BY details ->> 'line'")).toEqual([
         { kind: 'unreadable_sale_line', doc_id: 'sale-odd', details: { line: 1, message: 'No stock movement for this line: the line has no productId' } },

@@ -57,7 +57,7 @@ export async function findDocuments(tx: Queryable, scope: Scope, collection: str
   if (ids.length === 0) return found;
   const t = target(scope, collection);
   const rows = await tx.query<StoredDocument>(
-    `SELECT id, seq, doc, deleted FROM ${t.table} WHERE ${t.where} AND id IN (SELECT jsonb_array_elements_text(${next(t)}::jsonb))`,
+    `SELECT id, seq, doc, deleted FROM ${t.table} WHERE ${t.where} AND id = ANY(ARRAY(SELECT jsonb_array_elements_text(${next(t)}::jsonb)))`,
     [...t.params, JSON.stringify(ids)],
   );
   for (const row of rows) found.set(row.id, row);

@@ -1,14 +1,13 @@
 import type { PushDocumentError, PushResponse, PushRow, SyncCollection } from '@pos/core';
 import type { DeviceIdentity } from '../auth/device-auth';
-import type { Database, Queryable } from '../db/database';
-import { stockFromNewSales } from '../stock/sale-stock';
+import type { Database } from '../db/database';
 import { appendOnly } from './append-only-policy';
 import { notifyChange } from './change-notice';
 import { checkRow, type AcceptedRow, type RefusedRow } from './document-checks';
 import { advanceCounter, findDocuments, lockCounter, writeDocuments } from './document-table';
 import { fieldMerge } from './field-merge-policy';
 import { recordIncidents } from './incidents';
-import type { PlannedWrite, PolicyOutcome } from './policy-outcome';
+import type { PolicyOutcome } from './policy-outcome';
 import { quarantineRows } from './quarantine';
 import { scopeFor } from './scope';
 
@@ -18,11 +17,6 @@ export type PushFaults = {
 };
 
 type Row = { readonly newDocumentState: unknown; readonly assumedMasterState?: unknown };
-
-/** What the hub derives, in the same transaction, from documents a push wrote now (never from repeats). */
-const DERIVED: Partial<Record<string, (tx: Queryable, device: DeviceIdentity, written: readonly PlannedWrite[]) => Promise<void>>> = {
-  sales: stockFromNewSales,
-};
 
 function decide(collection: SyncCollection, rows: readonly AcceptedRow[], existing: Parameters<typeof appendOnly>[1]): PolicyOutcome {
   if (collection.policy === 'append-only') return appendOnly(rows, existing);
@@ -34,7 +28,9 @@ function decide(collection: SyncCollection, rows: readonly AcceptedRow[], existi
  * One push, in one transaction: lock the store's counter row, read the ids already there, let the
  * collection's policy decide, then write with the next sequence numbers and NOTIFY (delivered on
  * commit). Refused documents are quarantined in the same transaction; the good ones of the batch
- * are written all the same, so one bad document never blocks a till.
+ * are written all the same, so one bad document never blocks a till. Stock is not touched here:
+ * the stock projector follows the stored sales (stock/stock-projector.ts), so a push costs what
+ * storing it costs.
  */
 export async function pushDocuments(
   db: Database,
@@ -68,7 +64,6 @@ export async function pushDocuments(
       await writeDocuments(tx, scope, collection.name, writes, collection.policy === 'append-only' ? 'insert' : 'upsert');
       await advanceCounter(tx, scope, writes.length);
       await notifyChange(tx, scope, collection.name, lastSeq);
-      await DERIVED[collection.name]?.(tx, device, decided.writes);
     }
     await recordIncidents(tx, device.storeId, device.tillId, collection.name, decided.incidents);
     await quarantineRows(tx, device.storeId, device.tillId, collection.name, refused);

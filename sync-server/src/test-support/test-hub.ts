@@ -38,6 +38,8 @@ export function useTestHub(target: TestTarget, options: Omit<HubOptions, 'databa
     await context.database.close();
   });
   beforeEach(async () => {
+    // The last test's sales may still be on their way into the stock ledger.
+    await context?.hub.stock.catchUp();
     await context?.database.truncate();
   });
   return () => {

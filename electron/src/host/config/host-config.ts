@@ -21,6 +21,8 @@ export type HostConfig = {
   readonly demoCatalogSize: number;
   /** Browser mode: the port the till host listens on, on 127.0.0.1 only. 0 picks a free port. */
   readonly browserPort: number;
+  /** A certificate authority (PEM file) to trust for the hub's HTTPS, when the chain runs its own CA. */
+  readonly hubCaFile: string | null;
 };
 
 export function defaultConfig(dataDir: string): HostConfig {
@@ -32,6 +34,7 @@ export function defaultConfig(dataDir: string): HostConfig {
     terminal: { kind: 'simulated', behaviour: 'approve', processingMs: 1500, timeoutMs: 5000 },
     demoCatalogSize: 2000,
     browserPort: 5180,
+    hubCaFile: null,
   };
 }
 
@@ -72,6 +75,7 @@ function validateConfig(config: HostConfig, file: string): HostConfig {
   if (!isInt(config.terminal.timeoutMs, 1)) fail('terminal.timeoutMs', 'a whole number of milliseconds ≥ 1');
   if (!isInt(config.demoCatalogSize, 1)) fail('demoCatalogSize', 'a whole number ≥ 1');
   if (!isInt(config.browserPort, 0, MAX_PORT)) fail('browserPort', `a port number from 0 to ${MAX_PORT}`);
+  if (config.hubCaFile !== null && (typeof config.hubCaFile !== 'string' || config.hubCaFile === '')) fail('hubCaFile', 'the path of a PEM file, or null');
   return config;
 }
 
@@ -94,6 +98,7 @@ export function applyEnv(config: HostConfig, env: NodeJS.ProcessEnv): HostConfig
   if (env.POS_TERMINAL_DELAY_MS) next = { ...next, terminal: { ...next.terminal, processingMs: positiveInt('POS_TERMINAL_DELAY_MS', env.POS_TERMINAL_DELAY_MS) } };
   if (env.POS_TERMINAL_TIMEOUT_MS) next = { ...next, terminal: { ...next.terminal, timeoutMs: positiveInt('POS_TERMINAL_TIMEOUT_MS', env.POS_TERMINAL_TIMEOUT_MS, 1) } };
   if (env.POS_DEMO_PRODUCTS) next = { ...next, demoCatalogSize: positiveInt('POS_DEMO_PRODUCTS', env.POS_DEMO_PRODUCTS, 1) };
+  if (env.POS_HUB_CA) next = { ...next, hubCaFile: env.POS_HUB_CA };
   if (env.POS_PORT) next = { ...next, browserPort: positiveInt('POS_PORT', env.POS_PORT, 0, MAX_PORT) };
   return next;
 }

@@ -1,7 +1,16 @@
+import { readFile } from 'node:fs/promises';
 import { can, canPull, canPush, findSyncCollection, PosError, SYNC_LIMITS, type SyncCollectionName } from '@pos/core';
 import type { HostContext } from '../host-context';
 import { noRequest, type HandlerGroup } from './handler-registry';
 import { integer, invalid, record, text } from './request-guards';
+
+async function readCertificateAuthority(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new PosError('INVALID_REQUEST', `The hub certificate authority ${file} cannot be read: ${(error as Error).message}`);
+  }
+}
 
 function collectionOf(req: Record<string, unknown>, direction: 'push' | 'pull'): SyncCollectionName {
   const collection = findSyncCollection(req.collection);
@@ -29,7 +38,8 @@ export function hubHandlers(ctx: HostContext): HandlerGroup {
       run: async ({ hubUrl, code }) => {
         const staff = ctx.session.require();
         if (!can(staff.role, 'till.settings')) throw new PosError('FORBIDDEN', 'Only a manager can enroll the till');
-        const status = await ctx.hub.enroll(hubUrl, code);
+        const ca = ctx.config.hubCaFile ? await readCertificateAuthority(ctx.config.hubCaFile) : undefined;
+        const status = await ctx.hub.enroll(hubUrl, code, ca);
         await ctx.refreshFromHub();
         return status;
       },

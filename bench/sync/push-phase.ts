@@ -1,0 +1,427 @@
+/**
+ * Push ingest, three ways on the same documents and the same parallelism (one writer per till):
+ * the hub on PostgreSQL fed by RxDB clients, pouchdb-server (LevelDB) fed by PouchDB clients, and
+ * the bare SQL loop with the hub's transaction design (the ceiling). Plus, to see where the hub's
+ * time goes, the hub's own push function called without HTTP (informative).
+ */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { findSyncCollection, type SyncCollection } from '@pos/core';
+import pg from 'pg';
+import { createStore } from '../../sync-server/src/admin/stores';
+import type { Database } from '../../sync-server/src/db/database';
+import { openDatabase } from '../../sync-server/src/db/open-database';
+import { pushDocuments } from '../../sync-server/src/sync/push-documents';
+import { DEFAULT_SETTLE_MS, storesBehind } from '../../sync-server/src/stock/stock-projector';
+import { enrolledTills } from '../../sync-server/src/test-support/test-hub';
+import { freePort } from '../../tests/support/free-port';
+import { repoRoot } from '../../tests/support/till-process';
+import type { ClientStats, ClientTill, FromClients, RxStorageName, ToClients } from './push-clients';
+import { freshDatabase, hubWarnings, log, onCleanup, startHub, tempDir, track } from './rig';
+import { benchSales, type TillIdentity } from './sale-docs';
+
+/** RxDB's free tier opens at most 13 collections per process: ten tills (one collection each) per client process. */
+const TILLS_PER_PROCESS = 10;
+const POLL_MS = 20;
+
+export type PushShape = {
+  readonly run: string;
+  readonly docs: number;
+  readonly tills: number;
+  readonly stores: number;
+  readonly batchSize: number;
+  readonly rxStorage: RxStorageName;
+};
+
+export type PushResult = {
+  readonly docs: number;
+  /** From the first push request any client sent until the server held every document. */
+  readonly seconds: number;
+  readonly docsPerS: number;
+  /** From "go" (replications started) to the first push request (RxDB's push handler called; PouchDB's first POST _bulk_docs). */
+  readonly firstPushMs: number | null;
+  /** From "go" until the server held every document. */
+  readonly fromStartSeconds: number;
+  readonly stats: ClientStats | null;
+  readonly notes: readonly string[];
+};
+
+/** Tills T01… spread over stores B001… (round robin). */
+export function tillLayout(tills: number, stores: number): TillIdentity[] {
+  return Array.from({ length: tills }, (_, i) => ({
+    storeId: `B${String((i % stores) + 1).padStart(3, '0')}`,
+    tillId: `T${String(Math.floor(i / stores) + 1).padStart(2, '0')}`,
+  }));
+}
+
+export function docsPerTill(shape: PushShape): number {
+  return Math.ceil(shape.docs / shape.tills);
+}
+
+type ClientProcess = { readonly child: ChildProcess; next(type: FromClients['type']): Promise<FromClients>; send(message: ToClients): void };
+
+function forkClients(label: string): ClientProcess {
+  const child = fork(path.join(import.meta.dirname, 'push-clients.ts'), [], {
+    cwd: repoRoot,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  track(child, label);
+  // Whatever the clients print goes to stderr: stdout is the figures' alone.
+  child.stdout?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  const inbox: FromClients[] = [];
+  const waiters: (() => void)[] = [];
+  let exited = false;
+  child.on('message', (message: FromClients) => {
+    inbox.push(message);
+    for (const w of waiters.splice(0)) w();
+  });
+  child.on('exit', () => {
+    exited = true;
+    for (const w of waiters.splice(0)) w();
+  });
+  return {
+    child,
+    send: (message) => child.send(message),
+    next(type) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const failed = inbox.find((m) => m.type === 'failed');
+          if (failed && failed.type === 'failed') return reject(new Error(`${label}: ${failed.message}`));
+          const i = inbox.findIndex((m) => m.type === type);
+          if (i >= 0) return resolve(inbox.splice(i, 1)[0]!);
+          if (exited) return reject(new Error(`${label} exited before "${type}"`));
+          waiters.push(check);
+        };
+        check();
+      });
+    },
+  };
+}
+
+function addStats(a: ClientStats, b: ClientStats): ClientStats {
+  return { pushes: a.pushes + b.pushes, conflicts: a.conflicts + b.conflicts, errors: a.errors + b.errors, failedAttempts: a.failedAttempts + b.failedAttempts, written: a.written + b.written };
+}
+
+/**
+ * Forks the client processes, lets them fill their local databases (not timed), then starts every
+ * replication at once and polls the server until it holds `expected` documents.
+ */
+async function driveClients(options: {
+  system: 'rxdb' | 'pouch';
+  shape: PushShape;
+  tills: readonly ClientTill[];
+  workDir: string;
+  countOnServer: () => Promise<number>;
+}): Promise<PushResult> {
+  const { system, shape, tills } = options;
+  const perTill = docsPerTill(shape);
+  const expected = perTill * tills.length;
+  const groups: ClientTill[][] = [];
+  for (let i = 0; i < tills.length; i += TILLS_PER_PROCESS) groups.push(tills.slice(i, i + TILLS_PER_PROCESS));
+  const processes = groups.map((_, i) => forkClients(`${system} client process ${i + 1}`));
+  try {
+    const prepared = Date.now();
+    groups.forEach((group, i) =>
+      processes[i]!.send({ type: 'setup', system, rxStorage: shape.rxStorage, run: shape.run, tills: group, docsPerTill: perTill, batchSize: shape.batchSize, workDir: path.join(options.workDir, `p${i}`) }),
+    );
+    await Promise.all(processes.map((p) => p.next('ready')));
+    log(`  ${tills.length} ${system} tills hold ${expected.toLocaleString('en')} sales locally (${((Date.now() - prepared) / 1000).toFixed(1)} s, not timed)`);
+    const before = await options.countOnServer();
+    if (before !== 0) throw new Error(`the server already holds ${before} documents`);
+
+    const started = Date.now();
+    for (const p of processes) p.send({ type: 'go' });
+    const firstPushes = processes.map((p) => p.next('first-push').then((m) => (m.type === 'first-push' ? m.at : null)));
+    const synced = Promise.all(processes.map((p) => p.next('synced')));
+    let clientsDone = false;
+    let failure: unknown = null;
+    synced.then(
+      () => (clientsDone = true),
+      (error: unknown) => (failure = error),
+    );
+    let count = 0;
+    let lastLog = started;
+    let doneAt: number | null = null;
+    let stalledSince: number | null = null;
+    for (;;) {
+      if (failure) throw failure;
+      count = await options.countOnServer();
+      const now = Date.now();
+      if (count >= expected) {
+        doneAt = now;
+        break;
+      }
+      if (clientsDone) {
+        stalledSince ??= now;
+        if (now - stalledSince > 10_000) break;
+      }
+      if (now - lastLog > 10_000) {
+        log(`    ${count.toLocaleString('en')} / ${expected.toLocaleString('en')} on the server after ${((now - started) / 1000).toFixed(0)} s`);
+        lastLog = now;
+      }
+      if (now - started > 30 * 60_000) throw new Error(`${system}: only ${count} of ${expected} documents after 30 minutes`);
+      await sleep(POLL_MS);
+    }
+    const stats = (await synced).reduce<ClientStats>((acc, m) => (m.type === 'synced' ? addStats(acc, m.stats) : acc), { pushes: 0, conflicts: 0, errors: 0, failedAttempts: 0, written: 0 });
+    const notes: string[] = [];
+    if (doneAt === null) notes.push(`the clients finished but the server holds ${count} of ${expected} documents`);
+    const end = doneAt ?? Date.now();
+    const firsts = (await Promise.all(firstPushes.map((f) => Promise.race([f, sleep(1000).then(() => null)])))).filter((t): t is number => t !== null);
+    const firstPush = firsts.length > 0 ? Math.min(...firsts) : started;
+    const seconds = (end - firstPush) / 1000;
+    return { docs: count, seconds, docsPerS: count / seconds, firstPushMs: firsts.length > 0 ? firstPush - started : null, fromStartSeconds: (end - started) / 1000, stats, notes };
+  } finally {
+    for (const p of processes) {
+      if (p.child.exitCode === null) {
+        p.send({ type: 'close' });
+        await Promise.race([p.next('closed').catch(() => undefined), sleep(15_000)]);
+      }
+    }
+  }
+}
+
+/** Other stores' past sales in the hub's database, as a hub that has been running holds. */
+export const HISTORY = { stores: 200, salesPerStore: 200 } as const;
+
+/**
+ * Makes the fresh database look like a running hub's: the history above, then ANALYZE, as
+ * autovacuum does within a minute of a table filling. Without statistics, PostgreSQL takes a store
+ * for a single row and plans the hub's "which of these ids exist?" read as a scan of the store's
+ * rows per batch (see the report), a state a running hub leaves as soon as its tables are analyzed.
+ */
+export async function prefillHistory(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO stores (store_id, name) SELECT 'H' || lpad(g::text, 3, '0'), 'Store H' || g FROM generate_series(1, ${HISTORY.stores}) g ON CONFLICT DO NOTHING`,
+    );
+    await client.query(
+      `INSERT INTO store_docs (store_id, collection, id, seq, doc, deleted, till_id)
+       SELECT 'H' || lpad((g % ${HISTORY.stores} + 1)::text, 3, '0'), 'sales', 'history-' || g, g / ${HISTORY.stores} + 1, jsonb_build_object('total', g % 9000), false, 'T01'
+         FROM generate_series(0, ${HISTORY.stores * HISTORY.salesPerStore - 1}) g`,
+    );
+    await client.query('ANALYZE');
+  } finally {
+    await client.end();
+  }
+}
+
+async function countQuery(url: string, text: string): Promise<{ count: () => Promise<number>; close: () => Promise<void> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const close = onCleanup('a PostgreSQL connection', () => client.end());
+  return {
+    count: async () => Number((await client.query<{ n: string }>(text)).rows[0]?.n ?? 0),
+    close,
+  };
+}
+
+/** Stores with enrolled tills at the hub: each till's device token. */
+async function enroll(db: Database, layout: readonly TillIdentity[]): Promise<Map<string, string>> {
+  const tokens = new Map<string, string>();
+  const byStore = new Map<string, string[]>();
+  for (const till of layout) byStore.set(till.storeId, [...(byStore.get(till.storeId) ?? []), till.tillId]);
+  for (const [storeId, tillIds] of byStore) {
+    for (const device of await enrolledTills(db, storeId, tillIds)) tokens.set(`${device.storeId}/${device.tillId}`, device.token);
+  }
+  return tokens;
+}
+
+/**
+ * push_docs_per_s: RxDB clients → the hub (its own process) → PostgreSQL. `history: false` leaves
+ * the database as created (never analyzed), the state of a brand-new hub's first minute.
+ */
+export async function rxdbPush(shape: PushShape, logDir: string, options: { history: boolean }): Promise<PushResult & { readonly hubWarnings: readonly string[] }> {
+  const url = await freshDatabase(options.history ? 'push' : 'pushcold');
+  const hub = await startHub({ databaseUrl: url, logDir });
+  if (options.history) await prefillHistory(url);
+  const db = await openDatabase({ kind: 'postgres', url });
+  const closeDb = onCleanup('hub database handle', () => db.close());
+  try {
+    const layout = tillLayout(shape.tills, shape.stores);
+    const tokens = await enroll(db, layout);
+    const tills = layout.map((t) => ({ ...t, token: tokens.get(`${t.storeId}/${t.tillId}`)!, target: hub.url }));
+    const counter = await countQuery(url, "SELECT count(*) AS n FROM store_docs WHERE collection = 'sales' AND store_id LIKE 'B%'");
+    const workDir = await tempDir('rxdb');
+    const result = await driveClients({ system: 'rxdb', shape, tills, workDir, countOnServer: counter.count });
+    await counter.close();
+    // The stock ledger follows the sales (the hub's stock projector): how long after the last sale it had them all.
+    const pushedAt = Date.now();
+    while ((await storesBehind(db)).length > 0) await sleep(10);
+    const lag = `stock ledger complete ${((Date.now() - pushedAt) / 1000).toFixed(2)} s after the server held every sale (projector settle time ${DEFAULT_SETTLE_MS} ms)`;
+    return { ...result, notes: [...result.notes, lag], hubWarnings: await hubWarnings(hub.logFile) };
+  } finally {
+    await closeDb();
+    await hub.stop();
+  }
+}
+
+/** pouchdb-server 4.2 with its LevelDB backend, in a directory of its own, logs to a file. */
+async function startPouchServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const dir = await tempDir('pouchdb-server');
+  const port = await freePort();
+  const bin = path.join(repoRoot, 'node_modules', '.bin', 'pouchdb-server');
+  const child = spawn(bin, ['--port', String(port), '--host', '127.0.0.1', '--dir', path.join(dir, 'data'), '--config', path.join(dir, 'config.json'), '--no-stdout-logs'], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await mkdir(path.join(dir, 'data'), { recursive: true });
+  const stop = track(child, 'pouchdb-server');
+  let output = '';
+  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`pouchdb-server exited (${child.exitCode}):\n${output.slice(-2000)}`);
+    const ok = await fetch(`${url}/`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`pouchdb-server did not answer within 60 s:\n${output.slice(-2000)}`);
+    await sleep(200);
+  }
+  return { url, stop };
+}
+
+/** pouchdb_push_docs_per_s: PouchDB (LevelDB) clients → pouchdb-server (LevelDB), one database per store. */
+export async function pouchPush(shape: PushShape): Promise<PushResult> {
+  const server = await startPouchServer();
+  try {
+    const layout = tillLayout(shape.tills, shape.stores);
+    const dbName = (storeId: string) => `sales-${storeId.toLowerCase()}`;
+    const names = [...new Set(layout.map((t) => dbName(t.storeId)))];
+    for (const name of names) {
+      const response = await fetch(`${server.url}/${name}`, { method: 'PUT' });
+      if (!response.ok) throw new Error(`pouchdb-server refused to create ${name}: ${response.status} ${await response.text()}`);
+    }
+    const tills = layout.map((t) => ({ ...t, token: '', target: `${server.url}/${dbName(t.storeId)}` }));
+    const countOnServer = async () => {
+      let n = 0;
+      for (const name of names) n += ((await (await fetch(`${server.url}/${name}`)).json()) as { doc_count: number }).doc_count;
+      return n;
+    };
+    const workDir = await tempDir('pouch');
+    return await driveClients({ system: 'pouch', shape, tills, workDir, countOnServer });
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The hub's insert, word for word (sync-server/src/sync/document-table.ts writeDocuments, mode insert). */
+const INSERT_SQL = `INSERT INTO store_docs (store_id, collection, id, seq, doc, deleted, till_id)
+  SELECT $1, $2, r.id, r.seq, r.doc, r.deleted, r.till_id FROM jsonb_to_recordset($3::jsonb) AS r(id text, seq int8, doc jsonb, deleted boolean, till_id text)
+  ON CONFLICT (store_id, collection, id) DO NOTHING`;
+
+async function createStores(url: string, layout: readonly TillIdentity[]): Promise<void> {
+  const db = await openDatabase({ kind: 'postgres', url });
+  try {
+    for (const storeId of new Set(layout.map((t) => t.storeId))) {
+      await createStore(db, { storeId, name: `Store ${storeId}` });
+      await db.query('INSERT INTO store_counters (store_id, seq) VALUES ($1, 0) ON CONFLICT DO NOTHING', [storeId]);
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+function batches<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * pg_ceiling_docs_per_s: the same documents, the same parallelism (one connection per till), the
+ * hub's transaction design and nothing else: per batch, take the sequence numbers from the store's
+ * counter row (its lock orders the store's writers), insert the batch in one statement,
+ * idempotently, commit. No HTTP, no RxDB, no stock ledger, no NOTIFY.
+ */
+export async function pgCeiling(shape: PushShape): Promise<PushResult> {
+  const url = await freshDatabase('ceiling');
+  const layout = tillLayout(shape.tills, shape.stores);
+  await createStores(url, layout);
+  await prefillHistory(url);
+  const perTill = docsPerTill(shape);
+  const work = layout.map((till) => ({ till, batches: batches(benchSales(shape.run, till, perTill), shape.batchSize) }));
+  const closers: (() => Promise<void>)[] = [];
+  const clients = await Promise.all(
+    layout.map(async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      closers.push(onCleanup('a PostgreSQL connection', () => client.end()));
+      return client;
+    }),
+  );
+  let pushes = 0;
+  const started = Date.now();
+  await Promise.all(
+    work.map(async ({ till, batches: tillBatches }, i) => {
+      const client = clients[i]!;
+      for (const batch of tillBatches) {
+        await client.query('BEGIN');
+        const { rows } = await client.query<{ seq: string }>('UPDATE store_counters SET seq = seq + $2 WHERE store_id = $1 RETURNING seq', [till.storeId, batch.length]);
+        const base = Number(rows[0]!.seq) - batch.length;
+        const json = JSON.stringify(
+          batch.map(({ id, ...doc }, k) => ({ id, seq: base + k + 1, doc: { ...doc }, deleted: false, till_id: till.tillId })),
+        );
+        await client.query(INSERT_SQL, [till.storeId, 'sales', json]);
+        await client.query('COMMIT');
+        pushes += 1;
+      }
+    }),
+  );
+  const seconds = (Date.now() - started) / 1000;
+  const [row] = (await clients[0]!.query<{ n: string }>("SELECT count(*) AS n FROM store_docs WHERE collection = 'sales' AND store_id LIKE 'B%'")).rows;
+  const count = Number(row?.n ?? 0);
+  for (const close of closers) await close();
+  const notes = count === perTill * layout.length ? [] : [`the database holds ${count} of ${perTill * layout.length} documents`];
+  return { docs: count, seconds, docsPerS: count / seconds, firstPushMs: 0, fromStartSeconds: seconds, stats: { pushes, conflicts: 0, errors: 0, failedAttempts: 0, written: count }, notes };
+}
+
+const SALES = findSyncCollection('sales') as SyncCollection;
+
+/**
+ * Informative: the hub's own push function (checks, append-only policy, counter, insert, NOTIFY,
+ * stock ledger and levels) called in this process on the same documents with the same
+ * parallelism: what the hub costs without HTTP, Fastify, JSON parsing or RxDB.
+ */
+export async function hubWithoutHttp(shape: PushShape): Promise<PushResult> {
+  const url = await freshDatabase('nohttp');
+  const db = await openDatabase({ kind: 'postgres', url });
+  await prefillHistory(url);
+  const closeDb = onCleanup('hub database handle', () => db.close());
+  try {
+    const layout = tillLayout(shape.tills, shape.stores);
+    await enroll(db, layout);
+    const perTill = docsPerTill(shape);
+    const work = layout.map((till) => ({ till, batches: batches(benchSales(shape.run, till, perTill), shape.batchSize) }));
+    let pushes = 0;
+    let conflicts = 0;
+    let errors = 0;
+    const started = Date.now();
+    await Promise.all(
+      work.map(async ({ till, batches: tillBatches }) => {
+        for (const batch of tillBatches) {
+          const response = await pushDocuments(db, till, SALES, batch.map((doc) => ({ newDocumentState: { ...doc, _deleted: false } })));
+          pushes += 1;
+          conflicts += response.conflicts.length;
+          errors += response.errors.length;
+        }
+      }),
+    );
+    const seconds = (Date.now() - started) / 1000;
+    const [row] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM store_docs WHERE collection = 'sales' AND store_id LIKE 'B%'");
+    const count = row?.n ?? 0;
+    return { docs: count, seconds, docsPerS: count / seconds, firstPushMs: 0, fromStartSeconds: seconds, stats: { pushes, conflicts, errors, failedAttempts: 0, written: count }, notes: [] };
+  } finally {
+    await closeDb();
+  }
+}
+

@@ -1,0 +1,203 @@
+/**
+ * What the sync benchmark starts and must stop: child processes (hub, pouchdb-server, till host,
+ * client processes), PostgreSQL databases, temporary directories, the browser. Everything is
+ * registered here when created and undone in reverse order at the end, on an error, on Ctrl+C.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { repoRoot } from '../../tests/support/till-process';
+
+export type Log = (line: string) => void;
+export const log: Log = (line) => process.stderr.write(`${line}\n`);
+
+type Undo = { readonly label: string; readonly run: () => Promise<void> };
+
+const undos: Undo[] = [];
+const children = new Set<ChildProcess>();
+
+/** Registers an undo step; returns a function that runs it now (and only once). */
+export function onCleanup(label: string, run: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | null = null;
+  const undo: Undo = {
+    label,
+    run: () =>
+      (done ??= run().catch((error: unknown) => {
+        log(`  clean-up of ${label} failed: ${(error as Error).message}`);
+      })),
+  };
+  undos.push(undo);
+  return async () => {
+    const i = undos.indexOf(undo);
+    if (i >= 0) undos.splice(i, 1);
+    await undo.run();
+  };
+}
+
+/** Runs every registered undo step, newest first. */
+export async function cleanupAll(): Promise<void> {
+  while (undos.length > 0) {
+    const undo = undos.pop()!;
+    const started = Date.now();
+    await undo.run();
+    if (Date.now() - started > 3000) log(`  clean-up of ${undo.label} took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+}
+
+/** Ctrl+C, kill, hang-up: clean up, then exit; a child still alive at exit is killed. */
+export function installSignals(): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log(`\n${signal}: stopping every process and removing the benchmark's databases and directories…`);
+    void cleanupAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+  process.on('exit', () => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+}
+
+/** A child process the benchmark owns: killed at clean-up (SIGTERM, then SIGKILL after 10 s). */
+export function track(child: ChildProcess, label: string): () => Promise<void> {
+  children.add(child);
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  void exited.then(() => children.delete(child));
+  return onCleanup(label, async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+  });
+}
+
+export async function tempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), `pos-bench-sync-${prefix}-`));
+  onCleanup(`directory ${dir}`, () => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** The PostgreSQL server the benchmark creates its databases on (trust auth, user postgres). */
+export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export async function adminQuery<R extends pg.QueryResultRow>(text: string): Promise<R[]> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return (await client.query<R>(text)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new, empty database `pos_bench_<random>_<what>`, dropped at clean-up. Returns its URL. */
+export async function freshDatabase(what: string): Promise<string> {
+  const name = `pos_bench_${randomBytes(4).toString('hex')}_${what}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  onCleanup(`database ${name}`, async () => {
+    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
+  return withDatabase(ADMIN_URL, name);
+}
+
+export async function postgresVersion(): Promise<string> {
+  const [row] = await adminQuery<{ v: string }>('SELECT version() AS v');
+  return row?.v.split(' on ')[0] ?? 'PostgreSQL (unknown version)';
+}
+
+/** Waits for `pattern` in a child's stdout; resolves with the first capture group. */
+export function waitForLine(child: ChildProcess, pattern: RegExp, what: string, timeoutMs: number, output: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`${what} did not start within ${timeoutMs / 1000} s:\n${output().slice(-2000)}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = pattern.exec(seen);
+      if (match) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        resolve(match[1] ?? match[0]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited (${code ?? signal}) before it was ready:\n${output().slice(-2000)}`));
+    });
+  });
+}
+
+export type HubProcess = { readonly url: string; readonly logFile: string; readonly startedMs: number; stop(): Promise<void> };
+
+const HUB_CLI = path.join(repoRoot, 'sync-server', 'dist', 'cli.cjs');
+
+/** Extra Node flags for the hub process, for investigations, e.g. BENCH_HUB_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof". */
+export const HUB_NODE_ARGS = (process.env.BENCH_HUB_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+
+/**
+ * The hub as production runs it: `node sync-server/dist/cli.cjs serve` on PostgreSQL
+ * (DATABASE_URL), its own process, its JSON logs (pino, LOG_LEVEL, info by default) in a file.
+ */
+export async function startHub(options: { databaseUrl: string; logDir: string; demoProducts?: number; env?: Record<string, string> }): Promise<HubProcess> {
+  if (!existsSync(HUB_CLI)) throw new Error('sync-server/dist/cli.cjs is missing: run "npm run build" first (npm run bench:sync does)');
+  const logFile = path.join(options.logDir, `hub-${randomBytes(3).toString('hex')}.log`);
+  const logStream = createWriteStream(logFile);
+  const args = [...HUB_NODE_ARGS, HUB_CLI, 'serve', '--port', '0', '--host', '127.0.0.1', ...(options.demoProducts !== undefined ? ['--demo-products', String(options.demoProducts)] : [])];
+  const started = Date.now();
+  const child = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: options.databaseUrl, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stop = track(child, 'hub process');
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.pipe(logStream);
+  const tail = () => `${output}\n(hub log: ${logFile})`;
+  try {
+    const url = await waitForLine(child, /POS hub ready at (\S+)/, 'the hub', 30 * 60_000, tail);
+    return { url, logFile, startedMs: Date.now() - started, stop };
+  } catch (error) {
+    const logText = await readFile(logFile, 'utf8').catch(() => '');
+    await stop();
+    throw new Error(`${(error as Error).message}\n${logText.slice(-2000)}`);
+  }
+}
+
+/** Lines of a hub log at level warn (40) or above, for the report. */
+export async function hubWarnings(logFile: string): Promise<string[]> {
+  const text = await readFile(logFile, 'utf8').catch(() => '');
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('{')) {
+      // The command line's own lines (what the demo seed created…) are not warnings; stack traces are.
+      if (/error|warn|exception/i.test(line)) out.push(line.trim());
+      continue;
+    }
+    try {
+      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string } };
+      if ((entry.level ?? 0) >= 40) out.push(`${entry.msg ?? ''}${entry.err?.message ? `: ${entry.err.message}` : ''}`);
+    } catch {
+      out.push(line.slice(0, 200));
+    }
+  }
+  return out;
+}

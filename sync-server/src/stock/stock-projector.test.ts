@@ -1,0 +1,105 @@
+import { findSyncCollection, type SyncCollection } from '@pos/core';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '../db/database';
+import { pushDocuments } from '../sync/push-documents';
+import { sealedSaleDoc } from '../test-support/head-office';
+import { testTargets } from '../test-support/test-databases';
+import { client, enrolledTills, useTestHub, type Device } from '../test-support/test-hub';
+import { projectStoreStock, StockProjector } from './stock-projector';
+
+const SALES = findSyncCollection('sales') as SyncCollection;
+
+function sales(device: Device, from: number, count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    newDocumentState: sealedSaleDoc(device, `sale-${from + i}`, [
+      { lineId: 'l1', productId: 'prd-a', quantity: 1 },
+      { lineId: 'l2', productId: `prd-${(from + i) % 3}`, quantity: 2 },
+    ]),
+  }));
+}
+
+async function levels(db: Database, storeId: string): Promise<Record<string, number>> {
+  const rows = await db.query<{ product_id: string; level: number }>('SELECT product_id, level FROM stock_levels WHERE store_id = $1 ORDER BY product_id', [storeId]);
+  return Object.fromEntries(rows.map((r) => [r.product_id, r.level]));
+}
+
+async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('not reached in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+for (const target of testTargets()) {
+  describe.skipIf(target.skip)(`stock projector on ${target.name}`, () => {
+    const ctx = useTestHub(target, { rateLimit: false });
+
+    it('follows a push by itself: the level moves without anyone asking (woken by the sales notice)', async () => {
+      const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
+      await client(ctx().hub, till!).push('sales', sales(till!, 0, 3));
+      await eventually(async () => (await levels(ctx().db, 'S1'))['prd-a'] === -3);
+      expect(await levels(ctx().db, 'S1')).toEqual({ 'prd-0': -2, 'prd-1': -2, 'prd-2': -2, 'prd-a': -3 });
+      // The till pulls the levels as documents of its store.
+      const pulled = await client(ctx().hub, till!).pullAll('stock_levels', 0, 100);
+      expect(pulled.documents.map((d) => [d.id, d.level]).sort()).toEqual([
+        ['prd-0', -2],
+        ['prd-1', -2],
+        ['prd-2', -2],
+        ['prd-a', -3],
+      ]);
+    });
+
+    it('steps through the sales in batches, moves its checkpoint to the last sale read, and a step with nothing new writes nothing', async () => {
+      const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
+      // Written without the hub's HTTP route and its notice listener racing us: the projector is driven by hand.
+      await ctx().hub.stock.close();
+      try {
+        await pushDocuments(ctx().db, till!, SALES, sales(till!, 0, 7));
+        const steps = [];
+        for (let i = 0; i < 4; i++) steps.push(await projectStoreStock(ctx().db, 'S1', 3));
+        expect(steps.map((s) => [s.sales, s.movements])).toEqual([
+          [3, 6],
+          [3, 6],
+          [1, 2],
+          [0, 0],
+        ]);
+        const [lastSale] = await ctx().db.query<{ seq: number }>("SELECT max(seq) AS seq FROM store_docs WHERE store_id = 'S1' AND collection = 'sales'");
+        const [checkpoint] = await ctx().db.query<{ seq: number }>("SELECT seq FROM stock_projection WHERE store_id = 'S1'");
+        expect(checkpoint!.seq).toBe(lastSale!.seq);
+        expect((await levels(ctx().db, 'S1'))['prd-a']).toBe(-7);
+        const counter = async () => (await ctx().db.query<{ seq: number }>("SELECT seq FROM store_counters WHERE store_id = 'S1'"))[0]!.seq;
+        const before = await counter();
+        expect(await projectStoreStock(ctx().db, 'S1')).toEqual({ sales: 0, movements: 0, lastSeq: lastSale!.seq });
+        expect(await counter()).toBe(before);
+      } finally {
+        await ctx().hub.stock.start();
+      }
+    });
+
+    it('a hub that stopped before projecting catches up at start; projectors of two hub instances at once count every sale once', async () => {
+      const [t1, t2] = await enrolledTills(ctx().db, 'S1', ['T1', 'T2']);
+      const [other] = await enrolledTills(ctx().db, 'S2', ['T1']);
+      await ctx().hub.stock.close();
+      const second = target.name === 'postgres' ? await ctx().database.openAnother() : ctx().db;
+      const instances: StockProjector[] = [];
+      try {
+        await pushDocuments(ctx().db, t1!, SALES, sales(t1!, 0, 40));
+        await pushDocuments(ctx().db, other!, SALES, sales(other!, 0, 5));
+        // Two projectors start at once (two hub instances coming up), then sales keep coming.
+        instances.push(new StockProjector(ctx().db), new StockProjector(second));
+        await Promise.all(instances.map((p) => p.start()));
+        expect((await levels(ctx().db, 'S2'))['prd-a']).toBe(-5);
+        for (let b = 0; b < 10; b++) await pushDocuments(ctx().db, b % 2 ? t1! : t2!, SALES, sales(b % 2 ? t1! : t2!, 100 + b * 20, 20));
+        await Promise.all(instances.map((p) => p.catchUp()));
+        expect((await levels(ctx().db, 'S1'))['prd-a']).toBe(-240);
+        const [{ n }] = (await ctx().db.query<{ n: number }>("SELECT count(*)::int8 AS n FROM stock_movements WHERE store_id = 'S1'")) as [{ n: number }];
+        expect(n).toBe(480);
+      } finally {
+        for (const p of instances) await p.close();
+        if (second !== ctx().db) await second.close();
+        await ctx().hub.stock.start();
+      }
+    });
+  });
+}
