@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHubProcess, type HubProcess } from '../sync/hub-process';
 import { browserAvailable, launchChromium, openTill } from '../support/browser';
 import { freePort } from '../support/free-port';
-import { donePanel, openPayment, scan, signIn } from '../support/till-page';
+import { signIn, syncBadge as badge, sellExact as sell } from '../support/till-page';
 import { startTill, type TillProcess } from '../support/till-process';
 
 const oil = demoProduct(111);
@@ -15,16 +15,6 @@ const flour = demoProduct(131);
 
 async function hubFile(hubDir: string): Promise<{ url: string; adminToken: string; pid: number }> {
   return JSON.parse(await readFile(path.join(hubDir, 'hub.json'), 'utf8')) as { url: string; adminToken: string; pid: number };
-}
-
-function badge(page: Page) {
-  return page.getByRole('button', { name: /^Synchro:/ });
-}
-
-async function sell(page: Page, code: string): Promise<void> {
-  await scan(page, code);
-  await (await openPayment(page)).getByRole('button', { name: 'Montant exact' }).click();
-  await donePanel(page).waitFor();
 }
 
 /**

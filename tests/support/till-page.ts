@@ -89,3 +89,15 @@ export async function history(page: Page): Promise<Locator> {
   await region.waitFor();
   return region;
 }
+
+/** The sync badge of the status bar (its accessible name says online/offline, waiting, last sync). */
+export function syncBadge(page: Page): Locator {
+  return page.getByRole('button', { name: /^Synchro:/ });
+}
+
+/** Scans one code and takes the exact amount in cash. */
+export async function sellExact(page: Page, code: string): Promise<void> {
+  await scan(page, code);
+  await (await openPayment(page)).getByRole('button', { name: 'Montant exact' }).click();
+  await donePanel(page).waitFor();
+}

@@ -1,16 +1,9 @@
-import type { CustomerDoc } from '@pos/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHub, type Hub } from '../../sync-server/src/server';
 import { testTargets, type TestDatabase } from '../../sync-server/src/test-support/test-databases';
 import { useSyncStore } from '../../renderer/src/state/sync-store';
 import { startFaultProxy, type FaultProxy } from '../rigs/fault-proxy';
-import { eventually, startTillPeer, type TillPeer } from './till-peer';
-
-function customer(id: string, fields: Partial<CustomerDoc>, at: string): CustomerDoc {
-  const base = { id, storeId: 'S001', lastName: 'Durand', updatedAt: at, ...fields };
-  const fieldTimes = Object.fromEntries(Object.keys(base).filter((k) => k !== 'id').map((k) => [k, at]));
-  return { ...base, fieldTimes } as CustomerDoc;
-}
+import { customer, eventually, startTillPeer, type TillPeer } from './till-peer';
 
 for (const target of testTargets()) {
   describe.skipIf(target.skip)(`conflicts, clocks and live streams (${target.name})`, () => {

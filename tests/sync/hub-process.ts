@@ -7,8 +7,8 @@ const cli = path.join(repoRoot, 'sync-server', 'dist', 'cli.cjs');
 export type HubProcess = { readonly url: string; readonly child: ChildProcess; kill9(): Promise<void>; stop(): Promise<void> };
 
 /** The hub as its own process (`npm run hub -- serve`), so a test can kill it like a power cut. */
-export async function startHubProcess(options: { port: number; dataDir: string; databaseUrl?: string }): Promise<HubProcess> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', String(options.port), '--data-dir', options.dataDir], {
+export async function startHubProcess(options: { port: number; dataDir: string; databaseUrl?: string; args?: readonly string[] }): Promise<HubProcess> {
+  const child = spawn(process.execPath, [cli, 'serve', '--port', String(options.port), '--data-dir', options.dataDir, ...(options.args ?? [])], {
     env: { ...process.env, DATABASE_URL: options.databaseUrl ?? '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

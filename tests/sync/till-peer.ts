@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fromEnvelope, saleDocFromRecord, type EventName, type HostEvents, type InvokeReply, type SealedRecord } from '@pos/core';
+import { fromEnvelope, saleDocFromRecord, type CustomerDoc, type EventName, type HostEvents, type InvokeReply, type SealedRecord } from '@pos/core';
 import { cashSale } from '@pos/core/test-support/sample-sale';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { createTillHost } from '../../electron/src/host/till-host';
@@ -66,17 +66,24 @@ export async function ensureStore(db: Database, storeId: string, tillIds: readon
  * and enrollment code are made in the hub's database; otherwise `code` must be given.
  */
 export async function startTillPeer(
-  options: { hubUrl: string; storeId: string; tillId: string } & ({ hubDb: Database } | { code: string }),
+  options: { hubUrl: string; storeId: string; tillId: string; env?: Record<string, string> } & ({ hubDb: Database } | { code: string }),
 ): Promise<TillPeer> {
   const { storeId, tillId } = options;
   if ('hubDb' in options) await ensureStore(options.hubDb, storeId, [tillId]);
   const dataDir = await mkdtemp(path.join(tmpdir(), `pos-peer-${storeId}-${tillId}-`));
   await writeFile(path.join(dataDir, 'config.json'), JSON.stringify({ storeId, tillId }));
-  const host = await createTillHost({ dataDir, mode: 'browser', env: { POS_PRINTER: 'none', POS_TERMINAL_DELAY_MS: '1' } });
+  const host = await createTillHost({ dataDir, mode: 'browser', env: { POS_PRINTER: 'none', POS_TERMINAL_DELAY_MS: '1', ...options.env } });
   const bridge = bridgeTo(host);
-  await bridge.invoke('session.signIn', { pin: '5678' });
-  const code = 'hubDb' in options ? (await issueEnrollmentCode(options.hubDb, { storeId, tillId })).code : options.code;
-  await bridge.invoke('hub.enroll', { hubUrl: options.hubUrl, code });
+  try {
+    await bridge.invoke('session.signIn', { pin: '5678' });
+    const code = 'hubDb' in options ? (await issueEnrollmentCode(options.hubDb, { storeId, tillId })).code : options.code;
+    await bridge.invoke('hub.enroll', { hubUrl: options.hubUrl, code });
+  } catch (error) {
+    // A refused enrollment is a test's expected outcome: leave nothing running behind it.
+    await host.close();
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const docs = await createDocumentsDb(`peer-${peerCount++}-${storeId.toLowerCase()}-${tillId.toLowerCase()}`, getRxStorageDexie({}));
   const watermarks = await PushWatermarks.open(docs);
   let replication: ReturnType<typeof startHubReplication> | null = null;
@@ -128,4 +135,11 @@ export async function eventually<T>(check: () => Promise<T>, accept: (value: T) 
     last = await check();
   }
   return last;
+}
+
+/** A customer as a till writes it: every field stamped with the (till's) time `at`. */
+export function customer(id: string, fields: Partial<CustomerDoc>, at: string, storeId = 'S001'): CustomerDoc {
+  const base = { id, storeId, lastName: 'Durand', updatedAt: at, ...fields };
+  const fieldTimes = Object.fromEntries(Object.keys(base).filter((k) => k !== 'id').map((k) => [k, at]));
+  return { ...base, fieldTimes } as CustomerDoc;
 }

@@ -45,6 +45,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     dataDir: options.dataDir,
     events,
     identity: { storeId: config.storeId, tillId: config.tillId },
+    suggestedHubUrl: config.hubUrl,
     ...(options.secretProtector ? { protector: options.secretProtector } : {}),
     // The host keeps the store's settings itself (it validates sales and builds receipts with them).
     onStream: (collection) => {

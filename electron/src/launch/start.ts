@@ -39,8 +39,13 @@ async function prepareHub(options: LaunchOptions): Promise<EmbeddedHub | null> {
   return hub;
 }
 
+/** `--hub URL` reaches the till host (in this process or Electron's) as the address its enrollment form offers. */
+function hostEnv(options: LaunchOptions): NodeJS.ProcessEnv {
+  return options.hubUrl ? { ...process.env, POS_HUB_URL: options.hubUrl } : process.env;
+}
+
 async function startBrowserMode(options: LaunchOptions, hub: EmbeddedHub | null): Promise<void> {
-  const host = await createTillHost({ dataDir: options.dataDir, mode: 'browser', appVersion });
+  const host = await createTillHost({ dataDir: options.dataDir, mode: 'browser', appVersion, env: hostEnv(options) });
   const port = options.port ?? host.context.config.browserPort;
   const rendererDir = path.join(repoRoot, 'renderer', 'dist');
   let server;
@@ -65,7 +70,7 @@ async function startBrowserMode(options: LaunchOptions, hub: EmbeddedHub | null)
 
 function startElectron(binary: string, options: LaunchOptions, hub: EmbeddedHub | null): void {
   const args = [path.join(__dirname, 'main.cjs'), '--data-dir', options.dataDir, ...(options.kiosk ? ['--kiosk'] : [])];
-  const child = spawn(binary, args, { stdio: 'inherit', env: { ...process.env, POS_APP_VERSION: appVersion } });
+  const child = spawn(binary, args, { stdio: 'inherit', env: { ...hostEnv(options), POS_APP_VERSION: appVersion } });
   child.on('exit', (code) => {
     void (hub?.stop() ?? Promise.resolve()).finally(() => process.exit(code ?? 0));
   });

@@ -23,6 +23,8 @@ export type HostConfig = {
   readonly browserPort: number;
   /** A certificate authority (PEM file) to trust for the hub's HTTPS, when the chain runs its own CA. */
   readonly hubCaFile: string | null;
+  /** The chain's hub address, offered in the enrollment form (`npm start -- --hub URL`, POS_HUB_URL). */
+  readonly hubUrl: string | null;
 };
 
 export function defaultConfig(dataDir: string): HostConfig {
@@ -35,6 +37,7 @@ export function defaultConfig(dataDir: string): HostConfig {
     demoCatalogSize: 2000,
     browserPort: 5180,
     hubCaFile: null,
+    hubUrl: null,
   };
 }
 
@@ -75,6 +78,7 @@ function validateConfig(config: HostConfig, file: string): HostConfig {
   if (!isInt(config.terminal.timeoutMs, 1)) fail('terminal.timeoutMs', 'a whole number of milliseconds ≥ 1');
   if (!isInt(config.demoCatalogSize, 1)) fail('demoCatalogSize', 'a whole number ≥ 1');
   if (!isInt(config.browserPort, 0, MAX_PORT)) fail('browserPort', `a port number from 0 to ${MAX_PORT}`);
+  if (config.hubUrl !== null && (typeof config.hubUrl !== 'string' || !URL.canParse(config.hubUrl))) fail('hubUrl', 'a web address (https://…), or null');
   if (config.hubCaFile !== null && (typeof config.hubCaFile !== 'string' || config.hubCaFile === '')) fail('hubCaFile', 'the path of a PEM file, or null');
   return config;
 }
@@ -99,6 +103,7 @@ export function applyEnv(config: HostConfig, env: NodeJS.ProcessEnv): HostConfig
   if (env.POS_TERMINAL_TIMEOUT_MS) next = { ...next, terminal: { ...next.terminal, timeoutMs: positiveInt('POS_TERMINAL_TIMEOUT_MS', env.POS_TERMINAL_TIMEOUT_MS, 1) } };
   if (env.POS_DEMO_PRODUCTS) next = { ...next, demoCatalogSize: positiveInt('POS_DEMO_PRODUCTS', env.POS_DEMO_PRODUCTS, 1) };
   if (env.POS_HUB_CA) next = { ...next, hubCaFile: env.POS_HUB_CA };
+  if (env.POS_HUB_URL) next = { ...next, hubUrl: env.POS_HUB_URL };
   if (env.POS_PORT) next = { ...next, browserPort: positiveInt('POS_PORT', env.POS_PORT, 0, MAX_PORT) };
   return next;
 }

@@ -24,6 +24,8 @@ export type HubClientOptions = {
   /** Called with each stream message the host itself needs (the store's settings). */
   readonly onStream?: (collection: SyncCollectionName, event: StreamEvent | 'RESYNC') => void;
   readonly retryMs?: number;
+  /** Before enrollment: the address shown and offered in the enrollment form. */
+  readonly suggestedHubUrl?: string | null;
 };
 
 /** Collections the till streams from the hub: everything it pulls. */
@@ -49,7 +51,7 @@ export class HubClient {
   private constructor(private readonly options: HubClientOptions) {
     this.state = {
       enrolled: false,
-      hubUrl: null,
+      hubUrl: options.suggestedHubUrl ?? null,
       storeId: options.identity.storeId,
       tillId: options.identity.tillId,
       online: false,

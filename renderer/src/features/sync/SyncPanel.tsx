@@ -10,7 +10,8 @@ import { useSyncStore } from '../../state/sync-store';
 function EnrollForm() {
   const { t } = useTranslation();
   const staff = useAppStore((s) => s.staff);
-  const [hubUrl, setHubUrl] = useState('');
+  // The address the till was started with (--hub), or the one it was enrolled with before.
+  const [hubUrl, setHubUrl] = useState(useSyncStore.getState().hub?.hubUrl ?? '');
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   if (!staff || !can(staff.role, 'till.settings')) return <p>{t('sync.managerOnly')}</p>;
