@@ -1,39 +1,25 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createHub, type Hub } from '../../sync-server/src/server';
-import { testTargets, type TestDatabase } from '../../sync-server/src/test-support/test-databases';
+import { afterEach, describe, expect, it } from 'vitest';
+import { testTargets } from '../../sync-server/src/test-support/test-databases';
 import { useSyncStore } from '../../renderer/src/state/sync-store';
-import { startFaultProxy, type FaultProxy } from '../rigs/fault-proxy';
+import { useHubBehindProxy } from './hub-behind-proxy';
 import { customer, eventually, startTillPeer, type TillPeer } from './till-peer';
 
 for (const target of testTargets()) {
   describe.skipIf(target.skip)(`conflicts, clocks and live streams (${target.name})`, () => {
-    let database: TestDatabase;
-    let hub: Hub;
-    let proxy: FaultProxy;
+    const env = useHubBehindProxy(target);
     const peers: TillPeer[] = [];
 
-    const hubRows = (sql: string, params: unknown[] = []) => database.db.query<Record<string, unknown>>(sql, params);
+    const hubRows = (sql: string, params: unknown[] = []) => env().database.db.query<Record<string, unknown>>(sql, params);
 
-    beforeAll(async () => {
-      database = await target.open();
-      hub = await createHub({ database: database.db, port: 0 });
-      const url = new URL(await hub.listen());
-      proxy = await startFaultProxy({ host: url.hostname, port: Number(url.port) });
-    });
     afterEach(async () => {
       for (const peer of peers.splice(0)) await peer.close();
-      proxy.setPlan({ kind: 'pass' });
+      env().proxy.setPlan({ kind: 'pass' });
       useSyncStore.setState({ issues: [] });
-      await database.truncate();
-    });
-    afterAll(async () => {
-      await proxy?.close();
-      await hub?.close();
-      await database?.close();
+      await env().database.truncate();
     });
 
     const till = async (tillId = 'T01') => {
-      const peer = await startTillPeer({ hubUrl: proxy.url, hubDb: database.db, storeId: 'S001', tillId });
+      const peer = await startTillPeer({ hubUrl: env().proxy.url, hubDb: env().database.db, storeId: 'S001', tillId });
       peers.push(peer);
       return peer;
     };
@@ -95,7 +81,7 @@ for (const target of testTargets()) {
       await b.startReplication();
       await a.docs.customers.insert(customer('c2', { firstName: 'Léa' }, '2026-11-22T10:00:00.000Z'));
       await eventually(async () => (await b.docs.customers.findOne('c2').exec())?.firstName, (v) => v === 'Léa');
-      proxy.cutAll();
+      env().proxy.cutAll();
       await a.docs.customers.insert(customer('c3', { firstName: 'Noé' }, '2026-11-22T10:01:00.000Z'));
       await eventually(async () => (await b.docs.customers.findOne('c3').exec())?.firstName, (v) => v === 'Noé', 30_000);
     });

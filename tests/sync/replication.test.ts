@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createHub, type Hub } from '../../sync-server/src/server';
-import { testTargets, type TestDatabase } from '../../sync-server/src/test-support/test-databases';
-import { startFaultProxy, type FaultProxy } from '../rigs/fault-proxy';
+import { afterEach, describe, expect, it } from 'vitest';
+import { testTargets } from '../../sync-server/src/test-support/test-databases';
+import { useHubBehindProxy } from './hub-behind-proxy';
 import { eventually, startTillPeer, type TillPeer } from './till-peer';
 
 /**
@@ -10,33 +9,20 @@ import { eventually, startTillPeer, type TillPeer } from './till-peer';
  */
 for (const target of testTargets()) {
   describe.skipIf(target.skip)(`till ⇄ hub replication (${target.name})`, () => {
-    let database: TestDatabase;
-    let hub: Hub;
-    let proxy: FaultProxy;
+    const env = useHubBehindProxy(target);
     const peers: TillPeer[] = [];
 
     const hubCount = async (collection: string, storeId = 'S001') =>
-      Number((await database.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM store_docs WHERE store_id = $1 AND collection = $2`, [storeId, collection]))[0]?.n ?? 0);
+      Number((await env().database.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM store_docs WHERE store_id = $1 AND collection = $2`, [storeId, collection]))[0]?.n ?? 0);
 
-    beforeAll(async () => {
-      database = await target.open();
-      hub = await createHub({ database: database.db, port: 0 });
-      const url = new URL(await hub.listen());
-      proxy = await startFaultProxy({ host: url.hostname, port: Number(url.port) });
-    });
     afterEach(async () => {
       for (const peer of peers.splice(0)) await peer.close();
-      proxy.setPlan({ kind: 'pass' });
-      await database.truncate();
-    });
-    afterAll(async () => {
-      await proxy?.close();
-      await hub?.close();
-      await database?.close();
+      env().proxy.setPlan({ kind: 'pass' });
+      await env().database.truncate();
     });
 
     const till = async (tillId = 'T01', storeId = 'S001') => {
-      const peer = await startTillPeer({ hubUrl: proxy.url, hubDb: database.db, storeId, tillId });
+      const peer = await startTillPeer({ hubUrl: env().proxy.url, hubDb: env().database.db, storeId, tillId });
       peers.push(peer);
       return peer;
     };
@@ -45,22 +31,22 @@ for (const target of testTargets()) {
       const peer = await till();
       for (let i = 0; i < 5; i++) await peer.sell();
       // The hub writes the batch, then the reply is cut: the till must retry, and nothing doubles.
-      proxy.setPlan({ kind: 'cut-response', afterBytes: 20 }, 3);
+      env().proxy.setPlan({ kind: 'cut-response', afterBytes: 20 }, 3);
       await peer.startReplication();
       await eventually(() => hubCount('sales'), (n) => n === 5);
-      await eventually(async () => (await database.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM incidents`))[0]?.n ?? 0, (n) => n === 0);
+      await eventually(async () => (await env().database.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM incidents`))[0]?.n ?? 0, (n) => n === 0);
       await peer.sell();
       await eventually(() => hubCount('sales'), (n) => n === 6);
-      expect(proxy.cuts).toBeGreaterThan(0);
+      expect(env().proxy.cuts).toBeGreaterThan(0);
     });
 
     it('catches up in full pages after a week offline', async () => {
       const peer = await till();
-      proxy.setPlan({ kind: 'refuse' });
+      env().proxy.setPlan({ kind: 'refuse' });
       await peer.startReplication();
       for (let i = 0; i < 300; i++) await peer.sell([100 + (i % 50)]);
       expect(await hubCount('sales')).toBe(0);
-      proxy.setPlan({ kind: 'pass' });
+      env().proxy.setPlan({ kind: 'pass' });
       await eventually(() => hubCount('sales'), (n) => n === 300, 60_000);
       const tillRecords = await peer.docs.till_records.count().exec();
       await eventually(() => hubCount('till_records'), (n) => n === tillRecords, 30_000);
