@@ -10,6 +10,7 @@ import { mulberry32 } from '@pos/core/demo/prng';
 import type { PushResponse } from '@pos/core';
 import type { Database } from '../../sync-server/src/db/database';
 import { openDatabase } from '../../sync-server/src/db/open-database';
+import { storesBehind } from '../../sync-server/src/stock/stock-projector';
 import { enrolledTills, syncHeaders } from '../../sync-server/src/test-support/test-hub';
 import { prefillHistory, tillLayout } from './push-phase';
 import { freshDatabase, hubWarnings, log, onCleanup, startHub } from './rig';
@@ -26,6 +27,8 @@ export type LatencyResult = {
   /** Sales accepted in all, pushes finishing after the window included (must equal the database's count). */
   readonly allDocs: number;
   readonly docsInDatabase: number;
+  /** How long after the last push answered the stock ledger held every sale (the hub's stock projector). */
+  readonly stockLagSeconds: number;
   /** Answers other than 200, by status; 0 = no answer (connection error). */
   readonly failures: ReadonlyMap<number, number>;
   readonly documentErrors: number;
@@ -147,6 +150,9 @@ export async function pushLatency(shape: LatencyShape, logDir: string): Promise<
     clearInterval(progress);
     const seconds = shape.seconds;
     for (const agent of agents) agent.destroy();
+    const lastAnswer = Date.now();
+    while ((await storesBehind(db)).length > 0) await sleep(20);
+    const stockLagSeconds = (Date.now() - lastAnswer) / 1000;
     const [row] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM store_docs WHERE collection = 'sales' AND store_id LIKE 'B%'");
     const meanLatency = latenciesMs.reduce((a, b) => a + b, 0) / Math.max(1, latenciesMs.length);
     return {
@@ -156,6 +162,7 @@ export async function pushLatency(shape: LatencyShape, logDir: string): Promise<
       docs: inWindow.docs,
       allDocs: docs,
       docsInDatabase: row?.n ?? 0,
+      stockLagSeconds,
       failures,
       documentErrors,
       conflicts,

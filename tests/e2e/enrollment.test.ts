@@ -52,6 +52,7 @@ describe.skipIf(!browserAvailable())('enrolling a till with the chain’s hub', 
     await panel().getByText('Un responsable doit être connecté pour inscrire la caisse.').waitFor();
     await panel().getByRole('button', { name: 'Fermer' }).click();
     await page.getByRole('button', { name: 'Verrouiller' }).click();
+    await page.getByLabel('Code personnel').waitFor();
   });
 
   it('a wrong code is refused in plain words; the right one enrolls the till and what it sold goes to the hub', async () => {

@@ -32,9 +32,11 @@ export async function importCatalog(
   onProgress: (state: CatalogImportState) => void = () => undefined,
 ): Promise<CatalogImportState> {
   let state: CatalogImportState = (await catalogImportState(db)) ?? EMPTY;
+  let ahead: Promise<CatalogPage> | null = null;
   // Pull at least once: a finished import still has changes to catch up with.
   for (let first = true; first || !state.done; first = false) {
-    let page = await pull(state.checkpoint, CATALOG_PAGE_SIZE);
+    let page = await (ahead ?? pull(state.checkpoint, CATALOG_PAGE_SIZE));
+    ahead = null;
     if (state.source !== null && page.source !== state.source) {
       await db.transaction('rw', db.products, db.priceLists, db.meta, async () => {
         await db.products.clear();
@@ -52,6 +54,13 @@ export async function importCatalog(
       total: imported + page.remaining,
       done: page.done,
     };
+    const empty = page.products.length === 0 && page.deletedIds.length === 0;
+    if (!page.done && !empty) {
+      // The next page travels while this one is written: the import goes at the pace of the
+      // slower of the two, not of both in turn. Only a written page moves the saved checkpoint.
+      ahead = pull(page.checkpoint, CATALOG_PAGE_SIZE);
+      ahead.catch(() => undefined);
+    }
     await db.transaction('rw', db.products, db.meta, async () => {
       await db.products.bulkPut([...page.products]);
       if (page.deletedIds.length > 0) await db.products.bulkDelete([...page.deletedIds]);
@@ -59,7 +68,7 @@ export async function importCatalog(
     });
     state = next;
     onProgress(state);
-    if (!page.done && page.products.length === 0 && page.deletedIds.length === 0) break;
+    if (!page.done && empty) break;
   }
   return state;
 }

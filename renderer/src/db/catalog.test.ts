@@ -41,6 +41,30 @@ describe('catalog import', () => {
     expect(state).toMatchObject({ imported: 5000, done: true });
     expect(await db.products.count()).toBe(5000);
   });
+
+  it('asks for the next page while it writes the current one, and saves only written pages', async () => {
+    const db = freshDb();
+    const pull = demoCatalogPageForTest(5000);
+    const asked: { checkpoint: string | null; productsAtAsk: number }[] = [];
+    const watching = async (checkpoint: string | null, limit: number) => {
+      asked.push({ checkpoint, productsAtAsk: await db.products.count() });
+      return pull(checkpoint, limit);
+    };
+    await importCatalog(db, watching);
+    // Page 2 is asked for before page 1 is written, page 3 before page 2.
+    expect(asked.map((a) => a.productsAtAsk)).toEqual([0, 0, 2000]);
+    // A failing prefetch leaves the checkpoint of the last page written.
+    const again = freshDb();
+    let calls = 0;
+    await expect(
+      importCatalog(again, async (checkpoint, limit) => {
+        if (++calls === 3) throw new Error('network cut');
+        return pull(checkpoint, limit);
+      }),
+    ).rejects.toThrow('network cut');
+    expect(await catalogImportState(again)).toMatchObject({ imported: 4000, done: false });
+    expect(await again.products.count()).toBe(4000);
+  });
 });
 
 describe('catalog lookups', () => {

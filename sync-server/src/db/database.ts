@@ -11,6 +11,12 @@ export type Row = Record<string, unknown>;
 export type Queryable = {
   /** `text` with `$1…` placeholders and `params`, or a query built with the `sql` tag. */
   query<R extends Row = Row>(query: string | SqlQuery, params?: readonly unknown[]): Promise<R[]>;
+  /**
+   * Inside a transaction, where the driver offers it: runs `work` once the transaction has
+   * committed, before `transaction()` resolves (never after a rollback). A failure of `work` is
+   * reported to the database's error handler, never to the committed transaction's caller.
+   */
+  afterCommit?(work: (db: Queryable) => Promise<unknown>): void;
 };
 
 export type ListenOptions = {

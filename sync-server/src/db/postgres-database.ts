@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
@@ -23,11 +24,27 @@ const types = {
 /** Any number works as long as every hub instance uses the same one. */
 const MIGRATION_LOCK = 7_240_001;
 
+const statementNames = new Map<string, string>();
+
+/**
+ * Parameterised statements run as named prepared statements, so each connection parses and
+ * plans a statement once instead of at every push (the hub's statements are fixed texts: the
+ * values always travel as parameters, so the set of names stays small).
+ */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `hub_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 function queryable(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<R extends Row = Row>(query: string | SqlQuery, params?: readonly unknown[]) {
       const q = toQuery(query, params);
-      const result = await client.query<R>(q.text, [...q.params]);
+      const result = q.params.length > 0 ? await client.query<R>({ name: statementName(q.text), text: q.text, values: [...q.params] }) : await client.query<R>(q.text);
       return result.rows;
     },
   };
@@ -49,11 +66,12 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
     async transaction(work) {
       const client = await pool.connect();
       let broken: Error | undefined;
+      const afterCommit: ((db: Queryable) => Promise<unknown>)[] = [];
+      let result;
       try {
         await client.query('BEGIN');
-        const result = await work(queryable(client));
+        result = await work({ ...queryable(client), afterCommit: (w) => afterCommit.push(w) });
         await client.query('COMMIT');
-        return result;
       } catch (error) {
         await client.query('ROLLBACK').catch((rollbackError: Error) => {
           broken = rollbackError;
@@ -63,6 +81,8 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
         // A connection that could not even roll back is discarded, not returned to the pool.
         client.release(broken);
       }
+      for (const w of afterCommit) await w(base).catch((error: Error) => options.onError?.(error));
+      return result;
     },
     listen: (channel, onNotify, listenOptions) => listener.subscribe(channel, { onNotify, ...(listenOptions?.onReconnect ? { onReconnect: listenOptions.onReconnect } : {}) }),
     async migrate() {

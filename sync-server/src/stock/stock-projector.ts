@@ -13,14 +13,16 @@ export type ProjectionStep = { readonly sales: number; readonly movements: numbe
 
 /**
  * Turns the next sales of one store (after its checkpoint) into stock movements, levels and
- * `stock_levels` documents, and moves the checkpoint, in one transaction. It takes the store's
- * counter row first, as every writer of the store does (one lock order, no deadlock), which also
- * means the sales it reads are a committed prefix: nothing can commit under a lower sequence
- * later. Movement ids are idempotent, so even a step run twice would count each line once.
+ * `stock_levels` documents, and moves the checkpoint, in one transaction. The checkpoint row
+ * serialises the projectors of the store (one per hub instance). The sales read are a committed
+ * prefix of the store's sequence: a writer takes its numbers under the store's counter row lock
+ * and commits before releasing it, so nothing can commit later under a lower number. The
+ * counter lock itself (the one every writer of the store takes first) is taken only for the
+ * writes, so the store's pushes wait for the ledger's writes, not for the reading. Movement ids
+ * are idempotent: even a step run twice would count each line once.
  */
 export async function projectStoreStock(db: Database, storeId: string, limit = PROJECTION_BATCH): Promise<ProjectionStep> {
   return db.transaction(async (tx) => {
-    await lockCounter(tx, { kind: 'store', storeId });
     const from = await lockCheckpoint(tx, storeId);
     // Only the sealed lines travel back from the database, not the whole sale.
     const sales = await tx.query<{ id: string; seq: number; lines: unknown; till_id: string | null }>(
@@ -40,6 +42,7 @@ export async function projectStoreStock(db: Database, storeId: string, limit = P
         { kind: 'unreadable_sale_line', docId: u.saleId, details: { line: u.index, message: `No stock movement for this line: ${u.reason}` } },
       ]);
     }
+    await lockCounter(tx, { kind: 'store', storeId });
     for (const [till, incidents] of byTill) await recordIncidents(tx, storeId, till, 'sales', incidents);
     await recordStockMovements(tx, storeId, movements);
     await tx.query('UPDATE stock_projection SET seq = $2, updated_at = now() WHERE store_id = $1', [storeId, last.seq]);
@@ -81,13 +84,16 @@ export const DEFAULT_SETTLE_MS = 1000;
 /**
  * Keeps every store's stock up with its sales, on this hub instance. Woken by the sync channel's
  * notices for `sales` (from this instance or another: the database is the truth, the notice the
- * hint), at start and after the listening connection came back. Several instances may run it:
- * the checkpoint row serialises them per store.
+ * hint), at start and after the listening connection came back. One store at a time: the
+ * projector holds at most one database connection, so the tills' pushes keep the pool, and under
+ * load each store's step simply covers more sales. Several instances may run it: the checkpoint
+ * row serialises them per store.
  */
 export class StockProjector {
-  private readonly running = new Map<string, Promise<void>>();
-  private readonly again = new Set<string>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Stores asked for, with the time each may run (now + its settle time). */
+  private readonly due = new Map<string, number>();
+  private working: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
   private unlisten: (() => Promise<void>) | null = null;
   private closed = false;
 
@@ -109,42 +115,18 @@ export class StockProjector {
     await this.catchUp();
   }
 
-  /**
-   * Asks for the projection of one store after `delayMs` (the settle time by default). Asks
-   * coalesce: one run at a time per store, one more if asked meanwhile, one timer per store.
-   */
+  /** Asks for the projection of one store after `delayMs` (the settle time by default); asks for a store already waiting keep the earlier time. */
   poke(storeId: string, delayMs = this.options.settleMs ?? DEFAULT_SETTLE_MS): void {
     if (this.closed) return;
-    if (this.running.has(storeId)) {
-      this.again.add(storeId);
-      return;
-    }
-    const pending = this.timers.get(storeId);
-    if (pending && delayMs > 0) return;
-    if (pending) clearTimeout(pending);
-    this.timers.delete(storeId);
-    if (delayMs > 0) {
-      this.timers.set(
-        storeId,
-        setTimeout(() => {
-          this.timers.delete(storeId);
-          this.poke(storeId, 0);
-        }, delayMs),
-      );
-      return;
-    }
-    const run = this.runStore(storeId).then((ok) => {
-      this.running.delete(storeId);
-      const again = this.again.delete(storeId);
-      if (!ok) this.poke(storeId, this.options.retryMs ?? 1000);
-      else if (again) this.poke(storeId);
-    });
-    this.running.set(storeId, run);
+    const at = Date.now() + delayMs;
+    const current = this.due.get(storeId);
+    if (current === undefined || at < current) this.due.set(storeId, at);
+    this.schedule();
   }
 
-  /** Resolves when no projection is running (tests, shutdown). */
+  /** Resolves when nothing is running and nothing is due now (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.all(this.running.values());
+    while (this.working) await this.working;
   }
 
   /**
@@ -156,10 +138,7 @@ export class StockProjector {
       for (let round = 0; round < 5 && !this.closed; round++) {
         const behind = await storesBehind(this.db);
         if (behind.length === 0) return;
-        for (const storeId of behind) {
-          await this.running.get(storeId);
-          this.poke(storeId, 0);
-        }
+        for (const storeId of behind) this.poke(storeId, 0);
         await this.idle();
       }
     } catch (error) {
@@ -169,11 +148,47 @@ export class StockProjector {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     await this.unlisten?.();
     this.unlisten = null;
     await this.idle();
+  }
+
+  /** Starts the worker if a store is due now, or sets the timer for the next one. */
+  private schedule(): void {
+    if (this.working || this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    let next = Infinity;
+    for (const at of this.due.values()) next = Math.min(next, at);
+    if (next === Infinity) return;
+    const wait = next - Date.now();
+    if (wait > 0) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.schedule();
+      }, wait);
+      return;
+    }
+    this.working = this.work().finally(() => {
+      this.working = null;
+      this.schedule();
+    });
+  }
+
+  private async work(): Promise<void> {
+    for (;;) {
+      const now = Date.now();
+      const ready = [...this.due].filter(([, at]) => at <= now).sort((a, b) => a[1] - b[1]);
+      if (ready.length === 0 || this.closed) return;
+      for (const [storeId] of ready) {
+        if (this.closed) return;
+        // Asked again while it runs: due again, after the settle time.
+        this.due.delete(storeId);
+        if (!(await this.runStore(storeId))) this.poke(storeId, this.options.retryMs ?? 1000);
+      }
+    }
   }
 
   /** False when the database failed us: the store is tried again after `retryMs`. */

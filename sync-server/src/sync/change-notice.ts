@@ -7,10 +7,20 @@ export const SYNC_CHANNEL = 'sync';
 /** `scope` is a store id or 'catalog'; `seq` the newest sequence the writer committed. */
 export type ChangeNotice = { readonly scope: string; readonly collection: string; readonly seq: number };
 
-/** Inside the writing transaction: PostgreSQL delivers it on commit, and drops it on rollback. */
+/**
+ * Called inside the writing transaction; the notice leaves once it has committed, never after a
+ * rollback. On PostgreSQL it is sent right after COMMIT, on its own: a NOTIFY inside the
+ * transaction would take PostgreSQL's global notification lock at commit and hold it through the
+ * commit's WAL flush, so every writer of every store would commit one after the other. A notice
+ * lost to a crash between the two only delays the wake-up: the next one of that store and
+ * collection sends the streams everything after what they had. PGlite (one engine, one
+ * connection) has no such contention and notifies in the transaction.
+ */
 export async function notifyChange(tx: Queryable, scope: Scope, collection: string, seq: number): Promise<void> {
   const notice: ChangeNotice = { scope: scopeName(scope), collection, seq };
-  await tx.query('SELECT pg_notify($1, $2)', [SYNC_CHANNEL, JSON.stringify(notice)]);
+  const send = (db: Queryable) => db.query('SELECT pg_notify($1, $2)', [SYNC_CHANNEL, JSON.stringify(notice)]);
+  if (tx.afterCommit) tx.afterCommit(send);
+  else await send(tx);
 }
 
 export function parseChangeNotice(payload: string): ChangeNotice | null {
