@@ -256,6 +256,10 @@ async function livePropagation(page: Page, options: { hubUrl: string; adminToken
  * has, the cashier signs in and scans products already imported while the rest arrives in the
  * background. A fresh browser profile: the import starts from nothing.
  */
+/** Selling during an import: lines per customer, and the pause before the next one. */
+const CUSTOMER_LINES = 10;
+const BETWEEN_CUSTOMERS_MS = 5000;
+
 async function sellDuringImport(profileDir: string, tillUrl: string, products: number) {
   const context = await launch(profileDir);
   const page = context.pages()[0] ?? (await context.newPage());
@@ -297,11 +301,13 @@ async function sellDuringImport(profileDir: string, tillUrl: string, products: n
       await page.getByLabel('Rechercher ou scanner').fill('');
       await page.getByLabel('Rechercher ou scanner').focus();
     }
-    if (scans.length % 20 === 19) {
-      // A void is sealed and written like a sale: how long it takes while the import writes is part of the picture.
+    if (scans.length % CUSTOMER_LINES === CUSTOMER_LINES - 1) {
+      // The customer is done (the sale voided: sealed and written like a sale, timed), and the next
+      // one comes a few seconds later: the import, held back while a customer is served, goes on then.
       const voidStarted = Date.now();
       await voidCart(page).catch((error: Error) => failures.push(`void not done in 10 s (${error.message.split('\n')[0]})`));
       voids.push(Date.now() - voidStarted);
+      await sleep(BETWEEN_CUSTOMERS_MS);
       await page.getByLabel('Rechercher ou scanner').focus();
     }
     const state = await importState(page);
@@ -413,7 +419,7 @@ export async function tillSession(options: SessionOptions): Promise<SessionResul
     if (s && s.voids.length > 0) rows.push(infoRow('void (sealed) during a background import', 'ms', s.voids));
     if (s) lines.push(
       `informative, selling during an import: reloaded at ${s.atReload.toLocaleString('en')} products, ready to scan ${(s.reloadToReadyMs / 1000).toFixed(1)} s later; ` +
-        `${s.scans.length} scans of imported products while the rest arrived${s.failures.length ? `, ${s.failures.length} failed (${s.failures.slice(0, 3).join(', ')})` : ''}; ` +
+        `${s.scans.length} scans of imported products (customers of ${CUSTOMER_LINES} lines, ${BETWEEN_CUSTOMERS_MS / 1000} s apart; the till holds the import back while one is served) while the rest arrived${s.failures.length ? `, ${s.failures.length} failed (${s.failures.slice(0, 3).join(', ')})` : ''}; ` +
         `the import finished ${(s.reloadToDoneMs / 1000).toFixed(1)} s after the reload (${(s.wholeMs / 1000).toFixed(1)} s from opening the page, interruption included)`,
     );
   }

@@ -1,5 +1,6 @@
 import { PosError } from '@pos/core';
 import { catalogSynchronizer } from '../db/catalog-sync';
+import { untilCashierIdle } from '../state/cashier-activity';
 import { coalesced } from '../db/coalesced';
 import { pullStockLevels } from '../db/stock-sync';
 import { startHubReplication } from '../db/replication/hub-replication';
@@ -37,6 +38,8 @@ export async function startHubLink(): Promise<void> {
     (error) => {
       if (!(error instanceof PosError && error.code === 'HUB_UNREACHABLE')) reportSyncIssue('catalog', (error as Error).message);
     },
+    // Catalog pages wait while a customer is served: the sale screen keeps the page and IndexedDB.
+    untilCashierIdle,
   );
   const stock = coalesced(async () => {
     await pullStockLevels(db.catalog, bridge).catch((error: unknown) => {

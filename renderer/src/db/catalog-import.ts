@@ -30,6 +30,8 @@ export async function importCatalog(
   db: CatalogDb,
   pull: CatalogPull,
   onProgress: (state: CatalogImportState) => void = () => undefined,
+  /** Awaited before each page is written: the till holds the import back while the cashier is busy. */
+  beforePage: () => Promise<void> = async () => undefined,
 ): Promise<CatalogImportState> {
   let state: CatalogImportState = (await catalogImportState(db)) ?? EMPTY;
   let ahead: Promise<CatalogPage> | null = null;
@@ -55,6 +57,7 @@ export async function importCatalog(
       done: page.done,
     };
     const empty = page.products.length === 0 && page.deletedIds.length === 0;
+    if (!empty) await beforePage();
     if (!page.done && !empty) {
       // The next page travels while this one is written: the import goes at the pace of the
       // slower of the two, not of both in turn. Only a written page moves the saved checkpoint.

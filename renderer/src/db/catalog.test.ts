@@ -65,6 +65,23 @@ describe('catalog import', () => {
     expect(await catalogImportState(again)).toMatchObject({ imported: 4000, done: false });
     expect(await again.products.count()).toBe(4000);
   });
+
+  it('waits before each page when asked to (the cashier is serving a customer)', async () => {
+    const db = freshDb();
+    const pull = demoCatalogPageForTest(5000);
+    let release: () => void = () => undefined;
+    let waits = 0;
+    const held = new Promise<void>((r) => (release = r));
+    const importing = importCatalog(db, pull, () => undefined, async () => {
+      waits++;
+      if (waits === 2) await held;
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await db.products.count()).toBe(2000);
+    release();
+    expect(await importing).toMatchObject({ imported: 5000, done: true });
+    expect(waits).toBe(3);
+  });
 });
 
 describe('catalog lookups', () => {
