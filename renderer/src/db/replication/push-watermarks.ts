@@ -6,20 +6,25 @@ type Counted = 'sales' | 'till_records';
 
 /**
  * "Documents waiting to be sent", for the sync badge: sales and till records are append-only and
- * numbered by the till's gap-free sequences, so the highest sequence the hub accepted tells what
- * is still waiting. (A document restored from the journal after newer ones were sent is counted
- * once the newer ones are: a small under-count, never a lost document — RxDB's own replication
- * state, not this figure, decides what to push.)
+ * numbered by the till's gap-free sequences. The mark is the highest sequence below which the hub
+ * has accepted everything; sequences accepted above it (RxDB sends batches in its own order, not
+ * by sequence) are kept until the gap closes. Waiting = documents above the mark not accepted yet.
  */
 export class PushWatermarks {
   private constructor(
     private readonly db: DocumentsDb,
     private readonly marks: Record<Counted, number>,
+    private readonly above: Record<Counted, Set<number>>,
   ) {}
 
   static async open(db: DocumentsDb): Promise<PushWatermarks> {
     const read = async (name: Counted) => Number((await db.settings.findOne(`sync.pushed.${name}`).exec())?.value ?? 0);
-    const watermarks = new PushWatermarks(db, { sales: await read('sales'), till_records: await read('till_records') });
+    const readAbove = async (name: Counted) => new Set(((await db.settings.findOne(`sync.pushedAbove.${name}`).exec())?.value as number[] | undefined) ?? []);
+    const watermarks = new PushWatermarks(
+      db,
+      { sales: await read('sales'), till_records: await read('till_records') },
+      { sales: await readAbove('sales'), till_records: await readAbove('till_records') },
+    );
     db.sales.$.subscribe(() => void watermarks.refresh());
     db.till_records.$.subscribe(() => void watermarks.refresh());
     await watermarks.refresh();
@@ -28,10 +33,16 @@ export class PushWatermarks {
 
   async accepted(collection: string, documents: readonly SyncDocument[]): Promise<void> {
     if (collection !== 'sales' && collection !== 'till_records') return;
-    const highest = documents.reduce((max, d) => Math.max(max, typeof d.seq === 'number' ? d.seq : 0), 0);
-    if (highest <= this.marks[collection]) return;
-    this.marks[collection] = highest;
-    await this.db.settings.upsert({ key: `sync.pushed.${collection}`, value: highest, updatedAt: new Date().toISOString() });
+    const above = this.above[collection];
+    const before = { mark: this.marks[collection], above: above.size };
+    for (const d of documents) if (typeof d.seq === 'number' && d.seq > this.marks[collection]) above.add(d.seq);
+    while (above.delete(this.marks[collection] + 1)) this.marks[collection] += 1;
+    if (this.marks[collection] === before.mark && above.size === before.above) return;
+    const updatedAt = new Date().toISOString();
+    await this.db.settings.bulkUpsert([
+      { key: `sync.pushed.${collection}`, value: this.marks[collection], updatedAt },
+      { key: `sync.pushedAbove.${collection}`, value: [...above].sort((a, b) => a - b), updatedAt },
+    ]);
     await this.refresh();
   }
 
@@ -40,6 +51,7 @@ export class PushWatermarks {
     const sales = await this.db.sales.find({ selector: { seq: { $gt: this.marks.sales } } }).exec();
     const quantities = new Map<string, number>();
     for (const sale of sales) {
+      if (this.above.sales.has(sale.seq)) continue;
       for (const line of sale.record.payload.lines) quantities.set(line.productId, (quantities.get(line.productId) ?? 0) + line.quantity);
     }
     return quantities;
@@ -50,6 +62,6 @@ export class PushWatermarks {
       this.db.sales.count({ selector: { seq: { $gt: this.marks.sales } } }).exec(),
       this.db.till_records.count({ selector: { seq: { $gt: this.marks.till_records } } }).exec(),
     ]);
-    useSyncStore.setState({ pending: sales + records });
+    useSyncStore.setState({ pending: sales - this.above.sales.size + records - this.above.till_records.size });
   }
 }
