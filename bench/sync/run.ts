@@ -15,7 +15,7 @@ import { parseOptions, type SyncBenchOptions } from './options';
 import { pushLatency } from './push-latency';
 import { HISTORY, hubWithoutHttp, pgCeiling, pouchPush, rxdbPush, type PushResult, type PushShape } from './push-phase';
 import { distribution, infoRow, single, tableRow, type Figure } from './records';
-import { cleanupAll, installSignals, log, postgresVersion, tempDir } from './rig';
+import { cleanupAll, installSignals, log, postgresVersion, settleServer, tempDir } from './rig';
 import { tillSession } from './till-session';
 
 type Row = { name: string; values: readonly number[]; target?: string };
@@ -61,11 +61,13 @@ async function run(options: SyncBenchOptions): Promise<void> {
   }
   if (!skip.has('rxdb')) {
     log(`push_docs_per_s: RxDB clients (memory storage) → hub → PostgreSQL (${history}), ${shapeText}…`);
+    await settleServer();
     rx = await rxdbPush(shape, logDir, { history: true });
     log(`  ${pushLine('hub', rx)}`);
   }
   if (!skip.has('ceiling')) {
     log(`pg_ceiling_docs_per_s: bare SQL loop with the hub's transaction design (${history}), ${shapeText}…`);
+    await settleServer();
     ceiling = await pgCeiling(shape);
     log(`  ${pushLine('SQL loop', ceiling)}`);
   }
@@ -112,6 +114,8 @@ async function run(options: SyncBenchOptions): Promise<void> {
   // 2. Many tills at once.
   if (!skip.has('latency')) {
     log(`push_latency_ms: ${options.latencyTills} simulated tills in ${options.latencyStores} stores, 1–5 sales a push, think time 0–${2 * options.thinkMs} ms, ${options.seconds} s…`);
+    const settled = await settleServer();
+    if (settled) lines.push(`push_latency_ms: ${settled}`);
     const r = await pushLatency({ run: runTag, tills: options.latencyTills, stores: options.latencyStores, seconds: options.seconds, thinkMs: options.thinkMs }, logDir);
     figure(distribution('push_latency_ms', 'ms', r.latenciesMs, 'p99 < 250'));
     const failed = [...r.failures].map(([status, n]) => `${n}× ${status === 0 ? 'no answer' : `HTTP ${status}`}`);
