@@ -10,10 +10,9 @@ import { mulberry32 } from '@pos/core/demo/prng';
 import type { PushResponse } from '@pos/core';
 import type { Database } from '../../sync-server/src/db/database';
 import { openDatabase } from '../../sync-server/src/db/open-database';
-import { storesBehind } from '../../sync-server/src/stock/stock-projector';
 import { enrolledTills, syncHeaders } from '../../sync-server/src/test-support/test-hub';
 import { prefillHistory, tillLayout } from './push-phase';
-import { freshDatabase, hubWarnings, log, onCleanup, startHub } from './rig';
+import { freshDatabase, hubWarnings, log, onCleanup, secondsUntilStockProjected, startHub } from './rig';
 import { benchSales, cloneSale, type TillIdentity } from './sale-docs';
 
 export type LatencyShape = { readonly run: string; readonly tills: number; readonly stores: number; readonly seconds: number; readonly thinkMs: number };
@@ -150,9 +149,7 @@ export async function pushLatency(shape: LatencyShape, logDir: string): Promise<
     clearInterval(progress);
     const seconds = shape.seconds;
     for (const agent of agents) agent.destroy();
-    const lastAnswer = Date.now();
-    while ((await storesBehind(db)).length > 0) await sleep(20);
-    const stockLagSeconds = (Date.now() - lastAnswer) / 1000;
+    const stockLagSeconds = await secondsUntilStockProjected(db);
     const [row] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM store_docs WHERE collection = 'sales' AND store_id LIKE 'B%'");
     const meanLatency = latenciesMs.reduce((a, b) => a + b, 0) / Math.max(1, latenciesMs.length);
     return {

@@ -14,12 +14,12 @@ import { createStore } from '../../sync-server/src/admin/stores';
 import type { Database } from '../../sync-server/src/db/database';
 import { openDatabase } from '../../sync-server/src/db/open-database';
 import { pushDocuments } from '../../sync-server/src/sync/push-documents';
-import { DEFAULT_SETTLE_MS, storesBehind } from '../../sync-server/src/stock/stock-projector';
+import { DEFAULT_SETTLE_MS } from '../../sync-server/src/stock/stock-projector';
 import { enrolledTills } from '../../sync-server/src/test-support/test-hub';
 import { freePort } from '../../tests/support/free-port';
 import { repoRoot } from '../../tests/support/till-process';
 import type { ClientStats, ClientTill, FromClients, RxStorageName, ToClients } from './push-clients';
-import { freshDatabase, hubWarnings, log, onCleanup, startHub, tempDir, track } from './rig';
+import { freshDatabase, hubWarnings, log, onCleanup, secondsUntilStockProjected, startHub, tempDir, track } from './rig';
 import { benchSales, type TillIdentity } from './sale-docs';
 
 /** RxDB's free tier opens at most 13 collections per process: ten tills (one collection each) per client process. */
@@ -251,9 +251,7 @@ export async function rxdbPush(shape: PushShape, logDir: string, options: { hist
     const result = await driveClients({ system: 'rxdb', shape, tills, workDir, countOnServer: counter.count });
     await counter.close();
     // The stock ledger follows the sales (the hub's stock projector): how long after the last sale it had them all.
-    const pushedAt = Date.now();
-    while ((await storesBehind(db)).length > 0) await sleep(10);
-    const lag = `stock ledger complete ${((Date.now() - pushedAt) / 1000).toFixed(2)} s after the server held every sale (projector settle time ${DEFAULT_SETTLE_MS} ms)`;
+    const lag = `stock ledger complete ${(await secondsUntilStockProjected(db)).toFixed(2)} s after the server held every sale (projector settle time ${DEFAULT_SETTLE_MS} ms)`;
     return { ...result, notes: [...result.notes, lag], hubWarnings: await hubWarnings(hub.logFile) };
   } finally {
     await closeDb();

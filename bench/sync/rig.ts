@@ -9,7 +9,11 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { hubReady } from '../../electron/src/launch/embedded-hub';
+import type { Queryable } from '../../sync-server/src/db/database';
+import { storesBehind } from '../../sync-server/src/stock/stock-projector';
 import { repoRoot } from '../../tests/support/till-process';
 
 export type Log = (line: string) => void;
@@ -136,26 +140,11 @@ export async function postgresVersion(): Promise<string> {
   return row?.v.split(' on ')[0] ?? 'PostgreSQL (unknown version)';
 }
 
-/** Waits for `pattern` in a child's stdout; resolves with the first capture group. */
-export function waitForLine(child: ChildProcess, pattern: RegExp, what: string, timeoutMs: number, output: () => string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`${what} did not start within ${timeoutMs / 1000} s:\n${output().slice(-2000)}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = pattern.exec(seen);
-      if (match) {
-        clearTimeout(timer);
-        child.stdout?.off('data', onData);
-        resolve(match[1] ?? match[0]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`${what} exited (${code ?? signal}) before it was ready:\n${output().slice(-2000)}`));
-    });
-  });
+/** Seconds until the hub's stock projector has every sale of `db` in the stock ledger (polled). */
+export async function secondsUntilStockProjected(db: Queryable): Promise<number> {
+  const from = Date.now();
+  while ((await storesBehind(db)).length > 0) await sleep(10);
+  return (Date.now() - from) / 1000;
 }
 
 export type HubProcess = { readonly url: string; readonly logFile: string; readonly startedMs: number; stop(): Promise<void> };
@@ -186,7 +175,7 @@ export async function startHub(options: { databaseUrl: string; logDir: string; d
   child.stderr?.pipe(logStream);
   const tail = () => `${output}\n(hub log: ${logFile})`;
   try {
-    const url = await waitForLine(child, /POS hub ready at (\S+)/, 'the hub', 30 * 60_000, tail);
+    const url = await hubReady(child, 'the hub', 30 * 60_000, tail);
     return { url, logFile, startedMs: Date.now() - started, stop };
   } catch (error) {
     const logText = await readFile(logFile, 'utf8').catch(() => '');

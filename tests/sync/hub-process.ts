@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { enrollmentCodeIn, hubReady } from '../../electron/src/launch/embedded-hub';
 import { repoRoot } from '../support/till-process';
 
 const cli = path.join(repoRoot, 'sync-server', 'dist', 'cli.cjs');
@@ -13,22 +14,9 @@ export async function startHubProcess(options: { port: number; dataDir: string; 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hub did not start:\n${output.slice(-2000)}`)), 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /POS hub ready at (\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`hub exited with ${code}:\n${output.slice(-2000)}`));
-    });
-  });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await hubReady(child, 'The hub', 60_000, () => output);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url,
@@ -56,7 +44,7 @@ export function hubCommand(args: readonly string[], options: { dataDir: string; 
 }
 
 export function enrollmentCode(output: string): string {
-  const match = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(output);
-  if (!match?.[1]) throw new Error(`no enrollment code in: ${output}`);
-  return match[1];
+  const code = enrollmentCodeIn(output);
+  if (!code) throw new Error(`no enrollment code in: ${output}`);
+  return code;
 }

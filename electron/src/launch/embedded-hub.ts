@@ -4,6 +4,40 @@ import path from 'node:path';
 
 export type EmbeddedHub = { readonly url: string; readonly child: ChildProcess; stop(): Promise<void> };
 
+/** The line the hub's `serve` prints on stdout once it listens, with its URL. */
+const HUB_READY_LINE = /POS hub ready at (\S+)/;
+
+/**
+ * Resolves to the URL a starting `serve` prints; rejects when the process exits first or is not
+ * ready within `timeoutMs`, with `output()` (what the caller kept of it) in the message. Shared by
+ * the launcher, the tests and the benchmarks, which all run the hub as its own process.
+ */
+export function hubReady(child: ChildProcess, what: string, timeoutMs: number, output: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`${what} did not start within ${timeoutMs / 1000} s:\n${output().slice(-2000)}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = HUB_READY_LINE.exec(seen);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} stopped (exit ${code ?? signal}) before it was ready:\n${output().slice(-2000)}`));
+    });
+  });
+}
+
+/** The one-time enrollment code (ABCD-EFGH-JKLM) in what the hub's `enroll` command printed, if any. */
+export function enrollmentCodeIn(text: string): string | null {
+  return /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(text)?.[1] ?? null;
+}
+
 /**
  * The hub a newcomer's `npm start` runs beside the till: the sync server on PGlite (no database
  * to install) with the demo store seeded, on 127.0.0.1. A real deployment points the till at its
@@ -16,22 +50,9 @@ export async function startEmbeddedHub(options: { repoRoot: string; dataDir: str
     env: { ...process.env, DATABASE_URL: '' },
   });
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The embedded hub did not start within 60 s:\n${output.slice(-2000)}`)), 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /POS hub ready at (\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The embedded hub stopped (exit ${code}):\n${output.slice(-2000)}`));
-    });
-  });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await hubReady(child, 'The embedded hub', 60_000, () => output);
   // Its JSON logs are for the hub's operator; the till's console stays readable.
   child.stderr?.resume();
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -52,11 +73,11 @@ export function issueEnrollmentCode(options: { repoRoot: string; dataDir: string
     [hubCli(options.repoRoot), 'enroll', '--store', options.storeId, '--till', options.tillId, '--data-dir', options.dataDir],
     { encoding: 'utf8', timeout: 30_000, env: { ...process.env, DATABASE_URL: '' } },
   );
-  const match = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(result.stdout ?? '');
-  if (result.status !== 0 || !match?.[1]) {
+  const code = enrollmentCodeIn(result.stdout ?? '');
+  if (result.status !== 0 || !code) {
     throw new Error(`The embedded hub gave no enrollment code: ${(result.stderr || result.stdout || '').trim().slice(0, 500)}`);
   }
-  return match[1];
+  return code;
 }
 
 function hubCli(repoRoot: string): string {

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli';
 import { serve } from '../cli/serve-command';
 import { ean, headOffice, adminHeaders, productBody } from '../test-support/head-office';
 import { testTargets } from '../test-support/test-databases';
 import { client, enrolledTills, useTestHub } from '../test-support/test-hub';
+import { collect } from '../test-support/output-collector';
 
 const HEADER = 'id,sku,name,barcodes,price,vat_rate,measure,category';
 const good = [HEADER, `prd-1,epi-1,Pâté de campagne,${ean(1)}|${ean(11)},"3,49",5.5,unit,Épicerie`, `prd-2,fru-1,"Pommes Gala, au kg",${ean(2)},2.99,FR-5.5,weight,Fruits`, `prd-3,dro-1,Savon,,1,20,unit,Droguerie`].join('\n');
@@ -16,13 +16,6 @@ const good = [HEADER, `prd-1,epi-1,Pâté de campagne,${ean(1)}|${ean(11)},"3,49
 function frenchExcel(): Buffer {
   const text = ['id;sku;name;barcodes;price;vat_rate;measure;category', `prd-1;epi-1;Pâté de campagne;${ean(1)}|${ean(11)};3,49;5,5;unit;Épicerie`, `prd-2;fru-1;Pommes Gala, au kg;${ean(2)};2,99;5,5;weight;Fruits`].join('\r\n');
   return Buffer.from(new Uint8Array([...text].map((c) => (c === '’' ? 0x92 : c.charCodeAt(0)))));
-}
-
-function collect() {
-  const stream = new PassThrough();
-  let text = '';
-  stream.on('data', (c: Buffer) => (text += c.toString('utf8')));
-  return { stream, text: () => text };
 }
 
 for (const target of testTargets()) {

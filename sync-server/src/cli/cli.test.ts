@@ -2,7 +2,6 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requestJson } from '../test-support/sse-client';
@@ -11,16 +10,10 @@ import { syncHeaders } from '../test-support/test-hub';
 import { readHubFile } from './hub-file';
 import { runCli } from './run-cli';
 import { serve } from './serve-command';
+import { collect } from '../test-support/output-collector';
 
 const SYNC_SERVER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CODE = /([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/;
-
-function collect() {
-  const stream = new PassThrough();
-  let text = '';
-  stream.on('data', (c: Buffer) => (text += c.toString('utf8')));
-  return { stream, text: () => text };
-}
 
 for (const target of testTargets()) {
   describe.skipIf(target.skip)(`command line on ${target.name}`, () => {

@@ -13,25 +13,24 @@ export type StockMovement = {
 /** A sale line the hub could not read a stock movement from: flagged for head office, the sale itself is kept. */
 export type UnreadableLine = { readonly saleId: string; readonly index: number; readonly reason: string };
 
-type SaleContent = { readonly id: string; readonly content: Readonly<Record<string, unknown>> };
+/** A stored sale's id and its `record.payload.lines` as stored (anything: the hub reads it warily). */
+type SaleLines = { readonly id: string; readonly lines: unknown };
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
- * The stock movements of newly written sales documents (`record.payload.lines`, core's
- * SalePayload): one per line, `quantity` pieces or grams as the line says, taken from stock; a
+ * The stock movements of stored sales, from their sealed lines (`record.payload.lines`, core's
+ * SalePayload, read out by the database): one per line, `quantity` pieces or grams as the line says, taken from stock; a
  * negative quantity (an item brought back on a sale) is a return and puts it back. A document
  * without sealed lines moves nothing.
  */
-export function movementsOfSales(sales: readonly SaleContent[]): { movements: StockMovement[]; unreadable: UnreadableLine[] } {
+export function movementsOfSales(sales: readonly SaleLines[]): { movements: StockMovement[]; unreadable: UnreadableLine[] } {
   const movements: StockMovement[] = [];
   const unreadable: UnreadableLine[] = [];
   for (const sale of sales) {
-    const record = sale.content.record;
-    const payload = isObject(record) ? record.payload : undefined;
-    const lines = isObject(payload) ? payload.lines : undefined;
+    const lines = sale.lines;
     if (!Array.isArray(lines)) continue;
     const lineIds = new Set<string>();
     lines.forEach((line: unknown, index) => {

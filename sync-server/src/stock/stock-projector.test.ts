@@ -23,14 +23,6 @@ async function levels(db: Database, storeId: string): Promise<Record<string, num
   return Object.fromEntries(rows.map((r) => [r.product_id, r.level]));
 }
 
-async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('not reached in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 for (const target of testTargets()) {
   describe.skipIf(target.skip)(`stock projector on ${target.name}`, () => {
     const ctx = useTestHub(target, { rateLimit: false });
@@ -38,7 +30,7 @@ for (const target of testTargets()) {
     it('follows a push by itself: the level moves without anyone asking (woken by the sales notice)', async () => {
       const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
       await client(ctx().hub, till!).push('sales', sales(till!, 0, 3));
-      await eventually(async () => (await levels(ctx().db, 'S1'))['prd-a'] === -3);
+      await expect.poll(async () => (await levels(ctx().db, 'S1'))['prd-a'], { timeout: 5000, interval: 10 }).toBe(-3);
       expect(await levels(ctx().db, 'S1')).toEqual({ 'prd-0': -2, 'prd-1': -2, 'prd-2': -2, 'prd-a': -3 });
       // The till pulls the levels as documents of its store.
       const pulled = await client(ctx().hub, till!).pullAll('stock_levels', 0, 100);

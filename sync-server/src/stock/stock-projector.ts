@@ -31,7 +31,7 @@ export async function projectStoreStock(db: Database, storeId: string, limit = P
     );
     const last = sales.at(-1);
     if (!last) return { sales: 0, movements: 0, lastSeq: from };
-    const { movements, unreadable } = movementsOfSales(sales.map((s) => ({ id: s.id, content: { record: { payload: { lines: s.lines } } } })));
+    const { movements, unreadable } = movementsOfSales(sales);
     // An unreadable line is flagged for head office, never a reason to hold back the others.
     const tillOf = new Map(sales.map((s) => [s.id, s.till_id ?? '']));
     const byTill = new Map<string, PlannedIncident[]>();
