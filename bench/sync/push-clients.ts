@@ -6,11 +6,13 @@
  *
  * - rxdb: the till's own stack: RxDB on Dexie storage (fake-indexeddb in Node), the sales
  *   collection with core's schema, `replicateRxCollection` with a push handler POSTing to the
- *   hub's `/sync/v1/sales/push` with the till's device token (batch size as the till's, 100).
+ *   hub's `/sync/v1/sales/push` with the till's device token (batch size as the till's, 100),
+ *   over node:http with one kept-alive connection per till (see http-post.ts).
  * - pouch: PouchDB with its default LevelDB adapter on disk, `bulkDocs` locally, then
  *   `replicate.to` the pouchdb-server database of the till's store.
  */
 import { mkdir } from 'node:fs/promises';
+import http from 'node:http';
 import path from 'node:path';
 import { saleSchema, SCHEMA_VERSION_HEADER, type PushResponse, type SaleDoc } from '@pos/core';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
@@ -19,6 +21,7 @@ import { createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { postJson } from './http-post';
 import { benchSales } from './sale-docs';
 
 export type ClientTill = {
@@ -82,7 +85,9 @@ async function rxdbClient(till: ClientTill, docs: readonly SaleDoc[], batchSize:
   const inserted = await db.sales.bulkInsert([...docs]);
   if (inserted.error.length > 0) throw new Error(`RxDB refused ${inserted.error.length} sales locally`);
   const url = new URL('/sync/v1/sales/push', till.target);
-  const headers = { authorization: `Bearer ${till.token}`, [SCHEMA_VERSION_HEADER]: String(saleSchema.version), 'content-type': 'application/json' };
+  const headers = { authorization: `Bearer ${till.token}`, [SCHEMA_VERSION_HEADER]: String(saleSchema.version) };
+  // One kept-alive connection per till, as a till has.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   let replication: RxReplicationState<SaleDoc, unknown> | null = null;
   return {
     async start() {
@@ -97,10 +102,9 @@ async function rxdbClient(till: ClientTill, docs: readonly SaleDoc[], batchSize:
           batchSize,
           handler: async (rows) => {
             firstPush();
-            const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ rows }) });
-            const text = await response.text();
-            if (response.status !== 200) throw new Error(`push answered ${response.status}: ${text.slice(0, 300)}`);
-            const body = JSON.parse(text) as PushResponse;
+            const answer = await postJson(agent, url, headers, JSON.stringify({ rows }));
+            if (answer.status !== 200) throw new Error(`push answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+            const body = JSON.parse(answer.body) as PushResponse;
             stats.pushes += 1;
             stats.conflicts += body.conflicts.length;
             stats.errors += body.errors.length;
@@ -117,6 +121,7 @@ async function rxdbClient(till: ClientTill, docs: readonly SaleDoc[], batchSize:
     },
     async close() {
       await replication?.cancel();
+      agent.destroy();
       await db.remove();
     },
   };

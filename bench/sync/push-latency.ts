@@ -11,6 +11,7 @@ import type { PushResponse } from '@pos/core';
 import type { Database } from '../../sync-server/src/db/database';
 import { openDatabase } from '../../sync-server/src/db/open-database';
 import { enrolledTills, syncHeaders } from '../../sync-server/src/test-support/test-hub';
+import { postJson as post } from './http-post';
 import { prefillHistory, tillLayout } from './push-phase';
 import { freshDatabase, hubWarnings, log, onCleanup, secondsUntilStockProjected, startHub } from './rig';
 import { benchSales, cloneSale, type TillIdentity } from './sale-docs';
@@ -39,21 +40,6 @@ export type LatencyResult = {
 };
 
 const TEMPLATES = 200;
-
-type Answer = { status: number; body: string };
-
-function post(agent: http.Agent, url: URL, headers: Record<string, string>, body: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      response.on('error', reject);
-    });
-    request.on('error', reject);
-    request.end(body);
-  });
-}
 
 async function enrollAll(db: Database, layout: readonly TillIdentity[]): Promise<Map<string, string>> {
   const byStore = new Map<string, string[]>();

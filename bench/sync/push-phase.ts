@@ -25,6 +25,8 @@ import { benchSales, type TillIdentity } from './sale-docs';
 /** RxDB's free tier opens at most 13 collections per process: ten tills (one collection each) per client process. */
 const TILLS_PER_PROCESS = 10;
 const POLL_MS = 20;
+/** Extra Node flags for the client processes, for investigations, e.g. BENCH_CLIENT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof". */
+const CLIENT_NODE_ARGS = (process.env.BENCH_CLIENT_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 
 export type PushShape = {
   readonly run: string;
@@ -65,7 +67,7 @@ type ClientProcess = { readonly child: ChildProcess; next(type: FromClients['typ
 function forkClients(label: string): ClientProcess {
   const child = fork(path.join(import.meta.dirname, 'push-clients.ts'), [], {
     cwd: repoRoot,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...CLIENT_NODE_ARGS],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   track(child, label);

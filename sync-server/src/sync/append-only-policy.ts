@@ -17,7 +17,7 @@ export function appendOnly(rows: readonly AcceptedRow[], existing: ReadonlyMap<s
   for (const row of rows) {
     const kept = known.get(row.id);
     if (!kept) {
-      writes.push({ id: row.id, content: row.content, deleted: false });
+      writes.push({ id: row.id, content: row.content, contentJson: row.contentJson, deleted: false });
       known.set(row.id, { content: row.content, deleted: false });
       continue;
     }

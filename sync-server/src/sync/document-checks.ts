@@ -7,6 +7,8 @@ export type AcceptedRow = {
   readonly index: number;
   readonly id: string;
   readonly content: Record<string, unknown>;
+  /** `content` as JSON, made once here and sent to the database as is. */
+  readonly contentJson: string;
   readonly deleted: boolean;
   readonly assumed: Record<string, unknown> | null;
 };
@@ -62,11 +64,15 @@ export function checkRow(row: Row, index: number, collection: SyncCollection, de
   if (typeof rawId !== 'string' || rawId.length === 0) return refuse('The document has no id (a non-empty string)');
   if (rawId.length > SYNC_LIMITS.maxIdLength) return refuse(`The document id is ${rawId.length} characters long; at most ${SYNC_LIMITS.maxIdLength} are allowed`);
   if (CONTROL_CHARACTERS.test(rawId)) return refuse('The document id contains control characters');
-  const json = JSON.stringify(doc);
-  const bytes = Buffer.byteLength(json, 'utf8');
+  // What is stored is the content (RxDB's own fields dropped): it is measured, checked and written as this one text.
+  const content = contentOf(doc);
+  const contentJson = JSON.stringify(content);
+  const bytes = Buffer.byteLength(contentJson, 'utf8') + Buffer.byteLength(rawId, 'utf8');
   if (bytes > SYNC_LIMITS.maxDocumentBytes) return refuse(`The document is ${bytes} bytes; at most ${SYNC_LIMITS.maxDocumentBytes} are allowed`);
   if (doc._deleted !== undefined && typeof doc._deleted !== 'boolean') return refuse('_deleted must be true or false');
-  if (jsonHasUnstorableText(json, doc)) return refuse('The document contains a NUL character or a broken Unicode surrogate, which cannot be stored');
+  if (hasUnstorableText(rawId) || jsonHasUnstorableText(contentJson, content)) {
+    return refuse('The document contains a NUL character or a broken Unicode surrogate, which cannot be stored');
+  }
 
   // Whose document is it: decided from the token alone, never by looking anything up.
   if (typeof doc.storeId !== 'string') return refuse(`The document has no storeId; this till belongs to store ${device.storeId}`);
@@ -93,5 +99,5 @@ export function checkRow(row: Row, index: number, collection: SyncCollection, de
     if (hasUnstorableText(row.assumedMasterState)) return refuse('assumedMasterState contains text that cannot be stored');
     assumed = row.assumedMasterState;
   }
-  return { ok: true, index, id: rawId, content: contentOf(doc), deleted, assumed };
+  return { ok: true, index, id: rawId, content, contentJson, deleted, assumed };
 }

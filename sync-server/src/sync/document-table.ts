@@ -11,9 +11,19 @@ export type DocumentWrite = {
   readonly id: string;
   readonly seq: number;
   readonly doc: Record<string, unknown>;
+  /** `doc` as JSON when the caller already has it (a push's checked text): not serialised again. */
+  readonly docJson?: string;
   readonly deleted: boolean;
   readonly tillId: string | null;
 };
+
+/** The batch parameter of writeDocuments: one JSON array, built from each row's text. */
+export function batchJson(rows: readonly DocumentWrite[]): string {
+  const parts = rows.map(
+    (r) => `{"id":${JSON.stringify(r.id)},"seq":${r.seq},"doc":${r.docJson ?? JSON.stringify(r.doc)},"deleted":${r.deleted},"till_id":${JSON.stringify(r.tillId)}}`,
+  );
+  return `[${parts.join(',')}]`;
+}
 
 type Target = { readonly table: string; readonly where: string; readonly params: readonly unknown[] };
 
@@ -71,7 +81,7 @@ export async function findDocuments(tx: Queryable, scope: Scope, collection: str
 export async function writeDocuments(tx: Queryable, scope: Scope, collection: string, rows: readonly DocumentWrite[], mode: 'insert' | 'upsert'): Promise<void> {
   if (rows.length === 0) return;
   const t = target(scope, collection);
-  const batch = JSON.stringify(rows.map((r) => ({ id: r.id, seq: r.seq, doc: r.doc, deleted: r.deleted, till_id: r.tillId })));
+  const batch = batchJson(rows);
   const store = scope.kind === 'store';
   const columns = store ? 'store_id, collection, id, seq, doc, deleted, till_id' : 'collection, id, seq, doc, deleted';
   const values = store ? '$1, $2, r.id, r.seq, r.doc, r.deleted, r.till_id' : '$1, r.id, r.seq, r.doc, r.deleted';

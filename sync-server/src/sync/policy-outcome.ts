@@ -1,7 +1,13 @@
 import type { SyncDocument } from '@pos/core';
 
 /** What a write policy decides for a batch, before sequence numbers are given out. */
-export type PlannedWrite = { readonly id: string; readonly content: Record<string, unknown>; readonly deleted: boolean };
+export type PlannedWrite = {
+  readonly id: string;
+  readonly content: Record<string, unknown>;
+  /** `content` as JSON when the policy wrote it unchanged from the push (checked text, not re-serialised). */
+  readonly contentJson?: string;
+  readonly deleted: boolean;
+};
 
 /** conflict: same id, other content; unreadable_sale_line: a sale line no stock movement could be read from. */
 export type PlannedIncident = { readonly kind: 'conflict' | 'unreadable_sale_line'; readonly docId: string; readonly details: Record<string, unknown> };

@@ -58,7 +58,7 @@ export async function pushDocuments(
       accepted.map((r) => r.id),
     );
     const decided = decide(collection, accepted, existing);
-    const writes = decided.writes.map((w, i) => ({ id: w.id, seq: base + i + 1, doc: w.content, deleted: w.deleted, tillId: device.tillId }));
+    const writes = decided.writes.map((w, i) => ({ id: w.id, seq: base + i + 1, doc: w.content, docJson: w.contentJson, deleted: w.deleted, tillId: device.tillId }));
     const lastSeq = writes.at(-1)?.seq ?? null;
     if (lastSeq !== null) {
       await writeDocuments(tx, scope, collection.name, writes, collection.policy === 'append-only' ? 'insert' : 'upsert');
