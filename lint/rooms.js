@@ -20,10 +20,17 @@ export const ROOMS = [
   {
     name: 'hardware/node',
     dir: 'hardware/src/node',
-    reach: ['hardware/src/common'],
+    reach: ['hardware/src/common', 'hardware/src/test-support'],
     packages: [...NODE, /^@pos\/core(\/.*)?$/, /^serialport$/, /^@serialport\//, /^node-hid$/],
   },
-  { name: 'hardware/fake', dir: 'hardware/src/fake', reach: ['hardware/src/common'], packages: [...NODE, /^@pos\/core(\/.*)?$/] },
+  { name: 'hardware/fake', dir: 'hardware/src/fake', reach: ['hardware/src/common', 'hardware/src/test-support'], packages: [...NODE, /^@pos\/core(\/.*)?$/, /^serialport$/] },
+  /** Helpers of the hardware tests (socat pty pairs, report replays): tests only. */
+  {
+    name: 'hardware/test-support',
+    dir: 'hardware/src/test-support',
+    reach: ['hardware/src/common', 'hardware/src/node', 'hardware/src/fake'],
+    packages: [...NODE, /^@pos\/core(\/.*)?$/, /^serialport$/, /^@serialport\//],
+  },
   {
     name: 'electron/host',
     dir: 'electron/src/host',

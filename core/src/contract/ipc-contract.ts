@@ -38,8 +38,13 @@ export type CatalogPage = {
 
 export type PrinterState = 'ready' | 'offline' | 'error' | 'none';
 
+/** What a printer's status bytes (DLE EOT, automatic status back) report, shown to the cashier. */
+export type PrinterCondition = 'paper-near-end' | 'paper-end' | 'cover-open' | 'offline' | 'drawer-open' | 'error';
+
 export type PrinterStatus = {
   readonly state: PrinterState;
+  /** Conditions the printer reported; absent when it reports none or cannot be asked. */
+  readonly conditions?: readonly PrinterCondition[];
   readonly target: string;
   readonly message?: string;
   readonly checkedAt: string;
@@ -58,6 +63,10 @@ export type CardResult = {
   readonly maskedPan?: string;
   readonly scheme?: string;
   readonly message?: string;
+  /** Approved by the terminal offline (store-and-forward): the bank has not seen it yet. */
+  readonly offline?: boolean;
+  /** Which protocol and terminal answered ("caisse-ap", "concert", "zvt", "simulated"). */
+  readonly terminal?: string;
 };
 
 export type ReprintResult = {

@@ -30,6 +30,10 @@ function countingTerminal(inner: CardTerminal): CardTerminal & { readonly charge
       charges.push(request.attemptKey);
       return inner.pay(request);
     },
+    refund: (request) => {
+      charges.push(request.attemptKey);
+      return inner.refund(request);
+    },
     status: (key) => inner.status(key),
     close: () => inner.close(),
   };

@@ -14,6 +14,8 @@ export type CardPaymentRequest = {
 export type CardTerminal = {
   readonly label: string;
   pay(request: CardPaymentRequest): Promise<CardResult>;
+  /** Money back to the card (the protocols' credit / refund operation), with its own attempt key. */
+  refund(request: CardPaymentRequest): Promise<CardResult>;
   /** Status enquiry for an earlier attempt. */
   status(attemptKey: string): Promise<CardResult>;
   close(): Promise<void>;

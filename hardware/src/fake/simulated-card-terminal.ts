@@ -109,17 +109,21 @@ export function createSimulatedCardTerminal(options: SimulatedCardTerminalOption
     }
   };
 
+  // A refund is a payment the other way: the same card, the same outcomes, its own attempt key.
+  const attempt = (request: CardPaymentRequest): Promise<CardResult> => {
+    const known = attempts.get(request.attemptKey);
+    if (known) return known.answer;
+    if (closed) return Promise.resolve(declined(request, 'The terminal is closed: nothing was charged.'));
+    const outcome: Outcome = {};
+    const answer = run({ ...request }, outcome);
+    attempts.set(request.attemptKey, { request: { ...request }, answer, outcome });
+    return answer;
+  };
+
   return {
     label: options.label ?? 'Simulated card terminal',
-    pay(request) {
-      const known = attempts.get(request.attemptKey);
-      if (known) return known.answer;
-      if (closed) return Promise.resolve(declined(request, 'The terminal is closed: nothing was charged.'));
-      const outcome: Outcome = {};
-      const answer = run({ ...request }, outcome);
-      attempts.set(request.attemptKey, { request: { ...request }, answer, outcome });
-      return answer;
-    },
+    pay: attempt,
+    refund: attempt,
     async status(attemptKey) {
       const attempt = attempts.get(attemptKey);
       if (!attempt) {

@@ -1,6 +1,6 @@
 import { SerialPort } from 'serialport';
 import { afterEach, describe, expect, it } from 'vitest';
-import { socat, startPtyPair, type PtyPair } from '../test-support/pty-pair';
+import { socat, startPtyPair } from '../test-support/pty-pair';
 import { createSerialPrinterTransport } from './serial-printer-transport';
 
 /** Reads `path` until `done(bytes so far)` holds. */

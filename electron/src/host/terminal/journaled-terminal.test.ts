@@ -24,6 +24,10 @@ function scriptedTerminal(outcome: CardResult['status'], statusOutcome: CardResu
       calls.push(`pay ${r.attemptKey}`);
       return { attemptKey: r.attemptKey, amount: r.amount, status: outcome };
     },
+    refund: async (r) => {
+      calls.push(`refund ${r.attemptKey}`);
+      return { attemptKey: r.attemptKey, amount: r.amount, status: outcome };
+    },
     status: async (key) => {
       calls.push(`status ${key}`);
       return { attemptKey: key, amount: 0, status: statusOutcome };
@@ -64,6 +68,9 @@ describe('journaledTerminal', () => {
     const broken: CardTerminal = {
       label: 'broken',
       pay: async () => {
+        throw new Error('serial port gone');
+      },
+      refund: async () => {
         throw new Error('serial port gone');
       },
       status: async () => {

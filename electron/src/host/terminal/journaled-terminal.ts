@@ -22,9 +22,7 @@ export function journaledTerminal(terminal: CardTerminal, journal: PaymentJourna
     return result;
   };
 
-  return {
-    label: terminal.label,
-    async pay(request) {
+  const attempt = (send: (request: CardPaymentRequest) => Promise<CardResult>) => async (request: CardPaymentRequest): Promise<CardResult> => {
       const known = journal.get(request.attemptKey);
       if (known) {
         if (known.amount !== request.amount || known.currency !== request.currency) {
@@ -34,10 +32,15 @@ export function journaledTerminal(terminal: CardTerminal, journal: PaymentJourna
         return status(request.attemptKey);
       }
       await journal.requested(request.attemptKey, request.amount, request.currency);
-      const result = await terminal.pay(request).catch((error: unknown) => unknown(request, `The terminal did not answer: ${String(error)}`));
+      const result = await send(request).catch((error: unknown) => unknown(request, `The terminal did not answer: ${String(error)}`));
       await journal.answered(request.attemptKey, result);
       return result;
-    },
+  };
+
+  return {
+    label: terminal.label,
+    pay: attempt((request) => terminal.pay(request)),
+    refund: attempt((request) => terminal.refund(request)),
     status,
     async close() {
       await terminal.close();
