@@ -1,4 +1,5 @@
 import type { CardResult } from '@pos/core';
+import type { DeviceStatus, Driver } from './device';
 
 export type CardPaymentRequest = {
   /** Idempotency key: the same key is never charged twice. */
@@ -20,3 +21,17 @@ export type CardTerminal = {
   status(attemptKey: string): Promise<CardResult>;
   close(): Promise<void>;
 };
+
+/**
+ * What a terminal driver tells beyond pay/refund answers. `late-answer`: the terminal answered an
+ * attempt after pay() had already returned "unknown" (timeout), or answered it twice: the payment
+ * journal must catch it and show it, never charge again.
+ */
+export type CardTerminalEvents = {
+  readonly status: DeviceStatus;
+  readonly disconnected: { readonly reason: string };
+  readonly 'late-answer': CardResult;
+};
+
+/** A protocol driver: the CardTerminal contract plus the driver shape of device.ts. */
+export type CardTerminalDriver = CardTerminal & Driver<CardTerminalEvents>;
