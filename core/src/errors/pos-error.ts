@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'HUB_REFUSED',
   'NOT_ENROLLED',
   'TIMEOUT',
+  'CARD_OFFLINE_LIMIT',
+  'DEVICE_ERROR',
   'INTERNAL',
 ] as const;
 

@@ -2,10 +2,10 @@ import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CardResult } from '@pos/core';
-import type { CardTerminal } from '@pos/hardware/common';
+import { TypedEvents, type CardPaymentRequest, type CardTerminal } from '@pos/hardware/common';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { journaledTerminal } from './journaled-terminal';
-import { PaymentJournal } from './payment-journal';
+import { journaledTerminal, type TerminalAlert } from './journaled-terminal';
+import { PaymentJournal, stateOf } from './payment-journal';
 
 let dir: string;
 beforeEach(async () => {
@@ -81,6 +81,94 @@ describe('journaledTerminal', () => {
     const terminal = journaledTerminal(broken, await PaymentJournal.open(dir));
     expect(await terminal.pay({ attemptKey: 'k3', amount: 100, currency: 'EUR' })).toMatchObject({ status: 'unknown' });
     expect(await terminal.status('k3')).toMatchObject({ status: 'unknown' });
+    await terminal.close();
+  });
+});
+
+/** A terminal whose answers the test scripts, and which can send late answers as drivers do. */
+function lateAnsweringTerminal(answer: (request: CardPaymentRequest) => CardResult) {
+  const events = new TypedEvents<{ 'late-answer': CardResult }>();
+  const sent: string[] = [];
+  const terminal: CardTerminal & { on: typeof events.on } = {
+    label: 'late',
+    pay: async (r) => {
+      sent.push(`pay ${r.attemptKey}`);
+      return answer(r);
+    },
+    refund: async (r) => {
+      sent.push(`refund ${r.attemptKey}`);
+      return answer(r);
+    },
+    status: async (key) => ({ attemptKey: key, amount: 0, status: 'unknown' }),
+    close: async () => undefined,
+    on: (event, listener) => events.on(event, listener),
+  };
+  return { terminal, sent, late: (result: CardResult) => events.emit('late-answer', result) };
+}
+
+describe('journaledTerminal: late and double answers, reconciliation, offline caps', () => {
+  it('reconciles an unknown attempt with the late approval, alerts, and never sends it again', async () => {
+    const t = lateAnsweringTerminal((r) => ({ attemptKey: r.attemptKey, amount: r.amount, status: 'unknown', message: 'timeout' }));
+    const alerts: TerminalAlert[] = [];
+    const terminal = journaledTerminal(t.terminal, await PaymentJournal.open(dir), { onAlert: (a) => alerts.push(a) });
+    expect((await terminal.pay({ attemptKey: 'L1', amount: 1250, currency: 'EUR' })).status).toBe('unknown');
+    t.late({ attemptKey: 'L1', amount: 1250, status: 'approved', authorizationCode: 'A1' });
+    await expect.poll(() => alerts.map((a) => a.kind)).toEqual(['late-approval']);
+    expect(alerts[0]!.message).toMatch(/WAS charged/);
+    expect(stateOf(terminal.journal.get('L1')!)).toBe('reconciled');
+    expect(await terminal.pay({ attemptKey: 'L1', amount: 1250, currency: 'EUR' })).toMatchObject({ status: 'approved', authorizationCode: 'A1' });
+    // The same answer again: counted once.
+    t.late({ attemptKey: 'L1', amount: 1250, status: 'approved', authorizationCode: 'A1' });
+    await expect.poll(() => alerts.map((a) => a.kind)).toEqual(['late-approval', 'duplicate-answer']);
+    expect(t.sent).toEqual(['pay L1']);
+    await terminal.close();
+
+    // After a restart the journal still knows the real outcome.
+    const again = journaledTerminal(lateAnsweringTerminal(() => ({ attemptKey: 'x', amount: 0, status: 'declined' })).terminal, await PaymentJournal.open(dir));
+    expect(await again.pay({ attemptKey: 'L1', amount: 1250, currency: 'EUR' })).toMatchObject({ status: 'approved' });
+    expect(again.journal.get('L1')!.lateAnswers).toHaveLength(2);
+    await again.close();
+  });
+
+  it('alerts on an answer for an attempt it never made', async () => {
+    const t = lateAnsweringTerminal((r) => ({ attemptKey: r.attemptKey, amount: r.amount, status: 'approved' }));
+    const alerts: TerminalAlert[] = [];
+    const terminal = journaledTerminal(t.terminal, await PaymentJournal.open(dir), { onAlert: (a) => alerts.push(a) });
+    t.late({ attemptKey: 'ghost', amount: 10, status: 'approved' });
+    await expect.poll(() => alerts.map((a) => a.kind)).toEqual(['unknown-attempt']);
+    await terminal.close();
+  });
+
+  it('keeps payments and refunds apart under their keys', async () => {
+    const t = lateAnsweringTerminal((r) => ({ attemptKey: r.attemptKey, amount: r.amount, status: 'approved' }));
+    const terminal = journaledTerminal(t.terminal, await PaymentJournal.open(dir));
+    expect((await terminal.refund({ attemptKey: 'R1', amount: 300, currency: 'EUR' })).status).toBe('approved');
+    await expect(terminal.pay({ attemptKey: 'R1', amount: 300, currency: 'EUR' })).rejects.toThrow(/another refund/);
+    expect(terminal.journal.get('R1')!.kind).toBe('refund');
+    expect(t.sent).toEqual(['refund R1']);
+    await terminal.close();
+  });
+
+  it('refuses card payments beyond the offline caps while the terminal works offline, and alerts when it approved beyond them', async () => {
+    let offline = true;
+    const t = lateAnsweringTerminal((r) => ({ attemptKey: r.attemptKey, amount: r.amount, status: 'approved', offline }));
+    const alerts: TerminalAlert[] = [];
+    const terminal = journaledTerminal(t.terminal, await PaymentJournal.open(dir), { onAlert: (a) => alerts.push(a), offlineCaps: { maxPerPayment: 5000, maxTotal: 8000 } });
+    // The first offline approval is over the per-payment cap: the terminal did it, the manager is told.
+    expect(await terminal.pay({ attemptKey: 'O1', amount: 6000, currency: 'EUR' })).toMatchObject({ status: 'approved', offline: true });
+    expect(alerts.map((a) => a.kind)).toEqual(['offline-over-cap']);
+    // Now the till knows the terminal is offline: over the per-payment cap, and over the total, refused before sending.
+    await expect(terminal.pay({ attemptKey: 'O2', amount: 5001, currency: 'EUR' })).rejects.toMatchObject({ code: 'CARD_OFFLINE_LIMIT' });
+    await expect(terminal.pay({ attemptKey: 'O3', amount: 2500, currency: 'EUR' })).rejects.toThrow(/already holds/);
+    expect(await terminal.pay({ attemptKey: 'O4', amount: 2000, currency: 'EUR' })).toMatchObject({ status: 'approved' });
+    expect(terminal.journal.offlineExposure()).toEqual({ count: 2, total: 8000 });
+    // Back online: the terminal forwards its queue, the exposure is cleared.
+    offline = false;
+    await expect(terminal.pay({ attemptKey: 'O5', amount: 100, currency: 'EUR' })).rejects.toMatchObject({ code: 'CARD_OFFLINE_LIMIT' });
+    const fresh = journaledTerminal(t.terminal, terminal.journal, { offlineCaps: { maxPerPayment: 5000, maxTotal: 100_000 } });
+    expect(await fresh.pay({ attemptKey: 'O6', amount: 100, currency: 'EUR' })).toMatchObject({ status: 'approved' });
+    expect(terminal.journal.offlineExposure()).toEqual({ count: 0, total: 0 });
+    expect(t.sent).toEqual(['pay O1', 'pay O4', 'pay O6']);
     await terminal.close();
   });
 });

@@ -1,13 +1,45 @@
-import { PosError, type CardResult } from '@pos/core';
+import { formatAmount, PosError, type CardResult } from '@pos/core';
 import type { CardPaymentRequest, CardTerminal } from '@pos/hardware/common';
-import type { PaymentJournal } from './payment-journal';
+import { outcomeOf, type AttemptKind, type PaymentJournal } from './payment-journal';
+
+/**
+ * late-approval / late-decline: the terminal settled an attempt the till had recorded as unknown;
+ * duplicate-answer: a second answer to an attempt already settled (counted once, never charged
+ * again); offline-over-cap: the terminal approved offline beyond the store's caps.
+ */
+export type TerminalAlert = {
+  readonly kind: 'late-approval' | 'late-decline' | 'duplicate-answer' | 'unknown-attempt' | 'offline-over-cap';
+  readonly attemptKey: string;
+  readonly message: string;
+  readonly result: CardResult;
+};
+
+/** Offline (store-and-forward) card payments the store accepts, in minor units. */
+export type OfflineCaps = { readonly maxPerPayment: number; readonly maxTotal: number };
+
+export type JournaledTerminalOptions = {
+  readonly onAlert?: (alert: TerminalAlert) => void;
+  readonly offlineCaps?: OfflineCaps;
+  /** For amounts in messages. */
+  readonly locale?: 'fr' | 'en';
+  readonly currency?: string;
+};
+
+type LateAnswerSource = { on(event: 'late-answer', listener: (result: CardResult) => void): () => void };
+
+function hasLateAnswers(terminal: CardTerminal): terminal is CardTerminal & LateAnswerSource {
+  return typeof (terminal as Partial<LateAnswerSource>).on === 'function';
+}
 
 /**
  * Puts the payment journal in front of a terminal: an attempt key already sent is never sent
  * again — its known outcome is returned, or, if the outcome is unknown, the terminal is asked for
- * its status. A terminal that throws or goes silent gives "unknown", never "declined".
+ * its status. A terminal that throws or goes silent gives "unknown", never "declined". Answers
+ * the terminal sends late or twice are journaled and raised as alerts, never charged again.
  */
-export function journaledTerminal(terminal: CardTerminal, journal: PaymentJournal): CardTerminal {
+export function journaledTerminal(terminal: CardTerminal, journal: PaymentJournal, options: JournaledTerminalOptions = {}): CardTerminal & { readonly journal: PaymentJournal } {
+  const money = (cents: number) => formatAmount(cents, options.currency ?? 'EUR', options.locale ?? 'fr');
+  const alert = (a: TerminalAlert) => options.onAlert?.(a);
   const unknown = (request: Pick<CardPaymentRequest, 'attemptKey' | 'amount'>, message: string): CardResult => ({
     attemptKey: request.attemptKey,
     amount: request.amount,
@@ -15,32 +47,115 @@ export function journaledTerminal(terminal: CardTerminal, journal: PaymentJourna
     message,
   });
 
+  /** The current outcome of a known attempt, as a CardResult. */
+  const knownResult = (attemptKey: string): CardResult | null => {
+    const attempt = journal.get(attemptKey);
+    if (!attempt) return null;
+    if (attempt.reconciled) return { ...(attempt.reconciled.result ?? attempt.result ?? { attemptKey, amount: attempt.amount }), attemptKey, amount: attempt.amount, status: attempt.reconciled.outcome };
+    return attempt.result ?? null;
+  };
+
+  const settleLate = async (result: CardResult): Promise<void> => {
+    const attempt = journal.get(result.attemptKey);
+    if (!attempt) {
+      alert({ kind: 'unknown-attempt', attemptKey: result.attemptKey, result, message: `The terminal answered an attempt this till has no record of (${result.attemptKey}): check the terminal's journal.` });
+      return;
+    }
+    await journal.late(result.attemptKey, result);
+    if (result.status === 'unknown') return;
+    if (outcomeOf(attempt) === 'unknown' || outcomeOf(attempt) === 'requested') {
+      await journal.reconcile(result.attemptKey, result.status, 'late-answer', result);
+      const approved = result.status === 'approved';
+      alert({
+        kind: approved ? 'late-approval' : 'late-decline',
+        attemptKey: result.attemptKey,
+        result,
+        message: approved
+          ? `The terminal approved the card payment of ${money(attempt.amount)} after the till stopped waiting: the customer WAS charged. Do not take the payment again.`
+          : `The terminal declined the card payment of ${money(attempt.amount)} after the till stopped waiting: nothing was charged.`,
+      });
+      return;
+    }
+    alert({
+      kind: 'duplicate-answer',
+      attemptKey: result.attemptKey,
+      result,
+      message: `The terminal answered the card payment of ${money(attempt.amount)} a second time; it is counted once and nothing more was charged.`,
+    });
+  };
+  if (hasLateAnswers(terminal)) {
+    terminal.on('late-answer', (result) => {
+      void settleLate(result).catch(() => undefined);
+    });
+  }
+
   const status = async (attemptKey: string): Promise<CardResult> => {
     const attempt = journal.get(attemptKey);
+    if (attempt?.reconciled) return knownResult(attemptKey)!;
     const result = await terminal.status(attemptKey).catch((error: unknown) => unknown({ attemptKey, amount: attempt?.amount ?? 0 }, String(error)));
-    if (attempt && result.status !== 'unknown' && attempt.result?.status !== result.status) await journal.answered(attemptKey, result);
+    if (attempt && result.status !== 'unknown') {
+      const was = outcomeOf(attempt);
+      if (was === 'unknown' || was === 'requested') await journal.reconcile(attemptKey, result.status, 'status-enquiry', result);
+    }
     return result;
   };
 
-  const attempt = (send: (request: CardPaymentRequest) => Promise<CardResult>) => async (request: CardPaymentRequest): Promise<CardResult> => {
+  const checkOfflineCaps = (request: CardPaymentRequest): void => {
+    const caps = options.offlineCaps;
+    if (!caps) return;
+    const exposure = journal.offlineExposure();
+    // Only while the terminal is known to be working offline (its last approval was offline).
+    if (exposure.count === 0) return;
+    if (request.amount > caps.maxPerPayment) {
+      throw new PosError('CARD_OFFLINE_LIMIT', `The card terminal is working offline: card payments above ${money(caps.maxPerPayment)} cannot be taken now. Ask for another means of payment.`);
+    }
+    if (exposure.total + request.amount > caps.maxTotal) {
+      throw new PosError(
+        'CARD_OFFLINE_LIMIT',
+        `The card terminal is working offline and already holds ${money(exposure.total)} of offline payments (limit ${money(caps.maxTotal)}). Ask for another means of payment.`,
+      );
+    }
+  };
+
+  const warnIfOverCap = (request: CardPaymentRequest, result: CardResult): void => {
+    const caps = options.offlineCaps;
+    if (!caps || !result.offline || result.status !== 'approved') return;
+    const exposure = journal.offlineExposure();
+    if (request.amount > caps.maxPerPayment || exposure.total > caps.maxTotal) {
+      alert({
+        kind: 'offline-over-cap',
+        attemptKey: request.attemptKey,
+        result,
+        message: `The terminal approved ${money(request.amount)} offline, beyond the store's offline limits: the bank will only see it when the terminal is back online.`,
+      });
+    }
+  };
+
+  const attempt =
+    (kind: AttemptKind, send: (request: CardPaymentRequest) => Promise<CardResult>) =>
+    async (request: CardPaymentRequest): Promise<CardResult> => {
       const known = journal.get(request.attemptKey);
       if (known) {
-        if (known.amount !== request.amount || known.currency !== request.currency) {
-          throw new PosError('INVALID_REQUEST', `Attempt ${request.attemptKey} was for another amount: use a new attempt key`);
+        if (known.amount !== request.amount || known.currency !== request.currency || known.kind !== kind) {
+          throw new PosError('INVALID_REQUEST', `Attempt ${request.attemptKey} was for another ${known.kind} or amount: use a new attempt key`);
         }
-        if (known.result && known.result.status !== 'unknown') return known.result;
+        const result = knownResult(request.attemptKey);
+        if (result && result.status !== 'unknown') return result;
         return status(request.attemptKey);
       }
-      await journal.requested(request.attemptKey, request.amount, request.currency);
+      if (kind === 'payment') checkOfflineCaps(request);
+      await journal.requested(request.attemptKey, request.amount, request.currency, kind);
       const result = await send(request).catch((error: unknown) => unknown(request, `The terminal did not answer: ${String(error)}`));
       await journal.answered(request.attemptKey, result);
+      if (kind === 'payment') warnIfOverCap(request, result);
       return result;
-  };
+    };
 
   return {
     label: terminal.label,
-    pay: attempt((request) => terminal.pay(request)),
-    refund: attempt((request) => terminal.refund(request)),
+    journal,
+    pay: attempt('payment', (request) => terminal.pay(request)),
+    refund: attempt('refund', (request) => terminal.refund(request)),
     status,
     async close() {
       await terminal.close();
