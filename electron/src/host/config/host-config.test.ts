@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDirs } from '../test-support/host-harness';
-import { applyEnv, ConfigError, defaultConfig, loadHostConfig } from './host-config';
+import { applyEnv, ConfigError, defaultConfig, loadHostConfig, saveDeviceSettings } from './host-config';
 
 const dirs = tempDirs('pos-config-');
 afterEach(async () => {
@@ -32,7 +32,30 @@ describe('loadHostConfig', () => {
     expect(config.tillId).toBe('T07');
     expect(config.storeId).toBe('S001');
     expect(config.printer).toEqual({ target: 'tcp://10.0.0.9:9100', profile: 'esc-pos-80' });
-    expect(config.terminal).toEqual({ kind: 'simulated', behaviour: 'approve', processingMs: 10, timeoutMs: 5000 });
+    expect(config.terminal).toMatchObject({ kind: 'simulated', behaviour: 'approve', processingMs: 10, timeoutMs: 5000, offlineCaps: { maxPerPayment: 10_000 } });
+    expect(config.scanner.mode).toBe('keyboard-wedge');
+  });
+
+  it('saves the Devices screen settings into the file, keeping what the manager wrote by hand', async () => {
+    const dir = await dirs.make();
+    await writeFile(configFile(dir), JSON.stringify({ tillId: 'T07', printer: { target: 'tcp://10.0.0.9:9100' } }));
+    const saved = await saveDeviceSettings(dir, { scanner: { mode: 'serial', path: '/dev/ttyACM0' }, terminal: { kind: 'zvt', address: '10.0.0.5:20007', offlineCaps: { maxTotal: 20_000 } } }, {});
+    expect(saved.scanner).toMatchObject({ mode: 'serial', path: '/dev/ttyACM0', suffix: 'CR' });
+    expect(saved.terminal.offlineCaps).toEqual({ maxPerPayment: 10_000, maxTotal: 20_000 });
+    const reread = await loadHostConfig(dir, {});
+    expect(reread).toEqual(saved);
+    expect(reread.tillId).toBe('T07');
+    expect(reread.printer.target).toBe('tcp://10.0.0.9:9100');
+  });
+
+  it('refuses device settings that cannot work, naming the setting, and leaves the file as it was', async () => {
+    const dir = await dirs.make();
+    await loadHostConfig(dir, {});
+    const before = await readFile(configFile(dir), 'utf8');
+    await expect(saveDeviceSettings(dir, { terminal: { kind: 'caisse-ap', address: null } }, {})).rejects.toThrow(/terminal.address must be "host:port"/);
+    await expect(saveDeviceSettings(dir, { scanner: { mode: 'serial', path: null } }, {})).rejects.toThrow(/scanner.path/);
+    await expect(saveDeviceSettings(dir, { drawer: { pin: 3 as 2 } }, {})).rejects.toThrow(/drawer.pin must be 2 or 5/);
+    expect(await readFile(configFile(dir), 'utf8')).toBe(before);
   });
 
   it('does not rewrite an existing file', async () => {

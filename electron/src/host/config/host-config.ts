@@ -1,22 +1,16 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { defaultDeviceSettings, deviceSettingsProblems, type DeviceSettings } from './device-settings';
 
 /**
  * The till host's own settings (this machine's devices and identity), in <dataDir>/config.json.
  * Store data (name, VAT rates, layouts) is not here: it comes with the store profile.
  */
-export type HostConfig = {
+export type HostConfig = DeviceSettings & {
   readonly storeId: string;
   readonly tillId: string;
   readonly locale: 'fr' | 'en';
   readonly printer: { readonly target: string; readonly profile: string };
-  readonly terminal: {
-    readonly kind: 'simulated';
-    readonly behaviour: 'approve' | 'decline' | 'timeout';
-    /** How long the simulated customer takes at the terminal. */
-    readonly processingMs: number;
-    readonly timeoutMs: number;
-  };
   /** Size of the generated demo catalog served until a hub is configured. */
   readonly demoCatalogSize: number;
   /** Browser mode: the port the till host listens on, on 127.0.0.1 only. 0 picks a free port. */
@@ -33,7 +27,7 @@ export function defaultConfig(dataDir: string): HostConfig {
     tillId: 'T01',
     locale: 'fr',
     printer: { target: `file:${path.join(dataDir, 'printer-output.bin')}`, profile: 'esc-pos-80' },
-    terminal: { kind: 'simulated', behaviour: 'approve', processingMs: 1500, timeoutMs: 5000 },
+    ...defaultDeviceSettings(),
     demoCatalogSize: 2000,
     browserPort: 5180,
     hubCaFile: null,
@@ -71,11 +65,8 @@ function validateConfig(config: HostConfig, file: string): HostConfig {
   if (typeof config.printer !== 'object' || config.printer === null || typeof config.printer.target !== 'string' || typeof config.printer.profile !== 'string') {
     fail('printer', 'an object with "target" and "profile" texts');
   }
-  if (typeof config.terminal !== 'object' || config.terminal === null) fail('terminal', 'an object');
-  if (config.terminal.kind !== 'simulated') fail('terminal.kind', '"simulated"');
-  if (!['approve', 'decline', 'timeout'].includes(config.terminal.behaviour)) fail('terminal.behaviour', '"approve", "decline" or "timeout"');
-  if (!isInt(config.terminal.processingMs, 0)) fail('terminal.processingMs', 'a whole number of milliseconds');
-  if (!isInt(config.terminal.timeoutMs, 1)) fail('terminal.timeoutMs', 'a whole number of milliseconds ≥ 1');
+  const [problem] = deviceSettingsProblems(config);
+  if (problem) throw new ConfigError(`${file}: ${problem}`);
   if (!isInt(config.demoCatalogSize, 1)) fail('demoCatalogSize', 'a whole number ≥ 1');
   if (!isInt(config.browserPort, 0, MAX_PORT)) fail('browserPort', `a port number from 0 to ${MAX_PORT}`);
   if (config.hubUrl !== null && (typeof config.hubUrl !== 'string' || !URL.canParse(config.hubUrl))) fail('hubUrl', 'a web address (https://…), or null');
@@ -127,13 +118,48 @@ export async function loadHostConfig(dataDir: string, env: NodeJS.ProcessEnv = p
       throw new ConfigError(`${file} is not valid JSON: ${error.message}`);
     } else throw error;
   }
+  return applyEnv(validateConfig(mergeStored(defaults, stored), file), env);
+}
+
+/** The file's settings over the defaults, section by section, so a file naming one setting keeps the others. */
+function mergeStored(defaults: HostConfig, stored: Partial<HostConfig>): HostConfig {
   const nested = <T extends object>(value: unknown, fallback: T): T =>
-    typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...fallback, ...value } : (value as T) ?? fallback;
-  const merged: HostConfig = {
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...fallback, ...value } : ((value as T) ?? fallback);
+  const terminal = nested(stored.terminal, defaults.terminal);
+  return {
     ...defaults,
     ...stored,
     printer: nested(stored.printer, defaults.printer),
-    terminal: nested(stored.terminal, defaults.terminal),
+    terminal: { ...terminal, offlineCaps: nested(terminal.offlineCaps, defaults.terminal.offlineCaps) },
+    scanner: nested(stored.scanner, defaults.scanner),
+    drawer: nested(stored.drawer, defaults.drawer),
+    scale: nested(stored.scale, defaults.scale),
+    poleDisplay: nested(stored.poleDisplay, defaults.poleDisplay),
+    customerDisplay: nested(stored.customerDisplay, defaults.customerDisplay),
   };
-  return applyEnv(validateConfig(merged, file), env);
+}
+
+export type DeviceSettingsPatch = { readonly [K in Exclude<keyof DeviceSettings, 'terminal'>]?: Partial<DeviceSettings[K]> } & {
+  readonly terminal?: Partial<Omit<DeviceSettings['terminal'], 'offlineCaps'>> & { readonly offlineCaps?: Partial<DeviceSettings['terminal']['offlineCaps']> };
+  readonly printer?: Partial<HostConfig['printer']>;
+};
+
+/**
+ * The Devices screen's changes, written into config.json (atomically, the rest of the file kept)
+ * after the merged result is checked. Returns the new settings, environment overrides applied.
+ */
+export async function saveDeviceSettings(dataDir: string, patch: DeviceSettingsPatch, env: NodeJS.ProcessEnv = process.env): Promise<HostConfig> {
+  const file = path.join(dataDir, 'config.json');
+  const current = await loadHostConfig(dataDir, {});
+  const stored = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  const sections = Object.keys(patch) as (keyof DeviceSettingsPatch)[];
+  const next: Record<string, unknown> = { ...stored };
+  for (const section of sections) {
+    const value = { ...(current[section] as object), ...(patch[section] as object) };
+    next[section] = section === 'terminal' ? { ...value, offlineCaps: { ...current.terminal.offlineCaps, ...(patch.terminal?.offlineCaps ?? {}) } } : value;
+  }
+  const checked = validateConfig(mergeStored(defaultConfig(dataDir), next as Partial<HostConfig>), file);
+  await writeFile(`${file}.tmp`, `${JSON.stringify(next, null, 2)}\n`);
+  await rename(`${file}.tmp`, file);
+  return applyEnv(checked, env);
 }

@@ -137,7 +137,8 @@ export function journaledTerminal(terminal: CardTerminal, journal: PaymentJourna
       const known = journal.get(request.attemptKey);
       if (known) {
         if (known.amount !== request.amount || known.currency !== request.currency || known.kind !== kind) {
-          throw new PosError('INVALID_REQUEST', `Attempt ${request.attemptKey} was for another ${known.kind} or amount: use a new attempt key`);
+          const what = known.kind !== kind ? `another operation (a ${known.kind})` : 'another amount';
+          throw new PosError('INVALID_REQUEST', `Attempt ${request.attemptKey} was for ${what}: use a new attempt key`);
         }
         const result = knownResult(request.attemptKey);
         if (result && result.status !== 'unknown') return result;
