@@ -28,3 +28,6 @@ export * from './store/store-profile';
 export * from './tax/vat-breakdown';
 export * from './tax/vat-rate';
 export * from './sync/index';
+export * from './barcode/gs1/index';
+export * from './scan/duplicate-scan-filter';
+export * from './devices/device-settings';

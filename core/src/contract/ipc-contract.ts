@@ -1,4 +1,5 @@
 import type { Product } from '../catalog/product';
+import type { DeviceSettings, DeviceSettingsPatch, PrinterSettings } from '../devices/device-settings';
 import type { ErrorEnvelope } from '../errors/pos-error';
 import type { SealedRecord, SealRequest } from '../fiscal/chain';
 import type { FiscalChain } from '../fiscal/events';
@@ -87,6 +88,85 @@ export type HubStatus = {
   readonly lastError: string | null;
 };
 
+export type DeviceRole = 'printer' | 'drawer' | 'scanner' | 'scale' | 'terminal' | 'pole-display' | 'customer-display';
+
+/** One device's live status, in words a manager can act on. `off`: not configured. */
+export type DeviceStatusView = {
+  readonly role: DeviceRole;
+  readonly state: 'ready' | 'busy' | 'opening' | 'disconnected' | 'error' | 'off';
+  /** What it is ("Honeywell HID POS scanner on /dev/hidraw2", "ZVT terminal 10.0.0.5:20007"). */
+  readonly label: string;
+  /** The problem and its fix, when there is one. */
+  readonly message?: string;
+};
+
+export type SerialPortInfo = {
+  readonly path: string;
+  readonly manufacturer?: string;
+  readonly vendorId?: string;
+  readonly productId?: string;
+  readonly serialNumber?: string;
+};
+
+export type HidDeviceInfo = {
+  readonly path: string;
+  readonly vendorId: number;
+  readonly productId: number;
+  readonly product?: string;
+  /** The vendor profile's name, or "unknown". */
+  readonly vendor: string;
+  /** Speaks the HID Point of Sale usage page (0x8C): a scanner the till can read without keyboard emulation. */
+  readonly hidPos: boolean;
+};
+
+export type DeviceInventory = {
+  readonly serialPorts: readonly SerialPortInfo[];
+  readonly hidDevices: readonly HidDeviceInfo[];
+  readonly settings: DeviceSettings & { readonly printer: PrinterSettings };
+  readonly printerProfiles: readonly { readonly id: string; readonly label: string }[];
+  readonly statuses: readonly DeviceStatusView[];
+  /** Why a list could not be read ("serial ports: udev is missing …"). */
+  readonly listErrors: readonly string[];
+};
+
+export type DeviceTest = 'print' | 'drawer' | 'scan' | 'scale' | 'payment' | 'pole-display';
+
+export type DeviceTestResult = {
+  readonly ok: boolean;
+  readonly message: string;
+  readonly card?: CardResult;
+  readonly grams?: number;
+  readonly code?: string;
+};
+
+export type ScaleReading =
+  | { readonly ok: true; readonly grams: number }
+  | { readonly ok: false; readonly reason: 'unstable' | 'zero' | 'negative' | 'over-capacity' | 'no-scale' | 'error'; readonly message: string };
+
+/** A code read by a scanner the host drives (HID POS or serial); wedge scans stay in the renderer. */
+export type ScanEvent = { readonly code: string; readonly source: 'hid-pos' | 'serial'; readonly aim?: string };
+
+/** What the customer sees, on the second window and the pole display. */
+export type CustomerDisplayState = {
+  readonly phase: 'idle' | 'sale' | 'paid';
+  readonly currency: string;
+  /** The last lines added (newest last). */
+  readonly lines: readonly { readonly name: string; readonly quantity: number; readonly amount: number }[];
+  readonly total: number;
+  readonly change?: number;
+  /** Idle: where a customer signs up for the loyalty programme (shown as a QR code). */
+  readonly loyaltyUrl?: string;
+};
+
+/** A card terminal event the cashier and the manager must see (late approval, double answer, offline cap). */
+export type TerminalAlertView = {
+  readonly kind: 'late-approval' | 'late-decline' | 'duplicate-answer' | 'unknown-attempt' | 'offline-over-cap';
+  readonly attemptKey: string;
+  readonly message: string;
+  readonly status: CardOutcome;
+  readonly amount: number;
+};
+
 export type SyncStreamMessage = { readonly collection: SyncCollectionName; readonly event: StreamEvent | 'RESYNC' };
 
 type Method<Req, Res> = { readonly req: Req; readonly res: Res };
@@ -111,6 +191,16 @@ export type HostContract = {
   'printer.status': Method<void, PrinterStatus>;
   'terminal.pay': Method<{ readonly attemptKey: string; readonly amount: number; readonly currency: string }, CardResult>;
   'terminal.status': Method<{ readonly attemptKey: string }, CardResult>;
+  'terminal.refund': Method<{ readonly attemptKey: string; readonly amount: number; readonly currency: string }, CardResult>;
+  'devices.list': Method<void, DeviceInventory>;
+  /** A manager (till.settings) changes the devices; they are reopened with the new settings. */
+  'devices.configure': Method<DeviceSettingsPatch, DeviceInventory>;
+  'devices.test': Method<{ readonly test: DeviceTest }, DeviceTestResult>;
+  /** "No sale": opens the drawer (drawer.open permission) and seals a journal event. */
+  'drawer.open': Method<{ readonly reason: string; readonly managerPin?: string }, { readonly opened: boolean; readonly message: string }>;
+  'scale.read': Method<void, ScaleReading>;
+  /** The renderer's sale as the customer should see it: to the customer window and the pole display. */
+  'display.show': Method<CustomerDisplayState, null>;
   'hub.status': Method<void, HubStatus>;
   /** A manager enrolls the till with the one-time code shown at the hub. */
   'hub.enroll': Method<{ readonly hubUrl: string; readonly code: string }, HubStatus>;
@@ -123,6 +213,10 @@ export type HostEvents = {
   'hub.status': HubStatus;
   'sync.stream': SyncStreamMessage;
   'host.notice': { readonly level: 'info' | 'warning' | 'error'; readonly message: string };
+  'device.status': DeviceStatusView;
+  'scanner.scan': ScanEvent;
+  'terminal.alert': TerminalAlertView;
+  'display.state': CustomerDisplayState;
 };
 
 export type MethodName = keyof HostContract;
@@ -147,13 +241,29 @@ const METHODS = {
   'printer.status': true,
   'terminal.pay': true,
   'terminal.status': true,
+  'terminal.refund': true,
+  'devices.list': true,
+  'devices.configure': true,
+  'devices.test': true,
+  'drawer.open': true,
+  'scale.read': true,
+  'display.show': true,
   'hub.status': true,
   'hub.enroll': true,
   'sync.pull': true,
   'sync.push': true,
 } as const satisfies Record<MethodName, true>;
 
-const EVENTS = { 'printer.status': true, 'host.notice': true, 'hub.status': true, 'sync.stream': true } as const satisfies Record<EventName, true>;
+const EVENTS = {
+  'printer.status': true,
+  'host.notice': true,
+  'hub.status': true,
+  'sync.stream': true,
+  'device.status': true,
+  'scanner.scan': true,
+  'terminal.alert': true,
+  'display.state': true,
+} as const satisfies Record<EventName, true>;
 
 export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
 export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];

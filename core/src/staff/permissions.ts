@@ -8,6 +8,9 @@ export type Permission =
   | 'sale.discount.large'
   | 'sale.price-override'
   | 'receipt.reprint'
+  /** Open the cash drawer without a sale ("no sale"): a journal event. */
+  | 'drawer.open'
+  /** The Devices screen: assign, configure and test the till's devices. */
   | 'till.settings';
 
 const EVERY_PERMISSION: readonly Permission[] = [
@@ -17,6 +20,7 @@ const EVERY_PERMISSION: readonly Permission[] = [
   'sale.discount.large',
   'sale.price-override',
   'receipt.reprint',
+  'drawer.open',
   'till.settings',
 ];
 

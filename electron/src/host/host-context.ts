@@ -1,6 +1,7 @@
 import type { StoreProfile } from '@pos/core';
 import type { CardTerminal } from '@pos/hardware/common';
 import type { HostConfig } from './config/host-config';
+import type { DeviceManager } from './devices/device-manager';
 import type { JournalStore } from './fiscal/journal-store';
 import type { TillKey } from './fiscal/key-store';
 import type { Sealer } from './fiscal/sealer';
@@ -24,6 +25,8 @@ export type HostContext = {
   readonly session: Session;
   readonly printer: ReceiptPrinter;
   readonly terminal: CardTerminal;
+  /** The scanner, scale, displays and the terminal's driver, and the Devices screen's work. */
+  readonly devices: DeviceManager;
   readonly events: HostEventBus;
   readonly hub: HubClient;
   /** Pulls what the host itself keeps from the hub (the store's settings); never throws. */

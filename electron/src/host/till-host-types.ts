@@ -1,6 +1,7 @@
 import type { EventName, HostEvents, InvokeReply } from '@pos/core';
 import type { CardTerminal } from '@pos/hardware/common';
 import type { SecretProtector } from './hub/hub-credentials';
+import type { DeviceFactories } from './devices/device-ports';
 import type { ReceiptPrinter } from './printer/receipt-printer';
 
 /**
@@ -25,6 +26,8 @@ export type TillHostOptions = {
   /** Tests and the device screen inject devices; by default they come from the config. */
   readonly printer?: ReceiptPrinter;
   readonly terminal?: CardTerminal;
+  /** Tests give the device manager simulators and lists of their own. */
+  readonly deviceFactories?: DeviceFactories;
   /** OS keychain encryption for the hub token (Electron's safeStorage); a 0600 file without it. */
   readonly secretProtector?: SecretProtector;
 };

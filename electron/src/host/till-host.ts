@@ -21,7 +21,11 @@ import { createConfiguredPrinter } from './printer/configured-printer';
 import { Session } from './session/session';
 import { StaffStore } from './session/staff-store';
 import { createConfiguredTerminal } from './terminal/configured-terminal';
-import { journaledTerminal } from './terminal/journaled-terminal';
+import { journaledTerminal, type TerminalAlert } from './terminal/journaled-terminal';
+import { defaultDeviceFactories } from './devices/default-factories';
+import { DeviceManager } from './devices/device-manager';
+import { SwitchableTerminal } from './devices/switchable-terminal';
+import { deviceHandlers } from './handlers/device-handlers';
 import { PaymentJournal } from './terminal/payment-journal';
 import type { TillHost, TillHostOptions } from './till-host-types';
 
@@ -40,7 +44,29 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   const events = new HostEventBus();
   const profile = (await cachedHubProfile(options.dataDir)) ?? (await loadStoreProfile(options.dataDir, config.storeId, config.tillId));
   const printer = options.printer ?? createConfiguredPrinter(config, events);
-  const terminal = journaledTerminal(options.terminal ?? createConfiguredTerminal(config), await PaymentJournal.open(options.dataDir));
+  const switchable = new SwitchableTerminal(options.terminal ?? createConfiguredTerminal(config.terminal));
+  const terminal = journaledTerminal(switchable, await PaymentJournal.open(options.dataDir), {
+    offlineCaps: config.terminal.offlineCaps,
+    locale: config.locale,
+    onAlert: (alert) => void raiseTerminalAlert(alert),
+  });
+  const devices = new DeviceManager(config, {
+    dataDir: options.dataDir,
+    env: options.env ?? process.env,
+    events,
+    factories: options.deviceFactories ?? defaultDeviceFactories(createConfiguredTerminal),
+    printer,
+    terminal: switchable,
+    storeName: () => context.profile.name,
+  });
+  /** A late or double answer is shown to every till screen and sealed as a technical event. */
+  const raiseTerminalAlert = async (alert: TerminalAlert) => {
+    const attempt = terminal.journal.get(alert.attemptKey);
+    events.emit('terminal.alert', { kind: alert.kind, attemptKey: alert.attemptKey, message: alert.message, status: alert.result.status, amount: attempt?.amount ?? alert.result.amount });
+    await sealer
+      .seal({ chain: 'event', id: randomUUID(), payload: { type: 'terminal.alert', kind: alert.kind, attemptKey: alert.attemptKey, status: alert.result.status, amount: attempt?.amount ?? alert.result.amount } })
+      .catch(() => undefined);
+  };
   const hub = await HubClient.open({
     dataDir: options.dataDir,
     events,
@@ -64,6 +90,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     session: new Session(staff),
     printer,
     terminal,
+    devices,
     events,
     hub,
     async refreshFromHub() {
@@ -90,8 +117,10 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   registry.register(receiptHandlers(context));
   registry.register(terminalHandlers(context));
   registry.register(hubHandlers(context));
+  registry.register(deviceHandlers(context));
   registry.assertComplete();
   void printer.refresh();
+  await devices.start();
   if (hub.enrolled) {
     void context.refreshFromHub();
     hub.startStreams();
@@ -106,6 +135,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     close: () => {
       closed ??= (async () => {
         await hub.close();
+        await devices.close();
         await printer.close();
         await terminal.close();
         await journal.close();

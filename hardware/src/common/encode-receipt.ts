@@ -1,6 +1,7 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import type { Receipt, ReceiptLine } from '@pos/core';
 import type { PrinterProfile } from './printer';
+import { toRgba, type MonochromeImage } from './printer/monochrome-image';
 
 const DEFAULT_FEED_BEFORE_CUT = { 'esc-pos': 4, 'star-prnt': 3 } as const;
 
@@ -12,14 +13,34 @@ const NEWLINE = '\n';
 
 type Codepage = Parameters<ReceiptPrinterEncoder['codepage']>[0];
 
+/** What a print job adds around the receipt's own lines (see printer/print-job.ts). */
+export type ReceiptExtras = {
+  /** Printed centred above the first line, as a raster image (GS v 0 on ESC/POS). */
+  readonly logo?: MonochromeImage;
+  /** Raw commands sent right after the printer is initialised: status back, drawer kick. */
+  readonly prelude?: Uint8Array;
+  /**
+   * Prints the receipt number as a barcode above the sale id's QR code. Off by default so the
+   * plain receipt stays line for line what the screen shows (tests/support reads it back).
+   */
+  readonly receiptNumberBarcode?: boolean;
+};
+
+/*
+ * The receipt number as a Code 128 barcode (with its text below), so a return or a reprint can be
+ * scanned. Modules of 2 dots (encoder width 1 → GS w 2): "T01-000123" is about 330 dots wide,
+ * inside the 384 dots of 58 mm paper. 48 dots high is 6 mm at 203 dpi, enough for a hand scanner.
+ */
+const RECEIPT_NUMBER_BARCODE = { height: 48, width: 1, text: 'below' } as const;
+
 /**
  * The receipt as the printer's bytes. Pure: same receipt and profile, same bytes (the golden files
  * hold us to it). The receipt is already laid out in fixed-width text, so lines are printed as
- * they are (only the QR code is centred), and a line wider than the profile would wrap, never be cut off.
+ * they are (only the logo, the receipt number's barcode and the QR code are centred), and a line wider than the profile would wrap, never be cut off.
  * Throws only for a profile the encoder cannot take (columns other than 32, 35, 42, 44 or 48, or a
  * code page the language does not have): profiles are data we ship, and a test encodes each one.
  */
-export function encodeReceipt(receipt: Receipt, profile: PrinterProfile): Uint8Array {
+export function encodeReceipt(receipt: Receipt, profile: PrinterProfile, extras: ReceiptExtras = {}): Uint8Array {
   const feed = profile.feedBeforeCut ?? DEFAULT_FEED_BEFORE_CUT[profile.language];
   const encoder = new ReceiptPrinterEncoder({
     language: profile.language,
@@ -28,12 +49,15 @@ export function encodeReceipt(receipt: Receipt, profile: PrinterProfile): Uint8A
     newline: NEWLINE,
   });
   encoder.initialize().codepage(profile.codepage as Codepage);
-  for (const line of receipt.lines) encodeLine(encoder, line);
+  if (extras.prelude && extras.prelude.length > 0) encoder.raw(extras.prelude);
+  if (extras.logo) encoder.align('center').image(toRgba(extras.logo), { mode: 'raster' }).align('left');
+  const barcode = extras.receiptNumberBarcode ? receipt.receiptNumber : undefined;
+  for (const line of receipt.lines) encodeLine(encoder, line, barcode);
   if (!profile.cutter) return encoder.newline(feed).encode();
   return dropTrailingNewline(encoder.cut('partial').encode());
 }
 
-function encodeLine(encoder: ReceiptPrinterEncoder, line: ReceiptLine): void {
+function encodeLine(encoder: ReceiptPrinterEncoder, line: ReceiptLine, barcode: string | undefined): void {
   switch (line.kind) {
     case 'text': {
       // Styles are switched on and off inside the line, so no line inherits another's style.
@@ -50,6 +74,8 @@ function encodeLine(encoder: ReceiptPrinterEncoder, line: ReceiptLine): void {
       encoder.rule();
       return;
     case 'qrcode':
+      // The receipt number's barcode goes with the sale id's QR code: both identify the receipt.
+      if (barcode !== undefined) encoder.align('center').barcode(barcode, 'code128', RECEIPT_NUMBER_BARCODE).align('left');
       // Size 6 keeps a 36-character sale id (QR version 3) about 2 cm wide: it fits 58 mm paper.
       encoder.align('center').qrcode(line.value, { model: 2, size: 6, errorlevel: 'm' }).align('left');
       return;

@@ -1,4 +1,7 @@
-import type { PrinterProfile } from './printer';
+import type { DrawerWiring, PrinterProfile } from './printer';
+
+/** ESC p 0 50 250: 100 ms on, 500 ms off on pin 2, the factory pulse of Epson drawers and their clones. */
+const DRAWER_PIN_2: DrawerWiring = { pin: 2, onMs: 100, offMs: 500 };
 
 /*
  * Code page: CP858 is CP850 with the euro sign (0xD5) and carries every French letter and the
@@ -17,6 +20,9 @@ export const ESC_POS_80: PrinterProfile = {
   codepage: 'cp858',
   cutter: true,
   feedBeforeCut: 4,
+  reportsStatus: true,
+  confirmsCompletion: true,
+  drawer: DRAWER_PIN_2,
 };
 
 /** 203 dpi 80 mm printers (576 dots: Epson TM-T20/TM-m30 and most clones): 48 columns in font A. */
@@ -29,6 +35,9 @@ export const ESC_POS_80_48: PrinterProfile = {
   codepage: 'cp858',
   cutter: true,
   feedBeforeCut: 4,
+  reportsStatus: true,
+  confirmsCompletion: true,
+  drawer: DRAWER_PIN_2,
 };
 
 /** 58 mm printers (384 dots): 32 columns in font A. */
@@ -41,6 +50,10 @@ export const ESC_POS_58: PrinterProfile = {
   codepage: 'cp858',
   cutter: true,
   feedBeforeCut: 4,
+  // 58 mm printers are mostly clones: DLE EOT is common, GS ( H is not.
+  reportsStatus: true,
+  confirmsCompletion: false,
+  drawer: DRAWER_PIN_2,
 };
 
 /** Star TSP100/TSP143 class in StarPRNT mode: 48 columns in font A. */
@@ -53,6 +66,10 @@ export const STAR_PRNT_80: PrinterProfile = {
   codepage: 'cp858',
   cutter: true,
   feedBeforeCut: 3,
+  reportsStatus: true,
+  // StarPRNT has no process ID response; completion is not confirmed.
+  confirmsCompletion: false,
+  drawer: DRAWER_PIN_2,
 };
 
 export const PRINTER_PROFILES: readonly PrinterProfile[] = [ESC_POS_80, ESC_POS_80_48, ESC_POS_58, STAR_PRNT_80];

@@ -5,27 +5,35 @@
  *
  * | n | meaning        | bit set when                                                        |
  * |---|----------------|---------------------------------------------------------------------|
- * | 1 | printer status | 3 (0x08): offline (paper out or cover open)                         |
+ * | 1 | printer status | 2 (0x04): drawer open (pin 3 high) · 3 (0x08): offline              |
  * | 2 | offline cause  | 2 (0x04): cover open · 5 (0x20): stopped at paper end               |
  * | 3 | error cause    | none modelled (no cutter or mechanism errors)                       |
  * | 4 | paper sensor   | 2–3 (0x0C): paper near end · 5–6 (0x60): paper end                  |
+ *
+ * `offline` alone is a printer taken offline with no cause it reports (a real one: waiting after a
+ * power dip, or the feed button held). The drawer is wired "open = pin 3 high".
  */
 export type FakePrinterStatus = {
   readonly paperOut: boolean;
   readonly coverOpen: boolean;
   readonly paperNearEnd: boolean;
+  readonly offline: boolean;
+  readonly drawerOpen: boolean;
 };
 
-export const PRINTER_READY: FakePrinterStatus = { paperOut: false, coverOpen: false, paperNearEnd: false };
+export const PRINTER_READY: FakePrinterStatus = { paperOut: false, coverOpen: false, paperNearEnd: false, offline: false, drawerOpen: false };
+
+/** Paper out, cover open or offline: print data waits in the buffer and nothing comes out. */
+export const canPrint = (status: FakePrinterStatus): boolean => !status.paperOut && !status.coverOpen && !status.offline;
 
 const FIXED = 0x12;
 
 /** The status byte answering DLE EOT n, or undefined for an n a printer would ignore. */
 export function dleEotReply(n: number, status: FakePrinterStatus): number | undefined {
-  const offline = status.paperOut || status.coverOpen;
+  const offline = !canPrint(status);
   switch (n) {
     case 1:
-      return FIXED | (offline ? 0x08 : 0);
+      return FIXED | (status.drawerOpen ? 0x04 : 0) | (offline ? 0x08 : 0);
     case 2:
       return FIXED | (status.coverOpen ? 0x04 : 0) | (status.paperOut ? 0x20 : 0);
     case 3:
@@ -35,4 +43,14 @@ export function dleEotReply(n: number, status: FakePrinterStatus): number | unde
     default:
       return undefined;
   }
+}
+
+/**
+ * The 4-byte Automatic Status Back (GS a): byte 1 0xx1xx00 with drawer (bit 2), offline (bit 3)
+ * and cover (bit 5); byte 2 errors (none modelled); byte 3 near end (bits 0–1) and paper end (bits 2–3).
+ */
+export function asbReply(status: FakePrinterStatus): Uint8Array {
+  const first = 0x10 | (status.drawerOpen ? 0x04 : 0) | (canPrint(status) ? 0 : 0x08) | (status.coverOpen ? 0x20 : 0);
+  const paper = (status.paperNearEnd || status.paperOut ? 0x03 : 0) | (status.paperOut ? 0x0c : 0);
+  return Uint8Array.of(first, 0x00, paper, 0x00);
 }

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dleEotReply, PRINTER_READY } from './dle-eot-status';
+import { asbReply, dleEotReply, PRINTER_READY } from './dle-eot-status';
 import { startFakeNetworkPrinter, type FakeNetworkPrinter, type FakeNetworkPrinterOptions } from './fake-network-printer';
 
 let printer: FakeNetworkPrinter | undefined;
@@ -115,6 +115,56 @@ describe('fake network printer', () => {
   });
 });
 
+const GS_A_ON = Uint8Array.of(0x1d, 0x61, 0x0f);
+const processId = (id: string) => Buffer.concat([Buffer.of(0x1d, 0x28, 0x48, 0x06, 0x00, 0x30, 0x30), Buffer.from(id, 'latin1')]);
+const processIdReply = (id: string) => [0x37, 0x22, ...Buffer.from(id, 'latin1'), 0x00];
+
+describe('fake network printer: statuses, drawer and completion', () => {
+  it('reports offline and an open drawer in DLE EOT 1, and keeps status queries out of the receipts', async () => {
+    const p = await start({ status: { offline: true, drawerOpen: true } });
+    expect([...(await talk(p.port, [Uint8Array.of(0x10, 0x04, 1, 0x10, 0x04, 2)])).replies]).toEqual([0x1e, 0x12]);
+    expect(p.receipts).toEqual([]);
+    expect(p.statusQueries).toBe(1);
+  });
+
+  it('sends a 4-byte ASB when GS a turns it on, and again on every change of its state', async () => {
+    const p = await start({ status: { paperNearEnd: true } });
+    const conversation = talk(p.port, [GS_A_ON], { end: false, waitMs: 300 });
+    await new Promise((r) => setTimeout(r, 80));
+    p.setStatus({ coverOpen: true });
+    p.setStatus({ coverOpen: true });
+    const { replies } = await conversation;
+    expect([...replies]).toEqual([0x10, 0x00, 0x03, 0x00, 0x38, 0x00, 0x03, 0x00]);
+  });
+
+  it('answers GS ( H fn 48 with 37 22 id 00 once the job before it has "printed"', async () => {
+    const p = await start({ printDelayMs: 5 });
+    const { replies } = await talk(p.port, [Buffer.from('receipt\n'), processId('0042')], { end: false, waitMs: 200 });
+    expect([...replies]).toEqual(processIdReply('0042'));
+    expect(p.confirmed).toEqual(['0042']);
+  });
+
+  it('holds the process ID while out of paper or the cover is open, and answers once it can print again', async () => {
+    const p = await start({ status: { paperOut: true }, printDelayMs: 5 });
+    const conversation = talk(p.port, [Buffer.from('receipt\n'), processId('0007')], { end: false, waitMs: 400 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(p.confirmed).toEqual([]);
+    p.setStatus({ paperOut: false, coverOpen: true });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(p.confirmed).toEqual([]);
+    p.setStatus({ coverOpen: false });
+    expect([...(await conversation).replies]).toEqual(processIdReply('0007'));
+  });
+
+  it('kicks its drawer on ESC p: the kick is recorded and the drawer reads open', async () => {
+    const p = await start();
+    await talk(p.port, [Uint8Array.of(0x1b, 0x40, 0x1b, 0x70, 0x00, 50, 250)]);
+    expect(p.drawerKicks).toEqual([{ pin: 2, onMs: 100, offMs: 500 }]);
+    expect(p.status.drawerOpen).toBe(true);
+    expect([...(await talk(p.port, [Uint8Array.of(0x10, 0x04, 1)])).replies]).toEqual([0x16]);
+  });
+});
+
 describe('DLE EOT replies', () => {
   it('always have bits 1 and 4 set and bits 0 and 7 clear', () => {
     for (const paperOut of [false, true]) {
@@ -126,5 +176,13 @@ describe('DLE EOT replies', () => {
 
   it('ignore an n a printer does not know', () => {
     expect(dleEotReply(9, PRINTER_READY)).toBeUndefined();
+  });
+});
+
+describe('ASB replies', () => {
+  it('start 0xx1xx00, later bytes 0xx0xxxx; paper out sets near end and end bits', () => {
+    expect([...asbReply(PRINTER_READY)]).toEqual([0x10, 0, 0, 0]);
+    expect([...asbReply({ ...PRINTER_READY, paperOut: true })]).toEqual([0x18, 0, 0x0f, 0]);
+    expect([...asbReply({ ...PRINTER_READY, drawerOpen: true, offline: true })]).toEqual([0x1c, 0, 0, 0]);
   });
 });

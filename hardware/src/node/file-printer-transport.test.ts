@@ -71,6 +71,30 @@ describe('file printer transport', () => {
     closeSync(openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK));
   });
 
+  it('writes on a worker thread: while USB printers hang, the main thread ticks and fs/promises still works', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { readFile, writeFile } = await import('node:fs/promises');
+    // More stuck printers than libuv has pool threads (4): with writes on the pool, readFile would hang.
+    const fifos = Array.from({ length: 5 }, (_, i) => join(dir, `lp${i}`));
+    for (const fifo of fifos) execFileSync('mkfifo', [fifo]);
+    let ticks = 0;
+    const ticker = setInterval(() => (ticks += 1), 10);
+    try {
+      const outcomes = await Promise.all(fifos.map((path) => createFilePrinterTransport({ path, timeoutMs: 150 }).write(Uint8Array.of(0x41))));
+      expect(outcomes.map((o) => o.status === 'failed' && o.reason)).toEqual(['timeout', 'timeout', 'timeout', 'timeout', 'timeout']);
+      expect(ticks).toBeGreaterThanOrEqual(8);
+      const other = join(dir, 'other.txt');
+      await writeFile(other, 'still here');
+      const started = Date.now();
+      expect(await readFile(other, 'utf8')).toBe('still here');
+      expect(Date.now() - started).toBeLessThan(500);
+    } finally {
+      clearInterval(ticker);
+      const { openSync, closeSync, constants } = await import('node:fs');
+      for (const fifo of fifos) closeSync(openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK));
+    }
+  });
+
   it('refuses receipts once closed', async () => {
     const transport = createFilePrinterTransport({ path: join(dir, 'r.bin') });
     await transport.close();

@@ -1,8 +1,9 @@
 import { constants } from 'node:fs';
-import { access, open } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { PrintOutcome } from '@pos/core';
 import type { PrinterTransport } from '../common/printer';
+import { writeOnWorker } from './device-write-worker';
 import { oneAtATime } from './one-at-a-time';
 import { errorCode, errorMessage, failed, seconds, sent } from './print-outcome';
 
@@ -19,9 +20,10 @@ const isDevice = (path: string) => path.startsWith('/dev/');
  *
  * A device is opened without O_CREAT: when a USB printer is unplugged its node disappears, and
  * creating a regular file in its place would swallow every later receipt without an error.
- * Writes to a USB printer block while it is offline; the timeout answers the till, but the blocked
- * write keeps one of libuv's few pool threads (and may still print when the printer comes back)
- * until a later change moves device writes to a worker of their own.
+ * Writes to a USB printer block in the kernel while it is offline, so each receipt is written on a
+ * worker thread of its own (device-write-worker.ts): the timeout answers the till, the main thread
+ * and libuv's shared pool stay free, and the blocked write may still print when the printer comes
+ * back — which is why a timeout is never retried and a second receipt is refused while one is stuck.
  */
 export function createFilePrinterTransport(options: FilePrinterOptions): PrinterTransport {
   const { path } = options;
@@ -51,20 +53,8 @@ export function createFilePrinterTransport(options: FilePrinterOptions): Printer
   };
 
   const append = async (bytes: Uint8Array): Promise<PrintOutcome> => {
-    const handle = await open(path, flags, 0o644);
-    try {
-      for (let offset = 0; offset < bytes.length; ) {
-        const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
-        offset += bytesWritten;
-      }
-      // Devices cannot be synced (EINVAL); for files, fsync means a demo's output survives a power cut.
-      await handle.sync().catch((error: unknown) => {
-        if (!['EINVAL', 'ENOTSUP', 'EOPNOTSUPP'].includes(errorCode(error) ?? '')) throw error;
-      });
-      return sent(bytes.length);
-    } finally {
-      await handle.close();
-    }
+    const result = await writeOnWorker(path, flags, bytes);
+    return result.ok ? sent(result.bytes) : describe(Object.assign(new Error(result.message), { code: result.code }));
   };
 
   const write = (bytes: Uint8Array) =>

@@ -2,9 +2,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { encodeReceipt } from '../common/encode-receipt';
-import type { PrinterProfile } from '../common/printer';
+import { BUILT_IN_LOGO } from '../common/printer/monochrome-image';
+import { buildDrawerKickJob, buildPrintJob } from '../common/printer/print-job';
 import { ESC_POS_58, ESC_POS_80, STAR_PRNT_80 } from '../common/printer-profiles';
 import { sampleReceipt } from '../common/test-support/sample-receipt';
+import type { GOLDEN_FILES } from '../test-support/golden-files';
 
 /*
  * Exact bytes of whole receipts, kept in hardware/src/common/golden. This test sits in src/node
@@ -15,16 +17,26 @@ import { sampleReceipt } from '../common/test-support/sample-receipt';
 const golden = (name: string) => fileURLToPath(new URL(`../common/golden/${name}`, import.meta.url));
 const update = process.env.UPDATE_GOLDEN === '1';
 
-const cases: readonly { readonly file: string; readonly profile: PrinterProfile; readonly duplicate?: number }[] = [
-  { file: 'esc-pos-80.bin', profile: ESC_POS_80 },
-  { file: 'esc-pos-58-duplicate.bin', profile: ESC_POS_58, duplicate: 2 },
-  { file: 'star-prnt-80.bin', profile: STAR_PRNT_80 },
-];
+/** Every golden file and how it is made; test-support/golden-files.ts lists the names for other tests. */
+const cases: Record<(typeof GOLDEN_FILES)[number], { readonly title: string; readonly bytes: () => Uint8Array }> = {
+  'esc-pos-80.bin': { title: 'esc-pos-80 receipt', bytes: () => encodeReceipt(sampleReceipt(42), ESC_POS_80) },
+  'esc-pos-58-duplicate.bin': { title: 'esc-pos-58 receipt (DUPLICATA)', bytes: () => encodeReceipt(sampleReceipt(32, 2), ESC_POS_58) },
+  'star-prnt-80.bin': { title: 'star-prnt-80 receipt', bytes: () => encodeReceipt(sampleReceipt(48), STAR_PRNT_80) },
+  'esc-pos-80-cash-job.bin': {
+    title: 'esc-pos-80 cash sale job (status back, drawer kick, logo, process ID 0001)',
+    bytes: () => buildPrintJob(sampleReceipt(42), ESC_POS_80, { processId: '0001', openDrawer: true, logo: BUILT_IN_LOGO }).bytes,
+  },
+  'esc-pos-80-drawer.bin': { title: 'esc-pos-80 drawer kick alone', bytes: () => buildDrawerKickJob(ESC_POS_80)! },
+  'star-prnt-80-cash-job.bin': {
+    title: 'star-prnt-80 cash sale job (drawer kick, logo)',
+    bytes: () => buildPrintJob(sampleReceipt(48), STAR_PRNT_80, { openDrawer: true, logo: BUILT_IN_LOGO }).bytes,
+  },
+};
 
 describe('golden receipts', () => {
-  for (const { file, profile, duplicate } of cases) {
-    it(`${profile.id}${duplicate ? ' (DUPLICATA)' : ''} matches golden/${file}`, () => {
-      const bytes = Buffer.from(encodeReceipt(sampleReceipt(profile.columns, duplicate), profile));
+  for (const [file, { title, bytes: make }] of Object.entries(cases)) {
+    it(`${title} matches golden/${file}`, () => {
+      const bytes = Buffer.from(make());
       if (update) writeFileSync(golden(file), bytes);
       expect(existsSync(golden(file)), `golden/${file} is missing: run with UPDATE_GOLDEN=1`).toBe(true);
       const expected = readFileSync(golden(file));

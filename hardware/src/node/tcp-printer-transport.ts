@@ -2,7 +2,8 @@ import net from 'node:net';
 import type { PrintOutcome } from '@pos/core';
 import type { PrinterTransport } from '../common/printer';
 import { oneAtATime } from './one-at-a-time';
-import { errorCode, errorMessage, failed, seconds, sent } from './print-outcome';
+import { failed, seconds, sent } from './print-outcome';
+import { describeTcpFailure, tcpAddress, type TcpPhase } from './tcp-failure';
 
 /** The raw printing port (JetDirect / AppSocket) every network receipt printer listens on. */
 export const RAW_PRINT_PORT = 9100;
@@ -16,7 +17,7 @@ export type TcpPrinterOptions = {
   readonly writeTimeoutMs?: number;
 };
 
-type Phase = 'connect' | 'write';
+type Phase = TcpPhase;
 
 /**
  * A network printer on its raw port: one connection per receipt. After the last byte we half-close
@@ -29,33 +30,12 @@ export function createTcpPrinterTransport(options: TcpPrinterOptions): PrinterTr
   const port = options.port ?? RAW_PRINT_PORT;
   const connectTimeoutMs = options.connectTimeoutMs ?? 3000;
   const writeTimeoutMs = options.writeTimeoutMs ?? 10_000;
-  const address = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const address = tcpAddress(host, port);
   const queue = oneAtATime();
   const aborts = new Set<() => void>();
   let closed = false;
 
-  const describe = (error: unknown, phase: Phase): PrintOutcome => {
-    switch (errorCode(error)) {
-      case 'ECONNREFUSED':
-        return failed('unreachable', `Nothing answers at ${address} (connection refused): is the printer switched on, and is this its address?`);
-      case 'EHOSTUNREACH':
-      case 'ENETUNREACH':
-      case 'EHOSTDOWN':
-        return failed('unreachable', `No route to the printer at ${address}: check the network cable and the printer's IP address.`);
-      case 'ENOTFOUND':
-      case 'EAI_AGAIN':
-        return failed('unreachable', `The printer name "${host}" could not be found on the network: use its IP address.`);
-      case 'ETIMEDOUT':
-        return failed('timeout', `The printer at ${address} did not answer in time.`);
-      case 'ECONNRESET':
-      case 'EPIPE':
-        return phase === 'connect'
-          ? failed('io', `The printer at ${address} dropped the connection at once: it may be busy with another till.`)
-          : failed('io', `The printer at ${address} dropped the connection in the middle of the receipt: part of it may have printed.`);
-      default:
-        return failed('io', `Could not talk to the printer at ${address}: ${errorMessage(error)}`);
-    }
-  };
+  const describe = (error: unknown, phase: Phase): PrintOutcome => describeTcpFailure(error, phase, host, address);
 
   /**
    * One connection. With bytes: send them, half-close, wait for the printer to hang up. Without

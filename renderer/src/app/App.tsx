@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DevicesPanel } from '../features/devices/DevicesPanel';
 import { DialogHost } from '../features/dialogs/DialogHost';
 import { HelpOverlay } from '../features/help/HelpOverlay';
 import { SaleScreen } from '../features/sale/SaleScreen';
@@ -45,6 +46,7 @@ export function App() {
       <DialogHost />
       <HelpOverlay />
       <SyncPanel />
+      <DevicesPanel />
     </div>
   );
 }

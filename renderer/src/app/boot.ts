@@ -8,6 +8,7 @@ import { startHubLink } from './hub-link';
 import { useAppStore } from '../state/app-store';
 import { cartActions } from '../state/cart-store';
 import { services, setServices } from '../state/services';
+import { linkDevices } from './device-link';
 
 function waitConnected(bridge: HostBridge): Promise<void> {
   if (bridge.connection() === 'connected') return Promise.resolve();
@@ -74,6 +75,7 @@ export async function boot(): Promise<void> {
 
   void startHubLink().catch((error: unknown) => console.error('Hub link', error));
   bridge.on('printer.status', (printer) => useAppStore.setState({ printer }));
+  linkDevices(bridge);
   void bridge.invoke('printer.status').then((printer) => useAppStore.setState({ printer }), () => undefined);
 
   const current = await bridge.invoke('session.current');

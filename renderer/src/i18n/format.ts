@@ -32,3 +32,8 @@ export function formatDateTime(iso: string, locale: string, timeZone?: string): 
 export function amountInputText(amount: number, locale: string): string {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(amount / 100);
 }
+
+/** Grams as kilograms the cashier would type ("1,235" in French), what parseWeightGrams reads back. */
+export function weightInputText(grams: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3, useGrouping: false }).format(grams / 1000);
+}

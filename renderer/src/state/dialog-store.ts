@@ -11,7 +11,8 @@ export type DialogRequest =
   | { readonly kind: 'cart-discount'; readonly hasDiscount: boolean }
   | { readonly kind: 'price-override'; readonly name: string; readonly current: number }
   | { readonly kind: 'manager'; readonly actionKey: string }
-  | { readonly kind: 'confirm-void' };
+  | { readonly kind: 'confirm-void' }
+  | { readonly kind: 'no-sale' };
 
 export type DialogResult =
   | { readonly kind: 'quantity'; readonly quantity: number }
@@ -19,7 +20,8 @@ export type DialogResult =
   | { readonly kind: 'discount'; readonly discount: { kind: 'percent'; bp: number } | { kind: 'amount'; amount: number } | null }
   | { readonly kind: 'price'; readonly price: number; readonly reason: string }
   | { readonly kind: 'pin'; readonly pin: string }
-  | { readonly kind: 'confirmed' };
+  | { readonly kind: 'confirmed' }
+  | { readonly kind: 'no-sale'; readonly reason: string };
 
 type DialogState = {
   /** Changes with every request, so two dialogs of one kind in a row start fresh. */

@@ -113,6 +113,8 @@ export function createFakeBridge(): FakeBridge {
     },
     'journal.read': () => ({ records: [], headSeq: 0 }),
     'printer.status': () => ({ state: 'ready', target: 'test', checkedAt: new Date(0).toISOString() }),
+    'scale.read': () => ({ ok: false, reason: 'no-scale', message: 'No scale is set up on this till.' }),
+    'display.show': () => null,
     'host.hello': () => TEST_HELLO,
     'session.current': () => null,
   };

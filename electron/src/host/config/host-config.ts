@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { defaultDeviceSettings, deviceSettingsProblems, type DeviceSettings } from './device-settings';
+import { defaultDeviceSettings, deviceSettingsProblems, type DeviceSettings, type DeviceSettingsPatch } from '@pos/core';
 
 /**
  * The till host's own settings (this machine's devices and identity), in <dataDir>/config.json.
@@ -139,10 +139,6 @@ function mergeStored(defaults: HostConfig, stored: Partial<HostConfig>): HostCon
   };
 }
 
-export type DeviceSettingsPatch = { readonly [K in Exclude<keyof DeviceSettings, 'terminal'>]?: Partial<DeviceSettings[K]> } & {
-  readonly terminal?: Partial<Omit<DeviceSettings['terminal'], 'offlineCaps'>> & { readonly offlineCaps?: Partial<DeviceSettings['terminal']['offlineCaps']> };
-  readonly printer?: Partial<HostConfig['printer']>;
-};
 
 /**
  * The Devices screen's changes, written into config.json (atomically, the rest of the file kept)

@@ -1,5 +1,5 @@
 import type { PrinterStatus, PrintOutcome, Receipt } from '@pos/core';
-import { DEFAULT_PRINTER_PROFILE_ID, encodeReceipt, findPrinterProfile } from '@pos/hardware/common';
+import { DEFAULT_PRINTER_PROFILE_ID, drawerKickCommand, encodeReceipt, encodeTestPage, findPrinterProfile } from '@pos/hardware/common';
 import { createPrinterTransport, formatPrinterTarget, parsePrinterTarget } from '@pos/hardware/node';
 import type { HostConfig } from '../config/host-config';
 import type { HostEventBus } from '../host-events';
@@ -26,6 +26,14 @@ export function createConfiguredPrinter(config: HostConfig, events: HostEventBus
     return current;
   };
 
+  const send = async (bytes: Uint8Array): Promise<PrintOutcome> => {
+    if (!transport) return { status: 'failed', reason: 'no-printer', message: configError ?? 'No receipt printer is configured' };
+    const outcome = await transport.write(bytes);
+    if (outcome.status === 'failed') update({ state: outcome.reason === 'no-printer' ? 'none' : 'offline', message: outcome.message });
+    else update({ state: 'ready' });
+    return outcome;
+  };
+
   return {
     columns: profile.columns,
     status: () => current,
@@ -35,15 +43,10 @@ export function createConfiguredPrinter(config: HostConfig, events: HostEventBus
       const probe = await transport.probe();
       return update(probe.reachable ? { state: 'ready' } : { state: 'offline', message: probe.message ?? 'Printer unreachable' });
     },
-    async print(receipt: Receipt): Promise<PrintOutcome> {
-      if (!transport) {
-        return { status: 'failed', reason: 'no-printer', message: configError ?? 'No receipt printer is configured' };
-      }
-      const outcome = await transport.write(encodeReceipt(receipt, profile));
-      if (outcome.status === 'failed') update({ state: outcome.reason === 'no-printer' ? 'none' : 'offline', message: outcome.message });
-      else update({ state: 'ready' });
-      return outcome;
-    },
+    print: (receipt: Receipt) => send(encodeReceipt(receipt, profile)),
+    printTestPage: () => send(encodeTestPage(profile, new Date().toISOString().slice(0, 16).replace('T', ' '))),
+    // The pulse: on for the setting, off as long again (the coil needs the rest before another kick).
+    openDrawer: (drawer) => send(drawerKickCommand(profile.language, { pin: drawer.pin, onMs: drawer.pulseMs, offMs: drawer.pulseMs })),
     async close() {
       await transport?.close();
     },

@@ -68,18 +68,28 @@ export async function signIn(host: TestHost, pin = '1234'): Promise<void> {
 /** A complete cash sale built with core, as the renderer builds it. */
 export const demoSale = cashSale;
 
-/** A printer that keeps every receipt it is given, and can be told to fail. */
-export type CapturingPrinter = ReceiptPrinter & { readonly receipts: Receipt[]; fail: PrintOutcome | null };
+/** A printer that keeps every receipt it is given (and every other job, by kind), and can be told to fail. */
+export type CapturingPrinter = ReceiptPrinter & { readonly receipts: Receipt[]; readonly jobs: string[]; fail: PrintOutcome | null };
 
 export function capturingPrinter(): CapturingPrinter {
   const status: PrinterStatus = { state: 'ready', target: 'test', checkedAt: new Date(0).toISOString() };
   const printer: CapturingPrinter = {
     columns: 48,
     receipts: [],
+    jobs: [],
     fail: null,
     async print(receipt) {
       printer.receipts.push(receipt);
+      printer.jobs.push('receipt');
       return printer.fail ?? { status: 'sent', bytes: 100 };
+    },
+    async printTestPage() {
+      printer.jobs.push('test-page');
+      return printer.fail ?? { status: 'sent', bytes: 100 };
+    },
+    async openDrawer(drawer) {
+      printer.jobs.push(`drawer pin ${drawer.pin}`);
+      return printer.fail ?? { status: 'sent', bytes: 5 };
     },
     status: () => status,
     refresh: async () => status,

@@ -1,7 +1,8 @@
 import { parseAmount, parsePercent, parseWeightGrams } from '@pos/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { amountInputText } from '../../i18n/format';
+import { amountInputText, weightInputText } from '../../i18n/format';
+import { readScaleWeight } from '../devices/scale';
 import { intlLocale } from '../../i18n/i18n';
 import { useAppStore } from '../../state/app-store';
 import { answer, useDialogStore, type DialogRequest } from '../../state/dialog-store';
@@ -31,8 +32,24 @@ function QuantityDialog({ request }: { request: Extract<DialogRequest, { kind: '
 
 function WeightDialog({ request }: { request: Extract<DialogRequest, { kind: 'weight' }> }) {
   const { t } = useTranslation();
+  const locale = intlLocale(useAppStore((s) => s.locale));
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [reading, setReading] = useState(false);
+  const readScale = () => {
+    setReading(true);
+    void readScaleWeight()
+      .then((reading) => {
+        if (reading.ok) {
+          setError(null);
+          setText(weightInputText(reading.grams, locale));
+        } else if (reading.reason !== 'no-scale') setError(reading.message);
+      })
+      .finally(() => setReading(false));
+  };
+  // With a scale connected, the weight is read as the dialog opens: the cashier only confirms.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the dialog opens
+  useEffect(readScale, []);
   return (
     <Modal
       title={t('dialogs.weightTitle', { name: request.name })}
@@ -47,6 +64,9 @@ function WeightDialog({ request }: { request: Extract<DialogRequest, { kind: 'we
         <span>{t('dialogs.weight')}</span>
         <input inputMode="decimal" value={text} onChange={(e) => setText(e.target.value)} />
       </label>
+      <button type="button" onClick={readScale} disabled={reading}>
+        {reading ? t('dialogs.readingScale') : t('dialogs.readScale')}
+      </button>
     </Modal>
   );
 }
@@ -151,6 +171,25 @@ function ConfirmVoidDialog() {
   );
 }
 
+function NoSaleDialog() {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState<'change' | 'correction' | 'other'>('change');
+  return (
+    <Modal title={t('devices.noSaleTitle')} onSubmit={() => answer({ kind: 'no-sale', reason })}>
+      <label>
+        <span>{t('devices.noSaleReason')}</span>
+        <select value={reason} onChange={(e) => setReason(e.target.value as typeof reason)}>
+          {(['change', 'correction', 'other'] as const).map((r) => (
+            <option key={r} value={r}>
+              {t(`devices.noSaleReasons.${r}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </Modal>
+  );
+}
+
 export function DialogHost() {
   const request = useDialogStore((s) => s.request);
   const id = useDialogStore((s) => s.id);
@@ -173,5 +212,7 @@ function DialogFor({ request }: { request: DialogRequest }) {
       return <ManagerDialog request={request} />;
     case 'confirm-void':
       return <ConfirmVoidDialog />;
+    case 'no-sale':
+      return <NoSaleDialog />;
   }
 }

@@ -2,6 +2,8 @@ import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { perfMark } from '../../app/perf';
 import { useAppStore } from '../../state/app-store';
+import { useDialogStore } from '../../state/dialog-store';
+import { services } from '../../state/services';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { ParkedPanel } from '../parked/ParkedPanel';
 import { PaymentPanel } from '../payment/PaymentPanel';
@@ -25,6 +27,12 @@ export function SaleScreen() {
     }
   }, []);
   useWedgeScanner(onScan, onTypedEnter);
+  // Scanners the host drives (HID POS, serial) sell the same way as a wedge scan.
+  useEffect(() => services().bridge.on('scanner.scan', (scan) => {
+    // Not behind an open dialog's back: the cashier is told, and scans again once it is closed.
+    if (useDialogStore.getState().request) useAppStore.getState().notify('warning', 'scan.ignoredDuringDialog', { code: scan.code });
+    else onScan(scan.code);
+  }), [onScan]);
   useSaleShortcuts();
 
   useEffect(() => {

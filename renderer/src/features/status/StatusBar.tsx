@@ -1,9 +1,22 @@
+import { can, type PrinterCondition } from '@pos/core';
 import { useTranslation } from 'react-i18next';
 import { signOut } from '../../app/boot';
 import { LOCALES, type Locale } from '../../i18n/i18n';
 import { notifyError, useAppStore } from '../../state/app-store';
 import { services } from '../../state/services';
+import { useDeviceStore } from '../../state/device-store';
+import { openDrawerWithoutSale } from '../devices/no-sale';
 import { SyncBadge } from '../sync/SyncBadge';
+
+/** What the printer's status bytes report, in the cashier's words. */
+const CONDITION_KEYS: Record<PrinterCondition, string> = {
+  'paper-near-end': 'devices.paperNearEnd',
+  'paper-end': 'devices.paperEnd',
+  'cover-open': 'devices.coverOpen',
+  offline: 'status.printerOffline',
+  'drawer-open': 'devices.drawerIsOpen',
+  error: 'status.printerError',
+};
 
 function tryServices() {
   try {
@@ -25,6 +38,7 @@ export function StatusBar() {
     disconnected: 'status.hostDisconnected',
     unauthorized: 'status.hostRestarted',
   }[connection];
+  const conditions = printer?.conditions ?? [];
   const printerKey = `status.printer${(printer?.state ?? 'none').replace(/^./, (c) => c.toUpperCase())}`;
   return (
     <header className="status-bar">
@@ -48,6 +62,7 @@ export function StatusBar() {
       </span>
       <span className={`printer-${printer?.state ?? 'none'}`} title={printer?.message ?? printer?.target ?? ''}>
         {t('status.printer')}: {t(printerKey)}
+        {conditions.length > 0 && <strong className="printer-conditions"> ({conditions.map((c) => t(CONDITION_KEYS[c])).join(', ')})</strong>}
       </span>
       {storagePersisted === false && (
         <span className="warning" title={t('app.storageNotPersisted')}>
@@ -69,6 +84,16 @@ export function StatusBar() {
       <button type="button" onClick={() => toggleHelp()} aria-keyshortcuts="F1">
         {t('status.help')}
       </button>
+      {phase === 'selling' && (
+        <button type="button" onClick={() => void openDrawerWithoutSale()}>
+          {t('devices.noSale')}
+        </button>
+      )}
+      {staff && can(staff.role, 'till.settings') && (
+        <button type="button" onClick={() => useDeviceStore.setState({ panelOpen: true })}>
+          {t('devices.open')}
+        </button>
+      )}
       {phase === 'selling' && (
         <button type="button" onClick={() => void signOut().catch(notifyError)} aria-keyshortcuts="Alt+L">
           {t('status.signOut')}

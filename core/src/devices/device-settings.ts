@@ -60,6 +60,17 @@ export type DeviceSettings = {
   readonly customerDisplay: CustomerDisplaySettings;
 };
 
+/** The printer as set on the Devices screen: its address ("tcp://…", "serial:…", "file:…") and profile. */
+export type PrinterSettings = { readonly target: string; readonly profile: string };
+
+export const DEVICE_SETTINGS_SECTIONS = ['terminal', 'scanner', 'drawer', 'scale', 'poleDisplay', 'customerDisplay', 'printer'] as const;
+
+/** A change from the Devices screen: any sections, any of their settings. */
+export type DeviceSettingsPatch = { readonly [K in Exclude<keyof DeviceSettings, 'terminal'>]?: Partial<DeviceSettings[K]> } & {
+  readonly terminal?: Partial<Omit<TerminalSettings, 'offlineCaps'>> & { readonly offlineCaps?: Partial<TerminalSettings['offlineCaps']> };
+  readonly printer?: Partial<PrinterSettings>;
+};
+
 export function defaultDeviceSettings(): DeviceSettings {
   return {
     terminal: { kind: 'simulated', behaviour: 'approve', processingMs: 1500, timeoutMs: 5000, address: null, offlineCaps: { maxPerPayment: 10_000, maxTotal: 50_000 } },

@@ -1,0 +1,61 @@
+import type { Gs1Date } from './gs1-date';
+
+/** One application identifier and its value, decoded where the till uses it. */
+export type Gs1Element =
+  | { readonly kind: 'gtin'; readonly ai: '01'; readonly value: string }
+  | {
+      readonly kind: 'net-weight-kg';
+      readonly ai: string;
+      readonly value: string;
+      readonly decimals: number;
+      /** Whole grams; a label with 4 or 5 decimals (0.1 g, 0.01 g) is rounded half up. */
+      readonly grams: number;
+    }
+  | {
+      readonly kind: 'price-to-pay';
+      readonly ai: string;
+      readonly value: string;
+      readonly decimals: number;
+      /** Minor units of a two-decimal currency (cents). */
+      readonly cents: number;
+    }
+  | { readonly kind: 'date'; readonly ai: string; readonly title: string; readonly value: string; readonly date: Gs1Date }
+  | { readonly kind: 'batch-lot'; readonly ai: '10'; readonly value: string }
+  | { readonly kind: 'other'; readonly ai: string; readonly title: string; readonly value: string };
+
+export type Gs1ErrorReason =
+  | 'empty'
+  | 'unknown-ai'
+  | 'truncated'
+  | 'too-long'
+  | 'too-short'
+  | 'invalid-characters'
+  | 'bad-check-digit'
+  | 'bad-date'
+  | 'value-out-of-range'
+  | 'sub-cent-price'
+  | 'duplicate-ai';
+
+export type Gs1Error = {
+  readonly ok: false;
+  readonly reason: Gs1ErrorReason;
+  /** Plain words for the cashier's message line. */
+  readonly message: string;
+  /** Offset in the element string where the problem starts. */
+  readonly at: number;
+  readonly ai?: string;
+};
+
+/** The fields a till looks at, taken from the elements. */
+export type Gs1Summary = {
+  readonly gtin?: string;
+  readonly netWeightGrams?: number;
+  readonly priceCents?: number;
+  /** ISO date of AI 17. */
+  readonly expiry?: string;
+  readonly batchLot?: string;
+};
+
+export type Gs1Parsed = { readonly ok: true; readonly elements: readonly Gs1Element[]; readonly summary: Gs1Summary };
+
+export type Gs1Result = Gs1Parsed | Gs1Error;

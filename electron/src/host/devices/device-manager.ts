@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import {
+  PosError,
+  type CustomerDisplayState,
+  type DeviceInventory,
+  type DeviceSettingsPatch,
+  type DeviceStatusView,
+  type DeviceTest,
+  type DeviceTestResult,
+  type ScaleReading,
+} from '@pos/core';
+import { PRINTER_PROFILES, type DeviceStatus } from '@pos/hardware/common';
+import { saveDeviceSettings, type HostConfig } from '../config/host-config';
+import type { HostEventBus } from '../host-events';
+import type { ReceiptPrinter } from '../printer/receipt-printer';
+import { poleDisplayLines } from './customer-display-lines';
+import { statusView, type DeviceFactories, type DevicePort, type PoleDisplayPort, type ScalePort, type ScannerPort } from './device-ports';
+import type { SwitchableTerminal } from './switchable-terminal';
+
+export type DeviceManagerOptions = {
+  readonly dataDir: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly events: HostEventBus;
+  readonly factories: DeviceFactories;
+  readonly printer: ReceiptPrinter;
+  readonly terminal: SwitchableTerminal;
+  /** The store's name, for the idle customer display. */
+  readonly storeName: () => string;
+  /** Wait for a scan in the "test scan" action. */
+  readonly scanTestMs?: number;
+};
+
+/** A device that failed to open is kept with its error: the Devices screen shows it and the fix. */
+async function openQuietly(port: DevicePort): Promise<void> {
+  await port.open().catch(() => undefined);
+}
+
+/**
+ * Owns the till's drivers (scanner, scale, pole display, and the terminal behind the payment
+ * journal), opens them from the settings, reopens them when the manager changes the settings,
+ * relays their status and scans to every renderer, and runs the Devices screen's tests.
+ */
+export class DeviceManager {
+  private scanner: ScannerPort | null = null;
+  private scale: ScalePort | null = null;
+  private poleDisplay: PoleDisplayPort | null = null;
+  private unsubscribers: (() => void)[] = [];
+  private lastDisplay: CustomerDisplayState | null = null;
+  private drawerOpenSince: number | null = null;
+  private drawerTimer: NodeJS.Timeout | null = null;
+  private readonly stopPrinterWatch: () => void;
+
+  constructor(
+    private config: HostConfig,
+    private readonly options: DeviceManagerOptions,
+  ) {
+    this.stopPrinterWatch = options.events.on('printer.status', (status) => this.watchDrawer(status.conditions ?? []));
+  }
+
+  get settings(): HostConfig {
+    return this.config;
+  }
+
+  async start(): Promise<void> {
+    await this.openDevices(['scanner', 'scale', 'poleDisplay']);
+  }
+
+  statuses(): DeviceStatusView[] {
+    const printer = this.options.printer.status();
+    const conditions = printer.conditions ?? [];
+    const terminal = this.options.terminal.current;
+    return [
+      {
+        role: 'printer',
+        label: `${printer.target} (${this.config.printer.profile})`,
+        state: printer.state === 'none' ? 'off' : printer.state === 'ready' ? 'ready' : printer.state === 'offline' ? 'disconnected' : 'error',
+        ...(printer.message || conditions.length > 0 ? { message: [printer.message, ...conditions].filter(Boolean).join(' · ') } : {}),
+      },
+      {
+        role: 'drawer',
+        label: `Drawer on the printer, pin ${this.config.drawer.pin}`,
+        state: printer.state === 'none' ? 'off' : conditions.includes('drawer-open') ? 'busy' : 'ready',
+        ...(conditions.includes('drawer-open') ? { message: 'The drawer is open' } : {}),
+      },
+      this.scanner ? statusView('scanner', this.scanner.label, this.scanner.status()) : { role: 'scanner', label: 'Keyboard wedge (no setup)', state: 'ready' },
+      statusView('scale', this.scale?.label ?? 'No scale', this.scale?.status() ?? null),
+      statusView('pole-display', this.poleDisplay?.label ?? 'No pole display', this.poleDisplay?.status() ?? null),
+      statusView('terminal', terminal.label, terminal.deviceStatus?.() ?? { state: 'ready' }),
+      { role: 'customer-display', label: this.config.customerDisplay.window ? `Window on screen ${this.config.customerDisplay.screen ?? 'auto'}` : 'Off', state: this.config.customerDisplay.window ? 'ready' : 'off' },
+    ];
+  }
+
+  async inventory(): Promise<DeviceInventory> {
+    const listErrors: string[] = [];
+    const serialPorts = await this.options.factories.listSerialPorts().catch((error: unknown) => {
+      listErrors.push(`Serial ports could not be listed: ${(error as Error).message}. On Linux, install udev (apt install udev).`);
+      return [];
+    });
+    const hidDevices = await this.options.factories.listHidDevices().catch((error: unknown) => {
+      listErrors.push(`USB HID devices could not be listed: ${(error as Error).message}. On Linux, install libusb-1.0-0.`);
+      return [];
+    });
+    const { terminal, scanner, drawer, scale, poleDisplay, customerDisplay, printer } = this.config;
+    return {
+      serialPorts,
+      hidDevices,
+      settings: { terminal, scanner, drawer, scale, poleDisplay, customerDisplay, printer },
+      printerProfiles: PRINTER_PROFILES.map((p) => ({ id: p.id, label: p.label })),
+      statuses: this.statuses(),
+      listErrors,
+    };
+  }
+
+  /** Saves the manager's changes, then reopens only the devices whose settings changed. */
+  async configure(patch: DeviceSettingsPatch): Promise<{ config: HostConfig; inventory: DeviceInventory }> {
+    let next: HostConfig;
+    try {
+      next = await saveDeviceSettings(this.options.dataDir, patch, this.options.env);
+    } catch (error) {
+      throw new PosError('INVALID_REQUEST', (error as Error).message);
+    }
+    const before = this.config;
+    this.config = next;
+    const changed = (key: keyof HostConfig) => JSON.stringify(before[key]) !== JSON.stringify(next[key]);
+    await this.openDevices((['scanner', 'scale', 'poleDisplay'] as const).filter(changed));
+    if (changed('terminal')) await this.options.terminal.replace(this.options.factories.terminal(next.terminal));
+    this.broadcast();
+    return { config: next, inventory: await this.inventory() };
+  }
+
+  async readScale(): Promise<ScaleReading> {
+    if (!this.scale) return { ok: false, reason: 'no-scale', message: 'No scale is set up on this till (Devices screen).' };
+    return this.scale.readWeight().catch((error: unknown) => ({ ok: false, reason: 'error', message: (error as Error).message }) as const);
+  }
+
+  async show(state: CustomerDisplayState): Promise<void> {
+    this.lastDisplay = state;
+    this.options.events.emit('display.state', state);
+    if (this.poleDisplay && this.poleDisplay.status().state === 'ready') {
+      await this.poleDisplay.show(poleDisplayLines(state, this.config.locale, this.options.storeName())).catch(() => undefined);
+    }
+  }
+
+  async test(test: DeviceTest): Promise<DeviceTestResult> {
+    switch (test) {
+      case 'print': {
+        const outcome = await this.options.printer.printTestPage();
+        return outcome.status === 'failed' ? { ok: false, message: outcome.message } : { ok: true, message: outcome.status === 'printed' ? 'The printer confirmed the test page.' : 'The test page was sent to the printer.' };
+      }
+      case 'drawer': {
+        const outcome = await this.options.printer.openDrawer(this.config.drawer);
+        return outcome.status === 'failed' ? { ok: false, message: outcome.message } : { ok: true, message: 'The drawer-open pulse was sent.' };
+      }
+      case 'scale': {
+        const reading = await this.readScale();
+        return reading.ok ? { ok: true, message: `${reading.grams} g`, grams: reading.grams } : { ok: false, message: reading.message };
+      }
+      case 'scan':
+        return this.waitForScan();
+      case 'pole-display': {
+        if (!this.poleDisplay) return { ok: false, message: 'No pole display is set up on this till.' };
+        await this.poleDisplay.show(['POS TEST 1234567890', 'abcdefghij  EUR 0.01']);
+        return this.poleDisplay.status().state === 'ready' ? { ok: true, message: 'The test text was sent to the pole display.' } : { ok: false, message: this.poleDisplay.status().message ?? 'The pole display is not ready' };
+      }
+      case 'payment': {
+        const card = await this.options.terminal.pay({ attemptKey: `test-${randomUUID()}`, amount: 1, currency: 'EUR' });
+        return { ok: card.status === 'approved', message: card.message ?? `Test payment of 0.01 €: ${card.status}`, card };
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    this.stopPrinterWatch();
+    if (this.drawerTimer) clearTimeout(this.drawerTimer);
+    for (const off of this.unsubscribers.splice(0)) off();
+    await Promise.all([this.scanner, this.scale, this.poleDisplay].map((port) => port?.close().catch(() => undefined)));
+  }
+
+  private async waitForScan(): Promise<DeviceTestResult> {
+    if (!this.scanner) return { ok: true, message: 'The scanner is a keyboard wedge: scan into the sale screen to test it.' };
+    const scanner = this.scanner;
+    const waitMs = this.options.scanTestMs ?? 15_000;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        off();
+        resolve({ ok: false, message: `No scan within ${waitMs / 1000} s. ${scanner.status().message ?? ''}`.trim() });
+      }, waitMs);
+      const off = scanner.onScan((scan) => {
+        clearTimeout(timer);
+        off();
+        resolve({ ok: true, message: `Read ${scan.code}${scan.aim ? ` (${scan.aim})` : ''}`, code: scan.code });
+      });
+    });
+  }
+
+  private async openDevices(sections: readonly ('scanner' | 'scale' | 'poleDisplay')[]): Promise<void> {
+    const { factories, events } = this.options;
+    for (const section of sections) {
+      const old = this[section];
+      await old?.close().catch(() => undefined);
+      const port = section === 'scanner' ? factories.scanner(this.config.scanner) : section === 'scale' ? factories.scale(this.config.scale) : factories.poleDisplay(this.config.poleDisplay);
+      (this as unknown as Record<string, DevicePort | null>)[section] = port;
+      if (!port) continue;
+      const role = section === 'poleDisplay' ? 'pole-display' : section;
+      this.unsubscribers.push(port.on('status', (status: DeviceStatus) => events.emit('device.status', statusView(role, (port as ScalePort).label, status))));
+      if (section === 'scanner') {
+        const scanner = port as ScannerPort;
+        this.unsubscribers.push(scanner.onScan((scan) => events.emit('scanner.scan', { code: scan.code, source: scanner.mode, ...(scan.aim ? { aim: scan.aim } : {}) })));
+      }
+      await openQuietly(port);
+      if (section === 'poleDisplay' && this.lastDisplay) await this.show(this.lastDisplay);
+    }
+  }
+
+  private broadcast(): void {
+    for (const view of this.statuses()) this.options.events.emit('device.status', view);
+  }
+
+  /** A drawer left open is a risk: the till warns once it has been open longer than the setting. */
+  private watchDrawer(conditions: readonly string[]): void {
+    const open = conditions.includes('drawer-open');
+    if (!open) {
+      this.drawerOpenSince = null;
+      if (this.drawerTimer) clearTimeout(this.drawerTimer);
+      this.drawerTimer = null;
+      return;
+    }
+    if (this.drawerOpenSince !== null || this.config.drawer.warnAfterS === 0) return;
+    this.drawerOpenSince = Date.now();
+    this.drawerTimer = setTimeout(() => {
+      this.options.events.emit('host.notice', { level: 'warning', message: `The cash drawer has been open for more than ${this.config.drawer.warnAfterS} s: close it.` });
+    }, this.config.drawer.warnAfterS * 1000);
+    this.drawerTimer.unref?.();
+  }
+}

@@ -1,0 +1,216 @@
+import net from 'node:net';
+import { CaisseApFrameReader, type FrameReaderEvent } from '../../../common/terminal/caisse-ap/frame-reader';
+import {
+  ACTION_DONE,
+  ACTION_NOT_DONE,
+  CAISSE_AP_PROTOCOL_VERSION,
+  encodeCaisseApReply,
+  fieldValue,
+  readCaisseApRequest,
+  type ReceivedCaisseApRequest,
+} from '../../../common/terminal/caisse-ap/messages';
+import type { TlvField } from '../../../common/terminal/caisse-ap/tlv';
+import { behaviourForAmount } from '../../simulated-card-terminal';
+
+/**
+ * What the simulated terminal does with a request:
+ * - approve / refuse (AE 01 with AF `reason`, default 04 "refused") / offline (approved with AF
+ *   "01Y1": CB2A code Y1, offline approval, and no authorisation number);
+ * - no-answer: reads the request and never answers; late: approves after `delayMs`;
+ * - twice: sends the approval two times; corrupt: an approval with a broken length field;
+ * - reset: resets the connection once the request is read.
+ */
+export type CaisseApSimulatorBehaviour =
+  | { readonly kind: 'approve' }
+  | { readonly kind: 'refuse'; readonly reason?: string }
+  | { readonly kind: 'offline' }
+  | { readonly kind: 'no-answer' }
+  | { readonly kind: 'late'; readonly delayMs: number }
+  | { readonly kind: 'twice' }
+  | { readonly kind: 'corrupt' }
+  | { readonly kind: 'reset' };
+
+export type CaisseApSimulatorOptions = {
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** Default 0: an ephemeral port, read it back from `port`. */
+  readonly port?: number;
+  /**
+   * What every request gets unless setBehaviour() says otherwise. Default: by amount, as the
+   * in-memory simulator (cents …51 refused, …52 no answer, others approved).
+   */
+  readonly behaviour?: CaisseApSimulatorBehaviour;
+  /** The "customer" presenting the card. Default 1000 ms; tests use 0. */
+  readonly processingMs?: number;
+  readonly card?: { readonly maskedPan: string; readonly aid: string; readonly application: string; readonly readMode: string };
+};
+
+export type CaisseApReceived = {
+  readonly bytes: Buffer;
+  readonly fields: readonly TlvField[] | null;
+  readonly request: ReceivedCaisseApRequest | null;
+  readonly error?: string;
+};
+
+export type CaisseApSimulator = {
+  readonly host: string;
+  readonly port: number;
+  /** Every request read, in order, with its raw bytes. */
+  readonly received: CaisseApReceived[];
+  /** 'always' (default) sets the behaviour for all requests; 'next' for the next request only. */
+  setBehaviour(behaviour: CaisseApSimulatorBehaviour | 'by-amount', scope?: 'always' | 'next'): void;
+  close(): Promise<void>;
+};
+
+const DEFAULT_CARD = { maskedPan: '497010######0042', aid: 'A0000000421010', application: '00B', readMode: '2' };
+/** Quiet time after a request holding every mandatory field before answering it. */
+const REQUEST_SETTLE_MS = 20;
+
+export async function startCaisseApSimulator(options: CaisseApSimulatorOptions = {}): Promise<CaisseApSimulator> {
+  const host = options.host ?? '127.0.0.1';
+  const processingMs = options.processingMs ?? 1000;
+  const card = options.card ?? DEFAULT_CARD;
+  let always: CaisseApSimulatorBehaviour | 'by-amount' = options.behaviour ?? 'by-amount';
+  const next: (CaisseApSimulatorBehaviour | 'by-amount')[] = [];
+  const received: CaisseApReceived[] = [];
+  const sockets = new Set<net.Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  let authorisation = 100_000;
+
+  const later = (ms: number, task: () => void) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      task();
+    }, ms);
+    timers.add(timer);
+  };
+
+  const choose = (request: ReceivedCaisseApRequest): CaisseApSimulatorBehaviour => {
+    const picked = next.shift() ?? always;
+    if (picked !== 'by-amount') return picked;
+    const byAmount = behaviourForAmount(request.amount, 'approve');
+    return byAmount === 'approve' ? { kind: 'approve' } : byAmount === 'decline' ? { kind: 'refuse' } : { kind: 'no-answer' };
+  };
+
+  const reply = (request: readonly TlvField[], extra: readonly TlvField[]): Uint8Array => {
+    const echo = ['CJ', 'CA', 'CB', 'CD', 'CE'].flatMap((tag) => {
+      const value = fieldValue(request, tag);
+      return value === undefined ? [] : [{ tag, value }];
+    });
+    const encoded = encodeCaisseApReply([{ tag: 'CZ', value: fieldValue(request, 'CZ') ?? CAISSE_AP_PROTOCOL_VERSION }, ...echo, ...extra]);
+    return encoded.ok ? encoded.value : new Uint8Array(0);
+  };
+  const approval = (request: readonly TlvField[], offline: boolean): Uint8Array =>
+    reply(request, [
+      { tag: 'AE', value: ACTION_DONE },
+      ...(offline ? [{ tag: 'AF', value: '01Y1' }] : [{ tag: 'AC', value: String(authorisation++) }]),
+      { tag: 'AA', value: card.maskedPan },
+      { tag: 'AI', value: card.aid },
+      { tag: 'CC', value: card.application },
+      { tag: 'CI', value: card.readMode },
+    ]);
+
+  const answer = (socket: net.Socket, fields: readonly TlvField[], bytes: Buffer) => {
+    const request = readCaisseApRequest(fields);
+    received.push({ bytes, fields, request: request.ok ? request.value : null, ...(request.ok ? {} : { error: request.error }) });
+    const send = (data: Uint8Array) => {
+      if (!socket.destroyed) socket.write(data);
+    };
+    if (!request.ok) {
+      // What a terminal answers to a request it cannot use: not done, message format error.
+      send(reply(fields, [{ tag: 'AE', value: ACTION_NOT_DONE }, { tag: 'AF', value: '09' }]));
+      return;
+    }
+    const behaviour = choose(request.value);
+    switch (behaviour.kind) {
+      case 'approve':
+      case 'offline':
+        later(processingMs, () => send(approval(fields, behaviour.kind === 'offline')));
+        return;
+      case 'refuse':
+        later(processingMs, () => send(reply(fields, [{ tag: 'AE', value: ACTION_NOT_DONE }, { tag: 'AF', value: behaviour.reason ?? '04' }])));
+        return;
+      case 'no-answer':
+        return;
+      case 'late':
+        later(behaviour.delayMs, () => send(approval(fields, false)));
+        return;
+      case 'twice':
+        later(processingMs, () => {
+          const bytes = approval(fields, false);
+          send(bytes);
+          later(10, () => send(bytes));
+        });
+        return;
+      case 'corrupt':
+        later(processingMs, () => {
+          const bytes = approval(fields, false);
+          // A letter in the second field's length: no Caisse-AP reader can take that.
+          bytes[12] = 'X'.charCodeAt(0);
+          send(bytes);
+        });
+        return;
+      case 'reset':
+        socket.resetAndDestroy();
+        return;
+    }
+  };
+
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    const reader = new CaisseApFrameReader();
+    let raw = Buffer.alloc(0);
+    let settle: NodeJS.Timeout | null = null;
+    const take = (fields: readonly TlvField[]) => {
+      const bytes = raw;
+      raw = Buffer.alloc(0);
+      answer(socket, fields, bytes);
+    };
+    const onEvents = (events: readonly FrameReaderEvent[]) => {
+      for (const event of events) {
+        if (event.kind === 'frame') take(event.fields);
+        else {
+          received.push({ bytes: raw, fields: null, request: null, error: event.error });
+          socket.write(Buffer.from(`CZ004${CAISSE_AP_PROTOCOL_VERSION}AE002${ACTION_NOT_DONE}AF00209`, 'ascii'));
+        }
+      }
+    };
+    socket.on('data', (chunk: Buffer) => {
+      raw = Buffer.concat([raw, chunk]);
+      if (settle) clearTimeout(settle);
+      onEvents(reader.push(chunk));
+      if (reader.hasCompleteMessage('CZ', 'CJ', 'CA', 'CB', 'CD', 'CE')) {
+        settle = setTimeout(() => {
+          const fields = reader.takeMessage();
+          if (fields) take(fields);
+        }, REQUEST_SETTLE_MS);
+      }
+    });
+    socket.on('end', () => onEvents(reader.finish()));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+
+  return {
+    host,
+    port,
+    received,
+    setBehaviour(behaviour, scope = 'always') {
+      if (scope === 'next') next.push(behaviour);
+      else always = behaviour;
+    },
+    async close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

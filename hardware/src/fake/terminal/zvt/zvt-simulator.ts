@@ -1,0 +1,207 @@
+import net from 'node:net';
+import { ApduReader, encodeApdu, type Apdu } from '../../../common/terminal/zvt/apdu';
+import {
+  decodeEcrCommand,
+  encodeAbort,
+  encodeAck,
+  encodeCompletion,
+  encodeIntermediateStatus,
+  encodeStatusInformation,
+  NACK_NOT_SUPPORTED,
+  type EcrCommand,
+  type Result,
+} from '../../../common/terminal/zvt/messages';
+import { behaviourForAmount } from '../../simulated-card-terminal';
+
+/**
+ * What the simulated ZVT terminal does with an Authorisation or Refund:
+ * - approve: intermediate status "please wait", Status information (result 00), Completion;
+ * - refuse: Abort 06 1E with `resultCode` (default 0x05, declined by the issuer);
+ * - no-answer: ACKs the command, then silence; late: approves after `delayMs`;
+ * - twice: the Status information and Completion sent two times;
+ * - corrupt: a Status information whose PAN field announces more bytes than the APDU holds;
+ * - reset: resets the connection instead of acknowledging the command.
+ * ZVT has no offline-approval marker this simulator knows of, so there is no "offline" here.
+ */
+export type ZvtSimulatorBehaviour =
+  | { readonly kind: 'approve' }
+  | { readonly kind: 'refuse'; readonly resultCode?: number }
+  | { readonly kind: 'no-answer' }
+  | { readonly kind: 'late'; readonly delayMs: number }
+  | { readonly kind: 'twice' }
+  | { readonly kind: 'corrupt' }
+  | { readonly kind: 'reset' };
+
+export type ZvtSimulatorOptions = {
+  readonly host?: string;
+  /** Default 0: an ephemeral port. */
+  readonly port?: number;
+  /** Default: by amount (cents …51 refused, …52 no answer, others approved). */
+  readonly behaviour?: ZvtSimulatorBehaviour;
+  /** Default 1000 ms; tests use 0. */
+  readonly processingMs?: number;
+  /** How long the terminal waits for the ECR's ACK of each message. Default 1000 ms. */
+  readonly ackTimeoutMs?: number;
+};
+
+export type ZvtReceived = { readonly bytes: Buffer; readonly command: EcrCommand | null; readonly error?: string };
+
+export type ZvtSimulator = {
+  readonly host: string;
+  readonly port: number;
+  /** Every APDU the ECR sent (ACKs included), in order. */
+  readonly received: ZvtReceived[];
+  setBehaviour(behaviour: ZvtSimulatorBehaviour | 'by-amount', scope?: 'always' | 'next'): void;
+  close(): Promise<void>;
+};
+
+const bytesOf = (result: Result<Uint8Array>): Uint8Array => (result.ok ? result.value : new Uint8Array(0));
+
+export async function startZvtSimulator(options: ZvtSimulatorOptions = {}): Promise<ZvtSimulator> {
+  const host = options.host ?? '127.0.0.1';
+  const processingMs = options.processingMs ?? 1000;
+  const ackTimeoutMs = options.ackTimeoutMs ?? 1000;
+  let always: ZvtSimulatorBehaviour | 'by-amount' = options.behaviour ?? 'by-amount';
+  const next: (ZvtSimulatorBehaviour | 'by-amount')[] = [];
+  const received: ZvtReceived[] = [];
+  const sockets = new Set<net.Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  let trace = 1;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
+      timers.add(timer);
+    });
+
+  const choose = (amount: number): ZvtSimulatorBehaviour => {
+    const picked = next.shift() ?? always;
+    if (picked !== 'by-amount') return picked;
+    const byAmount = behaviourForAmount(amount, 'approve');
+    return byAmount === 'approve' ? { kind: 'approve' } : byAmount === 'decline' ? { kind: 'refuse' } : { kind: 'no-answer' };
+  };
+
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    const reader = new ApduReader();
+    let ackWaiter: (() => void) | null = null;
+
+    /** Sends a message and waits for the ECR's ACK, as a terminal does (then goes on regardless). */
+    const send = async (bytes: Uint8Array): Promise<void> => {
+      if (socket.destroyed) return;
+      const acked = new Promise<void>((resolve) => (ackWaiter = resolve));
+      socket.write(bytes);
+      await Promise.race([acked, sleep(ackTimeoutMs)]);
+      ackWaiter = null;
+    };
+
+    const approve = async (amount: number) => {
+      const number = trace++;
+      await send(bytesOf(encodeIntermediateStatus(0x0e)));
+      await send(
+        bytesOf(
+          encodeStatusInformation({
+            resultCode: 0x00,
+            amount,
+            currency: '978',
+            traceNumber: String(number),
+            receiptNumber: String(number % 10_000),
+            terminalId: '52500123',
+            authorisation: String(400_000 + number),
+            maskedPan: '672559******0042',
+            cardType: 6,
+          }),
+        ),
+      );
+      await send(bytesOf(encodeCompletion()));
+    };
+
+    const transact = async (amount: number) => {
+      const behaviour = choose(amount);
+      if (behaviour.kind === 'reset') {
+        socket.resetAndDestroy();
+        return;
+      }
+      socket.write(encodeAck());
+      switch (behaviour.kind) {
+        case 'approve':
+          await sleep(processingMs);
+          return approve(amount);
+        case 'refuse':
+          await sleep(processingMs);
+          return send(bytesOf(encodeAbort(behaviour.resultCode ?? 0x05)));
+        case 'no-answer':
+          return;
+        case 'late':
+          await sleep(behaviour.delayMs);
+          return approve(amount);
+        case 'twice':
+          await sleep(processingMs);
+          await approve(amount);
+          return approve(amount);
+        case 'corrupt':
+          await sleep(processingMs);
+          // BMP 27 = 00, then BMP 22 announcing 99 bytes (F9 F9) with none following.
+          return send(Uint8Array.of(0x04, 0x0f, 0x05, 0x27, 0x00, 0x22, 0xf9, 0xf9));
+      }
+    };
+
+    const onApdu = (apdu: Apdu) => {
+      const bytes = Buffer.from(encodeApdu(apdu) ?? new Uint8Array(0));
+      const decoded = decodeEcrCommand(apdu);
+      received.push({ bytes, command: decoded.ok ? decoded.value : null, ...(decoded.ok ? {} : { error: decoded.error }) });
+      if (!decoded.ok) {
+        socket.write(encodeApdu(NACK_NOT_SUPPORTED) ?? new Uint8Array(0));
+        return;
+      }
+      const command = decoded.value;
+      switch (command.kind) {
+        case 'ack':
+          ackWaiter?.();
+          return;
+        case 'registration':
+          socket.write(encodeAck());
+          void send(bytesOf(encodeCompletion()));
+          return;
+        case 'authorisation':
+        case 'refund':
+          void transact(command.amount);
+          return;
+        case 'other':
+          socket.write(encodeApdu(NACK_NOT_SUPPORTED) ?? new Uint8Array(0));
+          return;
+      }
+    };
+    socket.on('data', (chunk: Buffer) => {
+      for (const apdu of reader.push(chunk)) onApdu(apdu);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+
+  return {
+    host,
+    port,
+    received,
+    setBehaviour(behaviour, scope = 'always') {
+      if (scope === 'next') next.push(behaviour);
+      else always = behaviour;
+    },
+    async close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

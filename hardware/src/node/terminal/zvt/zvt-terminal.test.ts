@@ -1,0 +1,148 @@
+import net from 'node:net';
+import type { CardResult } from '@pos/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startZvtRig, type ZvtSimulator } from '../../../test-support/zvt-rig';
+import { closedPort } from '../../../test-support/tcp-ports';
+import type { TcpCardTerminal } from '../tcp-card-terminal';
+import { createZvtTerminal } from './zvt-terminal';
+
+/** The driver against the simulator over real TCP on 127.0.0.1, with short timeouts. */
+let simulator: ZvtSimulator | null = null;
+let driver: TcpCardTerminal | null = null;
+
+afterEach(async () => {
+  await driver?.close();
+  await simulator?.close();
+  driver = null;
+  simulator = null;
+});
+
+async function setUp(port?: number) {
+  simulator = await startZvtRig();
+  driver = createZvtTerminal({
+    host: '127.0.0.1',
+    port: port ?? simulator.port,
+    timeoutMs: 200,
+    connectTimeoutMs: 200,
+    registrationTimeoutMs: 200,
+    duplicateWindowMs: 150,
+    lateAnswerWindowMs: 1_000,
+  });
+  return { simulator, driver };
+}
+
+const request = (attemptKey: string, amount = 1250) => ({ attemptKey, amount, currency: 'EUR' });
+const kinds = (sim: ZvtSimulator) => sim.received.map((received) => received.command?.kind ?? 'unreadable');
+
+function nextLateAnswer(terminal: TcpCardTerminal, withinMs = 1_000): Promise<CardResult> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no late-answer event')), withinMs);
+    terminal.on('late-answer', (result) => {
+      clearTimeout(timer);
+      resolve(result);
+    });
+  });
+}
+
+
+describe('ZVT driver against the simulator', () => {
+  it('registers, authorises, acknowledges every terminal message, and approves', async () => {
+    const { simulator, driver } = await setUp();
+    const result = await driver.pay(request('a1'));
+    expect(result).toMatchObject({ attemptKey: 'a1', status: 'approved', amount: 1250, maskedPan: '672559******0042', scheme: 'Mastercard', terminal: 'zvt' });
+    expect(result.authorizationCode).toMatch(/^4\d{5}$/);
+    // ACKs of: the registration's Completion, then intermediate status, status information, Completion.
+    await vi.waitFor(() => expect(kinds(simulator)).toEqual(['registration', 'ack', 'authorisation', 'ack', 'ack', 'ack']), { timeout: 200 });
+    expect(simulator.received[2]?.bytes.toString('hex')).toBe('06010a040000000012504909' + '78');
+  });
+
+  it('reads an Abort as declined, with the result code in words', async () => {
+    const { simulator, driver } = await setUp();
+    simulator.setBehaviour({ kind: 'refuse', resultCode: 0x6c }, 'next');
+    expect(await driver.pay(request('r1'))).toMatchObject({ status: 'declined', message: 'Card payment not done: cancelled at the terminal or timed out.' });
+  });
+
+  it('refunds with 06 31, not the reversal 06 30', async () => {
+    const { simulator, driver } = await setUp();
+    expect(await driver.refund(request('f1', 499))).toMatchObject({ status: 'approved', amount: 499 });
+    expect(simulator.received[2]?.command).toMatchObject({ kind: 'refund', amount: 499, currency: '978' });
+    expect(simulator.received[2]?.bytes.subarray(0, 2).toString('hex')).toBe('0631');
+  });
+
+  it('no result within the timeout is unknown, never declined', async () => {
+    const { simulator, driver } = await setUp();
+    simulator.setBehaviour({ kind: 'no-answer' }, 'next');
+    const result = await driver.pay(request('t1'));
+    expect(result.status).toBe('unknown');
+    expect(result.message).toMatch(/No answer from the terminal.*may have been charged/);
+    expect((await driver.status('t1')).message).toContain("terminal's journal");
+  });
+
+  it('a late Status information after the timeout is a late-answer event, not a second charge', async () => {
+    const { simulator, driver } = await setUp();
+    simulator.setBehaviour({ kind: 'late', delayMs: 350 }, 'next');
+    const late = nextLateAnswer(driver);
+    expect((await driver.pay(request('l1'))).status).toBe('unknown');
+    const answer = await late;
+    expect(answer).toMatchObject({ attemptKey: 'l1', status: 'approved' });
+    expect(answer.message).toContain('Late answer');
+    expect(await driver.status('l1')).toMatchObject({ status: 'approved' });
+    expect(await driver.pay(request('l1'))).toMatchObject({ status: 'approved' });
+    expect(kinds(simulator).filter((kind) => kind === 'authorisation')).toHaveLength(1);
+  });
+
+  it('a repeated Status information is a late-answer event', async () => {
+    const { simulator, driver } = await setUp();
+    simulator.setBehaviour({ kind: 'twice' }, 'next');
+    const repeated = nextLateAnswer(driver);
+    expect(await driver.pay(request('d1'))).toMatchObject({ status: 'approved' });
+    expect((await repeated).message).toContain('Repeated answer');
+    expect(kinds(simulator).filter((kind) => kind === 'authorisation')).toHaveLength(1);
+  });
+
+  it('a corrupted APDU is unknown with a clear message', async () => {
+    const { simulator, driver } = await setUp();
+    simulator.setBehaviour({ kind: 'corrupt' }, 'next');
+    const result = await driver.pay(request('c1'));
+    expect(result.status).toBe('unknown');
+    expect(result.message).toMatch(/unreadable message \(status information: BMP 0x22 at byte 2 announces 99 bytes, only 0 remain; 04 0F 05/);
+  });
+
+  it('connection refused is declined: nothing was charged', async () => {
+    await setUp(await closedPort());
+    const result = await driver!.pay(request('u1'));
+    expect(result).toMatchObject({ status: 'declined' });
+    expect(result.message).toMatch(/terminal unreachable.*refused the connection.*nothing was charged/i);
+  });
+
+  it('a reset after the authorisation was sent is unknown', async () => {
+    const { simulator, driver } = await setUp();
+    simulator.setBehaviour({ kind: 'reset' }, 'next');
+    const disconnected = new Promise<string>((resolve) => driver.on('disconnected', ({ reason }) => resolve(reason)));
+    const result = await driver.pay(request('x1'));
+    expect(result.status).toBe('unknown');
+    expect(result.message).toMatch(/lost after the payment was sent/);
+    expect(await disconnected).toContain('ECONNRESET');
+  });
+
+  it('a terminal that never completes the registration gets no payment: declined', async () => {
+    const connections = new Set<net.Socket>();
+    const silent = net.createServer((socket) => {
+      connections.add(socket);
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const address = silent.address();
+    try {
+      await setUp(typeof address === 'object' && address ? address.port : 0);
+      const result = await driver!.pay(request('g1'));
+      expect(result).toMatchObject({ status: 'declined' });
+      expect(result.message).toMatch(/did not complete the registration.*nothing was charged/);
+    } finally {
+      await driver?.close();
+      driver = null;
+      for (const socket of connections) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
+});

@@ -1,0 +1,21 @@
+import type { HostBridge } from '../bridge';
+import { useAppStore } from '../state/app-store';
+import { addTerminalAlert, setDeviceStatus } from '../state/device-store';
+
+/**
+ * The host's device events into the renderer's state: statuses for the Devices screen and the
+ * status bar, terminal alerts and host notices for the cashier. Returns the unsubscribe function.
+ */
+export function linkDevices(bridge: HostBridge): () => void {
+  const offs = [
+    bridge.on('device.status', setDeviceStatus),
+    bridge.on('terminal.alert', (alert) => {
+      addTerminalAlert(alert);
+      useAppStore.getState().notify(alert.kind === 'late-approval' || alert.kind === 'unknown-attempt' ? 'error' : 'warning', 'devices.hostNotice', { message: alert.message });
+    }),
+    bridge.on('host.notice', (notice) => useAppStore.getState().notify(notice.level, 'devices.hostNotice', { message: notice.message })),
+  ];
+  return () => {
+    for (const off of offs) off();
+  };
+}

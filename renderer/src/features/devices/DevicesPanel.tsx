@@ -1,0 +1,288 @@
+import { BAUD_RATES, can, SCANNER_MODES, SCANNER_SUFFIXES, TERMINAL_KINDS, type DeviceInventory, type DeviceSettingsPatch, type DeviceTest, type DeviceTestResult } from '@pos/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { notifyError, useAppStore } from '../../state/app-store';
+import { dismissTerminalAlert, setInventory, useDeviceStore } from '../../state/device-store';
+import { services } from '../../state/services';
+import { DeviceStatusList } from './DeviceStatusList';
+
+type Settings = DeviceInventory['settings'];
+
+const TESTS: readonly DeviceTest[] = ['print', 'drawer', 'scan', 'scale', 'payment', 'pole-display'];
+
+/** "" in a path field means "none". */
+const pathOrNull = (text: string) => (text.trim() === '' ? null : text.trim());
+
+function PortPicker({ id, value, onChange, inventory }: { id: string; value: string | null; onChange: (path: string | null) => void; inventory: DeviceInventory }) {
+  const { t } = useTranslation();
+  const listId = `${id}-ports`;
+  return (
+    <>
+      <input id={id} list={listId} value={value ?? ''} placeholder={t('devices.none')} onChange={(e) => onChange(pathOrNull(e.target.value))} />
+      <datalist id={listId}>
+        {inventory.serialPorts.map((p) => (
+          <option key={p.path} value={p.path}>
+            {[p.manufacturer, p.vendorId && `${p.vendorId}:${p.productId ?? ''}`].filter(Boolean).join(' ')}
+          </option>
+        ))}
+        {inventory.hidDevices.map((d) => (
+          <option key={d.path} value={d.path}>
+            {`${d.vendor} ${d.product ?? ''}${d.hidPos ? ' (HID POS)' : ''}`}
+          </option>
+        ))}
+      </datalist>
+    </>
+  );
+}
+
+function BaudSelect({ id, value, onChange }: { id: string; value: number; onChange: (baud: number) => void }) {
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(Number(e.target.value))}>
+      {BAUD_RATES.map((b) => (
+        <option key={b} value={b}>
+          {b}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** The settings form: edits a copy, saved in one request so the host checks them together. */
+function SettingsForm({ inventory }: { inventory: DeviceInventory }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<Settings>(inventory.settings);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setDraft(inventory.settings), [inventory.settings]);
+  const set = <K extends keyof Settings>(section: K, change: Partial<Settings[K]>) => setDraft((d) => ({ ...d, [section]: { ...d[section], ...change } }));
+  const changedSections = (Object.keys(draft) as (keyof Settings)[]).filter((k) => JSON.stringify(draft[k]) !== JSON.stringify(inventory.settings[k]));
+
+  return (
+    <form
+      className="devices-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const patch: Record<string, unknown> = {};
+        for (const section of changedSections) patch[section] = draft[section];
+        setBusy(true);
+        setError(null);
+        services()
+          .bridge.invoke('devices.configure', patch as DeviceSettingsPatch)
+          .then((next) => {
+            setInventory(next);
+            useAppStore.getState().notify('success', 'devices.saved');
+          }, (e: unknown) => setError((e as Error).message))
+          .finally(() => setBusy(false));
+      }}
+    >
+      <fieldset>
+        <legend>{t('devices.printer')}</legend>
+        <label>
+          <span>{t('devices.printerTarget')}</span>
+          <input value={draft.printer.target} onChange={(e) => set('printer', { target: e.target.value })} placeholder="tcp://192.168.1.20:9100" />
+        </label>
+        <label>
+          <span>{t('devices.printerProfile')}</span>
+          <select value={draft.printer.profile} onChange={(e) => set('printer', { profile: e.target.value })}>
+            {inventory.printerProfiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('devices.drawerPin')}</span>
+          <select value={draft.drawer.pin} onChange={(e) => set('drawer', { pin: Number(e.target.value) as 2 | 5 })}>
+            <option value={2}>2</option>
+            <option value={5}>5</option>
+          </select>
+        </label>
+        <label>
+          <span>{t('devices.drawerWarn')}</span>
+          <input type="number" min={0} max={3600} value={draft.drawer.warnAfterS} onChange={(e) => set('drawer', { warnAfterS: Number(e.target.value) })} />
+        </label>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('devices.scanner')}</legend>
+        <label>
+          <span>{t('devices.mode')}</span>
+          <select value={draft.scanner.mode} onChange={(e) => set('scanner', { mode: e.target.value as Settings['scanner']['mode'] })}>
+            {SCANNER_MODES.map((m) => (
+              <option key={m} value={m}>
+                {t(`devices.scannerMode.${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {draft.scanner.mode !== 'keyboard-wedge' && (
+          <>
+            <label>
+              <span>{t('devices.port')}</span>
+              <PortPicker id="scanner-path" value={draft.scanner.path} onChange={(path) => set('scanner', { path })} inventory={inventory} />
+            </label>
+            {draft.scanner.mode === 'serial' && (
+              <>
+                <label>
+                  <span>{t('devices.baud')}</span>
+                  <BaudSelect id="scanner-baud" value={draft.scanner.baudRate} onChange={(baudRate) => set('scanner', { baudRate })} />
+                </label>
+                <label>
+                  <span>{t('devices.suffix')}</span>
+                  <select value={draft.scanner.suffix} onChange={(e) => set('scanner', { suffix: e.target.value as Settings['scanner']['suffix'] })}>
+                    {SCANNER_SUFFIXES.map((s) => (
+                      <option key={s}>{s}</option>
+                    ))}
+                  </select>
+                </label>
+              </>
+            )}
+          </>
+        )}
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('devices.scaleAndDisplay')}</legend>
+        <label>
+          <span>{t('devices.scale')}</span>
+          <PortPicker id="scale-path" value={draft.scale.path} onChange={(path) => set('scale', { path })} inventory={inventory} />
+        </label>
+        <label>
+          <span>{t('devices.poleDisplay')}</span>
+          <PortPicker id="pole-path" value={draft.poleDisplay.path} onChange={(path) => set('poleDisplay', { path })} inventory={inventory} />
+        </label>
+        <label>
+          <span>{t('devices.baud')}</span>
+          <BaudSelect id="pole-baud" value={draft.poleDisplay.baudRate} onChange={(baudRate) => set('poleDisplay', { baudRate })} />
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={draft.customerDisplay.window} onChange={(e) => set('customerDisplay', { window: e.target.checked })} />
+          <span>{t('devices.customerWindow')}</span>
+        </label>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('devices.terminal')}</legend>
+        <label>
+          <span>{t('devices.protocol')}</span>
+          <select value={draft.terminal.kind} onChange={(e) => set('terminal', { kind: e.target.value as Settings['terminal']['kind'] })}>
+            {TERMINAL_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`devices.terminalKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {draft.terminal.kind !== 'simulated' && (
+          <label>
+            <span>{draft.terminal.kind === 'concert' ? t('devices.port') : t('devices.address')}</span>
+            <PortPicker id="terminal-address" value={draft.terminal.address} onChange={(address) => set('terminal', { address })} inventory={inventory} />
+          </label>
+        )}
+        <label>
+          <span>{t('devices.timeout')}</span>
+          <input type="number" min={1} value={draft.terminal.timeoutMs / 1000} onChange={(e) => set('terminal', { timeoutMs: Math.round(Number(e.target.value) * 1000) })} />
+        </label>
+        <label>
+          <span>{t('devices.offlinePerPayment')}</span>
+          <input type="number" min={0} value={draft.terminal.offlineCaps.maxPerPayment / 100} onChange={(e) => set('terminal', { offlineCaps: { ...draft.terminal.offlineCaps, maxPerPayment: Math.round(Number(e.target.value) * 100) } })} />
+        </label>
+        <label>
+          <span>{t('devices.offlineTotal')}</span>
+          <input type="number" min={0} value={draft.terminal.offlineCaps.maxTotal / 100} onChange={(e) => set('terminal', { offlineCaps: { ...draft.terminal.offlineCaps, maxTotal: Math.round(Number(e.target.value) * 100) } })} />
+        </label>
+      </fieldset>
+
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy || changedSections.length === 0}>
+        {t('devices.save')}
+      </button>
+    </form>
+  );
+}
+
+function DeviceTests() {
+  const { t } = useTranslation();
+  const [running, setRunning] = useState<DeviceTest | null>(null);
+  const [results, setResults] = useState<Partial<Record<DeviceTest, DeviceTestResult>>>({});
+  return (
+    <section className="device-tests" aria-label={t('devices.tests')}>
+      {TESTS.map((test) => (
+        <div key={test} className="device-test">
+          <button
+            type="button"
+            disabled={running !== null}
+            onClick={() => {
+              setRunning(test);
+              services()
+                .bridge.invoke('devices.test', { test })
+                .then((result) => setResults((r) => ({ ...r, [test]: result })), notifyError)
+                .finally(() => setRunning(null));
+            }}
+          >
+            {running === test ? t('devices.testing') : t(`devices.test.${test}`)}
+          </button>
+          {results[test] && (
+            <span className={results[test].ok ? 'ok' : 'error'} role="status">
+              {results[test].message}
+            </span>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** The manager's Devices screen: what is connected, how it is set up, and a test for each. */
+export function DevicesPanel() {
+  const { t } = useTranslation();
+  const staff = useAppStore((s) => s.staff);
+  const { panelOpen, inventory, alerts } = useDeviceStore();
+  useEffect(() => {
+    if (!panelOpen) return;
+    services().bridge.invoke('devices.list').then(setInventory, notifyError);
+  }, [panelOpen]);
+  if (!panelOpen) return null;
+  const close = () => useDeviceStore.setState({ panelOpen: false });
+  const manager = staff !== null && can(staff.role, 'till.settings');
+  return (
+    <div className="modal-backdrop" onClick={close}>
+      <section className="modal devices-panel" role="dialog" aria-modal="true" aria-label={t('devices.title')} onClick={(e) => e.stopPropagation()}>
+        <h2>{t('devices.title')}</h2>
+        {!manager && <p>{t('devices.managerOnly')}</p>}
+        {alerts.length > 0 && (
+          <ul className="terminal-alerts">
+            {alerts.map((a) => (
+              <li key={`${a.attemptKey}-${a.kind}`} role="alert">
+                {a.message}{' '}
+                <button type="button" onClick={() => dismissTerminalAlert(a.attemptKey)}>
+                  {t('devices.seen')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <DeviceStatusList />
+        {manager && inventory && (
+          <>
+            {inventory.listErrors.map((e) => (
+              <p key={e} className="form-error">
+                {e}
+              </p>
+            ))}
+            <DeviceTests />
+            <SettingsForm inventory={inventory} />
+          </>
+        )}
+        <button type="button" onClick={close}>
+          {t('actions.close')}
+        </button>
+      </section>
+    </div>
+  );
+}
