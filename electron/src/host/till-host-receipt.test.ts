@@ -42,7 +42,11 @@ describe('receipt.print', () => {
     await sealSale(host, 'sale-print');
     const received = new Promise<Buffer>((resolve) => printer.onReceipt(resolve));
     const outcome = valueOf<PrintOutcome>(await host.invoke('receipt.print', { saleId: 'sale-print' }));
-    expect(outcome).toMatchObject({ status: 'sent' });
+    // The 80 mm profile asks for the printer's process ID response (GS ( H): paper came out.
+    expect(outcome).toMatchObject({ status: 'printed' });
+    expect(printer.confirmed).toHaveLength(1);
+    // A cash sale: the drawer opened as the receipt started.
+    expect(printer.drawerKicks).toEqual([expect.objectContaining({ pin: 2 })]);
     const bytes = await received;
     expect(outcome.status !== 'failed' && outcome.bytes).toBe(bytes.length);
     expect([...bytes.subarray(0, 2)]).toEqual([0x1b, 0x40]);
@@ -101,7 +105,7 @@ describe('receipt.print', () => {
     // Back on: the next print goes through and the state returns to ready.
     await printer.setMode({ kind: 'normal' });
     const ready = nextEvent<PrinterStatus>((l) => host.on('printer.status', l), (s) => s.state === 'ready');
-    expect(valueOf<PrintOutcome>(await host.invoke('receipt.print', { saleId: 'sale-offline' })).status).toBe('sent');
+    expect(valueOf<PrintOutcome>(await host.invoke('receipt.print', { saleId: 'sale-offline' })).status).toBe('printed');
     await ready;
   });
 

@@ -124,6 +124,7 @@ export class DeviceManager {
     const changed = (key: keyof HostConfig) => JSON.stringify(before[key]) !== JSON.stringify(next[key]);
     await this.openDevices((['scanner', 'scale', 'poleDisplay'] as const).filter(changed));
     if (changed('terminal')) await this.options.terminal.replace(this.options.factories.terminal(next.terminal));
+    if (changed('printer') || changed('drawer')) await this.options.printer.reconfigure(next);
     this.broadcast();
     return { config: next, inventory: await this.inventory() };
   }

@@ -24,7 +24,9 @@ export function receiptHandlers(ctx: HostContext): HandlerGroup {
       run: async ({ saleId }) => {
         ctx.session.require();
         const sale = await saleRecord(saleId);
-        return ctx.printer.print(buildReceipt(sale, ctx.profile, { width: ctx.printer.columns, cashierName: cashierName(sale.payload.staffId) }));
+        const receipt = buildReceipt(sale, ctx.profile, { width: ctx.printer.columns, cashierName: cashierName(sale.payload.staffId) });
+        // The drawer opens with a cash sale's receipt, so the change is given while it prints.
+        return ctx.printer.print(receipt, { openDrawer: sale.payload.tenders.some((t) => t.method === 'cash') });
       },
     },
     'receipt.reprint': {

@@ -1,14 +1,17 @@
-import type { DrawerSettings, PrinterStatus, PrintOutcome, Receipt } from '@pos/core';
+import type { DrawerSettings, PrinterSettings, PrinterStatus, PrintOutcome, Receipt } from '@pos/core';
 
 /** What the receipt service needs from the printer side: encode + send, and the last known state. */
 export type ReceiptPrinter = {
   readonly columns: number;
-  print(receipt: Receipt): Promise<PrintOutcome>;
+  /** `openDrawer`: kick the drawer as the receipt starts (a cash sale, never a reprint). */
+  print(receipt: Receipt, options?: { readonly openDrawer?: boolean }): Promise<PrintOutcome>;
   /** The Devices screen's test page. */
   printTestPage(): Promise<PrintOutcome>;
   /** The drawer-kick pulse through the printer's drawer connector. */
   openDrawer(drawer: DrawerSettings): Promise<PrintOutcome>;
   status(): PrinterStatus;
   refresh(): Promise<PrinterStatus>;
+  /** The Devices screen changed the printer or the drawer wiring. */
+  reconfigure(config: { readonly printer: PrinterSettings; readonly drawer: DrawerSettings }): Promise<void>;
   close(): Promise<void>;
 };

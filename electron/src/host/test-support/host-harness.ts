@@ -78,10 +78,13 @@ export function capturingPrinter(): CapturingPrinter {
     receipts: [],
     jobs: [],
     fail: null,
-    async print(receipt) {
+    async print(receipt, options = {}) {
       printer.receipts.push(receipt);
-      printer.jobs.push('receipt');
+      printer.jobs.push(options.openDrawer ? 'receipt + drawer' : 'receipt');
       return printer.fail ?? { status: 'sent', bytes: 100 };
+    },
+    async reconfigure() {
+      printer.jobs.push('reconfigure');
     },
     async printTestPage() {
       printer.jobs.push('test-page');
