@@ -33,6 +33,8 @@ export function demoStoreProfile(storeId = 'S001', tillId = 'T01'): StoreProfile
     quickCashAmounts: [500, 1000, 2000, 5000],
     maxCashierDiscountBp: 2000,
     receiptFooter: ['Merci de votre visite !', 'Échange sous 30 jours avec ce ticket.'],
+    // A reserved example address: a chain sets its own sign-up page at the hub.
+    loyaltySignupUrl: 'https://example.com/fidelite',
   };
 }
 

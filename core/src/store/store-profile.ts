@@ -27,5 +27,7 @@ export type StoreProfile = {
   readonly maxCashierDiscountBp: number;
   readonly receiptFooter: readonly string[];
   /** The store's price list: its prices win over the catalog's where it has one. */
+  /** The chain's loyalty sign-up page: a QR code on the idle customer display. */
+  readonly loyaltySignupUrl?: string;
   readonly priceListId?: string;
 };

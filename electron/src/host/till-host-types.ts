@@ -1,4 +1,4 @@
-import type { EventName, HostEvents, InvokeReply } from '@pos/core';
+import type { CustomerDisplaySettings, EventName, HostEvents, InvokeReply } from '@pos/core';
 import type { CardTerminal } from '@pos/hardware/common';
 import type { SecretProtector } from './hub/hub-credentials';
 import type { DeviceFactories } from './devices/device-ports';
@@ -14,6 +14,8 @@ export type TillHost = {
   on<E extends EventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void;
   /** Every event, for relays that forward them all. */
   onAny(listener: (event: EventName, payload: unknown) => void): () => void;
+  /** Whether (and where) the customer's window is wanted, as the Devices screen set it. */
+  customerDisplay(): CustomerDisplaySettings;
   close(): Promise<void>;
 };
 

@@ -132,6 +132,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     invoke: (name, request) => registry.invoke(name, request),
     on: (event, listener) => events.on(event, listener),
     onAny: (listener) => events.onAny(listener),
+    customerDisplay: () => devices.settings.customerDisplay,
     close: () => {
       closed ??= (async () => {
         await hub.close();

@@ -58,6 +58,7 @@ async function startBrowserMode(options: LaunchOptions, hub: EmbeddedHub | null)
   }
   console.log(`Till host ready (browser mode), data in ${options.dataDir}`);
   console.log(`Open the till: ${server.url}`);
+  console.log(`Customer display (a second screen): ${server.customerUrl}`);
   const stop = async () => {
     await server.close();
     await host.close();

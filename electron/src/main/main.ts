@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, screen, session } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { createTillHost } from '../host/till-host';
 import { startApp } from './start-app';
@@ -22,6 +22,7 @@ startApp({
   resourcesPath: process.resourcesPath,
   fileExists: existsSync,
   log: (message) => console.log(`[pos] ${message}`),
+  getScreens: () => ({ screens: screen.getAllDisplays(), primaryId: screen.getPrimaryDisplay().id }),
 }).catch((error: unknown) => {
   console.error(error);
   dialog.showErrorBox('The till could not start', error instanceof Error ? error.message : String(error));

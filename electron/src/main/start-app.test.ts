@@ -182,3 +182,37 @@ describe('startApp', () => {
     expect(none.spies.getUpdater).not.toHaveBeenCalled();
   });
 });
+
+describe('the customer window', () => {
+  const screens = {
+    screens: [
+      { id: 1, bounds: { x: 0, y: 0, width: 1024, height: 768 } },
+      { id: 2, bounds: { x: 1024, y: 0, width: 800, height: 480 } },
+    ],
+    primaryId: 1,
+  };
+
+  it('opens on the second screen, unfocusable and hardened like the till, and gets the host events', async () => {
+    const { deps, host, windows } = setup({ getScreens: () => screens });
+    host.customerDisplay.mockReturnValue({ window: true, screen: null });
+    const running = await startApp(deps);
+    expect(windows).toHaveLength(2);
+    const customer = windows[1]!;
+    expect(customer.options).toMatchObject({ x: 1024, y: 0, width: 800, height: 480, focusable: false, fullscreen: true, webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false } });
+    expect(customer.loadFile).toHaveBeenCalledWith(rendererIndex, { query: { view: 'customer' } });
+    expect(running?.customerWindow).toBe(customer);
+    host.emit('display.state', { phase: 'idle', currency: 'EUR', total: 0, lines: [] });
+    expect(customer.webContents.send).toHaveBeenCalled();
+  });
+
+  it('is not opened when it is not wanted, or when there is no second screen (and says why)', async () => {
+    const off = setup({ getScreens: () => screens });
+    await startApp(off.deps);
+    expect(off.windows).toHaveLength(1);
+    const single = setup({ getScreens: () => ({ screens: screens.screens.slice(0, 1), primaryId: 1 }) });
+    single.host.customerDisplay.mockReturnValue({ window: true, screen: null });
+    await startApp(single.deps);
+    expect(single.windows).toHaveLength(1);
+    expect(single.spies.log).toHaveBeenCalledWith(expect.stringMatching(/no second screen/));
+  });
+});

@@ -13,6 +13,7 @@ import { readLaunchOptions } from './launch-options';
 import { guardPermissions, hardenAllWebContents } from './security';
 import { claimSingleInstance } from './single-instance';
 import type { InstanceWindow } from './single-instance';
+import { customerScreen, customerWindowOptions, type ScreenInfo } from './customer-window';
 import { createWindowOptions } from './window-options';
 
 export type ShellApp = Pick<App, 'requestSingleInstanceLock' | 'on' | 'quit' | 'whenReady' | 'getPath' | 'isPackaged' | 'enableSandbox'>;
@@ -36,9 +37,11 @@ export type AppDeps = {
   readonly resourcesPath: string;
   readonly fileExists: (file: string) => boolean;
   readonly log: (message: string) => void;
+  /** The screens (Electron's screen module, once ready): where the customer window goes. */
+  readonly getScreens?: () => { readonly screens: readonly ScreenInfo[]; readonly primaryId: number };
 };
 
-export type RunningTill = { readonly window: ShellWindow; readonly host: TillHost; readonly paths: AppPaths };
+export type RunningTill = { readonly window: ShellWindow; readonly customerWindow: ShellWindow | null; readonly host: TillHost; readonly paths: AppPaths };
 
 /**
  * The desktop till: one process, one hardened window on the till page, the till host in-process behind
@@ -47,6 +50,7 @@ export type RunningTill = { readonly window: ShellWindow; readonly host: TillHos
 export async function startApp(deps: AppDeps): Promise<RunningTill | null> {
   const { app } = deps;
   let window: ShellWindow | null = null;
+  let customerWindow: ShellWindow | null = null;
   if (!claimSingleInstance(app, () => window)) return null;
 
   // Sandbox every renderer, whatever options some later window is created with.
@@ -66,7 +70,7 @@ export async function startApp(deps: AppDeps): Promise<RunningTill | null> {
   const session = deps.getSession();
   installContentSecurityPolicy(session);
   guardPermissions(session, paths.appUrl);
-  const disposeRelay = registerIpcRelay(deps.ipcMain, host, () => (window === null ? [] : [window]), paths.appUrl);
+  const disposeRelay = registerIpcRelay(deps.ipcMain, host, () => [window, customerWindow].filter((w): w is ShellWindow => w !== null), paths.appUrl);
   let stopUpdates = (): void => {};
   closeOnQuit(
     app,
@@ -78,13 +82,28 @@ export async function startApp(deps: AppDeps): Promise<RunningTill | null> {
     deps.log,
   );
 
-  const created = deps.createWindow(createWindowOptions({ preloadPath: paths.preload, kiosk: launch.kiosk, devTools: !app.isPackaged }));
+  const tillOptions = createWindowOptions({ preloadPath: paths.preload, kiosk: launch.kiosk, devTools: !app.isPackaged });
+  const created = deps.createWindow(tillOptions);
   window = created;
   created.once('ready-to-show', () => created.show());
   created.on('closed', () => {
     window = null;
   });
   await created.loadFile(paths.rendererIndex);
+
+  const screens = deps.getScreens?.();
+  const setting = host.customerDisplay();
+  const target = screens ? customerScreen(screens.screens, screens.primaryId, setting) : null;
+  if (setting.window && !target) deps.log('Customer display: no second screen found; set the screen on the Devices screen.');
+  if (target) {
+    const customer = deps.createWindow(customerWindowOptions(tillOptions, target));
+    customerWindow = customer;
+    customer.once('ready-to-show', () => customer.show());
+    customer.on('closed', () => {
+      customerWindow = null;
+    });
+    await customer.loadFile(paths.rendererIndex, { query: { view: 'customer' } });
+  }
 
   const feed = resolveUpdateFeed({
     isPackaged: app.isPackaged,
@@ -93,5 +112,5 @@ export async function startApp(deps: AppDeps): Promise<RunningTill | null> {
     embeddedConfigExists: app.isPackaged && deps.fileExists(path.join(deps.resourcesPath, 'app-update.yml')),
   });
   if (feed !== null) stopUpdates = startAutoUpdates(deps.getUpdater(), feed, deps.log);
-  return { window: created, host, paths };
+  return { window: created, customerWindow, host, paths };
 }

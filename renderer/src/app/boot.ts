@@ -8,6 +8,7 @@ import { startHubLink } from './hub-link';
 import { useAppStore } from '../state/app-store';
 import { cartActions } from '../state/cart-store';
 import { services, setServices } from '../state/services';
+import { feedCustomerDisplay } from './customer-display-feed';
 import { linkDevices } from './device-link';
 
 function waitConnected(bridge: HostBridge): Promise<void> {
@@ -76,6 +77,7 @@ export async function boot(): Promise<void> {
   void startHubLink().catch((error: unknown) => console.error('Hub link', error));
   bridge.on('printer.status', (printer) => useAppStore.setState({ printer }));
   linkDevices(bridge);
+  feedCustomerDisplay();
   void bridge.invoke('printer.status').then((printer) => useAppStore.setState({ printer }), () => undefined);
 
   const current = await bridge.invoke('session.current');

@@ -213,6 +213,13 @@ export const en: Dictionary = {
     enrolled: 'Till enrolled: store {{store}}, till {{till}}.',
   },
   voided: 'Sale voided and recorded in the journal.',
+  customer: {
+    welcome: 'Welcome',
+    total: 'Total',
+    change: 'Change',
+    thanks: 'Thank you, see you soon!',
+    joinLoyalty: 'Join our loyalty programme',
+  },
   help: {
     title: 'Keyboard shortcuts',
     scanning: 'Scanning: a code read by the scanner is added wherever the cursor is, except in a field being edited.',

@@ -212,6 +212,13 @@ export const fr = {
     enrolled: 'Caisse inscrite : magasin {{store}}, caisse {{till}}.',
   },
   voided: 'Vente annulée et enregistrée au journal.',
+  customer: {
+    welcome: 'Bienvenue',
+    total: 'Total',
+    change: 'Rendu',
+    thanks: 'Merci et à bientôt !',
+    joinLoyalty: 'Rejoignez notre programme de fidélité',
+  },
   help: {
     title: 'Raccourcis clavier',
     scanning: 'Scanner : un code lu par la douchette est ajouté où que soit le curseur, sauf dans un champ en cours de saisie.',

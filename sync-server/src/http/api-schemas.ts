@@ -140,6 +140,7 @@ export const StoreSettingsBody = Type.Object({
   maxCashierDiscountBp: Type.Integer({ minimum: 0, maximum: 10_000 }),
   receiptFooter: Lines,
   priceListId: Type.Optional(Type.String({ maxLength: 64 })),
+  loyaltySignupUrl: Type.Optional(Type.String({ format: 'uri', maxLength: 300, description: 'Shown as a QR code on the idle customer display' })),
 });
 
 export const SettingsWriteResult = Type.Object({ storeId: Type.String(), changed: Type.Boolean(), seq: Type.Integer() });

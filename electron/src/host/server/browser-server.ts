@@ -9,6 +9,8 @@ import { parseSocketRequest, type SocketEvent, type SocketReply } from './socket
 
 export type BrowserServer = {
   readonly url: string;
+  /** The customer display page (a second screen or browser window): it only shows the sale. */
+  readonly customerUrl: string;
   readonly port: number;
   readonly token: string;
   close(): Promise<void>;
@@ -113,6 +115,7 @@ export async function startBrowserServer(host: TillHost, options: BrowserServerO
   if (typeof address === 'object' && address) port = address.port;
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
+    customerUrl: `http://127.0.0.1:${port}/?view=customer#token=${token}`,
     port,
     token,
     close: () => app.close(),

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { vi } from 'vitest';
-import type { EventName, InvokeReply } from '@pos/core';
+import type { CustomerDisplaySettings, EventName, InvokeReply } from '@pos/core';
 
 /**
  * Stand-ins for the few Electron objects the main process touches. The real module cannot even be
@@ -112,6 +112,7 @@ export type FakeHost = {
   readonly on: ReturnType<typeof vi.fn>;
   readonly onAny: (listener: (event: EventName, payload: unknown) => void) => () => void;
   readonly close: ReturnType<typeof vi.fn<() => Promise<void>>>;
+  readonly customerDisplay: ReturnType<typeof vi.fn<() => CustomerDisplaySettings>>;
   emit(event: EventName, payload: unknown): void;
   readonly listenerCount: () => number;
 };
@@ -126,6 +127,7 @@ export function fakeHost(): FakeHost {
       return () => listeners.delete(listener);
     },
     close: vi.fn(async () => {}),
+    customerDisplay: vi.fn((): CustomerDisplaySettings => ({ window: false, screen: null })),
     emit(event, payload) {
       for (const listener of listeners) listener(event, payload);
     },

@@ -13,26 +13,29 @@ const TESTS: readonly DeviceTest[] = ['print', 'drawer', 'scan', 'scale', 'payme
 /** "" in a path field means "none". */
 const pathOrNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
-function PortPicker({ id, value, onChange, inventory }: { id: string; value: string | null; onChange: (path: string | null) => void; inventory: DeviceInventory }) {
-  const { t } = useTranslation();
-  const listId = `${id}-ports`;
+/** The ports and HID devices found, offered in every port field (typing another path is allowed). */
+const PORT_LIST_ID = 'device-ports';
+
+function PortList({ inventory }: { inventory: DeviceInventory }) {
   return (
-    <>
-      <input id={id} list={listId} value={value ?? ''} placeholder={t('devices.none')} onChange={(e) => onChange(pathOrNull(e.target.value))} />
-      <datalist id={listId}>
-        {inventory.serialPorts.map((p) => (
-          <option key={p.path} value={p.path}>
-            {[p.manufacturer, p.vendorId && `${p.vendorId}:${p.productId ?? ''}`].filter(Boolean).join(' ')}
-          </option>
-        ))}
-        {inventory.hidDevices.map((d) => (
-          <option key={d.path} value={d.path}>
-            {`${d.vendor} ${d.product ?? ''}${d.hidPos ? ' (HID POS)' : ''}`}
-          </option>
-        ))}
-      </datalist>
-    </>
+    <datalist id={PORT_LIST_ID}>
+      {inventory.serialPorts.map((p) => (
+        <option key={p.path} value={p.path}>
+          {[p.manufacturer, p.vendorId && `${p.vendorId}:${p.productId ?? ''}`].filter(Boolean).join(' ')}
+        </option>
+      ))}
+      {inventory.hidDevices.map((d) => (
+        <option key={d.path} value={d.path}>
+          {`${d.vendor} ${d.product ?? ''}${d.hidPos ? ' (HID POS)' : ''}`}
+        </option>
+      ))}
+    </datalist>
   );
+}
+
+function PortPicker({ value, onChange }: { value: string | null; onChange: (path: string | null) => void }) {
+  const { t } = useTranslation();
+  return <input list={PORT_LIST_ID} value={value ?? ''} placeholder={t('devices.none')} onChange={(e) => onChange(pathOrNull(e.target.value))} />;
 }
 
 function BaudSelect({ id, value, onChange }: { id: string; value: number; onChange: (baud: number) => void }) {
@@ -75,6 +78,7 @@ function SettingsForm({ inventory }: { inventory: DeviceInventory }) {
           .finally(() => setBusy(false));
       }}
     >
+      <PortList inventory={inventory} />
       <fieldset>
         <legend>{t('devices.printer')}</legend>
         <label>
@@ -120,7 +124,7 @@ function SettingsForm({ inventory }: { inventory: DeviceInventory }) {
           <>
             <label>
               <span>{t('devices.port')}</span>
-              <PortPicker id="scanner-path" value={draft.scanner.path} onChange={(path) => set('scanner', { path })} inventory={inventory} />
+              <PortPicker value={draft.scanner.path} onChange={(path) => set('scanner', { path })} />
             </label>
             {draft.scanner.mode === 'serial' && (
               <>
@@ -146,11 +150,11 @@ function SettingsForm({ inventory }: { inventory: DeviceInventory }) {
         <legend>{t('devices.scaleAndDisplay')}</legend>
         <label>
           <span>{t('devices.scale')}</span>
-          <PortPicker id="scale-path" value={draft.scale.path} onChange={(path) => set('scale', { path })} inventory={inventory} />
+          <PortPicker value={draft.scale.path} onChange={(path) => set('scale', { path })} />
         </label>
         <label>
           <span>{t('devices.poleDisplay')}</span>
-          <PortPicker id="pole-path" value={draft.poleDisplay.path} onChange={(path) => set('poleDisplay', { path })} inventory={inventory} />
+          <PortPicker value={draft.poleDisplay.path} onChange={(path) => set('poleDisplay', { path })} />
         </label>
         <label>
           <span>{t('devices.baud')}</span>
@@ -177,7 +181,7 @@ function SettingsForm({ inventory }: { inventory: DeviceInventory }) {
         {draft.terminal.kind !== 'simulated' && (
           <label>
             <span>{draft.terminal.kind === 'concert' ? t('devices.port') : t('devices.address')}</span>
-            <PortPicker id="terminal-address" value={draft.terminal.address} onChange={(address) => set('terminal', { address })} inventory={inventory} />
+            <PortPicker value={draft.terminal.address} onChange={(address) => set('terminal', { address })} />
           </label>
         )}
         <label>

@@ -1,0 +1,43 @@
+import type { CustomerDisplayState } from '@pos/core';
+import { customerDisplayState } from '../features/customer-display/display-state';
+import { useAppStore } from '../state/app-store';
+import { useCartStore } from '../state/cart-store';
+import { services } from '../state/services';
+
+/** Quick scans come in bursts: the displays follow at most this often. */
+const FEED_INTERVAL_MS = 150;
+
+/**
+ * Keeps the customer's displays (the second window, the pole display) on the cashier's cart.
+ * Only changes are sent, at most every FEED_INTERVAL_MS; a display that misses one gets the next.
+ */
+export function feedCustomerDisplay(): () => void {
+  let last = '';
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const send = () => {
+    timer = null;
+    if (useAppStore.getState().phase !== 'selling') return;
+    const { profile, bridge } = services();
+    const state: CustomerDisplayState = customerDisplayState(useCartStore.getState(), profile.vatRates, profile.loyaltySignupUrl);
+    const text = JSON.stringify(state);
+    if (text === last) return;
+    last = text;
+    bridge.invoke('display.show', state).catch(() => {
+      // Not shown: sent again with the next change.
+      last = '';
+    });
+  };
+  const schedule = () => {
+    timer ??= setTimeout(send, FEED_INTERVAL_MS);
+  };
+  const offCart = useCartStore.subscribe(schedule);
+  const offApp = useAppStore.subscribe((s, prev) => {
+    if (s.phase !== prev.phase) schedule();
+  });
+  schedule();
+  return () => {
+    offCart();
+    offApp();
+    if (timer) clearTimeout(timer);
+  };
+}

@@ -1,0 +1,75 @@
+import type { CustomerDisplayState } from '@pos/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatMoney } from '../../i18n/format';
+import { intlLocale } from '../../i18n/i18n';
+import { useAppStore } from '../../state/app-store';
+
+/** The loyalty sign-up as a QR code, drawn by bwip-js, loaded only when the idle screen needs it. */
+function SignupCode({ url }: { url: string }) {
+  const [svg, setSvg] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('bwip-js/browser').then((bwip) => {
+      if (live) setSvg(bwip.toSVG({ bcid: 'qrcode', text: url, scale: 4, paddingwidth: 4, paddingheight: 4, backgroundcolor: 'FFFFFF' }));
+    });
+    return () => {
+      live = false;
+    };
+  }, [url]);
+  return svg ? <div className="signup-code" role="img" aria-label={url} dangerouslySetInnerHTML={{ __html: svg }} /> : null;
+}
+
+/** What the customer sees on the second screen: the sale as it is rung up, the change, a welcome. */
+export function CustomerDisplay({ state, storeName }: { state: CustomerDisplayState | null; storeName: string }) {
+  const { t } = useTranslation();
+  const locale = intlLocale(useAppStore((s) => s.locale));
+  const money = (amount: number) => formatMoney(amount, state?.currency ?? 'EUR', locale);
+  if (!state || state.phase === 'idle') {
+    return (
+      <main className="customer-display idle">
+        <h1>{t('customer.welcome')}</h1>
+        <p>{storeName}</p>
+        {state?.loyaltyUrl && (
+          <figure>
+            <SignupCode url={state.loyaltyUrl} />
+            <figcaption>{t('customer.joinLoyalty')}</figcaption>
+          </figure>
+        )}
+      </main>
+    );
+  }
+  if (state.phase === 'paid') {
+    return (
+      <main className="customer-display paid">
+        <p className="total">
+          {t('customer.total')} <strong>{money(state.total)}</strong>
+        </p>
+        {state.change !== undefined && (
+          <p className="change" role="status">
+            {t('customer.change')} <strong>{money(state.change)}</strong>
+          </p>
+        )}
+        <p>{t('customer.thanks')}</p>
+      </main>
+    );
+  }
+  return (
+    <main className="customer-display sale">
+      <table>
+        <tbody>
+          {state.lines.map((line, i) => (
+            <tr key={`${i}-${line.name}`}>
+              <td>{line.name}</td>
+              <td className="quantity">{line.quantity}</td>
+              <td className="amount">{money(line.amount)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="total" role="status">
+        {t('customer.total')} <strong>{money(state.total)}</strong>
+      </p>
+    </main>
+  );
+}
