@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startFakePrinter, type FakePrinterRig } from '../rigs/fake-printer';
 import { browserAvailable } from '../support/browser';
-import { decodeText } from '../support/escpos-tokenizer';
+import { decodeText } from '../../hardware/src/test-support/esc-pos-tokenizer';
 import { freePort } from '../support/free-port';
 import { cartRows, donePanel, history, openPayment, payCard, payCash, scan, signIn } from '../support/till-page';
 import { useTillSession } from '../support/till-session';

@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePrinter, type FakePrinterRig } from '../rigs/fake-printer';
 import { browserAvailable, launchChromium, openTill } from '../support/browser';
-import { decodeText, tokenizeEscPos } from '../support/escpos-tokenizer';
+import { decodeText, tokenizeEscPos } from '../../hardware/src/test-support/esc-pos-tokenizer';
 import { freePort } from '../support/free-port';
 import { answerDialog, cart, cartRows, donePanel, history, openPayment, payCard, payCash, scan, signIn } from '../support/till-page';
 import { startTill, type TillProcess } from '../support/till-process';

@@ -1,12 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { encodeReceipt } from '../common/encode-receipt';
 import { BUILT_IN_LOGO } from '../common/printer/monochrome-image';
 import { buildDrawerKickJob, buildPrintJob } from '../common/printer/print-job';
 import { ESC_POS_58, ESC_POS_80, STAR_PRNT_80 } from '../common/printer-profiles';
 import { sampleReceipt } from '../common/test-support/sample-receipt';
-import type { GOLDEN_FILES } from '../test-support/golden-files';
+import { RECEIPT_GOLDEN, type RECEIPT_GOLDEN_FILES } from '../test-support/golden';
 
 /*
  * Exact bytes of whole receipts, kept in hardware/src/common/golden. This test sits in src/node
@@ -14,11 +12,8 @@ import type { GOLDEN_FILES } from '../test-support/golden-files';
  * change (encoder upgrade, receipt layout in core), regenerate with UPDATE_GOLDEN=1, look at the
  * diff (xxd) and commit the new files.
  */
-const golden = (name: string) => fileURLToPath(new URL(`../common/golden/${name}`, import.meta.url));
-const update = process.env.UPDATE_GOLDEN === '1';
-
-/** Every golden file and how it is made; test-support/golden-files.ts lists the names for other tests. */
-const cases: Record<(typeof GOLDEN_FILES)[number], { readonly title: string; readonly bytes: () => Uint8Array }> = {
+/** Every golden file and how it is made; test-support/golden.ts lists the names for other tests. */
+const cases: Record<(typeof RECEIPT_GOLDEN_FILES)[number], { readonly title: string; readonly bytes: () => Uint8Array }> = {
   'esc-pos-80.bin': { title: 'esc-pos-80 receipt', bytes: () => encodeReceipt(sampleReceipt(42), ESC_POS_80) },
   'esc-pos-58-duplicate.bin': { title: 'esc-pos-58 receipt (DUPLICATA)', bytes: () => encodeReceipt(sampleReceipt(32, 2), ESC_POS_58) },
   'star-prnt-80.bin': { title: 'star-prnt-80 receipt', bytes: () => encodeReceipt(sampleReceipt(48), STAR_PRNT_80) },
@@ -35,13 +30,6 @@ const cases: Record<(typeof GOLDEN_FILES)[number], { readonly title: string; rea
 
 describe('golden receipts', () => {
   for (const [file, { title, bytes: make }] of Object.entries(cases)) {
-    it(`${title} matches golden/${file}`, () => {
-      const bytes = Buffer.from(make());
-      if (update) writeFileSync(golden(file), bytes);
-      expect(existsSync(golden(file)), `golden/${file} is missing: run with UPDATE_GOLDEN=1`).toBe(true);
-      const expected = readFileSync(golden(file));
-      const firstDifference = bytes.findIndex((b, i) => b !== expected[i]);
-      expect({ length: bytes.length, firstDifference }).toEqual({ length: expected.length, firstDifference: -1 });
-    });
+    it(`${title} matches golden/${file}`, () => RECEIPT_GOLDEN.expectMatch(file, make()));
   }
 });

@@ -1,5 +1,6 @@
 import { SerialPort } from 'serialport';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach } from '../test-support/cleanups';
 import { socat, startPtyPair } from '../test-support/pty-pair';
 import { createSerialPrinterTransport } from './serial-printer-transport';
 
@@ -19,10 +20,7 @@ function readUntil(path: string, done: (received: Buffer) => boolean, timeoutMs 
   });
 }
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 describe.skipIf(!socat && process.env.CI !== 'true')('serial printer transport through a socat pty pair', () => {
   it('delivers the receipt bytes exactly, and keeps the port open between receipts', async () => {

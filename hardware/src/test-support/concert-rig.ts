@@ -1,25 +1,9 @@
 import { startConcertSimulator, type ConcertSimulator, type ConcertSimulatorOptions } from '../fake/terminal/concert/concert-simulator';
-import { startPtyPair, type PtyPair } from './pty-pair';
+import { startPtyRig, type PtyRig } from './pty-rig';
 
-export type ConcertRig = {
-  /** The till's end of the null-modem cable. */
-  readonly path: string;
-  readonly simulator: ConcertSimulator;
-  readonly pair: PtyPair;
-  readonly stop: () => Promise<void>;
-};
+export type ConcertRig = PtyRig<ConcertSimulator>;
 
-/** A Concert simulator on one end of a socat pty pair; the driver under test opens `path`. */
-export async function startConcertRig(options: Omit<ConcertSimulatorOptions, 'path'> = {}): Promise<ConcertRig> {
-  const pair = await startPtyPair();
-  const simulator = await startConcertSimulator({ processingMs: 20, ackTimeoutMs: 300, ...options, path: pair.b });
-  return {
-    path: pair.a,
-    simulator,
-    pair,
-    stop: async () => {
-      await simulator.close();
-      await pair.stop();
-    },
-  };
+/** A Concert terminal quick enough for tests, on the far end of a pty pair. */
+export function startConcertRig(options: Omit<ConcertSimulatorOptions, 'path'> = {}): Promise<ConcertRig> {
+  return startPtyRig((path) => startConcertSimulator({ processingMs: 20, ackTimeoutMs: 300, ...options, path }));
 }

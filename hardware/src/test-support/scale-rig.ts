@@ -1,25 +1,9 @@
 import { startMettler8217Simulator, type Mettler8217Simulator, type Mettler8217SimulatorOptions } from '../fake/scale/mettler-8217-simulator';
-import { startPtyPair, type PtyPair } from './pty-pair';
+import { startPtyRig, type PtyRig } from './pty-rig';
 
-export type ScaleRig = {
-  /** The till's end of the null-modem cable. */
-  readonly path: string;
-  readonly simulator: Mettler8217Simulator;
-  readonly pair: PtyPair;
-  readonly stop: () => Promise<void>;
-};
+export type ScaleRig = PtyRig<Mettler8217Simulator>;
 
-/** A simulated Mettler Toledo 8217 scale on one end of a socat pty pair; the driver under test opens `path`. */
-export async function startScaleRig(options: Omit<Mettler8217SimulatorOptions, 'path'> = {}): Promise<ScaleRig> {
-  const pair = await startPtyPair();
-  const simulator = await startMettler8217Simulator({ ...options, path: pair.b });
-  return {
-    path: pair.a,
-    simulator,
-    pair,
-    stop: async () => {
-      await simulator.close();
-      await pair.stop();
-    },
-  };
+/** A simulated Mettler Toledo 8217 scale on the far end of a pty pair. */
+export function startScaleRig(options: Omit<Mettler8217SimulatorOptions, 'path'> = {}): Promise<ScaleRig> {
+  return startPtyRig((path) => startMettler8217Simulator({ ...options, path }));
 }

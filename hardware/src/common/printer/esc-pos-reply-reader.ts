@@ -1,5 +1,6 @@
 import { isAsbFirstByte, isAsbFollowingByte, isDleEotReplyByte, parseAsb } from './esc-pos-status';
 import type { PrinterSensors } from './printer-sensors';
+import { createReplyReader, type JunkReply, type ReplyReader, type ReplyStep } from './reply-splitter';
 
 /** One thing an ESC/POS printer sent back, told apart by the fixed bits of its first byte (see esc-pos-status.ts). */
 export type EscPosReply =
@@ -12,17 +13,9 @@ export type EscPosReply =
   | { readonly kind: 'block'; readonly bytes: readonly number[] }
   /** XON / XOFF from a serial printer's software flow control. */
   | { readonly kind: 'flow-control'; readonly byte: number }
-  /** Bytes that fit no reply: line noise, a reply cut short, or a printer speaking another language. */
-  | { readonly kind: 'junk'; readonly bytes: readonly number[]; readonly note: string };
+  | JunkReply;
 
-export type EscPosReplyReader = {
-  /** Feeds bytes as they arrive; returns the replies they complete. Never throws. */
-  push(chunk: ArrayLike<number>): EscPosReply[];
-  /** At the end of the stream: what is still held back comes out as junk. */
-  flush(): EscPosReply[];
-  /** Bytes held back because a reply may go on in the next chunk. */
-  readonly pending: number;
-};
+export type EscPosReplyReader = ReplyReader<EscPosReply>;
 
 const XON = 0x11;
 const XOFF = 0x13;
@@ -33,12 +26,10 @@ const NUL = 0x00;
 /** Longest "header to NUL" block we wait for; a real one (GS I model name, firmware) is far shorter. */
 const MAX_BLOCK = 80;
 
-type Step = { readonly reply: EscPosReply | null; readonly used: number } | 'wait' | 'junk';
-
 const isPrintable = (byte: number) => byte >= 0x20 && byte <= 0x7e;
 
 /** Looks at the bytes from the start of `buf`: a whole reply, a reply still arriving, or a byte that starts nothing. */
-function step(buf: readonly number[]): Step {
+function step(buf: readonly number[]): ReplyStep<EscPosReply> {
   const first = buf[0]!;
   if (first === XON || first === XOFF) return { reply: { kind: 'flow-control', byte: first }, used: 1 };
   if (isDleEotReplyByte(first)) return { reply: { kind: 'status-byte', byte: first }, used: 1 };
@@ -64,52 +55,11 @@ function step(buf: readonly number[]): Step {
   return 'junk';
 }
 
-const junk = (bytes: number[], note: string): EscPosReply => ({ kind: 'junk', bytes, note });
-
-/**
- * Splits what a printer sends into replies, across chunks: TCP and serial hand data over in
- * pieces of any size, so a reply may be cut anywhere. A byte that cannot start a reply is skipped
- * and reported (with its neighbours) as junk, and reading goes on at the next byte.
- */
+/** ESC/POS replies, told apart by the fixed bits of their first byte. */
 export function createEscPosReplyReader(): EscPosReplyReader {
-  let buffer: number[] = [];
-
-  const drain = (final: boolean): EscPosReply[] => {
-    const replies: EscPosReply[] = [];
-    let skipped: number[] = [];
-    const flushSkipped = () => {
-      if (skipped.length > 0) replies.push(junk(skipped, `Skipped ${skipped.length} byte(s) that start no printer reply.`));
-      skipped = [];
-    };
-    while (buffer.length > 0) {
-      const result = step(buffer);
-      if (result === 'wait') {
-        if (!final) break;
-        flushSkipped();
-        replies.push(junk(buffer, `The stream ended inside a reply (${buffer.length} byte(s)).`));
-        buffer = [];
-        break;
-      }
-      if (result === 'junk') {
-        skipped.push(buffer.shift()!);
-        continue;
-      }
-      flushSkipped();
-      replies.push(result.reply!);
-      buffer = buffer.slice(result.used);
-    }
-    flushSkipped();
-    return replies;
-  };
-
-  return {
-    push(chunk) {
-      for (let i = 0; i < (chunk?.length ?? 0); i++) buffer.push(Number(chunk[i]) & 0xff);
-      return drain(false);
-    },
-    flush: () => drain(true),
-    get pending() {
-      return buffer.length;
-    },
-  };
+  return createReplyReader({
+    step,
+    skippedNote: (count) => `Skipped ${count} byte(s) that start no printer reply.`,
+    cutShortNote: (buffer) => `The stream ended inside a reply (${buffer.length} byte(s)).`,
+  });
 }

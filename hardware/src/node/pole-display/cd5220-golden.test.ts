@@ -1,16 +1,13 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { encodeCd5220Clear, encodeCd5220Init, encodeCd5220Lines } from '../../common/pole-display/cd5220';
 import { changeScreen, idleScreen, itemScreen } from '../../common/pole-display/display-text';
+import { CD5220_GOLDEN } from '../../test-support/golden';
 
 /*
  * Exact bytes sent to a CD5220 display, kept in hardware/src/common/pole-display/golden (this test
  * sits in src/node because reading files needs node:fs, which the common room may not import).
  * After a deliberate change, regenerate with UPDATE_GOLDEN=1, look at the diff (xxd) and commit.
  */
-const golden = (name: string) => fileURLToPath(new URL(`../../common/pole-display/golden/${name}`, import.meta.url));
-const update = process.env.UPDATE_GOLDEN === '1';
 const fr = { locale: 'fr' } as const;
 
 const cases: readonly { readonly file: string; readonly bytes: () => Uint8Array }[] = [
@@ -23,13 +20,6 @@ const cases: readonly { readonly file: string; readonly bytes: () => Uint8Array 
 
 describe('CD5220 golden bytes', () => {
   for (const { file, bytes } of cases) {
-    it(`matches golden/${file}`, () => {
-      const actual = Buffer.from(bytes());
-      if (update) writeFileSync(golden(file), actual);
-      expect(existsSync(golden(file)), `golden/${file} is missing: run with UPDATE_GOLDEN=1`).toBe(true);
-      const expected = readFileSync(golden(file));
-      const firstDifference = actual.findIndex((b, i) => b !== expected[i]);
-      expect({ length: actual.length, firstDifference }).toEqual({ length: expected.length, firstDifference: -1 });
-    });
+    it(`matches golden/${file}`, () => CD5220_GOLDEN.expectMatch(file, bytes()));
   }
 });

@@ -1,16 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { itemScreen } from '../../common/pole-display/display-text';
+import { cleanupsAfterEach } from '../../test-support/cleanups';
 import { startPoleDisplayRig, type PoleDisplayRig } from '../../test-support/pole-display-rig';
 import { socat, type PtyPair } from '../../test-support/pty-pair';
 import { createSerialPoleDisplay, type SerialPoleDisplay } from './serial-pole-display';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
-async function rig(): Promise<{ pair: PtyPair; display: SerialPoleDisplay; emulator: PoleDisplayRig['emulator'] }> {
-  const { pair, emulator, stop } = await startPoleDisplayRig({ baudRate: 19200 });
+async function rig(): Promise<{ pair: PtyPair; display: SerialPoleDisplay; emulator: PoleDisplayRig['device'] }> {
+  const { pair, device: emulator, stop } = await startPoleDisplayRig({ baudRate: 19200 });
   cleanups.push(stop);
   const display = createSerialPoleDisplay({ path: pair.a, baudRate: 19200, brightness: 3 });
   cleanups.push(display.close);

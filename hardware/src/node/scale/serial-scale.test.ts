@@ -1,18 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../../common/device';
 import type { WeightReading } from '../../common/scale/weight-reading';
+import { cleanupsAfterEach } from '../../test-support/cleanups';
 import { socat, type PtyPair } from '../../test-support/pty-pair';
 import { startScaleRig, type ScaleRig } from '../../test-support/scale-rig';
 import { createSerialScale, type SerialScale } from './serial-scale';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 /** A scale driver on one end of a pty pair, the simulated 8217 scale on the other. */
-async function rig(answerTimeoutMs = 300): Promise<{ pair: PtyPair; scale: SerialScale; simulator: ScaleRig['simulator'] }> {
-  const { pair, simulator, stop } = await startScaleRig();
+async function rig(answerTimeoutMs = 300): Promise<{ pair: PtyPair; scale: SerialScale; simulator: ScaleRig['device'] }> {
+  const { pair, device: simulator, stop } = await startScaleRig();
   cleanups.push(stop);
   const scale = createSerialScale({ path: pair.a, answerTimeoutMs });
   cleanups.push(scale.close);

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeviceStatus } from '../../common/device';
 import type { HidDeviceInfo } from '../../common/scanner/hid-device-port';
 import { encodeHidPosReport } from '../../common/scanner/hid-pos-report';
-import type { ScanData } from '../../common/scanner/scanner-types';
 import { createFakeHidBus, HONEYWELL_EAN13, HONEYWELL_GS1_DATAMATRIX, replayScan, ZEBRA_GS1_128, type FakeHidBus } from '../../test-support/hid-replay-rig';
+import { recordScannerEvents } from '../../test-support/scanner-events';
+import { until } from '../../test-support/until';
 import { createHidPosScanner, type HidPosScanner } from './hid-pos-scanner';
 
 const HONEYWELL_HID_POS: HidDeviceInfo = {
@@ -26,22 +26,8 @@ afterEach(async () => {
 function start(bus: FakeHidBus, options: Parameters<typeof createHidPosScanner>[0] = {}) {
   const driver = createHidPosScanner({ enumerate: bus.enumerate, openDevice: bus.open, pollIntervalMs: 10, chunkTimeoutMs: 50, ...options });
   drivers.push(driver);
-  const scans: ScanData[] = [];
-  const statuses: DeviceStatus[] = [];
-  const disconnects: string[] = [];
-  driver.on('data', (scan) => scans.push(scan));
-  driver.on('status', (status) => statuses.push(status));
-  driver.on('disconnected', ({ reason }) => disconnects.push(reason));
-  return { driver, scans, statuses, disconnects };
+  return { driver, ...recordScannerEvents(driver) };
 }
-
-const until = async (condition: () => boolean, timeoutMs = 1000) => {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-};
 
 describe('HID POS scanner driver (recorded reports replayed through an injected device)', () => {
   it('opens the HID POS interface, not the keyboard one, and emits single-report codes with their symbology', async () => {

@@ -1,23 +1,14 @@
 import { SerialPort } from 'serialport';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { DeviceStatus } from '../../common/device';
+import { describe, expect, it } from 'vitest';
 import type { ScanSuffix } from '../../common/scanner/serial-scan-framer';
-import type { ScanData, ScannerDriver } from '../../common/scanner/scanner-types';
+import type { ScannerDriver } from '../../common/scanner/scanner-types';
+import { cleanupsAfterEach } from '../../test-support/cleanups';
 import { socat, startPtyPair, type PtyPair } from '../../test-support/pty-pair';
+import { recordScannerEvents } from '../../test-support/scanner-events';
+import { until } from '../../test-support/until';
 import { createSerialScanner } from './serial-scanner';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-const until = async (condition: () => boolean, timeoutMs = 2000) => {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-};
+const cleanups = cleanupsAfterEach();
 
 /** The scanner's end of the cable: writes what a scanner would send. */
 async function scannerEnd(pair: PtyPair): Promise<(bytes: string | Uint8Array) => Promise<void>> {
@@ -32,15 +23,10 @@ async function startScanner(options: { suffix?: ScanSuffix; aimPrefix?: boolean;
   cleanups.push(pair.stop);
   const driver: ScannerDriver = createSerialScanner({ path: pair.a, reconnectIntervalMs: 50, ...options });
   cleanups.push(() => driver.close());
-  const scans: ScanData[] = [];
-  const statuses: DeviceStatus[] = [];
-  const disconnects: string[] = [];
-  driver.on('data', (scan) => scans.push(scan));
-  driver.on('status', (status) => statuses.push(status));
-  driver.on('disconnected', ({ reason }) => disconnects.push(reason));
+  const events = recordScannerEvents(driver);
   await driver.open();
   const send = await scannerEnd(pair);
-  return { pair, driver, scans, statuses, disconnects, send };
+  return { pair, driver, ...events, send };
 }
 
 describe.skipIf(!socat && process.env.CI !== 'true')('serial scanner through a socat pty pair', () => {

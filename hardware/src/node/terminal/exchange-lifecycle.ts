@@ -14,6 +14,8 @@ export class ExchangeLifecycle {
   private settledResult: CardResult | null = null;
   private socket: net.Socket | null = null;
   private readonly timers = new Set<NodeJS.Timeout>();
+  private answerTimer: NodeJS.Timeout | null = null;
+  private timedOut = false;
   private resolveOutcome: (outcome: ExchangeOutcome) => void = () => undefined;
   private resolveFinished: () => void = () => undefined;
 
@@ -32,6 +34,27 @@ export class ExchangeLifecycle {
     this.settledResult = result;
     this.resolveOutcome({ result, sent: this.sent });
     return true;
+  }
+
+  /**
+   * Waits `timeoutMs` for the answer, then settles with what `onTimeout` makes of the silence and
+   * listens on for `lateWindowMs`: a terminal may still answer, and that answer must be heard.
+   */
+  awaitAnswer(timeoutMs: number, lateWindowMs: number, onTimeout: () => CardResult): void {
+    this.answerTimer = this.after(timeoutMs, () => {
+      this.timedOut = true;
+      if (this.settle(onTimeout())) this.hangUpAfter(lateWindowMs);
+    });
+  }
+
+  /** Settles with the terminal's answer; once settled, hands it to `late`, marked: never a second charge. */
+  answer(result: CardResult, duplicateWindowMs: number, late: (result: CardResult) => void): void {
+    if (this.settle(result)) {
+      this.cancel(this.answerTimer);
+      this.hangUpAfter(duplicateWindowMs);
+    } else {
+      late(asLateAnswer(result, this.timedOut ? 'Late answer, received after the till stopped waiting' : 'Repeated answer to the same request'));
+    }
   }
 
   attach(socket: net.Socket, onGone: (reason: string) => void): void {

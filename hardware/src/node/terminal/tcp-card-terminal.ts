@@ -25,6 +25,24 @@ export type Exchange = {
 
 export type TcpTerminalTarget = { readonly host: string; readonly port: number; readonly connectTimeoutMs: number };
 
+/** The waits of every TCP terminal driver. */
+export type TcpTerminalTiming = {
+  readonly timeoutMs: number;
+  readonly connectTimeoutMs: number;
+  readonly duplicateWindowMs: number;
+  readonly lateAnswerWindowMs: number;
+};
+
+/** Defaults for a real payment: the answer waits for the customer's PIN, late answers for 10 min. */
+export function tcpTerminalTiming(options: Partial<TcpTerminalTiming>): TcpTerminalTiming {
+  return {
+    timeoutMs: options.timeoutMs ?? 120_000,
+    connectTimeoutMs: options.connectTimeoutMs ?? 5_000,
+    duplicateWindowMs: options.duplicateWindowMs ?? 2_000,
+    lateAnswerWindowMs: options.lateAnswerWindowMs ?? 600_000,
+  };
+}
+
 /**
  * The parts of a TCP card-terminal driver that do not depend on the protocol: one payment at a
  * time, idempotency keys, late answers, status enquiries from what the driver has seen, the

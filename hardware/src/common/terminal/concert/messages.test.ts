@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { concertRequest, encodedData } from '../../test-support/concert-samples';
 import {
   FULL_ANSWER_LENGTH,
   REQUEST_LENGTH,
@@ -16,22 +17,8 @@ import {
 
 const text = (data: Uint8Array) => String.fromCharCode(...data);
 const ascii = (value: string) => Uint8Array.from(value, (c) => c.charCodeAt(0));
-const request: ConcertRequest = {
-  posNumber: 1,
-  amount: 1234,
-  answer: 'full',
-  paymentMode: '1',
-  transaction: 'debit',
-  currency: '978',
-  privateData: 'ABCDE12345',
-  answerAt: 'end',
-  forceAuthorization: false,
-};
-const encoded = (r: ConcertRequest) => {
-  const result = encodeRequest(r);
-  if (!result.ok) throw new Error(result.message);
-  return result.data;
-};
+const request = concertRequest({ privateData: 'ABCDE12345' });
+const encoded = (r: ConcertRequest) => encodedData(encodeRequest(r));
 const printableChar = fc.integer({ min: 0x20, max: 0x7f }).map((c) => String.fromCharCode(c));
 const printableText = (max: number) => fc.array(printableChar, { maxLength: max }).map((chars) => chars.join(''));
 const arbitraryAnswer: fc.Arbitrary<ConcertAnswer> = fc.record(

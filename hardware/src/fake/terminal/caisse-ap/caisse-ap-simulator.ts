@@ -1,4 +1,4 @@
-import net from 'node:net';
+import type net from 'node:net';
 import { CaisseApFrameReader, type FrameReaderEvent } from '../../../common/terminal/caisse-ap/frame-reader';
 import {
   ACTION_DONE,
@@ -10,7 +10,10 @@ import {
   type ReceivedCaisseApRequest,
 } from '../../../common/terminal/caisse-ap/messages';
 import type { TlvField } from '../../../common/terminal/caisse-ap/tlv';
-import { behaviourForAmount } from '../../simulated-card-terminal';
+import { chooseBehaviour, createBehaviourChoice } from '../behaviour-choice';
+import { createSimulatorTimers } from '../simulator-timers';
+import { listenTcpSimulator } from '../tcp-simulator-server';
+import type { TcpSimulator, TcpSimulatorOptions } from '../tcp-simulator-types';
 
 /**
  * What the simulated terminal does with a request:
@@ -30,18 +33,7 @@ export type CaisseApSimulatorBehaviour =
   | { readonly kind: 'corrupt' }
   | { readonly kind: 'reset' };
 
-export type CaisseApSimulatorOptions = {
-  /** Default 127.0.0.1. */
-  readonly host?: string;
-  /** Default 0: an ephemeral port, read it back from `port`. */
-  readonly port?: number;
-  /**
-   * What every request gets unless setBehaviour() says otherwise. Default: by amount, as the
-   * in-memory simulator (cents …51 refused, …52 no answer, others approved).
-   */
-  readonly behaviour?: CaisseApSimulatorBehaviour;
-  /** The "customer" presenting the card. Default 1000 ms; tests use 0. */
-  readonly processingMs?: number;
+export type CaisseApSimulatorOptions = TcpSimulatorOptions<CaisseApSimulatorBehaviour> & {
   readonly card?: { readonly maskedPan: string; readonly aid: string; readonly application: string; readonly readMode: string };
 };
 
@@ -52,45 +44,20 @@ export type CaisseApReceived = {
   readonly error?: string;
 };
 
-export type CaisseApSimulator = {
-  readonly host: string;
-  readonly port: number;
-  /** Every request read, in order, with its raw bytes. */
-  readonly received: CaisseApReceived[];
-  /** 'always' (default) sets the behaviour for all requests; 'next' for the next request only. */
-  setBehaviour(behaviour: CaisseApSimulatorBehaviour | 'by-amount', scope?: 'always' | 'next'): void;
-  close(): Promise<void>;
-};
+/** `received`: every request read. */
+export type CaisseApSimulator = TcpSimulator<CaisseApSimulatorBehaviour, CaisseApReceived>;
 
 const DEFAULT_CARD = { maskedPan: '497010######0042', aid: 'A0000000421010', application: '00B', readMode: '2' };
 /** Quiet time after a request holding every mandatory field before answering it. */
 const REQUEST_SETTLE_MS = 20;
 
 export async function startCaisseApSimulator(options: CaisseApSimulatorOptions = {}): Promise<CaisseApSimulator> {
-  const host = options.host ?? '127.0.0.1';
   const processingMs = options.processingMs ?? 1000;
   const card = options.card ?? DEFAULT_CARD;
-  let always: CaisseApSimulatorBehaviour | 'by-amount' = options.behaviour ?? 'by-amount';
-  const next: (CaisseApSimulatorBehaviour | 'by-amount')[] = [];
+  const choice = createBehaviourChoice<CaisseApSimulatorBehaviour | 'by-amount'>(options.behaviour ?? 'by-amount');
   const received: CaisseApReceived[] = [];
-  const sockets = new Set<net.Socket>();
-  const timers = new Set<NodeJS.Timeout>();
+  const { later, ...timers } = createSimulatorTimers();
   let authorisation = 100_000;
-
-  const later = (ms: number, task: () => void) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      task();
-    }, ms);
-    timers.add(timer);
-  };
-
-  const choose = (request: ReceivedCaisseApRequest): CaisseApSimulatorBehaviour => {
-    const picked = next.shift() ?? always;
-    if (picked !== 'by-amount') return picked;
-    const byAmount = behaviourForAmount(request.amount, 'approve');
-    return byAmount === 'approve' ? { kind: 'approve' } : byAmount === 'decline' ? { kind: 'refuse' } : { kind: 'no-answer' };
-  };
 
   const reply = (request: readonly TlvField[], extra: readonly TlvField[]): Uint8Array => {
     const echo = ['CJ', 'CA', 'CB', 'CD', 'CE'].flatMap((tag) => {
@@ -121,7 +88,7 @@ export async function startCaisseApSimulator(options: CaisseApSimulatorOptions =
       send(reply(fields, [{ tag: 'AE', value: ACTION_NOT_DONE }, { tag: 'AF', value: '09' }]));
       return;
     }
-    const behaviour = choose(request.value);
+    const behaviour: CaisseApSimulatorBehaviour = chooseBehaviour(choice, request.value.amount);
     switch (behaviour.kind) {
       case 'approve':
       case 'offline':
@@ -156,10 +123,7 @@ export async function startCaisseApSimulator(options: CaisseApSimulatorOptions =
     }
   };
 
-  const server = net.createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => undefined);
+  const server = await listenTcpSimulator(options, (socket) => {
     const reader = new CaisseApFrameReader();
     let raw = Buffer.alloc(0);
     let settle: NodeJS.Timeout | null = null;
@@ -191,26 +155,14 @@ export async function startCaisseApSimulator(options: CaisseApSimulatorOptions =
     socket.on('end', () => onEvents(reader.finish()));
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-
   return {
-    host,
-    port,
+    host: server.host,
+    port: server.port,
     received,
-    setBehaviour(behaviour, scope = 'always') {
-      if (scope === 'next') next.push(behaviour);
-      else always = behaviour;
-    },
+    setBehaviour: (behaviour, scope = 'always') => choice.set(behaviour, scope),
     async close() {
-      for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     },
   };
 }

@@ -1,14 +1,13 @@
 import { SerialPort } from 'serialport';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ACK, ENQ, EOT, NAK, encodeFrame, parseFrame } from '../../../common/terminal/concert/frame';
+import { describe, expect, it } from 'vitest';
+import { ACK, ENQ, EOT, NAK, parseFrame } from '../../../common/terminal/concert/frame';
 import { encodeRequest, parseAnswer, type ConcertRequest } from '../../../common/terminal/concert/messages';
+import { framedData } from '../../../common/test-support/concert-samples';
+import { cleanupsAfterEach } from '../../../test-support/cleanups';
 import { socat, startPtyPair } from '../../../test-support/pty-pair';
 import { behaviourForConcertAmount, startConcertSimulator } from './concert-simulator';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 const request = (amount: number): ConcertRequest => ({
   posNumber: 7,
@@ -21,12 +20,7 @@ const request = (amount: number): ConcertRequest => ({
   answerAt: 'end',
   forceAuthorization: false,
 });
-const frameOf = (r: ConcertRequest) => {
-  const message = encodeRequest(r);
-  const frame = message.ok ? encodeFrame(message.data) : message;
-  if (!frame.ok) throw new Error(frame.message);
-  return frame.bytes;
-};
+const frameOf = (r: ConcertRequest) => framedData(encodeRequest(r));
 
 /** The caisse's end, driven byte by byte, so the simulator is checked without the driver. */
 async function rawCaisse(path: string) {

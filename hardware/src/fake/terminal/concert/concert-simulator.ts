@@ -2,6 +2,8 @@ import { SerialPort } from 'serialport';
 import { ACK, ENQ, EOT, NAK, encodeFrame } from '../../../common/terminal/concert/frame';
 import { FrameReader, type LineEvent } from '../../../common/terminal/concert/frame-reader';
 import { encodeAnswer, parseRequest, type ConcertAnswer, type ConcertRequest } from '../../../common/terminal/concert/messages';
+import { createBehaviourChoice } from '../behaviour-choice';
+import { createSimulatorTimers } from '../simulator-timers';
 
 /**
  * What the simulated terminal does with the next payment request.
@@ -79,14 +81,13 @@ export async function startConcertSimulator(options: ConcertSimulatorOptions): P
   const repeatMs = options.repeatMs ?? 200;
   const ackTimeoutMs = options.ackTimeoutMs ?? 3000;
   const card = options.card ?? '497010XXXXXX4242';
-  let fallback = options.behaviour ?? 'approve';
-  const nextBehaviours: ConcertBehaviour[] = [];
+  const choice = createBehaviourChoice<ConcertBehaviour>(options.behaviour ?? 'approve');
   const received: ConcertSimulatorLog = { requests: [], controls: [], faults: [], answers: [] };
 
   const port = new SerialPort({ path: options.path, baudRate: options.baudRate ?? 9600, dataBits: options.dataBits ?? 7, parity: options.parity ?? 'even', autoOpen: false });
   const reader = new FrameReader();
   const queue: Input[] = [];
-  const timers = new Set<NodeJS.Timeout>();
+  const { later, sleep, ...timers } = createSimulatorTimers();
   let waiter: ((input: Input) => void) | null = null;
   let closed = false;
 
@@ -108,28 +109,17 @@ export async function startConcertSimulator(options: ConcertSimulatorOptions): P
   });
   await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(error) : resolve())));
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.add(timer);
-    });
   const next = (timeoutMs: number) =>
     new Promise<Input>((resolve) => {
       const queued = queue.shift();
       if (queued) return resolve(queued);
       if (closed) return resolve({ kind: 'closed' });
-      const timer = setTimeout(() => {
-        timers.delete(timer);
+      const cancel = later(timeoutMs, () => {
         waiter = null;
         resolve({ kind: 'timeout' });
-      }, timeoutMs);
-      timers.add(timer);
+      });
       waiter = (input) => {
-        clearTimeout(timer);
-        timers.delete(timer);
+        cancel();
         resolve(input);
       };
     });
@@ -212,7 +202,7 @@ export async function startConcertSimulator(options: ConcertSimulatorOptions): P
       if (input.kind === 'frame') {
         const parsed = parseRequest(input.data);
         if (parsed.ok) {
-          const behaviour = explicit ?? behaviourForConcertAmount(parsed.value.amount, fallback);
+          const behaviour = explicit ?? behaviourForConcertAmount(parsed.value.amount, choice.always);
           if (!recorded) received.requests.push(parsed.value);
           recorded = true;
           if (behaviour !== 'nak-request') {
@@ -234,8 +224,8 @@ export async function startConcertSimulator(options: ConcertSimulatorOptions): P
       if (input.kind === 'closed') return;
       if (!isControl(input, 'ENQ')) continue;
       // 'off' stays silent: no ACK, so the till knows nothing was sent.
-      const explicit = nextBehaviours.shift();
-      if ((explicit ?? fallback) === 'off') continue;
+      const explicit = choice.takeNext();
+      if ((explicit ?? choice.always) === 'off') continue;
       const taken = await takeRequest(explicit);
       if (taken) await perform(taken.request, taken.behaviour);
     }
@@ -244,13 +234,9 @@ export async function startConcertSimulator(options: ConcertSimulatorOptions): P
 
   return {
     received,
-    setBehaviour(behaviour, scope = 'all') {
-      if (scope === 'next') nextBehaviours.push(behaviour);
-      else fallback = behaviour;
-    },
+    setBehaviour: (behaviour, scope = 'all') => choice.set(behaviour, scope === 'next' ? 'next' : 'always'),
     async close() {
       closed = true;
-      for (const timer of timers) clearTimeout(timer);
       timers.clear();
       waiter?.({ kind: 'closed' });
       if (port.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));

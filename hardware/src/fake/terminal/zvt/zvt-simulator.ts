@@ -1,4 +1,3 @@
-import net from 'node:net';
 import { ApduReader, encodeApdu, type Apdu } from '../../../common/terminal/zvt/apdu';
 import {
   decodeEcrCommand,
@@ -11,7 +10,10 @@ import {
   type EcrCommand,
   type Result,
 } from '../../../common/terminal/zvt/messages';
-import { behaviourForAmount } from '../../simulated-card-terminal';
+import { chooseBehaviour, createBehaviourChoice } from '../behaviour-choice';
+import { createSimulatorTimers } from '../simulator-timers';
+import { listenTcpSimulator } from '../tcp-simulator-server';
+import type { TcpSimulator, TcpSimulatorOptions } from '../tcp-simulator-types';
 
 /**
  * What the simulated ZVT terminal does with an Authorisation or Refund:
@@ -32,62 +34,27 @@ export type ZvtSimulatorBehaviour =
   | { readonly kind: 'corrupt' }
   | { readonly kind: 'reset' };
 
-export type ZvtSimulatorOptions = {
-  readonly host?: string;
-  /** Default 0: an ephemeral port. */
-  readonly port?: number;
-  /** Default: by amount (cents …51 refused, …52 no answer, others approved). */
-  readonly behaviour?: ZvtSimulatorBehaviour;
-  /** Default 1000 ms; tests use 0. */
-  readonly processingMs?: number;
+export type ZvtSimulatorOptions = TcpSimulatorOptions<ZvtSimulatorBehaviour> & {
   /** How long the terminal waits for the ECR's ACK of each message. Default 1000 ms. */
   readonly ackTimeoutMs?: number;
 };
 
 export type ZvtReceived = { readonly bytes: Buffer; readonly command: EcrCommand | null; readonly error?: string };
 
-export type ZvtSimulator = {
-  readonly host: string;
-  readonly port: number;
-  /** Every APDU the ECR sent (ACKs included), in order. */
-  readonly received: ZvtReceived[];
-  setBehaviour(behaviour: ZvtSimulatorBehaviour | 'by-amount', scope?: 'always' | 'next'): void;
-  close(): Promise<void>;
-};
+/** `received`: every APDU the ECR sent, ACKs included. */
+export type ZvtSimulator = TcpSimulator<ZvtSimulatorBehaviour, ZvtReceived>;
 
 const bytesOf = (result: Result<Uint8Array>): Uint8Array => (result.ok ? result.value : new Uint8Array(0));
 
 export async function startZvtSimulator(options: ZvtSimulatorOptions = {}): Promise<ZvtSimulator> {
-  const host = options.host ?? '127.0.0.1';
   const processingMs = options.processingMs ?? 1000;
   const ackTimeoutMs = options.ackTimeoutMs ?? 1000;
-  let always: ZvtSimulatorBehaviour | 'by-amount' = options.behaviour ?? 'by-amount';
-  const next: (ZvtSimulatorBehaviour | 'by-amount')[] = [];
+  const choice = createBehaviourChoice<ZvtSimulatorBehaviour | 'by-amount'>(options.behaviour ?? 'by-amount');
   const received: ZvtReceived[] = [];
-  const sockets = new Set<net.Socket>();
-  const timers = new Set<NodeJS.Timeout>();
+  const { sleep, ...timers } = createSimulatorTimers();
   let trace = 1;
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.add(timer);
-    });
-
-  const choose = (amount: number): ZvtSimulatorBehaviour => {
-    const picked = next.shift() ?? always;
-    if (picked !== 'by-amount') return picked;
-    const byAmount = behaviourForAmount(amount, 'approve');
-    return byAmount === 'approve' ? { kind: 'approve' } : byAmount === 'decline' ? { kind: 'refuse' } : { kind: 'no-answer' };
-  };
-
-  const server = net.createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => undefined);
+  const server = await listenTcpSimulator(options, (socket) => {
     const reader = new ApduReader();
     let ackWaiter: (() => void) | null = null;
 
@@ -122,7 +89,7 @@ export async function startZvtSimulator(options: ZvtSimulatorOptions = {}): Prom
     };
 
     const transact = async (amount: number) => {
-      const behaviour = choose(amount);
+      const behaviour: ZvtSimulatorBehaviour = chooseBehaviour(choice, amount);
       if (behaviour.kind === 'reset') {
         socket.resetAndDestroy();
         return;
@@ -182,26 +149,14 @@ export async function startZvtSimulator(options: ZvtSimulatorOptions = {}): Prom
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-
   return {
-    host,
-    port,
+    host: server.host,
+    port: server.port,
     received,
-    setBehaviour(behaviour, scope = 'always') {
-      if (scope === 'next') next.push(behaviour);
-      else always = behaviour;
-    },
+    setBehaviour: (behaviour, scope = 'always') => choice.set(behaviour, scope),
     async close() {
-      for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     },
   };
 }

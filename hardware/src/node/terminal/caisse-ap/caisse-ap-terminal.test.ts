@@ -1,46 +1,21 @@
-import type { CardResult } from '@pos/core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startCaisseApRig, type CaisseApSimulator } from '../../../test-support/caisse-ap-rig';
+import { describe, expect, it } from 'vitest';
+import { startCaisseApRig } from '../../../test-support/caisse-ap-rig';
 import { closedPort } from '../../../test-support/tcp-ports';
-import type { TcpCardTerminal } from '../tcp-card-terminal';
+import { nextLateAnswer, paymentRequest as request, terminalAgainstSimulator } from '../../../test-support/terminal-against-simulator';
 import { createCaisseApTerminal } from './caisse-ap-terminal';
 
-/** The driver against the simulator over real TCP on 127.0.0.1, with short timeouts. */
-let simulator: CaisseApSimulator | null = null;
-let driver: TcpCardTerminal | null = null;
-
-afterEach(async () => {
-  await driver?.close();
-  await simulator?.close();
-  driver = null;
-  simulator = null;
-});
-
-async function setUp(port?: number) {
-  simulator = await startCaisseApRig();
-  driver = createCaisseApTerminal({
+/** Short timeouts: the simulator answers at once. */
+const setUp = terminalAgainstSimulator(startCaisseApRig, (port) =>
+  createCaisseApTerminal({
     host: '127.0.0.1',
-    port: port ?? simulator.port,
+    port,
     timeoutMs: 200,
     connectTimeoutMs: 200,
     settleMs: 20,
     duplicateWindowMs: 150,
     lateAnswerWindowMs: 1_000,
-  });
-  return { simulator, driver };
-}
-
-const request = (attemptKey: string, amount = 1250) => ({ attemptKey, amount, currency: 'EUR' });
-
-function nextLateAnswer(terminal: TcpCardTerminal, withinMs = 1_000): Promise<CardResult> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no late-answer event')), withinMs);
-    terminal.on('late-answer', (result) => {
-      clearTimeout(timer);
-      resolve(result);
-    });
-  });
-}
+  }),
+);
 
 
 describe('Caisse-AP driver against the simulator', () => {
@@ -117,13 +92,13 @@ describe('Caisse-AP driver against the simulator', () => {
   });
 
   it('connection refused before sending is declined: nothing was charged', async () => {
-    await setUp(await closedPort());
-    const result = await driver!.pay(request('u1'));
+    const { driver } = await setUp(await closedPort());
+    const result = await driver.pay(request('u1'));
     expect(result.status).toBe('declined');
     expect(result.message).toMatch(/terminal unreachable.*refused the connection.*nothing was charged/i);
-    expect(driver!.status()).toMatchObject({ state: 'disconnected' });
+    expect(driver.status()).toMatchObject({ state: 'disconnected' });
     // Nothing was sent, so the same key may be tried again once the terminal is back.
-    expect((await driver!.status('u1')).status).toBe('unknown');
+    expect((await driver.status('u1')).status).toBe('unknown');
   });
 
   it('a reset after the request was sent is unknown and reported as a disconnection', async () => {

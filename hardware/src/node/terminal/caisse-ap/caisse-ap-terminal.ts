@@ -8,9 +8,9 @@ import {
   encodeCaisseApRequest,
   type CaisseApRequest,
 } from '../../../common/terminal/caisse-ap/messages';
-import { asLateAnswer, ExchangeLifecycle, formatWait } from '../exchange-lifecycle';
-import { connectTcp } from '../tcp-connect';
-import { TcpCardTerminal, type CardOperation, type Exchange, type ExchangeListener } from '../tcp-card-terminal';
+import { ExchangeLifecycle, formatWait } from '../exchange-lifecycle';
+import { openExchange } from '../open-exchange';
+import { TcpCardTerminal, tcpTerminalTiming, type CardOperation, type Exchange, type ExchangeListener } from '../tcp-card-terminal';
 
 export type CaisseApTerminalOptions = {
   readonly host: string;
@@ -54,17 +54,7 @@ class CaisseApTerminal extends TcpCardTerminal {
       integratorId: settings.integratorId,
     };
     const life = new ExchangeLifecycle();
-    const exchange: Exchange = { outcome: life.outcome, finished: life.finished, abort: () => abort() };
-    let aborted = false;
-    const abort = () => {
-      aborted = true;
-      life.settle(
-        life.sent
-          ? unknownOutcome(request, CAISSE_AP_TERMINAL, 'The till stopped waiting (driver closed) during the payment')
-          : declinedOutcome(request, CAISSE_AP_TERMINAL, 'The card terminal driver closed before the payment was sent: nothing was charged.'),
-      );
-      life.hangUp();
-    };
+    const { exchange, connect } = openExchange(life, request, CAISSE_AP_TERMINAL);
 
     const encoded = encodeCaisseApRequest(message);
     if (!encoded.ok) {
@@ -73,36 +63,18 @@ class CaisseApTerminal extends TcpCardTerminal {
       return exchange;
     }
 
-    let timedOut = false;
-    let answerTimer: NodeJS.Timeout | null = null;
     const onEvents = (events: readonly FrameReaderEvent[]) => {
       for (const event of events) {
         if (event.kind === 'error') {
           if (life.settle(unknownOutcome(request, CAISSE_AP_TERMINAL, `The terminal's answer could not be read (${event.error})`))) life.hangUp();
           continue;
         }
-        const result = caisseApReplyToResult(event.fields, message, request);
-        if (life.settle(result)) {
-          life.cancel(answerTimer);
-          life.hangUpAfter(settings.duplicateWindowMs);
-        } else {
-          listener.late(asLateAnswer(result, timedOut ? 'Late answer, received after the till stopped waiting' : 'Repeated answer to the same request'));
-        }
+        life.answer(caisseApReplyToResult(event.fields, message, request), settings.duplicateWindowMs, listener.late);
       }
     };
 
-    void connectTcp(settings.host, settings.port, settings.connectTimeoutMs).then((connection) => {
-      if (aborted) {
-        if (connection.ok) connection.socket.destroy();
-        return;
-      }
-      if (!connection.ok) {
-        life.settle(declinedOutcome(request, CAISSE_AP_TERMINAL, `Card terminal unreachable (${connection.reason}): nothing was charged.`));
-        life.hangUp();
-        return;
-      }
-      const { socket } = connection;
-      socket.setNoDelay(true);
+    void connect(settings).then((socket) => {
+      if (!socket) return;
       const reader = new CaisseApFrameReader();
       let settleTimer: NodeJS.Timeout | null = null;
       life.attach(socket, (reason) => {
@@ -126,12 +98,9 @@ class CaisseApTerminal extends TcpCardTerminal {
       socket.on('end', () => onEvents(reader.finish()));
       socket.write(encoded.value);
       life.sent = true;
-      answerTimer = life.after(settings.timeoutMs, () => {
-        timedOut = true;
-        if (life.settle(unknownOutcome(request, CAISSE_AP_TERMINAL, `No answer from the terminal within ${formatWait(settings.timeoutMs)}`))) {
-          life.hangUpAfter(settings.lateAnswerWindowMs);
-        }
-      });
+      life.awaitAnswer(settings.timeoutMs, settings.lateAnswerWindowMs, () =>
+        unknownOutcome(request, CAISSE_AP_TERMINAL, `No answer from the terminal within ${formatWait(settings.timeoutMs)}`),
+      );
     });
     return exchange;
   }
@@ -143,11 +112,8 @@ export function createCaisseApTerminal(options: CaisseApTerminalOptions): TcpCar
     port: options.port ?? CAISSE_AP_DEFAULT_PORT,
     tillNumber: options.tillNumber ?? 1,
     integratorId: options.integratorId ?? '000000000000',
-    timeoutMs: options.timeoutMs ?? 120_000,
-    connectTimeoutMs: options.connectTimeoutMs ?? 5_000,
     settleMs: options.settleMs ?? 150,
-    duplicateWindowMs: options.duplicateWindowMs ?? 2_000,
-    lateAnswerWindowMs: options.lateAnswerWindowMs ?? 600_000,
+    ...tcpTerminalTiming(options),
   };
   return new CaisseApTerminal(settings, options.label ?? `Caisse-AP terminal ${settings.host}:${settings.port}`);
 }

@@ -1,8 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { caisseApReplyToResult, encodeCaisseApReply, encodeCaisseApRequest, type CaisseApRequest } from '../../../common/terminal/caisse-ap/messages';
 import { parseTlv } from '../../../common/terminal/caisse-ap/tlv';
+import { CAISSE_AP_GOLDEN } from '../../../test-support/golden';
 
 /*
  * Exact bytes of every Caisse-AP message this driver sends, and of representative terminal
@@ -10,9 +9,6 @@ import { parseTlv } from '../../../common/terminal/caisse-ap/tlv';
  * test sits in src/node because reading files needs node:fs. After a deliberate change,
  * regenerate with UPDATE_GOLDEN=1, read the diff, and commit the new files.
  */
-const golden = (name: string) => fileURLToPath(new URL(`../../../common/terminal/caisse-ap/golden/${name}`, import.meta.url));
-const update = process.env.UPDATE_GOLDEN === '1';
-
 const payment: CaisseApRequest = { operation: 'debit', amount: 1250, currency: 'EUR', tillNumber: 1, integratorId: '000000000000' };
 const refund: CaisseApRequest = { ...payment, operation: 'credit', amount: 499 };
 const echo = [
@@ -56,21 +52,16 @@ const cases: readonly { readonly file: string; readonly bytes: () => Buffer }[] 
 
 describe('Caisse-AP golden bytes', () => {
   for (const { file, bytes } of cases) {
-    it(`matches golden/${file}`, () => {
-      const actual = bytes();
-      if (update) writeFileSync(golden(file), actual);
-      expect(existsSync(golden(file)), `golden/${file} is missing: run with UPDATE_GOLDEN=1`).toBe(true);
-      expect(actual.toString('latin1')).toBe(readFileSync(golden(file)).toString('latin1'));
-    });
+    it(`matches golden/${file}`, () => CAISSE_AP_GOLDEN.expectMatch(file, bytes()));
   }
 
   it('the payment request is the documented frame', () => {
-    expect(readFileSync(golden('payment-request.bin'), 'ascii')).toBe('CZ0040300CJ012000000000000CA00201CB0041250CD0010CE003978BA0010');
+    expect(CAISSE_AP_GOLDEN.read('payment-request.bin').toString('ascii')).toBe('CZ0040300CJ012000000000000CA00201CB0041250CD0010CE003978BA0010');
   });
 
   it('reads the golden replies as the till must', () => {
     const read = (file: string) => {
-      const parsed = parseTlv(readFileSync(golden(file)));
+      const parsed = parseTlv(CAISSE_AP_GOLDEN.read(file));
       if (!parsed.ok) throw new Error(parsed.error);
       return caisseApReplyToResult(parsed.fields, payment, { attemptKey: 'k', amount: 1250 });
     };

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ACK, ENQ, EOT, NAK, encodeFrame } from '../../../common/terminal/concert/frame';
+import { ACK, ENQ, EOT, NAK } from '../../../common/terminal/concert/frame';
 import type { LineEvent } from '../../../common/terminal/concert/frame-reader';
-import { encodeRequest, privateDataFor } from '../../../common/terminal/concert/messages';
-import { CONCERT_GOLDEN_DIR, expectGolden } from '../../../test-support/expect-golden';
+import { encodeRequest } from '../../../common/terminal/concert/messages';
+import { concertRequest, framedData } from '../../../common/test-support/concert-samples';
+import { CONCERT_GOLDEN } from '../../../test-support/golden';
 import type { ConcertLine, LineInput } from './concert-line';
 import { receiveFrame, sendRequest } from './concert-session';
 
@@ -33,29 +34,14 @@ function scripted(script: LineInput[]): ConcertLine & { written: number[] } {
 
 const limits = { ackTimeoutMs: 10, enqTries: 3, maxNaks: 3 };
 /** The golden payment request (concert-golden.test.ts): 01, 12,34 €, full answer, card, debit, EUR. */
-const request = (() => {
-  const message = encodeRequest({
-    posNumber: 1,
-    amount: 1234,
-    answer: 'full',
-    paymentMode: '1',
-    transaction: 'debit',
-    currency: '978',
-    privateData: privateDataFor('golden-payment'),
-    answerAt: 'end',
-    forceAuthorization: false,
-  });
-  const encoded = message.ok ? encodeFrame(message.data) : message;
-  if (!encoded.ok) throw new Error(encoded.message);
-  return encoded.bytes;
-})();
+const request = framedData(encodeRequest(concertRequest()));
 
 describe('Concert link layer, caisse side', () => {
   it('sends: ENQ, frame, EOT once the terminal ACKs both', async () => {
     const line = scripted([control('ACK'), control('ACK')]);
     expect(await sendRequest(line, request, limits)).toEqual({ kind: 'sent', naks: 0 });
     expect(line.written).toEqual([ENQ, ...request, EOT]);
-    expectGolden(CONCERT_GOLDEN_DIR, 'caisse-send-session.bin', Uint8Array.from(line.written));
+    CONCERT_GOLDEN.expectMatch('caisse-send-session.bin', Uint8Array.from(line.written));
   });
 
   it('resends the frame after NAK, at most 3 times, then gives up with EOT: nothing was charged', async () => {
@@ -72,7 +58,7 @@ describe('Concert link layer, caisse side', () => {
     const line = scripted([]);
     expect(await sendRequest(line, request, limits)).toMatchObject({ kind: 'not-sent', message: expect.stringContaining('nothing was charged') });
     expect(line.written).toEqual([ENQ, EOT, ENQ, EOT, ENQ, EOT]);
-    expectGolden(CONCERT_GOLDEN_DIR, 'caisse-enq-unanswered.bin', Uint8Array.from(line.written));
+    CONCERT_GOLDEN.expectMatch('caisse-enq-unanswered.bin', Uint8Array.from(line.written));
   });
 
   it('frame sent but never acknowledged: uncertain, not a decline', async () => {
@@ -89,21 +75,21 @@ describe('Concert link layer, caisse side', () => {
     expect(await receiveFrame(line, limits)).toMatchObject({ kind: 'frame', naks: 0 });
     expect(line.written).toEqual([ACK, ACK]);
     expect(line.pending()).toEqual([control('ENQ')]);
-    expectGolden(CONCERT_GOLDEN_DIR, 'caisse-receive-session.bin', Uint8Array.from(line.written));
+    CONCERT_GOLDEN.expectMatch('caisse-receive-session.bin', Uint8Array.from(line.written));
   });
 
   it('NAKs a damaged answer and takes the resent one', async () => {
     const line = scripted([badFrame, frameEvent('ANSWER'), control('EOT')]);
     expect(await receiveFrame(line, limits)).toMatchObject({ kind: 'frame', naks: 1 });
     expect(line.written).toEqual([ACK, NAK, ACK]);
-    expectGolden(CONCERT_GOLDEN_DIR, 'caisse-receive-nak-resend.bin', Uint8Array.from(line.written));
+    CONCERT_GOLDEN.expectMatch('caisse-receive-nak-resend.bin', Uint8Array.from(line.written));
   });
 
   it('after 4 damaged answers: 3 NAKs, then EOT and a clear fault', async () => {
     const line = scripted([badFrame, badFrame, badFrame, badFrame]);
     expect(await receiveFrame(line, limits)).toMatchObject({ kind: 'damaged', message: expect.stringContaining('damaged 4 times (Bad LRC') });
     expect(line.written).toEqual([ACK, NAK, NAK, NAK, EOT]);
-    expectGolden(CONCERT_GOLDEN_DIR, 'caisse-receive-give-up.bin', Uint8Array.from(line.written));
+    CONCERT_GOLDEN.expectMatch('caisse-receive-give-up.bin', Uint8Array.from(line.written));
   });
 
   it('a silent terminal after our ACK counts as a bad frame; a closed line is reported', async () => {

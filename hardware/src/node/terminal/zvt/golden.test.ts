@@ -1,5 +1,3 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hex, parseApdu } from '../../../common/terminal/zvt/apdu';
 import { statusInformationToResult } from '../../../common/terminal/zvt/card-result';
@@ -15,6 +13,7 @@ import {
   encodeStatusInformation,
   type Result,
 } from '../../../common/terminal/zvt/messages';
+import { ZVT_GOLDEN } from '../../../test-support/golden';
 
 /*
  * Exact bytes of every ZVT command this driver sends, and of representative terminal messages,
@@ -22,9 +21,6 @@ import {
  * spaces). The test sits in src/node because reading files needs node:fs. After a deliberate
  * change, regenerate with UPDATE_GOLDEN=1, read the diff, and commit the new files.
  */
-const golden = (name: string) => fileURLToPath(new URL(`../../../common/terminal/zvt/golden/${name}`, import.meta.url));
-const update = process.env.UPDATE_GOLDEN === '1';
-
 const bytesOf = (result: Result<Uint8Array>) => {
   if (!result.ok) throw new Error(result.error);
   return result.value;
@@ -61,22 +57,17 @@ const fromHex = (text: string) => Uint8Array.from(text.trim().split(/\s+/), (pai
 
 describe('ZVT golden bytes', () => {
   for (const { file, bytes } of cases) {
-    it(`matches golden/${file}`, () => {
-      const actual = hex(bytes());
-      if (update) writeFileSync(golden(file), `${actual}\n`);
-      expect(existsSync(golden(file)), `golden/${file} is missing: run with UPDATE_GOLDEN=1`).toBe(true);
-      expect(actual).toBe(readFileSync(golden(file), 'ascii').trim());
-    });
+    it(`matches golden/${file}`, () => ZVT_GOLDEN.expectMatch(file, `${hex(bytes())}\n`));
   }
 
   it('the commands have the layouts of the specification', () => {
-    expect(readFileSync(golden('registration.hex'), 'ascii').trim()).toBe('06 00 06 00 00 00 08 09 78');
-    expect(readFileSync(golden('authorisation.hex'), 'ascii').trim()).toBe('06 01 0A 04 00 00 00 00 12 50 49 09 78');
-    expect(readFileSync(golden('refund.hex'), 'ascii').trim()).toBe('06 31 0D 00 00 00 04 00 00 00 00 04 99 49 09 78');
+    expect(ZVT_GOLDEN.read('registration.hex').toString('ascii').trim()).toBe('06 00 06 00 00 00 08 09 78');
+    expect(ZVT_GOLDEN.read('authorisation.hex').toString('ascii').trim()).toBe('06 01 0A 04 00 00 00 00 12 50 49 09 78');
+    expect(ZVT_GOLDEN.read('refund.hex').toString('ascii').trim()).toBe('06 31 0D 00 00 00 04 00 00 00 00 04 99 49 09 78');
   });
 
   it('reads the golden approval as the till must', () => {
-    const parsed = parseApdu(fromHex(readFileSync(golden('status-information-approved.hex'), 'ascii')));
+    const parsed = parseApdu(fromHex(ZVT_GOLDEN.read('status-information-approved.hex').toString('ascii')));
     if (!parsed.ok) throw new Error(parsed.error);
     const message = decodeTerminalMessage(parsed.apdu);
     if (!message.ok || message.value.kind !== 'status-information') throw new Error('not a status information');

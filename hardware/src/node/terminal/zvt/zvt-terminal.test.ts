@@ -1,48 +1,23 @@
-import net from 'node:net';
-import type { CardResult } from '@pos/core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { closedPort, silentServer } from '../../../test-support/tcp-ports';
+import { nextLateAnswer, paymentRequest as request, terminalAgainstSimulator } from '../../../test-support/terminal-against-simulator';
 import { startZvtRig, type ZvtSimulator } from '../../../test-support/zvt-rig';
-import { closedPort } from '../../../test-support/tcp-ports';
-import type { TcpCardTerminal } from '../tcp-card-terminal';
 import { createZvtTerminal } from './zvt-terminal';
 
-/** The driver against the simulator over real TCP on 127.0.0.1, with short timeouts. */
-let simulator: ZvtSimulator | null = null;
-let driver: TcpCardTerminal | null = null;
-
-afterEach(async () => {
-  await driver?.close();
-  await simulator?.close();
-  driver = null;
-  simulator = null;
-});
-
-async function setUp(port?: number) {
-  simulator = await startZvtRig();
-  driver = createZvtTerminal({
+/** Short timeouts: the simulator answers at once. */
+const setUp = terminalAgainstSimulator(startZvtRig, (port) =>
+  createZvtTerminal({
     host: '127.0.0.1',
-    port: port ?? simulator.port,
+    port,
     timeoutMs: 200,
     connectTimeoutMs: 200,
     registrationTimeoutMs: 200,
     duplicateWindowMs: 150,
     lateAnswerWindowMs: 1_000,
-  });
-  return { simulator, driver };
-}
+  }),
+);
 
-const request = (attemptKey: string, amount = 1250) => ({ attemptKey, amount, currency: 'EUR' });
 const kinds = (sim: ZvtSimulator) => sim.received.map((received) => received.command?.kind ?? 'unreadable');
-
-function nextLateAnswer(terminal: TcpCardTerminal, withinMs = 1_000): Promise<CardResult> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no late-answer event')), withinMs);
-    terminal.on('late-answer', (result) => {
-      clearTimeout(timer);
-      resolve(result);
-    });
-  });
-}
 
 
 describe('ZVT driver against the simulator', () => {
@@ -109,8 +84,8 @@ describe('ZVT driver against the simulator', () => {
   });
 
   it('connection refused is declined: nothing was charged', async () => {
-    await setUp(await closedPort());
-    const result = await driver!.pay(request('u1'));
+    const { driver } = await setUp(await closedPort());
+    const result = await driver.pay(request('u1'));
     expect(result).toMatchObject({ status: 'declined' });
     expect(result.message).toMatch(/terminal unreachable.*refused the connection.*nothing was charged/i);
   });
@@ -126,23 +101,14 @@ describe('ZVT driver against the simulator', () => {
   });
 
   it('a terminal that never completes the registration gets no payment: declined', async () => {
-    const connections = new Set<net.Socket>();
-    const silent = net.createServer((socket) => {
-      connections.add(socket);
-      socket.on('error', () => undefined);
-    });
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const address = silent.address();
+    const silent = await silentServer();
     try {
-      await setUp(typeof address === 'object' && address ? address.port : 0);
-      const result = await driver!.pay(request('g1'));
+      const { driver } = await setUp(silent.port);
+      const result = await driver.pay(request('g1'));
       expect(result).toMatchObject({ status: 'declined' });
       expect(result.message).toMatch(/did not complete the registration.*nothing was charged/);
     } finally {
-      await driver?.close();
-      driver = null;
-      for (const socket of connections) socket.destroy();
-      await new Promise<void>((resolve) => silent.close(() => resolve()));
+      await silent.close();
     }
   });
 });

@@ -14,9 +14,9 @@ import {
   encodeRegistration,
   type StatusInformation,
 } from '../../../common/terminal/zvt/messages';
-import { asLateAnswer, ExchangeLifecycle, formatWait } from '../exchange-lifecycle';
-import { connectTcp } from '../tcp-connect';
-import { TcpCardTerminal, type CardOperation, type Exchange, type ExchangeListener } from '../tcp-card-terminal';
+import { ExchangeLifecycle, formatWait } from '../exchange-lifecycle';
+import { openExchange } from '../open-exchange';
+import { TcpCardTerminal, tcpTerminalTiming, type CardOperation, type Exchange, type ExchangeListener } from '../tcp-card-terminal';
 
 export type ZvtTerminalOptions = {
   readonly host: string;
@@ -57,20 +57,7 @@ class ZvtTerminal extends TcpCardTerminal {
   protected startExchange(operation: CardOperation, request: CardPaymentRequest, listener: ExchangeListener): Exchange {
     const { settings } = this;
     const life = new ExchangeLifecycle();
-    let aborted = false;
-    const exchange: Exchange = {
-      outcome: life.outcome,
-      finished: life.finished,
-      abort: () => {
-        aborted = true;
-        life.settle(
-          life.sent
-            ? unknownOutcome(request, ZVT_TERMINAL, 'The till stopped waiting (driver closed) during the payment')
-            : declinedOutcome(request, ZVT_TERMINAL, 'The card terminal driver closed before the payment was sent: nothing was charged.'),
-        );
-        life.hangUp();
-      },
-    };
+    const { exchange, connect } = openExchange(life, request, ZVT_TERMINAL);
     const notSent = (reason: string) => declinedOutcome(request, ZVT_TERMINAL, `${reason}: nothing was charged.`);
     const settleAndHangUp = (result: Parameters<typeof life.settle>[0]) => {
       if (life.settle(result)) life.hangUp();
@@ -88,37 +75,23 @@ class ZvtTerminal extends TcpCardTerminal {
     }
 
     let phase: Phase = 'registering';
-    let timedOut = false;
-    let answerTimer: NodeJS.Timeout | null = null;
     let registrationTimer: NodeJS.Timeout | null = null;
     let statusInformation: StatusInformation | null = null;
     const acknowledge = () => life.write(encodeApdu(ACK) ?? new Uint8Array(0));
 
-    /** Settles, or, when already settled, reports the answer as late: never a second charge. */
-    const answer = (result: Parameters<typeof life.settle>[0]) => {
-      if (life.settle(result)) {
-        life.cancel(answerTimer);
-        life.hangUpAfter(settings.duplicateWindowMs);
-      } else {
-        listener.late(asLateAnswer(result, timedOut ? 'Late answer, received after the till stopped waiting' : 'Repeated answer to the same request'));
-      }
-    };
+    const answer = (result: Parameters<typeof life.settle>[0]) => life.answer(result, settings.duplicateWindowMs, listener.late);
 
     const sendCommand = () => {
       life.cancel(registrationTimer);
       life.write(command.value);
       life.sent = true;
       phase = 'awaiting-ack';
-      answerTimer = life.after(settings.timeoutMs, () => {
-        timedOut = true;
+      life.awaitAnswer(settings.timeoutMs, settings.lateAnswerWindowMs, () =>
         // A Status information with result 00 was the terminal's word that it booked the payment.
-        const settledNow = life.settle(
-          statusInformation?.resultCode === 0x00
-            ? statusInformationToResult(statusInformation, request)
-            : unknownOutcome(request, ZVT_TERMINAL, `No answer from the terminal within ${formatWait(settings.timeoutMs)}`),
-        );
-        if (settledNow) life.hangUpAfter(settings.lateAnswerWindowMs);
-      });
+        statusInformation?.resultCode === 0x00
+          ? statusInformationToResult(statusInformation, request)
+          : unknownOutcome(request, ZVT_TERMINAL, `No answer from the terminal within ${formatWait(settings.timeoutMs)}`),
+      );
     };
 
     const onApdu = (apdu: Parameters<typeof decodeTerminalMessage>[0]) => {
@@ -176,18 +149,8 @@ class ZvtTerminal extends TcpCardTerminal {
       }
     };
 
-    void connectTcp(settings.host, settings.port, settings.connectTimeoutMs).then((connection) => {
-      if (aborted) {
-        if (connection.ok) connection.socket.destroy();
-        return;
-      }
-      if (!connection.ok) {
-        life.settle(notSent(`Card terminal unreachable (${connection.reason})`));
-        life.hangUp();
-        return;
-      }
-      const { socket } = connection;
-      socket.setNoDelay(true);
+    void connect(settings).then((socket) => {
+      if (!socket) return;
       const reader = new ApduReader();
       life.attach(socket, (reason) => {
         if (!life.settled) {
@@ -215,11 +178,8 @@ export function createZvtTerminal(options: ZvtTerminalOptions): TcpCardTerminal 
     port: options.port ?? ZVT_DEFAULT_PORT,
     password: options.password ?? '000000',
     configByte: options.configByte ?? DEFAULT_CONFIG_BYTE,
-    timeoutMs: options.timeoutMs ?? 120_000,
-    connectTimeoutMs: options.connectTimeoutMs ?? 5_000,
     registrationTimeoutMs: options.registrationTimeoutMs ?? 10_000,
-    duplicateWindowMs: options.duplicateWindowMs ?? 2_000,
-    lateAnswerWindowMs: options.lateAnswerWindowMs ?? 600_000,
+    ...tcpTerminalTiming(options),
   };
   return new ZvtTerminal(settings, options.label ?? `ZVT terminal ${settings.host}:${settings.port}`);
 }
