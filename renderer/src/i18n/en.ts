@@ -88,6 +88,9 @@ export const en: Dictionary = {
     back: 'Back',
   },
   scan: {
+    gs1Invalid: 'Unreadable GS1 code ({{message}}): {{code}}. Scan it again.',
+    gs1NoGtin: 'This GS1 code carries no GTIN (AI 01): {{code}}.',
+    expired: '{{name}} is past its use-by date ({{date}}): it may not be sold.',
     ignoredDuringDialog: 'Code {{code}} read while a dialog was open: not added. Close it and scan again.',
     unknown: 'Unknown code: {{code}}. Search for the product.',
     checkDigit: 'Code {{code}} refused: wrong check digit. Scan again or type the code.',

@@ -87,6 +87,9 @@ export const fr = {
     back: 'Retour',
   },
   scan: {
+    gs1Invalid: 'Code GS1 illisible ({{message}}) : {{code}}. Rescannez.',
+    gs1NoGtin: 'Ce code GS1 ne porte pas de GTIN (AI 01) : {{code}}.',
+    expired: '{{name}} est périmé (date limite {{date}}) : vente refusée.',
     ignoredDuringDialog: 'Code {{code}} lu pendant une fenêtre ouverte : non ajouté. Fermez la fenêtre et scannez à nouveau.',
     unknown: 'Code inconnu : {{code}}. Recherchez le produit.',
     checkDigit: 'Code {{code}} refusé : clé de contrôle fausse. Rescannez ou saisissez le code.',

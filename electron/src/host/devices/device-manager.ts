@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  DuplicateScanFilter,
   PosError,
   type CustomerDisplayState,
   type DeviceInventory,
@@ -206,7 +207,14 @@ export class DeviceManager {
       this.unsubscribers.push(port.on('status', (status: DeviceStatus) => events.emit('device.status', statusView(role, (port as ScalePort).label, status))));
       if (section === 'scanner') {
         const scanner = port as ScannerPort;
-        this.unsubscribers.push(scanner.onScan((scan) => events.emit('scanner.scan', { code: scan.code, source: scanner.mode, ...(scan.aim ? { aim: scan.aim } : {}) })));
+        // A label held under the scanner reads again and again: one item, not several.
+        const duplicates = new DuplicateScanFilter(this.config.scanner.duplicateWindowMs);
+        this.unsubscribers.push(
+          scanner.onScan((scan) => {
+            if (!duplicates.accept(scan.code, Date.now())) return;
+            events.emit('scanner.scan', { code: scan.code, source: scanner.mode, ...(scan.aim ? { aim: scan.aim } : {}) });
+          }),
+        );
       }
       await openQuietly(port);
       if (section === 'poleDisplay' && this.lastDisplay) await this.show(this.lastDisplay);

@@ -31,7 +31,8 @@ export function SaleScreen() {
   useEffect(() => services().bridge.on('scanner.scan', (scan) => {
     // Not behind an open dialog's back: the cashier is told, and scans again once it is closed.
     if (useDialogStore.getState().request) useAppStore.getState().notify('warning', 'scan.ignoredDuringDialog', { code: scan.code });
-    else onScan(scan.code);
+    // With its AIM identifier, so a GS1 code is read as one (GTIN, weight, price, use-by date).
+    else onScan(scan.aim ? `${scan.aim}${scan.code}` : scan.code);
   }), [onScan]);
   useSaleShortcuts();
 

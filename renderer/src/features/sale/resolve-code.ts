@@ -1,4 +1,4 @@
-import { classifyCode, type Product, type VariableMeasureLayout } from '@pos/core';
+import { classifyCode, normalizeGtin, parseScannedCode, type Gs1Summary, type Product, type VariableMeasureLayout } from '@pos/core';
 import type { CatalogDb } from '../../db/catalog-db';
 import { findByBarcode, findBySku, withListPrice } from '../../db/catalog-search';
 
@@ -19,8 +19,13 @@ export async function resolveCode(
   raw: string,
   layouts: readonly VariableMeasureLayout[],
   priceListId: string | null = null,
+  today: string = new Date().toISOString().slice(0, 10),
 ): Promise<CodeResolution> {
-  const classified = classifyCode(raw, layouts);
+  // An AIM prefix ("]E0", "]C1") says what the scanner read; GS1 codes carry their GTIN, weight, price.
+  const scanned = parseScannedCode(raw.trim());
+  if (!scanned.ok) return { kind: 'error', key: 'scan.gs1Invalid', values: { code: printable(scanned.code), message: scanned.message } };
+  if (scanned.kind === 'gs1') return resolveGs1(db, scanned.summary, printable(raw.trim()), priceListId, today);
+  const classified = classifyCode(scanned.code, layouts);
   if (!classified.ok) {
     if (classified.error === 'empty') return { kind: 'ignore' };
     return { kind: 'error', key: classified.error === 'check-digit' ? 'scan.checkDigit' : 'scan.malformed', values: { code: classified.code } };
@@ -42,4 +47,35 @@ export async function resolveCode(
   }
   if (product.measure === 'weight') return { kind: 'needs-weight', product, code: classified.code };
   return { kind: 'product', product, code: classified.code };
+}
+
+/** FNC1 separators shown as a space in messages. */
+function printable(code: string): string {
+  return code.replace(/[\u0000-\u001f]/g, ' ').trim();
+}
+
+/**
+ * A GS1 element string (GS1-128, DataBar, DataMatrix): the product by its GTIN (01), sold by the
+ * net weight (310x) or at the price (392x) the label carries. A product past its use-by date (17)
+ * is refused: it may not be sold.
+ */
+async function resolveGs1(db: CatalogDb, summary: Gs1Summary, code: string, priceListId: string | null, today: string): Promise<CodeResolution> {
+  if (!summary.gtin) return { kind: 'error', key: 'scan.gs1NoGtin', values: { code } };
+  const gtin = normalizeGtin(summary.gtin);
+  const found = await findByBarcode(db, gtin);
+  if (!found) return { kind: 'error', key: 'scan.unknown', values: { code: gtin }, openSearch: gtin };
+  const product = await withListPrice(db, found, priceListId);
+  if (product.disabled) return { kind: 'error', key: 'scan.notSellable', values: { name: product.name } };
+  if (summary.expiry && summary.expiry < today) return { kind: 'error', key: 'scan.expired', values: { name: product.name, date: summary.expiry } };
+  if (summary.priceCents !== undefined) {
+    const grams = summary.netWeightGrams;
+    const quantity = product.measure === 'weight' ? (grams ?? (product.price > 0 ? Math.max(1, Math.round((summary.priceCents * 1000) / product.price)) : 1)) : 1;
+    return { kind: 'product', product, code: gtin, quantity, labelAmount: summary.priceCents };
+  }
+  if (summary.netWeightGrams !== undefined) {
+    if (product.measure !== 'weight') return { kind: 'error', key: 'scan.notWeighed', values: { name: product.name } };
+    return { kind: 'product', product, code: gtin, quantity: summary.netWeightGrams };
+  }
+  if (product.measure === 'weight') return { kind: 'needs-weight', product, code: gtin };
+  return { kind: 'product', product, code: gtin };
 }

@@ -1,0 +1,92 @@
+import type { HostEvents } from '@pos/core';
+import { createSimulatedCardTerminal } from '@pos/hardware/fake';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defaultConfig } from '../config/host-config';
+import { HostEventBus } from '../host-events';
+import { capturingPrinter } from '../test-support/host-harness';
+import { DeviceManager } from './device-manager';
+import type { DeviceFactories, ScannedCode, ScannerPort } from './device-ports';
+import { SwitchableTerminal } from './switchable-terminal';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** A scanner driver the test reads codes into, as the HID POS and serial drivers emit them. */
+function scriptedScanner() {
+  const listeners = new Set<(scan: ScannedCode) => void>();
+  const port: ScannerPort = {
+    mode: 'serial',
+    label: 'scripted scanner',
+    open: async () => undefined,
+    close: async () => undefined,
+    status: () => ({ state: 'ready' }),
+    on: () => () => undefined,
+    onScan: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return { port, read: (code: string) => listeners.forEach((l) => l({ code })) };
+}
+
+function manager(scanner: ScannerPort | null, drawerWarnS = 30) {
+  const events = new HostEventBus();
+  const config = { ...defaultConfig('/tmp/unused'), drawer: { pin: 2 as const, pulseMs: 100, warnAfterS: drawerWarnS }, scanner: { ...defaultConfig('/tmp/unused').scanner, duplicateWindowMs: 500 } };
+  const factories: DeviceFactories = {
+    scanner: () => scanner,
+    scale: () => null,
+    poleDisplay: () => null,
+    terminal: () => createSimulatedCardTerminal(),
+    listSerialPorts: async () => [],
+    listHidDevices: async () => [],
+  };
+  const devices = new DeviceManager(config, {
+    dataDir: '/tmp/unused',
+    env: {},
+    events,
+    factories,
+    printer: capturingPrinter(),
+    terminal: new SwitchableTerminal(createSimulatedCardTerminal()),
+    storeName: () => 'Shop',
+  });
+  return { devices, events };
+}
+
+describe('the device manager', () => {
+  it('passes each scan on once: the same label again within the window is one item', async () => {
+    vi.useFakeTimers();
+    const scanner = scriptedScanner();
+    const { devices, events } = manager(scanner.port);
+    await devices.start();
+    const scans: HostEvents['scanner.scan'][] = [];
+    events.on('scanner.scan', (s) => scans.push(s));
+    scanner.read('3017620422003');
+    vi.advanceTimersByTime(200);
+    scanner.read('3017620422003');
+    vi.advanceTimersByTime(600);
+    scanner.read('3017620422003');
+    expect(scans).toEqual([
+      { code: '3017620422003', source: 'serial' },
+      { code: '3017620422003', source: 'serial' },
+    ]);
+    await devices.close();
+  });
+
+  it('warns every screen when the drawer stays open longer than the setting, not when it is closed in time', async () => {
+    vi.useFakeTimers();
+    const { devices, events } = manager(null, 5);
+    const notices: HostEvents['host.notice'][] = [];
+    events.on('host.notice', (n) => notices.push(n));
+    const printerStatus = (conditions: HostEvents['printer.status']['conditions']) => events.emit('printer.status', { state: 'ready', target: 't', checkedAt: '', conditions });
+    printerStatus(['drawer-open']);
+    vi.advanceTimersByTime(4000);
+    printerStatus([]);
+    vi.advanceTimersByTime(10_000);
+    expect(notices).toEqual([]);
+    printerStatus(['drawer-open']);
+    vi.advanceTimersByTime(5001);
+    expect(notices).toEqual([{ level: 'warning', message: expect.stringMatching(/drawer has been open for more than 5 s/) }]);
+    await devices.close();
+  });
+});
