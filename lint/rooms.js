@@ -44,7 +44,7 @@ export const ROOMS = [
     packages: [...NODE, /^electron$/, /^electron-updater$/, /^@pos\/core(\/.*)?$/],
   },
   { name: 'electron/preload', dir: 'electron/src/preload', reach: [], packages: [/^electron$/, /^@pos\/core(\/.*)?$/] },
-  { name: 'electron/launch', dir: 'electron/src/launch', reach: ['electron/src/host'], packages: [...NODE, /^@pos\/core(\/.*)?$/] },
+  { name: 'electron/launch', dir: 'electron/src/launch', reach: ['electron/src/host'], packages: [...NODE, /^@pos\/core(\/.*)?$/, /^@pos\/hardware\/fake$/] },
   {
     name: 'renderer',
     dir: 'renderer/src',

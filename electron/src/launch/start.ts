@@ -7,6 +7,7 @@ import { startBrowserServer } from '../host/server/browser-server';
 import { createTillHost } from '../host/till-host';
 import { findElectronBinary } from './electron-binary';
 import { issueEnrollmentCode, startEmbeddedHub, type EmbeddedHub } from './embedded-hub';
+import { startDemoTerminal, type DemoTerminal } from '@pos/hardware/fake';
 import { parseLaunchOptions, UsageError, type LaunchOptions } from './launch-options';
 
 declare const POS_APP_VERSION: string;
@@ -39,13 +40,27 @@ async function prepareHub(options: LaunchOptions): Promise<EmbeddedHub | null> {
   return hub;
 }
 
-/** `--hub URL` reaches the till host (in this process or Electron's) as the address its enrollment form offers. */
-function hostEnv(options: LaunchOptions): NodeJS.ProcessEnv {
-  return options.hubUrl ? { ...process.env, POS_HUB_URL: options.hubUrl } : process.env;
+/**
+ * `--hub URL` reaches the till host (in this process or Electron's) as the address its enrollment
+ * form offers; `--demo-terminal` as the terminal it pays with.
+ */
+function hostEnv(options: LaunchOptions, terminal: DemoTerminal | null): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ...(options.hubUrl ? { POS_HUB_URL: options.hubUrl } : {}),
+    ...(terminal ? { POS_TERMINAL_KIND: terminal.kind, POS_TERMINAL_ADDRESS: terminal.address } : {}),
+  };
 }
 
-async function startBrowserMode(options: LaunchOptions, hub: EmbeddedHub | null): Promise<void> {
-  const host = await createTillHost({ dataDir: options.dataDir, mode: 'browser', appVersion, env: hostEnv(options) });
+async function prepareDemoTerminal(options: LaunchOptions): Promise<DemoTerminal | null> {
+  if (!options.demoTerminal) return null;
+  const terminal = await startDemoTerminal(options.demoTerminal);
+  console.log(`Demo ${terminal.kind} card terminal at ${terminal.address} (amounts ending in ,51 are refused, ,52 get no answer)`);
+  return terminal;
+}
+
+async function startBrowserMode(options: LaunchOptions, hub: EmbeddedHub | null, terminal: DemoTerminal | null): Promise<void> {
+  const host = await createTillHost({ dataDir: options.dataDir, mode: 'browser', appVersion, env: hostEnv(options, terminal) });
   const port = options.port ?? host.context.config.browserPort;
   const rendererDir = path.join(repoRoot, 'renderer', 'dist');
   let server;
@@ -62,6 +77,7 @@ async function startBrowserMode(options: LaunchOptions, hub: EmbeddedHub | null)
   const stop = async () => {
     await server.close();
     await host.close();
+    await terminal?.close();
     await hub?.stop();
     process.exit(0);
   };
@@ -69,11 +85,11 @@ async function startBrowserMode(options: LaunchOptions, hub: EmbeddedHub | null)
   process.once('SIGTERM', stop);
 }
 
-function startElectron(binary: string, options: LaunchOptions, hub: EmbeddedHub | null): void {
+function startElectron(binary: string, options: LaunchOptions, hub: EmbeddedHub | null, terminal: DemoTerminal | null): void {
   const args = [path.join(__dirname, 'main.cjs'), '--data-dir', options.dataDir, ...(options.kiosk ? ['--kiosk'] : [])];
-  const child = spawn(binary, args, { stdio: 'inherit', env: { ...hostEnv(options), POS_APP_VERSION: appVersion } });
+  const child = spawn(binary, args, { stdio: 'inherit', env: { ...hostEnv(options, terminal), POS_APP_VERSION: appVersion } });
   child.on('exit', (code) => {
-    void (hub?.stop() ?? Promise.resolve()).finally(() => process.exit(code ?? 0));
+    void Promise.all([hub?.stop(), terminal?.close()]).finally(() => process.exit(code ?? 0));
   });
 }
 
@@ -85,9 +101,10 @@ async function main(): Promise<void> {
     console.log(`The embedded hub could not start (${(error as Error).message.split('\n')[0]}): the till runs without it.`);
     return null;
   });
-  if (electron?.ok) return startElectron(electron.path, options, hub);
+  const terminal = await prepareDemoTerminal(options);
+  if (electron?.ok) return startElectron(electron.path, options, hub, terminal);
   if (electron) console.log(`Electron is not available here: ${electron.reason}. Starting the till in browser mode instead.`);
-  await startBrowserMode(options, hub);
+  await startBrowserMode(options, hub, terminal);
 }
 
 main().catch((error: unknown) => {

@@ -30,3 +30,4 @@ export {
   type CaisseApSimulatorOptions,
 } from './terminal/caisse-ap/caisse-ap-simulator';
 export { startZvtSimulator, type ZvtSimulator, type ZvtSimulatorBehaviour, type ZvtSimulatorOptions } from './terminal/zvt/zvt-simulator';
+export { DEMO_TERMINAL_KINDS, startDemoTerminal, type DemoTerminal, type DemoTerminalKind } from './terminal/demo-terminal';

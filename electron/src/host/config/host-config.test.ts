@@ -167,3 +167,12 @@ describe('applyEnv', () => {
     await expect(loadHostConfig(dir, { POS_TERMINAL: 'never' })).rejects.toBeInstanceOf(ConfigError);
   });
 });
+
+describe('the terminal from the environment (npm start -- --demo-terminal)', () => {
+  const base = defaultConfig('/tmp/till');
+  it('sets the protocol and its address, checked', () => {
+    expect(applyEnv(base, { POS_TERMINAL_KIND: 'zvt', POS_TERMINAL_ADDRESS: '127.0.0.1:20007' }).terminal).toMatchObject({ kind: 'zvt', address: '127.0.0.1:20007' });
+    expect(() => applyEnv(base, { POS_TERMINAL_KIND: 'zvt' })).toThrow(/POS_TERMINAL_ADDRESS: terminal.address must be "host:port"/);
+    expect(() => applyEnv(base, { POS_TERMINAL_KIND: 'visa' })).toThrow(ConfigError);
+  });
+});

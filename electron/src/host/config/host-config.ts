@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { defaultDeviceSettings, deviceSettingsProblems, type DeviceSettings, type DeviceSettingsPatch } from '@pos/core';
+import { defaultDeviceSettings, deviceSettingsProblems, TERMINAL_KINDS, type DeviceSettings, type DeviceSettingsPatch, type TerminalKind } from '@pos/core';
 
 /**
  * The till host's own settings (this machine's devices and identity), in <dataDir>/config.json.
@@ -89,6 +89,13 @@ export function applyEnv(config: HostConfig, env: NodeJS.ProcessEnv): HostConfig
       throw new ConfigError(`POS_TERMINAL must be approve, decline or timeout, got "${behaviour}"`);
     }
     next = { ...next, terminal: { ...next.terminal, behaviour } };
+  }
+  if (env.POS_TERMINAL_KIND) {
+    const kind = env.POS_TERMINAL_KIND;
+    if (!(TERMINAL_KINDS as readonly string[]).includes(kind)) throw new ConfigError(`POS_TERMINAL_KIND must be ${TERMINAL_KINDS.join(', ')}, got "${kind}"`);
+    next = { ...next, terminal: { ...next.terminal, kind: kind as TerminalKind, address: env.POS_TERMINAL_ADDRESS || next.terminal.address } };
+    const [problem] = deviceSettingsProblems(next);
+    if (problem) throw new ConfigError(`POS_TERMINAL_KIND / POS_TERMINAL_ADDRESS: ${problem}`);
   }
   if (env.POS_TERMINAL_DELAY_MS) next = { ...next, terminal: { ...next.terminal, processingMs: positiveInt('POS_TERMINAL_DELAY_MS', env.POS_TERMINAL_DELAY_MS) } };
   if (env.POS_TERMINAL_TIMEOUT_MS) next = { ...next, terminal: { ...next.terminal, timeoutMs: positiveInt('POS_TERMINAL_TIMEOUT_MS', env.POS_TERMINAL_TIMEOUT_MS, 1) } };
