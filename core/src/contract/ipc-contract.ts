@@ -191,6 +191,8 @@ export type HostContract = {
   'printer.status': Method<void, PrinterStatus>;
   'terminal.pay': Method<{ readonly attemptKey: string; readonly amount: number; readonly currency: string }, CardResult>;
   'terminal.status': Method<{ readonly attemptKey: string }, CardResult>;
+  /** A person read the terminal's own receipt for an unknown attempt: the journal records their word. */
+  'terminal.reconcile': Method<{ readonly attemptKey: string; readonly outcome: 'approved' | 'declined' }, CardResult>;
   'terminal.refund': Method<{ readonly attemptKey: string; readonly amount: number; readonly currency: string }, CardResult>;
   'devices.list': Method<void, DeviceInventory>;
   /** A manager (till.settings) changes the devices; they are reopened with the new settings. */
@@ -242,6 +244,7 @@ const METHODS = {
   'terminal.pay': true,
   'terminal.status': true,
   'terminal.refund': true,
+  'terminal.reconcile': true,
   'devices.list': true,
   'devices.configure': true,
   'devices.test': true,

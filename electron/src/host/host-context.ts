@@ -2,6 +2,7 @@ import type { StoreProfile } from '@pos/core';
 import type { CardTerminal } from '@pos/hardware/common';
 import type { HostConfig } from './config/host-config';
 import type { DeviceManager } from './devices/device-manager';
+import type { PaymentJournal } from './terminal/payment-journal';
 import type { JournalStore } from './fiscal/journal-store';
 import type { TillKey } from './fiscal/key-store';
 import type { Sealer } from './fiscal/sealer';
@@ -24,7 +25,8 @@ export type HostContext = {
   readonly staff: StaffStore;
   readonly session: Session;
   readonly printer: ReceiptPrinter;
-  readonly terminal: CardTerminal;
+  /** The terminal behind its payment journal. */
+  readonly terminal: CardTerminal & { readonly journal: PaymentJournal };
   /** The scanner, scale, displays and the terminal's driver, and the Devices screen's work. */
   readonly devices: DeviceManager;
   readonly events: HostEventBus;

@@ -1,4 +1,5 @@
 import type { HostBridge } from '../bridge';
+import { settleFromTerminal } from '../features/payment/payment-actions';
 import { useAppStore } from '../state/app-store';
 import { addTerminalAlert, setDeviceStatus } from '../state/device-store';
 
@@ -11,6 +12,7 @@ export function linkDevices(bridge: HostBridge): () => void {
     bridge.on('device.status', setDeviceStatus),
     bridge.on('terminal.alert', (alert) => {
       addTerminalAlert(alert);
+      void settleFromTerminal(alert);
       useAppStore.getState().notify(alert.kind === 'late-approval' || alert.kind === 'unknown-attempt' ? 'error' : 'warning', 'devices.hostNotice', { message: alert.message });
     }),
     bridge.on('host.notice', (notice) => useAppStore.getState().notify(notice.level, 'devices.hostNotice', { message: notice.message })),

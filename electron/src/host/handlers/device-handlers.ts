@@ -41,21 +41,6 @@ export function deviceHandlers(ctx: HostContext): HandlerGroup {
   };
 
   return {
-    'terminal.refund': {
-      parse: (raw) => {
-        const req = record(raw, 'terminal.refund request');
-        return {
-          attemptKey: text(req, 'attemptKey', { max: 64, pattern: ID_PATTERN }),
-          amount: integer(req, 'amount', 1, 100_000_000),
-          currency: text(req, 'currency', { max: 3, pattern: /^[A-Z]{3}$/ }),
-        };
-      },
-      run: async (request) => {
-        ctx.session.require();
-        if (request.currency !== ctx.profile.currency) throw new PosError('INVALID_REQUEST', `The terminal takes ${ctx.profile.currency} only`);
-        return ctx.terminal.refund(request);
-      },
-    },
     'devices.list': {
       parse: () => undefined,
       run: async () => {

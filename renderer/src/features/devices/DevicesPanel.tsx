@@ -249,7 +249,11 @@ export function DevicesPanel() {
   const { panelOpen, inventory, alerts } = useDeviceStore();
   useEffect(() => {
     if (!panelOpen) return;
-    services().bridge.invoke('devices.list').then(setInventory, notifyError);
+    const { bridge } = services();
+    const load = () => bridge.invoke('devices.list').then(setInventory, notifyError);
+    void load();
+    // The printer's state (paper, cover, drawer) comes with its own event: the list follows it.
+    return bridge.on('printer.status', () => void load());
   }, [panelOpen]);
   if (!panelOpen) return null;
   const close = () => useDeviceStore.setState({ panelOpen: false });

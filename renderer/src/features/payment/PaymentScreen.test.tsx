@@ -2,6 +2,7 @@ import { cartTotals, demoProduct, PosError, type CardTender, type SalePayload, t
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { linkDevices } from '../../app/device-link';
 import { useAppStore } from '../../state/app-store';
 import { useCartStore } from '../../state/cart-store';
 import { euros, noticeText, paymentFigures, paymentRegion, plain } from '../../test-support/screen-queries';
@@ -215,6 +216,29 @@ describe('card', () => {
     const [card, cash] = sealedSales()[0]!.tenders;
     expect(card).toMatchObject({ method: 'card', status: 'declined', resolvedBy: { staffId: 'staff-camille', outcome: 'declined' } });
     expect(cash).toMatchObject({ method: 'cash', amount: total });
+  });
+
+  it('completes on the card when the terminal answers late that it approved, without asking anyone', async () => {
+    till.terminal = () => 'unknown';
+    const { total } = await toPayment();
+    await payByCard();
+    await within(screen.getByRole('list', { name: 'Règlements' })).findByRole('alert');
+    const attemptKey = (till.callsOf('terminal.pay')[0] as { attemptKey: string }).attemptKey;
+    linkDevices(till.bridge);
+    act(() => till.emit('terminal.alert', { kind: 'late-approval', attemptKey, status: 'approved', amount: total, message: 'approved late' }));
+    await completed();
+    expect(sealedSales()[0]!.tenders).toEqual([expect.objectContaining({ method: 'card', status: 'approved', attemptKey })]);
+    expect(till.callsOf('terminal.pay')).toHaveLength(1);
+  });
+
+  it('records a person\'s reading of the terminal receipt in the host journal', async () => {
+    till.terminal = () => 'unknown';
+    await toPayment();
+    await payByCard();
+    const help = await within(screen.getByRole('list', { name: 'Règlements' })).findByRole('alert');
+    await user.click(within(help).getByRole('button', { name: 'Le ticket terminal indique REFUSÉ' }));
+    const attemptKey = (till.callsOf('terminal.pay')[0] as { attemptKey: string }).attemptKey;
+    await waitFor(() => expect(till.callsOf('terminal.reconcile')).toEqual([{ attemptKey, outcome: 'declined' }]));
   });
 
   it('refuses cash while a card outcome is unknown: the customer may already have paid by card', async () => {

@@ -1,4 +1,4 @@
-import { assertCardAmount, cartTotals, cashTender, paymentState, type CardResult, type CardTender, type Tender } from '@pos/core';
+import { assertCardAmount, cartTotals, cashTender, paymentState, type CardResult, type CardTender, type Tender, type TerminalAlertView } from '@pos/core';
 import { notifyError, useAppStore } from '../../state/app-store';
 import { cartActions, useCartStore } from '../../state/cart-store';
 import { services } from '../../state/services';
@@ -106,10 +106,31 @@ export async function askTerminal(tenderId: string): Promise<void> {
   await afterTenderChange();
 }
 
-/** A person read the terminal's own receipt: their word settles the attempt, and it is recorded. */
+/**
+ * A person read the terminal's own receipt: their word settles the attempt, recorded on the
+ * tender and in the host's payment journal (so a later answer from the terminal is checked against it).
+ */
 export async function settleManually(tenderId: string, outcome: 'approved' | 'declined'): Promise<void> {
   const staffId = useAppStore.getState().staff?.id ?? '';
+  const tender = useCartStore.getState().tenders.find((t): t is CardTender => t.id === tenderId && t.method === 'card');
+  if (!tender) return;
+  try {
+    await services().bridge.invoke('terminal.reconcile', { attemptKey: tender.attemptKey, outcome });
+  } catch (error) {
+    // The journal already knows better (the terminal answered meanwhile): ask it, do not overrule it.
+    notifyError(error);
+    return askTerminal(tenderId);
+  }
   replaceTender(tenderId, { status: outcome, resolvedBy: { staffId, outcome } });
+  await afterTenderChange();
+}
+
+/** The terminal answered late an attempt of this cart still shown as unknown: the tender takes its answer. */
+export async function settleFromTerminal(alert: TerminalAlertView): Promise<void> {
+  if (alert.kind !== 'late-approval' && alert.kind !== 'late-decline') return;
+  const tender = useCartStore.getState().tenders.find((t): t is CardTender => t.method === 'card' && t.attemptKey === alert.attemptKey && t.status === 'unknown');
+  if (!tender) return;
+  replaceTender(tender.id, { status: alert.status });
   await afterTenderChange();
 }
 
