@@ -2,7 +2,7 @@ import { can, DEVICE_SETTINGS_SECTIONS, PosError, type CustomerDisplayState, typ
 import { randomUUID } from 'node:crypto';
 import type { HostContext } from '../host-context';
 import type { HandlerGroup } from './handler-registry';
-import { ID_PATTERN, integer, invalid, oneOf, record, text } from './request-guards';
+import { integer, invalid, oneOf, record, text } from './request-guards';
 
 const DEVICE_TESTS = ['print', 'drawer', 'scan', 'scale', 'payment', 'pole-display'] as const;
 
