@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePrinter, type FakePrinterRig } from '../rigs/fake-printer';
 import { browserAvailable, launchChromium, openTill } from '../support/browser';
+import { trailingProcessId } from '@pos/hardware/common';
 import { decodeText, tokenizeEscPos } from '../../hardware/src/test-support/esc-pos-tokenizer';
 import { freePort } from '../support/free-port';
 import { answerDialog, cart, cartRows, donePanel, history, openPayment, payCard, payCash, scan, signIn } from '../support/till-page';
@@ -71,9 +72,11 @@ describe.skipIf(!browserAvailable())('a sale end to end in browser mode', () => 
     expect([...bytes!.subarray(0, 2)]).toEqual([0x1b, 0x40]);
     const reading = tokenizeEscPos(bytes!);
     expect(reading.problems).toEqual([]);
-    const last = reading.tokens.at(-1)!;
-    expect([...bytes!.subarray(bytes!.length - 3)]).toEqual([0x1d, 0x56, 0x01]);
-    expect(last).toBeDefined();
+    // The cut, then the process ID request (GS ( H fn 48) whose answer says the receipt is out.
+    const tail = [...bytes!.subarray(bytes!.length - 14)];
+    expect(tail.slice(0, 3)).toEqual([0x1d, 0x56, 0x01]);
+    expect(tail.slice(3, 10)).toEqual([0x1d, 0x28, 0x48, 0x06, 0x00, 0x30, 0x30]);
+    expect(trailingProcessId(bytes!)).toMatch(/^\d{4}$/);
     const text = decodeText(bytes!);
     for (const expected of [onions.name.slice(0, 20), wine.name.slice(0, 20), apples.name, '0,532 kg', 'Remise 10,0 %', 'TOTAL TTC', 'Carte bancaire', 'Espèces', 'Rendu', 'FR83404833048', 'T01-000001']) {
       expect(text).toContain(expected);

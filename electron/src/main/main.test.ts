@@ -22,6 +22,8 @@ vi.mock('electron', async () => {
     ipcMain: new fakes.FakeIpcMain(),
     session: { defaultSession: new fakes.FakeSession() },
     dialog: { showErrorBox: vi.fn() },
+    // One screen: no customer window.
+    screen: { getAllDisplays: () => [{ id: 1, bounds: { x: 0, y: 0, width: 1024, height: 768 } }], getPrimaryDisplay: () => ({ id: 1 }) },
     BrowserWindow,
     windows,
   };
