@@ -8,6 +8,9 @@ export type SerialSettings = {
   readonly stopBits: 1 | 2;
 };
 
+/** A serial device's options: its port, line settings over the device's own defaults, open timeout (default 3 s). */
+export type SerialDeviceOptions = { readonly path: string } & Partial<Omit<SerialSettings, 'path'>> & { readonly openTimeoutMs?: number };
+
 export type SerialLineHandlers = {
   readonly onData: (bytes: Uint8Array) => void;
   /** The port went away without close(): cable pulled, USB adapter removed, device powered off. */

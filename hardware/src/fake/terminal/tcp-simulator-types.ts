@@ -22,3 +22,16 @@ export type TcpSimulator<Behaviour, Received> = {
   setBehaviour(behaviour: Behaviour | 'by-amount', scope?: 'always' | 'next'): void;
   close(): Promise<void>;
 };
+
+/**
+ * What both network simulators can do with a request besides refusing it (each protocol refuses
+ * in its own words): approve; no-answer (reads, then silence); late (approves after `delayMs`);
+ * twice (the approval sent two times); corrupt (a broken answer); reset (the connection reset).
+ */
+export type SharedTerminalBehaviour =
+  | { readonly kind: 'approve' }
+  | { readonly kind: 'no-answer' }
+  | { readonly kind: 'late'; readonly delayMs: number }
+  | { readonly kind: 'twice' }
+  | { readonly kind: 'corrupt' }
+  | { readonly kind: 'reset' };

@@ -3,21 +3,14 @@ import { encodeCd5220Clear, encodeCd5220Init, encodeCd5220Lines, type Cd5220Brig
 import { displayLines, type DisplayLines } from '../../common/pole-display/display-text';
 import { oneAtATime } from '../one-at-a-time';
 import { createSerialDevice } from '../serial-device';
-import type { SerialSettings, WriteResult } from '../serial-line';
+import type { SerialDeviceOptions, WriteResult } from '../serial-line';
 
-export type SerialPoleDisplayOptions = {
-  readonly path: string;
-  /** Defaults: 9600 baud, 8 data bits, no parity, 1 stop bit (the CD5220's factory setting). */
-  readonly baudRate?: number;
-  readonly dataBits?: SerialSettings['dataBits'];
-  readonly parity?: SerialSettings['parity'];
-  readonly stopBits?: SerialSettings['stopBits'];
+/** Line defaults: 9600 baud, 8 data bits, no parity, 1 stop bit (the CD5220's factory setting). */
+export type SerialPoleDisplayOptions = SerialDeviceOptions & {
   /** Set at each open when given; otherwise the display keeps its own. */
   readonly brightness?: Cd5220Brightness;
   /** Time for the bytes of one screen to leave the port. Default 2 s. */
   readonly writeTimeoutMs?: number;
-  /** Default 3 s. */
-  readonly openTimeoutMs?: number;
 };
 
 /** `data`: the two lines just sent to the display. */

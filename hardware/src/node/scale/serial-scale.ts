@@ -4,19 +4,12 @@ import { encodeScaleCommand, METTLER_8217_SERIAL, parseMettler8217Frame, type Me
 import { commandOutcome, readingFromReply, type ScaleCommandOutcome, type WeightReading } from '../../common/scale/weight-reading';
 import { oneAtATime } from '../one-at-a-time';
 import { createSerialDevice } from '../serial-device';
-import type { SerialSettings } from '../serial-line';
+import type { SerialDeviceOptions } from '../serial-line';
 
-export type SerialScaleOptions = {
-  readonly path: string;
-  /** Defaults: the 8217 protocol's 9600 baud, 7 data bits, even parity, 1 stop bit. */
-  readonly baudRate?: number;
-  readonly dataBits?: SerialSettings['dataBits'];
-  readonly parity?: SerialSettings['parity'];
-  readonly stopBits?: SerialSettings['stopBits'];
+/** Line defaults: the 8217 protocol's 9600 baud, 7 data bits, even parity, 1 stop bit. */
+export type SerialScaleOptions = SerialDeviceOptions & {
   /** Time the scale has to answer a command. Default 1 s. */
   readonly answerTimeoutMs?: number;
-  /** Default 3 s. */
-  readonly openTimeoutMs?: number;
 };
 
 /** `data` carries every weight the scale reports: answers to readWeight(), and frames it sends unasked (its PRINT key). */

@@ -13,7 +13,7 @@ import type { TlvField } from '../../../common/terminal/caisse-ap/tlv';
 import { chooseBehaviour, createBehaviourChoice } from '../behaviour-choice';
 import { createSimulatorTimers } from '../simulator-timers';
 import { listenTcpSimulator } from '../tcp-simulator-server';
-import type { TcpSimulator, TcpSimulatorOptions } from '../tcp-simulator-types';
+import type { SharedTerminalBehaviour, TcpSimulator, TcpSimulatorOptions } from '../tcp-simulator-types';
 
 /**
  * What the simulated terminal does with a request:
@@ -23,15 +23,7 @@ import type { TcpSimulator, TcpSimulatorOptions } from '../tcp-simulator-types';
  * - twice: sends the approval two times; corrupt: an approval with a broken length field;
  * - reset: resets the connection once the request is read.
  */
-export type CaisseApSimulatorBehaviour =
-  | { readonly kind: 'approve' }
-  | { readonly kind: 'refuse'; readonly reason?: string }
-  | { readonly kind: 'offline' }
-  | { readonly kind: 'no-answer' }
-  | { readonly kind: 'late'; readonly delayMs: number }
-  | { readonly kind: 'twice' }
-  | { readonly kind: 'corrupt' }
-  | { readonly kind: 'reset' };
+export type CaisseApSimulatorBehaviour = SharedTerminalBehaviour | { readonly kind: 'refuse'; readonly reason?: string } | { readonly kind: 'offline' };
 
 export type CaisseApSimulatorOptions = TcpSimulatorOptions<CaisseApSimulatorBehaviour> & {
   readonly card?: { readonly maskedPan: string; readonly aid: string; readonly application: string; readonly readMode: string };

@@ -13,7 +13,7 @@ import {
 import { chooseBehaviour, createBehaviourChoice } from '../behaviour-choice';
 import { createSimulatorTimers } from '../simulator-timers';
 import { listenTcpSimulator } from '../tcp-simulator-server';
-import type { TcpSimulator, TcpSimulatorOptions } from '../tcp-simulator-types';
+import type { SharedTerminalBehaviour, TcpSimulator, TcpSimulatorOptions } from '../tcp-simulator-types';
 
 /**
  * What the simulated ZVT terminal does with an Authorisation or Refund:
@@ -25,14 +25,7 @@ import type { TcpSimulator, TcpSimulatorOptions } from '../tcp-simulator-types';
  * - reset: resets the connection instead of acknowledging the command.
  * ZVT has no offline-approval marker this simulator knows of, so there is no "offline" here.
  */
-export type ZvtSimulatorBehaviour =
-  | { readonly kind: 'approve' }
-  | { readonly kind: 'refuse'; readonly resultCode?: number }
-  | { readonly kind: 'no-answer' }
-  | { readonly kind: 'late'; readonly delayMs: number }
-  | { readonly kind: 'twice' }
-  | { readonly kind: 'corrupt' }
-  | { readonly kind: 'reset' };
+export type ZvtSimulatorBehaviour = SharedTerminalBehaviour | { readonly kind: 'refuse'; readonly resultCode?: number };
 
 export type ZvtSimulatorOptions = TcpSimulatorOptions<ZvtSimulatorBehaviour> & {
   /** How long the terminal waits for the ECR's ACK of each message. Default 1000 ms. */
