@@ -21,6 +21,8 @@ export type CardTender = {
   readonly attemptKey: string;
   readonly authorizationCode?: string;
   readonly maskedPan?: string;
+  /** Approved by the terminal offline (store-and-forward): the bank sees it when the terminal is back online. */
+  readonly offline?: boolean;
   readonly scheme?: string;
   readonly message?: string;
   /** Set when a person settled an unknown outcome by reading the terminal's own receipt. */

@@ -55,6 +55,16 @@ describe('buildSale and validateSale', () => {
     expect(validateSale({ ...sale, lines: [] }, store).join()).toMatch(/sale.lines must be a list of 1/);
   });
 
+  it('seals a card approved offline as such, and nothing but true or false in that mark', () => {
+    const cart = fc.sample(cartArb, { numRuns: 1, seed: 11 })[0]!;
+    const total = cartTotals(cart, store.vatRates).total;
+    const card = { id: 'c1', method: 'card', amount: total, status: 'approved', attemptKey: 'k1', offline: true } as const;
+    const sale = buildSale(cart, [card], ctx);
+    expect(validateSale(sale, store)).toEqual([]);
+    const marked = { ...sale, tenders: [{ ...card, offline: 'yes' as unknown as boolean }] };
+    expect(validateSale(marked, store).join()).toMatch(/offline must be true or false/);
+  });
+
   it('refuses malformed sales and any field it does not know, so no personal data rides along', () => {
     const cart = fc.sample(cartArb, { numRuns: 1, seed: 9 })[0]!;
     const total = cartTotals(cart, store.vatRates).total;

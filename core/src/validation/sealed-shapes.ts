@@ -1,5 +1,5 @@
 import { MAX_QUANTITY, MAX_WEIGHT_G } from '../cart/cart';
-import { array, integer, literal, object, text, variant } from './shape';
+import { array, boolean, integer, literal, object, text, variant } from './shape';
 
 const id = text(64);
 const amount = integer(0);
@@ -45,6 +45,7 @@ const tender = variant('method', {
       maskedPan: text(32),
       scheme: text(32),
       message: text(200),
+      offline: boolean(),
       resolvedBy: object({ staffId: id, outcome: literal('approved', 'declined') }),
     },
   ),

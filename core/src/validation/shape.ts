@@ -17,6 +17,10 @@ export const integer =
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max) problems.push(`${p} must be a whole number from ${min} to ${max}`);
   };
 
+export const boolean = (): Check => (v, p, problems) => {
+  if (typeof v !== 'boolean') problems.push(`${p} must be true or false`);
+};
+
 export const literal =
   (...values: readonly string[]): Check =>
   (v, p, problems) => {

@@ -127,6 +127,7 @@ export const en: Dictionary = {
     reasonRequired: 'Give a reason.',
   },
   payment: {
+    offlineApproval: 'offline, sent later',
     title: 'Payment',
     due: 'Amount due',
     remaining: 'Left to pay',

@@ -126,6 +126,7 @@ export const fr = {
     reasonRequired: 'Indiquez un motif.',
   },
   payment: {
+    offlineApproval: 'hors ligne, transmis plus tard',
     title: 'Encaissement',
     due: 'À payer',
     remaining: 'Reste à payer',

@@ -23,6 +23,7 @@ export function TenderList({ tenders, currency, locale }: { tenders: readonly Te
             <>
               <span>
                 {t('payment.card')} {tender.maskedPan ?? ''} — {t(`payment.${tender.status}`)}
+                {tender.offline && ` (${t('payment.offlineApproval')})`}
               </span>
               <span>{money(tender.amount)}</span>
               {tender.status === 'declined' && (

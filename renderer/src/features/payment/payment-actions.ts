@@ -60,6 +60,7 @@ function fromResult(result: CardResult): Partial<CardTender> {
     ...(result.authorizationCode ? { authorizationCode: result.authorizationCode } : {}),
     ...(result.maskedPan ? { maskedPan: result.maskedPan } : {}),
     ...(result.scheme ? { scheme: result.scheme } : {}),
+    ...(result.offline ? { offline: true } : {}),
     ...(result.message ? { message: result.message } : {}),
   };
 }
