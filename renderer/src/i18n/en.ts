@@ -165,7 +165,7 @@ export const en: Dictionary = {
     receipt: 'Receipt no. {{number}}',
     changeDue: 'Change due',
     printed: 'Receipt printed.',
-    sent: 'Receipt sent to the printer.',
+    sent: 'Receipt sent to the printer, which cannot confirm it printed: if it did not come out, reprint it (DUPLICATA).',
     printing: 'Printing the receipt…',
     printFailed: 'Receipt not printed: {{message}}. The sale is saved; reprint it from the history or here.',
     reprint: 'Reprint (duplicate)',

@@ -164,7 +164,7 @@ export const fr = {
     receipt: 'Ticket n° {{number}}',
     changeDue: 'À rendre',
     printed: 'Ticket imprimé.',
-    sent: 'Ticket envoyé à l’imprimante.',
+    sent: 'Ticket envoyé à l’imprimante, qui ne peut pas confirmer l’impression : s’il n’est pas sorti, réimprimez (DUPLICATA).',
     printing: 'Impression du ticket…',
     printFailed: 'Ticket non imprimé : {{message}}. La vente est enregistrée ; réimprimez depuis l’historique ou ici.',
     reprint: 'Réimprimer (duplicata)',
