@@ -1,9 +1,8 @@
 import type { PrintOutcome } from '@pos/core';
-import { statusRequestBytes, STAR_STATUS_REQUEST, STATUS_REQUESTS, trailingProcessId } from '../common/printer/esc-pos-commands';
+import { trailingProcessId } from '../common/printer/esc-pos-commands';
 import { createEscPosReplyReader } from '../common/printer/esc-pos-reply-reader';
-import { parseDleEotReply } from '../common/printer/esc-pos-status';
-import { mergeSensors, type PrinterSensors } from '../common/printer/printer-sensors';
-import { createStarReplyReader } from '../common/printer/star-reply-reader';
+import type { PrinterSensors } from '../common/printer/printer-sensors';
+import { createStatusCollector } from '../common/printer/status-collector';
 import type { PrinterProfile, PrinterTransport } from '../common/printer';
 import { oneAtATime } from './one-at-a-time';
 import { failed, seconds, sent } from './print-outcome';
@@ -86,27 +85,16 @@ export function createConfirmingTcpPrinter(options: ConfirmingTcpPrinterOptions)
   };
 
   const readStatus = async (): Promise<StatusReading> => {
-    const escPos = language === 'esc-pos';
-    const escPosReader = createEscPosReplyReader();
-    const starReader = createStarReplyReader();
-    const statusBytes: number[] = [];
-    let star: PrinterSensors | null = null;
+    const collector = createStatusCollector(language);
     const result: TcpExchangeResult = await tcpExchange({
       host,
       port,
       connectTimeoutMs,
       writeTimeoutMs: statusTimeoutMs,
       answerTimeoutMs: statusTimeoutMs,
-      bytes: escPos ? statusRequestBytes() : STAR_STATUS_REQUEST,
+      bytes: collector.request,
       onAbort,
-      onData: (chunk) => {
-        if (!escPos) {
-          star = starReader.push(chunk).find((r) => r.kind === 'star-asb')?.sensors ?? star;
-          return star !== null;
-        }
-        for (const reply of escPosReader.push(chunk)) if (reply.kind === 'status-byte') statusBytes.push(reply.byte);
-        return statusBytes.length >= STATUS_REQUESTS.length;
-      },
+      onData: (chunk) => collector.push(chunk),
     });
     if (result.kind === 'failed') {
       const outcome = result.outcome;
@@ -117,14 +105,8 @@ export function createConfirmingTcpPrinter(options: ConfirmingTcpPrinterOptions)
     if (result.kind === 'unanswered') {
       return { ok: false, reason: 'no-reply', message: `The printer at ${address} did not answer a status request within ${seconds(statusTimeoutMs)}.` };
     }
-    if (!escPos) return { ok: true, sensors: star ?? {} };
-    const readings: PrinterSensors[] = [];
-    for (const [i, n] of STATUS_REQUESTS.entries()) {
-      const parsed = parseDleEotReply(n, statusBytes[i]!);
-      if (!parsed.ok) return { ok: false, reason: 'io', message: `The printer at ${address} sent a status that makes no sense: ${parsed.error}` };
-      readings.push(parsed.sensors);
-    }
-    return { ok: true, sensors: mergeSensors(...readings) };
+    const collected = collector.result();
+    return collected.ok ? collected : { ok: false, reason: 'io', message: `The printer at ${address} sent a status that makes no sense: ${collected.error}` };
   };
 
   return {

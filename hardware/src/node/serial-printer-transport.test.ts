@@ -1,7 +1,9 @@
 import { SerialPort } from 'serialport';
 import { describe, expect, it } from 'vitest';
 import { cleanupsAfterEach } from '../test-support/cleanups';
+import { conditionsOf } from '../common/printer/printer-sensors';
 import { socat, startPtyPair } from '../test-support/pty-pair';
+import { startSerialStatusPrinter } from '../test-support/serial-status-printer';
 import { createSerialPrinterTransport } from './serial-printer-transport';
 
 /** Reads `path` until `done(bytes so far)` holds. */
@@ -57,6 +59,22 @@ describe.skipIf(!socat && process.env.CI !== 'true')('serial printer transport t
     await new Promise((r) => setTimeout(r, 50));
     expect(await transport.write(marker)).toEqual({ status: 'sent', bytes: marker.length });
     expect((await received).subarray(-marker.length).toString()).toBe('NEXT RECEIPT\n');
+  });
+});
+
+describe.skipIf(!socat && process.env.CI !== 'true')('the status of a serial printer (DLE EOT over the cable)', () => {
+  it('reads paper out and the drawer switch, and says plainly when the printer does not answer', async () => {
+    const pair = await startPtyPair();
+    cleanups.push(pair.stop);
+    const printer = await startSerialStatusPrinter(pair.b, { paperOut: true, drawerOpen: true });
+    cleanups.push(() => printer.close());
+    const transport = createSerialPrinterTransport({ path: pair.a, statusTimeoutMs: 500 });
+    cleanups.push(() => transport.close());
+    const reading = await transport.queryStatus();
+    expect(reading.ok).toBe(true);
+    if (reading.ok) expect(conditionsOf(reading.sensors)).toEqual(expect.arrayContaining(['paper-end']));
+    await printer.close();
+    expect(await transport.queryStatus()).toMatchObject({ ok: false, reason: 'no-reply', message: expect.stringMatching(/did not answer a status request within 0.5 s/) });
   });
 });
 

@@ -1,8 +1,10 @@
 import type { PrintOutcome } from '@pos/core';
 import { SerialPort } from 'serialport';
-import type { PrinterTransport } from '../common/printer';
+import type { PrinterProfile, PrinterTransport } from '../common/printer';
+import { createStatusCollector } from '../common/printer/status-collector';
 import { oneAtATime } from './one-at-a-time';
 import { errorMessage, failed, seconds, sent } from './print-outcome';
+import type { PrinterStatusSource, StatusReading } from './printer-status-source';
 
 export type SerialPrinterOptions = {
   readonly path: string;
@@ -14,10 +16,14 @@ export type SerialPrinterOptions = {
   readonly openTimeoutMs?: number;
   /** Time allowed for the bytes to leave the port (tcdrain). Default 10 s. */
   readonly writeTimeoutMs?: number;
+  /** The printer's command language, for its status request. Default ESC/POS. */
+  readonly language?: PrinterProfile['language'];
+  /** Time allowed for the answer to a status request. Default 2 s. */
+  readonly statusTimeoutMs?: number;
 };
 
 /** The parts of serialport's port we use: tests may hand in a mock. */
-export type SerialPortLike = Pick<SerialPort, 'open' | 'write' | 'drain' | 'flush' | 'close' | 'on' | 'isOpen'>;
+export type SerialPortLike = Pick<SerialPort, 'open' | 'write' | 'drain' | 'flush' | 'close' | 'on' | 'off' | 'isOpen'>;
 
 /**
  * A serial printer. The port opens on the first receipt and stays open; any failure closes it, so
@@ -27,12 +33,13 @@ export type SerialPortLike = Pick<SerialPort, 'open' | 'write' | 'drain' | 'flus
 export function createSerialPrinterTransport(
   options: SerialPrinterOptions,
   openPort: (o: { path: string; baudRate: number; rtscts: boolean }) => SerialPortLike = (o) => new SerialPort({ ...o, autoOpen: false }),
-): PrinterTransport {
+): PrinterTransport & PrinterStatusSource {
   const { path } = options;
   const baudRate = options.baudRate ?? 9600;
   const rtscts = options.rtscts ?? false;
   const openTimeoutMs = options.openTimeoutMs ?? 3000;
   const writeTimeoutMs = options.writeTimeoutMs ?? 10_000;
+  const statusTimeoutMs = options.statusTimeoutMs ?? 2000;
   const queue = oneAtATime();
   let port: SerialPortLike | null = null;
   let closed = false;
@@ -111,8 +118,41 @@ export function createSerialPrinterTransport(
     });
   };
 
+  /** DLE EOT (or Star's status request) on the open port, the replies read back from it. */
+  const readStatus = async (): Promise<StatusReading> => {
+    if (closed) return { ok: false, reason: 'io', message: `The serial printer ${path} is closed.` };
+    const opened = await open();
+    if ('outcome' in opened) {
+      const outcome = opened.outcome;
+      return { ok: false, reason: outcome.status === 'failed' && outcome.reason !== 'no-printer' ? outcome.reason : 'io', message: outcome.status === 'failed' ? outcome.message : '' };
+    }
+    const current = opened.port;
+    const collector = createStatusCollector(options.language ?? 'esc-pos');
+    return new Promise<StatusReading>((resolve) => {
+      const finish = (reading: StatusReading) => {
+        clearTimeout(timer);
+        current.off('data', onData);
+        resolve(reading);
+      };
+      const onData = (chunk: Buffer) => {
+        if (!collector.push(chunk)) return;
+        const collected = collector.result();
+        finish(collected.ok ? collected : { ok: false, reason: 'io', message: `The printer on ${path} sent a status that makes no sense: ${collected.error}` });
+      };
+      const timer = setTimeout(
+        () => finish({ ok: false, reason: 'no-reply', message: `The printer on ${path} did not answer a status request within ${seconds(statusTimeoutMs)}: is it on, and is the baud rate right?` }),
+        statusTimeoutMs,
+      );
+      current.on('data', onData);
+      current.write(Buffer.from(collector.request), (error) => {
+        if (error) finish({ ok: false, reason: 'io', message: `Writing to ${path} failed: ${errorMessage(error)}` });
+      });
+    });
+  };
+
   return {
     target: `serial:${path}?baud=${baudRate}&rtscts=${rtscts ? 1 : 0}`,
+    queryStatus: () => queue(readStatus),
     write: (bytes) => queue(() => write(bytes)),
     probe: () =>
       queue(async () => {

@@ -4,6 +4,7 @@ import {
   createConfirmingTcpPrinter,
   createPrinterStatusMonitor,
   createPrinterTransport,
+  createSerialPrinterTransport,
   formatPrinterTarget,
   parsePrinterTarget,
   type PrinterStatusMonitor,
@@ -37,6 +38,13 @@ function setUp(config: Pick<HostConfig, 'printer' | 'drawer'>): Setup {
     // A network printer that answers status: jobs and status queries share one queue, and the
     // monitor tells the cashier about paper and cover before the next receipt.
     const transport = createConfirmingTcpPrinter({ host: parsed.target.host, port: parsed.target.port, language: profile.language });
+    const monitor = createPrinterStatusMonitor({ source: transport, ...(profile.drawer?.openWhen ? { drawerOpenWhen: profile.drawer.openWhen } : {}) });
+    return { profile, target, transport, monitor, configError: null, none: false };
+  }
+  if (parsed.target.kind === 'serial' && profile.reportsStatus) {
+    // A serial printer answers DLE EOT on the same cable: the monitor asks between receipts.
+    const { path, baudRate, rtscts } = parsed.target;
+    const transport = createSerialPrinterTransport({ path, baudRate, rtscts, language: profile.language });
     const monitor = createPrinterStatusMonitor({ source: transport, ...(profile.drawer?.openWhen ? { drawerOpenWhen: profile.drawer.openWhen } : {}) });
     return { profile, target, transport, monitor, configError: null, none: false };
   }
