@@ -388,8 +388,8 @@ export async function tillSession(options: SessionOptions): Promise<SessionResul
     rows.push(infoRow('PATCH answered by the hub', 'ms', live.hubWrites));
     lines.push(
       `live_propagation_ms: ${live.latencies.length} of ${options.changes} price changes seen in the till's Dexie (polled every 2 ms in the page), ` +
-        `timed from sending the PATCH${live.missed.length ? `; NOT seen within 10 s: ${live.missed.join(', ')}` : ''}. ` +
-        `A search result list already on screen keeps the old price until the next query (it does not watch the catalog).`,
+        `timed from sending the PATCH${live.missed.length ? `; NOT seen within 10 s: ${live.missed.join(', ')}` : ''}; ` +
+        `a search result list on screen runs its query again once the change is written.`,
     );
   }
   await page.close();

@@ -6,7 +6,7 @@ import { pullStockLevels } from '../db/stock-sync';
 import { startHubReplication } from '../db/replication/hub-replication';
 import { PushWatermarks } from '../db/replication/push-watermarks';
 import { services } from '../state/services';
-import { reportSyncIssue, useSyncStore } from '../state/sync-store';
+import { catalogChanged, reportSyncIssue, useSyncStore } from '../state/sync-store';
 
 /**
  * The till's side of the hub, once started: the link's status for the badge, the replication of
@@ -34,7 +34,10 @@ export async function startHubLink(): Promise<void> {
   const catalog = catalogSynchronizer(
     db.catalog,
     bridge,
-    (state) => useSyncStore.setState({ catalog: { imported: state.imported, total: state.total, done: state.done } }),
+    (state) => {
+      useSyncStore.setState({ catalog: { imported: state.imported, total: state.total, done: state.done } });
+      catalogChanged();
+    },
     (error) => {
       if (!(error instanceof PosError && error.code === 'HUB_UNREACHABLE')) reportSyncIssue('catalog', (error as Error).message);
     },
@@ -42,7 +45,7 @@ export async function startHubLink(): Promise<void> {
     untilCashierIdle,
   );
   const stock = coalesced(async () => {
-    await pullStockLevels(db.catalog, bridge).catch((error: unknown) => {
+    await pullStockLevels(db.catalog, bridge).then(catalogChanged, (error: unknown) => {
       if (!(error instanceof PosError && error.code === 'HUB_UNREACHABLE')) reportSyncIssue('stock_levels', (error as Error).message);
     });
   });

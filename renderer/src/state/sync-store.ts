@@ -10,9 +10,15 @@ type SyncState = {
   catalog: { readonly imported: number; readonly total: number; readonly done: boolean } | null;
   issues: readonly SyncIssue[];
   panelOpen: boolean;
+  /** Bumped each time catalog changes or stock levels from the hub are written: what is on screen looks again. */
+  catalogRevision: number;
 };
 
-export const useSyncStore = create<SyncState>()(() => ({ hub: null, pending: 0, catalog: null, issues: [], panelOpen: false }));
+export const useSyncStore = create<SyncState>()(() => ({ hub: null, pending: 0, catalog: null, issues: [], panelOpen: false, catalogRevision: 0 }));
+
+export function catalogChanged(): void {
+  useSyncStore.setState((s) => ({ catalogRevision: s.catalogRevision + 1 }));
+}
 
 const MAX_ISSUES = 50;
 

@@ -3,6 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useCartStore } from '../../state/cart-store';
+import { catalogChanged } from '../../state/sync-store';
 import { cartLines, cartSummary, euros, lineNamed, noticeText, plain, searchBox } from '../../test-support/screen-queries';
 import { renderTill, startTill, stopTill, type Till } from '../../test-support/till-harness';
 import { editQuantity } from './line-actions';
@@ -375,5 +376,18 @@ describe('discounts and price overrides', () => {
     await user.click(within(manager).getByRole('button', { name: 'Valider' }));
     await waitFor(() => expect(useCartStore.getState().cart.cartDiscountBp).toBe(3000));
     expect(till.callsOf('session.authorize')).toEqual([{ pin: '5678', permission: 'sale.discount.large' }]);
+  });
+});
+
+describe('search results on screen', () => {
+  it('show a new price when the catalog changes under them, without another keystroke', async () => {
+    renderTill();
+    const product = demoProduct(205);
+    fireEvent.change(searchBox(), { target: { value: product.name } });
+    const results = await screen.findByRole('list', { name: 'Résultats de recherche' });
+    await waitFor(() => expect(plain(results.textContent)).toContain(euros(product.price)));
+    await till.db.catalog.products.put({ ...product, price: product.price + 100 });
+    act(() => catalogChanged());
+    await waitFor(() => expect(plain(screen.getByRole('list', { name: 'Résultats de recherche' }).textContent)).toContain(euros(product.price + 100)));
   });
 });

@@ -4,6 +4,7 @@ import { stockOf } from '../../app/hub-link';
 import { perfMeasure } from '../../app/perf';
 import { searchCatalog } from '../../db/catalog-search';
 import { services } from '../../state/services';
+import { useSyncStore } from '../../state/sync-store';
 
 /** Digits alone are probably a scan in progress: wait this long before searching them. */
 const DIGITS_DELAY_MS = 60;
@@ -23,6 +24,8 @@ const NO_STOCK: ReadonlyMap<string, number> = new Map();
  * after a newer query started is dropped.
  */
 export function useSearch(text: string): SearchState {
+  // A price change or new stock levels arriving while results are on screen: the same query runs again.
+  const revision = useSyncStore((s) => s.catalogRevision);
   const [state, setState] = useState<SearchState>({ query: '', results: [], done: true, stock: NO_STOCK });
   useEffect(() => {
     const query = text.trim();
@@ -49,6 +52,6 @@ export function useSearch(text: string): SearchState {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [text]);
+  }, [text, revision]);
   return state;
 }
