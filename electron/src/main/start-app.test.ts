@@ -205,6 +205,20 @@ describe('the customer window', () => {
     expect(customer.webContents.send).toHaveBeenCalled();
   });
 
+  it('opens and closes as the manager switches it on the Devices screen, without a restart', async () => {
+    const { deps, host, windows } = setup({ getScreens: () => screens });
+    const running = await startApp(deps);
+    expect(windows).toHaveLength(1);
+    host.customerDisplay.mockReturnValue({ window: true, screen: 1 });
+    host.emit('device.status', { role: 'customer-display', label: 'Window on screen 1', state: 'ready' });
+    await vi.waitFor(() => expect(windows).toHaveLength(2));
+    expect(running?.customerWindow).toBe(windows[1]);
+    host.customerDisplay.mockReturnValue({ window: false, screen: 1 });
+    host.emit('device.status', { role: 'customer-display', label: 'Off', state: 'off' });
+    await vi.waitFor(() => expect(windows[1]!.close).toHaveBeenCalled());
+    expect(running?.customerWindow).toBeNull();
+  });
+
   it('is not opened when it is not wanted, or when there is no second screen (and says why)', async () => {
     const off = setup({ getScreens: () => screens });
     await startApp(off.deps);

@@ -17,7 +17,7 @@ import { customerScreen, customerWindowOptions, type ScreenInfo } from './custom
 import { createWindowOptions } from './window-options';
 
 export type ShellApp = Pick<App, 'requestSingleInstanceLock' | 'on' | 'quit' | 'whenReady' | 'getPath' | 'isPackaged' | 'enableSandbox'>;
-export type ShellWindow = InstanceWindow & RelayWindow & Pick<BrowserWindow, 'once' | 'on' | 'loadFile'>;
+export type ShellWindow = InstanceWindow & RelayWindow & Pick<BrowserWindow, 'once' | 'on' | 'loadFile' | 'close'>;
 export type ShellSession = Parameters<typeof installContentSecurityPolicy>[0] & Parameters<typeof guardPermissions>[0];
 
 /** Everything startApp touches from outside, so tests can hand it fakes and main.ts the real things. */
@@ -91,19 +91,34 @@ export async function startApp(deps: AppDeps): Promise<RunningTill | null> {
   });
   await created.loadFile(paths.rendererIndex);
 
-  const screens = deps.getScreens?.();
-  const setting = host.customerDisplay();
-  const target = screens ? customerScreen(screens.screens, screens.primaryId, setting) : null;
-  if (setting.window && !target) deps.log('Customer display: no second screen found; set the screen on the Devices screen.');
-  if (target) {
+  /** Opens or closes the customer's window to match the Devices screen's setting (at start, and when it changes). */
+  let lastSetting = '';
+  const syncCustomerWindow = async (): Promise<void> => {
+    const setting = host.customerDisplay();
+    const key = JSON.stringify(setting);
+    if (key === lastSetting) return;
+    lastSetting = key;
+    const existing = customerWindow;
+    if (existing) {
+      customerWindow = null;
+      existing.close();
+    }
+    const screens = deps.getScreens?.();
+    const target = screens ? customerScreen(screens.screens, screens.primaryId, setting) : null;
+    if (setting.window && !target) deps.log('Customer display: no second screen found; set the screen on the Devices screen.');
+    if (!target) return;
     const customer = deps.createWindow(customerWindowOptions(tillOptions, target));
     customerWindow = customer;
     customer.once('ready-to-show', () => customer.show());
     customer.on('closed', () => {
-      customerWindow = null;
+      if (customerWindow === customer) customerWindow = null;
     });
     await customer.loadFile(paths.rendererIndex, { query: { view: 'customer' } });
-  }
+  };
+  await syncCustomerWindow();
+  host.on('device.status', (status) => {
+    if (status.role === 'customer-display') void syncCustomerWindow().catch((error: unknown) => deps.log(`Customer display: ${String(error)}`));
+  });
 
   const feed = resolveUpdateFeed({
     isPackaged: app.isPackaged,
@@ -112,5 +127,12 @@ export async function startApp(deps: AppDeps): Promise<RunningTill | null> {
     embeddedConfigExists: app.isPackaged && deps.fileExists(path.join(deps.resourcesPath, 'app-update.yml')),
   });
   if (feed !== null) stopUpdates = startAutoUpdates(deps.getUpdater(), feed, deps.log);
-  return { window: created, customerWindow, host, paths };
+  return {
+    window: created,
+    get customerWindow() {
+      return customerWindow;
+    },
+    host,
+    paths,
+  };
 }

@@ -261,6 +261,8 @@ export const en: Dictionary = {
     scaleAndDisplay: 'Scale and displays',
     scale: 'Scale (Mettler Toledo 8217)',
     poleDisplay: 'Pole display (CD5220)',
+    customerScreen: 'Screen number (0 = the first)',
+    customerScreenAuto: 'the second screen',
     customerWindow: 'Customer window on a second screen',
     terminal: 'Card terminal',
     protocol: 'Protocol',

@@ -260,6 +260,8 @@ export const fr = {
     scaleAndDisplay: 'Balance et afficheurs',
     scale: 'Balance (Mettler Toledo 8217)',
     poleDisplay: 'Afficheur client (CD5220)',
+    customerScreen: 'Écran n° (0 = le premier)',
+    customerScreenAuto: 'le second écran',
     customerWindow: 'Fenêtre client sur un second écran',
     terminal: 'Terminal de paiement',
     protocol: 'Protocole',

@@ -60,6 +60,11 @@ export class FakeWindow extends EventEmitter {
   minimized = false;
   readonly show = vi.fn();
   readonly focus = vi.fn();
+  /** Like Electron: closing emits 'closed'. */
+  readonly close = vi.fn(() => {
+    this.destroyed = true;
+    this.emit('closed');
+  });
   readonly restore = vi.fn(() => {
     this.minimized = false;
   });
@@ -119,9 +124,14 @@ export type FakeHost = {
 
 export function fakeHost(): FakeHost {
   const listeners = new Set<(event: EventName, payload: unknown) => void>();
+  const byEvent = new Map<EventName, Set<(payload: unknown) => void>>();
   return {
     invoke: vi.fn(async (name: unknown, request: unknown): Promise<InvokeReply> => ({ ok: true, value: { name, request } })),
-    on: vi.fn(() => () => {}),
+    on: vi.fn((event: EventName, listener: (payload: unknown) => void) => {
+      const set = byEvent.get(event) ?? new Set();
+      byEvent.set(event, set.add(listener));
+      return () => set.delete(listener);
+    }),
     onAny(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -130,6 +140,7 @@ export function fakeHost(): FakeHost {
     customerDisplay: vi.fn((): CustomerDisplaySettings => ({ window: false, screen: null })),
     emit(event, payload) {
       for (const listener of listeners) listener(event, payload);
+      for (const listener of byEvent.get(event) ?? []) listener(payload);
     },
     listenerCount: () => listeners.size,
   };

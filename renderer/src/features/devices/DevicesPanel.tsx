@@ -164,6 +164,19 @@ function SettingsForm({ inventory }: { inventory: DeviceInventory }) {
           <input type="checkbox" checked={draft.customerDisplay.window} onChange={(e) => set('customerDisplay', { window: e.target.checked })} />
           <span>{t('devices.customerWindow')}</span>
         </label>
+        {draft.customerDisplay.window && (
+          <label>
+            <span>{t('devices.customerScreen')}</span>
+            <input
+              type="number"
+              min={0}
+              max={16}
+              placeholder={t('devices.customerScreenAuto')}
+              value={draft.customerDisplay.screen ?? ''}
+              onChange={(e) => set('customerDisplay', { screen: e.target.value === '' ? null : Number(e.target.value) })}
+            />
+          </label>
+        )}
       </fieldset>
 
       <fieldset>
