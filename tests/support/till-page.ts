@@ -23,10 +23,14 @@ function keyEvents(key: string): { type: 'keyDown' | 'keyUp'; [field: string]: u
   return [{ type: 'keyDown', ...base }, { type: 'keyUp', ...up }];
 }
 
+/** A scanner types a key every 2 ms or so. */
+const SCANNER_KEY_GAP_S = 0.002;
+
 /**
  * A keyboard-wedge scanner: the code's keys then Enter, as one burst. The key events go to the
- * browser together (not one round trip each), so a busy test machine cannot stretch the gaps
- * between them beyond what a real scanner produces.
+ * browser together (not one round trip each), each stamped 2 ms after the one before, as the
+ * operating system stamps a real scanner's keys when they arrive: a busy test machine may deliver
+ * them late, but cannot stretch the gaps the till measures between them.
  */
 export async function scan(page: Page, code: string): Promise<void> {
   let session = sessions.get(page);
@@ -35,7 +39,9 @@ export async function scan(page: Page, code: string): Promise<void> {
     sessions.set(page, session);
   }
   const cdp = session;
-  await Promise.all([...code, 'Enter'].flatMap(keyEvents).map((event) => cdp.send('Input.dispatchKeyEvent', event as never)));
+  const start = Date.now() / 1000;
+  const events = [...code, 'Enter'].flatMap(keyEvents).map((event, i) => ({ ...event, timestamp: start + Math.floor(i / 2) * SCANNER_KEY_GAP_S }));
+  await Promise.all(events.map((event) => cdp.send('Input.dispatchKeyEvent', event as never)));
 }
 
 export function cart(page: Page): Locator {
