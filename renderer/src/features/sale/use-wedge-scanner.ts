@@ -56,7 +56,11 @@ export function useWedgeScanner(onScan: (code: string) => void, onTypedEnter: (t
       if (action.type === 'scan') onScan(action.code);
       else if (action.type === 'flush') deliver(action);
       if (detector.pending) {
-        idleTimer = setTimeout(() => deliver(detector.idle(performance.now())), DEFAULT_WEDGE_OPTIONS.maxInterKeyMs + 10);
+        idleTimer = setTimeout(() => {
+          // A long task (a catalog page written meanwhile) may have held the scanner's next keys back
+          // in the input queue while this timer expired: let them run first, then decide.
+          idleTimer = setTimeout(() => deliver(detector.idle(performance.now())), 0);
+        }, DEFAULT_WEDGE_OPTIONS.maxInterKeyMs + 10);
       }
     };
     window.addEventListener('keydown', onKeyDown, { capture: true });
