@@ -39,7 +39,8 @@ export async function scan(page: Page, code: string): Promise<void> {
     sessions.set(page, session);
   }
   const cdp = session;
-  const start = Date.now() / 1000;
+  // The Enter is stamped now (what a scan's latency is measured from), the code's keys just before it.
+  const start = Date.now() / 1000 - code.length * SCANNER_KEY_GAP_S;
   const events = [...code, 'Enter'].flatMap(keyEvents).map((event, i) => ({ ...event, timestamp: start + Math.floor(i / 2) * SCANNER_KEY_GAP_S }));
   await Promise.all(events.map((event) => cdp.send('Input.dispatchKeyEvent', event as never)));
 }
