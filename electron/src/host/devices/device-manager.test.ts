@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { HostEvents } from '@pos/core';
 import { createSimulatedCardTerminal } from '@pos/hardware/fake';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -30,11 +33,11 @@ function scriptedScanner() {
   return { port, read: (code: string) => listeners.forEach((l) => l({ code })) };
 }
 
-function manager(scanner: ScannerPort | null, drawerWarnS = 30) {
+function manager(scanner: ScannerPort | null | (() => ScannerPort), drawerWarnS = 30, dataDir = '/tmp/unused') {
   const events = new HostEventBus();
   const config = { ...defaultConfig('/tmp/unused'), drawer: { pin: 2 as const, pulseMs: 100, warnAfterS: drawerWarnS }, scanner: { ...defaultConfig('/tmp/unused').scanner, duplicateWindowMs: 500 } };
   const factories: DeviceFactories = {
-    scanner: () => scanner,
+    scanner: () => (typeof scanner === 'function' ? scanner() : scanner),
     scale: () => null,
     poleDisplay: () => null,
     terminal: () => createSimulatedCardTerminal(),
@@ -42,7 +45,7 @@ function manager(scanner: ScannerPort | null, drawerWarnS = 30) {
     listHidDevices: async () => [],
   };
   const devices = new DeviceManager(config, {
-    dataDir: '/tmp/unused',
+    dataDir,
     env: {},
     events,
     factories,
@@ -71,6 +74,25 @@ describe('the device manager', () => {
       { code: '3017620422003', source: 'serial' },
     ]);
     await devices.close();
+  });
+
+  it('drops a replaced scanner with its subscriptions: only the new one sells', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'pos-devices-'));
+    try {
+      const made = [scriptedScanner(), scriptedScanner()];
+      let next = 0;
+      const { devices, events } = manager(() => made[next++]!.port, 30, dataDir);
+      await devices.start();
+      const scans: string[] = [];
+      events.on('scanner.scan', (s) => scans.push(s.code));
+      await devices.configure({ scanner: { mode: 'serial', path: '/dev/ttyACM0', duplicateWindowMs: 100 } });
+      made[0]!.read('111');
+      made[1]!.read('222');
+      expect(scans).toEqual(['222']);
+      await devices.close();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('warns every screen when the drawer stays open longer than the setting, not when it is closed in time', async () => {

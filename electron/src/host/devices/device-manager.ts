@@ -31,6 +31,8 @@ export type DeviceManagerOptions = {
   readonly scanTestMs?: number;
 };
 
+type DeviceSection = 'scanner' | 'scale' | 'poleDisplay';
+
 /** A device that failed to open is kept with its error: the Devices screen shows it and the fix. */
 async function openQuietly(port: DevicePort): Promise<void> {
   await port.open().catch(() => undefined);
@@ -42,10 +44,9 @@ async function openQuietly(port: DevicePort): Promise<void> {
  * relays their status and scans to every renderer, and runs the Devices screen's tests.
  */
 export class DeviceManager {
-  private scanner: ScannerPort | null = null;
-  private scale: ScalePort | null = null;
-  private poleDisplay: PoleDisplayPort | null = null;
-  private unsubscribers: (() => void)[] = [];
+  private readonly ports: { scanner: ScannerPort | null; scale: ScalePort | null; poleDisplay: PoleDisplayPort | null } = { scanner: null, scale: null, poleDisplay: null };
+  /** Each device's subscriptions, dropped with it when it is reopened. */
+  private readonly subscriptions: Record<DeviceSection, (() => void)[]> = { scanner: [], scale: [], poleDisplay: [] };
   private lastDisplay: CustomerDisplayState | null = null;
   private drawerOpenSince: number | null = null;
   private drawerTimer: NodeJS.Timeout | null = null;
@@ -70,6 +71,7 @@ export class DeviceManager {
     const printer = this.options.printer.status();
     const conditions = printer.conditions ?? [];
     const terminal = this.options.terminal.current;
+    const { scanner, scale, poleDisplay } = this.ports;
     return [
       {
         role: 'printer',
@@ -83,9 +85,9 @@ export class DeviceManager {
         state: printer.state === 'none' ? 'off' : conditions.includes('drawer-open') ? 'busy' : 'ready',
         ...(conditions.includes('drawer-open') ? { message: 'The drawer is open' } : {}),
       },
-      this.scanner ? statusView('scanner', this.scanner.label, this.scanner.status()) : { role: 'scanner', label: 'Keyboard wedge (no setup)', state: 'ready' },
-      statusView('scale', this.scale?.label ?? 'No scale', this.scale?.status() ?? null),
-      statusView('pole-display', this.poleDisplay?.label ?? 'No pole display', this.poleDisplay?.status() ?? null),
+      scanner ? statusView('scanner', scanner.label, scanner.status()) : { role: 'scanner', label: 'Keyboard wedge (no setup)', state: 'ready' },
+      statusView('scale', scale?.label ?? 'No scale', scale?.status() ?? null),
+      statusView('pole-display', poleDisplay?.label ?? 'No pole display', poleDisplay?.status() ?? null),
       statusView('terminal', terminal.label, terminal.deviceStatus?.() ?? { state: 'ready' }),
       { role: 'customer-display', label: this.config.customerDisplay.window ? `Window on screen ${this.config.customerDisplay.screen ?? 'auto'}` : 'Off', state: this.config.customerDisplay.window ? 'ready' : 'off' },
     ];
@@ -131,15 +133,17 @@ export class DeviceManager {
   }
 
   async readScale(): Promise<ScaleReading> {
-    if (!this.scale) return { ok: false, reason: 'no-scale', message: 'No scale is set up on this till (Devices screen).' };
-    return this.scale.readWeight().catch((error: unknown) => ({ ok: false, reason: 'error', message: (error as Error).message }) as const);
+    const { scale } = this.ports;
+    if (!scale) return { ok: false, reason: 'no-scale', message: 'No scale is set up on this till (Devices screen).' };
+    return scale.readWeight().catch((error: unknown) => ({ ok: false, reason: 'error', message: (error as Error).message }) as const);
   }
 
   async show(state: CustomerDisplayState): Promise<void> {
     this.lastDisplay = state;
     this.options.events.emit('display.state', state);
-    if (this.poleDisplay && this.poleDisplay.status().state === 'ready') {
-      await this.poleDisplay.show(poleDisplayLines(state, this.config.locale, this.options.storeName())).catch(() => undefined);
+    const { poleDisplay } = this.ports;
+    if (poleDisplay && poleDisplay.status().state === 'ready') {
+      await poleDisplay.show(poleDisplayLines(state, this.config.locale, this.options.storeName())).catch(() => undefined);
     }
   }
 
@@ -160,9 +164,10 @@ export class DeviceManager {
       case 'scan':
         return this.waitForScan();
       case 'pole-display': {
-        if (!this.poleDisplay) return { ok: false, message: 'No pole display is set up on this till.' };
-        await this.poleDisplay.show(['POS TEST 1234567890', 'abcdefghij  EUR 0.01']);
-        return this.poleDisplay.status().state === 'ready' ? { ok: true, message: 'The test text was sent to the pole display.' } : { ok: false, message: this.poleDisplay.status().message ?? 'The pole display is not ready' };
+        const { poleDisplay } = this.ports;
+        if (!poleDisplay) return { ok: false, message: 'No pole display is set up on this till.' };
+        await poleDisplay.show(['POS TEST 1234567890', 'abcdefghij  EUR 0.01']);
+        return poleDisplay.status().state === 'ready' ? { ok: true, message: 'The test text was sent to the pole display.' } : { ok: false, message: poleDisplay.status().message ?? 'The pole display is not ready' };
       }
       case 'payment': {
         const card = await this.options.terminal.pay({ attemptKey: `test-${randomUUID()}`, amount: 1, currency: 'EUR' });
@@ -174,13 +179,13 @@ export class DeviceManager {
   async close(): Promise<void> {
     this.stopPrinterWatch();
     if (this.drawerTimer) clearTimeout(this.drawerTimer);
-    for (const off of this.unsubscribers.splice(0)) off();
-    await Promise.all([this.scanner, this.scale, this.poleDisplay].map((port) => port?.close().catch(() => undefined)));
+    for (const offs of Object.values(this.subscriptions)) for (const off of offs.splice(0)) off();
+    await Promise.all(Object.values(this.ports).map((port) => port?.close().catch(() => undefined)));
   }
 
   private async waitForScan(): Promise<DeviceTestResult> {
-    if (!this.scanner) return { ok: true, message: 'The scanner is a keyboard wedge: scan into the sale screen to test it.' };
-    const scanner = this.scanner;
+    const { scanner } = this.ports;
+    if (!scanner) return { ok: true, message: 'The scanner is a keyboard wedge: scan into the sale screen to test it.' };
     const waitMs = this.options.scanTestMs ?? 15_000;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -195,21 +200,24 @@ export class DeviceManager {
     });
   }
 
-  private async openDevices(sections: readonly ('scanner' | 'scale' | 'poleDisplay')[]): Promise<void> {
+  private async openDevices(sections: readonly DeviceSection[]): Promise<void> {
     const { factories, events } = this.options;
     for (const section of sections) {
-      const old = this[section];
-      await old?.close().catch(() => undefined);
-      const port = section === 'scanner' ? factories.scanner(this.config.scanner) : section === 'scale' ? factories.scale(this.config.scale) : factories.poleDisplay(this.config.poleDisplay);
-      (this as unknown as Record<string, DevicePort | null>)[section] = port;
+      for (const off of this.subscriptions[section].splice(0)) off();
+      await this.ports[section]?.close().catch(() => undefined);
+      if (section === 'scanner') this.ports.scanner = factories.scanner(this.config.scanner);
+      else if (section === 'scale') this.ports.scale = factories.scale(this.config.scale);
+      else this.ports.poleDisplay = factories.poleDisplay(this.config.poleDisplay);
+      const port = this.ports[section];
       if (!port) continue;
       const role = section === 'poleDisplay' ? 'pole-display' : section;
-      this.unsubscribers.push(port.on('status', (status: DeviceStatus) => events.emit('device.status', statusView(role, (port as ScalePort).label, status))));
-      if (section === 'scanner') {
-        const scanner = port as ScannerPort;
+      const subscriptions = this.subscriptions[section];
+      subscriptions.push(port.on('status', (status: DeviceStatus) => events.emit('device.status', statusView(role, port.label, status))));
+      const scanner = this.ports.scanner;
+      if (section === 'scanner' && scanner) {
         // A label held under the scanner reads again and again: one item, not several.
         const duplicates = new DuplicateScanFilter(this.config.scanner.duplicateWindowMs);
-        this.unsubscribers.push(
+        subscriptions.push(
           scanner.onScan((scan) => {
             if (!duplicates.accept(scan.code, Date.now())) return;
             events.emit('scanner.scan', { code: scan.code, source: scanner.mode, ...(scan.aim ? { aim: scan.aim } : {}) });
