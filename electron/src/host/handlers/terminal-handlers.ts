@@ -3,7 +3,7 @@ import type { CardPaymentRequest } from '@pos/hardware/common';
 import type { HostContext } from '../host-context';
 import type { HandlerGroup } from './handler-registry';
 import { ID_PATTERN, integer, oneOf, record, text } from './request-guards';
-import { stateOf } from '../terminal/payment-journal';
+import { isUnsettled, stateOf } from '../terminal/payment-journal';
 
 /** A card attempt: its idempotency key, the amount in minor units, the store's currency. */
 function parseAttempt(what: string) {
@@ -35,9 +35,8 @@ export function terminalHandlers(ctx: HostContext): HandlerGroup {
         const staff = ctx.session.require();
         const attempt = ctx.terminal.journal.get(attemptKey);
         if (!attempt) throw new PosError('NOT_FOUND', `No card attempt ${attemptKey} on this till`);
-        const state = stateOf(attempt);
         // Only an outcome nobody knows may be settled by a person; a known one stays what the terminal said.
-        if (state !== 'unknown' && state !== 'requested') throw new PosError('INVALID_REQUEST', `Attempt ${attemptKey} is already ${state}`);
+        if (!isUnsettled(attempt)) throw new PosError('INVALID_REQUEST', `Attempt ${attemptKey} is already ${stateOf(attempt)}`);
         await ctx.terminal.journal.reconcile(attemptKey, outcome, { staffId: staff.id });
         return { attemptKey, amount: attempt.amount, status: outcome, message: `Settled by ${staff.displayName} from the terminal's receipt` };
       },

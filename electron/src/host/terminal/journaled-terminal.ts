@@ -1,6 +1,6 @@
 import { formatAmount, PosError, type CardResult } from '@pos/core';
 import type { CardPaymentRequest, CardTerminal } from '@pos/hardware/common';
-import { outcomeOf, type AttemptKind, type PaymentJournal } from './payment-journal';
+import { isUnsettled, type AttemptKind, type PaymentJournal } from './payment-journal';
 
 /**
  * late-approval / late-decline: the terminal settled an attempt the till had recorded as unknown;
@@ -63,7 +63,7 @@ export function journaledTerminal(terminal: CardTerminal, journal: PaymentJourna
     }
     await journal.late(result.attemptKey, result);
     if (result.status === 'unknown') return;
-    if (outcomeOf(attempt) === 'unknown' || outcomeOf(attempt) === 'requested') {
+    if (isUnsettled(attempt)) {
       await journal.reconcile(result.attemptKey, result.status, 'late-answer', result);
       const approved = result.status === 'approved';
       alert({
@@ -93,10 +93,7 @@ export function journaledTerminal(terminal: CardTerminal, journal: PaymentJourna
     const attempt = journal.get(attemptKey);
     if (attempt?.reconciled) return knownResult(attemptKey)!;
     const result = await terminal.status(attemptKey).catch((error: unknown) => unknown({ attemptKey, amount: attempt?.amount ?? 0 }, String(error)));
-    if (attempt && result.status !== 'unknown') {
-      const was = outcomeOf(attempt);
-      if (was === 'unknown' || was === 'requested') await journal.reconcile(attemptKey, result.status, 'status-enquiry', result);
-    }
+    if (attempt && result.status !== 'unknown' && isUnsettled(attempt)) await journal.reconcile(attemptKey, result.status, 'status-enquiry', result);
     return result;
   };
 

@@ -34,6 +34,12 @@ export function stateOf(attempt: PaymentAttempt): AttemptState {
   return attempt.result?.status ?? 'requested';
 }
 
+/** Nobody knows yet what the attempt came to: a late answer, a status enquiry or a person may settle it. */
+export function isUnsettled(attempt: PaymentAttempt): boolean {
+  const state = stateOf(attempt);
+  return state === 'unknown' || state === 'requested';
+}
+
 /** What the attempt really came to, as far as the till knows. */
 export function outcomeOf(attempt: PaymentAttempt): 'approved' | 'declined' | 'unknown' | 'requested' {
   if (attempt.reconciled) return attempt.reconciled.outcome;
@@ -69,11 +75,6 @@ export class PaymentJournal {
 
   get(attemptKey: string): PaymentAttempt | undefined {
     return this.attempts.get(attemptKey);
-  }
-
-  /** Newest first. */
-  list(): PaymentAttempt[] {
-    return [...this.attempts.values()].reverse();
   }
 
   async requested(attemptKey: string, amount: number, currency: string, kind: AttemptKind = 'payment'): Promise<void> {
