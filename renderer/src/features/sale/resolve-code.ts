@@ -41,12 +41,15 @@ export async function resolveCode(
       if (classified.value <= 0) return { kind: 'needs-weight', product, code: classified.code };
       return { kind: 'product', product, code: classified.code, quantity: classified.value };
     }
-    // A price label: the line is worth the label; for a weighed product the weight is derived for the record.
-    const quantity = product.measure === 'weight' && product.price > 0 ? Math.max(1, Math.round((classified.value * 1000) / product.price)) : 1;
-    return { kind: 'product', product, code: classified.code, quantity, labelAmount: classified.value };
+    return { kind: 'product', product, code: classified.code, quantity: priceLabelQuantity(product, classified.value), labelAmount: classified.value };
   }
   if (product.measure === 'weight') return { kind: 'needs-weight', product, code: classified.code };
   return { kind: 'product', product, code: classified.code };
+}
+
+/** A price label: the line is worth the label; for a weighed product the weight is derived for the record. */
+function priceLabelQuantity(product: Product, amount: number): number {
+  return product.measure === 'weight' && product.price > 0 ? Math.max(1, Math.round((amount * 1000) / product.price)) : 1;
 }
 
 /** FNC1 separators shown as a space in messages. */
@@ -68,8 +71,8 @@ async function resolveGs1(db: CatalogDb, summary: Gs1Summary, code: string, pric
   if (product.disabled) return { kind: 'error', key: 'scan.notSellable', values: { name: product.name } };
   if (summary.expiry && summary.expiry < today) return { kind: 'error', key: 'scan.expired', values: { name: product.name, date: summary.expiry } };
   if (summary.priceCents !== undefined) {
-    const grams = summary.netWeightGrams;
-    const quantity = product.measure === 'weight' ? (grams ?? (product.price > 0 ? Math.max(1, Math.round((summary.priceCents * 1000) / product.price)) : 1)) : 1;
+    // A label carrying its weight too gives the weight; otherwise it is derived as for a price label.
+    const quantity = product.measure === 'weight' && summary.netWeightGrams !== undefined ? summary.netWeightGrams : priceLabelQuantity(product, summary.priceCents);
     return { kind: 'product', product, code: gtin, quantity, labelAmount: summary.priceCents };
   }
   if (summary.netWeightGrams !== undefined) {
