@@ -108,6 +108,12 @@ export function applyEnv(config: HostConfig, env: NodeJS.ProcessEnv): HostConfig
 
 /** Reads config.json, writing the defaults on first start so a manager can find and edit them. */
 export async function loadHostConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<HostConfig> {
+  const { file, defaults, stored } = await readStoredConfig(dataDir);
+  return applyEnv(validateConfig(mergeStored(defaults, stored), file), env);
+}
+
+/** config.json as written (the defaults written there first if it is missing), and the defaults. */
+async function readStoredConfig(dataDir: string): Promise<{ file: string; defaults: HostConfig; stored: Partial<HostConfig> }> {
   await mkdir(dataDir, { recursive: true });
   const file = path.join(dataDir, 'config.json');
   const defaults = defaultConfig(dataDir);
@@ -121,11 +127,12 @@ export async function loadHostConfig(dataDir: string, env: NodeJS.ProcessEnv = p
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       await writeFile(`${file}.tmp`, `${JSON.stringify(defaults, null, 2)}\n`);
       await rename(`${file}.tmp`, file);
+      stored = defaults;
     } else if (error instanceof SyntaxError) {
       throw new ConfigError(`${file} is not valid JSON: ${error.message}`);
     } else throw error;
   }
-  return applyEnv(validateConfig(mergeStored(defaults, stored), file), env);
+  return { file, defaults, stored };
 }
 
 /** The file's settings over the defaults, section by section, so a file naming one setting keeps the others. */
@@ -152,16 +159,15 @@ function mergeStored(defaults: HostConfig, stored: Partial<HostConfig>): HostCon
  * after the merged result is checked. Returns the new settings, environment overrides applied.
  */
 export async function saveDeviceSettings(dataDir: string, patch: DeviceSettingsPatch, env: NodeJS.ProcessEnv = process.env): Promise<HostConfig> {
-  const file = path.join(dataDir, 'config.json');
-  const current = await loadHostConfig(dataDir, {});
-  const stored = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  const { file, defaults, stored } = await readStoredConfig(dataDir);
+  const current = validateConfig(mergeStored(defaults, stored), file);
   const sections = Object.keys(patch) as (keyof DeviceSettingsPatch)[];
   const next: Record<string, unknown> = { ...stored };
   for (const section of sections) {
     const value = { ...(current[section] as object), ...(patch[section] as object) };
     next[section] = section === 'terminal' ? { ...value, offlineCaps: { ...current.terminal.offlineCaps, ...(patch.terminal?.offlineCaps ?? {}) } } : value;
   }
-  const checked = validateConfig(mergeStored(defaultConfig(dataDir), next as Partial<HostConfig>), file);
+  const checked = validateConfig(mergeStored(defaults, next as Partial<HostConfig>), file);
   await writeFile(`${file}.tmp`, `${JSON.stringify(next, null, 2)}\n`);
   await rename(`${file}.tmp`, file);
   return applyEnv(checked, env);
