@@ -34,24 +34,18 @@ function parseDisplay(raw: unknown): CustomerDisplayState {
 }
 
 export function deviceHandlers(ctx: HostContext): HandlerGroup {
-  const requireManager = (what: string) => {
-    const staff = ctx.session.require();
-    if (!can(staff.role, 'till.settings')) throw new PosError('FORBIDDEN', `Only a manager can ${what}`);
-    return staff;
-  };
-
   return {
     'devices.list': {
       parse: () => undefined,
       run: async () => {
-        requireManager('see the devices');
+        ctx.session.requireManager('see the devices');
         return ctx.devices.inventory();
       },
     },
     'devices.configure': {
       parse: parsePatch,
       run: async (patch) => {
-        const staff = requireManager('change the devices');
+        const staff = ctx.session.requireManager('change the devices');
         const { inventory } = await ctx.devices.configure(patch);
         await ctx.sealer.seal({ chain: 'event', id: randomUUID(), payload: { type: 'devices.configure', staffId: staff.id, sections: Object.keys(patch) } });
         return inventory;
@@ -60,7 +54,7 @@ export function deviceHandlers(ctx: HostContext): HandlerGroup {
     'devices.test': {
       parse: (raw) => ({ test: oneOf(record(raw, 'devices.test request'), 'test', DEVICE_TESTS) }),
       run: async ({ test }) => {
-        requireManager('test the devices');
+        ctx.session.requireManager('test the devices');
         return ctx.devices.test(test);
       },
     },

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { can, canPull, canPush, findSyncCollection, PosError, SYNC_LIMITS, type SyncCollectionName } from '@pos/core';
+import { canPull, canPush, findSyncCollection, PosError, SYNC_LIMITS, type SyncCollectionName } from '@pos/core';
 import type { HostContext } from '../host-context';
 import { noRequest, type HandlerGroup } from './handler-registry';
 import { integer, invalid, record, text } from './request-guards';
@@ -36,8 +36,7 @@ export function hubHandlers(ctx: HostContext): HandlerGroup {
         return { hubUrl: text(req, 'hubUrl', { max: 300, pattern: /^https?:\/\/\S+$/ }), code: text(req, 'code', { max: 40 }) };
       },
       run: async ({ hubUrl, code }) => {
-        const staff = ctx.session.require();
-        if (!can(staff.role, 'till.settings')) throw new PosError('FORBIDDEN', 'Only a manager can enroll the till');
+        ctx.session.requireManager('enroll the till');
         const ca = ctx.config.hubCaFile ? await readCertificateAuthority(ctx.config.hubCaFile) : undefined;
         const status = await ctx.hub.enroll(hubUrl, code, ca);
         await ctx.refreshFromHub();

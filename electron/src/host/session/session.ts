@@ -31,6 +31,13 @@ export class Session {
     return this.current;
   }
 
+  /** The signed-in staff member, who must be a manager (till.settings) to `what` ("enroll the till"). */
+  requireManager(what: string): StaffMember {
+    const staff = this.require();
+    if (!can(staff.role, 'till.settings')) throw new PosError('FORBIDDEN', `Only a manager can ${what}`);
+    return staff;
+  }
+
   async signIn(pin: unknown): Promise<StaffMember> {
     const member = await this.check(pin);
     this.current = member;
