@@ -1,4 +1,7 @@
 import net from 'node:net';
+import type { BehaviourChoice } from './behaviour-choice';
+import type { SimulatorTimers } from './simulator-timers';
+import type { TcpSimulator } from './tcp-simulator-types';
 
 export type TcpSimulatorServer = {
   readonly host: string;
@@ -33,6 +36,25 @@ export async function listenTcpSimulator(
     async close() {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** What a network simulator gives its test: where it listens, what it read, its behaviour to set, and close(). */
+export function tcpSimulatorHandle<Behaviour, Received>(
+  server: TcpSimulatorServer,
+  received: Received[],
+  choice: BehaviourChoice<Behaviour | 'by-amount'>,
+  timers: Pick<SimulatorTimers, 'clear'>,
+): TcpSimulator<Behaviour, Received> {
+  return {
+    host: server.host,
+    port: server.port,
+    received,
+    setBehaviour: (behaviour, scope = 'always') => choice.set(behaviour, scope),
+    async close() {
+      timers.clear();
+      await server.close();
     },
   };
 }

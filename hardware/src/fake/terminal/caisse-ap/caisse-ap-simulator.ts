@@ -12,7 +12,7 @@ import {
 import type { TlvField } from '../../../common/terminal/caisse-ap/tlv';
 import { chooseBehaviour, createBehaviourChoice } from '../behaviour-choice';
 import { createSimulatorTimers } from '../simulator-timers';
-import { listenTcpSimulator } from '../tcp-simulator-server';
+import { listenTcpSimulator, tcpSimulatorHandle } from '../tcp-simulator-server';
 import type { SharedTerminalBehaviour, TcpSimulator, TcpSimulatorOptions } from '../tcp-simulator-types';
 
 /**
@@ -147,14 +147,5 @@ export async function startCaisseApSimulator(options: CaisseApSimulatorOptions =
     socket.on('end', () => onEvents(reader.finish()));
   });
 
-  return {
-    host: server.host,
-    port: server.port,
-    received,
-    setBehaviour: (behaviour, scope = 'always') => choice.set(behaviour, scope),
-    async close() {
-      timers.clear();
-      await server.close();
-    },
-  };
+  return tcpSimulatorHandle(server, received, choice, timers);
 }

@@ -12,7 +12,7 @@ import {
 } from '../../../common/terminal/zvt/messages';
 import { chooseBehaviour, createBehaviourChoice } from '../behaviour-choice';
 import { createSimulatorTimers } from '../simulator-timers';
-import { listenTcpSimulator } from '../tcp-simulator-server';
+import { listenTcpSimulator, tcpSimulatorHandle } from '../tcp-simulator-server';
 import type { SharedTerminalBehaviour, TcpSimulator, TcpSimulatorOptions } from '../tcp-simulator-types';
 
 /**
@@ -142,14 +142,5 @@ export async function startZvtSimulator(options: ZvtSimulatorOptions = {}): Prom
     });
   });
 
-  return {
-    host: server.host,
-    port: server.port,
-    received,
-    setBehaviour: (behaviour, scope = 'always') => choice.set(behaviour, scope),
-    async close() {
-      timers.clear();
-      await server.close();
-    },
-  };
+  return tcpSimulatorHandle(server, received, choice, timers);
 }
