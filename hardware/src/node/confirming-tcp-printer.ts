@@ -6,7 +6,7 @@ import { createStatusCollector } from '../common/printer/status-collector';
 import type { PrinterProfile, PrinterTransport } from '../common/printer';
 import { oneAtATime } from './one-at-a-time';
 import { failed, seconds, sent } from './print-outcome';
-import type { PrinterStatusSource, StatusReading } from './printer-status-source';
+import { unsentStatusQuery, type PrinterStatusSource, type StatusReading } from './printer-status-source';
 import { tcpAddress } from './tcp-failure';
 import { tcpExchange, type TcpExchangeResult } from './tcp-exchange';
 import { createTcpPrinterTransport, RAW_PRINT_PORT, type TcpPrinterOptions } from './tcp-printer-transport';
@@ -96,12 +96,7 @@ export function createConfirmingTcpPrinter(options: ConfirmingTcpPrinterOptions)
       onAbort,
       onData: (chunk) => collector.push(chunk),
     });
-    if (result.kind === 'failed') {
-      const outcome = result.outcome;
-      return outcome.status === 'failed' && outcome.reason !== 'no-printer'
-        ? { ok: false, reason: outcome.reason, message: outcome.message }
-        : { ok: false, reason: 'io', message: `The printer at ${address} could not be asked for its status.` };
-    }
+    if (result.kind === 'failed') return unsentStatusQuery(result.outcome, `The printer at ${address} could not be asked for its status.`);
     if (result.kind === 'unanswered') {
       return { ok: false, reason: 'no-reply', message: `The printer at ${address} did not answer a status request within ${seconds(statusTimeoutMs)}.` };
     }

@@ -1,3 +1,4 @@
+import type { PrintOutcome } from '@pos/core';
 import type { PrinterSensors } from '../common/printer/printer-sensors';
 
 /** One status query: what the sensors said, or why nothing was read. */
@@ -11,3 +12,10 @@ export type PrinterStatusSource = {
   readonly target: string;
   queryStatus(): Promise<StatusReading>;
 };
+
+/** A status query that could not be sent: the transport's own failure, in its words where it has them. */
+export function unsentStatusQuery(outcome: PrintOutcome, fallbackMessage: string): StatusReading {
+  return outcome.status === 'failed' && outcome.reason !== 'no-printer'
+    ? { ok: false, reason: outcome.reason, message: outcome.message }
+    : { ok: false, reason: 'io', message: fallbackMessage };
+}

@@ -4,7 +4,7 @@ import type { PrinterProfile, PrinterTransport } from '../common/printer';
 import { createStatusCollector } from '../common/printer/status-collector';
 import { oneAtATime } from './one-at-a-time';
 import { errorMessage, failed, seconds, sent } from './print-outcome';
-import type { PrinterStatusSource, StatusReading } from './printer-status-source';
+import { unsentStatusQuery, type PrinterStatusSource, type StatusReading } from './printer-status-source';
 
 export type SerialPrinterOptions = {
   readonly path: string;
@@ -122,10 +122,7 @@ export function createSerialPrinterTransport(
   const readStatus = async (): Promise<StatusReading> => {
     if (closed) return { ok: false, reason: 'io', message: `The serial printer ${path} is closed.` };
     const opened = await open();
-    if ('outcome' in opened) {
-      const outcome = opened.outcome;
-      return { ok: false, reason: outcome.status === 'failed' && outcome.reason !== 'no-printer' ? outcome.reason : 'io', message: outcome.status === 'failed' ? outcome.message : '' };
-    }
+    if ('outcome' in opened) return unsentStatusQuery(opened.outcome, `The printer on ${path} could not be asked for its status.`);
     const current = opened.port;
     const collector = createStatusCollector(options.language ?? 'esc-pos');
     return new Promise<StatusReading>((resolve) => {
