@@ -1,7 +1,7 @@
-import { DEFAULT_WEDGE_OPTIONS, demoProduct } from '@pos/core';
+import { demoProduct } from '@pos/core';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useCartStore } from '../../state/cart-store';
 import { cartLines, lineNamed, paymentRegion, searchBox } from '../../test-support/screen-queries';
 import { blurAll, pause, pressKeys, spaced } from '../../test-support/timed-keys';
@@ -134,25 +134,25 @@ describe('a scan whose keys a long task held back', () => {
   it('is still one scan when the idle timer expires before the queued keys are handled', async () => {
     renderTill();
     blurAll();
-    const t0 = performance.now();
+    // The scanner sent its keys 2 ms apart, 100 ms ago; a long task kept them in the input queue.
+    const t0 = performance.now() - 100;
     const dispatch = (key: string, at: number) => {
       const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
       Object.defineProperty(event, 'timeStamp', { value: at });
       (document.activeElement ?? document.body).dispatchEvent(event);
     };
-    act(() => dispatch(code[0]!, t0));
-    // Registered after the wedge's idle timer with the same delay: it runs right after it, as the
-    // keys the scanner sent 2 ms apart would, had a long task kept them in the input queue.
-    await act(
-      () =>
-        new Promise<void>((resolve) =>
-          setTimeout(() => {
-            [...code.slice(1)].forEach((key, i) => dispatch(key, t0 + (i + 1) * 2));
-            dispatch('Enter', t0 + code.length * 2);
-            resolve();
-          }, DEFAULT_WEDGE_OPTIONS.maxInterKeyMs + 10),
-        ),
-    );
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      act(() => dispatch(code[0]!, t0));
+      // The wedge's idle timer expires first; the queued keys are handled right after it.
+      act(() => void vi.advanceTimersToNextTimer());
+      act(() => {
+        [...code.slice(1)].forEach((key, i) => dispatch(key, t0 + (i + 1) * 2));
+        dispatch('Enter', t0 + code.length * 2);
+      });
+    } finally {
+      vi.useRealTimers();
+    }
     await waitFor(() => expect(cartLines().map((l) => l.name)).toEqual([oignons.name]));
     expect(searchBox().value).toBe('');
   });
