@@ -1,4 +1,5 @@
 import { findSyncCollection, type SyncCollection } from '@pos/core';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import { pushDocuments } from '../sync/push-documents';
@@ -65,6 +66,36 @@ for (const target of testTargets()) {
         expect(await projectStoreStock(ctx().db, 'S1')).toEqual({ sales: 0, movements: 0, lastSeq: lastSale!.seq });
         expect(await counter()).toBe(before);
       } finally {
+        await ctx().hub.stock.start();
+      }
+    });
+
+    it('projects a calm store once it has been quiet for the settle time, and a store that never goes quiet within the longest lag', async () => {
+      const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
+      await ctx().hub.stock.close();
+      const projected = async () => (await levels(ctx().db, 'S1'))['prd-a'] !== undefined;
+      let projector = new StockProjector(ctx().db, { settleMs: 300, maxLagMs: 60_000 });
+      try {
+        await projector.start();
+        let pushed = Date.now();
+        await pushDocuments(ctx().db, till!, SALES, sales(till!, 0, 1));
+        await expect.poll(projected, { timeout: 5000, interval: 10 }).toBe(true);
+        expect(Date.now() - pushed).toBeGreaterThanOrEqual(300);
+        await projector.close();
+
+        // A sale every 50 ms: the quiet time (a minute) never comes, the longest lag does.
+        projector = new StockProjector(ctx().db, { settleMs: 60_000, maxLagMs: 600 });
+        await projector.start();
+        await ctx().db.query("DELETE FROM stock_levels WHERE store_id = 'S1'");
+        pushed = Date.now();
+        for (let n = 1; !(await projected()); n++) {
+          if (Date.now() - pushed > 10_000) throw new Error('a store selling all the time was not projected within 10 s');
+          await pushDocuments(ctx().db, till!, SALES, sales(till!, n, 1));
+          await sleep(50);
+        }
+        expect(Date.now() - pushed).toBeGreaterThanOrEqual(600);
+      } finally {
+        await projector.close();
         await ctx().hub.stock.start();
       }
     });

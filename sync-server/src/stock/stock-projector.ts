@@ -72,14 +72,22 @@ export type StockProjectorOptions = {
   /** Wait before retrying a store whose projection failed. */
   readonly retryMs?: number;
   /**
-   * Wait after a sales notice before projecting, so that a burst of pushes is projected in one
-   * step: one level update and one stock_levels document per product, not one per push.
+   * Quiet time: a store is projected once no sales notice came for this long, so that a burst
+   * of pushes is projected in one step (one level update and one stock_levels document per
+   * product, not one per push), after the burst rather than in the middle of it.
    */
   readonly settleMs?: number;
+  /** A store that never goes quiet (tills pushing all the time) is projected at least this often. */
+  readonly maxLagMs?: number;
 };
 
-/** Default settle time: stock at the other tills lags sales by about this much, the pushes stay cheap. */
+/** Default quiet time: at a calm store, stock at the other tills lags sales by about this much. */
 export const DEFAULT_SETTLE_MS = 1000;
+/** Default longest lag of a store's stock behind its sales while sales keep coming. */
+export const DEFAULT_MAX_LAG_MS = 5000;
+
+/** A store asked for: since when it has waited, when it may run, and whether that time was asked for explicitly (catch-up, retry), so later notices do not push it back. */
+type Due = { readonly since: number; readonly at: number; readonly explicit: boolean };
 
 /**
  * Keeps every store's stock up with its sales, on this hub instance. Woken by the sync channel's
@@ -90,8 +98,7 @@ export const DEFAULT_SETTLE_MS = 1000;
  * row serialises them per store.
  */
 export class StockProjector {
-  /** Stores asked for, with the time each may run (now + its settle time). */
-  private readonly due = new Map<string, number>();
+  private readonly due = new Map<string, Due>();
   private working: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private unlisten: (() => Promise<void>) | null = null;
@@ -115,12 +122,21 @@ export class StockProjector {
     await this.catchUp();
   }
 
-  /** Asks for the projection of one store after `delayMs` (the settle time by default); asks for a store already waiting keep the earlier time. */
-  poke(storeId: string, delayMs = this.options.settleMs ?? DEFAULT_SETTLE_MS): void {
+  /**
+   * Asks for the projection of one store: after `delayMs` when given (the earlier time wins);
+   * otherwise, as for a sales notice, once the store has been quiet for the settle time, and no
+   * later than the longest lag after its first unprojected notice.
+   */
+  poke(storeId: string, delayMs?: number): void {
     if (this.closed) return;
-    const at = Date.now() + delayMs;
+    const now = Date.now();
     const current = this.due.get(storeId);
-    if (current === undefined || at < current) this.due.set(storeId, at);
+    const since = current?.since ?? now;
+    if (delayMs !== undefined) this.due.set(storeId, { since, at: Math.min(current?.at ?? Infinity, now + delayMs), explicit: true });
+    else if (!current?.explicit) {
+      const quiet = now + (this.options.settleMs ?? DEFAULT_SETTLE_MS);
+      this.due.set(storeId, { since, at: Math.min(quiet, since + (this.options.maxLagMs ?? DEFAULT_MAX_LAG_MS)), explicit: false });
+    }
     this.schedule();
   }
 
@@ -161,7 +177,7 @@ export class StockProjector {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     let next = Infinity;
-    for (const at of this.due.values()) next = Math.min(next, at);
+    for (const { at } of this.due.values()) next = Math.min(next, at);
     if (next === Infinity) return;
     const wait = next - Date.now();
     if (wait > 0) {
@@ -180,7 +196,7 @@ export class StockProjector {
   private async work(): Promise<void> {
     for (;;) {
       const now = Date.now();
-      const ready = [...this.due].filter(([, at]) => at <= now).sort((a, b) => a[1] - b[1]);
+      const ready = [...this.due].filter(([, d]) => d.at <= now).sort((a, b) => a[1].at - b[1].at);
       if (ready.length === 0 || this.closed) return;
       for (const [storeId] of ready) {
         if (this.closed) return;
