@@ -28,12 +28,10 @@ export function appendOnlyBatch(rows: readonly AcceptedRow[]): string {
  */
 export async function pushAppendOnly(q: Queryable, storeId: string, collection: string, tillId: string, rows: readonly AcceptedRow[]): Promise<AppendOnlyOutcome> {
   if (rows.length === 0) return { lastSeq: null, conflicts: [], incidents: [] };
-  const [row] = await q.query<{ result: { lastSeq: number | null; conflicts: Contradiction[] } }>('SELECT hub_push_append_only($1, $2, $3, $4::jsonb) AS result', [
-    storeId,
-    collection,
-    tillId,
-    appendOnlyBatch(rows),
-  ]);
+  const [row] = await q.query<{ result: { lastSeq: number | null; conflicts: Contradiction[] } }>(
+    'SELECT hub_push_append_only($1, $2, $3, $4::jsonb, $5::jsonb) AS result',
+    [storeId, collection, tillId, JSON.stringify(rows.map((r) => r.id)), appendOnlyBatch(rows)],
+  );
   if (!row) throw new Error('hub_push_append_only returned nothing');
   const conflicts = new Map<string, SyncDocument>();
   const incidents: PlannedIncident[] = [];
