@@ -12,6 +12,8 @@ export type SyncBenchOptions = {
   readonly tills: number;
   readonly stores: number;
   readonly batchSize: number;
+  /** Rounds of the three push figures (each figure is the median of its rounds). */
+  readonly repeat: number;
   /** The many-tills latency figure. */
   readonly latencyTills: number;
   readonly latencyStores: number;
@@ -24,13 +26,15 @@ export type SyncBenchOptions = {
   readonly skip: ReadonlySet<Part>;
 };
 
-export const USAGE = `Usage: npm run bench:sync -- [--json] [--docs 10000] [--tills 10] [--stores 5] [--batch 100]
+export const USAGE = `Usage: npm run bench:sync -- [--json] [--docs 10000] [--tills 10] [--stores 5] [--batch 100] [--repeat 3]
        [--latency-tills 500] [--latency-stores 100] [--seconds 60] [--think-ms 1000]
        [--products 300000] [--changes 30] [--skip ${PARTS.join(',')}]
 
   --docs N           sale documents pushed by each system (5 lines, 2 tenders each)
   --tills N          parallel clients of the push figures, over --stores stores
   --batch N          documents per push (RxDB push batch size; PouchDB batch_size; SQL batch)
+  --repeat N         rounds of the push figures (hub, pouchdb-server, ceiling, interleaved);
+                     each figure is the median of its rounds
   --latency-tills N  simulated tills pushing 1–5 sales, then pausing (mean --think-ms), for --seconds
   --products N       catalog seeded at the hub for the catalog sync and the live propagation
   --changes N        price changes timed from the head-office API to a streaming till
@@ -50,6 +54,7 @@ export function parseOptions(argv: readonly string[]): SyncBenchOptions {
   let tills = 10;
   let stores: number | null = null;
   let batchSize = 100;
+  let repeat = 3;
   let latencyTills = 500;
   let latencyStores = 100;
   let seconds = 60;
@@ -77,6 +82,9 @@ export function parseOptions(argv: readonly string[]): SyncBenchOptions {
       case '--batch':
         batchSize = positiveInt(flag, value());
         if (batchSize > 500) throw new Error('--batch: the hub takes at most 500 documents per push');
+        break;
+      case '--repeat':
+        repeat = positiveInt(flag, value());
         break;
       case '--latency-tills':
         latencyTills = positiveInt(flag, value());
@@ -116,5 +124,5 @@ export function parseOptions(argv: readonly string[]): SyncBenchOptions {
     skip.add('usable');
   }
   const pushStores = Math.min(stores ?? Math.max(1, Math.ceil(tills / 2)), tills);
-  return { json, docs, tills, stores: pushStores, batchSize, latencyTills, latencyStores: Math.min(latencyStores, latencyTills), seconds, thinkMs, products, changes, skip };
+  return { json, docs, tills, stores: pushStores, batchSize, repeat, latencyTills, latencyStores: Math.min(latencyStores, latencyTills), seconds, thinkMs, products, changes, skip };
 }

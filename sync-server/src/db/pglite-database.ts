@@ -34,6 +34,7 @@ export async function openPgliteDatabase(options: PgliteDatabaseOptions = {}): P
   return {
     driver: 'pglite',
     query: base.query,
+    jsonb: (text) => text,
     transaction: (work) => client.transaction((tx) => work(queryable(tx))),
     async listen(channel, onNotify) {
       // One engine in this process: notifications never get lost to a dropped connection.

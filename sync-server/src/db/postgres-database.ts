@@ -6,6 +6,9 @@ import { toQuery, type Database, type Queryable, type Row, type SqlQuery } from 
 import { defaultMigrationsFolder, migrationConfig } from './migrations';
 import { PgListener } from './pg-listener';
 
+/** jsonb's binary input (jsonb_recv) is format version 1 followed by the JSON text. */
+const JSONB_BINARY_VERSION = Buffer.from([1]);
+
 export type PostgresDatabaseOptions = {
   readonly connectionString: string;
   readonly migrationsFolder?: string;
@@ -63,6 +66,7 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
   return {
     driver: 'postgres',
     query: base.query,
+    jsonb: (text) => Buffer.concat([JSONB_BINARY_VERSION, Buffer.from(text, 'utf8')]),
     async transaction(work) {
       const client = await pool.connect();
       let broken: Error | undefined;

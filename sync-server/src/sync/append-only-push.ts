@@ -1,5 +1,5 @@
 import type { SyncDocument } from '@pos/core';
-import type { Queryable } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import type { AcceptedRow } from './document-checks';
 import type { PlannedIncident } from './policy-outcome';
 import { toSyncDocument } from './stored-document';
@@ -26,11 +26,18 @@ export function appendOnlyBatch(rows: readonly AcceptedRow[]): string {
  * migrations/0005): one round trip, and the store's counter row locked only while PostgreSQL
  * works. Outside a transaction the statement commits on its own.
  */
-export async function pushAppendOnly(q: Queryable, storeId: string, collection: string, tillId: string, rows: readonly AcceptedRow[]): Promise<AppendOnlyOutcome> {
+export async function pushAppendOnly(
+  q: Queryable,
+  jsonb: Database['jsonb'],
+  storeId: string,
+  collection: string,
+  tillId: string,
+  rows: readonly AcceptedRow[],
+): Promise<AppendOnlyOutcome> {
   if (rows.length === 0) return { lastSeq: null, conflicts: [], incidents: [] };
   const [row] = await q.query<{ result: { lastSeq: number | null; conflicts: Contradiction[] } }>(
     'SELECT hub_push_append_only($1, $2, $3, $4::jsonb, $5::jsonb) AS result',
-    [storeId, collection, tillId, JSON.stringify(rows.map((r) => r.id)), appendOnlyBatch(rows)],
+    [storeId, collection, tillId, JSON.stringify(rows.map((r) => r.id)), jsonb(appendOnlyBatch(rows))],
   );
   if (!row) throw new Error('hub_push_append_only returned nothing');
   const conflicts = new Map<string, SyncDocument>();

@@ -33,7 +33,8 @@ const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\
 const MAYBE_UNSTORABLE_JSON = /(?:^|[^\\])(?:\\\\)*\\u(?:0000|d[89a-f][0-9a-f]{2})/i;
 
 export function jsonHasUnstorableText(json: string, value: unknown): boolean {
-  return MAYBE_UNSTORABLE_JSON.test(json) && hasUnstorableText(value);
+  // includes() first: a plain scan, some twenty times cheaper than the pattern on a sale's text, which has no escape at all.
+  return json.includes('\\u') && MAYBE_UNSTORABLE_JSON.test(json) && hasUnstorableText(value);
 }
 
 export function hasUnstorableText(value: unknown): boolean {

@@ -73,7 +73,7 @@ export async function pushDocuments(
   const run = async (q: Queryable): Promise<Stored> => {
     const stored =
       collection.policy === 'append-only'
-        ? await pushAppendOnly(q, device.storeId, collection.name, device.tillId, accepted)
+        ? await pushAppendOnly(q, db.jsonb, device.storeId, collection.name, device.tillId, accepted)
         : await storeFieldMerge(q, scope, collection.name, device.tillId, accepted);
     if (stored.lastSeq !== null) await notifyChange(q, scope, collection.name, stored.lastSeq);
     await recordIncidents(q, device.storeId, device.tillId, collection.name, stored.incidents);
