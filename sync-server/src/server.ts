@@ -20,6 +20,7 @@ import { registerStoreSettingsRoute } from './http/store-settings-route';
 import { registerStreamRoute } from './http/stream-route';
 import { registerSyncRoutes } from './http/sync-routes';
 import { StockProjector } from './stock/stock-projector';
+import { DeviceAuthenticator } from './auth/device-authenticator';
 import { LiveStreams } from './sync/live-streams';
 import type { PushFaults } from './sync/push-documents';
 
@@ -83,6 +84,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     onError: (error) => app.log.error({ err: error }, 'live stream failed'),
   });
 
+  const auth = new DeviceAuthenticator(db);
   const stock = new StockProjector(db, {
     onError: (error, storeId) => app.log.error({ err: error, storeId }, 'stock projection failed; retrying'),
   });
@@ -107,9 +109,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const deviceRate = options.rateLimit === false ? NO_LIMIT : (options.rateLimit ?? DEFAULT_DEVICE_RATE);
   registerHealthRoutes(app, { db, migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder(), isClosing: () => closing });
   registerEnrollRoute(app, { db, rateLimit: options.enrollRateLimit ?? DEFAULT_ENROLL_RATE });
-  registerSyncRoutes(app, { db, rateLimit: deviceRate, ...(options.faults ? { faults: options.faults } : {}) });
-  registerStreamRoute(app, { db, streams, rateLimit: deviceRate });
-  registerAdminRoutes(app, { db });
+  registerSyncRoutes(app, { db, auth, rateLimit: deviceRate, ...(options.faults ? { faults: options.faults } : {}) });
+  registerStreamRoute(app, { auth, streams, rateLimit: deviceRate });
+  registerAdminRoutes(app, { db, auth });
   registerCatalogRoutes(app, { db });
   registerImportRoute(app, { db });
   registerStoreSettingsRoute(app, { db });
@@ -138,10 +140,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   await streams.start();
   try {
+    await auth.start();
     await stock.start();
     await app.ready();
   } catch (error) {
     await stock.close();
+    await auth.close();
     await streams.close();
     throw error;
   }
@@ -169,6 +173,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         await streams.close();
         // The step under way finishes; sales not yet projected are at the next start (catchUp).
         await stock.close();
+        await auth.close();
       })();
       return closed;
     },

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/database';
 import { HubError } from '../errors/hub-error';
 import { tillExists } from '../admin/tills';
+import { announceRevocation } from './device-authenticator';
 
 /**
  * Revokes every token of one till (a stolen or replaced device) and its unused enrollment codes.
@@ -15,5 +16,7 @@ export async function revokeTill(db: Queryable, till: { storeId: string; tillId:
     till.tillId,
   ]);
   await db.query('UPDATE enrollment_codes SET used_at = now() WHERE store_id = $1 AND till_id = $2 AND used_at IS NULL', [till.storeId, till.tillId]);
+  // Every hub instance stops trusting the store's remembered tokens now, not at the end of their trust period.
+  await announceRevocation(db, till.storeId);
   return { revokedTokens: revoked.length };
 }

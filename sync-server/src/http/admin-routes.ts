@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { issueEnrollmentCode } from '../auth/enrollment';
+import type { DeviceAuthenticator } from '../auth/device-authenticator';
 import { revokeTill } from '../auth/revoke-till';
 import { createStore } from '../admin/stores';
 import { createTill } from '../admin/tills';
@@ -15,7 +16,7 @@ const tags = ['admin'];
  * Stores, tills, enrollment codes and revocations: what the hub's own command line needs while
  * the hub holds the database (one process per PGlite data directory). Admin token of hub.json.
  */
-export function registerAdminRoutes(app: HubApp, options: { db: Database }): void {
+export function registerAdminRoutes(app: HubApp, options: { db: Database; auth: DeviceAuthenticator }): void {
   const { db } = options;
   const preParsing = adminGuard(db);
 
@@ -79,6 +80,11 @@ export function registerAdminRoutes(app: HubApp, options: { db: Database }): voi
       },
       preParsing,
     },
-    async (request) => revokeTill(db, request.body),
+    async (request) => {
+      const revoked = await revokeTill(db, request.body);
+      // This instance at once; the others when the announcement reaches them (milliseconds).
+      options.auth.forgetStore(request.body.storeId);
+      return revoked;
+    },
   );
 }

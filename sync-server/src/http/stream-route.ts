@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { Database } from '../db/database';
+import type { DeviceAuthenticator } from '../auth/device-authenticator';
 import type { LiveStreams, StreamSink } from '../sync/live-streams';
 import type { HubApp } from './hub-app';
 import { DeviceSecurity, SYNC_REFUSALS } from './api-schemas';
@@ -13,7 +13,7 @@ const CollectionParams = Type.Object({ collection: Type.String({ maxLength: 64 }
  * so every reconnect), then `data: {"documents":[…],"checkpoint":{"seq":n}}` as changes commit,
  * and a comment line as heartbeat.
  */
-export function registerStreamRoute(app: HubApp, options: { db: Database; streams: LiveStreams; rateLimit: RateLimit }): void {
+export function registerStreamRoute(app: HubApp, options: { auth: DeviceAuthenticator; streams: LiveStreams; rateLimit: RateLimit }): void {
   app.get(
     '/sync/v1/:collection/stream',
     {
@@ -27,7 +27,7 @@ export function registerStreamRoute(app: HubApp, options: { db: Database; stream
       },
       // A HEAD request would open a stream nobody reads.
       exposeHeadRoute: false,
-      preParsing: syncGuard(options.db, 'stream'),
+      preParsing: syncGuard(options.auth, 'stream'),
       config: { rateLimit: deviceRateConfig(options.rateLimit) },
     },
     async (request, reply) => {

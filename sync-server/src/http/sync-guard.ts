@@ -1,8 +1,8 @@
 import { canPull, canPush, findSyncCollection, SCHEMA_VERSION_HEADER, SYNC_COLLECTIONS, type SyncCollection } from '@pos/core';
 import type { FastifyRequest } from 'fastify';
-import { authenticateDevice, type DeviceIdentity } from '../auth/device-auth';
+import type { DeviceIdentity } from '../auth/device-auth';
+import type { DeviceAuthenticator } from '../auth/device-authenticator';
 import { bearerToken } from '../auth/secrets';
-import type { Database } from '../db/database';
 import { HubError } from '../errors/hub-error';
 import { scopeFor, type Scope } from '../sync/scope';
 
@@ -58,9 +58,9 @@ function directionOf(collection: SyncCollection, operation: SyncOperation): void
  * direction. The store comes from the token only, never from the request, so a till can neither
  * read nor write another store.
  */
-export function syncGuard(db: Database, operation: SyncOperation) {
+export function syncGuard(auth: DeviceAuthenticator, operation: SyncOperation) {
   return async (request: FastifyRequest, _reply: unknown, payload: unknown) => {
-    const device = await authenticateDevice(db, bearerToken(request.headers.authorization));
+    const device = await auth.authenticate(bearerToken(request.headers.authorization));
     const name = (request.params as { collection?: unknown }).collection;
     const collection = findSyncCollection(name);
     if (!collection) {

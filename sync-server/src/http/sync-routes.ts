@@ -1,5 +1,6 @@
 import { SYNC_LIMITS } from '@pos/core';
 import { Type } from 'typebox';
+import type { DeviceAuthenticator } from '../auth/device-authenticator';
 import type { Database } from '../db/database';
 import { HubError } from '../errors/hub-error';
 import { pullDocuments } from '../sync/pull-documents';
@@ -43,6 +44,7 @@ const PushResponse = Type.Object({
 
 export type SyncRoutesOptions = {
   readonly db: Database;
+  readonly auth: DeviceAuthenticator;
   readonly rateLimit: RateLimit;
   readonly faults?: PushFaults;
 };
@@ -63,7 +65,7 @@ export function registerSyncRoutes(app: HubApp, options: SyncRoutesOptions): voi
         querystring: PullQuery,
         response: { 200: PullResponse, ...SYNC_REFUSALS },
       },
-      preParsing: syncGuard(db, 'pull'),
+      preParsing: syncGuard(options.auth, 'pull'),
       config: { rateLimit },
     },
     async (request) => {
@@ -84,7 +86,7 @@ export function registerSyncRoutes(app: HubApp, options: SyncRoutesOptions): voi
         response: { 200: PushResponse, ...SYNC_REFUSALS, ...errorResponses(413) },
       },
       bodyLimit: SYNC_LIMITS.maxBodyBytes,
-      preParsing: syncGuard(db, 'push'),
+      preParsing: syncGuard(options.auth, 'push'),
       config: { rateLimit },
     },
     async (request) => {

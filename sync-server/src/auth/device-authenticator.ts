@@ -1,0 +1,60 @@
+import type { Database, Queryable } from '../db/database';
+import { authenticateDevice, type DeviceIdentity } from './device-auth';
+import { sha256Hex } from './secrets';
+
+/** NOTIFY channel of revocations: the payload is the store whose tokens changed. */
+export const AUTH_CHANNEL = 'hub_auth';
+
+/**
+ * How long a verified token is trusted without asking the database. Revocations through the hub
+ * (revokeTill) reach every instance at once through AUTH_CHANNEL; this bounds anything else (a
+ * row changed by hand, a notice lost while an instance's listening connection was down).
+ */
+export const DEFAULT_TRUST_MS = 30_000;
+
+/** Tells every hub instance to forget the tokens it trusts for a store (call after committing). */
+export async function announceRevocation(db: Queryable, storeId: string): Promise<void> {
+  await db.query('SELECT pg_notify($1, $2)', [AUTH_CHANNEL, storeId]);
+}
+
+/**
+ * Device tokens → tills, remembering the tokens it verified: a till pushing every few seconds
+ * costs one token lookup per TRUST period, not one per request. Unknown, malformed and revoked
+ * tokens are never remembered, so a newly enrolled till is let in at once and a refusal is always
+ * the database's current word.
+ */
+export class DeviceAuthenticator {
+  private readonly trusted = new Map<string, { readonly device: DeviceIdentity; readonly until: number }>();
+  private unlisten: (() => Promise<void>) | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: { readonly trustMs?: number } = {},
+  ) {}
+
+  async start(): Promise<void> {
+    this.unlisten = await this.db.listen(AUTH_CHANNEL, (storeId) => this.forgetStore(storeId), {
+      // Revocations announced while the connection was down are lost: trust nothing remembered.
+      onReconnect: () => this.trusted.clear(),
+    });
+  }
+
+  async authenticate(token: string | null): Promise<DeviceIdentity> {
+    const key = token ? sha256Hex(token) : null;
+    const known = key ? this.trusted.get(key) : undefined;
+    if (known && known.until > Date.now()) return known.device;
+    const device = await authenticateDevice(this.db, token);
+    if (key) this.trusted.set(key, { device, until: Date.now() + (this.options.trustMs ?? DEFAULT_TRUST_MS) });
+    return device;
+  }
+
+  forgetStore(storeId: string): void {
+    for (const [key, entry] of this.trusted) if (entry.device.storeId === storeId) this.trusted.delete(key);
+  }
+
+  async close(): Promise<void> {
+    await this.unlisten?.();
+    this.unlisten = null;
+    this.trusted.clear();
+  }
+}
