@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyHttpOptions, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyHttpOptions, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Database } from './db/database';
 import { defaultMigrationsFolder } from './db/migrations';
 import { HubError } from './errors/hub-error';
@@ -64,12 +64,24 @@ export const DEFAULT_HOST = '127.0.0.1';
 
 const NO_LIMIT: RateLimit = { max: Number.MAX_SAFE_INTEGER, timeWindowMs: 60_000 };
 
+/**
+ * What Fastify's "incoming request" and "request completed" lines say, in one line written when the
+ * request is answered: hundreds of tills pushing every few seconds make these most of the hub's log.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
 export async function createHub(options: HubOptions): Promise<Hub> {
   const db = options.database;
   const serverOptions: FastifyServerOptions & { https?: { cert: string | Buffer; key: string | Buffer } } = {
     logger: options.logger ?? false,
-    // One line per request, written when it is answered (below), instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new OneLinePerRequest(),
     // Keep-alive sockets with no request in flight are closed at shutdown; busy ones finish first.
     forceCloseConnections: 'idle',
     // Answered below with the hub's own error body instead.
@@ -126,11 +138,6 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   app.addHook('onSend', async (_request, reply, payload) => {
     if (closing) reply.header('connection', 'close');
     return payload;
-  });
-  // What Fastify's "incoming request" and "request completed" lines said, in one line per request:
-  // hundreds of tills pushing every few seconds make these most of the hub's log.
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info({ req: request, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
   });
   // Streams never end by themselves: end them before the server waits for its connections.
   app.addHook('preClose', async () => {

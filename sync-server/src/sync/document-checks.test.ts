@@ -2,6 +2,7 @@ import { findSyncCollection, type SyncCollection } from '@pos/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkRow, hasUnstorableText, jsonHasUnstorableText } from './document-checks';
+import { appendOnlyBatch } from './append-only-push';
 import { batchJson } from './document-table';
 
 // Strings from every UTF-16 code unit, so lone surrogates and NULs turn up, plus the tricky spellings.
@@ -65,6 +66,19 @@ describe('the batch text of a write', () => {
         const writes = rows.map(({ withJson, ...r }) => (withJson ? { ...r, docJson: JSON.stringify(r.doc) } : r));
         const expected = rows.map((r) => ({ id: r.id, seq: r.seq, doc: r.doc, deleted: r.deleted, till_id: r.tillId }));
         expect(JSON.parse(batchJson(writes))).toEqual(JSON.parse(JSON.stringify(expected)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('the batch text of an append-only push', () => {
+  it('numbers the rows in push order and carries each checked text as it is', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ id: text, content: fc.dictionary(text, value, { maxKeys: 4 }) }), { maxLength: 5 }), (rows) => {
+        const accepted = rows.map((r, index) => ({ index, id: r.id, content: r.content, contentJson: JSON.stringify(r.content), deleted: false, assumed: null }));
+        const expected = rows.map((r, n) => ({ n, id: r.id, doc: r.content }));
+        expect(JSON.parse(appendOnlyBatch(accepted))).toEqual(JSON.parse(JSON.stringify(expected)));
       }),
       { numRuns: 500 },
     );
