@@ -8,14 +8,13 @@ export type DeviceIdentity = { readonly storeId: string; readonly tillId: string
 const LAST_SEEN_PRECISION = "interval '60 seconds'";
 
 /**
- * The device token → the till it was issued to. The token names its store, so the lookup is by
+ * The device token → the till it was issued to (`tokenHash`: its SHA-256, when the caller has it already). The token names its store, so the lookup is by
  * (store, hash): one index probe, on the store's own shard under Citus.
  */
-export async function authenticateDevice(db: Queryable, token: string | null): Promise<DeviceIdentity> {
+export async function authenticateDevice(db: Queryable, token: string | null, tokenHash = token ? sha256Hex(token) : ''): Promise<DeviceIdentity> {
   if (!token) throw new HubError(401, 'unauthorized', 'This request has no device token (Authorization: Bearer …): enroll the till first');
   const storeId = storeOfToken(token);
   if (!storeId) throw new HubError(401, 'unauthorized', 'This device token is not valid: enroll the till again');
-  const tokenHash = sha256Hex(token);
   const [row] = await db.query<{ till_id: string; revoked: boolean; stale: boolean }>(
     `SELECT till_id, revoked_at IS NOT NULL AS revoked,
             (last_seen_at IS NULL OR last_seen_at < now() - ${LAST_SEEN_PRECISION}) AS stale

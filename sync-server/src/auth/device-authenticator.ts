@@ -43,7 +43,7 @@ export class DeviceAuthenticator {
     const key = token ? sha256Hex(token) : null;
     const known = key ? this.trusted.get(key) : undefined;
     if (known && known.until > Date.now()) return known.device;
-    const device = await authenticateDevice(this.db, token);
+    const device = await authenticateDevice(this.db, token, key ?? undefined);
     if (key) this.trusted.set(key, { device, until: Date.now() + (this.options.trustMs ?? DEFAULT_TRUST_MS) });
     return device;
   }
