@@ -1,15 +1,8 @@
 import type { SyncDocument } from '@pos/core';
 import type { Database, Queryable } from '../db/database';
 import type { AcceptedRow } from './document-checks';
-import type { PlannedIncident } from './policy-outcome';
+import type { PlannedIncident, StoredPush } from './policy-outcome';
 import { toSyncDocument } from './stored-document';
-
-export type AppendOnlyOutcome = {
-  /** The newest sequence number written; null when the push wrote nothing (a retry, conflicts only). */
-  readonly lastSeq: number | null;
-  readonly conflicts: readonly SyncDocument[];
-  readonly incidents: readonly PlannedIncident[];
-};
 
 type Contradiction = { readonly n: number; readonly id: string; readonly doc: Record<string, unknown>; readonly deleted: boolean };
 
@@ -33,7 +26,7 @@ export async function pushAppendOnly(
   collection: string,
   tillId: string,
   rows: readonly AcceptedRow[],
-): Promise<AppendOnlyOutcome> {
+): Promise<StoredPush> {
   if (rows.length === 0) return { lastSeq: null, conflicts: [], incidents: [] };
   const [row] = await q.query<{ result: { lastSeq: number | null; conflicts: Contradiction[] } }>(
     'SELECT hub_push_append_only($1, $2, $3, $4::jsonb, $5::jsonb) AS result',

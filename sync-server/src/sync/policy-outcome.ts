@@ -17,3 +17,10 @@ export type PolicyOutcome = {
   readonly conflicts: readonly SyncDocument[];
   readonly incidents: readonly PlannedIncident[];
 };
+
+/** A push once stored: the newest sequence number written (null when it wrote nothing: a retry, conflicts only), what goes back, what head office gets. */
+export type StoredPush = {
+  readonly lastSeq: number | null;
+  readonly conflicts: PolicyOutcome['conflicts'];
+  readonly incidents: PolicyOutcome['incidents'];
+};

@@ -7,7 +7,7 @@ import { checkRow, type AcceptedRow, type RefusedRow } from './document-checks';
 import { advanceCounter, findDocuments, lockCounter, writeDocuments } from './document-table';
 import { fieldMerge } from './field-merge-policy';
 import { recordIncidents } from './incidents';
-import type { PolicyOutcome } from './policy-outcome';
+import type { StoredPush } from './policy-outcome';
 import { quarantineRows } from './quarantine';
 import { scopeFor, type Scope } from './scope';
 
@@ -18,13 +18,11 @@ export type PushFaults = {
 
 type Row = { readonly newDocumentState: unknown; readonly assumedMasterState?: unknown };
 
-type Stored = { readonly lastSeq: number | null; readonly conflicts: PolicyOutcome['conflicts']; readonly incidents: PolicyOutcome['incidents'] };
-
 /**
  * Customers merge field by field in JavaScript, inside the caller's transaction: lock the store's
  * counter row, read the ids already there, merge, write with the next sequence numbers.
  */
-async function storeFieldMerge(tx: Queryable, scope: Scope, collection: string, tillId: string, accepted: readonly AcceptedRow[]): Promise<Stored> {
+async function storeFieldMerge(tx: Queryable, scope: Scope, collection: string, tillId: string, accepted: readonly AcceptedRow[]): Promise<StoredPush> {
   const base = await lockCounter(tx, scope);
   const existing = await findDocuments(
     tx,
@@ -70,7 +68,7 @@ export async function pushDocuments(
     throw new Error(`${collection.name} is not written by tills`);
   }
 
-  const run = async (q: Queryable): Promise<Stored> => {
+  const run = async (q: Queryable): Promise<StoredPush> => {
     const stored =
       collection.policy === 'append-only'
         ? await pushAppendOnly(q, db.jsonb, device.storeId, collection.name, device.tillId, accepted)
