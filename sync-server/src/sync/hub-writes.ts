@@ -14,7 +14,7 @@ export type HubWriteResult = { readonly written: number; readonly lastSeq: numbe
 /** Rows per statement: a large import or seed travels in several statements of one transaction. */
 export const WRITE_CHUNK = 5000;
 
-function chunks<T>(items: readonly T[], size = WRITE_CHUNK): T[][] {
+export function chunks<T>(items: readonly T[], size = WRITE_CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
