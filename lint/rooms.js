@@ -16,14 +16,24 @@ const TEST_ONLY = [/^vitest(\/.*)?$/, /^fast-check$/, /^@testing-library\//, /^f
  */
 export const ROOMS = [
   { name: 'core', dir: 'core/src', reach: [], packages: [/^@noble\/(hashes|curves)\//, /^canonicalize$/, /^json-schema-to-ts$/] },
-  { name: 'hardware/common', dir: 'hardware/src/common', reach: [], packages: [/^@pos\/core(\/.*)?$/, /^@point-of-sale\/receipt-printer-encoder$/] },
+  {
+    name: 'hardware/common',
+    dir: 'hardware/src/common',
+    reach: [],
+    packages: [/^@pos\/core(\/.*)?$/, /^@point-of-sale\/receipt-printer-encoder$/],
+  },
   {
     name: 'hardware/node',
     dir: 'hardware/src/node',
     reach: ['hardware/src/common', 'hardware/src/test-support'],
     packages: [...NODE, /^@pos\/core(\/.*)?$/, /^serialport$/, /^@serialport\//, /^node-hid$/],
   },
-  { name: 'hardware/fake', dir: 'hardware/src/fake', reach: ['hardware/src/common', 'hardware/src/test-support'], packages: [...NODE, /^@pos\/core(\/.*)?$/, /^serialport$/] },
+  {
+    name: 'hardware/fake',
+    dir: 'hardware/src/fake',
+    reach: ['hardware/src/common', 'hardware/src/test-support'],
+    packages: [...NODE, /^@pos\/core(\/.*)?$/, /^serialport$/],
+  },
   /** Helpers of the hardware tests (socat pty pairs, report replays): tests only. */
   {
     name: 'hardware/test-support',
@@ -44,7 +54,12 @@ export const ROOMS = [
     packages: [...NODE, /^electron$/, /^electron-updater$/, /^@pos\/core(\/.*)?$/],
   },
   { name: 'electron/preload', dir: 'electron/src/preload', reach: [], packages: [/^electron$/, /^@pos\/core(\/.*)?$/] },
-  { name: 'electron/launch', dir: 'electron/src/launch', reach: ['electron/src/host'], packages: [...NODE, /^@pos\/core(\/.*)?$/, /^@pos\/hardware\/fake$/] },
+  {
+    name: 'electron/launch',
+    dir: 'electron/src/launch',
+    reach: ['electron/src/host'],
+    packages: [...NODE, /^@pos\/core(\/.*)?$/, /^@pos\/hardware\/fake$/],
+  },
   {
     name: 'renderer',
     dir: 'renderer/src',
@@ -123,7 +138,10 @@ export const importRoomsRule = {
     const check = (node, source) => {
       if (!room) return;
       if (source.startsWith('.')) {
-        const target = path.relative(root, path.resolve(path.dirname(file), source)).split(path.sep).join('/');
+        const target = path
+          .relative(root, path.resolve(path.dirname(file), source))
+          .split(path.sep)
+          .join('/');
         const allowed = room.reach.includes('*') || [room.dir, ...room.reach].some((d) => target === d || target.startsWith(`${d}/`));
         if (!allowed) context.report({ node, messageId: 'forbiddenRelative', data: { room: room.name, target } });
         return;
@@ -148,7 +166,12 @@ export const importRoomsRule = {
       /** @param {any} node */
       MemberExpression(node) {
         if (!room || room.name !== 'renderer' || rel.startsWith('renderer/src/bridge/') || isTest) return;
-        if (node.object.type === 'Identifier' && node.object.name === 'window' && node.property.type === 'Identifier' && node.property.name === 'pos') {
+        if (
+          node.object.type === 'Identifier' &&
+          node.object.name === 'window' &&
+          node.property.type === 'Identifier' &&
+          node.property.name === 'pos'
+        ) {
           context.report({ node, messageId: 'bridgeOnly' });
         }
       },

@@ -29,7 +29,16 @@ try {
     for (let i = 0; i < perMonth && seq < records; i++) {
       seq += 1;
       const payload = cashSale({ saleId: `sale-${seq}`, products: [100 + (seq % 1000), 205 + (seq % 500)] });
-      const fields = { chain: 'sale' as const, id: payload.saleId, seq, storeId: 'S001', tillId: 'T01', sealedAt: `2026-${String(month).padStart(2, '0')}-15T10:00:00.000Z`, keyId: key.keyId, payload };
+      const fields = {
+        chain: 'sale' as const,
+        id: payload.saleId,
+        seq,
+        storeId: 'S001',
+        tillId: 'T01',
+        sealedAt: `2026-${String(month).padStart(2, '0')}-15T10:00:00.000Z`,
+        keyId: key.keyId,
+        payload,
+      };
       const hash = chainHash(prevHash, fields);
       const record: SealedRecord<'sale'> = { ...fields, prevHash, hash, signature: key.sign(Buffer.from(hash, 'hex')) };
       prevHash = hash;
@@ -55,8 +64,12 @@ try {
     { name: 'journal_read_500_ms', value: Math.round(readMs * 10) / 10 },
     { name: 'host_heap_after_open_mb', value: Math.round(heap / 1e5) / 10 },
   ];
-  console.log(`fiscal journal: ${records.toLocaleString('en')} sealed sales in 12 monthly files (built in ${(buildMs / 1000).toFixed(1)} s)`);
-  console.log(`open and index: ${openMs.toFixed(0)} ms; first restore page of ${page.length}: ${readMs.toFixed(1)} ms; heap after open ${(heap / 1e6).toFixed(1)} MB`);
+  console.log(
+    `fiscal journal: ${records.toLocaleString('en')} sealed sales in 12 monthly files (built in ${(buildMs / 1000).toFixed(1)} s)`,
+  );
+  console.log(
+    `open and index: ${openMs.toFixed(0)} ms; first restore page of ${page.length}: ${readMs.toFixed(1)} ms; heap after open ${(heap / 1e6).toFixed(1)} MB`,
+  );
   if (json) console.log(JSON.stringify(figures));
 } finally {
   await rm(dir, { recursive: true, force: true });

@@ -64,7 +64,8 @@ export function parseOptions(argv: readonly string[]): SyncBenchOptions {
   const skip = new Set<Part>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => inline ?? argv[++i];
     switch (flag) {
       case '--json':
@@ -124,5 +125,19 @@ export function parseOptions(argv: readonly string[]): SyncBenchOptions {
     skip.add('usable');
   }
   const pushStores = Math.min(stores ?? Math.max(1, Math.ceil(tills / 2)), tills);
-  return { json, docs, tills, stores: pushStores, batchSize, repeat, latencyTills, latencyStores: Math.min(latencyStores, latencyTills), seconds, thinkMs, products, changes, skip };
+  return {
+    json,
+    docs,
+    tills,
+    stores: pushStores,
+    batchSize,
+    repeat,
+    latencyTills,
+    latencyStores: Math.min(latencyStores, latencyTills),
+    seconds,
+    thinkMs,
+    products,
+    changes,
+    skip,
+  };
 }

@@ -1,7 +1,12 @@
 /** The few PouchDB 9 calls the sync benchmark makes (the package ships no types, and @types/pouchdb is not installed). */
 declare module 'pouchdb' {
   type PouchDoc = { readonly _id: string; readonly [field: string]: unknown };
-  type ReplicationResult = { readonly ok: boolean; readonly docs_written: number; readonly doc_write_failures: number; readonly errors: readonly unknown[] };
+  type ReplicationResult = {
+    readonly ok: boolean;
+    readonly docs_written: number;
+    readonly doc_write_failures: number;
+    readonly errors: readonly unknown[];
+  };
   interface Replication extends PromiseLike<ReplicationResult> {
     on(event: 'change' | 'complete' | 'error' | 'denied' | 'active' | 'paused', listener: (info: unknown) => void): this;
     cancel(): void;

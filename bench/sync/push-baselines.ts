@@ -63,7 +63,10 @@ export async function pgCeiling(shape: PushShape): Promise<PushResult> {
       const client = clients[i]!;
       for (const batch of tillBatches) {
         await client.query('BEGIN');
-        const { rows } = await client.query<{ seq: string }>('UPDATE store_counters SET seq = seq + $2 WHERE store_id = $1 RETURNING seq', [till.storeId, batch.length]);
+        const { rows } = await client.query<{ seq: string }>('UPDATE store_counters SET seq = seq + $2 WHERE store_id = $1 RETURNING seq', [
+          till.storeId,
+          batch.length,
+        ]);
         const base = Number(rows[0]!.seq) - batch.length;
         const json = JSON.stringify(
           batch.map(({ id, ...doc }, k) => ({ id, seq: base + k + 1, doc: { ...doc }, deleted: false, till_id: till.tillId })),
@@ -75,11 +78,21 @@ export async function pgCeiling(shape: PushShape): Promise<PushResult> {
     }),
   );
   const seconds = (Date.now() - started) / 1000;
-  const [row] = (await clients[0]!.query<{ n: string }>("SELECT count(*) AS n FROM store_docs WHERE collection = 'sales' AND store_id LIKE 'B%'")).rows;
+  const [row] = (
+    await clients[0]!.query<{ n: string }>("SELECT count(*) AS n FROM store_docs WHERE collection = 'sales' AND store_id LIKE 'B%'")
+  ).rows;
   const count = Number(row?.n ?? 0);
   for (const close of closers) await close();
   const notes = count === perTill * layout.length ? [] : [`the database holds ${count} of ${perTill * layout.length} documents`];
-  return { docs: count, seconds, docsPerS: count / seconds, firstPushMs: 0, fromStartSeconds: seconds, stats: { pushes, conflicts: 0, errors: 0, failedAttempts: 0, written: count }, notes };
+  return {
+    docs: count,
+    seconds,
+    docsPerS: count / seconds,
+    firstPushMs: 0,
+    fromStartSeconds: seconds,
+    stats: { pushes, conflicts: 0, errors: 0, failedAttempts: 0, written: count },
+    notes,
+  };
 }
 
 const SALES = findSyncCollection('sales') as SyncCollection;
@@ -106,7 +119,12 @@ export async function hubWithoutHttp(shape: PushShape): Promise<PushResult> {
     await Promise.all(
       work.map(async ({ till, batches: tillBatches }) => {
         for (const batch of tillBatches) {
-          const response = await pushDocuments(db, till, SALES, batch.map((doc) => ({ newDocumentState: { ...doc, _deleted: false } })));
+          const response = await pushDocuments(
+            db,
+            till,
+            SALES,
+            batch.map((doc) => ({ newDocumentState: { ...doc, _deleted: false } })),
+          );
           pushes += 1;
           conflicts += response.conflicts.length;
           errors += response.errors.length;
@@ -114,11 +132,20 @@ export async function hubWithoutHttp(shape: PushShape): Promise<PushResult> {
       }),
     );
     const seconds = (Date.now() - started) / 1000;
-    const [row] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM store_docs WHERE collection = 'sales' AND store_id LIKE 'B%'");
+    const [row] = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM store_docs WHERE collection = 'sales' AND store_id LIKE 'B%'",
+    );
     const count = row?.n ?? 0;
-    return { docs: count, seconds, docsPerS: count / seconds, firstPushMs: 0, fromStartSeconds: seconds, stats: { pushes, conflicts, errors, failedAttempts: 0, written: count }, notes: [] };
+    return {
+      docs: count,
+      seconds,
+      docsPerS: count / seconds,
+      firstPushMs: 0,
+      fromStartSeconds: seconds,
+      stats: { pushes, conflicts, errors, failedAttempts: 0, written: count },
+      notes: [],
+    };
   } finally {
     await closeDb();
   }
 }
-

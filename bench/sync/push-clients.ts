@@ -50,7 +50,13 @@ export type ToClients =
 
 export type RxStorageName = 'memory' | 'dexie';
 
-export type ClientStats = { readonly pushes: number; readonly conflicts: number; readonly errors: number; readonly failedAttempts: number; readonly written: number };
+export type ClientStats = {
+  readonly pushes: number;
+  readonly conflicts: number;
+  readonly errors: number;
+  readonly failedAttempts: number;
+  readonly written: number;
+};
 
 export type FromClients =
   | { readonly type: 'ready'; readonly prepareMs: number }
@@ -73,7 +79,13 @@ function firstPush(): void {
 
 type SalesDb = RxDatabase<{ sales: RxCollection<SaleDoc> }>;
 
-async function rxdbClient(till: ClientTill, docs: readonly SaleDoc[], batchSize: number, index: number, storage: RxStorageName): Promise<Client> {
+async function rxdbClient(
+  till: ClientTill,
+  docs: readonly SaleDoc[],
+  batchSize: number,
+  index: number,
+  storage: RxStorageName,
+): Promise<Client> {
   const db: SalesDb = await createRxDatabase<{ sales: RxCollection<SaleDoc> }>({
     name: `bench-till-${index}-${till.storeId.toLowerCase()}-${till.tillId.toLowerCase()}`,
     storage: storage === 'memory' ? getRxStorageMemory() : getRxStorageDexie({ indexedDB, IDBKeyRange }),
@@ -164,7 +176,11 @@ async function setup(message: Extract<ToClients, { type: 'setup' }>): Promise<vo
   clients = [];
   for (const [i, till] of message.tills.entries()) {
     const docs = benchSales(message.run, till, message.docsPerTill);
-    clients.push(message.system === 'rxdb' ? await rxdbClient(till, docs, message.batchSize, i, message.rxStorage) : await pouchClient(till, docs, message.batchSize, message.workDir));
+    clients.push(
+      message.system === 'rxdb'
+        ? await rxdbClient(till, docs, message.batchSize, i, message.rxStorage)
+        : await pouchClient(till, docs, message.batchSize, message.workDir),
+    );
   }
   send({ type: 'ready', prepareMs: Date.now() - started });
 }

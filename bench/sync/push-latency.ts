@@ -16,7 +16,13 @@ import { prefillHistory, tillLayout } from './push-phase';
 import { freshDatabase, hubWarnings, log, onCleanup, secondsUntilStockProjected, startHub } from './rig';
 import { benchSales, cloneSale, type TillIdentity } from './sale-docs';
 
-export type LatencyShape = { readonly run: string; readonly tills: number; readonly stores: number; readonly seconds: number; readonly thinkMs: number };
+export type LatencyShape = {
+  readonly run: string;
+  readonly tills: number;
+  readonly stores: number;
+  readonly seconds: number;
+  readonly thinkMs: number;
+};
 
 export type LatencyResult = {
   readonly latenciesMs: number[];
@@ -67,7 +73,9 @@ export async function pushLatency(shape: LatencyShape, logDir: string): Promise<
     const enrollSeconds = (Date.now() - enrollStarted) / 1000;
     const templates = benchSales(`${shape.run}-tpl`, { storeId: 'B001', tillId: 'T01' }, TEMPLATES);
     const pushUrl = new URL('/sync/v1/sales/push', hub.url);
-    log(`  ${layout.length} tills enrolled in ${new Set(layout.map((t) => t.storeId)).size} stores (${enrollSeconds.toFixed(1)} s); pushing for ${shape.seconds} s…`);
+    log(
+      `  ${layout.length} tills enrolled in ${new Set(layout.map((t) => t.storeId)).size} stores (${enrollSeconds.toFixed(1)} s); pushing for ${shape.seconds} s…`,
+    );
 
     const latenciesMs: number[] = [];
     const failures = new Map<number, number>();
@@ -82,7 +90,9 @@ export async function pushLatency(shape: LatencyShape, logDir: string): Promise<
     const deadline = started + shape.seconds * 1000;
     const progress = setInterval(() => {
       const s = (Date.now() - started) / 1000;
-      log(`    ${s.toFixed(0)} s: ${pushes} pushes (${(pushes / s).toFixed(0)}/s), ${docs} sales (${(docs / s).toFixed(0)}/s), ${[...failures.values()].reduce((a, b) => a + b, 0)} failed`);
+      log(
+        `    ${s.toFixed(0)} s: ${pushes} pushes (${(pushes / s).toFixed(0)}/s), ${docs} sales (${(docs / s).toFixed(0)}/s), ${[...failures.values()].reduce((a, b) => a + b, 0)} failed`,
+      );
     }, 10_000);
     const tillLoop = async (till: TillIdentity, index: number) => {
       const random = mulberry32(0x5a1e ^ (index * 2654435761));
@@ -136,7 +146,9 @@ export async function pushLatency(shape: LatencyShape, logDir: string): Promise<
     const seconds = shape.seconds;
     for (const agent of agents) agent.destroy();
     const stockLagSeconds = await secondsUntilStockProjected(db);
-    const [row] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM store_docs WHERE collection = 'sales' AND store_id LIKE 'B%'");
+    const [row] = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM store_docs WHERE collection = 'sales' AND store_id LIKE 'B%'",
+    );
     const meanLatency = latenciesMs.reduce((a, b) => a + b, 0) / Math.max(1, latenciesMs.length);
     return {
       latenciesMs,

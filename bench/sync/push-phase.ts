@@ -66,7 +66,11 @@ export function docsPerTill(shape: PushShape): number {
   return Math.ceil(shape.docs / shape.tills);
 }
 
-type ClientProcess = { readonly child: ChildProcess; next(type: FromClients['type']): Promise<FromClients>; send(message: ToClients): void };
+type ClientProcess = {
+  readonly child: ChildProcess;
+  next(type: FromClients['type']): Promise<FromClients>;
+  send(message: ToClients): void;
+};
 
 function forkClients(label: string): ClientProcess {
   const child = fork(path.join(import.meta.dirname, 'push-clients.ts'), [], {
@@ -109,7 +113,13 @@ function forkClients(label: string): ClientProcess {
 }
 
 function addStats(a: ClientStats, b: ClientStats): ClientStats {
-  return { pushes: a.pushes + b.pushes, conflicts: a.conflicts + b.conflicts, errors: a.errors + b.errors, failedAttempts: a.failedAttempts + b.failedAttempts, written: a.written + b.written };
+  return {
+    pushes: a.pushes + b.pushes,
+    conflicts: a.conflicts + b.conflicts,
+    errors: a.errors + b.errors,
+    failedAttempts: a.failedAttempts + b.failedAttempts,
+    written: a.written + b.written,
+  };
 }
 
 /**
@@ -132,10 +142,21 @@ async function driveClients(options: {
   try {
     const prepared = Date.now();
     groups.forEach((group, i) =>
-      processes[i]!.send({ type: 'setup', system, rxStorage: shape.rxStorage, run: shape.run, tills: group, docsPerTill: perTill, batchSize: shape.batchSize, workDir: path.join(options.workDir, `p${i}`) }),
+      processes[i]!.send({
+        type: 'setup',
+        system,
+        rxStorage: shape.rxStorage,
+        run: shape.run,
+        tills: group,
+        docsPerTill: perTill,
+        batchSize: shape.batchSize,
+        workDir: path.join(options.workDir, `p${i}`),
+      }),
     );
     await Promise.all(processes.map((p) => p.next('ready')));
-    log(`  ${tills.length} ${system} tills hold ${expected.toLocaleString('en')} sales locally (${((Date.now() - prepared) / 1000).toFixed(1)} s, not timed)`);
+    log(
+      `  ${tills.length} ${system} tills hold ${expected.toLocaleString('en')} sales locally (${((Date.now() - prepared) / 1000).toFixed(1)} s, not timed)`,
+    );
     const before = await options.countOnServer();
     if (before !== 0) throw new Error(`the server already holds ${before} documents`);
 
@@ -166,20 +187,38 @@ async function driveClients(options: {
         if (now - stalledSince > 10_000) break;
       }
       if (now - lastLog > 10_000) {
-        log(`    ${count.toLocaleString('en')} / ${expected.toLocaleString('en')} on the server after ${((now - started) / 1000).toFixed(0)} s`);
+        log(
+          `    ${count.toLocaleString('en')} / ${expected.toLocaleString('en')} on the server after ${((now - started) / 1000).toFixed(0)} s`,
+        );
         lastLog = now;
       }
       if (now - started > 30 * 60_000) throw new Error(`${system}: only ${count} of ${expected} documents after 30 minutes`);
       await sleep(POLL_MS);
     }
-    const stats = (await synced).reduce<ClientStats>((acc, m) => (m.type === 'synced' ? addStats(acc, m.stats) : acc), { pushes: 0, conflicts: 0, errors: 0, failedAttempts: 0, written: 0 });
+    const stats = (await synced).reduce<ClientStats>((acc, m) => (m.type === 'synced' ? addStats(acc, m.stats) : acc), {
+      pushes: 0,
+      conflicts: 0,
+      errors: 0,
+      failedAttempts: 0,
+      written: 0,
+    });
     const notes: string[] = [];
     if (doneAt === null) notes.push(`the clients finished but the server holds ${count} of ${expected} documents`);
     const end = doneAt ?? Date.now();
-    const firsts = (await Promise.all(firstPushes.map((f) => Promise.race([f, sleep(1000).then(() => null)])))).filter((t): t is number => t !== null);
+    const firsts = (await Promise.all(firstPushes.map((f) => Promise.race([f, sleep(1000).then(() => null)])))).filter(
+      (t): t is number => t !== null,
+    );
     const firstPush = firsts.length > 0 ? Math.min(...firsts) : started;
     const seconds = (end - firstPush) / 1000;
-    return { docs: count, seconds, docsPerS: count / seconds, firstPushMs: firsts.length > 0 ? firstPush - started : null, fromStartSeconds: (end - started) / 1000, stats, notes };
+    return {
+      docs: count,
+      seconds,
+      docsPerS: count / seconds,
+      firstPushMs: firsts.length > 0 ? firstPush - started : null,
+      fromStartSeconds: (end - started) / 1000,
+      stats,
+      notes,
+    };
   } finally {
     for (const p of processes) {
       if (p.child.exitCode === null) {
@@ -225,7 +264,10 @@ export async function prefillHistory(url: string): Promise<void> {
  * scanned the table, history included, and took a third of a core from the PostgreSQL under test.
  * `close` counts every row once more and says if the two differ.
  */
-async function saleCounter(url: string, storeIds: readonly string[]): Promise<{ count: () => Promise<number>; close: () => Promise<void> }> {
+async function saleCounter(
+  url: string,
+  storeIds: readonly string[],
+): Promise<{ count: () => Promise<number>; close: () => Promise<void> }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const closeClient = onCleanup('a PostgreSQL connection', () => client.end());
@@ -248,7 +290,10 @@ async function saleCounter(url: string, storeIds: readonly string[]): Promise<{ 
       return total;
     },
     close: async () => {
-      const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM store_docs WHERE store_id = ANY($1) AND collection = 'sales'`, [[...seen.keys()]]);
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM store_docs WHERE store_id = ANY($1) AND collection = 'sales'`,
+        [[...seen.keys()]],
+      );
       await closeClient();
       if (rows[0]?.n !== total) throw new Error(`the hub holds ${rows[0]?.n} sales of the bench stores, the counter saw ${total} arrive`);
     },
@@ -270,7 +315,11 @@ export async function enroll(db: Database, layout: readonly TillIdentity[]): Pro
  * push_docs_per_s: RxDB clients → the hub (its own process) → PostgreSQL. `history: false` leaves
  * the database as created (never analyzed), the state of a brand-new hub's first minute.
  */
-export async function rxdbPush(shape: PushShape, logDir: string, options: { history: boolean }): Promise<PushResult & { readonly hubWarnings: readonly string[] }> {
+export async function rxdbPush(
+  shape: PushShape,
+  logDir: string,
+  options: { history: boolean },
+): Promise<PushResult & { readonly hubWarnings: readonly string[] }> {
   const url = await freshDatabase(options.history ? 'push' : 'pushcold');
   const hub = await startHub({ databaseUrl: url, logDir });
   if (options.history) await prefillHistory(url);
@@ -298,10 +347,24 @@ async function startPouchServer(): Promise<{ url: string; stop: () => Promise<vo
   const dir = await tempDir('pouchdb-server');
   const port = await freePort();
   const bin = path.join(repoRoot, 'node_modules', '.bin', 'pouchdb-server');
-  const child = spawn(bin, ['--port', String(port), '--host', '127.0.0.1', '--dir', path.join(dir, 'data'), '--config', path.join(dir, 'config.json'), '--no-stdout-logs'], {
-    cwd: dir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    bin,
+    [
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--dir',
+      path.join(dir, 'data'),
+      '--config',
+      path.join(dir, 'config.json'),
+      '--no-stdout-logs',
+    ],
+    {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   await mkdir(path.join(dir, 'data'), { recursive: true });
   const stop = track(child, 'pouchdb-server');
   let output = '';

@@ -7,7 +7,15 @@ import { summarize } from '../till/stats';
 
 export type Unit = 'docs/s' | 'ms' | 's' | 'ratio';
 
-export type SyncRecord = { readonly name: string; readonly unit: Unit; readonly n: number; readonly median: number; readonly p95: number; readonly p99: number; readonly max: number };
+export type SyncRecord = {
+  readonly name: string;
+  readonly unit: Unit;
+  readonly n: number;
+  readonly median: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly max: number;
+};
 
 export type Figure = {
   readonly record: SyncRecord;
@@ -30,7 +38,11 @@ export function single(name: string, unit: Unit, value: number, target?: string)
 
 /** A row of the table for a figure: its name with its unit. */
 export function tableRow(figure: Figure): { name: string; values: readonly number[]; target?: string } {
-  return { name: `${figure.record.name} [${figure.record.unit}]`, values: figure.values, ...(figure.target ? { target: figure.target } : {}) };
+  return {
+    name: `${figure.record.name} [${figure.record.unit}]`,
+    values: figure.values,
+    ...(figure.target ? { target: figure.target } : {}),
+  };
 }
 
 /** Informative rows (not in the JSON): a label, values, a unit. */

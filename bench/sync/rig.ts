@@ -158,11 +158,25 @@ export const HUB_NODE_ARGS = (process.env.BENCH_HUB_NODE_ARGS ?? '').split(/\s+/
  * The hub as production runs it: `node sync-server/dist/cli.cjs serve` on PostgreSQL
  * (DATABASE_URL), its own process, its JSON logs (pino, LOG_LEVEL, info by default) in a file.
  */
-export async function startHub(options: { databaseUrl: string; logDir: string; demoProducts?: number; env?: Record<string, string> }): Promise<HubProcess> {
+export async function startHub(options: {
+  databaseUrl: string;
+  logDir: string;
+  demoProducts?: number;
+  env?: Record<string, string>;
+}): Promise<HubProcess> {
   if (!existsSync(HUB_CLI)) throw new Error('sync-server/dist/cli.cjs is missing: run "npm run build" first (npm run bench:sync does)');
   const logFile = path.join(options.logDir, `hub-${randomBytes(3).toString('hex')}.log`);
   const logStream = createWriteStream(logFile);
-  const args = [...HUB_NODE_ARGS, HUB_CLI, 'serve', '--port', '0', '--host', '127.0.0.1', ...(options.demoProducts !== undefined ? ['--demo-products', String(options.demoProducts)] : [])];
+  const args = [
+    ...HUB_NODE_ARGS,
+    HUB_CLI,
+    'serve',
+    '--port',
+    '0',
+    '--host',
+    '127.0.0.1',
+    ...(options.demoProducts !== undefined ? ['--demo-products', String(options.demoProducts)] : []),
+  ];
   const started = Date.now();
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,

@@ -25,8 +25,12 @@ function pushLine(label: string, r: PushResult): string {
   const s = r.stats;
   const parts = [`${r.docs.toLocaleString('en')} docs in ${r.seconds.toFixed(2)} s = ${r.docsPerS.toFixed(0)} docs/s`];
   if (s) parts.push(`${s.pushes} pushes`);
-  if (r.firstPushMs !== null && r.firstPushMs > 0) parts.push(`timed from the first push, ${r.firstPushMs} ms after the replications started (${(r.docs / r.fromStartSeconds).toFixed(0)} docs/s from their start)`);
-  if (s && (s.conflicts || s.errors || s.failedAttempts)) parts.push(`${s.conflicts} conflicts, ${s.errors} refused, ${s.failedAttempts} failed attempts (retried)`);
+  if (r.firstPushMs !== null && r.firstPushMs > 0)
+    parts.push(
+      `timed from the first push, ${r.firstPushMs} ms after the replications started (${(r.docs / r.fromStartSeconds).toFixed(0)} docs/s from their start)`,
+    );
+  if (s && (s.conflicts || s.errors || s.failedAttempts))
+    parts.push(`${s.conflicts} conflicts, ${s.errors} refused, ${s.failedAttempts} failed attempts (retried)`);
   return `${label}: ${parts.join('; ')}${r.notes.length ? ` — ${r.notes.join('; ')}` : ''}`;
 }
 
@@ -49,7 +53,14 @@ async function run(options: SyncBenchOptions): Promise<void> {
   log(`bench:sync — ${machine}`);
 
   // 1. Push ingest, three ways, the same documents and parallelism.
-  const shape: PushShape = { run: runTag, docs: options.docs, tills: options.tills, stores: options.stores, batchSize: options.batchSize, rxStorage: 'memory' };
+  const shape: PushShape = {
+    run: runTag,
+    docs: options.docs,
+    tills: options.tills,
+    stores: options.stores,
+    batchSize: options.batchSize,
+    rxStorage: 'memory',
+  };
   const shapeText = `${options.docs.toLocaleString('en')} sales (5 lines, card + cash), ${options.tills} tills in ${options.stores} stores, batches of ${options.batchSize}`;
   const history = `${HISTORY.stores} other stores × ${HISTORY.salesPerStore} past sales, analyzed`;
   // Rounds of the three, interleaved, so a slow moment of the machine weighs on all of them; each
@@ -98,7 +109,8 @@ async function run(options: SyncBenchOptions): Promise<void> {
   }
   const rates = (runs: readonly PushResult[]) => runs.map((r) => r.docsPerS);
   const median = (values: readonly number[]) => summarize(values).median;
-  const rounds = (label: string, runs: readonly PushResult[]) => runs.forEach((r, i) => lines.push(pushLine(`${label}${runs.length > 1 ? `, round ${i + 1}` : ''}`, r)));
+  const rounds = (label: string, runs: readonly PushResult[]) =>
+    runs.forEach((r, i) => lines.push(pushLine(`${label}${runs.length > 1 ? `, round ${i + 1}` : ''}`, r)));
   if (rxRuns.length > 0) {
     const hub = median(rates(rxRuns));
     const goals: string[] = [];
@@ -124,10 +136,15 @@ async function run(options: SyncBenchOptions): Promise<void> {
 
   // 2. Many tills at once.
   if (!skip.has('latency')) {
-    log(`push_latency_ms: ${options.latencyTills} simulated tills in ${options.latencyStores} stores, 1–5 sales a push, think time 0–${2 * options.thinkMs} ms, ${options.seconds} s…`);
+    log(
+      `push_latency_ms: ${options.latencyTills} simulated tills in ${options.latencyStores} stores, 1–5 sales a push, think time 0–${2 * options.thinkMs} ms, ${options.seconds} s…`,
+    );
     const settled = await settleServer();
     if (settled) lines.push(`push_latency_ms: ${settled}`);
-    const r = await pushLatency({ run: runTag, tills: options.latencyTills, stores: options.latencyStores, seconds: options.seconds, thinkMs: options.thinkMs }, logDir);
+    const r = await pushLatency(
+      { run: runTag, tills: options.latencyTills, stores: options.latencyStores, seconds: options.seconds, thinkMs: options.thinkMs },
+      logDir,
+    );
     figure(distribution('push_latency_ms', 'ms', r.latenciesMs, 'p99 < 250'));
     const failed = [...r.failures].map(([status, n]) => `${n}× ${status === 0 ? 'no answer' : `HTTP ${status}`}`);
     rows.push(infoRow('throughput', 'pushes/s', [Math.round(r.pushes / r.seconds)]));
@@ -144,7 +161,13 @@ async function run(options: SyncBenchOptions): Promise<void> {
 
   // 3. Catalog into a fresh till in Chromium, bare bulkPut, selling during an import, live prices.
   if (!skip.has('catalog') || !skip.has('live')) {
-    const session = await tillSession({ run: runTag, products: skip.has('catalog') ? 2000 : options.products, changes: options.changes, skip, logDir });
+    const session = await tillSession({
+      run: runTag,
+      products: skip.has('catalog') ? 2000 : options.products,
+      changes: options.changes,
+      skip,
+      logDir,
+    });
     for (const f of session.figures) figure(f);
     rows.push(...session.rows);
     lines.push(...session.lines);
@@ -153,7 +176,9 @@ async function run(options: SyncBenchOptions): Promise<void> {
   const out = (line = '') => process.stdout.write(`${line}\n`);
   out();
   out(`Sync benchmark — ${machine}`);
-  out(`hub: sync-server/dist/cli.cjs serve on PostgreSQL (DATABASE_URL), its own process, default settings (pool 10, info logs, rate limit 1,200/min per device)`);
+  out(
+    `hub: sync-server/dist/cli.cjs serve on PostgreSQL (DATABASE_URL), its own process, default settings (pool 10, info logs, rate limit 1,200/min per device)`,
+  );
   out(formatTable(rows));
   out();
   for (const line of lines) out(line);

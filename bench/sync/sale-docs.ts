@@ -53,7 +53,15 @@ export function benchSale(run: string, till: TillIdentity, n: number): SaleDoc {
   }
   const total = cartTotals(cart, profile.vatRates).total;
   const cardAmount = Math.max(1, Math.floor(total * (0.4 + random() * 0.4)));
-  const card: CardTender = { id: 'c1', method: 'card', amount: cardAmount, status: 'approved', attemptKey: `${saleId}-k1`, maskedPan: '**** 4242', scheme: 'CB' };
+  const card: CardTender = {
+    id: 'c1',
+    method: 'card',
+    amount: cardAmount,
+    status: 'approved',
+    attemptKey: `${saleId}-k1`,
+    maskedPan: '**** 4242',
+    scheme: 'CB',
+  };
   const due = total - cardAmount;
   const cash = cashTender('t1', total, [card], Math.ceil(due / 500) * 500 || due, profile.cashRounding);
   const payload = buildSale(cart, [card, cash], {
@@ -84,6 +92,13 @@ export function cloneSale(template: SaleDoc, till: TillIdentity, saleId: string,
     storeId: till.storeId,
     tillId: till.tillId,
     seq,
-    record: { ...record, id: saleId, seq, storeId: till.storeId, tillId: till.tillId, payload: { ...record.payload, saleId, storeId: till.storeId, tillId: till.tillId } },
+    record: {
+      ...record,
+      id: saleId,
+      seq,
+      storeId: till.storeId,
+      tillId: till.tillId,
+      payload: { ...record.payload, saleId, storeId: till.storeId, tillId: till.tillId },
+    },
   };
 }

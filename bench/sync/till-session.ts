@@ -38,8 +38,18 @@ const TILL = 'T01';
 const CATALOG_DB = `pos-catalog-${STORE}-${TILL}`;
 const PIN = '1234';
 
-export type SessionOptions = { readonly run: string; readonly products: number; readonly changes: number; readonly skip: ReadonlySet<Part>; readonly logDir: string };
-export type SessionResult = { readonly figures: Figure[]; readonly rows: { name: string; values: readonly number[] }[]; readonly lines: string[] };
+export type SessionOptions = {
+  readonly run: string;
+  readonly products: number;
+  readonly changes: number;
+  readonly skip: ReadonlySet<Part>;
+  readonly logDir: string;
+};
+export type SessionResult = {
+  readonly figures: Figure[];
+  readonly rows: { name: string; values: readonly number[] }[];
+  readonly lines: string[];
+};
 
 type ImportState = { imported: number; total: number; done: boolean } | null;
 
@@ -136,7 +146,12 @@ async function bootStatus(page: Page): Promise<string | null> {
 }
 
 /** Polls until the till's import record says done; logs progress every 10 s. */
-async function waitImported(page: Page, products: number, started: number, label: string): Promise<{ doneAt: number; importStartedAt: number | null }> {
+async function waitImported(
+  page: Page,
+  products: number,
+  started: number,
+  label: string,
+): Promise<{ doneAt: number; importStartedAt: number | null }> {
   let importStartedAt: number | null = null;
   let lastLog = started;
   let lastImported = -1;
@@ -152,10 +167,14 @@ async function waitImported(page: Page, products: number, started: number, label
       lastImported = imported;
       lastChange = now;
     } else if (now - lastChange > 180_000) {
-      throw new Error(`${label}: the import has not moved for 3 minutes (${imported} / ${products}; the page says: ${(await bootStatus(page)) ?? '?'})`);
+      throw new Error(
+        `${label}: the import has not moved for 3 minutes (${imported} / ${products}; the page says: ${(await bootStatus(page)) ?? '?'})`,
+      );
     }
     if (now - lastLog >= 10_000) {
-      log(`    ${label}: ${imported.toLocaleString('en')} / ${products.toLocaleString('en')} products after ${((now - started) / 1000).toFixed(0)} s`);
+      log(
+        `    ${label}: ${imported.toLocaleString('en')} / ${products.toLocaleString('en')} products after ${((now - started) / 1000).toFixed(0)} s`,
+      );
       lastLog = now;
     }
     await sleep(100);
@@ -210,7 +229,9 @@ async function bareBulkPut(context: BrowserContext, products: number): Promise<{
         return { bulkPutMs: p.bulkPutMs, wallMs: p.wallMs, count: p.count };
       }
       if (Date.now() - lastLog > 10_000) {
-        log(`    bare bulkPut: ${p.done.toLocaleString('en')} / ${products.toLocaleString('en')} (${(p.bulkPutMs / 1000).toFixed(0)} s in bulkPut)`);
+        log(
+          `    bare bulkPut: ${p.done.toLocaleString('en')} / ${products.toLocaleString('en')} (${(p.bulkPutMs / 1000).toFixed(0)} s in bulkPut)`,
+        );
         lastLog = Date.now();
       }
     }
@@ -233,7 +254,11 @@ async function livePropagation(page: Page, options: { hubUrl: string; adminToken
     used.add(index);
     const product = demoProduct(index);
     const price = product.price + 10 * (i + 1);
-    await page.evaluate(([name, id, p]) => (window as unknown as SyncBenchWindow).__syncBench.arm(name, id, p), [CATALOG_DB, product.id, price] as const);
+    await page.evaluate(([name, id, p]) => (window as unknown as SyncBenchWindow).__syncBench.arm(name, id, p), [
+      CATALOG_DB,
+      product.id,
+      price,
+    ] as const);
     const sentAt = Date.now();
     const response = await fetch(new URL(`/api/v1/admin/products/${product.id}`, options.hubUrl), {
       method: 'PATCH',
@@ -272,7 +297,8 @@ async function sellDuringImport(profileDir: string, tillUrl: string, products: n
       atReload = state.imported;
       break;
     }
-    if (Date.now() - started > 10 * 60_000) throw new Error('selling during an import: a quarter of the catalog did not arrive in 10 minutes');
+    if (Date.now() - started > 10 * 60_000)
+      throw new Error('selling during an import: a quarter of the catalog did not arrive in 10 minutes');
     await sleep(100);
   }
   const reloadAt = Date.now();
@@ -287,7 +313,8 @@ async function sellDuringImport(profileDir: string, tillUrl: string, products: n
   await page.getByLabel('Rechercher ou scanner').focus();
   while (doneAt === null) {
     let product = demoProduct(DEMO_WEIGHED_COUNT + Math.floor(random() * (atReload * 0.9 - DEMO_WEIGHED_COUNT)));
-    while (product.measure === 'weight') product = demoProduct(DEMO_WEIGHED_COUNT + Math.floor(random() * (atReload * 0.9 - DEMO_WEIGHED_COUNT)));
+    while (product.measure === 'weight')
+      product = demoProduct(DEMO_WEIGHED_COUNT + Math.floor(random() * (atReload * 0.9 - DEMO_WEIGHED_COUNT)));
     // One burst of key events, as a scanner sends them (a busy page must not stretch the gaps).
     await page.evaluate(() => (window as unknown as BenchWindow).__bench.armScan());
     await scan(page, product.barcodes[0]!);
@@ -312,11 +339,20 @@ async function sellDuringImport(profileDir: string, tillUrl: string, products: n
     }
     const state = await importState(page);
     if (state?.done && state.imported >= products) doneAt = Date.now();
-    else if (Date.now() - reloadAt > 20 * 60_000) throw new Error('selling during an import: the background import did not finish in 20 minutes');
+    else if (Date.now() - reloadAt > 20 * 60_000)
+      throw new Error('selling during an import: the background import did not finish in 20 minutes');
     else await sleep(1000);
   }
   await context.close();
-  return { atReload, reloadToReadyMs: readyAt - reloadAt, scans, voids, failures, reloadToDoneMs: doneAt - reloadAt, wholeMs: doneAt - started };
+  return {
+    atReload,
+    reloadToReadyMs: readyAt - reloadAt,
+    scans,
+    voids,
+    failures,
+    reloadToDoneMs: doneAt - reloadAt,
+    wholeMs: doneAt - started,
+  };
 }
 
 export async function tillSession(options: SessionOptions): Promise<SessionResult> {
@@ -334,7 +370,9 @@ export async function tillSession(options: SessionOptions): Promise<SessionResul
   const [catalog] = await db.query<{ n: number; barcodes: number; bytes: number }>(
     "SELECT count(*)::int AS n, sum(jsonb_array_length(doc -> 'barcodes'))::int AS barcodes, sum(pg_column_size(doc))::int8 AS bytes FROM catalog_docs WHERE collection = 'products' AND NOT deleted",
   );
-  log(`  hub ready in ${(hub.startedMs / 1000).toFixed(1)} s: ${catalog!.n.toLocaleString('en')} products, ${catalog!.barcodes.toLocaleString('en')} barcodes`);
+  log(
+    `  hub ready in ${(hub.startedMs / 1000).toFixed(1)} s: ${catalog!.n.toLocaleString('en')} products, ${catalog!.barcodes.toLocaleString('en')} barcodes`,
+  );
   lines.push(
     `catalog at the hub: ${catalog!.n.toLocaleString('en')} products, ${catalog!.barcodes.toLocaleString('en')} barcodes (core's generator: a second code on every 7th product, a third on every 17th), ` +
       `seeded by serve --demo-products in ${(hub.startedMs / 1000).toFixed(1)} s (migrations and start included)`,
@@ -368,7 +406,8 @@ export async function tillSession(options: SessionOptions): Promise<SessionResul
     if (!skip.has('catalog')) {
       figures.push(single('catalog_sync_s', 's', importSeconds));
       rows.push(infoRow('catalog sync throughput', 'docs/s', [Math.round(products / importSeconds)]));
-      const boot = importStartedAt === null ? '' : `, of which ${((doneAt - importStartedAt) / 1000).toFixed(1)} s after the first page arrived`;
+      const boot =
+        importStartedAt === null ? '' : `, of which ${((doneAt - importStartedAt) / 1000).toFixed(1)} s after the first page arrived`;
       lines.push(
         `catalog_sync_s: ${importSeconds.toFixed(1)} s from opening the till page to the import record done (${(products / importSeconds).toFixed(0)} products/s${boot}); ` +
           `${inDexie.toLocaleString('en')} products in the till's Dexie. A fresh till shows only the boot screen meanwhile (it waits for a first catalog).`,
@@ -398,7 +437,9 @@ export async function tillSession(options: SessionOptions): Promise<SessionResul
   if (!skip.has('bulkput') && importSeconds !== null && !skip.has('catalog')) {
     log(`catalog_sync_ratio: bare Dexie bulkPut of the same ${products.toLocaleString('en')} products in the same Chromium…`);
     const bare = await bareBulkPut(context, products);
-    log(`  bulkPut ${(bare.bulkPutMs / 1000).toFixed(1)} s (wall ${(bare.wallMs / 1000).toFixed(1)} s), ${bare.count.toLocaleString('en')} products`);
+    log(
+      `  bulkPut ${(bare.bulkPutMs / 1000).toFixed(1)} s (wall ${(bare.wallMs / 1000).toFixed(1)} s), ${bare.count.toLocaleString('en')} products`,
+    );
     const ratio = (importSeconds * 1000) / bare.bulkPutMs;
     figures.push(single('catalog_sync_ratio', 'ratio', ratio, '≤ 1.3'));
     rows.push(infoRow('bare Dexie bulkPut (chunks of 2,000)', 's', [Math.round(bare.bulkPutMs / 100) / 10]));
@@ -410,18 +451,21 @@ export async function tillSession(options: SessionOptions): Promise<SessionResul
   await context.close();
 
   if (!skip.has('usable') && !skip.has('catalog')) {
-    log('informative: selling during an import (fresh profile, page reloaded at a quarter of the import, scans of imported products while the rest arrives)…');
+    log(
+      'informative: selling during an import (fresh profile, page reloaded at a quarter of the import, scans of imported products while the rest arrives)…',
+    );
     const s = await sellDuringImport(await tempDir('chromium-usable'), till.url, products).catch((error: Error) => {
       lines.push(`informative, selling during an import: not measured (${error.message.split('\n')[0]})`);
       return null;
     });
     if (s && s.scans.length > 0) rows.push(infoRow('scan → line during a background import', 'ms', s.scans));
     if (s && s.voids.length > 0) rows.push(infoRow('void (sealed) during a background import', 'ms', s.voids));
-    if (s) lines.push(
-      `informative, selling during an import: reloaded at ${s.atReload.toLocaleString('en')} products, ready to scan ${(s.reloadToReadyMs / 1000).toFixed(1)} s later; ` +
-        `${s.scans.length} scans of imported products (customers of ${CUSTOMER_LINES} lines, ${BETWEEN_CUSTOMERS_MS / 1000} s apart; the till holds the import back while one is served) while the rest arrived${s.failures.length ? `, ${s.failures.length} failed (${s.failures.slice(0, 3).join(', ')})` : ''}; ` +
-        `the import finished ${(s.reloadToDoneMs / 1000).toFixed(1)} s after the reload (${(s.wholeMs / 1000).toFixed(1)} s from opening the page, interruption included)`,
-    );
+    if (s)
+      lines.push(
+        `informative, selling during an import: reloaded at ${s.atReload.toLocaleString('en')} products, ready to scan ${(s.reloadToReadyMs / 1000).toFixed(1)} s later; ` +
+          `${s.scans.length} scans of imported products (customers of ${CUSTOMER_LINES} lines, ${BETWEEN_CUSTOMERS_MS / 1000} s apart; the till holds the import back while one is served) while the rest arrived${s.failures.length ? `, ${s.failures.length} failed (${s.failures.slice(0, 3).join(', ')})` : ''}; ` +
+          `the import finished ${(s.reloadToDoneMs / 1000).toFixed(1)} s after the reload (${(s.wholeMs / 1000).toFixed(1)} s from opening the page, interruption included)`,
+      );
   }
 
   const warnings = await hubWarnings(hub.logFile);

@@ -29,7 +29,8 @@ export const USAGE = `Usage: tsx bench/till/run.ts [--json] [--products N] [--po
 /** An integer option ≥ `min`, or a clear error naming the flag (shared with bench:sync). */
 export function positiveInt(name: string, value: string | undefined, min = 1): number {
   const n = Number(value);
-  if (value === undefined || !Number.isSafeInteger(n) || n < min) throw new Error(`${name} needs an integer ≥ ${min}, got "${value ?? ''}"`);
+  if (value === undefined || !Number.isSafeInteger(n) || n < min)
+    throw new Error(`${name} needs an integer ≥ ${min}, got "${value ?? ''}"`);
   return n;
 }
 
@@ -40,10 +41,18 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   let scanGapMs = 120;
   let seed = 20261122;
   const samples = { ready: 15, coldReady: 3, scans: 300, heldScans: 100, searches: 200, sales: 60 };
-  const keys: Record<string, keyof typeof samples> = { ready: 'ready', cold: 'coldReady', scans: 'scans', held: 'heldScans', searches: 'searches', sales: 'sales' };
+  const keys: Record<string, keyof typeof samples> = {
+    ready: 'ready',
+    cold: 'coldReady',
+    scans: 'scans',
+    held: 'heldScans',
+    searches: 'searches',
+    sales: 'sales',
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.includes('=') && arg.startsWith('--') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.includes('=') && arg.startsWith('--') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => inline ?? argv[++i];
     switch (flag) {
       case '--json':

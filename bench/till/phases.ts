@@ -28,7 +28,11 @@ async function bootState(page: Page) {
  * Opens the till and waits until it can scan: imports the catalog if this profile has none yet
  * (printing progress), signs the cashier in if the host asks. Returns the import time if one ran.
  */
-export async function bootTill(page: Page, url: string, log: Log): Promise<{ importMs: number | null; importResumed: boolean; firstStartMs: number }> {
+export async function bootTill(
+  page: Page,
+  url: string,
+  log: Log,
+): Promise<{ importMs: number | null; importResumed: boolean; firstStartMs: number }> {
   const started = Date.now();
   await page.goto(url);
   let importStart: number | null = null;
@@ -90,7 +94,12 @@ async function readyMark(page: Page): Promise<number> {
 }
 
 /** Fresh page loads (a new page, then goto) with the cashier already signed in. */
-export async function measureReady(context: BrowserContext, url: string, count: number, log: Log): Promise<{ page: Page; values: number[] }> {
+export async function measureReady(
+  context: BrowserContext,
+  url: string,
+  count: number,
+  log: Log,
+): Promise<{ page: Page; values: number[] }> {
   let page = await firstPage(context);
   const values: number[] = [];
   for (let i = 0; i < count; i++) {
@@ -107,7 +116,12 @@ export async function measureReady(context: BrowserContext, url: string, count: 
 }
 
 /** The very first load after launching a new browser process on the cached profile. */
-export async function measureColdReady(profileDir: string, url: string, count: number, log: Log): Promise<{ page: Page | null; values: number[]; launchMs: number[] }> {
+export async function measureColdReady(
+  profileDir: string,
+  url: string,
+  count: number,
+  log: Log,
+): Promise<{ page: Page | null; values: number[]; launchMs: number[] }> {
   const values: number[] = [];
   const launchMs: number[] = [];
   let page: Page | null = null;
@@ -122,7 +136,10 @@ export async function measureColdReady(profileDir: string, url: string, count: n
     values.push(await readyMark(page));
     await sleep(300);
   }
-  if (count > 0) log(`  ready to scan, first load after a browser launch: ${values.map((v) => v.toFixed(0)).join(', ')} ms (browser launch itself: ${launchMs.join(', ')} ms)`);
+  if (count > 0)
+    log(
+      `  ready to scan, first load after a browser launch: ${values.map((v) => v.toFixed(0)).join(', ')} ms (browser launch itself: ${launchMs.join(', ')} ms)`,
+    );
   return { page, values, launchMs };
 }
 
@@ -212,7 +229,8 @@ export async function measureScans(
     if (options.focusOutside) await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const r = await scanMeasured(page, code);
     if (!r.ok || r.enter === null || r.frame === null || r.mutation === null) {
-      const why = r.enter === null ? 'no Enter keydown seen' : `cart did not change (longest gap between keys ${r.maxKeyGap.toFixed(0)} ms)`;
+      const why =
+        r.enter === null ? 'no Enter keydown seen' : `cart did not change (longest gap between keys ${r.maxKeyGap.toFixed(0)} ms)`;
       figures.failures.push(`product ${index} (${code}): ${why} — ${await noticeText(page)}`);
       if (figures.failures.length > 10) throw new TillUnusableError(`too many failed scans:\n${figures.failures.join('\n')}`);
       await cleanSaleScreen(page, options.log);
@@ -226,7 +244,8 @@ export async function measureScans(
       figures.lookup.push(r.scanAdded - r.scanStart);
       figures.render.push(r.mutation - r.scanAdded);
     }
-    if ((i + 1) % 100 === 0) options.log(`  ${i + 1} / ${options.count} scans${options.focusOutside ? ' (focus outside the search box)' : ''}`);
+    if ((i + 1) % 100 === 0)
+      options.log(`  ${i + 1} / ${options.count} scans${options.focusOutside ? ' (focus outside the search box)' : ''}`);
     await sleep(options.gapMs);
   }
   await voidCart(page);
@@ -268,7 +287,10 @@ export type SearchFigures = {
   readonly failures: string[];
 };
 
-export async function measureSearches(page: Page, options: { products: number; count: number; seed: number; log: Log }): Promise<SearchFigures> {
+export async function measureSearches(
+  page: Page,
+  options: { products: number; count: number; seed: number; log: Log },
+): Promise<SearchFigures> {
   const figures: SearchFigures = { total: [], db: [], toDom: [], toFrame: [], empty: [], unexpected: [], failures: [] };
   const box = searchBox(page);
   await cleanSaleScreen(page, options.log);
@@ -278,7 +300,10 @@ export async function measureSearches(page: Page, options: { products: number; c
     await page.evaluate(() => (window as unknown as BenchWindow).__bench.armSearch());
     // One input event carrying the whole prefix: one query, as when the cashier pauses after typing it.
     await page.keyboard.insertText(query);
-    const r: SearchProbeResult = await page.evaluate((timeout) => (window as unknown as BenchWindow).__bench.searchResult(timeout), PROBE_TIMEOUT_MS);
+    const r: SearchProbeResult = await page.evaluate(
+      (timeout) => (window as unknown as BenchWindow).__bench.searchResult(timeout),
+      PROBE_TIMEOUT_MS,
+    );
     if (!r.ok || r.input === null || r.mutation === null || r.frame === null) {
       figures.failures.push(`"${query}": ${r.input === null ? 'no input event seen' : 'no results list'}`);
       if (figures.failures.length > 10) throw new TillUnusableError(`too many failed searches:\n${figures.failures.join('\n')}`);
@@ -291,8 +316,20 @@ export async function measureSearches(page: Page, options: { products: number; c
     if (r.results === 0) figures.empty.push(query);
     // Sanity: the list shows this query's results (a word of the name starts with it), not the previous one's.
     const wanted = normalizeSearchText(query);
-    const stale = r.items.filter((item) => !item.sku.toLowerCase().startsWith(query) && !normalizeSearchText(item.name).split(' ').some((w) => w.startsWith(wanted)));
-    if (stale.length > 0) figures.unexpected.push(`"${query}" → ${stale.slice(0, 2).map((item) => item.name).join(' / ')}`);
+    const stale = r.items.filter(
+      (item) =>
+        !item.sku.toLowerCase().startsWith(query) &&
+        !normalizeSearchText(item.name)
+          .split(' ')
+          .some((w) => w.startsWith(wanted)),
+    );
+    if (stale.length > 0)
+      figures.unexpected.push(
+        `"${query}" → ${stale
+          .slice(0, 2)
+          .map((item) => item.name)
+          .join(' / ')}`,
+      );
   }
   await box.fill('');
   return figures;
@@ -301,7 +338,10 @@ export async function measureSearches(page: Page, options: { products: number; c
 export type CommitFigures = { readonly commit: number[]; readonly seal: number[]; readonly local: number[]; readonly failures: string[] };
 
 /** Complete sales: 1–3 scans, F12, "Montant exact", wait for "Vente terminée"; the next scan starts the next sale. */
-export async function measureCommits(page: Page, options: { products: number; count: number; seed: number; log: Log }): Promise<CommitFigures> {
+export async function measureCommits(
+  page: Page,
+  options: { products: number; count: number; seed: number; log: Log },
+): Promise<CommitFigures> {
   const random = seededRandom(options.seed ^ 0xc0fe);
   const pick = scanPicker(options.products, options.seed ^ 0xbeef);
   const failures: string[] = [];

@@ -20,11 +20,30 @@ import { parseOptions } from './options';
 import type { BenchWindow } from './page-probe';
 import { bootTill, cleanSaleScreen, scanMeasured, scanPicker, searchBox, searchQueries, voidCart, type Log } from './phases';
 import { summarize } from './stats';
-import { benchCache, choosePort, firstPage, installCleanup, launchBrowser, prepareCache, readCacheState, startHost, stopAll } from './till-rig';
+import {
+  benchCache,
+  choosePort,
+  firstPage,
+  installCleanup,
+  launchBrowser,
+  prepareCache,
+  readCacheState,
+  startHost,
+  stopAll,
+} from './till-rig';
 
 const log: Log = (line) => process.stdout.write(`${line}\n`);
 
-type TraceEvent = { name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, unknown> };
+type TraceEvent = {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: Record<string, unknown>;
+};
 type Window = { readonly from: number; readonly to: number };
 
 /** In-page timings of catalog requests, without Dexie: what each kind of request costs on this catalog. */
@@ -117,14 +136,21 @@ async function scanTimeline(page: Page, products: number, count: number, synthet
       examples.push(
         [
           `  scan ${i + 1}: Enter 0, handler ${rel(r.scanStart)}, line added ${rel(r.scanAdded)}, DOM ${rel(r.mutation)}, frame ${rel(r.frame)}`,
-          ...entries.filter((e) => e.issuedAt >= r.enter! - 50).map((e) => `      ${e.kind.padEnd(5)} ${e.method.padEnd(22)} ${e.source.padEnd(48)} issued ${rel(e.issuedAt)} → done ${rel(e.doneAt)}`),
+          ...entries
+            .filter((e) => e.issuedAt >= r.enter! - 50)
+            .map(
+              (e) =>
+                `      ${e.kind.padEnd(5)} ${e.method.padEnd(22)} ${e.source.padEnd(48)} issued ${rel(e.issuedAt)} → done ${rel(e.doneAt)}`,
+            ),
         ].join('\n'),
       );
     }
     await sleep(120);
   }
   await voidCart(page);
-  log(`\nScan timeline with every IndexedDB call timed (page clock, ms), ${synthetic ? 'keys dispatched inside the page (no DevTools round trips)' : 'keys typed through DevTools as run.ts does'}:`);
+  log(
+    `\nScan timeline with every IndexedDB call timed (page clock, ms), ${synthetic ? 'keys dispatched inside the page (no DevTools round trips)' : 'keys typed through DevTools as run.ts does'}:`,
+  );
   log(summaryLine('Enter → next frame (scan_to_line_ms)', totals.total));
   log(summaryLine('Enter → line in the DOM', totals.toDom));
   log(summaryLine('handler (pos:scan-start) → barcode request issued', parts.toLookup));
@@ -146,7 +172,9 @@ async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>>
     events.push(...(e.value as unknown as TraceEvent[]));
   });
   await cdp.send('Tracing.start', {
-    categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8', 'IndexedDB'].join(','),
+    categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8', 'IndexedDB'].join(
+      ',',
+    ),
     transferMode: 'ReportEvents',
   });
   return async () => {
@@ -161,14 +189,21 @@ async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>>
  * Exclusive (self) time per trace event name on the renderer main thread inside the windows,
  * and how much of each window the main thread was busy at all.
  */
-function mainThreadBreakdown(events: readonly TraceEvent[], anchorMark: string, anchorTimes: readonly number[], windows: readonly Window[]) {
+function mainThreadBreakdown(
+  events: readonly TraceEvent[],
+  anchorMark: string,
+  anchorTimes: readonly number[],
+  windows: readonly Window[],
+) {
   const marks = events.filter((e) => e.name === anchorMark && e.cat.includes('user_timing')).sort((a, b) => a.ts - b.ts);
   const mark = marks[0];
   if (!mark || anchorTimes.length === 0) throw new Error(`no ${anchorMark} mark in the trace`);
   const offsetUs = mark.ts - anchorTimes[0]! * 1000; // trace µs = page ms × 1000 + offset
   const threadNames = events.filter((e) => e.ph === 'M' && e.name === 'thread_name');
   const main = threadNames.find((e) => e.pid === mark.pid && (e.args as { name?: string } | undefined)?.name === 'CrRendererMain');
-  const onMain = events.filter((e) => e.ph === 'X' && e.pid === mark.pid && (!main || e.tid === main.tid)).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const onMain = events
+    .filter((e) => e.ph === 'X' && e.pid === mark.pid && (!main || e.tid === main.tid))
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const ranges = windows.map((w) => ({ from: w.from * 1000 + offsetUs, to: w.to * 1000 + offsetUs }));
   const inside = (ts: number) => ranges.some((r) => ts >= r.from && ts < r.to);
   const self = new Map<string, number>();
@@ -187,16 +222,23 @@ function mainThreadBreakdown(events: readonly TraceEvent[], anchorMark: string, 
     const dur = e.dur ?? 0;
     const data = e.args?.data as { functionName?: string; type?: string; url?: string } | undefined;
     const name =
-      e.name === 'FunctionCall' ? `FunctionCall ${String(data?.functionName ?? '')}`.trim() : e.name === 'EventDispatch' ? `EventDispatch ${String(data?.type ?? '')}` : e.name;
+      e.name === 'FunctionCall'
+        ? `FunctionCall ${String(data?.functionName ?? '')}`.trim()
+        : e.name === 'EventDispatch'
+          ? `EventDispatch ${String(data?.type ?? '')}`
+          : e.name;
     if (stack.length === 0) {
       // A top-level task: its part inside a window is busy time.
       for (const r of ranges) busy += Math.max(0, Math.min(e.ts + dur, r.to) - Math.max(e.ts, r.from));
-      for (const d of detail) if (e.ts + dur > d.r.from && e.ts < d.r.to && dur >= 100) d.tasks.push({ at: (e.ts - d.r.from) / 1000, dur: dur / 1000, names: new Set() });
+      for (const d of detail)
+        if (e.ts + dur > d.r.from && e.ts < d.r.to && dur >= 100)
+          d.tasks.push({ at: (e.ts - d.r.from) / 1000, dur: dur / 1000, names: new Set() });
     } else {
       stack.at(-1)!.childDur += dur;
       for (const d of detail) {
         const task = d.tasks.at(-1);
-        if (task && e.ts >= d.r.from + task.at * 1000 && e.ts < d.r.from + (task.at + task.dur) * 1000 && task.names.size < 8 && dur >= 200) task.names.add(name);
+        if (task && e.ts >= d.r.from + task.at * 1000 && e.ts < d.r.from + (task.at + task.dur) * 1000 && task.names.size < 8 && dur >= 200)
+          task.names.add(name);
       }
     }
     stack.push({ end: e.ts + dur, name, childDur: 0, dur, ts: e.ts });
@@ -215,7 +257,9 @@ function mainThreadBreakdown(events: readonly TraceEvent[], anchorMark: string, 
 
 function printBreakdown(title: string, b: ReturnType<typeof mainThreadBreakdown>): void {
   const per = (us: number) => (us / 1000 / b.windows).toFixed(2);
-  log(`\n${title}: ${b.windows} windows, ${(b.totalMs / b.windows).toFixed(1)} ms each on average, main thread busy ${(b.busyMs / b.windows).toFixed(1)} ms of it`);
+  log(
+    `\n${title}: ${b.windows} windows, ${(b.totalMs / b.windows).toFixed(1)} ms each on average, main thread busy ${(b.busyMs / b.windows).toFixed(1)} ms of it`,
+  );
   log('  renderer main thread, self time per window (ms), top 18:');
   for (const [name, us] of [...b.self].sort((a, c) => c[1] - a[1]).slice(0, 18)) log(`    ${per(us).padStart(7)}  ${name}`);
   for (const lines of b.details) for (const line of lines) log(line);
@@ -255,7 +299,10 @@ function printCpuProfile(title: string, profile: CpuProfile, ranges: readonly Wi
     for (const name of seen) inclusive.set(name, (inclusive.get(name) ?? 0) + delta);
   });
   const top = (m: Map<string, number>, k: number) =>
-    [...m].filter(([n]) => !['(idle)', '(program)', '(root)'].includes(n)).sort((a, b) => b[1] - a[1]).slice(0, k);
+    [...m]
+      .filter(([n]) => !['(idle)', '(program)', '(root)'].includes(n))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, k);
   log(`\n${title}: V8 samples inside the windows, ms per window`);
   log('  self time, top 12:');
   for (const [name, us] of top(self, 12)) log(`    ${(us / 1000 / ranges.length).toFixed(2).padStart(7)}  ${name}`);
@@ -285,7 +332,14 @@ async function profileScans(page: Page, cdp: CDPSession, products: number, count
   const events = await stopTrace();
   await voidCart(page);
   // The first scan-start mark of the trace anchors trace time to page time.
-  const starts = await page.evaluate((from) => performance.getEntriesByName('pos:scan-start').map((e) => e.startTime).filter((t) => t >= from), t0);
+  const starts = await page.evaluate(
+    (from) =>
+      performance
+        .getEntriesByName('pos:scan-start')
+        .map((e) => e.startTime)
+        .filter((t) => t >= from),
+    t0,
+  );
   const breakdown = mainThreadBreakdown(events, 'pos:scan-start', starts, windows);
   printBreakdown('Scans (Enter keydown → next frame after the line is in the DOM)', breakdown);
   printCpuProfile('Scans', profile, breakdown.ranges);

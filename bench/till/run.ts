@@ -20,7 +20,19 @@ import {
   type Log,
 } from './phases';
 import { formatTable, timingRecord, type TimingRecord, type ValueRecord } from './stats';
-import { benchCache, chromiumVersion, choosePort, firstPage, installCleanup, launchBrowser, prepareCache, readCacheState, startHost, stopAll, writeCacheState } from './till-rig';
+import {
+  benchCache,
+  chromiumVersion,
+  choosePort,
+  firstPage,
+  installCleanup,
+  launchBrowser,
+  prepareCache,
+  readCacheState,
+  startHost,
+  stopAll,
+  writeCacheState,
+} from './till-rig';
 
 const DEFAULT_PORT = 5199;
 const log: Log = (line) => process.stderr.write(`${line}\n`);
@@ -33,7 +45,9 @@ async function run(options: BenchOptions): Promise<void> {
   const cacheState = await readCacheState(cache);
   const reuse = await prepareCache(cache);
   const port = await choosePort(options.port ?? cacheState?.port ?? DEFAULT_PORT, log);
-  log(`bench:till — ${products.toLocaleString('en')} products, cache ${cache.dir} (${reuse === 'reused' ? 'reused' : 'new'}), port ${port}`);
+  log(
+    `bench:till — ${products.toLocaleString('en')} products, cache ${cache.dir} (${reuse === 'reused' ? 'reused' : 'new'}), port ${port}`,
+  );
 
   let till;
   try {
@@ -54,8 +68,16 @@ async function run(options: BenchOptions): Promise<void> {
   if (!cacheState || cacheState.port !== port) await writeCacheState(cache, { products, port });
   const boot = await bootTill(page, url, log);
   if (boot.importMs !== null) {
-    await writeCacheState(cache, { products, port, importedAt: new Date().toISOString(), importMs: boot.importMs, importResumed: boot.importResumed });
-    log(`  first start with import: ${(boot.firstStartMs / 1000).toFixed(1)} s in all${boot.importResumed ? ' (an interrupted import resumed)' : ''}`);
+    await writeCacheState(cache, {
+      products,
+      port,
+      importedAt: new Date().toISOString(),
+      importMs: boot.importMs,
+      importResumed: boot.importResumed,
+    });
+    log(
+      `  first start with import: ${(boot.firstStartMs / 1000).toFixed(1)} s in all${boot.importResumed ? ' (an interrupted import resumed)' : ''}`,
+    );
   }
   const chromium = chromiumVersion();
   const catalog = await catalogCount(page);
@@ -75,7 +97,14 @@ async function run(options: BenchOptions): Promise<void> {
   log(`scan → line: ${samples.scans} scans…`);
   const scans = await measureScans(page, { products, count: samples.scans, seed: options.seed, gapMs: options.scanGapMs, log });
   const heap = await heapUsed(page);
-  const held = await measureScans(page, { products, count: samples.heldScans, seed: options.seed ^ 0x4e1d, gapMs: options.scanGapMs, log, focusOutside: true });
+  const held = await measureScans(page, {
+    products,
+    count: samples.heldScans,
+    seed: options.seed ^ 0x4e1d,
+    gapMs: options.scanGapMs,
+    log,
+    focusOutside: true,
+  });
 
   // 4. Name search.
   log(`search: ${samples.searches} queries…`);
@@ -106,18 +135,33 @@ async function run(options: BenchOptions): Promise<void> {
   ];
   const out = (line = '') => process.stdout.write(`${line}\n`);
   out();
-  out(`Till benchmark — ${products.toLocaleString('en')} products requested; browser mode, ${chromium} headless, ${cpus().length} CPUs (ms)`);
+  out(
+    `Till benchmark — ${products.toLocaleString('en')} products requested; browser mode, ${chromium} headless, ${cpus().length} CPUs (ms)`,
+  );
   out(formatTable(rows));
   out();
   out(`catalog_products: ${catalog?.products ?? 0} (counted in the browser's IndexedDB)`);
   out(`JS heap used after ${scans.total.length} scans: ${mb(heap.before)} (after a forced GC: ${mb(heap.afterGc)})`);
-  const imported = boot.importMs !== null ? { ms: boot.importMs, resumed: boot.importResumed, when: 'this run' } : cacheState?.importMs ? { ms: cacheState.importMs, resumed: cacheState.importResumed ?? false, when: `${cacheState.importedAt ?? 'an earlier run'}, cached since` } : null;
-  if (imported) out(`catalog import (first start): ${(imported.ms / 1000).toFixed(1)} s (${imported.when}${imported.resumed ? '; resumed an interrupted import, so partial' : ''})`);
+  const imported =
+    boot.importMs !== null
+      ? { ms: boot.importMs, resumed: boot.importResumed, when: 'this run' }
+      : cacheState?.importMs
+        ? {
+            ms: cacheState.importMs,
+            resumed: cacheState.importResumed ?? false,
+            when: `${cacheState.importedAt ?? 'an earlier run'}, cached since`,
+          }
+        : null;
+  if (imported)
+    out(
+      `catalog import (first start): ${(imported.ms / 1000).toFixed(1)} s (${imported.when}${imported.resumed ? '; resumed an interrupted import, so partial' : ''})`,
+    );
   if (scans.failures.length) out(`failed scans (${scans.failures.length}):\n  ${scans.failures.join('\n  ')}`);
   if (held.failures.length) out(`failed scans, focus outside the search box (${held.failures.length}):\n  ${held.failures.join('\n  ')}`);
   if (searches.failures.length) out(`failed searches (${searches.failures.length}):\n  ${searches.failures.join('\n  ')}`);
   if (searches.empty.length) out(`queries with no result (${searches.empty.length}): ${searches.empty.slice(0, 10).join(', ')}`);
-  if (searches.unexpected.length) out(`results not matching their query (${searches.unexpected.length}): ${searches.unexpected.slice(0, 5).join('; ')}`);
+  if (searches.unexpected.length)
+    out(`results not matching their query (${searches.unexpected.length}): ${searches.unexpected.slice(0, 5).join('; ')}`);
   if (commits.failures.length) out(`failed sale scans (${commits.failures.length}):\n  ${commits.failures.join('\n  ')}`);
 
   if (options.json) {

@@ -7,7 +7,15 @@ export type Summary = {
   readonly max: number;
 };
 
-export type TimingRecord = { readonly name: string; readonly unit: 'ms'; readonly n: number; readonly median: number; readonly p95: number; readonly p99: number; readonly max: number };
+export type TimingRecord = {
+  readonly name: string;
+  readonly unit: 'ms';
+  readonly n: number;
+  readonly median: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly max: number;
+};
 export type ValueRecord = { readonly name: string; readonly value: number };
 
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -44,6 +52,10 @@ export function formatTable(rows: readonly { name: string; values: readonly numb
     return [name, ms(s.median), ms(s.p95), ms(s.p99), ms(s.max), String(s.n), target ?? ''];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const fmt = (cells: readonly string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  const fmt = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...lines.map(fmt)].join('\n');
 }

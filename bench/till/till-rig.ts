@@ -28,7 +28,12 @@ export type CacheState = {
 
 export function benchCache(products: number): BenchCache {
   const dir = path.join(repoRoot, '.cache', 'bench-till', `products-${products}`);
-  return { dir, profileDir: path.join(dir, 'chromium-profile'), dataDir: path.join(dir, 'host-data'), stateFile: path.join(dir, 'state.json') };
+  return {
+    dir,
+    profileDir: path.join(dir, 'chromium-profile'),
+    dataDir: path.join(dir, 'host-data'),
+    stateFile: path.join(dir, 'state.json'),
+  };
 }
 
 export async function readCacheState(cache: BenchCache): Promise<CacheState | null> {
@@ -73,7 +78,9 @@ export async function choosePort(preferred: number, log: (line: string) => void)
   for (let port = preferred; port < preferred + 10; port++) {
     if (await portFree(port)) {
       if (port !== preferred) {
-        log(`WARNING: port ${preferred} is busy; using ${port}. IndexedDB is per origin, so the catalog is imported (and cached) again for http://127.0.0.1:${port}.`);
+        log(
+          `WARNING: port ${preferred} is busy; using ${port}. IndexedDB is per origin, so the catalog is imported (and cached) again for http://127.0.0.1:${port}.`,
+        );
       }
       return port;
     }
@@ -89,7 +96,8 @@ export type Rig = {
 export const rig: Rig = { till: null, context: null };
 
 export async function startHost(options: { cache: BenchCache; port: number; products: number }): Promise<TillProcess> {
-  if (!existsSync(path.join(repoRoot, 'renderer', 'dist', 'index.html'))) throw new Error('renderer/dist is missing: run "npm run build" first (npm run bench:till does)');
+  if (!existsSync(path.join(repoRoot, 'renderer', 'dist', 'index.html')))
+    throw new Error('renderer/dist is missing: run "npm run build" first (npm run bench:till does)');
   const till = await startTill({
     dataDir: options.cache.dataDir,
     port: options.port,
@@ -122,7 +130,11 @@ export async function launchBrowser(profileDir: string): Promise<BrowserContext>
 /** "Chromium 156.0.8078.79" (the page's user agent says only 156.0.0.0). */
 export function chromiumVersion(): string {
   try {
-    return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim().split(' built ')[0] ?? 'Chromium';
+    return (
+      execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] })
+        .trim()
+        .split(' built ')[0] ?? 'Chromium'
+    );
   } catch {
     return 'Chromium (version unknown)';
   }

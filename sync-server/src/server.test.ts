@@ -26,7 +26,11 @@ for (const target of testTargets()) {
       const gate = new Promise<void>((r) => (release = r));
       const hub = await createHub({ database: ctx().db, port: 0, faults: { beforeCommit: async () => (entered(), gate) } });
       const url = await hub.listen();
-      const push = requestJson(`${url}/sync/v1/sales/push`, { method: 'POST', headers: syncHeaders(till!.token, 'sales'), body: { rows: [{ newDocumentState: saleDoc(till!, 'in-flight') }] } });
+      const push = requestJson(`${url}/sync/v1/sales/push`, {
+        method: 'POST',
+        headers: syncHeaders(till!.token, 'sales'),
+        body: { rows: [{ newDocumentState: saleDoc(till!, 'in-flight') }] },
+      });
       await inTransaction;
       let closed = false;
       const closing = hub.close().then(() => (closed = true));
@@ -105,26 +109,47 @@ for (const target of testTargets()) {
         requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }> };
         responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }>;
       };
-      const doc = res.json<{ openapi: string; paths: Record<string, Record<string, Operation>>; components: { securitySchemes: Record<string, unknown> } }>();
+      const doc = res.json<{
+        openapi: string;
+        paths: Record<string, Record<string, Operation>>;
+        components: { securitySchemes: Record<string, unknown> };
+      }>();
       expect(doc.openapi).toMatch(/^3\./);
       expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['adminToken', 'deviceToken']);
 
       const enroll = doc.paths['/api/v1/enroll']!.post!;
-      expect(enroll.requestBody!.content['application/json']!.schema).toMatchObject({ required: ['code'], properties: { code: { type: 'string' } } });
-      expect(Object.keys(enroll.responses['200']!.content!['application/json']!.schema.properties!).sort()).toEqual(['storeId', 'tillId', 'token']);
+      expect(enroll.requestBody!.content['application/json']!.schema).toMatchObject({
+        required: ['code'],
+        properties: { code: { type: 'string' } },
+      });
+      expect(Object.keys(enroll.responses['200']!.content!['application/json']!.schema.properties!).sort()).toEqual([
+        'storeId',
+        'tillId',
+        'token',
+      ]);
       expect(Object.keys(enroll.responses)).toEqual(expect.arrayContaining(['400', '404', '410', '429']));
 
       const pull = doc.paths['/sync/v1/{collection}/pull']!.get!;
-      expect(Object.keys(pull.responses['200']!.content!['application/json']!.schema.properties!).sort()).toEqual(['checkpoint', 'documents', 'remaining']);
+      expect(Object.keys(pull.responses['200']!.content!['application/json']!.schema.properties!).sort()).toEqual([
+        'checkpoint',
+        'documents',
+        'remaining',
+      ]);
       expect(pull.security).toEqual([{ deviceToken: [] }]);
       expect(pull.responses['426']).toBeDefined();
-      expect(Object.keys(doc.paths['/sync/v1/{collection}/push']!.post!.responses['200']!.content!['application/json']!.schema.properties!).sort()).toEqual(['conflicts', 'errors']);
+      expect(
+        Object.keys(
+          doc.paths['/sync/v1/{collection}/push']!.post!.responses['200']!.content!['application/json']!.schema.properties!,
+        ).sort(),
+      ).toEqual(['conflicts', 'errors']);
       expect(doc.paths['/sync/v1/{collection}/stream']!.get!.responses['200']!.content).toHaveProperty('text/event-stream');
 
       const product = doc.paths['/api/v1/admin/products/{id}']!;
       expect(Object.keys(product).sort()).toEqual(['delete', 'patch', 'put']);
       expect(product.put!.security).toEqual([{ adminToken: [] }]);
-      expect(product.put!.requestBody!.content['application/json']!.schema.required).toEqual(expect.arrayContaining(['sku', 'name', 'barcodes', 'price', 'currency', 'vatRateId', 'measure']));
+      expect(product.put!.requestBody!.content['application/json']!.schema.required).toEqual(
+        expect.arrayContaining(['sku', 'name', 'barcodes', 'price', 'currency', 'vatRateId', 'measure']),
+      );
       expect(product.put!.responses['422']!.content!['application/json']!.schema.properties).toHaveProperty('problems');
       expect(product.patch!.requestBody!.content['application/json']!.schema.properties).toHaveProperty('price');
       expect(product.delete!.responses['200']!.content!['application/json']!.schema.properties).toHaveProperty('deleted');

@@ -20,7 +20,10 @@ afterEach(async () => {
 async function hostWith(scale: ScaleRig, display: PoleDisplayRig): Promise<Host> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'pos-serial-devices-'));
   cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  await writeFile(path.join(dataDir, 'config.json'), JSON.stringify({ scale: { path: scale.path, baudRate: 9600 }, poleDisplay: { path: display.path, baudRate: 9600 } }));
+  await writeFile(
+    path.join(dataDir, 'config.json'),
+    JSON.stringify({ scale: { path: scale.path, baudRate: 9600 }, poleDisplay: { path: display.path, baudRate: 9600 } }),
+  );
   const host = await createTillHost({ dataDir, mode: 'browser', env: { POS_PRINTER: 'none' } });
   cleanups.push(() => host.close());
   valueOf(await host.invoke('session.signIn', { pin: '1234' }));
@@ -38,11 +41,22 @@ describe.skipIf(!socat && process.env.CI !== 'true')('the till host with a seria
     scale.device.setWeight(1250);
     expect(valueOf<ScaleReading>(await host.invoke('scale.read', undefined))).toEqual({ ok: true, grams: 1250 });
     scale.device.setWeight(800, { stable: false });
-    expect(valueOf<ScaleReading>(await host.invoke('scale.read', undefined))).toMatchObject({ ok: false, reason: 'unstable', message: expect.stringMatching(/settle/) });
+    expect(valueOf<ScaleReading>(await host.invoke('scale.read', undefined))).toMatchObject({
+      ok: false,
+      reason: 'unstable',
+      message: expect.stringMatching(/settle/),
+    });
     scale.device.setWeight(0);
     expect(valueOf<ScaleReading>(await host.invoke('scale.read', undefined))).toMatchObject({ ok: false, reason: 'zero' });
 
-    valueOf(await host.invoke('display.show', { phase: 'sale', currency: 'EUR', total: 1249, lines: [{ name: 'Café moulu', quantity: 1, amount: 349 }] }));
+    valueOf(
+      await host.invoke('display.show', {
+        phase: 'sale',
+        currency: 'EUR',
+        total: 1249,
+        lines: [{ name: 'Café moulu', quantity: 1, amount: 349 }],
+      }),
+    );
     await display.device.whenShowing(['Cafe moulu  3,49 EUR', 'TOTAL      12,49 EUR']);
     expect(display.device.screen.errors).toEqual([]);
   });
@@ -61,6 +75,8 @@ describe.skipIf(!socat && process.env.CI !== 'true')('the till host with a seria
     // Whether the port noticed the hang-up at once or the next request finds it, the cashier gets words, not a crash.
     const reading = valueOf<ScaleReading>(await host.invoke('scale.read', undefined));
     expect(reading).toMatchObject({ ok: false, reason: 'error', message: expect.stringMatching(/scale/) });
-    await expect.poll(() => seen.filter((s) => s.role === 'scale').map((s) => s.state)).toEqual(expect.arrayContaining([expect.stringMatching(/disconnected|error/)]));
+    await expect
+      .poll(() => seen.filter((s) => s.role === 'scale').map((s) => s.state))
+      .toEqual(expect.arrayContaining([expect.stringMatching(/disconnected|error/)]));
   });
 });

@@ -37,7 +37,10 @@ describe.skipIf(!browserAvailable())('bad input and faults get a clear message, 
   it('says an unknown code is unknown and opens the search with it', async () => {
     const unknown = withGtinCheckDigit('376999999999');
     await scan(page, unknown);
-    await page.getByRole('alert').filter({ hasText: `Code inconnu : ${unknown}` }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: `Code inconnu : ${unknown}` })
+      .waitFor();
     expect(await page.getByLabel('Rechercher ou scanner').inputValue()).toBe(unknown);
     expect(await cartRows(page).count()).toBe(0);
     await page.getByLabel('Rechercher ou scanner').fill('');

@@ -43,7 +43,10 @@ describe.skipIf(!browserAvailable() || (!socat && process.env.CI !== 'true'))('d
     dataDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-devices-'));
     scanner = await startPtyPair();
     // What the manager's Devices screen writes: a serial scanner on the pty's far end.
-    await writeFile(path.join(dataDir, 'config.json'), JSON.stringify({ scanner: { mode: 'serial', path: scanner.a, baudRate: 9600, suffix: 'CR' } }));
+    await writeFile(
+      path.join(dataDir, 'config.json'),
+      JSON.stringify({ scanner: { mode: 'serial', path: scanner.a, baudRate: 9600, suffix: 'CR' } }),
+    );
     till = await startTill({ dataDir, env: { POS_PRINTER: 'none', POS_TERMINAL_DELAY_MS: '20' } });
     ({ context } = await launchChromium());
     page = await openTill(context, till.url);

@@ -77,7 +77,9 @@ describe.skipIf(!browserAvailable())('enrolling a till with the chain’s hub', 
     // At the hub the sale moved stock: nothing was received, so the product is listed below zero.
     const { adminToken } = JSON.parse(await readFile(path.join(hubDir, 'hub.json'), 'utf8')) as { adminToken: string };
     const exceptions = async () => {
-      const response = await fetch(`${hub.url}/api/v1/admin/stock/exceptions?storeId=S001`, { headers: { authorization: `Bearer ${adminToken}` } });
+      const response = await fetch(`${hub.url}/api/v1/admin/stock/exceptions?storeId=S001`, {
+        headers: { authorization: `Bearer ${adminToken}` },
+      });
       return ((await response.json()) as { exceptions: { productId: string; level: number }[] }).exceptions;
     };
     await expect.poll(exceptions, { timeout: 10_000 }).toEqual([expect.objectContaining({ productId: demoProduct(111).id, level: -1 })]);

@@ -33,7 +33,9 @@ describe.skipIf(!browserAvailable())('keyboard-first till', () => {
   });
 
   it('does not steal digits typed in a field being edited (the quantity dialog)', async () => {
-    await cart(page).getByRole('button', { name: `Sélectionner ${milk.name}` }).click();
+    await cart(page)
+      .getByRole('button', { name: `Sélectionner ${milk.name}` })
+      .click();
     await page.keyboard.press('F3');
     const field = page.getByRole('dialog').getByLabel('Quantité');
     await field.fill('');
@@ -47,7 +49,9 @@ describe.skipIf(!browserAvailable())('keyboard-first till', () => {
   it('changes quantity with + and −, removes with Delete, and shows the keys on F1', async () => {
     await page.getByRole('button', { name: /Historique/ }).focus();
     await page.keyboard.press('Escape');
-    await cart(page).getByRole('button', { name: `Sélectionner ${milk.name}` }).click();
+    await cart(page)
+      .getByRole('button', { name: `Sélectionner ${milk.name}` })
+      .click();
     await page.keyboard.press('+');
     await expect.poll(() => cart(page).getByRole('row').filter({ hasText: milk.name }).innerText()).toContain('13');
     await page.keyboard.press('-');
@@ -58,7 +62,9 @@ describe.skipIf(!browserAvailable())('keyboard-first till', () => {
     await expect.poll(() => help.innerText()).toContain('Encaisser');
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
-    await cart(page).getByRole('button', { name: `Sélectionner ${milk.name}` }).click();
+    await cart(page)
+      .getByRole('button', { name: `Sélectionner ${milk.name}` })
+      .click();
     await page.keyboard.press('Delete');
     await expect.poll(() => cartRows(page).count()).toBe(0);
   });

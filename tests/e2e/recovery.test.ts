@@ -16,7 +16,10 @@ const soap = demoProduct(107);
 async function journalSales(dataDir: string): Promise<unknown[]> {
   const dir = path.join(dataDir, 'journal');
   const lines = (await Promise.all((await readdir(dir)).map((f) => readFile(path.join(dir, f), 'utf8')))).join('').split('\n');
-  return lines.filter(Boolean).map((l) => JSON.parse(l) as { chain: string }).filter((r) => r.chain === 'sale');
+  return lines
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { chain: string })
+    .filter((r) => r.chain === 'sale');
 }
 
 async function sellExact(page: Page, code: string): Promise<void> {

@@ -78,7 +78,19 @@ describe.skipIf(!browserAvailable())('a sale end to end in browser mode', () => 
     expect(tail.slice(3, 10)).toEqual([0x1d, 0x28, 0x48, 0x06, 0x00, 0x30, 0x30]);
     expect(trailingProcessId(bytes!)).toMatch(/^\d{4}$/);
     const text = decodeText(bytes!);
-    for (const expected of [onions.name.slice(0, 20), wine.name.slice(0, 20), apples.name, '0,532 kg', 'Remise 10,0 %', 'TOTAL TTC', 'Carte bancaire', 'Espèces', 'Rendu', 'FR83404833048', 'T01-000001']) {
+    for (const expected of [
+      onions.name.slice(0, 20),
+      wine.name.slice(0, 20),
+      apples.name,
+      '0,532 kg',
+      'Remise 10,0 %',
+      'TOTAL TTC',
+      'Carte bancaire',
+      'Espèces',
+      'Rendu',
+      'FR83404833048',
+      'T01-000001',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(text).toMatch(/^B\s+5,5 %/m);

@@ -46,7 +46,12 @@ describe('build/electron-builder.yml', () => {
     expect(config.files).toContain('dist/**/*');
     const renderer = config.extraResources.find((set) => set.to === 'renderer');
     expect(renderer && path.resolve(PROJECT_DIR, renderer.from)).toBe(path.join(REPO_ROOT, 'renderer', 'dist'));
-    const packaged = resolveAppPaths({ mainDir: '/app/resources/app.asar/dist', isPackaged: true, resourcesPath: '/app/resources', rendererOverride: null });
+    const packaged = resolveAppPaths({
+      mainDir: '/app/resources/app.asar/dist',
+      isPackaged: true,
+      resourcesPath: '/app/resources',
+      rendererOverride: null,
+    });
     expect(packaged.rendererIndex).toBe(path.join('/app/resources', renderer!.to, 'index.html'));
   });
 

@@ -6,7 +6,10 @@
 export function readBooleanPlist(xml: string): Record<string, boolean> {
   const body = xml
     .replace(/^\s*<\?xml version="1\.0" encoding="UTF-8"\?>/, '')
-    .replace(/^\s*<!DOCTYPE plist PUBLIC "-\/\/Apple\/\/DTD PLIST 1\.0\/\/EN" "http:\/\/www\.apple\.com\/DTDs\/PropertyList-1\.0\.dtd">/, '')
+    .replace(
+      /^\s*<!DOCTYPE plist PUBLIC "-\/\/Apple\/\/DTD PLIST 1\.0\/\/EN" "http:\/\/www\.apple\.com\/DTDs\/PropertyList-1\.0\.dtd">/,
+      '',
+    )
     .replace(/<!--[\s\S]*?-->/g, '')
     .trim();
   const document = /^<plist version="1\.0">\s*<dict>([\s\S]*)<\/dict>\s*<\/plist>$/.exec(body);

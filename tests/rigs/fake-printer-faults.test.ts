@@ -22,7 +22,14 @@ const cashJob = (id = '0001') => buildPrintJob(sampleReceipt(42), ESC_POS_80, { 
 
 async function setUp(options: Parameters<typeof startFakePrinter>[0] = {}, timeouts = { completionTimeoutMs: 400 }) {
   printer = await startFakePrinter({ printDelayMs: 5, ...options });
-  transport = createConfirmingTcpPrinter({ host: '127.0.0.1', port: printer.port, connectTimeoutMs: 500, writeTimeoutMs: 1000, statusTimeoutMs: 500, ...timeouts });
+  transport = createConfirmingTcpPrinter({
+    host: '127.0.0.1',
+    port: printer.port,
+    connectTimeoutMs: 500,
+    writeTimeoutMs: 1000,
+    statusTimeoutMs: 500,
+    ...timeouts,
+  });
   return { printer, transport };
 }
 

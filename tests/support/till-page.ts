@@ -18,9 +18,18 @@ function keyEvents(key: string): { type: 'keyDown' | 'keyUp'; [field: string]: u
   const enter = key === 'Enter';
   const base = enter
     ? { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' }
-    : { key, code: /[0-9]/.test(key) ? `Digit${key}` : `Key${key.toUpperCase()}`, windowsVirtualKeyCode: key.toUpperCase().charCodeAt(0), text: key, unmodifiedText: key };
+    : {
+        key,
+        code: /[0-9]/.test(key) ? `Digit${key}` : `Key${key.toUpperCase()}`,
+        windowsVirtualKeyCode: key.toUpperCase().charCodeAt(0),
+        text: key,
+        unmodifiedText: key,
+      };
   const { text: _t, unmodifiedText: _u, ...up } = base as Record<string, unknown>;
-  return [{ type: 'keyDown', ...base }, { type: 'keyUp', ...up }];
+  return [
+    { type: 'keyDown', ...base },
+    { type: 'keyUp', ...up },
+  ];
 }
 
 /** A scanner types a key every 2 ms or so. */
@@ -41,7 +50,9 @@ export async function scan(page: Page, code: string): Promise<void> {
   const cdp = session;
   // The Enter is stamped now (what a scan's latency is measured from), the code's keys just before it.
   const start = Date.now() / 1000 - code.length * SCANNER_KEY_GAP_S;
-  const events = [...code, 'Enter'].flatMap(keyEvents).map((event, i) => ({ ...event, timestamp: start + Math.floor(i / 2) * SCANNER_KEY_GAP_S }));
+  const events = [...code, 'Enter']
+    .flatMap(keyEvents)
+    .map((event, i) => ({ ...event, timestamp: start + Math.floor(i / 2) * SCANNER_KEY_GAP_S }));
   await Promise.all(events.map((event) => cdp.send('Input.dispatchKeyEvent', event as never)));
 }
 

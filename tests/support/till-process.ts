@@ -28,7 +28,16 @@ export async function startTill(options: {
 }): Promise<TillProcess> {
   if (!existsSync(startScript)) throw new Error('electron/dist/start.cjs is missing: run "npm run build" first');
   const hubArgs = options.args?.some((a) => a.startsWith('--hub')) ? [] : ['--no-hub'];
-  const args = [startScript, '--browser', '--data-dir', options.dataDir, '--port', String(options.port ?? 0), ...hubArgs, ...(options.args ?? [])];
+  const args = [
+    startScript,
+    '--browser',
+    '--data-dir',
+    options.dataDir,
+    '--port',
+    String(options.port ?? 0),
+    ...hubArgs,
+    ...(options.args ?? []),
+  ];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, POS_SKIP_ELECTRON_DOWNLOAD: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

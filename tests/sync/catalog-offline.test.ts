@@ -30,7 +30,11 @@ for (const target of testTargets()) {
 
     it('gets the deletions (tombstones), changes and new products it missed, and sells from what it had meanwhile', async () => {
       const ho = await office();
-      for (let i = 1; i <= 5; i++) expect((await ho.putProduct(`prd-${i}`, productBody({ sku: `sku-${i}`, name: `Produit ${i}`, barcodes: [ean(i)], price: 100 * i }))).status).toBe(201);
+      for (let i = 1; i <= 5; i++)
+        expect(
+          (await ho.putProduct(`prd-${i}`, productBody({ sku: `sku-${i}`, name: `Produit ${i}`, barcodes: [ean(i)], price: 100 * i })))
+            .status,
+        ).toBe(201);
       peer = await startTillPeer({ hubUrl: env().proxy.url, hubDb: env().database.db, storeId: 'S001', tillId: 'T01' });
       catalog = new CatalogDb(`catalog-offline-${target.name}-${count++}`);
       expect((await importCatalog(catalog, pull)).imported).toBe(5);
@@ -40,9 +44,13 @@ for (const target of testTargets()) {
       expect((await ho.deleteProduct('prd-2')).status).toBe(200);
       expect((await ho.deleteProduct('prd-4')).status).toBe(200);
       expect((await ho.changePrice('prd-3', 333)).status).toBe(200);
-      expect((await ho.putProduct('prd-6', productBody({ sku: 'sku-6', name: 'Produit 6', barcodes: [ean(6)], price: 600 }))).status).toBe(201);
+      expect((await ho.putProduct('prd-6', productBody({ sku: 'sku-6', name: 'Produit 6', barcodes: [ean(6)], price: 600 }))).status).toBe(
+        201,
+      );
       // A barcode freed by a deletion goes to another product: the till must not find the old one by it.
-      expect((await ho.putProduct('prd-7', productBody({ sku: 'sku-7', name: 'Produit 7', barcodes: [ean(2)], price: 700 }))).status).toBe(201);
+      expect((await ho.putProduct('prd-7', productBody({ sku: 'sku-7', name: 'Produit 7', barcodes: [ean(2)], price: 700 }))).status).toBe(
+        201,
+      );
 
       await expect(importCatalog(catalog, pull)).rejects.toMatchObject({ code: 'HUB_UNREACHABLE' });
       // Meanwhile it sells from what it has: the deleted product is still there, nothing is half-applied.

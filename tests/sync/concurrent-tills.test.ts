@@ -34,8 +34,13 @@ for (const target of testTargets()) {
         },
       });
       const hubUrl = await hub.listen();
-      await ensureStore(database.db, 'S001', Array.from({ length: TILLS }, (_, i) => `T0${i + 1}`));
-      for (let i = 0; i < TILLS; i++) peers.push(await startTillPeer({ hubUrl, hubDb: database.db, storeId: 'S001', tillId: `T0${i + 1}` }));
+      await ensureStore(
+        database.db,
+        'S001',
+        Array.from({ length: TILLS }, (_, i) => `T0${i + 1}`),
+      );
+      for (let i = 0; i < TILLS; i++)
+        peers.push(await startTillPeer({ hubUrl, hubDb: database.db, storeId: 'S001', tillId: `T0${i + 1}` }));
       for (const peer of peers) await peer.startReplication();
     });
     afterAll(async () => {
@@ -48,20 +53,29 @@ for (const target of testTargets()) {
       await Promise.all(
         peers.map(async (peer, w) => {
           for (let i = 0; i < CUSTOMERS_EACH; i++) {
-            await peer.docs.customers.insert(customer(`c-${w}-${i}`, { firstName: `W${w}`, lastName: `Client ${i}` }, '2026-11-22T10:00:00.000Z'));
+            await peer.docs.customers.insert(
+              customer(`c-${w}-${i}`, { firstName: `W${w}`, lastName: `Client ${i}` }, '2026-11-22T10:00:00.000Z'),
+            );
             // Tills write at their own pace: pushes of one till interleave with the others'.
             await new Promise((r) => setTimeout(r, 5 + ((w * 7 + i * 3) % 20)));
           }
         }),
       );
       const total = TILLS * CUSTOMERS_EACH;
-      for (const peer of peers) await eventually(() => peer.docs.customers.count().exec(), (n) => n === total, 30_000);
+      for (const peer of peers)
+        await eventually(
+          () => peer.docs.customers.count().exec(),
+          (n) => n === total,
+          30_000,
+        );
       expect(slow).toBeGreaterThan(0);
       const [{ n, seqs }] = (await database.db.query<{ n: number; seqs: number }>(
         "SELECT count(*)::int AS n, count(DISTINCT seq)::int AS seqs FROM store_docs WHERE store_id = 'S001' AND collection = 'customers'",
       )) as [{ n: number; seqs: number }];
       expect([n, seqs]).toEqual([total, total]);
-      const [{ conflicts }] = (await database.db.query<{ conflicts: number }>("SELECT count(*)::int AS conflicts FROM incidents WHERE kind = 'conflict'")) as [{ conflicts: number }];
+      const [{ conflicts }] = (await database.db.query<{ conflicts: number }>(
+        "SELECT count(*)::int AS conflicts FROM incidents WHERE kind = 'conflict'",
+      )) as [{ conflicts: number }];
       expect(conflicts).toBe(0);
     });
   });

@@ -28,7 +28,10 @@ for (const target of testTargets()) {
       const peer = await till();
       const record = await peer.sell();
       await peer.startReplication();
-      await eventually(async () => (await hubRows(`SELECT id FROM store_docs WHERE collection = 'sales'`)).length, (n) => n === 1);
+      await eventually(
+        async () => (await hubRows(`SELECT id FROM store_docs WHERE collection = 'sales'`)).length,
+        (n) => n === 1,
+      );
       const forged = { ...(await peer.docs.sales.findOne(record.id).exec())!.toJSON(), total: 1, _deleted: false };
       const response = await peer.bridge.invoke('sync.push', { collection: 'sales', rows: [{ newDocumentState: forged as never }] });
       expect(response.conflicts).toHaveLength(1);
@@ -51,7 +54,10 @@ for (const target of testTargets()) {
       expect(rows.map((r) => r.id)).toEqual([hoursAhead.id, wentBack.id]);
       // A customer written by a till whose clock is years behind still reaches the other till.
       await a.docs.customers.insert(customer('c-old-clock', { firstName: 'Ida' }, '2019-01-01T00:00:00.000Z'));
-      await eventually(async () => (await b.docs.customers.findOne('c-old-clock').exec())?.firstName, (v) => v === 'Ida');
+      await eventually(
+        async () => (await b.docs.customers.findOne('c-old-clock').exec())?.firstName,
+        (v) => v === 'Ida',
+      );
     });
 
     it('merges customers field by field between two tills, a clock hours ahead changing nothing it did not touch', async () => {
@@ -60,17 +66,23 @@ for (const target of testTargets()) {
       await a.startReplication();
       await b.startReplication();
       await a.docs.customers.insert(customer('c1', { firstName: 'Ana', phone: '0600000001' }, '2026-11-22T10:00:00.000Z'));
-      await eventually(async () => (await b.docs.customers.findOne('c1').exec())?.firstName, (v) => v === 'Ana');
+      await eventually(
+        async () => (await b.docs.customers.findOne('c1').exec())?.firstName,
+        (v) => v === 'Ana',
+      );
       // Till B's clock is a day ahead; it only changes the phone. Till A changes the first name.
       const onB = (await b.docs.customers.findOne('c1').exec())!;
       await onB.incrementalPatch({ phone: '0699999999', fieldTimes: { ...onB.fieldTimes, phone: '2026-11-23T10:00:00.000Z' } });
       const onA = (await a.docs.customers.findOne('c1').exec())!;
       await onA.incrementalPatch({ firstName: 'Anna', fieldTimes: { ...onA.fieldTimes, firstName: '2026-11-22T10:05:00.000Z' } });
       for (const peer of [a, b]) {
-        await eventually(async () => {
-          const doc = await peer.docs.customers.findOne('c1').exec();
-          return `${doc?.firstName}/${doc?.phone}`;
-        }, (v) => v === 'Anna/0699999999');
+        await eventually(
+          async () => {
+            const doc = await peer.docs.customers.findOne('c1').exec();
+            return `${doc?.firstName}/${doc?.phone}`;
+          },
+          (v) => v === 'Anna/0699999999',
+        );
       }
     });
 
@@ -80,10 +92,17 @@ for (const target of testTargets()) {
       await a.startReplication();
       await b.startReplication();
       await a.docs.customers.insert(customer('c2', { firstName: 'Léa' }, '2026-11-22T10:00:00.000Z'));
-      await eventually(async () => (await b.docs.customers.findOne('c2').exec())?.firstName, (v) => v === 'Léa');
+      await eventually(
+        async () => (await b.docs.customers.findOne('c2').exec())?.firstName,
+        (v) => v === 'Léa',
+      );
       env().proxy.cutAll();
       await a.docs.customers.insert(customer('c3', { firstName: 'Noé' }, '2026-11-22T10:01:00.000Z'));
-      await eventually(async () => (await b.docs.customers.findOne('c3').exec())?.firstName, (v) => v === 'Noé', 30_000);
+      await eventually(
+        async () => (await b.docs.customers.findOne('c3').exec())?.firstName,
+        (v) => v === 'Noé',
+        30_000,
+      );
     });
 
     it('writes the good documents of a batch, quarantines the bad one and says why', async () => {
@@ -94,9 +113,19 @@ for (const target of testTargets()) {
         { ...customer('bad', { firstName: 'Bob' }, '2026-11-22T10:00:00.000Z'), storeId: 'S999' },
         customer('good-2', { firstName: 'Eva' }, '2026-11-22T10:00:00.000Z'),
       ]);
-      await eventually(async () => (await hubRows(`SELECT id FROM store_docs WHERE collection = 'customers' ORDER BY id`)).map((r) => r.id), (ids) => ids.length === 2);
+      await eventually(
+        async () => (await hubRows(`SELECT id FROM store_docs WHERE collection = 'customers' ORDER BY id`)).map((r) => r.id),
+        (ids) => ids.length === 2,
+      );
       expect((await hubRows(`SELECT doc_id FROM quarantine`)).map((r) => r.doc_id)).toEqual(['bad']);
-      await eventually(async () => useSyncStore.getState().issues.map((i) => i.message).join('\n'), (text) => /bad/.test(text));
+      await eventually(
+        async () =>
+          useSyncStore
+            .getState()
+            .issues.map((i) => i.message)
+            .join('\n'),
+        (text) => /bad/.test(text),
+      );
     });
   });
 }

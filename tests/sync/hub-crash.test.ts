@@ -38,10 +38,18 @@ for (const target of testTargets()) {
       for (let i = 0; i < sales; i++) await peer.sell([100 + (i % 40)]);
       await peer.startReplication();
       // Kill -9 while batches are going in.
-      await eventually(async () => useSyncStore.getState().pending, (n) => n < sales, 30_000);
+      await eventually(
+        async () => useSyncStore.getState().pending,
+        (n) => n < sales,
+        30_000,
+      );
       await hub.kill9();
       hub = await startHubProcess({ port, ...opts });
-      await eventually(async () => useSyncStore.getState().pending, (n) => n === 0, 60_000);
+      await eventually(
+        async () => useSyncStore.getState().pending,
+        (n) => n === 0,
+        60_000,
+      );
       await hub.stop();
 
       const db = await openDatabase(databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir });

@@ -8,11 +8,20 @@ const cli = path.join(repoRoot, 'sync-server', 'dist', 'cli.cjs');
 export type HubProcess = { readonly url: string; readonly child: ChildProcess; kill9(): Promise<void>; stop(): Promise<void> };
 
 /** The hub as its own process (`npm run hub -- serve`), so a test can kill it like a power cut. */
-export async function startHubProcess(options: { port: number; dataDir: string; databaseUrl?: string; args?: readonly string[] }): Promise<HubProcess> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', String(options.port), '--data-dir', options.dataDir, ...(options.args ?? [])], {
-    env: { ...process.env, DATABASE_URL: options.databaseUrl ?? '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function startHubProcess(options: {
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  args?: readonly string[];
+}): Promise<HubProcess> {
+  const child = spawn(
+    process.execPath,
+    [cli, 'serve', '--port', String(options.port), '--data-dir', options.dataDir, ...(options.args ?? [])],
+    {
+      env: { ...process.env, DATABASE_URL: options.databaseUrl ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

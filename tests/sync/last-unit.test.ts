@@ -31,23 +31,33 @@ for (const target of testTargets()) {
 
     it('accepts both sales; the store that had no unit goes to −1 and is listed for head office; each till sees its own store', async () => {
       const office = headOffice(hub, await adminHeaders(database.db));
-      expect((await office.movements('S001', [{ movementId: 'DEL-1', productId: pate.id, kind: 'receipt', quantity: 1 }])).status).toBe(200);
+      expect((await office.movements('S001', [{ movementId: 'DEL-1', productId: pate.id, kind: 'receipt', quantity: 1 }])).status).toBe(
+        200,
+      );
       const [lyon, paris] = peers as [TillPeer, TillPeer];
       await lyon.sell([100]);
       await paris.sell([100]);
       await Promise.all([lyon.startReplication(), paris.startReplication()]);
-      const sales = async () => Number((await database.db.query<{ n: number }>("SELECT count(*)::int AS n FROM store_docs WHERE collection = 'sales'"))[0]?.n ?? 0);
+      const sales = async () =>
+        Number((await database.db.query<{ n: number }>("SELECT count(*)::int AS n FROM store_docs WHERE collection = 'sales'"))[0]?.n ?? 0);
       await eventually(sales, (n) => n === 2);
       await hub.stock.catchUp();
 
-      const levels = await database.db.query<{ store_id: string; level: number }>('SELECT store_id, level FROM stock_levels WHERE product_id = $1 ORDER BY store_id', [pate.id]);
+      const levels = await database.db.query<{ store_id: string; level: number }>(
+        'SELECT store_id, level FROM stock_levels WHERE product_id = $1 ORDER BY store_id',
+        [pate.id],
+      );
       expect(levels).toEqual([
         { store_id: 'S001', level: 0 },
         { store_id: 'S002', level: -1 },
       ]);
-      expect((await office.exceptions()).body.exceptions).toEqual([expect.objectContaining({ storeId: 'S002', productId: pate.id, level: -1 })]);
+      expect((await office.exceptions()).body.exceptions).toEqual([
+        expect.objectContaining({ storeId: 'S002', productId: pate.id, level: -1 }),
+      ]);
       const pulled = async (peer: TillPeer) =>
-        ((await peer.bridge.invoke('sync.pull', { collection: 'stock_levels', checkpoint: null, limit: 100 })) as PullResponse).documents.map((d) => [d.id, d.level]);
+        (
+          (await peer.bridge.invoke('sync.pull', { collection: 'stock_levels', checkpoint: null, limit: 100 })) as PullResponse
+        ).documents.map((d) => [d.id, d.level]);
       expect(await pulled(lyon)).toEqual([[pate.id, 0]]);
       expect(await pulled(paris)).toEqual([[pate.id, -1]]);
     });

@@ -13,7 +13,14 @@ for (const target of testTargets()) {
     const peers: TillPeer[] = [];
 
     const hubCount = async (collection: string, storeId = 'S001') =>
-      Number((await env().database.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM store_docs WHERE store_id = $1 AND collection = $2`, [storeId, collection]))[0]?.n ?? 0);
+      Number(
+        (
+          await env().database.db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM store_docs WHERE store_id = $1 AND collection = $2`,
+            [storeId, collection],
+          )
+        )[0]?.n ?? 0,
+      );
 
     afterEach(async () => {
       for (const peer of peers.splice(0)) await peer.close();
@@ -33,10 +40,19 @@ for (const target of testTargets()) {
       // The hub writes the batch, then the reply is cut: the till must retry, and nothing doubles.
       env().proxy.setPlan({ kind: 'cut-response', afterBytes: 20 }, 3);
       await peer.startReplication();
-      await eventually(() => hubCount('sales'), (n) => n === 5);
-      await eventually(async () => (await env().database.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM incidents`))[0]?.n ?? 0, (n) => n === 0);
+      await eventually(
+        () => hubCount('sales'),
+        (n) => n === 5,
+      );
+      await eventually(
+        async () => (await env().database.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM incidents`))[0]?.n ?? 0,
+        (n) => n === 0,
+      );
       await peer.sell();
-      await eventually(() => hubCount('sales'), (n) => n === 6);
+      await eventually(
+        () => hubCount('sales'),
+        (n) => n === 6,
+      );
       expect(env().proxy.cuts).toBeGreaterThan(0);
     });
 
@@ -47,9 +63,17 @@ for (const target of testTargets()) {
       for (let i = 0; i < 300; i++) await peer.sell([100 + (i % 50)]);
       expect(await hubCount('sales')).toBe(0);
       env().proxy.setPlan({ kind: 'pass' });
-      await eventually(() => hubCount('sales'), (n) => n === 300, 60_000);
+      await eventually(
+        () => hubCount('sales'),
+        (n) => n === 300,
+        60_000,
+      );
       const tillRecords = await peer.docs.till_records.count().exec();
-      await eventually(() => hubCount('till_records'), (n) => n === tillRecords, 30_000);
+      await eventually(
+        () => hubCount('till_records'),
+        (n) => n === tillRecords,
+        30_000,
+      );
     });
 
     it('keeps stores apart: a till never pushes into, nor pulls from, another store', async () => {
@@ -59,9 +83,25 @@ for (const target of testTargets()) {
       await b.sell();
       await a.startReplication();
       await b.startReplication();
-      await eventually(() => hubCount('sales', 'S001'), (n) => n === 1);
-      await eventually(() => hubCount('sales', 'S002'), (n) => n === 1);
-      const foreign = { id: 'forged', _deleted: false, storeId: 'S002', tillId: 'T01', seq: 1, completedAt: 'x', total: 1, staffId: 'x', record: {} };
+      await eventually(
+        () => hubCount('sales', 'S001'),
+        (n) => n === 1,
+      );
+      await eventually(
+        () => hubCount('sales', 'S002'),
+        (n) => n === 1,
+      );
+      const foreign = {
+        id: 'forged',
+        _deleted: false,
+        storeId: 'S002',
+        tillId: 'T01',
+        seq: 1,
+        completedAt: 'x',
+        total: 1,
+        staffId: 'x',
+        record: {},
+      };
       const response = await a.bridge.invoke('sync.push', { collection: 'sales', rows: [{ newDocumentState: foreign }] });
       expect(response.errors).toHaveLength(1);
       expect(response.conflicts).toEqual([]);

@@ -16,7 +16,13 @@ for (const target of testTargets()) {
     const sales = SYNC_COLLECTIONS.find((c) => c.name === 'sales')! as { minSchemaVersion: number; schemaVersion: number };
     const saved = { ...sales };
     const hubSales = async () =>
-      Number((await database.db.query<{ n: number }>("SELECT count(*)::int AS n FROM store_docs WHERE store_id = 'S001' AND collection = 'sales'"))[0]?.n ?? 0);
+      Number(
+        (
+          await database.db.query<{ n: number }>(
+            "SELECT count(*)::int AS n FROM store_docs WHERE store_id = 'S001' AND collection = 'sales'",
+          )
+        )[0]?.n ?? 0,
+      );
 
     beforeAll(async () => {
       database = await target.open();

@@ -2,7 +2,15 @@ import 'fake-indexeddb/auto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fromEnvelope, saleDocFromRecord, type CustomerDoc, type EventName, type HostEvents, type InvokeReply, type SealedRecord } from '@pos/core';
+import {
+  fromEnvelope,
+  saleDocFromRecord,
+  type CustomerDoc,
+  type EventName,
+  type HostEvents,
+  type InvokeReply,
+  type SealedRecord,
+} from '@pos/core';
 import { cashSale } from '@pos/core/test-support/sample-sale';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { createTillHost } from '../../electron/src/host/till-host';
@@ -140,6 +148,10 @@ export async function eventually<T>(check: () => Promise<T>, accept: (value: T) 
 /** A customer as a till writes it: every field stamped with the (till's) time `at`. */
 export function customer(id: string, fields: Partial<CustomerDoc>, at: string, storeId = 'S001'): CustomerDoc {
   const base = { id, storeId, lastName: 'Durand', updatedAt: at, ...fields };
-  const fieldTimes = Object.fromEntries(Object.keys(base).filter((k) => k !== 'id').map((k) => [k, at]));
+  const fieldTimes = Object.fromEntries(
+    Object.keys(base)
+      .filter((k) => k !== 'id')
+      .map((k) => [k, at]),
+  );
   return { ...base, fieldTimes } as CustomerDoc;
 }

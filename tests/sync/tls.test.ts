@@ -60,7 +60,14 @@ describe.skipIf(!target || target.skip)('a till and a hub over HTTPS with the ch
     await peer.sell([300]);
     await peer.startReplication();
     await eventually(
-      async () => Number((await database.db.query<{ n: number }>("SELECT count(*)::int AS n FROM store_docs WHERE store_id = 'S001' AND collection = 'sales'"))[0]?.n ?? 0),
+      async () =>
+        Number(
+          (
+            await database.db.query<{ n: number }>(
+              "SELECT count(*)::int AS n FROM store_docs WHERE store_id = 'S001' AND collection = 'sales'",
+            )
+          )[0]?.n ?? 0,
+        ),
       (n) => n === 2,
     );
     // The streams (server-sent events over the same TLS) are up: the badge says online, no error.
@@ -73,7 +80,9 @@ describe.skipIf(!target || target.skip)('a till and a hub over HTTPS with the ch
   it('a CA file that cannot be read is a clear refusal, not a crash', async () => {
     await ensureStore(database.db, 'S001', ['T02']);
     const { code } = await issueEnrollmentCode(database.db, { storeId: 'S001', tillId: 'T02' });
-    await expect(startTillPeer({ hubUrl, storeId: 'S001', tillId: 'T02', code, env: { POS_HUB_CA: path.join(dir, 'missing.pem') } })).rejects.toMatchObject({
+    await expect(
+      startTillPeer({ hubUrl, storeId: 'S001', tillId: 'T02', code, env: { POS_HUB_CA: path.join(dir, 'missing.pem') } }),
+    ).rejects.toMatchObject({
       message: expect.stringMatching(/certificate authority .*missing\.pem cannot be read/),
     });
   });

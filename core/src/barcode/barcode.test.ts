@@ -55,9 +55,21 @@ describe('classifyCode', () => {
 
   it('parses weight and price codes with the store layouts and zeroes the value for lookup', () => {
     const weight = classifyCode(encodeVariableMeasure('20', '00012', 532, weightLayout!), layouts);
-    expect(weight).toMatchObject({ ok: true, kind: 'variable', valueKind: 'weight_g', value: 532, lookupCode: withGtinCheckDigit('200001200000') });
+    expect(weight).toMatchObject({
+      ok: true,
+      kind: 'variable',
+      valueKind: 'weight_g',
+      value: 532,
+      lookupCode: withGtinCheckDigit('200001200000'),
+    });
     const price = classifyCode(encodeVariableMeasure('21', '00003', 1234, priceLayout!), layouts);
-    expect(price).toMatchObject({ ok: true, kind: 'variable', valueKind: 'price_minor', value: 1234, lookupCode: withGtinCheckDigit('210000300000') });
+    expect(price).toMatchObject({
+      ok: true,
+      kind: 'variable',
+      valueKind: 'price_minor',
+      value: 1234,
+      lookupCode: withGtinCheckDigit('210000300000'),
+    });
   });
 
   it('reads a 12-digit UPC-A variable-measure code (prefix 2) as EAN-13 prefix 02', () => {

@@ -34,10 +34,7 @@ export function validateLayout(layout: VariableMeasureLayout): string | null {
 }
 
 /** Expects a valid EAN-13 (check digit already verified). Returns null when no layout covers its prefix. */
-export function parseVariableMeasure(
-  ean13: string,
-  layouts: readonly VariableMeasureLayout[],
-): VariableMeasureCode | null {
+export function parseVariableMeasure(ean13: string, layouts: readonly VariableMeasureLayout[]): VariableMeasureCode | null {
   if (ean13.length !== 13) return null;
   const prefix = ean13.slice(0, 2);
   const layout = layouts.find((l) => l.prefixes.includes(prefix));

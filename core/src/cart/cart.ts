@@ -1,8 +1,6 @@
 import type { Product } from '../catalog/product';
 
-export type LineDiscount =
-  | { readonly kind: 'percent'; readonly bp: number }
-  | { readonly kind: 'amount'; readonly amount: number };
+export type LineDiscount = { readonly kind: 'percent'; readonly bp: number } | { readonly kind: 'amount'; readonly amount: number };
 
 export type PriceOverride = {
   readonly originalPrice: number;

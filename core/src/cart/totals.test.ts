@@ -89,7 +89,9 @@ describe('cartTotals', () => {
   it('property: no amount changes when lines are reordered', () => {
     fc.assert(
       fc.property(
-        cartArb.chain((c) => fc.tuple(fc.constant(c), fc.shuffledSubarray([...c.lines], { minLength: c.lines.length, maxLength: c.lines.length }))),
+        cartArb.chain((c) =>
+          fc.tuple(fc.constant(c), fc.shuffledSubarray([...c.lines], { minLength: c.lines.length, maxLength: c.lines.length })),
+        ),
         ([c, shuffled]) => {
           const a = cartTotals(c, FRENCH_VAT_RATES);
           const b = cartTotals({ ...c, lines: shuffled }, FRENCH_VAT_RATES);

@@ -32,6 +32,8 @@ export function normalizeSearchText(text: string): string {
 }
 
 export function searchWords(name: string): string[] {
-  const words = normalizeSearchText(name).split(' ').filter((w) => w.length > 0);
+  const words = normalizeSearchText(name)
+    .split(' ')
+    .filter((w) => w.length > 0);
   return [...new Set(words)];
 }

@@ -141,7 +141,11 @@ export type DeviceTestResult = {
 
 export type ScaleReading =
   | { readonly ok: true; readonly grams: number }
-  | { readonly ok: false; readonly reason: 'unstable' | 'zero' | 'negative' | 'over-capacity' | 'no-scale' | 'error'; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly reason: 'unstable' | 'zero' | 'negative' | 'over-capacity' | 'no-scale' | 'error';
+      readonly message: string;
+    };
 
 /** A code read by a scanner the host drives (HID POS or serial); wedge scans stay in the renderer. */
 export type ScanEvent = { readonly code: string; readonly source: 'hid-pos' | 'serial'; readonly aim?: string };
@@ -206,7 +210,10 @@ export type HostContract = {
   'hub.status': Method<void, HubStatus>;
   /** A manager enrolls the till with the one-time code shown at the hub. */
   'hub.enroll': Method<{ readonly hubUrl: string; readonly code: string }, HubStatus>;
-  'sync.pull': Method<{ readonly collection: SyncCollectionName; readonly checkpoint: SyncCheckpoint | null; readonly limit: number }, PullResponse>;
+  'sync.pull': Method<
+    { readonly collection: SyncCollectionName; readonly checkpoint: SyncCheckpoint | null; readonly limit: number },
+    PullResponse
+  >;
   'sync.push': Method<{ readonly collection: SyncCollectionName; readonly rows: readonly PushRow[] }, PushResponse>;
 };
 
@@ -283,9 +290,7 @@ export function isEventName(name: unknown): name is EventName {
 export const IPC_INVOKE_CHANNEL = 'pos:invoke';
 export const IPC_EVENT_CHANNEL = 'pos:event';
 
-export type InvokeReply<T = unknown> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: ErrorEnvelope };
+export type InvokeReply<T = unknown> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorEnvelope };
 
 /** The shape both bridges give the renderer. */
 export type HostApi = {

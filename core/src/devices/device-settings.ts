@@ -73,7 +73,14 @@ export type DeviceSettingsPatch = { readonly [K in Exclude<keyof DeviceSettings,
 
 export function defaultDeviceSettings(): DeviceSettings {
   return {
-    terminal: { kind: 'simulated', behaviour: 'approve', processingMs: 1500, timeoutMs: 5000, address: null, offlineCaps: { maxPerPayment: 10_000, maxTotal: 50_000 } },
+    terminal: {
+      kind: 'simulated',
+      behaviour: 'approve',
+      processingMs: 1500,
+      timeoutMs: 5000,
+      address: null,
+      offlineCaps: { maxPerPayment: 10_000, maxTotal: 50_000 },
+    },
     scanner: { mode: 'keyboard-wedge', path: null, baudRate: 9600, suffix: 'CR', duplicateWindowMs: 500 },
     drawer: { pin: 2, pulseMs: 100, warnAfterS: 30 },
     scale: { path: null, baudRate: 9600 },
@@ -88,7 +95,8 @@ export const BAUD_RATES = [1200, 2400, 4800, 9600, 19_200, 38_400, 57_600, 115_2
 export function deviceSettingsProblems(s: DeviceSettings): string[] {
   const problems: string[] = [];
   const fail = (setting: string, expected: string) => problems.push(`${setting} must be ${expected}`);
-  const isInt = (v: unknown, min: number, max = Number.MAX_SAFE_INTEGER) => typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
+  const isInt = (v: unknown, min: number, max = Number.MAX_SAFE_INTEGER) =>
+    typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
   const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
   const isPath = (v: unknown) => v === null || (typeof v === 'string' && v.length > 0 && v.length < 256 && !/[\u0000-\u001f]/.test(v));
   const isBaud = (v: unknown) => (BAUD_RATES as readonly unknown[]).includes(v);
@@ -103,14 +111,16 @@ export function deviceSettingsProblems(s: DeviceSettings): string[] {
     if (!isPath(t.address)) fail('terminal.address', 'a "host:port", a serial port path, or null');
     else if ((t.kind === 'caisse-ap' || t.kind === 'zvt') && (t.address === null || !/^[A-Za-z0-9.-]+:\d{1,5}$/.test(t.address))) {
       fail('terminal.address', `"host:port" for a ${t.kind} terminal (e.g. 192.168.1.50:${t.kind === 'zvt' ? 20007 : 8888})`);
-    } else if (t.kind === 'concert' && t.address === null) fail('terminal.address', 'the serial port of the Concert terminal (e.g. /dev/ttyUSB0)');
+    } else if (t.kind === 'concert' && t.address === null)
+      fail('terminal.address', 'the serial port of the Concert terminal (e.g. /dev/ttyUSB0)');
     if (!isObject(t.offlineCaps) || !isInt(t.offlineCaps.maxPerPayment, 0) || !isInt(t.offlineCaps.maxTotal, 0)) {
       fail('terminal.offlineCaps', 'an object of whole cents { maxPerPayment, maxTotal }');
     }
   }
   if (!isObject(s.scanner)) fail('scanner', 'an object');
   else {
-    if (!(SCANNER_MODES as readonly unknown[]).includes(s.scanner.mode)) fail('scanner.mode', SCANNER_MODES.map((k) => `"${k}"`).join(', '));
+    if (!(SCANNER_MODES as readonly unknown[]).includes(s.scanner.mode))
+      fail('scanner.mode', SCANNER_MODES.map((k) => `"${k}"`).join(', '));
     if (!isPath(s.scanner.path)) fail('scanner.path', 'a device path or null');
     if (s.scanner.mode === 'serial' && s.scanner.path === null) fail('scanner.path', 'the serial port of the scanner (e.g. /dev/ttyACM0)');
     if (!isBaud(s.scanner.baudRate)) fail('scanner.baudRate', `one of ${BAUD_RATES.join(', ')}`);
@@ -134,7 +144,8 @@ export function deviceSettingsProblems(s: DeviceSettings): string[] {
   if (!isObject(s.customerDisplay)) fail('customerDisplay', 'an object');
   else {
     if (typeof s.customerDisplay.window !== 'boolean') fail('customerDisplay.window', 'true or false');
-    if (s.customerDisplay.screen !== null && !isInt(s.customerDisplay.screen, 0, 16)) fail('customerDisplay.screen', 'a screen number from 0 to 16, or null');
+    if (s.customerDisplay.screen !== null && !isInt(s.customerDisplay.screen, 0, 16))
+      fail('customerDisplay.screen', 'a screen number from 0 to 16, or null');
   }
   return problems;
 }

@@ -28,7 +28,13 @@ export type EventPayload =
   /** "No sale": the drawer opened outside a sale, by whom and who approved it. */
   | { readonly type: 'drawer.open'; readonly staffId: string; readonly approvedBy: string; readonly reason: string }
   /** The card terminal answered late, twice, or offline beyond the caps (amount in minor units; no card data). */
-  | { readonly type: 'terminal.alert'; readonly kind: string; readonly attemptKey: string; readonly status: string; readonly amount: number }
+  | {
+      readonly type: 'terminal.alert';
+      readonly kind: string;
+      readonly attemptKey: string;
+      readonly status: string;
+      readonly amount: number;
+    }
   /** The Devices screen changed the till's devices (which sections). */
   | { readonly type: 'devices.configure'; readonly staffId: string; readonly sections: readonly string[] };
 

@@ -14,9 +14,7 @@ export type PaymentState = {
 };
 
 export function paymentState(total: number, tenders: readonly Tender[], rounding: CashRounding): PaymentState {
-  const settled = tenders
-    .filter(tenderCounts)
-    .reduce((acc, t) => acc + t.amount + (t.method === 'cash' ? t.rounding : 0), 0);
+  const settled = tenders.filter(tenderCounts).reduce((acc, t) => acc + t.amount + (t.method === 'cash' ? t.rounding : 0), 0);
   const remaining = total - settled;
   const hasUnknownCard = tenders.some((t) => t.method === 'card' && t.status === 'unknown');
   return {
@@ -44,13 +42,7 @@ export class PaymentError extends Error {
  * Cash settles what it can: the whole (rounded) remainder with change back, or part of it when the
  * customer hands over less (split tender).
  */
-export function cashTender(
-  id: string,
-  total: number,
-  tenders: readonly Tender[],
-  tendered: number,
-  rounding: CashRounding,
-): CashTender {
+export function cashTender(id: string, total: number, tenders: readonly Tender[], tendered: number, rounding: CashRounding): CashTender {
   const state = paymentState(total, tenders, rounding);
   // An unknown card may turn out approved: taking cash first could overpay the sale.
   if (state.hasUnknownCard) throw new PaymentError('unknown-card-pending', 'A card payment has an unknown outcome: settle it first');

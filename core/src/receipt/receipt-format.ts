@@ -20,7 +20,9 @@ export function formatAmount(amount: number, currency: string, locale: string): 
 export function formatNumber(amount: number, currency: string, locale: string): string {
   const digits = fractionDigits(currency);
   return printable(
-    new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(amount / 10 ** digits),
+    new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(
+      amount / 10 ** digits,
+    ),
   );
 }
 
@@ -32,14 +34,14 @@ export function formatRate(rateBp: number, locale: string): string {
 
 export function formatWeight(grams: number, locale: string): string {
   return printable(
-    new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilogram', minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(grams / 1000),
+    new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilogram', minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(
+      grams / 1000,
+    ),
   );
 }
 
 export function formatDateTime(iso: string, locale: string, timeZone: string): string {
-  return printable(
-    new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium', timeZone }).format(new Date(iso)),
-  );
+  return printable(new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium', timeZone }).format(new Date(iso)));
 }
 
 /**

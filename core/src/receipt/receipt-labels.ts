@@ -11,7 +11,13 @@ export type ReceiptLabels = {
   readonly lineDiscount: string;
   readonly priceOverride: string;
   readonly total: string;
-  readonly vatTable: { readonly code: string; readonly rate: string; readonly base: string; readonly vat: string; readonly inclusive: string };
+  readonly vatTable: {
+    readonly code: string;
+    readonly rate: string;
+    readonly base: string;
+    readonly vat: string;
+    readonly inclusive: string;
+  };
   readonly cash: string;
   readonly card: string;
   readonly change: string;

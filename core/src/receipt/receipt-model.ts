@@ -88,7 +88,9 @@ export function buildReceipt(record: SealedRecord<'sale'>, store: StoreProfile, 
 
   const number2 = (amount: number) => formatNumber(amount, sale.currency, locale);
   const widths = vatWidths(width);
-  text([padColumns([labels.vatTable.code, labels.vatTable.rate, labels.vatTable.base, labels.vatTable.vat, labels.vatTable.inclusive], widths)]);
+  text([
+    padColumns([labels.vatTable.code, labels.vatTable.rate, labels.vatTable.base, labels.vatTable.vat, labels.vatTable.inclusive], widths),
+  ]);
   for (const row of sale.vat) {
     text([padColumns([row.code, formatRate(row.rateBp, locale), number2(row.base), number2(row.vat), number2(row.inclusive)], widths)]);
   }

@@ -80,7 +80,15 @@ describe('buildSale and validateSale', () => {
   });
 
   it('checks voids: shape, staff and currency', () => {
-    const ok = { type: 'sale.void' as const, saleId: 's1', staffId: 'staff-camille', lineCount: 1, total: 120, currency: 'EUR', lines: [{ sku: 'A', quantity: 1, amount: 120 }] };
+    const ok = {
+      type: 'sale.void' as const,
+      saleId: 's1',
+      staffId: 'staff-camille',
+      lineCount: 1,
+      total: 120,
+      currency: 'EUR',
+      lines: [{ sku: 'A', quantity: 1, amount: 120 }],
+    };
     expect(validateVoid(ok, 'staff-camille', store)).toEqual([]);
     expect(validateVoid({ ...ok, staffId: 'staff-sophie' }, 'staff-camille', store).join()).toMatch(/signed-in/);
     expect(validateVoid({ type: 'sale.void' } as never, 'staff-camille', store).join()).toMatch(/missing/);

@@ -14,7 +14,11 @@ describe('WedgeDetector', () => {
   it('reports a fast burst ended by Enter as a scan', () => {
     const d = new WedgeDetector();
     const keys = [...'3760000000017', 'Enter'];
-    const actions = feed(d, keys, keys.map(() => 3));
+    const actions = feed(
+      d,
+      keys,
+      keys.map(() => 3),
+    );
     expect(actions.slice(0, -1).every((a) => a.type === 'hold')).toBe(true);
     expect(actions.at(-1)).toEqual({ type: 'scan', code: '3760000000017' });
   });

@@ -31,13 +31,53 @@ export type SyncCollection = {
 
 export const SYNC_COLLECTIONS = [
   { name: 'sales', scope: 'store', direction: 'push', policy: 'append-only', schemaVersion: 0, minSchemaVersion: 0, tillOwned: true },
-  { name: 'till_records', scope: 'store', direction: 'push', policy: 'append-only', schemaVersion: 0, minSchemaVersion: 0, tillOwned: true },
+  {
+    name: 'till_records',
+    scope: 'store',
+    direction: 'push',
+    policy: 'append-only',
+    schemaVersion: 0,
+    minSchemaVersion: 0,
+    tillOwned: true,
+  },
   { name: 'customers', scope: 'store', direction: 'both', policy: 'field-merge', schemaVersion: 0, minSchemaVersion: 0, tillOwned: false },
-  { name: 'stock_levels', scope: 'store', direction: 'pull', policy: 'hub-derived', schemaVersion: 0, minSchemaVersion: 0, tillOwned: false },
-  { name: 'store_settings', scope: 'store', direction: 'pull', policy: 'hub-edited', schemaVersion: 0, minSchemaVersion: 0, tillOwned: false },
+  {
+    name: 'stock_levels',
+    scope: 'store',
+    direction: 'pull',
+    policy: 'hub-derived',
+    schemaVersion: 0,
+    minSchemaVersion: 0,
+    tillOwned: false,
+  },
+  {
+    name: 'store_settings',
+    scope: 'store',
+    direction: 'pull',
+    policy: 'hub-edited',
+    schemaVersion: 0,
+    minSchemaVersion: 0,
+    tillOwned: false,
+  },
   { name: 'products', scope: 'catalog', direction: 'pull', policy: 'hub-edited', schemaVersion: 0, minSchemaVersion: 0, tillOwned: false },
-  { name: 'price_lists', scope: 'catalog', direction: 'pull', policy: 'hub-edited', schemaVersion: 0, minSchemaVersion: 0, tillOwned: false },
-  { name: 'promotions', scope: 'catalog', direction: 'pull', policy: 'hub-edited', schemaVersion: 0, minSchemaVersion: 0, tillOwned: false },
+  {
+    name: 'price_lists',
+    scope: 'catalog',
+    direction: 'pull',
+    policy: 'hub-edited',
+    schemaVersion: 0,
+    minSchemaVersion: 0,
+    tillOwned: false,
+  },
+  {
+    name: 'promotions',
+    scope: 'catalog',
+    direction: 'pull',
+    policy: 'hub-edited',
+    schemaVersion: 0,
+    minSchemaVersion: 0,
+    tillOwned: false,
+  },
 ] as const satisfies readonly SyncCollection[];
 
 export type SyncCollectionName = (typeof SYNC_COLLECTIONS)[number]['name'];

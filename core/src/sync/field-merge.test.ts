@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fieldTimeMillis, mergeFields, sameDocument } from './field-merge';
 
-const doc = (fields: Record<string, unknown>, times: Record<string, string> = {}): Record<string, unknown> => ({ id: 'c1', _deleted: false, ...fields, fieldTimes: times });
+const doc = (fields: Record<string, unknown>, times: Record<string, string> = {}): Record<string, unknown> => ({
+  id: 'c1',
+  _deleted: false,
+  ...fields,
+  fieldTimes: times,
+});
 const T0 = '2026-11-20T10:00:00.000Z';
 const T1 = '2026-11-21T10:00:00.000Z';
 const T2 = '2026-11-22T10:00:00.000Z';

@@ -23,7 +23,12 @@ export type FieldProblem = { readonly field: string; readonly message: string };
 export type ImportRowError = { readonly row: number; readonly column: string; readonly message: string };
 
 /** 422 invalid_import: nothing was imported. `errors` holds at most the first 1,000 of `errorCount`. */
-export type ImportRefusal = { readonly error: 'invalid_import'; readonly message: string; readonly errorCount: number; readonly errors: readonly ImportRowError[] };
+export type ImportRefusal = {
+  readonly error: 'invalid_import';
+  readonly message: string;
+  readonly errorCount: number;
+  readonly errors: readonly ImportRowError[];
+};
 
 export type ProductImportResult = {
   readonly rows: number;

@@ -9,7 +9,12 @@ export const STOCK_MOVEMENT_KINDS = ['sale', 'return', 'receipt', 'transfer_in',
 export type StockMovementKind = (typeof STOCK_MOVEMENT_KINDS)[number];
 
 /** Kinds head office records by hand; sales and returns come from the tills' sales. */
-export const MANUAL_STOCK_MOVEMENT_KINDS = ['receipt', 'transfer_in', 'transfer_out', 'count_adjustment'] as const satisfies readonly StockMovementKind[];
+export const MANUAL_STOCK_MOVEMENT_KINDS = [
+  'receipt',
+  'transfer_in',
+  'transfer_out',
+  'count_adjustment',
+] as const satisfies readonly StockMovementKind[];
 export type ManualStockMovementKind = (typeof MANUAL_STOCK_MOVEMENT_KINDS)[number];
 
 /** A stock_levels document (id = productId). `level` may be negative: two tills sold the last unit. */

@@ -23,10 +23,7 @@ export function vatFromInclusive(inclusive: number, rateBp: number): { base: num
   return { base, vat: inclusive - base };
 }
 
-export function vatBreakdown(
-  rates: readonly VatRate[],
-  amounts: readonly { vatRateId: string; inclusive: number }[],
-): VatBreakdownRow[] {
+export function vatBreakdown(rates: readonly VatRate[], amounts: readonly { vatRateId: string; inclusive: number }[]): VatBreakdownRow[] {
   const byRate = new Map<string, number>();
   for (const a of amounts) byRate.set(a.vatRateId, (byRate.get(a.vatRateId) ?? 0) + a.inclusive);
   const rows: VatBreakdownRow[] = [];

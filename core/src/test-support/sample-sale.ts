@@ -67,7 +67,15 @@ export function sampleSaleRecord(): SealedRecord<'sale'> {
   cart = setLineDiscount(cart, 'l3', { kind: 'percent', bp: 1000 });
   cart = setCartDiscount(cart, 500);
   const total = cartTotals(cart, store.vatRates).total;
-  const card: CardTender = { id: 'c', method: 'card', amount: 500, status: 'approved', attemptKey: 'k', maskedPan: '**** 4242', scheme: 'CB' };
+  const card: CardTender = {
+    id: 'c',
+    method: 'card',
+    amount: 500,
+    status: 'approved',
+    attemptKey: 'k',
+    maskedPan: '**** 4242',
+    scheme: 'CB',
+  };
   const cash = cashTender('t', total, [card], 5000, store.cashRounding);
   const payload = buildSale(cart, [card, cash], {
     storeId: 'S001',

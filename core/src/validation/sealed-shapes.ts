@@ -34,7 +34,14 @@ const saleLine = object(
   },
 );
 
-const vatRow = object({ vatRateId: text(32), rateBp: integer(0, 10_000), code: text(4), inclusive: integer(), base: integer(), vat: integer() });
+const vatRow = object({
+  vatRateId: text(32),
+  rateBp: integer(0, 10_000),
+  code: text(4),
+  inclusive: integer(),
+  base: integer(),
+  vat: integer(),
+});
 
 const tender = variant('method', {
   cash: object({ id, method: literal('cash'), amount, tendered: amount, change: amount, rounding: integer() }),

@@ -14,7 +14,8 @@ export const text =
 export const integer =
   (min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): Check =>
   (v, p, problems) => {
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max) problems.push(`${p} must be a whole number from ${min} to ${max}`);
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max)
+      problems.push(`${p} must be a whole number from ${min} to ${max}`);
   };
 
 export const boolean = (): Check => (v, p, problems) => {

@@ -52,9 +52,19 @@ describe('the Devices screen at the host', () => {
     await signIn(host, '5678');
     const inventory = valueOf<DeviceInventory>(await host.invoke('devices.list', undefined));
     expect(inventory.settings.scanner.mode).toBe('keyboard-wedge');
-    expect(inventory.statuses.map((s) => s.role)).toEqual(['printer', 'drawer', 'scanner', 'scale', 'pole-display', 'terminal', 'customer-display']);
+    expect(inventory.statuses.map((s) => s.role)).toEqual([
+      'printer',
+      'drawer',
+      'scanner',
+      'scale',
+      'pole-display',
+      'terminal',
+      'customer-display',
+    ]);
     expect(inventory.printerProfiles.length).toBeGreaterThan(0);
-    expect(errorOf(await host.invoke('devices.configure', { terminal: { kind: 'zvt', address: 'nowhere' } })).message).toMatch(/terminal.address must be "host:port"/);
+    expect(errorOf(await host.invoke('devices.configure', { terminal: { kind: 'zvt', address: 'nowhere' } })).message).toMatch(
+      /terminal.address must be "host:port"/,
+    );
     expect(errorOf(await host.invoke('devices.configure', { coffeeMachine: {} })).message).toMatch(/Unknown device setting/);
   });
 
@@ -63,7 +73,9 @@ describe('the Devices screen at the host', () => {
     const dataDir = await dirs.make();
     const host = await hosts.start(dataDir, { env: DEVICE_ENV, deviceFactories: quietLists });
     await signIn(host, '5678');
-    const inventory = valueOf<DeviceInventory>(await host.invoke('devices.configure', { terminal: { kind: 'zvt', address: `127.0.0.1:${zvt.port}`, timeoutMs: 3000 } }));
+    const inventory = valueOf<DeviceInventory>(
+      await host.invoke('devices.configure', { terminal: { kind: 'zvt', address: `127.0.0.1:${zvt.port}`, timeoutMs: 3000 } }),
+    );
     expect(inventory.settings.terminal.kind).toBe('zvt');
     const test = valueOf<DeviceTestResult>(await host.invoke('devices.test', { test: 'payment' }));
     expect(test, test.message).toMatchObject({ ok: true, card: { status: 'approved', amount: 1, terminal: 'zvt' } });
@@ -86,15 +98,22 @@ describe('the Devices screen at the host', () => {
     await signIn(host, '5678');
     valueOf(await host.invoke('devices.configure', { terminal: { kind: 'zvt', address: `127.0.0.1:${zvt.port}`, timeoutMs: 300 } }));
     zvt.setBehaviour({ kind: 'late', delayMs: 600 }, 'next');
-    const alert = nextEvent<HostEvents['terminal.alert']>((l) => host.on('terminal.alert', l), () => true);
+    const alert = nextEvent<HostEvents['terminal.alert']>(
+      (l) => host.on('terminal.alert', l),
+      () => true,
+    );
     const first = valueOf<CardResult>(await host.invoke('terminal.pay', { attemptKey: 'late-1', amount: 2000, currency: 'EUR' }));
     expect(first.status).toBe('unknown');
     expect(await alert).toMatchObject({ kind: 'late-approval', attemptKey: 'late-1', status: 'approved', amount: 2000 });
     const authorisations = () => zvt.received.filter((r) => r.bytes.subarray(0, 2).equals(Buffer.from([0x06, 0x01]))).length;
     expect(authorisations()).toBe(1);
-    expect(valueOf<CardResult>(await host.invoke('terminal.pay', { attemptKey: 'late-1', amount: 2000, currency: 'EUR' })).status).toBe('approved');
+    expect(valueOf<CardResult>(await host.invoke('terminal.pay', { attemptKey: 'late-1', amount: 2000, currency: 'EUR' })).status).toBe(
+      'approved',
+    );
     expect(authorisations()).toBe(1);
-    await expect.poll(async () => (await eventsOf(host, dataDir)).some((r) => (r.payload as { type: string }).type === 'terminal.alert')).toBe(true);
+    await expect
+      .poll(async () => (await eventsOf(host, dataDir)).some((r) => (r.payload as { type: string }).type === 'terminal.alert'))
+      .toBe(true);
   });
 
   it('opens the drawer without a sale only with the permission or a manager PIN, sealing the event first', async () => {
@@ -105,7 +124,10 @@ describe('the Devices screen at the host', () => {
     expect(errorOf(await host.invoke('drawer.open', { reason: 'change' })).code).toBe('FORBIDDEN');
     expect(errorOf(await host.invoke('drawer.open', { reason: 'change', managerPin: '1234' })).code).toBe('FORBIDDEN');
     expect(printer.jobs).toEqual([]);
-    expect(valueOf(await host.invoke('drawer.open', { reason: 'change', managerPin: '5678' }))).toEqual({ opened: true, message: 'Drawer opened' });
+    expect(valueOf(await host.invoke('drawer.open', { reason: 'change', managerPin: '5678' }))).toEqual({
+      opened: true,
+      message: 'Drawer opened',
+    });
     expect(printer.jobs).toEqual(['drawer pin 2']);
     const sealed = (await eventsOf(host, dataDir)).map((r) => r.payload as { type: string; staffId?: string; approvedBy?: string });
     expect(sealed.find((p) => p.type === 'drawer.open')).toMatchObject({ staffId: 'staff-camille', approvedBy: 'staff-sophie' });
@@ -113,9 +135,15 @@ describe('the Devices screen at the host', () => {
 
   it('sends the test page, the drawer pulse and the receipt of a cash sale to a network printer, which confirms them', async () => {
     const fake = await fakePrinter();
-    const host = await hosts.start(await dirs.make(), { env: { POS_PRINTER: fake.target, POS_TERMINAL_DELAY_MS: '5' }, deviceFactories: quietLists });
+    const host = await hosts.start(await dirs.make(), {
+      env: { POS_PRINTER: fake.target, POS_TERMINAL_DELAY_MS: '5' },
+      deviceFactories: quietLists,
+    });
     await signIn(host, '5678');
-    expect(valueOf<DeviceTestResult>(await host.invoke('devices.test', { test: 'print' }))).toMatchObject({ ok: true, message: 'The test page was sent to the printer.' });
+    expect(valueOf<DeviceTestResult>(await host.invoke('devices.test', { test: 'print' }))).toMatchObject({
+      ok: true,
+      message: 'The test page was sent to the printer.',
+    });
     expect(valueOf<DeviceTestResult>(await host.invoke('devices.test', { test: 'drawer' })).ok).toBe(true);
     await expect.poll(() => fake.drawerKicks.length).toBe(1);
     expect(fake.drawerKicks[0]).toMatchObject({ pin: 2 });
@@ -123,8 +151,15 @@ describe('the Devices screen at the host', () => {
 
   it('reports the printer out of paper to every screen', async () => {
     const fake = await fakePrinter();
-    const host = await hosts.start(await dirs.make(), { env: { POS_PRINTER: fake.target, POS_TERMINAL_DELAY_MS: '5' }, deviceFactories: quietLists });
-    const paperOut = nextEvent<HostEvents['printer.status']>((l) => host.on('printer.status', l), (s) => (s.conditions ?? []).includes('paper-end'), 15_000);
+    const host = await hosts.start(await dirs.make(), {
+      env: { POS_PRINTER: fake.target, POS_TERMINAL_DELAY_MS: '5' },
+      deviceFactories: quietLists,
+    });
+    const paperOut = nextEvent<HostEvents['printer.status']>(
+      (l) => host.on('printer.status', l),
+      (s) => (s.conditions ?? []).includes('paper-end'),
+      15_000,
+    );
     fake.setStatus({ paperOut: true });
     await host.context.printer.refresh();
     expect(await paperOut).toMatchObject({ state: 'offline' });
@@ -133,11 +168,16 @@ describe('the Devices screen at the host', () => {
   it('shows the customer display state to every screen', async () => {
     const host = await hosts.start(await dirs.make(), { deviceFactories: quietLists });
     await signIn(host, '1234');
-    const shown = nextEvent<HostEvents['display.state']>((l) => host.on('display.state', l), () => true);
+    const shown = nextEvent<HostEvents['display.state']>(
+      (l) => host.on('display.state', l),
+      () => true,
+    );
     const state = { phase: 'sale', currency: 'EUR', total: 349, lines: [{ name: 'Café', quantity: 1, amount: 349 }] } as const;
     expect(valueOf(await host.invoke('display.show', state))).toBeNull();
     expect(await shown).toEqual(state);
-    expect(errorOf(await host.invoke('display.show', { phase: 'party', currency: 'EUR', total: 0, lines: [] })).code).toBe('INVALID_REQUEST');
+    expect(errorOf(await host.invoke('display.show', { phase: 'party', currency: 'EUR', total: 0, lines: [] })).code).toBe(
+      'INVALID_REQUEST',
+    );
   });
 
   it('says plainly when there is no scale', async () => {

@@ -115,7 +115,11 @@ describe('fiscal.seal of a sale', () => {
       'not paid': { id: 's1', payload: { ...good, tenders: [] }, problem: /payment incomplete/ },
       'foreign store': { id: 's2', payload: demoSale({ saleId: 's2', storeId: 'S999' }), problem: /store S999/ },
       'another till': { id: 's3', payload: demoSale({ saleId: 's3', tillId: 'T99' }), problem: /till T99/ },
-      "another staff member's sale": { id: 's4', payload: demoSale({ saleId: 's4', staffId: 'staff-sophie' }), problem: /signed-in cashier/ },
+      "another staff member's sale": {
+        id: 's4',
+        payload: demoSale({ saleId: 's4', staffId: 'staff-sophie' }),
+        problem: /signed-in cashier/,
+      },
       'record id differs from the sale id': { id: 's5', payload: demoSale({ saleId: 's6' }), problem: /saleId/ },
       'foreign currency': { id: 's1', payload: { ...good, currency: 'USD' }, problem: /currency/ },
       'negative quantity': {
@@ -123,7 +127,11 @@ describe('fiscal.seal of a sale', () => {
         payload: { ...good, lines: good.lines.map((l) => ({ ...l, quantity: -1 })) },
         problem: /quantity/,
       },
-      'unknown VAT rate': { id: 's1', payload: { ...good, lines: good.lines.map((l) => ({ ...l, vatRateId: 'XX' })) }, problem: /VAT rate/ },
+      'unknown VAT rate': {
+        id: 's1',
+        payload: { ...good, lines: good.lines.map((l) => ({ ...l, vatRateId: 'XX' })) },
+        problem: /VAT rate/,
+      },
     };
     for (const [what, { id, payload, problem }] of Object.entries(cases)) {
       const error = errorOf(await seal(host, id, payload));
@@ -184,7 +192,9 @@ describe('fiscal.seal of an event', () => {
   it('seals a void by the signed-in cashier and refuses one in another name', async () => {
     const host = await hosts.start(await dirs.make());
     await signIn(host);
-    const record = valueOf<SealedRecord>(await host.invoke('fiscal.seal', { chain: 'event', id: 'void-1', payload: voidEvent('staff-camille') }));
+    const record = valueOf<SealedRecord>(
+      await host.invoke('fiscal.seal', { chain: 'event', id: 'void-1', payload: voidEvent('staff-camille') }),
+    );
     expect(record.payload.type).toBe('sale.void');
     const error = errorOf(await host.invoke('fiscal.seal', { chain: 'event', id: 'void-2', payload: voidEvent('staff-sophie') }));
     expect(error.code).toBe('INVALID_REQUEST');
@@ -204,7 +214,11 @@ describe('fiscal.seal of an event', () => {
       const reply = await host.invoke('fiscal.seal', { chain: 'event', id: `void-bad-${i}`, payload });
       codes[what] = reply.ok ? `sealed as seq ${(reply.value as SealedRecord).seq}` : reply.error.code;
     }
-    expect(codes).toEqual({ 'no staffId': 'INVALID_REQUEST', 'type only': 'INVALID_REQUEST', 'figures of the wrong type': 'INVALID_REQUEST' });
+    expect(codes).toEqual({
+      'no staffId': 'INVALID_REQUEST',
+      'type only': 'INVALID_REQUEST',
+      'figures of the wrong type': 'INVALID_REQUEST',
+    });
   });
 });
 
@@ -223,7 +237,7 @@ describe('journal.read', () => {
     expect((await page(5, 2)).records).toEqual([]);
     expect((await page(1_000, 10)).records).toEqual([]);
     const all: SealedRecord[] = [];
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const { records } = await page(after, 2);
       if (records.length === 0) break;
       all.push(...records);

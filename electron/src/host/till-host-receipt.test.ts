@@ -1,4 +1,12 @@
-import { receiptText, verifyChain, type HostHello, type PrinterStatus, type PrintOutcome, type ReprintResult, type SealedRecord } from '@pos/core';
+import {
+  receiptText,
+  verifyChain,
+  type HostHello,
+  type PrinterStatus,
+  type PrintOutcome,
+  type ReprintResult,
+  type SealedRecord,
+} from '@pos/core';
 import { startFakeNetworkPrinter, type FakeNetworkPrinter } from '@pos/hardware/fake';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -91,7 +99,10 @@ describe('receipt.print', () => {
     await sealSale(host, 'sale-offline');
     expect(valueOf<PrinterStatus>(await host.invoke('printer.status', undefined)).state).toBe('ready');
 
-    const offline = nextEvent<PrinterStatus>((l) => host.on('printer.status', l), (s) => s.state === 'offline');
+    const offline = nextEvent<PrinterStatus>(
+      (l) => host.on('printer.status', l),
+      (s) => s.state === 'offline',
+    );
     const seenBySockets: string[] = [];
     host.onAny((event) => seenBySockets.push(event));
     await printer.setMode({ kind: 'refuse' });
@@ -104,7 +115,10 @@ describe('receipt.print', () => {
 
     // Back on: the next print goes through and the state returns to ready.
     await printer.setMode({ kind: 'normal' });
-    const ready = nextEvent<PrinterStatus>((l) => host.on('printer.status', l), (s) => s.state === 'ready');
+    const ready = nextEvent<PrinterStatus>(
+      (l) => host.on('printer.status', l),
+      (s) => s.state === 'ready',
+    );
     expect(valueOf<PrintOutcome>(await host.invoke('receipt.print', { saleId: 'sale-offline' })).status).toBe('printed');
     await ready;
   });
@@ -118,7 +132,10 @@ describe('receipt.print', () => {
       status: 'failed',
       reason: 'unreachable',
     });
-    expect(valueOf<PrinterStatus>(await host.invoke('printer.status', undefined))).toMatchObject({ state: 'offline', target: printer.target });
+    expect(valueOf<PrinterStatus>(await host.invoke('printer.status', undefined))).toMatchObject({
+      state: 'offline',
+      target: printer.target,
+    });
   });
 
   it('reports an unusable printer address as an outcome too', async () => {
@@ -142,7 +159,13 @@ describe('receipt.reprint', () => {
     expect([first.reprintNumber, second.reprintNumber]).toEqual([1, 2]);
     for (const [i, result] of [first, second].entries()) {
       expect(result.event.chain).toBe('event');
-      expect(result.event.payload).toEqual({ type: 'receipt.reprint', saleId: 'sale-dup', receiptSeq: sale.seq, reprintNumber: i + 1, staffId: 'staff-camille' });
+      expect(result.event.payload).toEqual({
+        type: 'receipt.reprint',
+        saleId: 'sale-dup',
+        receiptSeq: sale.seq,
+        reprintNumber: i + 1,
+        staffId: 'staff-camille',
+      });
       expect(result.outcome).toEqual({ status: 'sent', bytes: 100 });
     }
     expect(second.event.seq).toBe(first.event.seq + 1);
@@ -150,7 +173,9 @@ describe('receipt.reprint', () => {
     expect(receiptText(printer.receipts[1]!)).toContain('DUPLICATA n° 2');
     expect(printer.receipts[1]!.duplicate).toBe(2);
     const { publicKey } = valueOf<HostHello>(await host.invoke('host.hello', undefined));
-    const events = valueOf<{ records: SealedRecord[] }>(await host.invoke('journal.read', { chain: 'event', afterSeq: 0, limit: 100 })).records;
+    const events = valueOf<{ records: SealedRecord[] }>(
+      await host.invoke('journal.read', { chain: 'event', afterSeq: 0, limit: 100 }),
+    ).records;
     expect(verifyChain(events, publicKey)).toEqual([]);
   });
 

@@ -19,12 +19,21 @@ afterAll(async () => {
 });
 
 describe('unknown methods', () => {
-  it.each([['nope'], ['host.hello.extra'], ['__proto__'], ['constructor'], ['toString'], [''], [null], [undefined], [42], [{}], [['host.hello']]])(
-    'refuses %j with UNKNOWN_METHOD',
-    async (name) => {
-      expect(errorOf(await host.invoke(name, {})).code).toBe('UNKNOWN_METHOD');
-    },
-  );
+  it.each([
+    ['nope'],
+    ['host.hello.extra'],
+    ['__proto__'],
+    ['constructor'],
+    ['toString'],
+    [''],
+    [null],
+    [undefined],
+    [42],
+    [{}],
+    [['host.hello']],
+  ])('refuses %j with UNKNOWN_METHOD', async (name) => {
+    expect(errorOf(await host.invoke(name, {})).code).toBe('UNKNOWN_METHOD');
+  });
 
   it('keeps the echoed name short', async () => {
     const { message } = errorOf(await host.invoke('x'.repeat(100_000), {}));
@@ -77,7 +86,12 @@ describe('malformed requests (signed in)', () => {
     ['numeric id', 'fiscal.seal', { chain: 'event', id: 12, payload: { type: 'sale.void' } }, /\bid\b/],
     ['missing payload', 'fiscal.seal', { chain: 'sale', id: 'x1' }, /payload/],
     ['array payload', 'fiscal.seal', { chain: 'sale', id: 'x1', payload: [] }, /payload/],
-    ['payload that is not a sale', 'fiscal.seal', { chain: 'sale', id: 'x1', payload: { type: 'till.start' } }, /sale\.type must be one of sale/],
+    [
+      'payload that is not a sale',
+      'fiscal.seal',
+      { chain: 'sale', id: 'x1', payload: { type: 'till.start' } },
+      /sale\.type must be one of sale/,
+    ],
     ['null journal.read', 'journal.read', null, /journal\.read request/],
     ['negative limit', 'journal.read', { chain: 'sale', afterSeq: 0, limit: -1 }, /limit/],
     ['zero limit', 'journal.read', { chain: 'sale', afterSeq: 0, limit: 0 }, /limit/],
@@ -133,14 +147,28 @@ describe('malformed requests (signed in)', () => {
     }
     expect(codes).toEqual(Object.fromEntries(Object.keys(hostile).map((what) => [what, expect.stringMatching(/^INVALID_REQUEST/)])));
   });
-
 });
 
 describe('hostile shapes on a host of their own', () => {
   it('never throws, whatever the shape, for every method', async () => {
     const own = await hosts.start(await dirs.make());
     await signIn(own);
-    const shapes: unknown[] = [undefined, null, 0, -1, NaN, '', 'x', [], [1, 2], {}, { __proto__: { chain: 'sale' } }, Object.create(null), new Date(0), () => 1];
+    const shapes: unknown[] = [
+      undefined,
+      null,
+      0,
+      -1,
+      NaN,
+      '',
+      'x',
+      [],
+      [1, 2],
+      {},
+      { __proto__: { chain: 'sale' } },
+      Object.create(null),
+      new Date(0),
+      () => 1,
+    ];
     for (const name of METHOD_NAMES) {
       for (const shape of shapes) {
         const reply = await own.invoke(name, shape);

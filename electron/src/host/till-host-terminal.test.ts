@@ -18,7 +18,8 @@ async function signedInHost(options: Parameters<typeof hosts.start>[1] = {}): Pr
   return host;
 }
 
-const pay = (host: TestHost, attemptKey: string, amount: number, currency = 'EUR') => host.invoke('terminal.pay', { attemptKey, amount, currency });
+const pay = (host: TestHost, attemptKey: string, amount: number, currency = 'EUR') =>
+  host.invoke('terminal.pay', { attemptKey, amount, currency });
 
 /** Counts what actually reaches the terminal, i.e. what could charge a card. */
 function countingTerminal(inner: CardTerminal): CardTerminal & { readonly charges: string[] } {
@@ -134,11 +135,15 @@ describe('terminal.reconcile', () => {
   it('records the word of whoever read the terminal receipt for an unknown attempt, and nothing else', async () => {
     const host = await signedInHost();
     expect(valueOf<CardResult>(await pay(host, 'attempt-read', 1252)).status).toBe('unknown');
-    expect(valueOf<CardResult>(await host.invoke('terminal.reconcile', { attemptKey: 'attempt-read', outcome: 'declined' }))).toMatchObject({ status: 'declined', amount: 1252 });
+    expect(valueOf<CardResult>(await host.invoke('terminal.reconcile', { attemptKey: 'attempt-read', outcome: 'declined' }))).toMatchObject(
+      { status: 'declined', amount: 1252 },
+    );
     // From now on the till answers what the person recorded: the attempt is settled.
     expect(valueOf<CardResult>(await pay(host, 'attempt-read', 1252)).status).toBe('declined');
     expect(valueOf<CardResult>(await pay(host, 'attempt-known', 1234)).status).toBe('approved');
-    expect(errorOf(await host.invoke('terminal.reconcile', { attemptKey: 'attempt-known', outcome: 'declined' })).message).toMatch(/already approved/);
+    expect(errorOf(await host.invoke('terminal.reconcile', { attemptKey: 'attempt-known', outcome: 'declined' })).message).toMatch(
+      /already approved/,
+    );
     expect(errorOf(await host.invoke('terminal.reconcile', { attemptKey: 'attempt-never', outcome: 'approved' })).code).toBe('NOT_FOUND');
     expect(errorOf(await host.invoke('terminal.reconcile', { attemptKey: 'attempt-read', outcome: 'maybe' })).code).toBe('INVALID_REQUEST');
   });

@@ -61,7 +61,12 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   });
   /** A late or double answer is shown to every till screen and sealed as a technical event. */
   const raiseTerminalAlert = async (alert: TerminalAlert) => {
-    const fields = { kind: alert.kind, attemptKey: alert.attemptKey, status: alert.result.status, amount: terminal.journal.get(alert.attemptKey)?.amount ?? alert.result.amount };
+    const fields = {
+      kind: alert.kind,
+      attemptKey: alert.attemptKey,
+      status: alert.result.status,
+      amount: terminal.journal.get(alert.attemptKey)?.amount ?? alert.result.amount,
+    };
     events.emit('terminal.alert', { ...fields, message: alert.message });
     await sealer.seal({ chain: 'event', id: randomUUID(), payload: { type: 'terminal.alert', ...fields } }).catch(() => undefined);
   };

@@ -15,7 +15,10 @@ const HUB_READY_LINE = /POS hub ready at (\S+)/;
 export function hubReady(child: ChildProcess, what: string, timeoutMs: number, output: () => string): Promise<string> {
   return new Promise((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`${what} did not start within ${timeoutMs / 1000} s:\n${output().slice(-2000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${what} did not start within ${timeoutMs / 1000} s:\n${output().slice(-2000)}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       seen += chunk.toString();
       const match = HUB_READY_LINE.exec(seen);
@@ -45,10 +48,14 @@ export function enrollmentCodeIn(text: string): string | null {
  */
 export async function startEmbeddedHub(options: { repoRoot: string; dataDir: string; port: number }): Promise<EmbeddedHub> {
   const cli = hubCli(options.repoRoot);
-  const child = spawn(process.execPath, [cli, 'serve', '--demo', '--host', '127.0.0.1', '--port', String(options.port), '--data-dir', options.dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: '' },
-  });
+  const child = spawn(
+    process.execPath,
+    [cli, 'serve', '--demo', '--host', '127.0.0.1', '--port', String(options.port), '--data-dir', options.dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DATABASE_URL: '' },
+    },
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -15,7 +15,6 @@ export type LaunchOptions = {
   readonly demoTerminal: DemoTerminalKind | null;
 };
 
-
 export class UsageError extends Error {}
 
 /**

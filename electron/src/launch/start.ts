@@ -95,7 +95,9 @@ function startElectron(binary: string, options: LaunchOptions, hub: EmbeddedHub 
 
 async function main(): Promise<void> {
   const options = parseLaunchOptions(process.argv.slice(2), process.env, repoRoot);
-  const electron = options.browser ? null : findElectronBinary({ download: process.env.POS_SKIP_ELECTRON_DOWNLOAD !== '1', fromDir: repoRoot });
+  const electron = options.browser
+    ? null
+    : findElectronBinary({ download: process.env.POS_SKIP_ELECTRON_DOWNLOAD !== '1', fromDir: repoRoot });
   // A hub that cannot start never keeps the till from selling: it syncs once the hub is back.
   const hub = await prepareHub(options).catch((error: unknown) => {
     console.log(`The embedded hub could not start (${(error as Error).message.split('\n')[0]}): the till runs without it.`);

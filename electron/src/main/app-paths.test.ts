@@ -14,7 +14,12 @@ describe('resolveAppPaths', () => {
   });
 
   it('in a package, finds the renderer in resources/renderer', () => {
-    const paths = resolveAppPaths({ mainDir: '/opt/pos/resources/app.asar/dist', isPackaged: true, resourcesPath: '/opt/pos/resources', rendererOverride: '/tmp/x.html' });
+    const paths = resolveAppPaths({
+      mainDir: '/opt/pos/resources/app.asar/dist',
+      isPackaged: true,
+      resourcesPath: '/opt/pos/resources',
+      rendererOverride: '/tmp/x.html',
+    });
     expect(paths.preload).toBe(path.join('/opt/pos/resources/app.asar/dist', 'preload.cjs'));
     expect(paths.rendererIndex).toBe(path.join('/opt/pos/resources', 'renderer', 'index.html'));
   });

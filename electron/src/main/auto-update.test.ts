@@ -9,7 +9,10 @@ describe('resolveUpdateFeed', () => {
   });
 
   it('prefers the URL named at launch, then the packaged app-update.yml, else nothing', () => {
-    expect(resolveUpdateFeed({ isPackaged: true, updateUrl: 'https://u.example/', embeddedConfigExists: true })).toEqual({ kind: 'url', url: 'https://u.example/' });
+    expect(resolveUpdateFeed({ isPackaged: true, updateUrl: 'https://u.example/', embeddedConfigExists: true })).toEqual({
+      kind: 'url',
+      url: 'https://u.example/',
+    });
     expect(resolveUpdateFeed({ isPackaged: true, updateUrl: null, embeddedConfigExists: true })).toEqual({ kind: 'embedded' });
     expect(resolveUpdateFeed({ isPackaged: true, updateUrl: null, embeddedConfigExists: false })).toBeNull();
   });

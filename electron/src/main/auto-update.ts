@@ -28,7 +28,9 @@ export const UPDATE_CHECK_INTERVAL_MS = 6 * 60 * 60 * 1000;
 export function startAutoUpdates(updater: Updater, feed: UpdateFeed, log: (message: string) => void): () => void {
   if (feed.kind === 'url') updater.setFeedURL({ provider: 'generic', url: feed.url });
   const check = (): void => {
-    updater.checkForUpdates().catch((error: unknown) => log(`Update check failed: ${error instanceof Error ? error.message : String(error)}`));
+    updater
+      .checkForUpdates()
+      .catch((error: unknown) => log(`Update check failed: ${error instanceof Error ? error.message : String(error)}`));
   };
   check();
   const timer = setInterval(check, UPDATE_CHECK_INTERVAL_MS);

@@ -2,7 +2,10 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 import type { CustomerDisplaySettings } from '@pos/core';
 import { WINDOW_BACKGROUND } from './window-options';
 
-export type ScreenInfo = { readonly id: number; readonly bounds: { readonly x: number; readonly y: number; readonly width: number; readonly height: number } };
+export type ScreenInfo = {
+  readonly id: number;
+  readonly bounds: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
+};
 
 /**
  * The screen the customer faces: the one the manager chose (by its number), else the first that

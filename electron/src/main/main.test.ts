@@ -49,7 +49,9 @@ describe('main.ts', () => {
     expect(electron.ipcMain.handlers.has(IPC_INVOKE_CHANNEL)).toBe(true);
 
     const window = electron.windows[0]!;
-    expect(window.options).toMatchObject({ webPreferences: { preload: path.join(import.meta.dirname, 'preload.cjs'), sandbox: true, contextIsolation: true } });
+    expect(window.options).toMatchObject({
+      webPreferences: { preload: path.join(import.meta.dirname, 'preload.cjs'), sandbox: true, contextIsolation: true },
+    });
     const loaded = window.loadFile.mock.calls[0]![0];
     expect(loaded).toBe(path.resolve(import.meta.dirname, '..', '..', 'renderer', 'dist', 'index.html'));
     expect(autoUpdater.checkForUpdates).not.toHaveBeenCalled();

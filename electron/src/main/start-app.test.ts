@@ -117,10 +117,18 @@ describe('startApp', () => {
     const { deps, windows, ipcMain, host } = setup();
     await startApp(deps);
     const window = windows[0]!;
-    const reply = await ipcMain.invoke(IPC_INVOKE_CHANNEL, { sender: window.webContents, senderFrame: { url: appUrl, parent: null } }, 'host.hello');
+    const reply = await ipcMain.invoke(
+      IPC_INVOKE_CHANNEL,
+      { sender: window.webContents, senderFrame: { url: appUrl, parent: null } },
+      'host.hello',
+    );
     expect(reply).toMatchObject({ ok: true });
     expect(host.invoke).toHaveBeenCalledWith('host.hello', undefined);
-    const foreign = await ipcMain.invoke(IPC_INVOKE_CHANNEL, { sender: new FakeWebContents(), senderFrame: { url: appUrl, parent: null } }, 'host.hello');
+    const foreign = await ipcMain.invoke(
+      IPC_INVOKE_CHANNEL,
+      { sender: new FakeWebContents(), senderFrame: { url: appUrl, parent: null } },
+      'host.hello',
+    );
     expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(host.invoke).toHaveBeenCalledTimes(1);
   });
@@ -130,7 +138,11 @@ describe('startApp', () => {
     await startApp(deps);
     const window = windows[0]!;
     window.emit('closed');
-    const reply = await ipcMain.invoke(IPC_INVOKE_CHANNEL, { sender: window.webContents, senderFrame: { url: appUrl, parent: null } }, 'host.hello');
+    const reply = await ipcMain.invoke(
+      IPC_INVOKE_CHANNEL,
+      { sender: window.webContents, senderFrame: { url: appUrl, parent: null } },
+      'host.hello',
+    );
     expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(host.invoke).not.toHaveBeenCalled();
     app.emit('window-all-closed');
@@ -198,7 +210,15 @@ describe('the customer window', () => {
     const running = await startApp(deps);
     expect(windows).toHaveLength(2);
     const customer = windows[1]!;
-    expect(customer.options).toMatchObject({ x: 1024, y: 0, width: 800, height: 480, focusable: false, fullscreen: true, webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false } });
+    expect(customer.options).toMatchObject({
+      x: 1024,
+      y: 0,
+      width: 800,
+      height: 480,
+      focusable: false,
+      fullscreen: true,
+      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false },
+    });
     expect(customer.loadFile).toHaveBeenCalledWith(rendererIndex, { query: { view: 'customer' } });
     expect(running?.customerWindow).toBe(customer);
     host.emit('display.state', { phase: 'idle', currency: 'EUR', total: 0, lines: [] });

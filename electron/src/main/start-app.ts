@@ -41,7 +41,12 @@ export type AppDeps = {
   readonly getScreens?: () => { readonly screens: readonly ScreenInfo[]; readonly primaryId: number };
 };
 
-export type RunningTill = { readonly window: ShellWindow; readonly customerWindow: ShellWindow | null; readonly host: TillHost; readonly paths: AppPaths };
+export type RunningTill = {
+  readonly window: ShellWindow;
+  readonly customerWindow: ShellWindow | null;
+  readonly host: TillHost;
+  readonly paths: AppPaths;
+};
 
 /**
  * The desktop till: one process, one hardened window on the till page, the till host in-process behind
@@ -70,7 +75,12 @@ export async function startApp(deps: AppDeps): Promise<RunningTill | null> {
   const session = deps.getSession();
   installContentSecurityPolicy(session);
   guardPermissions(session, paths.appUrl);
-  const disposeRelay = registerIpcRelay(deps.ipcMain, host, () => [window, customerWindow].filter((w): w is ShellWindow => w !== null), paths.appUrl);
+  const disposeRelay = registerIpcRelay(
+    deps.ipcMain,
+    host,
+    () => [window, customerWindow].filter((w): w is ShellWindow => w !== null),
+    paths.appUrl,
+  );
   let stopUpdates = (): void => {};
   closeOnQuit(
     app,
@@ -117,7 +127,8 @@ export async function startApp(deps: AppDeps): Promise<RunningTill | null> {
   };
   await syncCustomerWindow();
   host.on('device.status', (status) => {
-    if (status.role === 'customer-display') void syncCustomerWindow().catch((error: unknown) => deps.log(`Customer display: ${String(error)}`));
+    if (status.role === 'customer-display')
+      void syncCustomerWindow().catch((error: unknown) => deps.log(`Customer display: ${String(error)}`));
   });
 
   const feed = resolveUpdateFeed({

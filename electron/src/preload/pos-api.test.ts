@@ -17,7 +17,10 @@ class FakeIpcRenderer {
     return this;
   }
   removeListener(channel: string, listener: Listener): this {
-    this.listeners.set(channel, (this.listeners.get(channel) ?? []).filter((l) => l !== listener));
+    this.listeners.set(
+      channel,
+      (this.listeners.get(channel) ?? []).filter((l) => l !== listener),
+    );
     return this;
   }
   listenerCount(channel: string): number {
@@ -38,7 +41,10 @@ describe('window.pos.invoke', () => {
   it('sends a contract method on the invoke channel and returns the reply envelope unchanged', async () => {
     const { ipc, pos } = api();
     ipc.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'WRONG_PIN', message: 'Wrong PIN' } });
-    await expect(pos.invoke('session.signIn', { pin: '1234' })).resolves.toEqual({ ok: false, error: { code: 'WRONG_PIN', message: 'Wrong PIN' } });
+    await expect(pos.invoke('session.signIn', { pin: '1234' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'WRONG_PIN', message: 'Wrong PIN' },
+    });
     expect(ipc.invoke).toHaveBeenCalledWith(IPC_INVOKE_CHANNEL, 'session.signIn', { pin: '1234' });
   });
 

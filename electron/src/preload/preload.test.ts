@@ -3,7 +3,13 @@ import { describe, expect, it, vi } from 'vitest';
 
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: null })), on: vi.fn(), removeListener: vi.fn(), send: vi.fn(), sendSync: vi.fn() },
+  ipcRenderer: {
+    invoke: vi.fn(async () => ({ ok: true, value: null })),
+    on: vi.fn(),
+    removeListener: vi.fn(),
+    send: vi.fn(),
+    sendSync: vi.fn(),
+  },
 }));
 vi.mock('electron', () => electron);
 
@@ -23,7 +29,10 @@ describe('preload', () => {
 
   it('goes through the contract channel and refuses names outside it', async () => {
     await import('./preload');
-    const [, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as unknown as [string, { invoke: (name: string, req?: unknown) => Promise<unknown> }];
+    const [, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as unknown as [
+      string,
+      { invoke: (name: string, req?: unknown) => Promise<unknown> },
+    ];
     await api.invoke('printer.status');
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(IPC_INVOKE_CHANNEL, 'printer.status', undefined);
     await expect(api.invoke('shell.openExternal', 'https://evil.example/')).rejects.toThrow(/shell\.openExternal/);

@@ -73,7 +73,12 @@ describe('encodeReceipt, StarPRNT', () => {
 
 describe('what the encoder does with € without our code page choice', () => {
   const line = (codepage: 'auto' | 'cp437' | 'windows1252') =>
-    new ReceiptPrinterEncoder({ language: 'esc-pos', columns: 42, newline: '\n' }).initialize().codepage(codepage).line('€é').encode().slice(7);
+    new ReceiptPrinterEncoder({ language: 'esc-pos', columns: 42, newline: '\n' })
+      .initialize()
+      .codepage(codepage)
+      .line('€é')
+      .encode()
+      .slice(7);
 
   it('CP437 has no euro: it prints "?"', () => {
     expect([...line('cp437')]).toEqual([0x1b, 0x74, 0, 0x3f, 0x82, 0x0a]);

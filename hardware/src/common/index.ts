@@ -1,7 +1,15 @@
 export type { CardPaymentRequest, CardTerminal, CardTerminalDriver, CardTerminalEvents } from './card-terminal';
 export { encodeReceipt } from './encode-receipt';
 export type { PrinterProfile, PrinterTransport } from './printer';
-export { DEFAULT_PRINTER_PROFILE_ID, ESC_POS_58, ESC_POS_80, ESC_POS_80_48, PRINTER_PROFILES, STAR_PRNT_80, findPrinterProfile } from './printer-profiles';
+export {
+  DEFAULT_PRINTER_PROFILE_ID,
+  ESC_POS_58,
+  ESC_POS_80,
+  ESC_POS_80_48,
+  PRINTER_PROFILES,
+  STAR_PRNT_80,
+  findPrinterProfile,
+} from './printer-profiles';
 export { TypedEvents, type DeviceState, type DeviceStatus, type Driver, type DriverEvents, type Listener } from './device';
 export { decodeScanBytes } from './scanner/decode-scan-bytes';
 export type { HidDeviceInfo, HidEnumerator, HidInputDevice, HidOpener } from './scanner/hid-device-port';
@@ -30,7 +38,15 @@ export {
 } from './scanner/scanner-profiles';
 export type { ScanData, ScannerDriver, ScannerEvents, ScannerMode } from './scanner/scanner-types';
 export { SerialScanFramer, type ScanSuffix, type SerialFrame, type SerialFramerOptions } from './scanner/serial-scan-framer';
-export { encodeCd5220Brightness, encodeCd5220Clear, encodeCd5220Init, encodeCd5220Lines, CD5220_COLUMNS, CD5220_ROWS, type Cd5220Brightness } from './pole-display/cd5220';
+export {
+  encodeCd5220Brightness,
+  encodeCd5220Clear,
+  encodeCd5220Init,
+  encodeCd5220Lines,
+  CD5220_COLUMNS,
+  CD5220_ROWS,
+  type Cd5220Brightness,
+} from './pole-display/cd5220';
 export {
   changeScreen,
   DISPLAY_COLUMNS,
@@ -59,9 +75,21 @@ export {
   type ScaleStatus,
 } from './scale/mettler-8217';
 export { weighedAmount } from './scale/weighed-amount';
-export { commandOutcome, parseWeightReply, readingFromReply, SCALE_MESSAGES, type ScaleCommandOutcome, type WeightReading } from './scale/weight-reading';
+export {
+  commandOutcome,
+  parseWeightReply,
+  readingFromReply,
+  SCALE_MESSAGES,
+  type ScaleCommandOutcome,
+  type WeightReading,
+} from './scale/weight-reading';
 // Concert E+ card terminal codecs, under Concert names: other serial devices have their own frames.
-export { encodeFrame as encodeConcertFrame, lrc as concertLrc, parseFrame as parseConcertFrame, type FrameResult as ConcertFrameResult } from './terminal/concert/frame';
+export {
+  encodeFrame as encodeConcertFrame,
+  lrc as concertLrc,
+  parseFrame as parseConcertFrame,
+  type FrameResult as ConcertFrameResult,
+} from './terminal/concert/frame';
 export { FrameReader as ConcertFrameReader, type LineEvent as ConcertLineEvent } from './terminal/concert/frame-reader';
 export {
   encodeAnswer as encodeConcertAnswer,
@@ -81,7 +109,16 @@ export { isAsbFirstByte, isDleEotReplyByte, parseAsb, parseDleEotReply, type Dle
 export { createEscPosReplyReader, type EscPosReply, type EscPosReplyReader } from './printer/esc-pos-reply-reader';
 export { parseStarAsb, starAsbLength } from './printer/star-status';
 export { createStarReplyReader, type StarReply, type StarReplyReader } from './printer/star-reply-reader';
-export { dleEot, enableAsb, isProcessId, processIdFor, processIdRequest, STAR_STATUS_REQUEST, statusRequestBytes, trailingProcessId } from './printer/esc-pos-commands';
+export {
+  dleEot,
+  enableAsb,
+  isProcessId,
+  processIdFor,
+  processIdRequest,
+  STAR_STATUS_REQUEST,
+  statusRequestBytes,
+  trailingProcessId,
+} from './printer/esc-pos-commands';
 export { buildDrawerKickJob, buildPrintJob, drawerKickCommand, type PrintJob, type PrintJobOptions } from './printer/print-job';
 export { BUILT_IN_LOGO, type MonochromeImage } from './printer/monochrome-image';
 export { declinedOutcome, MAY_HAVE_BEEN_CHARGED, unknownOutcome, type AttemptRef } from './terminal/card-outcome';

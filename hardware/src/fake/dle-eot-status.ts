@@ -21,7 +21,13 @@ export type FakePrinterStatus = {
   readonly drawerOpen: boolean;
 };
 
-export const PRINTER_READY: FakePrinterStatus = { paperOut: false, coverOpen: false, paperNearEnd: false, offline: false, drawerOpen: false };
+export const PRINTER_READY: FakePrinterStatus = {
+  paperOut: false,
+  coverOpen: false,
+  paperNearEnd: false,
+  offline: false,
+  drawerOpen: false,
+};
 
 /** Paper out, cover open or offline: print data waits in the buffer and nothing comes out. */
 export const canPrint = (status: FakePrinterStatus): boolean => !status.paperOut && !status.coverOpen && !status.offline;

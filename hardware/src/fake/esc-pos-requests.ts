@@ -9,7 +9,11 @@ export type FakeRequest =
   | { readonly kind: 'process-id'; readonly id: string }
   | { readonly kind: 'drawer-kick'; readonly pin: 2 | 5; readonly onMs: number; readonly offMs: number };
 
-type Pattern = { readonly prefix: readonly number[]; readonly length: number; readonly read: (bytes: Buffer, at: number) => FakeRequest | null };
+type Pattern = {
+  readonly prefix: readonly number[];
+  readonly length: number;
+  readonly read: (bytes: Buffer, at: number) => FakeRequest | null;
+};
 
 const PATTERNS: readonly Pattern[] = [
   { prefix: [0x10, 0x04], length: 3, read: (b, at) => ({ kind: 'dle-eot', n: b[at + 2]! }) },

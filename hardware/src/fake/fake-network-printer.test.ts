@@ -65,7 +65,11 @@ describe('fake network printer', () => {
 
   it('answers DLE EOT 1–4 with "all fine" status bytes, even when a request is split across packets', async () => {
     const p = await start();
-    const { replies } = await talk(p.port, [Uint8Array.of(0x10, 0x04, 1, 0x10), Uint8Array.of(0x04), Uint8Array.of(2, 0x10, 0x04, 3, 0x10, 0x04, 4)]);
+    const { replies } = await talk(p.port, [
+      Uint8Array.of(0x10, 0x04, 1, 0x10),
+      Uint8Array.of(0x04),
+      Uint8Array.of(2, 0x10, 0x04, 3, 0x10, 0x04, 4),
+    ]);
     expect([...replies]).toEqual([0x12, 0x12, 0x12, 0x12]);
   });
 

@@ -8,13 +8,21 @@ afterEach(async () => {
   terminal = undefined;
 });
 
-const open = (options: SimulatedCardTerminalOptions = {}) => (terminal = createSimulatedCardTerminal({ processingMs: 0, timeoutMs: 30, ...options }));
+const open = (options: SimulatedCardTerminalOptions = {}) =>
+  (terminal = createSimulatedCardTerminal({ processingMs: 0, timeoutMs: 30, ...options }));
 const pay = (amount: number, attemptKey = `k-${amount}`) => ({ attemptKey, amount, currency: 'EUR' });
 
 describe('simulated card terminal', () => {
   it('approves with an authorisation code, a masked card number and the CB scheme', async () => {
     const result = await open().pay(pay(1234));
-    expect(result).toEqual({ attemptKey: 'k-1234', status: 'approved', amount: 1234, authorizationCode: expect.stringMatching(/^[0-9A-Z]{6}$/), maskedPan: '**** 4242', scheme: 'CB' });
+    expect(result).toEqual({
+      attemptKey: 'k-1234',
+      status: 'approved',
+      amount: 1234,
+      authorizationCode: expect.stringMatching(/^[0-9A-Z]{6}$/),
+      maskedPan: '**** 4242',
+      scheme: 'CB',
+    });
   });
 
   it('declines amounts ending in 51 cents', async () => {

@@ -80,7 +80,12 @@ export function createSimulatedCardTerminal(options: SimulatedCardTerminalOption
         resolve(answer());
       }, ms);
       pending.set(timer, () =>
-        resolve({ attemptKey: request.attemptKey, status: 'unknown', amount: request.amount, message: 'The terminal was closed during the payment.' }),
+        resolve({
+          attemptKey: request.attemptKey,
+          status: 'unknown',
+          amount: request.amount,
+          message: 'The terminal was closed during the payment.',
+        }),
       );
     });
 

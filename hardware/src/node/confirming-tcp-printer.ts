@@ -98,10 +98,16 @@ export function createConfirmingTcpPrinter(options: ConfirmingTcpPrinterOptions)
     });
     if (result.kind === 'failed') return unsentStatusQuery(result.outcome, `The printer at ${address} could not be asked for its status.`);
     if (result.kind === 'unanswered') {
-      return { ok: false, reason: 'no-reply', message: `The printer at ${address} did not answer a status request within ${seconds(statusTimeoutMs)}.` };
+      return {
+        ok: false,
+        reason: 'no-reply',
+        message: `The printer at ${address} did not answer a status request within ${seconds(statusTimeoutMs)}.`,
+      };
     }
     const collected = collector.result();
-    return collected.ok ? collected : { ok: false, reason: 'io', message: `The printer at ${address} sent a status that makes no sense: ${collected.error}` };
+    return collected.ok
+      ? collected
+      : { ok: false, reason: 'io', message: `The printer at ${address} sent a status that makes no sense: ${collected.error}` };
   };
 
   return {

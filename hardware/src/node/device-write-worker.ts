@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 
-export type DeviceWriteResult = { readonly ok: true; readonly bytes: number } | { readonly ok: false; readonly code?: string; readonly message: string };
+export type DeviceWriteResult =
+  { readonly ok: true; readonly bytes: number } | { readonly ok: false; readonly code?: string; readonly message: string };
 
 /*
  * The worker's code, given as text (eval) so it runs the same from the TypeScript sources under

@@ -52,7 +52,10 @@ describe('file printer transport', () => {
     const path = join(dir, 'readonly.bin');
     await createFilePrinterTransport({ path }).write(Uint8Array.of(0x41));
     chmodSync(path, 0o444);
-    expect(await createFilePrinterTransport({ path }).write(Uint8Array.of(0x41))).toMatchObject({ status: 'failed', reason: 'unreachable' });
+    expect(await createFilePrinterTransport({ path }).write(Uint8Array.of(0x41))).toMatchObject({
+      status: 'failed',
+      reason: 'unreachable',
+    });
   });
 
   it('answers timeout when the device blocks (a FIFO nobody reads)', async () => {
@@ -65,7 +68,11 @@ describe('file printer transport', () => {
     expect(outcome).toMatchObject({ status: 'failed', reason: 'timeout' });
     expect(Date.now() - started).toBeLessThan(1000);
     // The open is still blocked in a pool thread: a second receipt must not stack another one.
-    expect(await transport.write(Uint8Array.of(0x42))).toMatchObject({ status: 'failed', reason: 'timeout', message: expect.stringContaining('previous receipt') });
+    expect(await transport.write(Uint8Array.of(0x42))).toMatchObject({
+      status: 'failed',
+      reason: 'timeout',
+      message: expect.stringContaining('previous receipt'),
+    });
     // Unblock the pending open so the pool thread is released before the test ends.
     const { openSync, closeSync, constants } = await import('node:fs');
     closeSync(openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK));
@@ -80,7 +87,9 @@ describe('file printer transport', () => {
     let ticks = 0;
     const ticker = setInterval(() => (ticks += 1), 10);
     try {
-      const outcomes = await Promise.all(fifos.map((path) => createFilePrinterTransport({ path, timeoutMs: 150 }).write(Uint8Array.of(0x41))));
+      const outcomes = await Promise.all(
+        fifos.map((path) => createFilePrinterTransport({ path, timeoutMs: 150 }).write(Uint8Array.of(0x41))),
+      );
       expect(outcomes.map((o) => o.status === 'failed' && o.reason)).toEqual(['timeout', 'timeout', 'timeout', 'timeout', 'timeout']);
       expect(ticks).toBeGreaterThanOrEqual(8);
       const other = join(dir, 'other.txt');

@@ -46,7 +46,10 @@ export function createFilePrinterTransport(options: FilePrinterOptions): Printer
         return failed('unreachable', `The printer at ${path} has gone away: is it plugged in and switched on?`);
       case 'EACCES':
       case 'EPERM':
-        return failed('unreachable', device ? `Not allowed to write to ${path}: the till's user must be in the "lp" group.` : `Not allowed to write to ${path}.`);
+        return failed(
+          'unreachable',
+          device ? `Not allowed to write to ${path}: the till's user must be in the "lp" group.` : `Not allowed to write to ${path}.`,
+        );
       default:
         return failed('io', `Writing to ${path} failed: ${errorMessage(error)}`);
     }
@@ -59,10 +62,18 @@ export function createFilePrinterTransport(options: FilePrinterOptions): Printer
 
   const write = (bytes: Uint8Array) =>
     new Promise<PrintOutcome>((resolve) => {
-      if (stuck) return resolve(failed('timeout', `The printer at ${path} has still not taken the previous receipt: it may be offline or out of paper.`));
+      if (stuck)
+        return resolve(
+          failed('timeout', `The printer at ${path} has still not taken the previous receipt: it may be offline or out of paper.`),
+        );
       const timer = setTimeout(() => {
         stuck = true;
-        resolve(failed('timeout', `The printer at ${path} did not take the receipt within ${seconds(timeoutMs)}: it may be offline or out of paper, and may still print it later.`));
+        resolve(
+          failed(
+            'timeout',
+            `The printer at ${path} did not take the receipt within ${seconds(timeoutMs)}: it may be offline or out of paper, and may still print it later.`,
+          ),
+        );
       }, timeoutMs);
       const finish = (outcome: PrintOutcome) => {
         clearTimeout(timer);

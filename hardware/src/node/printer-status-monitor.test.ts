@@ -18,7 +18,10 @@ function scriptedSource(first: StatusReading): PrinterStatusSource & { next: Sta
   return source;
 }
 
-const FINE: StatusReading = { ok: true, sensors: { offline: false, coverOpen: false, paperEnd: false, paperNearEnd: false, drawerSignalHigh: false } };
+const FINE: StatusReading = {
+  ok: true,
+  sensors: { offline: false, coverOpen: false, paperEnd: false, paperNearEnd: false, drawerSignalHigh: false },
+};
 
 let monitor: PrinterStatusMonitor | undefined;
 afterEach(async () => {

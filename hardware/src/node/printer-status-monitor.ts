@@ -31,7 +31,8 @@ export type PrinterStatusMonitor = Driver<PrinterStatusMonitorEvents> & {
 const CONDITION_WORDS: Record<PrinterCondition, string> = {
   'paper-end': 'The printer is out of paper: put in a new roll.',
   'cover-open': 'The printer cover is open: close it.',
-  error: 'The printer reports an error (cutter jam or mechanism): open the cover, clear it, close it; if it stays, switch the printer off and on.',
+  error:
+    'The printer reports an error (cutter jam or mechanism): open the cover, clear it, close it; if it stays, switch the printer off and on.',
   offline: 'The printer is offline.',
   'paper-near-end': 'The paper roll is nearly finished.',
   'drawer-open': 'The cash drawer is open.',

@@ -76,7 +76,11 @@ describe('parsePrinterTarget, whatever it is given', () => {
       fc.string({ maxLength: 60 }),
       fc.string({ unit: 'binary', maxLength: 60 }),
       fc
-        .tuple(fc.constantFrom('tcp://', 'serial:', 'file:', 'none', '', '[', 'file://'), fc.string({ maxLength: 40 }), fc.constantFrom('', ':9100', '?baud=9600', '&rtscts=1', ']'))
+        .tuple(
+          fc.constantFrom('tcp://', 'serial:', 'file:', 'none', '', '[', 'file://'),
+          fc.string({ maxLength: 40 }),
+          fc.constantFrom('', ':9100', '?baud=9600', '&rtscts=1', ']'),
+        )
         .map((parts) => parts.join('')),
     );
     fc.assert(
@@ -93,7 +97,10 @@ describe('parsePrinterTarget, whatever it is given', () => {
 
   it('reads back what formatPrinterTarget writes', () => {
     const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/);
-    const host = fc.oneof(fc.ipV4(), fc.ipV6(), fc
+    const host = fc.oneof(
+      fc.ipV4(),
+      fc.ipV6(),
+      fc
         .array(label, { minLength: 2, maxLength: 4 })
         .map((l) => l.join('.'))
         // All-digit names such as 10.1 are refused on purpose: resolvers read them as short IPv4 forms.
@@ -126,7 +133,11 @@ describe('createPrinterTransport', () => {
 
   it("'none' answers every receipt with no-printer", async () => {
     const transport = createPrinterTransport({ kind: 'none' });
-    expect(await transport.write(Uint8Array.of(0x1b, 0x40))).toEqual({ status: 'failed', reason: 'no-printer', message: expect.stringContaining('No receipt printer') });
+    expect(await transport.write(Uint8Array.of(0x1b, 0x40))).toEqual({
+      status: 'failed',
+      reason: 'no-printer',
+      message: expect.stringContaining('No receipt printer'),
+    });
     expect((await transport.probe()).reachable).toBe(false);
   });
 });

@@ -70,7 +70,9 @@ function parseHostPort(rest: string, whole: string, explicit: boolean): ParsedPr
     if (!isIPv4(host) && !HOSTNAME.test(host)) return fail(`${quote(host)} in ${quote(whole)} is not a host name or IP address.`);
   }
   if (!explicit && portText === undefined && !isIP(host) && !host.includes('.')) {
-    return fail(`${quote(whole)} is not a printer target. For a network printer write tcp://${host} or ${host}:${RAW_PRINT_PORT}; otherwise use ${FORMS}.`);
+    return fail(
+      `${quote(whole)} is not a printer target. For a network printer write tcp://${host} or ${host}:${RAW_PRINT_PORT}; otherwise use ${FORMS}.`,
+    );
   }
   let port = RAW_PRINT_PORT;
   if (portText !== undefined) {
@@ -99,7 +101,8 @@ function parseSerial(rest: string, whole: string): ParsedPrinterTarget {
     seen.add(key);
     if (key === 'baud') {
       const rate = SERIAL_BAUD_RATES.find((r) => String(r) === value);
-      if (rate === undefined) return fail(`The baud rate ${quote(value)} in ${quote(whole)} is not one of ${SERIAL_BAUD_RATES.join(', ')}.`);
+      if (rate === undefined)
+        return fail(`The baud rate ${quote(value)} in ${quote(whole)} is not one of ${SERIAL_BAUD_RATES.join(', ')}.`);
       baudRate = rate;
     } else if (key === 'rtscts') {
       const flag = parseFlag(value);
@@ -158,7 +161,13 @@ export function createPrinterTransport(target: PrinterTarget, timeouts: PrinterT
     case 'tcp':
       return createTcpPrinterTransport({ host: target.host, port: target.port, connectTimeoutMs, writeTimeoutMs });
     case 'serial':
-      return createSerialPrinterTransport({ path: target.path, baudRate: target.baudRate, rtscts: target.rtscts, openTimeoutMs: connectTimeoutMs, writeTimeoutMs });
+      return createSerialPrinterTransport({
+        path: target.path,
+        baudRate: target.baudRate,
+        rtscts: target.rtscts,
+        openTimeoutMs: connectTimeoutMs,
+        writeTimeoutMs,
+      });
     case 'file':
       return createFilePrinterTransport({ path: target.path, timeoutMs: writeTimeoutMs });
     case 'none':

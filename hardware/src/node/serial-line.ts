@@ -45,7 +45,12 @@ export function describeOpenError(path: string, device: string, error: unknown):
  * Opens a serial port and keeps reading it, so a pulled cable is noticed even on a device that never
  * speaks (serialport reports a lost port only through a failed read or write). Never rejects.
  */
-export function openSerialLine(settings: SerialSettings, device: string, openTimeoutMs: number, handlers: SerialLineHandlers): Promise<OpenResult> {
+export function openSerialLine(
+  settings: SerialSettings,
+  device: string,
+  openTimeoutMs: number,
+  handlers: SerialLineHandlers,
+): Promise<OpenResult> {
   const { path } = settings;
   const port = new SerialPort({ ...settings, autoOpen: false });
   const Device = capitalized(device);
@@ -71,7 +76,10 @@ export function openSerialLine(settings: SerialSettings, device: string, openTim
   const write = (bytes: Uint8Array, timeoutMs: number) =>
     new Promise<WriteResult>((resolve) => {
       if (gone || !port.isOpen) return resolve({ ok: false, message: `${Device} on ${path} is not connected.` });
-      const timer = setTimeout(() => resolve({ ok: false, message: `${Device} on ${path} did not take the bytes within ${timeoutMs} ms.` }), timeoutMs);
+      const timer = setTimeout(
+        () => resolve({ ok: false, message: `${Device} on ${path} did not take the bytes within ${timeoutMs} ms.` }),
+        timeoutMs,
+      );
       port.write(Buffer.from(bytes), (error) => {
         if (error) {
           clearTimeout(timer);

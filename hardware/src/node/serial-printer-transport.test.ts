@@ -50,7 +50,11 @@ describe.skipIf(!socat && process.env.CI !== 'true')('serial printer transport t
     // Far more than the pty and socat buffers hold while nothing reads the other end.
     const started = Date.now();
     const outcome = await transport.write(new Uint8Array(4 * 1024 * 1024).fill(0x41));
-    expect(outcome).toMatchObject({ status: 'failed', reason: 'timeout', message: expect.stringContaining(`did not take the receipt within 0.3 s`) });
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      reason: 'timeout',
+      message: expect.stringContaining(`did not take the receipt within 0.3 s`),
+    });
     expect(Date.now() - started).toBeLessThan(1500);
 
     const marker = Buffer.from('NEXT RECEIPT\n');
@@ -74,7 +78,11 @@ describe.skipIf(!socat && process.env.CI !== 'true')('the status of a serial pri
     expect(reading.ok).toBe(true);
     if (reading.ok) expect(conditionsOf(reading.sensors)).toEqual(expect.arrayContaining(['paper-end']));
     await printer.close();
-    expect(await transport.queryStatus()).toMatchObject({ ok: false, reason: 'no-reply', message: expect.stringMatching(/did not answer a status request within 0.5 s/) });
+    expect(await transport.queryStatus()).toMatchObject({
+      ok: false,
+      reason: 'no-reply',
+      message: expect.stringMatching(/did not answer a status request within 0.5 s/),
+    });
   });
 });
 
@@ -92,6 +100,10 @@ describe('serial printer transport, without a device', () => {
 
   it('fails as io when the path is not a serial port', async () => {
     const outcome = await createSerialPrinterTransport({ path: '/dev/null' }).write(Uint8Array.of(0x41));
-    expect(outcome).toMatchObject({ status: 'failed', reason: 'io', message: expect.stringContaining('Could not open the serial port /dev/null') });
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      reason: 'io',
+      message: expect.stringContaining('Could not open the serial port /dev/null'),
+    });
   });
 });

@@ -134,10 +134,19 @@ export function createSerialPrinterTransport(
       const onData = (chunk: Buffer) => {
         if (!collector.push(chunk)) return;
         const collected = collector.result();
-        finish(collected.ok ? collected : { ok: false, reason: 'io', message: `The printer on ${path} sent a status that makes no sense: ${collected.error}` });
+        finish(
+          collected.ok
+            ? collected
+            : { ok: false, reason: 'io', message: `The printer on ${path} sent a status that makes no sense: ${collected.error}` },
+        );
       };
       const timer = setTimeout(
-        () => finish({ ok: false, reason: 'no-reply', message: `The printer on ${path} did not answer a status request within ${seconds(statusTimeoutMs)}: is it on, and is the baud rate right?` }),
+        () =>
+          finish({
+            ok: false,
+            reason: 'no-reply',
+            message: `The printer on ${path} did not answer a status request within ${seconds(statusTimeoutMs)}: is it on, and is the baud rate right?`,
+          }),
         statusTimeoutMs,
       );
       current.on('data', onData);

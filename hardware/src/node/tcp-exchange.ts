@@ -40,7 +40,9 @@ export function tcpExchange(request: TcpExchangeRequest): Promise<TcpExchangeRes
     let written = false;
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
-    const unregister = request.onAbort?.(() => settle({ kind: 'failed', outcome: failed('io', `The connection to the printer at ${address} was closed by the till.`) }));
+    const unregister = request.onAbort?.(() =>
+      settle({ kind: 'failed', outcome: failed('io', `The connection to the printer at ${address} was closed by the till.`) }),
+    );
     const settle = (result: TcpExchangeResult) => {
       if (settled) return;
       settled = true;

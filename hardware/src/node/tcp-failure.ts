@@ -7,7 +7,10 @@ export type TcpPhase = 'connect' | 'write';
 export function describeTcpFailure(error: unknown, phase: TcpPhase, host: string, address: string): PrintOutcome {
   switch (errorCode(error)) {
     case 'ECONNREFUSED':
-      return failed('unreachable', `Nothing answers at ${address} (connection refused): is the printer switched on, and is this its address?`);
+      return failed(
+        'unreachable',
+        `Nothing answers at ${address} (connection refused): is the printer switched on, and is this its address?`,
+      );
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'EHOSTDOWN':

@@ -93,7 +93,8 @@ export function createTcpPrinterTransport(options: TcpPrinterOptions): PrinterTr
 
   return {
     target: `tcp://${address}`,
-    write: (bytes) => queue(() => (closed ? Promise.resolve(failed('io', `The printer connection to ${address} is closed.`)) : exchange(bytes))),
+    write: (bytes) =>
+      queue(() => (closed ? Promise.resolve(failed('io', `The printer connection to ${address} is closed.`)) : exchange(bytes))),
     probe: () =>
       queue(async () => {
         if (closed) return { reachable: false, message: `The printer connection to ${address} is closed.` };

@@ -1,4 +1,8 @@
-import { startCaisseApSimulator, type CaisseApSimulator, type CaisseApSimulatorOptions } from '../fake/terminal/caisse-ap/caisse-ap-simulator';
+import {
+  startCaisseApSimulator,
+  type CaisseApSimulator,
+  type CaisseApSimulatorOptions,
+} from '../fake/terminal/caisse-ap/caisse-ap-simulator';
 
 export type { CaisseApSimulator };
 

@@ -80,7 +80,35 @@ describe('every ESC/POS golden file and print job is well-formed', () => {
 describe('tokenizeEscPos', () => {
   it('names commands and text runs', () => {
     const { tokens, problems } = tokenizeEscPos(
-      bytes(0x1b, 0x40, 0x1b, 0x74, 19, 0x41, 0x42, 0x0a, 0x1b, 0x45, 1, 0x1d, 0x21, 0x11, 0x1b, 0x61, 1, 0x1b, 0x64, 3, 0x1d, 0x56, 0x42, 0x03, 0x1d, 0x56, 0x01),
+      bytes(
+        0x1b,
+        0x40,
+        0x1b,
+        0x74,
+        19,
+        0x41,
+        0x42,
+        0x0a,
+        0x1b,
+        0x45,
+        1,
+        0x1d,
+        0x21,
+        0x11,
+        0x1b,
+        0x61,
+        1,
+        0x1b,
+        0x64,
+        3,
+        0x1d,
+        0x56,
+        0x42,
+        0x03,
+        0x1d,
+        0x56,
+        0x01,
+      ),
     );
     expect(problems).toEqual([]);
     expect(names(tokens)).toEqual(['ESC @', 'ESC t', 'text', 'LF', 'ESC E', 'GS !', 'ESC a', 'ESC d', 'GS V', 'GS V']);
@@ -124,7 +152,11 @@ describe('tokenizeEscPos', () => {
     ['a 2D code function without cn and fn', bytes(0x1d, 0x28, 0x6b, 1, 0, 0x31), /needs at least cn and fn/],
     ['a graphics function without m and fn', bytes(0x1d, 0x28, 0x4c, 1, 0, 0x30), /needs at least m and fn/],
     ['a QR module size out of range', bytes(0x1d, 0x28, 0x6b, 0x03, 0x00, 0x31, 0x43, 0x20), /QR module size 32/],
-    ['a QR function with the wrong length', bytes(0x1d, 0x28, 0x6b, 0x04, 0x00, 0x31, 0x51, 0x30, 0x00), /QR code function 0x51 with 4 parameter bytes/],
+    [
+      'a QR function with the wrong length',
+      bytes(0x1d, 0x28, 0x6b, 0x04, 0x00, 0x31, 0x51, 0x30, 0x00),
+      /QR code function 0x51 with 4 parameter bytes/,
+    ],
     ['a process ID outside 0x20–0x7E', bytes(0x1d, 0x28, 0x48, 6, 0, 0x30, 0x30, 0x30, 0x30, 0x30, 0x01), /outside 0x20–0x7E/],
     ['a GS ( H other than fn 48', bytes(0x1d, 0x28, 0x48, 6, 0, 0x31, 0x30, 0x30, 0x30, 0x30, 0x31), /only fn 48/],
     ['a character size beyond 8×8', bytes(0x1d, 0x21, 0x88), /character size 0x88/],
@@ -143,7 +175,10 @@ describe('tokenizeEscPos', () => {
 
   it('never throws, and its tokens are the input, byte for byte, in order', () => {
     // Biased towards command prefixes, so most inputs exercise command parsing rather than text.
-    const byte = fc.oneof(fc.constantFrom(0x1b, 0x1d, 0x1c, 0x10, 0x0a, 0x00, 0x28, 0x6b, 0x31, 0x48, 0x4c), fc.integer({ min: 0, max: 255 }));
+    const byte = fc.oneof(
+      fc.constantFrom(0x1b, 0x1d, 0x1c, 0x10, 0x0a, 0x00, 0x28, 0x6b, 0x31, 0x48, 0x4c),
+      fc.integer({ min: 0, max: 255 }),
+    );
     fc.assert(
       fc.property(fc.array(byte, { maxLength: 200 }), (values) => {
         const input = Uint8Array.from(values);

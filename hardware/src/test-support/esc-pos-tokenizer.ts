@@ -147,7 +147,8 @@ const ESC_COMMANDS: Record<number, Spec> = {
   0x6d: { name: 'ESC m', size: fixed(0) },
   0x70: {
     name: 'ESC p',
-    size: (b, at) => (at + 3 > b.length ? 'truncated' : [0, 1, 48, 49].includes(b[at]!) ? 3 : { problem: `drawer pin ${b[at]} is not 0 or 1` }),
+    size: (b, at) =>
+      at + 3 > b.length ? 'truncated' : [0, 1, 48, 49].includes(b[at]!) ? 3 : { problem: `drawer pin ${b[at]} is not 0 or 1` },
   },
   0x72: { name: 'ESC r', size: fixed(1, [0, 1, 48, 49]) },
   0x74: { name: 'ESC t', size: fixed(1) },

@@ -10,7 +10,9 @@ export type PtyRig<Device> = {
 };
 
 /** A socat pty pair with a simulated device on its far end; the driver under test opens `path`. */
-export async function startPtyRig<Device extends { close(): Promise<void> }>(startDevice: (farEnd: string) => Promise<Device>): Promise<PtyRig<Device>> {
+export async function startPtyRig<Device extends { close(): Promise<void> }>(
+  startDevice: (farEnd: string) => Promise<Device>,
+): Promise<PtyRig<Device>> {
   const pair = await startPtyPair();
   let device: Device;
   try {

@@ -1,4 +1,8 @@
-import { startMettler8217Simulator, type Mettler8217Simulator, type Mettler8217SimulatorOptions } from '../fake/scale/mettler-8217-simulator';
+import {
+  startMettler8217Simulator,
+  type Mettler8217Simulator,
+  type Mettler8217SimulatorOptions,
+} from '../fake/scale/mettler-8217-simulator';
 import { startPtyRig, type PtyRig } from './pty-rig';
 
 export type ScaleRig = PtyRig<Mettler8217Simulator>;

@@ -8,7 +8,10 @@ type Simulator = { readonly port: number; close(): Promise<void> };
  * A TCP terminal driver against its simulator over real TCP on 127.0.0.1, both closed after each
  * test. The returned setUp takes a port to aim the driver elsewhere (a closed or silent one).
  */
-export function terminalAgainstSimulator<S extends Simulator>(startSimulator: () => Promise<S>, createDriver: (port: number) => TcpCardTerminal) {
+export function terminalAgainstSimulator<S extends Simulator>(
+  startSimulator: () => Promise<S>,
+  createDriver: (port: number) => TcpCardTerminal,
+) {
   let simulator: S | null = null;
   let driver: TcpCardTerminal | null = null;
   afterEach(async () => {

@@ -53,7 +53,11 @@ export async function boot(): Promise<void> {
   app.setBoot('app.connectingHost');
   await waitConnected(bridge);
   const hello = await bridge.invoke('host.hello');
-  const [persisted, profile, staff] = await Promise.all([requestPersistence(), bridge.invoke('store.profile'), bridge.invoke('staff.list')]);
+  const [persisted, profile, staff] = await Promise.all([
+    requestPersistence(),
+    bridge.invoke('store.profile'),
+    bridge.invoke('staff.list'),
+  ]);
   useAppStore.setState({ storagePersisted: persisted });
 
   app.setBoot('app.openingDatabase');
@@ -70,7 +74,12 @@ export async function boot(): Promise<void> {
     await importCatalog(
       db.catalog,
       (checkpoint, limit) => bridge.invoke('catalog.pull', { checkpoint, limit }),
-      (s) => app.setBoot('app.importingCatalog', { imported: s.imported, total: s.total, percent: s.total ? Math.floor((s.imported * 100) / s.total) : 0 }),
+      (s) =>
+        app.setBoot('app.importingCatalog', {
+          imported: s.imported,
+          total: s.total,
+          percent: s.total ? Math.floor((s.imported * 100) / s.total) : 0,
+        }),
     );
   }
 
@@ -78,7 +87,10 @@ export async function boot(): Promise<void> {
   bridge.on('printer.status', (printer) => useAppStore.setState({ printer }));
   linkDevices(bridge);
   feedCustomerDisplay();
-  void bridge.invoke('printer.status').then((printer) => useAppStore.setState({ printer }), () => undefined);
+  void bridge.invoke('printer.status').then(
+    (printer) => useAppStore.setState({ printer }),
+    () => undefined,
+  );
 
   const current = await bridge.invoke('session.current');
   if (current) await enterSelling(current);

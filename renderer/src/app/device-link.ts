@@ -13,7 +13,11 @@ export function linkDevices(bridge: HostBridge): () => void {
     bridge.on('terminal.alert', (alert) => {
       addTerminalAlert(alert);
       void settleFromTerminal(alert);
-      useAppStore.getState().notify(alert.kind === 'late-approval' || alert.kind === 'unknown-attempt' ? 'error' : 'warning', 'devices.hostNotice', { message: alert.message });
+      useAppStore
+        .getState()
+        .notify(alert.kind === 'late-approval' || alert.kind === 'unknown-attempt' ? 'error' : 'warning', 'devices.hostNotice', {
+          message: alert.message,
+        });
     }),
     bridge.on('host.notice', (notice) => useAppStore.getState().notify(notice.level, 'devices.hostNotice', { message: notice.message })),
   ];

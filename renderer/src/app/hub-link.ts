@@ -18,7 +18,10 @@ let openWatermarks: PushWatermarks | null = null;
 /** Stock the till can show: the hub's level minus what this till sold that the hub has not counted yet. */
 export async function stockOf(productIds: readonly string[]): Promise<Map<string, number>> {
   const { db } = services();
-  const [levels, unsynced] = await Promise.all([db.catalog.stock.bulkGet([...productIds]), openWatermarks?.unsyncedQuantities() ?? new Map<string, number>()]);
+  const [levels, unsynced] = await Promise.all([
+    db.catalog.stock.bulkGet([...productIds]),
+    openWatermarks?.unsyncedQuantities() ?? new Map<string, number>(),
+  ]);
   const out = new Map<string, number>();
   levels.forEach((level, i) => {
     const id = productIds[i];

@@ -35,7 +35,9 @@ export async function searchCatalog(db: CatalogDb, query: string, limit = 20): P
 
   const [bySku, byCode, byWords] = await Promise.all([
     // A SKU prefix worth searching has a digit in it ("EPI-0001"): letters alone match whole categories.
-    raw.length >= 2 && /[0-9]/.test(raw) ? db.products.where('sku').startsWith(raw.toUpperCase()).limit(limit).toArray() : Promise.resolve([]),
+    raw.length >= 2 && /[0-9]/.test(raw)
+      ? db.products.where('sku').startsWith(raw.toUpperCase()).limit(limit).toArray()
+      : Promise.resolve([]),
     /^[0-9]{3,}$/.test(raw) ? db.products.where('barcodes').startsWith(raw).limit(limit).toArray() : Promise.resolve([]),
     db.products.where('words').startsWith(primary).limit(wordsFetch).toArray(),
   ]);

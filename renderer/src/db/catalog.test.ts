@@ -72,10 +72,15 @@ describe('catalog import', () => {
     let release: () => void = () => undefined;
     let waits = 0;
     const held = new Promise<void>((r) => (release = r));
-    const importing = importCatalog(db, pull, () => undefined, async () => {
-      waits++;
-      if (waits === 2) await held;
-    });
+    const importing = importCatalog(
+      db,
+      pull,
+      () => undefined,
+      async () => {
+        waits++;
+        if (waits === 2) await held;
+      },
+    );
     await new Promise((r) => setTimeout(r, 100));
     expect(await db.products.count()).toBe(2000);
     release();

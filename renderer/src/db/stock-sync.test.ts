@@ -35,7 +35,11 @@ describe('pullStockLevels', () => {
   it('pulls every page from its checkpoint and resumes from it next time', async () => {
     const db = new CatalogDb(`stock-${n++}`);
     dbs.push(db);
-    const docs: { id: string; seq: number; level?: number; _deleted?: boolean }[] = Array.from({ length: 1200 }, (_, i) => ({ id: `p${i}`, seq: i + 1, level: i % 7 }));
+    const docs: { id: string; seq: number; level?: number; _deleted?: boolean }[] = Array.from({ length: 1200 }, (_, i) => ({
+      id: `p${i}`,
+      seq: i + 1,
+      level: i % 7,
+    }));
     const hub = stockHub(docs);
     expect(await pullStockLevels(db, hub.bridge)).toBe(1200);
     expect(await db.stock.count()).toBe(1200);

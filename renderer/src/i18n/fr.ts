@@ -10,7 +10,8 @@ export const fr = {
     noHost: 'Poste de caisse introuvable',
     noHostHelp: "Ouvrez la caisse avec l'adresse affichée par « npm start » : elle contient le jeton d'accès.",
     fatal: 'La caisse ne peut pas démarrer : {{message}}',
-    storageNotPersisted: "Stockage non garanti par le navigateur : les ventes restent dans le journal du poste, mais autorisez le stockage persistant.",
+    storageNotPersisted:
+      'Stockage non garanti par le navigateur : les ventes restent dans le journal du poste, mais autorisez le stockage persistant.',
   },
   status: {
     store: 'Magasin',
@@ -156,7 +157,8 @@ export const fr = {
     settleUnknown: 'Un paiement carte a un résultat inconnu : réglez-le d’abord.',
     sealing: 'Enregistrement de la vente…',
     sealPending: 'Le poste de caisse ne répond pas : la vente sera enregistrée dès son retour. Ne rendez pas la monnaie deux fois.',
-    storeFailed: 'Vente enregistrée dans le journal du poste, mais pas dans la base locale ({{message}}) : elle sera restaurée au prochain démarrage.',
+    storeFailed:
+      'Vente enregistrée dans le journal du poste, mais pas dans la base locale ({{message}}) : elle sera restaurée au prochain démarrage.',
     sealRefused: 'Vente refusée par le poste : {{message}}',
   },
   done: {
@@ -270,7 +272,15 @@ export const fr = {
     timeout: 'Délai de réponse (s)',
     offlinePerPayment: 'Paiement hors ligne max. (€)',
     offlineTotal: 'Total hors ligne max. (€)',
-    role: { printer: 'Imprimante', drawer: 'Tiroir-caisse', scanner: 'Scanner', scale: 'Balance', 'pole-display': 'Afficheur client', 'customer-display': 'Écran client', terminal: 'Terminal de paiement' },
+    role: {
+      printer: 'Imprimante',
+      drawer: 'Tiroir-caisse',
+      scanner: 'Scanner',
+      scale: 'Balance',
+      'pole-display': 'Afficheur client',
+      'customer-display': 'Écran client',
+      terminal: 'Terminal de paiement',
+    },
     state: { ready: 'prêt', busy: 'occupé', opening: 'ouverture…', disconnected: 'déconnecté', error: 'erreur', off: 'non configuré' },
     noSale: 'Ouvrir le tiroir',
     noSaleTitle: 'Ouvrir le tiroir sans vente',

@@ -17,7 +17,8 @@ describe('dictionaries', () => {
   });
 
   it('use the same placeholders in both languages and leave nothing empty', () => {
-    const get = (dict: unknown, path: string) => path.split('.').reduce((o: unknown, k) => (o as Record<string, unknown>)[k], dict) as string;
+    const get = (dict: unknown, path: string) =>
+      path.split('.').reduce((o: unknown, k) => (o as Record<string, unknown>)[k], dict) as string;
     for (const path of keys(fr)) {
       expect(get(en, path).trim(), path).not.toBe('');
       expect(placeholders(get(en, path)), path).toEqual(placeholders(get(fr, path)));

@@ -57,7 +57,8 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   notify: (level, key, values) => set({ notice: { id: ++noticeId, level, key, ...(values ? { values } : {}) } }),
   dismissNotice: () => set({ notice: null }),
   setPanel: (panel) => set({ panel }),
-  setSearchText: (searchText, focus = false) => set((s) => ({ searchText, searchFocusToken: focus ? s.searchFocusToken + 1 : s.searchFocusToken })),
+  setSearchText: (searchText, focus = false) =>
+    set((s) => ({ searchText, searchFocusToken: focus ? s.searchFocusToken + 1 : s.searchFocusToken })),
   toggleHelp: (open) => set((s) => ({ helpOpen: open ?? !s.helpOpen })),
 }));
 

@@ -105,7 +105,11 @@ function change(operation: (cart: Cart) => Cart, selected?: (cart: Cart) => stri
   const cart = operation(state.cart);
   useCartStore.setState({
     cart,
-    selectedLineId: selected ? selected(cart) : cart.lines.some((l) => l.lineId === state.selectedLineId) ? state.selectedLineId : (cart.lines.at(-1)?.lineId ?? null),
+    selectedLineId: selected
+      ? selected(cart)
+      : cart.lines.some((l) => l.lineId === state.selectedLineId)
+        ? state.selectedLineId
+        : (cart.lines.at(-1)?.lineId ?? null),
   });
   // Saved just after the change is drawn, not before: the write must not delay the line on screen.
   setTimeout(() => void persistCart(), 0);

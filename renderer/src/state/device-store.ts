@@ -26,7 +26,9 @@ export function setInventory(inventory: DeviceInventory): void {
 const MAX_ALERTS = 20;
 
 export function addTerminalAlert(alert: TerminalAlertView): void {
-  useDeviceStore.setState((s) => ({ alerts: [alert, ...s.alerts.filter((a) => !(a.attemptKey === alert.attemptKey && a.kind === alert.kind))].slice(0, MAX_ALERTS) }));
+  useDeviceStore.setState((s) => ({
+    alerts: [alert, ...s.alerts.filter((a) => !(a.attemptKey === alert.attemptKey && a.kind === alert.kind))].slice(0, MAX_ALERTS),
+  }));
 }
 
 export function dismissTerminalAlert(attemptKey: string): void {

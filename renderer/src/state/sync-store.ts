@@ -14,7 +14,14 @@ type SyncState = {
   catalogRevision: number;
 };
 
-export const useSyncStore = create<SyncState>()(() => ({ hub: null, pending: 0, catalog: null, issues: [], panelOpen: false, catalogRevision: 0 }));
+export const useSyncStore = create<SyncState>()(() => ({
+  hub: null,
+  pending: 0,
+  catalog: null,
+  issues: [],
+  panelOpen: false,
+  catalogRevision: 0,
+}));
 
 export function catalogChanged(): void {
   useSyncStore.setState((s) => ({ catalogRevision: s.catalogRevision + 1 }));

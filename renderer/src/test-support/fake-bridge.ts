@@ -115,7 +115,11 @@ export function createFakeBridge(): FakeBridge {
     'printer.status': () => ({ state: 'ready', target: 'test', checkedAt: new Date(0).toISOString() }),
     'scale.read': () => ({ ok: false, reason: 'no-scale', message: 'No scale is set up on this till.' }),
     'display.show': () => null,
-    'terminal.reconcile': ({ attemptKey, outcome }: { attemptKey: string; outcome: CardOutcome }) => ({ attemptKey, amount: 0, status: outcome }),
+    'terminal.reconcile': ({ attemptKey, outcome }: { attemptKey: string; outcome: CardOutcome }) => ({
+      attemptKey,
+      amount: 0,
+      status: outcome,
+    }),
     'host.hello': () => TEST_HELLO,
     'session.current': () => null,
   };

@@ -10,7 +10,13 @@ export function euros(amount: number): string {
   return plain(formatMoney(amount, 'EUR', 'fr-FR'));
 }
 
-export type LineView = { readonly name: string; readonly quantity: string; readonly unitPrice: string; readonly total: string; readonly row: HTMLElement };
+export type LineView = {
+  readonly name: string;
+  readonly quantity: string;
+  readonly unitPrice: string;
+  readonly total: string;
+  readonly row: HTMLElement;
+};
 
 /** The cart's lines as the cashier reads them: name, quantity, unit price, line total. */
 export function cartLines(): LineView[] {
@@ -22,7 +28,9 @@ export function cartLines(): LineView[] {
     const nameButton = within(cells[0]!).getByRole('button');
     return {
       name: plain(nameButton.textContent),
-      quantity: plain(cells[1]!.textContent).replace(/^−\s?|\s?\+$/g, '').trim(),
+      quantity: plain(cells[1]!.textContent)
+        .replace(/^−\s?|\s?\+$/g, '')
+        .trim(),
       unitPrice: plain(cells[2]!.textContent),
       total: plain(cells[3]!.textContent),
       row,

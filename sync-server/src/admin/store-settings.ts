@@ -22,7 +22,8 @@ export function settingsProblems(settings: StoreSettingsInput): FieldProblem[] {
   });
   const codes = settings.vatRates.map((r) => r.code);
   codes.forEach((code, i) => {
-    if (codes.indexOf(code) !== i) problems.push({ field: `vatRates[${i}].code`, message: `receipt letter ${code} is used by two VAT rates` });
+    if (codes.indexOf(code) !== i)
+      problems.push({ field: `vatRates[${i}].code`, message: `receipt letter ${code} is used by two VAT rates` });
   });
   settings.variableMeasureLayouts.forEach((layout, i) => {
     const problem = validateLayout(layout);
@@ -62,6 +63,7 @@ export async function putStoreSettings(db: Database, storeId: string, settings: 
   }
   const scope = { kind: 'store', storeId } as const;
   const written = await putHubDocuments(db, scope, STORE_SETTINGS, [{ ...settings, id: STORE_SETTINGS_DOC_ID }]);
-  const seq = written.lastSeq ?? (await findDocuments(db, scope, STORE_SETTINGS.name, [STORE_SETTINGS_DOC_ID])).get(STORE_SETTINGS_DOC_ID)?.seq ?? 0;
+  const seq =
+    written.lastSeq ?? (await findDocuments(db, scope, STORE_SETTINGS.name, [STORE_SETTINGS_DOC_ID])).get(STORE_SETTINGS_DOC_ID)?.seq ?? 0;
   return { storeId, changed: written.written > 0, seq };
 }

@@ -11,7 +11,11 @@ const LAST_SEEN_PRECISION = "interval '60 seconds'";
  * The device token → the till it was issued to (`tokenHash`: its SHA-256, when the caller has it already). The token names its store, so the lookup is by
  * (store, hash): one index probe, on the store's own shard under Citus.
  */
-export async function authenticateDevice(db: Queryable, token: string | null, tokenHash = token ? sha256Hex(token) : ''): Promise<DeviceIdentity> {
+export async function authenticateDevice(
+  db: Queryable,
+  token: string | null,
+  tokenHash = token ? sha256Hex(token) : '',
+): Promise<DeviceIdentity> {
   if (!token) throw new HubError(401, 'unauthorized', 'This request has no device token (Authorization: Bearer …): enroll the till first');
   const storeId = storeOfToken(token);
   if (!storeId) throw new HubError(401, 'unauthorized', 'This device token is not valid: enroll the till again');
@@ -23,6 +27,7 @@ export async function authenticateDevice(db: Queryable, token: string | null, to
   );
   if (!row) throw new HubError(401, 'unauthorized', 'This device token is not known to the hub: enroll the till again');
   if (row.revoked) throw new HubError(401, 'unauthorized', 'This till’s device token was revoked at the hub: enroll the till again');
-  if (row.stale) await db.query('UPDATE device_tokens SET last_seen_at = now() WHERE store_id = $1 AND token_hash = $2', [storeId, tokenHash]);
+  if (row.stale)
+    await db.query('UPDATE device_tokens SET last_seen_at = now() WHERE store_id = $1 AND token_hash = $2', [storeId, tokenHash]);
   return { storeId, tillId: row.till_id };
 }

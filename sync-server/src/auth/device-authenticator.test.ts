@@ -21,7 +21,16 @@ for (const target of testTargets()) {
         }
         await revokeTill(ctx().db, till!);
         for (const auth of instances) {
-          await expect.poll(() => auth.authenticate(till!.token).then(() => 'trusted', (e: Error) => e.message), { timeout: 1000, interval: 10 }).toMatch(/revoked/);
+          await expect
+            .poll(
+              () =>
+                auth.authenticate(till!.token).then(
+                  () => 'trusted',
+                  (e: Error) => e.message,
+                ),
+              { timeout: 1000, interval: 10 },
+            )
+            .toMatch(/revoked/);
         }
       } finally {
         for (const auth of instances) await auth.close();
@@ -33,7 +42,12 @@ for (const target of testTargets()) {
       const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
       const pull = () => ctx().hub.app.inject({ url: '/sync/v1/products/pull', headers: syncHeaders(till!.token, 'products') });
       expect((await pull()).statusCode).toBe(200);
-      const revoked = await ctx().hub.app.inject({ method: 'POST', url: '/api/v1/admin/revocations', headers: await adminHeaders(ctx().db), payload: { storeId: 'S1', tillId: 'T1' } });
+      const revoked = await ctx().hub.app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/revocations',
+        headers: await adminHeaders(ctx().db),
+        payload: { storeId: 'S1', tillId: 'T1' },
+      });
       expect(revoked.json()).toEqual({ revokedTokens: 1 });
       expect((await pull()).statusCode).toBe(401);
     });
@@ -41,7 +55,8 @@ for (const target of testTargets()) {
     it('a token changed behind the hub’s back is trusted until its trust period ends, a refused one is never remembered', async () => {
       const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
       const auth = new DeviceAuthenticator(ctx().db, { trustMs: 300 });
-      const setRevoked = (revoked: boolean) => ctx().db.query(`UPDATE device_tokens SET revoked_at = ${revoked ? 'now()' : 'NULL'} WHERE store_id = 'S1'`);
+      const setRevoked = (revoked: boolean) =>
+        ctx().db.query(`UPDATE device_tokens SET revoked_at = ${revoked ? 'now()' : 'NULL'} WHERE store_id = 'S1'`);
       try {
         await auth.start();
         await auth.authenticate(till!.token);

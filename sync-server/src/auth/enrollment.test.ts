@@ -32,7 +32,9 @@ for (const target of testTargets()) {
       const codes = await ctx().db.query<{ code_hash: string }>('SELECT code_hash FROM enrollment_codes');
       expect(codes).toEqual([{ code_hash: sha256Hex(code) }]);
       // The token works.
-      expect((await ctx().hub.app.inject({ url: '/sync/v1/products/pull', headers: syncHeaders(body.token, 'products') })).statusCode).toBe(200);
+      expect((await ctx().hub.app.inject({ url: '/sync/v1/products/pull', headers: syncHeaders(body.token, 'products') })).statusCode).toBe(
+        200,
+      );
 
       const again = await enroll(code);
       expect(again.statusCode).toBe(410);
@@ -82,7 +84,9 @@ for (const target of testTargets()) {
       expect((await enroll(pending.code)).statusCode).toBe(410);
       const fresh = await issueEnrollmentCode(ctx().db, { storeId: 'S001', tillId: 'T01' });
       const newToken = (await enroll(fresh.code)).json<{ token: string }>().token;
-      expect((await ctx().hub.app.inject({ url: '/sync/v1/products/pull', headers: syncHeaders(newToken, 'products') })).statusCode).toBe(200);
+      expect((await ctx().hub.app.inject({ url: '/sync/v1/products/pull', headers: syncHeaders(newToken, 'products') })).statusCode).toBe(
+        200,
+      );
     });
 
     it('records when a till was last seen', async () => {
@@ -99,7 +103,10 @@ for (const target of testTargets()) {
       const strict = await (await import('../server')).createHub({ database: ctx().db, enrollRateLimit: { max: 2, timeWindowMs: 60_000 } });
       try {
         const statuses = [];
-        for (let i = 0; i < 3; i++) statuses.push((await strict.app.inject({ method: 'POST', url: '/api/v1/enroll', payload: { code: 'ABCD-EFGH-JKLM' } })).statusCode);
+        for (let i = 0; i < 3; i++)
+          statuses.push(
+            (await strict.app.inject({ method: 'POST', url: '/api/v1/enroll', payload: { code: 'ABCD-EFGH-JKLM' } })).statusCode,
+          );
         expect(statuses).toEqual([404, 404, 429]);
       } finally {
         await strict.close();

@@ -36,7 +36,11 @@ const CODE_SHAPE = new RegExp(`^[${ENROLLMENT_CODE_ALPHABET}]{${ENROLLMENT_CODE_
 export async function enrollDevice(db: Database, typedCode: string): Promise<EnrollResponse> {
   const code = normalizeEnrollmentCode(typedCode);
   if (!CODE_SHAPE.test(code)) {
-    throw new HubError(400, 'bad_request', `An enrollment code is ${ENROLLMENT_CODE_LENGTH} letters and digits, as shown at the hub (e.g. ABCD-EFGH-JKLM)`);
+    throw new HubError(
+      400,
+      'bad_request',
+      `An enrollment code is ${ENROLLMENT_CODE_LENGTH} letters and digits, as shown at the hub (e.g. ABCD-EFGH-JKLM)`,
+    );
   }
   const codeHash = sha256Hex(code);
   return db.transaction(async (tx) => {
@@ -45,13 +49,25 @@ export async function enrollDevice(db: Database, typedCode: string): Promise<Enr
       [codeHash],
     );
     if (!claimed) {
-      const [known] = await tx.query<{ used: boolean }>('SELECT used_at IS NOT NULL AS used FROM enrollment_codes WHERE code_hash = $1', [codeHash]);
-      if (!known) throw new HubError(404, 'enrollment_code_unknown', 'This enrollment code is not known to the hub: check it, or ask for a new one');
-      if (known.used) throw new HubError(410, 'enrollment_code_used', 'This enrollment code was already used: each code enrolls one till once. Ask for a new one');
+      const [known] = await tx.query<{ used: boolean }>('SELECT used_at IS NOT NULL AS used FROM enrollment_codes WHERE code_hash = $1', [
+        codeHash,
+      ]);
+      if (!known)
+        throw new HubError(404, 'enrollment_code_unknown', 'This enrollment code is not known to the hub: check it, or ask for a new one');
+      if (known.used)
+        throw new HubError(
+          410,
+          'enrollment_code_used',
+          'This enrollment code was already used: each code enrolls one till once. Ask for a new one',
+        );
       throw new HubError(410, 'enrollment_code_expired', 'This enrollment code has expired: ask for a new one');
     }
     const token = newDeviceToken(claimed.store_id);
-    await tx.query('INSERT INTO device_tokens (store_id, token_hash, till_id) VALUES ($1, $2, $3)', [claimed.store_id, sha256Hex(token), claimed.till_id]);
+    await tx.query('INSERT INTO device_tokens (store_id, token_hash, till_id) VALUES ($1, $2, $3)', [
+      claimed.store_id,
+      sha256Hex(token),
+      claimed.till_id,
+    ]);
     return { token, storeId: claimed.store_id, tillId: claimed.till_id };
   });
 }

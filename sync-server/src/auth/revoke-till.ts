@@ -11,11 +11,14 @@ export async function revokeTill(db: Queryable, till: { storeId: string; tillId:
   if (!(await tillExists(db, till.storeId, till.tillId))) {
     throw new HubError(404, 'not_found', `Till ${till.tillId} of store ${till.storeId} does not exist`);
   }
-  const revoked = await db.query('UPDATE device_tokens SET revoked_at = now() WHERE store_id = $1 AND till_id = $2 AND revoked_at IS NULL RETURNING 1', [
+  const revoked = await db.query(
+    'UPDATE device_tokens SET revoked_at = now() WHERE store_id = $1 AND till_id = $2 AND revoked_at IS NULL RETURNING 1',
+    [till.storeId, till.tillId],
+  );
+  await db.query('UPDATE enrollment_codes SET used_at = now() WHERE store_id = $1 AND till_id = $2 AND used_at IS NULL', [
     till.storeId,
     till.tillId,
   ]);
-  await db.query('UPDATE enrollment_codes SET used_at = now() WHERE store_id = $1 AND till_id = $2 AND used_at IS NULL', [till.storeId, till.tillId]);
   // Every hub instance stops trusting the store's remembered tokens now, not at the end of their trust period.
   await announceRevocation(db, till.storeId);
   return { revokedTokens: revoked.length };

@@ -30,7 +30,9 @@ export async function barcodeOwners(tx: Queryable, codes: readonly string[]): Pr
   const owners = new Map<string, BarcodeOwner[]>();
   const wanted = [...new Set(codes)];
   if (wanted.length === 0) return owners;
-  const rows = await tx.query<{ id: string; name: string | null; code: string }>(wanted.length <= INDEXED_LOOKUP_MAX ? BY_INDEX : BY_SCAN, [JSON.stringify(wanted)]);
+  const rows = await tx.query<{ id: string; name: string | null; code: string }>(wanted.length <= INDEXED_LOOKUP_MAX ? BY_INDEX : BY_SCAN, [
+    JSON.stringify(wanted),
+  ]);
   for (const row of rows) owners.set(row.code, [...(owners.get(row.code) ?? []), { productId: row.id, name: row.name ?? '' }]);
   return owners;
 }

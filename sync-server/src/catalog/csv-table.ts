@@ -6,7 +6,8 @@ export type CsvRow = { readonly row: number; readonly cells: readonly string[] }
 
 export type CsvTable = { readonly delimiter: string; readonly header: readonly string[]; readonly rows: readonly CsvRow[] };
 
-export type CsvReadResult = { readonly ok: true; readonly table: CsvTable } | { readonly ok: false; readonly errors: readonly ImportRowError[] };
+export type CsvReadResult =
+  { readonly ok: true; readonly table: CsvTable } | { readonly ok: false; readonly errors: readonly ImportRowError[] };
 
 const DELIMITERS = [',', ';', '\t'] as const;
 
@@ -51,7 +52,16 @@ export function readCsv(file: Uint8Array | string): CsvReadResult {
     records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
   } catch (error) {
     const failure = error as Error & { lines?: number };
-    return { ok: false, errors: [{ row: failure.lines ?? 1, column: '', message: `The file cannot be read as CSV near line ${failure.lines ?? '?'}: ${failure.message}` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          row: failure.lines ?? 1,
+          column: '',
+          message: `The file cannot be read as CSV near line ${failure.lines ?? '?'}: ${failure.message}`,
+        },
+      ],
+    };
   }
   const [header = [], ...data] = records;
   return {

@@ -10,11 +10,20 @@ import { client, enrolledTills, useTestHub } from '../test-support/test-hub';
 import { collect } from '../test-support/output-collector';
 
 const HEADER = 'id,sku,name,barcodes,price,vat_rate,measure,category';
-const good = [HEADER, `prd-1,epi-1,Pâté de campagne,${ean(1)}|${ean(11)},"3,49",5.5,unit,Épicerie`, `prd-2,fru-1,"Pommes Gala, au kg",${ean(2)},2.99,FR-5.5,weight,Fruits`, `prd-3,dro-1,Savon,,1,20,unit,Droguerie`].join('\n');
+const good = [
+  HEADER,
+  `prd-1,epi-1,Pâté de campagne,${ean(1)}|${ean(11)},"3,49",5.5,unit,Épicerie`,
+  `prd-2,fru-1,"Pommes Gala, au kg",${ean(2)},2.99,FR-5.5,weight,Fruits`,
+  `prd-3,dro-1,Savon,,1,20,unit,Droguerie`,
+].join('\n');
 
 /** The same file as French Excel saves it: semicolons, decimal commas, Windows-1252, CRLF. */
 function frenchExcel(): Buffer {
-  const text = ['id;sku;name;barcodes;price;vat_rate;measure;category', `prd-1;epi-1;Pâté de campagne;${ean(1)}|${ean(11)};3,49;5,5;unit;Épicerie`, `prd-2;fru-1;Pommes Gala, au kg;${ean(2)};2,99;5,5;weight;Fruits`].join('\r\n');
+  const text = [
+    'id;sku;name;barcodes;price;vat_rate;measure;category',
+    `prd-1;epi-1;Pâté de campagne;${ean(1)}|${ean(11)};3,49;5,5;unit;Épicerie`,
+    `prd-2;fru-1;Pommes Gala, au kg;${ean(2)};2,99;5,5;weight;Fruits`,
+  ].join('\r\n');
   return Buffer.from(new Uint8Array([...text].map((c) => (c === '’' ? 0x92 : c.charCodeAt(0)))));
 }
 
@@ -25,9 +34,11 @@ for (const target of testTargets()) {
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
     const office = async () => headOffice(ctx().hub, await adminHeaders(ctx().db));
     const catalog = async () =>
-      (await ctx().db.query<{ id: string; seq: number; doc: { price: number; barcodes: string[]; name: string; measure: string } }>("SELECT id, seq, doc FROM catalog_docs WHERE collection = 'products' ORDER BY id")).map(
-        (r) => [r.id, r.seq, r.doc.price, r.doc.measure],
-      );
+      (
+        await ctx().db.query<{ id: string; seq: number; doc: { price: number; barcodes: string[]; name: string; measure: string } }>(
+          "SELECT id, seq, doc FROM catalog_docs WHERE collection = 'products' ORDER BY id",
+        )
+      ).map((r) => [r.id, r.seq, r.doc.price, r.doc.measure]);
 
     it('imports a good file (with a byte order mark) in one go, with fresh sequences; the same file again changes nothing', async () => {
       const ho = await office();
@@ -41,20 +52,43 @@ for (const target of testTargets()) {
       expect(await ho.importCsv(good)).toEqual({ status: 200, body: { rows: 3, written: 0, unchanged: 3, dryRun: false, lastSeq: null } });
       const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
       const pulled = await client(ctx().hub, till!).pull('products', 0, 10);
-      expect(pulled.documents[1]).toEqual({ id: 'prd-2', sku: 'FRU-1', name: 'Pommes Gala, au kg', barcodes: [ean(2)], words: ['pommes', 'gala', 'au', 'kg'], price: 299, currency: 'EUR', vatRateId: 'FR-5.5', measure: 'weight', category: 'Fruits', _deleted: false });
+      expect(pulled.documents[1]).toEqual({
+        id: 'prd-2',
+        sku: 'FRU-1',
+        name: 'Pommes Gala, au kg',
+        barcodes: [ean(2)],
+        words: ['pommes', 'gala', 'au', 'kg'],
+        price: 299,
+        currency: 'EUR',
+        vatRateId: 'FR-5.5',
+        measure: 'weight',
+        category: 'Fruits',
+        _deleted: false,
+      });
     });
 
     it('reads a French Excel file: semicolons, decimal commas, Windows-1252', async () => {
       const ho = await office();
-      expect(await ho.importCsv(frenchExcel(), '', 'text/csv; charset=windows-1252')).toMatchObject({ status: 200, body: { rows: 2, written: 2 } });
-      const [row] = await ctx().db.query<{ doc: { name: string; category: string; price: number } }>("SELECT doc FROM catalog_docs WHERE id = 'prd-1'");
+      expect(await ho.importCsv(frenchExcel(), '', 'text/csv; charset=windows-1252')).toMatchObject({
+        status: 200,
+        body: { rows: 2, written: 2 },
+      });
+      const [row] = await ctx().db.query<{ doc: { name: string; category: string; price: number } }>(
+        "SELECT doc FROM catalog_docs WHERE id = 'prd-1'",
+      );
       expect(row!.doc).toMatchObject({ name: 'Pâté de campagne', category: 'Épicerie', price: 349 });
     });
 
     it('one bad row: every error reported by row and column, and nothing imported', async () => {
       const ho = await office();
       await ho.putProduct('prd-old', productBody({ barcodes: [ean(99)] }));
-      const file = [good, `prd-4,x,Wrong digit,3760000000018,1,20,unit,`, `prd-5,y,Taken barcode,${ean(99)},1,7,unit,`, `prd-6,z,Bad price,,"1,2,3",20,unit,`, `prd-7,w,Same as row 2,${ean(1)},1,20,unit,`].join('\n');
+      const file = [
+        good,
+        `prd-4,x,Wrong digit,3760000000018,1,20,unit,`,
+        `prd-5,y,Taken barcode,${ean(99)},1,7,unit,`,
+        `prd-6,z,Bad price,,"1,2,3",20,unit,`,
+        `prd-7,w,Same as row 2,${ean(1)},1,20,unit,`,
+      ].join('\n');
       const res = await ho.importCsv(file);
       expect(res.status).toBe(422);
       expect(res.body).toEqual({
@@ -71,18 +105,37 @@ for (const target of testTargets()) {
       });
       expect((await catalog()).map((r) => r[0])).toEqual(['prd-old']);
       // A file replacing the owner of a barcode may move that barcode.
-      const moved = [HEADER, `prd-old,epi-001,Pâté de campagne 200 g,,"3,49",5.5,unit,`, `prd-new,epi-9,New,${ean(99)},1,20,unit,`].join('\n');
+      const moved = [HEADER, `prd-old,epi-001,Pâté de campagne 200 g,,"3,49",5.5,unit,`, `prd-new,epi-9,New,${ean(99)},1,20,unit,`].join(
+        '\n',
+      );
       expect((await ho.importCsv(moved)).status).toBe(200);
     });
 
     it('a dry run checks everything and imports nothing; refusals are clear', async () => {
       const ho = await office();
-      expect(await ho.importCsv(good, '?dryRun=true')).toEqual({ status: 200, body: { rows: 3, written: 3, unchanged: 0, dryRun: true, lastSeq: null } });
+      expect(await ho.importCsv(good, '?dryRun=true')).toEqual({
+        status: 200,
+        body: { rows: 3, written: 3, unchanged: 0, dryRun: true, lastSeq: null },
+      });
       expect(await catalog()).toEqual([]);
-      expect(await ho.importCsv(`${HEADER}\n`)).toMatchObject({ status: 422, body: { errors: [{ row: 2, message: expect.stringContaining('no product rows') }] } });
-      expect(await ho.importCsv('')).toMatchObject({ status: 422, body: { error: 'invalid_import', errors: [{ row: 1, message: expect.stringContaining('empty') }] } });
-      expect(await ho.call('POST', '/api/v1/admin/imports/products', { rows: [] })).toMatchObject({ status: 415, body: { error: 'bad_request' } });
-      const anonymous = await ctx().hub.app.inject({ method: 'POST', url: '/api/v1/admin/imports/products', headers: { 'content-type': 'text/csv' }, payload: good });
+      expect(await ho.importCsv(`${HEADER}\n`)).toMatchObject({
+        status: 422,
+        body: { errors: [{ row: 2, message: expect.stringContaining('no product rows') }] },
+      });
+      expect(await ho.importCsv('')).toMatchObject({
+        status: 422,
+        body: { error: 'invalid_import', errors: [{ row: 1, message: expect.stringContaining('empty') }] },
+      });
+      expect(await ho.call('POST', '/api/v1/admin/imports/products', { rows: [] })).toMatchObject({
+        status: 415,
+        body: { error: 'bad_request' },
+      });
+      const anonymous = await ctx().hub.app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/imports/products',
+        headers: { 'content-type': 'text/csv' },
+        payload: good,
+      });
       expect(anonymous.statusCode).toBe(401);
     });
 
@@ -94,14 +147,25 @@ for (const target of testTargets()) {
       const cli = async (...argv: string[]) => {
         const out = collect();
         const err = collect();
-        const code = await runCli([...argv, '--data-dir', dataDir], { stdout: out.stream, stderr: err.stream, env, untilStopped: () => new Promise(() => undefined) });
+        const code = await runCli([...argv, '--data-dir', dataDir], {
+          stdout: out.stream,
+          stderr: err.stream,
+          env,
+          untilStopped: () => new Promise(() => undefined),
+        });
         return { code, out: out.text(), err: err.text() };
       };
       try {
         writeFileSync(path.join(dir, 'good.csv'), good);
         writeFileSync(path.join(dir, 'bad.csv'), `${good}\nprd-9,x,Bad,3760000000018,abc,20,unit,\n`);
-        expect(await cli('import', path.join(dir, 'good.csv'), '--dry-run')).toMatchObject({ code: 0, out: expect.stringContaining('3 products checked, no errors; 3 would be created or changed. Nothing imported') });
-        expect(await cli('import', path.join(dir, 'good.csv'))).toMatchObject({ code: 0, out: expect.stringMatching(/3 products imported: 3 created or changed, 0 unchanged \(catalog sequence \d+\)/) });
+        expect(await cli('import', path.join(dir, 'good.csv'), '--dry-run')).toMatchObject({
+          code: 0,
+          out: expect.stringContaining('3 products checked, no errors; 3 would be created or changed. Nothing imported'),
+        });
+        expect(await cli('import', path.join(dir, 'good.csv'))).toMatchObject({
+          code: 0,
+          out: expect.stringMatching(/3 products imported: 3 created or changed, 0 unchanged \(catalog sequence \d+\)/),
+        });
         const bad = await cli('import', path.join(dir, 'bad.csv'));
         expect(bad.code).toBe(1);
         expect(bad.err).toContain('1 row has errors (2 in all): nothing was imported');

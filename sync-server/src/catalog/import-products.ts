@@ -14,7 +14,11 @@ export type ImportOptions = { readonly dryRun?: boolean; readonly currency?: str
 
 function conflictErrors(conflicts: readonly BarcodeConflict[], rows: readonly RowProduct[]): ImportRowError[] {
   const rowOf = new Map(rows.map((r) => [r.product.id, r.row]));
-  return conflicts.map((c) => ({ row: rowOf.get(c.productId) ?? 0, column: 'barcodes', message: `barcode ${c.code} already belongs to product ${c.ownerId} (${c.ownerName})` }));
+  return conflicts.map((c) => ({
+    row: rowOf.get(c.productId) ?? 0,
+    column: 'barcodes',
+    message: `barcode ${c.code} already belongs to product ${c.ownerId} (${c.ownerName})`,
+  }));
 }
 
 /**
@@ -31,7 +35,8 @@ async function catalogConflicts(db: Database, rows: readonly RowBarcodes[]): Pro
   for (const { row, productId, codes } of rows) {
     for (const code of codes) {
       const owner = owners.get(code)?.find((o) => o.productId !== productId && !replaced.has(o.productId));
-      if (owner) errors.push({ row, column: 'barcodes', message: `barcode ${code} already belongs to product ${owner.productId} (${owner.name})` });
+      if (owner)
+        errors.push({ row, column: 'barcodes', message: `barcode ${code} already belongs to product ${owner.productId} (${owner.name})` });
     }
   }
   return errors;
@@ -41,10 +46,15 @@ function refuse(errors: readonly ImportRowError[]): never {
   // Stable: a row's errors stay in column order.
   const sorted = [...errors].sort((a, b) => a.row - b.row);
   const rows = new Set(sorted.map((e) => e.row)).size;
-  throw new HubError(422, 'invalid_import', `${rows} row${rows === 1 ? ' has' : 's have'} errors (${sorted.length} in all): nothing was imported. Fix them and import the whole file again.`, {
-    errorCount: sorted.length,
-    errors: sorted.slice(0, MAX_REPORTED_ERRORS),
-  });
+  throw new HubError(
+    422,
+    'invalid_import',
+    `${rows} row${rows === 1 ? ' has' : 's have'} errors (${sorted.length} in all): nothing was imported. Fix them and import the whole file again.`,
+    {
+      errorCount: sorted.length,
+      errors: sorted.slice(0, MAX_REPORTED_ERRORS),
+    },
+  );
 }
 
 /**
@@ -53,10 +63,17 @@ function refuse(errors: readonly ImportRowError[]): never {
  * list of row errors. Otherwise every product is created or replaced in one transaction with
  * fresh catalog sequences (unchanged ones keep theirs), and streaming tills are told.
  */
-export async function importProductsCsv(db: Database, file: Uint8Array | string, options: ImportOptions = {}): Promise<ProductImportResult> {
+export async function importProductsCsv(
+  db: Database,
+  file: Uint8Array | string,
+  options: ImportOptions = {},
+): Promise<ProductImportResult> {
   const read = readCsv(file);
   if (!read.ok) refuse(read.errors);
-  const { products, barcodes, errors } = productsOfCsv(read.table, { vatRates: await knownVatRates(db), currency: options.currency ?? 'EUR' });
+  const { products, barcodes, errors } = productsOfCsv(read.table, {
+    vatRates: await knownVatRates(db),
+    currency: options.currency ?? 'EUR',
+  });
   const all = [...errors, ...(await catalogConflicts(db, barcodes))];
   if (all.length > 0) refuse(all);
   if (products.length === 0) refuse([{ row: 2, column: '', message: 'The file has a header but no product rows' }]);

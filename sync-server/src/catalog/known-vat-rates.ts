@@ -16,7 +16,12 @@ export async function knownVatRates(db: Queryable): Promise<VatRate[]> {
   const rates = new Map<string, VatRate>(FRENCH_VAT_RATES.map((r) => [r.id, r]));
   for (const { rate } of rows) {
     if (typeof rate.id === 'string' && Number.isSafeInteger(rate.rateBp) && !rates.has(rate.id)) {
-      rates.set(rate.id, { id: rate.id, rateBp: rate.rateBp as number, code: String(rate.code ?? ''), label: String(rate.label ?? rate.id) });
+      rates.set(rate.id, {
+        id: rate.id,
+        rateBp: rate.rateBp as number,
+        code: String(rate.code ?? ''),
+        label: String(rate.label ?? rate.id),
+      });
     }
   }
   return [...rates.values()];

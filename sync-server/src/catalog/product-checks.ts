@@ -12,7 +12,8 @@ export type ProductRules = {
   readonly vatRateIds: ReadonlySet<string>;
 };
 
-export type CheckedProduct = { readonly ok: true; readonly product: Product } | { readonly ok: false; readonly problems: readonly FieldProblem[] };
+export type CheckedProduct =
+  { readonly ok: true; readonly product: Product } | { readonly ok: false; readonly problems: readonly FieldProblem[] };
 
 /** Why a code cannot be a barcode, in words a person can act on; null when it can. */
 export function barcodeProblem(code: string): string | null {
@@ -59,7 +60,8 @@ export function checkProduct(id: string, body: ProductBody, rules: ProductRules)
   if (!rules.vatRateIds.has(body.vatRateId)) {
     problem('vatRateId', `unknown VAT rate "${body.vatRateId}" (known: ${[...rules.vatRateIds].sort().join(', ')})`);
   }
-  if (body.measure !== 'unit' && body.measure !== 'weight') problem('measure', 'measure is "unit" (sold by the piece) or "weight" (price per kg)');
+  if (body.measure !== 'unit' && body.measure !== 'weight')
+    problem('measure', 'measure is "unit" (sold by the piece) or "weight" (price per kg)');
   const category = (body.category ?? '').trim();
   if (category.length > 100) problem('category', 'a category is at most 100 characters');
   if (problems.length > 0) return { ok: false, problems };

@@ -68,7 +68,11 @@ describe('prices and VAT rates as people type them', () => {
     expect(resolveVatRate('7', FRENCH_VAT_RATES)).toEqual({ problem: expect.stringMatching(/no known VAT rate is 7 %/) });
     expect(resolveVatRate('TVA', FRENCH_VAT_RATES)).toEqual({ problem: expect.stringMatching(/neither a VAT rate id/) });
     // A rate shared by a French id and another store's id resolves to the French one; two foreign ones must be named.
-    const rates = [...FRENCH_VAT_RATES, { id: 'BE-21', rateBp: 2100, code: 'E', label: '21 %' }, { id: 'ES-21', rateBp: 2100, code: 'F', label: '21 %' }];
+    const rates = [
+      ...FRENCH_VAT_RATES,
+      { id: 'BE-21', rateBp: 2100, code: 'E', label: '21 %' },
+      { id: 'ES-21', rateBp: 2100, code: 'F', label: '21 %' },
+    ];
     expect(resolveVatRate('21', rates)).toEqual({ problem: expect.stringMatching(/BE-21, ES-21/) });
     expect(resolveVatRate('BE-21', rates)).toEqual({ id: 'BE-21' });
   });
@@ -76,7 +80,15 @@ describe('prices and VAT rates as people type them', () => {
 
 describe('checking one product', () => {
   const rules = { vatRateIds: new Set(FRENCH_VAT_RATES.map((r) => r.id)) };
-  const body = { sku: ' epi-1 ', name: ' Pâté  de campagne ', barcodes: [A, `0${A}`.slice(1), '012345678905', 'PLU-42'], price: 349, currency: 'EUR', vatRateId: 'FR-5.5', measure: 'unit' as const };
+  const body = {
+    sku: ' epi-1 ',
+    name: ' Pâté  de campagne ',
+    barcodes: [A, `0${A}`.slice(1), '012345678905', 'PLU-42'],
+    price: 349,
+    currency: 'EUR',
+    vatRateId: 'FR-5.5',
+    measure: 'unit' as const,
+  };
 
   it('builds the product as tills store it: sku in capitals, barcodes normalised once, search words', () => {
     const checked = checkProduct('prd-1', body, rules);
@@ -98,7 +110,11 @@ describe('checking one product', () => {
   });
 
   it('lists every problem, with the check digit a barcode should have', () => {
-    const checked = checkProduct('bad id', { ...body, sku: '', barcodes: ['3760000000018', 'not a code!'], price: -1, currency: 'euro', vatRateId: 'FR-7' }, rules);
+    const checked = checkProduct(
+      'bad id',
+      { ...body, sku: '', barcodes: ['3760000000018', 'not a code!'], price: -1, currency: 'euro', vatRateId: 'FR-7' },
+      rules,
+    );
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
     expect(checked.problems.map((p) => p.field)).toEqual(['id', 'sku', 'barcodes', 'barcodes', 'price', 'currency', 'vatRateId']);
@@ -111,10 +127,12 @@ describe('the rows of a products file', () => {
     const csv = `category;measure;vat_rate;price;barcodes;name;sku;id\nFruits;weight;5,5;2,99;${A};Pommes Gala au kg;plu-1;prd-1\n;;;;;;;\nÉpicerie;unit;FR-20;1.5;${B}|PLU-2;Sel fin;epi-2;prd-2\n`;
     const { products, errors } = productsOfCsv(table(csv), options);
     expect(errors).toEqual([]);
-    expect(products.map((p) => [p.row, p.product.id, p.product.price, p.product.vatRateId, p.product.measure, p.product.barcodes])).toEqual([
-      [2, 'prd-1', 299, 'FR-5.5', 'weight', [A]],
-      [4, 'prd-2', 150, 'FR-20', 'unit', [B, 'PLU-2']],
-    ]);
+    expect(products.map((p) => [p.row, p.product.id, p.product.price, p.product.vatRateId, p.product.measure, p.product.barcodes])).toEqual(
+      [
+        [2, 'prd-1', 299, 'FR-5.5', 'weight', [A]],
+        [4, 'prd-2', 150, 'FR-20', 'unit', [B, 'PLU-2']],
+      ],
+    );
   });
 
   it('reports every row error with its row and column, and none of the products of a row in error', () => {

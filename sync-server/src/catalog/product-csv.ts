@@ -58,7 +58,8 @@ export function resolveVatRate(text: string, rates: readonly VatRate[]): { id: s
   const french = matches.find((r) => FRENCH_VAT_RATES.some((f) => f.id === r.id));
   if (french) return { id: french.id };
   if (matches.length === 1) return { id: matches[0]!.id };
-  if (matches.length > 1) return { problem: `several VAT rates are ${percentLabel(bp)} (${matches.map((m) => m.id).join(', ')}): give its id` };
+  if (matches.length > 1)
+    return { problem: `several VAT rates are ${percentLabel(bp)} (${matches.map((m) => m.id).join(', ')}): give its id` };
   return { problem: `no known VAT rate is ${percentLabel(bp)} (known: ${known})` };
 }
 
@@ -73,12 +74,18 @@ function columnIndexes(table: CsvTable, report: Reported): Map<ProductColumn, nu
   const names = table.header.map((h) => h.toLowerCase().replace(/\s+/g, '_'));
   names.forEach((name, i) => {
     const column = PRODUCT_COLUMNS.find((c) => c === name);
-    if (!column) report.errors.push({ row: 1, column: table.header[i] ?? '', message: `unknown column "${table.header[i]}" (the columns are ${PRODUCT_COLUMNS.join(', ')})` });
+    if (!column)
+      report.errors.push({
+        row: 1,
+        column: table.header[i] ?? '',
+        message: `unknown column "${table.header[i]}" (the columns are ${PRODUCT_COLUMNS.join(', ')})`,
+      });
     else if (indexes.has(column)) report.errors.push({ row: 1, column, message: `column ${column} appears twice` });
     else indexes.set(column, i);
   });
   for (const column of PRODUCT_COLUMNS) {
-    if (!indexes.has(column)) report.errors.push({ row: 1, column, message: `the header has no ${column} column (the columns are ${PRODUCT_COLUMNS.join(', ')})` });
+    if (!indexes.has(column))
+      report.errors.push({ row: 1, column, message: `the header has no ${column} column (the columns are ${PRODUCT_COLUMNS.join(', ')})` });
   }
   return report.errors.length === 0 ? indexes : null;
 }
@@ -104,16 +111,20 @@ export function productsOfCsv(
     if (cells.every((c) => c === '')) continue;
     const errors: ImportRowError[] = [];
     const fail = (column: string, message: string) => errors.push({ row, column, message });
-    if (cells.length !== table.header.length) fail('', `this row has ${cells.length} cells where the header has ${table.header.length}: check the separators and quotes`);
+    if (cells.length !== table.header.length)
+      fail('', `this row has ${cells.length} cells where the header has ${table.header.length}: check the separators and quotes`);
     const cell = (column: ProductColumn) => cells[indexes.get(column)!] ?? '';
-    for (const column of ['id', 'sku', 'name', 'price', 'vat_rate', 'measure'] as const) if (cell(column) === '') fail(column, `${column} is required`);
+    for (const column of ['id', 'sku', 'name', 'price', 'vat_rate', 'measure'] as const)
+      if (cell(column) === '') fail(column, `${column} is required`);
 
     const price = cell('price') === '' ? null : parsePrice(cell('price'));
-    if (cell('price') !== '' && price === null) fail('price', `"${cell('price')}" is not a price in euros with at most 2 decimals (e.g. 12,50)`);
+    if (cell('price') !== '' && price === null)
+      fail('price', `"${cell('price')}" is not a price in euros with at most 2 decimals (e.g. 12,50)`);
     const vat = cell('vat_rate') === '' ? null : resolveVatRate(cell('vat_rate'), options.vatRates);
     if (vat && 'problem' in vat) fail('vat_rate', vat.problem);
     const measure = MEASURES[normalizeSearchText(cell('measure'))];
-    if (cell('measure') !== '' && !measure) fail('measure', `"${cell('measure')}" is not a measure: unit (by the piece) or weight (price per kg)`);
+    if (cell('measure') !== '' && !measure)
+      fail('measure', `"${cell('measure')}" is not a measure: unit (by the piece) or weight (price per kg)`);
 
     const barcodes = cell('barcodes')
       .split('|')

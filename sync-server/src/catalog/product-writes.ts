@@ -64,7 +64,10 @@ export async function putProduct(db: Database, product: Product): Promise<Produc
   const existed = (await storedProduct(db, product.id)) !== null;
   const outcome = await saveProducts(db, [product]);
   if (!outcome.ok) {
-    const problems = outcome.conflicts.map((c) => ({ field: 'barcodes', message: `barcode ${c.code} already belongs to product ${c.ownerId} (${c.ownerName})` }));
+    const problems = outcome.conflicts.map((c) => ({
+      field: 'barcodes',
+      message: `barcode ${c.code} already belongs to product ${c.ownerId} (${c.ownerName})`,
+    }));
     throw new HubError(422, 'invalid_product', problems.map((p) => p.message).join('; '), { problems });
   }
   const stored = await storedProduct(db, product.id);
@@ -73,7 +76,11 @@ export async function putProduct(db: Database, product: Product): Promise<Produc
 }
 
 /** Read, change and write under the catalog lock, so a concurrent import cannot be overwritten with stale fields. */
-async function updateProduct(db: Database, id: string, change: (stored: { product: Product; deleted: boolean }) => { product: Product; deleted: boolean }): Promise<ProductWriteResult> {
+async function updateProduct(
+  db: Database,
+  id: string,
+  change: (stored: { product: Product; deleted: boolean }) => { product: Product; deleted: boolean },
+): Promise<ProductWriteResult> {
   return db.transaction(async (tx) => {
     await lockCounter(tx, CATALOG_SCOPE);
     const stored = await storedProduct(tx, id);

@@ -44,7 +44,12 @@ function throughHub(hub: HubFile): AdminBackend {
     issueCode: (till) => adminCall(hub, '/api/v1/admin/enrollments', till),
     revoke: (till) => adminCall(hub, '/api/v1/admin/revocations', till),
     importProducts: (file, options) =>
-      adminCall(hub, `/api/v1/admin/imports/products${options.dryRun ? '?dryRun=true' : ''}`, { contentType: 'text/csv', bytes: file }, IMPORT_TIMEOUT_MS),
+      adminCall(
+        hub,
+        `/api/v1/admin/imports/products${options.dryRun ? '?dryRun=true' : ''}`,
+        { contentType: 'text/csv', bytes: file },
+        IMPORT_TIMEOUT_MS,
+      ),
     close: async () => undefined,
   };
 }
@@ -62,7 +67,11 @@ export async function openAdminBackend(config: DatabaseConfig): Promise<AdminBac
       if (probe.answers) return throughHub(hub);
       // Its process is alive: opening the directory here as well could corrupt it.
       if (processAlive(hub.pid)) {
-        throw new HubError(409, 'not_ready', `A hub (process ${hub.pid}) holds ${config.dataDir} but does not answer at ${hub.url} (${probe.problem}): wait for it, or stop it`);
+        throw new HubError(
+          409,
+          'not_ready',
+          `A hub (process ${hub.pid}) holds ${config.dataDir} but does not answer at ${hub.url} (${probe.problem}): wait for it, or stop it`,
+        );
       }
     }
   }

@@ -13,13 +13,16 @@ export type AdminResponse = { readonly status: number; readonly body: unknown };
  */
 function pinnedSocket(url: URL, fingerprint: string | undefined, timeoutMs: number): Promise<tls.TLSSocket> {
   return new Promise((resolve, reject) => {
-    const socket = tls.connect({ host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 443), rejectUnauthorized: false, timeout: timeoutMs }, () => {
-      const seen = socket.getPeerCertificate().fingerprint256;
-      if (!fingerprint || seen !== fingerprint) {
-        socket.destroy();
-        reject(new Error(`The hub at ${url.origin} does not present the certificate recorded in hub.json`));
-      } else resolve(socket);
-    });
+    const socket = tls.connect(
+      { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 443), rejectUnauthorized: false, timeout: timeoutMs },
+      () => {
+        const seen = socket.getPeerCertificate().fingerprint256;
+        if (!fingerprint || seen !== fingerprint) {
+          socket.destroy();
+          reject(new Error(`The hub at ${url.origin} does not present the certificate recorded in hub.json`));
+        } else resolve(socket);
+      },
+    );
     socket.once('error', reject);
     socket.once('timeout', () => socket.destroy(new Error(`The hub at ${url.origin} did not answer`)));
   });
@@ -32,7 +35,13 @@ function isRaw(body: unknown): body is RawBody {
   return typeof body === 'object' && body !== null && Buffer.isBuffer((body as Partial<RawBody>).bytes);
 }
 
-export async function adminRequest(hub: HubFile, method: 'GET' | 'POST', pathname: string, body?: unknown, timeoutMs = 5000): Promise<AdminResponse> {
+export async function adminRequest(
+  hub: HubFile,
+  method: 'GET' | 'POST',
+  pathname: string,
+  body?: unknown,
+  timeoutMs = 5000,
+): Promise<AdminResponse> {
   const url = new URL(pathname, hub.url);
   const socket = url.protocol === 'https:' ? await pinnedSocket(url, hub.certFingerprint256, timeoutMs) : null;
   const payload = body === undefined ? undefined : isRaw(body) ? body.bytes : Buffer.from(JSON.stringify(body));

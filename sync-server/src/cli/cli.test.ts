@@ -43,33 +43,59 @@ for (const target of testTargets()) {
     async function cli(...argv: string[]) {
       const out = collect();
       const err = collect();
-      const code = await runCli([...argv, '--data-dir', dataDir], { stdout: out.stream, stderr: err.stream, env, untilStopped: () => new Promise(() => undefined) });
+      const code = await runCli([...argv, '--data-dir', dataDir], {
+        stdout: out.stream,
+        stderr: err.stream,
+        env,
+        untilStopped: () => new Promise(() => undefined),
+      });
       return { code, out: out.text(), err: err.text() };
     }
 
     it('creates a store and a till, prints a one-time code, revokes; refusals exit 1, usage mistakes 2', async () => {
-      expect(await cli('store', 'create', '--id', 'S001', '--name', 'Lyon Part-Dieu')).toMatchObject({ code: 0, out: 'Store S001 created (Lyon Part-Dieu)\n' });
-      expect(await cli('till', 'create', '--store', 'S001', '--till', 'T01')).toMatchObject({ code: 0, out: 'Till T01 of store S001 created\n' });
+      expect(await cli('store', 'create', '--id', 'S001', '--name', 'Lyon Part-Dieu')).toMatchObject({
+        code: 0,
+        out: 'Store S001 created (Lyon Part-Dieu)\n',
+      });
+      expect(await cli('till', 'create', '--store', 'S001', '--till', 'T01')).toMatchObject({
+        code: 0,
+        out: 'Till T01 of store S001 created\n',
+      });
       const enrolled = await cli('enroll', '--store', 'S001', '--till', 'T01');
       expect(enrolled.code).toBe(0);
       expect(enrolled.out).toMatch(new RegExp(`^Enrollment code for till T01 of store S001: ${CODE.source}\n`));
-      expect(await cli('revoke', '--store', 'S001', '--till', 'T01')).toMatchObject({ code: 0, out: expect.stringContaining('0 device tokens revoked') });
-      expect(await cli('store', 'create', '--id', 'S001', '--name', 'Again')).toMatchObject({ code: 1, err: 'pos-hub: Store S001 already exists\n' });
-      expect(await cli('till', 'create', '--store', 'S404', '--till', 'T01')).toMatchObject({ code: 1, err: expect.stringContaining('does not exist') });
+      expect(await cli('revoke', '--store', 'S001', '--till', 'T01')).toMatchObject({
+        code: 0,
+        out: expect.stringContaining('0 device tokens revoked'),
+      });
+      expect(await cli('store', 'create', '--id', 'S001', '--name', 'Again')).toMatchObject({
+        code: 1,
+        err: 'pos-hub: Store S001 already exists\n',
+      });
+      expect(await cli('till', 'create', '--store', 'S404', '--till', 'T01')).toMatchObject({
+        code: 1,
+        err: expect.stringContaining('does not exist'),
+      });
       expect(await cli('enroll', '--store', 'S001')).toMatchObject({ code: 2, err: expect.stringContaining('--till is required') });
       expect(await cli('frobnicate')).toMatchObject({ code: 2, err: expect.stringContaining('Unknown command') });
       expect(await cli('store', 'create', '--bogus')).toMatchObject({ code: 2 });
     });
 
     it('while a hub serves, the admin commands work (through it when it holds a PGlite directory)', async () => {
-      const hub = await serve({ database: target.name === 'postgres' ? { kind: 'postgres', url: env.DATABASE_URL! } : { kind: 'pglite', dataDir }, port: 0, host: '127.0.0.1' });
+      const hub = await serve({
+        database: target.name === 'postgres' ? { kind: 'postgres', url: env.DATABASE_URL! } : { kind: 'pglite', dataDir },
+        port: 0,
+        host: '127.0.0.1',
+      });
       try {
         const file = await readHubFile(dataDir);
         if (target.name === 'pglite') {
           expect(file).toMatchObject({ url: hub.url, pid: process.pid, adminToken: expect.stringMatching(/^admin\./) });
           expect(statSync(path.join(dataDir, 'hub.json')).mode & 0o777).toBe(0o600);
           // The admin routes want that token.
-          expect((await requestJson(`${hub.url}/api/v1/admin/stores`, { method: 'POST', body: { storeId: 'X', name: 'X' } })).status).toBe(401);
+          expect((await requestJson(`${hub.url}/api/v1/admin/stores`, { method: 'POST', body: { storeId: 'X', name: 'X' } })).status).toBe(
+            401,
+          );
         } else expect(file).toBeNull();
         expect(await cli('till', 'create', '--store', 'S001', '--till', 'T02')).toMatchObject({ code: 0 });
         const { out } = await cli('enroll', '--store', 'S001', '--till', 'T02');
@@ -78,7 +104,10 @@ for (const target of testTargets()) {
         expect(enrolled.status).toBe(200);
         const token = (enrolled.body as { token: string }).token;
         expect((await requestJson(`${hub.url}/sync/v1/products/pull`, { headers: syncHeaders(token, 'products') })).status).toBe(200);
-        expect(await cli('revoke', '--store', 'S001', '--till', 'T02')).toMatchObject({ code: 0, out: expect.stringContaining('1 device token revoked') });
+        expect(await cli('revoke', '--store', 'S001', '--till', 'T02')).toMatchObject({
+          code: 0,
+          out: expect.stringContaining('1 device token revoked'),
+        });
         expect((await requestJson(`${hub.url}/sync/v1/products/pull`, { headers: syncHeaders(token, 'products') })).status).toBe(401);
       } finally {
         await hub.close();
@@ -86,28 +115,51 @@ for (const target of testTargets()) {
       expect(existsSync(path.join(dataDir, 'hub.json'))).toBe(false);
     });
 
-    if (target.name === 'pglite') it('over HTTPS the command line pins the hub’s certificate from hub.json', async () => {
-      const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dataDir, stdio: 'pipe' });
-      run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'tls.key', '-out', 'tls.pem', '-days', '1', '-subj', '/CN=hub', '-addext', 'subjectAltName=IP:127.0.0.1');
-      const tls = { cert: readFileSync(path.join(dataDir, 'tls.pem'), 'utf8'), key: readFileSync(path.join(dataDir, 'tls.key'), 'utf8') };
-      const hub = await serve({ database: { kind: 'pglite', dataDir }, port: 0, host: '127.0.0.1', tls });
-      try {
-        expect(hub.url).toMatch(/^https:/);
-        expect((await readHubFile(dataDir))!.certFingerprint256).toMatch(/^[0-9A-F:]{95}$/);
-        expect(await cli('till', 'create', '--store', 'S001', '--till', 'T03')).toMatchObject({ code: 0 });
-        // A hub.json whose fingerprint does not match: the command refuses rather than send its token.
-        const file = JSON.parse(readFileSync(path.join(dataDir, 'hub.json'), 'utf8'));
-        writeFileSync(path.join(dataDir, 'hub.json'), JSON.stringify({ ...file, certFingerprint256: 'AA:'.repeat(31) + 'AA' }));
-        expect(await cli('till', 'create', '--store', 'S001', '--till', 'T04')).toMatchObject({ code: 1, err: expect.stringContaining('does not answer') });
-      } finally {
-        await hub.close();
-      }
-    });
+    if (target.name === 'pglite')
+      it('over HTTPS the command line pins the hub’s certificate from hub.json', async () => {
+        const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dataDir, stdio: 'pipe' });
+        run(
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          'tls.key',
+          '-out',
+          'tls.pem',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=hub',
+          '-addext',
+          'subjectAltName=IP:127.0.0.1',
+        );
+        const tls = { cert: readFileSync(path.join(dataDir, 'tls.pem'), 'utf8'), key: readFileSync(path.join(dataDir, 'tls.key'), 'utf8') };
+        const hub = await serve({ database: { kind: 'pglite', dataDir }, port: 0, host: '127.0.0.1', tls });
+        try {
+          expect(hub.url).toMatch(/^https:/);
+          expect((await readHubFile(dataDir))!.certFingerprint256).toMatch(/^[0-9A-F:]{95}$/);
+          expect(await cli('till', 'create', '--store', 'S001', '--till', 'T03')).toMatchObject({ code: 0 });
+          // A hub.json whose fingerprint does not match: the command refuses rather than send its token.
+          const file = JSON.parse(readFileSync(path.join(dataDir, 'hub.json'), 'utf8'));
+          writeFileSync(path.join(dataDir, 'hub.json'), JSON.stringify({ ...file, certFingerprint256: 'AA:'.repeat(31) + 'AA' }));
+          expect(await cli('till', 'create', '--store', 'S001', '--till', 'T04')).toMatchObject({
+            code: 1,
+            err: expect.stringContaining('does not answer'),
+          });
+        } finally {
+          await hub.close();
+        }
+      });
 
     it('the bundled command: serve prints its URL, admin commands from other processes, SIGTERM shuts down cleanly', async () => {
       execFileSync(process.execPath, [path.join(SYNC_SERVER, 'build.mjs')], { stdio: 'pipe' });
       const bin = path.join(SYNC_SERVER, 'dist', 'cli.cjs');
-      const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir], {
+        env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (c: Buffer) => (stdout += c));
@@ -126,7 +178,10 @@ for (const target of testTargets()) {
         });
         expect(stdout.trim().split('\n')).toHaveLength(1);
         expect((await requestJson(`${url}/ready`)).status).toBe(200);
-        const admin = execFileSync(process.execPath, [bin, 'enroll', '--store', 'S001', '--till', 'T01', '--data-dir', dataDir], { env: { ...process.env, ...env }, encoding: 'utf8' });
+        const admin = execFileSync(process.execPath, [bin, 'enroll', '--store', 'S001', '--till', 'T01', '--data-dir', dataDir], {
+          env: { ...process.env, ...env },
+          encoding: 'utf8',
+        });
         expect(admin).toMatch(CODE);
       } finally {
         child.kill('SIGTERM');

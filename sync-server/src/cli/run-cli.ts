@@ -95,18 +95,35 @@ async function readImportFile(file: string | undefined): Promise<{ name: string;
   }
 }
 
-async function importCommand(importFile: { name: string; bytes: Buffer } | null, values: Values, backend: AdminBackend, out: (line: string) => void): Promise<void> {
+async function importCommand(
+  importFile: { name: string; bytes: Buffer } | null,
+  values: Values,
+  backend: AdminBackend,
+  out: (line: string) => void,
+): Promise<void> {
   if (!importFile) throw new UsageError('import needs the CSV file');
   const file = importFile.name;
   const dryRun = values['dry-run'] === true;
   const result = await backend.importProducts(importFile.bytes, { dryRun });
-  if (dryRun) out(`${file}: ${plural(result.rows, 'product')} checked, no errors; ${result.written} would be created or changed. Nothing imported (--dry-run).`);
-  else out(`${file}: ${plural(result.rows, 'product')} imported: ${result.written} created or changed, ${result.unchanged} unchanged${result.lastSeq === null ? '' : ` (catalog sequence ${result.lastSeq})`}.`);
+  if (dryRun)
+    out(
+      `${file}: ${plural(result.rows, 'product')} checked, no errors; ${result.written} would be created or changed. Nothing imported (--dry-run).`,
+    );
+  else
+    out(
+      `${file}: ${plural(result.rows, 'product')} imported: ${result.written} created or changed, ${result.unchanged} unchanged${result.lastSeq === null ? '' : ` (catalog sequence ${result.lastSeq})`}.`,
+    );
 }
 
 type Prepared = { readonly importFile: { name: string; bytes: Buffer } | null };
 
-async function adminCommand(command: string, values: Values, prepared: Prepared, backend: AdminBackend, out: (line: string) => void): Promise<void> {
+async function adminCommand(
+  command: string,
+  values: Values,
+  prepared: Prepared,
+  backend: AdminBackend,
+  out: (line: string) => void,
+): Promise<void> {
   switch (command) {
     case 'store create': {
       const store = await backend.createStore({ storeId: required(values, 'id'), name: required(values, 'name') });
@@ -114,13 +131,21 @@ async function adminCommand(command: string, values: Values, prepared: Prepared,
       return;
     }
     case 'till create': {
-      const till = await backend.createTill({ storeId: required(values, 'store'), tillId: required(values, 'till'), ...(values.label ? { label: values.label } : {}) });
+      const till = await backend.createTill({
+        storeId: required(values, 'store'),
+        tillId: required(values, 'till'),
+        ...(values.label ? { label: values.label } : {}),
+      });
       out(`Till ${till.tillId} of store ${till.storeId} created`);
       return;
     }
     case 'enroll': {
       const ttlHours = positiveNumber(values['ttl-hours'], 'ttl-hours');
-      const issued = await backend.issueCode({ storeId: required(values, 'store'), tillId: required(values, 'till'), ...(ttlHours ? { ttlHours } : {}) });
+      const issued = await backend.issueCode({
+        storeId: required(values, 'store'),
+        tillId: required(values, 'till'),
+        ...(ttlHours ? { ttlHours } : {}),
+      });
       out(`Enrollment code for till ${issued.tillId} of store ${issued.storeId}: ${formatEnrollmentCode(issued.code)}`);
       out(`Valid once, until ${issued.expiresAt}. Type it on the till with the hub's address.`);
       return;
@@ -129,7 +154,9 @@ async function adminCommand(command: string, values: Values, prepared: Prepared,
       const storeId = required(values, 'store');
       const tillId = required(values, 'till');
       const { revokedTokens } = await backend.revoke({ storeId, tillId });
-      out(`Till ${tillId} of store ${storeId}: ${revokedTokens} device token${revokedTokens === 1 ? '' : 's'} revoked; enroll it again to use it`);
+      out(
+        `Till ${tillId} of store ${storeId}: ${revokedTokens} device token${revokedTokens === 1 ? '' : 's'} revoked; enroll it again to use it`,
+      );
       return;
     }
     case 'import':
@@ -155,16 +182,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     out(USAGE);
     return 0;
   }
-  const command = positionals.length === 0 ? 'serve' : positionals.slice(0, positionals[0] === 'store' || positionals[0] === 'till' ? 2 : 1).join(' ');
+  const command =
+    positionals.length === 0 ? 'serve' : positionals.slice(0, positionals[0] === 'store' || positionals[0] === 'till' ? 2 : 1).join(' ');
   const database = databaseConfig(io.env, values['data-dir']);
   try {
     if (command === 'serve') {
       const port = positiveNumber(values.port, 'port') ?? DEFAULT_PORT;
-      if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) throw new UsageError('--tls-cert and --tls-key go together');
+      if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined))
+        throw new UsageError('--tls-cert and --tls-key go together');
       const tls =
-        values['tls-cert'] && values['tls-key'] ? { cert: await readFile(values['tls-cert'], 'utf8'), key: await readFile(values['tls-key'], 'utf8') } : undefined;
+        values['tls-cert'] && values['tls-key']
+          ? { cert: await readFile(values['tls-cert'], 'utf8'), key: await readFile(values['tls-key'], 'utf8') }
+          : undefined;
       const demoProducts = values['demo-products'] === undefined ? undefined : wholeNumber(values['demo-products'], 'demo-products');
-      const demo = values.demo || demoProducts !== undefined ? { products: demoProducts ?? DEMO_CATALOG_SIZE, onSeeded: (line: string) => err(`pos-hub: ${line}`) } : undefined;
+      const demo =
+        values.demo || demoProducts !== undefined
+          ? { products: demoProducts ?? DEMO_CATALOG_SIZE, onSeeded: (line: string) => err(`pos-hub: ${line}`) }
+          : undefined;
       const hub = await serve({
         database,
         port,

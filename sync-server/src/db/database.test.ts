@@ -53,7 +53,9 @@ for (const target of testTargets()) {
       expect(ledger!.text).toMatch(/distributed by store_id/);
       const [projection] = await db.query<{ text: string }>("SELECT obj_description('stock_projection'::regclass) AS text");
       expect(projection!.text).toMatch(/distributed by store_id/);
-      const indexes = await db.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE tablename IN ('store_docs', 'catalog_docs') ORDER BY indexname");
+      const indexes = await db.query<{ indexname: string }>(
+        "SELECT indexname FROM pg_indexes WHERE tablename IN ('store_docs', 'catalog_docs') ORDER BY indexname",
+      );
       expect(indexes.map((i) => i.indexname)).toEqual(expect.arrayContaining(['store_docs_seq_idx', 'catalog_docs_seq_idx']));
     });
 
@@ -99,10 +101,12 @@ for (const target of testTargets()) {
       const received: string[] = [];
       const unlisten = await db.listen('test_channel', (payload) => received.push(payload));
       try {
-        await db.transaction(async (tx) => {
-          await tx.query("SELECT pg_notify('test_channel', 'rolled back')");
-          throw new Error('rollback');
-        }).catch(() => undefined);
+        await db
+          .transaction(async (tx) => {
+            await tx.query("SELECT pg_notify('test_channel', 'rolled back')");
+            throw new Error('rollback');
+          })
+          .catch(() => undefined);
         await db.transaction(async (tx) => {
           await tx.query("SELECT pg_notify('test_channel', 'committed')");
         });
@@ -114,22 +118,23 @@ for (const target of testTargets()) {
       }
     });
 
-    if (target.name === 'postgres') it('keeps listening after its connection is killed, and says so', async () => {
-      const { db } = ctx();
-      const received: string[] = [];
-      let reconnects = 0;
-      const unlisten = await db.listen('test_reconnect', (p) => received.push(p), { onReconnect: () => reconnects++ });
-      try {
-        const killed = await db.query<{ ok: boolean }>(
-          "SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%' AND pid <> pg_backend_pid()",
-        );
-        expect(killed.length).toBeGreaterThan(0);
-        await waitFor(() => (reconnects > 0 ? true : undefined), 5000);
-        await db.query("SELECT pg_notify('test_reconnect', 'after')");
-        await waitFor(() => (received.includes('after') ? true : undefined));
-      } finally {
-        await unlisten();
-      }
-    });
+    if (target.name === 'postgres')
+      it('keeps listening after its connection is killed, and says so', async () => {
+        const { db } = ctx();
+        const received: string[] = [];
+        let reconnects = 0;
+        const unlisten = await db.listen('test_reconnect', (p) => received.push(p), { onReconnect: () => reconnects++ });
+        try {
+          const killed = await db.query<{ ok: boolean }>(
+            "SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%' AND pid <> pg_backend_pid()",
+          );
+          expect(killed.length).toBeGreaterThan(0);
+          await waitFor(() => (reconnects > 0 ? true : undefined), 5000);
+          await db.query("SELECT pg_notify('test_reconnect', 'after')");
+          await waitFor(() => (received.includes('after') ? true : undefined));
+        } finally {
+          await unlisten();
+        }
+      });
   });
 }

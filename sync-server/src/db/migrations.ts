@@ -32,8 +32,12 @@ export async function migrationsApplied(db: Queryable, migrationsFolder: string)
   const shipped = readMigrationFiles(migrationConfig(migrationsFolder));
   const newest = shipped.at(-1)?.folderMillis;
   if (newest === undefined) return true;
-  const [exists] = await db.query<{ present: boolean }>(`SELECT to_regclass('${MIGRATIONS_SCHEMA}.${MIGRATIONS_TABLE}') IS NOT NULL AS present`);
+  const [exists] = await db.query<{ present: boolean }>(
+    `SELECT to_regclass('${MIGRATIONS_SCHEMA}.${MIGRATIONS_TABLE}') IS NOT NULL AS present`,
+  );
   if (!exists?.present) return false;
-  const [last] = await db.query<{ applied: number | null }>(`SELECT max(created_at)::float8 AS applied FROM ${MIGRATIONS_SCHEMA}.${MIGRATIONS_TABLE}`);
+  const [last] = await db.query<{ applied: number | null }>(
+    `SELECT max(created_at)::float8 AS applied FROM ${MIGRATIONS_SCHEMA}.${MIGRATIONS_TABLE}`,
+  );
   return last?.applied !== null && last?.applied !== undefined && last.applied >= newest;
 }

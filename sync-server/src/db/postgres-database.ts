@@ -21,7 +21,9 @@ const INT8 = 20;
 /** Sequences and counts are int8: read them as numbers, as PGlite does (2^53 is far away). */
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8 && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    oid === INT8 && format !== 'binary'
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 /** Any number works as long as every hub instance uses the same one. */
@@ -47,7 +49,10 @@ function queryable(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<R extends Row = Row>(query: string | SqlQuery, params?: readonly unknown[]) {
       const q = toQuery(query, params);
-      const result = q.params.length > 0 ? await client.query<R>({ name: statementName(q.text), text: q.text, values: [...q.params] }) : await client.query<R>(q.text);
+      const result =
+        q.params.length > 0
+          ? await client.query<R>({ name: statementName(q.text), text: q.text, values: [...q.params] })
+          : await client.query<R>(q.text);
       return result.rows;
     },
   };
@@ -88,7 +93,8 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
       for (const w of afterCommit) await w(base).catch((error: Error) => options.onError?.(error));
       return result;
     },
-    listen: (channel, onNotify, listenOptions) => listener.subscribe(channel, { onNotify, ...(listenOptions?.onReconnect ? { onReconnect: listenOptions.onReconnect } : {}) }),
+    listen: (channel, onNotify, listenOptions) =>
+      listener.subscribe(channel, { onNotify, ...(listenOptions?.onReconnect ? { onReconnect: listenOptions.onReconnect } : {}) }),
     async migrate() {
       // Several hub instances may start together: one migrates, the others wait and find nothing to do.
       const client = await pool.connect();

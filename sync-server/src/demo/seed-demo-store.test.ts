@@ -21,7 +21,13 @@ for (const target of testTargets()) {
 
     it('creates store S001, till T01, its settings and the 2,000-product catalog; a second run adds nothing and keeps head office’s edits', async () => {
       const { db, hub } = ctx();
-      expect(await seedDemoStore(db)).toEqual({ storeCreated: true, tillCreated: true, settingsCreated: true, productsCreated: DEMO_CATALOG_SIZE, products: DEMO_CATALOG_SIZE });
+      expect(await seedDemoStore(db)).toEqual({
+        storeCreated: true,
+        tillCreated: true,
+        settingsCreated: true,
+        productsCreated: DEMO_CATALOG_SIZE,
+        products: DEMO_CATALOG_SIZE,
+      });
       expect(await db.query('SELECT store_id, name FROM stores')).toEqual([{ store_id: 'S001', name: 'Épicerie du Marché' }]);
       expect(await catalogSeq()).toBe(DEMO_CATALOG_SIZE);
 
@@ -36,34 +42,67 @@ for (const target of testTargets()) {
       const ho = headOffice(hub, await adminHeaders(db));
       await ho.changePrice(demoProduct(0).id, 1);
       await ho.deleteProduct(demoProduct(1).id);
-      expect(await seedDemoStore(db)).toEqual({ storeCreated: false, tillCreated: false, settingsCreated: false, productsCreated: 0, products: DEMO_CATALOG_SIZE });
+      expect(await seedDemoStore(db)).toEqual({
+        storeCreated: false,
+        tillCreated: false,
+        settingsCreated: false,
+        productsCreated: 0,
+        products: DEMO_CATALOG_SIZE,
+      });
       expect(await catalogSeq()).toBe(DEMO_CATALOG_SIZE + 2);
-      const [edited] = await db.query<{ price: number }>("SELECT (doc ->> 'price')::int AS price FROM catalog_docs WHERE id = $1", [demoProduct(0).id]);
+      const [edited] = await db.query<{ price: number }>("SELECT (doc ->> 'price')::int AS price FROM catalog_docs WHERE id = $1", [
+        demoProduct(0).id,
+      ]);
       expect(edited!.price).toBe(1);
-      expect((await db.query<{ deleted: boolean }>('SELECT deleted FROM catalog_docs WHERE id = $1', [demoProduct(1).id]))[0]!.deleted).toBe(true);
+      expect(
+        (await db.query<{ deleted: boolean }>('SELECT deleted FROM catalog_docs WHERE id = $1', [demoProduct(1).id]))[0]!.deleted,
+      ).toBe(true);
     });
 
     it('a bigger generated catalog goes in batches, one counter update each, and only the missing products are added', async () => {
       const { db } = ctx();
       await seedDemoStore(db, { products: 3000 });
       const progress: number[] = [];
-      expect(await seedDemoStore(db, { products: 12_000, batchSize: 5000, onProgress: (done) => progress.push(done) })).toMatchObject({ productsCreated: 9000, products: 12_000 });
+      expect(await seedDemoStore(db, { products: 12_000, batchSize: 5000, onProgress: (done) => progress.push(done) })).toMatchObject({
+        productsCreated: 9000,
+        products: 12_000,
+      });
       expect(progress).toEqual([5000, 10_000, 12_000]);
       expect(await catalogSeq()).toBe(12_000);
-      const [gaps] = await db.query<{ n: number; max: number }>("SELECT count(*)::int8 AS n, max(seq) AS max FROM catalog_docs WHERE collection = 'products'");
+      const [gaps] = await db.query<{ n: number; max: number }>(
+        "SELECT count(*)::int8 AS n, max(seq) AS max FROM catalog_docs WHERE collection = 'products'",
+      );
       expect(gaps).toEqual({ n: 12_000, max: 12_000 });
     });
 
     it('serve --demo: the hub starts with the demo store, ready to enroll T01', async () => {
       const lines: string[] = [];
-      const database = target.name === 'postgres' ? ({ kind: 'postgres', url: ctx().database.url! } as const) : ({ kind: 'pglite', dataDir: path.join(dir, 'served') } as const);
-      const hub = await serve({ database, port: 0, host: '127.0.0.1', demo: { products: DEMO_CATALOG_SIZE, onSeeded: (line) => lines.push(line) } });
+      const database =
+        target.name === 'postgres'
+          ? ({ kind: 'postgres', url: ctx().database.url! } as const)
+          : ({ kind: 'pglite', dataDir: path.join(dir, 'served') } as const);
+      const hub = await serve({
+        database,
+        port: 0,
+        host: '127.0.0.1',
+        demo: { products: DEMO_CATALOG_SIZE, onSeeded: (line) => lines.push(line) },
+      });
       try {
-        expect(lines).toEqual([`demo store S001 (till T01) ready: ${DEMO_CATALOG_SIZE} demo products, ${DEMO_CATALOG_SIZE} added now, store created, settings created`]);
+        expect(lines).toEqual([
+          `demo store S001 (till T01) ready: ${DEMO_CATALOG_SIZE} demo products, ${DEMO_CATALOG_SIZE} added now, store created, settings created`,
+        ]);
         // A code for T01: through the serving hub's admin route (PGlite: it holds the directory), or from PostgreSQL.
         const hubFile = target.name === 'pglite' ? await readHubFile(database.kind === 'pglite' ? database.dataDir! : '') : null;
         const code = hubFile
-          ? ((await requestJson(`${hub.url}/api/v1/admin/enrollments`, { method: 'POST', headers: { authorization: `Bearer ${hubFile.adminToken}` }, body: { storeId: 'S001', tillId: 'T01' } })).body as { code: string }).code
+          ? (
+              (
+                await requestJson(`${hub.url}/api/v1/admin/enrollments`, {
+                  method: 'POST',
+                  headers: { authorization: `Bearer ${hubFile.adminToken}` },
+                  body: { storeId: 'S001', tillId: 'T01' },
+                })
+              ).body as { code: string }
+            ).code
           : (await issueEnrollmentCode(ctx().db, { storeId: 'S001', tillId: 'T01' })).code;
         const enrolled = await requestJson(`${hub.url}/api/v1/enroll`, { method: 'POST', body: { code } });
         expect(enrolled.body).toMatchObject({ storeId: 'S001', tillId: 'T01' });

@@ -44,18 +44,24 @@ export async function seedDemoStore(db: Database, options: DemoSeedOptions = {})
   const total = options.products ?? DEMO_CATALOG_SIZE;
   const batchSize = options.batchSize ?? DEMO_SEED_BATCH;
   const settings = demoStoreSettings();
-  const storeCreated = (
-    await db.query('INSERT INTO stores (store_id, name) VALUES ($1, $2) ON CONFLICT (store_id) DO NOTHING RETURNING store_id', [DEMO_STORE_ID, settings.name])
-  ).length > 0;
-  const tillCreated = (
-    await db.query("INSERT INTO tills (store_id, till_id, label) VALUES ($1, $2, $3) ON CONFLICT (store_id, till_id) DO NOTHING RETURNING till_id", [
-      DEMO_STORE_ID,
-      DEMO_TILL_ID,
-      `Caisse ${settings.tillLabel}`,
-    ])
-  ).length > 0;
+  const storeCreated =
+    (
+      await db.query('INSERT INTO stores (store_id, name) VALUES ($1, $2) ON CONFLICT (store_id) DO NOTHING RETURNING store_id', [
+        DEMO_STORE_ID,
+        settings.name,
+      ])
+    ).length > 0;
+  const tillCreated =
+    (
+      await db.query(
+        'INSERT INTO tills (store_id, till_id, label) VALUES ($1, $2, $3) ON CONFLICT (store_id, till_id) DO NOTHING RETURNING till_id',
+        [DEMO_STORE_ID, DEMO_TILL_ID, `Caisse ${settings.tillLabel}`],
+      )
+    ).length > 0;
   const scope = { kind: 'store', storeId: DEMO_STORE_ID } as const;
-  const settingsWrite = await db.transaction((tx) => insertMissingDocuments(tx, scope, STORE_SETTINGS, [{ id: STORE_SETTINGS_DOC_ID, ...settings }]));
+  const settingsWrite = await db.transaction((tx) =>
+    insertMissingDocuments(tx, scope, STORE_SETTINGS, [{ id: STORE_SETTINGS_DOC_ID, ...settings }]),
+  );
   let productsCreated = 0;
   for (let from = 0; from < total; from += batchSize) {
     const batch = demoProducts(from, batchSize, total);

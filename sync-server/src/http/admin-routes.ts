@@ -27,7 +27,11 @@ export function registerAdminRoutes(app: HubApp, options: { db: Database; auth: 
         summary: 'Create a store',
         tags,
         security: AdminSecurity,
-        body: Type.Object({ storeId: StoreId, name: Type.String({ minLength: 1, maxLength: 200 }), profile: Type.Optional(Type.Unknown()) }),
+        body: Type.Object({
+          storeId: StoreId,
+          name: Type.String({ minLength: 1, maxLength: 200 }),
+          profile: Type.Optional(Type.Unknown()),
+        }),
         response: { 201: Type.Object({ storeId: Type.String(), name: Type.String() }), ...errorResponses(400, 401, 409) },
       },
       preParsing,
@@ -57,7 +61,12 @@ export function registerAdminRoutes(app: HubApp, options: { db: Database; auth: 
         security: AdminSecurity,
         body: Type.Object({ storeId: Id, tillId: Id, ttlHours: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 24 * 365 })) }),
         response: {
-          201: Type.Object({ code: Type.String({ description: 'Shown once; stored hashed' }), storeId: Type.String(), tillId: Type.String(), expiresAt: Type.String() }),
+          201: Type.Object({
+            code: Type.String({ description: 'Shown once; stored hashed' }),
+            storeId: Type.String(),
+            tillId: Type.String(),
+            expiresAt: Type.String(),
+          }),
           ...errorResponses(400, 401, 404),
         },
       },

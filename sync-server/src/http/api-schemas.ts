@@ -14,7 +14,10 @@ export function List<T extends TSchema>(items: T, options: Parameters<typeof Typ
 }
 
 export const ErrorBody = Type.Object(
-  { error: Type.String({ description: 'Stable code (core SyncErrorCode / AdminErrorCode)' }), message: Type.String({ description: 'Words for a person' }) },
+  {
+    error: Type.String({ description: 'Stable code (core SyncErrorCode / AdminErrorCode)' }),
+    message: Type.String({ description: 'Words for a person' }),
+  },
   { description: 'A refused request' },
 );
 
@@ -55,7 +58,9 @@ export const DeviceSecurity = [{ deviceToken: [] }];
 export const StoreId = Type.String({ minLength: 1, maxLength: 64, description: 'Store id, e.g. S001' });
 export const ProductId = Type.String({ minLength: 1, maxLength: 64, description: 'Product id, e.g. prd-0001234' });
 
-const Measure = Type.Union([Type.Literal('unit'), Type.Literal('weight')], { description: 'unit: sold by the piece; weight: price per kg, quantities in grams' });
+const Measure = Type.Union([Type.Literal('unit'), Type.Literal('weight')], {
+  description: 'unit: sold by the piece; weight: price per kg, quantities in grams',
+});
 const Price = Type.Integer({ minimum: 0, maximum: MAX_PRICE, description: 'VAT-inclusive, in minor units (cents): per piece, or per kg' });
 
 export const ProductBody = Type.Object({
@@ -67,7 +72,10 @@ export const ProductBody = Type.Object({
   }),
   price: Price,
   currency: Type.String({ minLength: 3, maxLength: 3, description: 'ISO 4217, e.g. EUR' }),
-  vatRateId: Type.String({ maxLength: 32, description: 'A VAT rate id of a store’s settings or a French rate (FR-2.1, FR-5.5, FR-10, FR-20)' }),
+  vatRateId: Type.String({
+    maxLength: 32,
+    description: 'A VAT rate id of a store’s settings or a French rate (FR-2.1, FR-5.5, FR-10, FR-20)',
+  }),
   measure: Measure,
   category: Type.Optional(Type.String({ maxLength: 100 })),
   disabled: Type.Optional(Type.Boolean({ description: 'Withdrawn: still found by code (returns), not sellable' })),
@@ -140,7 +148,9 @@ export const StoreSettingsBody = Type.Object({
   maxCashierDiscountBp: Type.Integer({ minimum: 0, maximum: 10_000 }),
   receiptFooter: Lines,
   priceListId: Type.Optional(Type.String({ maxLength: 64 })),
-  loyaltySignupUrl: Type.Optional(Type.String({ format: 'uri', maxLength: 300, description: 'Shown as a QR code on the idle customer display' })),
+  loyaltySignupUrl: Type.Optional(
+    Type.String({ format: 'uri', maxLength: 300, description: 'Shown as a QR code on the idle customer display' }),
+  ),
 });
 
 export const SettingsWriteResult = Type.Object({ storeId: Type.String(), changed: Type.Boolean(), seq: Type.Integer() });
@@ -152,7 +162,8 @@ export const StockMovementsBody = Type.Object({
       productId: ProductId,
       kind: Type.Union(MANUAL_STOCK_MOVEMENT_KINDS.map((k) => Type.Literal(k))),
       quantity: Type.Integer({
-        description: 'Pieces, or grams for weighed products: positive for receipt, transfer_in, transfer_out; the signed difference for count_adjustment',
+        description:
+          'Pieces, or grams for weighed products: positive for receipt, transfer_in, transfer_out; the signed difference for count_adjustment',
       }),
     }),
   ),

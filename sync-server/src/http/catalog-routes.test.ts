@@ -24,14 +24,35 @@ for (const target of testTargets()) {
       const created = await ho.putProduct('prd-1');
       expect(created.status).toBe(201);
       expect(created.body).toEqual({
-        product: { id: 'prd-1', sku: 'EPI-001', name: 'Pâté de campagne 200 g', barcodes: [ean(1)], words: ['pate', 'de', 'campagne', '200', 'g'], price: 349, currency: 'EUR', vatRateId: 'FR-5.5', measure: 'unit', category: 'Épicerie' },
+        product: {
+          id: 'prd-1',
+          sku: 'EPI-001',
+          name: 'Pâté de campagne 200 g',
+          barcodes: [ean(1)],
+          words: ['pate', 'de', 'campagne', '200', 'g'],
+          price: 349,
+          currency: 'EUR',
+          vatRateId: 'FR-5.5',
+          measure: 'unit',
+          category: 'Épicerie',
+        },
         deleted: false,
         seq: 1,
       });
       expect(await ho.putProduct('prd-1')).toMatchObject({ status: 200, body: { seq: 1 } });
-      expect(await ho.putProduct('prd-1', productBody({ name: 'Pâté de campagne 180 g' }))).toMatchObject({ status: 200, body: { seq: 2, product: { words: ['pate', 'de', 'campagne', '180', 'g'] } } });
+      expect(await ho.putProduct('prd-1', productBody({ name: 'Pâté de campagne 180 g' }))).toMatchObject({
+        status: 200,
+        body: { seq: 2, product: { words: ['pate', 'de', 'campagne', '180', 'g'] } },
+      });
       const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
-      expect((await client(ctx().hub, till!).pull('products', 0, 10)).documents).toEqual([{ ...(created.body.product as object), name: 'Pâté de campagne 180 g', words: ['pate', 'de', 'campagne', '180', 'g'], _deleted: false }]);
+      expect((await client(ctx().hub, till!).pull('products', 0, 10)).documents).toEqual([
+        {
+          ...(created.body.product as object),
+          name: 'Pâté de campagne 180 g',
+          words: ['pate', 'de', 'campagne', '180', 'g'],
+          _deleted: false,
+        },
+      ]);
     });
 
     it('refuses a wrong product with every problem listed (422), a malformed one with 400, and no token with 401', async () => {
@@ -40,7 +61,12 @@ for (const target of testTargets()) {
       expect(wrong.status).toBe(422);
       expect(wrong.body).toMatchObject({ error: 'invalid_product', message: expect.stringContaining('wrong check digit') });
       expect((wrong.body.problems as { field: string }[]).map((p) => p.field)).toEqual(['barcodes', 'currency', 'vatRateId']);
-      for (const body of [productBody({ price: -1 }), productBody({ price: 1.5 }), { ...productBody(), measure: 'litre' }, { name: 'no sku' }]) {
+      for (const body of [
+        productBody({ price: -1 }),
+        productBody({ price: 1.5 }),
+        { ...productBody(), measure: 'litre' },
+        { name: 'no sku' },
+      ]) {
         const res = await ho.putProduct('prd-1', body);
         expect(res.status, JSON.stringify(body)).toBe(400);
         expect(res.body).toMatchObject({ error: 'bad_request', message: expect.any(String) });
@@ -55,7 +81,13 @@ for (const target of testTargets()) {
       const ho = await office();
       await ho.putProduct('prd-1');
       const clash = await ho.putProduct('prd-2', productBody({ sku: 'epi-002', barcodes: [ean(2), ean(1)] }));
-      expect(clash).toMatchObject({ status: 422, body: { error: 'invalid_product', problems: [{ field: 'barcodes', message: `barcode ${ean(1)} already belongs to product prd-1 (Pâté de campagne 200 g)` }] } });
+      expect(clash).toMatchObject({
+        status: 422,
+        body: {
+          error: 'invalid_product',
+          problems: [{ field: 'barcodes', message: `barcode ${ean(1)} already belongs to product prd-1 (Pâté de campagne 200 g)` }],
+        },
+      });
       await ho.deleteProduct('prd-1');
       expect((await ho.putProduct('prd-2', productBody({ sku: 'epi-002', barcodes: [ean(2), ean(1)] }))).status).toBe(201);
     });
@@ -71,7 +103,10 @@ for (const target of testTargets()) {
       // Deleting again changes nothing; a deleted product has no price to change.
       expect(await ho.deleteProduct('prd-2')).toMatchObject({ status: 200, body: { seq: 4 } });
       expect(await ho.changePrice('prd-2', 1)).toMatchObject({ status: 404, body: { error: 'not_found' } });
-      expect(await ho.changePrice('prd-404', 1)).toMatchObject({ status: 404, body: { error: 'not_found', message: 'No product prd-404 in the catalog' } });
+      expect(await ho.changePrice('prd-404', 1)).toMatchObject({
+        status: 404,
+        body: { error: 'not_found', message: 'No product prd-404 in the catalog' },
+      });
       expect(await ho.deleteProduct('prd-404')).toMatchObject({ status: 404 });
       expect(await ho.changePrice('prd-1', -5)).toMatchObject({ status: 400 });
       const caughtUp = await client(ctx().hub, till!).pullAll('products', offlineFrom, 100);
@@ -87,15 +122,31 @@ for (const target of testTargets()) {
       const put = (body: unknown, storeId = 'S1') => ho.call('PUT', `/api/v1/admin/stores/${storeId}/settings`, body);
       expect(await put(settings)).toEqual({ status: 200, body: { storeId: 'S1', changed: true, seq: 1 } });
       expect(await put(settings)).toEqual({ status: 200, body: { storeId: 'S1', changed: false, seq: 1 } });
-      const withRate = { ...settings, name: 'Épicerie du Port', vatRates: [...settings.vatRates, { id: 'FR-8.5', rateBp: 850, code: 'E', label: 'TVA 8,5 % (DOM)' }] };
+      const withRate = {
+        ...settings,
+        name: 'Épicerie du Port',
+        vatRates: [...settings.vatRates, { id: 'FR-8.5', rateBp: 850, code: 'E', label: 'TVA 8,5 % (DOM)' }],
+      };
       expect(await put(withRate)).toMatchObject({ status: 200, body: { changed: true, seq: 2 } });
       const pulled = await client(ctx().hub, till!).pull('store_settings', 0, 10);
       expect(pulled.documents).toEqual([{ ...withRate, id: 'profile', _deleted: false }]);
       expect((await ho.putProduct('prd-dom', productBody({ vatRateId: 'FR-8.5' }))).status).toBe(201);
 
-      const badLayout = { ...settings, variableMeasureLayouts: [{ id: 'x', prefixes: ['20'], itemDigits: 5, valueDigits: 4, valueKind: 'weight_g' }] };
-      expect(await put(badLayout)).toMatchObject({ status: 422, body: { error: 'invalid_settings', problems: [{ field: 'variableMeasureLayouts[0]', message: expect.stringContaining('13 digits') }] } });
-      expect(await put({ ...settings, timeZone: 'Mars/Olympus' })).toMatchObject({ status: 422, body: { problems: [{ field: 'timeZone' }] } });
+      const badLayout = {
+        ...settings,
+        variableMeasureLayouts: [{ id: 'x', prefixes: ['20'], itemDigits: 5, valueDigits: 4, valueKind: 'weight_g' }],
+      };
+      expect(await put(badLayout)).toMatchObject({
+        status: 422,
+        body: {
+          error: 'invalid_settings',
+          problems: [{ field: 'variableMeasureLayouts[0]', message: expect.stringContaining('13 digits') }],
+        },
+      });
+      expect(await put({ ...settings, timeZone: 'Mars/Olympus' })).toMatchObject({
+        status: 422,
+        body: { problems: [{ field: 'timeZone' }] },
+      });
       expect(await put({ ...settings, vatRates: [] })).toMatchObject({ status: 400, body: { error: 'bad_request' } });
       expect(await put(settings, 'S404')).toMatchObject({ status: 404, body: { error: 'not_found' } });
     });

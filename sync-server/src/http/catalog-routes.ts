@@ -24,7 +24,8 @@ export function registerCatalogRoutes(app: HubApp, options: { db: Database }): v
     {
       schema: {
         summary: 'Create or replace a product',
-        description: 'Checked: barcodes (GTIN check digits, or internal codes; none already on another product), price, currency, VAT rate, measure. Search words are computed.',
+        description:
+          'Checked: barcodes (GTIN check digits, or internal codes; none already on another product), price, currency, VAT rate, measure. Search words are computed.',
         tags,
         security: AdminSecurity,
         params: Params,
@@ -37,7 +38,9 @@ export function registerCatalogRoutes(app: HubApp, options: { db: Database }): v
       const rates = await knownVatRates(db);
       const checked = checkProduct(request.params.id, request.body, { vatRateIds: new Set(rates.map((r) => r.id)) });
       if (!checked.ok) {
-        throw new HubError(422, 'invalid_product', checked.problems.map((p) => `${p.field}: ${p.message}`).join('; '), { problems: checked.problems });
+        throw new HubError(422, 'invalid_product', checked.problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
+          problems: checked.problems,
+        });
       }
       const { created, ...result } = await putProduct(db, checked.product);
       return reply.code(created ? 201 : 200).send(result);

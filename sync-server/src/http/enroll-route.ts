@@ -5,7 +5,6 @@ import type { HubApp } from './hub-app';
 import { errorResponses } from './api-schemas';
 import { addressRateConfig, type RateLimit } from './rate-limits';
 
-
 /** POST /api/v1/enroll {code} → {token, storeId, tillId}: the device token is shown this once. */
 export function registerEnrollRoute(app: HubApp, options: { db: Database; rateLimit: RateLimit }): void {
   app.post(
@@ -13,9 +12,16 @@ export function registerEnrollRoute(app: HubApp, options: { db: Database; rateLi
     {
       schema: {
         summary: 'Enroll a till with a one-time code shown at the hub',
-        description: 'Returns the device token once (the hub keeps its hash): every sync request then carries it as Authorization: Bearer <token>.',
+        description:
+          'Returns the device token once (the hub keeps its hash): every sync request then carries it as Authorization: Bearer <token>.',
         tags: ['enrollment'],
-        body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 64, description: 'As shown, e.g. ABCD-EFGH-JKLM; case, spaces and dashes are ignored' }) }),
+        body: Type.Object({
+          code: Type.String({
+            minLength: 1,
+            maxLength: 64,
+            description: 'As shown, e.g. ABCD-EFGH-JKLM; case, spaces and dashes are ignored',
+          }),
+        }),
         response: {
           200: Type.Object({ token: Type.String(), storeId: Type.String(), tillId: Type.String() }),
           ...errorResponses(400, 404, 410, 429),

@@ -12,7 +12,10 @@ const MiB = 1024 * 1024;
 export function toErrorReply(error: AnyError): { status: number; body: SyncErrorBody } {
   if (error instanceof HubError) return { status: error.statusCode, body: error.body() };
   if (error.validation) {
-    return { status: 400, body: { error: 'bad_request', message: `Invalid request: ${error.message ?? 'it does not match the expected shape'}` } };
+    return {
+      status: 400,
+      body: { error: 'bad_request', message: `Invalid request: ${error.message ?? 'it does not match the expected shape'}` },
+    };
   }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return {
@@ -23,8 +26,10 @@ export function toErrorReply(error: AnyError): { status: number; body: SyncError
       },
     };
   }
-  if (error.statusCode === 429) return { status: 429, body: { error: 'rate_limited', message: error.message ?? 'Too many requests: slow down' } };
-  if (error.statusCode === 503) return { status: 503, body: { error: 'shutting_down', message: 'The hub is shutting down: try again in a moment' } };
+  if (error.statusCode === 429)
+    return { status: 429, body: { error: 'rate_limited', message: error.message ?? 'Too many requests: slow down' } };
+  if (error.statusCode === 503)
+    return { status: 503, body: { error: 'shutting_down', message: 'The hub is shutting down: try again in a moment' } };
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return { status: error.statusCode, body: { error: 'bad_request', message: error.message ?? 'Bad request' } };
   }

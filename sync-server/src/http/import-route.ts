@@ -24,7 +24,9 @@ export function registerImportRoute(app: HubApp, options: { db: Database }): voi
   const { db } = options;
   void app.register(async (scoped: HubApp) => {
     scoped.removeContentTypeParser('text/plain');
-    scoped.addContentTypeParser(CSV_TYPES, { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => done(null, decodeCsv(body as Buffer)));
+    scoped.addContentTypeParser(CSV_TYPES, { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) =>
+      done(null, decodeCsv(body as Buffer)),
+    );
     scoped.post(
       '/api/v1/admin/imports/products',
       {

@@ -3,7 +3,15 @@ import type { Database } from '../db/database';
 import { recordManualMovements } from '../stock/manual-movements';
 import { MAX_EXCEPTIONS, stockExceptions } from '../stock/stock-exceptions';
 import { adminGuard } from './admin-guard';
-import { AdminSecurity, errorResponses, ProblemsBody, StockExceptions, StockMovementsBody, StockMovementsResult, StoreId } from './api-schemas';
+import {
+  AdminSecurity,
+  errorResponses,
+  ProblemsBody,
+  StockExceptions,
+  StockMovementsBody,
+  StockMovementsResult,
+  StoreId,
+} from './api-schemas';
 import type { HubApp } from './hub-app';
 
 const tags = ['stock'];
@@ -18,7 +26,8 @@ export function registerStockRoutes(app: HubApp, options: { db: Database }): voi
     {
       schema: {
         summary: 'Record receipts, transfers and count adjustments of a store',
-        description: 'All or nothing; idempotent by movementId (a movement already recorded is ignored). Tills get the new levels through stock_levels.',
+        description:
+          'All or nothing; idempotent by movementId (a movement already recorded is ignored). Tills get the new levels through stock_levels.',
         tags,
         security: AdminSecurity,
         params: Type.Object({ storeId: StoreId }),

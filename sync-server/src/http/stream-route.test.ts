@@ -50,7 +50,11 @@ for (const target of testTargets()) {
       await Promise.all([catalog.event(0), catalogOther.event(0), mine.event(0)]);
       await client(ctx().hub, other!).push('customers', [{ newDocumentState: customer('theirs', 'S2') }]);
       await putHubDocuments(ctx().db, CATALOG_SCOPE, products, [{ id: 'P1', name: 'Baguette', priceMinor: 110 }]);
-      for (const s of [catalog, catalogOther]) expect(JSON.parse(await s.event(1))).toEqual({ documents: [{ id: 'P1', name: 'Baguette', priceMinor: 110, _deleted: false }], checkpoint: { seq: 1 } });
+      for (const s of [catalog, catalogOther])
+        expect(JSON.parse(await s.event(1))).toEqual({
+          documents: [{ id: 'P1', name: 'Baguette', priceMinor: 110, _deleted: false }],
+          checkpoint: { seq: 1 },
+        });
       await new Promise((r) => setTimeout(r, 200));
       expect(mine.events).toEqual(['RESYNC']);
     });
@@ -59,7 +63,12 @@ for (const target of testTargets()) {
       const [a] = await enrolledTills(ctx().db, 'S1', ['T1']);
       const s = await stream(a!.token, 'products');
       await s.event(0);
-      await putHubDocuments(ctx().db, CATALOG_SCOPE, products, Array.from({ length: 600 }, (_, i) => ({ id: `P${i}`, name: `Product ${i}` })));
+      await putHubDocuments(
+        ctx().db,
+        CATALOG_SCOPE,
+        products,
+        Array.from({ length: 600 }, (_, i) => ({ id: `P${i}`, name: `Product ${i}` })),
+      );
       expect(await s.event(1)).toBe('RESYNC');
       // And it carries on from there.
       await putHubDocuments(ctx().db, CATALOG_SCOPE, products, [{ id: 'P-new', name: 'New' }]);
@@ -100,7 +109,8 @@ for (const target of testTargets()) {
       const s = await stream(a!.token, 'products');
       await s.event(0);
       const started = Date.now();
-      while (s.comments.filter((c) => c === 'keep-alive').length < 2 && Date.now() - started < 3000) await new Promise((r) => setTimeout(r, 20));
+      while (s.comments.filter((c) => c === 'keep-alive').length < 2 && Date.now() - started < 3000)
+        await new Promise((r) => setTimeout(r, 20));
       expect(s.comments.filter((c) => c === 'keep-alive').length).toBeGreaterThanOrEqual(2);
       expect(s.events).toEqual(['RESYNC']);
     });
@@ -113,24 +123,25 @@ for (const target of testTargets()) {
       expect(sales.status).toBe(405);
     });
 
-    if (target.name === 'postgres') it('two hub instances on one database: a write through A reaches a stream on B within 1 s', async () => {
-      const [a, b] = await enrolledTills(ctx().db, 'S1', ['T1', 'T2']);
-      const otherDb = await ctx().database.openAnother();
-      const hubB = await createHub({ database: otherDb, port: 0 });
-      extraHubs.push(hubB);
-      const urlB = await hubB.listen();
-      const onB = await stream(a!.token, 'customers', urlB);
-      await onB.event(0);
-      const started = Date.now();
-      await client(ctx().hub, b!).push('customers', [{ newDocumentState: customer('via-A') }]);
-      const event = JSON.parse(await onB.event(1, 1000)) as StreamEvent;
-      expect(Date.now() - started).toBeLessThan(1000);
-      expect(event.documents.map((d) => d.id)).toEqual(['via-A']);
-      // And the other way round, for the catalog.
-      const onA = await stream(a!.token, 'products');
-      await onA.event(0);
-      await putHubDocuments(otherDb, CATALOG_SCOPE, products, [{ id: 'P-B', name: 'Written on B' }]);
-      expect(JSON.parse(await onA.event(1, 1000))).toMatchObject({ documents: [{ id: 'P-B' }] });
-    });
+    if (target.name === 'postgres')
+      it('two hub instances on one database: a write through A reaches a stream on B within 1 s', async () => {
+        const [a, b] = await enrolledTills(ctx().db, 'S1', ['T1', 'T2']);
+        const otherDb = await ctx().database.openAnother();
+        const hubB = await createHub({ database: otherDb, port: 0 });
+        extraHubs.push(hubB);
+        const urlB = await hubB.listen();
+        const onB = await stream(a!.token, 'customers', urlB);
+        await onB.event(0);
+        const started = Date.now();
+        await client(ctx().hub, b!).push('customers', [{ newDocumentState: customer('via-A') }]);
+        const event = JSON.parse(await onB.event(1, 1000)) as StreamEvent;
+        expect(Date.now() - started).toBeLessThan(1000);
+        expect(event.documents.map((d) => d.id)).toEqual(['via-A']);
+        // And the other way round, for the catalog.
+        const onA = await stream(a!.token, 'products');
+        await onA.event(0);
+        await putHubDocuments(otherDb, CATALOG_SCOPE, products, [{ id: 'P-B', name: 'Written on B' }]);
+        expect(JSON.parse(await onA.event(1, 1000))).toMatchObject({ documents: [{ id: 'P-B' }] });
+      });
   });
 }

@@ -19,11 +19,15 @@ export function registerStreamRoute(app: HubApp, options: { auth: DeviceAuthenti
     {
       schema: {
         summary: 'Live changes as server-sent events',
-        description: '`data: RESYNC` first on every connection (pull from your checkpoint), then `data: {"documents":[…],"checkpoint":{"seq":n}}` as changes commit; a comment line as heartbeat.',
+        description:
+          '`data: RESYNC` first on every connection (pull from your checkpoint), then `data: {"documents":[…],"checkpoint":{"seq":n}}` as changes commit; a comment line as heartbeat.',
         tags: ['sync'],
         security: DeviceSecurity,
         params: CollectionParams,
-        response: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: Type.String() } } }, ...SYNC_REFUSALS },
+        response: {
+          200: { description: 'An event stream', content: { 'text/event-stream': { schema: Type.String() } } },
+          ...SYNC_REFUSALS,
+        },
       },
       // A HEAD request would open a stream nobody reads.
       exposeHeadRoute: false,

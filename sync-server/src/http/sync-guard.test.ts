@@ -9,7 +9,8 @@ for (const target of testTargets()) {
   describe.skipIf(target.skip)(`sync request checks on ${target.name}`, () => {
     const ctx = useTestHub(target, { rateLimit: false });
 
-    const pull = (headers: Record<string, string>, collection = 'products') => ctx().hub.app.inject({ url: `/sync/v1/${collection}/pull`, headers });
+    const pull = (headers: Record<string, string>, collection = 'products') =>
+      ctx().hub.app.inject({ url: `/sync/v1/${collection}/pull`, headers });
 
     it('no token, a malformed token, an unknown token: 401 with a clear body', async () => {
       const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
@@ -31,11 +32,18 @@ for (const target of testTargets()) {
       const [till, other] = await enrolledTills(ctx().db, 'S1', ['T1', 'T2']);
       expect((await pull(syncHeaders(till!.token, 'products'))).statusCode).toBe(200);
       expect(await revokeTill(ctx().db, { storeId: 'S1', tillId: 'T1' })).toEqual({ revokedTokens: 1 });
-      await expect.poll(async () => (await pull(syncHeaders(till!.token, 'products'))).statusCode, { timeout: 1000, interval: 5 }).toBe(401);
+      await expect
+        .poll(async () => (await pull(syncHeaders(till!.token, 'products'))).statusCode, { timeout: 1000, interval: 5 })
+        .toBe(401);
       const res = await pull(syncHeaders(till!.token, 'products'));
       expect(res.statusCode).toBe(401);
       expect(res.json().message).toMatch(/revoked/);
-      const push = await ctx().hub.app.inject({ method: 'POST', url: '/sync/v1/sales/push', headers: syncHeaders(till!.token, 'sales'), payload: { rows: [{ newDocumentState: saleDoc(till!, 'x') }] } });
+      const push = await ctx().hub.app.inject({
+        method: 'POST',
+        url: '/sync/v1/sales/push',
+        headers: syncHeaders(till!.token, 'sales'),
+        payload: { rows: [{ newDocumentState: saleDoc(till!, 'x') }] },
+      });
       expect(push.statusCode).toBe(401);
       expect(await ctx().db.query('SELECT 1 FROM store_docs')).toEqual([]);
       // The other till of the store is not affected.

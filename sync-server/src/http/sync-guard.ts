@@ -25,7 +25,8 @@ function schemaVersionOf(request: FastifyRequest, collection: SyncCollection): v
     throw new HubError(400, 'schema_version_missing', `Every sync request must say its schema version (${SCHEMA_VERSION_HEADER} header)`);
   }
   const text = Array.isArray(header) ? header[0] : header;
-  if (!text || !/^\d{1,9}$/.test(text)) throw new HubError(400, 'bad_request', `${SCHEMA_VERSION_HEADER} must be a whole number, got "${text}"`);
+  if (!text || !/^\d{1,9}$/.test(text))
+    throw new HubError(400, 'bad_request', `${SCHEMA_VERSION_HEADER} must be a whole number, got "${text}"`);
   const version = Number(text);
   if (version < collection.minSchemaVersion) {
     throw new HubError(
@@ -64,7 +65,11 @@ export function syncGuard(auth: DeviceAuthenticator, operation: SyncOperation) {
     const name = (request.params as { collection?: unknown }).collection;
     const collection = findSyncCollection(name);
     if (!collection) {
-      throw new HubError(404, 'unknown_collection', `No synced collection is called "${String(name)}" (known: ${SYNC_COLLECTIONS.map((c) => c.name).join(', ')})`);
+      throw new HubError(
+        404,
+        'unknown_collection',
+        `No synced collection is called "${String(name)}" (known: ${SYNC_COLLECTIONS.map((c) => c.name).join(', ')})`,
+      );
     }
     schemaVersionOf(request, collection);
     directionOf(collection, operation);

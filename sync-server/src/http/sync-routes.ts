@@ -12,11 +12,17 @@ import { syncContext, syncGuard } from './sync-guard';
 
 export const DEFAULT_PULL_LIMIT = 100;
 
-const CollectionParams = Type.Object({ collection: Type.String({ maxLength: 64, description: 'A collection of core/src/sync/collections.ts' }) });
+const CollectionParams = Type.Object({
+  collection: Type.String({ maxLength: 64, description: 'A collection of core/src/sync/collections.ts' }),
+});
 
 const PullQuery = Type.Object({
-  checkpoint: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'The last sequence the till has (0: from the start)' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: SYNC_LIMITS.maxPullLimit, description: `Documents per page (default ${DEFAULT_PULL_LIMIT})` })),
+  checkpoint: Type.Optional(
+    Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'The last sequence the till has (0: from the start)' }),
+  ),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: SYNC_LIMITS.maxPullLimit, description: `Documents per page (default ${DEFAULT_PULL_LIMIT})` }),
+  ),
 });
 
 const PushBody = Type.Object({
@@ -33,13 +39,17 @@ const SyncDocument = Type.Unknown({ description: 'A document: its fields, `id` a
 
 const PullResponse = Type.Object({
   documents: List(SyncDocument),
-  checkpoint: Type.Union([Type.Object({ seq: Type.Integer() }), Type.Null()], { description: 'After the last document; null only when the collection is empty' }),
+  checkpoint: Type.Union([Type.Object({ seq: Type.Integer() }), Type.Null()], {
+    description: 'After the last document; null only when the collection is empty',
+  }),
   remaining: Type.Integer({ description: 'Documents left after this page' }),
 });
 
 const PushResponse = Type.Object({
   conflicts: List(SyncDocument, { description: 'The hub’s state of documents it did not take as sent' }),
-  errors: List(Type.Object({ index: Type.Integer(), id: Type.String(), message: Type.String() }), { description: 'Documents refused (kept in quarantine)' }),
+  errors: List(Type.Object({ index: Type.Integer(), id: Type.String(), message: Type.String() }), {
+    description: 'Documents refused (kept in quarantine)',
+  }),
 });
 
 export type SyncRoutesOptions = {
@@ -93,7 +103,11 @@ export function registerSyncRoutes(app: HubApp, options: SyncRoutesOptions): voi
       const { device, collection } = syncContext(request);
       const { rows } = request.body;
       if (rows.length > SYNC_LIMITS.maxPushRows) {
-        throw new HubError(413, 'too_many_rows', `A push carries at most ${SYNC_LIMITS.maxPushRows} documents; this one has ${rows.length}: send them in smaller batches`);
+        throw new HubError(
+          413,
+          'too_many_rows',
+          `A push carries at most ${SYNC_LIMITS.maxPushRows} documents; this one has ${rows.length}: send them in smaller batches`,
+        );
       }
       return pushDocuments(db, device, collection, rows, options.faults);
     },

@@ -13,7 +13,14 @@ export const MAX_MOVEMENTS = 1000;
 function ledgerRow(input: StockMovementInput): StockMovement {
   const delta = input.kind === 'transfer_out' ? -input.quantity : input.quantity;
   // "admin:" keeps head office's ids apart from sale lines (<saleId>:<lineId>) in the one ledger.
-  return { movementId: `admin:${input.movementId}`, productId: input.productId, quantityDelta: delta, kind: input.kind, sourceCollection: 'admin', sourceId: input.movementId };
+  return {
+    movementId: `admin:${input.movementId}`,
+    productId: input.productId,
+    quantityDelta: delta,
+    kind: input.kind,
+    sourceCollection: 'admin',
+    sourceId: input.movementId,
+  };
 }
 
 /** Everything wrong with the request, by position: nothing is recorded unless all of it is right. */
@@ -22,22 +29,30 @@ async function problemsOf(db: Database, inputs: readonly StockMovementInput[]): 
   const seen = new Set<string>();
   inputs.forEach((m, i) => {
     const at = `movements[${i}]`;
-    if (!MOVEMENT_ID.test(m.movementId)) problems.push({ field: `${at}.movementId`, message: 'a movement id is 1 to 128 letters, digits, ".", "_", ":", "/" or "-"' });
+    if (!MOVEMENT_ID.test(m.movementId))
+      problems.push({ field: `${at}.movementId`, message: 'a movement id is 1 to 128 letters, digits, ".", "_", ":", "/" or "-"' });
     if (seen.has(m.movementId)) problems.push({ field: `${at}.movementId`, message: `movement ${m.movementId} is given twice` });
     seen.add(m.movementId);
-    if (!Number.isSafeInteger(m.quantity)) problems.push({ field: `${at}.quantity`, message: 'a quantity is a whole number of pieces or grams' });
+    if (!Number.isSafeInteger(m.quantity))
+      problems.push({ field: `${at}.quantity`, message: 'a quantity is a whole number of pieces or grams' });
     else if (m.kind === 'count_adjustment' ? m.quantity === 0 : m.quantity <= 0) {
       problems.push({
         field: `${at}.quantity`,
-        message: m.kind === 'count_adjustment' ? 'a count adjustment is the difference found, not 0' : `a ${m.kind} quantity is positive (the kind gives the direction)`,
+        message:
+          m.kind === 'count_adjustment'
+            ? 'a count adjustment is the difference found, not 0'
+            : `a ${m.kind} quantity is positive (the kind gives the direction)`,
       });
     }
   });
   const ids = [...new Set(inputs.map((m) => m.productId))];
   const known = new Set(
-    (await db.query<{ id: string }>("SELECT id FROM catalog_docs WHERE collection = 'products' AND id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))", [JSON.stringify(ids)])).map(
-      (r) => r.id,
-    ),
+    (
+      await db.query<{ id: string }>(
+        "SELECT id FROM catalog_docs WHERE collection = 'products' AND id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))",
+        [JSON.stringify(ids)],
+      )
+    ).map((r) => r.id),
   );
   inputs.forEach((m, i) => {
     if (!known.has(m.productId)) problems.push({ field: `movements[${i}].productId`, message: `no product ${m.productId} in the catalog` });
@@ -50,11 +65,19 @@ async function problemsOf(db: Database, inputs: readonly StockMovementInput[]): 
  * under the store's counter lock like a till's push. A movement id already recorded is ignored,
  * so a retried request changes nothing.
  */
-export async function recordManualMovements(db: Database, storeId: string, inputs: readonly StockMovementInput[]): Promise<StockMovementsResult> {
+export async function recordManualMovements(
+  db: Database,
+  storeId: string,
+  inputs: readonly StockMovementInput[],
+): Promise<StockMovementsResult> {
   if (!(await storeExists(db, storeId))) throw new HubError(404, 'not_found', `Store ${storeId} does not exist`);
-  if (inputs.length > MAX_MOVEMENTS) throw new HubError(413, 'too_many_rows', `At most ${MAX_MOVEMENTS} movements per request; this one has ${inputs.length}`);
+  if (inputs.length > MAX_MOVEMENTS)
+    throw new HubError(413, 'too_many_rows', `At most ${MAX_MOVEMENTS} movements per request; this one has ${inputs.length}`);
   const problems = await problemsOf(db, inputs);
-  if (problems.length > 0) throw new HubError(422, 'invalid_movements', `Nothing was recorded: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, { problems });
+  if (problems.length > 0)
+    throw new HubError(422, 'invalid_movements', `Nothing was recorded: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, {
+      problems,
+    });
   const outcome = await db.transaction(async (tx) => {
     await lockCounter(tx, { kind: 'store', storeId });
     return recordStockMovements(tx, storeId, inputs.map(ledgerRow));

@@ -42,7 +42,8 @@ export function movementsOfSales(sales: readonly SaleLines[]): { movements: Stoc
       if (lineIds.has(lineId)) return refuse(`line id ${lineId} is used twice in this sale`);
       lineIds.add(lineId);
       if (typeof productId !== 'string' || productId === '') return refuse('the line has no productId');
-      if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity)) return refuse('the line quantity is not a whole number of pieces or grams');
+      if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity))
+        return refuse('the line quantity is not a whole number of pieces or grams');
       if (quantity === 0) return;
       movements.push({
         movementId: saleLineMovementId(sale.id, lineId),

@@ -9,7 +9,14 @@ export const MAX_EXCEPTIONS = 10_000;
  * negative levels; product names come from the catalog (a reference table under Citus).
  */
 export async function stockExceptions(db: Queryable, options: { storeId?: string; limit?: number } = {}): Promise<StockException[]> {
-  const rows = await db.query<{ store_id: string; product_id: string; level: number; updated_at: string | Date; sku: string | null; name: string | null }>(
+  const rows = await db.query<{
+    store_id: string;
+    product_id: string;
+    level: number;
+    updated_at: string | Date;
+    sku: string | null;
+    name: string | null;
+  }>(
     `SELECT l.store_id, l.product_id, l.level, l.updated_at, p.doc ->> 'sku' AS sku, p.doc ->> 'name' AS name
        FROM stock_levels l
        LEFT JOIN catalog_docs p ON p.collection = 'products' AND p.id = l.product_id
@@ -18,5 +25,12 @@ export async function stockExceptions(db: Queryable, options: { storeId?: string
       LIMIT $2`,
     [options.storeId ?? null, Math.min(options.limit ?? 1000, MAX_EXCEPTIONS)],
   );
-  return rows.map((r) => ({ storeId: r.store_id, productId: r.product_id, level: r.level, updatedAt: new Date(r.updated_at).toISOString(), sku: r.sku, name: r.name }));
+  return rows.map((r) => ({
+    storeId: r.store_id,
+    productId: r.product_id,
+    level: r.level,
+    updatedAt: new Date(r.updated_at).toISOString(),
+    sku: r.sku,
+    name: r.name,
+  }));
 }

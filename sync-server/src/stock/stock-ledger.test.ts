@@ -8,7 +8,12 @@ for (const target of testTargets()) {
     const ctx = useTestHub(target, { rateLimit: false });
     const office = async () => headOffice(ctx().hub, await adminHeaders(ctx().db));
     const level = async (storeId: string, productId: string) =>
-      (await ctx().db.query<{ level: number }>('SELECT level FROM stock_levels WHERE store_id = $1 AND product_id = $2', [storeId, productId]))[0]?.level;
+      (
+        await ctx().db.query<{ level: number }>('SELECT level FROM stock_levels WHERE store_id = $1 AND product_id = $2', [
+          storeId,
+          productId,
+        ])
+      )[0]?.level;
     const movements = (storeId: string) =>
       ctx().db.query<{ movement_id: string; product_id: string; quantity_delta: number; kind: string; source_id: string }>(
         'SELECT movement_id, product_id, quantity_delta, kind, source_id FROM stock_movements WHERE store_id = $1 ORDER BY movement_id',
@@ -18,9 +23,15 @@ for (const target of testTargets()) {
     async function lastUnitInS1() {
       const ho = await office();
       await ho.putProduct('prd-1');
-      await ho.putProduct('prd-cheese', productBody({ sku: 'cre-1', name: 'Comté au kg', barcodes: [ean(2)], measure: 'weight', price: 2490 }));
+      await ho.putProduct(
+        'prd-cheese',
+        productBody({ sku: 'cre-1', name: 'Comté au kg', barcodes: [ean(2)], measure: 'weight', price: 2490 }),
+      );
       await enrolledTills(ctx().db, 'S1', []);
-      expect(await ho.movements('S1', [{ movementId: 'DEL-1:1', productId: 'prd-1', kind: 'receipt', quantity: 1 }])).toMatchObject({ status: 200, body: { recorded: 1, levels: [{ productId: 'prd-1', level: 1 }] } });
+      expect(await ho.movements('S1', [{ movementId: 'DEL-1:1', productId: 'prd-1', kind: 'receipt', quantity: 1 }])).toMatchObject({
+        status: 200,
+        body: { recorded: 1, levels: [{ productId: 'prd-1', level: 1 }] },
+      });
       return ho;
     }
 
@@ -28,8 +39,12 @@ for (const target of testTargets()) {
       const ho = await lastUnitInS1();
       const [t1, t2] = await enrolledTills(ctx().db, 'S1', ['T1', 'T2']);
       const replies = await Promise.all([
-        client(ctx().hub, t1!).push('sales', [{ newDocumentState: sealedSaleDoc(t1!, 'sale-t1', [{ lineId: 'l1', productId: 'prd-1', quantity: 1 }]) }]),
-        client(ctx().hub, t2!).push('sales', [{ newDocumentState: sealedSaleDoc(t2!, 'sale-t2', [{ lineId: 'l1', productId: 'prd-1', quantity: 1 }]) }]),
+        client(ctx().hub, t1!).push('sales', [
+          { newDocumentState: sealedSaleDoc(t1!, 'sale-t1', [{ lineId: 'l1', productId: 'prd-1', quantity: 1 }]) },
+        ]),
+        client(ctx().hub, t2!).push('sales', [
+          { newDocumentState: sealedSaleDoc(t2!, 'sale-t2', [{ lineId: 'l1', productId: 'prd-1', quantity: 1 }]) },
+        ]),
       ]);
       expect(replies).toEqual([
         { conflicts: [], errors: [] },
@@ -44,11 +59,21 @@ for (const target of testTargets()) {
       ]);
       expect(await ho.exceptions()).toEqual({
         status: 200,
-        body: { exceptions: [{ storeId: 'S1', productId: 'prd-1', level: -1, updatedAt: expect.any(String), sku: 'EPI-001', name: 'Pâté de campagne 200 g' }] },
+        body: {
+          exceptions: [
+            { storeId: 'S1', productId: 'prd-1', level: -1, updatedAt: expect.any(String), sku: 'EPI-001', name: 'Pâté de campagne 200 g' },
+          ],
+        },
       });
       // Every till of the store pulls the level the hub derived.
       const pulled = await client(ctx().hub, t1!).pullAll('stock_levels', 0, 100);
-      expect(pulled.documents.at(-1)).toEqual({ id: 'prd-1', productId: 'prd-1', level: -1, updatedAt: expect.any(String), _deleted: false });
+      expect(pulled.documents.at(-1)).toEqual({
+        id: 'prd-1',
+        productId: 'prd-1',
+        level: -1,
+        updatedAt: expect.any(String),
+        _deleted: false,
+      });
     });
 
     it('the last unit of the chain sold by two stores: both accepted; the store without stock goes to −1 and is listed', async () => {
@@ -56,12 +81,18 @@ for (const target of testTargets()) {
       const [s1] = await enrolledTills(ctx().db, 'S1', ['T1']);
       const [s2] = await enrolledTills(ctx().db, 'S2', ['T1']);
       await Promise.all([
-        client(ctx().hub, s1!).push('sales', [{ newDocumentState: sealedSaleDoc(s1!, 'sale-s1', [{ lineId: 'l1', productId: 'prd-1', quantity: 1 }]) }]),
-        client(ctx().hub, s2!).push('sales', [{ newDocumentState: sealedSaleDoc(s2!, 'sale-s2', [{ lineId: 'l1', productId: 'prd-1', quantity: 1 }]) }]),
+        client(ctx().hub, s1!).push('sales', [
+          { newDocumentState: sealedSaleDoc(s1!, 'sale-s1', [{ lineId: 'l1', productId: 'prd-1', quantity: 1 }]) },
+        ]),
+        client(ctx().hub, s2!).push('sales', [
+          { newDocumentState: sealedSaleDoc(s2!, 'sale-s2', [{ lineId: 'l1', productId: 'prd-1', quantity: 1 }]) },
+        ]),
       ]);
       await ctx().hub.stock.catchUp();
       expect([await level('S1', 'prd-1'), await level('S2', 'prd-1')]).toEqual([0, -1]);
-      const [{ total }] = (await ctx().db.query<{ total: number }>("SELECT sum(level)::int8 AS total FROM stock_levels WHERE product_id = 'prd-1'")) as [{ total: number }];
+      const [{ total }] = (await ctx().db.query<{ total: number }>(
+        "SELECT sum(level)::int8 AS total FROM stock_levels WHERE product_id = 'prd-1'",
+      )) as [{ total: number }];
       expect(total).toBe(-1);
       expect((await ho.exceptions()).body.exceptions).toEqual([expect.objectContaining({ storeId: 'S2', productId: 'prd-1', level: -1 })]);
       expect((await ho.exceptions('?storeId=S1')).body.exceptions).toEqual([]);
@@ -87,11 +118,13 @@ for (const target of testTargets()) {
       await ctx().hub.stock.catchUp();
       expect(await level('S1', 'prd-cheese')).toBe(-782);
       expect(await level('S1', 'prd-1')).toBe(2);
-      expect((await movements('S1')).filter((m) => m.source_id === 'sale-1').map((m) => [m.movement_id, m.quantity_delta, m.kind])).toEqual([
-        ['sale-1:l1', -532, 'sale'],
-        ['sale-1:l2', -250, 'sale'],
-        ['sale-1:l3', 1, 'return'],
-      ]);
+      expect((await movements('S1')).filter((m) => m.source_id === 'sale-1').map((m) => [m.movement_id, m.quantity_delta, m.kind])).toEqual(
+        [
+          ['sale-1:l1', -532, 'sale'],
+          ['sale-1:l2', -250, 'sale'],
+          ['sale-1:l3', 1, 'return'],
+        ],
+      );
       // The repeats wrote nothing: no sale, no movement, no level document, no sequence.
       expect(await storeSeq()).toBe(seqAfterFirst);
     });
@@ -101,12 +134,22 @@ for (const target of testTargets()) {
       const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
       const sale = sealedSaleDoc(till!, 'sale-odd', [{ lineId: 'l1', productId: 'prd-1', quantity: 1 }]);
       (sale.record.payload.lines as unknown[]).push({ lineId: 'l2', quantity: 1 }, { lineId: 'l1', productId: 'prd-1', quantity: 1 });
-      expect(await client(ctx().hub, till!).push('sales', [{ newDocumentState: sale }, { newDocumentState: saleDoc(till!, 'no-record') }])).toEqual({ conflicts: [], errors: [] });
+      expect(
+        await client(ctx().hub, till!).push('sales', [{ newDocumentState: sale }, { newDocumentState: saleDoc(till!, 'no-record') }]),
+      ).toEqual({ conflicts: [], errors: [] });
       await ctx().hub.stock.catchUp();
       expect(await level('S1', 'prd-1')).toBe(0);
       expect(await ctx().db.query("SELECT kind, doc_id, details FROM incidents ORDER BY details ->> 'line'")).toEqual([
-        { kind: 'unreadable_sale_line', doc_id: 'sale-odd', details: { line: 1, message: 'No stock movement for this line: the line has no productId' } },
-        { kind: 'unreadable_sale_line', doc_id: 'sale-odd', details: { line: 2, message: 'No stock movement for this line: line id l1 is used twice in this sale' } },
+        {
+          kind: 'unreadable_sale_line',
+          doc_id: 'sale-odd',
+          details: { line: 1, message: 'No stock movement for this line: the line has no productId' },
+        },
+        {
+          kind: 'unreadable_sale_line',
+          doc_id: 'sale-odd',
+          details: { line: 2, message: 'No stock movement for this line: line id l1 is used twice in this sale' },
+        },
       ]);
     });
 
@@ -131,7 +174,10 @@ for (const target of testTargets()) {
         },
       });
       expect(await ho.movements('S1', batch)).toEqual({ status: 200, body: { recorded: 0, alreadyRecorded: 4, levels: [] } });
-      expect(await ho.movements('S2', [{ movementId: 'TR-7', productId: 'prd-1', kind: 'transfer_in', quantity: 5 }])).toMatchObject({ status: 200, body: { levels: [{ productId: 'prd-1', level: 5 }] } });
+      expect(await ho.movements('S2', [{ movementId: 'TR-7', productId: 'prd-1', kind: 'transfer_in', quantity: 5 }])).toMatchObject({
+        status: 200,
+        body: { levels: [{ productId: 'prd-1', level: 5 }] },
+      });
 
       const refused = await ho.movements('S1', [
         { movementId: 'ok', productId: 'prd-1', kind: 'receipt', quantity: 1 },
@@ -142,9 +188,17 @@ for (const target of testTargets()) {
       ]);
       expect(refused.status).toBe(422);
       expect(refused.body).toMatchObject({ error: 'invalid_movements' });
-      expect((refused.body.problems as { field: string }[]).map((p) => p.field)).toEqual(['movements[1].quantity', 'movements[2].quantity', 'movements[4].movementId', 'movements[3].productId']);
+      expect((refused.body.problems as { field: string }[]).map((p) => p.field)).toEqual([
+        'movements[1].quantity',
+        'movements[2].quantity',
+        'movements[4].movementId',
+        'movements[3].productId',
+      ]);
       expect(await level('S1', 'prd-1')).toBe(6);
-      expect(await ho.movements('S1', [{ movementId: 'x', productId: 'prd-1', kind: 'sale', quantity: 1 }])).toMatchObject({ status: 400, body: { error: 'bad_request' } });
+      expect(await ho.movements('S1', [{ movementId: 'x', productId: 'prd-1', kind: 'sale', quantity: 1 }])).toMatchObject({
+        status: 400,
+        body: { error: 'bad_request' },
+      });
       expect(await ho.movements('S404', [])).toMatchObject({ status: 404, body: { error: 'not_found' } });
       const anonymous = await ctx().hub.app.inject({ method: 'GET', url: '/api/v1/admin/stock/exceptions' });
       expect(anonymous.statusCode).toBe(401);

@@ -20,7 +20,10 @@ function sales(device: Device, from: number, count: number) {
 }
 
 async function levels(db: Database, storeId: string): Promise<Record<string, number>> {
-  const rows = await db.query<{ product_id: string; level: number }>('SELECT product_id, level FROM stock_levels WHERE store_id = $1 ORDER BY product_id', [storeId]);
+  const rows = await db.query<{ product_id: string; level: number }>(
+    'SELECT product_id, level FROM stock_levels WHERE store_id = $1 ORDER BY product_id',
+    [storeId],
+  );
   return Object.fromEntries(rows.map((r) => [r.product_id, r.level]));
 }
 
@@ -57,7 +60,9 @@ for (const target of testTargets()) {
           [1, 2],
           [0, 0],
         ]);
-        const [lastSale] = await ctx().db.query<{ seq: number }>("SELECT max(seq) AS seq FROM store_docs WHERE store_id = 'S1' AND collection = 'sales'");
+        const [lastSale] = await ctx().db.query<{ seq: number }>(
+          "SELECT max(seq) AS seq FROM store_docs WHERE store_id = 'S1' AND collection = 'sales'",
+        );
         const [checkpoint] = await ctx().db.query<{ seq: number }>("SELECT seq FROM stock_projection WHERE store_id = 'S1'");
         expect(checkpoint!.seq).toBe(lastSale!.seq);
         expect((await levels(ctx().db, 'S1'))['prd-a']).toBe(-7);
@@ -116,7 +121,9 @@ for (const target of testTargets()) {
         for (let b = 0; b < 10; b++) await pushDocuments(ctx().db, b % 2 ? t1! : t2!, SALES, sales(b % 2 ? t1! : t2!, 100 + b * 20, 20));
         await Promise.all(instances.map((p) => p.catchUp()));
         expect((await levels(ctx().db, 'S1'))['prd-a']).toBe(-240);
-        const [{ n }] = (await ctx().db.query<{ n: number }>("SELECT count(*)::int8 AS n FROM stock_movements WHERE store_id = 'S1'")) as [{ n: number }];
+        const [{ n }] = (await ctx().db.query<{ n: number }>("SELECT count(*)::int8 AS n FROM stock_movements WHERE store_id = 'S1'")) as [
+          { n: number },
+        ];
         expect(n).toBe(480);
       } finally {
         for (const p of instances) await p.close();

@@ -39,7 +39,11 @@ export async function projectStoreStock(db: Database, storeId: string, limit = P
       const till = tillOf.get(u.saleId) ?? '';
       byTill.set(till, [
         ...(byTill.get(till) ?? []),
-        { kind: 'unreadable_sale_line', docId: u.saleId, details: { line: u.index, message: `No stock movement for this line: ${u.reason}` } },
+        {
+          kind: 'unreadable_sale_line',
+          docId: u.saleId,
+          details: { line: u.index, message: `No stock movement for this line: ${u.reason}` },
+        },
       ]);
     }
     await lockCounter(tx, { kind: 'store', storeId });

@@ -38,7 +38,11 @@ export async function pushAppendOnly(
   for (const c of row.result.conflicts) {
     conflicts.set(c.id, toSyncDocument(c));
     const received = rows[c.n]?.content;
-    incidents.push({ kind: 'conflict', docId: c.id, details: { message: 'The same id was pushed again with other content; the original was kept', received } });
+    incidents.push({
+      kind: 'conflict',
+      docId: c.id,
+      details: { message: 'The same id was pushed again with other content; the original was kept', received },
+    });
   }
   return { lastSeq: row.result.lastSeq, conflicts: [...conflicts.values()], incidents };
 }

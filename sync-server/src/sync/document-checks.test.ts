@@ -11,7 +11,15 @@ const text = fc.oneof(
   fc.constantFrom('\u0000', '\ud800', '\udc00', '\ud83d\ude00', '\\u0000', '\\\\u0000', '\\ud800', 'a\\\u0000', '\\\ud800x'),
 );
 const value = fc.letrec((tie) => ({
-  node: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.boolean(), fc.constant(null), fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(text, tie('node'), { maxKeys: 4 })),
+  node: fc.oneof(
+    { depthSize: 'small' },
+    text,
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('node'), { maxLength: 4 }),
+    fc.dictionary(text, tie('node'), { maxKeys: 4 }),
+  ),
 })).node;
 
 describe('the quick test of a document for text PostgreSQL cannot store', () => {
@@ -37,7 +45,12 @@ describe('a checked row', () => {
   const sales = findSyncCollection('sales') as SyncCollection;
 
   it('carries its content (RxDB fields dropped) and that content as the JSON text written', () => {
-    const checked = checkRow({ newDocumentState: { id: 's1', storeId: 'S001', tillId: 'T01', total: 120, _deleted: false, _rev: '1-a', _meta: { lwt: 1 } } }, 0, sales, device);
+    const checked = checkRow(
+      { newDocumentState: { id: 's1', storeId: 'S001', tillId: 'T01', total: 120, _deleted: false, _rev: '1-a', _meta: { lwt: 1 } } },
+      0,
+      sales,
+      device,
+    );
     expect(checked.ok).toBe(true);
     if (!checked.ok) return;
     expect(checked.content).toEqual({ storeId: 'S001', tillId: 'T01', total: 120 });
@@ -76,7 +89,14 @@ describe('the batch text of an append-only push', () => {
   it('numbers the rows in push order and carries each checked text as it is', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ id: text, content: fc.dictionary(text, value, { maxKeys: 4 }) }), { maxLength: 5 }), (rows) => {
-        const accepted = rows.map((r, index) => ({ index, id: r.id, content: r.content, contentJson: JSON.stringify(r.content), deleted: false, assumed: null }));
+        const accepted = rows.map((r, index) => ({
+          index,
+          id: r.id,
+          content: r.content,
+          contentJson: JSON.stringify(r.content),
+          deleted: false,
+          assumed: null,
+        }));
         const expected = rows.map((r, n) => ({ n, id: r.id, doc: r.content }));
         expect(JSON.parse(appendOnlyBatch(accepted))).toEqual(JSON.parse(JSON.stringify(expected)));
       }),

@@ -58,18 +58,23 @@ export function checkRow(row: Row, index: number, collection: SyncCollection, de
   const doc = row.newDocumentState;
   const rawId = isObject(doc) ? doc.id : undefined;
   // Echoed back in the error (and kept with the quarantined copy) only when it is a sane id.
-  const id = typeof rawId === 'string' && rawId.length <= SYNC_LIMITS.maxIdLength && !CONTROL_CHARACTERS.test(rawId) && !hasUnstorableText(rawId) ? rawId : '';
+  const id =
+    typeof rawId === 'string' && rawId.length <= SYNC_LIMITS.maxIdLength && !CONTROL_CHARACTERS.test(rawId) && !hasUnstorableText(rawId)
+      ? rawId
+      : '';
   const refuse = (reason: string): CheckedRow => ({ ok: false, index, id, reason, document: doc });
 
   if (!isObject(doc)) return refuse('The document is not a JSON object');
   if (typeof rawId !== 'string' || rawId.length === 0) return refuse('The document has no id (a non-empty string)');
-  if (rawId.length > SYNC_LIMITS.maxIdLength) return refuse(`The document id is ${rawId.length} characters long; at most ${SYNC_LIMITS.maxIdLength} are allowed`);
+  if (rawId.length > SYNC_LIMITS.maxIdLength)
+    return refuse(`The document id is ${rawId.length} characters long; at most ${SYNC_LIMITS.maxIdLength} are allowed`);
   if (CONTROL_CHARACTERS.test(rawId)) return refuse('The document id contains control characters');
   // What is stored is the content (RxDB's own fields dropped): it is measured, checked and written as this one text.
   const content = contentOf(doc);
   const contentJson = JSON.stringify(content);
   const bytes = Buffer.byteLength(contentJson, 'utf8') + Buffer.byteLength(rawId, 'utf8');
-  if (bytes > SYNC_LIMITS.maxDocumentBytes) return refuse(`The document is ${bytes} bytes; at most ${SYNC_LIMITS.maxDocumentBytes} are allowed`);
+  if (bytes > SYNC_LIMITS.maxDocumentBytes)
+    return refuse(`The document is ${bytes} bytes; at most ${SYNC_LIMITS.maxDocumentBytes} are allowed`);
   if (doc._deleted !== undefined && typeof doc._deleted !== 'boolean') return refuse('_deleted must be true or false');
   if (hasUnstorableText(rawId) || jsonHasUnstorableText(contentJson, content)) {
     return refuse('The document contains a NUL character or a broken Unicode surrogate, which cannot be stored');

@@ -20,7 +20,8 @@ export type DocumentWrite = {
 /** The batch parameter of writeDocuments: one JSON array, built from each row's text. */
 export function batchJson(rows: readonly DocumentWrite[]): string {
   const parts = rows.map(
-    (r) => `{"id":${JSON.stringify(r.id)},"seq":${r.seq},"doc":${r.docJson ?? JSON.stringify(r.doc)},"deleted":${r.deleted},"till_id":${JSON.stringify(r.tillId)}}`,
+    (r) =>
+      `{"id":${JSON.stringify(r.id)},"seq":${r.seq},"doc":${r.docJson ?? JSON.stringify(r.doc)},"deleted":${r.deleted},"till_id":${JSON.stringify(r.tillId)}}`,
   );
   return `[${parts.join(',')}]`;
 }
@@ -48,7 +49,9 @@ export async function lockCounter(tx: Queryable, scope: Scope): Promise<number> 
           'INSERT INTO store_counters AS c (store_id, seq) VALUES ($1, 0) ON CONFLICT (store_id) DO UPDATE SET seq = c.seq RETURNING c.seq',
           [scope.storeId],
         )
-      : await tx.query<{ seq: number }>('INSERT INTO catalog_counter AS c (id, seq) VALUES (1, 0) ON CONFLICT (id) DO UPDATE SET seq = c.seq RETURNING c.seq');
+      : await tx.query<{ seq: number }>(
+          'INSERT INTO catalog_counter AS c (id, seq) VALUES (1, 0) ON CONFLICT (id) DO UPDATE SET seq = c.seq RETURNING c.seq',
+        );
   if (!row) throw new Error('The sequence counter could not be locked');
   return row.seq;
 }
@@ -62,7 +65,12 @@ export async function advanceCounter(tx: Queryable, scope: Scope, by: number): P
   return row.seq;
 }
 
-export async function findDocuments(tx: Queryable, scope: Scope, collection: string, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
+export async function findDocuments(
+  tx: Queryable,
+  scope: Scope,
+  collection: string,
+  ids: readonly string[],
+): Promise<Map<string, StoredDocument>> {
   const found = new Map<string, StoredDocument>();
   if (ids.length === 0) return found;
   const t = target(scope, collection);
@@ -78,7 +86,13 @@ export async function findDocuments(tx: Queryable, scope: Scope, collection: str
  * Writes rows in one statement (the batch travels as one JSON parameter, the same on both
  * drivers). `insert`: an id already present is left alone; `upsert`: it is replaced.
  */
-export async function writeDocuments(tx: Queryable, scope: Scope, collection: string, rows: readonly DocumentWrite[], mode: 'insert' | 'upsert'): Promise<void> {
+export async function writeDocuments(
+  tx: Queryable,
+  scope: Scope,
+  collection: string,
+  rows: readonly DocumentWrite[],
+  mode: 'insert' | 'upsert',
+): Promise<void> {
   if (rows.length === 0) return;
   const t = target(scope, collection);
   const batch = batchJson(rows);
@@ -99,18 +113,26 @@ export async function writeDocuments(tx: Queryable, scope: Scope, collection: st
 }
 
 /** Rows after `after`, in sequence order. */
-export async function documentsAfter(db: Queryable, scope: Scope, collection: string, after: number, limit: number): Promise<StoredDocument[]> {
+export async function documentsAfter(
+  db: Queryable,
+  scope: Scope,
+  collection: string,
+  after: number,
+  limit: number,
+): Promise<StoredDocument[]> {
   const t = target(scope, collection);
-  return db.query<StoredDocument>(`SELECT id, seq, doc, deleted FROM ${t.table} WHERE ${t.where} AND seq > ${next(t)} ORDER BY seq LIMIT $${t.params.length + 2}`, [
-    ...t.params,
-    after,
-    limit,
-  ]);
+  return db.query<StoredDocument>(
+    `SELECT id, seq, doc, deleted FROM ${t.table} WHERE ${t.where} AND seq > ${next(t)} ORDER BY seq LIMIT $${t.params.length + 2}`,
+    [...t.params, after, limit],
+  );
 }
 
 export async function countAfter(db: Queryable, scope: Scope, collection: string, after: number): Promise<number> {
   const t = target(scope, collection);
-  const [row] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${t.table} WHERE ${t.where} AND seq > ${next(t)}`, [...t.params, after]);
+  const [row] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${t.table} WHERE ${t.where} AND seq > ${next(t)}`, [
+    ...t.params,
+    after,
+  ]);
   return row?.n ?? 0;
 }
 

@@ -25,7 +25,14 @@ function assertScope(scope: Scope, collection: SyncCollection): void {
 }
 
 /** Takes `writes.length` sequences after `base`, writes, moves the counter once and notifies (on commit). */
-async function commitWrites(tx: Queryable, scope: Scope, collection: string, base: number, planned: readonly PlannedHubWrite[], mode: 'insert' | 'upsert'): Promise<HubWriteResult> {
+async function commitWrites(
+  tx: Queryable,
+  scope: Scope,
+  collection: string,
+  base: number,
+  planned: readonly PlannedHubWrite[],
+  mode: 'insert' | 'upsert',
+): Promise<HubWriteResult> {
   if (planned.length === 0) return { written: 0, lastSeq: null };
   const writes = planned.map((w, i) => ({ ...w, seq: base + i + 1 }));
   for (const chunk of chunks(writes)) await writeDocuments(tx, scope, collection, chunk, mode);
@@ -89,7 +96,12 @@ export async function putHubDocumentsIn(
   return commitWrites(tx, scope, collection.name, base, planned, 'upsert');
 }
 
-export async function putHubDocuments(db: Database, scope: Scope, collection: SyncCollection, docs: readonly HubDocument[]): Promise<HubWriteResult> {
+export async function putHubDocuments(
+  db: Database,
+  scope: Scope,
+  collection: SyncCollection,
+  docs: readonly HubDocument[],
+): Promise<HubWriteResult> {
   return db.transaction((tx) => putHubDocumentsIn(tx, scope, collection, docs));
 }
 
@@ -98,7 +110,12 @@ export async function putHubDocuments(db: Database, scope: Scope, collection: Sy
  * tombstone head office made, is left alone). One counter update for the batch; the caller
  * chooses the batch size and the transaction.
  */
-export async function insertMissingDocuments(tx: Queryable, scope: Scope, collection: SyncCollection, docs: readonly HubDocument[]): Promise<HubWriteResult> {
+export async function insertMissingDocuments(
+  tx: Queryable,
+  scope: Scope,
+  collection: SyncCollection,
+  docs: readonly HubDocument[],
+): Promise<HubWriteResult> {
   assertScope(scope, collection);
   const base = await lockCounter(tx, scope);
   const table = scope.kind === 'store' ? 'store_docs' : 'catalog_docs';
@@ -106,10 +123,10 @@ export async function insertMissingDocuments(tx: Queryable, scope: Scope, collec
   const where = scope.kind === 'store' ? 'store_id = $1 AND collection = $2' : 'collection = $1';
   const present = new Set<string>();
   for (const chunk of chunks(docs)) {
-    const rows = await tx.query<{ id: string }>(`SELECT id FROM ${table} WHERE ${where} AND id IN (SELECT jsonb_array_elements_text($${params.length + 1}::jsonb))`, [
-      ...params,
-      JSON.stringify(chunk.map((d) => d.id)),
-    ]);
+    const rows = await tx.query<{ id: string }>(
+      `SELECT id FROM ${table} WHERE ${where} AND id IN (SELECT jsonb_array_elements_text($${params.length + 1}::jsonb))`,
+      [...params, JSON.stringify(chunk.map((d) => d.id))],
+    );
     for (const row of rows) present.add(row.id);
   }
   const planned: PlannedHubWrite[] = [];

@@ -4,7 +4,13 @@ import { sha256Hex } from '../auth/secrets';
 import type { PlannedIncident } from './policy-outcome';
 
 /** Flags for head office; keyed by content so a retried conflicting push is flagged once. */
-export async function recordIncidents(tx: Queryable, storeId: string, tillId: string, collection: string, incidents: readonly PlannedIncident[]): Promise<void> {
+export async function recordIncidents(
+  tx: Queryable,
+  storeId: string,
+  tillId: string,
+  collection: string,
+  incidents: readonly PlannedIncident[],
+): Promise<void> {
   if (incidents.length === 0) return;
   const rows = incidents.map((i) => ({
     incident_id: sha256Hex(`${i.kind}\n${collection}\n${i.docId}\n${canonicalText(i.details)}`),

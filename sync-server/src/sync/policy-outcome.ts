@@ -10,7 +10,11 @@ export type PlannedWrite = {
 };
 
 /** conflict: same id, other content; unreadable_sale_line: a sale line no stock movement could be read from. */
-export type PlannedIncident = { readonly kind: 'conflict' | 'unreadable_sale_line'; readonly docId: string; readonly details: Record<string, unknown> };
+export type PlannedIncident = {
+  readonly kind: 'conflict' | 'unreadable_sale_line';
+  readonly docId: string;
+  readonly details: Record<string, unknown>;
+};
 
 export type PolicyOutcome = {
   readonly writes: readonly PlannedWrite[];

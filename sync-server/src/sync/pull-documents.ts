@@ -9,7 +9,13 @@ import { toSyncDocument } from './stored-document';
  * lockCounter), so every row with a sequence at or below the returned checkpoint is already
  * visible: a till that pulls from there never misses one. The page is full while rows remain.
  */
-export async function pullDocuments(db: Queryable, scope: Scope, collection: string, checkpoint: number, limit: number): Promise<PullResponse> {
+export async function pullDocuments(
+  db: Queryable,
+  scope: Scope,
+  collection: string,
+  checkpoint: number,
+  limit: number,
+): Promise<PullResponse> {
   const rows = await documentsAfter(db, scope, collection, checkpoint, limit);
   const last = rows.at(-1);
   // A short page means nothing was left; only a full page needs counting what remains.

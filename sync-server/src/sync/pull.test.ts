@@ -8,7 +8,12 @@ import { CATALOG_SCOPE } from './scope';
 const products = findSyncCollection('products') as SyncCollection;
 const customers = findSyncCollection('customers') as SyncCollection;
 
-const product = (i: number, extra: Record<string, unknown> = {}) => ({ id: `P${String(i).padStart(6, '0')}`, name: `Product ${i}`, priceMinor: 100 + i, ...extra });
+const product = (i: number, extra: Record<string, unknown> = {}) => ({
+  id: `P${String(i).padStart(6, '0')}`,
+  name: `Product ${i}`,
+  priceMinor: 100 + i,
+  ...extra,
+});
 
 for (const target of testTargets()) {
   describe.skipIf(target.skip)(`pull on ${target.name}`, () => {
@@ -22,7 +27,12 @@ for (const target of testTargets()) {
     it('pages are full while rows remain, in sequence order, with checkpoints and what remains', async () => {
       const { db, hub } = ctx();
       const [till] = await enrolledTills(db, 'S1', ['T1']);
-      await putHubDocuments(db, CATALOG_SCOPE, products, Array.from({ length: 25 }, (_, i) => product(i)));
+      await putHubDocuments(
+        db,
+        CATALOG_SCOPE,
+        products,
+        Array.from({ length: 25 }, (_, i) => product(i)),
+      );
       const c = client(hub, till!);
       const first = await c.pull('products', 0, 10);
       expect(first.documents).toHaveLength(10);
@@ -43,17 +53,37 @@ for (const target of testTargets()) {
       const { db, hub } = ctx();
       const [till] = await enrolledTills(db, 'S1', ['T1']);
       // Before going offline, the till had the first 500 products.
-      await putHubDocuments(db, CATALOG_SCOPE, products, Array.from({ length: 500 }, (_, i) => product(i)));
+      await putHubDocuments(
+        db,
+        CATALOG_SCOPE,
+        products,
+        Array.from({ length: 500 }, (_, i) => product(i)),
+      );
       const c = client(hub, till!);
       const before = await c.pullAll('products', 0, 1000);
       expect(before.documents).toHaveLength(500);
       const offlineFrom = before.checkpoint;
       // Seven days of head-office work: 3,500 new products, a price change a day on 100, 50 withdrawn.
       for (let day = 0; day < 7; day++) {
-        await putHubDocuments(db, CATALOG_SCOPE, products, Array.from({ length: 500 }, (_, i) => product(500 + day * 500 + i, { day })));
-        await putHubDocuments(db, CATALOG_SCOPE, products, Array.from({ length: 100 }, (_, i) => product(i, { priceMinor: 1000 + day })));
+        await putHubDocuments(
+          db,
+          CATALOG_SCOPE,
+          products,
+          Array.from({ length: 500 }, (_, i) => product(500 + day * 500 + i, { day })),
+        );
+        await putHubDocuments(
+          db,
+          CATALOG_SCOPE,
+          products,
+          Array.from({ length: 100 }, (_, i) => product(i, { priceMinor: 1000 + day })),
+        );
       }
-      await putHubDocuments(db, CATALOG_SCOPE, products, Array.from({ length: 50 }, (_, i) => ({ ...product(400 + i), _deleted: true })));
+      await putHubDocuments(
+        db,
+        CATALOG_SCOPE,
+        products,
+        Array.from({ length: 50 }, (_, i) => ({ ...product(400 + i), _deleted: true })),
+      );
 
       const caughtUp = await c.pullAll('products', offlineFrom, 1000);
       const sizes = caughtUp.pages.map((p) => p.documents.length);
@@ -67,7 +97,9 @@ for (const target of testTargets()) {
       expect(local.get('P000003')).toMatchObject({ priceMinor: 1006 });
       expect(local.get('P000420')).toMatchObject({ _deleted: true });
       expect([...local.values()].filter((d) => !d._deleted)).toHaveLength(4000 - 50);
-      const hubCount = await db.query<{ n: number }>("SELECT count(*) AS n FROM catalog_docs WHERE collection = 'products' AND NOT deleted");
+      const hubCount = await db.query<{ n: number }>(
+        "SELECT count(*) AS n FROM catalog_docs WHERE collection = 'products' AND NOT deleted",
+      );
       expect(hubCount[0]!.n).toBe(3950);
     });
 
@@ -79,7 +111,10 @@ for (const target of testTargets()) {
       await putHubDocuments(db, { kind: 'store', storeId: 'S2' }, customers, [{ id: 'c2', storeId: 'S2', lastName: 'Durand' }]);
       expect((await client(hub, a!).pull('customers', 0, 100)).documents.map((d) => d.id)).toEqual(['c1']);
       expect((await client(hub, b!).pull('customers', 0, 100)).documents.map((d) => d.id)).toEqual(['c2']);
-      const sneaky = await hub.app.inject({ url: '/sync/v1/customers/pull?checkpoint=0&limit=100&storeId=S2&store=S2', headers: syncHeaders(a!.token, 'customers') });
+      const sneaky = await hub.app.inject({
+        url: '/sync/v1/customers/pull?checkpoint=0&limit=100&storeId=S2&store=S2',
+        headers: syncHeaders(a!.token, 'customers'),
+      });
       expect(sneaky.json().documents.map((d: { id: string }) => d.id)).toEqual(['c1']);
     });
 
@@ -87,13 +122,21 @@ for (const target of testTargets()) {
       const { db, hub } = ctx();
       const [writer, reader] = await enrolledTills(db, 'S1', ['T1', 'T2']);
       const c = (id: string) => ({ id, _deleted: false, storeId: 'S1', lastName: id, fieldTimes: {} });
-      const reply = await client(hub, writer!).push('customers', [{ newDocumentState: c('a') }, { newDocumentState: { ...c('bad'), storeId: 'S2' } }, { newDocumentState: c('b') }]);
+      const reply = await client(hub, writer!).push('customers', [
+        { newDocumentState: c('a') },
+        { newDocumentState: { ...c('bad'), storeId: 'S2' } },
+        { newDocumentState: c('b') },
+      ]);
       expect(reply.errors.map((e) => e.id)).toEqual(['bad']);
       const first = await client(hub, reader!).pull('customers', 0, 10);
       expect(first.documents.map((d) => d.id)).toEqual(['a', 'b']);
       expect(first.checkpoint).toEqual({ seq: 2 });
       await client(hub, writer!).push('customers', [{ newDocumentState: c('d') }]);
-      expect(await client(hub, reader!).pull('customers', 2, 10)).toMatchObject({ documents: [{ id: 'd' }], checkpoint: { seq: 3 }, remaining: 0 });
+      expect(await client(hub, reader!).pull('customers', 2, 10)).toMatchObject({
+        documents: [{ id: 'd' }],
+        checkpoint: { seq: 3 },
+        remaining: 0,
+      });
     });
 
     it('refuses bad checkpoints and limits with 400 and a clear body', async () => {

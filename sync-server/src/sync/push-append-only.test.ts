@@ -13,7 +13,8 @@ for (const target of testTargets()) {
         [storeId],
       );
     }
-    const counter = async (storeId: string) => (await ctx().db.query<{ seq: number }>('SELECT seq FROM store_counters WHERE store_id = $1', [storeId]))[0]?.seq ?? 0;
+    const counter = async (storeId: string) =>
+      (await ctx().db.query<{ seq: number }>('SELECT seq FROM store_counters WHERE store_id = $1', [storeId]))[0]?.seq ?? 0;
     const quarantined = (storeId: string) =>
       ctx().db.query<{ doc_id: string | null; reason: string; till_id: string; doc: unknown }>(
         'SELECT doc_id, reason, till_id, doc FROM quarantine WHERE store_id = $1 ORDER BY doc_id',
@@ -23,7 +24,10 @@ for (const target of testTargets()) {
     it('writes new documents with the next sequences and serves them back as pushed', async () => {
       const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
       const c = client(ctx().hub, till!);
-      expect(await c.push('sales', [{ newDocumentState: saleDoc(till!, 'a') }, { newDocumentState: saleDoc(till!, 'b') }])).toEqual({ conflicts: [], errors: [] });
+      expect(await c.push('sales', [{ newDocumentState: saleDoc(till!, 'a') }, { newDocumentState: saleDoc(till!, 'b') }])).toEqual({
+        conflicts: [],
+        errors: [],
+      });
       expect((await storeRows('S1')).map((r) => [r.id, r.seq])).toEqual([
         ['a', 1],
         ['b', 2],
@@ -40,7 +44,10 @@ for (const target of testTargets()) {
       const first = await storeRows('S1');
       // Same content, other key order, plus RxDB's own bookkeeping fields: still the same document.
       const reordered = Object.fromEntries(Object.entries(sale).reverse());
-      expect(await c.push('sales', [{ newDocumentState: { ...reordered, _rev: '2-abc', _meta: { lwt: 1 } } }])).toEqual({ conflicts: [], errors: [] });
+      expect(await c.push('sales', [{ newDocumentState: { ...reordered, _rev: '2-abc', _meta: { lwt: 1 } } }])).toEqual({
+        conflicts: [],
+        errors: [],
+      });
       expect(await c.push('sales', [{ newDocumentState: sale }, { newDocumentState: sale }])).toEqual({ conflicts: [], errors: [] });
       expect(await storeRows('S1')).toEqual(first);
       expect(await counter('S1')).toBe(1);
@@ -125,7 +132,8 @@ for (const target of testTargets()) {
       await client(hub, theirs!).push('sales', [{ newDocumentState: existing }]);
       const s2Before = await storeRows('S2');
 
-      const attempt = (id: string) => client(hub, mine!).push('sales', [{ newDocumentState: saleDoc({ storeId: 'S2', tillId: 'T1' }, id, { total: 1 }) }]);
+      const attempt = (id: string) =>
+        client(hub, mine!).push('sales', [{ newDocumentState: saleDoc({ storeId: 'S2', tillId: 'T1' }, id, { total: 1 }) }]);
       const onExisting = await attempt('their-sale');
       const onMissing = await attempt('no-such-sale');
       // The reply says the same thing whether or not the id exists in the other store.
@@ -143,7 +151,12 @@ for (const target of testTargets()) {
     it('pull-only collections refuse pushes with 405 and say why', async () => {
       const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
       for (const name of ['products', 'stock_levels', 'store_settings']) {
-        const res = await ctx().hub.app.inject({ method: 'POST', url: `/sync/v1/${name}/push`, headers: syncHeaders(till!.token, name), payload: { rows: [] } });
+        const res = await ctx().hub.app.inject({
+          method: 'POST',
+          url: `/sync/v1/${name}/push`,
+          headers: syncHeaders(till!.token, name),
+          payload: { rows: [] },
+        });
         expect(res.statusCode, name).toBe(405);
         expect(res.json()).toEqual({ error: 'method_not_allowed', message: expect.stringContaining('cannot push') });
       }
@@ -152,8 +165,15 @@ for (const target of testTargets()) {
     it('limits: too many rows 413, too large a body 413, a malformed request 400', async () => {
       const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
       const push = (payload: unknown, headers: Record<string, string> = {}) =>
-        ctx().hub.app.inject({ method: 'POST', url: '/sync/v1/sales/push', headers: { ...syncHeaders(till!.token, 'sales'), ...headers }, payload: payload as string });
-      const many = await push({ rows: Array.from({ length: SYNC_LIMITS.maxPushRows + 1 }, (_, i) => ({ newDocumentState: saleDoc(till!, `s${i}`) })) });
+        ctx().hub.app.inject({
+          method: 'POST',
+          url: '/sync/v1/sales/push',
+          headers: { ...syncHeaders(till!.token, 'sales'), ...headers },
+          payload: payload as string,
+        });
+      const many = await push({
+        rows: Array.from({ length: SYNC_LIMITS.maxPushRows + 1 }, (_, i) => ({ newDocumentState: saleDoc(till!, `s${i}`) })),
+      });
       expect(many.statusCode).toBe(413);
       expect(many.json()).toMatchObject({ error: 'too_many_rows', message: expect.stringContaining(String(SYNC_LIMITS.maxPushRows)) });
       const big = await push({ rows: [{ newDocumentState: saleDoc(till!, 'big', { blob: 'x'.repeat(SYNC_LIMITS.maxBodyBytes) }) }] });
@@ -171,4 +191,3 @@ for (const target of testTargets()) {
     });
   });
 }
-

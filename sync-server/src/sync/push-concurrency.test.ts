@@ -28,7 +28,11 @@ for (const target of testTargets()) {
 
     it('many tills of one store push at once, a transaction commits late, and no pull ever skips a row', async () => {
       const { db, hub } = ctx();
-      const tills = await enrolledTills(db, 'S1', Array.from({ length: TILLS }, (_, i) => `T${i + 1}`));
+      const tills = await enrolledTills(
+        db,
+        'S1',
+        Array.from({ length: TILLS }, (_, i) => `T${i + 1}`),
+      );
       let pushing = true;
       let pullsWhileSlow = 0;
 
@@ -45,13 +49,17 @@ for (const target of testTargets()) {
           if (slowHeld > 0) pullsWhileSlow++;
           pages++;
           if (page.documents.length > 0) {
-            const rows = await db.query<{ seq: number }>("SELECT seq FROM store_docs WHERE collection = 'customers' AND id IN (SELECT jsonb_array_elements_text($1::jsonb))", [
-              JSON.stringify(page.documents.map((d) => d.id)),
-            ]);
+            const rows = await db.query<{ seq: number }>(
+              "SELECT seq FROM store_docs WHERE collection = 'customers' AND id IN (SELECT jsonb_array_elements_text($1::jsonb))",
+              [JSON.stringify(page.documents.map((d) => d.id))],
+            );
             for (const r of rows) seen.add(r.seq);
             checkpoint = page.checkpoint!.seq;
           } else await new Promise((r) => setTimeout(r, 5));
-          expect([...seen].sort((a, b) => a - b), `${name} after ${pages} pages`).toEqual(Array.from({ length: checkpoint }, (_, i) => i + 1));
+          expect(
+            [...seen].sort((a, b) => a - b),
+            `${name} after ${pages} pages`,
+          ).toEqual(Array.from({ length: checkpoint }, (_, i) => i + 1));
         }
         return checkpoint;
       };
@@ -63,7 +71,13 @@ for (const target of testTargets()) {
             const c = client(hub, till);
             for (let p = 0; p < PUSHES_PER_TILL; p++) {
               const rows = Array.from({ length: DOCS_PER_PUSH }, (_, d) => ({
-                newDocumentState: { id: `${till.tillId}:${p}:${d}`, _deleted: false, storeId: 'S1', lastName: `Customer ${p}.${d}`, fieldTimes: {} },
+                newDocumentState: {
+                  id: `${till.tillId}:${p}:${d}`,
+                  _deleted: false,
+                  storeId: 'S1',
+                  lastName: `Customer ${p}.${d}`,
+                  fieldTimes: {},
+                },
               }));
               expect(await c.push('customers', rows)).toEqual({ conflicts: [], errors: [] });
             }

@@ -13,7 +13,11 @@ import { scopeFor, type Scope } from './scope';
 
 export type PushFaults = {
   /** Test hook: runs inside the push transaction, after the writes, before COMMIT (a slow writer). */
-  readonly beforeCommit?: (push: { readonly storeId: string; readonly collection: string; readonly lastSeq: number | null }) => Promise<void>;
+  readonly beforeCommit?: (push: {
+    readonly storeId: string;
+    readonly collection: string;
+    readonly lastSeq: number | null;
+  }) => Promise<void>;
 };
 
 type Row = { readonly newDocumentState: unknown; readonly assumedMasterState?: unknown };
@@ -22,7 +26,13 @@ type Row = { readonly newDocumentState: unknown; readonly assumedMasterState?: u
  * Customers merge field by field in JavaScript, inside the caller's transaction: lock the store's
  * counter row, read the ids already there, merge, write with the next sequence numbers.
  */
-async function storeFieldMerge(tx: Queryable, scope: Scope, collection: string, tillId: string, accepted: readonly AcceptedRow[]): Promise<StoredPush> {
+async function storeFieldMerge(
+  tx: Queryable,
+  scope: Scope,
+  collection: string,
+  tillId: string,
+  accepted: readonly AcceptedRow[],
+): Promise<StoredPush> {
   const base = await lockCounter(tx, scope);
   const existing = await findDocuments(
     tx,
@@ -31,7 +41,14 @@ async function storeFieldMerge(tx: Queryable, scope: Scope, collection: string, 
     accepted.map((r) => r.id),
   );
   const decided = fieldMerge(accepted, existing);
-  const writes = decided.writes.map((w, i) => ({ id: w.id, seq: base + i + 1, doc: w.content, docJson: w.contentJson, deleted: w.deleted, tillId }));
+  const writes = decided.writes.map((w, i) => ({
+    id: w.id,
+    seq: base + i + 1,
+    doc: w.content,
+    docJson: w.contentJson,
+    deleted: w.deleted,
+    tillId,
+  }));
   const lastSeq = writes.at(-1)?.seq ?? null;
   if (lastSeq !== null) {
     await writeDocuments(tx, scope, collection, writes, 'upsert');

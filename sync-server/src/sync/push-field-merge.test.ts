@@ -10,7 +10,10 @@ function customer(fields: Record<string, unknown>, times: Record<string, string>
   return { id: 'cust-1', _deleted: false, storeId: 'S1', ...fields, fieldTimes: times };
 }
 
-const base = customer({ lastName: 'Martin', firstName: 'Ana', phone: '0600000000', email: 'ana@example.fr' }, { lastName: T0, firstName: T0, phone: T0, email: T0 });
+const base = customer(
+  { lastName: 'Martin', firstName: 'Ana', phone: '0600000000', email: 'ana@example.fr' },
+  { lastName: T0, firstName: T0, phone: T0, email: T0 },
+);
 
 for (const target of testTargets()) {
   describe.skipIf(target.skip)(`field-merge push (customers) on ${target.name}`, () => {
@@ -21,7 +24,12 @@ for (const target of testTargets()) {
       await client(ctx().hub, a!).push('customers', [{ newDocumentState: base }]);
       return [a!, b!];
     }
-    const stored = async () => (await ctx().db.query<{ seq: number; doc: Record<string, unknown>; deleted: boolean }>("SELECT seq, doc, deleted FROM store_docs WHERE id = 'cust-1'"))[0];
+    const stored = async () =>
+      (
+        await ctx().db.query<{ seq: number; doc: Record<string, unknown>; deleted: boolean }>(
+          "SELECT seq, doc, deleted FROM store_docs WHERE id = 'cust-1'",
+        )
+      )[0];
 
     it('a new customer is taken as sent', async () => {
       const [a] = await twoTills();
@@ -33,10 +41,16 @@ for (const target of testTargets()) {
     it('fields changed on different tills both survive; the later pusher adopts the merge', async () => {
       const [a, b] = await twoTills();
       const fromA = customer({ ...base, phone: '0611111111' }, { ...base.fieldTimes, phone: T1 });
-      expect(await client(ctx().hub, a).push('customers', [{ newDocumentState: fromA, assumedMasterState: base }])).toEqual({ conflicts: [], errors: [] });
+      expect(await client(ctx().hub, a).push('customers', [{ newDocumentState: fromA, assumedMasterState: base }])).toEqual({
+        conflicts: [],
+        errors: [],
+      });
       const fromB = customer({ ...base, email: 'ana.martin@example.fr' }, { ...base.fieldTimes, email: T1 });
       const reply = await client(ctx().hub, b).push('customers', [{ newDocumentState: fromB, assumedMasterState: base }]);
-      const merged = customer({ ...base, phone: '0611111111', email: 'ana.martin@example.fr' }, { ...base.fieldTimes, phone: T1, email: T1 });
+      const merged = customer(
+        { ...base, phone: '0611111111', email: 'ana.martin@example.fr' },
+        { ...base.fieldTimes, phone: T1, email: T1 },
+      );
       expect(reply.conflicts).toEqual([merged]);
       expect(await stored()).toMatchObject({ seq: 3, doc: { phone: '0611111111', email: 'ana.martin@example.fr' } });
       // Till A pulls the merge, with a new sequence.
@@ -45,21 +59,32 @@ for (const target of testTargets()) {
 
     it('both changed the same field: the later time wins; a tie keeps the hub’s value', async () => {
       const [a, b] = await twoTills();
-      await client(ctx().hub, a).push('customers', [{ newDocumentState: customer({ ...base, phone: 'A' }, { ...base.fieldTimes, phone: T1 }), assumedMasterState: base }]);
-      const later = await client(ctx().hub, b).push('customers', [{ newDocumentState: customer({ ...base, phone: 'B' }, { ...base.fieldTimes, phone: T2 }), assumedMasterState: base }]);
+      await client(ctx().hub, a).push('customers', [
+        { newDocumentState: customer({ ...base, phone: 'A' }, { ...base.fieldTimes, phone: T1 }), assumedMasterState: base },
+      ]);
+      const later = await client(ctx().hub, b).push('customers', [
+        { newDocumentState: customer({ ...base, phone: 'B' }, { ...base.fieldTimes, phone: T2 }), assumedMasterState: base },
+      ]);
       expect(later.conflicts).toEqual([]);
       expect((await stored())!.doc.phone).toBe('B');
-      const tie = await client(ctx().hub, a).push('customers', [{ newDocumentState: customer({ ...base, phone: 'A again' }, { ...base.fieldTimes, phone: T2 }), assumedMasterState: base }]);
+      const tie = await client(ctx().hub, a).push('customers', [
+        { newDocumentState: customer({ ...base, phone: 'A again' }, { ...base.fieldTimes, phone: T2 }), assumedMasterState: base },
+      ]);
       expect((await stored())!.doc.phone).toBe('B');
       expect(tie.conflicts).toEqual([expect.objectContaining({ phone: 'B' })]);
     });
 
     it('a till whose clock runs a year ahead still cannot overwrite fields it did not change', async () => {
       const [a, b] = await twoTills();
-      await client(ctx().hub, a).push('customers', [{ newDocumentState: customer({ ...base, phone: 'hub' }, { ...base.fieldTimes, phone: T1 }), assumedMasterState: base }]);
+      await client(ctx().hub, a).push('customers', [
+        { newDocumentState: customer({ ...base, phone: 'hub' }, { ...base.fieldTimes, phone: T1 }), assumedMasterState: base },
+      ]);
       const future = '2027-11-22T10:00:00.000Z';
       const reply = await client(ctx().hub, b).push('customers', [
-        { newDocumentState: customer({ ...base, firstName: 'Anna' }, { lastName: future, firstName: future, phone: future, email: future }), assumedMasterState: base },
+        {
+          newDocumentState: customer({ ...base, firstName: 'Anna' }, { lastName: future, firstName: future, phone: future, email: future }),
+          assumedMasterState: base,
+        },
       ]);
       expect(await stored()).toMatchObject({ doc: { firstName: 'Anna', phone: 'hub' } });
       expect(reply.conflicts[0]).toMatchObject({ firstName: 'Anna', phone: 'hub' });
@@ -67,20 +92,30 @@ for (const target of testTargets()) {
 
     it('pushing what the hub has, or retrying a push whose reply was lost, writes nothing', async () => {
       const [a] = await twoTills();
-      expect(await client(ctx().hub, a).push('customers', [{ newDocumentState: base, assumedMasterState: base }])).toEqual({ conflicts: [], errors: [] });
+      expect(await client(ctx().hub, a).push('customers', [{ newDocumentState: base, assumedMasterState: base }])).toEqual({
+        conflicts: [],
+        errors: [],
+      });
       expect((await stored())!.seq).toBe(1);
       const edit = customer({ ...base, firstName: 'Anna' }, { ...base.fieldTimes, firstName: T1 });
       await client(ctx().hub, a).push('customers', [{ newDocumentState: edit, assumedMasterState: base }]);
-      expect(await client(ctx().hub, a).push('customers', [{ newDocumentState: edit, assumedMasterState: base }])).toEqual({ conflicts: [], errors: [] });
+      expect(await client(ctx().hub, a).push('customers', [{ newDocumentState: edit, assumedMasterState: base }])).toEqual({
+        conflicts: [],
+        errors: [],
+      });
       expect(await client(ctx().hub, a).push('customers', [{ newDocumentState: edit }])).toEqual({ conflicts: [], errors: [] });
       expect((await stored())!.seq).toBe(2);
     });
 
     it('a deletion merges like a field: a later edit elsewhere does not resurrect it unless it is later', async () => {
       const [a, b] = await twoTills();
-      await client(ctx().hub, a).push('customers', [{ newDocumentState: customer({ ...base, _deleted: true }, { ...base.fieldTimes, _deleted: T2 }), assumedMasterState: base }]);
+      await client(ctx().hub, a).push('customers', [
+        { newDocumentState: customer({ ...base, _deleted: true }, { ...base.fieldTimes, _deleted: T2 }), assumedMasterState: base },
+      ]);
       expect(await stored()).toMatchObject({ deleted: true, seq: 2 });
-      const reply = await client(ctx().hub, b).push('customers', [{ newDocumentState: customer({ ...base, email: 'new@example.fr' }, { ...base.fieldTimes, email: T1 }), assumedMasterState: base }]);
+      const reply = await client(ctx().hub, b).push('customers', [
+        { newDocumentState: customer({ ...base, email: 'new@example.fr' }, { ...base.fieldTimes, email: T1 }), assumedMasterState: base },
+      ]);
       expect(reply.conflicts).toEqual([expect.objectContaining({ _deleted: true, email: 'new@example.fr' })]);
       const pulled = await client(ctx().hub, b).pull('customers', 0, 10);
       expect(pulled.documents).toEqual([expect.objectContaining({ id: 'cust-1', _deleted: true })]);

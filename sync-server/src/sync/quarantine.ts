@@ -8,7 +8,13 @@ import { hasUnstorableText, type RefusedRow } from './document-checks';
  * so a till retrying the same refused push is recorded once. The row lives in the pushing till's
  * store (the only store the request may write), whatever store the document claims.
  */
-export async function quarantineRows(tx: Queryable, storeId: string, tillId: string, collection: string, refused: readonly RefusedRow[]): Promise<void> {
+export async function quarantineRows(
+  tx: Queryable,
+  storeId: string,
+  tillId: string,
+  collection: string,
+  refused: readonly RefusedRow[],
+): Promise<void> {
   if (refused.length === 0) return;
   const rows = refused.map((r) => {
     // jsonb cannot hold some texts (NUL…): those documents are kept as their JSON text instead.

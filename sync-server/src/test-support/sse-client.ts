@@ -19,61 +19,68 @@ export function openSse(url: string, headers: Record<string, string>, options: {
   const target = new URL(url);
   const transport = target.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const request = transport.request(target, { headers: { accept: 'text/event-stream', ...headers }, ...(options.ca ? { ca: options.ca } : {}) }, (response) => {
-      const events: string[] = [];
-      const comments: string[] = [];
-      const waiters: (() => void)[] = [];
-      let buffer = '';
-      let endResolve: () => void = () => undefined;
-      const ended = new Promise<void>((r) => (endResolve = r));
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        buffer += chunk;
-        let blank = buffer.indexOf('\n\n');
-        while (blank >= 0) {
-          const block = buffer.slice(0, blank);
-          buffer = buffer.slice(blank + 2);
-          const data = block
-            .split('\n')
-            .filter((line) => line.startsWith('data:'))
-            .map((line) => line.slice(5).trimStart());
-          if (data.length > 0) events.push(data.join('\n'));
-          for (const line of block.split('\n')) if (line.startsWith(':')) comments.push(line.slice(1).trim());
-          blank = buffer.indexOf('\n\n');
-        }
-        for (const w of waiters.splice(0)) w();
-      });
-      const finish = () => {
-        endResolve();
-        for (const w of waiters.splice(0)) w();
-      };
-      response.on('end', finish);
-      response.on('close', finish);
-      response.on('error', finish);
-      resolve({
-        status: response.statusCode ?? 0,
-        headers: response.headers,
-        events,
-        comments,
-        ended,
-        event(n, timeoutMs = 3000) {
-          return new Promise((res, rej) => {
-            const timer = setTimeout(() => rej(new Error(`no event #${n} within ${timeoutMs} ms (got ${JSON.stringify(events)})`)), timeoutMs);
-            const check = () => {
-              if (events.length > n) {
-                clearTimeout(timer);
-                res(events[n]!);
-              } else waiters.push(check);
-            };
-            check();
-          });
-        },
-        close() {
-          request.destroy();
-          response.destroy();
-        },
-      });
-    });
+    const request = transport.request(
+      target,
+      { headers: { accept: 'text/event-stream', ...headers }, ...(options.ca ? { ca: options.ca } : {}) },
+      (response) => {
+        const events: string[] = [];
+        const comments: string[] = [];
+        const waiters: (() => void)[] = [];
+        let buffer = '';
+        let endResolve: () => void = () => undefined;
+        const ended = new Promise<void>((r) => (endResolve = r));
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          buffer += chunk;
+          let blank = buffer.indexOf('\n\n');
+          while (blank >= 0) {
+            const block = buffer.slice(0, blank);
+            buffer = buffer.slice(blank + 2);
+            const data = block
+              .split('\n')
+              .filter((line) => line.startsWith('data:'))
+              .map((line) => line.slice(5).trimStart());
+            if (data.length > 0) events.push(data.join('\n'));
+            for (const line of block.split('\n')) if (line.startsWith(':')) comments.push(line.slice(1).trim());
+            blank = buffer.indexOf('\n\n');
+          }
+          for (const w of waiters.splice(0)) w();
+        });
+        const finish = () => {
+          endResolve();
+          for (const w of waiters.splice(0)) w();
+        };
+        response.on('end', finish);
+        response.on('close', finish);
+        response.on('error', finish);
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          events,
+          comments,
+          ended,
+          event(n, timeoutMs = 3000) {
+            return new Promise((res, rej) => {
+              const timer = setTimeout(
+                () => rej(new Error(`no event #${n} within ${timeoutMs} ms (got ${JSON.stringify(events)})`)),
+                timeoutMs,
+              );
+              const check = () => {
+                if (events.length > n) {
+                  clearTimeout(timer);
+                  res(events[n]!);
+                } else waiters.push(check);
+              };
+              check();
+            });
+          },
+          close() {
+            request.destroy();
+            response.destroy();
+          },
+        });
+      },
+    );
     request.on('error', reject);
     request.end();
   });

@@ -66,7 +66,10 @@ function postgresTarget(): TestTarget {
     name: 'postgres',
     skip: !adminUrl && process.env.CI !== 'true',
     async open(options = {}) {
-      if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set: under CI=true the PostgreSQL suites must run (e.g. postgres://postgres@127.0.0.1:5432/test)');
+      if (!adminUrl)
+        throw new Error(
+          'TEST_DATABASE_URL is not set: under CI=true the PostgreSQL suites must run (e.g. postgres://postgres@127.0.0.1:5432/test)',
+        );
       const name = `pos_test_${randomBytes(6).toString('hex')}`;
       const admin = new pg.Client({ connectionString: adminUrl });
       await admin.connect();
@@ -76,7 +79,8 @@ function postgresTarget(): TestTarget {
         await admin.end();
       }
       const url = withDatabase(adminUrl, name);
-      const db = options.migrate === false ? await openPostgresDatabase({ connectionString: url }) : await openDatabase({ kind: 'postgres', url });
+      const db =
+        options.migrate === false ? await openPostgresDatabase({ connectionString: url }) : await openDatabase({ kind: 'postgres', url });
       const others: Database[] = [];
       return {
         db,

@@ -78,12 +78,21 @@ export function syncHeaders(token: string | null, collection: string, version?: 
 export function client(hub: Hub, device: Device) {
   return {
     async pull(collection: SyncCollectionName, checkpoint: number, limit: number): Promise<PullResponse> {
-      const res = await hub.app.inject({ method: 'GET', url: `/sync/v1/${collection}/pull?checkpoint=${checkpoint}&limit=${limit}`, headers: syncHeaders(device.token, collection) });
+      const res = await hub.app.inject({
+        method: 'GET',
+        url: `/sync/v1/${collection}/pull?checkpoint=${checkpoint}&limit=${limit}`,
+        headers: syncHeaders(device.token, collection),
+      });
       if (res.statusCode !== 200) throw new Error(`pull ${collection}: ${res.statusCode} ${res.body}`);
       return res.json<PullResponse>();
     },
     async push(collection: SyncCollectionName, rows: readonly unknown[]): Promise<PushResponse> {
-      const res = await hub.app.inject({ method: 'POST', url: `/sync/v1/${collection}/push`, headers: syncHeaders(device.token, collection), payload: { rows } });
+      const res = await hub.app.inject({
+        method: 'POST',
+        url: `/sync/v1/${collection}/push`,
+        headers: syncHeaders(device.token, collection),
+        payload: { rows },
+      });
       if (res.statusCode !== 200) throw new Error(`push ${collection}: ${res.statusCode} ${res.body}`);
       return res.json<PushResponse>();
     },

@@ -26,8 +26,28 @@ export type AiDefinition = {
  * by FNC1; every other AI ends at FNC1 (GS) or at the end of the data, even when its length is fixed.
  */
 const PREDEFINED_LENGTH_PREFIXES: ReadonlySet<string> = new Set([
-  '00', '01', '02', '03', '04', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20',
-  '31', '32', '33', '34', '35', '36', '41',
+  '00',
+  '01',
+  '02',
+  '03',
+  '04',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '16',
+  '17',
+  '18',
+  '19',
+  '20',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '41',
 ]);
 
 export function hasPredefinedLength(ai: string): boolean {
@@ -42,7 +62,13 @@ const fixed = (prefix: string, title: string, length: number, extra: Partial<AiD
   maxLength: length,
   ...extra,
 });
-const text = (prefix: string, title: string, maxLength: number): AiDefinition => ({ prefix, title, format: 'cset82', minLength: 1, maxLength });
+const text = (prefix: string, title: string, maxLength: number): AiDefinition => ({
+  prefix,
+  title,
+  format: 'cset82',
+  minLength: 1,
+  maxLength,
+});
 const digits = (prefix: string, title: string, maxLength: number, minLength = 1): AiDefinition => ({
   prefix,
   title,

@@ -63,7 +63,12 @@ export function parseGs1ElementString(data: string, options: Gs1ParseOptions = {
       const end = separator === -1 ? data.length : separator;
       value = data.slice(valueStart, end);
       if (value.length > entry.maxLength) {
-        return error('too-long', `AI (${ai}) ${entry.title} is longer than ${entry.maxLength} characters: a separator (FNC1) is missing`, at, ai);
+        return error(
+          'too-long',
+          `AI (${ai}) ${entry.title} is longer than ${entry.maxLength} characters: a separator (FNC1) is missing`,
+          at,
+          ai,
+        );
       }
       if (value.length < entry.minLength) {
         return error('too-short', `AI (${ai}) ${entry.title} needs at least ${entry.minLength} characters`, at, ai);

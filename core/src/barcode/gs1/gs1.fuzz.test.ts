@@ -40,7 +40,10 @@ describe('GS1 parser under random input', () => {
   it('reads every valid string back; a truncated one is an error unless cut between elements', () => {
     fc.assert(
       fc.property(validElementString, fc.nat(), ({ text, gtin, grams, batch }, cut) => {
-        expect(parseGs1ElementString(text, { referenceYear: 2026 })).toMatchObject({ ok: true, summary: { gtin, netWeightGrams: grams, batchLot: batch } });
+        expect(parseGs1ElementString(text, { referenceYear: 2026 })).toMatchObject({
+          ok: true,
+          summary: { gtin, netWeightGrams: grams, batchLot: batch },
+        });
         const truncated = text.slice(0, cut % text.length);
         const result = parseGs1ElementString(truncated, { referenceYear: 2026 });
         // A cut at an element boundary leaves a shorter valid string; a cut inside the batch, a shorter batch.

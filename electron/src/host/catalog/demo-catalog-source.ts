@@ -10,5 +10,12 @@ export function demoCatalogPage(size: number, checkpoint: string | null, limit: 
   if (!Number.isSafeInteger(from) || from < 0) throw new PosError('INVALID_REQUEST', `Bad catalog checkpoint "${checkpoint}"`);
   const products = demoProducts(from, limit, size);
   const next = from + products.length;
-  return { source: `demo-${size}`, products, deletedIds: [], checkpoint: String(next), remaining: Math.max(0, size - next), done: next >= size };
+  return {
+    source: `demo-${size}`,
+    products,
+    deletedIds: [],
+    checkpoint: String(next),
+    remaining: Math.max(0, size - next),
+    done: next >= size,
+  };
 }

@@ -27,19 +27,35 @@ describe('loadHostConfig', () => {
 
   it('reads an edited file and fills what it leaves out with the defaults', async () => {
     const dir = await dirs.make();
-    await writeFile(configFile(dir), JSON.stringify({ tillId: 'T07', printer: { target: 'tcp://10.0.0.9:9100' }, terminal: { processingMs: 10 } }));
+    await writeFile(
+      configFile(dir),
+      JSON.stringify({ tillId: 'T07', printer: { target: 'tcp://10.0.0.9:9100' }, terminal: { processingMs: 10 } }),
+    );
     const config = await loadHostConfig(dir, {});
     expect(config.tillId).toBe('T07');
     expect(config.storeId).toBe('S001');
     expect(config.printer).toEqual({ target: 'tcp://10.0.0.9:9100', profile: 'esc-pos-80' });
-    expect(config.terminal).toMatchObject({ kind: 'simulated', behaviour: 'approve', processingMs: 10, timeoutMs: 5000, offlineCaps: { maxPerPayment: 10_000 } });
+    expect(config.terminal).toMatchObject({
+      kind: 'simulated',
+      behaviour: 'approve',
+      processingMs: 10,
+      timeoutMs: 5000,
+      offlineCaps: { maxPerPayment: 10_000 },
+    });
     expect(config.scanner.mode).toBe('keyboard-wedge');
   });
 
   it('saves the Devices screen settings into the file, keeping what the manager wrote by hand', async () => {
     const dir = await dirs.make();
     await writeFile(configFile(dir), JSON.stringify({ tillId: 'T07', printer: { target: 'tcp://10.0.0.9:9100' } }));
-    const saved = await saveDeviceSettings(dir, { scanner: { mode: 'serial', path: '/dev/ttyACM0' }, terminal: { kind: 'zvt', address: '10.0.0.5:20007', offlineCaps: { maxTotal: 20_000 } } }, {});
+    const saved = await saveDeviceSettings(
+      dir,
+      {
+        scanner: { mode: 'serial', path: '/dev/ttyACM0' },
+        terminal: { kind: 'zvt', address: '10.0.0.5:20007', offlineCaps: { maxTotal: 20_000 } },
+      },
+      {},
+    );
     expect(saved.scanner).toMatchObject({ mode: 'serial', path: '/dev/ttyACM0', suffix: 'CR' });
     expect(saved.terminal.offlineCaps).toEqual({ maxPerPayment: 10_000, maxTotal: 20_000 });
     const reread = await loadHostConfig(dir, {});
@@ -52,7 +68,9 @@ describe('loadHostConfig', () => {
     const dir = await dirs.make();
     await loadHostConfig(dir, {});
     const before = await readFile(configFile(dir), 'utf8');
-    await expect(saveDeviceSettings(dir, { terminal: { kind: 'caisse-ap', address: null } }, {})).rejects.toThrow(/terminal.address must be "host:port"/);
+    await expect(saveDeviceSettings(dir, { terminal: { kind: 'caisse-ap', address: null } }, {})).rejects.toThrow(
+      /terminal.address must be "host:port"/,
+    );
     await expect(saveDeviceSettings(dir, { scanner: { mode: 'serial', path: null } }, {})).rejects.toThrow(/scanner.path/);
     await expect(saveDeviceSettings(dir, { drawer: { pin: 3 as 2 } }, {})).rejects.toThrow(/drawer.pin must be 2 or 5/);
     expect(await readFile(configFile(dir), 'utf8')).toBe(before);
@@ -110,7 +128,8 @@ describe('loadHostConfig', () => {
       await writeFile(configFile(dir), text);
       out[what] = await loadHostConfig(dir, {}).then(
         (config) => `loaded: ${JSON.stringify(config).slice(0, 60)}`,
-        (error: unknown) => (error instanceof ConfigError ? `ConfigError: ${error.message}` : `${(error as Error).name}: ${(error as Error).message}`),
+        (error: unknown) =>
+          error instanceof ConfigError ? `ConfigError: ${error.message}` : `${(error as Error).name}: ${(error as Error).message}`,
       );
     }
     return out;
@@ -118,7 +137,9 @@ describe('loadHostConfig', () => {
 
   it('refuses a file that is valid JSON but not an object of settings with a ConfigError', async () => {
     const cases = { null: 'null', array: '[]', string: '"a string"', number: '42' };
-    expect(await outcomes(cases)).toEqual(Object.fromEntries(Object.keys(cases).map((k) => [k, expect.stringMatching(/^ConfigError: .*config\.json/)])));
+    expect(await outcomes(cases)).toEqual(
+      Object.fromEntries(Object.keys(cases).map((k) => [k, expect.stringMatching(/^ConfigError: .*config\.json/)])),
+    );
   });
 
   it('refuses settings of the wrong kind with a ConfigError naming the setting', async () => {
@@ -131,7 +152,9 @@ describe('loadHostConfig', () => {
       storeId: JSON.stringify({ storeId: 42 }),
       printer: JSON.stringify({ printer: 'tcp://10.0.0.9' }),
     };
-    expect(await outcomes(cases)).toEqual(Object.fromEntries(Object.keys(cases).map((k) => [k, expect.stringMatching(new RegExp(`^ConfigError: .*${k}`))])));
+    expect(await outcomes(cases)).toEqual(
+      Object.fromEntries(Object.keys(cases).map((k) => [k, expect.stringMatching(new RegExp(`^ConfigError: .*${k}`))])),
+    );
   });
 });
 
@@ -171,7 +194,10 @@ describe('applyEnv', () => {
 describe('the terminal from the environment (npm start -- --demo-terminal)', () => {
   const base = defaultConfig('/tmp/till');
   it('sets the protocol and its address, checked', () => {
-    expect(applyEnv(base, { POS_TERMINAL_KIND: 'zvt', POS_TERMINAL_ADDRESS: '127.0.0.1:20007' }).terminal).toMatchObject({ kind: 'zvt', address: '127.0.0.1:20007' });
+    expect(applyEnv(base, { POS_TERMINAL_KIND: 'zvt', POS_TERMINAL_ADDRESS: '127.0.0.1:20007' }).terminal).toMatchObject({
+      kind: 'zvt',
+      address: '127.0.0.1:20007',
+    });
     expect(() => applyEnv(base, { POS_TERMINAL_KIND: 'zvt' })).toThrow(/POS_TERMINAL_ADDRESS: terminal.address must be "host:port"/);
     expect(() => applyEnv(base, { POS_TERMINAL_KIND: 'visa' })).toThrow(ConfigError);
   });

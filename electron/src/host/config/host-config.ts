@@ -1,6 +1,13 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { defaultDeviceSettings, deviceSettingsProblems, TERMINAL_KINDS, type DeviceSettings, type DeviceSettingsPatch, type TerminalKind } from '@pos/core';
+import {
+  defaultDeviceSettings,
+  deviceSettingsProblems,
+  TERMINAL_KINDS,
+  type DeviceSettings,
+  type DeviceSettingsPatch,
+  type TerminalKind,
+} from '@pos/core';
 
 /**
  * The till host's own settings (this machine's devices and identity), in <dataDir>/config.json.
@@ -57,20 +64,28 @@ function validateConfig(config: HostConfig, file: string): HostConfig {
   const fail = (setting: string, expected: string): never => {
     throw new ConfigError(`${file}: ${setting} must be ${expected}`);
   };
-  const isInt = (v: unknown, min: number, max = Number.MAX_SAFE_INTEGER) => typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
+  const isInt = (v: unknown, min: number, max = Number.MAX_SAFE_INTEGER) =>
+    typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
   const isId = (v: unknown) => typeof v === 'string' && /^[A-Za-z0-9_-]{1,32}$/.test(v);
   if (!isId(config.storeId)) fail('storeId', 'letters, digits, - or _ (at most 32)');
   if (!isId(config.tillId)) fail('tillId', 'letters, digits, - or _ (at most 32)');
   if (config.locale !== 'fr' && config.locale !== 'en') fail('locale', '"fr" or "en"');
-  if (typeof config.printer !== 'object' || config.printer === null || typeof config.printer.target !== 'string' || typeof config.printer.profile !== 'string') {
+  if (
+    typeof config.printer !== 'object' ||
+    config.printer === null ||
+    typeof config.printer.target !== 'string' ||
+    typeof config.printer.profile !== 'string'
+  ) {
     fail('printer', 'an object with "target" and "profile" texts');
   }
   const [problem] = deviceSettingsProblems(config);
   if (problem) throw new ConfigError(`${file}: ${problem}`);
   if (!isInt(config.demoCatalogSize, 1)) fail('demoCatalogSize', 'a whole number ≥ 1');
   if (!isInt(config.browserPort, 0, MAX_PORT)) fail('browserPort', `a port number from 0 to ${MAX_PORT}`);
-  if (config.hubUrl !== null && (typeof config.hubUrl !== 'string' || !URL.canParse(config.hubUrl))) fail('hubUrl', 'a web address (https://…), or null');
-  if (config.hubCaFile !== null && (typeof config.hubCaFile !== 'string' || config.hubCaFile === '')) fail('hubCaFile', 'the path of a PEM file, or null');
+  if (config.hubUrl !== null && (typeof config.hubUrl !== 'string' || !URL.canParse(config.hubUrl)))
+    fail('hubUrl', 'a web address (https://…), or null');
+  if (config.hubCaFile !== null && (typeof config.hubCaFile !== 'string' || config.hubCaFile === ''))
+    fail('hubCaFile', 'the path of a PEM file, or null');
   return config;
 }
 
@@ -92,13 +107,19 @@ export function applyEnv(config: HostConfig, env: NodeJS.ProcessEnv): HostConfig
   }
   if (env.POS_TERMINAL_KIND) {
     const kind = env.POS_TERMINAL_KIND;
-    if (!(TERMINAL_KINDS as readonly string[]).includes(kind)) throw new ConfigError(`POS_TERMINAL_KIND must be ${TERMINAL_KINDS.join(', ')}, got "${kind}"`);
-    next = { ...next, terminal: { ...next.terminal, kind: kind as TerminalKind, address: env.POS_TERMINAL_ADDRESS || next.terminal.address } };
+    if (!(TERMINAL_KINDS as readonly string[]).includes(kind))
+      throw new ConfigError(`POS_TERMINAL_KIND must be ${TERMINAL_KINDS.join(', ')}, got "${kind}"`);
+    next = {
+      ...next,
+      terminal: { ...next.terminal, kind: kind as TerminalKind, address: env.POS_TERMINAL_ADDRESS || next.terminal.address },
+    };
     const [problem] = deviceSettingsProblems(next);
     if (problem) throw new ConfigError(`POS_TERMINAL_KIND / POS_TERMINAL_ADDRESS: ${problem}`);
   }
-  if (env.POS_TERMINAL_DELAY_MS) next = { ...next, terminal: { ...next.terminal, processingMs: positiveInt('POS_TERMINAL_DELAY_MS', env.POS_TERMINAL_DELAY_MS) } };
-  if (env.POS_TERMINAL_TIMEOUT_MS) next = { ...next, terminal: { ...next.terminal, timeoutMs: positiveInt('POS_TERMINAL_TIMEOUT_MS', env.POS_TERMINAL_TIMEOUT_MS, 1) } };
+  if (env.POS_TERMINAL_DELAY_MS)
+    next = { ...next, terminal: { ...next.terminal, processingMs: positiveInt('POS_TERMINAL_DELAY_MS', env.POS_TERMINAL_DELAY_MS) } };
+  if (env.POS_TERMINAL_TIMEOUT_MS)
+    next = { ...next, terminal: { ...next.terminal, timeoutMs: positiveInt('POS_TERMINAL_TIMEOUT_MS', env.POS_TERMINAL_TIMEOUT_MS, 1) } };
   if (env.POS_DEMO_PRODUCTS) next = { ...next, demoCatalogSize: positiveInt('POS_DEMO_PRODUCTS', env.POS_DEMO_PRODUCTS, 1) };
   if (env.POS_HUB_CA) next = { ...next, hubCaFile: env.POS_HUB_CA };
   if (env.POS_HUB_URL) next = { ...next, hubUrl: env.POS_HUB_URL };
@@ -120,7 +141,8 @@ async function readStoredConfig(dataDir: string): Promise<{ file: string; defaul
   let stored: Partial<HostConfig> = {};
   try {
     const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigError(`${file} must hold an object of settings`);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new ConfigError(`${file} must hold an object of settings`);
     stored = parsed as Partial<HostConfig>;
   } catch (error) {
     if (error instanceof ConfigError) throw error;
@@ -153,19 +175,25 @@ function mergeStored(defaults: HostConfig, stored: Partial<HostConfig>): HostCon
   };
 }
 
-
 /**
  * The Devices screen's changes, written into config.json (atomically, the rest of the file kept)
  * after the merged result is checked. Returns the new settings, environment overrides applied.
  */
-export async function saveDeviceSettings(dataDir: string, patch: DeviceSettingsPatch, env: NodeJS.ProcessEnv = process.env): Promise<HostConfig> {
+export async function saveDeviceSettings(
+  dataDir: string,
+  patch: DeviceSettingsPatch,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<HostConfig> {
   const { file, defaults, stored } = await readStoredConfig(dataDir);
   const current = validateConfig(mergeStored(defaults, stored), file);
   const sections = Object.keys(patch) as (keyof DeviceSettingsPatch)[];
   const next: Record<string, unknown> = { ...stored };
   for (const section of sections) {
     const value = { ...(current[section] as object), ...(patch[section] as object) };
-    next[section] = section === 'terminal' ? { ...value, offlineCaps: { ...current.terminal.offlineCaps, ...(patch.terminal?.offlineCaps ?? {}) } } : value;
+    next[section] =
+      section === 'terminal'
+        ? { ...value, offlineCaps: { ...current.terminal.offlineCaps, ...(patch.terminal?.offlineCaps ?? {}) } }
+        : value;
   }
   const checked = validateConfig(mergeStored(defaults, next as Partial<HostConfig>), file);
   await writeFile(`${file}.tmp`, `${JSON.stringify(next, null, 2)}\n`);

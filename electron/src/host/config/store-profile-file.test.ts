@@ -23,9 +23,22 @@ describe('loadStoreProfile', () => {
 
   it('takes the store’s own name, scale-label layouts and cash rounding', async () => {
     const layouts = [{ id: 'weight-2-4-6', prefixes: ['23'], itemDigits: 4, valueDigits: 6, valueKind: 'weight_g' }];
-    await write({ name: 'Fromagerie Lucie', variableMeasureLayouts: layouts, cashRounding: { step: 5 }, currency: 'CHF', receiptLocale: 'fr-CH' });
+    await write({
+      name: 'Fromagerie Lucie',
+      variableMeasureLayouts: layouts,
+      cashRounding: { step: 5 },
+      currency: 'CHF',
+      receiptLocale: 'fr-CH',
+    });
     const profile = await loadStoreProfile(dir, 'S002', 'T03');
-    expect(profile).toMatchObject({ storeId: 'S002', tillId: 'T03', name: 'Fromagerie Lucie', variableMeasureLayouts: layouts, cashRounding: { step: 5 }, currency: 'CHF' });
+    expect(profile).toMatchObject({
+      storeId: 'S002',
+      tillId: 'T03',
+      name: 'Fromagerie Lucie',
+      variableMeasureLayouts: layouts,
+      cashRounding: { step: 5 },
+      currency: 'CHF',
+    });
   });
 
   it('refuses a layout that does not make an EAN-13, a bad rate, and identity fields', async () => {

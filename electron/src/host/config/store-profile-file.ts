@@ -44,16 +44,24 @@ export function validateStoreProfile(profile: StoreProfile, file: string): Store
   if (!texts(profile.receiptFooter)) fail('receiptFooter', 'a list of texts');
   if (!Array.isArray(profile.vatRates) || profile.vatRates.length === 0) fail('vatRates', 'a non-empty list');
   for (const rate of profile.vatRates) {
-    if (typeof rate?.id !== 'string' || typeof rate.code !== 'string' || typeof rate.label !== 'string' || !Number.isSafeInteger(rate.rateBp) || rate.rateBp < 0) {
+    if (
+      typeof rate?.id !== 'string' ||
+      typeof rate.code !== 'string' ||
+      typeof rate.label !== 'string' ||
+      !Number.isSafeInteger(rate.rateBp) ||
+      rate.rateBp < 0
+    ) {
       fail('vatRates', 'a list of { id, rateBp (basis points), code, label }');
     }
   }
   if (!Array.isArray(profile.variableMeasureLayouts)) fail('variableMeasureLayouts', 'a list');
   for (const layout of profile.variableMeasureLayouts) {
-    const problem = typeof layout === 'object' && layout !== null && Array.isArray(layout.prefixes) ? validateLayout(layout) : 'not a layout';
+    const problem =
+      typeof layout === 'object' && layout !== null && Array.isArray(layout.prefixes) ? validateLayout(layout) : 'not a layout';
     if (problem) fail('variableMeasureLayouts', `valid GS1 variable-measure layouts (${problem})`);
   }
-  if (!Number.isSafeInteger(profile.cashRounding?.step) || profile.cashRounding.step < 1) fail('cashRounding.step', 'a whole number of minor units ≥ 1');
+  if (!Number.isSafeInteger(profile.cashRounding?.step) || profile.cashRounding.step < 1)
+    fail('cashRounding.step', 'a whole number of minor units ≥ 1');
   if (!Array.isArray(profile.quickCashAmounts) || !profile.quickCashAmounts.every((a) => Number.isSafeInteger(a) && a > 0)) {
     fail('quickCashAmounts', 'a list of amounts in minor units');
   }

@@ -1,5 +1,12 @@
 import type { DeviceSettings, HidDeviceInfo, SerialPortInfo } from '@pos/core';
-import { createHidPosScanner, createSerialPoleDisplay, createSerialScale, createSerialScanner, listHidScanners, listSerialPorts } from '@pos/hardware/node';
+import {
+  createHidPosScanner,
+  createSerialPoleDisplay,
+  createSerialScale,
+  createSerialScanner,
+  listHidScanners,
+  listSerialPorts,
+} from '@pos/hardware/node';
 import type { DeviceFactories, TerminalPort } from './device-ports';
 import { poleDisplayPort, scalePort, scannerPort } from './driver-adapters';
 
@@ -16,19 +23,39 @@ export function defaultDeviceFactories(terminal: (settings: DeviceSettings['term
         return scannerPort(driver, `HID POS scanner${settings.path ? ` on ${settings.path}` : ''}`);
       }
       if (!settings.path) return null;
-      return scannerPort(createSerialScanner({ path: settings.path, baudRate: settings.baudRate, suffix: settings.suffix }), `Serial scanner on ${settings.path} (${settings.baudRate} baud)`);
+      return scannerPort(
+        createSerialScanner({ path: settings.path, baudRate: settings.baudRate, suffix: settings.suffix }),
+        `Serial scanner on ${settings.path} (${settings.baudRate} baud)`,
+      );
     },
     scale(settings) {
-      return settings.path ? scalePort(createSerialScale({ path: settings.path, baudRate: settings.baudRate }), `Mettler Toledo 8217 scale on ${settings.path}`) : null;
+      return settings.path
+        ? scalePort(
+            createSerialScale({ path: settings.path, baudRate: settings.baudRate }),
+            `Mettler Toledo 8217 scale on ${settings.path}`,
+          )
+        : null;
     },
     poleDisplay(settings) {
-      return settings.path ? poleDisplayPort(createSerialPoleDisplay({ path: settings.path, baudRate: settings.baudRate }), `CD5220 pole display on ${settings.path}`) : null;
+      return settings.path
+        ? poleDisplayPort(
+            createSerialPoleDisplay({ path: settings.path, baudRate: settings.baudRate }),
+            `CD5220 pole display on ${settings.path}`,
+          )
+        : null;
     },
     terminal,
     listSerialPorts: (): Promise<SerialPortInfo[]> => listSerialPorts(),
     async listHidDevices(): Promise<HidDeviceInfo[]> {
       const found = await listHidScanners();
-      return found.map((d) => ({ path: d.path, vendorId: d.vendorId, productId: d.productId, ...(d.product ? { product: d.product } : {}), vendor: d.profile, hidPos: d.isHidPos }));
+      return found.map((d) => ({
+        path: d.path,
+        vendorId: d.vendorId,
+        productId: d.productId,
+        ...(d.product ? { product: d.product } : {}),
+        vendor: d.profile,
+        hidPos: d.isHidPos,
+      }));
     },
   };
 }

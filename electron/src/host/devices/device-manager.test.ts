@@ -35,7 +35,11 @@ function scriptedScanner() {
 
 function manager(scanner: ScannerPort | null | (() => ScannerPort), drawerWarnS = 30, dataDir = '/tmp/unused') {
   const events = new HostEventBus();
-  const config = { ...defaultConfig('/tmp/unused'), drawer: { pin: 2 as const, pulseMs: 100, warnAfterS: drawerWarnS }, scanner: { ...defaultConfig('/tmp/unused').scanner, duplicateWindowMs: 500 } };
+  const config = {
+    ...defaultConfig('/tmp/unused'),
+    drawer: { pin: 2 as const, pulseMs: 100, warnAfterS: drawerWarnS },
+    scanner: { ...defaultConfig('/tmp/unused').scanner, duplicateWindowMs: 500 },
+  };
   const factories: DeviceFactories = {
     scanner: () => (typeof scanner === 'function' ? scanner() : scanner),
     scale: () => null,
@@ -100,7 +104,8 @@ describe('the device manager', () => {
     const { devices, events } = manager(null, 5);
     const notices: HostEvents['host.notice'][] = [];
     events.on('host.notice', (n) => notices.push(n));
-    const printerStatus = (conditions: HostEvents['printer.status']['conditions']) => events.emit('printer.status', { state: 'ready', target: 't', checkedAt: '', conditions });
+    const printerStatus = (conditions: HostEvents['printer.status']['conditions']) =>
+      events.emit('printer.status', { state: 'ready', target: 't', checkedAt: '', conditions });
     printerStatus(['drawer-open']);
     vi.advanceTimersByTime(4000);
     printerStatus([]);

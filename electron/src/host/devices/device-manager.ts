@@ -44,7 +44,11 @@ async function openQuietly(port: DevicePort): Promise<void> {
  * relays their status and scans to every renderer, and runs the Devices screen's tests.
  */
 export class DeviceManager {
-  private readonly ports: { scanner: ScannerPort | null; scale: ScalePort | null; poleDisplay: PoleDisplayPort | null } = { scanner: null, scale: null, poleDisplay: null };
+  private readonly ports: { scanner: ScannerPort | null; scale: ScalePort | null; poleDisplay: PoleDisplayPort | null } = {
+    scanner: null,
+    scale: null,
+    poleDisplay: null,
+  };
   /** Each device's subscriptions, dropped with it when it is reopened. */
   private readonly subscriptions: Record<DeviceSection, (() => void)[]> = { scanner: [], scale: [], poleDisplay: [] };
   private lastDisplay: CustomerDisplayState | null = null;
@@ -76,7 +80,8 @@ export class DeviceManager {
       {
         role: 'printer',
         label: `${printer.target} (${this.config.printer.profile})`,
-        state: printer.state === 'none' ? 'off' : printer.state === 'ready' ? 'ready' : printer.state === 'offline' ? 'disconnected' : 'error',
+        state:
+          printer.state === 'none' ? 'off' : printer.state === 'ready' ? 'ready' : printer.state === 'offline' ? 'disconnected' : 'error',
         ...(printer.message || conditions.length > 0 ? { message: [printer.message, ...conditions].filter(Boolean).join(' · ') } : {}),
       },
       {
@@ -85,11 +90,17 @@ export class DeviceManager {
         state: printer.state === 'none' ? 'off' : conditions.includes('drawer-open') ? 'busy' : 'ready',
         ...(conditions.includes('drawer-open') ? { message: 'The drawer is open' } : {}),
       },
-      scanner ? statusView('scanner', scanner.label, scanner.status()) : { role: 'scanner', label: 'Keyboard wedge (no setup)', state: 'ready' },
+      scanner
+        ? statusView('scanner', scanner.label, scanner.status())
+        : { role: 'scanner', label: 'Keyboard wedge (no setup)', state: 'ready' },
       statusView('scale', scale?.label ?? 'No scale', scale?.status() ?? null),
       statusView('pole-display', poleDisplay?.label ?? 'No pole display', poleDisplay?.status() ?? null),
       statusView('terminal', terminal.label, terminal.deviceStatus?.() ?? { state: 'ready' }),
-      { role: 'customer-display', label: this.config.customerDisplay.window ? `Window on screen ${this.config.customerDisplay.screen ?? 'auto'}` : 'Off', state: this.config.customerDisplay.window ? 'ready' : 'off' },
+      {
+        role: 'customer-display',
+        label: this.config.customerDisplay.window ? `Window on screen ${this.config.customerDisplay.screen ?? 'auto'}` : 'Off',
+        state: this.config.customerDisplay.window ? 'ready' : 'off',
+      },
     ];
   }
 
@@ -151,11 +162,18 @@ export class DeviceManager {
     switch (test) {
       case 'print': {
         const outcome = await this.options.printer.printTestPage();
-        return outcome.status === 'failed' ? { ok: false, message: outcome.message } : { ok: true, message: outcome.status === 'printed' ? 'The printer confirmed the test page.' : 'The test page was sent to the printer.' };
+        return outcome.status === 'failed'
+          ? { ok: false, message: outcome.message }
+          : {
+              ok: true,
+              message: outcome.status === 'printed' ? 'The printer confirmed the test page.' : 'The test page was sent to the printer.',
+            };
       }
       case 'drawer': {
         const outcome = await this.options.printer.openDrawer(this.config.drawer);
-        return outcome.status === 'failed' ? { ok: false, message: outcome.message } : { ok: true, message: 'The drawer-open pulse was sent.' };
+        return outcome.status === 'failed'
+          ? { ok: false, message: outcome.message }
+          : { ok: true, message: 'The drawer-open pulse was sent.' };
       }
       case 'scale': {
         const reading = await this.readScale();
@@ -167,7 +185,9 @@ export class DeviceManager {
         const { poleDisplay } = this.ports;
         if (!poleDisplay) return { ok: false, message: 'No pole display is set up on this till.' };
         await poleDisplay.show(['POS TEST 1234567890', 'abcdefghij  EUR 0.01']);
-        return poleDisplay.status().state === 'ready' ? { ok: true, message: 'The test text was sent to the pole display.' } : { ok: false, message: poleDisplay.status().message ?? 'The pole display is not ready' };
+        return poleDisplay.status().state === 'ready'
+          ? { ok: true, message: 'The test text was sent to the pole display.' }
+          : { ok: false, message: poleDisplay.status().message ?? 'The pole display is not ready' };
       }
       case 'payment': {
         const card = await this.options.terminal.pay({ attemptKey: `test-${randomUUID()}`, amount: 1, currency: 'EUR' });
@@ -245,7 +265,10 @@ export class DeviceManager {
     if (this.drawerOpenSince !== null || this.config.drawer.warnAfterS === 0) return;
     this.drawerOpenSince = Date.now();
     this.drawerTimer = setTimeout(() => {
-      this.options.events.emit('host.notice', { level: 'warning', message: `The cash drawer has been open for more than ${this.config.drawer.warnAfterS} s: close it.` });
+      this.options.events.emit('host.notice', {
+        level: 'warning',
+        message: `The cash drawer has been open for more than ${this.config.drawer.warnAfterS} s: close it.`,
+      });
     }, this.config.drawer.warnAfterS * 1000);
     this.drawerTimer.unref?.();
   }

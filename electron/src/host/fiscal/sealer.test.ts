@@ -26,7 +26,9 @@ async function openSealer(now?: () => Date) {
 describe('Sealer and JournalStore', () => {
   it('seals a gap-free, signed chain that core verifies', async () => {
     const { journal, key, sealer } = await openSealer();
-    const records = await Promise.all(Array.from({ length: 40 }, (_, i) => sealer.seal({ chain: 'event', id: `e${i}`, payload: start(i) })));
+    const records = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => sealer.seal({ chain: 'event', id: `e${i}`, payload: start(i) })),
+    );
     expect(records.map((r) => r.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect(verifyChain(await journal.read('event', 0, 100), key.publicKeyHex)).toEqual([]);
     await journal.close();
@@ -102,7 +104,11 @@ describe('Sealer and JournalStore', () => {
   it('counts reprints per sale from the journal', async () => {
     const a = await openSealer();
     for (const n of [1, 2]) {
-      await a.sealer.seal({ chain: 'event', id: `r${n}`, payload: { type: 'receipt.reprint', saleId: 's1', receiptSeq: 1, reprintNumber: n, staffId: 'x' } });
+      await a.sealer.seal({
+        chain: 'event',
+        id: `r${n}`,
+        payload: { type: 'receipt.reprint', saleId: 's1', receiptSeq: 1, reprintNumber: n, staffId: 'x' },
+      });
     }
     await a.journal.close();
     const b = await openSealer();

@@ -1,4 +1,13 @@
-import { chainHash, canonicalText, GENESIS_HASH, PosError, type FiscalChain, type SealedFields, type SealedRecord, type SealRequest } from '@pos/core';
+import {
+  chainHash,
+  canonicalText,
+  GENESIS_HASH,
+  PosError,
+  type FiscalChain,
+  type SealedFields,
+  type SealedRecord,
+  type SealRequest,
+} from '@pos/core';
 import type { TillKey } from './key-store';
 import type { JournalStore } from './journal-store';
 

@@ -11,7 +11,8 @@ function parsePatch(raw: unknown): DeviceSettingsPatch {
   const req = record(raw, 'devices.configure request');
   const patch: Record<string, unknown> = {};
   for (const [section, value] of Object.entries(req)) {
-    if (!(DEVICE_SETTINGS_SECTIONS as readonly string[]).includes(section)) throw invalid(`Unknown device setting "${section.slice(0, 40)}"`);
+    if (!(DEVICE_SETTINGS_SECTIONS as readonly string[]).includes(section))
+      throw invalid(`Unknown device setting "${section.slice(0, 40)}"`);
     patch[section] = record(value, section);
   }
   return patch as DeviceSettingsPatch;
@@ -26,7 +27,11 @@ function parseDisplay(raw: unknown): CustomerDisplayState {
     total: integer(req, 'total', -100_000_000, 100_000_000),
     lines: lines.map((line) => {
       const l = record(line, 'line');
-      return { name: text(l, 'name', { max: 200 }), quantity: integer(l, 'quantity', -100_000, 100_000), amount: integer(l, 'amount', -100_000_000, 100_000_000) };
+      return {
+        name: text(l, 'name', { max: 200 }),
+        quantity: integer(l, 'quantity', -100_000, 100_000),
+        amount: integer(l, 'amount', -100_000_000, 100_000_000),
+      };
     }),
     ...(req.change !== undefined ? { change: integer(req, 'change', 0, 100_000_000) } : {}),
     ...(typeof req.loyaltyUrl === 'string' && req.loyaltyUrl.length <= 300 ? { loyaltyUrl: req.loyaltyUrl } : {}),
@@ -47,7 +52,11 @@ export function deviceHandlers(ctx: HostContext): HandlerGroup {
       run: async (patch) => {
         const staff = ctx.session.requireManager('change the devices');
         const { inventory } = await ctx.devices.configure(patch);
-        await ctx.sealer.seal({ chain: 'event', id: randomUUID(), payload: { type: 'devices.configure', staffId: staff.id, sections: Object.keys(patch) } });
+        await ctx.sealer.seal({
+          chain: 'event',
+          id: randomUUID(),
+          payload: { type: 'devices.configure', staffId: staff.id, sections: Object.keys(patch) },
+        });
         return inventory;
       },
     },
@@ -69,10 +78,18 @@ export function deviceHandlers(ctx: HostContext): HandlerGroup {
       run: async ({ reason, managerPin }) => {
         const staff = ctx.session.require();
         // A cashier without the permission needs a manager's PIN, typed at this till.
-        const approver = can(staff.role, 'drawer.open') ? staff : managerPin ? await ctx.session.authorize(managerPin, 'drawer.open') : null;
+        const approver = can(staff.role, 'drawer.open')
+          ? staff
+          : managerPin
+            ? await ctx.session.authorize(managerPin, 'drawer.open')
+            : null;
         if (!approver) throw new PosError('FORBIDDEN', 'Opening the drawer without a sale needs a manager');
         // Sealed before the pulse: a drawer never opens without its trace.
-        await ctx.sealer.seal({ chain: 'event', id: randomUUID(), payload: { type: 'drawer.open', staffId: staff.id, approvedBy: approver.id, reason } });
+        await ctx.sealer.seal({
+          chain: 'event',
+          id: randomUUID(),
+          payload: { type: 'drawer.open', staffId: staff.id, approvedBy: approver.id, reason },
+        });
         const outcome = await ctx.printer.openDrawer(ctx.devices.settings.drawer);
         return outcome.status === 'failed'
           ? { opened: false, message: `The drawer did not open: ${outcome.message}` }

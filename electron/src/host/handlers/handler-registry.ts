@@ -1,4 +1,13 @@
-import { isMethodName, METHOD_NAMES, PosError, toEnvelope, type InvokeReply, type MethodName, type RequestOf, type ResponseOf } from '@pos/core';
+import {
+  isMethodName,
+  METHOD_NAMES,
+  PosError,
+  toEnvelope,
+  type InvokeReply,
+  type MethodName,
+  type RequestOf,
+  type ResponseOf,
+} from '@pos/core';
 
 export type Handler<K extends MethodName> = (request: RequestOf<K>) => Promise<ResponseOf<K>>;
 
@@ -28,7 +37,8 @@ export class HandlerRegistry {
   }
 
   async invoke(name: unknown, request: unknown): Promise<InvokeReply> {
-    if (!isMethodName(name)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method ${String(name).slice(0, 64)}` } };
+    if (!isMethodName(name))
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method ${String(name).slice(0, 64)}` } };
     const handler = this.handlers.get(name);
     if (!handler) return { ok: false, error: new PosError('UNKNOWN_METHOD', `No handler for ${name}`).toEnvelope() };
     try {

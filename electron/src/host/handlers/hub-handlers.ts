@@ -15,7 +15,8 @@ async function readCertificateAuthority(file: string): Promise<string> {
 function collectionOf(req: Record<string, unknown>, direction: 'push' | 'pull'): SyncCollectionName {
   const collection = findSyncCollection(req.collection);
   if (!collection) throw invalid('collection is not a synced collection');
-  if (direction === 'push' ? !canPush(collection) : !canPull(collection)) throw invalid(`${collection.name} cannot be ${direction}ed by a till`);
+  if (direction === 'push' ? !canPush(collection) : !canPull(collection))
+    throw invalid(`${collection.name} cannot be ${direction}ed by a till`);
   return collection.name as SyncCollectionName;
 }
 
@@ -46,7 +47,10 @@ export function hubHandlers(ctx: HostContext): HandlerGroup {
     'sync.pull': {
       parse: (raw) => {
         const req = record(raw, 'sync.pull request');
-        const checkpoint = req.checkpoint === null || req.checkpoint === undefined ? null : { seq: integer(record(req.checkpoint, 'checkpoint'), 'seq', 0, Number.MAX_SAFE_INTEGER) };
+        const checkpoint =
+          req.checkpoint === null || req.checkpoint === undefined
+            ? null
+            : { seq: integer(record(req.checkpoint, 'checkpoint'), 'seq', 0, Number.MAX_SAFE_INTEGER) };
         return { collection: collectionOf(req, 'pull'), checkpoint, limit: integer(req, 'limit', 1, SYNC_LIMITS.maxPullLimit) };
       },
       run: ({ collection, checkpoint, limit }) => hub().pull(collection, checkpoint, limit),
@@ -54,7 +58,8 @@ export function hubHandlers(ctx: HostContext): HandlerGroup {
     'sync.push': {
       parse: (raw) => {
         const req = record(raw, 'sync.push request');
-        if (!Array.isArray(req.rows) || req.rows.length > SYNC_LIMITS.maxPushRows) throw invalid(`rows must be a list of at most ${SYNC_LIMITS.maxPushRows}`);
+        if (!Array.isArray(req.rows) || req.rows.length > SYNC_LIMITS.maxPushRows)
+          throw invalid(`rows must be a list of at most ${SYNC_LIMITS.maxPushRows}`);
         return { collection: collectionOf(req, 'push'), rows: req.rows as never };
       },
       run: ({ collection, rows }) => hub().push(collection, rows),

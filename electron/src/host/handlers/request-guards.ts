@@ -41,4 +41,3 @@ export function oneOf<T extends string>(obj: Record<string, unknown>, key: strin
 
 /** Ids made on the till: UUIDs and similar; no path or control characters. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
-

@@ -29,7 +29,10 @@ export function terminalHandlers(ctx: HostContext): HandlerGroup {
     'terminal.reconcile': {
       parse: (raw) => {
         const req = record(raw, 'terminal.reconcile request');
-        return { attemptKey: text(req, 'attemptKey', { max: 64, pattern: ID_PATTERN }), outcome: oneOf(req, 'outcome', ['approved', 'declined'] as const) };
+        return {
+          attemptKey: text(req, 'attemptKey', { max: 64, pattern: ID_PATTERN }),
+          outcome: oneOf(req, 'outcome', ['approved', 'declined'] as const),
+        };
       },
       run: async ({ attemptKey, outcome }) => {
         const staff = ctx.session.require();
@@ -38,7 +41,12 @@ export function terminalHandlers(ctx: HostContext): HandlerGroup {
         // Only an outcome nobody knows may be settled by a person; a known one stays what the terminal said.
         if (!isUnsettled(attempt)) throw new PosError('INVALID_REQUEST', `Attempt ${attemptKey} is already ${stateOf(attempt)}`);
         await ctx.terminal.journal.reconcile(attemptKey, outcome, { staffId: staff.id });
-        return { attemptKey, amount: attempt.amount, status: outcome, message: `Settled by ${staff.displayName} from the terminal's receipt` };
+        return {
+          attemptKey,
+          amount: attempt.amount,
+          status: outcome,
+          message: `Settled by ${staff.displayName} from the terminal's receipt`,
+        };
       },
     },
     'terminal.status': {

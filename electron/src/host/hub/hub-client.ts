@@ -82,7 +82,9 @@ export class HubClient {
     } catch {
       throw new PosError('INVALID_REQUEST', `"${hubUrl}" is not a web address`);
     }
-    const response = await this.call(() => hubRequest('POST', new URL('/api/v1/enroll', base), {}, { code: normalizeEnrollmentCode(code) }, ca ? { ca } : {}));
+    const response = await this.call(() =>
+      hubRequest('POST', new URL('/api/v1/enroll', base), {}, { code: normalizeEnrollmentCode(code) }, ca ? { ca } : {}),
+    );
     if (response.status !== 200) throw new PosError('HUB_REFUSED', `Enrollment refused: ${errorMessage(response)}`);
     const enrolled = response.body as EnrollResponse;
     if (enrolled.storeId !== this.options.identity.storeId || enrolled.tillId !== this.options.identity.tillId) {
@@ -91,7 +93,13 @@ export class HubClient {
         `This code is for till ${enrolled.tillId} of store ${enrolled.storeId}, but this till is ${this.options.identity.tillId} of ${this.options.identity.storeId}: ask for a code for this till`,
       );
     }
-    this.credentials = { hubUrl: base.origin, storeId: enrolled.storeId, tillId: enrolled.tillId, token: enrolled.token, ...(ca ? { ca } : {}) };
+    this.credentials = {
+      hubUrl: base.origin,
+      storeId: enrolled.storeId,
+      tillId: enrolled.tillId,
+      token: enrolled.token,
+      ...(ca ? { ca } : {}),
+    };
     await saveHubCredentials(this.options.dataDir, this.credentials, this.options.protector);
     this.update({ enrolled: true, hubUrl: base.origin, lastError: null });
     this.startStreams();
@@ -107,7 +115,9 @@ export class HubClient {
   }
 
   async push(collection: SyncCollectionName, rows: readonly PushRow[]): Promise<PushResponse> {
-    const response = await this.call(() => hubRequest('POST', this.url(`/sync/v1/${collection}/push`), this.headers(collection), { rows }, this.httpOptions()));
+    const response = await this.call(() =>
+      hubRequest('POST', this.url(`/sync/v1/${collection}/push`), this.headers(collection), { rows }, this.httpOptions()),
+    );
     return this.answer<PushResponse>(response);
   }
 

@@ -27,14 +27,24 @@ function transport(url: URL) {
  * trusted. Network failures and timeouts throw HubNetworkError (the till is offline); any HTTP
  * answer, even an error status, comes back as a response.
  */
-export function hubRequest(method: 'GET' | 'POST', url: URL, headers: Record<string, string>, body: unknown, options: HubHttpOptions = {}): Promise<HubResponse> {
+export function hubRequest(
+  method: 'GET' | 'POST',
+  url: URL,
+  headers: Record<string, string>,
+  body: unknown,
+  options: HubHttpOptions = {},
+): Promise<HubResponse> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const request = transport(url).request(
       url,
       {
         method,
-        headers: { accept: 'application/json', ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}), ...headers },
+        headers: {
+          accept: 'application/json',
+          ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
+          ...headers,
+        },
         ...(options.ca ? { ca: options.ca } : {}),
         timeout: options.timeoutMs ?? 30_000,
       },
@@ -54,8 +64,12 @@ export function hubRequest(method: 'GET' | 'POST', url: URL, headers: Record<str
         response.on('error', (e) => reject(new HubNetworkError(`The hub's answer was cut: ${e.message}`)));
       },
     );
-    request.on('timeout', () => request.destroy(new HubNetworkError(`The hub did not answer within ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s`)));
-    request.on('error', (e) => reject(e instanceof HubNetworkError ? e : new HubNetworkError(`The hub cannot be reached at ${url.origin}: ${e.message}`)));
+    request.on('timeout', () =>
+      request.destroy(new HubNetworkError(`The hub did not answer within ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s`)),
+    );
+    request.on('error', (e) =>
+      reject(e instanceof HubNetworkError ? e : new HubNetworkError(`The hub cannot be reached at ${url.origin}: ${e.message}`)),
+    );
     request.end(payload);
   });
 }
@@ -78,32 +92,36 @@ export function openEventStream(
     closed = true;
     handlers.onClose(reason);
   };
-  const request = transport(url).request(url, { method: 'GET', headers: { accept: 'text/event-stream', ...headers }, ...(options.ca ? { ca: options.ca } : {}) }, (response) => {
-    if (response.statusCode !== 200) {
-      response.resume();
-      finish(`the hub refused the stream (HTTP ${response.statusCode})`);
-      return;
-    }
-    handlers.onOpen();
-    let buffer = '';
-    response.setEncoding('utf8');
-    response.on('data', (chunk: string) => {
-      buffer += chunk;
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) !== -1) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = block
-          .split('\n')
-          .filter((l) => l.startsWith('data:'))
-          .map((l) => l.slice(5).replace(/^ /, ''))
-          .join('\n');
-        if (data) handlers.onData(data);
+  const request = transport(url).request(
+    url,
+    { method: 'GET', headers: { accept: 'text/event-stream', ...headers }, ...(options.ca ? { ca: options.ca } : {}) },
+    (response) => {
+      if (response.statusCode !== 200) {
+        response.resume();
+        finish(`the hub refused the stream (HTTP ${response.statusCode})`);
+        return;
       }
-    });
-    response.on('end', () => finish('the hub ended the stream'));
-    response.on('error', (e) => finish(e.message));
-  });
+      handlers.onOpen();
+      let buffer = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) !== -1) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = block
+            .split('\n')
+            .filter((l) => l.startsWith('data:'))
+            .map((l) => l.slice(5).replace(/^ /, ''))
+            .join('\n');
+          if (data) handlers.onData(data);
+        }
+      });
+      response.on('end', () => finish('the hub ended the stream'));
+      response.on('error', (e) => finish(e.message));
+    },
+  );
   request.on('error', (e) => finish(e.message));
   request.end();
   return {

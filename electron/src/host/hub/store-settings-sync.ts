@@ -25,7 +25,10 @@ export async function fetchHubProfile(hub: HubClient, dataDir: string, current: 
   const doc = page.documents.find((d) => d.id === 'profile' && !d._deleted);
   if (!doc) return null;
   const { id: _id, _deleted, ...fields } = doc;
-  const profile = validateStoreProfile({ ...current, ...(fields as Partial<StoreProfile>), storeId: current.storeId, tillId: current.tillId }, 'the hub’s store settings');
+  const profile = validateStoreProfile(
+    { ...current, ...(fields as Partial<StoreProfile>), storeId: current.storeId, tillId: current.tillId },
+    'the hub’s store settings',
+  );
   const file = path.join(dataDir, CACHE);
   await writeFile(`${file}.tmp`, JSON.stringify(profile, null, 2));
   await rename(`${file}.tmp`, file);

@@ -1,5 +1,14 @@
 import type { DrawerSettings, PrinterStatus, PrintOutcome, Receipt } from '@pos/core';
-import { buildPrintJob, DEFAULT_PRINTER_PROFILE_ID, drawerKickCommand, encodeTestPage, findPrinterProfile, processIdFor, type PrinterProfile, type PrinterTransport } from '@pos/hardware/common';
+import {
+  buildPrintJob,
+  DEFAULT_PRINTER_PROFILE_ID,
+  drawerKickCommand,
+  encodeTestPage,
+  findPrinterProfile,
+  processIdFor,
+  type PrinterProfile,
+  type PrinterTransport,
+} from '@pos/hardware/common';
 import {
   createConfirmingTcpPrinter,
   createPrinterStatusMonitor,
@@ -24,7 +33,15 @@ type Setup = {
 
 /** The profile with the drawer as the Devices screen wired it (pin, pulse). */
 function withDrawer(profile: PrinterProfile, drawer: DrawerSettings): PrinterProfile {
-  return { ...profile, drawer: { ...(profile.drawer ?? {}), pin: drawer.pin, onMs: drawer.pulseMs, offMs: Math.max(drawer.pulseMs, profile.drawer?.offMs ?? 0) } };
+  return {
+    ...profile,
+    drawer: {
+      ...(profile.drawer ?? {}),
+      pin: drawer.pin,
+      onMs: drawer.pulseMs,
+      offMs: Math.max(drawer.pulseMs, profile.drawer?.offMs ?? 0),
+    },
+  };
 }
 
 function setUp(config: Pick<HostConfig, 'printer' | 'drawer'>): Setup {
@@ -38,17 +55,30 @@ function setUp(config: Pick<HostConfig, 'printer' | 'drawer'>): Setup {
     // A network printer that answers status: jobs and status queries share one queue, and the
     // monitor tells the cashier about paper and cover before the next receipt.
     const transport = createConfirmingTcpPrinter({ host: parsed.target.host, port: parsed.target.port, language: profile.language });
-    const monitor = createPrinterStatusMonitor({ source: transport, ...(profile.drawer?.openWhen ? { drawerOpenWhen: profile.drawer.openWhen } : {}) });
+    const monitor = createPrinterStatusMonitor({
+      source: transport,
+      ...(profile.drawer?.openWhen ? { drawerOpenWhen: profile.drawer.openWhen } : {}),
+    });
     return { profile, target, transport, monitor, configError: null, none: false };
   }
   if (parsed.target.kind === 'serial' && profile.reportsStatus) {
     // A serial printer answers DLE EOT on the same cable: the monitor asks between receipts.
     const { path, baudRate, rtscts } = parsed.target;
     const transport = createSerialPrinterTransport({ path, baudRate, rtscts, language: profile.language });
-    const monitor = createPrinterStatusMonitor({ source: transport, ...(profile.drawer?.openWhen ? { drawerOpenWhen: profile.drawer.openWhen } : {}) });
+    const monitor = createPrinterStatusMonitor({
+      source: transport,
+      ...(profile.drawer?.openWhen ? { drawerOpenWhen: profile.drawer.openWhen } : {}),
+    });
     return { profile, target, transport, monitor, configError: null, none: false };
   }
-  return { profile, target, transport: createPrinterTransport(parsed.target), monitor: null, configError: null, none: parsed.target.kind === 'none' };
+  return {
+    profile,
+    target,
+    transport: createPrinterTransport(parsed.target),
+    monitor: null,
+    configError: null,
+    none: parsed.target.kind === 'none',
+  };
 }
 
 /**
@@ -65,12 +95,16 @@ export function createConfiguredPrinter(config: Pick<HostConfig, 'printer' | 'dr
   let stopMonitor: (() => void) | null = null;
 
   const publish = (next: PrinterStatus): PrinterStatus => {
-    const changed = next.state !== current.state || next.message !== current.message || (next.conditions ?? []).join() !== (current.conditions ?? []).join();
+    const changed =
+      next.state !== current.state ||
+      next.message !== current.message ||
+      (next.conditions ?? []).join() !== (current.conditions ?? []).join();
     current = next;
     if (changed) events.emit('printer.status', current);
     return current;
   };
-  const update = (next: Omit<PrinterStatus, 'checkedAt' | 'target'>): PrinterStatus => publish({ ...next, target: setup.target, checkedAt: new Date().toISOString() });
+  const update = (next: Omit<PrinterStatus, 'checkedAt' | 'target'>): PrinterStatus =>
+    publish({ ...next, target: setup.target, checkedAt: new Date().toISOString() });
 
   const follow = (s: Setup) => {
     stopMonitor?.();

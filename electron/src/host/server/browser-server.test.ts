@@ -19,7 +19,10 @@ beforeAll(async () => {
   const root = await dirs.make();
   rendererDir = path.join(root, 'renderer');
   await mkdir(path.join(rendererDir, 'assets'), { recursive: true });
-  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Caisse</title><script type="module" src="./assets/app.js"></script>');
+  await writeFile(
+    path.join(rendererDir, 'index.html'),
+    '<!doctype html><title>Caisse</title><script type="module" src="./assets/app.js"></script>',
+  );
   await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log("till")');
   await writeFile(path.join(root, 'secret.txt'), 'not for the web');
   host = await hosts.start(path.join(root, 'data'));
@@ -32,7 +35,8 @@ afterAll(async () => {
   await dirs.cleanup();
 });
 
-const socketUrl = (token?: string) => `ws://127.0.0.1:${server.port}/host${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`;
+const socketUrl = (token?: string) =>
+  `ws://127.0.0.1:${server.port}/host${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`;
 
 async function connected(): Promise<WebSocket> {
   const attempt = await openSocket(socketUrl(TOKEN));
@@ -74,12 +78,18 @@ describe('the socket refuses strangers before the upgrade', () => {
     expect(attempt).toMatchObject({ kind: 'refused', status: 401 });
   });
 
-  it.each([['http://evil.example'], ['https://127.0.0.1'], ['null'], ['http://127.0.0.1.evil.example']])('from Origin %s: 403 even with the token', async (origin) => {
-    expect(await openSocket(socketUrl(TOKEN), { origin })).toMatchObject({ kind: 'refused', status: 403 });
-  });
+  it.each([['http://evil.example'], ['https://127.0.0.1'], ['null'], ['http://127.0.0.1.evil.example']])(
+    'from Origin %s: 403 even with the token',
+    async (origin) => {
+      expect(await openSocket(socketUrl(TOKEN), { origin })).toMatchObject({ kind: 'refused', status: 403 });
+    },
+  );
 
   it('from a foreign origin on the right port but another scheme: 403', async () => {
-    expect(await openSocket(socketUrl(TOKEN), { origin: `https://127.0.0.1:${server.port}` })).toMatchObject({ kind: 'refused', status: 403 });
+    expect(await openSocket(socketUrl(TOKEN), { origin: `https://127.0.0.1:${server.port}` })).toMatchObject({
+      kind: 'refused',
+      status: 403,
+    });
   });
 
   /** A server of its own: a connection it fails to close would keep the shared one from closing. */
@@ -147,19 +157,28 @@ describe('the contract over the socket', () => {
     const inbox = messages(socket);
     socket.send(JSON.stringify({ id: 11 }));
     socket.send(JSON.stringify({ id: 12, method: 42 }));
-    expect(await inbox.next<{ id: number; reply: InvokeReply }>((m) => m.id === 11)).toMatchObject({ reply: { ok: false, error: { code: 'INVALID_REQUEST' } } });
-    expect(await inbox.next<{ id: number; reply: InvokeReply }>((m) => m.id === 12)).toMatchObject({ reply: { ok: false, error: { code: 'INVALID_REQUEST' } } });
+    expect(await inbox.next<{ id: number; reply: InvokeReply }>((m) => m.id === 11)).toMatchObject({
+      reply: { ok: false, error: { code: 'INVALID_REQUEST' } },
+    });
+    expect(await inbox.next<{ id: number; reply: InvokeReply }>((m) => m.id === 12)).toMatchObject({
+      reply: { ok: false, error: { code: 'INVALID_REQUEST' } },
+    });
   });
 
-  it.each([['not json'], ['{"id": 1, "method": '], ['[1,2]'], ['42'], ['null'], ['{"id":"1","method":"host.hello"}'], ['{"id":1.5,"method":"host.hello"}']])(
-    'closes the socket with 1003 on %j',
-    async (raw) => {
-      const socket = await connected();
-      const done = closed(socket);
-      socket.send(raw);
-      expect((await done).code).toBe(1003);
-    },
-  );
+  it.each([
+    ['not json'],
+    ['{"id": 1, "method": '],
+    ['[1,2]'],
+    ['42'],
+    ['null'],
+    ['{"id":"1","method":"host.hello"}'],
+    ['{"id":1.5,"method":"host.hello"}'],
+  ])('closes the socket with 1003 on %j', async (raw) => {
+    const socket = await connected();
+    const done = closed(socket);
+    socket.send(raw);
+    expect((await done).code).toBe(1003);
+  });
 
   it('forwards the events the host emits', async () => {
     const socket = await connected();
@@ -206,17 +225,23 @@ describe('HTTP', () => {
     expect(res.headers['content-security-policy']).toBeDefined();
   });
 
-  it.each([['/../secret.txt'], ['/%2e%2e/secret.txt'], ['/assets/..%2f..%2fsecret.txt'], ['/..%5csecret.txt']])('does not serve files outside the renderer: %s', async (pathname) => {
-    const res = await rawGet(server.port, pathname);
-    expect(res.body).not.toContain('not for the web');
-    expect(res.status).toBeGreaterThanOrEqual(400);
-  });
+  it.each([['/../secret.txt'], ['/%2e%2e/secret.txt'], ['/assets/..%2f..%2fsecret.txt'], ['/..%5csecret.txt']])(
+    'does not serve files outside the renderer: %s',
+    async (pathname) => {
+      const res = await rawGet(server.port, pathname);
+      expect(res.body).not.toContain('not for the web');
+      expect(res.status).toBeGreaterThanOrEqual(400);
+    },
+  );
 
-  it.each([['evil.example'], [`evil.example:PORT`], ['127.0.0.1'], ['127.0.0.1:1'], ['localhost.evil.example:PORT']])('answers 421 to Host %j', async (hostHeader) => {
-    const res = await rawGet(server.port, '/', { host: hostHeader.replace('PORT', String(server.port)) });
-    expect(res.status).toBe(421);
-    expect(res.body).not.toContain('Caisse');
-  });
+  it.each([['evil.example'], [`evil.example:PORT`], ['127.0.0.1'], ['127.0.0.1:1'], ['localhost.evil.example:PORT']])(
+    'answers 421 to Host %j',
+    async (hostHeader) => {
+      const res = await rawGet(server.port, '/', { host: hostHeader.replace('PORT', String(server.port)) });
+      expect(res.status).toBe(421);
+      expect(res.body).not.toContain('Caisse');
+    },
+  );
 
   it('answers 421 to a request with no Host at all (HTTP/1.0)', async () => {
     const answer = await rawExchange(server.port, 'GET / HTTP/1.0\r\n\r\n');

@@ -89,7 +89,8 @@ export async function startBrowserServer(host: TillHost, options: BrowserServerO
       socket.on('message', async (data) => {
         const parsed = parseSocketRequest(data.toString());
         if ('error' in parsed) {
-          if (parsed.id !== undefined) send({ id: parsed.id, reply: { ok: false, error: { code: 'INVALID_REQUEST', message: parsed.error } } });
+          if (parsed.id !== undefined)
+            send({ id: parsed.id, reply: { ok: false, error: { code: 'INVALID_REQUEST', message: parsed.error } } });
           else socket.close(1003, parsed.error);
           return;
         }

@@ -67,11 +67,16 @@ describe('parseSocketRequest', () => {
 
   it('round-trips every well-formed request', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }), fc.string(), fc.option(fc.jsonValue(), { nil: undefined }), (id, method, request) => {
-        const raw = JSON.stringify({ id, method, ...(request === undefined ? {} : { request }) });
-        const parsed = parseSocketRequest(raw);
-        expect(parsed).toEqual({ id, method, request: request === undefined ? undefined : JSON.parse(JSON.stringify(request)) });
-      }),
+      fc.property(
+        fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }),
+        fc.string(),
+        fc.option(fc.jsonValue(), { nil: undefined }),
+        (id, method, request) => {
+          const raw = JSON.stringify({ id, method, ...(request === undefined ? {} : { request }) });
+          const parsed = parseSocketRequest(raw);
+          expect(parsed).toEqual({ id, method, request: request === undefined ? undefined : JSON.parse(JSON.stringify(request)) });
+        },
+      ),
     );
   });
 

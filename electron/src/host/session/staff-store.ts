@@ -16,9 +16,7 @@ export class StaffStore {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    const staff = await Promise.all(
-      seed.map(async ({ pin, ...member }) => ({ ...member, pinHash: await hashPin(pin) })),
-    );
+    const staff = await Promise.all(seed.map(async ({ pin, ...member }) => ({ ...member, pinHash: await hashPin(pin) })));
     await writeFile(`${file}.tmp`, JSON.stringify(staff, null, 2), { mode: 0o600 });
     await rename(`${file}.tmp`, file);
     return new StaffStore(staff);

@@ -31,9 +31,19 @@ function hostAndPort(address: string | null): { host: string; port: number } {
 export function createConfiguredTerminal(settings: TerminalSettings): TerminalPort {
   switch (settings.kind) {
     case 'simulated':
-      return createSimulatedCardTerminal({ behaviour: settings.behaviour, processingMs: settings.processingMs, timeoutMs: settings.timeoutMs });
+      return createSimulatedCardTerminal({
+        behaviour: settings.behaviour,
+        processingMs: settings.processingMs,
+        timeoutMs: settings.timeoutMs,
+      });
     case 'concert':
-      return driverPort(createConcertTerminal({ path: settings.address ?? '', timeoutMs: settings.timeoutMs, label: `Concert terminal on ${settings.address ?? '?'}` }));
+      return driverPort(
+        createConcertTerminal({
+          path: settings.address ?? '',
+          timeoutMs: settings.timeoutMs,
+          label: `Concert terminal on ${settings.address ?? '?'}`,
+        }),
+      );
     case 'caisse-ap':
       return driverPort(createCaisseApTerminal({ ...hostAndPort(settings.address), timeoutMs: settings.timeoutMs }));
     case 'zvt':

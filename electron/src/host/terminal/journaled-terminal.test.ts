@@ -116,7 +116,10 @@ describe('journaledTerminal: late and double answers, reconciliation, offline ca
     await expect.poll(() => alerts.map((a) => a.kind)).toEqual(['late-approval']);
     expect(alerts[0]!.message).toMatch(/WAS charged/);
     expect(stateOf(terminal.journal.get('L1')!)).toBe('reconciled');
-    expect(await terminal.pay({ attemptKey: 'L1', amount: 1250, currency: 'EUR' })).toMatchObject({ status: 'approved', authorizationCode: 'A1' });
+    expect(await terminal.pay({ attemptKey: 'L1', amount: 1250, currency: 'EUR' })).toMatchObject({
+      status: 'approved',
+      authorizationCode: 'A1',
+    });
     // The same answer again: counted once.
     t.late({ attemptKey: 'L1', amount: 1250, status: 'approved', authorizationCode: 'A1' });
     await expect.poll(() => alerts.map((a) => a.kind)).toEqual(['late-approval', 'duplicate-answer']);
@@ -124,7 +127,10 @@ describe('journaledTerminal: late and double answers, reconciliation, offline ca
     await terminal.close();
 
     // After a restart the journal still knows the real outcome.
-    const again = journaledTerminal(lateAnsweringTerminal(() => ({ attemptKey: 'x', amount: 0, status: 'declined' })).terminal, await PaymentJournal.open(dir));
+    const again = journaledTerminal(
+      lateAnsweringTerminal(() => ({ attemptKey: 'x', amount: 0, status: 'declined' })).terminal,
+      await PaymentJournal.open(dir),
+    );
     expect(await again.pay({ attemptKey: 'L1', amount: 1250, currency: 'EUR' })).toMatchObject({ status: 'approved' });
     expect(again.journal.get('L1')!.lateAnswers).toHaveLength(2);
     await again.close();
@@ -153,7 +159,10 @@ describe('journaledTerminal: late and double answers, reconciliation, offline ca
     let offline = true;
     const t = lateAnsweringTerminal((r) => ({ attemptKey: r.attemptKey, amount: r.amount, status: 'approved', offline }));
     const alerts: TerminalAlert[] = [];
-    const terminal = journaledTerminal(t.terminal, await PaymentJournal.open(dir), { onAlert: (a) => alerts.push(a), offlineCaps: { maxPerPayment: 5000, maxTotal: 8000 } });
+    const terminal = journaledTerminal(t.terminal, await PaymentJournal.open(dir), {
+      onAlert: (a) => alerts.push(a),
+      offlineCaps: { maxPerPayment: 5000, maxTotal: 8000 },
+    });
     // The first offline approval is over the per-payment cap: the terminal did it, the manager is told.
     expect(await terminal.pay({ attemptKey: 'O1', amount: 6000, currency: 'EUR' })).toMatchObject({ status: 'approved', offline: true });
     expect(alerts.map((a) => a.kind)).toEqual(['offline-over-cap']);

@@ -37,7 +37,11 @@ function hasLateAnswers(terminal: CardTerminal): terminal is CardTerminal & Late
  * its status. A terminal that throws or goes silent gives "unknown", never "declined". Answers
  * the terminal sends late or twice are journaled and raised as alerts, never charged again.
  */
-export function journaledTerminal(terminal: CardTerminal, journal: PaymentJournal, options: JournaledTerminalOptions = {}): CardTerminal & { readonly journal: PaymentJournal } {
+export function journaledTerminal(
+  terminal: CardTerminal,
+  journal: PaymentJournal,
+  options: JournaledTerminalOptions = {},
+): CardTerminal & { readonly journal: PaymentJournal } {
   const money = (cents: number) => formatAmount(cents, options.currency ?? 'EUR', options.locale ?? 'fr');
   const alert = (a: TerminalAlert) => options.onAlert?.(a);
   const unknown = (request: Pick<CardPaymentRequest, 'attemptKey' | 'amount'>, message: string): CardResult => ({
@@ -51,14 +55,25 @@ export function journaledTerminal(terminal: CardTerminal, journal: PaymentJourna
   const knownResult = (attemptKey: string): CardResult | null => {
     const attempt = journal.get(attemptKey);
     if (!attempt) return null;
-    if (attempt.reconciled) return { ...(attempt.reconciled.result ?? attempt.result ?? { attemptKey, amount: attempt.amount }), attemptKey, amount: attempt.amount, status: attempt.reconciled.outcome };
+    if (attempt.reconciled)
+      return {
+        ...(attempt.reconciled.result ?? attempt.result ?? { attemptKey, amount: attempt.amount }),
+        attemptKey,
+        amount: attempt.amount,
+        status: attempt.reconciled.outcome,
+      };
     return attempt.result ?? null;
   };
 
   const settleLate = async (result: CardResult): Promise<void> => {
     const attempt = journal.get(result.attemptKey);
     if (!attempt) {
-      alert({ kind: 'unknown-attempt', attemptKey: result.attemptKey, result, message: `The terminal answered an attempt this till has no record of (${result.attemptKey}): check the terminal's journal.` });
+      alert({
+        kind: 'unknown-attempt',
+        attemptKey: result.attemptKey,
+        result,
+        message: `The terminal answered an attempt this till has no record of (${result.attemptKey}): check the terminal's journal.`,
+      });
       return;
     }
     await journal.late(result.attemptKey, result);
@@ -92,8 +107,11 @@ export function journaledTerminal(terminal: CardTerminal, journal: PaymentJourna
   const status = async (attemptKey: string): Promise<CardResult> => {
     const attempt = journal.get(attemptKey);
     if (attempt?.reconciled) return knownResult(attemptKey)!;
-    const result = await terminal.status(attemptKey).catch((error: unknown) => unknown({ attemptKey, amount: attempt?.amount ?? 0 }, String(error)));
-    if (attempt && result.status !== 'unknown' && isUnsettled(attempt)) await journal.reconcile(attemptKey, result.status, 'status-enquiry', result);
+    const result = await terminal
+      .status(attemptKey)
+      .catch((error: unknown) => unknown({ attemptKey, amount: attempt?.amount ?? 0 }, String(error)));
+    if (attempt && result.status !== 'unknown' && isUnsettled(attempt))
+      await journal.reconcile(attemptKey, result.status, 'status-enquiry', result);
     return result;
   };
 
@@ -104,7 +122,10 @@ export function journaledTerminal(terminal: CardTerminal, journal: PaymentJourna
     // Only while the terminal is known to be working offline (its last approval was offline).
     if (exposure.count === 0) return;
     if (request.amount > caps.maxPerPayment) {
-      throw new PosError('CARD_OFFLINE_LIMIT', `The card terminal is working offline: card payments above ${money(caps.maxPerPayment)} cannot be taken now. Ask for another means of payment.`);
+      throw new PosError(
+        'CARD_OFFLINE_LIMIT',
+        `The card terminal is working offline: card payments above ${money(caps.maxPerPayment)} cannot be taken now. Ask for another means of payment.`,
+      );
     }
     if (exposure.total + request.amount > caps.maxTotal) {
       throw new PosError(

@@ -14,7 +14,12 @@ export type AttemptState = 'requested' | 'approved' | 'declined' | 'unknown' | '
 
 export type ReconciledBy = 'status-enquiry' | 'late-answer' | { readonly staffId: string };
 
-export type Reconciliation = { readonly outcome: 'approved' | 'declined'; readonly by: ReconciledBy; readonly at: string; readonly result?: CardResult };
+export type Reconciliation = {
+  readonly outcome: 'approved' | 'declined';
+  readonly by: ReconciledBy;
+  readonly at: string;
+  readonly result?: CardResult;
+};
 
 export type PaymentAttempt = {
   readonly attemptKey: string;
@@ -47,10 +52,24 @@ export function outcomeOf(attempt: PaymentAttempt): 'approved' | 'declined' | 'u
 }
 
 type Line =
-  | { readonly t: 'requested'; readonly attemptKey: string; readonly kind?: AttemptKind; readonly amount: number; readonly currency: string; readonly at: string }
+  | {
+      readonly t: 'requested';
+      readonly attemptKey: string;
+      readonly kind?: AttemptKind;
+      readonly amount: number;
+      readonly currency: string;
+      readonly at: string;
+    }
   | { readonly t: 'result'; readonly attemptKey: string; readonly result: CardResult; readonly at: string }
   | { readonly t: 'late'; readonly attemptKey: string; readonly result: CardResult; readonly at: string }
-  | { readonly t: 'reconciled'; readonly attemptKey: string; readonly outcome: 'approved' | 'declined'; readonly by: ReconciledBy; readonly result?: CardResult; readonly at: string };
+  | {
+      readonly t: 'reconciled';
+      readonly attemptKey: string;
+      readonly outcome: 'approved' | 'declined';
+      readonly by: ReconciledBy;
+      readonly result?: CardResult;
+      readonly at: string;
+    };
 
 /**
  * Every card attempt, written (and fsynced) before the terminal is asked and again at each answer,
@@ -142,7 +161,11 @@ export class PaymentJournal {
     if (!attempt) return;
     if (line.t === 'result') this.attempts.set(line.attemptKey, { ...attempt, result: line.result });
     else if (line.t === 'late') this.attempts.set(line.attemptKey, { ...attempt, lateAnswers: [...attempt.lateAnswers, line.result] });
-    else this.attempts.set(line.attemptKey, { ...attempt, reconciled: { outcome: line.outcome, by: line.by, at: line.at, ...(line.result ? { result: line.result } : {}) } });
+    else
+      this.attempts.set(line.attemptKey, {
+        ...attempt,
+        reconciled: { outcome: line.outcome, by: line.by, at: line.at, ...(line.result ? { result: line.result } : {}) },
+      });
   }
 
   private async load(): Promise<void> {

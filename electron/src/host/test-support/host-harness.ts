@@ -2,12 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cashSale } from '@pos/core/test-support/sample-sale';
-import {
-  type InvokeReply,
-  type PrinterStatus,
-  type PrintOutcome,
-  type Receipt,
-} from '@pos/core';
+import { type InvokeReply, type PrinterStatus, type PrintOutcome, type Receipt } from '@pos/core';
 import { createTillHost, type TillHostOptions } from '../till-host';
 import type { ReceiptPrinter } from '../printer/receipt-printer';
 
@@ -102,7 +97,11 @@ export function capturingPrinter(): CapturingPrinter {
 }
 
 /** Resolves with the first event `predicate` accepts, or rejects after `ms`. */
-export function nextEvent<T>(subscribe: (listener: (payload: T) => void) => () => void, predicate: (payload: T) => boolean, ms = 5000): Promise<T> {
+export function nextEvent<T>(
+  subscribe: (listener: (payload: T) => void) => () => void,
+  predicate: (payload: T) => boolean,
+  ms = 5000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       off();

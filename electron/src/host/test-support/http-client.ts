@@ -7,19 +7,21 @@ export type RawResponse = { readonly status: number; readonly headers: http.Inco
 /** A plain HTTP GET that may set any header, Host included (fetch may not). */
 export function rawGet(port: number, pathname: string, headers: Record<string, string> = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: pathname, method: 'GET', headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, path: pathname, method: 'GET', headers: { host: `127.0.0.1:${port}`, ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
 }
 
 export type SocketAttempt =
-  | { readonly kind: 'open'; readonly socket: WebSocket }
-  | { readonly kind: 'refused'; readonly status: number; readonly body: string };
+  { readonly kind: 'open'; readonly socket: WebSocket } | { readonly kind: 'refused'; readonly status: number; readonly body: string };
 
 /** Opens the host socket, or reports the HTTP status that refused the upgrade. */
 export function openSocket(url: string, options: WebSocket.ClientOptions = {}): Promise<SocketAttempt> {

@@ -7,8 +7,18 @@ import type { CustomerDisplaySettings, EventName, InvokeReply } from '@pos/core'
  * Stand-ins for the few Electron objects the main process touches. The real module cannot even be
  * required here (no Electron binary), so tests stub 'electron' at that boundary and nowhere else.
  */
-type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl?: string }) => void;
-type PermissionCheckHandler = (contents: FakeWebContents | null, permission: string, origin: string, details: { requestingUrl?: string }) => boolean;
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: { requestingUrl?: string },
+) => void;
+type PermissionCheckHandler = (
+  contents: FakeWebContents | null,
+  permission: string,
+  origin: string,
+  details: { requestingUrl?: string },
+) => boolean;
 type HeadersListener = (
   details: { url: string; responseHeaders?: Record<string, string[]> },
   callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
@@ -147,7 +157,9 @@ export function fakeHost(): FakeHost {
 }
 
 /** An Electron-style event: records preventDefault. */
-export function fakeEvent<T extends object>(fields: T = {} as T): T & { preventDefault: ReturnType<typeof vi.fn>; readonly defaultPrevented: boolean } {
+export function fakeEvent<T extends object>(
+  fields: T = {} as T,
+): T & { preventDefault: ReturnType<typeof vi.fn>; readonly defaultPrevented: boolean } {
   const event = {
     ...fields,
     defaultPrevented: false,

@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changeScreen, displayLines, fit, formatDisplayAmount, idleScreen, itemScreen, leftRight, thanksScreen, totalScreen, transliterate } from './display-text';
+import {
+  changeScreen,
+  displayLines,
+  fit,
+  formatDisplayAmount,
+  idleScreen,
+  itemScreen,
+  leftRight,
+  thanksScreen,
+  totalScreen,
+  transliterate,
+} from './display-text';
 
 const DISPLAYABLE = /^[\x20-\x7e]{20}$/;
 
@@ -53,17 +64,23 @@ describe('pole display text', () => {
     const tricky = fc.constantFrom('é', 'œ', 'ß', '€', '’', '…', '\u00a0', '\u202f', '\u0301', '\n', '\u0000', '🍣', '寿', '\ud800', 'ﬁ');
     const text = fc.oneof(anyText(60), fc.string({ unit: tricky, maxLength: 30 }), fc.string({ maxLength: 60 }));
     fc.assert(
-      fc.property(text, text, fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom('fr' as const, 'en' as const), (a, b, cents, locale) => {
-        const screens = [
-          displayLines(a, b),
-          idleScreen(a, { locale }),
-          itemScreen({ name: a, amount: cents }, cents, { locale }),
-          totalScreen(cents, { locale }),
-          changeScreen(cents, cents, { locale }),
-        ];
-        // One plain check per run: thousands of expect() calls would make this slow.
-        return screens.every((lines) => lines.length === 2 && lines.every((line) => DISPLAYABLE.test(line)));
-      }),
+      fc.property(
+        text,
+        text,
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.constantFrom('fr' as const, 'en' as const),
+        (a, b, cents, locale) => {
+          const screens = [
+            displayLines(a, b),
+            idleScreen(a, { locale }),
+            itemScreen({ name: a, amount: cents }, cents, { locale }),
+            totalScreen(cents, { locale }),
+            changeScreen(cents, cents, { locale }),
+          ];
+          // One plain check per run: thousands of expect() calls would make this slow.
+          return screens.every((lines) => lines.length === 2 && lines.every((line) => DISPLAYABLE.test(line)));
+        },
+      ),
       { numRuns: 300 },
     );
   });

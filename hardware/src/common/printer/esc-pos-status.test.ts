@@ -10,7 +10,12 @@ const sensors = (n: DleEotRequest, byte: number) => {
 
 describe('DLE EOT replies', () => {
   it('n = 1: all fine is 0x12; bit 2 drawer pin 3 high, bit 3 offline, bit 5 waiting for recovery, bit 6 feed button', () => {
-    expect(sensors(1, 0x12)).toEqual({ drawerSignalHigh: false, offline: false, waitingForOnlineRecovery: false, feedButtonPressed: false });
+    expect(sensors(1, 0x12)).toEqual({
+      drawerSignalHigh: false,
+      offline: false,
+      waitingForOnlineRecovery: false,
+      feedButtonPressed: false,
+    });
     expect(sensors(1, 0x1a)).toMatchObject({ offline: true, drawerSignalHigh: false });
     expect(sensors(1, 0x16)).toMatchObject({ drawerSignalHigh: true, offline: false });
     expect(sensors(1, 0x72)).toMatchObject({ waitingForOnlineRecovery: true, feedButtonPressed: true });
@@ -61,7 +66,9 @@ describe('automatic status back (4 bytes)', () => {
       },
     });
     expect(parseAsb([0x3c, 0x00, 0x00, 0x00])).toMatchObject({ sensors: { drawerSignalHigh: true, offline: true, coverOpen: true } });
-    expect(parseAsb([0x18, 0x08, 0x0f, 0x00])).toMatchObject({ sensors: { offline: true, error: true, paperNearEnd: true, paperEnd: true } });
+    expect(parseAsb([0x18, 0x08, 0x0f, 0x00])).toMatchObject({
+      sensors: { offline: true, error: true, paperNearEnd: true, paperEnd: true },
+    });
     expect(parseAsb([0x10, 0x00, 0x03, 0x00])).toMatchObject({ sensors: { paperNearEnd: true, paperEnd: false } });
   });
 

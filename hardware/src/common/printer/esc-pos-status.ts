@@ -41,7 +41,12 @@ export function parseDleEotReply(n: DleEotRequest, byte: number): StatusParse {
     case 1:
       return {
         ok: true,
-        sensors: { drawerSignalHigh: bit(byte, 2), offline: bit(byte, 3), waitingForOnlineRecovery: bit(byte, 5), feedButtonPressed: bit(byte, 6) },
+        sensors: {
+          drawerSignalHigh: bit(byte, 2),
+          offline: bit(byte, 3),
+          waitingForOnlineRecovery: bit(byte, 5),
+          feedButtonPressed: bit(byte, 6),
+        },
       };
     case 2:
       return { ok: true, sensors: { coverOpen: bit(byte, 2), paperEnd: bit(byte, 5), error: bit(byte, 6) } };
@@ -62,7 +67,8 @@ export function parseAsb(bytes: ArrayLike<number>): StatusParse {
   if (![b1, b2, b3, b4].every(isByte)) return { ok: false, error: 'An automatic status holds bytes (0–255) only.' };
   if (!isAsbFirstByte(b1)) return { ok: false, error: `${hex(b1)} cannot start an automatic status (bits 0xx1xx00 expected).` };
   const stray = [b2, b3, b4].findIndex((b) => !isAsbFollowingByte(b));
-  if (stray >= 0) return { ok: false, error: `Byte ${stray + 2} of the automatic status, ${hex([b2, b3, b4][stray]!)}, has bit 4 or 7 set.` };
+  if (stray >= 0)
+    return { ok: false, error: `Byte ${stray + 2} of the automatic status, ${hex([b2, b3, b4][stray]!)}, has bit 4 or 7 set.` };
   return {
     ok: true,
     sensors: {

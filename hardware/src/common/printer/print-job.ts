@@ -57,7 +57,10 @@ export function buildPrintJob(receipt: Receipt, profile: PrinterProfile, options
  */
 export function buildDrawerKickJob(profile: PrinterProfile): Uint8Array | undefined {
   if (!profile.drawer) return undefined;
-  return new ReceiptPrinterEncoder({ language: profile.language }).initialize().raw(drawerKickCommand(profile.language, profile.drawer)).encode();
+  return new ReceiptPrinterEncoder({ language: profile.language })
+    .initialize()
+    .raw(drawerKickCommand(profile.language, profile.drawer))
+    .encode();
 }
 
 /**

@@ -39,16 +39,20 @@ describe('Star automatic status', () => {
         if (!parsed.ok) expect(parsed.error).toMatch(/\S/);
       }),
     );
-    fc.assert(fc.property(fc.integer({ min: 0, max: 8 }), (cut) => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 8 }), (cut) => {
         expect(parseStarAsb(status9().slice(0, cut)).ok).toBe(false);
-      }));
+      }),
+    );
   });
 });
 
 describe('Star reply reader', () => {
   it('holds a status cut across chunks, and skips noise before it', () => {
     const reader = createStarReplyReader();
-    expect(reader.push([0xff, 0x00, ...status9(0x20).slice(0, 4)])).toEqual([{ kind: 'junk', bytes: [0xff, 0x00], note: expect.any(String) }]);
+    expect(reader.push([0xff, 0x00, ...status9(0x20).slice(0, 4)])).toEqual([
+      { kind: 'junk', bytes: [0xff, 0x00], note: expect.any(String) },
+    ]);
     expect(reader.pending).toBe(4);
     const [reply] = reader.push(status9(0x20).slice(4));
     expect(reply).toMatchObject({ kind: 'star-asb', sensors: { coverOpen: true } });

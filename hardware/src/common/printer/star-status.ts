@@ -39,10 +39,13 @@ export function parseStarAsb(bytes: ArrayLike<number>): StatusParse {
   const values = Array.from({ length: bytes.length }, (_, i) => bytes[i]!);
   if (!values.every(isByte)) return { ok: false, error: 'A Star status holds bytes (0–255) only.' };
   const header = values[0]!;
-  if (!isStarAsbHeader(header)) return { ok: false, error: `0x${header.toString(16).padStart(2, '0')} is not a Star status header (bit 0 set, bits 4 and 7 clear).` };
+  if (!isStarAsbHeader(header))
+    return { ok: false, error: `0x${header.toString(16).padStart(2, '0')} is not a Star status header (bit 0 set, bits 4 and 7 clear).` };
   const length = starAsbLength(header);
-  if (length < STAR_ASB_MIN_LENGTH) return { ok: false, error: `The Star status header announces ${length} bytes; a status has at least ${STAR_ASB_MIN_LENGTH}.` };
-  if (values.length !== length) return { ok: false, error: `The Star status header announces ${length} bytes, ${values.length} were given.` };
+  if (length < STAR_ASB_MIN_LENGTH)
+    return { ok: false, error: `The Star status header announces ${length} bytes; a status has at least ${STAR_ASB_MIN_LENGTH}.` };
+  if (values.length !== length)
+    return { ok: false, error: `The Star status header announces ${length} bytes, ${values.length} were given.` };
   const [s1, s2, s3, s4] = [values[2]!, values[3]!, values[4]!, values[5]!];
   const sensors: PrinterSensors = {
     drawerSignalHigh: bit(s1, 2),

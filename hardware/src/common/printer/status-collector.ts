@@ -41,7 +41,8 @@ export function createStatusCollector(language: PrinterProfile['language']): Sta
       return bytes.length >= STATUS_REQUESTS.length;
     },
     result() {
-      if (bytes.length < STATUS_REQUESTS.length) return { ok: false, error: `${bytes.length} of ${STATUS_REQUESTS.length} status replies were received` };
+      if (bytes.length < STATUS_REQUESTS.length)
+        return { ok: false, error: `${bytes.length} of ${STATUS_REQUESTS.length} status replies were received` };
       const readings: PrinterSensors[] = [];
       for (const [i, n] of STATUS_REQUESTS.entries()) {
         const parsed = parseDleEotReply(n, bytes[i]!);

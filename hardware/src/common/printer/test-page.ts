@@ -9,7 +9,12 @@ import type { PrinterProfile } from '../printer';
 export function encodeTestPage(profile: PrinterProfile, printedAt: string): Uint8Array {
   const ruler = '1234567890'.repeat(Math.ceil(profile.columns / 10)).slice(0, profile.columns);
   const feed = profile.feedBeforeCut ?? (profile.language === 'esc-pos' ? 4 : 3);
-  const encoder = new ReceiptPrinterEncoder({ language: profile.language, columns: profile.columns, feedBeforeCut: profile.cutter ? feed : 0, newline: '\n' });
+  const encoder = new ReceiptPrinterEncoder({
+    language: profile.language,
+    columns: profile.columns,
+    feedBeforeCut: profile.cutter ? feed : 0,
+    newline: '\n',
+  });
   encoder.initialize().codepage(profile.codepage as Parameters<ReceiptPrinterEncoder['codepage']>[0]);
   encoder.align('center').bold(true).line('TEST').bold(false).line(profile.label).line(printedAt);
   encoder.align('left').line(ruler).line('€ é è à ç ù ô « » °');

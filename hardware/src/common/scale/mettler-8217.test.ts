@@ -32,7 +32,10 @@ describe('Mettler Toledo 8217 codec', () => {
     expect(parseWeightReply(encodeStatusReply({ underZero: true }))).toEqual({ kind: 'negative', message: 'Zero the scale' });
     expect(parseWeightReply(encodeStatusReply({ overCapacity: true, motion: true }))).toMatchObject({ kind: 'over-capacity' });
     expect(parseWeightReply(encodeStatusReply({ centerOfZero: true }))).toMatchObject({ kind: 'zero' });
-    expect(parseWeightReply(encodeStatusReply({ outsideZeroCaptureRange: true }))).toEqual({ kind: 'error', message: SCALE_MESSAGES.noZero });
+    expect(parseWeightReply(encodeStatusReply({ outsideZeroCaptureRange: true }))).toEqual({
+      kind: 'error',
+      message: SCALE_MESSAGES.noZero,
+    });
   });
 
   it('reads scales that send the bare status bits (no always-set bits 5 and 6)', () => {
@@ -56,7 +59,10 @@ describe('Mettler Toledo 8217 codec', () => {
     const reply = (status: Parameters<typeof encodeStatusReply>[0]) => parseMettler8217Frame(encodeStatusReply(status));
     expect(commandOutcome('zero', reply({ centerOfZero: true }))).toEqual({ ok: true });
     expect(commandOutcome('zero', reply({}))).toMatchObject({ ok: false, message: expect.stringContaining('would not zero') });
-    expect(commandOutcome('zero', reply({ motion: true }))).toEqual({ ok: false, message: 'Wait for the scale to settle, then zero it again' });
+    expect(commandOutcome('zero', reply({ motion: true }))).toEqual({
+      ok: false,
+      message: 'Wait for the scale to settle, then zero it again',
+    });
     expect(commandOutcome('tare', reply({}))).toEqual({ ok: true });
     expect(commandOutcome('tare', reply({ underZero: true }))).toEqual({ ok: false, message: 'Zero the scale' });
     expect(commandOutcome('tare', parseMettler8217Frame(frame('01.000')))).toMatchObject({ ok: false });

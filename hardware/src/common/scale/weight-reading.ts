@@ -57,7 +57,8 @@ export type ScaleCommandOutcome = { readonly ok: true } | { readonly ok: false; 
  */
 export function commandOutcome(command: 'zero' | 'tare', reply: Mettler8217Reply): ScaleCommandOutcome {
   if (reply.kind === 'garbled') return { ok: false, message: reply.message };
-  if (reply.kind === 'weight') return { ok: false, message: `The scale answered the ${command} command with a weight: check it is set to the 8217 protocol` };
+  if (reply.kind === 'weight')
+    return { ok: false, message: `The scale answered the ${command} command with a weight: check it is set to the 8217 protocol` };
   const { status } = reply;
   if (status.overCapacity) return { ok: false, message: SCALE_MESSAGES.overCapacity };
   if (status.motion) return { ok: false, message: `${SCALE_MESSAGES.unstable}, then ${command === 'zero' ? 'zero' : 'tare'} it again` };

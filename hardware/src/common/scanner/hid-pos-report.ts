@@ -99,7 +99,14 @@ export function encodeHidPosReports(code: Uint8Array, aim?: string, vendorSymbol
   for (let at = 0; at === 0 || at < code.length; at += HID_POS_DATA_PER_REPORT) {
     const data = code.slice(at, at + HID_POS_DATA_PER_REPORT);
     const more = at + HID_POS_DATA_PER_REPORT < code.length;
-    reports.push(encodeHidPosReport({ data, more, ...(aim === undefined ? {} : { aim }), ...(vendorSymbologyId === undefined ? {} : { vendorSymbologyId }) }));
+    reports.push(
+      encodeHidPosReport({
+        data,
+        more,
+        ...(aim === undefined ? {} : { aim }),
+        ...(vendorSymbologyId === undefined ? {} : { vendorSymbologyId }),
+      }),
+    );
   }
   return reports;
 }

@@ -51,7 +51,8 @@ export const ZEBRA: ScannerProfile = {
   id: 'zebra',
   name: 'Zebra (Symbol)',
   vendorIds: [0x05e0],
-  enableHidPos: 'set its USB host type to "HID POS" with the programming barcode of its product reference guide or with 123Scan, then replug it',
+  enableHidPos:
+    'set its USB host type to "HID POS" with the programming barcode of its product reference guide or with 123Scan, then replug it',
   quirks: [
     'In SNAPI or IBM modes the scanner shows vendor usage pages, not 0x8C: those modes are not read.',
     'No public byte layout: the generic HID POS layout is assumed.',
@@ -63,7 +64,10 @@ export const DATALOGIC: ScannerProfile = {
   name: 'Datalogic',
   vendorIds: [0x05f9],
   enableHidPos: 'scan the "USB HID POS" interface selection barcode of its product reference guide, then replug it',
-  quirks: ['Several Datalogic models show a USB-COM (serial) interface instead: use the serial scanner mode for those.', 'No public byte layout: the generic HID POS layout is assumed.'],
+  quirks: [
+    'Several Datalogic models show a USB-COM (serial) interface instead: use the serial scanner mode for those.',
+    'No public byte layout: the generic HID POS layout is assumed.',
+  ],
 };
 
 /** Any other vendor whose interface says usage page 0x8C. */

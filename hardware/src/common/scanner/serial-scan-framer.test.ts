@@ -51,27 +51,37 @@ describe('SerialScanFramer', () => {
   it('returns the same codes however the stream is chunked (property)', () => {
     const code = fc.stringMatching(/^[ -~]{1,40}$/);
     fc.assert(
-      fc.property(fc.constantFrom<ScanSuffix>('CR', 'LF', 'CRLF'), fc.array(code, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 10 }), (suffix, codes, cuts) => {
-        const stream = bytes(codes.map((c) => c + SUFFIX[suffix]).join(''));
-        const points = [...new Set(cuts.map((c) => c % stream.length))].sort((a, b) => a - b);
-        const f = framer(suffix);
-        const frames = [0, ...points].flatMap((start, i) => f.push(stream.slice(start, points[i] ?? stream.length)));
-        expect(frames).toEqual(codes.map((c) => ({ ok: true, code: c })));
-      }),
+      fc.property(
+        fc.constantFrom<ScanSuffix>('CR', 'LF', 'CRLF'),
+        fc.array(code, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        (suffix, codes, cuts) => {
+          const stream = bytes(codes.map((c) => c + SUFFIX[suffix]).join(''));
+          const points = [...new Set(cuts.map((c) => c % stream.length))].sort((a, b) => a - b);
+          const f = framer(suffix);
+          const frames = [0, ...points].flatMap((start, i) => f.push(stream.slice(start, points[i] ?? stream.length)));
+          expect(frames).toEqual(codes.map((c) => ({ ok: true, code: c })));
+        },
+      ),
     );
   });
 
   it('never throws on random bytes, and every refusal says why (fuzz)', () => {
     fc.assert(
-      fc.property(fc.constantFrom<ScanSuffix>('CR', 'LF', 'CRLF'), fc.boolean(), fc.array(fc.uint8Array({ maxLength: 64 }), { maxLength: 10 }), (suffix, aim, chunks) => {
-        const f = framer(suffix, aim, 32);
-        for (const chunk of chunks) {
-          for (const frame of f.push(chunk)) {
-            if (frame.ok) expect(frame.code.length).toBeGreaterThan(0);
-            else expect(frame.message.length).toBeGreaterThan(20);
+      fc.property(
+        fc.constantFrom<ScanSuffix>('CR', 'LF', 'CRLF'),
+        fc.boolean(),
+        fc.array(fc.uint8Array({ maxLength: 64 }), { maxLength: 10 }),
+        (suffix, aim, chunks) => {
+          const f = framer(suffix, aim, 32);
+          for (const chunk of chunks) {
+            for (const frame of f.push(chunk)) {
+              if (frame.ok) expect(frame.code.length).toBeGreaterThan(0);
+              else expect(frame.message.length).toBeGreaterThan(20);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 500 },
     );
   });

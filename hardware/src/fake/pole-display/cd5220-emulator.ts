@@ -18,7 +18,14 @@ export type Cd5220Emulator = {
 /** A CD5220 pole display on a serial port: it only listens, as the real one does. */
 export async function startCd5220Emulator(options: Cd5220EmulatorOptions): Promise<Cd5220Emulator> {
   const screen = new Cd5220Screen();
-  const port = new SerialPort({ path: options.path, baudRate: options.baudRate ?? 9600, dataBits: 8, parity: 'none', stopBits: 1, autoOpen: false });
+  const port = new SerialPort({
+    path: options.path,
+    baudRate: options.baudRate ?? 9600,
+    dataBits: 8,
+    parity: 'none',
+    stopBits: 1,
+    autoOpen: false,
+  });
   const watchers = new Set<() => void>();
   port.on('error', () => undefined);
   port.on('data', (chunk: Buffer) => {
@@ -42,7 +49,11 @@ export async function startCd5220Emulator(options: Cd5220EmulatorOptions): Promi
         };
         const timer = setTimeout(() => {
           watchers.delete(watcher);
-          reject(new Error(`the display shows ${JSON.stringify(screen.lines)}, not ${JSON.stringify(lines)}; errors: ${JSON.stringify(screen.errors)}`));
+          reject(
+            new Error(
+              `the display shows ${JSON.stringify(screen.lines)}, not ${JSON.stringify(lines)}; errors: ${JSON.stringify(screen.errors)}`,
+            ),
+          );
         }, timeoutMs);
         watchers.add(watcher);
       }),

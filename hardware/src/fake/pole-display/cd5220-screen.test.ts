@@ -39,7 +39,12 @@ describe('CD5220 emulator screen', () => {
   it('records unknown commands, bad parameters and commands ignored in string mode', () => {
     const screen = new Cd5220Screen();
     screen.push(bytes(0x1b, 0x7a, 0x1b, 0x2a, 9, 0x1b, 0x6c, 21, 1, 0x07));
-    expect(screen.errors).toEqual(['unknown command ESC 0x7a', 'ESC *: brightness 9 is not 1-4', 'ESC l: position 21,1 is off the screen', 'unknown control byte 0x07']);
+    expect(screen.errors).toEqual([
+      'unknown command ESC 0x7a',
+      'ESC *: brightness 9 is not 1-4',
+      'ESC l: position 21,1 is off the screen',
+      'unknown control byte 0x07',
+    ]);
     screen.push(bytes(0x1b, 0x51, 0x41, 'x'.repeat(22), 0x0d, 'late', 0x1b, 0x6c, 1, 1));
     expect(screen.lines[0]).toBe('x'.repeat(20));
     expect(screen.errors.slice(4)).toEqual([

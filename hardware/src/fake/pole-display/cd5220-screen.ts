@@ -20,7 +20,9 @@ const MAX_STRING = 40;
 type Mode = 'overwrite' | 'vertical' | 'horizontal';
 
 /** A whole command, or how it failed; `null` while more bytes are needed. */
-type Decoded = { readonly length: number; readonly run?: () => void; readonly inStringMode?: boolean } | { readonly length: number; readonly error: string };
+type Decoded =
+  | { readonly length: number; readonly run?: () => void; readonly inStringMode?: boolean }
+  | { readonly length: number; readonly error: string };
 
 const blankRow = () => Array<string>(COLUMNS).fill(' ');
 const hex = (b: number) => `0x${b.toString(16).padStart(2, '0')}`;
@@ -171,7 +173,8 @@ export class Cd5220Screen {
     if (which !== 0x41 && which !== 0x42 && which !== 0x44) return { length: 3, error: `unknown command ESC Q ${hex(which)}` };
     const end = p.indexOf(CR, 3);
     if (end === -1) {
-      if (p.length - 3 > MAX_STRING) return { length: p.length, error: `ESC Q ${String.fromCharCode(which)}: no CR after ${MAX_STRING} characters` };
+      if (p.length - 3 > MAX_STRING)
+        return { length: p.length, error: `ESC Q ${String.fromCharCode(which)}: no CR after ${MAX_STRING} characters` };
       return null;
     }
     const text = String.fromCharCode(...p.slice(3, end));

@@ -35,7 +35,12 @@ export async function startMettler8217Simulator(options: Mettler8217SimulatorOpt
   const capacity = options.capacityGrams ?? 15_000;
   const division = options.divisionGrams ?? 5;
   const zeroRange = options.zeroRangeGrams ?? capacity / 50;
-  const port = new SerialPort({ ...METTLER_8217_SERIAL, path: options.path, baudRate: options.baudRate ?? METTLER_8217_SERIAL.baudRate, autoOpen: false });
+  const port = new SerialPort({
+    ...METTLER_8217_SERIAL,
+    path: options.path,
+    baudRate: options.baudRate ?? METTLER_8217_SERIAL.baudRate,
+    autoOpen: false,
+  });
   const commands: string[] = [];
   let load = 0;
   let stable = true;

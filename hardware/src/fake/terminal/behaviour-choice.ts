@@ -29,7 +29,10 @@ export type AmountBehaviour = { readonly kind: 'approve' } | { readonly kind: 'r
  * The behaviour for this request; 'by-amount' follows the in-memory simulator's magic cents
  * (…51 refused, …52 no answer), so a demo user picks the outcome at the till.
  */
-export function chooseBehaviour<Behaviour extends { readonly kind: string }>(choice: BehaviourChoice<Behaviour | 'by-amount'>, amount: number): Behaviour | AmountBehaviour {
+export function chooseBehaviour<Behaviour extends { readonly kind: string }>(
+  choice: BehaviourChoice<Behaviour | 'by-amount'>,
+  amount: number,
+): Behaviour | AmountBehaviour {
   const picked = choice.takeNext() ?? choice.always;
   if (picked !== 'by-amount') return picked;
   const byAmount = behaviourForAmount(amount, 'approve');

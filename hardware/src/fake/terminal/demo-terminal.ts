@@ -18,10 +18,16 @@ export type DemoTerminal = {
  * and `tests/rigs/terminal-simulator.ts`. Amounts pick the outcome as on the in-memory simulator
  * (…51 refused, …52 no answer). Concert needs a serial link: a socat pty pair.
  */
-export async function startDemoTerminal(kind: DemoTerminalKind, options: { readonly port?: number; readonly processingMs?: number } = {}): Promise<DemoTerminal> {
+export async function startDemoTerminal(
+  kind: DemoTerminalKind,
+  options: { readonly port?: number; readonly processingMs?: number } = {},
+): Promise<DemoTerminal> {
   const processingMs = options.processingMs ?? 1500;
   if (kind === 'concert') {
-    if (!socat) throw new Error('The demo Concert terminal needs socat for its serial link: install it (apt install socat) or pick caisse-ap or zvt.');
+    if (!socat)
+      throw new Error(
+        'The demo Concert terminal needs socat for its serial link: install it (apt install socat) or pick caisse-ap or zvt.',
+      );
     const pair = await startPtyPair();
     const simulator = await startConcertSimulator({ path: pair.b, processingMs }).catch(async (error: unknown) => {
       await pair.stop();
@@ -36,6 +42,9 @@ export async function startDemoTerminal(kind: DemoTerminalKind, options: { reado
       },
     };
   }
-  const simulator = kind === 'zvt' ? await startZvtSimulator({ port: options.port ?? 0, processingMs }) : await startCaisseApSimulator({ port: options.port ?? 0, processingMs });
+  const simulator =
+    kind === 'zvt'
+      ? await startZvtSimulator({ port: options.port ?? 0, processingMs })
+      : await startCaisseApSimulator({ port: options.port ?? 0, processingMs });
   return { kind, address: `${simulator.host}:${simulator.port}`, close: () => simulator.close() };
 }

@@ -13,7 +13,10 @@ const fr = { locale: 'fr' } as const;
 const cases: readonly { readonly file: string; readonly bytes: () => Uint8Array }[] = [
   { file: 'cd5220-init.bin', bytes: () => encodeCd5220Init({ brightness: 3 }) },
   { file: 'cd5220-idle-fr.bin', bytes: () => encodeCd5220Lines(...idleScreen('Épicerie du Marché', fr)) },
-  { file: 'cd5220-item-fr.bin', bytes: () => encodeCd5220Lines(...itemScreen({ name: 'Crème fraîche épaisse 40 cl', amount: 289 }, 1537, fr)) },
+  {
+    file: 'cd5220-item-fr.bin',
+    bytes: () => encodeCd5220Lines(...itemScreen({ name: 'Crème fraîche épaisse 40 cl', amount: 289 }, 1537, fr)),
+  },
   { file: 'cd5220-change-en.bin', bytes: () => encodeCd5220Lines(...changeScreen(5000, 1263, { locale: 'en' })) },
   { file: 'cd5220-clear.bin', bytes: () => encodeCd5220Clear() },
 ];

@@ -55,7 +55,10 @@ describe('serial pole display, without a device', () => {
     const display = createSerialPoleDisplay({ path: '/dev/ttyPOS-TEST-MISSING' });
     expect(await display.show(['a', 'b'])).toEqual({ ok: false, message: 'The customer display on /dev/ttyPOS-TEST-MISSING is closed.' });
     await display.open();
-    expect(display.status()).toMatchObject({ state: 'error', message: expect.stringContaining('There is no serial port /dev/ttyPOS-TEST-MISSING') });
+    expect(display.status()).toMatchObject({
+      state: 'error',
+      message: expect.stringContaining('There is no serial port /dev/ttyPOS-TEST-MISSING'),
+    });
     await display.close();
     expect(display.status()).toEqual({ state: 'closed' });
   });

@@ -89,7 +89,11 @@ describe.skipIf(!socat && process.env.CI !== 'true')('serial 8217 scale through 
     const { scale, simulator } = await rig();
     simulator.setWeight(2000);
     const readings = await Promise.all([scale.readWeight(), scale.tare(), scale.readWeight()]);
-    expect(readings).toEqual([{ kind: 'weight', grams: 2000, stable: true, net: false }, { ok: true }, { kind: 'zero', message: 'Nothing on the scale' }]);
+    expect(readings).toEqual([
+      { kind: 'weight', grams: 2000, stable: true, net: false },
+      { ok: true },
+      { kind: 'zero', message: 'Nothing on the scale' },
+    ]);
   });
 
   it('goes disconnected when the cable is pulled, and says so on the next read', async () => {

@@ -1,6 +1,12 @@
 import type { Driver, DriverEvents } from '../../common/device';
 import { Mettler8217FrameReader, type Mettler8217FrameEvent } from '../../common/scale/frame-reader';
-import { encodeScaleCommand, METTLER_8217_SERIAL, parseMettler8217Frame, type Mettler8217Reply, type ScaleCommand } from '../../common/scale/mettler-8217';
+import {
+  encodeScaleCommand,
+  METTLER_8217_SERIAL,
+  parseMettler8217Frame,
+  type Mettler8217Reply,
+  type ScaleCommand,
+} from '../../common/scale/mettler-8217';
 import { commandOutcome, readingFromReply, type ScaleCommandOutcome, type WeightReading } from '../../common/scale/weight-reading';
 import { oneAtATime } from '../one-at-a-time';
 import { createSerialDevice } from '../serial-device';
@@ -54,7 +60,11 @@ export function createSerialScale(options: SerialScaleOptions): SerialScale {
     if (event.kind === 'noise') {
       // Noise alone does not end a request: the real answer may still follow. It explains a timeout.
       if (pending) pending.noise += event.count;
-      else device.events.emit('data', { kind: 'error', message: `The scale sent ${event.count} unexpected byte(s): check the port settings (9600 baud, 7 data bits, even parity).` });
+      else
+        device.events.emit('data', {
+          kind: 'error',
+          message: `The scale sent ${event.count} unexpected byte(s): check the port settings (9600 baud, 7 data bits, even parity).`,
+        });
       return;
     }
     if (event.kind === 'broken') {

@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HidDeviceInfo } from '../../common/scanner/hid-device-port';
 import { encodeHidPosReport } from '../../common/scanner/hid-pos-report';
-import { createFakeHidBus, HONEYWELL_EAN13, HONEYWELL_GS1_DATAMATRIX, replayScan, ZEBRA_GS1_128, type FakeHidBus } from '../../test-support/hid-replay-rig';
+import {
+  createFakeHidBus,
+  HONEYWELL_EAN13,
+  HONEYWELL_GS1_DATAMATRIX,
+  replayScan,
+  ZEBRA_GS1_128,
+  type FakeHidBus,
+} from '../../test-support/hid-replay-rig';
 import { recordScannerEvents } from '../../test-support/scanner-events';
 import { until } from '../../test-support/until';
 import { createHidPosScanner, type HidPosScanner } from './hid-pos-scanner';
@@ -24,7 +31,13 @@ afterEach(async () => {
 });
 
 function start(bus: FakeHidBus, options: Parameters<typeof createHidPosScanner>[0] = {}) {
-  const driver = createHidPosScanner({ enumerate: bus.enumerate, openDevice: bus.open, pollIntervalMs: 10, chunkTimeoutMs: 50, ...options });
+  const driver = createHidPosScanner({
+    enumerate: bus.enumerate,
+    openDevice: bus.open,
+    pollIntervalMs: 10,
+    chunkTimeoutMs: 50,
+    ...options,
+  });
   drivers.push(driver);
   return { driver, ...recordScannerEvents(driver) };
 }
@@ -79,7 +92,9 @@ describe('HID POS scanner driver (recorded reports replayed through an injected 
     await driver.open();
     await replayScan(bus.device('/dev/hidraw3')!, { reports: HONEYWELL_GS1_DATAMATRIX.reports.slice(0, 1) });
     bus.unplug('/dev/hidraw3');
-    expect(disconnects).toEqual(['The scanner was unplugged in the middle of a scan: the partial code was dropped. Scan it again once the scanner is back.']);
+    expect(disconnects).toEqual([
+      'The scanner was unplugged in the middle of a scan: the partial code was dropped. Scan it again once the scanner is back.',
+    ]);
     expect(driver.status()).toMatchObject({ state: 'disconnected', message: expect.stringContaining('Waiting for it to come back') });
     expect(bus.device('/dev/hidraw3')!.closed).toBe(true);
 
@@ -136,7 +151,10 @@ describe('HID POS scanner driver (recorded reports replayed through an injected 
     bus.plug(HONEYWELL_KEYBOARD);
     const { driver } = start(bus);
     await driver.open();
-    expect(driver.status()).toMatchObject({ state: 'error', message: expect.stringContaining('is not in HID POS mode (its interface has usage page 0x1') });
+    expect(driver.status()).toMatchObject({
+      state: 'error',
+      message: expect.stringContaining('is not in HID POS mode (its interface has usage page 0x1'),
+    });
     expect(driver.status().message).toContain('PAP131');
   });
 

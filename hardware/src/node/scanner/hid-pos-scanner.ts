@@ -107,7 +107,10 @@ export function createHidPosScanner(options: HidPosScannerOptions = {}): HidPosS
       chunkTimer = setTimeout(() => {
         chunkTimer = null;
         if (reassembler.expire(Date.now(), chunkTimeoutMs)) {
-          setStatus({ state: 'error', message: 'The scanner stopped in the middle of a long code: the partial code was dropped. Scan again.' });
+          setStatus({
+            state: 'error',
+            message: 'The scanner stopped in the middle of a long code: the partial code was dropped. Scan again.',
+          });
         }
       }, chunkTimeoutMs);
       return;
@@ -138,7 +141,9 @@ export function createHidPosScanner(options: HidPosScannerOptions = {}): HidPosS
     device = handle;
     current = info;
     profile = findScannerProfile(info.vendorId);
-    identity = info.serialNumber ? { vendorId: info.vendorId, productId: info.productId, serialNumber: info.serialNumber } : { vendorId: info.vendorId, productId: info.productId };
+    identity = info.serialNumber
+      ? { vendorId: info.vendorId, productId: info.productId, serialNumber: info.serialNumber }
+      : { vendorId: info.vendorId, productId: info.productId };
     handle.onReport((report) => {
       if (mine === generation) onReport(report);
     });

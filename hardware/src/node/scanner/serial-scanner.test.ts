@@ -15,7 +15,8 @@ async function scannerEnd(pair: PtyPair): Promise<(bytes: string | Uint8Array) =
   const port = new SerialPort({ path: pair.b, baudRate: 9600, autoOpen: false });
   await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(error) : resolve())));
   cleanups.push(() => new Promise((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve())));
-  return (bytes) => new Promise((resolve, reject) => port.write(Buffer.from(bytes), (error) => (error ? reject(error) : port.drain(() => resolve()))));
+  return (bytes) =>
+    new Promise((resolve, reject) => port.write(Buffer.from(bytes), (error) => (error ? reject(error) : port.drain(() => resolve()))));
 }
 
 async function startScanner(options: { suffix?: ScanSuffix; aimPrefix?: boolean; maxFrameBytes?: number } = {}) {
@@ -87,7 +88,10 @@ describe('serial scanner, without a device', () => {
   it('says in plain words that the port does not exist, and stops retrying on close', async () => {
     const driver = createSerialScanner({ path: '/dev/ttyPOS-SCANNER-MISSING', reconnectIntervalMs: 20 });
     await driver.open();
-    expect(driver.status()).toEqual({ state: 'error', message: 'There is no serial port /dev/ttyPOS-SCANNER-MISSING: is the scanner (or its USB adapter) plugged in?' });
+    expect(driver.status()).toEqual({
+      state: 'error',
+      message: 'There is no serial port /dev/ttyPOS-SCANNER-MISSING: is the scanner (or its USB adapter) plugged in?',
+    });
     await driver.close();
     expect(driver.status()).toEqual({ state: 'closed' });
   });

@@ -63,7 +63,12 @@ export function createSerialScanner(
         continue;
       }
       setStatus({ state: 'ready', message: readyMessage });
-      const data: ScanData = { code: frame.code, source: 'serial', ...(frame.aim ? { aim: frame.aim } : {}), ...(frame.symbology ? { symbology: frame.symbology } : {}) };
+      const data: ScanData = {
+        code: frame.code,
+        source: 'serial',
+        ...(frame.aim ? { aim: frame.aim } : {}),
+        ...(frame.symbology ? { symbology: frame.symbology } : {}),
+      };
       events.emit('data', data);
     }
   };

@@ -53,7 +53,12 @@ export class ExchangeLifecycle {
       this.cancel(this.answerTimer);
       this.hangUpAfter(duplicateWindowMs);
     } else {
-      late(asLateAnswer(result, this.timedOut ? 'Late answer, received after the till stopped waiting' : 'Repeated answer to the same request'));
+      late(
+        asLateAnswer(
+          result,
+          this.timedOut ? 'Late answer, received after the till stopped waiting' : 'Repeated answer to the same request',
+        ),
+      );
     }
   }
 

@@ -71,7 +71,10 @@ export abstract class TcpCardTerminal implements CardTerminalDriver {
     this.setStatus({ state: 'opening' });
     const connection = await connectTcp(this.target.host, this.target.port, this.target.connectTimeoutMs);
     if (!connection.ok) {
-      this.setStatus({ state: 'disconnected', message: `Card terminal unreachable: ${connection.reason}. Check it is on and on the network.` });
+      this.setStatus({
+        state: 'disconnected',
+        message: `Card terminal unreachable: ${connection.reason}. Check it is on and on the network.`,
+      });
       return;
     }
     connection.socket.destroy();
@@ -106,7 +109,8 @@ export abstract class TcpCardTerminal implements CardTerminalDriver {
   }
 
   private run(operation: CardOperation, request: CardPaymentRequest): Promise<CardResult> {
-    if (this.closed) return Promise.resolve(declinedOutcome(request, this.terminal, 'The card terminal driver is closed: nothing was charged.'));
+    if (this.closed)
+      return Promise.resolve(declinedOutcome(request, this.terminal, 'The card terminal driver is closed: nothing was charged.'));
     return this.attempts.run(request, () => this.exchange(operation, request));
   }
 
@@ -114,13 +118,17 @@ export abstract class TcpCardTerminal implements CardTerminalDriver {
     this.setStatus({ state: 'busy' });
     let exchange: Exchange;
     try {
-      exchange = this.startExchange(operation, { ...request }, {
-        late: (result) => {
-          this.attempts.recordLate(result);
-          this.events.emit('late-answer', result);
+      exchange = this.startExchange(
+        operation,
+        { ...request },
+        {
+          late: (result) => {
+            this.attempts.recordLate(result);
+            this.events.emit('late-answer', result);
+          },
+          disconnected: (reason) => this.events.emit('disconnected', { reason }),
         },
-        disconnected: (reason) => this.events.emit('disconnected', { reason }),
-      });
+      );
     } catch (error) {
       // A bug of ours must not become a thrown error at the till; we cannot tell what was sent.
       return { result: unknownOutcome(request, this.terminal, `Card terminal driver error (${String(error)})`), sent: true };
@@ -130,7 +138,9 @@ export abstract class TcpCardTerminal implements CardTerminalDriver {
     const outcome = await exchange.outcome;
     if (!this.closed) {
       const unreachable = !outcome.sent && outcome.result.status === 'declined';
-      this.setStatus(unreachable ? { state: 'disconnected', message: outcome.result.message ?? 'Card terminal unreachable.' } : { state: 'ready' });
+      this.setStatus(
+        unreachable ? { state: 'disconnected', message: outcome.result.message ?? 'Card terminal unreachable.' } : { state: 'ready' },
+      );
     }
     return outcome;
   }

@@ -21,7 +21,10 @@ export function connectTcp(host: string, port: number, timeoutMs: number): Promi
     socket.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       socket.destroy();
-      resolve({ ok: false, reason: `${host}:${port} ${error.code === 'ECONNREFUSED' ? 'refused the connection' : (error.code ?? error.message)}` });
+      resolve({
+        ok: false,
+        reason: `${host}:${port} ${error.code === 'ECONNREFUSED' ? 'refused the connection' : (error.code ?? error.message)}`,
+      });
     });
   });
 }

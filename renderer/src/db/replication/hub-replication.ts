@@ -31,7 +31,9 @@ export function startHubReplication(db: DocumentsDb, bridge: HostBridge, waterma
     unsubscribers.push(
       bridge.on('sync.stream', (message) => {
         if (message.collection !== name) return;
-        stream$.next(message.event === 'RESYNC' ? 'RESYNC' : { documents: message.event.documents as never[], checkpoint: message.event.checkpoint });
+        stream$.next(
+          message.event === 'RESYNC' ? 'RESYNC' : { documents: message.event.documents as never[], checkpoint: message.event.checkpoint },
+        );
       }),
     );
     const state = replicateRxCollection<unknown, SyncCheckpoint>({

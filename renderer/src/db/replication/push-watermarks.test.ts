@@ -20,7 +20,8 @@ async function tillWithSales(count: number): Promise<DocumentsDb> {
   return db;
 }
 
-const acked = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => ({ id: `s${from + i}`, seq: from + i }) as unknown as SyncDocument);
+const acked = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => ({ id: `s${from + i}`, seq: from + i }) as unknown as SyncDocument);
 
 describe('documents waiting to be sent', () => {
   it('counts exactly when the hub accepts batches out of sequence order, and after a restart', async () => {

@@ -19,7 +19,8 @@ export class PushWatermarks {
 
   static async open(db: DocumentsDb): Promise<PushWatermarks> {
     const read = async (name: Counted) => Number((await db.settings.findOne(`sync.pushed.${name}`).exec())?.value ?? 0);
-    const readAbove = async (name: Counted) => new Set(((await db.settings.findOne(`sync.pushedAbove.${name}`).exec())?.value as number[] | undefined) ?? []);
+    const readAbove = async (name: Counted) =>
+      new Set(((await db.settings.findOne(`sync.pushedAbove.${name}`).exec())?.value as number[] | undefined) ?? []);
     const watermarks = new PushWatermarks(
       db,
       { sales: await read('sales'), till_records: await read('till_records') },

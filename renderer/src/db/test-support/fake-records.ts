@@ -9,5 +9,17 @@ export function fakeSaleRecord(seq: number): SealedRecord<'sale'> {
 }
 
 export function fakeEventRecord(seq: number, payload: EventPayload): SealedRecord<'event'> {
-  return { chain: 'event', id: `event-${seq}`, seq, storeId: store.storeId, tillId: store.tillId, sealedAt: '2026-11-22T09:00:00.000Z', keyId: 'k', payload, prevHash: 'p', hash: `e${seq}`, signature: 's' };
+  return {
+    chain: 'event',
+    id: `event-${seq}`,
+    seq,
+    storeId: store.storeId,
+    tillId: store.tillId,
+    sealedAt: '2026-11-22T09:00:00.000Z',
+    keyId: 'k',
+    payload,
+    prevHash: 'p',
+    hash: `e${seq}`,
+    signature: 's',
+  };
 }

@@ -34,7 +34,10 @@ describe('what the customer sees', () => {
 
   it('shows the change after a cash sale, then a welcome with the loyalty QR code', async () => {
     const sale = cashSale({ saleId: 's1' });
-    const paid = customerDisplayState({ cart: newCart('EUR'), lastSale: { record: { payload: { ...sale, change: 750 } } as never, print: 'printing' } }, profile.vatRates);
+    const paid = customerDisplayState(
+      { cart: newCart('EUR'), lastSale: { record: { payload: { ...sale, change: 750 } } as never, print: 'printing' } },
+      profile.vatRates,
+    );
     expect(paid).toMatchObject({ phase: 'paid', change: 750 });
     const { unmount } = show(paid);
     expect(screen.getByRole('status').textContent).toMatch(/Rendu\s*7,50/);

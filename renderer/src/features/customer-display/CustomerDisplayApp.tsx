@@ -12,7 +12,10 @@ export function CustomerDisplayApp({ bridge }: { bridge: HostBridge }) {
   const [storeName, setStoreName] = useState('');
   useEffect(() => {
     const off = bridge.on('display.state', setState);
-    bridge.invoke('store.profile').then((p) => setStoreName(p.name), () => undefined);
+    bridge.invoke('store.profile').then(
+      (p) => setStoreName(p.name),
+      () => undefined,
+    );
     return off;
   }, [bridge]);
   return <CustomerDisplay state={state} storeName={storeName} />;

@@ -10,7 +10,11 @@ export const CUSTOMER_LINES = 8;
  * What the customer should see for the cashier's cart: the sale as it grows, the change once it
  * is paid in cash, a welcome (and the loyalty sign-up) between customers.
  */
-export function customerDisplayState(state: Pick<CartState, 'cart' | 'lastSale'>, rates: readonly VatRate[], loyaltyUrl?: string): CustomerDisplayState {
+export function customerDisplayState(
+  state: Pick<CartState, 'cart' | 'lastSale'>,
+  rates: readonly VatRate[],
+  loyaltyUrl?: string,
+): CustomerDisplayState {
   const { cart, lastSale } = state;
   if (cart.lines.length > 0) {
     const totals = cartTotals(cart, rates);

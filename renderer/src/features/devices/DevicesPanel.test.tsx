@@ -36,7 +36,10 @@ function withDevices(till: Till): DeviceSettingsPatch[] {
     saved.push(patch);
     return { ...inventory, settings: { ...inventory.settings, ...patch } };
   });
-  till.handle('devices.test', ({ test }: { test: string }) => ({ ok: test !== 'scale', message: test === 'scale' ? 'Wait for the scale to settle' : `${test} ok` }));
+  till.handle('devices.test', ({ test }: { test: string }) => ({
+    ok: test !== 'scale',
+    message: test === 'scale' ? 'Wait for the scale to settle' : `${test} ok`,
+  }));
   return saved;
 }
 
@@ -115,6 +118,8 @@ describe('the devices the host drives, at the till', () => {
     renderTill();
     const product = demoProduct(100);
     act(() => till.emit('scanner.scan', { code: product.barcodes[0]!, source: 'hid-pos' }));
-    await waitFor(() => expect(till.callsOf('display.show').at(-1)).toMatchObject({ phase: 'sale', lines: [{ name: product.name, quantity: 1 }] }));
+    await waitFor(() =>
+      expect(till.callsOf('display.show').at(-1)).toMatchObject({ phase: 'sale', lines: [{ name: product.name, quantity: 1 }] }),
+    );
   });
 });

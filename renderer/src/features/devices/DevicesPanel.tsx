@@ -1,4 +1,14 @@
-import { BAUD_RATES, can, SCANNER_MODES, SCANNER_SUFFIXES, TERMINAL_KINDS, type DeviceInventory, type DeviceSettingsPatch, type DeviceTest, type DeviceTestResult } from '@pos/core';
+import {
+  BAUD_RATES,
+  can,
+  SCANNER_MODES,
+  SCANNER_SUFFIXES,
+  TERMINAL_KINDS,
+  type DeviceInventory,
+  type DeviceSettingsPatch,
+  type DeviceTest,
+  type DeviceTestResult,
+} from '@pos/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifyError, useAppStore } from '../../state/app-store';
@@ -35,7 +45,9 @@ function PortList({ inventory }: { inventory: DeviceInventory }) {
 
 function PortPicker({ value, onChange }: { value: string | null; onChange: (path: string | null) => void }) {
   const { t } = useTranslation();
-  return <input list={PORT_LIST_ID} value={value ?? ''} placeholder={t('devices.none')} onChange={(e) => onChange(pathOrNull(e.target.value))} />;
+  return (
+    <input list={PORT_LIST_ID} value={value ?? ''} placeholder={t('devices.none')} onChange={(e) => onChange(pathOrNull(e.target.value))} />
+  );
 }
 
 function BaudSelect({ id, value, onChange }: { id: string; value: number; onChange: (baud: number) => void }) {
@@ -57,8 +69,11 @@ function SettingsForm({ inventory }: { inventory: DeviceInventory }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setDraft(inventory.settings), [inventory.settings]);
-  const set = <K extends keyof Settings>(section: K, change: Partial<Settings[K]>) => setDraft((d) => ({ ...d, [section]: { ...d[section], ...change } }));
-  const changedSections = (Object.keys(draft) as (keyof Settings)[]).filter((k) => JSON.stringify(draft[k]) !== JSON.stringify(inventory.settings[k]));
+  const set = <K extends keyof Settings>(section: K, change: Partial<Settings[K]>) =>
+    setDraft((d) => ({ ...d, [section]: { ...d[section], ...change } }));
+  const changedSections = (Object.keys(draft) as (keyof Settings)[]).filter(
+    (k) => JSON.stringify(draft[k]) !== JSON.stringify(inventory.settings[k]),
+  );
 
   return (
     <form
@@ -71,10 +86,13 @@ function SettingsForm({ inventory }: { inventory: DeviceInventory }) {
         setError(null);
         services()
           .bridge.invoke('devices.configure', patch as DeviceSettingsPatch)
-          .then((next) => {
-            setInventory(next);
-            useAppStore.getState().notify('success', 'devices.saved');
-          }, (e: unknown) => setError((e as Error).message))
+          .then(
+            (next) => {
+              setInventory(next);
+              useAppStore.getState().notify('success', 'devices.saved');
+            },
+            (e: unknown) => setError((e as Error).message),
+          )
           .finally(() => setBusy(false));
       }}
     >
@@ -83,7 +101,11 @@ function SettingsForm({ inventory }: { inventory: DeviceInventory }) {
         <legend>{t('devices.printer')}</legend>
         <label>
           <span>{t('devices.printerTarget')}</span>
-          <input value={draft.printer.target} onChange={(e) => set('printer', { target: e.target.value })} placeholder="tcp://192.168.1.20:9100" />
+          <input
+            value={draft.printer.target}
+            onChange={(e) => set('printer', { target: e.target.value })}
+            placeholder="tcp://192.168.1.20:9100"
+          />
         </label>
         <label>
           <span>{t('devices.printerProfile')}</span>
@@ -104,7 +126,13 @@ function SettingsForm({ inventory }: { inventory: DeviceInventory }) {
         </label>
         <label>
           <span>{t('devices.drawerWarn')}</span>
-          <input type="number" min={0} max={3600} value={draft.drawer.warnAfterS} onChange={(e) => set('drawer', { warnAfterS: Number(e.target.value) })} />
+          <input
+            type="number"
+            min={0}
+            max={3600}
+            value={draft.drawer.warnAfterS}
+            onChange={(e) => set('drawer', { warnAfterS: Number(e.target.value) })}
+          />
         </label>
       </fieldset>
 
@@ -134,7 +162,10 @@ function SettingsForm({ inventory }: { inventory: DeviceInventory }) {
                 </label>
                 <label>
                   <span>{t('devices.suffix')}</span>
-                  <select value={draft.scanner.suffix} onChange={(e) => set('scanner', { suffix: e.target.value as Settings['scanner']['suffix'] })}>
+                  <select
+                    value={draft.scanner.suffix}
+                    onChange={(e) => set('scanner', { suffix: e.target.value as Settings['scanner']['suffix'] })}
+                  >
                     {SCANNER_SUFFIXES.map((s) => (
                       <option key={s}>{s}</option>
                     ))}
@@ -161,7 +192,11 @@ function SettingsForm({ inventory }: { inventory: DeviceInventory }) {
           <BaudSelect id="pole-baud" value={draft.poleDisplay.baudRate} onChange={(baudRate) => set('poleDisplay', { baudRate })} />
         </label>
         <label className="checkbox">
-          <input type="checkbox" checked={draft.customerDisplay.window} onChange={(e) => set('customerDisplay', { window: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={draft.customerDisplay.window}
+            onChange={(e) => set('customerDisplay', { window: e.target.checked })}
+          />
           <span>{t('devices.customerWindow')}</span>
         </label>
         {draft.customerDisplay.window && (
@@ -199,15 +234,34 @@ function SettingsForm({ inventory }: { inventory: DeviceInventory }) {
         )}
         <label>
           <span>{t('devices.timeout')}</span>
-          <input type="number" min={1} value={draft.terminal.timeoutMs / 1000} onChange={(e) => set('terminal', { timeoutMs: Math.round(Number(e.target.value) * 1000) })} />
+          <input
+            type="number"
+            min={1}
+            value={draft.terminal.timeoutMs / 1000}
+            onChange={(e) => set('terminal', { timeoutMs: Math.round(Number(e.target.value) * 1000) })}
+          />
         </label>
         <label>
           <span>{t('devices.offlinePerPayment')}</span>
-          <input type="number" min={0} value={draft.terminal.offlineCaps.maxPerPayment / 100} onChange={(e) => set('terminal', { offlineCaps: { ...draft.terminal.offlineCaps, maxPerPayment: Math.round(Number(e.target.value) * 100) } })} />
+          <input
+            type="number"
+            min={0}
+            value={draft.terminal.offlineCaps.maxPerPayment / 100}
+            onChange={(e) =>
+              set('terminal', { offlineCaps: { ...draft.terminal.offlineCaps, maxPerPayment: Math.round(Number(e.target.value) * 100) } })
+            }
+          />
         </label>
         <label>
           <span>{t('devices.offlineTotal')}</span>
-          <input type="number" min={0} value={draft.terminal.offlineCaps.maxTotal / 100} onChange={(e) => set('terminal', { offlineCaps: { ...draft.terminal.offlineCaps, maxTotal: Math.round(Number(e.target.value) * 100) } })} />
+          <input
+            type="number"
+            min={0}
+            value={draft.terminal.offlineCaps.maxTotal / 100}
+            onChange={(e) =>
+              set('terminal', { offlineCaps: { ...draft.terminal.offlineCaps, maxTotal: Math.round(Number(e.target.value) * 100) } })
+            }
+          />
         </label>
       </fieldset>
 
@@ -273,7 +327,13 @@ export function DevicesPanel() {
   const manager = staff !== null && can(staff.role, 'till.settings');
   return (
     <div className="modal-backdrop" onClick={close}>
-      <section className="modal devices-panel" role="dialog" aria-modal="true" aria-label={t('devices.title')} onClick={(e) => e.stopPropagation()}>
+      <section
+        className="modal devices-panel"
+        role="dialog"
+        aria-modal="true"
+        aria-label={t('devices.title')}
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2>{t('devices.title')}</h2>
         {!manager && <p>{t('devices.managerOnly')}</p>}
         {alerts.length > 0 && (

@@ -18,7 +18,8 @@ function QuantityDialog({ request }: { request: Extract<DialogRequest, { kind: '
       error={error}
       onSubmit={() => {
         const quantity = Number(text);
-        if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > request.max) return setError(t('dialogs.invalidQuantity', { max: request.max }));
+        if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > request.max)
+          return setError(t('dialogs.invalidQuantity', { max: request.max }));
         answer({ kind: 'quantity', quantity });
       }}
     >

@@ -3,7 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { answer } from '../../state/dialog-store';
 
 /** A modal form: labelled by its title, Escape cancels, the first field takes the focus. */
-export function Modal({ title, children, onSubmit, error }: { title: string; children: ReactNode; onSubmit: () => void; error?: string | null }) {
+export function Modal({
+  title,
+  children,
+  onSubmit,
+  error,
+}: {
+  title: string;
+  children: ReactNode;
+  onSubmit: () => void;
+  error?: string | null;
+}) {
   const { t } = useTranslation();
   const titleId = useId();
   const form = useRef<HTMLFormElement>(null);

@@ -13,9 +13,7 @@ export function parseReceiptNumber(text: string): number | null {
 }
 
 export async function salesOfToday(db: DocumentsDb, limit = 200): Promise<SaleDoc[]> {
-  const docs = await db.sales
-    .find({ selector: { completedAt: { $gte: startOfToday() } }, sort: [{ completedAt: 'desc' }], limit })
-    .exec();
+  const docs = await db.sales.find({ selector: { completedAt: { $gte: startOfToday() } }, sort: [{ completedAt: 'desc' }], limit }).exec();
   return docs.map((d) => d.toJSON() as SaleDoc);
 }
 

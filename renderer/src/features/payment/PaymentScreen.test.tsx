@@ -225,13 +225,15 @@ describe('card', () => {
     await within(screen.getByRole('list', { name: 'Règlements' })).findByRole('alert');
     const attemptKey = (till.callsOf('terminal.pay')[0] as { attemptKey: string }).attemptKey;
     linkDevices(till.bridge);
-    act(() => till.emit('terminal.alert', { kind: 'late-approval', attemptKey, status: 'approved', amount: total, message: 'approved late' }));
+    act(() =>
+      till.emit('terminal.alert', { kind: 'late-approval', attemptKey, status: 'approved', amount: total, message: 'approved late' }),
+    );
     await completed();
     expect(sealedSales()[0]!.tenders).toEqual([expect.objectContaining({ method: 'card', status: 'approved', attemptKey })]);
     expect(till.callsOf('terminal.pay')).toHaveLength(1);
   });
 
-  it('records a person\'s reading of the terminal receipt in the host journal', async () => {
+  it("records a person's reading of the terminal receipt in the host journal", async () => {
     till.terminal = () => 'unknown';
     await toPayment();
     await payByCard();
@@ -269,7 +271,17 @@ describe('sealing', () => {
     till.handle('fiscal.seal', (request: SealRequest) => {
       if (!hostUp) throw new PosError('HOST_UNAVAILABLE', 'The till host is not answering');
       const seq = real.size + 1;
-      const record = { ...request, seq, storeId: 'S001', tillId: 'T01', sealedAt: new Date().toISOString(), keyId: 'k', prevHash: 'p', hash: `h${seq}`, signature: 's' };
+      const record = {
+        ...request,
+        seq,
+        storeId: 'S001',
+        tillId: 'T01',
+        sealedAt: new Date().toISOString(),
+        keyId: 'k',
+        prevHash: 'p',
+        hash: `h${seq}`,
+        signature: 's',
+      };
       real.set(request.id, record as never);
       return record;
     });

@@ -1,4 +1,13 @@
-import { assertCardAmount, cartTotals, cashTender, paymentState, type CardResult, type CardTender, type Tender, type TerminalAlertView } from '@pos/core';
+import {
+  assertCardAmount,
+  cartTotals,
+  cashTender,
+  paymentState,
+  type CardResult,
+  type CardTender,
+  type Tender,
+  type TerminalAlertView,
+} from '@pos/core';
 import { notifyError, useAppStore } from '../../state/app-store';
 import { cartActions, useCartStore } from '../../state/cart-store';
 import { services } from '../../state/services';
@@ -129,7 +138,9 @@ export async function settleManually(tenderId: string, outcome: 'approved' | 'de
 /** The terminal answered late an attempt of this cart still shown as unknown: the tender takes its answer. */
 export async function settleFromTerminal(alert: TerminalAlertView): Promise<void> {
   if (alert.kind !== 'late-approval' && alert.kind !== 'late-decline') return;
-  const tender = useCartStore.getState().tenders.find((t): t is CardTender => t.method === 'card' && t.attemptKey === alert.attemptKey && t.status === 'unknown');
+  const tender = useCartStore
+    .getState()
+    .tenders.find((t): t is CardTender => t.method === 'card' && t.attemptKey === alert.attemptKey && t.status === 'unknown');
   if (!tender) return;
   replaceTender(tender.id, { status: alert.status });
   await afterTenderChange();

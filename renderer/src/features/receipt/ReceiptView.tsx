@@ -33,7 +33,11 @@ export function ReceiptView({ record, duplicate }: { record: SealedRecord<'sale'
   );
   const qr = useQrCode(record.id);
   return (
-    <figure className="receipt" aria-label={t('done.receipt', { number: receipt.receiptNumber })} style={{ width: `${receipt.width + 2}ch` }}>
+    <figure
+      className="receipt"
+      aria-label={t('done.receipt', { number: receipt.receiptNumber })}
+      style={{ width: `${receipt.width + 2}ch` }}
+    >
       {receipt.lines.map((line, i) =>
         line.kind === 'rule' ? (
           <div key={i} className="receipt-line">

@@ -10,7 +10,8 @@ export async function reprint(saleId: string): Promise<number | null> {
     if (result.outcome.status === 'failed') app.notify('error', 'done.printFailed', { message: result.outcome.message });
     else app.notify('success', 'done.reprinted', { number: result.reprintNumber });
     const last = useCartStore.getState().lastSale;
-    if (last?.record.id === saleId) useCartStore.setState({ lastSale: { ...last, print: result.outcome, reprinted: result.reprintNumber } });
+    if (last?.record.id === saleId)
+      useCartStore.setState({ lastSale: { ...last, print: result.outcome, reprinted: result.reprintNumber } });
     return result.reprintNumber;
   } catch (error) {
     notifyError(error);

@@ -5,7 +5,13 @@ import { openPayment } from '../payment/payment-actions';
 import { discountCart, discountLine, editQuantity, overrideSelectedPrice, removeSelectedLine } from './line-actions';
 import { parkSale, voidSale } from './sale-lifecycle';
 
-type Action = { readonly key: string; readonly label: string; readonly run: () => unknown; readonly disabled?: boolean; readonly primary?: boolean };
+type Action = {
+  readonly key: string;
+  readonly label: string;
+  readonly run: () => unknown;
+  readonly disabled?: boolean;
+  readonly primary?: boolean;
+};
 
 /** Touch targets for every keyboard action, each labelled with its key. */
 export function ActionBar() {

@@ -388,6 +388,8 @@ describe('search results on screen', () => {
     await waitFor(() => expect(plain(results.textContent)).toContain(euros(product.price)));
     await till.db.catalog.products.put({ ...product, price: product.price + 100 });
     act(() => catalogChanged());
-    await waitFor(() => expect(plain(screen.getByRole('list', { name: 'Résultats de recherche' }).textContent)).toContain(euros(product.price + 100)));
+    await waitFor(() =>
+      expect(plain(screen.getByRole('list', { name: 'Résultats de recherche' }).textContent)).toContain(euros(product.price + 100)),
+    );
   });
 });

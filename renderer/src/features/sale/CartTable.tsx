@@ -31,7 +31,9 @@ const LineRow = memo(function LineRow({ line, net, selected, locale, currency }:
         </button>
         {line.discount && (
           <div className="line-note">
-            {t('sale.lineDiscount', { value: line.discount.kind === 'percent' ? formatPercent(line.discount.bp, locale) : money(line.discount.amount) })}
+            {t('sale.lineDiscount', {
+              value: line.discount.kind === 'percent' ? formatPercent(line.discount.bp, locale) : money(line.discount.amount),
+            })}
           </div>
         )}
         {line.priceOverride && <div className="line-note">{t('sale.priceOverridden', { reason: line.priceOverride.reason })}</div>}
@@ -39,13 +41,23 @@ const LineRow = memo(function LineRow({ line, net, selected, locale, currency }:
       </td>
       <td className="qty">
         {canStep && (
-          <button type="button" className="step" aria-label={t('sale.decrease', { name: line.name })} onClick={() => (select(), stepQuantity(-1))}>
+          <button
+            type="button"
+            className="step"
+            aria-label={t('sale.decrease', { name: line.name })}
+            onClick={() => (select(), stepQuantity(-1))}
+          >
             −
           </button>
         )}
         <span>{line.measure === 'weight' ? formatKg(line.quantity, locale) : line.quantity}</span>
         {canStep && (
-          <button type="button" className="step" aria-label={t('sale.increase', { name: line.name })} onClick={() => (select(), stepQuantity(1))}>
+          <button
+            type="button"
+            className="step"
+            aria-label={t('sale.increase', { name: line.name })}
+            onClick={() => (select(), stepQuantity(1))}
+          >
             +
           </button>
         )}
@@ -56,7 +68,12 @@ const LineRow = memo(function LineRow({ line, net, selected, locale, currency }:
       </td>
       <td className="num">{money(net)}</td>
       <td>
-        <button type="button" className="remove" aria-label={t('sale.remove', { name: line.name })} onClick={() => (select(), removeSelectedLine())}>
+        <button
+          type="button"
+          className="remove"
+          aria-label={t('sale.remove', { name: line.name })}
+          onClick={() => (select(), removeSelectedLine())}
+        >
           ✕
         </button>
       </td>
@@ -88,7 +105,14 @@ export function CartTable() {
       </thead>
       <tbody>
         {cart.lines.map((line, i) => (
-          <LineRow key={line.lineId} line={line} net={totals.lines[i]?.net ?? 0} selected={line.lineId === selectedLineId} locale={locale} currency={cart.currency} />
+          <LineRow
+            key={line.lineId}
+            line={line}
+            net={totals.lines[i]?.net ?? 0}
+            selected={line.lineId === selectedLineId}
+            locale={locale}
+            currency={cart.currency}
+          />
         ))}
       </tbody>
     </table>

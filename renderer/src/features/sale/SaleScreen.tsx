@@ -28,12 +28,16 @@ export function SaleScreen() {
   }, []);
   useWedgeScanner(onScan, onTypedEnter);
   // Scanners the host drives (HID POS, serial) sell the same way as a wedge scan.
-  useEffect(() => services().bridge.on('scanner.scan', (scan) => {
-    // Not behind an open dialog's back: the cashier is told, and scans again once it is closed.
-    if (useDialogStore.getState().request) useAppStore.getState().notify('warning', 'scan.ignoredDuringDialog', { code: scan.code });
-    // With its AIM identifier, so a GS1 code is read as one (GTIN, weight, price, use-by date).
-    else onScan(scan.aim ? `${scan.aim}${scan.code}` : scan.code);
-  }), [onScan]);
+  useEffect(
+    () =>
+      services().bridge.on('scanner.scan', (scan) => {
+        // Not behind an open dialog's back: the cashier is told, and scans again once it is closed.
+        if (useDialogStore.getState().request) useAppStore.getState().notify('warning', 'scan.ignoredDuringDialog', { code: scan.code });
+        // With its AIM identifier, so a GS1 code is read as one (GTIN, weight, price, use-by date).
+        else onScan(scan.aim ? `${scan.aim}${scan.code}` : scan.code);
+      }),
+    [onScan],
+  );
   useSaleShortcuts();
 
   useEffect(() => {

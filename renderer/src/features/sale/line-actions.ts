@@ -57,7 +57,9 @@ export async function discountLine(): Promise<void> {
   if (discount) {
     const gross = lineGross(line);
     const bp = discount.kind === 'percent' ? discount.bp : gross > 0 ? Math.ceil((discount.amount * 10_000) / gross) : 10_000;
-    const approver = isLargeDiscount(bp) ? await approve('sale.discount.large', 'actions.lineDiscount') : await approve('sale.discount', 'actions.lineDiscount');
+    const approver = isLargeDiscount(bp)
+      ? await approve('sale.discount.large', 'actions.lineDiscount')
+      : await approve('sale.discount', 'actions.lineDiscount');
     if (!approver) return;
   }
   run(() => cartActions.setLineDiscount(line.lineId, discount));

@@ -48,7 +48,11 @@ describe('resolveCode', () => {
   });
 
   it('says what is wrong with bad codes, and opens the search for an unknown one', async () => {
-    expect(await resolveCode(db, withGtinCheckDigit('376999999999'), layouts)).toMatchObject({ kind: 'error', key: 'scan.unknown', openSearch: withGtinCheckDigit('376999999999') });
+    expect(await resolveCode(db, withGtinCheckDigit('376999999999'), layouts)).toMatchObject({
+      kind: 'error',
+      key: 'scan.unknown',
+      openSearch: withGtinCheckDigit('376999999999'),
+    });
     expect(await resolveCode(db, '3700000000012', layouts)).toMatchObject({ kind: 'error', key: 'scan.checkDigit' });
     expect(await resolveCode(db, '!!', layouts)).toMatchObject({ kind: 'error', key: 'scan.malformed' });
     expect(await resolveCode(db, '   ', layouts)).toEqual({ kind: 'ignore' });
@@ -80,17 +84,29 @@ describe('resolveCode with AIM identifiers and GS1 codes (HID POS and serial sca
   it('sells a GS1-128 label by its GTIN, at the net weight it carries', async () => {
     const weighed = demoProduct(0);
     const code = `]C101${gtin14(weighed)}3103001250${GS}17271231${GS}10LOT42`;
-    expect(await resolveCode(db, code, layouts, null, today)).toMatchObject({ kind: 'product', product: { id: weighed.id }, quantity: 1250 });
+    expect(await resolveCode(db, code, layouts, null, today)).toMatchObject({
+      kind: 'product',
+      product: { id: weighed.id },
+      quantity: 1250,
+    });
   });
 
   it('takes the price to pay of a GS1 DataBar label as the line amount', async () => {
     const p = demoProduct(15);
-    expect(await resolveCode(db, `]e001${gtin14(p)}39220459`, layouts, null, today)).toMatchObject({ kind: 'product', product: { id: p.id }, labelAmount: 459 });
+    expect(await resolveCode(db, `]e001${gtin14(p)}39220459`, layouts, null, today)).toMatchObject({
+      kind: 'product',
+      product: { id: p.id },
+      labelAmount: 459,
+    });
   });
 
   it('refuses a product past its use-by date, a GS1 code without GTIN, and an unreadable one, saying why', async () => {
     const p = demoProduct(300);
-    expect(await resolveCode(db, `]C101${gtin14(p)}17261120`, layouts, null, today)).toMatchObject({ kind: 'error', key: 'scan.expired', values: { date: '2026-11-20' } });
+    expect(await resolveCode(db, `]C101${gtin14(p)}17261120`, layouts, null, today)).toMatchObject({
+      kind: 'error',
+      key: 'scan.expired',
+      values: { date: '2026-11-20' },
+    });
     expect(await resolveCode(db, `]C110LOT42`, layouts, null, today)).toMatchObject({ kind: 'error', key: 'scan.gs1NoGtin' });
     expect(await resolveCode(db, `]C101123`, layouts, null, today)).toMatchObject({ kind: 'error', key: 'scan.gs1Invalid' });
   });

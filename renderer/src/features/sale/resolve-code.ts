@@ -4,7 +4,13 @@ import { findByBarcode, findBySku, withListPrice } from '../../db/catalog-search
 
 /** What a scanned or typed code turns into, before it touches the cart. */
 export type CodeResolution =
-  | { readonly kind: 'product'; readonly product: Product; readonly code: string; readonly quantity?: number; readonly labelAmount?: number }
+  | {
+      readonly kind: 'product';
+      readonly product: Product;
+      readonly code: string;
+      readonly quantity?: number;
+      readonly labelAmount?: number;
+    }
   | { readonly kind: 'needs-weight'; readonly product: Product; readonly code: string }
   | { readonly kind: 'error'; readonly key: string; readonly values: Record<string, unknown>; readonly openSearch?: string }
   | { readonly kind: 'ignore' };
@@ -28,7 +34,11 @@ export async function resolveCode(
   const classified = classifyCode(scanned.code, layouts);
   if (!classified.ok) {
     if (classified.error === 'empty') return { kind: 'ignore' };
-    return { kind: 'error', key: classified.error === 'check-digit' ? 'scan.checkDigit' : 'scan.malformed', values: { code: classified.code } };
+    return {
+      kind: 'error',
+      key: classified.error === 'check-digit' ? 'scan.checkDigit' : 'scan.malformed',
+      values: { code: classified.code },
+    };
   }
   const lookup = classified.kind === 'variable' ? classified.lookupCode : classified.code;
   const found = (await findByBarcode(db, lookup)) ?? (classified.kind === 'internal' ? await findBySku(db, classified.code) : undefined);
@@ -41,7 +51,13 @@ export async function resolveCode(
       if (classified.value <= 0) return { kind: 'needs-weight', product, code: classified.code };
       return { kind: 'product', product, code: classified.code, quantity: classified.value };
     }
-    return { kind: 'product', product, code: classified.code, quantity: priceLabelQuantity(product, classified.value), labelAmount: classified.value };
+    return {
+      kind: 'product',
+      product,
+      code: classified.code,
+      quantity: priceLabelQuantity(product, classified.value),
+      labelAmount: classified.value,
+    };
   }
   if (product.measure === 'weight') return { kind: 'needs-weight', product, code: classified.code };
   return { kind: 'product', product, code: classified.code };
@@ -62,17 +78,27 @@ function printable(code: string): string {
  * net weight (310x) or at the price (392x) the label carries. A product past its use-by date (17)
  * is refused: it may not be sold.
  */
-async function resolveGs1(db: CatalogDb, summary: Gs1Summary, code: string, priceListId: string | null, today: string): Promise<CodeResolution> {
+async function resolveGs1(
+  db: CatalogDb,
+  summary: Gs1Summary,
+  code: string,
+  priceListId: string | null,
+  today: string,
+): Promise<CodeResolution> {
   if (!summary.gtin) return { kind: 'error', key: 'scan.gs1NoGtin', values: { code } };
   const gtin = normalizeGtin(summary.gtin);
   const found = await findByBarcode(db, gtin);
   if (!found) return { kind: 'error', key: 'scan.unknown', values: { code: gtin }, openSearch: gtin };
   const product = await withListPrice(db, found, priceListId);
   if (product.disabled) return { kind: 'error', key: 'scan.notSellable', values: { name: product.name } };
-  if (summary.expiry && summary.expiry < today) return { kind: 'error', key: 'scan.expired', values: { name: product.name, date: summary.expiry } };
+  if (summary.expiry && summary.expiry < today)
+    return { kind: 'error', key: 'scan.expired', values: { name: product.name, date: summary.expiry } };
   if (summary.priceCents !== undefined) {
     // A label carrying its weight too gives the weight; otherwise it is derived as for a price label.
-    const quantity = product.measure === 'weight' && summary.netWeightGrams !== undefined ? summary.netWeightGrams : priceLabelQuantity(product, summary.priceCents);
+    const quantity =
+      product.measure === 'weight' && summary.netWeightGrams !== undefined
+        ? summary.netWeightGrams
+        : priceLabelQuantity(product, summary.priceCents);
     return { kind: 'product', product, code: gtin, quantity, labelAmount: summary.priceCents };
   }
   if (summary.netWeightGrams !== undefined) {

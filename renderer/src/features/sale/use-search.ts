@@ -42,7 +42,10 @@ export function useSearch(text: string): SearchState {
           perfMeasure('pos:search-query', started);
           setState({ query, results, done: true, stock: NO_STOCK });
           // Stock comes after the results, so it never delays them.
-          void stockOf(results.map((p) => p.id)).then((stock) => !cancelled && stock.size > 0 && setState({ query, results, done: true, stock }), () => undefined);
+          void stockOf(results.map((p) => p.id)).then(
+            (stock) => !cancelled && stock.size > 0 && setState({ query, results, done: true, stock }),
+            () => undefined,
+          );
         },
         () => !cancelled && setState({ query, results: [], done: true, stock: NO_STOCK }),
       );

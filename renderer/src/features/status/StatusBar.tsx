@@ -62,7 +62,9 @@ export function StatusBar() {
       </span>
       <span className={`printer-${printer?.state ?? 'none'}`} title={printer?.message ?? printer?.target ?? ''}>
         {t('status.printer')}: {t(printerKey)}
-        {conditions.length > 0 && <strong className="printer-conditions"> ({conditions.map((c) => t(CONDITION_KEYS[c])).join(', ')})</strong>}
+        {conditions.length > 0 && (
+          <strong className="printer-conditions"> ({conditions.map((c) => t(CONDITION_KEYS[c])).join(', ')})</strong>
+        )}
       </span>
       {storagePersisted === false && (
         <span className="warning" title={t('app.storageNotPersisted')}>

@@ -20,7 +20,12 @@ export function SyncBadge() {
     .filter(Boolean)
     .join(' · ');
   return (
-    <button type="button" className={`sync-badge sync-${state}`} aria-label={`${t('sync.title')}: ${label}`} onClick={() => useSyncStore.setState({ panelOpen: true })}>
+    <button
+      type="button"
+      className={`sync-badge sync-${state}`}
+      aria-label={`${t('sync.title')}: ${label}`}
+      onClick={() => useSyncStore.setState({ panelOpen: true })}
+    >
       {t('sync.title')}: {label}
       {issues.length > 0 && <span className="sync-issues"> ⚠ {issues.length}</span>}
     </button>

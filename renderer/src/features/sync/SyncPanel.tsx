@@ -23,13 +23,10 @@ function EnrollForm() {
         setBusy(true);
         services()
           .bridge.invoke('hub.enroll', { hubUrl: hubUrl.trim(), code: code.trim() })
-          .then(
-            (hub) => {
-              useSyncStore.setState({ hub });
-              useAppStore.getState().notify('success', 'sync.enrolled', { store: hub.storeId, till: hub.tillId });
-            },
-            notifyError,
-          )
+          .then((hub) => {
+            useSyncStore.setState({ hub });
+            useAppStore.getState().notify('success', 'sync.enrolled', { store: hub.storeId, till: hub.tillId });
+          }, notifyError)
           .finally(() => setBusy(false));
       }}
     >

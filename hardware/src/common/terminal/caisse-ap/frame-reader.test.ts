@@ -38,8 +38,12 @@ describe('Caisse-AP frame reader', () => {
   });
 
   it('refuses a message not starting with CZ, and a repeated tag', () => {
-    expect(new CaisseApFrameReader().push(ascii('AE00210'))).toEqual([{ kind: 'error', error: 'a message must start with CZ (protocol version), not AE' }]);
-    expect(new CaisseApFrameReader().push(ascii('CZ0040300AE00210AE00210'))).toEqual([{ kind: 'error', error: 'tag AE appears twice in one message' }]);
+    expect(new CaisseApFrameReader().push(ascii('AE00210'))).toEqual([
+      { kind: 'error', error: 'a message must start with CZ (protocol version), not AE' },
+    ]);
+    expect(new CaisseApFrameReader().push(ascii('CZ0040300AE00210AE00210'))).toEqual([
+      { kind: 'error', error: 'tag AE appears twice in one message' },
+    ]);
   });
 
   it('any chunking of a stream gives the same messages', () => {

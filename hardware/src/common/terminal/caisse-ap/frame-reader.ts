@@ -8,8 +8,7 @@ import { readTlvField, type TlvField } from './tlv';
  * the OCA Odoo module does the same with a short drain timeout).
  */
 export type FrameReaderEvent =
-  | { readonly kind: 'frame'; readonly fields: readonly TlvField[] }
-  | { readonly kind: 'error'; readonly error: string };
+  { readonly kind: 'frame'; readonly fields: readonly TlvField[] } | { readonly kind: 'error'; readonly error: string };
 
 /** Beyond this a peer is sending garbage that happens to parse; stop reading it. */
 const MAX_BUFFERED_BYTES = 64 * 1024;
@@ -49,7 +48,8 @@ export class CaisseApFrameReader {
         events.push({ kind: 'frame', fields: this.current });
         this.current = [];
       }
-      if (this.current.length === 0 && tag !== 'CZ') return this.fail(events, `a message must start with CZ (protocol version), not ${tag}`);
+      if (this.current.length === 0 && tag !== 'CZ')
+        return this.fail(events, `a message must start with CZ (protocol version), not ${tag}`);
       if (this.current.some((field) => field.tag === tag)) return this.fail(events, `tag ${tag} appears twice in one message`);
       this.current.push(read.field);
       offset = read.next;

@@ -4,7 +4,10 @@ import type { TlvField } from './tlv';
 
 const request: CaisseApRequest = { operation: 'debit', amount: 1250, currency: 'EUR', tillNumber: 1, integratorId: '000000000000' };
 const ref = { attemptKey: 'k1', amount: 1250 };
-const reply = (fields: Record<string, string>): TlvField[] => [{ tag: 'CZ', value: '0300' }, ...Object.entries(fields).map(([tag, value]) => ({ tag, value }))];
+const reply = (fields: Record<string, string>): TlvField[] => [
+  { tag: 'CZ', value: '0300' },
+  ...Object.entries(fields).map(([tag, value]) => ({ tag, value })),
+];
 const read = (fields: Record<string, string>) => caisseApReplyToResult(reply(fields), request, ref);
 
 describe('Caisse-AP requests', () => {
@@ -29,7 +32,20 @@ describe('Caisse-AP requests', () => {
 
 describe('Caisse-AP replies → CardResult', () => {
   it('AE 10 is approved with the terminal fields; a zero-padded CB echo is the same amount', () => {
-    expect(read({ AE: '10', CA: '01', CB: '0001250', CD: '0', CE: '978', AC: '184117', AA: '4970########0042', CC: '001', CI: '1', AI: 'A0000000421010' })).toEqual({
+    expect(
+      read({
+        AE: '10',
+        CA: '01',
+        CB: '0001250',
+        CD: '0',
+        CE: '978',
+        AC: '184117',
+        AA: '4970########0042',
+        CC: '001',
+        CI: '1',
+        AI: 'A0000000421010',
+      }),
+    ).toEqual({
       attemptKey: 'k1',
       status: 'approved',
       amount: 1250,
@@ -42,7 +58,10 @@ describe('Caisse-AP replies → CardResult', () => {
   });
 
   it('AE 01 is declined with the reason in words', () => {
-    expect(read({ AE: '01', AF: '08' })).toMatchObject({ status: 'declined', message: 'Card payment not done: timed out waiting for the customer.' });
+    expect(read({ AE: '01', AF: '08' })).toMatchObject({
+      status: 'declined',
+      message: 'Card payment not done: timed out waiting for the customer.',
+    });
     expect(read({ AE: '01' })).toMatchObject({ status: 'declined', message: 'Card payment not done: no reason given.' });
   });
 
@@ -51,7 +70,10 @@ describe('Caisse-AP replies → CardResult', () => {
     expect(read({ AE: '11' })).toMatchObject({ status: 'unknown', message: expect.stringContaining('only acknowledged') });
     expect(read({ AF: '04' })).toMatchObject({ status: 'unknown', message: expect.stringContaining('no AE field') });
     expect(read({ AE: '99' }).status).toBe('unknown');
-    expect(read({ AE: '01', AF: '04', CA: '02' })).toMatchObject({ status: 'unknown', message: expect.stringContaining('CA "02" instead of "01"') });
+    expect(read({ AE: '01', AF: '04', CA: '02' })).toMatchObject({
+      status: 'unknown',
+      message: expect.stringContaining('CA "02" instead of "01"'),
+    });
     expect(read({ AE: '10', CB: '2000' })).toMatchObject({ status: 'unknown', message: expect.stringContaining('more than') });
     expect(read({ AE: '10', CB: '12,5' }).status).toBe('unknown');
   });

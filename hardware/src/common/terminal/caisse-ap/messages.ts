@@ -40,11 +40,14 @@ const OPERATION_CODE: Readonly<Record<CaisseApOperation, string>> = { debit: '0'
 /** The request's fields in wire order (CZ first, as the protocol demands). */
 export function caisseApRequestFields(request: CaisseApRequest): Result<readonly TlvField[]> {
   const { amount, tillNumber, integratorId } = request;
-  if (!Number.isSafeInteger(amount) || amount <= 0) return { ok: false, error: `the amount must be a whole positive number of cents, not ${amount}` };
+  if (!Number.isSafeInteger(amount) || amount <= 0)
+    return { ok: false, error: `the amount must be a whole positive number of cents, not ${amount}` };
   const digits = String(amount).padStart(2, '0');
   if (digits.length > MAX_AMOUNT_DIGITS) return { ok: false, error: `the amount ${amount} has more than ${MAX_AMOUNT_DIGITS} digits` };
-  if (!Number.isInteger(tillNumber) || tillNumber < 1 || tillNumber > 99) return { ok: false, error: `the till number must be 1 to 99, not ${tillNumber}` };
-  if (!/^[A-Za-z0-9]{12}$/.test(integratorId)) return { ok: false, error: `the integrator id (CJ) must be 12 letters or digits, not "${integratorId}"` };
+  if (!Number.isInteger(tillNumber) || tillNumber < 1 || tillNumber > 99)
+    return { ok: false, error: `the till number must be 1 to 99, not ${tillNumber}` };
+  if (!/^[A-Za-z0-9]{12}$/.test(integratorId))
+    return { ok: false, error: `the integrator id (CJ) must be 12 letters or digits, not "${integratorId}"` };
   const currency = numericCurrencyCode(request.currency);
   if (!currency) return { ok: false, error: `the currency "${request.currency}" has no ISO 4217 numeric code known to this driver` };
   return {
@@ -68,7 +71,8 @@ export function encodeCaisseApRequest(request: CaisseApRequest): Result<Uint8Arr
   return encoded.ok ? { ok: true, value: encoded.bytes } : { ok: false, error: encoded.error };
 }
 
-export const fieldValue = (fields: readonly TlvField[], tag: string): string | undefined => fields.find((field) => field.tag === tag)?.value;
+export const fieldValue = (fields: readonly TlvField[], tag: string): string | undefined =>
+  fields.find((field) => field.tag === tag)?.value;
 
 /** What a terminal (or the simulator) reads from a request. */
 export type ReceivedCaisseApRequest = {
@@ -174,7 +178,8 @@ export function caisseApReplyToResult(fields: readonly TlvField[], request: Cais
   }
   if (action === ACTION_DONE) {
     const approved = fieldValue(fields, 'CB');
-    if (approved !== undefined && !/^\d{1,12}$/.test(approved)) return unknownOutcome(ref, terminal, `The terminal approved an unreadable amount (CB "${approved}")`);
+    if (approved !== undefined && !/^\d{1,12}$/.test(approved))
+      return unknownOutcome(ref, terminal, `The terminal approved an unreadable amount (CB "${approved}")`);
     const amount = approved === undefined ? ref.amount : Number(approved);
     if (amount > ref.amount) return unknownOutcome(ref, terminal, `The terminal approved ${amount}, more than the ${ref.amount} asked for`);
     const notes: string[] = [];
@@ -198,7 +203,8 @@ export function caisseApReplyToResult(fields: readonly TlvField[], request: Cais
       ...(offline ? { offline: true } : {}),
     };
   }
-  if (action === REQUEST_TAKEN) return unknownOutcome(ref, terminal, 'The terminal only acknowledged the request (AE 11) and gave no result');
+  if (action === REQUEST_TAKEN)
+    return unknownOutcome(ref, terminal, 'The terminal only acknowledged the request (AE 11) and gave no result');
   if (action === undefined) return unknownOutcome(ref, terminal, 'The terminal answered without a result (no AE field)');
   return unknownOutcome(ref, terminal, `The terminal answered an unknown result (AE "${action}")`);
 }

@@ -25,18 +25,35 @@ describe('Caisse-AP TLV', () => {
     expect(encodeTlv([{ tag: 'CB', value: '' }])).toMatchObject({ ok: false, error: expect.stringContaining('1 to 999') });
     expect(encodeTlv([{ tag: 'CB', value: 'x'.repeat(1000) }])).toMatchObject({ ok: false });
     expect(encodeTlv([{ tag: 'CB', value: 'é' }])).toMatchObject({ ok: false, error: expect.stringContaining('not ASCII') });
-    expect(encodeTlv([{ tag: 'CB', value: '1' }, { tag: 'CB', value: '2' }])).toMatchObject({ ok: false, error: 'tag CB appears twice' });
+    expect(
+      encodeTlv([
+        { tag: 'CB', value: '1' },
+        { tag: 'CB', value: '2' },
+      ]),
+    ).toMatchObject({ ok: false, error: 'tag CB appears twice' });
   });
 
   it('parses a reply and rejects bad lengths, bad tags, truncation and duplicates with clear errors', () => {
-    expect(parseTlv(ascii('CZ0040300AE00210'))).toEqual({ ok: true, fields: [{ tag: 'CZ', value: '0300' }, { tag: 'AE', value: '10' }] });
-    expect(parseTlv(ascii('CZ00X0300'))).toMatchObject({ ok: false, error: 'bad length "00X" for tag CZ at byte 0: the length is 3 decimal digits' });
+    expect(parseTlv(ascii('CZ0040300AE00210'))).toEqual({
+      ok: true,
+      fields: [
+        { tag: 'CZ', value: '0300' },
+        { tag: 'AE', value: '10' },
+      ],
+    });
+    expect(parseTlv(ascii('CZ00X0300'))).toMatchObject({
+      ok: false,
+      error: 'bad length "00X" for tag CZ at byte 0: the length is 3 decimal digits',
+    });
     expect(parseTlv(ascii('CZ0000300'))).toMatchObject({ ok: false, error: expect.stringContaining('length 000') });
     expect(parseTlv(ascii('CZ0040300AE002'))).toMatchObject({ ok: false, error: expect.stringContaining('truncated') });
     expect(parseTlv(ascii('CZ0040300AE00510'))).toMatchObject({ ok: false, error: expect.stringContaining('truncated') });
     expect(parseTlv(ascii('c?0040300'))).toMatchObject({ ok: false, error: expect.stringContaining('bad tag') });
     expect(parseTlv(ascii('AE00210AE00201'))).toMatchObject({ ok: false, error: 'tag AE appears twice' });
-    expect(parseTlv(Uint8Array.of(0x43, 0x5a, 0x30, 0x30, 0x31, 0x00))).toMatchObject({ ok: false, error: expect.stringContaining('not ASCII text') });
+    expect(parseTlv(Uint8Array.of(0x43, 0x5a, 0x30, 0x30, 0x31, 0x00))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('not ASCII text'),
+    });
     expect(parseTlv(new Uint8Array(0))).toMatchObject({ ok: false, error: 'empty message' });
   });
 

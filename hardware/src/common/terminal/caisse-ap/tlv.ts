@@ -11,8 +11,7 @@ export type TlvField = { readonly tag: string; readonly value: string };
 export type TlvEncodeResult = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly error: string };
 
 export type TlvParseResult =
-  | { readonly ok: true; readonly fields: readonly TlvField[] }
-  | { readonly ok: false; readonly error: string; readonly offset: number };
+  { readonly ok: true; readonly fields: readonly TlvField[] } | { readonly ok: false; readonly error: string; readonly offset: number };
 
 export type TlvFieldRead =
   | { readonly kind: 'field'; readonly field: TlvField; readonly next: number }
@@ -57,7 +56,10 @@ export function readTlvField(bytes: Uint8Array, offset: number): TlvFieldRead {
   const available = bytes.length - offset;
   for (let i = 0; i < Math.min(2, available); i++) {
     if (!isTagByte(bytes[offset + i] ?? 0)) {
-      return { kind: 'error', error: `bad tag "${showBytes(bytes, offset, offset + 2)}" at byte ${offset}: a tag is 2 capital letters or digits` };
+      return {
+        kind: 'error',
+        error: `bad tag "${showBytes(bytes, offset, offset + 2)}" at byte ${offset}: a tag is 2 capital letters or digits`,
+      };
     }
   }
   for (let i = 2; i < Math.min(HEADER_LENGTH, available); i++) {
@@ -94,7 +96,11 @@ export function parseTlv(bytes: Uint8Array): TlvParseResult {
     const read = readTlvField(bytes, offset);
     if (read.kind === 'error') return { ok: false, error: read.error, offset };
     if (read.kind === 'incomplete') {
-      return { ok: false, error: `message truncated in the field starting at byte ${offset} (${bytes.length - offset} bytes left)`, offset };
+      return {
+        ok: false,
+        error: `message truncated in the field starting at byte ${offset} (${bytes.length - offset} bytes left)`,
+        offset,
+      };
     }
     if (seen.has(read.field.tag)) return { ok: false, error: `tag ${read.field.tag} appears twice`, offset };
     seen.add(read.field.tag);

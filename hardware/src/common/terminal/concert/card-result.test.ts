@@ -18,13 +18,26 @@ const context = { attemptKey: 'k', requestedAmount: 1234, forcedAuthorization: f
 describe('Concert answer → CardResult', () => {
   it("status '0' is approved, with a masked card number and the scheme; the full number is gone", () => {
     const result = answerToCardResult(answer(), context);
-    expect(result).toEqual({ attemptKey: 'k', status: 'approved', amount: 1234, terminal: 'concert', maskedPan: '**** 4242', scheme: 'VISA' });
+    expect(result).toEqual({
+      attemptKey: 'k',
+      status: 'approved',
+      amount: 1234,
+      terminal: 'concert',
+      maskedPan: '**** 4242',
+      scheme: 'VISA',
+    });
     expect(JSON.stringify(result)).not.toContain('497010');
   });
 
   it("status '7' is declined; any other status is unknown", () => {
-    expect(answerToCardResult(answer({ status: '7' }), context)).toMatchObject({ status: 'declined', message: expect.stringContaining('nothing was charged') });
-    expect(answerToCardResult(answer({ status: '9' }), context)).toMatchObject({ status: 'unknown', message: expect.stringContaining('may have been charged') });
+    expect(answerToCardResult(answer({ status: '7' }), context)).toMatchObject({
+      status: 'declined',
+      message: expect.stringContaining('nothing was charged'),
+    });
+    expect(answerToCardResult(answer({ status: '9' }), context)).toMatchObject({
+      status: 'unknown',
+      message: expect.stringContaining('may have been charged'),
+    });
   });
 
   it('marks an approval with a forced online authorisation as not offline, and says nothing otherwise', () => {
@@ -33,7 +46,11 @@ describe('Concert answer → CardResult', () => {
   });
 
   it('reports an approved amount other than the one asked for', () => {
-    expect(answerToCardResult(answer({ amount: 1000 }), context)).toMatchObject({ status: 'approved', amount: 1000, message: expect.stringContaining('not the 1234') });
+    expect(answerToCardResult(answer({ amount: 1000 }), context)).toMatchObject({
+      status: 'approved',
+      amount: 1000,
+      message: expect.stringContaining('not the 1234'),
+    });
   });
 
   it('reads terminal-masked numbers, and no card at all from a short answer', () => {

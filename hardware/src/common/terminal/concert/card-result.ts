@@ -35,7 +35,12 @@ export function answerToCardResult(answer: ConcertAnswer, context: AnswerContext
     };
   }
   if (answer.status === '7') {
-    return { ...base, status: 'declined', ...card, message: 'Refused by the card terminal or the card issuer (Concert status 7): nothing was charged.' };
+    return {
+      ...base,
+      status: 'declined',
+      ...card,
+      message: 'Refused by the card terminal or the card issuer (Concert status 7): nothing was charged.',
+    };
   }
   return {
     ...base,

@@ -39,7 +39,10 @@ export class FrameReader {
     if (!this.frame) return null;
     const length = this.frame.length;
     this.reset();
-    return { kind: 'bad-frame', error: { ok: false, reason: 'truncated', message: `The frame stopped after ${length} bytes: it was cut short.` } };
+    return {
+      kind: 'bad-frame',
+      error: { ok: false, reason: 'truncated', message: `The frame stopped after ${length} bytes: it was cut short.` },
+    };
   }
 
   reset(): void {
@@ -69,7 +72,10 @@ export class FrameReader {
     }
     if (frame.length > MAX_FRAME_DATA + 1) {
       this.reset();
-      return { kind: 'bad-frame', error: { ok: false, reason: 'missing-etx', message: `No ETX within ${MAX_FRAME_DATA} bytes: the frame's end was lost.` } };
+      return {
+        kind: 'bad-frame',
+        error: { ok: false, reason: 'missing-etx', message: `No ETX within ${MAX_FRAME_DATA} bytes: the frame's end was lost.` },
+      };
     }
     // A stray control byte inside a frame is line damage: keep reading to the LRC, parseFrame reports it.
     return null;

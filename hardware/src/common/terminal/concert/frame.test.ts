@@ -28,7 +28,11 @@ describe('Concert framing and LRC', () => {
     expect(parseFrame(new Uint8Array())).toMatchObject({ ok: false, reason: 'truncated' });
     expect(parseFrame(good.slice(1))).toMatchObject({ ok: false, reason: 'missing-stx' });
     expect(parseFrame(good.slice(0, 4))).toMatchObject({ ok: false, reason: 'missing-etx', message: expect.stringContaining('no ETX') });
-    expect(parseFrame(good.slice(0, -1))).toMatchObject({ ok: false, reason: 'truncated', message: expect.stringContaining('LRC is missing') });
+    expect(parseFrame(good.slice(0, -1))).toMatchObject({
+      ok: false,
+      reason: 'truncated',
+      message: expect.stringContaining('LRC is missing'),
+    });
     const badLrc = Uint8Array.from(good);
     badLrc[badLrc.length - 1] = badLrc[badLrc.length - 1]! ^ 0x01;
     expect(parseFrame(badLrc)).toMatchObject({ ok: false, reason: 'bad-lrc', message: expect.stringContaining('Bad LRC') });

@@ -15,7 +15,12 @@ export const NAK = 0x15;
 
 export type ControlByte = typeof ENQ | typeof ACK | typeof NAK | typeof EOT;
 
-export const CONTROL_NAMES: Readonly<Record<ControlByte, 'ENQ' | 'ACK' | 'NAK' | 'EOT'>> = { [ENQ]: 'ENQ', [ACK]: 'ACK', [NAK]: 'NAK', [EOT]: 'EOT' };
+export const CONTROL_NAMES: Readonly<Record<ControlByte, 'ENQ' | 'ACK' | 'NAK' | 'EOT'>> = {
+  [ENQ]: 'ENQ',
+  [ACK]: 'ACK',
+  [NAK]: 'NAK',
+  [EOT]: 'EOT',
+};
 
 export function isControlByte(byte: number): byte is ControlByte {
   return byte === ENQ || byte === ACK || byte === NAK || byte === EOT;
@@ -44,9 +49,15 @@ export type FrameError =
 export type FrameResult = { readonly ok: true; readonly data: Uint8Array } | FrameError;
 
 /** STX data ETX LRC. Refuses (by result, never by throw) data that a 7E1 line cannot carry. */
-export function encodeFrame(data: Uint8Array): { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly message: string } {
+export function encodeFrame(
+  data: Uint8Array,
+): { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly message: string } {
   const bad = data.findIndex((byte) => !isDataByte(byte));
-  if (bad >= 0) return { ok: false, message: `Byte ${bad} (0x${data[bad]!.toString(16).padStart(2, '0')}) is not printable ASCII: Concert frames carry 0x20–0x7F only.` };
+  if (bad >= 0)
+    return {
+      ok: false,
+      message: `Byte ${bad} (0x${data[bad]!.toString(16).padStart(2, '0')}) is not printable ASCII: Concert frames carry 0x20–0x7F only.`,
+    };
   const bytes = new Uint8Array(data.length + 3);
   bytes[0] = STX;
   bytes.set(data, 1);
@@ -63,14 +74,17 @@ export function parseFrame(bytes: Uint8Array): FrameResult {
   if (bytes[0] !== STX) return { ok: false, reason: 'missing-stx', message: `The frame starts with ${hex(bytes[0]!)}, not STX.` };
   const etxAt = bytes.indexOf(ETX, 1);
   for (let i = 1; i < (etxAt < 0 ? bytes.length : etxAt); i++) {
-    if (!isDataByte(bytes[i]!)) return { ok: false, reason: 'bad-byte', message: `Byte ${i} of the frame is ${hex(bytes[i]!)}, not printable ASCII.` };
+    if (!isDataByte(bytes[i]!))
+      return { ok: false, reason: 'bad-byte', message: `Byte ${i} of the frame is ${hex(bytes[i]!)}, not printable ASCII.` };
   }
   if (etxAt < 0) return { ok: false, reason: 'missing-etx', message: `The frame of ${bytes.length} bytes has no ETX: it was cut short.` };
   if (etxAt + 1 >= bytes.length) return { ok: false, reason: 'truncated', message: 'The frame ends at ETX: its LRC is missing.' };
-  if (etxAt + 2 < bytes.length) return { ok: false, reason: 'trailing-bytes', message: `${bytes.length - etxAt - 2} bytes follow the frame's LRC.` };
+  if (etxAt + 2 < bytes.length)
+    return { ok: false, reason: 'trailing-bytes', message: `${bytes.length - etxAt - 2} bytes follow the frame's LRC.` };
   const data = bytes.slice(1, etxAt);
   const expected = lrc(data);
   const got = bytes[etxAt + 1]!;
-  if (got !== expected) return { ok: false, reason: 'bad-lrc', message: `Bad LRC: the frame says ${hex(got)}, its bytes give ${hex(expected)}.` };
+  if (got !== expected)
+    return { ok: false, reason: 'bad-lrc', message: `Bad LRC: the frame says ${hex(got)}, its bytes give ${hex(expected)}.` };
   return { ok: true, data };
 }

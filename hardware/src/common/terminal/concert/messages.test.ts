@@ -39,13 +39,18 @@ describe('Concert E+ request', () => {
     const data = encoded(request);
     expect(data.length).toBe(REQUEST_LENGTH);
     expect(text(data)).toBe('01' + '00001234' + '1' + '1' + '0' + '978' + 'ABCDE12345' + 'A010' + 'B010');
-    expect(text(encoded({ ...request, transaction: 'credit', answer: 'short', privateData: '', answerAt: 'immediate', forceAuthorization: true }))).toBe(
-      '01' + '00001234' + '0' + '1' + '1' + '978' + ' '.repeat(10) + 'A011' + 'B011',
-    );
+    expect(
+      text(
+        encoded({ ...request, transaction: 'credit', answer: 'short', privateData: '', answerAt: 'immediate', forceAuthorization: true }),
+      ),
+    ).toBe('01' + '00001234' + '0' + '1' + '1' + '978' + ' '.repeat(10) + 'A011' + 'B011');
   });
 
   it('refuses what does not fit, in words', () => {
-    expect(encodeRequest({ ...request, amount: 12.5 })).toMatchObject({ ok: false, message: expect.stringContaining('whole number of cents') });
+    expect(encodeRequest({ ...request, amount: 12.5 })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('whole number of cents'),
+    });
     expect(encodeRequest({ ...request, amount: 100_000_000 })).toMatchObject({ ok: false });
     expect(encodeRequest({ ...request, posNumber: 100 })).toMatchObject({ ok: false, message: expect.stringContaining('POS number') });
     expect(encodeRequest({ ...request, currency: 'EUR' })).toMatchObject({ ok: false, message: expect.stringContaining('ISO 4217') });
@@ -95,7 +100,15 @@ describe('Concert E+ request', () => {
 });
 
 describe('Concert E+ answer', () => {
-  const approved: ConcertAnswer = { posNumber: 1, status: '0', amount: 1234, paymentMode: '1', report: '497010XXXXXX4242', currency: '978', privateData: 'ABCDE12345' };
+  const approved: ConcertAnswer = {
+    posNumber: 1,
+    status: '0',
+    amount: 1234,
+    paymentMode: '1',
+    report: '497010XXXXXX4242',
+    currency: '978',
+    privateData: 'ABCDE12345',
+  };
 
   it('full answer is 80 characters with the 55-character report; short is 25 without it', () => {
     const full = encodeAnswer(approved);
@@ -114,11 +127,17 @@ describe('Concert E+ answer', () => {
       ok: true,
       value: { posNumber: 1, status: '0', amount: 1234, paymentMode: '1', currency: '978', privateData: 'ABCDE12345' },
     });
-    expect(parseAnswer(ascii('01000001234197'))).toMatchObject({ ok: false, message: expect.stringContaining('25 or 80 characters, not 14') });
+    expect(parseAnswer(ascii('01000001234197'))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('25 or 80 characters, not 14'),
+    });
     expect(parseAnswer(ascii('X10000012341978ABCDE12345'))).toMatchObject({ ok: false, message: expect.stringContaining('POS number') });
     expect(parseAnswer(ascii('0100000X2341978ABCDE12345'))).toMatchObject({ ok: false, message: expect.stringContaining('Amount') });
     expect(parseAnswer(ascii('01000001234197XABCDE12345'))).toMatchObject({ ok: false, message: expect.stringContaining('Currency') });
-    expect(parseAnswer(Uint8Array.of(...ascii('010000012341978ABCDE1234'), 0x01))).toMatchObject({ ok: false, message: expect.stringContaining('printable') });
+    expect(parseAnswer(Uint8Array.of(...ascii('010000012341978ABCDE1234'), 0x01))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('printable'),
+    });
   });
 
   it('fuzz: any valid answer round-trips', () => {

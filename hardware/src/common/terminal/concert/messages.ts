@@ -71,11 +71,13 @@ const text = (data: Uint8Array) => String.fromCharCode(...data);
 
 export function encodeRequest(request: ConcertRequest): Encoded {
   const { posNumber, amount, paymentMode, currency, privateData } = request;
-  if (!Number.isSafeInteger(posNumber) || posNumber < 0 || posNumber > 99) return { ok: false, message: `POS number ${posNumber} is not 0–99.` };
+  if (!Number.isSafeInteger(posNumber) || posNumber < 0 || posNumber > 99)
+    return { ok: false, message: `POS number ${posNumber} is not 0–99.` };
   if (!Number.isSafeInteger(amount) || amount < 0 || amount > MAX_AMOUNT) {
     return { ok: false, message: `Amount ${amount} is not a whole number of cents from 0 to ${MAX_AMOUNT} (8 digits).` };
   }
-  if (paymentMode.length !== 1 || !isPrintable(paymentMode)) return { ok: false, message: `Payment mode "${paymentMode}" is not one printable character.` };
+  if (paymentMode.length !== 1 || !isPrintable(paymentMode))
+    return { ok: false, message: `Payment mode "${paymentMode}" is not one printable character.` };
   if (!/^\d{3}$/.test(currency)) return { ok: false, message: `Currency "${currency}" is not an ISO 4217 numeric code.` };
   if (privateData.length > PRIVATE_LENGTH || !isPrintable(privateData)) {
     return { ok: false, message: `Private data "${privateData}" is not up to ${PRIVATE_LENGTH} printable characters.` };
@@ -95,7 +97,8 @@ export function encodeRequest(request: ConcertRequest): Encoded {
 
 /** Reads a request (the simulator's side). Every field is checked; the first fault is named. */
 export function parseRequest(data: Uint8Array): Parsed<ConcertRequest> {
-  if (data.length !== REQUEST_LENGTH) return { ok: false, message: `A Concert E+ request has ${REQUEST_LENGTH} characters, not ${data.length}.` };
+  if (data.length !== REQUEST_LENGTH)
+    return { ok: false, message: `A Concert E+ request has ${REQUEST_LENGTH} characters, not ${data.length}.` };
   const message = text(data);
   if (!isPrintable(message)) return { ok: false, message: 'The request holds bytes that are not printable ASCII.' };
   const field = (from: number, length: number) => message.slice(from, from + length);
@@ -113,7 +116,8 @@ export function parseRequest(data: Uint8Array): Parsed<ConcertRequest> {
   if (!transaction) return { ok: false, message: `Transaction type "${transactionCode}" is unknown.` };
   if (!/^\d{3}$/.test(currency)) return { ok: false, message: `Currency "${currency}" is not three digits.` };
   if (delay !== 'A010' && delay !== 'A011') return { ok: false, message: `Delay field "${delay}" is neither A010 nor A011.` };
-  if (authorisation !== 'B010' && authorisation !== 'B011') return { ok: false, message: `Authorisation field "${authorisation}" is neither B010 nor B011.` };
+  if (authorisation !== 'B010' && authorisation !== 'B011')
+    return { ok: false, message: `Authorisation field "${authorisation}" is neither B010 nor B011.` };
   return {
     ok: true,
     value: {
@@ -133,15 +137,19 @@ export function parseRequest(data: Uint8Array): Parsed<ConcertRequest> {
 /** Builds an answer (the simulator's side, and golden files). */
 export function encodeAnswer(answer: ConcertAnswer): Encoded {
   const { posNumber, status, amount, paymentMode, report, currency, privateData } = answer;
-  if (!Number.isSafeInteger(posNumber) || posNumber < 0 || posNumber > 99) return { ok: false, message: `POS number ${posNumber} is not 0–99.` };
+  if (!Number.isSafeInteger(posNumber) || posNumber < 0 || posNumber > 99)
+    return { ok: false, message: `POS number ${posNumber} is not 0–99.` };
   if (status.length !== 1 || !isPrintable(status)) return { ok: false, message: `Status "${status}" is not one printable character.` };
-  if (!Number.isSafeInteger(amount) || amount < 0 || amount > MAX_AMOUNT) return { ok: false, message: `Amount ${amount} does not fit 8 digits.` };
-  if (paymentMode.length !== 1 || !isPrintable(paymentMode)) return { ok: false, message: `Payment mode "${paymentMode}" is not one printable character.` };
+  if (!Number.isSafeInteger(amount) || amount < 0 || amount > MAX_AMOUNT)
+    return { ok: false, message: `Amount ${amount} does not fit 8 digits.` };
+  if (paymentMode.length !== 1 || !isPrintable(paymentMode))
+    return { ok: false, message: `Payment mode "${paymentMode}" is not one printable character.` };
   if (report !== undefined && (report.length > REPORT_LENGTH || !isPrintable(report))) {
     return { ok: false, message: `Report is not up to ${REPORT_LENGTH} printable characters.` };
   }
   if (!/^\d{3}$/.test(currency)) return { ok: false, message: `Currency "${currency}" is not three digits.` };
-  if (privateData.length > PRIVATE_LENGTH || !isPrintable(privateData)) return { ok: false, message: 'Private data is not up to 10 printable characters.' };
+  if (privateData.length > PRIVATE_LENGTH || !isPrintable(privateData))
+    return { ok: false, message: 'Private data is not up to 10 printable characters.' };
   const message =
     digits(posNumber, 2) +
     status +

@@ -22,7 +22,11 @@ describe('ZVT APDU framing', () => {
   });
 
   it('round-trips any APDU, and any chunking of a stream gives the same APDUs', () => {
-    const apduArb = fc.record({ cls: fc.integer({ min: 0, max: 255 }), instr: fc.integer({ min: 0, max: 255 }), data: fc.uint8Array({ maxLength: 400 }) });
+    const apduArb = fc.record({
+      cls: fc.integer({ min: 0, max: 255 }),
+      instr: fc.integer({ min: 0, max: 255 }),
+      data: fc.uint8Array({ maxLength: 400 }),
+    });
     fc.assert(
       fc.property(fc.array(apduArb, { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 6 }), (apdus, cuts) => {
         const stream = Uint8Array.from(apdus.flatMap((apdu) => [...(encodeApdu(apdu) ?? [])]));
@@ -72,12 +76,16 @@ describe('ZVT BCD and BMPs', () => {
     expect(decodeBcd(Uint8Array.of(0x1a))).toBeNull();
     expect(decodeMaskedPan(Uint8Array.of(0x67, 0x25, 0xee, 0x42, 0x1f))).toBe('6725**421');
     expect(decodeMaskedPan(Uint8Array.of(0xf1))).toBeNull();
-    fc.assert(fc.property(fc.integer({ min: 0, max: 999_999_999_999 }), (amount) => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 999_999_999_999 }), (amount) => {
         expect(decodeAmount(encodeAmount(amount) ?? new Uint8Array(0))).toBe(amount);
-      }));
-    fc.assert(fc.property(fc.stringMatching(/^[0-9*]{1,19}$/), (pan) => {
+      }),
+    );
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9*]{1,19}$/), (pan) => {
         expect(decodeMaskedPan(encodeMaskedPan(pan) ?? new Uint8Array(0))).toBe(pan);
-      }));
+      }),
+    );
     expect(encodeBcd('12a', 2)).toBeNull();
   });
 

@@ -6,9 +6,7 @@
 
 export type Apdu = { readonly cls: number; readonly instr: number; readonly data: Uint8Array };
 
-export type ApduRead =
-  | { readonly kind: 'apdu'; readonly apdu: Apdu; readonly next: number }
-  | { readonly kind: 'incomplete' };
+export type ApduRead = { readonly kind: 'apdu'; readonly apdu: Apdu; readonly next: number } | { readonly kind: 'incomplete' };
 
 export type ApduParse = { readonly ok: true; readonly apdu: Apdu } | { readonly ok: false; readonly error: string };
 
@@ -18,7 +16,8 @@ const EXTENDED_LENGTH = 0xff;
 export function encodeApdu(apdu: Apdu): Uint8Array | null {
   const { cls, instr, data } = apdu;
   if (!isByte(cls) || !isByte(instr) || data.length > MAX_APDU_DATA) return null;
-  const header = data.length < EXTENDED_LENGTH ? [cls, instr, data.length] : [cls, instr, EXTENDED_LENGTH, data.length & 0xff, data.length >> 8];
+  const header =
+    data.length < EXTENDED_LENGTH ? [cls, instr, data.length] : [cls, instr, EXTENDED_LENGTH, data.length & 0xff, data.length >> 8];
   const bytes = new Uint8Array(header.length + data.length);
   bytes.set(header);
   bytes.set(data, header.length);
@@ -46,7 +45,8 @@ export function readApdu(bytes: Uint8Array, offset = 0): ApduRead {
 /** Parses bytes that must hold exactly one APDU (a golden file, a recorded message). */
 export function parseApdu(bytes: Uint8Array): ApduParse {
   const read = readApdu(bytes);
-  if (read.kind === 'incomplete') return { ok: false, error: `truncated APDU: ${bytes.length} bytes do not hold the header and the data it announces` };
+  if (read.kind === 'incomplete')
+    return { ok: false, error: `truncated APDU: ${bytes.length} bytes do not hold the header and the data it announces` };
   if (read.next !== bytes.length) return { ok: false, error: `${bytes.length - read.next} bytes after the end of the APDU` };
   return { ok: true, apdu: read.apdu };
 }

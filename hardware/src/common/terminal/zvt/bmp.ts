@@ -7,10 +7,7 @@
  */
 
 export type BmpFormat =
-  | { readonly kind: 'fixed'; readonly length: number }
-  | { readonly kind: 'LL' }
-  | { readonly kind: 'LLL' }
-  | { readonly kind: 'TLV' };
+  { readonly kind: 'fixed'; readonly length: number } | { readonly kind: 'LL' } | { readonly kind: 'LLL' } | { readonly kind: 'TLV' };
 
 const fixed = (length: number): BmpFormat => ({ kind: 'fixed', length });
 const LL: BmpFormat = { kind: 'LL' };
@@ -162,7 +159,8 @@ export function encodeBmp(id: number, value: Uint8Array): Uint8Array | null {
     prefix = [];
   } else if (format.kind === 'TLV') {
     if (value.length > 0xffff) return null;
-    prefix = value.length < 0x80 ? [value.length] : value.length <= 0xff ? [0x81, value.length] : [0x82, value.length >> 8, value.length & 0xff];
+    prefix =
+      value.length < 0x80 ? [value.length] : value.length <= 0xff ? [0x81, value.length] : [0x82, value.length >> 8, value.length & 0xff];
   } else {
     const digits = format.kind === 'LL' ? 2 : 3;
     if (value.length >= 10 ** digits) return null;

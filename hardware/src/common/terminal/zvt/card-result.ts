@@ -62,7 +62,8 @@ export function statusInformationToResult(info: StatusInformation, ref: AttemptR
   if (info.resultCode === undefined) return unknownOutcome(ref, ZVT_TERMINAL, 'The terminal sent a status without a result code');
   if (info.resultCode !== 0x00) return declinedOutcome(ref, ZVT_TERMINAL, `Card payment declined: ${resultCodeText(info.resultCode)}.`);
   const amount = info.amount ?? ref.amount;
-  if (amount > ref.amount) return unknownOutcome(ref, ZVT_TERMINAL, `The terminal approved ${amount}, more than the ${ref.amount} asked for`);
+  if (amount > ref.amount)
+    return unknownOutcome(ref, ZVT_TERMINAL, `The terminal approved ${amount}, more than the ${ref.amount} asked for`);
   const scheme = info.cardName || (info.cardType !== undefined ? CARD_TYPES[info.cardType] : undefined);
   const notes = [
     amount < ref.amount ? `partial approval: ${amount} of ${ref.amount}` : '',

@@ -56,22 +56,29 @@ function password(digits: string): Result<Uint8Array> {
 function currencyBcd(currency: string): Result<Uint8Array> {
   const numeric = numericCurrencyCode(currency);
   const bcd = numeric ? encodeBcd(numeric, 2) : null;
-  return bcd ? { ok: true, value: bcd } : { ok: false, error: `the currency "${currency}" has no ISO 4217 numeric code known to this driver` };
+  return bcd
+    ? { ok: true, value: bcd }
+    : { ok: false, error: `the currency "${currency}" has no ISO 4217 numeric code known to this driver` };
 }
 
 function amountBmps(command: AmountCommand): Result<Uint8Array> {
-  if (!Number.isSafeInteger(command.amount) || command.amount <= 0) return { ok: false, error: `the amount must be a whole positive number of cents, not ${command.amount}` };
+  if (!Number.isSafeInteger(command.amount) || command.amount <= 0)
+    return { ok: false, error: `the amount must be a whole positive number of cents, not ${command.amount}` };
   const amount = encodeAmount(command.amount);
   if (!amount) return { ok: false, error: `the amount ${command.amount} does not fit in 12 digits` };
   const currency = currencyBcd(command.currency);
   if (!currency.ok) return currency;
-  return { ok: true, value: concat(encodeBmp(BMP.amount, amount) ?? new Uint8Array(0), encodeBmp(BMP.currency, currency.value) ?? new Uint8Array(0)) };
+  return {
+    ok: true,
+    value: concat(encodeBmp(BMP.amount, amount) ?? new Uint8Array(0), encodeBmp(BMP.currency, currency.value) ?? new Uint8Array(0)),
+  };
 }
 
 export function encodeRegistration(command: RegistrationCommand): Result<Uint8Array> {
   const pw = password(command.password);
   if (!pw.ok) return pw;
-  if (!Number.isInteger(command.configByte) || command.configByte < 0 || command.configByte > 0xff) return { ok: false, error: 'the config byte must be 0–255' };
+  if (!Number.isInteger(command.configByte) || command.configByte < 0 || command.configByte > 0xff)
+    return { ok: false, error: 'the config byte must be 0–255' };
   const currency = currencyBcd(command.currency);
   if (!currency.ok) return currency;
   return apduBytes(0x06, 0x00, concat(pw.value, Uint8Array.of(command.configByte), currency.value));
@@ -155,7 +162,10 @@ const asciiText = (bytes: Uint8Array): string =>
 export function decodeTerminalMessage(apdu: Apdu): Result<TerminalMessage> {
   const { cls, instr, data } = apdu;
   const command = `${hexByte(cls)} ${hexByte(instr)}`;
-  if (cls === 0x80) return instr === 0x00 && data.length === 0 ? { ok: true, value: { kind: 'ack' } } : { ok: false, error: `malformed acknowledgement ${command}` };
+  if (cls === 0x80)
+    return instr === 0x00 && data.length === 0
+      ? { ok: true, value: { kind: 'ack' } }
+      : { ok: false, error: `malformed acknowledgement ${command}` };
   if (cls === 0x84) return { ok: true, value: { kind: 'nack', code: instr } };
   if (cls === 0x04 && instr === 0xff) {
     if (data.length < 1) return { ok: false, error: 'intermediate status without a status code' };
@@ -163,7 +173,9 @@ export function decodeTerminalMessage(apdu: Apdu): Result<TerminalMessage> {
   }
   if (cls === 0x04 && instr === 0x0f) {
     const info = readStatusInformation(data);
-    return info.ok ? { ok: true, value: { kind: 'status-information', info: info.value } } : { ok: false, error: `status information: ${info.error}` };
+    return info.ok
+      ? { ok: true, value: { kind: 'status-information', info: info.value } }
+      : { ok: false, error: `status information: ${info.error}` };
   }
   if (cls === 0x06 && instr === 0x0f) {
     const bmps = parseBmps(data);
@@ -230,17 +242,30 @@ export function encodeStatusInformation(info: StatusInformation): Result<Uint8Ar
   if (info.resultCode !== undefined && !add(BMP.resultCode, Uint8Array.of(info.resultCode))) return { ok: false, error: 'bad result code' };
   if (info.amount !== undefined && !add(BMP.amount, encodeAmount(info.amount))) return { ok: false, error: 'bad amount' };
   if (info.currency !== undefined && !add(BMP.currency, encodeBcd(info.currency, 2))) return { ok: false, error: 'bad currency' };
-  if (info.traceNumber !== undefined && !add(BMP.traceNumber, encodeBcd(info.traceNumber, 3))) return { ok: false, error: 'bad trace number' };
-  if (info.receiptNumber !== undefined && !add(BMP.receiptNumber, encodeBcd(info.receiptNumber, 2))) return { ok: false, error: 'bad receipt number' };
+  if (info.traceNumber !== undefined && !add(BMP.traceNumber, encodeBcd(info.traceNumber, 3)))
+    return { ok: false, error: 'bad trace number' };
+  if (info.receiptNumber !== undefined && !add(BMP.receiptNumber, encodeBcd(info.receiptNumber, 2)))
+    return { ok: false, error: 'bad receipt number' };
   if (info.terminalId !== undefined && !add(BMP.terminalId, encodeBcd(info.terminalId, 4))) return { ok: false, error: 'bad terminal id' };
   if (info.authorisation !== undefined) {
     const text = info.authorisation.padEnd(8, '\0');
-    if (text.length !== 8 || !/^[\x20-\x7e\0]+$/.test(text)) return { ok: false, error: 'the authorisation attribute is at most 8 ASCII characters' };
-    add(BMP.aid, Uint8Array.from(text, (char) => char.charCodeAt(0)));
+    if (text.length !== 8 || !/^[\x20-\x7e\0]+$/.test(text))
+      return { ok: false, error: 'the authorisation attribute is at most 8 ASCII characters' };
+    add(
+      BMP.aid,
+      Uint8Array.from(text, (char) => char.charCodeAt(0)),
+    );
   }
   if (info.maskedPan !== undefined && !add(BMP.pan, encodeMaskedPan(info.maskedPan))) return { ok: false, error: 'bad card number' };
   if (info.cardType !== undefined && !add(BMP.cardType, Uint8Array.of(info.cardType))) return { ok: false, error: 'bad card type' };
-  if (info.cardName !== undefined && !add(BMP.cardName, Uint8Array.from(info.cardName, (char) => char.charCodeAt(0) & 0x7f))) return { ok: false, error: 'bad card name' };
+  if (
+    info.cardName !== undefined &&
+    !add(
+      BMP.cardName,
+      Uint8Array.from(info.cardName, (char) => char.charCodeAt(0) & 0x7f),
+    )
+  )
+    return { ok: false, error: 'bad card name' };
   return apduBytes(0x04, 0x0f, concat(...parts));
 }
 

@@ -23,7 +23,8 @@ import type { SharedTerminalBehaviour, TcpSimulator, TcpSimulatorOptions } from 
  * - twice: sends the approval two times; corrupt: an approval with a broken length field;
  * - reset: resets the connection once the request is read.
  */
-export type CaisseApSimulatorBehaviour = SharedTerminalBehaviour | { readonly kind: 'refuse'; readonly reason?: string } | { readonly kind: 'offline' };
+export type CaisseApSimulatorBehaviour =
+  SharedTerminalBehaviour | { readonly kind: 'refuse'; readonly reason?: string } | { readonly kind: 'offline' };
 
 export type CaisseApSimulatorOptions = TcpSimulatorOptions<CaisseApSimulatorBehaviour> & {
   readonly card?: { readonly maskedPan: string; readonly aid: string; readonly application: string; readonly readMode: string };
@@ -77,7 +78,12 @@ export async function startCaisseApSimulator(options: CaisseApSimulatorOptions =
     };
     if (!request.ok) {
       // What a terminal answers to a request it cannot use: not done, message format error.
-      send(reply(fields, [{ tag: 'AE', value: ACTION_NOT_DONE }, { tag: 'AF', value: '09' }]));
+      send(
+        reply(fields, [
+          { tag: 'AE', value: ACTION_NOT_DONE },
+          { tag: 'AF', value: '09' },
+        ]),
+      );
       return;
     }
     const behaviour: CaisseApSimulatorBehaviour = chooseBehaviour(choice, request.value.amount);
@@ -87,7 +93,14 @@ export async function startCaisseApSimulator(options: CaisseApSimulatorOptions =
         later(processingMs, () => send(approval(fields, behaviour.kind === 'offline')));
         return;
       case 'refuse':
-        later(processingMs, () => send(reply(fields, [{ tag: 'AE', value: ACTION_NOT_DONE }, { tag: 'AF', value: behaviour.reason ?? '04' }])));
+        later(processingMs, () =>
+          send(
+            reply(fields, [
+              { tag: 'AE', value: ACTION_NOT_DONE },
+              { tag: 'AF', value: behaviour.reason ?? '04' },
+            ]),
+          ),
+        );
         return;
       case 'no-answer':
         return;

@@ -36,7 +36,8 @@ async function rawCaisse(path: string) {
     buffer = buffer.slice(count);
     return taken;
   };
-  const write = (bytes: Iterable<number>) => new Promise<void>((resolve) => port.write(Buffer.from([...bytes]), () => port.drain(() => resolve())));
+  const write = (bytes: Iterable<number>) =>
+    new Promise<void>((resolve) => port.write(Buffer.from([...bytes]), () => port.drain(() => resolve())));
   return { read, write };
 }
 

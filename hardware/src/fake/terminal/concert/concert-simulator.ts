@@ -18,7 +18,8 @@ import { createSimulatorTimers } from '../simulator-timers';
  * - off: does not answer ENQ at all, like a terminal switched off.
  * Offline approval is not offered: a Concert E+ answer cannot express it (see common/…/card-result.ts).
  */
-export type ConcertBehaviour = 'approve' | 'refuse' | 'timeout' | 'late' | 'twice' | 'corrupt-once' | 'corrupt-always' | 'unknown-status' | 'nak-request' | 'off';
+export type ConcertBehaviour =
+  'approve' | 'refuse' | 'timeout' | 'late' | 'twice' | 'corrupt-once' | 'corrupt-always' | 'unknown-status' | 'nak-request' | 'off';
 
 /** Cents endings that choose a behaviour at the till, like the in-memory simulator's MAGIC_CENTS. */
 export const CONCERT_MAGIC_CENTS: Readonly<Record<number, ConcertBehaviour>> = {
@@ -84,7 +85,13 @@ export async function startConcertSimulator(options: ConcertSimulatorOptions): P
   const choice = createBehaviourChoice<ConcertBehaviour>(options.behaviour ?? 'approve');
   const received: ConcertSimulatorLog = { requests: [], controls: [], faults: [], answers: [] };
 
-  const port = new SerialPort({ path: options.path, baudRate: options.baudRate ?? 9600, dataBits: options.dataBits ?? 7, parity: options.parity ?? 'even', autoOpen: false });
+  const port = new SerialPort({
+    path: options.path,
+    baudRate: options.baudRate ?? 9600,
+    dataBits: options.dataBits ?? 7,
+    parity: options.parity ?? 'even',
+    autoOpen: false,
+  });
   const reader = new FrameReader();
   const queue: Input[] = [];
   const { later, sleep, ...timers } = createSimulatorTimers();
@@ -192,10 +199,12 @@ export async function startConcertSimulator(options: ConcertSimulatorOptions): P
   };
 
   /** The caisse's side of a session, as the terminal sees it: the request once taken, or null. */
-  const takeRequest = async (explicit: ConcertBehaviour | undefined): Promise<{ request: ConcertRequest; behaviour: ConcertBehaviour } | null> => {
+  const takeRequest = async (
+    explicit: ConcertBehaviour | undefined,
+  ): Promise<{ request: ConcertRequest; behaviour: ConcertBehaviour } | null> => {
     await write(Uint8Array.of(ACK));
     let recorded = false;
-    for (let naks = 0; naks <= 3; ) {
+    for (let naks = 0; naks <= 3;) {
       const input = await next(ackTimeoutMs);
       if (input.kind === 'closed' || input.kind === 'timeout' || isControl(input, 'EOT')) return null;
       if (input.kind === 'control' || input.kind === 'noise') continue;

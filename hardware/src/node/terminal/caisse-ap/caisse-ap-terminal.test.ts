@@ -17,12 +17,18 @@ const setUp = terminalAgainstSimulator(startCaisseApRig, (port) =>
   }),
 );
 
-
 describe('Caisse-AP driver against the simulator', () => {
   it('approves, with what the terminal says, and sent exactly the request bytes', async () => {
     const { simulator, driver } = await setUp();
     const result = await driver.pay(request('a1'));
-    expect(result).toMatchObject({ attemptKey: 'a1', status: 'approved', amount: 1250, maskedPan: '497010######0042', scheme: 'CB', terminal: 'caisse-ap' });
+    expect(result).toMatchObject({
+      attemptKey: 'a1',
+      status: 'approved',
+      amount: 1250,
+      maskedPan: '497010######0042',
+      scheme: 'CB',
+      terminal: 'caisse-ap',
+    });
     expect(result.authorizationCode).toMatch(/^\d{6}$/);
     expect(result.message).toContain('contactless');
     expect(simulator.received).toHaveLength(1);

@@ -40,7 +40,10 @@ type Settings = Required<Omit<CaisseApTerminalOptions, 'label'>>;
  * do), the reply on the same connection, then hang up.
  */
 class CaisseApTerminal extends TcpCardTerminal {
-  constructor(private readonly settings: Settings, label: string) {
+  constructor(
+    private readonly settings: Settings,
+    label: string,
+  ) {
     super(label, CAISSE_AP_TERMINAL, settings);
   }
 
@@ -66,7 +69,8 @@ class CaisseApTerminal extends TcpCardTerminal {
     const onEvents = (events: readonly FrameReaderEvent[]) => {
       for (const event of events) {
         if (event.kind === 'error') {
-          if (life.settle(unknownOutcome(request, CAISSE_AP_TERMINAL, `The terminal's answer could not be read (${event.error})`))) life.hangUp();
+          if (life.settle(unknownOutcome(request, CAISSE_AP_TERMINAL, `The terminal's answer could not be read (${event.error})`)))
+            life.hangUp();
           continue;
         }
         life.answer(caisseApReplyToResult(event.fields, message, request), settings.duplicateWindowMs, listener.late);
@@ -79,8 +83,18 @@ class CaisseApTerminal extends TcpCardTerminal {
       let settleTimer: NodeJS.Timeout | null = null;
       life.attach(socket, (reason) => {
         if (life.settled) return;
-        if (life.sent) life.settle(unknownOutcome(request, CAISSE_AP_TERMINAL, `The connection to the terminal was lost after the payment was sent (${reason})`));
-        else life.settle(declinedOutcome(request, CAISSE_AP_TERMINAL, `The connection to the terminal was lost before the payment was sent (${reason}): nothing was charged.`));
+        if (life.sent)
+          life.settle(
+            unknownOutcome(request, CAISSE_AP_TERMINAL, `The connection to the terminal was lost after the payment was sent (${reason})`),
+          );
+        else
+          life.settle(
+            declinedOutcome(
+              request,
+              CAISSE_AP_TERMINAL,
+              `The connection to the terminal was lost before the payment was sent (${reason}): nothing was charged.`,
+            ),
+          );
         listener.disconnected(reason);
       });
       socket.on('data', (chunk: Buffer) => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { caisseApReplyToResult, encodeCaisseApReply, encodeCaisseApRequest, type CaisseApRequest } from '../../../common/terminal/caisse-ap/messages';
+import {
+  caisseApReplyToResult,
+  encodeCaisseApReply,
+  encodeCaisseApRequest,
+  type CaisseApRequest,
+} from '../../../common/terminal/caisse-ap/messages';
 import { parseTlv } from '../../../common/terminal/caisse-ap/tlv';
 import { CAISSE_AP_GOLDEN } from '../../../test-support/golden';
 
@@ -43,10 +48,22 @@ const cases: readonly { readonly file: string; readonly bytes: () => Buffer }[] 
         ]),
       ),
   },
-  { file: 'reply-refused.bin', bytes: () => bytesOf(encodeCaisseApReply([...echo, { tag: 'AE', value: '01' }, { tag: 'AF', value: '04' }])) },
+  {
+    file: 'reply-refused.bin',
+    bytes: () => bytesOf(encodeCaisseApReply([...echo, { tag: 'AE', value: '01' }, { tag: 'AF', value: '04' }])),
+  },
   {
     file: 'reply-offline.bin',
-    bytes: () => bytesOf(encodeCaisseApReply([...echo, { tag: 'AE', value: '10' }, { tag: 'AF', value: '01Y1' }, { tag: 'CC', value: '001' }, { tag: 'CI', value: '1' }])),
+    bytes: () =>
+      bytesOf(
+        encodeCaisseApReply([
+          ...echo,
+          { tag: 'AE', value: '10' },
+          { tag: 'AF', value: '01Y1' },
+          { tag: 'CC', value: '001' },
+          { tag: 'CI', value: '1' },
+        ]),
+      ),
   },
 ];
 
@@ -56,7 +73,9 @@ describe('Caisse-AP golden bytes', () => {
   }
 
   it('the payment request is the documented frame', () => {
-    expect(CAISSE_AP_GOLDEN.read('payment-request.bin').toString('ascii')).toBe('CZ0040300CJ012000000000000CA00201CB0041250CD0010CE003978BA0010');
+    expect(CAISSE_AP_GOLDEN.read('payment-request.bin').toString('ascii')).toBe(
+      'CZ0040300CJ012000000000000CA00201CB0041250CD0010CE003978BA0010',
+    );
   });
 
   it('reads the golden replies as the till must', () => {
@@ -65,7 +84,13 @@ describe('Caisse-AP golden bytes', () => {
       if (!parsed.ok) throw new Error(parsed.error);
       return caisseApReplyToResult(parsed.fields, payment, { attemptKey: 'k', amount: 1250 });
     };
-    expect(read('reply-approved.bin')).toMatchObject({ status: 'approved', amount: 1250, authorizationCode: '184117', maskedPan: '497010######0042', scheme: 'CB' });
+    expect(read('reply-approved.bin')).toMatchObject({
+      status: 'approved',
+      amount: 1250,
+      authorizationCode: '184117',
+      maskedPan: '497010######0042',
+      scheme: 'CB',
+    });
     expect(read('reply-refused.bin')).toMatchObject({ status: 'declined', message: 'Card payment not done: refused.' });
     expect(read('reply-offline.bin')).toMatchObject({ status: 'approved', offline: true });
   });

@@ -12,7 +12,15 @@ import { CONCERT_GOLDEN } from '../../../test-support/golden';
  */
 const payment = concertRequest();
 const refund = concertRequest({ amount: 990, transaction: 'credit', privateData: privateDataFor('golden-refund') });
-const approvedFull: ConcertAnswer = { posNumber: 1, status: '0', amount: 1234, paymentMode: '1', report: '497010XXXXXX4242', currency: '978', privateData: payment.privateData };
+const approvedFull: ConcertAnswer = {
+  posNumber: 1,
+  status: '0',
+  amount: 1234,
+  paymentMode: '1',
+  report: '497010XXXXXX4242',
+  currency: '978',
+  privateData: payment.privateData,
+};
 const { report: _report, ...approvedShort } = approvedFull;
 const refusedFull: ConcertAnswer = { ...approvedFull, status: '7' };
 

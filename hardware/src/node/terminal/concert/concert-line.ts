@@ -77,7 +77,11 @@ export function openSerialLine(settings: SerialSettings, interByteMs: number, on
     // An unheard 'error' event would crash the till; the close that follows tells the story.
     port.on('error', (error: Error) => end(`The serial line to the terminal failed: ${error.message}`));
     port.on('close', (error?: Error & { disconnected?: boolean }) =>
-      end(error?.disconnected ? `The terminal's serial line ${settings.path} was disconnected (cable or USB adapter pulled?).` : `The serial port ${settings.path} was closed.`),
+      end(
+        error?.disconnected
+          ? `The terminal's serial line ${settings.path} was disconnected (cable or USB adapter pulled?).`
+          : `The serial port ${settings.path} was closed.`,
+      ),
     );
 
     port.open((error) => {
@@ -91,7 +95,9 @@ export function openSerialLine(settings: SerialSettings, interByteMs: number, on
               port.write(Buffer.from(bytes), (writeError) => {
                 if (writeError) done({ ok: false, message: `Writing to ${settings.path} failed: ${writeError.message}` });
               });
-              port.drain((drainError) => done(drainError ? { ok: false, message: `Writing to ${settings.path} failed: ${drainError.message}` } : { ok: true }));
+              port.drain((drainError) =>
+                done(drainError ? { ok: false, message: `Writing to ${settings.path} failed: ${drainError.message}` } : { ok: true }),
+              );
             }),
           next: (timeoutMs) =>
             new Promise((done) => {
@@ -127,8 +133,10 @@ export function openSerialLine(settings: SerialSettings, interByteMs: number, on
 }
 
 function describeOpenError(path: string, error: Error): string {
-  if (/no such file|ENOENT/i.test(error.message)) return `There is no serial port ${path}: is the card terminal (or its USB adapter) plugged in?`;
-  if (/permission denied|EACCES/i.test(error.message)) return `Not allowed to open ${path}: the till's user must be in the "dialout" group.`;
+  if (/no such file|ENOENT/i.test(error.message))
+    return `There is no serial port ${path}: is the card terminal (or its USB adapter) plugged in?`;
+  if (/permission denied|EACCES/i.test(error.message))
+    return `Not allowed to open ${path}: the till's user must be in the "dialout" group.`;
   if (/lock|busy/i.test(error.message)) return `${path} is in use by another program.`;
   return `Could not open the serial port ${path}: ${error.message}`;
 }

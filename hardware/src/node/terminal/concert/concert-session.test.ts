@@ -11,9 +11,16 @@ import { receiveFrame, sendRequest } from './concert-session';
  * The link layer against a scripted terminal: what the caisse writes is pinned byte for byte in
  * golden/*.bin (UPDATE_GOLDEN=1 regenerates, see concert-golden.test.ts).
  */
-const control = (name: 'ENQ' | 'ACK' | 'NAK' | 'EOT'): LineEvent => ({ kind: 'control', name, byte: { ENQ, ACK, NAK, EOT }[name] as never });
+const control = (name: 'ENQ' | 'ACK' | 'NAK' | 'EOT'): LineEvent => ({
+  kind: 'control',
+  name,
+  byte: { ENQ, ACK, NAK, EOT }[name] as never,
+});
 const frameEvent = (text: string): LineEvent => ({ kind: 'frame', data: Uint8Array.from(text, (c) => c.charCodeAt(0)) });
-const badFrame: LineEvent = { kind: 'bad-frame', error: { ok: false, reason: 'bad-lrc', message: 'Bad LRC: the frame says 0x41, its bytes give 0x40.' } };
+const badFrame: LineEvent = {
+  kind: 'bad-frame',
+  error: { ok: false, reason: 'bad-lrc', message: 'Bad LRC: the frame says 0x41, its bytes give 0x40.' },
+};
 
 /** A line whose inputs come from a script; each write is recorded. */
 function scripted(script: LineInput[]): ConcertLine & { written: number[] } {
@@ -50,13 +57,19 @@ describe('Concert link layer, caisse side', () => {
     expect(once.written).toEqual([ENQ, ...request, ...request, EOT]);
 
     const always = scripted([control('ACK'), control('NAK'), control('NAK'), control('NAK'), control('NAK')]);
-    expect(await sendRequest(always, request, limits)).toMatchObject({ kind: 'refused-frame', message: expect.stringContaining('nothing was charged') });
+    expect(await sendRequest(always, request, limits)).toMatchObject({
+      kind: 'refused-frame',
+      message: expect.stringContaining('nothing was charged'),
+    });
     expect(always.written).toEqual([ENQ, ...request, ...request, ...request, ...request, EOT]);
   });
 
   it('ENQ never acknowledged: 3 tries, nothing sent', async () => {
     const line = scripted([]);
-    expect(await sendRequest(line, request, limits)).toMatchObject({ kind: 'not-sent', message: expect.stringContaining('nothing was charged') });
+    expect(await sendRequest(line, request, limits)).toMatchObject({
+      kind: 'not-sent',
+      message: expect.stringContaining('nothing was charged'),
+    });
     expect(line.written).toEqual([ENQ, EOT, ENQ, EOT, ENQ, EOT]);
     CONCERT_GOLDEN.expectMatch('caisse-enq-unanswered.bin', Uint8Array.from(line.written));
   });
@@ -87,7 +100,10 @@ describe('Concert link layer, caisse side', () => {
 
   it('after 4 damaged answers: 3 NAKs, then EOT and a clear fault', async () => {
     const line = scripted([badFrame, badFrame, badFrame, badFrame]);
-    expect(await receiveFrame(line, limits)).toMatchObject({ kind: 'damaged', message: expect.stringContaining('damaged 4 times (Bad LRC') });
+    expect(await receiveFrame(line, limits)).toMatchObject({
+      kind: 'damaged',
+      message: expect.stringContaining('damaged 4 times (Bad LRC'),
+    });
     expect(line.written).toEqual([ACK, NAK, NAK, NAK, EOT]);
     CONCERT_GOLDEN.expectMatch('caisse-receive-give-up.bin', Uint8Array.from(line.written));
   });

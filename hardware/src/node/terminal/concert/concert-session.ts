@@ -107,7 +107,11 @@ export async function receiveFrame(line: ConcertLine, limits: LinkLimits): Promi
         await line.write(control(ACK));
         continue;
       }
-      if (input.name === 'EOT') return { kind: 'abandoned', message: `The terminal ended the session before a good answer arrived${faults.length ? ` (${faults.join('; ')})` : ''}.` };
+      if (input.name === 'EOT')
+        return {
+          kind: 'abandoned',
+          message: `The terminal ended the session before a good answer arrived${faults.length ? ` (${faults.join('; ')})` : ''}.`,
+        };
       continue;
     }
     if (input.kind === 'frame') {

@@ -12,7 +12,10 @@ const cleanups = cleanupsAfterEach();
 
 type Rigged = { rig: ConcertRig; terminal: CardTerminalDriver; late: CardResult[]; disconnected: string[]; statuses: DeviceStatus[] };
 
-async function rigged(simulator: Parameters<typeof startConcertRig>[0] = {}, driver: Partial<ConcertTerminalOptions> = {}): Promise<Rigged> {
+async function rigged(
+  simulator: Parameters<typeof startConcertRig>[0] = {},
+  driver: Partial<ConcertTerminalOptions> = {},
+): Promise<Rigged> {
   const rig = await startConcertRig(simulator);
   cleanups.push(rig.stop);
   const terminal = createConcertTerminal({ path: rig.path, timeoutMs: 1500, ackTimeoutMs: 300, ...driver });
@@ -32,9 +35,25 @@ describe.skipIf(!socat && process.env.CI !== 'true')('Concert E+ driver against 
   it('approves: one request with the right fields, masked card, terminal "concert"', async () => {
     const { rig, terminal } = await rigged();
     const result = await terminal.pay(payment(1234));
-    expect(result).toEqual({ attemptKey: 'key-1234', status: 'approved', amount: 1234, terminal: 'concert', maskedPan: '**** 4242', scheme: 'VISA' });
+    expect(result).toEqual({
+      attemptKey: 'key-1234',
+      status: 'approved',
+      amount: 1234,
+      terminal: 'concert',
+      maskedPan: '**** 4242',
+      scheme: 'VISA',
+    });
     expect(rig.device.received.requests).toEqual([
-      expect.objectContaining({ posNumber: 1, amount: 1234, transaction: 'debit', currency: '978', answer: 'full', paymentMode: '1', answerAt: 'end', forceAuthorization: false }),
+      expect.objectContaining({
+        posNumber: 1,
+        amount: 1234,
+        transaction: 'debit',
+        currency: '978',
+        answer: 'full',
+        paymentMode: '1',
+        answerAt: 'end',
+        forceAuthorization: false,
+      }),
     ]);
     // Caisse: ENQ, (frame), EOT; then answer: ACK after ENQ, ACK after the frame.
     expect(rig.device.received.controls).toEqual(['ENQ', 'EOT', 'ACK', 'ACK']);
@@ -43,7 +62,12 @@ describe.skipIf(!socat && process.env.CI !== 'true')('Concert E+ driver against 
 
   it('refuses: status 7 is declined, nothing charged', async () => {
     const { terminal } = await rigged({ behaviour: 'refuse' });
-    expect(await terminal.pay(payment(1251))).toMatchObject({ status: 'declined', amount: 1251, terminal: 'concert', message: expect.stringContaining('nothing was charged') });
+    expect(await terminal.pay(payment(1251))).toMatchObject({
+      status: 'declined',
+      amount: 1251,
+      terminal: 'concert',
+      message: expect.stringContaining('nothing was charged'),
+    });
   });
 
   it('refund: transaction type credit (1), approved', async () => {
@@ -65,7 +89,12 @@ describe.skipIf(!socat && process.env.CI !== 'true')('Concert E+ driver against 
     const { rig, terminal, late } = await rigged({ behaviour: 'late', lateMs: 600 }, { timeoutMs: 300 });
     expect((await terminal.pay(payment(1253))).status).toBe('unknown');
     await until(() => late.length === 1);
-    expect(late[0]).toMatchObject({ attemptKey: 'key-1253', status: 'approved', amount: 1253, message: expect.stringContaining('never charge again') });
+    expect(late[0]).toMatchObject({
+      attemptKey: 'key-1253',
+      status: 'approved',
+      amount: 1253,
+      message: expect.stringContaining('never charge again'),
+    });
     expect(await terminal.status('key-1253')).toMatchObject({ status: 'approved' });
     expect(await terminal.pay(payment(1253))).toMatchObject({ status: 'approved' });
     expect(rig.device.received.requests).toHaveLength(1);
@@ -76,7 +105,10 @@ describe.skipIf(!socat && process.env.CI !== 'true')('Concert E+ driver against 
     rig.device.setBehaviour('late', 'next');
     expect((await terminal.pay(payment(1000, 'first'))).status).toBe('unknown');
     // The simulated terminal sits in the first payment: it does not take a new one.
-    expect(await terminal.pay(payment(2000, 'second'))).toMatchObject({ status: 'declined', message: expect.stringContaining('nothing was charged') });
+    expect(await terminal.pay(payment(2000, 'second'))).toMatchObject({
+      status: 'declined',
+      message: expect.stringContaining('nothing was charged'),
+    });
     await until(() => late.length === 1);
     expect(late[0]).toMatchObject({ attemptKey: 'first', status: 'approved', amount: 1000 });
     expect(rig.device.received.requests.map((r) => r.amount)).toEqual([1000]);
@@ -113,13 +145,19 @@ describe.skipIf(!socat && process.env.CI !== 'true')('Concert E+ driver against 
 
   it('request refused with NAK every time: declined after 3 resends, nothing charged', async () => {
     const { rig, terminal } = await rigged({ behaviour: 'nak-request' });
-    expect(await terminal.pay(payment(1000))).toMatchObject({ status: 'declined', message: expect.stringContaining('refused the payment request 4 times') });
+    expect(await terminal.pay(payment(1000))).toMatchObject({
+      status: 'declined',
+      message: expect.stringContaining('refused the payment request 4 times'),
+    });
     expect(rig.device.received.requests).toHaveLength(1);
   });
 
   it('terminal silent to ENQ: declined, unreachable, nothing was charged (no request was sent)', async () => {
     const { rig, terminal } = await rigged({ behaviour: 'off' }, { ackTimeoutMs: 100 });
-    expect(await terminal.pay(payment(1000))).toMatchObject({ status: 'declined', message: expect.stringContaining('nothing was charged') });
+    expect(await terminal.pay(payment(1000))).toMatchObject({
+      status: 'declined',
+      message: expect.stringContaining('nothing was charged'),
+    });
     await until(() => rig.device.received.controls.length === 6);
     expect(rig.device.received.controls).toEqual(['ENQ', 'EOT', 'ENQ', 'EOT', 'ENQ', 'EOT']);
     expect(rig.device.received.requests).toHaveLength(0);
@@ -146,7 +184,8 @@ describe('Concert E+ driver without a terminal', () => {
       status: 'declined',
       amount: 500,
       terminal: 'concert',
-      message: 'Card terminal unreachable, nothing was charged: There is no serial port /dev/ttyPOS-CONCERT-MISSING: is the card terminal (or its USB adapter) plugged in?',
+      message:
+        'Card terminal unreachable, nothing was charged: There is no serial port /dev/ttyPOS-CONCERT-MISSING: is the card terminal (or its USB adapter) plugged in?',
     });
     expect(terminal.status()).toMatchObject({ state: 'error' });
     await terminal.close();
@@ -154,8 +193,14 @@ describe('Concert E+ driver without a terminal', () => {
 
   it('refuses amounts it cannot send before touching the port', async () => {
     const terminal = createConcertTerminal({ path: '/dev/ttyPOS-CONCERT-MISSING' });
-    expect(await terminal.pay(payment(12.5, 'float'))).toMatchObject({ status: 'declined', message: expect.stringContaining('whole number of cents') });
-    expect(await terminal.pay({ attemptKey: 'xyz', amount: 100, currency: 'ZZZ' })).toMatchObject({ status: 'declined', message: expect.stringContaining('ZZZ') });
+    expect(await terminal.pay(payment(12.5, 'float'))).toMatchObject({
+      status: 'declined',
+      message: expect.stringContaining('whole number of cents'),
+    });
+    expect(await terminal.pay({ attemptKey: 'xyz', amount: 100, currency: 'ZZZ' })).toMatchObject({
+      status: 'declined',
+      message: expect.stringContaining('ZZZ'),
+    });
     expect(await terminal.status('never')).toMatchObject({ status: 'unknown', amount: 0 });
   });
 });

@@ -134,13 +134,21 @@ export function createConcertTerminal(options: ConcertTerminalOptions): CardTerm
   const late = (attempt: Attempt | undefined, answer: ConcertAnswer, why: string) => {
     if (!attempt) {
       const result: CardResult = {
-        ...answerToCardResult(answer, { attemptKey: `concert:unmatched:${answer.privateData.trim()}`, requestedAmount: answer.amount, forcedAuthorization: false }),
+        ...answerToCardResult(answer, {
+          attemptKey: `concert:unmatched:${answer.privateData.trim()}`,
+          requestedAmount: answer.amount,
+          forcedAuthorization: false,
+        }),
         message: `The card terminal sent an answer (POS ${answer.posNumber}, ${answer.amount} cents, status "${answer.status}") that matches no payment of this till: check the terminal's journal.`,
       };
       events.emit('late-answer', result);
       return;
     }
-    const result = answerToCardResult(answer, { attemptKey: attempt.request.attemptKey, requestedAmount: attempt.request.amount, forcedAuthorization: forceAuthorization });
+    const result = answerToCardResult(answer, {
+      attemptKey: attempt.request.attemptKey,
+      requestedAmount: attempt.request.amount,
+      forcedAuthorization: forceAuthorization,
+    });
     attempt.late = result;
     events.emit('late-answer', { ...result, message: `${why}${result.message ? ` ${result.message}` : ''}` });
   };
@@ -163,9 +171,17 @@ export function createConcertTerminal(options: ConcertTerminalOptions): CardTerm
   const receiveLate = async (port: OpenedLine) => {
     const outcome = await receiveFrame(port, limits);
     if (outcome.kind === 'closed') return lineLost(port, outcome.reason);
-    if (outcome.kind !== 'frame') return setStatus('ready', `An unexpected answer from the card terminal could not be read: ${outcome.message} Check the terminal's journal.`);
+    if (outcome.kind !== 'frame')
+      return setStatus(
+        'ready',
+        `An unexpected answer from the card terminal could not be read: ${outcome.message} Check the terminal's journal.`,
+      );
     const parsed = parseAnswer(outcome.data);
-    if (!parsed.ok) return setStatus('ready', `An unexpected answer from the card terminal could not be read: ${parsed.message} Check the terminal's journal.`);
+    if (!parsed.ok)
+      return setStatus(
+        'ready',
+        `An unexpected answer from the card terminal could not be read: ${parsed.message} Check the terminal's journal.`,
+      );
     const attempt = attemptFor(parsed.value);
     late(attempt, parsed.value, attempt ? whyLate(attempt) : '');
   };
@@ -187,7 +203,9 @@ export function createConcertTerminal(options: ConcertTerminalOptions): CardTerm
     const unknown = (message: string): CardResult => ({ ...base, status: 'unknown', message });
     if (closing) return declined('The card terminal connection is closed: nothing was charged.');
     if (!Number.isSafeInteger(request.amount) || request.amount <= 0 || request.amount > MAX_AMOUNT) {
-      return declined(`The amount ${request.amount} cannot be sent: it must be a whole number of cents from 1 to ${MAX_AMOUNT}. Nothing was charged.`);
+      return declined(
+        `The amount ${request.amount} cannot be sent: it must be a whole number of cents from 1 to ${MAX_AMOUNT}. Nothing was charged.`,
+      );
     }
     const currency = currencyNumber(request.currency);
     if (!currency) return declined(`The currency "${request.currency}" has no ISO numeric code known to the till: nothing was charged.`);
@@ -226,7 +244,9 @@ export function createConcertTerminal(options: ConcertTerminalOptions): CardTerm
           return declined('The card terminal kept sending instead of taking the payment request: nothing was charged. Try again.');
         case 'not-sent':
           if (!port.isOpen()) lineLost(port, sent.message);
-          return declined(sent.message.includes('nothing was charged') ? sent.message : `Card terminal unreachable, nothing was charged: ${sent.message}`);
+          return declined(
+            sent.message.includes('nothing was charged') ? sent.message : `Card terminal unreachable, nothing was charged: ${sent.message}`,
+          );
         case 'refused-frame':
           return declined(sent.message);
         case 'uncertain':
@@ -253,7 +273,9 @@ export function createConcertTerminal(options: ConcertTerminalOptions): CardTerm
       }
       if (input.kind === 'closed') {
         lineLost(port, input.reason);
-        return unknown(`${closing ? 'The till closed the card terminal connection' : input.reason} during the payment: the customer may have been charged. Check the terminal's last transaction.`);
+        return unknown(
+          `${closing ? 'The till closed the card terminal connection' : input.reason} during the payment: the customer may have been charged. Check the terminal's last transaction.`,
+        );
       }
       if (input.kind !== 'control' || input.name !== 'ENQ') {
         setStatus('busy', `Ignored ${describe(input)} from the card terminal while waiting for its answer.`);
@@ -262,14 +284,24 @@ export function createConcertTerminal(options: ConcertTerminalOptions): CardTerm
       const received = await receiveFrame(port, limits);
       if (received.kind === 'closed') {
         lineLost(port, received.reason);
-        return unknown(`${received.reason} while the terminal was answering: the customer may have been charged. Check the terminal's last transaction.`);
+        return unknown(
+          `${received.reason} while the terminal was answering: the customer may have been charged. Check the terminal's last transaction.`,
+        );
       }
-      if (received.kind !== 'frame') return unknown(`${received.message} The customer may have been charged: check the terminal's last transaction.`);
+      if (received.kind !== 'frame')
+        return unknown(`${received.message} The customer may have been charged: check the terminal's last transaction.`);
       const parsed = parseAnswer(received.data);
-      if (!parsed.ok) return unknown(`The card terminal's answer could not be read (${parsed.message}): the customer may have been charged. Check the terminal's last transaction.`);
+      if (!parsed.ok)
+        return unknown(
+          `The card terminal's answer could not be read (${parsed.message}): the customer may have been charged. Check the terminal's last transaction.`,
+        );
       const owner = attemptFor(parsed.value);
       if (owner === attempt) {
-        return answerToCardResult(parsed.value, { attemptKey: attempt.request.attemptKey, requestedAmount: attempt.request.amount, forcedAuthorization: forceAuthorization });
+        return answerToCardResult(parsed.value, {
+          attemptKey: attempt.request.attemptKey,
+          requestedAmount: attempt.request.amount,
+          forcedAuthorization: forceAuthorization,
+        });
       }
       late(owner, parsed.value, owner ? whyLate(owner) : '');
     }

@@ -19,22 +19,33 @@ const setUp = terminalAgainstSimulator(startZvtRig, (port) =>
 
 const kinds = (sim: ZvtSimulator) => sim.received.map((received) => received.command?.kind ?? 'unreadable');
 
-
 describe('ZVT driver against the simulator', () => {
   it('registers, authorises, acknowledges every terminal message, and approves', async () => {
     const { simulator, driver } = await setUp();
     const result = await driver.pay(request('a1'));
-    expect(result).toMatchObject({ attemptKey: 'a1', status: 'approved', amount: 1250, maskedPan: '672559******0042', scheme: 'Mastercard', terminal: 'zvt' });
+    expect(result).toMatchObject({
+      attemptKey: 'a1',
+      status: 'approved',
+      amount: 1250,
+      maskedPan: '672559******0042',
+      scheme: 'Mastercard',
+      terminal: 'zvt',
+    });
     expect(result.authorizationCode).toMatch(/^4\d{5}$/);
     // ACKs of: the registration's Completion, then intermediate status, status information, Completion.
-    await vi.waitFor(() => expect(kinds(simulator)).toEqual(['registration', 'ack', 'authorisation', 'ack', 'ack', 'ack']), { timeout: 200 });
+    await vi.waitFor(() => expect(kinds(simulator)).toEqual(['registration', 'ack', 'authorisation', 'ack', 'ack', 'ack']), {
+      timeout: 200,
+    });
     expect(simulator.received[2]?.bytes.toString('hex')).toBe('06010a040000000012504909' + '78');
   });
 
   it('reads an Abort as declined, with the result code in words', async () => {
     const { simulator, driver } = await setUp();
     simulator.setBehaviour({ kind: 'refuse', resultCode: 0x6c }, 'next');
-    expect(await driver.pay(request('r1'))).toMatchObject({ status: 'declined', message: 'Card payment not done: cancelled at the terminal or timed out.' });
+    expect(await driver.pay(request('r1'))).toMatchObject({
+      status: 'declined',
+      message: 'Card payment not done: cancelled at the terminal or timed out.',
+    });
   });
 
   it('refunds with 06 31, not the reversal 06 30', async () => {
@@ -80,7 +91,9 @@ describe('ZVT driver against the simulator', () => {
     simulator.setBehaviour({ kind: 'corrupt' }, 'next');
     const result = await driver.pay(request('c1'));
     expect(result.status).toBe('unknown');
-    expect(result.message).toMatch(/unreadable message \(status information: BMP 0x22 at byte 2 announces 99 bytes, only 0 remain; 04 0F 05/);
+    expect(result.message).toMatch(
+      /unreadable message \(status information: BMP 0x22 at byte 2 announces 99 bytes, only 0 remain; 04 0F 05/,
+    );
   });
 
   it('connection refused is declined: nothing was charged', async () => {

@@ -50,7 +50,10 @@ type Phase = 'registering' | 'awaiting-ack' | 'in-transaction';
  * after it restarted, and one connection per request ties any late answer to its attempt.
  */
 class ZvtTerminal extends TcpCardTerminal {
-  constructor(private readonly settings: Settings, label: string) {
+  constructor(
+    private readonly settings: Settings,
+    label: string,
+  ) {
     super(label, ZVT_TERMINAL, settings);
   }
 
@@ -119,7 +122,8 @@ class ZvtTerminal extends TcpCardTerminal {
       acknowledge();
       if (phase === 'registering') {
         if (message.kind === 'completion') sendCommand();
-        else if (message.kind === 'abort') settleAndHangUp(notSent(`The terminal refused the registration: ${resultCodeText(message.resultCode)}`));
+        else if (message.kind === 'abort')
+          settleAndHangUp(notSent(`The terminal refused the registration: ${resultCodeText(message.resultCode)}`));
         return;
       }
       if (phase === 'awaiting-ack') phase = 'in-transaction';
@@ -156,7 +160,10 @@ class ZvtTerminal extends TcpCardTerminal {
         if (!life.settled) {
           if (!life.sent) life.settle(notSent(`The connection to the terminal was lost before the payment was sent (${reason})`));
           else if (statusInformation?.resultCode === 0x00) life.settle(statusInformationToResult(statusInformation, request));
-          else life.settle(unknownOutcome(request, ZVT_TERMINAL, `The connection to the terminal was lost after the payment was sent (${reason})`));
+          else
+            life.settle(
+              unknownOutcome(request, ZVT_TERMINAL, `The connection to the terminal was lost after the payment was sent (${reason})`),
+            );
           listener.disconnected(reason);
         }
       });
