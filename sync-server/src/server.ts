@@ -129,7 +129,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   const deviceRate = options.rateLimit === false ? NO_LIMIT : (options.rateLimit ?? DEFAULT_DEVICE_RATE);
   registerHealthRoutes(app, { db, migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder(), isClosing: () => closing });
-  registerEnrollRoute(app, { db, rateLimit: options.enrollRateLimit ?? DEFAULT_ENROLL_RATE });
+  registerEnrollRoute(app, { db, auth, rateLimit: options.enrollRateLimit ?? DEFAULT_ENROLL_RATE });
   registerSyncRoutes(app, { db, auth, rateLimit: deviceRate, ...(options.faults ? { faults: options.faults } : {}) });
   registerStreamRoute(app, { auth, streams, rateLimit: deviceRate });
   registerAdminRoutes(app, { db, auth });

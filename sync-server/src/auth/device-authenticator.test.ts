@@ -2,41 +2,47 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { testTargets } from '../test-support/test-databases';
 import { adminHeaders } from '../test-support/head-office';
-import { enrolledTills, syncHeaders, useTestHub } from '../test-support/test-hub';
+import { enrolledTills, syncHeaders, useTestHub, type Device } from '../test-support/test-hub';
 import { DeviceAuthenticator } from './device-authenticator';
+import { enrollDevice, issueEnrollmentCode } from './enrollment';
 import { revokeTill } from './revoke-till';
 
 for (const target of testTargets()) {
   describe.skipIf(target.skip)(`device authenticator on ${target.name}`, () => {
     const ctx = useTestHub(target, { rateLimit: false });
 
-    it('a till trusted a moment ago is refused within a second of its revocation, on this hub instance and on another', async () => {
-      const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
-      const other = target.name === 'postgres' ? await ctx().database.openAnother() : ctx().db;
-      const instances = [new DeviceAuthenticator(ctx().db), new DeviceAuthenticator(other)];
-      try {
-        for (const auth of instances) {
-          await auth.start();
-          await expect(auth.authenticate(till!.token)).resolves.toEqual({ storeId: 'S1', tillId: 'T1' });
+    const ends: Record<string, (till: Device) => Promise<unknown>> = {
+      'its revocation': (till) => revokeTill(ctx().db, till),
+      'its enrollment again': async (till) => enrollDevice(ctx().db, (await issueEnrollmentCode(ctx().db, till)).code),
+    };
+    for (const [what, end] of Object.entries(ends))
+      it(`a till trusted a moment ago is refused within a second of ${what}, on this hub instance and on another`, async () => {
+        const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
+        const other = target.name === 'postgres' ? await ctx().database.openAnother() : ctx().db;
+        const instances = [new DeviceAuthenticator(ctx().db), new DeviceAuthenticator(other)];
+        try {
+          for (const auth of instances) {
+            await auth.start();
+            await expect(auth.authenticate(till!.token)).resolves.toEqual({ storeId: 'S1', tillId: 'T1' });
+          }
+          await end(till!);
+          for (const auth of instances) {
+            await expect
+              .poll(
+                () =>
+                  auth.authenticate(till!.token).then(
+                    () => 'trusted',
+                    (e: Error) => e.message,
+                  ),
+                { timeout: 1000, interval: 10 },
+              )
+              .toMatch(/revoked/);
+          }
+        } finally {
+          for (const auth of instances) await auth.close();
+          if (other !== ctx().db) await other.close();
         }
-        await revokeTill(ctx().db, till!);
-        for (const auth of instances) {
-          await expect
-            .poll(
-              () =>
-                auth.authenticate(till!.token).then(
-                  () => 'trusted',
-                  (e: Error) => e.message,
-                ),
-              { timeout: 1000, interval: 10 },
-            )
-            .toMatch(/revoked/);
-        }
-      } finally {
-        for (const auth of instances) await auth.close();
-        if (other !== ctx().db) await other.close();
-      }
-    });
+      });
 
     it('revoked through the hub’s API, a till that was just syncing is refused by that hub at once', async () => {
       const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);

@@ -89,6 +89,27 @@ for (const target of testTargets()) {
       );
     });
 
+    it('enrolling a till again revokes its earlier tokens at once, in the same transaction', async () => {
+      await till();
+      await till('S001', 'T02');
+      const pull = (token: string) => ctx().hub.app.inject({ url: '/sync/v1/products/pull', headers: syncHeaders(token, 'products') });
+      const tokenOf = async (tillId: string) =>
+        (await enroll((await issueEnrollmentCode(ctx().db, { storeId: 'S001', tillId })).code)).json<{ token: string }>().token;
+      const old = await tokenOf('T01');
+      const neighbour = await tokenOf('T02');
+      // Trusted by this hub instance a moment ago: the re-enrollment must end that trust too.
+      expect((await pull(old)).statusCode).toBe(200);
+      const fresh = await tokenOf('T01');
+      const refused = await pull(old);
+      expect(refused.statusCode).toBe(401);
+      expect(refused.json().message).toMatch(/revoked/);
+      expect((await pull(fresh)).statusCode).toBe(200);
+      expect((await pull(neighbour)).statusCode).toBe(200);
+      expect(
+        await ctx().db.query("SELECT revoked_at IS NOT NULL AS revoked FROM device_tokens WHERE till_id = 'T01' ORDER BY created_at"),
+      ).toEqual([{ revoked: true }, { revoked: false }]);
+    });
+
     it('records when a till was last seen', async () => {
       await till();
       const { code } = await issueEnrollmentCode(ctx().db, { storeId: 'S001', tillId: 'T01' });

@@ -2,6 +2,7 @@ import { ENROLLMENT_CODE_ALPHABET, ENROLLMENT_CODE_LENGTH, normalizeEnrollmentCo
 import type { Database } from '../db/database';
 import { HubError } from '../errors/hub-error';
 import { tillExists } from '../admin/tills';
+import { announceRevocation } from './device-authenticator';
 import { newDeviceToken, newEnrollmentCode, sha256Hex } from './secrets';
 
 export const DEFAULT_ENROLLMENT_TTL_MS = 24 * 60 * 60 * 1000;
@@ -29,9 +30,11 @@ export async function issueEnrollmentCode(db: Database, till: { storeId: string;
 const CODE_SHAPE = new RegExp(`^[${ENROLLMENT_CODE_ALPHABET}]{${ENROLLMENT_CODE_LENGTH}}$`);
 
 /**
- * Trades a code for a device token. Marking the code used and storing the token happen in one
- * transaction, and the update only matches an unused, unexpired code: two tills racing with the
- * same code cannot both get a token.
+ * Trades a code for a device token. Marking the code used, revoking the till's earlier tokens and
+ * storing the new one happen in one transaction, and the update only matches an unused, unexpired
+ * code: two tills racing with the same code cannot both get a token, and a till enrolled again
+ * (replaced, reinstalled, or its token leaked) leaves no older token that still works. The
+ * revocation is announced inside the transaction, so every hub instance hears it once it commits.
  */
 export async function enrollDevice(db: Database, typedCode: string): Promise<EnrollResponse> {
   const code = normalizeEnrollmentCode(typedCode);
@@ -62,6 +65,12 @@ export async function enrollDevice(db: Database, typedCode: string): Promise<Enr
         );
       throw new HubError(410, 'enrollment_code_expired', 'This enrollment code has expired: ask for a new one');
     }
+    const revoked = await tx.query(
+      'UPDATE device_tokens SET revoked_at = now() WHERE store_id = $1 AND till_id = $2 AND revoked_at IS NULL RETURNING 1',
+      [claimed.store_id, claimed.till_id],
+    );
+    // NOTIFY inside a transaction is delivered at commit, never after a rollback.
+    if (revoked.length > 0) await announceRevocation(tx, claimed.store_id);
     const token = newDeviceToken(claimed.store_id);
     await tx.query('INSERT INTO device_tokens (store_id, token_hash, till_id) VALUES ($1, $2, $3)', [
       claimed.store_id,

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import type { DeviceAuthenticator } from '../auth/device-authenticator';
 import { enrollDevice } from '../auth/enrollment';
 import type { Database } from '../db/database';
 import type { HubApp } from './hub-app';
@@ -6,7 +7,7 @@ import { errorResponses } from './api-schemas';
 import { addressRateConfig, type RateLimit } from './rate-limits';
 
 /** POST /api/v1/enroll {code} → {token, storeId, tillId}: the device token is shown this once. */
-export function registerEnrollRoute(app: HubApp, options: { db: Database; rateLimit: RateLimit }): void {
+export function registerEnrollRoute(app: HubApp, options: { db: Database; auth: DeviceAuthenticator; rateLimit: RateLimit }): void {
   app.post(
     '/api/v1/enroll',
     {
@@ -29,6 +30,11 @@ export function registerEnrollRoute(app: HubApp, options: { db: Database; rateLi
       },
       config: { rateLimit: addressRateConfig(options.rateLimit, 'enroll') },
     },
-    async (request) => enrollDevice(options.db, request.body.code),
+    async (request) => {
+      const enrolled = await enrollDevice(options.db, request.body.code);
+      // The till's earlier tokens were revoked: this instance stops trusting them now, the others when the announcement arrives.
+      options.auth.forgetStore(enrolled.storeId);
+      return enrolled;
+    },
   );
 }
