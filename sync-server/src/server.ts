@@ -18,6 +18,7 @@ import { registerCatalogRoutes } from './http/catalog-routes';
 import { registerEnrollRoute } from './http/enroll-route';
 import { installErrorHandlers } from './http/error-handler';
 import { registerHealthRoutes } from './http/health-routes';
+import { installSecurityHeaders } from './http/security-headers';
 import type { HubApp } from './http/hub-app';
 import { registerImportRoute } from './http/import-route';
 import { DEFAULT_DEVICE_RATE, DEFAULT_ENROLL_RATE, type RateLimit } from './http/rate-limits';
@@ -107,6 +108,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     onError: (error, storeId) => app.log.error({ err: error, storeId }, 'stock projection failed; retrying'),
   });
 
+  await installSecurityHeaders(app);
   await app.register(swagger, {
     openapi: {
       info: { title: 'POS hub', version: '1', description: 'Sync protocol for tills, enrollment, and the head-office routes of the hub' },

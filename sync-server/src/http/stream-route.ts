@@ -40,7 +40,7 @@ export function registerStreamRoute(app: HubApp, options: { auth: DeviceAuthenti
       const res = reply.raw;
       res.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
+        'cache-control': 'no-store, no-transform',
         // A stream has its connection to itself: when it ends, so does the connection.
         connection: 'close',
         'x-accel-buffering': 'no',
