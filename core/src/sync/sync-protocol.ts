@@ -58,6 +58,10 @@ export type SyncErrorCode =
   | 'too_many_rows'
   | 'body_too_large'
   | 'rate_limited'
+  /** Too many failed authentications from one address: unknown tokens are refused unread for a while. */
+  | 'auth_rate_limited'
+  /** The request (its headers or body) did not arrive in time. */
+  | 'request_timeout'
   | 'enrollment_code_unknown'
   | 'enrollment_code_used'
   | 'enrollment_code_expired'
