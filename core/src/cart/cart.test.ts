@@ -58,10 +58,10 @@ describe('cart operations', () => {
 
   it('overrides a price with a reason and keeps the original price', () => {
     let cart = addProduct(start, product(), { lineId: 'l1' });
-    cart = overridePrice(cart, 'l1', 100, 'Emballage abîmé', 'staff-sophie');
-    cart = overridePrice(cart, 'l1', 90, 'Fin de journée', 'staff-sophie');
+    cart = overridePrice(cart, 'l1', 100, 'Emballage abîmé', { approvalId: 'a1', approvedBy: 'staff-sophie' });
+    cart = overridePrice(cart, 'l1', 90, 'Fin de journée', { approvalId: 'a2', approvedBy: 'staff-sophie' });
     expect(cart.lines[0]).toMatchObject({ unitPrice: 90, priceOverride: { originalPrice: 120, reason: 'Fin de journée' } });
-    expect(() => overridePrice(cart, 'l1', 50, '  ', 'x')).toThrow(/reason/);
+    expect(() => overridePrice(cart, 'l1', 50, '  ', { approvalId: 'a3', approvedBy: 'x' })).toThrow(/reason/);
   });
 
   it('refuses a product in another currency', () => {

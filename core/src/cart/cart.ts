@@ -1,12 +1,17 @@
+import type { ApprovalRef } from '../approval/approval';
 import type { Product } from '../catalog/product';
 
-export type LineDiscount = { readonly kind: 'percent'; readonly bp: number } | { readonly kind: 'amount'; readonly amount: number };
+/** A manual discount carries the till host's approval for it (the host refuses to seal one without). */
+export type LineDiscount = ({ readonly kind: 'percent'; readonly bp: number } | { readonly kind: 'amount'; readonly amount: number }) &
+  Partial<ApprovalRef>;
 
 export type PriceOverride = {
   readonly originalPrice: number;
   readonly reason: string;
   /** Staff id of the manager who approved it (the cashier themself when they hold the permission). */
   readonly approvedBy: string;
+  /** The single-use approval the till host issued for this override. */
+  readonly approvalId?: string;
 };
 
 export type CartLine = {
@@ -34,6 +39,8 @@ export type Cart = {
   readonly currency: string;
   readonly lines: readonly CartLine[];
   readonly cartDiscountBp?: number;
+  /** The till host's approval of the cart discount. */
+  readonly cartDiscountApproval?: ApprovalRef;
   readonly startedAt: string;
 };
 
@@ -133,22 +140,26 @@ export function setLineDiscount(cart: Cart, lineId: string, discount: LineDiscou
   return replaceLine(cart, { ...line, discount });
 }
 
-export function setCartDiscount(cart: Cart, bp: number | null): Cart {
-  if (bp === null || bp === 0) {
-    const { cartDiscountBp: _removed, ...rest } = cart;
-    return rest;
-  }
+export function setCartDiscount(cart: Cart, bp: number | null, approval?: ApprovalRef): Cart {
+  const { cartDiscountBp: _removed, cartDiscountApproval: _approval, ...rest } = cart;
+  if (bp === null || bp === 0) return rest;
   if (!Number.isSafeInteger(bp) || bp < 0 || bp > 10_000) {
     throw new RangeError('A cart discount must be between 0 and 100 %');
   }
-  return { ...cart, cartDiscountBp: bp };
+  return { ...rest, cartDiscountBp: bp, ...(approval ? { cartDiscountApproval: approval } : {}) };
 }
 
-export function overridePrice(cart: Cart, lineId: string, unitPrice: number, reason: string, approvedBy: string): Cart {
+export function overridePrice(cart: Cart, lineId: string, unitPrice: number, reason: string, approval: ApprovalRef): Cart {
   const line = findLine(cart, lineId);
   if (!Number.isSafeInteger(unitPrice) || unitPrice < 0) throw new RangeError('A price must be zero or a positive amount');
   if (reason.trim() === '') throw new Error('A price override needs a reason');
   if (line.labelAmount !== undefined) throw new Error('The price of a price-labelled item is on its label');
   const originalPrice = line.priceOverride?.originalPrice ?? line.unitPrice;
-  return replaceLine(cart, { ...line, unitPrice, priceOverride: { originalPrice, reason: reason.trim(), approvedBy } });
+  const priceOverride: PriceOverride = {
+    originalPrice,
+    reason: reason.trim(),
+    approvedBy: approval.approvedBy,
+    approvalId: approval.approvalId,
+  };
+  return replaceLine(cart, { ...line, unitPrice, priceOverride });
 }

@@ -1,10 +1,11 @@
 import type { Product } from '../catalog/product';
 import type { DeviceSettings, DeviceSettingsPatch, PrinterSettings } from '../devices/device-settings';
 import type { ErrorEnvelope } from '../errors/pos-error';
+import type { ApprovalAction, ApprovalRef, ApprovalSubject } from '../approval/approval';
 import type { SealedRecord, SealRequest } from '../fiscal/chain';
-import type { FiscalChain } from '../fiscal/events';
+import type { FiscalChain, RecordProblem } from '../fiscal/events';
 import type { CardOutcome } from '../payment/tender';
-import type { Permission, StaffMember } from '../staff/permissions';
+import type { StaffMember } from '../staff/permissions';
 import type { StoreProfile } from '../store/store-profile';
 import type { SyncCollectionName } from '../sync/collections';
 import type { PullResponse, PushResponse, PushRow, StreamEvent, SyncCheckpoint } from '../sync/sync-protocol';
@@ -22,7 +23,24 @@ export type HostHello = {
   readonly keyId: string;
   /** Head of each chain in the host journal, so the renderer knows what it must restore. */
   readonly heads: Readonly<Record<FiscalChain, number>>;
+  readonly fiscal: FiscalStatus;
+  /** The till has no staff yet: the first manager must be set up (staff.setup) before anything else. */
+  readonly needsSetup: boolean;
 };
+
+/**
+ * Whether the host may seal. "stopped": its journal was found damaged at open, or a write
+ * failed and could not be undone; nothing is sealed until support restores the journal, and
+ * `problems` name the records (a manager is told in words which one).
+ */
+export type FiscalStatus =
+  | { readonly state: 'ok' }
+  | { readonly state: 'stopped'; readonly reason: 'journal-damaged' | 'write-failed'; readonly problems: readonly RecordProblem[] };
+
+/** A permission-gated action: the approver's PIN (none when the signed-in person holds the permission) and what exactly is approved. */
+export type ApprovalRequest = { readonly action: ApprovalAction; readonly pin?: string; readonly subject: ApprovalSubject };
+
+export type ApprovalGrant = ApprovalRef & { readonly approverName: string };
 
 export type CatalogPage = {
   /** Where the catalog comes from ("demo", or the hub's address): a new source means a fresh import. */
@@ -71,9 +89,20 @@ export type CardResult = {
 };
 
 export type ReprintResult = {
+  /** The DUPLICATA's number for this sale (1, 2…). */
   readonly reprintNumber: number;
-  readonly event: SealedRecord<'event'>;
+  /** Its record on the duplicate chain, sealed before it printed. */
+  readonly event: SealedRecord<'duplicate'>;
   readonly outcome: PrintOutcome;
+};
+
+/** A card refund: the original sale it refunds, and the approval when the signed-in person may not refund. */
+export type RefundRequest = {
+  readonly attemptKey: string;
+  readonly amount: number;
+  readonly currency: string;
+  readonly saleId: string;
+  readonly approvalId?: string;
 };
 
 /** The till's link to the hub, as the host sees it (the device token never leaves the host). */
@@ -182,8 +211,13 @@ export type HostContract = {
   'session.current': Method<void, StaffMember | null>;
   'session.signIn': Method<{ readonly pin: string }, StaffMember>;
   'session.signOut': Method<void, null>;
-  /** A manager's PIN entered at the till to approve one action (override, large discount). */
-  'session.authorize': Method<{ readonly pin: string; readonly permission: Permission }, StaffMember>;
+  /** The first manager of a till with no staff (a new till before staff come from the hub). */
+  'staff.setup': Method<{ readonly displayName: string; readonly pin: string }, StaffMember>;
+  /**
+   * A single-use approval of one action: the host checks the approver's PIN and permission (or the
+   * signed-in person's own) and records what it approved; the sealed payload then cites it.
+   */
+  'approval.request': Method<ApprovalRequest, ApprovalGrant>;
   'catalog.pull': Method<{ readonly checkpoint: string | null; readonly limit: number }, CatalogPage>;
   'fiscal.seal': Method<SealRequest, SealedRecord>;
   'journal.read': Method<
@@ -197,7 +231,8 @@ export type HostContract = {
   'terminal.status': Method<{ readonly attemptKey: string }, CardResult>;
   /** A person read the terminal's own receipt for an unknown attempt: the journal records their word. */
   'terminal.reconcile': Method<{ readonly attemptKey: string; readonly outcome: 'approved' | 'declined' }, CardResult>;
-  'terminal.refund': Method<{ readonly attemptKey: string; readonly amount: number; readonly currency: string }, CardResult>;
+  /** Sealed (refund.request) before the terminal is asked; needs sale.refund or an approval of it. */
+  'terminal.refund': Method<RefundRequest, CardResult>;
   'devices.list': Method<void, DeviceInventory>;
   /** A manager (till.settings) changes the devices; they are reopened with the new settings. */
   'devices.configure': Method<DeviceSettingsPatch, DeviceInventory>;
@@ -226,6 +261,9 @@ export type HostEvents = {
   'scanner.scan': ScanEvent;
   'terminal.alert': TerminalAlertView;
   'display.state': CustomerDisplayState;
+  /** The store's settings changed at the hub: the renderer sells with them from now on, as the host does. */
+  'store.profile': StoreProfile;
+  'fiscal.status': FiscalStatus;
 };
 
 export type MethodName = keyof HostContract;
@@ -241,7 +279,8 @@ const METHODS = {
   'session.current': true,
   'session.signIn': true,
   'session.signOut': true,
-  'session.authorize': true,
+  'staff.setup': true,
+  'approval.request': true,
   'catalog.pull': true,
   'fiscal.seal': true,
   'journal.read': true,
@@ -273,6 +312,8 @@ const EVENTS = {
   'scanner.scan': true,
   'terminal.alert': true,
   'display.state': true,
+  'store.profile': true,
+  'fiscal.status': true,
 } as const satisfies Record<EventName, true>;
 
 export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];

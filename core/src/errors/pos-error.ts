@@ -11,6 +11,14 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'SEAL_CONFLICT',
+  /** The host refused to seal: details.problems lists { code, message } (SaleProblemCode). */
+  'SEAL_REFUSED',
+  /** The journal is damaged or could not be written: nothing is sealed until support restores it. */
+  'SEALING_STOPPED',
+  /** The till has no staff yet: a first manager must be set up. */
+  'SETUP_REQUIRED',
+  /** The original receipt was already printed: any other copy is a DUPLICATA. */
+  'RECEIPT_ALREADY_PRINTED',
   'HOST_UNAVAILABLE',
   'HUB_UNREACHABLE',
   'HUB_REFUSED',

@@ -1,9 +1,18 @@
-import { ed25519 } from '@noble/curves/ed25519.js';
-import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import canonicalize from 'canonicalize';
 import type { FiscalChain, PayloadOf, RecordPayload } from './events';
+import { nobleCrypto, type FiscalCrypto } from './fiscal-crypto';
 
+/**
+ * The sealed record format, byte for byte in docs/fiscal.md. Version 1 puts the format version
+ * inside the hashed fields and a domain-separation prefix before them, so a hash of this format
+ * can never be mistaken for the hash of anything else. Records without `v` are version 0 (sealed
+ * before this format): still verified, with their own rule.
+ */
+export const RECORD_FORMAT = 1;
+export const RECORD_HASH_DOMAIN = 'POS-FISCAL-RECORD-V1';
+
+/** The previous hash of the first record of every chain. */
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** What the till host is asked to seal. `id` is the idempotency key: sealing it twice returns the first seal. */
@@ -15,21 +24,25 @@ export type SealRequest<C extends FiscalChain = FiscalChain> = {
 
 /** The fields covered by the hash, in the canonical form of RFC 8785 (JSON Canonicalization Scheme). */
 export type SealedFields<C extends FiscalChain = FiscalChain> = {
+  /** The record format (1); absent on version 0 records. */
+  readonly v?: typeof RECORD_FORMAT;
   readonly chain: C;
   readonly id: string;
   readonly seq: number;
   readonly storeId: string;
   readonly tillId: string;
+  /** The till host's clock, UTC, `YYYY-MM-DDTHH:mm:ss.sssZ`. */
   readonly sealedAt: string;
   readonly keyId: string;
   readonly payload: PayloadOf<C>;
 };
 
 export type SealedRecord<C extends FiscalChain = FiscalChain> = SealedFields<C> & {
+  /** The hash of the record before on the same chain (GENESIS_HASH for the first). */
   readonly prevHash: string;
-  /** SHA-256 (hex) of prevHash + canonical(fields). */
+  /** SHA-256 (lowercase hex) of the hash input (recordHashInput). */
   readonly hash: string;
-  /** Ed25519 signature (hex) of the 32 hash bytes by the till's key. */
+  /** Ed25519 signature (lowercase hex) of the 32 raw hash bytes by the key `keyId`. */
   readonly signature: string;
 };
 
@@ -40,53 +53,39 @@ export function canonicalText(value: unknown): string {
 }
 
 /** Only the sealed fields are hashed, whatever else the object carries (its own hash, signature…). */
-export function chainHash(prevHash: string, fields: SealedFields): string {
-  return bytesToHex(sha256(utf8ToBytes(prevHash + canonicalText(fieldsOf(fields)))));
-}
-
-export function keyIdOf(publicKeyHex: string): string {
-  return bytesToHex(sha256(hexToBytes(publicKeyHex))).slice(0, 16);
-}
-
 export function fieldsOf<C extends FiscalChain>(record: SealedFields<C>): SealedFields<C> {
-  const { chain, id, seq, storeId, tillId, sealedAt, keyId, payload } = record;
-  return { chain, id, seq, storeId, tillId, sealedAt, keyId, payload };
+  const { v, chain, id, seq, storeId, tillId, sealedAt, keyId, payload } = record;
+  return v === undefined
+    ? { chain, id, seq, storeId, tillId, sealedAt, keyId, payload }
+    : { v, chain, id, seq, storeId, tillId, sealedAt, keyId, payload };
 }
 
-export type ChainBreak = { readonly seq: number; readonly id: string; readonly problem: string };
+const DOMAIN_BYTES = utf8ToBytes(`${RECORD_HASH_DOMAIN}\u0000`);
 
 /**
- * Verifies records of one chain, in order, from `startPrevHash` (the genesis hash for a whole chain):
- * gap-free sequence, each hash recomputed, each link to the previous hash, each signature.
+ * The bytes hashed for a record. Version 1: the domain "POS-FISCAL-RECORD-V1", a zero byte, the
+ * 32 raw bytes of the previous hash, then the UTF-8 canonical JSON of the sealed fields.
+ * Version 0: the UTF-8 of the previous hash in hex followed by the canonical JSON.
  */
-export function verifyChain(
-  records: readonly SealedRecord[],
-  publicKeyHex: string,
-  start: { prevHash: string; seq: number } = { prevHash: GENESIS_HASH, seq: 0 },
-): ChainBreak[] {
-  const breaks: ChainBreak[] = [];
-  const publicKey = hexToBytes(publicKeyHex);
-  const keyId = keyIdOf(publicKeyHex);
-  let prevHash = start.prevHash;
-  let expectedSeq = start.seq + 1;
-  for (const record of records) {
-    const problem = (text: string) => breaks.push({ seq: record.seq, id: record.id, problem: text });
-    if (record.seq !== expectedSeq) problem(`sequence ${record.seq} where ${expectedSeq} was expected`);
-    if (record.prevHash !== prevHash) problem('previous hash does not match the record before');
-    if (record.keyId !== keyId) problem(`signed by key ${record.keyId}, not ${keyId}`);
-    const hash = chainHash(record.prevHash, fieldsOf(record));
-    if (hash !== record.hash) problem('content does not match its hash');
-    let signed = false;
-    try {
-      signed = ed25519.verify(hexToBytes(record.signature), hexToBytes(record.hash), publicKey);
-    } catch {
-      signed = false;
-    }
-    if (!signed) problem('signature is not valid');
-    prevHash = record.hash;
-    expectedSeq = record.seq + 1;
-  }
-  return breaks;
+export function recordHashInput(prevHash: string, fields: SealedFields): Uint8Array {
+  const text = canonicalText(fieldsOf(fields));
+  if (fields.v === undefined) return utf8ToBytes(prevHash + text);
+  const canonical = utf8ToBytes(text);
+  const prev = hexToBytes(prevHash);
+  const input = new Uint8Array(DOMAIN_BYTES.length + prev.length + canonical.length);
+  input.set(DOMAIN_BYTES, 0);
+  input.set(prev, DOMAIN_BYTES.length);
+  input.set(canonical, DOMAIN_BYTES.length + prev.length);
+  return input;
+}
+
+export function chainHash(prevHash: string, fields: SealedFields, crypto: FiscalCrypto = nobleCrypto): string {
+  return bytesToHex(crypto.sha256(recordHashInput(prevHash, fields)));
+}
+
+/** A key's id: the first 16 hex digits of the SHA-256 of its 32 raw public-key bytes. */
+export function keyIdOf(publicKeyHex: string, crypto: FiscalCrypto = nobleCrypto): string {
+  return bytesToHex(crypto.sha256(hexToBytes(publicKeyHex))).slice(0, 16);
 }
 
 export function isSaleRecord(record: SealedRecord): record is SealedRecord<'sale'> {

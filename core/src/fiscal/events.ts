@@ -1,22 +1,55 @@
 import type { SalePayload } from '../sale/sale';
 
+/** The chains of a till, each with its own gap-free sequence (NF525: tickets, events, duplicates). */
+export const FISCAL_CHAINS = ['sale', 'event', 'duplicate'] as const;
+
+export type FiscalChain = (typeof FISCAL_CHAINS)[number];
+
+export function isFiscalChain(value: unknown): value is FiscalChain {
+  return typeof value === 'string' && (FISCAL_CHAINS as readonly string[]).includes(value);
+}
+
+/** Where a chain stood: its last sequence number and that record's hash. */
+export type ChainHead = { readonly seq: number; readonly hash: string };
+
+/** Every chain's head; a chain with no record yet is absent. */
+export type ChainHeads = Readonly<Partial<Record<FiscalChain, ChainHead>>>;
+
+/** A problem found in a journal or a chain, named by its record; `code` is stable, `problem` is words. */
+export type RecordProblem = {
+  readonly chain: FiscalChain | string;
+  readonly seq: number;
+  readonly id: string;
+  readonly code: string;
+  readonly problem: string;
+};
+
 /**
  * Technical events of the till (the "JET" of NF525): sealed on their own chain so receipt numbers
  * stay gap-free on the sale chain.
  */
 export type EventPayload =
-  | { readonly type: 'till.start'; readonly appVersion: string }
+  /**
+   * Each start of the till host: the version that seals, the key it signs with, and the head of
+   * every chain before this start, so a chain whose tail was dropped is caught by the next anchor.
+   */
+  | { readonly type: 'till.start'; readonly appVersion: string; readonly publicKey?: string; readonly heads?: ChainHeads }
   | { readonly type: 'session.sign-in'; readonly staffId: string }
   | { readonly type: 'session.sign-out'; readonly staffId: string }
   | {
       readonly type: 'sale.void';
       readonly saleId: string;
+      /** Who asked (the signed-in cashier). */
       readonly staffId: string;
       readonly lineCount: number;
       readonly total: number;
       readonly currency: string;
       readonly lines: readonly { readonly sku: string; readonly quantity: number; readonly amount: number }[];
+      /** The approval the host issued for the void (absent only in records sealed before approvals). */
+      readonly approvalId?: string;
+      readonly approvedBy?: string;
     }
+  /** Journals before the duplicate chain numbered reprints on the event chain; kept readable. */
   | {
       readonly type: 'receipt.reprint';
       readonly saleId: string;
@@ -25,8 +58,19 @@ export type EventPayload =
       readonly staffId: string;
     }
   | { readonly type: 'journal.repaired'; readonly segment: string; readonly droppedBytes: number }
+  /**
+   * The host found its journal damaged at open (a record edited, missing, or not signed by this
+   * till): sealing stops after this event until support restores the journal.
+   */
+  | { readonly type: 'journal.integrity'; readonly problemCount: number; readonly problems: readonly RecordProblem[] }
   /** "No sale": the drawer opened outside a sale, by whom and who approved it. */
-  | { readonly type: 'drawer.open'; readonly staffId: string; readonly approvedBy: string; readonly reason: string }
+  | {
+      readonly type: 'drawer.open';
+      readonly staffId: string;
+      readonly approvedBy: string;
+      readonly reason: string;
+      readonly approvalId?: string;
+    }
   /** The card terminal answered late, twice, or offline beyond the caps (amount in minor units; no card data). */
   | {
       readonly type: 'terminal.alert';
@@ -36,10 +80,52 @@ export type EventPayload =
       readonly amount: number;
     }
   /** The Devices screen changed the till's devices (which sections). */
-  | { readonly type: 'devices.configure'; readonly staffId: string; readonly sections: readonly string[] };
+  | { readonly type: 'devices.configure'; readonly staffId: string; readonly sections: readonly string[] }
+  /**
+   * The till signs with a new key from the next record on. Sealed (and so signed) by the old key,
+   * which also endorses the new public key: a verifier who trusts the old key trusts the new one.
+   */
+  | {
+      readonly type: 'key.rotate';
+      readonly previousKeyId: string;
+      readonly publicKey: string;
+      readonly keyId: string;
+      /** Ed25519 signature (hex) by the old key of the rotation message (docs/fiscal.md). */
+      readonly endorsement: string;
+    }
+  /** A card refund, sealed before the terminal is asked: the original sale, the amount, who approved. */
+  | {
+      readonly type: 'refund.request';
+      readonly attemptKey: string;
+      readonly saleId: string;
+      readonly amount: number;
+      readonly currency: string;
+      readonly staffId: string;
+      readonly approvalId: string;
+      readonly approvedBy: string;
+    }
+  /** What the terminal answered to a refund (or "unknown" when it did not). */
+  | { readonly type: 'refund.result'; readonly attemptKey: string; readonly status: string; readonly amount: number }
+  /** The first manager of a till that started with no staff (before staff come from the hub). */
+  | { readonly type: 'staff.setup'; readonly staffId: string; readonly role: string };
 
-export type FiscalChain = 'sale' | 'event';
+/** A printed copy of a receipt after the original: numbered per sale, sealed before it prints. */
+export type DuplicatePayload = {
+  readonly type: 'duplicate';
+  readonly saleId: string;
+  /** The sale's sequence number on the sale chain (its receipt number). */
+  readonly receiptSeq: number;
+  /** 1 for the first duplicate of this sale, then 2, 3… */
+  readonly duplicateNumber: number;
+  readonly staffId: string;
+};
 
-export type RecordPayload = SalePayload | EventPayload;
+type ChainPayloads = {
+  readonly sale: SalePayload;
+  readonly event: EventPayload;
+  readonly duplicate: DuplicatePayload;
+};
 
-export type PayloadOf<C extends FiscalChain> = C extends 'sale' ? SalePayload : EventPayload;
+export type RecordPayload = ChainPayloads[FiscalChain];
+
+export type PayloadOf<C extends FiscalChain> = ChainPayloads[C];

@@ -5,7 +5,10 @@ import { demoStoreProfile } from '../demo/demo-store';
 import { cashTender } from '../payment/payment-state';
 import { cartArb } from '../test-support/arbitraries';
 import { buildSale, SaleNotPaidError, type SaleContext } from './sale';
+import type { SaleProblem } from './sale-problems';
 import { validateSale, validateVoid } from './validate-sale';
+
+const words = (problems: readonly SaleProblem[]) => problems.map((p) => p.message).join('; ');
 
 const store = demoStoreProfile();
 const ctx: SaleContext = {
@@ -48,11 +51,13 @@ describe('buildSale and validateSale', () => {
     const cart = fc.sample(cartArb, { numRuns: 1, seed: 7 })[0]!;
     const total = cartTotals(cart, store.vatRates).total;
     const sale = buildSale(cart, [cashTender('t1', total, [], total + 100, store.cashRounding)], ctx);
-    expect(validateSale({ ...sale, total: sale.total + 1 }, store).join()).toMatch(/total/);
-    expect(validateSale({ ...sale, storeId: 'S999' }, store).join()).toMatch(/not this till's store/);
-    expect(validateSale({ ...sale, lines: sale.lines.map((l) => ({ ...l, vatRateId: 'XX' })) }, store).join()).toMatch(/unknown VAT rate/);
-    expect(validateSale({ ...sale, change: 0 }, store).join()).toMatch(/change/);
-    expect(validateSale({ ...sale, lines: [] }, store).join()).toMatch(/sale.lines must be a list of 1/);
+    expect(words(validateSale({ ...sale, total: sale.total + 1 }, store))).toMatch(/total/);
+    expect(words(validateSale({ ...sale, storeId: 'S999' }, store))).toMatch(/not this till's store/);
+    expect(words(validateSale({ ...sale, lines: sale.lines.map((l) => ({ ...l, vatRateId: 'XX' })) }, store))).toMatch(
+      /VAT rate XX is not in force/,
+    );
+    expect(words(validateSale({ ...sale, change: 0 }, store))).toMatch(/change/);
+    expect(words(validateSale({ ...sale, lines: [] }, store))).toMatch(/sale.lines must be a list of 1/);
   });
 
   it('seals a card approved offline as such, and nothing but true or false in that mark', () => {
@@ -62,14 +67,14 @@ describe('buildSale and validateSale', () => {
     const sale = buildSale(cart, [card], ctx);
     expect(validateSale(sale, store)).toEqual([]);
     const marked = { ...sale, tenders: [{ ...card, offline: 'yes' as unknown as boolean }] };
-    expect(validateSale(marked, store).join()).toMatch(/offline must be true or false/);
+    expect(words(validateSale(marked, store))).toMatch(/offline must be true or false/);
   });
 
   it('refuses malformed sales and any field it does not know, so no personal data rides along', () => {
     const cart = fc.sample(cartArb, { numRuns: 1, seed: 9 })[0]!;
     const total = cartTotals(cart, store.vatRates).total;
     const sale = buildSale(cart, [cashTender('t1', total, [], total, store.cashRounding)], ctx);
-    const hostile = (value: unknown) => validateSale(value as typeof sale, store).join('; ');
+    const hostile = (value: unknown) => words(validateSale(value as typeof sale, store));
     expect(hostile({ ...sale, customerEmail: 'jane@example.com' })).toMatch(/sale.customerEmail is not a known field/);
     expect(hostile({ ...sale, lines: [{ ...sale.lines[0]!, note: 'Mme Dupont' }] })).toMatch(/sale.lines\[0\].note is not a known field/);
     expect(hostile({ ...sale, lines: [null] })).toMatch(/sale.lines\[0\] must be an object/);
@@ -88,11 +93,13 @@ describe('buildSale and validateSale', () => {
       total: 120,
       currency: 'EUR',
       lines: [{ sku: 'A', quantity: 1, amount: 120 }],
+      approvalId: 'a1',
+      approvedBy: 'staff-camille',
     };
-    expect(validateVoid(ok, 'staff-camille', store)).toEqual([]);
-    expect(validateVoid({ ...ok, staffId: 'staff-sophie' }, 'staff-camille', store).join()).toMatch(/signed-in/);
-    expect(validateVoid({ type: 'sale.void' } as never, 'staff-camille', store).join()).toMatch(/missing/);
-    expect(validateVoid({ ...ok, total: 'lots' } as never, 'staff-camille', store).join()).toMatch(/total must be a whole number/);
-    expect(validateVoid({ ...ok, currency: 'USD' }, 'staff-camille', store).join()).toMatch(/currency/);
+    expect(validateVoid(ok, 'staff-camille', 'EUR')).toEqual([]);
+    expect(words(validateVoid({ ...ok, staffId: 'staff-sophie' }, 'staff-camille', 'EUR'))).toMatch(/signed-in/);
+    expect(words(validateVoid({ type: 'sale.void' } as never, 'staff-camille', 'EUR'))).toMatch(/missing/);
+    expect(words(validateVoid({ ...ok, total: 'lots' } as never, 'staff-camille', 'EUR'))).toMatch(/total must be a whole number/);
+    expect(words(validateVoid({ ...ok, currency: 'USD' }, 'staff-camille', 'EUR'))).toMatch(/currency/);
   });
 });

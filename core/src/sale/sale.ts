@@ -1,10 +1,11 @@
+import type { ApprovalRef } from '../approval/approval';
 import type { Cart, CartLine } from '../cart/cart';
 import { cartTotals, type LineTotals } from '../cart/totals';
 import type { CashRounding } from '../money/cash-rounding';
 import { paymentState } from '../payment/payment-state';
 import type { Tender } from '../payment/tender';
 import type { VatBreakdownRow } from '../tax/vat-breakdown';
-import { findVatRate, type VatRate } from '../tax/vat-rate';
+import { findVatRate, vatRatesAt, type VatRate } from '../tax/vat-rate';
 
 export type SaleLine = CartLine & LineTotals & { readonly rateBp: number };
 
@@ -24,6 +25,7 @@ export type SalePayload = {
   readonly completedAt: string;
   readonly lines: readonly SaleLine[];
   readonly cartDiscountBp?: number;
+  readonly cartDiscountApproval?: ApprovalRef;
   readonly subtotal: number;
   readonly discountTotal: number;
   readonly total: number;
@@ -52,13 +54,15 @@ export class SaleNotPaidError extends Error {
 
 export function buildSale(cart: Cart, tenders: readonly Tender[], ctx: SaleContext): SalePayload {
   if (cart.lines.length === 0) throw new Error('An empty cart cannot be sold');
-  const totals = cartTotals(cart, ctx.vatRates);
+  // The rates in force when the sale completes: the host and the hub check it with the same instant.
+  const rates = vatRatesAt(ctx.vatRates, ctx.completedAt);
+  const totals = cartTotals(cart, rates);
   const payment = paymentState(totals.total, tenders, ctx.cashRounding);
   if (!payment.complete) throw new SaleNotPaidError(payment.remaining);
   const lines: SaleLine[] = cart.lines.map((line, i) => {
     const lineTotals = totals.lines[i];
     if (!lineTotals) throw new Error('Totals out of step with the cart');
-    return { ...line, ...lineTotals, rateBp: findVatRate(ctx.vatRates, line.vatRateId).rateBp };
+    return { ...line, ...lineTotals, rateBp: findVatRate(rates, line.vatRateId).rateBp };
   });
   return {
     type: 'sale',
@@ -72,6 +76,7 @@ export function buildSale(cart: Cart, tenders: readonly Tender[], ctx: SaleConte
     completedAt: ctx.completedAt,
     lines,
     ...(cart.cartDiscountBp ? { cartDiscountBp: cart.cartDiscountBp } : {}),
+    ...(cart.cartDiscountBp && cart.cartDiscountApproval ? { cartDiscountApproval: cart.cartDiscountApproval } : {}),
     subtotal: totals.subtotal,
     discountTotal: totals.discountTotal,
     total: totals.total,

@@ -7,6 +7,8 @@ export type Permission =
   | 'sale.discount'
   | 'sale.discount.large'
   | 'sale.price-override'
+  /** Refund a card (a return, a mistaken charge): money leaves the store. */
+  | 'sale.refund'
   | 'receipt.reprint'
   /** Open the cash drawer without a sale ("no sale"): a journal event. */
   | 'drawer.open'
@@ -19,6 +21,7 @@ const EVERY_PERMISSION: readonly Permission[] = [
   'sale.discount',
   'sale.discount.large',
   'sale.price-override',
+  'sale.refund',
   'receipt.reprint',
   'drawer.open',
   'till.settings',

@@ -1,13 +1,17 @@
 import { MAX_QUANTITY, MAX_WEIGHT_G } from '../cart/cart';
 import { array, boolean, integer, literal, object, text, variant } from './shape';
 
-const id = text(64);
-const amount = integer(0);
+const id = text(64, 1);
+/** Amounts in minor units: at most 10 million euros a line or a sale, far above any real one. */
+export const MAX_AMOUNT = 1_000_000_000;
+const amount = integer(0, MAX_AMOUNT);
 const iso = text(40);
 
+const approvalFields = { approvalId: id, approvedBy: id };
+
 const discount = variant('kind', {
-  percent: object({ kind: literal('percent'), bp: integer(1, 10_000) }),
-  amount: object({ kind: literal('amount'), amount: integer(1) }),
+  percent: object({ kind: literal('percent'), bp: integer(1, 10_000) }, approvalFields),
+  amount: object({ kind: literal('amount'), amount: integer(1, MAX_AMOUNT) }, approvalFields),
 });
 
 const saleLine = object(
@@ -30,7 +34,7 @@ const saleLine = object(
     code: text(64),
     labelAmount: amount,
     discount,
-    priceOverride: object({ originalPrice: amount, reason: text(80), approvedBy: id }),
+    priceOverride: object({ originalPrice: amount, reason: text(80), approvedBy: id }, { approvalId: id }),
   },
 );
 
@@ -38,15 +42,15 @@ const vatRow = object({
   vatRateId: text(32),
   rateBp: integer(0, 10_000),
   code: text(4),
-  inclusive: integer(),
-  base: integer(),
-  vat: integer(),
+  inclusive: integer(-MAX_AMOUNT, MAX_AMOUNT),
+  base: integer(-MAX_AMOUNT, MAX_AMOUNT),
+  vat: integer(-MAX_AMOUNT, MAX_AMOUNT),
 });
 
 const tender = variant('method', {
-  cash: object({ id, method: literal('cash'), amount, tendered: amount, change: amount, rounding: integer() }),
+  cash: object({ id, method: literal('cash'), amount, tendered: amount, change: amount, rounding: integer(-MAX_AMOUNT, MAX_AMOUNT) }),
   card: object(
-    { id, method: literal('card'), amount: integer(1), status: literal('approved', 'declined', 'unknown'), attemptKey: id },
+    { id, method: literal('card'), amount: integer(1, MAX_AMOUNT), status: literal('approved', 'declined', 'unknown'), attemptKey: id },
     {
       authorizationCode: text(32),
       maskedPan: text(32),
@@ -63,31 +67,36 @@ export const SALE_SHAPE = object(
   {
     type: literal('sale'),
     saleId: id,
-    storeId: text(32),
-    tillId: text(32),
+    storeId: text(32, 1),
+    tillId: text(32, 1),
     staffId: id,
-    currency: text(3),
+    currency: text(3, 3),
     startedAt: iso,
     completedAt: iso,
     lines: array(saleLine, 500, 1),
     subtotal: amount,
     discountTotal: amount,
     total: amount,
-    cashRounding: integer(),
+    cashRounding: integer(-MAX_AMOUNT, MAX_AMOUNT),
     vat: array(vatRow, 20, 1),
     tenders: array(tender, 50),
     change: amount,
   },
-  { customerId: id, cartDiscountBp: integer(1, 10_000) },
+  { customerId: id, cartDiscountBp: integer(1, 10_000), cartDiscountApproval: object(approvalFields) },
 );
 
-/** A void as the renderer may ask the host to seal it. */
-export const VOID_SHAPE = object({
+const voidFields = {
   type: literal('sale.void'),
   saleId: id,
   staffId: id,
   lineCount: integer(0, 500),
   total: amount,
-  currency: text(3),
-  lines: array(object({ sku: text(64), quantity: integer(1), amount }), 500),
-});
+  currency: text(3, 3),
+  lines: array(object({ sku: text(64), quantity: integer(1, Math.max(MAX_QUANTITY, MAX_WEIGHT_G)), amount }), 500),
+};
+
+/** A void as sealed (records before host-issued approvals have none). */
+export const SEALED_VOID_SHAPE = object(voidFields, approvalFields);
+
+/** A void as the renderer may ask the host to seal it now: with its approval. */
+export const VOID_SHAPE = object({ ...voidFields, ...approvalFields });

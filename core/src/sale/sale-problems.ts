@@ -1,0 +1,42 @@
+/**
+ * Why the till host (or the hub) refuses a sale or another record: a stable code the screens
+ * translate (FR/EN) and English words for logs and for support.
+ */
+export const SALE_PROBLEM_CODES = [
+  /** A field is missing, of the wrong type, out of bounds, or not one of the sealed fields. */
+  'shape',
+  /** Not this till's store, till or currency. */
+  'store',
+  /** A VAT rate unknown to the store, or not the one in force when the sale completed. */
+  'vat-rate',
+  /** A line's gross, discount, share of the cart discount or net is not what its quantity, price and discounts give. */
+  'line-figures',
+  /** Subtotal, discount total, total or VAT breakdown differ from the lines. */
+  'totals',
+  /** A tender's own arithmetic is wrong: change ≠ tendered − amount, nothing tendered, a tender after the sale was paid. */
+  'tender',
+  /** A cash rounding adjustment outside the store's rule, or on a tender that does not settle the sale in cash. */
+  'cash-rounding',
+  /** Cards pay more than what was due: change is given in cash only. */
+  'card-overpay',
+  /** A card's outcome is unknown: settle it first. */
+  'card-unknown',
+  /** A card tender the host's payment journal never saw approved, for another amount, or already used by a sale. */
+  'card-journal',
+  /** The tenders do not pay the total exactly, or the sale's change or rounding do not add up. */
+  'payment',
+  /** An approval missing, unknown to the host, already used, or issued for another action, sale or figure. */
+  'approval',
+  /** Not by the signed-in staff member, or not the id it is sealed under. */
+  'staff',
+  /** Times that cannot be: completed before started, or in the future. */
+  'time',
+] as const;
+
+export type SaleProblemCode = (typeof SALE_PROBLEM_CODES)[number];
+
+export type SaleProblem = { readonly code: SaleProblemCode; readonly message: string };
+
+export function problem(code: SaleProblemCode, message: string): SaleProblem {
+  return { code, message };
+}
