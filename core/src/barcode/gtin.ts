@@ -33,3 +33,13 @@ export function normalizeGtin(code: string): string {
   if (code.length === 14 && code.startsWith('0')) return code.slice(1);
   return code;
 }
+
+/**
+ * The spellings a GTIN may be stored under, in lookup order: its normalised form, then, for a
+ * GTIN-8 padded with zeros to 13 or 14 digits (GS1 element strings always carry 14), its 8 digits,
+ * the spelling a scanned EAN-8 is stored under.
+ */
+export function gtinLookupCodes(code: string): string[] {
+  const normalized = normalizeGtin(code);
+  return normalized.length === 13 && normalized.startsWith('00000') ? [normalized, normalized.slice(5)] : [normalized];
+}
