@@ -27,7 +27,9 @@ import { registerStoreSettingsRoute } from './http/store-settings-route';
 import { registerStreamRoute } from './http/stream-route';
 import { registerSyncRoutes } from './http/sync-routes';
 import { StockProjector } from './stock/stock-projector';
+import { AdminAuthenticator } from './auth/admin-authenticator';
 import { DeviceAuthenticator } from './auth/device-authenticator';
+import { DEFAULT_AUTH_FAILURE_LIMIT, FailedAuthLimiter, type FailureLimit } from './auth/failed-auth-limiter';
 import { LiveStreams } from './sync/live-streams';
 import type { PushFaults } from './sync/push-documents';
 
@@ -44,6 +46,18 @@ export type HubOptions = {
   readonly rateLimit?: RateLimit | false;
   /** Enrollment attempts per client address (default 30 a minute). */
   readonly enrollRateLimit?: RateLimit;
+  /**
+   * Failed authentications (device or admin token) per client address (default 30 a minute); past
+   * it the address gets 429 auth_rate_limited, without a database lookup, for tokens this instance
+   * has not verified before.
+   */
+  readonly authFailureLimit?: FailureLimit;
+  /**
+   * Behind a load balancer or reverse proxy: which proxies to believe about the client's address
+   * (X-Forwarded-For), as Fastify's `trustProxy` (true, a hop count, addresses or CIDR ranges).
+   * Without it every client has the proxy's address, and the per-address limits lump them together.
+   */
+  readonly trustProxy?: FastifyServerOptions['trustProxy'];
   /** Stream heartbeat (default 15 s). */
   readonly heartbeatMs?: number;
   readonly migrationsFolder?: string;
@@ -93,6 +107,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     forceCloseConnections: 'idle',
     // Answered below with the hub's own error body instead.
     return503OnClosing: false,
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
   };
   // Fastify picks http or https from the `https` option at run time; the routes do not care which.
@@ -103,7 +118,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     onError: (error) => app.log.error({ err: error }, 'live stream failed'),
   });
 
-  const auth = new DeviceAuthenticator(db);
+  const failures = new FailedAuthLimiter(options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT);
+  const auth = new DeviceAuthenticator(db, { failures });
+  const admin = new AdminAuthenticator(db, failures);
   const stock = new StockProjector(db, {
     onError: (error, storeId) => app.log.error({ err: error, storeId }, 'stock projection failed; retrying'),
   });
@@ -134,11 +151,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerEnrollRoute(app, { db, auth, rateLimit: options.enrollRateLimit ?? DEFAULT_ENROLL_RATE });
   registerSyncRoutes(app, { db, auth, rateLimit: deviceRate, ...(options.faults ? { faults: options.faults } : {}) });
   registerStreamRoute(app, { auth, streams, rateLimit: deviceRate });
-  registerAdminRoutes(app, { db, auth });
-  registerCatalogRoutes(app, { db });
-  registerImportRoute(app, { db });
-  registerStoreSettingsRoute(app, { db });
-  registerStockRoutes(app, { db });
+  registerAdminRoutes(app, { db, auth, admin });
+  registerCatalogRoutes(app, { db, admin });
+  registerImportRoute(app, { db, admin });
+  registerStoreSettingsRoute(app, { db, admin });
+  registerStockRoutes(app, { db, admin });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // New requests on a kept-alive connection during shutdown: go elsewhere, or come back later.

@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '../db/database';
 import { authenticateDevice, type DeviceIdentity } from './device-auth';
+import type { FailedAuthLimiter } from './failed-auth-limiter';
 import { sha256Hex } from './secrets';
 
 /** NOTIFY channel of revocations: the payload is the store whose tokens changed. */
@@ -20,36 +21,50 @@ export async function announceRevocation(db: Queryable, storeId: string): Promis
 /**
  * Device tokens → tills, remembering the tokens it verified: a till pushing every few seconds
  * costs one token lookup per TRUST period, not one per request. Unknown, malformed and revoked
- * tokens are never remembered, so a newly enrolled till is let in at once and a refusal is always
+ * tokens are never trusted, so a newly enrolled till is let in at once and a refusal is always
  * the database's current word.
+ *
+ * With a FailedAuthLimiter, each refusal counts against the client's address, and an address past
+ * its limit is refused (429) without a lookup for any token this instance has not verified
+ * before: a flood of guessed tokens cannot load the database, and the tills it already knows,
+ * behind the same address, carry on.
  */
 export class DeviceAuthenticator {
-  private readonly trusted = new Map<string, { readonly device: DeviceIdentity; readonly until: number }>();
+  /** Tokens verified once (until 0: look again before trusting, but known, so never limited). */
+  private readonly trusted = new Map<string, { readonly device: DeviceIdentity; until: number }>();
   private unlisten: (() => Promise<void>) | null = null;
 
   constructor(
     private readonly db: Database,
-    private readonly options: { readonly trustMs?: number } = {},
+    private readonly options: { readonly trustMs?: number; readonly failures?: FailedAuthLimiter } = {},
   ) {}
 
   async start(): Promise<void> {
     this.unlisten = await this.db.listen(AUTH_CHANNEL, (storeId) => this.forgetStore(storeId), {
       // Revocations announced while the connection was down are lost: trust nothing remembered.
-      onReconnect: () => this.trusted.clear(),
+      onReconnect: () => this.trusted.forEach((entry) => (entry.until = 0)),
     });
   }
 
-  async authenticate(token: string | null): Promise<DeviceIdentity> {
+  /** `address`: the client's, for the failure limit (none: not limited). */
+  async authenticate(token: string | null, address?: string): Promise<DeviceIdentity> {
     const key = token ? sha256Hex(token) : null;
     const known = key ? this.trusted.get(key) : undefined;
     if (known && known.until > Date.now()) return known.device;
-    const device = await authenticateDevice(this.db, token, key ?? undefined);
-    if (key) this.trusted.set(key, { device, until: Date.now() + (this.options.trustMs ?? DEFAULT_TRUST_MS) });
-    return device;
+    const lookup = () => authenticateDevice(this.db, token, key ?? undefined);
+    const { failures } = this.options;
+    try {
+      const device = failures && address !== undefined ? await failures.attempt(address, known !== undefined, lookup) : await lookup();
+      if (key) this.trusted.set(key, { device, until: Date.now() + (this.options.trustMs ?? DEFAULT_TRUST_MS) });
+      return device;
+    } catch (error) {
+      if (key) this.trusted.delete(key);
+      throw error;
+    }
   }
 
   forgetStore(storeId: string): void {
-    for (const [key, entry] of this.trusted) if (entry.device.storeId === storeId) this.trusted.delete(key);
+    for (const entry of this.trusted.values()) if (entry.device.storeId === storeId) entry.until = 0;
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,7 @@ import { revokeTill } from '../auth/revoke-till';
 import { createStore } from '../admin/stores';
 import { createTill } from '../admin/tills';
 import type { Database } from '../db/database';
+import type { AdminAuthenticator } from '../auth/admin-authenticator';
 import { adminGuard } from './admin-guard';
 import { AdminSecurity, errorResponses, StoreId } from './api-schemas';
 import type { HubApp } from './hub-app';
@@ -16,9 +17,9 @@ const tags = ['admin'];
  * Stores, tills, enrollment codes and revocations: what the hub's own command line needs while
  * the hub holds the database (one process per PGlite data directory). Admin token of hub.json.
  */
-export function registerAdminRoutes(app: HubApp, options: { db: Database; auth: DeviceAuthenticator }): void {
+export function registerAdminRoutes(app: HubApp, options: { db: Database; auth: DeviceAuthenticator; admin: AdminAuthenticator }): void {
   const { db } = options;
-  const preParsing = adminGuard(db);
+  const preParsing = adminGuard(options.admin);
 
   app.post(
     '/api/v1/admin/stores',

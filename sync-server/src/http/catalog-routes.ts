@@ -4,6 +4,7 @@ import { knownVatRates } from '../catalog/known-vat-rates';
 import { changePrice, deleteProduct, putProduct } from '../catalog/product-writes';
 import type { Database } from '../db/database';
 import { HubError } from '../errors/hub-error';
+import type { AdminAuthenticator } from '../auth/admin-authenticator';
 import { adminGuard } from './admin-guard';
 import { AdminSecurity, errorResponses, PriceChange, ProblemsBody, ProductBody, ProductId, ProductWriteResult } from './api-schemas';
 import type { HubApp } from './hub-app';
@@ -15,9 +16,9 @@ const Params = Type.Object({ id: ProductId });
  * Head office edits the shared catalog: each write takes a new catalog sequence and NOTIFYs, so
  * streaming tills get it within a second and offline ones when they catch up.
  */
-export function registerCatalogRoutes(app: HubApp, options: { db: Database }): void {
+export function registerCatalogRoutes(app: HubApp, options: { db: Database; admin: AdminAuthenticator }): void {
   const { db } = options;
-  const preParsing = adminGuard(db);
+  const preParsing = adminGuard(options.admin);
 
   app.put(
     '/api/v1/admin/products/:id',

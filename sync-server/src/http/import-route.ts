@@ -3,6 +3,7 @@ import { decodeCsv } from '../catalog/csv-table';
 import { importProductsCsv } from '../catalog/import-products';
 import type { Database } from '../db/database';
 import { HubError } from '../errors/hub-error';
+import type { AdminAuthenticator } from '../auth/admin-authenticator';
 import { adminGuard } from './admin-guard';
 import { AdminSecurity, errorResponses, ImportRefusal, ImportResult } from './api-schemas';
 import type { HubApp } from './hub-app';
@@ -20,7 +21,7 @@ const CsvBody = { content: Object.fromEntries(CSV_TYPES.map((t) => [t, { schema:
  * UTF-16 or Windows-1252 (what French Excel saves) by its bytes, in a scope of its own so no
  * other route takes CSV.
  */
-export function registerImportRoute(app: HubApp, options: { db: Database }): void {
+export function registerImportRoute(app: HubApp, options: { db: Database; admin: AdminAuthenticator }): void {
   const { db } = options;
   void app.register(async (scoped: HubApp) => {
     scoped.removeContentTypeParser('text/plain');
@@ -44,7 +45,7 @@ export function registerImportRoute(app: HubApp, options: { db: Database }): voi
           response: { 200: ImportResult, 422: ImportRefusal, ...errorResponses(400, 401, 413, 415) },
         },
         bodyLimit: MAX_IMPORT_BYTES,
-        preParsing: adminGuard(db),
+        preParsing: adminGuard(options.admin),
       },
       async (request) => {
         // Only the CSV parser above makes a string: anything else (JSON…) was parsed by another.

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { Database } from '../db/database';
 import { recordManualMovements } from '../stock/manual-movements';
 import { MAX_EXCEPTIONS, stockExceptions } from '../stock/stock-exceptions';
+import type { AdminAuthenticator } from '../auth/admin-authenticator';
 import { adminGuard } from './admin-guard';
 import {
   AdminSecurity,
@@ -17,9 +18,9 @@ import type { HubApp } from './hub-app';
 const tags = ['stock'];
 
 /** Head office's side of the stock ledger: movements tills do not make, and the negative levels to look at. */
-export function registerStockRoutes(app: HubApp, options: { db: Database }): void {
+export function registerStockRoutes(app: HubApp, options: { db: Database; admin: AdminAuthenticator }): void {
   const { db } = options;
-  const preParsing = adminGuard(db);
+  const preParsing = adminGuard(options.admin);
 
   app.post(
     '/api/v1/admin/stores/:storeId/stock-movements',

@@ -61,7 +61,7 @@ function directionOf(collection: SyncCollection, operation: SyncOperation): void
  */
 export function syncGuard(auth: DeviceAuthenticator, operation: SyncOperation) {
   return async (request: FastifyRequest, _reply: unknown, payload: unknown) => {
-    const device = await auth.authenticate(bearerToken(request.headers.authorization));
+    const device = await auth.authenticate(bearerToken(request.headers.authorization), request.ip);
     const name = (request.params as { collection?: unknown }).collection;
     const collection = findSyncCollection(name);
     if (!collection) {
