@@ -16,6 +16,8 @@ const TEST_ONLY = [/^vitest(\/.*)?$/, /^fast-check$/, /^@testing-library\//, /^f
  */
 export const ROOMS = [
   { name: 'core', dir: 'core/src', reach: [], packages: [/^@noble\/(hashes|curves)\//, /^canonicalize$/, /^json-schema-to-ts$/] },
+  /** Generators run by hand (npx tsx) that write core's tables from published data files. */
+  { name: 'core/scripts', dir: 'core/scripts', reach: ['core/src'], packages: [...NODE] },
   {
     name: 'hardware/common',
     dir: 'hardware/src/common',

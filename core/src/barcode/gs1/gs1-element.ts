@@ -46,6 +46,19 @@ export type Gs1Error = {
   readonly ai?: string;
 };
 
+/**
+ * An element the parser stepped over without refusing the label: an AI GS1 has not allocated, or a
+ * value that breaks its AI's format, in an element the till does not act on.
+ */
+export type Gs1Problem = {
+  readonly reason: Gs1ErrorReason;
+  readonly message: string;
+  readonly at: number;
+  readonly ai?: string;
+  /** The element as scanned (AI and value). */
+  readonly text: string;
+};
+
 /** The fields a till looks at, taken from the elements. */
 export type Gs1Summary = {
   readonly gtin?: string;
@@ -56,6 +69,12 @@ export type Gs1Summary = {
   readonly batchLot?: string;
 };
 
-export type Gs1Parsed = { readonly ok: true; readonly elements: readonly Gs1Element[]; readonly summary: Gs1Summary };
+export type Gs1Parsed = {
+  readonly ok: true;
+  readonly elements: readonly Gs1Element[];
+  readonly summary: Gs1Summary;
+  /** What was read past; empty for a label that reads whole. */
+  readonly problems: readonly Gs1Problem[];
+};
 
 export type Gs1Result = Gs1Parsed | Gs1Error;
