@@ -145,7 +145,7 @@ export {
   encodeRegistration,
   ZVT_DEFAULT_PORT,
   ZVT_TERMINAL,
-  type StatusInformation,
   type TerminalMessage,
 } from './terminal/zvt/messages';
+export type { StatusInformation } from './terminal/zvt/status-information';
 export { encodeTestPage } from './printer/test-page';

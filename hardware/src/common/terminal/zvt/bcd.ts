@@ -38,18 +38,36 @@ export function decodeAmount(bytes: Uint8Array): number | null {
 }
 
 /**
- * A PAN in BCD where E stands for a masked digit and a trailing F pads an odd count
- * (BMP 22): 0x67 0x34 0xEE 0xEE 0x12 0x3F → "673 4** **12 3" without spaces.
+ * The card number of BMP 22, for display only. Its nibbles, as real terminals send them:
+ * 0–9 digits; E a digit the terminal masked; F padding (an odd count, or fillers); D the track-2
+ * separator, after which come the expiry date and service code, which are dropped, never kept.
+ * wirelane/ecrterm's tests hold such a frame: 59 66 66 66 66 D2 00 21 22 01 00 → "5966666666".
+ * A–C mean nothing in a card number: null, and the caller leaves the field out (never fatal).
  */
 export function decodeMaskedPan(bytes: Uint8Array): string | null {
   let pan = '';
-  const nibbles = [...bytes].flatMap((byte) => [byte >> 4, byte & 0x0f]);
-  for (const [i, nibble] of nibbles.entries()) {
+  for (const nibble of [...bytes].flatMap((byte) => [byte >> 4, byte & 0x0f])) {
     if (nibble <= 9) pan += String(nibble);
     else if (nibble === 0x0e) pan += '*';
-    else if (nibble !== 0x0f || i !== nibbles.length - 1) return null;
+    else if (nibble === 0x0d) break;
+    else if (nibble !== 0x0f) return null;
   }
   return pan;
+}
+
+/** ISO/IEC 7812: a card number has at most 19 digits. */
+export const MAX_PAN_LENGTH = 19;
+/** At most the first 6 and the last 4 digits are ever shown or kept (PCI DSS 3.4). */
+const SHOWN_FIRST = 6;
+const SHOWN_LAST = 4;
+
+/**
+ * A decoded card number as the till may keep it: digits beyond the first 6 and the last 4 masked,
+ * whether or not the terminal masked them; null when it cannot be a card number (too long).
+ */
+export function panForDisplay(pan: string): string | null {
+  if (pan.length === 0 || pan.length > MAX_PAN_LENGTH) return null;
+  return [...pan].map((char, i) => (i < SHOWN_FIRST || i >= pan.length - SHOWN_LAST ? char : '*')).join('');
 }
 
 /** The inverse, for the simulator: digits and '*' (masked), padded with F to whole bytes. */

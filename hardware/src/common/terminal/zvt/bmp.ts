@@ -1,9 +1,15 @@
 /**
  * ZVT data fields ("bitmaps", BMPs): one byte names the field, the field's definition fixes its
  * length, or gives it an LL/LLL prefix (each length byte is F0–F9 and carries one decimal digit:
- * F1 F5 = 15 bytes), or BER-TLV length for BMP 06. An unknown BMP cannot be skipped, since only its
- * definition tells its length, so it is an error. Table from the ZVT specification (PA00P015 13.x),
- * as also listed by Portalum.Zvt BmpParser and kotlin-zvt-library.
+ * F1 F5 = 15 bytes), or BER-TLV length for BMP 06. Table from the ZVT specification (PA00P015 13.x),
+ * as also listed by Portalum.Zvt BmpParser and wirelane/ecrterm packets/bitmaps.py (display-image
+ * fields 70–75 from Portalum.Zvt only).
+ *
+ * A BMP missing from the table has no length anyone can know: reading stops there and keeps what it
+ * read, with the reason in `stopped`; the bytes after it are left unread, never guessed at. Reading
+ * also stops at a TLV container whose length is broken and at a field announcing more bytes than the
+ * message holds. A TLV container is skipped whole by its length: nothing in it decides an outcome.
+ * The caller judges whether what was read decides anything (status-information.ts does).
  */
 
 export type BmpFormat =
@@ -42,6 +48,8 @@ export const BMP = {
   aidParameter: 0xba,
 } as const;
 
+const textLines = (first: number): [number, BmpFormat][] => Array.from({ length: 8 }, (_, i) => [first + i, LL]);
+
 export const BMP_FORMATS: ReadonlyMap<number, BmpFormat> = new Map<number, BmpFormat>([
   [0x01, fixed(1)],
   [0x02, fixed(1)],
@@ -70,6 +78,12 @@ export const BMP_FORMATS: ReadonlyMap<number, BmpFormat> = new Map<number, BmpFo
   [0x3d, fixed(3)],
   [0x49, fixed(2)],
   [0x60, LLL],
+  [0x70, fixed(4)],
+  [0x71, fixed(4)],
+  [0x72, fixed(1)],
+  [0x73, fixed(1)],
+  [0x74, fixed(1)],
+  [0x75, fixed(1)],
   [0x87, fixed(2)],
   [0x88, fixed(3)],
   [0x8a, fixed(1)],
@@ -86,16 +100,30 @@ export const BMP_FORMATS: ReadonlyMap<number, BmpFormat> = new Map<number, BmpFo
   [0xd1, LL],
   [0xd2, fixed(1)],
   [0xd3, fixed(1)],
+  // Display and input fields (Display Text, Input Request): E1–E8 text2 lines, F1–F8 text1 lines.
+  [0xe0, fixed(1)],
+  ...textLines(0xe1),
+  [0xe9, fixed(1)],
+  [0xea, fixed(1)],
+  [0xeb, fixed(8)],
+  [0xf0, fixed(1)],
+  ...textLines(0xf1),
+  [0xf9, fixed(1)],
+  [0xfa, fixed(1)],
+  [0xfb, fixed(1)],
+  [0xfc, fixed(1)],
+  [0xfd, fixed(1)],
 ]);
 
 export type Bmp = { readonly id: number; readonly value: Uint8Array };
 
-export type BmpParse = { readonly ok: true; readonly bmps: readonly Bmp[] } | { readonly ok: false; readonly error: string };
+/** The BMPs read, in order; `stopped` says why reading ended before the last byte, if it did. */
+export type BmpParse = { readonly bmps: readonly Bmp[]; readonly stopped?: string };
 
 const hexByte = (byte: number) => `0x${byte.toString(16).padStart(2, '0').toUpperCase()}`;
 
 /** Reads the F-nibble length prefix (LL: 2 bytes, LLL: 3 bytes); null if a byte is not F0–F9. */
-function readDigitLength(data: Uint8Array, offset: number, digits: number): number | null {
+export function readDigitLength(data: Uint8Array, offset: number, digits: number): number | null {
   let length = 0;
   for (let i = 0; i < digits; i++) {
     const byte = data[offset + i] ?? 0;
@@ -115,38 +143,38 @@ function readBerLength(data: Uint8Array, offset: number): { length: number; size
   return null;
 }
 
-/** Parses the BMPs of an APDU's data from `offset` to the end. Never throws. */
+/** Reads the BMPs of an APDU's data from `offset` on, as far as their lengths can be known. Never throws. */
 export function parseBmps(data: Uint8Array, offset = 0): BmpParse {
   const bmps: Bmp[] = [];
+  const stop = (stopped: string): BmpParse => ({ bmps, stopped });
   let position = offset;
   while (position < data.length) {
     const id = data[position] ?? 0;
     const format = BMP_FORMATS.get(id);
-    if (!format) return { ok: false, error: `unknown field (BMP ${hexByte(id)}) at byte ${position}: its length cannot be known` };
+    if (!format) return stop(`unknown field (BMP ${hexByte(id)}) at byte ${position}: its length cannot be known`);
     let start = position + 1;
     let length: number;
     if (format.kind === 'fixed') {
       length = format.length;
     } else if (format.kind === 'TLV') {
       const ber = readBerLength(data, start);
-      if (!ber) return { ok: false, error: `BMP ${hexByte(id)} at byte ${position}: bad TLV length` };
+      if (!ber) return stop(`BMP ${hexByte(id)} at byte ${position}: bad TLV length`);
       length = ber.length;
       start += ber.size;
     } else {
       const digits = format.kind === 'LL' ? 2 : 3;
-      if (start + digits > data.length) return { ok: false, error: `BMP ${hexByte(id)} at byte ${position}: truncated length` };
+      if (start + digits > data.length) return stop(`BMP ${hexByte(id)} at byte ${position}: truncated length`);
       const read = readDigitLength(data, start, digits);
-      if (read === null) return { ok: false, error: `BMP ${hexByte(id)} at byte ${position}: length bytes must be F0–F9` };
+      if (read === null) return stop(`BMP ${hexByte(id)} at byte ${position}: length bytes must be F0–F9`);
       length = read;
       start += digits;
     }
-    if (start + length > data.length) {
-      return { ok: false, error: `BMP ${hexByte(id)} at byte ${position} announces ${length} bytes, only ${data.length - start} remain` };
-    }
+    if (start + length > data.length)
+      return stop(`BMP ${hexByte(id)} at byte ${position} announces ${length} bytes, only ${data.length - start} remain`);
     bmps.push({ id, value: data.slice(start, start + length) });
     position = start + length;
   }
-  return { ok: true, bmps };
+  return { bmps };
 }
 
 /** One BMP with its prefix; null if the value does not fit the field's definition. */
@@ -174,3 +202,13 @@ export function encodeBmp(id: number, value: Uint8Array): Uint8Array | null {
 }
 
 export const findBmp = (bmps: readonly Bmp[], id: number): Uint8Array | undefined => bmps.find((bmp) => bmp.id === id)?.value;
+
+export function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return bytes;
+}

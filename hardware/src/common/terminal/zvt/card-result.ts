@@ -1,6 +1,7 @@
 import type { CardResult } from '@pos/core';
 import { declinedOutcome, unknownOutcome, type AttemptRef } from '../card-outcome';
-import { ZVT_TERMINAL, type StatusInformation } from './messages';
+import { ZVT_TERMINAL } from './messages';
+import type { StatusInformation } from './status-information';
 
 /** Result codes (BMP 27, Abort data) most seen at a till; ZVT specification chapter "Error messages". */
 const RESULT_CODES: Readonly<Record<number, string>> = {
@@ -58,13 +59,26 @@ const CARD_TYPES: Readonly<Record<number, string>> = {
   232: 'Discover',
 };
 
+/**
+ * The outcome rests on the result code (BMP 27) and the amount (BMP 04) alone; the card fields only
+ * decorate an approval. An approval is taken for the amount asked when the terminal sent none, but
+ * not when the amount may sit in bytes that could not be read, nor when it is not BCD.
+ */
 export function statusInformationToResult(info: StatusInformation, ref: AttemptRef): CardResult {
-  if (info.resultCode === undefined) return unknownOutcome(ref, ZVT_TERMINAL, 'The terminal sent a status without a result code');
+  const tail = info.unreadTail ? ` (the rest could not be read: ${info.unreadTail})` : '';
+  if (info.resultCode === undefined) return unknownOutcome(ref, ZVT_TERMINAL, `The terminal sent a status without a result code${tail}`);
   if (info.resultCode !== 0x00) return declinedOutcome(ref, ZVT_TERMINAL, `Card payment declined: ${resultCodeText(info.resultCode)}.`);
+  if (info.amountUnreadable) return unknownOutcome(ref, ZVT_TERMINAL, 'The terminal approved an amount that is not BCD (BMP 04)');
+  if (info.amount === undefined && info.unreadTail)
+    return unknownOutcome(
+      ref,
+      ZVT_TERMINAL,
+      `The terminal approved, but its amount may be in the part of its message that could not be read (${info.unreadTail})`,
+    );
   const amount = info.amount ?? ref.amount;
   if (amount > ref.amount)
     return unknownOutcome(ref, ZVT_TERMINAL, `The terminal approved ${amount}, more than the ${ref.amount} asked for`);
-  const scheme = info.cardName || (info.cardType !== undefined ? CARD_TYPES[info.cardType] : undefined);
+  const scheme = info.cardName ?? (info.cardType !== undefined ? CARD_TYPES[info.cardType] : undefined);
   const notes = [
     amount < ref.amount ? `partial approval: ${amount} of ${ref.amount}` : '',
     info.receiptNumber ? `terminal receipt ${info.receiptNumber}` : '',
@@ -82,7 +96,11 @@ export function statusInformationToResult(info: StatusInformation, ref: AttemptR
   };
 }
 
-/** Abort (06 1E): the terminal ended the transaction without booking it. */
-export function abortToResult(resultCode: number, ref: AttemptRef): CardResult {
-  return declinedOutcome(ref, ZVT_TERMINAL, `Card payment not done: ${resultCodeText(resultCode)}.`);
+/**
+ * Abort (06 1E): the terminal ended the transaction without booking it. The command itself says
+ * so; its result code only says why (Portalum.Zvt's tests read 06 1E 00, with none, as an abort).
+ */
+export function abortToResult(resultCode: number | undefined, ref: AttemptRef): CardResult {
+  const why = resultCode === undefined ? 'the terminal gave no reason' : resultCodeText(resultCode);
+  return declinedOutcome(ref, ZVT_TERMINAL, `Card payment not done: ${why}.`);
 }

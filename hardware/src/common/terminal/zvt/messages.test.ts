@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseApdu } from './apdu';
+import { encodeBmp } from './bmp';
 import { abortToResult, statusInformationToResult } from './card-result';
 import {
   decodeEcrCommand,
@@ -91,16 +93,97 @@ describe('ZVT terminal messages → CardResult', () => {
     expect(decode(Uint8Array.of(0x84, 0x9c, 0x00))).toEqual({ ok: true, value: { kind: 'nack', code: 0x9c } });
   });
 
-  it('broken messages are clear errors', () => {
-    expect(decode(Uint8Array.of(0x06, 0x1e, 0x00))).toEqual({ ok: false, error: 'abort without a result code' });
-    expect(decode(Uint8Array.of(0x04, 0x0f, 0x03, 0x04, 0x12, 0x34))).toMatchObject({
-      ok: false,
-      error: expect.stringContaining('status information: BMP 0x04'),
-    });
-    expect(decode(Uint8Array.of(0x04, 0x0f, 0x07, 0x04, 0, 0, 0, 0, 0x1a, 0))).toEqual({
-      ok: false,
-      error: 'status information: amount (BMP 04) is not BCD',
-    });
+  it('only a message that is not ZVT at all is an error', () => {
     expect(decode(Uint8Array.of(0x42, 0x42, 0x00))).toEqual({ ok: false, error: 'not a ZVT message (class 42)' });
+    expect(decode(Uint8Array.of(0x80, 0x00, 0x01, 0x00))).toEqual({ ok: false, error: 'malformed acknowledgement 80 00' });
+    expect(decode(Uint8Array.of(0x04, 0x0f, 0x03, 0x04, 0x12, 0x34))).toEqual({
+      ok: true,
+      value: { kind: 'status-information', info: { unreadTail: 'BMP 0x04 at byte 0 announces 6 bytes, only 2 remain' } },
+    });
+  });
+});
+
+/** A Status information APDU from BMP bytes. */
+const statusInformation = (...data: number[]) => {
+  const message = decode(Uint8Array.of(0x04, 0x0f, data.length, ...data));
+  if (!message.ok || message.value.kind !== 'status-information') throw new Error('not a status information');
+  return message.value.info;
+};
+const RESULT_00 = [0x27, 0x00];
+const AMOUNT_1250 = [0x04, 0, 0, 0, 0, 0x12, 0x50];
+const text = (value: string) => [...value].map((char) => char.charCodeAt(0));
+
+describe('ZVT display fields never decide the outcome', () => {
+  it('an unreadable card number or BCD field is left out and named; the approval stands', () => {
+    const info = statusInformation(
+      ...RESULT_00,
+      ...AMOUNT_1250,
+      ...[0x22, 0xf0, 0xf2, 0x12, 0x3a],
+      ...[0x0b, 0x1a, 0x00, 0x00],
+      ...[0x49, 0x09, 0x78],
+      ...(encodeBmp(0x8b, Uint8Array.from(text('A CARD NAME LONGER THAN THE SALE KEEPS\0'))) ?? []),
+    );
+    expect(info).toEqual({
+      resultCode: 0,
+      amount: 1250,
+      currency: '978',
+      cardName: 'A CARD NAME LONGER THAN THE SALE',
+      unreadable: [0x22, 0x0b],
+    });
+    expect(statusInformationToResult(info, ref)).toEqual({
+      attemptKey: 'k1',
+      status: 'approved',
+      amount: 1250,
+      terminal: 'zvt',
+      scheme: 'A CARD NAME LONGER THAN THE SALE',
+    });
+  });
+
+  it('a card number sent in clear is kept with its first 6 and last 4 digits only', () => {
+    const info = statusInformation(...RESULT_00, 0x22, 0xf0, 0xf8, 0x49, 0x70, 0x10, 0x12, 0x34, 0x56, 0x42, 0x42);
+    expect(statusInformationToResult(info, ref)).toMatchObject({ status: 'approved', maskedPan: '497010******4242' });
+  });
+
+  it('a field whose length cannot be known stops the reading: what came before decides, if it can', () => {
+    const unknownField = [0x99, 0x01, 0x02];
+    expect(statusInformationToResult(statusInformation(...RESULT_00, ...AMOUNT_1250, ...unknownField), ref)).toMatchObject({
+      status: 'approved',
+      amount: 1250,
+    });
+    expect(statusInformationToResult(statusInformation(0x27, 0x05, ...unknownField, ...AMOUNT_1250), ref)).toMatchObject({
+      status: 'declined',
+    });
+    const amountUnread = statusInformationToResult(statusInformation(...RESULT_00, ...unknownField, ...AMOUNT_1250), ref);
+    expect(amountUnread).toMatchObject({ status: 'unknown' });
+    expect(amountUnread.message).toContain('its amount may be in the part of its message that could not be read (unknown field (BMP 0x99)');
+    expect(statusInformationToResult(statusInformation(...unknownField, ...RESULT_00), ref)).toMatchObject({ status: 'unknown' });
+  });
+
+  it('an amount that is not BCD makes an approval unknown, never a full one', () => {
+    const info = statusInformation(...RESULT_00, 0x04, 0, 0, 0, 0, 0x1a, 0);
+    expect(info).toEqual({ resultCode: 0, amountUnreadable: true });
+    expect(statusInformationToResult(info, ref)).toMatchObject({ status: 'unknown', message: expect.stringContaining('not BCD') });
+  });
+
+  it('an intermediate status without a code and an Abort without a result code are read', () => {
+    expect(decode(Uint8Array.of(0x04, 0xff, 0x00))).toEqual({ ok: true, value: { kind: 'intermediate-status' } });
+    expect(decode(Uint8Array.of(0x06, 0x1e, 0x00))).toEqual({ ok: true, value: { kind: 'abort' } });
+    expect(abortToResult(undefined, ref)).toMatchObject({
+      status: 'declined',
+      message: 'Card payment not done: the terminal gave no reason.',
+    });
+  });
+
+  it('fuzz: after the result code and the amount, no bytes change the outcome', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (tail) => {
+        const approved = statusInformationToResult(statusInformation(...RESULT_00, ...AMOUNT_1250, ...tail), ref);
+        expect(approved).toMatchObject({ status: 'approved', amount: 1250 });
+        expect(approved.scheme?.length ?? 0).toBeLessThanOrEqual(32);
+        expect(approved.maskedPan ?? '').toMatch(/^[\d*]{0,6}\**[\d*]{0,4}$/);
+        expect(statusInformationToResult(statusInformation(0x27, 0x05, ...tail), ref).status).toBe('declined');
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -1,7 +1,9 @@
 import { numericCurrencyCode } from '../currency-code';
 import { encodeApdu, type Apdu } from './apdu';
-import { decodeAmount, decodeBcd, decodeMaskedPan, encodeAmount, encodeBcd, encodeMaskedPan } from './bcd';
-import { BMP, encodeBmp, findBmp, parseBmps } from './bmp';
+import { displayBytes } from '../display-text';
+import { decodeAmount, decodeBcd, encodeAmount, encodeBcd } from './bcd';
+import { BMP, concatBytes, encodeBmp, findBmp, parseBmps, readDigitLength } from './bmp';
+import { encodeStatusInformationData, readStatusInformation, type StatusInformation } from './status-information';
 
 /**
  * ZVT commands and answers (ZVT specification PA00P015 13.x, read through Portalum.Zvt ZvtClient
@@ -9,10 +11,15 @@ import { BMP, encodeBmp, findBmp, parseBmps } from './bmp';
  * - ECR → PT: Registration 06 00 <password 3 BCD> <config byte> <currency 2 BCD, no BMP tag>;
  *   Authorisation 06 01 04<amount 6 BCD> 49<currency>; Refund 06 31 <password> 04<amount>
  *   49<currency> (Reversal 06 30 cancels one earlier receipt by number: not "money back to a card").
- * - PT → ECR: ACK 80 00 00 / NACK 84 xx 00; Intermediate status 04 FF <code> (display only);
- *   Status information 04 0F <BMPs: 27 result, 04 amount, 3B authorisation attribute, 22 PAN…>;
- *   Completion 06 0F; Abort 06 1E <result code>; receipt lines 06 D1 / 06 D3.
- * - The ECR acknowledges every PT message with 80 00 00.
+ * - PT → ECR: ACK 80 00 00 / NACK 84 xx 00; Intermediate status 04 FF <code> [timeout] [06 TLV
+ *   display texts] (display only); Status information 04 0F (status-information.ts); Completion
+ *   06 0F [<software version, LLL ASCII> <terminal status byte>] [19 status byte] [29 TID]
+ *   [49 currency] [06 TLV] (wirelane/ecrterm Completion); Abort 06 1E <result code> [06 TLV];
+ *   receipt lines 06 D1 / 06 D3.
+ * - The ECR acknowledges every PT message it can frame with 80 00 00, whatever its data holds: what
+ *   serves display is read as far as it can be and never makes a message unreadable. Only a PT
+ *   command this ECR does not implement gets 84 83 00 ("not supported") instead, since an ACK would
+ *   claim it was done. A message of an unknown class is not ZVT: the stream is lost.
  */
 export const ZVT_TERMINAL = 'zvt';
 export const ZVT_DEFAULT_PORT = 20007;
@@ -32,16 +39,6 @@ export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok
 export type RegistrationCommand = { readonly password: string; readonly configByte: number; readonly currency: string };
 export type AmountCommand = { readonly amount: number; readonly currency: string };
 export type RefundCommand = AmountCommand & { readonly password: string };
-
-const concat = (...parts: Uint8Array[]): Uint8Array => {
-  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.length;
-  }
-  return bytes;
-};
 
 function apduBytes(cls: number, instr: number, data: Uint8Array): Result<Uint8Array> {
   const bytes = encodeApdu({ cls, instr, data });
@@ -70,7 +67,7 @@ function amountBmps(command: AmountCommand): Result<Uint8Array> {
   if (!currency.ok) return currency;
   return {
     ok: true,
-    value: concat(encodeBmp(BMP.amount, amount) ?? new Uint8Array(0), encodeBmp(BMP.currency, currency.value) ?? new Uint8Array(0)),
+    value: concatBytes(encodeBmp(BMP.amount, amount) ?? new Uint8Array(0), encodeBmp(BMP.currency, currency.value) ?? new Uint8Array(0)),
   };
 }
 
@@ -81,7 +78,7 @@ export function encodeRegistration(command: RegistrationCommand): Result<Uint8Ar
     return { ok: false, error: 'the config byte must be 0–255' };
   const currency = currencyBcd(command.currency);
   if (!currency.ok) return currency;
-  return apduBytes(0x06, 0x00, concat(pw.value, Uint8Array.of(command.configByte), currency.value));
+  return apduBytes(0x06, 0x00, concatBytes(pw.value, Uint8Array.of(command.configByte), currency.value));
 }
 
 export function encodeAuthorisation(command: AmountCommand): Result<Uint8Array> {
@@ -93,7 +90,7 @@ export function encodeRefund(command: RefundCommand): Result<Uint8Array> {
   const pw = password(command.password);
   if (!pw.ok) return pw;
   const bmps = amountBmps(command);
-  return bmps.ok ? apduBytes(0x06, 0x31, concat(pw.value, bmps.value)) : bmps;
+  return bmps.ok ? apduBytes(0x06, 0x31, concatBytes(pw.value, bmps.value)) : bmps;
 }
 
 /** What the ECR sends, as a terminal (the simulator) reads it. */
@@ -114,7 +111,7 @@ export function decodeEcrCommand(apdu: Apdu): Result<EcrCommand> {
   }
   if (cls === 0x06 && (instr === 0x01 || instr === 0x31)) {
     const bmps = parseBmps(data, instr === 0x31 ? 3 : 0);
-    if (!bmps.ok) return bmps;
+    if (bmps.stopped) return { ok: false, error: bmps.stopped };
     const amountBytes = findBmp(bmps.bmps, BMP.amount);
     const amount = amountBytes ? decodeAmount(amountBytes) : null;
     if (amount === null) return { ok: false, error: 'no readable amount (BMP 04)' };
@@ -125,39 +122,21 @@ export function decodeEcrCommand(apdu: Apdu): Result<EcrCommand> {
   return { ok: true, value: { kind: 'other', cls, instr } };
 }
 
-/** The fields of a Status information (04 0F) the till uses. */
-export type StatusInformation = {
-  readonly resultCode?: number;
-  readonly amount?: number;
-  /** BMP 3B, "AID" in the specification: the authorisation attribute, 8 ASCII characters. */
-  readonly authorisation?: string;
-  readonly maskedPan?: string;
-  readonly cardType?: number;
-  readonly cardName?: string;
-  readonly traceNumber?: string;
-  readonly receiptNumber?: string;
-  readonly terminalId?: string;
-  readonly currency?: string;
-};
-
 /** What the PT sends, as the driver reads it. */
 export type TerminalMessage =
   | { readonly kind: 'ack' }
   | { readonly kind: 'nack'; readonly code: number }
-  | { readonly kind: 'intermediate-status'; readonly code: number }
+  /** `code` is absent when the terminal sent none: it only says what the terminal shows. */
+  | { readonly kind: 'intermediate-status'; readonly code?: number }
   | { readonly kind: 'status-information'; readonly info: StatusInformation }
-  | { readonly kind: 'completion' }
-  | { readonly kind: 'abort'; readonly resultCode: number }
+  | { readonly kind: 'completion'; readonly softwareVersion?: string }
+  /** The terminal did not carry out the command; `resultCode` says why, when it says. */
+  | { readonly kind: 'abort'; readonly resultCode?: number }
   | { readonly kind: 'print' }
   /** A well-formed PT command this driver does not implement: answered 84 83 00. */
   | { readonly kind: 'unsupported'; readonly cls: number; readonly instr: number };
 
 const hexByte = (byte: number) => byte.toString(16).padStart(2, '0').toUpperCase();
-
-const asciiText = (bytes: Uint8Array): string =>
-  String.fromCharCode(...bytes)
-    .replace(/[\0\s]+$/, '')
-    .replace(/[^\x20-\x7e]/g, '?');
 
 export function decodeTerminalMessage(apdu: Apdu): Result<TerminalMessage> {
   const { cls, instr, data } = apdu;
@@ -167,106 +146,35 @@ export function decodeTerminalMessage(apdu: Apdu): Result<TerminalMessage> {
       ? { ok: true, value: { kind: 'ack' } }
       : { ok: false, error: `malformed acknowledgement ${command}` };
   if (cls === 0x84) return { ok: true, value: { kind: 'nack', code: instr } };
-  if (cls === 0x04 && instr === 0xff) {
-    if (data.length < 1) return { ok: false, error: 'intermediate status without a status code' };
-    return { ok: true, value: { kind: 'intermediate-status', code: data[0] ?? 0 } };
-  }
-  if (cls === 0x04 && instr === 0x0f) {
-    const info = readStatusInformation(data);
-    return info.ok
-      ? { ok: true, value: { kind: 'status-information', info: info.value } }
-      : { ok: false, error: `status information: ${info.error}` };
-  }
-  if (cls === 0x06 && instr === 0x0f) {
-    const bmps = parseBmps(data);
-    return bmps.ok ? { ok: true, value: { kind: 'completion' } } : { ok: false, error: `completion: ${bmps.error}` };
-  }
-  if (cls === 0x06 && instr === 0x1e) {
-    if (data.length < 1) return { ok: false, error: 'abort without a result code' };
-    return { ok: true, value: { kind: 'abort', resultCode: data[0] ?? 0 } };
-  }
+  if (cls === 0x04 && instr === 0xff)
+    return { ok: true, value: { kind: 'intermediate-status', ...(data.length > 0 ? { code: data[0] ?? 0 } : {}) } };
+  if (cls === 0x04 && instr === 0x0f) return { ok: true, value: { kind: 'status-information', info: readStatusInformation(data) } };
+  if (cls === 0x06 && instr === 0x0f) return { ok: true, value: { kind: 'completion', ...readCompletion(data) } };
+  if (cls === 0x06 && instr === 0x1e)
+    return { ok: true, value: { kind: 'abort', ...(data.length > 0 ? { resultCode: data[0] ?? 0 } : {}) } };
   if (cls === 0x06 && (instr === 0xd1 || instr === 0xd3)) return { ok: true, value: { kind: 'print' } };
   // Other PT commands exist (04 01 set time, 06 D8 dial-up…); unknown classes are a broken stream.
   if (cls === 0x04 || cls === 0x05 || cls === 0x06 || cls === 0x08) return { ok: true, value: { kind: 'unsupported', cls, instr } };
   return { ok: false, error: `not a ZVT message (class ${hexByte(cls)})` };
 }
 
-function readStatusInformation(data: Uint8Array): Result<StatusInformation> {
-  const parsed = parseBmps(data);
-  if (!parsed.ok) return parsed;
-  const bmps = parsed.bmps;
-  const info: { -readonly [K in keyof StatusInformation]: StatusInformation[K] } = {};
-  const result = findBmp(bmps, BMP.resultCode);
-  if (result) info.resultCode = result[0] ?? 0;
-  const amount = findBmp(bmps, BMP.amount);
-  if (amount) {
-    const value = decodeAmount(amount);
-    if (value === null) return { ok: false, error: 'amount (BMP 04) is not BCD' };
-    info.amount = value;
-  }
-  const authorisation = findBmp(bmps, BMP.aid);
-  if (authorisation) info.authorisation = asciiText(authorisation);
-  const pan = findBmp(bmps, BMP.pan);
-  if (pan) {
-    const value = decodeMaskedPan(pan);
-    if (value === null) return { ok: false, error: 'card number (BMP 22) is not BCD' };
-    info.maskedPan = value;
-  }
-  const cardType = findBmp(bmps, BMP.cardType);
-  if (cardType) info.cardType = cardType[0] ?? 0;
-  const cardName = findBmp(bmps, BMP.cardName);
-  if (cardName) info.cardName = asciiText(cardName);
-  for (const [id, key] of [
-    [BMP.traceNumber, 'traceNumber'],
-    [BMP.receiptNumber, 'receiptNumber'],
-    [BMP.terminalId, 'terminalId'],
-    [BMP.currency, 'currency'],
-  ] as const) {
-    const bytes = findBmp(bmps, id);
-    if (!bytes) continue;
-    const digits = decodeBcd(bytes);
-    if (digits === null) return { ok: false, error: `BMP ${hexByte(id)} is not BCD` };
-    info[key] = key === 'currency' ? digits.slice(1) : digits;
-  }
-  return { ok: true, value: info };
+/**
+ * A Completion's data serves logs only. The software version comes first when the terminal sends
+ * it (an LLL field: F0–F9 ×3, then ASCII); the status byte and BMPs after it are not needed here.
+ * wirelane/ecrterm notes the version cannot be told apart from the BMPs by anything but its F-nibble
+ * prefix, which no BMP allowed there (06, 19, 29, 49) starts with.
+ */
+function readCompletion(data: Uint8Array): { softwareVersion?: string } {
+  const length = data.length >= 3 ? readDigitLength(data, 0, 3) : null;
+  if (length === null || 3 + length > data.length) return {};
+  const softwareVersion = displayBytes(data.subarray(3, 3 + length), 64);
+  return softwareVersion ? { softwareVersion } : {};
 }
 
 /** Terminal → ECR messages, for the simulator and the golden tests. */
 export function encodeStatusInformation(info: StatusInformation): Result<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  const add = (id: number, value: Uint8Array | null): boolean => {
-    const bmp = value ? encodeBmp(id, value) : null;
-    if (bmp) parts.push(bmp);
-    return bmp !== null;
-  };
-  if (info.resultCode !== undefined && !add(BMP.resultCode, Uint8Array.of(info.resultCode))) return { ok: false, error: 'bad result code' };
-  if (info.amount !== undefined && !add(BMP.amount, encodeAmount(info.amount))) return { ok: false, error: 'bad amount' };
-  if (info.currency !== undefined && !add(BMP.currency, encodeBcd(info.currency, 2))) return { ok: false, error: 'bad currency' };
-  if (info.traceNumber !== undefined && !add(BMP.traceNumber, encodeBcd(info.traceNumber, 3)))
-    return { ok: false, error: 'bad trace number' };
-  if (info.receiptNumber !== undefined && !add(BMP.receiptNumber, encodeBcd(info.receiptNumber, 2)))
-    return { ok: false, error: 'bad receipt number' };
-  if (info.terminalId !== undefined && !add(BMP.terminalId, encodeBcd(info.terminalId, 4))) return { ok: false, error: 'bad terminal id' };
-  if (info.authorisation !== undefined) {
-    const text = info.authorisation.padEnd(8, '\0');
-    if (text.length !== 8 || !/^[\x20-\x7e\0]+$/.test(text))
-      return { ok: false, error: 'the authorisation attribute is at most 8 ASCII characters' };
-    add(
-      BMP.aid,
-      Uint8Array.from(text, (char) => char.charCodeAt(0)),
-    );
-  }
-  if (info.maskedPan !== undefined && !add(BMP.pan, encodeMaskedPan(info.maskedPan))) return { ok: false, error: 'bad card number' };
-  if (info.cardType !== undefined && !add(BMP.cardType, Uint8Array.of(info.cardType))) return { ok: false, error: 'bad card type' };
-  if (
-    info.cardName !== undefined &&
-    !add(
-      BMP.cardName,
-      Uint8Array.from(info.cardName, (char) => char.charCodeAt(0) & 0x7f),
-    )
-  )
-    return { ok: false, error: 'bad card name' };
-  return apduBytes(0x04, 0x0f, concat(...parts));
+  const data = encodeStatusInformationData(info);
+  return data.ok ? apduBytes(0x04, 0x0f, data.value) : data;
 }
 
 export const encodeCompletion = (): Result<Uint8Array> => apduBytes(0x06, 0x0f, new Uint8Array(0));

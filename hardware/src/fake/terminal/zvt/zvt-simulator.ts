@@ -22,14 +22,21 @@ import type { SharedTerminalBehaviour, TcpSimulator, TcpSimulatorOptions } from 
  * - no-answer: ACKs the command, then silence; late: approves after `delayMs`;
  * - twice: the Status information and Completion sent two times;
  * - corrupt: a Status information whose PAN field announces more bytes than the APDU holds;
- * - reset: resets the connection instead of acknowledging the command.
+ * - reset: resets the connection instead of acknowledging the command;
+ * - frames: acknowledges the command, then sends `frames` as they are, each awaiting the ECR's ACK:
+ *   recorded terminal messages (golden/real holds frames published by other ZVT implementations).
  * ZVT has no offline-approval marker this simulator knows of, so there is no "offline" here.
  */
-export type ZvtSimulatorBehaviour = SharedTerminalBehaviour | { readonly kind: 'refuse'; readonly resultCode?: number };
+export type ZvtSimulatorBehaviour =
+  | SharedTerminalBehaviour
+  | { readonly kind: 'refuse'; readonly resultCode?: number }
+  | { readonly kind: 'frames'; readonly frames: readonly Uint8Array[] };
 
 export type ZvtSimulatorOptions = TcpSimulatorOptions<ZvtSimulatorBehaviour> & {
   /** How long the terminal waits for the ECR's ACK of each message. Default 1000 ms. */
   readonly ackTimeoutMs?: number;
+  /** The Completion answering a Registration, whole APDU. Default 06 0F 00. */
+  readonly registrationCompletion?: Uint8Array;
 };
 
 export type ZvtReceived = { readonly bytes: Buffer; readonly command: EcrCommand | null; readonly error?: string };
@@ -106,8 +113,14 @@ export async function startZvtSimulator(options: ZvtSimulatorOptions = {}): Prom
           return approve(amount);
         case 'corrupt':
           await sleep(processingMs);
-          // BMP 27 = 00, then BMP 22 announcing 99 bytes (F9 F9) with none following.
-          return send(Uint8Array.of(0x04, 0x0f, 0x05, 0x27, 0x00, 0x22, 0xf9, 0xf9));
+          // BMP 27 = 00, then BMP 22 announcing 99 bytes (F9 F9) with none following; then, as a
+          // terminal would, the Completion.
+          await send(Uint8Array.of(0x04, 0x0f, 0x05, 0x27, 0x00, 0x22, 0xf9, 0xf9));
+          return send(bytesOf(encodeCompletion()));
+        case 'frames':
+          await sleep(processingMs);
+          for (const frame of behaviour.frames) await send(frame);
+          return;
       }
     };
 
@@ -126,7 +139,7 @@ export async function startZvtSimulator(options: ZvtSimulatorOptions = {}): Prom
           return;
         case 'registration':
           socket.write(encodeAck());
-          void send(bytesOf(encodeCompletion()));
+          void send(options.registrationCompletion ?? bytesOf(encodeCompletion()));
           return;
         case 'authorisation':
         case 'refund':

@@ -12,8 +12,8 @@ import {
   encodeAuthorisation,
   encodeRefund,
   encodeRegistration,
-  type StatusInformation,
 } from '../../../common/terminal/zvt/messages';
+import type { StatusInformation } from '../../../common/terminal/zvt/status-information';
 import { ExchangeLifecycle, formatWait } from '../exchange-lifecycle';
 import { openExchange } from '../open-exchange';
 import { TcpCardTerminal, tcpTerminalTiming, type CardOperation, type Exchange, type ExchangeListener } from '../tcp-card-terminal';
@@ -99,6 +99,7 @@ class ZvtTerminal extends TcpCardTerminal {
 
     const onApdu = (apdu: Parameters<typeof decodeTerminalMessage>[0]) => {
       const decoded = decodeTerminalMessage(apdu);
+      // Only a message that is not ZVT at all fails to decode: the stream is lost, nothing to acknowledge.
       if (!decoded.ok) {
         const reason = `The terminal sent an unreadable message (${decoded.error}; ${hex(encodeApdu(apdu) ?? new Uint8Array(0)).slice(0, 60)})`;
         settleAndHangUp(phase === 'registering' ? notSent(reason) : unknownOutcome(request, ZVT_TERMINAL, reason));
@@ -119,11 +120,16 @@ class ZvtTerminal extends TcpCardTerminal {
         life.write(encodeApdu(NACK_NOT_SUPPORTED) ?? new Uint8Array(0));
         return;
       }
+      // Whatever its data holds: a field the driver cannot read never leaves the terminal waiting.
       acknowledge();
       if (phase === 'registering') {
         if (message.kind === 'completion') sendCommand();
         else if (message.kind === 'abort')
-          settleAndHangUp(notSent(`The terminal refused the registration: ${resultCodeText(message.resultCode)}`));
+          settleAndHangUp(
+            notSent(
+              `The terminal refused the registration${message.resultCode === undefined ? '' : `: ${resultCodeText(message.resultCode)}`}`,
+            ),
+          );
         return;
       }
       if (phase === 'awaiting-ack') phase = 'in-transaction';
