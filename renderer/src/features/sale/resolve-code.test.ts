@@ -111,3 +111,63 @@ describe('resolveCode with AIM identifiers and GS1 codes (HID POS and serial sca
     expect(await resolveCode(db, `]C101123`, layouts, null, today)).toMatchObject({ kind: 'error', key: 'scan.gs1Invalid' });
   });
 });
+
+describe('resolveCode with UPC-E, add-ons and GS1 labels carrying more than the till reads', () => {
+  const GS = '\u001d';
+  const today = '2026-11-23';
+  const put = async (index: number, id: string, barcodes: string[]) => {
+    const product = { ...demoProduct(index), id, sku: `SKU-${id}`, barcodes };
+    await db.products.put(product);
+    return product;
+  };
+
+  it('sells a UPC-E by the UPC-A it expands to', async () => {
+    const p = await put(610, 'upc-e-product', ['0042100005264']);
+    expect(await resolveCode(db, '04252614', layouts)).toMatchObject({ kind: 'product', product: { id: p.id }, code: '0042100005264' });
+  });
+
+  it('looks an 8-digit code up as EAN-8, then as UPC-E, and sells the first product found', async () => {
+    // 01234565 is a valid EAN-8 and a valid UPC-E (UPC-A 012345000065).
+    const upc = await put(611, 'upc-e-ambiguous', ['0012345000065']);
+    expect(await resolveCode(db, '01234565', layouts)).toMatchObject({ kind: 'product', product: { id: upc.id }, code: '0012345000065' });
+    const ean8 = await put(612, 'ean-8-ambiguous', ['01234565']);
+    expect(await resolveCode(db, '01234565', layouts)).toMatchObject({ kind: 'product', product: { id: ean8.id }, code: '01234565' });
+    // The scanner said EAN-8: the UPC-E reading is not tried.
+    await db.products.delete(ean8.id);
+    expect(await resolveCode(db, ']E401234565', layouts)).toMatchObject({ kind: 'error', key: 'scan.unknown' });
+  });
+
+  it('sells an EAN-13 with a 2- or 5-digit add-on by its main code, the add-on kept on the line code', async () => {
+    const p = demoProduct(300);
+    const main = p.barcodes[0]!;
+    for (const [scan, addOn] of [
+      [`${main}12`, '12'],
+      [`${main}52495`, '52495'],
+      [`]E3${main}12`, '12'],
+      [`]E0${main}]E252495`, '52495'],
+    ] as const) {
+      expect(await resolveCode(db, scan, layouts), scan).toMatchObject({
+        kind: 'product',
+        product: { id: p.id },
+        code: `${main}+${addOn}`,
+      });
+    }
+    // An add-on sent as its own scan sells nothing and says nothing.
+    expect(await resolveCode(db, ']E212345', layouts)).toEqual({ kind: 'ignore' });
+  });
+
+  it('sells a GS1 label with an AI missing from the old table or an unreadable extra field, reporting what it skipped', async () => {
+    const weighed = demoProduct(0);
+    const code = `]C101${`0${weighed.barcodes[0]!}`}3103001250${'7007261101'}${GS}1113130117271231${GS}10LOT42`;
+    const result = await resolveCode(db, code, layouts, null, today);
+    expect(result).toMatchObject({ kind: 'product', product: { id: weighed.id }, quantity: 1250 });
+    if (result.kind !== 'product') throw new Error(result.kind);
+    expect(result.unread).toHaveLength(1);
+    expect(result.unread?.[0]).toContain('(11)');
+  });
+
+  it('finds an EAN-8 product from the zero-padded GTIN-14 of a GS1 label', async () => {
+    const p = await put(613, 'ean-8-product', ['96385074']);
+    expect(await resolveCode(db, ']C10100000096385074', layouts, null, today)).toMatchObject({ kind: 'product', product: { id: p.id } });
+  });
+});
