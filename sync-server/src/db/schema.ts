@@ -1,6 +1,19 @@
 import { STOCK_MOVEMENT_KINDS } from '@pos/core/sync/stock';
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /**
  * The hub's one schema, for PGlite and PostgreSQL alike; migrations are generated from it
@@ -157,7 +170,10 @@ export const incidents = pgTable(
   (t) => [primaryKey({ columns: [t.storeId, t.incidentId] })],
 );
 
-/** Documents the hub refused: kept with the reason, never dropped. */
+/**
+ * Documents the hub refused: the reason, the start of the document's JSON text and the hash and
+ * size of all of it (never a whole copy: refused documents can be megabytes, pushed again and again).
+ */
 export const quarantine = pgTable(
   'quarantine',
   {
@@ -167,11 +183,31 @@ export const quarantine = pgTable(
     collection: text('collection').notNull(),
     docId: text('doc_id'),
     tillId: text('till_id'),
-    doc: jsonb('doc'),
+    /** The reason as a stable word (sync/document-checks.ts RefusalCode); null on rows kept before 0007. */
+    code: text('code'),
     reason: text('reason').notNull(),
+    /** The first characters of the document's JSON text (sync/quarantine.ts QUARANTINE_EXCERPT_CHARS). */
+    excerpt: text('excerpt').notNull(),
+    /** SHA-256 (hex) of the document's whole JSON text as UTF-8. */
+    docSha256: text('doc_sha256').notNull(),
+    docBytes: integer('doc_bytes').notNull(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.storeId, t.quarantineId] })],
+);
+
+/** Refusals past a store's quarantine quota: counted per collection and reason, without their content. */
+export const quarantineOverflow = pgTable(
+  'quarantine_overflow',
+  {
+    storeId: text('store_id').notNull(),
+    collection: text('collection').notNull(),
+    code: text('code').notNull(),
+    refusals: bigint('refusals', { mode: 'number' }).notNull(),
+    firstAt: timestamp('first_at', { withTimezone: true }).notNull().defaultNow(),
+    lastAt: timestamp('last_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.collection, t.code] })],
 );
 
 /**
@@ -210,6 +246,9 @@ export const stockLevels = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.storeId, t.productId] }),
+    // A level is sent to tills as a JSON number: beyond 2^53 it would arrive rounded (and PGlite
+    // reads it as a BigInt JSON cannot write). A movement that would take it there fails alone.
+    check('stock_levels_level_safe', sql`"level" BETWEEN -9007199254740991 AND 9007199254740991`),
     // Head office's exception list reads only the few negative levels.
     index('stock_levels_negative_idx')
       .on(t.storeId, t.productId)
@@ -233,6 +272,7 @@ export const ALL_TABLES = [
   stockProjection,
   stockMovements,
   stockLevels,
+  quarantineOverflow,
   quarantine,
   incidents,
   catalogDocs,
