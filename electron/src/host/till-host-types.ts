@@ -30,6 +30,11 @@ export type TillHostOptions = {
   readonly terminal?: CardTerminal;
   /** Tests give the device manager simulators and lists of their own. */
   readonly deviceFactories?: DeviceFactories;
-  /** OS keychain encryption for the hub token (Electron's safeStorage); a 0600 file without it. */
+  /** OS keychain encryption for the hub token and the signing key (Electron's safeStorage); 0600 files without it. */
   readonly secretProtector?: SecretProtector;
+  /**
+   * The demo store: the demo staff (PINs published in the README) exist only then. Default: the
+   * POS_DEMO environment variable the launcher sets ("1") when it runs the embedded demo hub.
+   */
+  readonly demo?: boolean;
 };

@@ -21,14 +21,40 @@ const repoRoot = path.resolve(__dirname, '..', '..');
  * automatically the first time, so a newcomer sees sync working. A till enrolled with another hub
  * (or started with --hub / --no-hub) is left alone.
  */
+function enrolledWithAnotherHub(client: HubClient): boolean {
+  return client.enrolled && !/^http:\/\/(127\.0\.0\.1|localhost):/.test(client.status().hubUrl ?? '');
+}
+
+async function enrolledElsewhere(options: LaunchOptions): Promise<boolean> {
+  const config = await loadHostConfig(options.dataDir);
+  const client = await HubClient.open({
+    dataDir: options.dataDir,
+    events: new HostEventBus(),
+    identity: { storeId: config.storeId, tillId: config.tillId },
+  });
+  const elsewhere = enrolledWithAnotherHub(client);
+  await client.close();
+  return elsewhere;
+}
+
+/**
+ * The demo store (and its demo staff, whose PINs the README publishes) only for a till that is
+ * not a real store's: no hub given, and not enrolled with a hub other than the embedded one.
+ */
+async function isDemo(options: LaunchOptions): Promise<boolean> {
+  return !options.hubUrl && !(await enrolledElsewhere(options));
+}
+
 async function prepareHub(options: LaunchOptions): Promise<EmbeddedHub | null> {
   if (options.noHub || options.hubUrl) return null;
   const config = await loadHostConfig(options.dataDir);
   const identity = { storeId: config.storeId, tillId: config.tillId };
   const events = new HostEventBus();
   const client = await HubClient.open({ dataDir: options.dataDir, events, identity });
-  const enrolledElsewhere = client.enrolled && !/^http:\/\/(127\.0\.0\.1|localhost):/.test(client.status().hubUrl ?? '');
-  if (enrolledElsewhere) return null;
+  if (enrolledWithAnotherHub(client)) {
+    await client.close();
+    return null;
+  }
   const hub = await startEmbeddedHub({ repoRoot, dataDir: options.hubDataDir, port: options.hubPort });
   console.log(`Embedded hub (demo store) at ${hub.url}, data in ${options.hubDataDir}`);
   if (!client.enrolled || client.status().hubUrl !== new URL(hub.url).origin) {
@@ -44,9 +70,10 @@ async function prepareHub(options: LaunchOptions): Promise<EmbeddedHub | null> {
  * `--hub URL` reaches the till host (in this process or Electron's) as the address its enrollment
  * form offers; `--demo-terminal` as the terminal it pays with.
  */
-function hostEnv(options: LaunchOptions, terminal: DemoTerminal | null): NodeJS.ProcessEnv {
+function hostEnv(options: LaunchOptions, terminal: DemoTerminal | null, demo: boolean): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    POS_DEMO: demo ? '1' : '0',
     ...(options.hubUrl ? { POS_HUB_URL: options.hubUrl } : {}),
     ...(terminal ? { POS_TERMINAL_KIND: terminal.kind, POS_TERMINAL_ADDRESS: terminal.address } : {}),
   };
@@ -59,8 +86,13 @@ async function prepareDemoTerminal(options: LaunchOptions): Promise<DemoTerminal
   return terminal;
 }
 
-async function startBrowserMode(options: LaunchOptions, hub: EmbeddedHub | null, terminal: DemoTerminal | null): Promise<void> {
-  const host = await createTillHost({ dataDir: options.dataDir, mode: 'browser', appVersion, env: hostEnv(options, terminal) });
+async function startBrowserMode(
+  options: LaunchOptions,
+  hub: EmbeddedHub | null,
+  terminal: DemoTerminal | null,
+  demo: boolean,
+): Promise<void> {
+  const host = await createTillHost({ dataDir: options.dataDir, mode: 'browser', appVersion, demo, env: hostEnv(options, terminal, demo) });
   const port = options.port ?? host.context.config.browserPort;
   const rendererDir = path.join(repoRoot, 'renderer', 'dist');
   let server;
@@ -85,9 +117,15 @@ async function startBrowserMode(options: LaunchOptions, hub: EmbeddedHub | null,
   process.once('SIGTERM', stop);
 }
 
-function startElectron(binary: string, options: LaunchOptions, hub: EmbeddedHub | null, terminal: DemoTerminal | null): void {
+function startElectron(
+  binary: string,
+  options: LaunchOptions,
+  hub: EmbeddedHub | null,
+  terminal: DemoTerminal | null,
+  demo: boolean,
+): void {
   const args = [path.join(__dirname, 'main.cjs'), '--data-dir', options.dataDir, ...(options.kiosk ? ['--kiosk'] : [])];
-  const child = spawn(binary, args, { stdio: 'inherit', env: { ...hostEnv(options, terminal), POS_APP_VERSION: appVersion } });
+  const child = spawn(binary, args, { stdio: 'inherit', env: { ...hostEnv(options, terminal, demo), POS_APP_VERSION: appVersion } });
   child.on('exit', (code) => {
     void Promise.all([hub?.stop(), terminal?.close()]).finally(() => process.exit(code ?? 0));
   });
@@ -104,9 +142,10 @@ async function main(): Promise<void> {
     return null;
   });
   const terminal = await prepareDemoTerminal(options);
-  if (electron?.ok) return startElectron(electron.path, options, hub, terminal);
+  const demo = await isDemo(options);
+  if (electron?.ok) return startElectron(electron.path, options, hub, terminal, demo);
   if (electron) console.log(`Electron is not available here: ${electron.reason}. Starting the till in browser mode instead.`);
-  await startBrowserMode(options, hub, terminal);
+  await startBrowserMode(options, hub, terminal, demo);
 }
 
 main().catch((error: unknown) => {

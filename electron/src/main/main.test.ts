@@ -24,6 +24,7 @@ vi.mock('electron', async () => {
     dialog: { showErrorBox: vi.fn() },
     // One screen: no customer window.
     screen: { getAllDisplays: () => [{ id: 1, bounds: { x: 0, y: 0, width: 1024, height: 768 } }], getPrimaryDisplay: () => ({ id: 1 }) },
+    safeStorage: new fakes.FakeSafeStorage(),
     BrowserWindow,
     windows,
   };
@@ -44,7 +45,15 @@ describe('main.ts', () => {
     await import('./main');
 
     await vi.waitFor(() => expect(electron.windows[0]?.loadFile).toHaveBeenCalled());
-    expect(createTillHost).toHaveBeenCalledWith({ mode: 'electron', dataDir: process.env.POS_DATA_DIR ?? '/fake/userData' });
+    // The real safeStorage and app version reach the host: the token and the key are kept in the OS keychain.
+    expect(createTillHost).toHaveBeenCalledWith(
+      expect.objectContaining({
+        mode: 'electron',
+        dataDir: process.env.POS_DATA_DIR ?? '/fake/userData',
+        appVersion: '1.4.2',
+        secretProtector: expect.anything(),
+      }),
+    );
     expect(electron.app.requestSingleInstanceLock).toHaveBeenCalled();
     expect(electron.ipcMain.handlers.has(IPC_INVOKE_CHANNEL)).toBe(true);
 

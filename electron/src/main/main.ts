@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { app, BrowserWindow, dialog, ipcMain, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, screen, session } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { createTillHost } from '../host/till-host';
 import { startApp } from './start-app';
@@ -23,6 +23,8 @@ startApp({
   fileExists: existsSync,
   log: (message) => console.log(`[pos] ${message}`),
   getScreens: () => ({ screens: screen.getAllDisplays(), primaryId: screen.getPrimaryDisplay().id }),
+  getSafeStorage: () => safeStorage,
+  platform: process.platform,
 }).catch((error: unknown) => {
   console.error(error);
   dialog.showErrorBox('The till could not start', error instanceof Error ? error.message : String(error));

@@ -1,11 +1,21 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC_INVOKE_CHANNEL } from '@pos/core';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi, type Mock } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { startApp } from './start-app';
 import type { AppDeps } from './start-app';
-import { FakeApp, FakeIpcMain, FakeSession, FakeWebContents, FakeWindow, fakeEvent, fakeHost } from './test-support/fake-electron';
+import type { TillHostOptions } from '../host/till-host-types';
+import {
+  FakeApp,
+  FakeIpcMain,
+  FakeSafeStorage,
+  FakeSession,
+  FakeWebContents,
+  FakeWindow,
+  fakeEvent,
+  fakeHost,
+} from './test-support/fake-electron';
 
 vi.mock('electron', () => ({}));
 
@@ -46,17 +56,45 @@ describe('startApp', () => {
   it('starts the till host in electron mode on the per-user data folder by default', async () => {
     const { deps, spies, app } = setup();
     await startApp(deps);
-    expect(spies.createTillHost).toHaveBeenCalledWith({ mode: 'electron', dataDir: '/fake/userData' });
+    expect(spies.createTillHost).toHaveBeenCalledWith(expect.objectContaining({ mode: 'electron', dataDir: '/fake/userData' }));
     expect(app.getPath).toHaveBeenCalledWith('userData');
+  });
+
+  it('seals the packaged app version, never a constant, and is the demo store only when the launcher says so', async () => {
+    const { deps, spies } = setup();
+    await startApp(deps);
+    expect(spies.createTillHost).toHaveBeenCalledWith(expect.objectContaining({ appVersion: '1.4.2', demo: false }));
+    const demo = setup({ env: { POS_DEMO: '1' } });
+    await startApp(demo.deps);
+    expect(demo.spies.createTillHost).toHaveBeenCalledWith(expect.objectContaining({ demo: true }));
+  });
+
+  it('protects the device token and the signing key with the OS keychain (safeStorage), not with Linux’s fixed password', async () => {
+    const keychain = new FakeSafeStorage();
+    const { deps, spies } = setup({ getSafeStorage: () => keychain, platform: 'linux' });
+    await startApp(deps);
+    const options = (spies.createTillHost as unknown as Mock).mock.calls[0]![0] as TillHostOptions;
+    expect(options.secretProtector?.decrypt(options.secretProtector.encrypt('token-1'))).toBe('token-1');
+    expect(keychain.encryptString).toHaveBeenCalledWith('token-1');
+    const basic = new FakeSafeStorage();
+    basic.backend = 'basic_text';
+    const weak = setup({ getSafeStorage: () => basic, platform: 'linux' });
+    await startApp(weak.deps);
+    expect(((weak.spies.createTillHost as unknown as Mock).mock.calls[0]![0] as TillHostOptions).secretProtector).toBeUndefined();
+    const none = new FakeSafeStorage();
+    none.available = false;
+    const without = setup({ getSafeStorage: () => none, platform: 'darwin' });
+    await startApp(without.deps);
+    expect(((without.spies.createTillHost as unknown as Mock).mock.calls[0]![0] as TillHostOptions).secretProtector).toBeUndefined();
   });
 
   it('takes the data folder from --data-dir, else POS_DATA_DIR', async () => {
     const fromArg = setup({ argv: ['pos', '--data-dir=/srv/till'], env: { POS_DATA_DIR: '/env/till' } });
     await startApp(fromArg.deps);
-    expect(fromArg.spies.createTillHost).toHaveBeenCalledWith({ mode: 'electron', dataDir: '/srv/till' });
+    expect(fromArg.spies.createTillHost).toHaveBeenCalledWith(expect.objectContaining({ mode: 'electron', dataDir: '/srv/till' }));
     const fromEnv = setup({ env: { POS_DATA_DIR: '/env/till' } });
     await startApp(fromEnv.deps);
-    expect(fromEnv.spies.createTillHost).toHaveBeenCalledWith({ mode: 'electron', dataDir: '/env/till' });
+    expect(fromEnv.spies.createTillHost).toHaveBeenCalledWith(expect.objectContaining({ mode: 'electron', dataDir: '/env/till' }));
   });
 
   it('sandboxes every renderer and hardens every web contents before the app is ready', async () => {

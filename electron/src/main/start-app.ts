@@ -15,8 +15,12 @@ import { claimSingleInstance } from './single-instance';
 import type { InstanceWindow } from './single-instance';
 import { customerScreen, customerWindowOptions, type ScreenInfo } from './customer-window';
 import { createWindowOptions } from './window-options';
+import { safeStorageProtector, type ShellSafeStorage } from './secret-protector';
 
-export type ShellApp = Pick<App, 'requestSingleInstanceLock' | 'on' | 'quit' | 'whenReady' | 'getPath' | 'isPackaged' | 'enableSandbox'>;
+export type ShellApp = Pick<
+  App,
+  'requestSingleInstanceLock' | 'on' | 'quit' | 'whenReady' | 'getPath' | 'isPackaged' | 'enableSandbox' | 'getVersion'
+>;
 export type ShellWindow = InstanceWindow & RelayWindow & Pick<BrowserWindow, 'once' | 'on' | 'loadFile' | 'close'>;
 export type ShellSession = Parameters<typeof installContentSecurityPolicy>[0] & Parameters<typeof guardPermissions>[0];
 
@@ -39,6 +43,9 @@ export type AppDeps = {
   readonly log: (message: string) => void;
   /** The screens (Electron's screen module, once ready): where the customer window goes. */
   readonly getScreens?: () => { readonly screens: readonly ScreenInfo[]; readonly primaryId: number };
+  /** Electron's safeStorage, once ready: the OS keychain that protects the device token and the signing key. */
+  readonly getSafeStorage?: () => ShellSafeStorage;
+  readonly platform?: NodeJS.Platform;
 };
 
 export type RunningTill = {
@@ -71,7 +78,16 @@ export async function startApp(deps: AppDeps): Promise<RunningTill | null> {
   app.on('window-all-closed', () => app.quit());
 
   await app.whenReady();
-  const host = await deps.createTillHost({ mode: 'electron', dataDir: launch.dataDir ?? app.getPath('userData') });
+  const protector = safeStorageProtector(deps.getSafeStorage?.(), deps.platform ?? process.platform);
+  const host = await deps.createTillHost({
+    mode: 'electron',
+    dataDir: launch.dataDir ?? app.getPath('userData'),
+    // The version of the app that seals, as packaged (package.json's), never a constant of the code.
+    appVersion: app.getVersion(),
+    // The launcher sets POS_DEMO for the demo store only: a real till never gets the demo staff.
+    demo: deps.env.POS_DEMO === '1',
+    ...(protector ? { secretProtector: protector } : {}),
+  });
   const session = deps.getSession();
   installContentSecurityPolicy(session);
   guardPermissions(session, paths.appUrl);

@@ -101,6 +101,18 @@ export class FakeApp extends EventEmitter {
   readonly requestSingleInstanceLock = vi.fn(() => this.hasLock);
   readonly whenReady = vi.fn(async () => {});
   readonly getPath = vi.fn((name: string) => `/fake/${name}`);
+  /** package.json's version as Electron reads it from the packaged app. */
+  readonly getVersion = vi.fn(() => '1.4.2');
+}
+
+/** Electron's safeStorage as the OS keychain would answer (the "encryption" is reversible and visible in tests). */
+export class FakeSafeStorage {
+  available = true;
+  backend: 'gnome_libsecret' | 'basic_text' = 'gnome_libsecret';
+  readonly isEncryptionAvailable = vi.fn(() => this.available);
+  readonly getSelectedStorageBackend = vi.fn(() => this.backend);
+  readonly encryptString = vi.fn((text: string) => Buffer.from(`enc:${text}`));
+  readonly decryptString = vi.fn((data: Buffer) => data.toString().replace(/^enc:/, ''));
 }
 
 type IpcHandler = (event: unknown, ...args: unknown[]) => unknown;
