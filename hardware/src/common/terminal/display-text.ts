@@ -22,3 +22,11 @@ export function displayText(text: string, max = DISPLAY_FIELD_MAX): string | und
 /** Bytes read one to one as Latin-1 characters, then as displayText. */
 export const displayBytes = (bytes: Uint8Array, max = DISPLAY_FIELD_MAX): string | undefined =>
   displayText(String.fromCharCode(...bytes), max);
+
+/** At most the first 6 and the last 4 digits of a card number are ever shown or kept (PCI DSS 3.4). */
+const SHOWN_FIRST = 6;
+const SHOWN_LAST = 4;
+
+/** A card number with every digit between its first 6 and last 4 characters turned to '*'. */
+export const maskCardNumber = (pan: string): string =>
+  [...pan].map((char, i) => (i >= SHOWN_FIRST && i < pan.length - SHOWN_LAST && /\d/.test(char) ? '*' : char)).join('');

@@ -37,12 +37,21 @@ describe('Caisse-AP frame reader', () => {
     expect(reader.finish()).toEqual([{ kind: 'error', error: expect.stringContaining('middle of a field') }]);
   });
 
-  it('refuses a message not starting with CZ, and a repeated tag', () => {
+  it('refuses a message not starting with CZ; keeps a repeated tag for the reply to judge', () => {
     expect(new CaisseApFrameReader().push(ascii('AE00210'))).toEqual([
       { kind: 'error', error: 'a message must start with CZ (protocol version), not AE' },
     ]);
-    expect(new CaisseApFrameReader().push(ascii('CZ0040300AE00210AE00210'))).toEqual([
-      { kind: 'error', error: 'tag AE appears twice in one message' },
+    const reader = new CaisseApFrameReader();
+    expect(reader.push(ascii('CZ0040300AE00210AE00201'))).toEqual([]);
+    expect(reader.finish()).toEqual([
+      {
+        kind: 'frame',
+        fields: [
+          { tag: 'CZ', value: '0300' },
+          { tag: 'AE', value: '10' },
+          { tag: 'AE', value: '01' },
+        ],
+      },
     ]);
   });
 

@@ -50,7 +50,6 @@ export class CaisseApFrameReader {
       }
       if (this.current.length === 0 && tag !== 'CZ')
         return this.fail(events, `a message must start with CZ (protocol version), not ${tag}`);
-      if (this.current.some((field) => field.tag === tag)) return this.fail(events, `tag ${tag} appears twice in one message`);
       this.current.push(read.field);
       offset = read.next;
     }

@@ -85,3 +85,33 @@ describe('Caisse-AP replies → CardResult', () => {
     expect(read({ AE: '10', AF: '01' }).offline).toBeUndefined();
   });
 });
+
+describe('Caisse-AP card fields never decide the outcome', () => {
+  it('shows them as far as they are printable, cut to what a sealed sale keeps, the card number masked', () => {
+    expect(read({ AE: '10', AC: '18\u00004117', AA: '4970101234564242', CC: 'XYZ'.repeat(20), AI: 'A000\u00e9' })).toEqual({
+      attemptKey: 'k1',
+      status: 'approved',
+      amount: 1250,
+      terminal: 'caisse-ap',
+      authorizationCode: '18?4117',
+      maskedPan: '497010******4242',
+      scheme: `application ${'XYZ'.repeat(20)}`.slice(0, 32),
+      message: 'AID A000é',
+    });
+    expect(read({ AE: '10', AA: '', AC: '\u0000\u0000' })).toEqual({
+      attemptKey: 'k1',
+      status: 'approved',
+      amount: 1250,
+      terminal: 'caisse-ap',
+    });
+  });
+
+  it('a repeated card field keeps its first value; a deciding field repeated with another value is unknown', () => {
+    const fields = (...more: TlvField[]) =>
+      caisseApReplyToResult([...reply({ AE: '10', CB: '1250', AA: '497010######0042' }), ...more], request, ref);
+    expect(fields({ tag: 'AA', value: '535110######0004' })).toMatchObject({ status: 'approved', maskedPan: '497010######0042' });
+    expect(fields({ tag: 'AE', value: '10' })).toMatchObject({ status: 'approved' });
+    expect(fields({ tag: 'AE', value: '01' })).toMatchObject({ status: 'unknown', message: expect.stringContaining('AE twice') });
+    expect(fields({ tag: 'CB', value: '1000' })).toMatchObject({ status: 'unknown', message: expect.stringContaining('CB twice') });
+  });
+});

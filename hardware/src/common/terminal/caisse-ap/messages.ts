@@ -1,6 +1,7 @@
 import type { CardResult } from '@pos/core';
 import { declinedOutcome, unknownOutcome, type AttemptRef } from '../card-outcome';
 import { numericCurrencyCode } from '../currency-code';
+import { displayText, maskCardNumber } from '../display-text';
 import { encodeTlv, type TlvField } from './tlv';
 
 /**
@@ -162,9 +163,18 @@ function isOfflineApproval(failure: string | undefined): boolean {
   return failure.startsWith('03') || responseCode === 'Y1' || responseCode === 'Y3';
 }
 
-/** Turns a reply into the till's CardResult. `request` is what was sent, to check the echo. */
+/** The fields that decide the outcome or tie the reply to the request. */
+const DECIDING_TAGS = ['AE', 'AF', 'CB', 'CA', 'CD', 'CE'] as const;
+
+/**
+ * Turns a reply into the till's CardResult. `request` is what was sent, to check the echo. Only
+ * the deciding fields are judged; the card's fields (AA, AC, CC, AI, CI) are shown as far as they
+ * are printable and cut to what a sealed sale keeps, whatever bytes they hold.
+ */
 export function caisseApReplyToResult(fields: readonly TlvField[], request: CaisseApRequest, ref: AttemptRef): CardResult {
   const terminal = CAISSE_AP_TERMINAL;
+  const repeated = DECIDING_TAGS.find((tag) => new Set(fields.filter((field) => field.tag === tag).map((field) => field.value)).size > 1);
+  if (repeated) return unknownOutcome(ref, terminal, `The terminal answered ${repeated} twice, with different values`);
   const action = fieldValue(fields, 'AE');
   const failure = fieldValue(fields, 'AF');
   const echo = checkEcho(fields, request);
@@ -186,7 +196,7 @@ export function caisseApReplyToResult(fields: readonly TlvField[], request: Cais
     if (amount < ref.amount) notes.push(`partial approval: ${amount} of ${ref.amount}`);
     const readMode = READ_MODE_LABELS[fieldValue(fields, 'CI') ?? ''];
     if (readMode && readMode !== 'unspecified') notes.push(`read ${readMode}`);
-    const aid = fieldValue(fields, 'AI');
+    const aid = displayText(fieldValue(fields, 'AI') ?? '');
     if (aid) notes.push(`AID ${aid}`);
     const offline = isOfflineApproval(failure);
     if (offline) notes.push('approved offline by the terminal: the bank has not seen it yet');
@@ -196,9 +206,9 @@ export function caisseApReplyToResult(fields: readonly TlvField[], request: Cais
       status: 'approved',
       amount,
       terminal,
-      ...optional('authorizationCode', fieldValue(fields, 'AC')),
-      ...optional('maskedPan', fieldValue(fields, 'AA')),
-      ...optional('scheme', application ? (APPLICATION_LABELS[application] ?? `application ${application}`) : undefined),
+      ...optional('authorizationCode', displayText(fieldValue(fields, 'AC') ?? '')),
+      ...optional('maskedPan', displayText(maskCardNumber(fieldValue(fields, 'AA') ?? ''))),
+      ...optional('scheme', application ? (APPLICATION_LABELS[application] ?? displayText(`application ${application}`)) : undefined),
       ...optional('message', notes.length > 0 ? notes.join('; ') : undefined),
       ...(offline ? { offline: true } : {}),
     };

@@ -4,6 +4,13 @@
  * another with no header, no checksum and no end marker. Sources: the HiPay/Nepting "Local API"
  * page describing Caisse-AP (tags alphabetic, length > 0, each tag once, CZ first) and the
  * open-source akretion/caisse-ap-ip simulator and OCA l10n_fr_pos_caisse_ap_ip module.
+ *
+ * The writer keeps every rule; the reader only those that frame a message (tag, 3-digit length).
+ * A value is read as whatever bytes its length covers, each byte one Latin-1 character, and may be
+ * empty, and a tag may come twice: a label with an accented letter, an empty or repeated display
+ * field must not make a readable answer unreadable. Whether the fields that decide the outcome
+ * (AE, AF, CB, and the echoed CA, CD, CE) hold what they must is checked where they are used
+ * (messages.ts), never here.
  */
 
 export type TlvField = { readonly tag: string; readonly value: string };
@@ -25,8 +32,8 @@ const HEADER_LENGTH = 5;
 const TAG_PATTERN = /^[A-Z0-9]{2}$/;
 
 /**
- * Printable ASCII, plus the ASCII separators FS..US: HiPay documents a one-character separator
- * inside CF. Anything else (NUL, other controls, bytes ≥ 0x80) means the frame is not Caisse-AP.
+ * What the writer sends: printable ASCII, plus the ASCII separators FS..US (HiPay documents a
+ * one-character separator inside CF).
  */
 function isValueByte(byte: number): boolean {
   return (byte >= 0x20 && byte <= 0x7e) || (byte >= 0x1c && byte <= 0x1f);
@@ -73,24 +80,16 @@ export function readTlvField(bytes: Uint8Array, offset: number): TlvFieldRead {
   if (available < HEADER_LENGTH) return { kind: 'incomplete' };
   const tag = ascii(bytes, offset, offset + 2);
   const length = Number(ascii(bytes, offset + 2, offset + HEADER_LENGTH));
-  if (length === 0) return { kind: 'error', error: `tag ${tag} at byte ${offset} has length 000: a value is 1 to 999 characters` };
   const start = offset + HEADER_LENGTH;
   const end = start + length;
-  for (let i = start; i < Math.min(end, bytes.length); i++) {
-    const byte = bytes[i] ?? 0;
-    if (!isValueByte(byte)) {
-      return { kind: 'error', error: `tag ${tag}: byte 0x${byte.toString(16).padStart(2, '0')} at ${i} is not ASCII text` };
-    }
-  }
   if (bytes.length < end) return { kind: 'incomplete' };
   return { kind: 'field', field: { tag, value: ascii(bytes, start, end) }, next: end };
 }
 
-/** Parses one whole message: every field complete, each tag once, nothing left over. */
+/** Parses one whole message: every field complete, nothing left over; a repeated tag is kept in order. */
 export function parseTlv(bytes: Uint8Array): TlvParseResult {
   if (bytes.length === 0) return { ok: false, error: 'empty message', offset: 0 };
   const fields: TlvField[] = [];
-  const seen = new Set<string>();
   let offset = 0;
   while (offset < bytes.length) {
     const read = readTlvField(bytes, offset);
@@ -102,8 +101,6 @@ export function parseTlv(bytes: Uint8Array): TlvParseResult {
         offset,
       };
     }
-    if (seen.has(read.field.tag)) return { ok: false, error: `tag ${read.field.tag} appears twice`, offset };
-    seen.add(read.field.tag);
     fields.push(read.field);
     offset = read.next;
   }

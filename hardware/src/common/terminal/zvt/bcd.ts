@@ -1,3 +1,5 @@
+import { maskCardNumber } from '../display-text';
+
 /**
  * Packed BCD as ZVT uses it: two decimal digits per byte, high nibble first, left-padded with
  * zeros (amount 12.34 € = 6 bytes 00 00 00 00 12 34; currency 978 = 09 78; password 000000 = 00 00 00).
@@ -57,17 +59,13 @@ export function decodeMaskedPan(bytes: Uint8Array): string | null {
 
 /** ISO/IEC 7812: a card number has at most 19 digits. */
 export const MAX_PAN_LENGTH = 19;
-/** At most the first 6 and the last 4 digits are ever shown or kept (PCI DSS 3.4). */
-const SHOWN_FIRST = 6;
-const SHOWN_LAST = 4;
 
 /**
  * A decoded card number as the till may keep it: digits beyond the first 6 and the last 4 masked,
  * whether or not the terminal masked them; null when it cannot be a card number (too long).
  */
 export function panForDisplay(pan: string): string | null {
-  if (pan.length === 0 || pan.length > MAX_PAN_LENGTH) return null;
-  return [...pan].map((char, i) => (i < SHOWN_FIRST || i >= pan.length - SHOWN_LAST ? char : '*')).join('');
+  return pan.length === 0 || pan.length > MAX_PAN_LENGTH ? null : maskCardNumber(pan);
 }
 
 /** The inverse, for the simulator: digits and '*' (masked), padded with F to whole bytes. */

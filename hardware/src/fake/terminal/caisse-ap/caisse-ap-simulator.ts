@@ -21,10 +21,15 @@ import type { SharedTerminalBehaviour, TcpSimulator, TcpSimulatorOptions } from 
  *   "01Y1": CB2A code Y1, offline approval, and no authorisation number);
  * - no-answer: reads the request and never answers; late: approves after `delayMs`;
  * - twice: sends the approval two times; corrupt: an approval with a broken length field;
- * - reset: resets the connection once the request is read.
+ * - reset: resets the connection once the request is read;
+ * - approve-with: an approval followed by `extra`, raw field bytes no encoder here would write but a
+ *   terminal may send (a label with an accented letter, an empty or repeated field).
  */
 export type CaisseApSimulatorBehaviour =
-  SharedTerminalBehaviour | { readonly kind: 'refuse'; readonly reason?: string } | { readonly kind: 'offline' };
+  | SharedTerminalBehaviour
+  | { readonly kind: 'refuse'; readonly reason?: string }
+  | { readonly kind: 'offline' }
+  | { readonly kind: 'approve-with'; readonly extra: Uint8Array };
 
 export type CaisseApSimulatorOptions = TcpSimulatorOptions<CaisseApSimulatorBehaviour> & {
   readonly card?: { readonly maskedPan: string; readonly aid: string; readonly application: string; readonly readMode: string };
@@ -101,6 +106,9 @@ export async function startCaisseApSimulator(options: CaisseApSimulatorOptions =
             ]),
           ),
         );
+        return;
+      case 'approve-with':
+        later(processingMs, () => send(Buffer.concat([approval(fields, false), behaviour.extra])));
         return;
       case 'no-answer':
         return;

@@ -97,6 +97,19 @@ describe('Caisse-AP driver against the simulator', () => {
     expect(result.message).toMatch(/could not be read \(bad length "0X2" for tag CJ/);
   });
 
+  it('an approval with card fields holding Latin-1 and NUL bytes, an empty field and a repeated one is approved', async () => {
+    const { simulator, driver } = await setUp();
+    const latin1 = (text: string) => Buffer.from(text, 'latin1');
+    const extra = Buffer.concat([latin1('ZL007D\u00e9bit\u0000\u0000'), latin1('AB000'), latin1('AA016535110######0004')]);
+    simulator.setBehaviour({ kind: 'approve-with', extra }, 'next');
+    expect(await driver.pay(request('l1'))).toMatchObject({
+      status: 'approved',
+      amount: 1250,
+      maskedPan: '497010######0042',
+      scheme: 'CB',
+    });
+  });
+
   it('connection refused before sending is declined: nothing was charged', async () => {
     const { driver } = await setUp(await closedPort());
     const result = await driver.pay(request('u1'));
