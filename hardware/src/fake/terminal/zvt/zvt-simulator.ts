@@ -21,7 +21,8 @@ import type { SharedTerminalBehaviour, TcpSimulator, TcpSimulatorOptions } from 
  * - refuse: Abort 06 1E with `resultCode` (default 0x05, declined by the issuer);
  * - no-answer: ACKs the command, then silence; late: approves after `delayMs`;
  * - twice: the Status information and Completion sent two times;
- * - corrupt: a Status information whose PAN field announces more bytes than the APDU holds;
+ * - corrupt: a Status information whose PAN field announces more bytes than the APDU holds, then
+ *   the Completion;
  * - reset: resets the connection instead of acknowledging the command;
  * - frames: acknowledges the command, then sends `frames` as they are, each awaiting the ECR's ACK:
  *   recorded terminal messages (golden/real holds frames published by other ZVT implementations).
