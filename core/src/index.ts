@@ -13,6 +13,7 @@ export * from './fiscal/chain';
 export * from './fiscal/events';
 export * from './fiscal/fiscal-crypto';
 export * from './fiscal/journal-checkpoint';
+export * from './fiscal/key-registration';
 export * from './fiscal/key-ring';
 export * from './fiscal/record-shapes';
 export * from './fiscal/verify-chain';
