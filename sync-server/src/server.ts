@@ -25,6 +25,7 @@ import { DEFAULT_DEVICE_RATE, DEFAULT_ENROLL_RATE, type RateLimit } from './http
 import { registerStockRoutes } from './http/stock-routes';
 import { registerStoreSettingsRoute } from './http/store-settings-route';
 import { registerStreamRoute } from './http/stream-route';
+import { DEFAULT_STREAM_BUFFER_BYTES } from './http/stream-sink';
 import { registerSyncRoutes } from './http/sync-routes';
 import { StockProjector } from './stock/stock-projector';
 import { AdminAuthenticator } from './auth/admin-authenticator';
@@ -60,6 +61,13 @@ export type HubOptions = {
   readonly trustProxy?: FastifyServerOptions['trustProxy'];
   /** Stream heartbeat (default 15 s). */
   readonly heartbeatMs?: number;
+  /**
+   * Event streams one device (store and till) may hold on one collection (default 4: a till opens
+   * one per collection it pulls). A new stream past it closes that device's oldest on the collection.
+   */
+  readonly maxStreamsPerDevice?: number;
+  /** Bytes a stream may hold for a reader that has not taken them (default 4 MiB); past it the stream is cut. */
+  readonly streamBufferBytes?: number;
   readonly migrationsFolder?: string;
   /** Test hooks injecting faults (a slow push transaction). */
   readonly faults?: PushFaults;
@@ -115,6 +123,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   let closing = false;
   const streams = new LiveStreams(db, {
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+    ...(options.maxStreamsPerDevice ? { maxPerDevice: options.maxStreamsPerDevice } : {}),
     onError: (error) => app.log.error({ err: error }, 'live stream failed'),
   });
 
@@ -150,7 +159,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerHealthRoutes(app, { db, migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder(), isClosing: () => closing });
   registerEnrollRoute(app, { db, auth, rateLimit: options.enrollRateLimit ?? DEFAULT_ENROLL_RATE });
   registerSyncRoutes(app, { db, auth, rateLimit: deviceRate, ...(options.faults ? { faults: options.faults } : {}) });
-  registerStreamRoute(app, { auth, streams, rateLimit: deviceRate });
+  registerStreamRoute(app, {
+    auth,
+    streams,
+    rateLimit: deviceRate,
+    maxBufferedBytes: options.streamBufferBytes ?? DEFAULT_STREAM_BUFFER_BYTES,
+  });
   registerAdminRoutes(app, { db, auth, admin });
   registerCatalogRoutes(app, { db, admin });
   registerImportRoute(app, { db, admin });

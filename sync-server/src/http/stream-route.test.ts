@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHub, type Hub } from '../server';
 import { putHubDocuments } from '../sync/hub-writes';
 import { CATALOG_SCOPE } from '../sync/scope';
+import { neverReadingClient, whenClosed } from '../test-support/raw-client';
 import { openSse, type SseStream } from '../test-support/sse-client';
 import { testTargets } from '../test-support/test-databases';
 import { client, enrolledTills, syncHeaders, useTestHub } from '../test-support/test-hub';
@@ -122,6 +123,57 @@ for (const target of testTargets()) {
       const sales = await stream(a!.token, 'sales');
       expect(sales.status).toBe(405);
     });
+
+    it('a device holds at most 4 streams of a collection: a fifth closes its oldest; other devices and collections are not touched', async () => {
+      const [a, b] = await enrolledTills(ctx().db, 'S1', ['T1', 'T2']);
+      const mine: SseStream[] = [];
+      for (let i = 0; i < 6; i++) {
+        const s = await stream(a!.token, 'products');
+        expect(await s.event(0)).toBe('RESYNC');
+        mine.push(s);
+      }
+      await expect.poll(() => ctx().hub.streams.connectionCount).toBe(4);
+      await Promise.all([mine[0]!.ended, mine[1]!.ended]);
+      expect(mine[0]!.comments).toContainEqual(expect.stringMatching(/more than 4 streams of products/));
+      const theirs = await stream(b!.token, 'products');
+      const customers = await stream(a!.token, 'customers');
+      await Promise.all([theirs.event(0), customers.event(0)]);
+      expect(ctx().hub.streams.connectionCount).toBe(6);
+      await putHubDocuments(ctx().db, CATALOG_SCOPE, products, [{ id: 'P1', name: 'Baguette' }]);
+      for (const s of [...mine.slice(2), theirs]) expect(JSON.parse(await s.event(1))).toMatchObject({ documents: [{ id: 'P1' }] });
+      expect(mine[0]!.events).toEqual(['RESYNC']);
+    });
+
+    it('a reader that stops reading is cut off once its stream holds more than the bound; the hub’s buffers stay bounded', async () => {
+      const bound = 256 * 1024;
+      const hub = await createHub({ database: ctx().db, port: 0, rateLimit: false, streamBufferBytes: bound });
+      extraHubs.push(hub);
+      const base = await hub.listen();
+      const [reader, stalled] = await enrolledTills(ctx().db, 'S1', ['T1', 'T2']);
+      const stuck = await neverReadingClient(base, '/sync/v1/products/stream', syncHeaders(stalled!.token, 'products'));
+      const closed = whenClosed(stuck);
+      const good = await stream(reader!.token, 'products', base);
+      await good.event(0);
+      await expect.poll(() => hub.streams.connectionCount).toBe(2);
+      const name = 'Pain de campagne '.repeat(120);
+      let largest = 0;
+      let rounds = 0;
+      // ≈ 200 kB a round: the socket buffers of the kernel (a few MB) fill first, then the hub's.
+      while (hub.streams.connectionCount === 2 && rounds < 200) {
+        rounds++;
+        const batch = Array.from({ length: 100 }, (_, i) => ({ id: `P${rounds}-${i}`, name }));
+        await putHubDocuments(ctx().db, CATALOG_SCOPE, products, batch);
+        await good.event(rounds, 10_000);
+        largest = Math.max(largest, hub.streams.bufferedBytes);
+      }
+      expect(hub.streams.connectionCount).toBe(1);
+      const frame = Buffer.byteLength(good.events[1]!) + 8;
+      expect(largest).toBeLessThanOrEqual(bound + frame);
+      // The reader that keeps up got every change; the one cut off finds its socket closed.
+      expect(good.events).toHaveLength(rounds + 1);
+      stuck.resume();
+      await closed;
+    }, 60_000);
 
     if (target.name === 'postgres')
       it('two hub instances on one database: a write through A reaches a stream on B within 1 s', async () => {

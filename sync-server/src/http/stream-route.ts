@@ -1,9 +1,10 @@
 import { Type } from 'typebox';
 import type { DeviceAuthenticator } from '../auth/device-authenticator';
-import type { LiveStreams, StreamSink } from '../sync/live-streams';
+import type { LiveStreams } from '../sync/live-streams';
 import type { HubApp } from './hub-app';
 import { DeviceSecurity, SYNC_REFUSALS } from './api-schemas';
 import { deviceRateConfig, type RateLimit } from './rate-limits';
+import { responseSink } from './stream-sink';
 import { syncContext, syncGuard } from './sync-guard';
 
 const CollectionParams = Type.Object({ collection: Type.String({ maxLength: 64 }) });
@@ -11,9 +12,13 @@ const CollectionParams = Type.Object({ collection: Type.String({ maxLength: 64 }
 /**
  * GET /sync/v1/{collection}/stream: server-sent events. `data: RESYNC` first (on every connection,
  * so every reconnect), then `data: {"documents":[…],"checkpoint":{"seq":n}}` as changes commit,
- * and a comment line as heartbeat.
+ * and a comment line as heartbeat. A device holds a few streams per collection (LiveStreams), and
+ * a reader that falls behind is cut off (responseSink).
  */
-export function registerStreamRoute(app: HubApp, options: { auth: DeviceAuthenticator; streams: LiveStreams; rateLimit: RateLimit }): void {
+export function registerStreamRoute(
+  app: HubApp,
+  options: { auth: DeviceAuthenticator; streams: LiveStreams; rateLimit: RateLimit; maxBufferedBytes: number },
+): void {
   app.get(
     '/sync/v1/:collection/stream',
     {
@@ -35,7 +40,7 @@ export function registerStreamRoute(app: HubApp, options: { auth: DeviceAuthenti
       config: { rateLimit: deviceRateConfig(options.rateLimit) },
     },
     async (request, reply) => {
-      const { scope, collection } = syncContext(request);
+      const { device, scope, collection } = syncContext(request);
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
@@ -45,29 +50,17 @@ export function registerStreamRoute(app: HubApp, options: { auth: DeviceAuthenti
         connection: 'close',
         'x-accel-buffering': 'no',
       });
-      let ended = false;
-      const sink: StreamSink = {
-        send: (data) => {
-          if (!ended) res.write(`data: ${data}\n\n`);
-        },
-        heartbeat: () => {
-          if (!ended) res.write(': keep-alive\n\n');
-        },
-        close: () => {
-          if (ended) return;
-          ended = true;
-          res.end();
-        },
-      };
-      let remove: (() => void) | null = null;
-      res.on('close', () => {
-        ended = true;
-        remove?.();
+      const where = { storeId: device.storeId, tillId: device.tillId, collection: collection.name };
+      const sink = responseSink(res, {
+        maxBufferedBytes: options.maxBufferedBytes,
+        onBehind: (bufferedBytes) => request.log.warn({ ...where, bufferedBytes }, 'stream closed: its reader fell behind'),
       });
+      let remove: (() => void) | null = null;
+      res.once('close', () => remove?.());
       try {
-        remove = await options.streams.open(scope, collection.name, sink);
-        if (ended) remove();
-        else request.log.debug({ storeId: scope.kind === 'store' ? scope.storeId : null, collection: collection.name }, 'stream opened');
+        remove = await options.streams.open(scope, collection.name, sink, `${device.storeId}\u0000${device.tillId}`);
+        if (res.destroyed) remove();
+        else request.log.debug(where, 'stream opened');
       } catch (error) {
         request.log.error({ err: error }, 'stream could not start');
         sink.close();
