@@ -27,3 +27,11 @@ ALTER TABLE "quarantine" ALTER COLUMN "doc_bytes" SET NOT NULL;--> statement-bre
 ALTER TABLE "quarantine" DROP COLUMN "doc";--> statement-breakpoint
 -- NOT VALID (by hand): levels written before stay as they are; every write from now on is checked.
 ALTER TABLE "stock_levels" ADD CONSTRAINT "stock_levels_level_safe" CHECK ("level" BETWEEN -9007199254740991 AND 9007199254740991) NOT VALID;
+--> statement-breakpoint
+-- By hand: erasure became absorbing at the hub (sync/field-merge-policy.ts); deleted customers
+-- stored before keep nothing but their tombstone either (id, deletion, when, store).
+UPDATE "store_docs" SET "doc" = jsonb_build_object(
+		'updatedAt', to_char("updated_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+		'fieldTimes', jsonb_build_object('_deleted', to_char("updated_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+	) || CASE WHEN jsonb_typeof("doc" -> 'storeId') = 'string' THEN jsonb_build_object('storeId', "doc" -> 'storeId') ELSE '{}'::jsonb END
+	WHERE "collection" = 'customers' AND "deleted";

@@ -3,6 +3,9 @@ import type { FromSchema } from 'json-schema-to-ts';
 /**
  * A customer, edited at the till and at the hub (field-level merge by `fieldTimes`, see
  * sync/field-merge.ts). Personal data lives here only: a sale refers to a customer by id.
+ * Deleting one erases it: the hub keeps and sends only its tombstone (sync/erasure.ts: id,
+ * `_deleted`, `updatedAt` and `fieldTimes._deleted` as the time of the deletion, `storeId`), and
+ * no later push brings the data back.
  */
 export const customerSchema = {
   title: 'customers',

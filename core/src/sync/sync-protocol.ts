@@ -69,6 +69,8 @@ export type SyncErrorCode =
   | 'already_exists'
   | 'not_ready'
   | 'shutting_down'
+  | 'invalid_encoding'
+  | 'invalid_body'
   | 'internal';
 
 /** Error body of every refused request (4xx/5xx): a stable code and words for a person. */
@@ -82,6 +84,19 @@ export const SYNC_LIMITS = {
   maxIdLength: 128,
   /** Largest single document as JSON; a sale of a few hundred lines stays far below. */
   maxDocumentBytes: 256 * 1024,
+  /** Objects and arrays inside one another in a document (a sale goes about 6 deep). */
+  maxDocumentDepth: 32,
+  /** Values in one document, containers included (a sale of 500 full lines holds about 12,000). */
+  maxDocumentValues: 50_000,
+  /** Characters of any text or key in a document. */
+  maxTextLength: 64 * 1024,
+} as const;
+
+/** What every pushed document (and every JSON body the hub takes) must keep before anything walks it. */
+export const DOCUMENT_BOUNDS = {
+  maxDepth: SYNC_LIMITS.maxDocumentDepth,
+  maxValues: SYNC_LIMITS.maxDocumentValues,
+  maxTextLength: SYNC_LIMITS.maxTextLength,
 } as const;
 
 export const SCHEMA_VERSION_HEADER = 'x-schema-version';

@@ -1,7 +1,10 @@
 import { MAX_QUANTITY, MAX_WEIGHT_G } from '../cart/cart';
 import { array, boolean, integer, literal, object, text, variant } from './shape';
 
-const id = text(64, 1);
+/** Bounds of a sealed sale that readers of pushed sales (the hub) apply too. */
+export const SALE_LIMITS = { maxIdLength: 64, maxLines: 500 } as const;
+
+const id = text(SALE_LIMITS.maxIdLength, 1);
 /** Amounts in minor units: at most 10 million euros a line or a sale, far above any real one. */
 export const MAX_AMOUNT = 1_000_000_000;
 const amount = integer(0, MAX_AMOUNT);
@@ -73,7 +76,7 @@ export const SALE_SHAPE = object(
     currency: text(3, 3),
     startedAt: iso,
     completedAt: iso,
-    lines: array(saleLine, 500, 1),
+    lines: array(saleLine, SALE_LIMITS.maxLines, 1),
     subtotal: amount,
     discountTotal: amount,
     total: amount,

@@ -38,6 +38,7 @@ for (const target of testTargets()) {
         enrollment_codes: 'code_hash',
         incidents: 'store_id,incident_id',
         quarantine: 'store_id,quarantine_id',
+        quarantine_overflow: 'store_id,collection,code',
         stock_levels: 'store_id,product_id',
         stock_movements: 'store_id,movement_id',
         stock_projection: 'store_id',

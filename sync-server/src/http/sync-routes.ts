@@ -16,14 +16,32 @@ const CollectionParams = Type.Object({
   collection: Type.String({ maxLength: 64, description: 'A collection of core/src/sync/collections.ts' }),
 });
 
+/**
+ * Query values stay text until read here: coerced to numbers by the validator, `1e400` became
+ * Infinity and then a 500, `0x10` became 16 and `1e3` 1000. Only plain decimal digits are numbers.
+ */
+const WHOLE_NUMBER = '^(0|[1-9][0-9]{0,15})$';
+
 const PullQuery = Type.Object({
   checkpoint: Type.Optional(
-    Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'The last sequence the till has (0: from the start)' }),
+    Type.String({ pattern: WHOLE_NUMBER, description: 'The last sequence the till has (0: from the start), in decimal digits' }),
   ),
   limit: Type.Optional(
-    Type.Integer({ minimum: 1, maximum: SYNC_LIMITS.maxPullLimit, description: `Documents per page (default ${DEFAULT_PULL_LIMIT})` }),
+    Type.String({
+      pattern: WHOLE_NUMBER,
+      description: `Documents per page, 1 to ${SYNC_LIMITS.maxPullLimit} (default ${DEFAULT_PULL_LIMIT})`,
+    }),
   ),
 });
+
+/** A query value matching WHOLE_NUMBER, within `min`…`max`. */
+function wholeNumber(text: string | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (value < min || value > max)
+    throw new HubError(400, 'bad_request', `Invalid request: ${name} must be a whole number from ${min} to ${max}`);
+  return value;
+}
 
 const PushBody = Type.Object({
   rows: Type.Array(
@@ -80,7 +98,9 @@ export function registerSyncRoutes(app: HubApp, options: SyncRoutesOptions): voi
     },
     async (request) => {
       const { scope, collection } = syncContext(request);
-      return pullDocuments(db, scope, collection.name, request.query.checkpoint ?? 0, request.query.limit ?? DEFAULT_PULL_LIMIT);
+      const checkpoint = wholeNumber(request.query.checkpoint, 'checkpoint', 0, 0, Number.MAX_SAFE_INTEGER);
+      const limit = wholeNumber(request.query.limit, 'limit', DEFAULT_PULL_LIMIT, 1, SYNC_LIMITS.maxPullLimit);
+      return pullDocuments(db, scope, collection.name, checkpoint, limit);
     },
   );
 
@@ -97,7 +117,8 @@ export function registerSyncRoutes(app: HubApp, options: SyncRoutesOptions): voi
       },
       bodyLimit: SYNC_LIMITS.maxBodyBytes,
       preParsing: syncGuard(options.auth, 'push'),
-      config: { rateLimit },
+      // Each document is bounded alone (sync/document-checks.ts): one bad document never blocks the others.
+      config: { rateLimit, boundsDocumentsItself: true },
     },
     async (request) => {
       const { device, collection } = syncContext(request);

@@ -3,6 +3,7 @@ import { storeExists } from '../admin/stores';
 import type { Database } from '../db/database';
 import { HubError } from '../errors/hub-error';
 import { lockCounter } from '../sync/document-table';
+import { isRecordFault } from '../sync/record-faults';
 import type { StockMovement } from './sale-movements';
 import { recordStockMovements } from './stock-ledger';
 
@@ -78,9 +79,22 @@ export async function recordManualMovements(
     throw new HubError(422, 'invalid_movements', `Nothing was recorded: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, {
       problems,
     });
-  const outcome = await db.transaction(async (tx) => {
-    await lockCounter(tx, { kind: 'store', storeId });
-    return recordStockMovements(tx, storeId, inputs.map(ledgerRow));
-  });
+  const outcome = await db
+    .transaction(async (tx) => {
+      await lockCounter(tx, { kind: 'store', storeId });
+      return recordStockMovements(tx, storeId, inputs.map(ledgerRow));
+    })
+    .catch((error: unknown) => {
+      // The levels' check (stock_levels_level_safe): a level must stay a number JSON carries exactly.
+      if (isRecordFault(error)) {
+        throw new HubError(
+          422,
+          'invalid_movements',
+          `Nothing was recorded: these movements would take a level beyond ±${Number.MAX_SAFE_INTEGER}, which tills cannot read exactly`,
+          { problems: [{ field: 'movements', message: 'a level would leave the range of whole numbers JSON carries exactly' }] },
+        );
+      }
+      throw error;
+    });
   return { recorded: outcome.recorded, alreadyRecorded: inputs.length - outcome.recorded, levels: outcome.levels };
 }

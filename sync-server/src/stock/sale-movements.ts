@@ -1,3 +1,5 @@
+import { maxLineQuantity } from '@pos/core';
+import { SALE_LIMITS } from '@pos/core/validation/sealed-shapes';
 import { saleLineMovementId, type StockMovementKind } from '@pos/core/sync/stock';
 
 /** One row of the stock ledger, before it is written. */
@@ -42,8 +44,13 @@ export function movementsOfSales(sales: readonly SaleLines[]): { movements: Stoc
       if (lineIds.has(lineId)) return refuse(`line id ${lineId} is used twice in this sale`);
       lineIds.add(lineId);
       if (typeof productId !== 'string' || productId === '') return refuse('the line has no productId');
+      // Pushes refuse longer ids and larger quantities; a sale stored otherwise is read as warily.
+      if (lineId.length > SALE_LIMITS.maxIdLength || productId.length > SALE_LIMITS.maxIdLength)
+        return refuse(`the line's lineId or productId is longer than ${SALE_LIMITS.maxIdLength} characters`);
       if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity))
         return refuse('the line quantity is not a whole number of pieces or grams');
+      const max = maxLineQuantity(line.measure);
+      if (Math.abs(quantity) > max) return refuse(`the line quantity ${quantity} is beyond the ${max} a line may hold`);
       if (quantity === 0) return;
       movements.push({
         movementId: saleLineMovementId(sale.id, lineId),

@@ -3,13 +3,18 @@ import { recordIncidents } from '../sync/incidents';
 import { lockCounter } from '../sync/document-table';
 import { parseChangeNotice, SYNC_CHANNEL } from '../sync/change-notice';
 import type { PlannedIncident } from '../sync/policy-outcome';
+import { isRecordFault } from '../sync/record-faults';
 import { movementsOfSales } from './sale-movements';
 import { recordStockMovements } from './stock-ledger';
+import { recordUnprojectableSale } from './unprojectable-sale';
 
 /** Sales read per projection transaction: large enough to sum many sales into one level update. */
 export const PROJECTION_BATCH = 2000;
 
-export type ProjectionStep = { readonly sales: number; readonly movements: number; readonly lastSeq: number };
+/** `skipped`: sales that could not be applied, reported as incidents and passed over. */
+export type ProjectionStep = { readonly sales: number; readonly movements: number; readonly lastSeq: number; readonly skipped: number };
+
+type StoredSale = { readonly id: string; readonly seq: number; readonly lines: unknown; readonly till_id: string | null };
 
 /**
  * Turns the next sales of one store (after its checkpoint) into stock movements, levels and
@@ -20,38 +25,77 @@ export type ProjectionStep = { readonly sales: number; readonly movements: numbe
  * counter lock itself (the one every writer of the store takes first) is taken only for the
  * writes, so the store's pushes wait for the ledger's writes, not for the reading. Movement ids
  * are idempotent: even a step run twice would count each line once.
+ *
+ * A step that fails on what a sale holds (isRecordFault: a level out of range…) is run again
+ * sale by sale, up to the one that fails alone: that one is reported (`unprojectable_sale`) and
+ * skipped, so the store's projection never stalls on one record. Any other failure (the database
+ * away) moves nothing and is retried.
  */
 export async function projectStoreStock(db: Database, storeId: string, limit = PROJECTION_BATCH): Promise<ProjectionStep> {
-  return db.transaction(async (tx) => {
-    const from = await lockCheckpoint(tx, storeId);
-    // Only the sealed lines travel back from the database, not the whole sale.
-    const sales = await tx.query<{ id: string; seq: number; lines: unknown; till_id: string | null }>(
-      `SELECT id, seq, doc #> '{record,payload,lines}' AS lines, till_id FROM store_docs WHERE store_id = $1 AND collection = 'sales' AND seq > $2 AND NOT deleted ORDER BY seq LIMIT $3`,
-      [storeId, from, limit],
-    );
-    const last = sales.at(-1);
-    if (!last) return { sales: 0, movements: 0, lastSeq: from };
-    const { movements, unreadable } = movementsOfSales(sales);
-    // An unreadable line is flagged for head office, never a reason to hold back the others.
-    const tillOf = new Map(sales.map((s) => [s.id, s.till_id ?? '']));
-    const byTill = new Map<string, PlannedIncident[]>();
-    for (const u of unreadable) {
-      const till = tillOf.get(u.saleId) ?? '';
-      byTill.set(till, [
-        ...(byTill.get(till) ?? []),
-        {
-          kind: 'unreadable_sale_line',
-          docId: u.saleId,
-          details: { line: u.index, message: `No stock movement for this line: ${u.reason}` },
-        },
-      ]);
+  try {
+    return await db.transaction((tx) => projectSales(tx, storeId, limit, false));
+  } catch (error) {
+    if (!isRecordFault(error)) throw error;
+    return db.transaction((tx) => projectSales(tx, storeId, limit, true));
+  }
+}
+
+async function projectSales(tx: Queryable, storeId: string, limit: number, oneByOne: boolean): Promise<ProjectionStep> {
+  const from = await lockCheckpoint(tx, storeId);
+  // Only the sealed lines travel back from the database, not the whole sale.
+  const sales = await tx.query<StoredSale>(
+    `SELECT id, seq, doc #> '{record,payload,lines}' AS lines, till_id FROM store_docs WHERE store_id = $1 AND collection = 'sales' AND seq > $2 AND NOT deleted ORDER BY seq LIMIT $3`,
+    [storeId, from, limit],
+  );
+  if (sales.length === 0) return { sales: 0, movements: 0, lastSeq: from, skipped: 0 };
+  await lockCounter(tx, { kind: 'store', storeId });
+  let done = sales.length;
+  let movements = 0;
+  let skipped = 0;
+  if (!oneByOne) movements = await applySales(tx, storeId, sales);
+  else {
+    for (const [i, sale] of sales.entries()) {
+      // Each sale in a savepoint: the one that fails is undone alone, the ones before it stay.
+      await tx.query('SAVEPOINT projection_sale');
+      try {
+        movements += await applySales(tx, storeId, [sale]);
+        await tx.query('RELEASE SAVEPOINT projection_sale');
+      } catch (error) {
+        if (!isRecordFault(error)) throw error;
+        await tx.query('ROLLBACK TO SAVEPOINT projection_sale');
+        await recordUnprojectableSale(tx, storeId, sale, error);
+        // The sales after it go back to whole batches at the next step.
+        done = i + 1;
+        skipped = 1;
+        break;
+      }
     }
-    await lockCounter(tx, { kind: 'store', storeId });
-    for (const [till, incidents] of byTill) await recordIncidents(tx, storeId, till, 'sales', incidents);
-    await recordStockMovements(tx, storeId, movements);
-    await tx.query('UPDATE stock_projection SET seq = $2, updated_at = now() WHERE store_id = $1', [storeId, last.seq]);
-    return { sales: sales.length, movements: movements.length, lastSeq: last.seq };
-  });
+  }
+  const lastSeq = sales[done - 1]!.seq;
+  await tx.query('UPDATE stock_projection SET seq = $2, updated_at = now() WHERE store_id = $1', [storeId, lastSeq]);
+  return { sales: done, movements, lastSeq, skipped };
+}
+
+/** Movements, levels and level documents of `sales`, with an incident per unreadable line; the number of movements. */
+async function applySales(tx: Queryable, storeId: string, sales: readonly StoredSale[]): Promise<number> {
+  const { movements, unreadable } = movementsOfSales(sales);
+  // An unreadable line is flagged for head office, never a reason to hold back the others.
+  const tillOf = new Map(sales.map((s) => [s.id, s.till_id ?? '']));
+  const byTill = new Map<string, PlannedIncident[]>();
+  for (const u of unreadable) {
+    const till = tillOf.get(u.saleId) ?? '';
+    byTill.set(till, [
+      ...(byTill.get(till) ?? []),
+      {
+        kind: 'unreadable_sale_line',
+        docId: u.saleId,
+        details: { line: u.index, message: `No stock movement for this line: ${u.reason}` },
+      },
+    ]);
+  }
+  for (const [till, incidents] of byTill) await recordIncidents(tx, storeId, till, 'sales', incidents);
+  await recordStockMovements(tx, storeId, movements);
+  return movements.length;
 }
 
 async function lockCheckpoint(tx: Queryable, storeId: string): Promise<number> {
@@ -216,7 +260,7 @@ export class StockProjector {
     try {
       let step: ProjectionStep;
       do step = await projectStoreStock(this.db, storeId);
-      while (step.sales === PROJECTION_BATCH && !this.closed);
+      while ((step.sales === PROJECTION_BATCH || step.skipped > 0) && !this.closed);
       return true;
     } catch (error) {
       this.options.onError?.(error, storeId);

@@ -1,7 +1,9 @@
 import type { SyncDocument } from '@pos/core';
 import type { Database, Queryable } from '../db/database';
 import type { AcceptedRow } from './document-checks';
+import { digestDocument } from './document-digest';
 import type { PlannedIncident, StoredPush } from './policy-outcome';
+import { QUARANTINE_EXCERPT_CHARS } from './quarantine';
 import { toSyncDocument } from './stored-document';
 
 type Contradiction = { readonly n: number; readonly id: string; readonly doc: Record<string, unknown>; readonly deleted: boolean };
@@ -37,11 +39,17 @@ export async function pushAppendOnly(
   const incidents: PlannedIncident[] = [];
   for (const c of row.result.conflicts) {
     conflicts.set(c.id, toSyncDocument(c));
-    const received = rows[c.n]?.content;
+    // What was received, bounded like a quarantined document: each other content is an incident of its own.
+    const received = digestDocument(rows[c.n]?.content ?? null, QUARANTINE_EXCERPT_CHARS);
     incidents.push({
       kind: 'conflict',
       docId: c.id,
-      details: { message: 'The same id was pushed again with other content; the original was kept', received },
+      details: {
+        message: 'The same id was pushed again with other content; the original was kept',
+        receivedExcerpt: received.excerpt,
+        receivedSha256: received.sha256,
+        receivedBytes: received.bytes,
+      },
     });
   }
   return { lastSeq: row.result.lastSeq, conflicts: [...conflicts.values()], incidents };

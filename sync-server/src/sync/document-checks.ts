@@ -1,4 +1,4 @@
-import { FIELD_TIMES, SYNC_LIMITS, type SyncCollection } from '@pos/core';
+import { DOCUMENT_BOUNDS, FIELD_TIMES, jsonBoundsProblem, pushedSaleProblem, SYNC_LIMITS, type SyncCollection } from '@pos/core';
 import type { DeviceIdentity } from '../auth/device-auth';
 import { contentOf } from './stored-document';
 
@@ -13,8 +13,29 @@ export type AcceptedRow = {
   readonly assumed: Record<string, unknown> | null;
 };
 
+/** Why a row was refused, as a stable word: refusals past the quarantine's quota are counted by it. */
+export type RefusalCode =
+  | 'not_an_object'
+  | 'bad_id'
+  | 'out_of_bounds'
+  | 'too_large'
+  | 'bad_deleted'
+  | 'unstorable_text'
+  | 'other_store'
+  | 'other_till'
+  | 'deleted_append_only'
+  | 'bad_field_times'
+  | 'bad_assumed_state'
+  | 'sale_out_of_bounds';
+
 /** A row refused before any lookup: it goes to quarantine with `reason`, and back to the till as an error. */
-export type RefusedRow = { readonly index: number; readonly id: string; readonly reason: string; readonly document: unknown };
+export type RefusedRow = {
+  readonly index: number;
+  readonly id: string;
+  readonly code: RefusalCode;
+  readonly reason: string;
+  readonly document: unknown;
+};
 
 export type CheckedRow = ({ readonly ok: true } & AcceptedRow) | ({ readonly ok: false } & RefusedRow);
 
@@ -37,6 +58,7 @@ export function jsonHasUnstorableText(json: string, value: unknown): boolean {
   return json.includes('\\u') && MAYBE_UNSTORABLE_JSON.test(json) && hasUnstorableText(value);
 }
 
+/** Recursive: only ever given a value that kept DOCUMENT_BOUNDS (its depth is bounded). */
 export function hasUnstorableText(value: unknown): boolean {
   if (typeof value === 'string') return UNSTORABLE_TEXT.test(value);
   if (Array.isArray(value)) return value.some(hasUnstorableText);
@@ -62,47 +84,62 @@ export function checkRow(row: Row, index: number, collection: SyncCollection, de
     typeof rawId === 'string' && rawId.length <= SYNC_LIMITS.maxIdLength && !CONTROL_CHARACTERS.test(rawId) && !hasUnstorableText(rawId)
       ? rawId
       : '';
-  const refuse = (reason: string): CheckedRow => ({ ok: false, index, id, reason, document: doc });
+  const refuse = (code: RefusalCode, reason: string): CheckedRow => ({ ok: false, index, id, code, reason, document: doc });
 
-  if (!isObject(doc)) return refuse('The document is not a JSON object');
-  if (typeof rawId !== 'string' || rawId.length === 0) return refuse('The document has no id (a non-empty string)');
+  if (!isObject(doc)) return refuse('not_an_object', 'The document is not a JSON object');
+  if (typeof rawId !== 'string' || rawId.length === 0) return refuse('bad_id', 'The document has no id (a non-empty string)');
   if (rawId.length > SYNC_LIMITS.maxIdLength)
-    return refuse(`The document id is ${rawId.length} characters long; at most ${SYNC_LIMITS.maxIdLength} are allowed`);
-  if (CONTROL_CHARACTERS.test(rawId)) return refuse('The document id contains control characters');
+    return refuse('bad_id', `The document id is ${rawId.length} characters long; at most ${SYNC_LIMITS.maxIdLength} are allowed`);
+  if (CONTROL_CHARACTERS.test(rawId)) return refuse('bad_id', 'The document id contains control characters');
+  // Before anything walks it recursively (JSON.stringify below, merges, canonical forms): a document
+  // nested thousands of levels deep would overflow the stack and fail the whole push.
+  const outOfBounds = jsonBoundsProblem(doc, DOCUMENT_BOUNDS);
+  if (outOfBounds) return refuse('out_of_bounds', `The document cannot be taken: ${outOfBounds}`);
   // What is stored is the content (RxDB's own fields dropped): it is measured, checked and written as this one text.
   const content = contentOf(doc);
   const contentJson = JSON.stringify(content);
   const bytes = Buffer.byteLength(contentJson, 'utf8') + Buffer.byteLength(rawId, 'utf8');
   if (bytes > SYNC_LIMITS.maxDocumentBytes)
-    return refuse(`The document is ${bytes} bytes; at most ${SYNC_LIMITS.maxDocumentBytes} are allowed`);
-  if (doc._deleted !== undefined && typeof doc._deleted !== 'boolean') return refuse('_deleted must be true or false');
+    return refuse('too_large', `The document is ${bytes} bytes; at most ${SYNC_LIMITS.maxDocumentBytes} are allowed`);
+  if (doc._deleted !== undefined && typeof doc._deleted !== 'boolean') return refuse('bad_deleted', '_deleted must be true or false');
   if (hasUnstorableText(rawId) || jsonHasUnstorableText(contentJson, content)) {
-    return refuse('The document contains a NUL character or a broken Unicode surrogate, which cannot be stored');
+    return refuse('unstorable_text', 'The document contains a NUL character or a broken Unicode surrogate, which cannot be stored');
   }
 
   // Whose document is it: decided from the token alone, never by looking anything up.
-  if (typeof doc.storeId !== 'string') return refuse(`The document has no storeId; this till belongs to store ${device.storeId}`);
+  if (typeof doc.storeId !== 'string')
+    return refuse('other_store', `The document has no storeId; this till belongs to store ${device.storeId}`);
   if (doc.storeId !== device.storeId) {
-    return refuse(`The document is not for this till's store (${device.storeId}): it was not written, and is kept at the hub for review`);
+    return refuse(
+      'other_store',
+      `The document is not for this till's store (${device.storeId}): it was not written, and is kept at the hub for review`,
+    );
   }
   if (collection.tillOwned && doc.tillId !== device.tillId) {
-    return refuse(`The document is not from this till (${device.tillId}): a till pushes only its own ${collection.name}`);
+    return refuse('other_till', `The document is not from this till (${device.tillId}): a till pushes only its own ${collection.name}`);
   }
 
   const deleted = doc._deleted === true;
   if (collection.policy === 'append-only' && deleted) {
-    return refuse(`${collection.name} are never deleted: record a void or a return as a new document instead`);
+    return refuse('deleted_append_only', `${collection.name} are never deleted: record a void or a return as a new document instead`);
   }
   if (collection.policy === 'field-merge' && doc[FIELD_TIMES] !== undefined && !isObject(doc[FIELD_TIMES])) {
-    return refuse(`${FIELD_TIMES} must be an object of field → time`);
+    return refuse('bad_field_times', `${FIELD_TIMES} must be an object of field → time`);
+  }
+  if (collection.name === 'sales') {
+    const saleProblem = pushedSaleProblem(doc);
+    if (saleProblem) return refuse('sale_out_of_bounds', `The sale is out of the bounds a till seals: ${saleProblem}`);
   }
 
   let assumed: Record<string, unknown> | null = null;
   if (row.assumedMasterState !== undefined && row.assumedMasterState !== null) {
     if (!isObject(row.assumedMasterState) || row.assumedMasterState.id !== rawId) {
-      return refuse('assumedMasterState is not a state of this document');
+      return refuse('bad_assumed_state', 'assumedMasterState is not a state of this document');
     }
-    if (hasUnstorableText(row.assumedMasterState)) return refuse('assumedMasterState contains text that cannot be stored');
+    const assumedOutOfBounds = jsonBoundsProblem(row.assumedMasterState, DOCUMENT_BOUNDS, 'assumedMasterState');
+    if (assumedOutOfBounds) return refuse('bad_assumed_state', `assumedMasterState cannot be taken: ${assumedOutOfBounds}`);
+    if (hasUnstorableText(row.assumedMasterState))
+      return refuse('bad_assumed_state', 'assumedMasterState contains text that cannot be stored');
     assumed = row.assumedMasterState;
   }
   return { ok: true, index, id: rawId, content, contentJson, deleted, assumed };

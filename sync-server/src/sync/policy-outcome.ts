@@ -9,9 +9,13 @@ export type PlannedWrite = {
   readonly deleted: boolean;
 };
 
-/** conflict: same id, other content; unreadable_sale_line: a sale line no stock movement could be read from. */
+/**
+ * conflict: same id, other content; unreadable_sale_line: a sale line no stock movement could be
+ * read from; unprojectable_sale: a sale the stock projector could not apply, skipped;
+ * quarantine_full: a store's quarantine is full, refusals are only counted.
+ */
 export type PlannedIncident = {
-  readonly kind: 'conflict' | 'unreadable_sale_line';
+  readonly kind: 'conflict' | 'unreadable_sale_line' | 'unprojectable_sale' | 'quarantine_full';
   readonly docId: string;
   readonly details: Record<string, unknown>;
 };

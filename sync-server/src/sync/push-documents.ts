@@ -8,7 +8,7 @@ import { advanceCounter, findDocuments, lockCounter, writeDocuments } from './do
 import { fieldMerge } from './field-merge-policy';
 import { recordIncidents } from './incidents';
 import type { StoredPush } from './policy-outcome';
-import { quarantineRows } from './quarantine';
+import { DEFAULT_QUARANTINE_LIMITS, quarantineRows, type QuarantineLimits } from './quarantine';
 import { scopeFor, type Scope } from './scope';
 
 export type PushFaults = {
@@ -72,6 +72,7 @@ export async function pushDocuments(
   collection: SyncCollection,
   rows: readonly (Row | PushRow)[],
   faults: PushFaults = {},
+  quarantine: QuarantineLimits = DEFAULT_QUARANTINE_LIMITS,
 ): Promise<PushResponse> {
   const accepted: AcceptedRow[] = [];
   const refused: RefusedRow[] = [];
@@ -92,7 +93,7 @@ export async function pushDocuments(
         : await storeFieldMerge(q, scope, collection.name, device.tillId, accepted);
     if (stored.lastSeq !== null) await notifyChange(q, scope, collection.name, stored.lastSeq);
     await recordIncidents(q, device.storeId, device.tillId, collection.name, stored.incidents);
-    await quarantineRows(q, device.storeId, device.tillId, collection.name, refused);
+    await quarantineRows(q, device.storeId, device.tillId, collection.name, refused, quarantine);
     await faults.beforeCommit?.({ storeId: device.storeId, collection: collection.name, lastSeq: stored.lastSeq });
     return stored;
   };

@@ -107,18 +107,54 @@ for (const target of testTargets()) {
       expect((await stored())!.seq).toBe(2);
     });
 
-    it('a deletion merges like a field: a later edit elsewhere does not resurrect it unless it is later', async () => {
+    it('erasure is absorbing: a deleted customer keeps no personal data, a later push with data brings none back, pulls send the tombstone', async () => {
       const [a, b] = await twoTills();
-      await client(ctx().hub, a).push('customers', [
-        { newDocumentState: customer({ ...base, _deleted: true }, { ...base.fieldTimes, _deleted: T2 }), assumedMasterState: base },
-      ]);
-      expect(await stored()).toMatchObject({ deleted: true, seq: 2 });
-      const reply = await client(ctx().hub, b).push('customers', [
-        { newDocumentState: customer({ ...base, email: 'new@example.fr' }, { ...base.fieldTimes, email: T1 }), assumedMasterState: base },
-      ]);
-      expect(reply.conflicts).toEqual([expect.objectContaining({ _deleted: true, email: 'new@example.fr' })]);
+      const tombstone = { id: 'cust-1', _deleted: true, storeId: 'S1', updatedAt: T2, fieldTimes: { _deleted: T2 } };
+      const deletion = customer({ ...base, _deleted: true }, { ...base.fieldTimes, _deleted: T2 });
+      // The till that deleted gets the tombstone back to adopt: its own copy loses the data too.
+      expect(await client(ctx().hub, a).push('customers', [{ newDocumentState: deletion, assumedMasterState: base }])).toEqual({
+        conflicts: [tombstone],
+        errors: [],
+      });
+      expect(await stored()).toEqual({ seq: 2, deleted: true, doc: { storeId: 'S1', updatedAt: T2, fieldTimes: { _deleted: T2 } } });
+
+      // Another till, offline meanwhile, edits and even undeletes it, with later times: nothing comes back.
+      const later = '2026-11-23T10:00:00.000Z';
+      const edit = customer({ ...base, email: 'new@example.fr' }, { ...base.fieldTimes, email: later, _deleted: later });
+      for (const row of [
+        { newDocumentState: edit, assumedMasterState: base },
+        { newDocumentState: edit },
+        { newDocumentState: edit, assumedMasterState: tombstone },
+      ]) {
+        expect(await client(ctx().hub, b).push('customers', [row])).toEqual({ conflicts: [tombstone], errors: [] });
+      }
+      expect(await stored()).toMatchObject({ seq: 2, doc: { storeId: 'S1', updatedAt: T2, fieldTimes: { _deleted: T2 } } });
+
       const pulled = await client(ctx().hub, b).pull('customers', 0, 10);
-      expect(pulled.documents).toEqual([expect.objectContaining({ id: 'cust-1', _deleted: true })]);
+      expect(pulled.documents).toEqual([tombstone]);
+      expect(JSON.stringify(pulled)).not.toMatch(/Martin|Ana|0600000000|example\.fr/);
+      // Adopting the tombstone and pushing it again changes nothing.
+      expect(await client(ctx().hub, a).push('customers', [{ newDocumentState: tombstone, assumedMasterState: tombstone }])).toEqual({
+        conflicts: [],
+        errors: [],
+      });
+      expect((await stored())!.seq).toBe(2);
+    });
+
+    it('a customer first pushed deleted, or deleted without a time, is kept as a tombstone only', async () => {
+      const [a] = await enrolledTills(ctx().db, 'S1', ['T1']);
+      const reply = await client(ctx().hub, a!).push('customers', [{ newDocumentState: { ...base, id: 'cust-2', _deleted: true } }]);
+      const tombstone = {
+        id: 'cust-2',
+        _deleted: true,
+        storeId: 'S1',
+        updatedAt: expect.any(String),
+        fieldTimes: { _deleted: expect.any(String) },
+      };
+      expect(reply).toEqual({ conflicts: [tombstone], errors: [] });
+      const [row] = await ctx().db.query<{ doc: Record<string, unknown> }>("SELECT doc FROM store_docs WHERE id = 'cust-2'");
+      expect(Object.keys(row!.doc).sort()).toEqual(['fieldTimes', 'storeId', 'updatedAt']);
+      expect((await client(ctx().hub, a!).pull('customers', 0, 10)).documents).toEqual([tombstone]);
     });
 
     it('another store’s customer is refused and quarantined, whatever exists there', async () => {
