@@ -1,9 +1,10 @@
 // @ts-check
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
-import rooms from './lint/rooms.js';
+import rooms, { CODE_KINDS, DATA_KINDS, ROOMS, guardParser, opaqueParser } from './lint/rooms.js';
 
 const root = import.meta.dirname;
+const code = CODE_KINDS.map((kind) => `**/*.${kind}`);
 
 export default tseslint.config(
   {
@@ -11,8 +12,10 @@ export default tseslint.config(
   },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    files: code,
     plugins: { rooms },
+    // typescript-eslint's parser, with the comments that would turn rooms/imports off disarmed.
+    languageOptions: { parser: guardParser(tseslint.parser) },
     rules: {
       'rooms/imports': ['error', { root }],
       '@typescript-eslint/no-unused-vars': [
@@ -26,6 +29,16 @@ export default tseslint.config(
         { selector: "Property[key.value='$regex']", message: 'Never $regex a collection: it scans everything. Use an index range.' },
       ],
     },
+  },
+  {
+    // Every other file in a room (`*.*` and extensionless: ESLint skips patterns that end in a bare `**`):
+    // the rule cannot read it, so it reports it, unless its kind is data that never runs. Hidden files
+    // (.DS_Store, an editor's .x.ts.swp) are litter no tool runs; hidden code is read by the block above.
+    files: ROOMS.flatMap((room) => [`${room.dir}/**/*.*`, `${room.dir}/**/!(*.*)`]),
+    ignores: [...code, ...DATA_KINDS.map((kind) => `**/*.${kind}`), '**/.*'],
+    plugins: { rooms },
+    languageOptions: { parser: opaqueParser },
+    rules: { 'rooms/imports': ['error', { root }] },
   },
   {
     files: ['renderer/src/**/*.{ts,tsx}'],
