@@ -1,108 +1,105 @@
-import { appendFile, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { verifyChain, type EventPayload, type SealedRecord } from '@pos/core';
+import { nobleCrypto, verifyChain, type SealedRecord } from '@pos/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JournalCorruptError, JournalStore } from './journal-store';
-import { loadOrCreateTillKey } from './key-store';
-import { Sealer } from './sealer';
+import {
+  editLine,
+  flipVersionDigit,
+  journalLines,
+  makeTempDir,
+  onlySegment,
+  openTill,
+  removeDir,
+  sealEvents,
+  startEvent,
+} from './fiscal-test-kit';
+import { nodeFiscalCrypto } from './node-fiscal-crypto';
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'pos-journal-'));
+  dir = await makeTempDir();
 });
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await removeDir(dir);
 });
 
-const start = (i: number): EventPayload => ({ type: 'till.start', appVersion: `0.0.${i}` });
-
-async function openSealer(now?: () => Date) {
-  const journal = await JournalStore.open(dir);
-  const key = await loadOrCreateTillKey(dir);
-  return { journal, key, sealer: new Sealer(journal, key, { storeId: 'S001', tillId: 'T01' }, now) };
-}
-
 describe('Sealer and JournalStore', () => {
-  it('seals a gap-free, signed chain that core verifies', async () => {
-    const { journal, key, sealer } = await openSealer();
+  it('seals a gap-free format 1 chain that core verifies, with Node’s crypto and with the pure one', async () => {
+    const { journal, key, sealer } = await openTill(dir);
     const records = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => sealer.seal({ chain: 'event', id: `e${i}`, payload: start(i) })),
+      Array.from({ length: 40 }, (_, i) => sealer.seal({ chain: 'event', id: `e${i}`, payload: startEvent(i) })),
     );
     expect(records.map((r) => r.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    expect(verifyChain(await journal.read('event', 0, 100), key.publicKeyHex)).toEqual([]);
+    expect(records.every((r) => r.v === 1)).toBe(true);
+    const stored = await journal.read('event', 0, 100);
+    expect(verifyChain(stored, key.publicKeyHex, undefined, nodeFiscalCrypto)).toEqual([]);
+    expect(verifyChain(stored, key.publicKeyHex, undefined, nobleCrypto)).toEqual([]);
     await journal.close();
   });
 
   it('returns the first seal for a retried id and refuses other content under the same id', async () => {
-    const { journal, sealer } = await openSealer();
-    const first = await sealer.seal({ chain: 'event', id: 'same', payload: start(1) });
-    const again = await sealer.seal({ chain: 'event', id: 'same', payload: start(1) });
+    const { journal, sealer } = await openTill(dir);
+    const first = await sealer.seal({ chain: 'event', id: 'same', payload: startEvent(1) });
+    const again = await sealer.seal({ chain: 'event', id: 'same', payload: startEvent(1) });
     expect(again).toEqual(first);
-    await expect(sealer.seal({ chain: 'event', id: 'same', payload: start(2) })).rejects.toMatchObject({ code: 'SEAL_CONFLICT' });
+    await expect(sealer.seal({ chain: 'event', id: 'same', payload: startEvent(2) })).rejects.toMatchObject({ code: 'SEAL_CONFLICT' });
     expect(journal.head('event')?.seq).toBe(1);
     await journal.close();
   });
 
-  it('keeps separate sequences per chain and survives a restart with the same key', async () => {
-    const a = await openSealer();
-    await a.sealer.seal({ chain: 'event', id: 'e1', payload: start(1) });
-    await a.sealer.seal({ chain: 'event', id: 'e2', payload: start(2) });
+  it('keeps separate sequences per chain, gives every head, and survives a restart with the same key', async () => {
+    const a = await openTill(dir);
+    const e1 = await a.sealer.seal({ chain: 'event', id: 'e1', payload: startEvent(1) });
+    const e2 = await a.sealer.seal({ chain: 'event', id: 'e2', payload: startEvent(2) });
+    const d1 = await a.sealer.seal({
+      chain: 'duplicate',
+      id: 'd1',
+      payload: { type: 'duplicate', saleId: 's1', receiptSeq: 1, duplicateNumber: 1, staffId: 'x' },
+    });
+    expect(e1.seq).toBe(1);
+    expect(a.journal.heads()).toEqual({ event: { seq: 2, hash: e2.hash }, duplicate: { seq: 1, hash: d1.hash } });
     await a.journal.close();
-    const b = await openSealer();
+    const b = await openTill(dir);
     expect(b.key.publicKeyHex).toBe(a.key.publicKeyHex);
-    expect(b.journal.head('event')?.seq).toBe(2);
+    expect(b.journal.status).toEqual({ state: 'ok' });
+    expect(b.journal.heads()).toEqual({ event: { seq: 2, hash: e2.hash }, duplicate: { seq: 1, hash: d1.hash } });
     expect(b.journal.head('sale')).toBeNull();
-    const e3 = await b.sealer.seal({ chain: 'event', id: 'e3', payload: start(3) });
+    const e3 = await b.sealer.seal({ chain: 'event', id: 'e3', payload: startEvent(3) });
     expect(e3.seq).toBe(3);
     expect(verifyChain(await b.journal.read('event', 0, 10), b.key.publicKeyHex)).toEqual([]);
     expect((await b.journal.get('e2'))?.seq).toBe(2);
     await b.journal.close();
   });
 
-  it('keeps the private key readable by the owner only', async () => {
-    await loadOrCreateTillKey(dir);
-    expect((await stat(path.join(dir, 'keys', 'till-ed25519.pem'))).mode & 0o777).toBe(0o600);
-  });
-
   it('drops a torn last line left by a crash mid-append, and reports it', async () => {
-    const a = await openSealer();
-    await a.sealer.seal({ chain: 'event', id: 'e1', payload: start(1) });
-    await a.journal.close();
-    const [segment] = await readdir(path.join(dir, 'journal'));
-    await appendFile(path.join(dir, 'journal', segment!), '{"chain":"event","id":"e2","se');
-    const b = await openSealer();
-    expect(b.journal.repairs).toEqual([{ segment, droppedBytes: 30 }]);
+    await sealEvents(dir, 1);
+    const file = await onlySegment(dir);
+    await appendFile(file, '{"chain":"event","id":"e2","se');
+    const b = await openTill(dir);
+    expect(b.journal.repairs).toEqual([{ segment: path.basename(file), droppedBytes: 30 }]);
+    expect(b.journal.status).toEqual({ state: 'ok' });
     expect(b.journal.head('event')?.seq).toBe(1);
-    expect((await b.sealer.seal({ chain: 'event', id: 'e2', payload: start(2) })).seq).toBe(2);
-    expect((await readFile(path.join(dir, 'journal', segment!), 'utf8')).split('\n').filter(Boolean)).toHaveLength(2);
+    expect((await b.sealer.seal({ chain: 'event', id: 'e2', payload: startEvent(2) })).seq).toBe(2);
+    expect(await journalLines(file)).toHaveLength(2);
     await b.journal.close();
-  });
-
-  it('refuses to open a journal with a damaged line in the middle', async () => {
-    const a = await openSealer();
-    await a.sealer.seal({ chain: 'event', id: 'e1', payload: start(1) });
-    await a.journal.close();
-    const [segment] = await readdir(path.join(dir, 'journal'));
-    await appendFile(path.join(dir, 'journal', segment!), 'garbage\n');
-    await expect(JournalStore.open(dir)).rejects.toBeInstanceOf(JournalCorruptError);
   });
 
   it('never appends to an older month when the clock goes back', async () => {
     let now = new Date('2026-12-01T00:00:10Z');
-    const a = await openSealer(() => now);
-    await a.sealer.seal({ chain: 'event', id: 'e1', payload: start(1) });
+    const a = await openTill(dir, { now: () => now });
+    await a.sealer.seal({ chain: 'event', id: 'e1', payload: startEvent(1) });
     now = new Date('2026-11-30T23:59:00Z');
-    const back: SealedRecord = await a.sealer.seal({ chain: 'event', id: 'e2', payload: start(2) });
+    const back: SealedRecord = await a.sealer.seal({ chain: 'event', id: 'e2', payload: startEvent(2) });
     await a.journal.close();
-    expect(await readdir(path.join(dir, 'journal'))).toEqual(['2026-12.jsonl']);
-    const b = await openSealer();
+    expect((await readdir(path.join(dir, 'journal'))).filter((n) => n.endsWith('.jsonl'))).toEqual(['2026-12.jsonl']);
+    const b = await openTill(dir);
+    expect(b.journal.status.state).toBe('ok');
     expect((await b.journal.get('e2'))?.hash).toBe(back.hash);
     await b.journal.close();
   });
 
-  it('counts reprints per sale from the journal', async () => {
-    const a = await openSealer();
+  it('counts copies per sale from legacy reprint events and from the duplicate chain', async () => {
+    const a = await openTill(dir);
     for (const n of [1, 2]) {
       await a.sealer.seal({
         chain: 'event',
@@ -110,10 +107,71 @@ describe('Sealer and JournalStore', () => {
         payload: { type: 'receipt.reprint', saleId: 's1', receiptSeq: 1, reprintNumber: n, staffId: 'x' },
       });
     }
+    await a.sealer.seal({
+      chain: 'duplicate',
+      id: 'd3',
+      payload: { type: 'duplicate', saleId: 's1', receiptSeq: 1, duplicateNumber: 3, staffId: 'x' },
+    });
+    await a.sealer.seal({
+      chain: 'duplicate',
+      id: 'd-s2',
+      payload: { type: 'duplicate', saleId: 's2', receiptSeq: 2, duplicateNumber: 1, staffId: 'x' },
+    });
+    expect(a.journal.reprintCount('s1')).toBe(3);
     await a.journal.close();
-    const b = await openSealer();
-    expect(b.journal.reprintCount('s1')).toBe(2);
-    expect(b.journal.reprintCount('s2')).toBe(0);
+    const b = await openTill(dir);
+    expect(b.journal.reprintCount('s1')).toBe(3);
+    expect(b.journal.reprintCount('s2')).toBe(1);
+    expect(b.journal.reprintCount('s3')).toBe(0);
     await b.journal.close();
+  });
+});
+
+describe('Sealer on a stopped journal', () => {
+  it('refuses every seal, seals the one integrity event naming the damage, and does not add another after a restart', async () => {
+    await sealEvents(dir, 5);
+    await editLine(await onlySegment(dir), 2, flipVersionDigit);
+
+    const a = await openTill(dir);
+    expect(a.journal.status).toMatchObject({ state: 'stopped', reason: 'journal-damaged' });
+    await expect(a.sealer.seal({ chain: 'event', id: 'e6', payload: startEvent(6) })).rejects.toMatchObject({ code: 'SEALING_STOPPED' });
+    await expect(a.sealer.seal({ chain: 'event', id: 'e1', payload: startEvent(1) })).rejects.toMatchObject({ code: 'SEALING_STOPPED' });
+    const integrity = await a.sealer.sealIntegrityEvent();
+    expect(integrity).toMatchObject({ chain: 'event', seq: 6, v: 1 });
+    expect(integrity?.payload).toEqual({
+      type: 'journal.integrity',
+      problemCount: 1,
+      problems: [{ chain: 'event', seq: 3, id: 'e3', code: 'hash', problem: 'content does not match its hash' }],
+    });
+    expect(await a.sealer.sealIntegrityEvent()).toEqual(integrity);
+    await expect(a.sealer.seal({ chain: 'event', id: 'e7', payload: startEvent(7) })).rejects.toMatchObject({ code: 'SEALING_STOPPED' });
+    await a.journal.close();
+
+    const b = await openTill(dir);
+    // Still stopped: no checkpoint was written over the damage, so it is found again, and only there.
+    expect(b.journal.status).toMatchObject({ state: 'stopped', problems: [{ seq: 3, id: 'e3', code: 'hash' }] });
+    expect(await b.sealer.sealIntegrityEvent()).toEqual(integrity);
+    expect(await journalLines(await onlySegment(dir))).toHaveLength(6);
+    await b.journal.close();
+  });
+
+  it('seals nothing on a sound journal’s behalf', async () => {
+    const { journal, sealer } = await openTill(dir);
+    expect(await sealer.sealIntegrityEvent()).toBeNull();
+    expect(journal.head('event')).toBeNull();
+    await journal.close();
+  });
+
+  it('keeps reads working on a damaged journal, for support', async () => {
+    await sealEvents(dir, 4);
+    await editLine(await onlySegment(dir), 1, flipVersionDigit);
+    const { journal } = await openTill(dir);
+    expect(journal.status.state).toBe('stopped');
+    expect((await journal.read('event', 0, 10)).map((r) => r.id)).toEqual(['e1', 'e2', 'e3', 'e4']);
+    expect(journal.heads().event?.seq).toBe(4);
+    expect(JSON.parse(await readFile(path.join(dir, 'journal', 'checkpoint.json'), 'utf8'))).toMatchObject({
+      heads: { event: { seq: 4 } },
+    });
+    await journal.close();
   });
 });

@@ -1,0 +1,82 @@
+import type { ChainHead, ChainHeads, FiscalChain, SealedRecord } from '@pos/core';
+
+/** Where a record's line lies in the journal (its bytes, without the newline). */
+export type RecordLocation = { readonly segment: string; readonly offset: number; readonly length: number };
+
+type Placed = RecordLocation & { readonly seq: number };
+
+/**
+ * What the journal keeps in memory: locations, not records, so memory stays small. A damaged
+ * journal is indexed as far as it can be (a repeated sequence keeps its first record for reads,
+ * the head follows the last), so support can read it and the integrity event can be chained.
+ */
+export class JournalIndex {
+  private readonly placed = new Map<FiscalChain, Placed[]>();
+  private readonly positions = new Map<FiscalChain, ChainHead>();
+  private readonly ids = new Map<string, Placed & { readonly chain: FiscalChain }>();
+  private readonly copies = new Map<string, number>();
+  private readonly announced = new Set<string>();
+  private lastRecord: SealedRecord | null = null;
+
+  add(record: SealedRecord, location: RecordLocation): void {
+    const at = { ...location, seq: record.seq };
+    const list = this.placed.get(record.chain) ?? [];
+    if (list.length === 0) this.placed.set(record.chain, list);
+    if ((list.at(-1)?.seq ?? 0) < record.seq) list.push(at);
+    if ((this.positions.get(record.chain)?.seq ?? 0) <= record.seq)
+      this.positions.set(record.chain, { seq: record.seq, hash: record.hash });
+    if (!this.ids.has(record.id)) this.ids.set(record.id, { ...at, chain: record.chain });
+    this.countCopy(record);
+    const payload = record.payload as { readonly type?: unknown; readonly keyId?: unknown } | null;
+    if (record.chain === 'event' && payload?.type === 'key.rotate' && typeof payload.keyId === 'string') this.announced.add(payload.keyId);
+    this.lastRecord = record;
+  }
+
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  head(chain: FiscalChain): ChainHead | null {
+    return this.positions.get(chain) ?? null;
+  }
+
+  heads(): ChainHeads {
+    return Object.fromEntries(this.positions);
+  }
+
+  locate(id: string): (Placed & { readonly chain: FiscalChain }) | null {
+    return this.ids.get(id) ?? null;
+  }
+
+  /** Records of `chain` with seq > afterSeq, in order, at most `limit`. */
+  slice(chain: FiscalChain, afterSeq: number, limit: number): readonly Placed[] {
+    const list = this.placed.get(chain) ?? [];
+    // Gap-free chains sit at index seq - 1; a damaged one is searched.
+    let from = list[afterSeq]?.seq === afterSeq + 1 ? afterSeq : list.findIndex((p) => p.seq > afterSeq);
+    if (from < 0) from = list.length;
+    return list.slice(from, from + limit);
+  }
+
+  /** The highest copy number printed of a sale: DUPLICATA records, and reprint events of journals before the duplicate chain. */
+  copyCount(saleId: string): number {
+    return this.copies.get(saleId) ?? 0;
+  }
+
+  /** Whether a `key.rotate` introducing this key is in the journal. */
+  announces(keyId: string): boolean {
+    return this.announced.has(keyId);
+  }
+
+  last(): SealedRecord | null {
+    return this.lastRecord;
+  }
+
+  private countCopy(record: SealedRecord): void {
+    if (typeof record.payload !== 'object' || record.payload === null) return;
+    const payload = record.payload as Readonly<Record<string, unknown>>;
+    const legacy = record.chain === 'event' && payload.type === 'receipt.reprint';
+    const number = record.chain === 'duplicate' ? payload.duplicateNumber : legacy ? payload.reprintNumber : undefined;
+    if (typeof payload.saleId !== 'string' || typeof number !== 'number') return;
+    this.copies.set(payload.saleId, Math.max(this.copies.get(payload.saleId) ?? 0, number));
+  }
+}

@@ -1,0 +1,187 @@
+import {
+  problem,
+  subjectCovers,
+  validateSale,
+  validateVoid,
+  type ApprovalAction,
+  type ApprovalRef,
+  type ApprovalSubject,
+  type EventPayload,
+  type SalePayload,
+  type SaleProblem,
+  type StaffMember,
+  type StoreProfile,
+} from '@pos/core';
+import type { ApprovalBook } from '../approvals/approval-book';
+import { outcomeOf, type PaymentJournal } from '../terminal/payment-journal';
+import type { SealedIndex } from './sealed-index';
+
+/** What the host knows when it decides whether a record may be sealed. */
+export type SealCheckContext = {
+  readonly profile: StoreProfile;
+  readonly staff: StaffMember;
+  readonly index: SealedIndex;
+  readonly approvals: ApprovalBook;
+  readonly payments: PaymentJournal;
+};
+
+type ApprovalNeed = {
+  readonly what: string;
+  /** Any of these actions will do (a large-discount approval also covers a small discount). */
+  readonly actions: readonly ApprovalAction[];
+  readonly subject: ApprovalSubject;
+};
+
+/**
+ * An approval cited by a payload must be one this host issued, for one of the actions needed,
+ * approved by the person the payload names, covering the figures the payload carries, and not
+ * used by any record sealed before nor twice in this one.
+ */
+export function approvalProblems(
+  ref: Partial<ApprovalRef> | undefined,
+  need: ApprovalNeed,
+  ctx: SealCheckContext,
+  citedHere: Set<string>,
+): SaleProblem[] {
+  if (!ref?.approvalId || !ref.approvedBy) return [problem('approval', `${need.what}: no approval from the till host`)];
+  const issued = ctx.approvals.get(ref.approvalId);
+  if (!issued) return [problem('approval', `${need.what}: approval ${ref.approvalId} was not issued by this till`)];
+  const problems: SaleProblem[] = [];
+  if (!need.actions.includes(issued.action))
+    problems.push(problem('approval', `${need.what}: approval ${ref.approvalId} is for ${issued.action}`));
+  if (issued.approvedBy !== ref.approvedBy)
+    problems.push(problem('approval', `${need.what}: approval ${ref.approvalId} was given by ${issued.approvedBy}, not ${ref.approvedBy}`));
+  if (!subjectCovers(issued.subject, need.subject))
+    problems.push(problem('approval', `${need.what}: approval ${ref.approvalId} was given for other figures`));
+  const usedBy = ctx.index.approvalUsedBy(ref.approvalId);
+  if (usedBy || citedHere.has(ref.approvalId))
+    problems.push(problem('approval', `${need.what}: approval ${ref.approvalId} was already used${usedBy ? ` by ${usedBy}` : ''}`));
+  citedHere.add(ref.approvalId);
+  return problems;
+}
+
+function discountActions(bp: number, profile: StoreProfile): ApprovalAction[] {
+  return bp > profile.maxCashierDiscountBp ? ['sale.discount.large'] : ['sale.discount', 'sale.discount.large'];
+}
+
+function saleApprovalProblems(sale: SalePayload, ctx: SealCheckContext): SaleProblem[] {
+  const problems: SaleProblem[] = [];
+  const cited = new Set<string>();
+  for (const [i, line] of sale.lines.entries()) {
+    const at = `line ${i + 1}`;
+    if (line.discount) {
+      const bp =
+        line.discount.kind === 'percent'
+          ? line.discount.bp
+          : line.gross > 0
+            ? Math.ceil((line.discount.amount * 10_000) / line.gross)
+            : 10_000;
+      const figures = line.discount.kind === 'percent' ? { bp: line.discount.bp } : { amount: line.discount.amount };
+      problems.push(
+        ...approvalProblems(
+          line.discount,
+          {
+            what: `${at} discount`,
+            actions: discountActions(bp, ctx.profile),
+            subject: { saleId: sale.saleId, lineId: line.lineId, ...figures },
+          },
+          ctx,
+          cited,
+        ),
+      );
+    }
+    if (line.priceOverride) {
+      problems.push(
+        ...approvalProblems(
+          line.priceOverride,
+          {
+            what: `${at} price`,
+            actions: ['sale.price-override'],
+            subject: { saleId: sale.saleId, lineId: line.lineId, unitPrice: line.unitPrice },
+          },
+          ctx,
+          cited,
+        ),
+      );
+    }
+  }
+  if (sale.cartDiscountBp) {
+    problems.push(
+      ...approvalProblems(
+        sale.cartDiscountApproval,
+        {
+          what: 'ticket discount',
+          actions: discountActions(sale.cartDiscountBp, ctx.profile),
+          subject: { saleId: sale.saleId, bp: sale.cartDiscountBp },
+        },
+        ctx,
+        cited,
+      ),
+    );
+  }
+  return problems;
+}
+
+/**
+ * Each card tender against the host's own payment journal: an approved tender needs an attempt
+ * the terminal approved (or a person reconciled as approved) for the same amount, that no other
+ * sale used; a tender left out as declined must not hide an approval.
+ */
+function cardProblems(sale: SalePayload, saleId: string, payments: PaymentJournal, index: SealedIndex): SaleProblem[] {
+  const problems: SaleProblem[] = [];
+  const seen = new Set<string>();
+  for (const [i, tender] of sale.tenders.entries()) {
+    if (tender.method !== 'card') continue;
+    const at = `tender ${i + 1}`;
+    const attempt = payments.get(tender.attemptKey);
+    if (!attempt || attempt.kind !== 'payment') {
+      problems.push(problem('card-journal', `${at}: the terminal was never asked for card attempt ${tender.attemptKey}`));
+      continue;
+    }
+    const outcome = outcomeOf(attempt);
+    if (tender.status === 'approved') {
+      if (outcome !== 'approved')
+        problems.push(problem('card-journal', `${at}: the terminal did not approve card attempt ${tender.attemptKey} (${outcome})`));
+      if (attempt.amount !== tender.amount || attempt.currency !== sale.currency) {
+        problems.push(
+          problem(
+            'card-journal',
+            `${at}: the terminal approved ${attempt.amount} ${attempt.currency}, not ${tender.amount} ${sale.currency}`,
+          ),
+        );
+      }
+      const usedBy = index.cardAttemptUsedBy(tender.attemptKey);
+      if ((usedBy && usedBy !== saleId) || seen.has(tender.attemptKey)) {
+        problems.push(problem('card-journal', `${at}: card attempt ${tender.attemptKey} already paid ${usedBy ?? 'another tender'}`));
+      }
+      seen.add(tender.attemptKey);
+    } else if (outcome === 'approved') {
+      problems.push(
+        problem(
+          'card-journal',
+          `${at}: the terminal approved card attempt ${tender.attemptKey}: it cannot be left out as ${tender.status}`,
+        ),
+      );
+    }
+  }
+  return problems;
+}
+
+/** Everything the host checks before sealing a sale: core's rules, then what only the host knows. */
+export function saleSealProblems(sale: SalePayload, recordId: string, ctx: SealCheckContext): SaleProblem[] {
+  const found = validateSale(sale, ctx.profile);
+  if (found.some((p) => p.code === 'shape')) return found;
+  if (sale.saleId !== recordId) found.push(problem('staff', 'the sale id differs from the record id'));
+  if (sale.staffId !== ctx.staff.id) found.push(problem('staff', 'the sale is not by the signed-in cashier'));
+  const completed = Date.parse(sale.completedAt);
+  // The page's clock may lag the host's a little; a sale completed in the future was not completed.
+  if (completed > Date.now() + 5 * 60_000) found.push(problem('time', 'the sale completes in the future'));
+  return [...found, ...cardProblems(sale, recordId, ctx.payments, ctx.index), ...saleApprovalProblems(sale, ctx)];
+}
+
+/** A void: well-formed, by the signed-in person, with an approval of this cart's void. */
+export function voidSealProblems(event: EventPayload, ctx: SealCheckContext): SaleProblem[] {
+  const found = validateVoid(event, ctx.staff.id, ctx.profile.currency);
+  if (found.length > 0 || event.type !== 'sale.void') return found;
+  return approvalProblems(event, { what: 'void', actions: ['sale.void'], subject: { saleId: event.saleId } }, ctx, new Set());
+}

@@ -1,0 +1,93 @@
+import type { SealedRecord } from '@pos/core';
+
+/**
+ * What the host must know of everything it sealed to decide what it may seal next, rebuilt from
+ * the journal at every start (fed record by record as the journal is read, then as it grows):
+ * which approvals and card attempts a record already used, which carts were voided, how many
+ * duplicates each receipt has, how much of each sale was refunded.
+ */
+export class SealedIndex {
+  private readonly approvals = new Map<string, string>();
+  private readonly cardAttempts = new Map<string, string>();
+  private readonly voids = new Map<string, string>();
+  private readonly duplicates = new Map<string, number>();
+  private readonly refunds = new Map<string, number>();
+  private readonly refundRequests = new Map<string, string>();
+  private staffSetUp = false;
+
+  /** The indexer the journal calls for each record, in journal order. */
+  readonly add = (record: SealedRecord): void => {
+    const cite = (approvalId: string | undefined) => {
+      if (approvalId) this.approvals.set(approvalId, record.id);
+    };
+    if (record.chain === 'sale') {
+      const sale = (record as SealedRecord<'sale'>).payload;
+      for (const line of sale.lines) {
+        cite(line.discount?.approvalId);
+        cite(line.priceOverride?.approvalId);
+      }
+      cite(sale.cartDiscountApproval?.approvalId);
+      for (const tender of sale.tenders)
+        if (tender.method === 'card' && tender.status === 'approved') this.cardAttempts.set(tender.attemptKey, record.id);
+      return;
+    }
+    if (record.chain === 'duplicate') {
+      const { saleId, duplicateNumber } = (record as SealedRecord<'duplicate'>).payload;
+      this.duplicates.set(saleId, Math.max(this.duplicateCount(saleId), duplicateNumber));
+      return;
+    }
+    const event = (record as SealedRecord<'event'>).payload;
+    switch (event.type) {
+      case 'sale.void':
+        this.voids.set(event.saleId, record.id);
+        cite(event.approvalId);
+        break;
+      case 'receipt.reprint':
+        this.duplicates.set(event.saleId, Math.max(this.duplicateCount(event.saleId), event.reprintNumber));
+        break;
+      case 'drawer.open':
+        cite(event.approvalId);
+        break;
+      case 'refund.request':
+        this.refunds.set(event.saleId, this.refundedOf(event.saleId) + event.amount);
+        this.refundRequests.set(event.attemptKey, record.id);
+        cite(event.approvalId);
+        break;
+      case 'staff.setup':
+        this.staffSetUp = true;
+        break;
+      default:
+        break;
+    }
+  };
+
+  /** The id of the record that used this approval, if one did. */
+  approvalUsedBy(approvalId: string): string | undefined {
+    return this.approvals.get(approvalId);
+  }
+
+  /** The id of the sale an approved card attempt paid, if one did. */
+  cardAttemptUsedBy(attemptKey: string): string | undefined {
+    return this.cardAttempts.get(attemptKey);
+  }
+
+  voidOf(saleId: string): string | undefined {
+    return this.voids.get(saleId);
+  }
+
+  duplicateCount(saleId: string): number {
+    return this.duplicates.get(saleId) ?? 0;
+  }
+
+  refundedOf(saleId: string): number {
+    return this.refunds.get(saleId) ?? 0;
+  }
+
+  refundRequestOf(attemptKey: string): string | undefined {
+    return this.refundRequests.get(attemptKey);
+  }
+
+  get firstManagerSetUp(): boolean {
+    return this.staffSetUp;
+  }
+}
