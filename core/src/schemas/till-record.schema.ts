@@ -3,7 +3,8 @@ import type { SealedRecord } from '../fiscal/chain';
 
 /**
  * Every sealed record of this till that is not a sale, told apart by `kind` (the payload type):
- * technical events, voids, reprints; later session open/close, cash movements and closings.
+ * technical events and voids (chain "event"), duplicates (chain "duplicate", kind "duplicate");
+ * later session open/close, cash movements and closings.
  * Single writer (this till), append only.
  */
 export const tillRecordSchema = {
@@ -27,9 +28,12 @@ export const tillRecordSchema = {
   additionalProperties: false,
 } as const;
 
-export type TillRecordDoc = Omit<FromSchema<typeof tillRecordSchema>, 'record'> & { record: SealedRecord<'event'> };
+/** The chains whose records are kept here; sales have their own collection. */
+export type TillRecordChain = 'event' | 'duplicate';
 
-export function tillRecordDocFromRecord(record: SealedRecord<'event'>): TillRecordDoc {
+export type TillRecordDoc = Omit<FromSchema<typeof tillRecordSchema>, 'record'> & { record: SealedRecord<TillRecordChain> };
+
+export function tillRecordDocFromRecord(record: SealedRecord<TillRecordChain>): TillRecordDoc {
   return {
     id: record.id,
     storeId: record.storeId,

@@ -5,6 +5,7 @@ import { HelpOverlay } from '../features/help/HelpOverlay';
 import { SaleScreen } from '../features/sale/SaleScreen';
 import { SignInScreen } from '../features/signin/SignInScreen';
 import { SyncPanel } from '../features/sync/SyncPanel';
+import { FiscalStopBanner } from '../features/status/FiscalStopBanner';
 import { NoticeBar } from '../features/status/NoticeBar';
 import { StatusBar } from '../features/status/StatusBar';
 import { useAppStore } from '../state/app-store';
@@ -29,6 +30,7 @@ export function App() {
     <div className="app">
       <StatusBar />
       <NoticeBar />
+      <FiscalStopBanner />
       {phase === 'booting' && <Boot />}
       {phase === 'no-host' && (
         <main className="boot">

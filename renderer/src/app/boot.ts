@@ -1,4 +1,4 @@
-import type { CartDoc, StaffMember } from '@pos/core';
+import { FISCAL_CHAINS, type CartDoc, type StaffMember } from '@pos/core';
 import { connectToHost, NoHostError, type HostBridge } from '../bridge';
 import { catalogImportState, importCatalog } from '../db/catalog-import';
 import { openTillDatabase } from '../db/database';
@@ -10,6 +10,7 @@ import { cartActions } from '../state/cart-store';
 import { services, setServices } from '../state/services';
 import { feedCustomerDisplay } from './customer-display-feed';
 import { linkDevices } from './device-link';
+import { applyHello, applyStoreProfile, linkHostState, refreshHostState } from './host-state-link';
 
 function waitConnected(bridge: HostBridge): Promise<void> {
   if (bridge.connection() === 'connected') return Promise.resolve();
@@ -53,6 +54,7 @@ export async function boot(): Promise<void> {
   app.setBoot('app.connectingHost');
   await waitConnected(bridge);
   const hello = await bridge.invoke('host.hello');
+  applyHello(hello);
   const [persisted, profile, staff] = await Promise.all([
     requestPersistence(),
     bridge.invoke('store.profile'),
@@ -63,10 +65,11 @@ export async function boot(): Promise<void> {
   app.setBoot('app.openingDatabase');
   const db = await openTillDatabase({ namespace: `${hello.storeId}-${hello.tillId}` });
   setServices({ bridge, db, hello, profile, staff });
-  void db.docs.settings.upsert({ key: 'store.profile', value: profile, updatedAt: new Date().toISOString() });
+  applyStoreProfile(profile);
+  linkHostState(bridge);
 
   app.setBoot('app.restoring');
-  await Promise.all([mirrorJournal(db.docs, bridge, 'sale'), mirrorJournal(db.docs, bridge, 'event')]);
+  await Promise.all(FISCAL_CHAINS.map((chain) => mirrorJournal(db.docs, bridge, chain)));
 
   const imported = await catalogImportState(db.catalog);
   // Only a till with no catalog at all waits for it; a partial one sells while the rest arrives.
@@ -126,8 +129,10 @@ export async function enterSelling(staff: StaffMember): Promise<void> {
 /** A host that restarted has forgotten who was signed in: back to the PIN screen, cart kept. */
 async function checkSessionAfterReconnect(): Promise<void> {
   const app = useAppStore.getState();
-  if (app.phase !== 'selling') return;
+  if (app.phase !== 'selling' && app.phase !== 'signin') return;
   try {
+    await refreshHostState(services().bridge);
+    if (app.phase !== 'selling') return;
     const current = await services().bridge.invoke('session.current');
     if (!current) useAppStore.setState({ phase: 'signin', staff: null });
   } catch {

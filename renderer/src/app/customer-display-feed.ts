@@ -2,6 +2,7 @@ import type { CustomerDisplayState } from '@pos/core';
 import { customerDisplayState } from '../features/customer-display/display-state';
 import { useAppStore } from '../state/app-store';
 import { useCartStore } from '../state/cart-store';
+import { ratesAt } from '../state/rates-now';
 import { services } from '../state/services';
 
 /** Quick scans come in bursts: the displays follow at most this often. */
@@ -18,7 +19,7 @@ export function feedCustomerDisplay(): () => void {
     timer = null;
     if (useAppStore.getState().phase !== 'selling') return;
     const { profile, bridge } = services();
-    const state: CustomerDisplayState = customerDisplayState(useCartStore.getState(), profile.vatRates, profile.loyaltySignupUrl);
+    const state: CustomerDisplayState = customerDisplayState(useCartStore.getState(), ratesAt(profile), profile.loyaltySignupUrl);
     const text = JSON.stringify(state);
     if (text === last) return;
     last = text;

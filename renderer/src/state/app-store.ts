@@ -1,4 +1,4 @@
-import type { PrinterStatus, StaffMember } from '@pos/core';
+import type { FiscalStatus, PrinterStatus, StaffMember } from '@pos/core';
 import { create } from 'zustand';
 import type { ConnectionState } from '../bridge';
 import type { Locale } from '../i18n/i18n';
@@ -6,8 +6,17 @@ import type { Locale } from '../i18n/i18n';
 export type Phase = 'booting' | 'no-host' | 'fatal' | 'signin' | 'selling';
 export type Panel = 'search' | 'payment' | 'done' | 'history' | 'parked';
 export type NoticeLevel = 'info' | 'success' | 'warning' | 'error';
-/** A message for the cashier: an i18n key and its values, translated where it is shown. */
-export type Notice = { readonly id: number; readonly level: NoticeLevel; readonly key: string; readonly values?: Record<string, unknown> };
+/** One translated sentence: an i18n key and its values, translated where it is shown (so a language switch applies). */
+export type Message = { readonly key: string; readonly values?: Record<string, unknown> };
+/**
+ * A message for the cashier. `details`: one sentence each (the host's refusal, problem by
+ * problem), with `words` the host's own, shown only as a detail for support.
+ */
+export type Notice = Message & {
+  readonly id: number;
+  readonly level: NoticeLevel;
+  readonly details?: readonly (Message & { readonly words?: string })[];
+};
 
 type AppState = {
   phase: Phase;
@@ -18,6 +27,10 @@ type AppState = {
   printer: PrinterStatus | null;
   storagePersisted: boolean | null;
   staff: StaffMember | null;
+  /** The till has no staff yet: the sign-in screen sets up its first manager. */
+  needsSetup: boolean;
+  /** Whether the host may seal: "stopped" blocks selling for everyone until support restores the journal. */
+  fiscal: FiscalStatus;
   locale: Locale;
   panel: Panel;
   helpOpen: boolean;
@@ -29,7 +42,7 @@ type AppState = {
 
 type AppActions = {
   setBoot(key: string, values?: Record<string, unknown>): void;
-  notify(level: NoticeLevel, key: string, values?: Record<string, unknown>): void;
+  notify(level: NoticeLevel, key: string, values?: Record<string, unknown>, details?: Notice['details']): void;
   dismissNotice(): void;
   setPanel(panel: Panel): void;
   setSearchText(text: string, focus?: boolean): void;
@@ -47,6 +60,8 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   printer: null,
   storagePersisted: null,
   staff: null,
+  needsSetup: false,
+  fiscal: { state: 'ok' },
   locale: 'fr',
   panel: 'search',
   helpOpen: false,
@@ -54,7 +69,8 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   searchText: '',
   searchFocusToken: 0,
   setBoot: (bootKey, bootValues = {}) => set({ bootKey, bootValues }),
-  notify: (level, key, values) => set({ notice: { id: ++noticeId, level, key, ...(values ? { values } : {}) } }),
+  notify: (level, key, values, details) =>
+    set({ notice: { id: ++noticeId, level, key, ...(values ? { values } : {}), ...(details?.length ? { details } : {}) } }),
   dismissNotice: () => set({ notice: null }),
   setPanel: (panel) => set({ panel }),
   setSearchText: (searchText, focus = false) =>
@@ -62,14 +78,7 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   toggleHelp: (open) => set((s) => ({ helpOpen: open ?? !s.helpOpen })),
 }));
 
-/** Turns a thrown error into a notice, with the host's code when it has one. */
-export function notifyError(error: unknown): void {
-  const e = error as { code?: string; message?: string; details?: Record<string, unknown> };
-  const code = typeof e?.code === 'string' ? e.code : 'generic';
-  const retryMs = typeof e?.details?.retryInMs === 'number' ? e.details.retryInMs : 0;
-  useAppStore.getState().notify('error', `errors.${code}`, {
-    message: e?.message ?? String(error),
-    ...(e?.details ?? {}),
-    seconds: Math.ceil(retryMs / 1000),
-  });
+/** Nothing can be sealed: selling waits until support restores the host's journal. */
+export function sealingStopped(): boolean {
+  return useAppStore.getState().fiscal.state === 'stopped';
 }

@@ -7,6 +7,7 @@ import {
   setLineDiscount,
   setQuantity,
   type AddProductOptions,
+  type ApprovalRef,
   type Cart,
   type CartDoc,
   type LineDiscount,
@@ -27,7 +28,8 @@ export type CartStatus = 'selling' | 'paying' | 'sealing' | 'seal-pending';
 
 export type LastSale = {
   readonly record: SealedRecord<'sale'>;
-  readonly print: 'printing' | PrintOutcome;
+  /** `already-printed`: the host printed this sale's original before (a sale completed again after a reload): only a DUPLICATA now. */
+  readonly print: 'printing' | 'already-printed' | PrintOutcome;
   readonly reprinted?: number;
   readonly restored?: boolean;
 };
@@ -151,14 +153,24 @@ export const cartActions = {
   remove(lineId: string): void {
     change((cart) => removeLine(cart, lineId));
   },
-  setLineDiscount(lineId: string, discount: LineDiscount | null): void {
-    change((cart) => setLineDiscount(cart, lineId, discount));
+  /** Every manual discount and price carries the host's approval of exactly that figure (approve()). */
+  setLineDiscount(lineId: string, discount: LineDiscount, approval: ApprovalRef): void {
+    const { approvalId, approvedBy } = approval;
+    change((cart) => setLineDiscount(cart, lineId, { ...discount, approvalId, approvedBy }));
   },
-  setCartDiscount(bp: number | null): void {
-    change((cart) => setCartDiscount(cart, bp));
+  removeLineDiscount(lineId: string): void {
+    change((cart) => setLineDiscount(cart, lineId, null));
   },
-  overridePrice(lineId: string, price: number, reason: string, approvedBy: string): void {
-    change((cart) => overridePrice(cart, lineId, price, reason, approvedBy));
+  setCartDiscount(bp: number, approval: ApprovalRef): void {
+    const { approvalId, approvedBy } = approval;
+    change((cart) => setCartDiscount(cart, bp, { approvalId, approvedBy }));
+  },
+  removeCartDiscount(): void {
+    change((cart) => setCartDiscount(cart, null));
+  },
+  overridePrice(lineId: string, price: number, reason: string, approval: ApprovalRef): void {
+    const { approvalId, approvedBy } = approval;
+    change((cart) => overridePrice(cart, lineId, price, reason, { approvalId, approvedBy }));
   },
   setTenders(tenders: Tender[]): void {
     useCartStore.setState({ tenders });

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { Message } from './app-store';
 
 /**
  * One modal at a time, asked for as a promise: `const v = await ask({ kind: 'quantity', … })`.
@@ -10,7 +11,8 @@ export type DialogRequest =
   | { readonly kind: 'line-discount'; readonly name: string; readonly hasDiscount: boolean }
   | { readonly kind: 'cart-discount'; readonly hasDiscount: boolean }
   | { readonly kind: 'price-override'; readonly name: string; readonly current: number }
-  | { readonly kind: 'manager'; readonly actionKey: string }
+  /** `error`: why the PIN typed before was not accepted (asked again, so they may retry or cancel). */
+  | { readonly kind: 'manager'; readonly actionKey: string; readonly error?: Message }
   | { readonly kind: 'confirm-void' }
   | { readonly kind: 'no-sale' };
 

@@ -1,8 +1,13 @@
 import type { HostHello, StaffMember, StoreProfile } from '@pos/core';
+import { useSyncExternalStore } from 'react';
 import type { HostBridge } from '../bridge';
 import type { TillDatabase } from '../db/database';
 
-/** What the running till is connected to, set once at boot. */
+/**
+ * What the running till is connected to, set at boot. The store profile and the staff list are
+ * replaced while the till runs (the hub's new settings, a first manager set up): screens that
+ * show them subscribe, so they redraw with what the host sells with.
+ */
 export type TillServices = {
   readonly bridge: HostBridge;
   readonly db: TillDatabase;
@@ -12,14 +17,43 @@ export type TillServices = {
 };
 
 let current: TillServices | null = null;
+const listeners = new Set<() => void>();
+
+function publish(next: TillServices | null): void {
+  current = next;
+  for (const listener of [...listeners]) listener();
+}
 
 export function setServices(services: TillServices | null): void {
-  current = services;
+  publish(services);
 }
 
 export function services(): TillServices {
   if (!current) throw new Error('The till is not started');
   return current;
+}
+
+export function replaceProfile(profile: StoreProfile): void {
+  publish({ ...services(), profile });
+}
+
+export function replaceStaff(staff: readonly StaffMember[]): void {
+  publish({ ...services(), staff });
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The profile the till sells with now; the component redraws when it is replaced. */
+export function useStoreProfile(): StoreProfile {
+  return useSyncExternalStore(subscribe, () => services().profile);
+}
+
+/** For screens shown before the till is started (the status bar during boot). */
+export function useMaybeServices(): TillServices | null {
+  return useSyncExternalStore(subscribe, () => current);
 }
 
 export function staffName(staffId: string): string {

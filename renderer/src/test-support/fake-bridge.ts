@@ -1,5 +1,12 @@
 import {
+  can,
+  canonicalText,
+  DEMO_STAFF,
   PosError,
+  type ApprovalAction,
+  type ApprovalGrant,
+  type ApprovalRequest,
+  type ApprovalSubject,
   type CardOutcome,
   type CardResult,
   type EventName,
@@ -24,11 +31,19 @@ export const TEST_HELLO: HostHello = {
   mode: 'browser',
   publicKey: '00'.repeat(32),
   keyId: 'test-key',
-  heads: { sale: 0, event: 0 },
+  heads: { sale: 0, event: 0, duplicate: 0 },
+  fiscal: { state: 'ok' },
+  needsSetup: false,
 };
 
 export const MANAGER: StaffMember = { id: 'staff-sophie', displayName: 'Sophie', role: 'manager' };
 export const MANAGER_PIN = '5678';
+
+/** An approval the fake host gave, as the real one records it. */
+export type IssuedApproval = ApprovalGrant & { readonly action: ApprovalAction; readonly subject: ApprovalSubject; readonly pin?: string };
+
+/** Wrong PINs in a row before the fake host locks approvals, as the real one does. */
+export const PIN_ATTEMPTS = 5;
 
 export type FakeBridge = {
   readonly bridge: HostBridge;
@@ -38,6 +53,14 @@ export type FakeBridge = {
   readonly timeline: string[];
   /** What the host has sealed, by id (a retry of an id returns the same record, as the host does). */
   readonly sealed: Map<string, SealedRecord>;
+  /** The host's sealing (idempotent by id, SEAL_CONFLICT for other content), for tests that wrap fiscal.seal. */
+  readonly seal: (request: SealRequest) => SealedRecord;
+  /** Every approval given, in order. */
+  readonly approvals: IssuedApproval[];
+  /** Who the host has signed in: approvals without a PIN are theirs when their role allows. */
+  signedIn: StaffMember | null;
+  /** The till's staff, as staff.list answers (staff.setup adds the first manager). */
+  staff: StaffMember[];
   /** Outcome the terminal gives to the next payments (default approved). */
   terminal: (request: { attemptKey: string; amount: number }) => CardOutcome;
   /** What a status enquiry answers, by attempt key (default: what pay() answered). */
@@ -60,7 +83,55 @@ export function createFakeBridge(): FakeBridge {
   const terminalStatus = new Map<string, CardOutcome>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();
   const eventListeners = new Map<EventName, Set<(payload: never) => void>>();
-  const seqs = { sale: 0, event: 0 };
+  const seqs = { sale: 0, event: 0, duplicate: 0 };
+  const approvals: IssuedApproval[] = [];
+  const duplicates = new Map<string, number>();
+  let wrongPins = 0;
+
+  /** The approver a PIN names: a demo staff member, or the manager set up on this fake till. */
+  const staffByPin = (pin: string): StaffMember | null => {
+    const demo = DEMO_STAFF.find((s) => s.pin === pin);
+    if (demo) return { id: demo.id, displayName: demo.displayName, role: demo.role };
+    return setupPins.get(pin) ?? null;
+  };
+  const setupPins = new Map<string, StaffMember>();
+
+  const seal = (request: SealRequest): SealedRecord => {
+    const existing = sealed.get(request.id);
+    if (existing) {
+      if (existing.chain === request.chain && canonicalText(existing.payload) === canonicalText(request.payload)) return existing;
+      throw new PosError('SEAL_CONFLICT', `Record ${request.id} is already sealed with other content`, { seq: existing.seq });
+    }
+    const seq = ++seqs[request.chain];
+    const record = {
+      chain: request.chain,
+      id: request.id,
+      seq,
+      storeId: TEST_HELLO.storeId,
+      tillId: TEST_HELLO.tillId,
+      sealedAt: new Date().toISOString(),
+      keyId: TEST_HELLO.keyId,
+      payload: request.payload,
+      prevHash: `h${seq - 1}`,
+      hash: `h${seq}`,
+      signature: 's',
+    } as SealedRecord;
+    sealed.set(request.id, record);
+    return record;
+  };
+
+  const grant = (request: ApprovalRequest, approver: StaffMember): ApprovalGrant => {
+    const issued: IssuedApproval = {
+      approvalId: `approval-${approvals.length + 1}`,
+      approvedBy: approver.id,
+      approverName: approver.displayName,
+      action: request.action,
+      subject: request.subject,
+      ...(request.pin !== undefined ? { pin: request.pin } : {}),
+    };
+    approvals.push(issued);
+    return { approvalId: issued.approvalId, approvedBy: issued.approvedBy, approverName: issued.approverName };
+  };
   let connection: ConnectionState = 'connected';
 
   const cardResult = (attemptKey: string, amount: number, status: CardOutcome): CardResult => ({
@@ -74,27 +145,20 @@ export function createFakeBridge(): FakeBridge {
 
   const handlers = new Map<MethodName, Handler>();
   const defaults: Partial<Record<MethodName, Handler>> = {
-    'fiscal.seal': (request: SealRequest) => {
-      const existing = sealed.get(request.id);
-      if (existing) return existing;
-      const seq = ++seqs[request.chain];
-      const record = {
-        chain: request.chain,
-        id: request.id,
-        seq,
-        storeId: TEST_HELLO.storeId,
-        tillId: TEST_HELLO.tillId,
-        sealedAt: new Date().toISOString(),
-        keyId: TEST_HELLO.keyId,
-        payload: request.payload,
-        prevHash: `h${seq - 1}`,
-        hash: `h${seq}`,
-        signature: 's',
-      } as SealedRecord;
-      sealed.set(request.id, record);
-      return record;
-    },
+    'fiscal.seal': seal,
     'receipt.print': (): PrintOutcome => ({ status: 'sent', bytes: 100 }),
+    'receipt.reprint': ({ saleId }: { saleId: string }) => {
+      const sale = sealed.get(saleId);
+      if (!sale || sale.chain !== 'sale') throw new PosError('NOT_FOUND', `No sale ${saleId}`);
+      const duplicateNumber = (duplicates.get(saleId) ?? 0) + 1;
+      duplicates.set(saleId, duplicateNumber);
+      const event = seal({
+        chain: 'duplicate',
+        id: `duplicate-${saleId}-${duplicateNumber}`,
+        payload: { type: 'duplicate', saleId, receiptSeq: sale.seq, duplicateNumber, staffId: fake.signedIn?.id ?? '' },
+      });
+      return { reprintNumber: duplicateNumber, event, outcome: { status: 'sent', bytes: 100 } };
+    },
     'terminal.pay': (request: { attemptKey: string; amount: number }) => {
       const known = attempts.get(request.attemptKey);
       if (known) return known;
@@ -107,10 +171,42 @@ export function createFakeBridge(): FakeBridge {
       const status = terminalStatus.get(attemptKey) ?? known?.status ?? 'unknown';
       return cardResult(attemptKey, known?.amount ?? 0, status);
     },
-    'session.authorize': ({ pin }: { pin: string }) => {
-      if (pin === MANAGER_PIN) return MANAGER;
-      throw new PosError('WRONG_PIN', 'Wrong PIN', { attemptsLeft: 4 });
+    'approval.request': (request: ApprovalRequest) => {
+      const staff = fake.signedIn;
+      if (!staff) throw new PosError('NOT_SIGNED_IN', 'Nobody is signed in');
+      if (request.pin === undefined) {
+        if (!can(staff.role, request.action))
+          throw new PosError('FORBIDDEN', `${staff.displayName} may not do this alone`, { needsApprover: true });
+        return grant(request, staff);
+      }
+      if (wrongPins >= PIN_ATTEMPTS)
+        throw new PosError('PIN_LOCKED', 'Too many wrong PINs: wait before trying again', { retryInMs: 30_000 });
+      const approver = staffByPin(request.pin);
+      if (!approver) {
+        wrongPins += 1;
+        if (wrongPins >= PIN_ATTEMPTS)
+          throw new PosError('PIN_LOCKED', 'Too many wrong PINs: wait before trying again', { retryInMs: 30_000 });
+        throw new PosError('WRONG_PIN', 'Wrong PIN', { attemptsLeft: PIN_ATTEMPTS - wrongPins });
+      }
+      wrongPins = 0;
+      if (!can(approver.role, request.action)) throw new PosError('FORBIDDEN', `${approver.displayName} may not approve this`);
+      return grant(request, approver);
     },
+    'session.signIn': ({ pin }: { pin: string }) => {
+      if (fake.staff.length === 0) throw new PosError('SETUP_REQUIRED', 'This till has no staff yet: set up its first manager');
+      const member = staffByPin(pin);
+      if (!member) throw new PosError('WRONG_PIN', 'Wrong PIN', { attemptsLeft: 4 });
+      fake.signedIn = member;
+      return member;
+    },
+    'staff.setup': ({ displayName, pin }: { displayName: string; pin: string }) => {
+      if (fake.staff.length > 0) throw new PosError('FORBIDDEN', 'This till has staff already');
+      const member: StaffMember = { id: 'staff-first-manager', displayName, role: 'manager' };
+      setupPins.set(pin, member);
+      fake.staff = [member];
+      return member;
+    },
+    'staff.list': () => fake.staff,
     'journal.read': () => ({ records: [], headSeq: 0 }),
     'printer.status': () => ({ state: 'ready', target: 'test', checkedAt: new Date(0).toISOString() }),
     'scale.read': () => ({ ok: false, reason: 'no-scale', message: 'No scale is set up on this till.' }),
@@ -120,7 +216,7 @@ export function createFakeBridge(): FakeBridge {
       amount: 0,
       status: outcome,
     }),
-    'host.hello': () => TEST_HELLO,
+    'host.hello': () => ({ ...TEST_HELLO, needsSetup: fake.staff.length === 0 }),
     'session.current': () => null,
   };
 
@@ -155,6 +251,10 @@ export function createFakeBridge(): FakeBridge {
     calls,
     timeline,
     sealed,
+    seal,
+    approvals,
+    signedIn: null,
+    staff: DEMO_STAFF.map(({ pin: _pin, ...member }) => member),
     terminal: () => 'approved',
     terminalStatus,
     handle(name, handler) {

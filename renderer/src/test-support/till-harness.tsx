@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { DEMO_STAFF, demoStoreProfile, type StaffMember, type StoreProfile } from '@pos/core';
+import { demoStoreProfile, type StaffMember, type StoreProfile } from '@pos/core';
 import { render, type RenderResult } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -29,8 +29,9 @@ export async function startTill(options: { catalogSize?: number; staff?: StaffMe
   const db = await openTillDatabase({ namespace: `test-${++opened}-${Date.now().toString(36)}` });
   await importCatalog(db.catalog, demoCatalogPageForTest(options.catalogSize ?? 400));
   const profile = demoStoreProfile(TEST_HELLO.storeId, TEST_HELLO.tillId);
-  setServices({ bridge: fake.bridge, db, hello: TEST_HELLO, profile, staff: DEMO_STAFF.map(({ pin: _pin, ...member }) => member) });
+  setServices({ bridge: fake.bridge, db, hello: TEST_HELLO, profile, staff: fake.staff });
   const staff = options.staff ?? CASHIER;
+  fake.signedIn = staff;
   useAppStore.setState({
     phase: 'selling',
     staff,
@@ -41,6 +42,8 @@ export async function startTill(options: { catalogSize?: number; staff?: StaffMe
     searchFocusToken: 0,
     helpOpen: false,
     locale: 'fr',
+    fiscal: { state: 'ok' },
+    needsSetup: false,
   });
   useDialogStore.setState({ request: null, resolve: null });
   cartActions.start(staff.id, profile.currency);

@@ -11,7 +11,8 @@ import {
 } from '@pos/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { notifyError, useAppStore } from '../../state/app-store';
+import { useAppStore } from '../../state/app-store';
+import { notifyError } from '../../state/error-notice';
 import { dismissTerminalAlert, setInventory, useDeviceStore } from '../../state/device-store';
 import { services } from '../../state/services';
 import { DeviceStatusList } from './DeviceStatusList';

@@ -1,5 +1,6 @@
 import { can } from '@pos/core';
-import { notifyError, useAppStore } from '../../state/app-store';
+import { useAppStore } from '../../state/app-store';
+import { notifyError } from '../../state/error-notice';
 import { ask } from '../../state/dialog-store';
 import { services } from '../../state/services';
 

@@ -6,6 +6,7 @@ import { readScaleWeight } from '../devices/scale';
 import { intlLocale } from '../../i18n/i18n';
 import { useAppStore } from '../../state/app-store';
 import { answer, useDialogStore, type DialogRequest } from '../../state/dialog-store';
+import { PinPad, pinDigits } from '../signin/PinPad';
 import { Modal } from './Modal';
 
 function QuantityDialog({ request }: { request: Extract<DialogRequest, { kind: 'quantity' }> }) {
@@ -152,13 +153,22 @@ function PriceDialog({ request }: { request: Extract<DialogRequest, { kind: 'pri
 function ManagerDialog({ request }: { request: Extract<DialogRequest, { kind: 'manager' }> }) {
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
+  const error = request.error ? t(request.error.key, request.error.values ?? {}) : null;
   return (
-    <Modal title={t('dialogs.managerTitle')} onSubmit={() => answer({ kind: 'pin', pin })}>
+    <Modal title={t('dialogs.managerTitle')} error={error} onSubmit={() => answer({ kind: 'pin', pin })}>
       <p>{t('dialogs.managerPrompt', { action: t(request.actionKey) })}</p>
       <label>
         <span>{t('dialogs.managerPin')}</span>
-        <input type="password" inputMode="numeric" autoComplete="off" maxLength={6} value={pin} onChange={(e) => setPin(e.target.value)} />
+        <input
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={6}
+          value={pin}
+          onChange={(e) => setPin(pinDigits(e.target.value))}
+        />
       </label>
+      <PinPad onChange={setPin} />
     </Modal>
   );
 }

@@ -3,8 +3,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney, formatTime } from '../../i18n/format';
 import { intlLocale } from '../../i18n/i18n';
-import { notifyError, useAppStore } from '../../state/app-store';
+import { useAppStore } from '../../state/app-store';
+import { notifyError } from '../../state/error-notice';
 import { services, staffName } from '../../state/services';
+import { useRatesNow } from '../../state/use-rates-now';
 import { resumeSale } from '../sale/sale-lifecycle';
 
 export function ParkedPanel() {
@@ -20,7 +22,7 @@ export function ParkedPanel() {
     return () => subscription.unsubscribe();
   }, []);
 
-  const { profile } = services();
+  const rates = useRatesNow();
   return (
     <div className="parked-panel" role="region" aria-label={t('parked.title')}>
       <h2>{t('parked.title')}</h2>
@@ -30,7 +32,7 @@ export function ParkedPanel() {
           <li key={doc.id}>
             <span>
               {formatTime(doc.updatedAt, locale)} · {staffName(doc.staffId)} · {t('parked.lines', { count: doc.cart.lines.length })} ·{' '}
-              {formatMoney(cartTotals(doc.cart, profile.vatRates).total, doc.cart.currency, locale)}
+              {formatMoney(cartTotals(doc.cart, rates).total, doc.cart.currency, locale)}
             </span>
             <button type="button" onClick={() => void resumeSale(doc.id).catch(notifyError)}>
               {t('parked.resume')}

@@ -5,7 +5,8 @@ import { amountInputText, formatMoney } from '../../i18n/format';
 import { intlLocale } from '../../i18n/i18n';
 import { useAppStore } from '../../state/app-store';
 import { useCartStore } from '../../state/cart-store';
-import { services } from '../../state/services';
+import { useStoreProfile } from '../../state/services';
+import { useRatesNow } from '../../state/use-rates-now';
 import { currentPayment, payCard, payCash } from './payment-actions';
 import { TenderList } from './TenderList';
 
@@ -18,16 +19,19 @@ export function PaymentPanel() {
   const tenders = useCartStore((s) => s.tenders);
   const status = useCartStore((s) => s.status);
   const busy = useCartStore((s) => s.terminalBusy);
+  const stopped = useAppStore((s) => s.fiscal.state === 'stopped');
+  // Subscriptions only: the figures below are read when any of these change (cart, store settings, rates in force).
   useCartStore((s) => s.cart);
+  useRatesNow();
+  const profile = useStoreProfile();
   const { total, state } = currentPayment();
-  const { profile } = services();
   const currency = profile.currency;
   const money = (amount: number) => formatMoney(amount, currency, locale);
   const [cashText, setCashText] = useState('');
   const [cardText, setCardText] = useState(() => amountInputText(state.remaining, locale));
   const cashInput = useRef<HTMLInputElement>(null);
   // While a card outcome is unknown, nothing else is taken: it may turn out paid.
-  const locked = busy || status === 'sealing' || status === 'seal-pending' || state.hasUnknownCard;
+  const locked = busy || stopped || status === 'sealing' || status === 'seal-pending' || state.hasUnknownCard;
 
   useEffect(() => {
     setCardText(amountInputText(Math.max(0, state.remaining), locale));
@@ -59,6 +63,13 @@ export function PaymentPanel() {
           <dt>{t('payment.remaining')}</dt>
           <dd data-testid="remaining">{money(Math.max(0, state.remaining))}</dd>
         </div>
+        {state.cashDue !== state.remaining && state.remaining > 0 && (
+          // The store rounds cash (5 cents…): what the customer hands over is not the amount due.
+          <div>
+            <dt>{t('payment.cashDue')}</dt>
+            <dd>{money(state.cashDue)}</dd>
+          </div>
+        )}
         {state.change > 0 && (
           <div>
             <dt>{t('payment.change')}</dt>

@@ -1,28 +1,25 @@
-import { buildSale, PosError, saleDocFromRecord, type SealedRecord } from '@pos/core';
+import { buildSale, PosError, saleDocFromRecord, type PrintOutcome, type SealedRecord } from '@pos/core';
 import { perfMeasure } from '../../app/perf';
 import { mirrorJournal } from '../../db/journal-mirror';
 import { useAppStore } from '../../state/app-store';
-import { cartActions, persistCart, useCartStore } from '../../state/cart-store';
+import { cartActions, persistCart, useCartStore, type LastSale } from '../../state/cart-store';
+import { errorMessage, sealProblemDetails } from '../../state/error-notice';
+import { isOutcomeUnknown, waitForHost } from '../../state/host-outcome';
 import { services } from '../../state/services';
 
-function waitForHost(): Promise<void> {
-  const { bridge } = services();
-  return new Promise((resolve) => {
-    if (bridge.connection() === 'connected') {
-      setTimeout(resolve, 1000);
-      return;
-    }
-    const off = bridge.onConnection((state) => {
-      if (state === 'connected') {
-        off();
-        resolve();
-      }
-    });
-  });
-}
-
-function isOutcomeUnknown(error: unknown): boolean {
-  return error instanceof PosError && (error.code === 'HOST_UNAVAILABLE' || error.code === 'TIMEOUT');
+/**
+ * The host refused the sale: each problem by its code in the cashier's words (SEAL_REFUSED), or
+ * the host's reason (sealing stopped…); the tenders stay so the cashier can put it right.
+ */
+function notifySealRefused(error: unknown): void {
+  const code = error instanceof PosError ? error.code : null;
+  const message =
+    code === 'SEAL_REFUSED'
+      ? { key: 'payment.sealRefusedProblems' }
+      : code === 'SEALING_STOPPED'
+        ? errorMessage(error)
+        : { key: 'payment.sealRefused', values: { message: (error as Error).message } };
+  useAppStore.getState().notify('error', message.key, message.values, sealProblemDetails(error));
 }
 
 /** Seal with retries: a lost reply may hide a done seal, and sealing the same id again returns it. */
@@ -37,7 +34,7 @@ async function sealUntilConfirmed(): Promise<SealedRecord<'sale'> | null> {
       if (!isOutcomeUnknown(error)) {
         useCartStore.setState({ pendingSale: null, status: 'paying' });
         await persistCart();
-        useAppStore.getState().notify('error', 'payment.sealRefused', { message: (error as Error).message });
+        notifySealRefused(error);
         return null;
       }
       cartActions.setStatus('seal-pending');
@@ -60,10 +57,19 @@ async function storeSale(record: SealedRecord<'sale'>): Promise<void> {
   }
 }
 
+/** The host prints an original once: asked again (a sale completed again after a reload), it says so and a DUPLICATA is offered. */
+async function printOriginal(saleId: string): Promise<LastSale['print']> {
+  try {
+    return await services().bridge.invoke('receipt.print', { saleId });
+  } catch (error) {
+    if (error instanceof PosError && error.code === 'RECEIPT_ALREADY_PRINTED') return 'already-printed';
+    const failed: PrintOutcome = { status: 'failed', reason: 'unreachable', message: (error as Error).message };
+    return failed;
+  }
+}
+
 export async function printReceipt(saleId: string): Promise<void> {
-  const outcome = await services()
-    .bridge.invoke('receipt.print', { saleId })
-    .catch((error: unknown) => ({ status: 'failed' as const, reason: 'unreachable' as const, message: (error as Error).message }));
+  const outcome = await printOriginal(saleId);
   const last = useCartStore.getState().lastSale;
   if (last?.record.id === saleId) useCartStore.setState({ lastSale: { ...last, print: outcome } });
 }
@@ -85,6 +91,7 @@ export async function completeSale(): Promise<void> {
       tillId: profile.tillId,
       staffId: staff.id,
       completedAt: new Date().toISOString(),
+      // All of them: buildSale takes those in force at completedAt, as the host checks.
       vatRates: profile.vatRates,
       cashRounding: profile.cashRounding,
     });

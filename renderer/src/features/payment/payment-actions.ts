@@ -1,6 +1,5 @@
 import {
   assertCardAmount,
-  cartTotals,
   cashTender,
   paymentState,
   type CardResult,
@@ -8,8 +7,11 @@ import {
   type Tender,
   type TerminalAlertView,
 } from '@pos/core';
-import { notifyError, useAppStore } from '../../state/app-store';
+import { useAppStore } from '../../state/app-store';
+import { notifyError } from '../../state/error-notice';
 import { cartActions, useCartStore } from '../../state/cart-store';
+import { totalsNow } from '../../state/rates-now';
+import { refuseWhileSealingStopped } from '../../state/selling-guard';
 import { services } from '../../state/services';
 import { afterPendingScans } from '../sale/sell';
 import { completeSale } from './complete-sale';
@@ -17,7 +19,7 @@ import { completeSale } from './complete-sale';
 export function currentPayment() {
   const { cart, tenders } = useCartStore.getState();
   const { profile } = services();
-  const total = cartTotals(cart, profile.vatRates).total;
+  const total = totalsNow(cart, profile).total;
   return { total, state: paymentState(total, tenders, profile.cashRounding) };
 }
 
@@ -28,7 +30,7 @@ async function afterTenderChange(): Promise<void> {
 export async function openPayment(): Promise<void> {
   await afterPendingScans();
   const { cart } = useCartStore.getState();
-  if (cart.lines.length === 0) return;
+  if (cart.lines.length === 0 || refuseWhileSealingStopped()) return;
   useAppStore.getState().setPanel('payment');
 }
 
@@ -36,7 +38,7 @@ export async function payCash(tendered: number): Promise<void> {
   const { cart, tenders } = useCartStore.getState();
   const { profile } = services();
   try {
-    const total = cartTotals(cart, profile.vatRates).total;
+    const total = totalsNow(cart, profile).total;
     const tender = cashTender(crypto.randomUUID(), total, tenders, tendered, profile.cashRounding);
     cartActions.setTenders([...tenders, tender]);
     cartActions.setStatus('paying');
@@ -82,7 +84,7 @@ export async function payCard(amount: number): Promise<void> {
   const { cart, tenders } = useCartStore.getState();
   const { profile, bridge } = services();
   try {
-    assertCardAmount(cartTotals(cart, profile.vatRates).total, tenders, amount, profile.cashRounding);
+    assertCardAmount(totalsNow(cart, profile).total, tenders, amount, profile.cashRounding);
   } catch (error) {
     return notifyPaymentError(error);
   }

@@ -16,6 +16,8 @@ export function DonePanel() {
   if (!last) return null;
   const sale = last.record.payload;
   const print = last.print;
+  const printFailed = print !== 'printing' && print !== 'already-printed' && print.status === 'failed';
+  const duplicateOnly = print === 'already-printed' && !last.reprinted;
   return (
     <div className="done-panel" role="region" aria-label={t('done.title')}>
       <h2>{t('done.title')}</h2>
@@ -25,20 +27,23 @@ export function DonePanel() {
           {t('done.changeDue')} <strong>{formatMoney(sale.change, sale.currency, locale)}</strong>
         </p>
       )}
-      <p role="status" className={print !== 'printing' && print.status === 'failed' ? 'print-failed' : undefined}>
+      <p role="status" className={printFailed ? 'print-failed' : undefined}>
         {print === 'printing'
           ? t('done.printing')
-          : print.status === 'failed'
-            ? t('done.printFailed', { message: print.message })
-            : print.status === 'printed'
-              ? t('done.printed')
-              : t('done.sent')}
+          : print === 'already-printed'
+            ? t('done.alreadyPrinted')
+            : print.status === 'failed'
+              ? t('done.printFailed', { message: print.message })
+              : print.status === 'printed'
+                ? t('done.printed')
+                : t('done.sent')}
       </p>
       <div className="done-actions">
-        <button type="button" onClick={() => void reprint(last.record.id)}>
+        {/* The original cannot print again: the DUPLICATA is the way to a paper copy, so it comes first. */}
+        <button type="button" className={duplicateOnly ? 'primary' : undefined} onClick={() => void reprint(last.record.id)}>
           {t('done.reprint')}
         </button>
-        <button type="button" className="primary" onClick={() => setPanel('search')}>
+        <button type="button" className={duplicateOnly ? undefined : 'primary'} onClick={() => setPanel('search')}>
           {t('actions.newSale')}
         </button>
       </div>

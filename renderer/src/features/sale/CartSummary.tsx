@@ -4,13 +4,15 @@ import { formatMoney, formatPercent } from '../../i18n/format';
 import { intlLocale } from '../../i18n/i18n';
 import { useAppStore } from '../../state/app-store';
 import { useCartStore } from '../../state/cart-store';
-import { services } from '../../state/services';
+import { useRatesNow } from '../../state/use-rates-now';
 
 export function CartSummary() {
   const { t } = useTranslation();
   const cart = useCartStore((s) => s.cart);
   const locale = intlLocale(useAppStore((s) => s.locale));
-  const totals = cartTotals(cart, services().profile.vatRates);
+  const rates = useRatesNow();
+  const totals = cartTotals(cart, rates);
+  const vat = totals.vat.reduce((sum, row) => sum + row.vat, 0);
   const money = (amount: number) => formatMoney(amount, cart.currency, locale);
   return (
     <dl className="cart-summary" aria-label={t('sale.total')}>
@@ -40,6 +42,12 @@ export function CartSummary() {
         <dt>{t('sale.total')}</dt>
         <dd data-testid="cart-total">{money(totals.total)}</dd>
       </div>
+      {cart.lines.length > 0 && (
+        <div className="vat-included">
+          <dt>{t('sale.vatIncluded')}</dt>
+          <dd>{money(vat)}</dd>
+        </div>
+      )}
     </dl>
   );
 }

@@ -5,7 +5,7 @@ import { formatKg, formatMoney, formatPercent } from '../../i18n/format';
 import { intlLocale } from '../../i18n/i18n';
 import { useAppStore } from '../../state/app-store';
 import { cartActions, useCartStore } from '../../state/cart-store';
-import { services } from '../../state/services';
+import { useRatesNow } from '../../state/use-rates-now';
 import { removeSelectedLine, stepQuantity } from './line-actions';
 
 type LineRowProps = { line: CartLine; net: number; selected: boolean; locale: string; currency: string };
@@ -86,7 +86,8 @@ export function CartTable() {
   const cart = useCartStore((s) => s.cart);
   const selectedLineId = useCartStore((s) => s.selectedLineId);
   const locale = intlLocale(useAppStore((s) => s.locale));
-  const totals = cartTotals(cart, services().profile.vatRates);
+  const rates = useRatesNow();
+  const totals = cartTotals(cart, rates);
   if (cart.lines.length === 0) return <p className="empty-cart">{t('sale.emptyCart')}</p>;
   return (
     <table className="cart" aria-label={t('sale.cart')}>

@@ -1,23 +1,52 @@
-import { can, type Permission } from '@pos/core';
-import { notifyError, useAppStore } from '../../state/app-store';
+import { can, PosError, type ApprovalAction, type ApprovalGrant, type ApprovalSubject } from '@pos/core';
+import { useAppStore, type Message } from '../../state/app-store';
 import { ask } from '../../state/dialog-store';
+import { errorMessage, notifyError } from '../../state/error-notice';
 import { services } from '../../state/services';
 
+/** What the host says when a PIN typed in the dialog does not approve: said in the dialog, which asks again. */
+function retryMessage(error: unknown): Message | null {
+  if (!(error instanceof PosError)) return null;
+  if (error.code === 'WRONG_PIN') return errorMessage(error);
+  if (error.code === 'FORBIDDEN') return { key: 'dialogs.approverNotAllowed' };
+  return null;
+}
+
 /**
- * Who approves an action: the signed-in staff member when their role allows it, otherwise a
- * manager who types their PIN at this till (the host checks it). Null when nobody approved.
+ * A single-use approval of one action from the till host, bound to `subject` (the cart, the
+ * line, the figures): the sealed payload cites it and the host refuses any other figure. The
+ * signed-in person approves what their role allows; otherwise a manager types their PIN here
+ * (a wrong one is said in the dialog, which asks again). Null when nobody approved.
  */
-export async function approve(permission: Permission, actionKey: string): Promise<string | null> {
+export async function approve(action: ApprovalAction, actionKey: string, subject: ApprovalSubject): Promise<ApprovalGrant | null> {
   const staff = useAppStore.getState().staff;
   if (!staff) return null;
-  if (can(staff.role, permission)) return staff.id;
-  const result = await ask({ kind: 'manager', actionKey });
-  if (result?.kind !== 'pin') return null;
-  try {
-    const manager = await services().bridge.invoke('session.authorize', { pin: result.pin, permission });
-    return manager.id;
-  } catch (error) {
-    notifyError(error);
-    return null;
+  const { bridge } = services();
+  if (can(staff.role, action)) {
+    try {
+      return await bridge.invoke('approval.request', { action, subject });
+    } catch (error) {
+      // The host's roles are the ones that count: refused alone, a manager may still approve.
+      if (!(error instanceof PosError && error.code === 'FORBIDDEN')) {
+        notifyError(error);
+        return null;
+      }
+    }
+  }
+  let error: Message | undefined;
+  for (;;) {
+    const result = await ask({ kind: 'manager', actionKey, ...(error ? { error } : {}) });
+    if (result?.kind !== 'pin') return null;
+    try {
+      return await bridge.invoke('approval.request', { action, pin: result.pin, subject });
+    } catch (refusal) {
+      const retry = retryMessage(refusal);
+      if (!retry) {
+        // Locked out, or the host cannot answer: asking again now would not help.
+        notifyError(refusal);
+        return null;
+      }
+      error = retry;
+    }
   }
 }

@@ -1,7 +1,9 @@
-import { cartTotals, lineGross, MAX_QUANTITY, type LineDiscount } from '@pos/core';
-import { notifyError, useAppStore } from '../../state/app-store';
+import { lineGross, MAX_QUANTITY, type ApprovalAction, type LineDiscount } from '@pos/core';
+import { useAppStore } from '../../state/app-store';
+import { notifyError } from '../../state/error-notice';
 import { cartActions, CartLockedError, useCartStore } from '../../state/cart-store';
 import { ask } from '../../state/dialog-store';
+import { refuseWhileSealingStopped } from '../../state/selling-guard';
 import { services } from '../../state/services';
 import { approve } from './approval';
 
@@ -19,9 +21,9 @@ function run(action: () => void): void {
   }
 }
 
-/** Discounts above the store's cashier limit need a manager. */
-function isLargeDiscount(bp: number): boolean {
-  return bp > services().profile.maxCashierDiscountBp;
+/** A discount within the store's cashier limit is the cashier's to give; above it, a manager's. */
+function discountAction(bp: number): ApprovalAction {
+  return bp > services().profile.maxCashierDiscountBp ? 'sale.discount.large' : 'sale.discount';
 }
 
 export async function editQuantity(): Promise<void> {
@@ -50,46 +52,42 @@ export function removeSelectedLine(): void {
 
 export async function discountLine(): Promise<void> {
   const line = selectedLine();
-  if (!line) return;
+  if (!line || refuseWhileSealingStopped()) return;
   const result = await ask({ kind: 'line-discount', name: line.name, hasDiscount: line.discount !== undefined });
   if (result?.kind !== 'discount') return;
   const discount: LineDiscount | null = result.discount;
-  if (discount) {
-    const gross = lineGross(line);
-    const bp = discount.kind === 'percent' ? discount.bp : gross > 0 ? Math.ceil((discount.amount * 10_000) / gross) : 10_000;
-    const approver = isLargeDiscount(bp)
-      ? await approve('sale.discount.large', 'actions.lineDiscount')
-      : await approve('sale.discount', 'actions.lineDiscount');
-    if (!approver) return;
-  }
-  run(() => cartActions.setLineDiscount(line.lineId, discount));
+  if (!discount) return run(() => cartActions.removeLineDiscount(line.lineId));
+  const gross = lineGross(line);
+  // An amount is judged by the share of the line it takes, rounded up: as the host judges it.
+  const bp = discount.kind === 'percent' ? discount.bp : gross > 0 ? Math.ceil((discount.amount * 10_000) / gross) : 10_000;
+  const figure = discount.kind === 'percent' ? { bp: discount.bp } : { amount: discount.amount };
+  const { cart } = useCartStore.getState();
+  const grant = await approve(discountAction(bp), 'actions.lineDiscount', { saleId: cart.id, lineId: line.lineId, ...figure });
+  if (grant) run(() => cartActions.setLineDiscount(line.lineId, discount, grant));
 }
 
 export async function discountCart(): Promise<void> {
   const { cart } = useCartStore.getState();
-  if (cart.lines.length === 0) return;
+  if (cart.lines.length === 0 || refuseWhileSealingStopped()) return;
   const result = await ask({ kind: 'cart-discount', hasDiscount: cart.cartDiscountBp !== undefined });
   if (result?.kind !== 'discount') return;
-  if (result.discount && result.discount.kind !== 'percent') return;
-  const bp = result.discount?.bp ?? null;
-  if (bp !== null) {
-    const approver = await approve(isLargeDiscount(bp) ? 'sale.discount.large' : 'sale.discount', 'actions.cartDiscount');
-    if (!approver) return;
-  }
-  run(() => cartActions.setCartDiscount(bp));
+  if (!result.discount) return run(() => cartActions.removeCartDiscount());
+  if (result.discount.kind !== 'percent') return;
+  const { bp } = result.discount;
+  const grant = await approve(discountAction(bp), 'actions.cartDiscount', { saleId: cart.id, bp });
+  if (grant) run(() => cartActions.setCartDiscount(bp, grant));
 }
 
 export async function overrideSelectedPrice(): Promise<void> {
   const line = selectedLine();
-  if (!line || line.labelAmount !== undefined) return;
+  if (!line || line.labelAmount !== undefined || refuseWhileSealingStopped()) return;
   const result = await ask({ kind: 'price-override', name: line.name, current: line.unitPrice });
   if (result?.kind !== 'price') return;
-  const approver = await approve('sale.price-override', 'actions.priceOverride');
-  if (!approver) return;
-  run(() => cartActions.overridePrice(line.lineId, result.price, result.reason, approver));
-}
-
-export function cartTotal(): number {
   const { cart } = useCartStore.getState();
-  return cartTotals(cart, services().profile.vatRates).total;
+  const grant = await approve('sale.price-override', 'actions.priceOverride', {
+    saleId: cart.id,
+    lineId: line.lineId,
+    unitPrice: result.price,
+  });
+  if (grant) run(() => cartActions.overridePrice(line.lineId, result.price, result.reason, grant));
 }

@@ -1,8 +1,12 @@
-import { cartTotals, type CartDoc } from '@pos/core';
+import { PosError, type Cart, type CartDoc, type SealRequest } from '@pos/core';
 import { mirrorJournal } from '../../db/journal-mirror';
-import { notifyError, useAppStore } from '../../state/app-store';
+import { useAppStore } from '../../state/app-store';
+import { notifyError } from '../../state/error-notice';
 import { cartActions, hasCountedTenders, persistCart, useCartStore } from '../../state/cart-store';
 import { ask } from '../../state/dialog-store';
+import { isOutcomeUnknown, waitForHost } from '../../state/host-outcome';
+import { totalsNow } from '../../state/rates-now';
+import { refuseWhileSealingStopped } from '../../state/selling-guard';
 import { services } from '../../state/services';
 import { approve } from './approval';
 
@@ -33,36 +37,71 @@ export async function resumeSale(cartId: string): Promise<void> {
   useAppStore.getState().setPanel('search');
 }
 
-/** Voiding is a sealed technical event carrying what was on the cart; nothing is deleted. */
+/** The one void of a cart: its id comes from the cart, so a retry is the same record (the host answers the one it has). */
+export function voidRecordId(cartId: string): string {
+  return `void-${cartId}`;
+}
+
+/** SEAL_CONFLICT on a void's id: this cart's void is in the journal already (asked again under a new approval). */
+function alreadyVoided(error: unknown): boolean {
+  return error instanceof PosError && error.code === 'SEAL_CONFLICT';
+}
+
+/** A void whose answer was lost is retried, same id and payload, until the host answers: it seals it at most once. */
+async function confirmVoid(request: SealRequest<'event'>): Promise<void> {
+  for (;;) {
+    await waitForHost();
+    try {
+      await services().bridge.invoke('fiscal.seal', request);
+      return;
+    } catch (error) {
+      if (isOutcomeUnknown(error)) continue;
+      if (!alreadyVoided(error)) notifyError(error);
+      return;
+    }
+  }
+}
+
+function voidRequest(cart: Cart, approval: { approvalId: string; approvedBy: string }): SealRequest<'event'> {
+  const totals = totalsNow(cart);
+  return {
+    chain: 'event',
+    id: voidRecordId(cart.id),
+    payload: {
+      type: 'sale.void',
+      saleId: cart.id,
+      staffId: currentStaffId(),
+      lineCount: cart.lines.length,
+      total: totals.total,
+      currency: cart.currency,
+      lines: cart.lines.map((l, i) => ({ sku: l.sku, quantity: l.quantity, amount: totals.lines[i]?.net ?? 0 })),
+      approvalId: approval.approvalId,
+      approvedBy: approval.approvedBy,
+    },
+  };
+}
+
+/** Voiding is a sealed technical event carrying what was on the cart and who approved; nothing is deleted. */
 export async function voidSale(): Promise<void> {
   const { cart, status } = useCartStore.getState();
   const app = useAppStore.getState();
-  if (cart.lines.length === 0) return;
+  if (cart.lines.length === 0 || refuseWhileSealingStopped()) return;
   if (status !== 'selling' || useCartStore.getState().tenders.some((t) => t.method === 'card' && t.status !== 'declined')) {
     return app.notify('warning', 'sale.locked');
   }
   const confirmed = await ask({ kind: 'confirm-void' });
   if (confirmed?.kind !== 'confirmed') return;
-  const staffId = await approve('sale.void', 'actions.voidSale');
-  if (!staffId) return;
+  const grant = await approve('sale.void', 'actions.voidSale', { saleId: cart.id });
+  if (!grant) return;
   const { bridge, db, profile } = services();
-  const totals = cartTotals(cart, profile.vatRates);
+  const request = voidRequest(cart, grant);
   try {
-    await bridge.invoke('fiscal.seal', {
-      chain: 'event',
-      id: crypto.randomUUID(),
-      payload: {
-        type: 'sale.void',
-        saleId: cart.id,
-        staffId: currentStaffId(),
-        lineCount: cart.lines.length,
-        total: totals.total,
-        currency: cart.currency,
-        lines: cart.lines.map((l, i) => ({ sku: l.sku, quantity: l.quantity, amount: totals.lines[i]?.net ?? 0 })),
-      },
-    });
+    await bridge.invoke('fiscal.seal', request);
   } catch (error) {
-    return notifyError(error);
+    // A lost answer: the void may be sealed, and retrying its id cannot seal it twice, so the
+    // cashier goes on while the till makes sure of it.
+    if (isOutcomeUnknown(error)) void confirmVoid(request).catch(() => undefined);
+    else if (!alreadyVoided(error)) return notifyError(error);
   }
   await (await db.docs.carts.findOne(cart.id).exec())?.remove();
   cartActions.start(currentStaffId(), profile.currency);

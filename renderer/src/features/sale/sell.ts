@@ -1,7 +1,9 @@
 import { MAX_WEIGHT_G, type Product } from '@pos/core';
-import { notifyError, useAppStore } from '../../state/app-store';
+import { useAppStore } from '../../state/app-store';
+import { notifyError } from '../../state/error-notice';
 import { cartActions, CartLockedError } from '../../state/cart-store';
 import { ask } from '../../state/dialog-store';
+import { refuseWhileSealingStopped } from '../../state/selling-guard';
 import { services } from '../../state/services';
 import { perfMark } from '../../app/perf';
 import { withListPrice } from '../../db/catalog-search';
@@ -25,6 +27,7 @@ function guard(action: () => void): boolean {
 
 /** Adds a product picked in the search (asking the weight of a weighed one). */
 export async function sellProduct(picked: Product, code?: string): Promise<void> {
+  if (refuseWhileSealingStopped()) return;
   await startNextSaleIfDone();
   const { db, profile } = services();
   const product = await withListPrice(db.catalog, picked, profile.priceListId ?? null);
@@ -56,6 +59,7 @@ export function sellCode(raw: string): Promise<void> {
 
 async function sellCodeNow(raw: string): Promise<void> {
   perfMark('pos:scan-start');
+  if (refuseWhileSealingStopped()) return;
   await startNextSaleIfDone();
   const { db, profile } = services();
   const resolution = await resolveCode(db.catalog, raw, profile.variableMeasureLayouts, profile.priceListId ?? null);

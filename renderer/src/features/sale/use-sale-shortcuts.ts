@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { signOut } from '../../app/boot';
-import { notifyError, useAppStore } from '../../state/app-store';
+import { useAppStore } from '../../state/app-store';
+import { notifyError } from '../../state/error-notice';
 import { cartActions } from '../../state/cart-store';
 import { useDialogStore } from '../../state/dialog-store';
 import { shortcutOf } from '../help/shortcuts';

@@ -1,12 +1,19 @@
+import { PosError } from '@pos/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { signIn } from '../../app/boot';
-import { notifyError, useAppStore } from '../../state/app-store';
+import { useAppStore } from '../../state/app-store';
+import { notifyError } from '../../state/error-notice';
+import { PinPad, pinDigits } from './PinPad';
+import { SetupScreen } from './SetupScreen';
 
-const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
-
-/** PIN sign-in: keyboard (digits, Backspace, Enter) or the on-screen pad. */
+/** PIN sign-in: keyboard (digits, Backspace, Enter) or the on-screen pad; a till with no staff sets up its first manager. */
 export function SignInScreen() {
+  const needsSetup = useAppStore((s) => s.needsSetup);
+  return needsSetup ? <SetupScreen /> : <PinSignIn />;
+}
+
+function PinSignIn() {
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
@@ -21,6 +28,8 @@ export function SignInScreen() {
     try {
       await signIn(pin);
     } catch (error) {
+      // The host has no staff after all (hello was older than its state): set up the first manager.
+      if (error instanceof PosError && error.code === 'SETUP_REQUIRED') useAppStore.setState({ needsSetup: true });
       notifyError(error);
     } finally {
       setPin('');
@@ -49,22 +58,10 @@ export function SignInScreen() {
             maxLength={6}
             value={pin}
             disabled={busy}
-            onChange={(e) => setPin(e.target.value.replace(/[^0-9]/g, '').slice(0, 6))}
+            onChange={(e) => setPin(pinDigits(e.target.value))}
           />
         </label>
-        <div className="pin-pad">
-          {DIGITS.map((d) => (
-            <button key={d} type="button" aria-label={t('signin.digit', { digit: d })} onClick={() => setPin((p) => (p + d).slice(0, 6))}>
-              {d}
-            </button>
-          ))}
-          <button type="button" onClick={() => setPin((p) => p.slice(0, -1))}>
-            {t('signin.backspace')}
-          </button>
-          <button type="button" onClick={() => setPin('')}>
-            {t('signin.clear')}
-          </button>
-        </div>
+        <PinPad onChange={setPin} />
         <button type="submit" className="primary" disabled={busy}>
           {t('signin.submit')}
         </button>

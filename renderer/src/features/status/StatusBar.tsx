@@ -2,8 +2,9 @@ import { can, type PrinterCondition } from '@pos/core';
 import { useTranslation } from 'react-i18next';
 import { signOut } from '../../app/boot';
 import { LOCALES, type Locale } from '../../i18n/i18n';
-import { notifyError, useAppStore } from '../../state/app-store';
-import { services } from '../../state/services';
+import { useAppStore } from '../../state/app-store';
+import { notifyError } from '../../state/error-notice';
+import { useMaybeServices } from '../../state/services';
 import { useDeviceStore } from '../../state/device-store';
 import { openDrawerWithoutSale } from '../devices/no-sale';
 import { SyncBadge } from '../sync/SyncBadge';
@@ -18,20 +19,12 @@ const CONDITION_KEYS: Record<PrinterCondition, string> = {
   error: 'status.printerError',
 };
 
-function tryServices() {
-  try {
-    return services();
-  } catch {
-    return null;
-  }
-}
-
 /** Store, till, cashier, host and printer state, language and lock: always on screen. */
 export function StatusBar() {
   const { t } = useTranslation();
   const { phase, staff, connection, printer, locale, storagePersisted } = useAppStore();
   const toggleHelp = useAppStore((s) => s.toggleHelp);
-  const running = tryServices();
+  const running = useMaybeServices();
   const hostKey = {
     connected: 'status.hostConnected',
     connecting: 'status.hostConnecting',
