@@ -27,6 +27,7 @@ export * from './payment/validate-tenders';
 export * from './receipt/receipt-format';
 export * from './receipt/receipt-labels';
 export * from './receipt/receipt-model';
+export * from './receipt/transliterate';
 export * from './sale/sale';
 export * from './sale/sale-problems';
 export * from './sale/validate-sale';

@@ -1,9 +1,12 @@
+import { isReceiptCharacter, transliterate } from './transliterate';
+
 /**
- * Formatting for a fixed-width receipt. Intl gives the locale's conventions; the non-breaking spaces
- * it uses (U+00A0, U+202F) are not in printer code pages, so they become plain spaces.
+ * Formatting for a fixed-width receipt. Text is made printable before it is measured, so columns
+ * hold on paper: Intl's non-breaking spaces become spaces, "œ", curly quotes, dashes, "…" their
+ * plain forms (transliterate.ts), whatever the text comes from (Intl, product names, the store).
  */
 export function printable(text: string): string {
-  return text.replace(/[\u00a0\u202f\u2009]/g, ' ');
+  return transliterate(text, isReceiptCharacter);
 }
 
 function fractionDigits(currency: string): number {
@@ -48,11 +51,15 @@ export function formatDateTime(iso: string, locale: string, timeZone: string): s
  * Left and right text on one line of `width`. When both do not fit, the left side wraps onto as many
  * lines as it needs and the right side ends the last line (or gets its own): nothing is ever cut.
  */
-export function twoColumns(left: string, right: string, width: number): string[] {
-  if (left.length + 1 + right.length <= width) return [left + ' '.repeat(width - left.length - right.length) + right];
+export function twoColumns(leftText: string, rightText: string, width: number): string[] {
+  const left = printable(leftText);
+  const right = printable(rightText);
+  // One space between "Lot 12" and "345,00 €" would read "12 345,00 €": digits meeting get two.
+  const gap = (text: string) => (/[0-9]$/.test(text) && /^-?[0-9]/.test(right) ? 2 : 1);
+  if (left.length + gap(left) + right.length <= width) return [left + ' '.repeat(width - left.length - right.length) + right];
   const lines = wrap(left, width);
   const last = lines.pop() ?? '';
-  if (last.length + 1 + right.length <= width) return [...lines, last + ' '.repeat(width - last.length - right.length) + right];
+  if (last.length + gap(last) + right.length <= width) return [...lines, last + ' '.repeat(width - last.length - right.length) + right];
   return [...lines, last, right.padStart(width)];
 }
 
@@ -65,7 +72,7 @@ export function centered(text: string, width: number): string[] {
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let current = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of printable(text).split(/\s+/).filter(Boolean)) {
     if (current === '') current = word;
     else if (current.length + 1 + word.length <= width) current += ` ${word}`;
     else {

@@ -74,12 +74,11 @@ export function buildReceipt(record: SealedRecord<'sale'>, store: StoreProfile, 
   const codeOf = new Map(sale.vat.map((v) => [v.vatRateId, v.code]));
   for (const line of sale.lines) text(lineLines(line, codeOf.get(line.vatRateId) ?? '', labels, money, locale, width));
   rule();
-  if (sale.discountTotal > 0) {
-    text(twoColumns(labels.subtotal, money(sale.lines.reduce((acc, l) => acc + l.gross, 0)), width));
-    if (sale.cartDiscountBp) {
-      const cartDiscount = sale.lines.reduce((a, l) => a + l.cartDiscountShare, 0);
-      text(twoColumns(`${labels.cartDiscount} ${formatRate(sale.cartDiscountBp, locale)}`, money(-cartDiscount), width));
-    }
+  // The lines above add up to the subtotal (after line discounts); the ticket discount takes it to the total.
+  const cartDiscount = sale.lines.reduce((acc, l) => acc + l.cartDiscountShare, 0);
+  if (sale.cartDiscountBp && cartDiscount > 0) {
+    text(twoColumns(labels.subtotal, money(sale.subtotal), width));
+    text(twoColumns(`${labels.cartDiscount} ${formatRate(sale.cartDiscountBp, locale)}`, money(-cartDiscount), width));
   }
   const total = twoColumns(labels.total, money(sale.total), half);
   if (total.length === 1) text(total, { bold: true, large: true });
@@ -87,13 +86,15 @@ export function buildReceipt(record: SealedRecord<'sale'>, store: StoreProfile, 
   rule();
 
   const number2 = (amount: number) => formatNumber(amount, sale.currency, locale);
-  const widths = vatWidths(width);
-  text([
-    padColumns([labels.vatTable.code, labels.vatTable.rate, labels.vatTable.base, labels.vatTable.vat, labels.vatTable.inclusive], widths),
+  const vatHeader = [labels.vatTable.code, labels.vatTable.rate, labels.vatTable.base, labels.vatTable.vat, labels.vatTable.inclusive];
+  const vatRows = sale.vat.map((row) => [
+    row.code,
+    formatRate(row.rateBp, locale),
+    number2(row.base),
+    number2(row.vat),
+    number2(row.inclusive),
   ]);
-  for (const row of sale.vat) {
-    text([padColumns([row.code, formatRate(row.rateBp, locale), number2(row.base), number2(row.vat), number2(row.inclusive)], widths)]);
-  }
+  text(vatTable(vatHeader, vatRows, width));
   rule();
 
   for (const tender of sale.tenders) {
@@ -121,12 +122,27 @@ export function buildReceipt(record: SealedRecord<'sale'>, store: StoreProfile, 
   };
 }
 
-/** Code, rate, then three amounts sharing what is left: 32 columns → 3/8/7/7/7… never below the rate's 7. */
-function vatWidths(width: number): number[] {
-  const code = 3;
-  const rate = 7;
-  const amount = Math.floor((width - code - rate) / 3);
-  return [code, width - code - amount * 3, amount, amount, amount];
+/**
+ * The VAT table: code, rate, then base, VAT and inclusive amounts right-aligned. Every cell keeps
+ * a space before it and none is ever cut. The usual layout is 3/rest/three equal columns (32
+ * columns → 3/8/7/7/7); wider figures get the room they need, and when five columns cannot fit on
+ * one line each rate takes two (code and rate, then its amounts).
+ */
+function vatTable(header: readonly string[], rows: readonly (readonly string[])[], width: number): string[] {
+  const table = [header, ...rows];
+  const longest = (column: number) => Math.max(...table.map((row) => row[column]?.length ?? 0));
+  const code = Math.max(3, longest(0));
+  const rate = longest(1) + 1;
+  const amount = Math.max(longest(2), longest(3), longest(4)) + 1;
+  const usualAmount = Math.floor((width - 3 - 7) / 3);
+  const amountWidth = Math.max(amount, usualAmount);
+  const rateWidth = width - code - amountWidth * 3;
+  if (rateWidth >= rate) return table.map((row) => padColumns(row, [code, rateWidth, amountWidth, amountWidth, amountWidth]));
+  const third = Math.floor(width / 3);
+  return table.flatMap(([c = '', r = '', ...amounts]) => [
+    `${c} ${r}`,
+    ...(amount <= third ? [padColumns(['', ...amounts], [width - third * 3, third, third, third])] : amounts.map((a) => a.padStart(width))),
+  ]);
 }
 
 function lineLines(
@@ -140,6 +156,9 @@ function lineLines(
   const out = twoColumns(line.name, `${money(line.gross)} ${vatCode}`, width);
   if (line.measure === 'weight' && line.labelAmount === undefined) {
     out.push(...wrap(`  ${formatWeight(line.quantity, locale)} x ${money(line.unitPrice)}${labels.perKg}`, width));
+  } else if (line.measure === 'weight') {
+    // A price label is worth its label: the weight is shown, never multiplied by a price it was not sold at.
+    out.push(...wrap(`  ${formatWeight(line.quantity, locale)}`, width));
   } else if (line.quantity > 1) {
     out.push(...wrap(`  ${line.quantity} x ${money(line.unitPrice)}`, width));
   }

@@ -93,6 +93,34 @@ describe('what the encoder does with € without our code page choice', () => {
   });
 });
 
+describe('characters outside the code page', () => {
+  const receipt = (width: number): Receipt => ({
+    width,
+    saleId: 's',
+    receiptNumber: 'n',
+    lines: [
+      { kind: 'text', text: 'Bœuf « l’été » – Œufs…' },
+      { kind: 'text', text: '“Maison” 5 €' },
+    ],
+  });
+  const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
+
+  for (const profile of PRINTER_PROFILES) {
+    it(`${profile.id}: are transliterated (Œ → OE, curly quotes, dashes, ellipsis), never printed as "?"`, () => {
+      const out = encodeReceipt(receipt(profile.columns), profile);
+      expect(out.includes(0x3f)).toBe(false);
+      expect(text(out)).toContain(`Boeuf \xae l'\x82t\x82 \xaf - OEufs...\n"Maison" 5 \xd5\n`);
+    });
+  }
+
+  it('prints € as EUR on a page without it, the line given its width back from its widest gap', () => {
+    const cp437 = { ...ESC_POS_80, codepage: 'cp437' };
+    const line = `Total${' '.repeat(30)}12,50 €`;
+    const out = text(encodeReceipt({ width: 42, saleId: 's', receiptNumber: 'n', lines: [{ kind: 'text', text: line }] }, cp437));
+    expect(out).toContain(`Total${' '.repeat(28)}12,50 EUR\n`);
+  });
+});
+
 describe('printer profiles', () => {
   it('have unique ids and widths the encoder accepts', () => {
     expect(new Set(PRINTER_PROFILES.map((p) => p.id)).size).toBe(PRINTER_PROFILES.length);

@@ -1,5 +1,6 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import type { Receipt, ReceiptLine } from '@pos/core';
+import { printableLine } from './printable-text';
 import type { PrinterProfile } from './printer';
 import { toRgba, type MonochromeImage } from './printer/monochrome-image';
 
@@ -52,9 +53,16 @@ export function encodeReceipt(receipt: Receipt, profile: PrinterProfile, extras:
   if (extras.prelude && extras.prelude.length > 0) encoder.raw(extras.prelude);
   if (extras.logo) encoder.align('center').image(toRgba(extras.logo), { mode: 'raster' }).align('left');
   const barcode = extras.receiptNumberBarcode ? receipt.receiptNumber : undefined;
-  for (const line of receipt.lines) encodeLine(encoder, line, barcode);
+  for (const line of receipt.lines) encodeLine(encoder, forPrinter(line, receipt, profile), barcode);
   if (!profile.cutter) return encoder.newline(feed).encode();
   return dropTrailingNewline(encoder.cut('partial').encode());
+}
+
+/** Text lines in characters the printer's code page holds; `large` lines are laid out on half the width. */
+function forPrinter(line: ReceiptLine, receipt: Receipt, profile: PrinterProfile): ReceiptLine {
+  if (line.kind !== 'text') return line;
+  const width = line.large ? Math.floor(receipt.width / 2) : receipt.width;
+  return { ...line, text: printableLine(line.text, profile, width) };
 }
 
 function encodeLine(encoder: ReceiptPrinterEncoder, line: ReceiptLine, barcode: string | undefined): void {
