@@ -13,8 +13,13 @@
 /** @typedef {any} Node ESTree and typescript-eslint nodes, with parents. */
 /** @typedef {import('eslint').Scope.Variable} Variable */
 
-/** The global object under its names: its member `x` is the global `x`. */
-const GLOBAL_OBJECTS = ['window', 'globalThis', 'self', 'global', 'frames', 'parent', 'top'];
+/**
+ * The global object under its names: its member `x` is the global `x`. `this` is one in a plain
+ * function, which the browser calls with the window (an event listener on it, a timer's callback).
+ */
+const GLOBAL_OBJECTS = ['window', 'globalThis', 'self', 'global', 'frames', 'parent', 'top', 'this'];
+/** Members of the global object that hand it, or its properties, back by a call. */
+const GLOBAL_OBJECT_GETTERS = ['valueOf', '__lookupGetter__', '__lookupSetter__'];
 
 /** A member that can load code by a way the walk does not see. */
 const OPAQUE = 'opaque';
@@ -90,6 +95,11 @@ export function globalWalker(sourceCode, on) {
         if (isWatched(name) && ref.isValueReference !== false && isGlobal(ref)) arrive(ref.identifier, name);
       }
     }
+  }
+
+  /** `this` where it may be the global object, from the rule's ThisExpression visitor. @param {Node} node */
+  function followThis(node) {
+    if (mayBeTheGlobalObject(node)) arrive(node, 'this');
   }
 
   /** `variable` holds `name`: follow each read of it. @param {Variable} variable @param {string} name */
@@ -171,7 +181,7 @@ export function globalWalker(sourceCode, on) {
     return null;
   }
 
-  return { walkFile, followVariable };
+  return { walkFile, followThis, followVariable };
 }
 
 /** @param {string} name */
@@ -186,7 +196,7 @@ function isWatched(name) {
 
 /** What reading `key` of the object `name` gives: a watched name, null (harmless) or OPAQUE. @param {string} name @param {string} key */
 function memberOf(name, key) {
-  if (GLOBAL_OBJECTS.includes(name)) return isWatched(key) ? key : null;
+  if (GLOBAL_OBJECTS.includes(name)) return GLOBAL_OBJECT_GETTERS.includes(key) ? OPAQUE : isWatched(key) ? key : null;
   const members = OBJECTS[name];
   return Object.hasOwn(members, key) ? members[key] : members['*'];
 }
@@ -199,6 +209,23 @@ function memberOf(name, key) {
 function isGlobal(ref) {
   const variable = ref.resolved;
   return !variable || variable.defs.length === 0 || variable.defs.every((/** @type {any} */ d) => isAmbient(d.node));
+}
+
+/**
+ * `this` in a plain function (not a method, no declared `this: T`): a browser calls listeners of
+ * the window and timer callbacks with the window as `this`. At a module's top level it is undefined.
+ * @param {Node} node
+ */
+function mayBeTheGlobalObject(node) {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression') {
+      const isMethod = ['MethodDefinition', 'TSAbstractMethodDefinition', 'Property', 'PropertyDefinition'].includes(n.parent?.type);
+      const declaresThis = n.params[0]?.type === 'Identifier' && n.params[0].name === 'this';
+      return !isMethod && !declaresThis;
+    }
+    if (n.type === 'ClassBody') return false;
+  }
+  return false;
 }
 
 /** @param {Node} node */

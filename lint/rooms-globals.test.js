@@ -31,6 +31,8 @@ describe('rooms/imports keeps window.pos in the bridge however it is reached', (
     'export const ws = new window.WebSocket("ws://127.0.0.1/host");',
     'const Socket = WebSocket;\nexport const ws = new Socket("ws://127.0.0.1/host");',
     'export const ws = Reflect.construct(WebSocket, ["ws://127.0.0.1/host"]);',
+    "window.addEventListener('load', function () {\n  console.log(this.pos);\n});",
+    'setTimeout(function () {\n  const self = this;\n  console.log(self.pos);\n}, 0);',
   ])('outside the bridge: %s', async (code) => {
     expect(await problems('renderer/src/features/a.ts', code)).toEqual([BRIDGE]);
   });
@@ -48,6 +50,9 @@ describe('rooms/imports keeps window.pos in the bridge however it is reached', (
     ['export const get = () => window;', 'window'],
     ['export const p = read(window);', 'window'],
     ['export const p = document.defaultView![name];', 'window'],
+    ['export const p = window.valueOf();', 'window.valueOf'],
+    ["export const p = window.__lookupGetter__('pos');", 'window.__lookupGetter__'],
+    ['export function f() {\n  return this[name];\n}', 'this'],
   ])('fails on what it cannot follow: %s', async (code, name) => {
     expect(
       await problems('renderer/src/features/a.ts', `declare const name: string;\ndeclare function read(w: unknown): unknown;\n${code}`),
@@ -76,6 +81,8 @@ describe('rooms/imports keeps window.pos in the bridge however it is reached', (
       'export const f = (window: { pos: number }) => window.pos;',
       'const pos = { x: 1 };\nexport const p = pos.x;',
       'export const exportsOk = typeof module;',
+      'export class Cursor {\n  pos = 0;\n  next() {\n    return [this.pos, function (this: Cursor) { return this.pos; }];\n  }\n}',
+      'export const cursor = { pos: 0, next() { return this.pos; }, last: function () { return this.pos; } };',
     ];
     for (const code of harmless) expect(await problems('renderer/src/features/a.ts', code)).toEqual([]);
     expect(await problems('sync-server/src/a.ts', "export const env = process.env['HOME'];\nprocess.on('exit', () => undefined);")).toEqual(

@@ -278,6 +278,7 @@ function roomVisitors(context, { rel, room, root }, report) {
       const isConstructor = (/** @type {Node} */ n) => n.type === 'MemberExpression' && keyOf(n.property, n.computed) === 'constructor';
       if (isConstructor(node) && isConstructor(node.object)) judge('constructor.constructor', node);
     },
+    ThisExpression: walker.followThis,
     'Program:exit'() {
       walker.walkFile();
       for (const variable of createRequires) walker.followVariable(variable, 'createRequire');
