@@ -54,11 +54,9 @@ function pathOf(frames: readonly Frame[], root: string): string {
   let path = root;
   for (const f of frames) {
     const key = f.keys ? f.keys[f.index - 1] : undefined;
-    path += f.keys
-      ? key !== undefined && /^[A-Za-z_$][\w$]*$/.test(key)
-        ? `.${key}`
-        : `[${JSON.stringify(key?.slice(0, 40))}]`
-      : `[${f.index - 1}]`;
+    if (!f.keys) path += `[${f.index - 1}]`;
+    else if (key !== undefined && key.length <= 40 && /^[A-Za-z_$][\w$]*$/.test(key)) path += `.${key}`;
+    else path += `[${JSON.stringify((key ?? '').slice(0, 40))}]`;
   }
   return path;
 }

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
-import { demoStoreProfile, SYNC_LIMITS } from '@pos/core';
+import { demoStoreProfile, findSyncCollection, SYNC_LIMITS, type SyncCollection } from '@pos/core';
 import { describe, expect, it } from 'vitest';
 import { adminHeaders, headOffice, sealedSaleDoc } from '../test-support/head-office';
 import { testTargets } from '../test-support/test-databases';
 import { client, enrolledTills, saleDoc, syncHeaders, useTestHub, type Device } from '../test-support/test-hub';
+import { pushDocuments } from './push-documents';
 import { QUARANTINE_EXCERPT_CHARS } from './quarantine';
+
+const SALES = findSyncCollection('sales') as SyncCollection;
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -199,6 +202,41 @@ for (const target of testTargets()) {
         doc_sha256: sha256(text),
         doc_bytes: Buffer.byteLength(text),
       });
+    });
+
+    it('past the store’s quarantine quota, refusals are counted per reason without content, head office is told, the till gets every error', async () => {
+      const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
+      const limits = { maxRowsPerStore: 3 };
+      const foreign = (id: string) => ({ newDocumentState: saleDoc({ storeId: 'S2', tillId: 'T1' }, id) });
+      const noId = (n: number) => ({ newDocumentState: { storeId: 'S1', tillId: 'T1', n } });
+      const first = await pushDocuments(
+        ctx().db,
+        till!,
+        SALES,
+        [foreign('f1'), foreign('f2'), noId(1), foreign('f3'), { newDocumentState: saleDoc(till!, 'good') }],
+        {},
+        limits,
+      );
+      expect(first.errors.map((e) => [e.index, e.id])).toEqual([
+        [0, 'f1'],
+        [1, 'f2'],
+        [2, ''],
+        [3, 'f3'],
+      ]);
+      const second = await pushDocuments(ctx().db, till!, SALES, [noId(2), foreign('f4')], {}, limits);
+      expect(second.errors).toHaveLength(2);
+      expect((await stored('S1')).map((r) => r.id)).toEqual(['good']);
+      expect((await quarantined('S1')).map((q) => q.doc_id)).toEqual(['f1', 'f2', null]);
+      const overflow = await ctx().db.query<{ collection: string; code: string; refusals: number }>(
+        'SELECT collection, code, refusals FROM quarantine_overflow WHERE store_id = $1 ORDER BY code',
+        ['S1'],
+      );
+      expect(overflow).toEqual([
+        { collection: 'sales', code: 'bad_id', refusals: 1 },
+        { collection: 'sales', code: 'other_store', refusals: 2 },
+      ]);
+      const told = await ctx().db.query<{ details: { message: string } }>("SELECT details FROM incidents WHERE kind = 'quarantine_full'");
+      expect(told).toEqual([{ details: expect.objectContaining({ message: expect.stringMatching(/counted per reason/) }) }]);
     });
 
     it('pull refuses any checkpoint or limit that is not a plain whole number in range with 400 bad_request, never 500', async () => {
