@@ -17,10 +17,13 @@ export type TillServices = {
 };
 
 let current: TillServices | null = null;
+// What screens still mounted while the till stops (tests, a reload) draw with, rather than failing.
+let lastProfile: StoreProfile | null = null;
 const listeners = new Set<() => void>();
 
 function publish(next: TillServices | null): void {
   current = next;
+  if (next) lastProfile = next.profile;
   for (const listener of [...listeners]) listener();
 }
 
@@ -48,7 +51,7 @@ function subscribe(listener: () => void): () => void {
 
 /** The profile the till sells with now; the component redraws when it is replaced. */
 export function useStoreProfile(): StoreProfile {
-  return useSyncExternalStore(subscribe, () => services().profile);
+  return useSyncExternalStore(subscribe, () => lastProfile ?? services().profile);
 }
 
 /** For screens shown before the till is started (the status bar during boot). */

@@ -7,7 +7,7 @@ import { App } from '../app/App';
 import { importCatalog } from '../db/catalog-import';
 import { closeTillDatabase, openTillDatabase, type TillDatabase } from '../db/database';
 import { demoCatalogPageForTest } from '../db/test-support/demo-pull';
-import { createI18n } from '../i18n/i18n';
+import { createI18n, type Locale } from '../i18n/i18n';
 import { useAppStore } from '../state/app-store';
 import { cartActions, persistCart, useCartStore } from '../state/cart-store';
 import { useDialogStore } from '../state/dialog-store';
@@ -61,9 +61,10 @@ export async function stopTill(): Promise<void> {
   setServices(null);
 }
 
-/** The whole till screen, as main.tsx mounts it (StrictMode included), in French. */
-export function renderTill(): RenderResult {
-  const i18n = createI18n('fr');
+/** The whole till screen, as main.tsx mounts it (StrictMode included), in French unless asked otherwise. */
+export function renderTill(locale: Locale = 'fr'): RenderResult {
+  useAppStore.setState({ locale });
+  const i18n = createI18n(locale);
   return render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>

@@ -1,4 +1,4 @@
-import { demoStoreProfile, type EventPayload, type SealedRecord } from '@pos/core';
+import { demoStoreProfile, type DuplicatePayload, type EventPayload, type SealedRecord } from '@pos/core';
 import { cashSale, unsignedSaleRecord } from '@pos/core/test-support/sample-sale';
 
 const store = demoStoreProfile();
@@ -21,5 +21,16 @@ export function fakeEventRecord(seq: number, payload: EventPayload): SealedRecor
     prevHash: 'p',
     hash: `e${seq}`,
     signature: 's',
+  };
+}
+
+/** A DUPLICATA's record on the duplicate chain, numbered apart from the events. */
+export function fakeDuplicateRecord(seq: number, payload: Omit<DuplicatePayload, 'type'>): SealedRecord<'duplicate'> {
+  return {
+    ...fakeEventRecord(seq, { type: 'session.sign-in', staffId: payload.staffId }),
+    chain: 'duplicate',
+    id: `duplicate-${seq}`,
+    hash: `d${seq}`,
+    payload: { type: 'duplicate', ...payload },
   };
 }
