@@ -92,8 +92,20 @@ export function faultyFs(faults: HandleFaults): FiscalFs {
   };
 }
 
-/** A fault that fires the first `times` calls. */
-export function failing(times: number, message = 'EIO: i/o error'): () => Error | null {
-  let left = times;
-  return () => (left-- > 0 ? Object.assign(new Error(message), { code: 'EIO' }) : null);
+/** The real file system, keeping every handle it opens so a test can drop them as a crash would (no close of the journal). */
+export function trackedFs(): { readonly fs: FiscalFs; closeAll(): Promise<void> } {
+  const handles: FiscalFileHandle[] = [];
+  return {
+    fs: {
+      ...nodeFiscalFs,
+      open: async (file, flags, mode) => {
+        const handle = await nodeFiscalFs.open(file, flags, mode);
+        handles.push(handle);
+        return handle;
+      },
+    },
+    closeAll: async () => {
+      await Promise.all(handles.splice(0).map((h) => h.close().catch(() => undefined)));
+    },
+  };
 }

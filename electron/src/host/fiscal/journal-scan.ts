@@ -26,6 +26,8 @@ export type JournalScan = {
   readonly problems: readonly RecordProblem[];
   readonly repairs: readonly JournalRepair[];
   readonly segments: readonly SegmentState[];
+  /** The keys verification ended with: the trusted ones and those verified rotations admitted. */
+  readonly ring: KeyRing;
 };
 
 export type ScanInput = {
@@ -64,7 +66,7 @@ function continuityProblems(record: SealedRecord, position: ChainPosition): Reco
   return problems;
 }
 
-const fileProblem = (id: string, code: string, problem: string): RecordProblem => ({ chain: '', seq: 0, id, code, problem });
+export const fileProblem = (id: string, code: string, problem: string): RecordProblem => ({ chain: '', seq: 0, id, code, problem });
 
 /**
  * Reads the journal once, oldest file first: indexes every record it can, repairs a torn last
@@ -158,12 +160,12 @@ export async function scanJournal(input: ScanInput): Promise<JournalScan> {
     }
     segments.push({ name, bytes: end, hash, endsInNewline: end === 0 || bytes[end - 1] === 0x0a });
   }
-  if (checkpoint) problems.push(...checkpointProblems(checkpoint, names, index, ring));
-  return { index, problems, repairs, segments };
+  if (checkpoint) problems.push(...checkpointProblems(checkpoint, names, index));
+  return { index, problems, repairs, segments, ring };
 }
 
-/** What the checkpoint saw and the journal no longer has: files, the ends of chains, or a key never admitted. */
-function checkpointProblems(checkpoint: JournalCheckpoint, names: readonly string[], index: JournalIndex, ring: KeyRing): RecordProblem[] {
+/** What the checkpoint saw and the journal no longer has: files, or the ends of chains. */
+function checkpointProblems(checkpoint: JournalCheckpoint, names: readonly string[], index: JournalIndex): RecordProblem[] {
   const problems: RecordProblem[] = [];
   const listed = new Set(checkpoint.segments.map((s) => s.name));
   const lastListed =
@@ -189,11 +191,6 @@ function checkpointProblems(checkpoint: JournalCheckpoint, names: readonly strin
         problem: `${chain} ${which} missing: the checkpoint saw them sealed`,
       });
     }
-  }
-  if (!ring.lookup(checkpoint.keyId)) {
-    problems.push(
-      fileProblem('checkpoint.json', 'key', `the checkpoint is signed by key ${checkpoint.keyId}, which the journal never admitted`),
-    );
   }
   return problems;
 }

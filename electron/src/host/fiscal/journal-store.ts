@@ -7,14 +7,16 @@ import {
   type ChainHead,
   type ChainHeads,
   type FiscalChain,
+  type FiscalCrypto,
   type FiscalStatus,
+  type JournalCheckpoint,
   type RecordProblem,
   type SealedRecord,
 } from '@pos/core';
 import { readCheckpoint, writeCheckpoint, type CheckpointSigner } from './checkpoint-file';
 import { makeDirectoryDurably, nodeFiscalFs, syncDirectory, writeAll, type FiscalFileHandle, type FiscalFs } from './fiscal-fs';
 import { JOURNAL_FOLDER, SEGMENT_NAME, segmentOf } from './journal-layout';
-import { scanJournal, type JournalRepair, type JournalScan, type SegmentState } from './journal-scan';
+import { fileProblem, scanJournal, type JournalRepair, type JournalScan, type SegmentState } from './journal-scan';
 import { listTillPublicKeys } from './key-store';
 import { nodeFiscalCrypto } from './node-fiscal-crypto';
 
@@ -29,13 +31,18 @@ export type JournalOpenOptions = {
   readonly indexers?: readonly JournalIndexer[];
   /**
    * Public keys (hex) verification starts from; `key.rotate` records in the journal admit the
-   * others. By default the till's first key (keys/, the key it was enrolled with).
+   * others, as the hub and an inspector verify. By default the till's first key (keys/, generation
+   * 1, the key it was enrolled with): a key file added later is trusted only through its rotation.
    */
   readonly trustedKeys?: readonly string[];
+  /** Signs checkpoints until an append names the key of its record (the Sealer's current key). */
+  readonly key?: CheckpointSigner;
   /** A signed checkpoint every this many records (and at close), so an open verifies few records one by one. */
   readonly checkpointEvery?: number;
   /** Tests inject failing file calls here. */
   readonly fs?: FiscalFs;
+  /** Node's by default; tests count the verifications through it. */
+  readonly crypto?: FiscalCrypto;
   readonly now?: () => Date;
   /** Told when the journal stops after open (a write that failed and could not be undone). */
   readonly onStatus?: (status: FiscalStatus) => void;
@@ -91,25 +98,27 @@ export class JournalStore {
 
   static async open(dataDir: string, options: JournalOpenOptions = {}): Promise<JournalStore> {
     const fs = options.fs ?? nodeFiscalFs;
+    const crypto = options.crypto ?? nodeFiscalCrypto;
     const dir = path.join(dataDir, JOURNAL_FOLDER);
     await makeDirectoryDurably(fs, dir);
     // A key folder that cannot be read leaves nothing trusted: every record then names the problem.
     const local = await listTillPublicKeys(dataDir).catch(() => []);
-    const trusted = options.trustedKeys ?? local.filter((k) => !k.endorsement).map((k) => k.publicKey);
+    const trusted = options.trustedKeys ?? local.filter((k) => k.generation === 1).map((k) => k.publicKey);
     const anyKey = new Map<string, string>(local.map((k) => [k.keyId, k.publicKey]));
-    for (const key of trusted) anyKey.set(keyIdOf(key, nodeFiscalCrypto), key);
-    const checkpoint = await readCheckpoint(fs, dir, (id) => anyKey.get(id), nodeFiscalCrypto);
+    for (const key of trusted) anyKey.set(keyIdOf(key, crypto), key);
+    const checkpoint = await readCheckpoint(fs, dir, (id) => anyKey.get(id), crypto);
     const names = (await fs.readdir(dir)).filter((n) => SEGMENT_NAME.test(n)).sort();
     const indexers = options.indexers ?? [];
-    const scan = await scanJournal({
-      fs,
-      dir,
-      names,
-      checkpoint,
-      ring: new KeyRing(trusted, nodeFiscalCrypto),
-      crypto: nodeFiscalCrypto,
-      onRecord: (record) => indexers.forEach((indexer) => indexer(record)),
-    });
+    const scanWith = (vouching: JournalCheckpoint | null, onRecord: JournalIndexer) =>
+      scanJournal({ fs, dir, names, checkpoint: vouching, ring: new KeyRing(trusted, crypto), crypto, onRecord });
+    let scan = await scanWith(checkpoint, (record) => indexers.forEach((indexer) => indexer(record)));
+    if (checkpoint && !scan.ring.lookup(checkpoint.keyId)) {
+      // The checkpoint vouched with a key the journal never admitted: it proves nothing, so every
+      // record is verified to name the ones that key signed (the indexers have had them all once).
+      const full = await scanWith(null, () => undefined);
+      const problem = fileProblem('checkpoint.json', 'key', `signed by key ${checkpoint.keyId}, which the journal never admitted`);
+      scan = { ...full, repairs: scan.repairs, problems: [...full.problems, problem] };
+    }
     const settings = {
       indexers,
       checkpointEvery: options.checkpointEvery ?? 1000,
@@ -117,7 +126,9 @@ export class JournalStore {
       now: options.now ?? (() => new Date()),
       ...(options.onStatus ? { onStatus: options.onStatus } : {}),
     };
-    return new JournalStore(dir, scan, settings, checkpoint !== null);
+    const store = new JournalStore(dir, scan, settings, checkpoint !== null);
+    store.signer = options.key ?? null;
+    return store;
   }
 
   /** Whether sealing may go on; when stopped, the problems name the records (at most 1000; `problemCount` has them all). */

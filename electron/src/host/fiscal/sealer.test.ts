@@ -7,21 +7,17 @@ import {
   flipVersionDigit,
   journalLines,
   makeTempDir,
+  removeDir,
   onlySegment,
   openTill,
-  removeDir,
   sealEvents,
   startEvent,
 } from './fiscal-test-kit';
 import { nodeFiscalCrypto } from './node-fiscal-crypto';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await makeTempDir();
-});
-afterEach(async () => {
-  await removeDir(dir);
-});
+let dir = '';
+beforeEach(async () => void (dir = await makeTempDir()));
+afterEach(() => removeDir(dir));
 
 describe('Sealer and JournalStore', () => {
   it('seals a gap-free format 1 chain that core verifies, with Node’s crypto and with the pure one', async () => {
@@ -144,6 +140,7 @@ describe('Sealer on a stopped journal', () => {
       problems: [{ chain: 'event', seq: 3, id: 'e3', code: 'hash', problem: 'content does not match its hash' }],
     });
     expect(await a.sealer.sealIntegrityEvent()).toEqual(integrity);
+    expect(await a.sealer.sealIntegrityEvent(a.journal.status.state === 'stopped' ? a.journal.status.problems : [])).toEqual(integrity);
     await expect(a.sealer.seal({ chain: 'event', id: 'e7', payload: startEvent(7) })).rejects.toMatchObject({ code: 'SEALING_STOPPED' });
     await a.journal.close();
 

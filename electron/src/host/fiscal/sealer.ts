@@ -73,20 +73,22 @@ export class Sealer {
   }
 
   /**
-   * Seals the `journal.integrity` event naming the problems the journal found at open: the one
-   * record a damaged journal takes. Its id derives from the problems, so a restart with the same
-   * damage returns the event already sealed instead of adding another. Null when the journal is
-   * sound; refused when a write failed (the file's end is not trusted).
+   * Seals the `journal.integrity` event naming the problems the journal found at open (or
+   * `problems`, the host's choice of them): the one record a damaged journal takes. Its id derives
+   * from the problems, so a restart with the same damage returns the event already sealed instead
+   * of adding another. Null when the journal is sound; refused when a write failed (the file's
+   * end is not trusted).
    */
-  sealIntegrityEvent(): Promise<SealedRecord<'event'> | null> {
+  sealIntegrityEvent(problems?: readonly RecordProblem[]): Promise<SealedRecord<'event'> | null> {
     return this.enqueue(async () => {
       const status = this.journal.status;
       if (status.state === 'ok') return null;
       if (status.reason !== 'journal-damaged') this.refuseWhenStopped();
+      const named = problems?.length ? problems : status.problems;
       const payload: EventPayload = {
         type: 'journal.integrity',
-        problemCount: Math.max(this.journal.problemCount, status.problems.length),
-        problems: status.problems.slice(0, INTEGRITY_PROBLEMS).map(boundedProblem),
+        problemCount: Math.max(1, named.length, this.journal.problemCount),
+        problems: named.slice(0, INTEGRITY_PROBLEMS).map(boundedProblem),
       };
       const digest = createHash('sha256').update(canonicalText(payload)).digest('hex').slice(0, 24);
       return this.sealNow({ chain: 'event', id: `journal-integrity-${digest}`, payload }, this.announcedKey(this.signingKey));
