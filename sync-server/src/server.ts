@@ -18,13 +18,19 @@ import { registerCatalogRoutes } from './http/catalog-routes';
 import { registerEnrollRoute } from './http/enroll-route';
 import { installErrorHandlers } from './http/error-handler';
 import { registerHealthRoutes } from './http/health-routes';
-import { installJsonBodyParser } from './http/json-body';
 import { installSecurityHeaders } from './http/security-headers';
 import type { HubApp } from './http/hub-app';
 import { registerImportRoute } from './http/import-route';
 import { DEFAULT_DEVICE_RATE, DEFAULT_ENROLL_RATE, type RateLimit } from './http/rate-limits';
 import { registerStockRoutes } from './http/stock-routes';
 import { registerStoreSettingsRoute } from './http/store-settings-route';
+import {
+  clientErrorHandler,
+  DEFAULT_TIMEOUTS,
+  dropStalledReaders,
+  serverTimeoutOptions,
+  type RequestTimeouts,
+} from './http/server-timeouts';
 import { registerStreamRoute } from './http/stream-route';
 import { DEFAULT_STREAM_BUFFER_BYTES } from './http/stream-sink';
 import { registerSyncRoutes } from './http/sync-routes';
@@ -60,6 +66,8 @@ export type HubOptions = {
    * Without it every client has the proxy's address, and the per-address limits lump them together.
    */
   readonly trustProxy?: FastifyServerOptions['trustProxy'];
+  /** Time limits on requests and on clients that stop reading (defaults in DEFAULT_TIMEOUTS). */
+  readonly timeouts?: Partial<RequestTimeouts>;
   /** Stream heartbeat (default 15 s). */
   readonly heartbeatMs?: number;
   /**
@@ -109,18 +117,23 @@ class OneLinePerRequest extends LogController {
 
 export async function createHub(options: HubOptions): Promise<Hub> {
   const db = options.database;
-  const serverOptions: FastifyServerOptions & { https?: { cert: string | Buffer; key: string | Buffer } } = {
+  const timeouts: RequestTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const { requestTimeout, nodeOptions } = serverTimeoutOptions(timeouts);
+  const serverOptions: FastifyServerOptions & { https?: object; http?: object } = {
     logger: options.logger ?? false,
+    requestTimeout,
+    clientErrorHandler: clientErrorHandler(timeouts),
     logController: new OneLinePerRequest(),
     // Keep-alive sockets with no request in flight are closed at shutdown; busy ones finish first.
     forceCloseConnections: 'idle',
     // Answered below with the hub's own error body instead.
     return503OnClosing: false,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
-    ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
+    ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key, ...nodeOptions } } : { http: nodeOptions }),
   };
   // Fastify picks http or https from the `https` option at run time; the routes do not care which.
   const app = Fastify(serverOptions as FastifyHttpOptions<Server>).withTypeProvider<TypeBoxTypeProvider>();
+  dropStalledReaders(app, timeouts.stalledReaderMs);
   let closing = false;
   const streams = new LiveStreams(db, {
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
@@ -155,11 +168,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     }),
   });
   installErrorHandlers(app);
-  installJsonBodyParser(app);
 
   const deviceRate = options.rateLimit === false ? NO_LIMIT : (options.rateLimit ?? DEFAULT_DEVICE_RATE);
   registerHealthRoutes(app, { db, migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder(), isClosing: () => closing });
-  registerEnrollRoute(app, { db, auth, rateLimit: options.enrollRateLimit ?? DEFAULT_ENROLL_RATE });
+  registerEnrollRoute(app, { db, auth, rateLimit: options.enrollRateLimit ?? DEFAULT_ENROLL_RATE, bodyTimeoutMs: timeouts.enrollBodyMs });
   registerSyncRoutes(app, { db, auth, rateLimit: deviceRate, ...(options.faults ? { faults: options.faults } : {}) });
   registerStreamRoute(app, {
     auth,

@@ -4,10 +4,14 @@ import { enrollDevice } from '../auth/enrollment';
 import type { Database } from '../db/database';
 import type { HubApp } from './hub-app';
 import { errorResponses } from './api-schemas';
+import { bodyDeadline } from './body-deadline';
 import { addressRateConfig, type RateLimit } from './rate-limits';
 
 /** POST /api/v1/enroll {code} → {token, storeId, tillId}: the device token is shown this once. */
-export function registerEnrollRoute(app: HubApp, options: { db: Database; auth: DeviceAuthenticator; rateLimit: RateLimit }): void {
+export function registerEnrollRoute(
+  app: HubApp,
+  options: { db: Database; auth: DeviceAuthenticator; rateLimit: RateLimit; bodyTimeoutMs: number },
+): void {
   app.post(
     '/api/v1/enroll',
     {
@@ -25,10 +29,12 @@ export function registerEnrollRoute(app: HubApp, options: { db: Database; auth: 
         }),
         response: {
           200: Type.Object({ token: Type.String(), storeId: Type.String(), tillId: Type.String() }),
-          ...errorResponses(400, 404, 410, 429),
+          ...errorResponses(400, 404, 408, 410, 429),
         },
       },
       config: { rateLimit: addressRateConfig(options.rateLimit, 'enroll') },
+      // Anyone may call it: a body sent a byte at a time must not hold a connection for long.
+      preParsing: bodyDeadline(options.bodyTimeoutMs),
     },
     async (request) => {
       const enrolled = await enrollDevice(options.db, request.body.code);
