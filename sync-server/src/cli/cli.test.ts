@@ -153,6 +153,43 @@ for (const target of testTargets()) {
         }
       });
 
+    if (target.name === 'pglite')
+      it('the bundled command keeps serving when the readers of its output go away (EPIPE, as in serve | head -1)', async () => {
+        execFileSync(process.execPath, [path.join(SYNC_SERVER, 'build.mjs')], { stdio: 'pipe' });
+        const ownDir = mkdtempSync(path.join(tmpdir(), 'pos-hub-epipe-'));
+        const child = spawn(process.execPath, [path.join(SYNC_SERVER, 'dist', 'cli.cjs'), 'serve', '--port', '0', '--data-dir', ownDir], {
+          env: { ...process.env, LOG_LEVEL: 'info' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+        try {
+          let stdout = '';
+          const url = await new Promise<string>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`no ready line: ${stdout}`)), 30_000);
+            child.stdout.on('data', (c: Buffer) => {
+              stdout += c.toString();
+              const match = /POS hub ready at (\S+)/.exec(stdout);
+              if (match) {
+                clearTimeout(timer);
+                resolve(match[1]!);
+              }
+            });
+          });
+          // Like `head -1`: the reader has its line and goes away; so does the reader of the log.
+          child.stdout.destroy();
+          child.stderr.destroy();
+          for (let i = 0; i < 20; i++) expect((await requestJson(`${url}/health`)).status).toBe(200);
+          await new Promise((r) => setTimeout(r, 300));
+          expect(child.exitCode).toBeNull();
+          expect((await requestJson(`${url}/ready`)).status).toBe(200);
+        } finally {
+          child.kill('SIGTERM');
+          // Its shutdown lines find no reader either: it still stops cleanly.
+          expect(await exited).toBe(0);
+          rmSync(ownDir, { recursive: true, force: true });
+        }
+      });
+
     it('the bundled command: serve prints its URL, admin commands from other processes, SIGTERM shuts down cleanly', async () => {
       execFileSync(process.execPath, [path.join(SYNC_SERVER, 'build.mjs')], { stdio: 'pipe' });
       const bin = path.join(SYNC_SERVER, 'dist', 'cli.cjs');
