@@ -137,7 +137,9 @@ export function setLineDiscount(cart: Cart, lineId: string, discount: LineDiscou
   if (discount.kind === 'amount' && (!Number.isSafeInteger(discount.amount) || discount.amount <= 0)) {
     throw new RangeError('A discount amount must be a positive amount');
   }
-  return replaceLine(cart, { ...line, discount });
+  const figure = discount.kind === 'percent' ? { kind: discount.kind, bp: discount.bp } : { kind: discount.kind, amount: discount.amount };
+  const ref = discount.approvalId && discount.approvedBy ? { approvalId: discount.approvalId, approvedBy: discount.approvedBy } : {};
+  return replaceLine(cart, { ...line, discount: { ...figure, ...ref } });
 }
 
 export function setCartDiscount(cart: Cart, bp: number | null, approval?: ApprovalRef): Cart {
@@ -146,7 +148,9 @@ export function setCartDiscount(cart: Cart, bp: number | null, approval?: Approv
   if (!Number.isSafeInteger(bp) || bp < 0 || bp > 10_000) {
     throw new RangeError('A cart discount must be between 0 and 100 %');
   }
-  return { ...rest, cartDiscountBp: bp, ...(approval ? { cartDiscountApproval: approval } : {}) };
+  // Only the reference: whatever else the approval carried (the approver's name) is not the sale's.
+  const ref = approval ? { cartDiscountApproval: { approvalId: approval.approvalId, approvedBy: approval.approvedBy } } : {};
+  return { ...rest, cartDiscountBp: bp, ...ref };
 }
 
 export function overridePrice(cart: Cart, lineId: string, unitPrice: number, reason: string, approval: ApprovalRef): Cart {

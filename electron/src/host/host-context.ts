@@ -1,4 +1,8 @@
 import type { StoreProfile } from '@pos/core';
+import type { ApprovalBook } from './approvals/approval-book';
+import type { SealGate } from './fiscal/seal-gate';
+import type { SealedIndex } from './fiscal/sealed-index';
+import type { OriginalReceipts } from './printer/original-receipts';
 import type { CardTerminal } from '@pos/hardware/common';
 import type { HostConfig } from './config/host-config';
 import type { DeviceManager } from './devices/device-manager';
@@ -22,6 +26,18 @@ export type HostContext = {
   readonly key: TillKey;
   readonly journal: JournalStore;
   readonly sealer: Sealer;
+  /** What the journal already holds that decides what may be sealed next (approvals, card attempts, voids, duplicates). */
+  readonly index: SealedIndex;
+  /** The approvals this host issued. */
+  readonly approvals: ApprovalBook;
+  /** Check-then-seal requests, one at a time. */
+  readonly sealGate: SealGate;
+  /** Receipt prints, one at a time (never holding up sealing). */
+  readonly receiptGate: SealGate;
+  /** Which original receipts were printed. */
+  readonly originals: OriginalReceipts;
+  /** The demo store (demo staff): false on a real till. */
+  readonly demo: boolean;
   readonly staff: StaffStore;
   readonly session: Session;
   readonly printer: ReceiptPrinter;

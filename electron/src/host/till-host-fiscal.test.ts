@@ -1,6 +1,6 @@
 import { verifyChain, type HostHello, type SalePayload, type SealedRecord, type StaffMember } from '@pos/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoSale, errorOf, hostPool, signIn, tempDirs, TEST_ENV, valueOf, type TestHost } from './test-support/host-harness';
+import { approval, demoSale, errorOf, hostPool, signIn, tempDirs, TEST_ENV, valueOf, type TestHost } from './test-support/host-harness';
 
 /** Sealing through the host's front door, end to end: session, validation, chain, journal, restart. */
 const dirs = tempDirs();
@@ -112,7 +112,7 @@ describe('fiscal.seal of a sale', () => {
       },
       'VAT changed': { id: 's1', payload: { ...good, vat: good.vat.map((v) => ({ ...v, vat: v.vat + 1 })) }, problem: /VAT/ },
       'change invented': { id: 's1', payload: { ...good, change: 500 }, problem: /change/ },
-      'not paid': { id: 's1', payload: { ...good, tenders: [] }, problem: /payment incomplete/ },
+      'not paid': { id: 's1', payload: { ...good, tenders: [] }, problem: /leave \d+ to pay/ },
       'foreign store': { id: 's2', payload: demoSale({ saleId: 's2', storeId: 'S999' }), problem: /store S999/ },
       'another till': { id: 's3', payload: demoSale({ saleId: 's3', tillId: 'T99' }), problem: /till T99/ },
       "another staff member's sale": {
@@ -120,7 +120,7 @@ describe('fiscal.seal of a sale', () => {
         payload: demoSale({ saleId: 's4', staffId: 'staff-sophie' }),
         problem: /signed-in cashier/,
       },
-      'record id differs from the sale id': { id: 's5', payload: demoSale({ saleId: 's6' }), problem: /saleId/ },
+      'record id differs from the sale id': { id: 's5', payload: demoSale({ saleId: 's6' }), problem: /sale id differs/ },
       'foreign currency': { id: 's1', payload: { ...good, currency: 'USD' }, problem: /currency/ },
       'negative quantity': {
         id: 's1',
@@ -135,7 +135,7 @@ describe('fiscal.seal of a sale', () => {
     };
     for (const [what, { id, payload, problem }] of Object.entries(cases)) {
       const error = errorOf(await seal(host, id, payload));
-      expect(error.code, what).toBe('INVALID_REQUEST');
+      expect(error.code, what).toBe('SEAL_REFUSED');
       expect(error.message, what).toMatch(problem);
     }
     expect((await hello(host)).heads.sale).toBe(0);
@@ -155,7 +155,7 @@ describe('fiscal.seal of a sale', () => {
       const reply = await seal(host, payload.saleId, payload);
       codes[what] = reply.ok ? 'sealed' : reply.error.code;
     }
-    expect(codes).toEqual({ 'customer name on the sale': 'INVALID_REQUEST', 'note on a line': 'INVALID_REQUEST' });
+    expect(codes).toEqual({ 'customer name on the sale': 'SEAL_REFUSED', 'note on a line': 'SEAL_REFUSED' });
   });
 });
 
@@ -174,30 +174,36 @@ describe('fiscal.seal of an event', () => {
     const before = (await hello(host)).heads.event;
     for (const [i, payload] of forged.entries()) {
       const error = errorOf(await host.invoke('fiscal.seal', { chain: 'event', id: `forged-${i}`, payload }));
-      expect(error.code, payload.type).toBe('INVALID_REQUEST');
+      expect(error.code, payload.type).toBe('SEAL_REFUSED');
     }
     expect((await hello(host)).heads.event).toBe(before);
   });
 
-  const voidEvent = (staffId: string) => ({
+  const voidEvent = (staffId: string, grant = { approvalId: 'none', approvedBy: staffId }, saleId = 'cart-1') => ({
     type: 'sale.void',
-    saleId: 'cart-1',
+    saleId,
     staffId,
     lineCount: 1,
     total: 199,
     currency: 'EUR',
     lines: [{ sku: 'FRU-000100', quantity: 1, amount: 199 }],
+    approvalId: grant.approvalId,
+    approvedBy: grant.approvedBy,
   });
 
   it('seals a void by the signed-in cashier and refuses one in another name', async () => {
     const host = await hosts.start(await dirs.make());
     await signIn(host);
+    const grant = await approval(host, 'sale.void', { saleId: 'cart-1' });
     const record = valueOf<SealedRecord>(
-      await host.invoke('fiscal.seal', { chain: 'event', id: 'void-1', payload: voidEvent('staff-camille') }),
+      await host.invoke('fiscal.seal', { chain: 'event', id: 'void-cart-1', payload: voidEvent('staff-camille', grant) }),
     );
     expect(record.payload.type).toBe('sale.void');
-    const error = errorOf(await host.invoke('fiscal.seal', { chain: 'event', id: 'void-2', payload: voidEvent('staff-sophie') }));
-    expect(error.code).toBe('INVALID_REQUEST');
+    const other = await approval(host, 'sale.void', { saleId: 'cart-2' });
+    const error = errorOf(
+      await host.invoke('fiscal.seal', { chain: 'event', id: 'void-cart-2', payload: voidEvent('staff-sophie', other, 'cart-2') }),
+    );
+    expect(error.code).toBe('SEAL_REFUSED');
   });
 
   it('refuses a void that names nobody or carries no figures (the staff check must not be skippable)', async () => {
@@ -215,9 +221,9 @@ describe('fiscal.seal of an event', () => {
       codes[what] = reply.ok ? `sealed as seq ${(reply.value as SealedRecord).seq}` : reply.error.code;
     }
     expect(codes).toEqual({
-      'no staffId': 'INVALID_REQUEST',
-      'type only': 'INVALID_REQUEST',
-      'figures of the wrong type': 'INVALID_REQUEST',
+      'no staffId': 'SEAL_REFUSED',
+      'type only': 'SEAL_REFUSED',
+      'figures of the wrong type': 'SEAL_REFUSED',
     });
   });
 });

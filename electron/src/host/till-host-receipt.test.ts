@@ -10,6 +10,7 @@ import {
 import { startFakeNetworkPrinter, type FakeNetworkPrinter } from '@pos/hardware/fake';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  approval,
   capturingPrinter,
   demoSale,
   errorOf,
@@ -81,11 +82,22 @@ describe('receipt.print', () => {
     const host = await hosts.start(await dirs.make(), { printer: capturingPrinter() });
     await signIn(host);
     expect(errorOf(await host.invoke('receipt.print', { saleId: 'no-such-sale' })).code).toBe('NOT_FOUND');
+    const { approvalId, approvedBy } = await approval(host, 'sale.void', { saleId: 'x' });
     valueOf(
       await host.invoke('fiscal.seal', {
         chain: 'event',
         id: 'void-as-receipt',
-        payload: { type: 'sale.void', saleId: 'x', staffId: 'staff-camille', lineCount: 0, total: 0, currency: 'EUR', lines: [] },
+        payload: {
+          type: 'sale.void',
+          saleId: 'x',
+          staffId: 'staff-camille',
+          lineCount: 0,
+          total: 0,
+          currency: 'EUR',
+          lines: [],
+          approvalId,
+          approvedBy,
+        },
       }),
     );
     expect(errorOf(await host.invoke('receipt.print', { saleId: 'void-as-receipt' })).code).toBe('NOT_FOUND');
@@ -148,8 +160,43 @@ describe('receipt.print', () => {
   });
 });
 
+describe('the original receipt prints once', () => {
+  it('refuses a second original, which must be a DUPLICATA, also after a restart', async () => {
+    const dir = await dirs.make();
+    const printer = capturingPrinter();
+    const a = await hosts.start(dir, { printer });
+    await signIn(a);
+    await sealSale(a, 'sale-once');
+    valueOf(await a.invoke('receipt.print', { saleId: 'sale-once' }));
+    expect(errorOf(await a.invoke('receipt.print', { saleId: 'sale-once' })).code).toBe('RECEIPT_ALREADY_PRINTED');
+    await a.close();
+    const b = await hosts.start(dir, { printer });
+    await signIn(b);
+    expect(errorOf(await b.invoke('receipt.print', { saleId: 'sale-once' })).code).toBe('RECEIPT_ALREADY_PRINTED');
+    expect(valueOf<ReprintResult>(await b.invoke('receipt.reprint', { saleId: 'sale-once' })).reprintNumber).toBe(1);
+    expect(printer.receipts.map((r) => r.duplicate ?? 0)).toEqual([0, 1]);
+  });
+
+  it('prints the original again only when no printer was reached the first time', async () => {
+    const printer = capturingPrinter();
+    const host = await hosts.start(await dirs.make(), { printer });
+    await signIn(host);
+    await sealSale(host, 'sale-unreached');
+    printer.fail = { status: 'failed', reason: 'unreachable', message: 'connection refused' };
+    expect(valueOf<PrintOutcome>(await host.invoke('receipt.print', { saleId: 'sale-unreached' })).status).toBe('failed');
+    printer.fail = null;
+    expect(valueOf<PrintOutcome>(await host.invoke('receipt.print', { saleId: 'sale-unreached' })).status).toBe('sent');
+    // A time-out may have printed it: from then on, only duplicates.
+    await sealSale(host, 'sale-timeout');
+    printer.fail = { status: 'failed', reason: 'timeout', message: 'no answer' };
+    valueOf(await host.invoke('receipt.print', { saleId: 'sale-timeout' }));
+    printer.fail = null;
+    expect(errorOf(await host.invoke('receipt.print', { saleId: 'sale-timeout' })).code).toBe('RECEIPT_ALREADY_PRINTED');
+  });
+});
+
 describe('receipt.reprint', () => {
-  it('numbers reprints 1 then 2, seals each as a receipt.reprint event and prints DUPLICATA n° 2', async () => {
+  it('numbers reprints 1 then 2, seals each on the duplicate chain and prints DUPLICATA n° 2', async () => {
     const printer = capturingPrinter();
     const host = await hosts.start(await dirs.make(), { printer });
     await signIn(host);
@@ -158,12 +205,13 @@ describe('receipt.reprint', () => {
     const second = valueOf<ReprintResult>(await host.invoke('receipt.reprint', { saleId: 'sale-dup' }));
     expect([first.reprintNumber, second.reprintNumber]).toEqual([1, 2]);
     for (const [i, result] of [first, second].entries()) {
-      expect(result.event.chain).toBe('event');
+      expect(result.event.chain).toBe('duplicate');
+      expect(result.event.seq).toBe(i + 1);
       expect(result.event.payload).toEqual({
-        type: 'receipt.reprint',
+        type: 'duplicate',
         saleId: 'sale-dup',
         receiptSeq: sale.seq,
-        reprintNumber: i + 1,
+        duplicateNumber: i + 1,
         staffId: 'staff-camille',
       });
       expect(result.outcome).toEqual({ status: 'sent', bytes: 100 });
@@ -173,10 +221,11 @@ describe('receipt.reprint', () => {
     expect(receiptText(printer.receipts[1]!)).toContain('DUPLICATA n° 2');
     expect(printer.receipts[1]!.duplicate).toBe(2);
     const { publicKey } = valueOf<HostHello>(await host.invoke('host.hello', undefined));
-    const events = valueOf<{ records: SealedRecord[] }>(
-      await host.invoke('journal.read', { chain: 'event', afterSeq: 0, limit: 100 }),
+    const duplicates = valueOf<{ records: SealedRecord[] }>(
+      await host.invoke('journal.read', { chain: 'duplicate', afterSeq: 0, limit: 100 }),
     ).records;
-    expect(verifyChain(events, publicKey)).toEqual([]);
+    expect(duplicates).toEqual([first.event, second.event]);
+    expect(verifyChain(duplicates, publicKey)).toEqual([]);
   });
 
   it('gives two concurrent reprints the numbers 1 and 2', async () => {

@@ -48,7 +48,8 @@ describe('requests that need a session', () => {
     ['receipt.reprint', { saleId: 'sale-1' }],
     ['terminal.pay', { attemptKey: 'a-1', amount: 100, currency: 'EUR' }],
     ['terminal.status', { attemptKey: 'a-1' }],
-    ['session.authorize', { pin: '5678', permission: 'sale.price-override' }],
+    ['approval.request', { pin: '5678', action: 'sale.price-override', subject: {} }],
+    ['terminal.refund', { attemptKey: 'r-1', amount: 100, currency: 'EUR', saleId: 'sale-1' }],
   ];
   it.each(needsSession)('%s refuses with NOT_SIGNED_IN before sign-in', async (name, request) => {
     expect(errorOf(await host.invoke(name, request)).code).toBe('NOT_SIGNED_IN');
@@ -86,12 +87,6 @@ describe('malformed requests (signed in)', () => {
     ['numeric id', 'fiscal.seal', { chain: 'event', id: 12, payload: { type: 'sale.void' } }, /\bid\b/],
     ['missing payload', 'fiscal.seal', { chain: 'sale', id: 'x1' }, /payload/],
     ['array payload', 'fiscal.seal', { chain: 'sale', id: 'x1', payload: [] }, /payload/],
-    [
-      'payload that is not a sale',
-      'fiscal.seal',
-      { chain: 'sale', id: 'x1', payload: { type: 'till.start' } },
-      /sale\.type must be one of sale/,
-    ],
     ['null journal.read', 'journal.read', null, /journal\.read request/],
     ['negative limit', 'journal.read', { chain: 'sale', afterSeq: 0, limit: -1 }, /limit/],
     ['zero limit', 'journal.read', { chain: 'sale', afterSeq: 0, limit: 0 }, /limit/],
@@ -117,8 +112,16 @@ describe('malformed requests (signed in)', () => {
     ['long currency', 'terminal.pay', { attemptKey: 'k1', amount: 100, currency: 'EURO' }, /currency/],
     ['path-like attempt key', 'terminal.pay', { attemptKey: '../k', amount: 100, currency: 'EUR' }, /attemptKey/],
     ['missing attempt key', 'terminal.status', {}, /attemptKey/],
-    ['unknown permission', 'session.authorize', { pin: '5678', permission: 'everything' }, /permission/i],
-    ['inherited permission name', 'session.authorize', { pin: '5678', permission: 'constructor' }, /permission/i],
+    ['unknown action', 'approval.request', { pin: '5678', action: 'everything', subject: {} }, /action/i],
+    ['inherited action name', 'approval.request', { pin: '5678', action: 'constructor', subject: {} }, /action/i],
+    [
+      'approval subject with a field it does not know',
+      'approval.request',
+      { action: 'sale.void', subject: { note: 'x' } },
+      /subject\.note/,
+    ],
+    ['approval of a fractional discount', 'approval.request', { action: 'sale.discount', subject: { bp: 10.5 } }, /bp/],
+    ['refund without its sale', 'terminal.refund', { attemptKey: 'r1', amount: 100, currency: 'EUR' }, /saleId/],
     ['catalog checkpoint of wrong type', 'catalog.pull', { checkpoint: 5, limit: 10 }, /checkpoint/],
     ['catalog checkpoint path', 'catalog.pull', { checkpoint: '../../x', limit: 10 }, /checkpoint/],
     ['catalog limit too large', 'catalog.pull', { checkpoint: null, limit: 10_001 }, /limit/],
@@ -132,9 +135,10 @@ describe('malformed requests (signed in)', () => {
     expect(error.message.length).toBeLessThan(500);
   });
 
-  it('refuses a sale whose lines or tenders are not objects as INVALID_REQUEST, not INTERNAL', async () => {
+  it('refuses a sale whose lines or tenders are not objects, or a payload that is not a sale, as a shape problem, not INTERNAL', async () => {
     const sale = demoSale({ saleId: 'bad-shape' });
     const hostile: Record<string, unknown> = {
+      'payload that is not a sale': { type: 'till.start' },
       'lines: [null]': { ...sale, lines: [null] },
       "lines: ['line']": { ...sale, lines: ['line'] },
       'tenders: [null]': { ...sale, tenders: [null] },
@@ -145,7 +149,9 @@ describe('malformed requests (signed in)', () => {
       const error = errorOf(await host.invoke('fiscal.seal', { chain: 'sale', id: 'bad-shape', payload }));
       codes[what] = `${error.code}: ${error.message}`;
     }
-    expect(codes).toEqual(Object.fromEntries(Object.keys(hostile).map((what) => [what, expect.stringMatching(/^INVALID_REQUEST/)])));
+    expect(codes).toEqual(
+      Object.fromEntries(Object.keys(hostile).map((what) => [what, expect.stringMatching(/^SEAL_REFUSED: Refused: sale\./)])),
+    );
   });
 });
 

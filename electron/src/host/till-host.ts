@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_STAFF } from '@pos/core';
+import { canonicalText, DEMO_STAFF } from '@pos/core';
+import { ApprovalBook } from './approvals/approval-book';
+import { SealGate } from './fiscal/seal-gate';
+import { SealedIndex } from './fiscal/sealed-index';
+import { OriginalReceipts } from './printer/original-receipts';
 import { loadHostConfig } from './config/host-config';
 import { loadStoreProfile } from './config/store-profile-file';
 import { JournalStore } from './fiscal/journal-store';
@@ -32,15 +36,22 @@ import type { TillHost, TillHostOptions } from './till-host-types';
 export type { TillHost, TillHostOptions } from './till-host-types';
 
 /**
- * Starts the till host: config, signing key, fiscal journal (repaired if a crash tore its last
- * line), staff, devices, and the handlers of the contract. Seals a `till.start` event each start.
+ * Starts the till host: config, signing key, fiscal journal (verified; repaired if a crash tore
+ * its last line), staff, devices, and the handlers of the contract. Seals a `till.start` event
+ * anchoring every chain's head at each start, or, when the journal is damaged, the integrity
+ * event that stops sealing.
  */
 export async function createTillHost(options: TillHostOptions): Promise<TillHost & { readonly context: HostContext }> {
-  const config = await loadHostConfig(options.dataDir, options.env ?? process.env);
-  const key = await loadOrCreateTillKey(options.dataDir);
-  const journal = await JournalStore.open(options.dataDir);
+  const env = options.env ?? process.env;
+  const demo = options.demo ?? env.POS_DEMO === '1';
+  const config = await loadHostConfig(options.dataDir, env);
+  const key = await loadOrCreateTillKey(options.dataDir, options.secretProtector);
+  const index = new SealedIndex();
+  const journal = await JournalStore.open(options.dataDir, { key, indexers: [index.add] });
   const sealer = new Sealer(journal, key, { storeId: config.storeId, tillId: config.tillId });
-  const staff = await StaffStore.open(options.dataDir, DEMO_STAFF);
+  const staff = await StaffStore.open(options.dataDir, demo ? DEMO_STAFF : null);
+  const approvals = await ApprovalBook.open(options.dataDir);
+  const originals = await OriginalReceipts.open(options.dataDir);
   const events = new HostEventBus();
   const profile = (await cachedHubProfile(options.dataDir)) ?? (await loadStoreProfile(options.dataDir, config.storeId, config.tillId));
   const printer = options.printer ?? createConfiguredPrinter(config, events);
@@ -82,7 +93,14 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     },
   });
   const context: HostContext = {
-    appVersion: options.appVersion ?? '0.1.0',
+    // Tests and unbundled runs have no packaged version: say so rather than invent one.
+    appVersion: options.appVersion ?? '0.0.0-dev',
+    demo,
+    index,
+    approvals,
+    sealGate: new SealGate(),
+    receiptGate: new SealGate(),
+    originals,
     mode: options.mode,
     config,
     profile,
@@ -100,17 +118,31 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
       if (!hub.enrolled) return;
       try {
         const fresh = await fetchHubProfile(hub, options.dataDir, context.profile);
-        if (fresh) context.profile = fresh;
+        // The page sells with the same settings the host checks with, from the same moment.
+        if (fresh && canonicalText(fresh) !== canonicalText(context.profile)) {
+          context.profile = fresh;
+          events.emit('store.profile', fresh);
+        }
       } catch {
         // Offline or refused: the till keeps selling with the profile it has; the badge says why.
       }
     },
   };
 
-  for (const repair of journal.repairs) {
-    await sealer.seal({ chain: 'event', id: randomUUID(), payload: { type: 'journal.repaired', ...repair } });
+  if (journal.status.state === 'stopped') {
+    await sealer.sealIntegrityEvent(journal.status.problems);
+  } else {
+    for (const repair of journal.repairs) {
+      await sealer.seal({ chain: 'event', id: randomUUID(), payload: { type: 'journal.repaired', ...repair } });
+    }
+    // Every chain's head before this start: a later start that finds a shorter chain, or a hub that
+    // holds this anchor, tells that records were dropped from the tail.
+    await sealer.seal({
+      chain: 'event',
+      id: randomUUID(),
+      payload: { type: 'till.start', appVersion: context.appVersion, publicKey: key.publicKeyHex, heads: journal.heads() },
+    });
   }
-  await sealer.seal({ chain: 'event', id: randomUUID(), payload: { type: 'till.start', appVersion: context.appVersion } });
   injectFaults(sealer, (options.env ?? process.env).POS_FAULT);
 
   const registry = new HandlerRegistry();
@@ -142,6 +174,8 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
         await devices.close();
         await printer.close();
         await terminal.close();
+        await approvals.close();
+        await originals.close();
         await journal.close();
       })();
       return closed;

@@ -83,12 +83,14 @@ export function deviceHandlers(ctx: HostContext): HandlerGroup {
           : managerPin
             ? await ctx.session.authorize(managerPin, 'drawer.open')
             : null;
-        if (!approver) throw new PosError('FORBIDDEN', 'Opening the drawer without a sale needs a manager');
+        if (!approver) throw new PosError('FORBIDDEN', 'Opening the drawer without a sale needs a manager', { needsApprover: true });
+        // The approval is recorded like every other (single use, cited by the record it allowed).
+        const approval = await ctx.approvals.issue({ action: 'drawer.open', approvedBy: approver.id, requestedBy: staff.id, subject: {} });
         // Sealed before the pulse: a drawer never opens without its trace.
         await ctx.sealer.seal({
           chain: 'event',
           id: randomUUID(),
-          payload: { type: 'drawer.open', staffId: staff.id, approvedBy: approver.id, reason },
+          payload: { type: 'drawer.open', staffId: staff.id, approvedBy: approver.id, reason, approvalId: approval.approvalId },
         });
         const outcome = await ctx.printer.openDrawer(ctx.devices.settings.drawer);
         return outcome.status === 'failed'

@@ -1,12 +1,59 @@
-import { PosError, validateSale, validateVoid, type EventPayload, type SalePayload, type SealRequest } from '@pos/core';
+import {
+  canonicalText,
+  PosError,
+  type EventPayload,
+  type SalePayload,
+  type SaleProblem,
+  type SealRequest,
+  type SealedRecord,
+} from '@pos/core';
+import { saleSealProblems, voidSealProblems } from '../fiscal/seal-checks';
 import type { HostContext } from '../host-context';
 import type { HandlerGroup } from './handler-registry';
 import { ID_PATTERN, integer, oneOf, record, text } from './request-guards';
 
-/** Event types a renderer may ask to seal; the others are written by the host itself. */
-const RENDERER_EVENTS = new Set<EventPayload['type']>(['sale.void']);
+/** Refused with the problems' codes (the page translates them) and their words for support. */
+export function sealRefused(problems: readonly SaleProblem[]): PosError {
+  const more = problems.length > 3 ? ` (+${problems.length - 3} more)` : '';
+  return new PosError(
+    'SEAL_REFUSED',
+    `Refused: ${problems
+      .slice(0, 3)
+      .map((p) => p.message)
+      .join('; ')}${more}`,
+    { problems },
+  );
+}
 
+async function sameSeal(ctx: HostContext, request: SealRequest): Promise<SealedRecord | null> {
+  const existing = await ctx.journal.get(request.id);
+  if (!existing) return null;
+  if (existing.chain === request.chain && canonicalText(existing.payload) === canonicalText(request.payload)) return existing;
+  throw new PosError('SEAL_CONFLICT', `Record ${request.id} is already sealed with other content`, { seq: existing.seq });
+}
+
+/**
+ * The renderer asks the host to seal sales and voids; everything else the host seals itself. The
+ * host decides: it re-checks every figure with core, each card tender against its payment
+ * journal and each approval against those it issued, one request at a time (SealGate), and
+ * refuses with codes. A retried request (the reply was lost) gets the record already sealed.
+ */
 export function fiscalHandlers(ctx: HostContext): HandlerGroup {
+  const problemsOf = (request: SealRequest): SaleProblem[] => {
+    const checks = {
+      profile: ctx.profile,
+      staff: ctx.session.require(),
+      index: ctx.index,
+      approvals: ctx.approvals,
+      payments: ctx.terminal.journal,
+    };
+    if (request.chain === 'sale') return saleSealProblems(request.payload as SalePayload, request.id, checks);
+    const event = request.payload as EventPayload;
+    if (request.chain !== 'event' || event.type !== 'sale.void') {
+      return [{ code: 'shape', message: `the till host seals ${String(event.type).slice(0, 40)} records itself` }];
+    }
+    return voidSealProblems(event, checks);
+  };
   return {
     'fiscal.seal': {
       parse: (raw): SealRequest => {
@@ -18,36 +65,32 @@ export function fiscalHandlers(ctx: HostContext): HandlerGroup {
           ? { chain, id, payload: payload as unknown as SalePayload }
           : { chain, id, payload: payload as unknown as EventPayload };
       },
-      run: async (request) => {
-        const staff = ctx.session.require();
-        const problems = (() => {
-          try {
-            if (request.chain === 'sale') {
-              const sale = request.payload as SalePayload;
-              const found = validateSale(sale, ctx.profile);
-              if (found.length === 0 && sale.saleId !== request.id) found.push('saleId differs from the record id');
-              if (found.length === 0 && sale.staffId !== staff.id) found.push('the sale is not by the signed-in cashier');
-              return found;
+      run: (request) =>
+        ctx.sealGate.run(async () => {
+          ctx.session.require();
+          const event = request.payload as EventPayload;
+          // A void retried under a new approval (its first reply lost) is still the one void of its cart.
+          const voided = request.chain === 'event' && event.type === 'sale.void' ? ctx.index.voidOf(event.saleId) : undefined;
+          if (voided) return (await ctx.journal.get(voided))!;
+          const again = await sameSeal(ctx, request);
+          if (again) return again;
+          const problems = (() => {
+            try {
+              return problemsOf(request);
+            } catch (error) {
+              if (error instanceof PosError) throw error;
+              return [{ code: 'shape' as const, message: `not readable: ${(error as Error).message}` }];
             }
-            const event = request.payload as EventPayload;
-            if (!RENDERER_EVENTS.has(event.type)) return [`the till host writes ${String(event.type).slice(0, 40)} events itself`];
-            return validateVoid(event, staff.id, ctx.profile);
-          } catch (error) {
-            return [`not readable: ${(error as Error).message}`];
-          }
-        })();
-        if (problems.length > 0) {
-          const more = problems.length > 3 ? ` (+${problems.length - 3} more)` : '';
-          throw new PosError('INVALID_REQUEST', `Refused: ${problems.slice(0, 3).join('; ')}${more}`, { problems });
-        }
-        return ctx.sealer.seal(request);
-      },
+          })();
+          if (problems.length > 0) throw sealRefused(problems);
+          return ctx.sealer.seal(request);
+        }),
     },
     'journal.read': {
       parse: (raw) => {
         const req = record(raw, 'journal.read request');
         return {
-          chain: oneOf(req, 'chain', ['sale', 'event'] as const),
+          chain: oneOf(req, 'chain', ['sale', 'event', 'duplicate'] as const),
           afterSeq: integer(req, 'afterSeq', 0, Number.MAX_SAFE_INTEGER),
           limit: integer(req, 'limit', 1, 5000),
         };

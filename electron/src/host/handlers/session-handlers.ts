@@ -1,15 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { PosError, type Permission, ROLE_PERMISSIONS } from '@pos/core';
+import { can, isApprovalAction, PosError, type ApprovalSubject } from '@pos/core';
 import type { HostContext } from '../host-context';
+import { isWellFormedPin } from '../session/pin-hash';
 import { noRequest, type HandlerGroup } from './handler-registry';
-import { record } from './request-guards';
-
-const PERMISSIONS = new Set<string>(Object.values(ROLE_PERMISSIONS).flat());
+import { ID_PATTERN, integer, record, text } from './request-guards';
 
 /** Not text at all is a broken request, not a wrong PIN: it must not count towards the lockout. */
 function pinOf(req: Record<string, unknown>): string {
   if (typeof req.pin !== 'string' || req.pin.length > 32) throw new PosError('INVALID_REQUEST', 'pin must be text');
   return req.pin;
+}
+
+const MAX_AMOUNT = 1_000_000_000;
+
+/** What an approval is for, every figure bounded; unknown fields are refused rather than ignored. */
+function parseSubject(raw: unknown): ApprovalSubject {
+  const req = record(raw ?? {}, 'subject');
+  for (const key of Object.keys(req)) {
+    if (!['saleId', 'lineId', 'bp', 'amount', 'unitPrice'].includes(key))
+      throw new PosError('INVALID_REQUEST', `subject.${key.slice(0, 40)} is not known`);
+  }
+  return {
+    ...(req.saleId !== undefined ? { saleId: text(req, 'saleId', { max: 64, pattern: ID_PATTERN }) } : {}),
+    ...(req.lineId !== undefined ? { lineId: text(req, 'lineId', { max: 64, pattern: ID_PATTERN }) } : {}),
+    ...(req.bp !== undefined ? { bp: integer(req, 'bp', 1, 10_000) } : {}),
+    ...(req.amount !== undefined ? { amount: integer(req, 'amount', 1, MAX_AMOUNT) } : {}),
+    ...(req.unitPrice !== undefined ? { unitPrice: integer(req, 'unitPrice', 0, MAX_AMOUNT) } : {}),
+  };
 }
 
 /** Sign-in and sign-out are technical events of the till: sealed on the event chain. */
@@ -21,6 +38,7 @@ export function sessionHandlers(ctx: HostContext): HandlerGroup {
     'session.signIn': {
       parse: (raw) => ({ pin: pinOf(record(raw, 'session.signIn request')) }),
       run: async ({ pin }) => {
+        if (ctx.staff.isEmpty) throw new PosError('SETUP_REQUIRED', 'This till has no staff yet: set up its first manager');
         const member = await ctx.session.signIn(pin);
         await sealSessionEvent('session.sign-in', member.id);
         return member;
@@ -34,17 +52,41 @@ export function sessionHandlers(ctx: HostContext): HandlerGroup {
         return null;
       },
     },
-    'session.authorize': {
+    'staff.setup': {
       parse: (raw) => {
-        const req = record(raw, 'session.authorize request');
-        if (typeof req.permission !== 'string' || !PERMISSIONS.has(req.permission)) {
-          throw new PosError('INVALID_REQUEST', 'Unknown permission');
-        }
-        return { pin: pinOf(req), permission: req.permission as Permission };
+        const req = record(raw, 'staff.setup request');
+        const displayName = text(req, 'displayName', { max: 60 }).trim();
+        if (displayName === '') throw new PosError('INVALID_REQUEST', 'displayName must not be blank');
+        const pin = pinOf(req);
+        if (!isWellFormedPin(pin)) throw new PosError('INVALID_REQUEST', 'A PIN is 4 to 6 digits');
+        return { displayName, pin };
       },
-      run: async ({ pin, permission }) => {
-        ctx.session.require();
-        return ctx.session.authorize(pin, permission);
+      run: async ({ displayName, pin }) => {
+        const member = await ctx.staff.addFirstManager(displayName, pin);
+        await ctx.sealer.seal({
+          chain: 'event',
+          id: randomUUID(),
+          payload: { type: 'staff.setup', staffId: member.id, role: member.role },
+        });
+        return member;
+      },
+    },
+    'approval.request': {
+      parse: (raw) => {
+        const req = record(raw, 'approval.request request');
+        if (!isApprovalAction(req.action)) throw new PosError('INVALID_REQUEST', 'Unknown action');
+        return { action: req.action, ...(req.pin !== undefined ? { pin: pinOf(req) } : {}), subject: parseSubject(req.subject) };
+      },
+      run: async ({ action, pin, subject }) => {
+        const staff = ctx.session.require();
+        // The signed-in person approves what their role allows; anything else needs an approver's PIN typed here.
+        const approver = pin !== undefined ? await ctx.session.authorize(pin, action) : can(staff.role, action) ? staff : null;
+        if (!approver)
+          throw new PosError('FORBIDDEN', `${staff.displayName} may not do this alone: an approver's PIN is needed`, {
+            needsApprover: true,
+          });
+        const issued = await ctx.approvals.issue({ action, approvedBy: approver.id, requestedBy: staff.id, subject });
+        return { approvalId: issued.approvalId, approvedBy: approver.id, approverName: approver.displayName };
       },
     },
   };

@@ -1,25 +1,75 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import type { DemoStaff, StaffMember } from '@pos/core';
+import { DEMO_STAFF, PosError, type DemoStaff, type StaffMember } from '@pos/core';
 import { hashPin, verifyPin } from './pin-hash';
 
 type StoredStaff = StaffMember & { readonly pinHash: string };
 
-/** Staff of this store with hashed PINs, kept in the host's data directory (staff.json). */
-export class StaffStore {
-  private constructor(private readonly staff: readonly StoredStaff[]) {}
+/** A demo member still in a real till's staff.json (seeded by an earlier demo start): same id, demo PIN. */
+async function isDemoMember(member: StoredStaff): Promise<boolean> {
+  const demo = DEMO_STAFF.find((d) => d.id === member.id);
+  return demo !== undefined && (await verifyPin(demo.pin, member.pinHash));
+}
 
-  static async open(dataDir: string, seed: readonly DemoStaff[]): Promise<StaffStore> {
+async function writeDurably(file: string, staff: readonly StoredStaff[]): Promise<void> {
+  const handle = await open(`${file}.tmp`, 'w', 0o600);
+  try {
+    await handle.writeFile(JSON.stringify(staff, null, 2));
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(`${file}.tmp`, file);
+  const dir = await open(path.dirname(file), 'r');
+  try {
+    await dir.sync();
+  } finally {
+    await dir.close();
+  }
+}
+
+/** PINs anyone would try first. */
+function isGuessable(pin: string): boolean {
+  const digits = [...pin].map(Number);
+  const steps = new Set(digits.slice(1).map((d, i) => d - digits[i]!));
+  return steps.size === 1 && [0, 1, -1].includes([...steps][0]!);
+}
+
+/**
+ * Staff of this store with hashed PINs, kept in the host's data directory (staff.json). Only the
+ * demo store has the demo staff (and their PINs known to everyone who read the README): a real
+ * till starts with nobody, and its first manager is set up on the till itself until staff come
+ * from the hub. Demo members left by an earlier demo start are dropped from a real till.
+ */
+export class StaffStore {
+  private constructor(
+    private staff: readonly StoredStaff[],
+    private readonly file: string,
+  ) {}
+
+  static async open(dataDir: string, demo: readonly DemoStaff[] | null): Promise<StaffStore> {
     const file = path.join(dataDir, 'staff.json');
+    let stored: StoredStaff[] | null = null;
     try {
-      return new StaffStore(JSON.parse(await readFile(file, 'utf8')) as StoredStaff[]);
+      stored = JSON.parse(await readFile(file, 'utf8')) as StoredStaff[];
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    const staff = await Promise.all(seed.map(async ({ pin, ...member }) => ({ ...member, pinHash: await hashPin(pin) })));
-    await writeFile(`${file}.tmp`, JSON.stringify(staff, null, 2), { mode: 0o600 });
-    await rename(`${file}.tmp`, file);
-    return new StaffStore(staff);
+    if (stored && !demo) {
+      const kept: StoredStaff[] = [];
+      for (const member of stored) if (!(await isDemoMember(member))) kept.push(member);
+      if (kept.length !== stored.length) await writeDurably(file, kept);
+      return new StaffStore(kept, file);
+    }
+    if (stored) return new StaffStore(stored, file);
+    const seeded = await Promise.all((demo ?? []).map(async ({ pin, ...member }) => ({ ...member, pinHash: await hashPin(pin) })));
+    await writeDurably(file, seeded);
+    return new StaffStore(seeded, file);
+  }
+
+  get isEmpty(): boolean {
+    return this.staff.length === 0;
   }
 
   list(): StaffMember[] {
@@ -33,5 +83,19 @@ export class StaffStore {
     if (index === -1) return null;
     const { pinHash: _hidden, ...member } = this.staff[index] as StoredStaff;
     return member;
+  }
+
+  /** The till's first manager, only while it has nobody: afterwards staff are managed, not set up. */
+  async addFirstManager(displayName: string, pin: string): Promise<StaffMember> {
+    if (!this.isEmpty) throw new PosError('FORBIDDEN', 'This till already has staff: ask a manager');
+    if (isGuessable(pin))
+      throw new PosError('INVALID_REQUEST', 'Choose a PIN that is not a repeated or consecutive run of digits', {
+        reason: 'guessable-pin',
+      });
+    const member: StoredStaff = { id: `staff-${randomUUID()}`, displayName, role: 'manager', pinHash: await hashPin(pin) };
+    await writeDurably(this.file, [member]);
+    this.staff = [member];
+    const { pinHash: _hidden, ...visible } = member;
+    return visible;
   }
 }

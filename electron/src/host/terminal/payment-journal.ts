@@ -1,6 +1,6 @@
-import { mkdir, open, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { CardResult } from '@pos/core';
+import { JsonLinesLog } from '../storage/json-lines-log';
 
 export type AttemptKind = 'payment' | 'refund';
 
@@ -79,16 +79,11 @@ type Line =
  */
 export class PaymentJournal {
   private readonly attempts = new Map<string, PaymentAttempt>();
-  private handle: FileHandle | null = null;
-
-  private constructor(private readonly file: string) {}
+  private log: JsonLinesLog<Line> | null = null;
 
   static async open(dataDir: string): Promise<PaymentJournal> {
-    const dir = path.join(dataDir, 'payments');
-    await mkdir(dir, { recursive: true });
-    const journal = new PaymentJournal(path.join(dir, 'attempts.jsonl'));
-    await journal.load();
-    journal.handle = await open(journal.file, 'a');
+    const journal = new PaymentJournal();
+    journal.log = await JsonLinesLog.open<Line>(path.join(dataDir, 'payments', 'attempts.jsonl'), (line) => journal.apply(line));
     return journal;
   }
 
@@ -134,14 +129,13 @@ export class PaymentJournal {
   }
 
   async close(): Promise<void> {
-    await this.handle?.close();
-    this.handle = null;
+    await this.log?.close();
+    this.log = null;
   }
 
   private async append(line: Line): Promise<void> {
-    if (!this.handle) throw new Error('The payment journal is closed');
-    await this.handle.write(`${JSON.stringify(line)}\n`);
-    await this.handle.datasync();
+    if (!this.log) throw new Error('The payment journal is closed');
+    await this.log.append(line);
     this.apply(line);
   }
 
@@ -166,21 +160,5 @@ export class PaymentJournal {
         ...attempt,
         reconciled: { outcome: line.outcome, by: line.by, at: line.at, ...(line.result ? { result: line.result } : {}) },
       });
-  }
-
-  private async load(): Promise<void> {
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
-    const complete = text.lastIndexOf('\n') + 1;
-    // A torn last line was never acknowledged: drop it (the attempt it began was not sent yet).
-    if (complete < text.length) await truncate(this.file, Buffer.byteLength(text.slice(0, complete)));
-    for (const raw of text.slice(0, complete).split('\n')) {
-      if (raw) this.apply(JSON.parse(raw) as Line);
-    }
   }
 }

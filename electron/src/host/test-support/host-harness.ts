@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cashSale } from '@pos/core/test-support/sample-sale';
-import { type InvokeReply, type PrinterStatus, type PrintOutcome, type Receipt } from '@pos/core';
+import { type ApprovalGrant, type ApprovalRequest, type InvokeReply, type PrinterStatus, type PrintOutcome, type Receipt } from '@pos/core';
 import { createTillHost, type TillHostOptions } from '../till-host';
 import type { ReceiptPrinter } from '../printer/receipt-printer';
 
@@ -35,7 +35,8 @@ export function hostPool() {
   const open: TestHost[] = [];
   return {
     async start(dataDir: string, options: Partial<Omit<TillHostOptions, 'dataDir'>> = {}): Promise<TestHost> {
-      const host = await createTillHost({ dataDir, mode: 'browser', env: TEST_ENV, ...options });
+      // The demo store (its staff and their published PINs) unless a test says it is a real till.
+      const host = await createTillHost({ dataDir, mode: 'browser', env: TEST_ENV, demo: true, ...options });
       open.push(host);
       return host;
     },
@@ -58,6 +59,16 @@ export function errorOf(reply: InvokeReply): { code: string; message: string; de
 
 export async function signIn(host: TestHost, pin = '1234'): Promise<void> {
   valueOf(await host.invoke('session.signIn', { pin }));
+}
+
+/** An approval from the host, as the page asks for one (with a manager's PIN when given). */
+export async function approval(
+  host: TestHost,
+  action: ApprovalRequest['action'],
+  subject: ApprovalRequest['subject'],
+  pin?: string,
+): Promise<ApprovalGrant> {
+  return valueOf<ApprovalGrant>(await host.invoke('approval.request', { action, subject, ...(pin ? { pin } : {}) }));
 }
 
 /** A complete cash sale built with core, as the renderer builds it. */
