@@ -14,6 +14,7 @@ import type { Database } from './db/database';
 import { defaultMigrationsFolder } from './db/migrations';
 import { HubError } from './errors/hub-error';
 import { registerAdminRoutes } from './http/admin-routes';
+import { registerAdminTokenRoutes } from './http/admin-token-routes';
 import { registerCatalogRoutes } from './http/catalog-routes';
 import { registerEnrollRoute } from './http/enroll-route';
 import { installErrorHandlers } from './http/error-handler';
@@ -180,6 +181,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     maxBufferedBytes: options.streamBufferBytes ?? DEFAULT_STREAM_BUFFER_BYTES,
   });
   registerAdminRoutes(app, { db, auth, admin });
+  registerAdminTokenRoutes(app, { db, admin });
   registerCatalogRoutes(app, { db, admin });
   registerImportRoute(app, { db, admin });
   registerStoreSettingsRoute(app, { db, admin });

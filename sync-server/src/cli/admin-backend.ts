@@ -2,6 +2,7 @@ import type { ProductImportResult } from '@pos/core/sync/head-office-api';
 import { createStore } from '../admin/stores';
 import { importProductsCsv } from '../catalog/import-products';
 import { createTill } from '../admin/tills';
+import { createAdminToken, listAdminTokens, revokeAdminTokenById, type AdminTokenInfo, type CreatedAdminToken } from '../auth/admin-tokens';
 import { issueEnrollmentCode, type IssuedCode } from '../auth/enrollment';
 import { revokeTill } from '../auth/revoke-till';
 import type { Database } from '../db/database';
@@ -21,6 +22,9 @@ export type AdminBackend = {
   issueCode(till: { storeId: string; tillId: string; ttlHours?: number }): Promise<IssuedCode>;
   revoke(till: { storeId: string; tillId: string }): Promise<{ revokedTokens: number }>;
   importProducts(file: Buffer, options: { dryRun: boolean }): Promise<ProductImportResult>;
+  createAdminToken(label: string): Promise<CreatedAdminToken>;
+  listAdminTokens(options: { all: boolean }): Promise<AdminTokenInfo[]>;
+  revokeAdminToken(id: string): Promise<AdminTokenInfo>;
   close(): Promise<void>;
 };
 
@@ -32,6 +36,9 @@ function direct(db: Database, via: string): AdminBackend {
     issueCode: ({ ttlHours, ...till }) => issueEnrollmentCode(db, { ...till, ...(ttlHours ? { ttlMs: ttlHours * 3_600_000 } : {}) }),
     revoke: (till) => revokeTill(db, till),
     importProducts: (file, options) => importProductsCsv(db, file, options),
+    createAdminToken: (label) => createAdminToken(db, label),
+    listAdminTokens: (options) => listAdminTokens(db, options),
+    revokeAdminToken: (id) => revokeAdminTokenById(db, id),
     close: () => db.close(),
   };
 }
@@ -48,8 +55,14 @@ function throughHub(hub: HubFile): AdminBackend {
         hub,
         `/api/v1/admin/imports/products${options.dryRun ? '?dryRun=true' : ''}`,
         { contentType: 'text/csv', bytes: file },
-        IMPORT_TIMEOUT_MS,
+        { timeoutMs: IMPORT_TIMEOUT_MS },
       ),
+    createAdminToken: (label) => adminCall(hub, '/api/v1/admin/tokens', { label }),
+    listAdminTokens: (options) =>
+      adminCall<{ tokens: AdminTokenInfo[] }>(hub, `/api/v1/admin/tokens${options.all ? '?all=true' : ''}`, undefined, {
+        method: 'GET',
+      }).then((answer) => answer.tokens),
+    revokeAdminToken: (id) => adminCall(hub, `/api/v1/admin/tokens/${encodeURIComponent(id)}`, undefined, { method: 'DELETE' }),
     close: async () => undefined,
   };
 }

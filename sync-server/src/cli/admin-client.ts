@@ -37,7 +37,7 @@ function isRaw(body: unknown): body is RawBody {
 
 export async function adminRequest(
   hub: HubFile,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'DELETE',
   pathname: string,
   body?: unknown,
   timeoutMs = 5000,
@@ -81,8 +81,13 @@ export async function adminRequest(
 }
 
 /** The body of a 2xx answer, or the hub's refusal as a HubError (same words and details as a direct call). */
-export async function adminCall<T>(hub: HubFile, pathname: string, body: unknown, timeoutMs?: number): Promise<T> {
-  const response = await adminRequest(hub, 'POST', pathname, body, timeoutMs);
+export async function adminCall<T>(
+  hub: HubFile,
+  pathname: string,
+  body: unknown,
+  options: { readonly method?: 'GET' | 'POST' | 'DELETE'; readonly timeoutMs?: number } = {},
+): Promise<T> {
+  const response = await adminRequest(hub, options.method ?? 'POST', pathname, body, options.timeoutMs);
   if (response.status >= 200 && response.status < 300) return response.body as T;
   const refusal = (response.body ?? {}) as Partial<SyncErrorBody> & Record<string, unknown>;
   const { error, message, ...details } = refusal;

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requestJson } from '../test-support/sse-client';
 import { testTargets, type TestDatabase } from '../test-support/test-databases';
 import { syncHeaders } from '../test-support/test-hub';
+import { sha256Hex } from '../auth/secrets';
+import { openDatabase } from '../db/open-database';
 import { readHubFile } from './hub-file';
 import { runCli } from './run-cli';
 import { serve } from './serve-command';
@@ -39,6 +41,16 @@ for (const target of testTargets()) {
       await database?.close();
       rmSync(dataDir, { recursive: true, force: true });
     });
+
+    /** What admin_tokens holds, read while no hub holds the data directory. */
+    async function storedAdminTokens() {
+      const db = database ? database.db : await openDatabase({ kind: 'pglite', dataDir });
+      try {
+        return await db.query<{ token_hash: string; label: string }>('SELECT token_hash, label FROM admin_tokens');
+      } finally {
+        if (!database) await db.close();
+      }
+    }
 
     async function cli(...argv: string[]) {
       const out = collect();
@@ -113,6 +125,58 @@ for (const target of testTargets()) {
         await hub.close();
       }
       expect(existsSync(path.join(dataDir, 'hub.json'))).toBe(false);
+    });
+
+    it('admin tokens for head office: created (shown once, stored hashed), listed, revoked; directly and through a running hub', async () => {
+      const created = await cli('admin', 'create-token', '--label', 'Head office ERP');
+      expect(created).toMatchObject({
+        code: 0,
+        err: expect.stringMatching(/admin token [0-9a-f]{12} \(Head office ERP\) created.*shown this once/),
+      });
+      const token = created.out.trim();
+      expect(token).toMatch(/^admin\.[A-Za-z0-9_-]{43}$/);
+      expect(await cli('admin', 'create-token')).toMatchObject({ code: 2, err: expect.stringContaining('--label is required') });
+      const stored = await storedAdminTokens();
+      expect(stored).toContainEqual({ token_hash: sha256Hex(token), label: 'Head office ERP' });
+      expect(JSON.stringify(stored)).not.toContain(token.slice(6));
+
+      const hub = await serve({
+        database: target.name === 'postgres' ? { kind: 'postgres', url: env.DATABASE_URL! } : { kind: 'pglite', dataDir },
+        port: 0,
+        host: '127.0.0.1',
+      });
+      try {
+        const stores = () => requestJson(`${hub.url}/api/v1/admin/stock/exceptions`, { headers: { authorization: `Bearer ${token}` } });
+        expect((await stores()).status).toBe(200);
+
+        // Through the running hub when it holds a PGlite directory, straight to PostgreSQL otherwise.
+        const listed = await cli('admin', 'list-tokens');
+        expect(listed.code).toBe(0);
+        const line = listed.out.split('\n').find((l) => l.endsWith('Head office ERP'))!;
+        expect(line).toMatch(/^[0-9a-f]{12} {2}created \S+ {2}valid {2}Head office ERP$/);
+        expect(listed.out).not.toContain(token);
+        const id = line.slice(0, 12);
+        expect(await cli('admin', 'revoke-token', '--id', id)).toMatchObject({
+          code: 0,
+          out: expect.stringMatching(new RegExp(`^Admin token ${id} \\(Head office ERP\\) revoked at `)),
+        });
+        expect((await stores()).status).toBe(401);
+        expect((await cli('admin', 'list-tokens')).out).not.toContain('Head office ERP');
+        expect((await cli('admin', 'list-tokens', '--all')).out).toMatch(
+          new RegExp(`${id} {2}created \\S+ {2}revoked \\S+ {2}Head office ERP`),
+        );
+        expect(await cli('admin', 'revoke-token', '--id', 'ffffffffffff')).toMatchObject({
+          code: 1,
+          err: expect.stringContaining('No admin token'),
+        });
+        // A token made through the running hub works too.
+        const second = (await cli('admin', 'create-token', '--label', 'Second')).out.trim();
+        expect(
+          (await requestJson(`${hub.url}/api/v1/admin/stock/exceptions`, { headers: { authorization: `Bearer ${second}` } })).status,
+        ).toBe(200);
+      } finally {
+        await hub.close();
+      }
     });
 
     if (target.name === 'pglite')

@@ -21,6 +21,9 @@ export const USAGE = `Usage: npm run hub -- <command> [options]
   enroll       --store S001 --till T01 [--ttl-hours 24]     prints a one-time enrollment code
   revoke       --store S001 --till T01                      revokes the till's device tokens
   import       products.csv [--dry-run]                     imports products (all rows or none; format in sync-server/README.md)
+  admin create-token --label "Head office ERP"             prints a new admin token once (the hub keeps its hash)
+  admin list-tokens  [--all]                               admin tokens: id, created, label (--all: revoked ones too)
+  admin revoke-token --id 0123456789ab                     revokes one, at once
 
 Admin commands take --data-dir too; while a hub serves that directory they go through it.`;
 
@@ -49,12 +52,13 @@ const OPTIONS = {
   demo: { type: 'boolean' },
   'demo-products': { type: 'string' },
   'dry-run': { type: 'boolean' },
+  all: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-function required(values: Values, name: 'id' | 'name' | 'store' | 'till'): string {
+function required(values: Values, name: 'id' | 'name' | 'store' | 'till' | 'label'): string {
   const value = values[name];
   if (!value) throw new UsageError(`--${name} is required`);
   return value;
@@ -115,6 +119,30 @@ async function importCommand(
     );
 }
 
+type Output = { readonly out: (line: string) => void; readonly err: (line: string) => void };
+
+/**
+ * Admin tokens. A new token goes alone on stdout (`TOKEN=$(pos-hub admin create-token …)`), what it
+ * is on stderr: it is shown this once.
+ */
+async function adminTokenCommand(command: string, values: Values, backend: AdminBackend, io: Output): Promise<void> {
+  const { out, err } = io;
+  if (command === 'admin create-token') {
+    const created = await backend.createAdminToken(required(values, 'label'));
+    out(created.token);
+    err(`pos-hub: admin token ${created.id} (${created.label}) created. It is shown this once: the hub keeps only its hash.`);
+    return;
+  }
+  if (command === 'admin revoke-token') {
+    const revoked = await backend.revokeAdminToken(required(values, 'id'));
+    out(`Admin token ${revoked.id} (${revoked.label}) revoked at ${revoked.revokedAt}`);
+    return;
+  }
+  const tokens = await backend.listAdminTokens({ all: values.all === true });
+  if (tokens.length === 0) out(values.all ? 'No admin token was ever issued' : 'No valid admin token');
+  for (const t of tokens) out(`${t.id}  created ${t.createdAt}  ${t.revokedAt ? `revoked ${t.revokedAt}` : 'valid'}  ${t.label}`);
+}
+
 type Prepared = { readonly importFile: { name: string; bytes: Buffer } | null };
 
 async function adminCommand(
@@ -122,7 +150,7 @@ async function adminCommand(
   values: Values,
   prepared: Prepared,
   backend: AdminBackend,
-  out: (line: string) => void,
+  { out, err }: Output,
 ): Promise<void> {
   switch (command) {
     case 'store create': {
@@ -161,6 +189,10 @@ async function adminCommand(
     }
     case 'import':
       return importCommand(prepared.importFile, values, backend, out);
+    case 'admin create-token':
+    case 'admin list-tokens':
+    case 'admin revoke-token':
+      return adminTokenCommand(command, values, backend, { out, err });
     default:
       throw new UsageError(`Unknown command "${command}"`);
   }
@@ -183,7 +215,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   const command =
-    positionals.length === 0 ? 'serve' : positionals.slice(0, positionals[0] === 'store' || positionals[0] === 'till' ? 2 : 1).join(' ');
+    positionals.length === 0 ? 'serve' : positionals.slice(0, ['store', 'till', 'admin'].includes(positionals[0]!) ? 2 : 1).join(' ');
   const database = databaseConfig(io.env, values['data-dir']);
   try {
     if (command === 'serve') {
@@ -218,7 +250,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const prepared: Prepared = { importFile: command === 'import' ? await readImportFile(positionals[1]) : null };
     const backend = await openAdminBackend(database);
     try {
-      await adminCommand(command, values, prepared, backend, out);
+      await adminCommand(command, values, prepared, backend, { out, err });
     } finally {
       await backend.close();
     }

@@ -27,7 +27,7 @@ for (const target of testTargets()) {
       return (await issueEnrollmentCode(ctx().db, { storeId: 'S1', tillId: 'T1' })).code;
     }
 
-    it('the enrollment answer (the device token) and the enrollment code are never stored by a cache', async () => {
+    it('the enrollment answer (the device token), an enrollment code and a new admin token are never stored by a cache', async () => {
       const code = await enrollableTill();
       const enrolled = await ctx().hub.app.inject({ method: 'POST', url: '/api/v1/enroll', payload: { code } });
       expect(enrolled.statusCode).toBe(200);
@@ -43,6 +43,17 @@ for (const target of testTargets()) {
       expect(issued.statusCode).toBe(201);
       expect(issued.headers['cache-control']).toBe('no-store');
       expectSecurityHeaders(issued.headers);
+
+      const adminToken = await ctx().hub.app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/tokens',
+        headers: await adminHeaders(ctx().db),
+        payload: { label: 'Head office ERP' },
+      });
+      expect(adminToken.statusCode).toBe(201);
+      expect(adminToken.json()).toMatchObject({ token: expect.stringMatching(/^admin\./), label: 'Head office ERP' });
+      expect(adminToken.headers['cache-control']).toBe('no-store');
+      expectSecurityHeaders(adminToken.headers);
     });
 
     it('refusals, unknown routes and /openapi.json carry them too; the OpenAPI document is still served as JSON', async () => {

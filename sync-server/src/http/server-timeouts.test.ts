@@ -42,7 +42,12 @@ for (const target of testTargets()) {
       return hub.listen();
     }
 
-    async function slowPost(url: string, path: string, headers: Record<string, string>, body: string): Promise<Promise<string>> {
+    async function slowPost(
+      url: string,
+      path: string,
+      headers: Record<string, string>,
+      body: string,
+    ): Promise<{ closed: Promise<string> }> {
       const { socket, host } = await rawConnection(url);
       sockets.push(socket);
       const closed = whenClosed(socket);
@@ -54,13 +59,16 @@ for (const target of testTargets()) {
         }),
       );
       dribble(socket, body, 100);
-      return closed;
+      return { closed };
     }
 
     it('an enrollment body sent a byte at a time: 408 request_timeout and the connection closed', async () => {
       const url = await hubWith({ enrollBodyMs: 300 });
       const started = Date.now();
-      const answer = await closedWithin(await slowPost(url, '/api/v1/enroll', {}, JSON.stringify({ code: 'ABCD-EFGH-JKLM' })), 3000);
+      const answer = await closedWithin(
+        (await slowPost(url, '/api/v1/enroll', {}, JSON.stringify({ code: 'ABCD-EFGH-JKLM' }))).closed,
+        3000,
+      );
       expect(Date.now() - started).toBeLessThan(2000);
       expect(answer).toMatch(/^HTTP\/1\.1 408 /);
       expect(answer).toMatch(/"error":"request_timeout"/);
@@ -70,7 +78,10 @@ for (const target of testTargets()) {
       const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
       const url = await hubWith({ requestMs: 400 });
       const body = JSON.stringify({ rows: [{ newDocumentState: { id: 'c1', storeId: 'S1', lastName: 'Martin', fieldTimes: {} } }] });
-      const answer = await closedWithin(await slowPost(url, '/sync/v1/customers/push', syncHeaders(till!.token, 'customers'), body), 3000);
+      const answer = await closedWithin(
+        (await slowPost(url, '/sync/v1/customers/push', syncHeaders(till!.token, 'customers'), body)).closed,
+        3000,
+      );
       expect(answer).toMatch(/^HTTP\/1\.1 408 /);
       expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({
         error: 'request_timeout',
