@@ -179,6 +179,35 @@ for (const target of testTargets()) {
       }
     });
 
+    it('serve --trust-proxy: behind the balancer, each client’s address counts apart; bad flags are usage mistakes', async () => {
+      expect(await cli('serve', '--trust-proxy', 'not an address')).toMatchObject({
+        code: 2,
+        err: expect.stringContaining('--trust-proxy'),
+      });
+      expect(await cli('serve', '--request-timeout', '0')).toMatchObject({ code: 2, err: expect.stringContaining('--request-timeout') });
+      const out = collect();
+      let stop: (signal: string) => void = () => undefined;
+      const served = runCli(['serve', '--port', '0', '--data-dir', dataDir, '--trust-proxy', '127.0.0.1', '--request-timeout', '30'], {
+        stdout: out.stream,
+        stderr: collect().stream,
+        env,
+        untilStopped: () => new Promise((resolve) => (stop = resolve)),
+      });
+      try {
+        await expect.poll(() => /ready at (\S+)/.exec(out.text())?.[1], { timeout: 30_000 }).toBeTruthy();
+        const url = /ready at (\S+)/.exec(out.text())![1]!;
+        const pull = (client: string) =>
+          requestJson(`${url}/sync/v1/products/pull`, { headers: { ...syncHeaders('S1.guessed', 'products'), 'x-forwarded-for': client } });
+        const statuses: number[] = [];
+        for (let i = 0; i < 31; i++) statuses.push((await pull('203.0.113.1')).status);
+        expect(statuses.at(-1)).toBe(429);
+        expect((await pull('203.0.113.2')).status).toBe(401);
+      } finally {
+        stop('SIGTERM');
+        expect(await served).toBe(0);
+      }
+    }, 60_000);
+
     if (target.name === 'pglite')
       it('over HTTPS the command line pins the hub’s certificate from hub.json', async () => {
         const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dataDir, stdio: 'pipe' });

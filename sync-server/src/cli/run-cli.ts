@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { DEMO_CATALOG_SIZE, formatEnrollmentCode } from '@pos/core';
 import type { ImportRowError } from '@pos/core/sync/head-office-api';
 import { HubError } from '../errors/hub-error';
-import { DEFAULT_HOST, DEFAULT_PORT } from '../server';
+import { DEFAULT_HOST, DEFAULT_PORT, type HubOptions } from '../server';
 import { openAdminBackend, type AdminBackend } from './admin-backend';
 import { databaseConfig } from './hub-location';
 import { serve } from './serve-command';
@@ -12,10 +12,13 @@ import { serve } from './serve-command';
 export const USAGE = `Usage: npm run hub -- <command> [options]
 
   serve   [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--data-dir DIR] [--tls-cert FILE --tls-key FILE]
-          [--demo] [--demo-products N]
+          [--demo] [--demo-products N] [--trust-proxy ADDRESSES|true] [--request-timeout SECONDS]
           Runs the hub. DATABASE_URL selects PostgreSQL; otherwise PGlite in --data-dir (default .data/hub).
           --demo creates what is missing of the demo store S001 (till T01, settings, ${DEMO_CATALOG_SIZE} products);
           --demo-products N does so with a generated catalog of N products.
+          --trust-proxy: behind a load balancer, its addresses (comma-separated, CIDR allowed), so the
+          per-address limits see the client's address (X-Forwarded-For).
+          --request-timeout: seconds a whole request may take to arrive (default 120).
   store create --id S001 --name "Lyon Part-Dieu"
   till create  --store S001 --till T01 [--label "Till 1"]
   enroll       --store S001 --till T01 [--ttl-hours 24]     prints a one-time enrollment code
@@ -53,6 +56,8 @@ const OPTIONS = {
   'demo-products': { type: 'string' },
   'dry-run': { type: 'boolean' },
   all: { type: 'boolean' },
+  'trust-proxy': { type: 'string' },
+  'request-timeout': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -74,6 +79,23 @@ function positiveNumber(text: string | undefined, name: string): number | undefi
   const n = Number(text);
   if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name} must be a number`);
   return n;
+}
+
+/** Fastify's trustProxy from the flag: true (any proxy), or addresses and CIDR ranges. */
+function trustProxy(text: string): boolean | string {
+  if (text === 'true') return true;
+  if (!/^[0-9A-Fa-f.:/,\s]+$/.test(text)) throw new UsageError('--trust-proxy takes addresses or CIDR ranges (comma-separated), or true');
+  return text;
+}
+
+/** The serve flags that tune the hub itself. */
+function hubOptionsOf(values: Values): Partial<HubOptions> {
+  const seconds = positiveNumber(values['request-timeout'], 'request-timeout');
+  if (seconds !== undefined && seconds < 1) throw new UsageError('--request-timeout is at least 1 second');
+  const options: { trustProxy?: HubOptions['trustProxy']; timeouts?: HubOptions['timeouts'] } = {};
+  if (values['trust-proxy']) options.trustProxy = trustProxy(values['trust-proxy']);
+  if (seconds !== undefined) options.timeouts = { requestMs: Math.round(seconds * 1000) };
+  return options;
 }
 
 function plural(n: number, word: string): string {
@@ -239,6 +261,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         ...(tls ? { tls } : {}),
         ...(demo ? { demo } : {}),
         ...(io.env.LOG_LEVEL ? { logLevel: io.env.LOG_LEVEL } : {}),
+        hubOptions: hubOptionsOf(values),
       });
       const where = database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${database.dataDir}`;
       out(`POS hub ready at ${hub.url} (${where})`);
