@@ -5,6 +5,7 @@ import type { PushResponse } from '@pos/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { issueEnrollmentCode } from './auth/enrollment';
 import { createHub } from './server';
+import { countingDatabase } from './test-support/counting-database';
 import { openSse, requestJson } from './test-support/sse-client';
 import { testTargets } from './test-support/test-databases';
 import { enrolledTills, saleDoc, syncHeaders, useTestHub } from './test-support/test-hub';
@@ -97,6 +98,19 @@ for (const target of testTargets()) {
       } finally {
         await hub.close();
         await fresh.close();
+      }
+    });
+
+    it('/ready checks once for any number of callers, and a ready answer stands for a second', async () => {
+      const { db, count } = countingDatabase(ctx().db);
+      const hub = await createHub({ database: db });
+      try {
+        const answers = await Promise.all(Array.from({ length: 50 }, () => hub.app.inject('/ready')));
+        expect(answers.map((a) => a.statusCode)).toEqual(Array<number>(50).fill(200));
+        for (let i = 0; i < 50; i++) expect((await hub.app.inject('/ready')).statusCode).toBe(200);
+        expect(count(/to_regclass/)).toBe(1);
+      } finally {
+        await hub.close();
       }
     });
 

@@ -1,28 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { revokeTill } from '../auth/revoke-till';
-import type { Database } from '../db/database';
 import { createHub, type Hub, type HubOptions } from '../server';
+import { countingDatabase } from '../test-support/counting-database';
 import { adminHeaders } from '../test-support/head-office';
 import { testTargets } from '../test-support/test-databases';
 import { enrolledTills, syncHeaders, useTestHub } from '../test-support/test-hub';
-
-/** The same database, counting the statements that read a table. */
-function counting(db: Database): { db: Database; reads: (table: string) => number } {
-  const texts: string[] = [];
-  const wrapped = new Proxy(db, {
-    get(target, property) {
-      if (property === 'query')
-        return (query: Parameters<Database['query']>[0], params?: readonly unknown[]) => {
-          texts.push(typeof query === 'string' ? query : query.text);
-          return target.query(query, params);
-        };
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { db: wrapped, reads: (table) => texts.filter((t) => t.includes(`FROM ${table}`)).length };
-}
 
 const guessed = () => `S1.${randomBytes(32).toString('base64url')}`;
 
@@ -31,7 +14,8 @@ for (const target of testTargets()) {
     const ctx = useTestHub(target, { rateLimit: false });
 
     async function strictHub(options: Partial<HubOptions> = {}): Promise<{ hub: Hub; reads: (table: string) => number }> {
-      const { db, reads } = counting(ctx().db);
+      const { db, count } = countingDatabase(ctx().db);
+      const reads = (table: string) => count(new RegExp(`FROM ${table}\\b`));
       const hub = await createHub({ database: db, rateLimit: false, authFailureLimit: { max: 5, timeWindowMs: 60_000 }, ...options });
       return { hub, reads };
     }
