@@ -3,7 +3,7 @@ import type { ChainHead, ChainHeads, FiscalChain, SealedRecord } from '@pos/core
 /** Where a record's line lies in the journal (its bytes, without the newline). */
 export type RecordLocation = { readonly segment: string; readonly offset: number; readonly length: number };
 
-type Placed = RecordLocation & { readonly seq: number };
+type Placed = RecordLocation & { readonly seq: number; readonly chain: FiscalChain };
 
 /**
  * What the journal keeps in memory: locations, not records, so memory stays small. A damaged
@@ -13,27 +13,26 @@ type Placed = RecordLocation & { readonly seq: number };
 export class JournalIndex {
   private readonly placed = new Map<FiscalChain, Placed[]>();
   private readonly positions = new Map<FiscalChain, ChainHead>();
-  private readonly ids = new Map<string, Placed & { readonly chain: FiscalChain }>();
+  private readonly ids = new Map<string, Placed>();
   private readonly copies = new Map<string, number>();
   private readonly announced = new Set<string>();
   private lastRecord: SealedRecord | null = null;
 
-  add(record: SealedRecord, location: RecordLocation): void {
-    const at = { ...location, seq: record.seq };
-    const list = this.placed.get(record.chain) ?? [];
-    if (list.length === 0) this.placed.set(record.chain, list);
+  /** Indexes a record found at `offset` of `segment`; false when an earlier record has its id (that one keeps it). */
+  add(record: SealedRecord, segment: string, offset: number, length: number): boolean {
+    const at: Placed = { segment, offset, length, seq: record.seq, chain: record.chain };
+    let list = this.placed.get(record.chain);
+    if (!list) this.placed.set(record.chain, (list = []));
     if ((list.at(-1)?.seq ?? 0) < record.seq) list.push(at);
-    if ((this.positions.get(record.chain)?.seq ?? 0) <= record.seq)
-      this.positions.set(record.chain, { seq: record.seq, hash: record.hash });
-    if (!this.ids.has(record.id)) this.ids.set(record.id, { ...at, chain: record.chain });
+    const head = this.positions.get(record.chain);
+    if (!head || head.seq <= record.seq) this.positions.set(record.chain, { seq: record.seq, hash: record.hash });
+    const fresh = !this.ids.has(record.id);
+    if (fresh) this.ids.set(record.id, at);
     this.countCopy(record);
     const payload = record.payload as { readonly type?: unknown; readonly keyId?: unknown } | null;
     if (record.chain === 'event' && payload?.type === 'key.rotate' && typeof payload.keyId === 'string') this.announced.add(payload.keyId);
     this.lastRecord = record;
-  }
-
-  has(id: string): boolean {
-    return this.ids.has(id);
+    return fresh;
   }
 
   head(chain: FiscalChain): ChainHead | null {
@@ -44,7 +43,7 @@ export class JournalIndex {
     return Object.fromEntries(this.positions);
   }
 
-  locate(id: string): (Placed & { readonly chain: FiscalChain }) | null {
+  locate(id: string): Placed | null {
     return this.ids.get(id) ?? null;
   }
 

@@ -83,10 +83,10 @@ export async function scanJournal(input: ScanInput): Promise<JournalScan> {
   const segments: SegmentState[] = [];
   const covered = new Map<string, CheckpointSegment>((checkpoint?.segments ?? []).map((s) => [s.name, s]));
 
-  const takeLine = (bytes: Buffer, name: string, lineNo: number, start: number, end: number, trusted: boolean) => {
+  const takeLine = (line: string, name: string, lineNo: number, start: number, end: number, trusted: boolean) => {
     let value: unknown;
     try {
-      value = JSON.parse(bytes.toString('utf8', start, end));
+      value = JSON.parse(line);
     } catch {
       problems.push(fileProblem(`${name}:${lineNo}`, 'unparseable', `line ${lineNo} of ${name} is not a record`));
       return;
@@ -98,14 +98,19 @@ export async function scanJournal(input: ScanInput): Promise<JournalScan> {
     }
     const head = index.head(record.chain);
     const position = head ? { seq: head.seq, prevHash: head.hash } : CHAIN_START;
-    const found: RecordProblem[] = trusted ? continuityProblems(record, position) : verifyRecord(record, position, ring.lookup, crypto);
+    const found = trusted ? continuityProblems(record, position) : verifyRecord(record, position, ring.lookup, crypto);
     if (found.length === 0) {
       const refused = ring.admit(record);
       if (refused) found.push({ ...named(record), code: 'rotation', problem: refused });
     }
-    if (index.has(record.id)) found.push({ ...named(record), code: 'duplicate-id', problem: 'an earlier record has the same id' });
+    if (!index.add(record, name, start, end - start)) {
+      found.push({ ...named(record), code: 'duplicate-id', problem: 'an earlier record has the same id' });
+    }
+    if (found.length === 0) {
+      input.onRecord(record);
+      return;
+    }
     problems.push(...found);
-    index.add(record, { segment: name, offset: start, length: end - start });
     if (!found.some((p) => p.code === 'shape' || p.code === 'schema')) input.onRecord(record);
   };
 
@@ -151,7 +156,7 @@ export async function scanJournal(input: ScanInput): Promise<JournalScan> {
     for (let start = 0; start < end;) {
       const newline = bytes.indexOf(0x0a, start);
       const lineEnd = newline === -1 || newline > end ? end : newline;
-      takeLine(bytes, name, ++lineNo, start, lineEnd, lineEnd < trustedUpTo);
+      takeLine(bytes.toString('utf8', start, lineEnd), name, ++lineNo, start, lineEnd, lineEnd < trustedUpTo);
       start = lineEnd + 1;
     }
     if (cover && !matched && problems.length === before) {

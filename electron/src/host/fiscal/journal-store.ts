@@ -228,7 +228,7 @@ export class JournalStore {
     segment.bytes += line.length;
     segment.hash.update(line);
     segment.endsInNewline = true;
-    this.scan.index.add(record, { segment: name, offset: size + lead.length, length: line.length - lead.length - 1 });
+    this.scan.index.add(record, name, size + lead.length, line.length - lead.length - 1);
     this.signer = signer;
     this.sinceCheckpoint += 1;
     if (this.needsCheckpoint || this.sinceCheckpoint >= this.options.checkpointEvery) {
