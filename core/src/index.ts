@@ -22,6 +22,7 @@ export * from './money/cash-rounding';
 export * from './money/money';
 export * from './money/parse-amount';
 export * from './payment/payment-state';
+export * from './payment/card-tender-fields';
 export * from './payment/tender';
 export * from './payment/validate-tenders';
 export * from './receipt/receipt-format';

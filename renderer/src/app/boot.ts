@@ -3,6 +3,7 @@ import { connectToHost, NoHostError, type HostBridge } from '../bridge';
 import { catalogImportState, importCatalog } from '../db/catalog-import';
 import { openTillDatabase } from '../db/database';
 import { mirrorJournal } from '../db/journal-mirror';
+import { resumePendingVoids } from '../features/sale/pending-voids';
 import { completeSale } from '../features/payment/complete-sale';
 import { startHubLink } from './hub-link';
 import { useAppStore } from '../state/app-store';
@@ -104,6 +105,7 @@ export async function boot(): Promise<void> {
 export async function enterSelling(staff: StaffMember): Promise<void> {
   const { db, profile, bridge } = services();
   useAppStore.setState({ staff, phase: 'selling', panel: 'search' });
+  void resumePendingVoids().catch(() => undefined);
   const open = await db.docs.carts.findOne({ selector: { status: 'open' }, sort: [{ updatedAt: 'desc' }] }).exec();
   if (!open) return cartActions.start(staff.id, profile.currency);
   const doc = open.toMutableJSON() as CartDoc;

@@ -1,8 +1,8 @@
 import {
+  cardTenderFields,
   assertCardAmount,
   cashTender,
   paymentState,
-  type CardResult,
   type CardTender,
   type Tender,
   type TerminalAlertView,
@@ -65,16 +65,7 @@ function replaceTender(id: string, patch: Partial<CardTender>): void {
   cartActions.setTenders(tenders.map((t): Tender => (t.id === id && t.method === 'card' ? { ...t, ...patch } : t)));
 }
 
-function fromResult(result: CardResult): Partial<CardTender> {
-  return {
-    status: result.status,
-    ...(result.authorizationCode ? { authorizationCode: result.authorizationCode } : {}),
-    ...(result.maskedPan ? { maskedPan: result.maskedPan } : {}),
-    ...(result.scheme ? { scheme: result.scheme } : {}),
-    ...(result.offline ? { offline: true } : {}),
-    ...(result.message ? { message: result.message } : {}),
-  };
-}
+const fromResult = cardTenderFields;
 
 /**
  * The attempt is recorded as "unknown" before the terminal is asked, so a crash mid-payment

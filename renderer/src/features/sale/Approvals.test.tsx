@@ -6,6 +6,7 @@ import { useCartStore } from '../../state/cart-store';
 import { MANAGER } from '../../test-support/fake-bridge';
 import { euros, lineNamed, noticeText } from '../../test-support/screen-queries';
 import { renderTill, startTill, stopTill, type Till } from '../../test-support/till-harness';
+import { resumePendingVoids } from './pending-voids';
 import { voidSale } from './sale-lifecycle';
 import { sellCode } from './sell';
 
@@ -224,5 +225,30 @@ describe('voiding a sale', () => {
     expect([...till.sealed.values()].filter((r) => r.chain === 'event')).toHaveLength(1);
     expect(noticeText()).toBe('');
     expect(useCartStore.getState().cart.lines).toEqual([]);
+  });
+
+  it('remembers a void whose answer never came, parks its cart, and seals it once the page is back (reloaded or not)', async () => {
+    let hostDown = true;
+    till.handle('fiscal.seal', (request: SealRequest) => {
+      // The host is away: nothing reaches the journal until it is back.
+      if (hostDown) throw new PosError('HOST_UNAVAILABLE', 'The till host is not answering');
+      return till.seal(request);
+    });
+    renderTill();
+    await scan(oignons.barcodes[0]!);
+    const cart = useCartStore.getState().cart;
+    await confirmVoid();
+    expect(useCartStore.getState().cart.lines).toEqual([]);
+    // Nothing sealed yet, but nothing lost: the void is remembered and the cart parked.
+    expect(till.sealed.size).toBe(0);
+    expect((await till.db.docs.settings.findOne(`void.pending.${cart.id}`).exec())?.value).toMatchObject({ id: `void-${cart.id}` });
+    expect((await till.db.docs.carts.findOne(cart.id).exec())?.status).toBe('parked');
+    // The page reloads (the background retry is gone with it); after sign-in the void is asked again.
+    hostDown = false;
+    await act(() => resumePendingVoids());
+    expect([...till.sealed.keys()]).toEqual([`void-${cart.id}`]);
+    expect(await till.db.docs.settings.findOne(`void.pending.${cart.id}`).exec()).toBeNull();
+    await waitFor(async () => expect(await till.db.docs.carts.findOne(cart.id).exec()).toBeNull());
+    expect([...till.sealed.values()].filter((r) => r.chain === 'event')).toHaveLength(1);
   });
 });

@@ -1,14 +1,15 @@
-import { PosError, type Cart, type CartDoc, type SealRequest } from '@pos/core';
+import type { Cart, CartDoc, SealRequest } from '@pos/core';
 import { mirrorJournal } from '../../db/journal-mirror';
 import { useAppStore } from '../../state/app-store';
 import { notifyError } from '../../state/error-notice';
 import { cartActions, hasCountedTenders, persistCart, useCartStore } from '../../state/cart-store';
 import { ask } from '../../state/dialog-store';
-import { isOutcomeUnknown, waitForHost } from '../../state/host-outcome';
+import { isOutcomeUnknown } from '../../state/host-outcome';
 import { totalsNow } from '../../state/rates-now';
 import { refuseWhileSealingStopped } from '../../state/selling-guard';
 import { services } from '../../state/services';
 import { approve } from './approval';
+import { alreadyVoided, confirmVoid, forgetVoid, rememberVoid } from './pending-voids';
 
 function currentStaffId(): string {
   return useAppStore.getState().staff?.id ?? '';
@@ -40,26 +41,6 @@ export async function resumeSale(cartId: string): Promise<void> {
 /** The one void of a cart: its id comes from the cart, so a retry is the same record (the host answers the one it has). */
 export function voidRecordId(cartId: string): string {
   return `void-${cartId}`;
-}
-
-/** SEAL_CONFLICT on a void's id: this cart's void is in the journal already (asked again under a new approval). */
-function alreadyVoided(error: unknown): boolean {
-  return error instanceof PosError && error.code === 'SEAL_CONFLICT';
-}
-
-/** A void whose answer was lost is retried, same id and payload, until the host answers: it seals it at most once. */
-async function confirmVoid(request: SealRequest<'event'>): Promise<void> {
-  for (;;) {
-    await waitForHost();
-    try {
-      await services().bridge.invoke('fiscal.seal', request);
-      return;
-    } catch (error) {
-      if (isOutcomeUnknown(error)) continue;
-      if (!alreadyVoided(error)) notifyError(error);
-      return;
-    }
-  }
 }
 
 function voidRequest(cart: Cart, approval: { approvalId: string; approvedBy: string }): SealRequest<'event'> {
@@ -95,13 +76,24 @@ export async function voidSale(): Promise<void> {
   if (!grant) return;
   const { bridge, db, profile } = services();
   const request = voidRequest(cart, grant);
+  await rememberVoid(request);
   try {
     await bridge.invoke('fiscal.seal', request);
+    await forgetVoid(cart.id);
   } catch (error) {
     // A lost answer: the void may be sealed, and retrying its id cannot seal it twice, so the
-    // cashier goes on while the till makes sure of it.
-    if (isOutcomeUnknown(error)) void confirmVoid(request).catch(() => undefined);
-    else if (!alreadyVoided(error)) return notifyError(error);
+    // cashier goes on while the till makes sure of it (also after a reload: it is remembered).
+    if (isOutcomeUnknown(error)) {
+      // Parked meanwhile: removed once the void is sealed, found among parked sales if it is refused.
+      await persistCart();
+      await (await db.docs.carts.findOne(cart.id).exec())?.patch({ status: 'parked', updatedAt: new Date().toISOString() });
+      void confirmVoid(request, cart.id).catch(() => undefined);
+      cartActions.start(currentStaffId(), profile.currency);
+      app.setPanel('search');
+      return app.notify('success', 'voided');
+    }
+    await forgetVoid(cart.id);
+    if (!alreadyVoided(error)) return notifyError(error);
   }
   await (await db.docs.carts.findOne(cart.id).exec())?.remove();
   cartActions.start(currentStaffId(), profile.currency);
