@@ -47,12 +47,13 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   const config = await loadHostConfig(options.dataDir, env);
   const key = await loadOrCreateTillKey(options.dataDir, options.secretProtector);
   const index = new SealedIndex();
-  const journal = await JournalStore.open(options.dataDir, { key, indexers: [index.add] });
+  const events = new HostEventBus();
+  // A write that fails and cannot be undone stops sealing: every screen is told at once.
+  const journal = await JournalStore.open(options.dataDir, { key, indexers: [index.add], onStatus: (status) => events.emit('fiscal.status', status) });
   const sealer = new Sealer(journal, key, { storeId: config.storeId, tillId: config.tillId });
   const staff = await StaffStore.open(options.dataDir, demo ? DEMO_STAFF : null);
   const approvals = await ApprovalBook.open(options.dataDir);
   const originals = await OriginalReceipts.open(options.dataDir);
-  const events = new HostEventBus();
   const profile = (await cachedHubProfile(options.dataDir)) ?? (await loadStoreProfile(options.dataDir, config.storeId, config.tillId));
   const printer = options.printer ?? createConfiguredPrinter(config, events);
   const switchable = new SwitchableTerminal(options.terminal ?? createConfiguredTerminal(config.terminal));
