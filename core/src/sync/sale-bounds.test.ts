@@ -34,7 +34,7 @@ describe('the bounds of a pushed sale', () => {
     expect(pushedSaleProblem(sale({ discount: { kind: 'amount', amount: 0.5 } }))).toMatch(/discount\.amount/);
     expect(pushedSaleProblem(sale({}, { tenders: [{ method: 'cash', amount: 100, tendered: 1e12 }] }))).toMatch(/tenders\[0\]\.tendered/);
     expect(pushedSaleProblem(sale({}, { vat: [{ base: -1e12 }] }))).toMatch(/vat\[0\]\.base/);
-    expect(pushedSaleProblem(sale({}, {}, { total: 0.1 }))).toMatch(/^total is 0.1/);
+    expect(pushedSaleProblem(sale({}, {}, { total: 0.1 }))).toMatch(/^document.total is 0.1/);
     expect(pushedSaleProblem(sale({ lineId: 'x'.repeat(65) }))).toMatch(/lineId is 65 characters long; at most 64/);
     expect(pushedSaleProblem(sale({}, { lines: Array.from({ length: 501 }, () => ({})) }))).toMatch(/501 lines; a sale holds at most 500/);
   });

@@ -26,52 +26,58 @@ function fieldsOf(value: unknown): Fields | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : null;
 }
 
-function amountProblem(value: unknown, path: string): string | null {
+/** A place in the document, spelled only when a problem is found there (a push checks 500 sales). */
+type Where = { readonly list: string; readonly index?: number };
+
+function spell(where: Where, field: string): string {
+  return `${where.list}${where.index === undefined ? '' : `[${where.index}]`}.${field}`;
+}
+
+function amountProblem(value: unknown, where: Where, field: string): string | null {
   if (typeof value !== 'number') return null;
   // Money is whole minor units; a return may carry negative ones.
   if (!Number.isInteger(value) || Math.abs(value) > MAX_AMOUNT) {
-    return `${path} is ${value}: an amount is a whole number of minor units up to ${MAX_AMOUNT}`;
+    return `${spell(where, field)} is ${value}: an amount is a whole number of minor units up to ${MAX_AMOUNT}`;
   }
   return null;
 }
 
-function amountsProblem(fields: Fields | null, names: readonly string[], path: string): string | null {
+function amountsProblem(fields: Fields | null, names: readonly string[], where: Where): string | null {
   if (!fields) return null;
   for (const name of names) {
-    const problem = amountProblem(fields[name], `${path}.${name}`);
+    const problem = amountProblem(fields[name], where, name);
     if (problem) return problem;
   }
   return null;
 }
 
-function lineProblem(line: Fields, path: string): string | null {
+function lineProblem(line: Fields, where: Where): string | null {
   const { quantity, measure } = line;
   if (typeof quantity === 'number') {
     const max = maxLineQuantity(measure);
     // A negative quantity is an item brought back, read by the hub as a return.
     if (!Number.isInteger(quantity) || Math.abs(quantity) > max) {
-      return `${path}.quantity is ${quantity}: a ${measure === 'weight' ? 'weighed' : 'unit'} line holds a whole number up to ${max}`;
+      return `${spell(where, 'quantity')} is ${quantity}: a ${measure === 'weight' ? 'weighed' : 'unit'} line holds a whole number up to ${max}`;
     }
   }
   for (const key of ['lineId', 'productId'] as const) {
     const id = line[key];
     if (typeof id === 'string' && id.length > SALE_LIMITS.maxIdLength) {
-      return `${path}.${key} is ${id.length} characters long; at most ${SALE_LIMITS.maxIdLength} are allowed`;
+      return `${spell(where, key)} is ${id.length} characters long; at most ${SALE_LIMITS.maxIdLength} are allowed`;
     }
   }
-  const discount = fieldsOf(line.discount);
   return (
-    amountsProblem(line, LINE_AMOUNTS, path) ??
-    amountProblem(discount?.amount, `${path}.discount.amount`) ??
-    amountProblem(fieldsOf(line.priceOverride)?.originalPrice, `${path}.priceOverride.originalPrice`)
+    amountsProblem(line, LINE_AMOUNTS, where) ??
+    amountProblem(fieldsOf(line.discount)?.amount, where, 'discount.amount') ??
+    amountProblem(fieldsOf(line.priceOverride)?.originalPrice, where, 'priceOverride.originalPrice')
   );
 }
 
-function listProblem(list: unknown, path: string, check: (item: Fields, path: string) => string | null): string | null {
+function listProblem(list: unknown, name: string, check: (item: Fields, where: Where) => string | null): string | null {
   if (!Array.isArray(list)) return null;
-  for (const [i, item] of list.entries()) {
-    const fields = fieldsOf(item);
-    const problem = fields ? check(fields, `${path}[${i}]`) : null;
+  for (let index = 0; index < list.length; index++) {
+    const fields = fieldsOf(list[index]);
+    const problem = fields ? check(fields, { list: name, index }) : null;
     if (problem) return problem;
   }
   return null;
@@ -82,7 +88,7 @@ function listProblem(list: unknown, path: string, check: (item: Fields, path: st
  * of core's bounds, or null. Walks only the known places, never the whole document.
  */
 export function pushedSaleProblem(doc: Fields): string | null {
-  const topTotal = amountProblem(doc.total, 'total');
+  const topTotal = amountProblem(doc.total, { list: 'document' }, 'total');
   if (topTotal) return topTotal;
   const payload = fieldsOf(fieldsOf(doc.record)?.payload);
   if (!payload) return null;
@@ -91,9 +97,9 @@ export function pushedSaleProblem(doc: Fields): string | null {
     return `record.payload.lines has ${lines.length} lines; a sale holds at most ${SALE_LIMITS.maxLines}`;
   }
   return (
-    amountsProblem(payload, SALE_AMOUNTS, 'record.payload') ??
+    amountsProblem(payload, SALE_AMOUNTS, { list: 'record.payload' }) ??
     listProblem(lines, 'record.payload.lines', lineProblem) ??
-    listProblem(payload.tenders, 'record.payload.tenders', (t, p) => amountsProblem(t, TENDER_AMOUNTS, p)) ??
-    listProblem(payload.vat, 'record.payload.vat', (v, p) => amountsProblem(v, VAT_AMOUNTS, p))
+    listProblem(payload.tenders, 'record.payload.tenders', (t, where) => amountsProblem(t, TENDER_AMOUNTS, where)) ??
+    listProblem(payload.vat, 'record.payload.vat', (v, where) => amountsProblem(v, VAT_AMOUNTS, where))
   );
 }
