@@ -1,6 +1,6 @@
 import { appendFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { nobleCrypto, verifyChain, type SealedRecord } from '@pos/core';
+import { nobleCrypto, verifyChain, type SealedRecord, type SealRequest } from '@pos/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   editLine,
@@ -30,6 +30,14 @@ describe('Sealer and JournalStore', () => {
     const stored = await journal.read('event', 0, 100);
     expect(verifyChain(stored, key.publicKeyHex, undefined, nodeFiscalCrypto)).toEqual([]);
     expect(verifyChain(stored, key.publicKeyHex, undefined, nobleCrypto)).toEqual([]);
+    await journal.close();
+  });
+
+  it('refuses a record a verifier would refuse for its shape, and seals nothing', async () => {
+    const { journal, sealer } = await openTill(dir);
+    const sale = { chain: 'sale', id: 's1', payload: startEvent(1) } as unknown as SealRequest<'sale'>;
+    await expect(sealer.seal(sale)).rejects.toMatchObject({ code: 'SEAL_REFUSED' });
+    expect(journal.head('sale')).toBeNull();
     await journal.close();
   });
 

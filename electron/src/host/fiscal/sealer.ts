@@ -4,6 +4,7 @@ import {
   GENESIS_HASH,
   PosError,
   RECORD_FORMAT,
+  recordShape,
   type EventPayload,
   type FiscalChain,
   type PayloadOf,
@@ -12,6 +13,7 @@ import {
   type SealedRecord,
   type SealRequest,
 } from '@pos/core';
+import { check } from '@pos/core/validation/shape';
 import { createHash } from 'node:crypto';
 import type { JournalStore } from './journal-store';
 import type { TillKey } from './key-store';
@@ -171,6 +173,14 @@ export class Sealer {
       payload: request.payload,
     };
     const record = signRecord(fields, head?.hash ?? GENESIS_HASH, key);
+    // Whatever the callers checked, nothing is sealed that a verifier would refuse for its shape:
+    // a journal must read the same with its checkpoint as record by record.
+    const unfit = check(recordShape(record.chain), record, 'record');
+    if (unfit.length > 0) {
+      throw new PosError('SEAL_REFUSED', `Refused: ${unfit.slice(0, 3).join('; ')}`, {
+        problems: unfit.slice(0, 20).map((message) => ({ code: 'shape', message })),
+      });
+    }
     await this.journal.append(record, key);
     return record;
   }
