@@ -144,9 +144,13 @@ for (const target of testTargets()) {
       expect(mine[0]!.events).toEqual(['RESYNC']);
     });
 
-    it('a reader that stops reading is cut off once its stream holds more than the bound; the hub’s buffers stay bounded', async () => {
-      const bound = 256 * 1024;
-      const hub = await createHub({ database: ctx().db, port: 0, rateLimit: false, streamBufferBytes: bound });
+    /**
+     * A hub with a till reading its products stream and another that never reads its own; changes
+     * of ≈ 200 kB are written while `goOn()` says so: the socket buffers of the kernel (a few MB)
+     * fill first, then the hub's.
+     */
+    async function stalledReaderRig(streamBufferBytes: number) {
+      const hub = await createHub({ database: ctx().db, port: 0, rateLimit: false, streamBufferBytes });
       extraHubs.push(hub);
       const base = await hub.listen();
       const [reader, stalled] = await enrolledTills(ctx().db, 'S1', ['T1', 'T2']);
@@ -158,14 +162,23 @@ for (const target of testTargets()) {
       const name = 'Pain de campagne '.repeat(120);
       let largest = 0;
       let rounds = 0;
-      // ≈ 200 kB a round: the socket buffers of the kernel (a few MB) fill first, then the hub's.
-      while (hub.streams.connectionCount === 2 && rounds < 200) {
-        rounds++;
-        const batch = Array.from({ length: 100 }, (_, i) => ({ id: `P${rounds}-${i}`, name }));
-        await putHubDocuments(ctx().db, CATALOG_SCOPE, products, batch);
-        await good.event(rounds, 10_000);
-        largest = Math.max(largest, hub.streams.bufferedBytes);
-      }
+      const write = async (goOn: () => boolean) => {
+        while (goOn() && rounds < 200) {
+          rounds++;
+          const batch = Array.from({ length: 100 }, (_, i) => ({ id: `P${rounds}-${i}`, name }));
+          await putHubDocuments(ctx().db, CATALOG_SCOPE, products, batch);
+          await good.event(rounds, 10_000);
+          largest = Math.max(largest, hub.streams.bufferedBytes);
+        }
+        return { rounds, largest };
+      };
+      return { hub, stuck, closed, good, write };
+    }
+
+    it('a reader that stops reading is cut off once its stream holds more than the bound; the hub’s buffers stay bounded', async () => {
+      const bound = 256 * 1024;
+      const { hub, stuck, closed, good, write } = await stalledReaderRig(bound);
+      const { rounds, largest } = await write(() => hub.streams.connectionCount === 2);
       expect(hub.streams.connectionCount).toBe(1);
       const frame = Buffer.byteLength(good.events[1]!) + 8;
       expect(largest).toBeLessThanOrEqual(bound + frame);
@@ -173,6 +186,15 @@ for (const target of testTargets()) {
       expect(good.events).toHaveLength(rounds + 1);
       stuck.resume();
       await closed;
+    }, 60_000);
+
+    it('shutdown does not wait for a stream reader that stopped reading', async () => {
+      const { hub, write } = await stalledReaderRig(64 * 1024 * 1024);
+      await write(() => hub.streams.bufferedBytes === 0);
+      expect(hub.streams.bufferedBytes).toBeGreaterThan(0);
+      const started = Date.now();
+      await hub.close();
+      expect(Date.now() - started).toBeLessThan(2000);
     }, 60_000);
 
     if (target.name === 'postgres')

@@ -56,10 +56,14 @@ export function registerStreamRoute(
         onBehind: (bufferedBytes) => request.log.warn({ ...where, bufferedBytes }, 'stream closed: its reader fell behind'),
       });
       let remove: (() => void) | null = null;
-      res.once('close', () => remove?.());
+      let closed = false;
+      res.once('close', () => {
+        closed = true;
+        remove?.();
+      });
       try {
         remove = await options.streams.open(scope, collection.name, sink, `${device.storeId}\u0000${device.tillId}`);
-        if (res.destroyed) remove();
+        if (closed) remove();
         else request.log.debug(where, 'stream opened');
       } catch (error) {
         request.log.error({ err: error }, 'stream could not start');
