@@ -178,6 +178,9 @@ for (const target of testTargets()) {
         ['/api/v1/admin/stores/{storeId}/settings', 'put'],
         ['/api/v1/admin/stores/{storeId}/stock-movements', 'post'],
         ['/api/v1/admin/stock/exceptions', 'get'],
+        ['/api/v1/admin/tokens', 'post'],
+        ['/api/v1/admin/tokens', 'get'],
+        ['/api/v1/admin/tokens/{id}', 'delete'],
       ] as const) {
         const op = doc.paths[path]?.[method];
         expect(op?.summary, `${method} ${path}`).toEqual(expect.any(String));
