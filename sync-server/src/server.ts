@@ -19,7 +19,6 @@ import { registerCatalogRoutes } from './http/catalog-routes';
 import { registerEnrollRoute } from './http/enroll-route';
 import { installErrorHandlers } from './http/error-handler';
 import { registerHealthRoutes } from './http/health-routes';
-import { installJsonBodyParser } from './http/json-body';
 import { installSecurityHeaders } from './http/security-headers';
 import type { HubApp } from './http/hub-app';
 import { registerImportRoute } from './http/import-route';
@@ -64,7 +63,7 @@ export type HubOptions = {
   readonly authFailureLimit?: FailureLimit;
   /**
    * Behind a load balancer or reverse proxy: which proxies to believe about the client's address
-   * (X-Forwarded-For), as Fastify's `trustProxy` (true, a hop count, addresses or CIDR ranges).
+   * (X-Forwarded-For), as Fastify's `trustProxy` (true, or their addresses and CIDR ranges).
    * Without it every client has the proxy's address, and the per-address limits lump them together.
    */
   readonly trustProxy?: FastifyServerOptions['trustProxy'];
@@ -170,7 +169,6 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     }),
   });
   installErrorHandlers(app);
-  installJsonBodyParser(app);
 
   const deviceRate = options.rateLimit === false ? NO_LIMIT : (options.rateLimit ?? DEFAULT_DEVICE_RATE);
   registerHealthRoutes(app, { db, migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder(), isClosing: () => closing });
