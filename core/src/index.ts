@@ -15,6 +15,7 @@ export * from './fiscal/fiscal-crypto';
 export * from './fiscal/journal-checkpoint';
 export * from './fiscal/key-registration';
 export * from './fiscal/key-ring';
+export * from './fiscal/native-fiscal-crypto';
 export * from './fiscal/record-shapes';
 export * from './fiscal/verify-chain';
 export * from './money/allocate';

@@ -1,0 +1,5 @@
+import * as crypto from 'node:crypto';
+import { nativeFiscalCrypto } from '@pos/core';
+
+/** Core's fiscal primitives on Node's native crypto (OpenSSL): the hub verifies every chain with these. */
+export const nodeFiscalCrypto = nativeFiscalCrypto(crypto);
