@@ -18,7 +18,9 @@ import { mulberry32 } from '@pos/core/demo/prng';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { HostEventBus } from '../../electron/src/host/host-events';
+import { loadOrCreateTillKey } from '../../electron/src/host/fiscal/key-store';
 import { HubClient } from '../../electron/src/host/hub/hub-client';
+import { connectHost } from '../../tests/support/host-socket';
 import { issueAdminToken } from '../../sync-server/src/auth/admin-tokens';
 import { issueEnrollmentCode } from '../../sync-server/src/auth/enrollment';
 import { openDatabase } from '../../sync-server/src/db/open-database';
@@ -36,7 +38,8 @@ import { freshDatabase, hubWarnings, log, onCleanup, startHub, tempDir } from '.
 const STORE = 'S001';
 const TILL = 'T01';
 const CATALOG_DB = `pos-catalog-${STORE}-${TILL}`;
-const PIN = '1234';
+/** The till runs on a real hub (no demo staff): its first manager is set up with this PIN. */
+const PIN = '4071';
 
 export type SessionOptions = {
   readonly run: string;
@@ -382,11 +385,15 @@ export async function tillSession(options: SessionOptions): Promise<SessionResul
   const tillDir = await tempDir('till');
   await writeFile(path.join(tillDir, 'config.json'), JSON.stringify({ storeId: STORE, tillId: TILL }));
   const { code } = await issueEnrollmentCode(db, { storeId: STORE, tillId: TILL });
-  const client = await HubClient.open({ dataDir: tillDir, events: new HostEventBus(), identity: { storeId: STORE, tillId: TILL } });
+  const key = await loadOrCreateTillKey(tillDir);
+  const client = await HubClient.open({ dataDir: tillDir, events: new HostEventBus(), identity: { storeId: STORE, tillId: TILL }, key });
   await client.enroll(hub.url, code);
   await client.close();
   const till = await startTill({ dataDir: tillDir, port: await freePort(), args: ['--hub', hub.url] });
   onCleanup('till host', () => till.stop());
+  const socket = await connectHost(till.url);
+  await socket.invoke('staff.setup', { displayName: 'Bench manager', pin: PIN });
+  socket.close();
   log(`  till host at ${till.url}, enrolled with the hub`);
 
   const context = await launch(await tempDir('chromium'));

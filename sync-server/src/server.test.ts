@@ -12,6 +12,7 @@ import { enrolledTills, saleDoc, syncHeaders, useTestHub } from './test-support/
 import { createStore } from './admin/stores';
 import { createTill } from './admin/tills';
 import { makeCertificates } from './test-support/certificates';
+import { enrollmentRequest } from './test-support/till-keys';
 
 for (const target of testTargets()) {
   describe.skipIf(target.skip)(`the hub server on ${target.name}`, () => {
@@ -74,7 +75,7 @@ for (const target of testTargets()) {
         // Without the CA, the certificate is not trusted.
         await expect(requestJson(`${url}/health`)).rejects.toThrow(/certificate/);
         const { code } = await issueEnrollmentCode(ctx().db, { storeId: 'S1', tillId: 'T1' });
-        const enrolled = await requestJson(`${url}/api/v1/enroll`, { method: 'POST', body: { code }, ca });
+        const enrolled = await requestJson(`${url}/api/v1/enroll`, { method: 'POST', body: enrollmentRequest(code), ca });
         expect(enrolled.status).toBe(200);
         const token = (enrolled.body as { token: string }).token;
         const stream = await openSse(`${url}/sync/v1/products/stream`, syncHeaders(token, 'products'), { ca });
@@ -133,8 +134,8 @@ for (const target of testTargets()) {
 
       const enroll = doc.paths['/api/v1/enroll']!.post!;
       expect(enroll.requestBody!.content['application/json']!.schema).toMatchObject({
-        required: ['code'],
-        properties: { code: { type: 'string' } },
+        required: ['code', 'publicKey', 'proof'],
+        properties: { code: { type: 'string' }, publicKey: { type: 'string' }, proof: { type: 'string' } },
       });
       expect(Object.keys(enroll.responses['200']!.content!['application/json']!.schema.properties!).sort()).toEqual([
         'storeId',

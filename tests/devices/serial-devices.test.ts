@@ -24,7 +24,7 @@ async function hostWith(scale: ScaleRig, display: PoleDisplayRig): Promise<Host>
     path.join(dataDir, 'config.json'),
     JSON.stringify({ scale: { path: scale.path, baudRate: 9600 }, poleDisplay: { path: display.path, baudRate: 9600 } }),
   );
-  const host = await createTillHost({ dataDir, mode: 'browser', env: { POS_PRINTER: 'none' } });
+  const host = await createTillHost({ dataDir, mode: 'browser', demo: true, env: { POS_PRINTER: 'none' } });
   cleanups.push(() => host.close());
   valueOf(await host.invoke('session.signIn', { pin: '1234' }));
   return host;

@@ -119,3 +119,13 @@ export async function sellExact(page: Page, code: string): Promise<void> {
   await (await openPayment(page)).getByRole('button', { name: 'Montant exact' }).click();
   await donePanel(page).waitFor();
 }
+
+/** A real till's first start (no demo staff): its first manager is set up on the till itself. */
+export async function setUpFirstManager(page: Page, name: string, pin: string): Promise<void> {
+  await page.getByRole('heading', { name: 'Premier responsable de la caisse' }).waitFor({ timeout: 30_000 });
+  await page.getByLabel('Nom du responsable').fill(name);
+  await page.getByLabel('Code personnel (4 à 6 chiffres)').fill(pin);
+  await page.getByLabel('Le même code, une seconde fois').fill(pin);
+  await page.getByRole('button', { name: 'Créer le responsable' }).click();
+  await page.getByLabel('Code personnel', { exact: true }).waitFor();
+}

@@ -80,7 +80,12 @@ export async function startTillPeer(
   if ('hubDb' in options) await ensureStore(options.hubDb, storeId, [tillId]);
   const dataDir = await mkdtemp(path.join(tmpdir(), `pos-peer-${storeId}-${tillId}-`));
   await writeFile(path.join(dataDir, 'config.json'), JSON.stringify({ storeId, tillId }));
-  const host = await createTillHost({ dataDir, mode: 'browser', env: { POS_PRINTER: 'none', POS_TERMINAL_DELAY_MS: '1', ...options.env } });
+  const host = await createTillHost({
+    dataDir,
+    mode: 'browser',
+    demo: true,
+    env: { POS_PRINTER: 'none', POS_TERMINAL_DELAY_MS: '1', ...options.env },
+  });
   const bridge = bridgeTo(host);
   try {
     await bridge.invoke('session.signIn', { pin: '5678' });

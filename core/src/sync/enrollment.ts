@@ -1,5 +1,9 @@
-/** POST /api/v1/enroll {code} → EnrollResponse; the token is shown once and stored hashed at the hub. */
-export type EnrollRequest = { readonly code: string };
+/**
+ * POST /api/v1/enroll → EnrollResponse; the token is shown once and stored hashed at the hub.
+ * The till registers the public key it seals with, and proves it holds its private key: `proof`
+ * is its Ed25519 signature (hex) of enrollmentProofMessage(code, publicKey) (docs/fiscal.md §5).
+ */
+export type EnrollRequest = { readonly code: string; readonly publicKey: string; readonly proof: string };
 export type EnrollResponse = { readonly token: string; readonly storeId: string; readonly tillId: string };
 
 /** One-time codes are short enough to type: 12 characters from an alphabet without look-alikes. */

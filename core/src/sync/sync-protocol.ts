@@ -65,6 +65,8 @@ export type SyncErrorCode =
   | 'enrollment_code_unknown'
   | 'enrollment_code_used'
   | 'enrollment_code_expired'
+  /** The till did not prove it holds the signing key it registers at enrollment. */
+  | 'bad_key_proof'
   | 'not_found'
   | 'already_exists'
   | 'not_ready'

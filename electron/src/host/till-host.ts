@@ -84,6 +84,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   };
   const hub = await HubClient.open({
     dataDir: options.dataDir,
+    key,
     events,
     identity: { storeId: config.storeId, tillId: config.tillId },
     suggestedHubUrl: config.hubUrl,

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { loadHostConfig } from '../host/config/host-config';
 import { HostEventBus } from '../host/host-events';
+import { loadOrCreateTillKey } from '../host/fiscal/key-store';
 import { HubClient } from '../host/hub/hub-client';
 import { startBrowserServer } from '../host/server/browser-server';
 import { createTillHost } from '../host/till-host';
@@ -50,7 +51,9 @@ async function prepareHub(options: LaunchOptions): Promise<EmbeddedHub | null> {
   const config = await loadHostConfig(options.dataDir);
   const identity = { storeId: config.storeId, tillId: config.tillId };
   const events = new HostEventBus();
-  const client = await HubClient.open({ dataDir: options.dataDir, events, identity });
+  // The till's signing key, made now if this is its first start: enrollment registers it at the hub.
+  const key = await loadOrCreateTillKey(options.dataDir);
+  const client = await HubClient.open({ dataDir: options.dataDir, events, identity, key });
   if (enrolledWithAnotherHub(client)) {
     await client.close();
     return null;

@@ -6,6 +6,7 @@ import { enrolledTills, syncHeaders, useTestHub, type Device } from '../test-sup
 import { DeviceAuthenticator } from './device-authenticator';
 import { enrollDevice, issueEnrollmentCode } from './enrollment';
 import { revokeTill } from './revoke-till';
+import { enrollmentRequest } from '../test-support/till-keys';
 
 for (const target of testTargets()) {
   describe.skipIf(target.skip)(`device authenticator on ${target.name}`, () => {
@@ -13,7 +14,7 @@ for (const target of testTargets()) {
 
     const ends: Record<string, (till: Device) => Promise<unknown>> = {
       'its revocation': (till) => revokeTill(ctx().db, till),
-      'its enrollment again': async (till) => enrollDevice(ctx().db, (await issueEnrollmentCode(ctx().db, till)).code),
+      'its enrollment again': async (till) => enrollDevice(ctx().db, enrollmentRequest((await issueEnrollmentCode(ctx().db, till)).code)),
     };
     for (const [what, end] of Object.entries(ends))
       it(`a till trusted a moment ago is refused within a second of ${what}, on this hub instance and on another`, async () => {

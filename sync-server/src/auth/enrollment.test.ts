@@ -7,11 +7,14 @@ import { syncHeaders, useTestHub } from '../test-support/test-hub';
 import { issueEnrollmentCode } from './enrollment';
 import { revokeTill } from './revoke-till';
 import { sha256Hex } from './secrets';
+import { enrollmentRequest, newTillKey, type TestTillKey } from '../test-support/till-keys';
 
 for (const target of testTargets()) {
   describe.skipIf(target.skip)(`enrollment on ${target.name}`, () => {
     const ctx = useTestHub(target, { enrollRateLimit: { max: 1000, timeWindowMs: 60_000 } });
-    const enroll = (code: string) => ctx().hub.app.inject({ method: 'POST', url: '/api/v1/enroll', payload: { code } });
+    const enroll = (code: string) => ctx().hub.app.inject({ method: 'POST', url: '/api/v1/enroll', payload: enrollmentRequest(code) });
+    const enroll2 = (code: string, key: TestTillKey) =>
+      ctx().hub.app.inject({ method: 'POST', url: '/api/v1/enroll', payload: enrollmentRequest(code, key) });
 
     async function till(storeId = 'S001', tillId = 'T01') {
       await createStore(ctx().db, { storeId, name: 'Lyon' }).catch(() => undefined);
@@ -120,13 +123,45 @@ for (const target of testTargets()) {
       expect(Date.now() - row!.last_seen_at.getTime()).toBeLessThan(10_000);
     });
 
+    it('registers the key the till seals with, only with a proof that it holds it, and never spends the code on a bad proof', async () => {
+      await till();
+      const { code } = await issueEnrollmentCode(ctx().db, { storeId: 'S001', tillId: 'T01' });
+      const key = newTillKey();
+      const other = newTillKey();
+      const stolen = { ...enrollmentRequest(code, key), publicKey: other.publicKey };
+      const refused = await ctx().hub.app.inject({ method: 'POST', url: '/api/v1/enroll', payload: stolen });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json<{ error: string }>().error).toBe('bad_key_proof');
+      // A proof made for another code does not do either (the code is the challenge).
+      const replayed = { ...enrollmentRequest('ABCD-EFGH-JKLM', key), code };
+      expect((await ctx().hub.app.inject({ method: 'POST', url: '/api/v1/enroll', payload: replayed })).statusCode).toBe(400);
+      const missing = await ctx().hub.app.inject({ method: 'POST', url: '/api/v1/enroll', payload: { code } });
+      expect(missing.statusCode).toBe(400);
+      expect(
+        (await ctx().hub.app.inject({ method: 'POST', url: '/api/v1/enroll', payload: enrollmentRequest(code, key) })).statusCode,
+      ).toBe(200);
+      const keys = await ctx().db.query<{ key_id: string; public_key: string; source: string }>(
+        'SELECT key_id, public_key, source FROM till_keys WHERE store_id = $1 AND till_id = $2',
+        ['S001', 'T01'],
+      );
+      expect(keys).toEqual([{ key_id: key.keyId, public_key: key.publicKey, source: 'enrollment' }]);
+      // Enrolled again (a replaced till): its new key joins the old one, which still verifies what it signed.
+      const again = await issueEnrollmentCode(ctx().db, { storeId: 'S001', tillId: 'T01' });
+      const next = newTillKey();
+      expect((await enroll2(again.code, next)).statusCode).toBe(200);
+      const after = await ctx().db.query<{ key_id: string }>('SELECT key_id FROM till_keys WHERE store_id = $1 ORDER BY registered_at', [
+        'S001',
+      ]);
+      expect(after.map((k) => k.key_id).sort()).toEqual([key.keyId, next.keyId].sort());
+    });
+
     it('enrollment attempts are rate limited per address', async () => {
       const strict = await (await import('../server')).createHub({ database: ctx().db, enrollRateLimit: { max: 2, timeWindowMs: 60_000 } });
       try {
         const statuses = [];
         for (let i = 0; i < 3; i++)
           statuses.push(
-            (await strict.app.inject({ method: 'POST', url: '/api/v1/enroll', payload: { code: 'ABCD-EFGH-JKLM' } })).statusCode,
+            (await strict.app.inject({ method: 'POST', url: '/api/v1/enroll', payload: enrollmentRequest('ABCD-EFGH-JKLM') })).statusCode,
           );
         expect(statuses).toEqual([404, 404, 429]);
       } finally {

@@ -1,4 +1,13 @@
-import { ENROLLMENT_CODE_ALPHABET, ENROLLMENT_CODE_LENGTH, normalizeEnrollmentCode, type EnrollResponse } from '@pos/core';
+import {
+  enrollmentProofMessage,
+  ENROLLMENT_CODE_ALPHABET,
+  ENROLLMENT_CODE_LENGTH,
+  keyIdOf,
+  normalizeEnrollmentCode,
+  type EnrollRequest,
+  type EnrollResponse,
+} from '@pos/core';
+import { nodeFiscalCrypto } from '../fiscal/node-fiscal-crypto';
 import type { Database } from '../db/database';
 import { HubError } from '../errors/hub-error';
 import { tillExists } from '../admin/tills';
@@ -36,14 +45,19 @@ const CODE_SHAPE = new RegExp(`^[${ENROLLMENT_CODE_ALPHABET}]{${ENROLLMENT_CODE_
  * (replaced, reinstalled, or its token leaked) leaves no older token that still works. The
  * revocation is announced inside the transaction, so every hub instance hears it once it commits.
  */
-export async function enrollDevice(db: Database, typedCode: string): Promise<EnrollResponse> {
-  const code = normalizeEnrollmentCode(typedCode);
+export async function enrollDevice(db: Database, request: EnrollRequest): Promise<EnrollResponse> {
+  const code = normalizeEnrollmentCode(request.code);
   if (!CODE_SHAPE.test(code)) {
     throw new HubError(
       400,
       'bad_request',
       `An enrollment code is ${ENROLLMENT_CODE_LENGTH} letters and digits, as shown at the hub (e.g. ABCD-EFGH-JKLM)`,
     );
+  }
+  // Checked before the code is spent: a till that cannot prove its key may try again with the same code.
+  const proven = proofHolds(code, request.publicKey, request.proof);
+  if (!proven) {
+    throw new HubError(400, 'bad_key_proof', 'The till did not prove it holds the key it registers: enroll again from the till itself');
   }
   const codeHash = sha256Hex(code);
   return db.transaction(async (tx) => {
@@ -71,6 +85,12 @@ export async function enrollDevice(db: Database, typedCode: string): Promise<Enr
     );
     // NOTIFY inside a transaction is delivered at commit, never after a rollback.
     if (revoked.length > 0) await announceRevocation(tx, claimed.store_id);
+    // The key the till's records are verified with; kept for ever (it verifies what it signed).
+    await tx.query(
+      `INSERT INTO till_keys (store_id, till_id, key_id, public_key, source) VALUES ($1, $2, $3, $4, 'enrollment')
+       ON CONFLICT (store_id, till_id, key_id) DO NOTHING`,
+      [claimed.store_id, claimed.till_id, keyIdOf(request.publicKey, nodeFiscalCrypto), request.publicKey],
+    );
     const token = newDeviceToken(claimed.store_id);
     await tx.query('INSERT INTO device_tokens (store_id, token_hash, till_id) VALUES ($1, $2, $3)', [
       claimed.store_id,
@@ -79,4 +99,13 @@ export async function enrollDevice(db: Database, typedCode: string): Promise<Enr
     ]);
     return { token, storeId: claimed.store_id, tillId: claimed.till_id };
   });
+}
+
+const HEX_KEY = /^[0-9a-f]{64}$/;
+const HEX_SIGNATURE = /^[0-9a-f]{128}$/;
+
+/** The proof of possession: the till's Ed25519 signature of the enrollment message (docs/fiscal.md §5). */
+function proofHolds(code: string, publicKey: unknown, proof: unknown): publicKey is string {
+  if (typeof publicKey !== 'string' || typeof proof !== 'string' || !HEX_KEY.test(publicKey) || !HEX_SIGNATURE.test(proof)) return false;
+  return nodeFiscalCrypto.verifyEd25519(Buffer.from(proof, 'hex'), enrollmentProofMessage(code, publicKey), Buffer.from(publicKey, 'hex'));
 }

@@ -13,6 +13,7 @@ import { readHubFile } from './hub-file';
 import { runCli } from './run-cli';
 import { serve } from './serve-command';
 import { collect } from '../test-support/output-collector';
+import { enrollmentRequest } from '../test-support/till-keys';
 
 const SYNC_SERVER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CODE = /([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/;
@@ -112,7 +113,7 @@ for (const target of testTargets()) {
         expect(await cli('till', 'create', '--store', 'S001', '--till', 'T02')).toMatchObject({ code: 0 });
         const { out } = await cli('enroll', '--store', 'S001', '--till', 'T02');
         const code = CODE.exec(out)![1]!;
-        const enrolled = await requestJson(`${hub.url}/api/v1/enroll`, { method: 'POST', body: { code } });
+        const enrolled = await requestJson(`${hub.url}/api/v1/enroll`, { method: 'POST', body: enrollmentRequest(code) });
         expect(enrolled.status).toBe(200);
         const token = (enrolled.body as { token: string }).token;
         expect((await requestJson(`${hub.url}/sync/v1/products/pull`, { headers: syncHeaders(token, 'products') })).status).toBe(200);

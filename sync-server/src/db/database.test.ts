@@ -45,6 +45,7 @@ for (const target of testTargets()) {
         store_counters: 'store_id',
         store_docs: 'store_id,collection,id',
         stores: 'store_id',
+        till_keys: 'store_id,till_id,key_id',
         tills: 'store_id,till_id',
       });
       // The hand-written migration documents each table's role under Citus.

@@ -75,6 +75,28 @@ export const deviceTokens = pgTable(
 );
 
 /** Looked up by the code alone (the till does not know its store yet), hence keyed by the code's hash. */
+/**
+ * The public keys each till signs its fiscal records with: registered at enrollment with a proof
+ * of possession, or introduced by a verified key rotation of the till's own event chain. Never
+ * deleted: an old key verifies the records it signed.
+ */
+export const tillKeys = pgTable(
+  'till_keys',
+  {
+    storeId: text('store_id').notNull(),
+    tillId: text('till_id').notNull(),
+    keyId: text('key_id').notNull(),
+    publicKey: text('public_key').notNull(),
+    /** 'enrollment' or 'rotation'. */
+    source: text('source').notNull(),
+    registeredAt: timestamp('registered_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.storeId, t.tillId, t.keyId] }),
+    foreignKey({ columns: [t.storeId, t.tillId], foreignColumns: [tills.storeId, tills.tillId] }).onDelete('cascade'),
+  ],
+);
+
 export const enrollmentCodes = pgTable('enrollment_codes', {
   codeHash: text('code_hash').primaryKey(),
   storeId: text('store_id').notNull(),
@@ -281,6 +303,7 @@ export const ALL_TABLES = [
   storeCounters,
   adminTokens,
   enrollmentCodes,
+  tillKeys,
   deviceTokens,
   tills,
   stores,

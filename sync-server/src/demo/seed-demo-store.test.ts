@@ -11,6 +11,7 @@ import { adminHeaders, headOffice } from '../test-support/head-office';
 import { testTargets } from '../test-support/test-databases';
 import { client, syncHeaders, useTestHub } from '../test-support/test-hub';
 import { seedDemoStore } from './seed-demo-store';
+import { enrollmentRequest } from '../test-support/till-keys';
 
 for (const target of testTargets()) {
   describe.skipIf(target.skip)(`the demo store on ${target.name}`, () => {
@@ -32,7 +33,7 @@ for (const target of testTargets()) {
       expect(await catalogSeq()).toBe(DEMO_CATALOG_SIZE);
 
       const { code } = await issueEnrollmentCode(db, { storeId: 'S001', tillId: 'T01' });
-      const till = { storeId: 'S001', tillId: 'T01', token: (await enrollDevice(db, code)).token };
+      const till = { storeId: 'S001', tillId: 'T01', token: (await enrollDevice(db, enrollmentRequest(code))).token };
       const { storeId: _s, tillId: _t, ...settings } = demoStoreProfile('S001', 'T01');
       expect((await client(hub, till).pull('store_settings', 0, 10)).documents).toEqual([{ ...settings, id: 'profile', _deleted: false }]);
       const products = await client(hub, till).pullAll('products', 0, 1000);
@@ -104,7 +105,7 @@ for (const target of testTargets()) {
               ).body as { code: string }
             ).code
           : (await issueEnrollmentCode(ctx().db, { storeId: 'S001', tillId: 'T01' })).code;
-        const enrolled = await requestJson(`${hub.url}/api/v1/enroll`, { method: 'POST', body: { code } });
+        const enrolled = await requestJson(`${hub.url}/api/v1/enroll`, { method: 'POST', body: enrollmentRequest(code) });
         expect(enrolled.body).toMatchObject({ storeId: 'S001', tillId: 'T01' });
         const token = (enrolled.body as { token: string }).token;
         const page = await requestJson(`${hub.url}/sync/v1/products/pull?limit=5`, { headers: syncHeaders(token, 'products') });

@@ -7,7 +7,10 @@ import { errorResponses } from './api-schemas';
 import { bodyDeadline } from './body-deadline';
 import { addressRateConfig, type RateLimit } from './rate-limits';
 
-/** POST /api/v1/enroll {code} → {token, storeId, tillId}: the device token is shown this once. */
+/**
+ * POST /api/v1/enroll {code, publicKey, proof} → {token, storeId, tillId}: the device token is
+ * shown this once, and the till's signing key is registered (it proved it holds it).
+ */
 export function registerEnrollRoute(
   app: HubApp,
   options: { db: Database; auth: DeviceAuthenticator; rateLimit: RateLimit; bodyTimeoutMs: number },
@@ -26,6 +29,14 @@ export function registerEnrollRoute(
             maxLength: 64,
             description: 'As shown, e.g. ABCD-EFGH-JKLM; case, spaces and dashes are ignored',
           }),
+          publicKey: Type.String({
+            pattern: '^[0-9a-f]{64}$',
+            description: 'The Ed25519 public key the till seals its fiscal records with (32 bytes, lowercase hex)',
+          }),
+          proof: Type.String({
+            pattern: '^[0-9a-f]{128}$',
+            description: 'Ed25519 signature by that key of "POS-ENROLL-V1" 0x00 <code, normalised> 0x00 <public key bytes> (docs/fiscal.md)',
+          }),
         }),
         response: {
           200: Type.Object({ token: Type.String(), storeId: Type.String(), tillId: Type.String() }),
@@ -37,7 +48,7 @@ export function registerEnrollRoute(
       preParsing: bodyDeadline(options.bodyTimeoutMs),
     },
     async (request) => {
-      const enrolled = await enrollDevice(options.db, request.body.code);
+      const enrolled = await enrollDevice(options.db, request.body);
       // The till's earlier tokens were revoked: this instance stops trusting them now, the others when the announcement arrives.
       options.auth.forgetStore(enrolled.storeId);
       return enrolled;

@@ -6,6 +6,7 @@ import { adminHeaders } from '../test-support/head-office';
 import { openSse } from '../test-support/sse-client';
 import { testTargets } from '../test-support/test-databases';
 import { syncHeaders, useTestHub } from '../test-support/test-hub';
+import { enrollmentRequest } from '../test-support/till-keys';
 
 /** What every answer of the hub carries, whatever the route. */
 function expectSecurityHeaders(headers: Record<string, unknown>): void {
@@ -29,7 +30,7 @@ for (const target of testTargets()) {
 
     it('the enrollment answer (the device token), an enrollment code and a new admin token are never stored by a cache', async () => {
       const code = await enrollableTill();
-      const enrolled = await ctx().hub.app.inject({ method: 'POST', url: '/api/v1/enroll', payload: { code } });
+      const enrolled = await ctx().hub.app.inject({ method: 'POST', url: '/api/v1/enroll', payload: enrollmentRequest(code) });
       expect(enrolled.statusCode).toBe(200);
       expect(enrolled.headers['cache-control']).toBe('no-store');
       expectSecurityHeaders(enrolled.headers);
@@ -71,7 +72,7 @@ for (const target of testTargets()) {
 
     it('an event stream, written outside Fastify’s reply, has them as well', async () => {
       const code = await enrollableTill();
-      const { token } = (await ctx().hub.app.inject({ method: 'POST', url: '/api/v1/enroll', payload: { code } })).json<{
+      const { token } = (await ctx().hub.app.inject({ method: 'POST', url: '/api/v1/enroll', payload: enrollmentRequest(code) })).json<{
         token: string;
       }>();
       const url = ctx().hub.url ?? (await ctx().hub.listen());

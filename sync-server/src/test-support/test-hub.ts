@@ -6,6 +6,7 @@ import { enrollDevice, issueEnrollmentCode } from '../auth/enrollment';
 import type { Database } from '../db/database';
 import { createHub, type Hub, type HubOptions } from '../server';
 import type { TestDatabase, TestTarget } from './test-databases';
+import { enrollmentRequest } from './till-keys';
 
 export type TestContext = {
   readonly target: TestTarget;
@@ -60,7 +61,7 @@ export async function enrolledTills(db: Database, storeId: string, tillIds: read
   for (const tillId of tillIds) {
     await createTill(db, { storeId, tillId });
     const { code } = await issueEnrollmentCode(db, { storeId, tillId });
-    const { token } = await enrollDevice(db, code);
+    const { token } = await enrollDevice(db, enrollmentRequest(code));
     devices.push({ storeId, tillId, token });
   }
   return devices;

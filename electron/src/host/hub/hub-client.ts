@@ -1,4 +1,5 @@
 import {
+  enrollmentProofMessage,
   findSyncCollection,
   normalizeEnrollmentCode,
   PosError,
@@ -26,7 +27,12 @@ export type HubClientOptions = {
   readonly retryMs?: number;
   /** Before enrollment: the address shown and offered in the enrollment form. */
   readonly suggestedHubUrl?: string | null;
+  /** The key the till seals with: registered at the hub at enrollment, with a proof that the till holds it (needed to enroll). */
+  readonly key?: EnrollmentKey;
 };
+
+/** What enrollment needs of the till's signing key. */
+export type EnrollmentKey = { readonly publicKeyHex: string; sign(data: Uint8Array): string };
 
 /** Collections the till streams from the hub: everything it pulls. */
 const STREAMED: readonly SyncCollectionName[] = ['products', 'price_lists', 'promotions', 'stock_levels', 'customers', 'store_settings'];
@@ -82,9 +88,12 @@ export class HubClient {
     } catch {
       throw new PosError('INVALID_REQUEST', `"${hubUrl}" is not a web address`);
     }
-    const response = await this.call(() =>
-      hubRequest('POST', new URL('/api/v1/enroll', base), {}, { code: normalizeEnrollmentCode(code) }, ca ? { ca } : {}),
-    );
+    const key = this.options.key;
+    if (!key) throw new PosError('INTERNAL', 'Enrollment needs the till’s signing key');
+    const normalized = normalizeEnrollmentCode(code);
+    // The code is the hub's challenge: signing it with the fiscal key proves the till holds that key.
+    const body = { code: normalized, publicKey: key.publicKeyHex, proof: key.sign(enrollmentProofMessage(normalized, key.publicKeyHex)) };
+    const response = await this.call(() => hubRequest('POST', new URL('/api/v1/enroll', base), {}, body, ca ? { ca } : {}));
     if (response.status !== 200) throw new PosError('HUB_REFUSED', `Enrollment refused: ${errorMessage(response)}`);
     const enrolled = response.body as EnrollResponse;
     if (enrolled.storeId !== this.options.identity.storeId || enrolled.tillId !== this.options.identity.tillId) {
