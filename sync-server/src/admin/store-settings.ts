@@ -1,4 +1,4 @@
-import { findSyncCollection, validateLayout, type SyncCollection } from '@pos/core';
+import { findSyncCollection, validateLayout, vatRatePeriodProblems, type SyncCollection } from '@pos/core';
 import type { FieldProblem } from '@pos/core/sync/head-office-api';
 import { STORE_SETTINGS_DOC_ID, type StoreSettings } from '@pos/core/sync/store-settings';
 import type { Database } from '../db/database';
@@ -15,15 +15,15 @@ const STORE_SETTINGS = findSyncCollection('store_settings') as SyncCollection;
  * since receipts are printed with them.
  */
 export function settingsProblems(settings: StoreSettingsInput): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const ids = settings.vatRates.map((r) => r.id);
-  ids.forEach((id, i) => {
-    if (ids.indexOf(id) !== i) problems.push({ field: `vatRates[${i}].id`, message: `VAT rate ${id} is listed twice` });
-  });
-  const codes = settings.vatRates.map((r) => r.code);
-  codes.forEach((code, i) => {
-    if (codes.indexOf(code) !== i)
-      problems.push({ field: `vatRates[${i}].code`, message: `receipt letter ${code} is used by two VAT rates` });
+  // One id may be listed once per period (a rate changed by law); its periods may not overlap.
+  const problems: FieldProblem[] = vatRatePeriodProblems(settings.vatRates).map((message) => ({ field: 'vatRates', message }));
+  // A receipt letter names one rate id, whatever its periods.
+  const letterOf = new Map<string, string>();
+  settings.vatRates.forEach((rate, i) => {
+    const owner = letterOf.get(rate.code);
+    if (owner !== undefined && owner !== rate.id)
+      problems.push({ field: `vatRates[${i}].code`, message: `receipt letter ${rate.code} is used by two VAT rates` });
+    letterOf.set(rate.code, rate.id);
   });
   settings.variableMeasureLayouts.forEach((layout, i) => {
     const problem = validateLayout(layout);

@@ -116,6 +116,13 @@ const VatRate = Type.Object({
   rateBp: Type.Integer({ minimum: 0, maximum: 10_000, description: 'Basis points: 2000 = 20 %' }),
   code: Type.String({ minLength: 1, maxLength: 2, description: 'Letter printed beside receipt lines' }),
   label: Type.String({ minLength: 1, maxLength: 40 }),
+  validFrom: Type.Optional(
+    Type.String({
+      format: 'date-time',
+      description: 'In force from this instant (inclusive): a rate change lists the id again with the new rate',
+    }),
+  ),
+  validUntil: Type.Optional(Type.String({ format: 'date-time', description: 'In force until this instant (exclusive)' })),
 });
 
 const Layout = Type.Object({

@@ -151,6 +151,39 @@ for (const target of testTargets()) {
       expect(await put(settings, 'S404')).toMatchObject({ status: 404, body: { error: 'not_found' } });
     });
 
+    it('PUT store settings: a VAT rate changed by law is listed twice with its periods; overlapping periods are refused', async () => {
+      const ho = await office();
+      await enrolledTills(ctx().db, 'S1', ['T1']);
+      const put = (body: unknown) => ho.call('PUT', `/api/v1/admin/stores/S1/settings`, body);
+      const change = '2027-01-01T00:00:00.000Z';
+      const others = settings.vatRates.filter((r) => r.id !== 'FR-20');
+      const changed = {
+        ...settings,
+        vatRates: [
+          ...others,
+          { id: 'FR-20', rateBp: 2000, code: 'D', label: 'TVA 20 %', validUntil: change },
+          { id: 'FR-20', rateBp: 2100, code: 'D', label: 'TVA 21 %', validFrom: change },
+        ],
+      };
+      expect(await put(changed)).toMatchObject({ status: 200, body: { changed: true } });
+      const overlapping = {
+        ...settings,
+        vatRates: [
+          ...others,
+          { id: 'FR-20', rateBp: 2000, code: 'D', label: 'TVA 20 %' },
+          { id: 'FR-20', rateBp: 2100, code: 'D', label: 'TVA 21 %', validFrom: change },
+        ],
+      };
+      expect(await put(overlapping)).toMatchObject({
+        status: 422,
+        body: { problems: [{ field: 'vatRates', message: expect.stringContaining('listed twice for the same time') }] },
+      });
+      expect(await put({ ...changed, vatRates: [...changed.vatRates, { id: 'FR-X', rateBp: 100, code: 'D', label: 'x' }] })).toMatchObject({
+        status: 422,
+      });
+      expect(await put({ ...settings, vatRates: [{ ...settings.vatRates[0]!, validFrom: 'tomorrow' }] })).toMatchObject({ status: 400 });
+    });
+
     it('a price change through the API reaches a till’s stream within 1 s', async () => {
       const ho = await office();
       await ho.putProduct('prd-1');

@@ -41,6 +41,22 @@ describe('loadStoreProfile', () => {
     });
   });
 
+  it('takes a VAT rate listed twice with its periods (a change by law), and refuses periods that overlap', async () => {
+    const others = demoStoreProfile().vatRates.filter((r) => r.id !== 'FR-20');
+    const change = '2027-01-01T00:00:00.000Z';
+    const vatRates = [
+      ...others,
+      { id: 'FR-20', rateBp: 2000, code: 'D', label: 'TVA 20 %', validUntil: change },
+      { id: 'FR-20', rateBp: 2100, code: 'D', label: 'TVA 21 %', validFrom: change },
+    ];
+    await write({ vatRates });
+    expect((await loadStoreProfile(dir, 'S001', 'T01')).vatRates).toEqual(vatRates);
+    await write({
+      vatRates: [...others, { id: 'FR-20', rateBp: 2000, code: 'D', label: 'a' }, { id: 'FR-20', rateBp: 2100, code: 'D', label: 'b' }],
+    });
+    await expect(loadStoreProfile(dir, 'S001', 'T01')).rejects.toThrow(/listed twice for the same time/);
+  });
+
   it('refuses a layout that does not make an EAN-13, a bad rate, and identity fields', async () => {
     await write({ variableMeasureLayouts: [{ id: 'bad', prefixes: ['20'], itemDigits: 5, valueDigits: 4, valueKind: 'weight_g' }] });
     await expect(loadStoreProfile(dir, 'S001', 'T01')).rejects.toThrow(/variableMeasureLayouts.*13 digits/);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { demoStoreProfile, validateLayout, type StoreProfile } from '@pos/core';
+import { demoStoreProfile, validateLayout, vatRatePeriodProblems, type StoreProfile } from '@pos/core';
 import { ConfigError } from './host-config';
 
 /**
@@ -54,6 +54,8 @@ export function validateStoreProfile(profile: StoreProfile, file: string): Store
       fail('vatRates', 'a list of { id, rateBp (basis points), code, label }');
     }
   }
+  const periods = vatRatePeriodProblems(profile.vatRates);
+  if (periods.length > 0) fail('vatRates', `rates whose periods (validFrom, validUntil) make sense: ${periods.join('; ')}`);
   if (!Array.isArray(profile.variableMeasureLayouts)) fail('variableMeasureLayouts', 'a list');
   for (const layout of profile.variableMeasureLayouts) {
     const problem =
