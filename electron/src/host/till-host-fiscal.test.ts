@@ -1,3 +1,5 @@
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { verifyChain, type HostHello, type SalePayload, type SealedRecord, type StaffMember } from '@pos/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { approval, demoSale, errorOf, hostPool, signIn, tempDirs, TEST_ENV, valueOf, type TestHost } from './test-support/host-harness';
@@ -313,5 +315,31 @@ describe('POS_FAULT', () => {
     const host = await hosts.start(await dirs.make(), { env: { ...TEST_ENV, POS_FAULT: 'crash-after-seal' } });
     expect(Object.hasOwn(host.context.sealer, 'seal')).toBe(true);
     await signIn(host);
+  });
+});
+
+describe('anchors', () => {
+  it('stops sealing when a chain is shorter than the last start saw it (its tail dropped, checkpoint and all), naming the records', async () => {
+    const dir = await dirs.make();
+    const a = await hosts.start(dir);
+    await signIn(a);
+    for (const id of ['tail-1', 'tail-2', 'tail-3']) valueOf(await seal(a, id));
+    await a.close();
+    // The next start anchors the sale chain at 3.
+    await (await hosts.start(dir)).close();
+    // The last sale is cut out of the journal and the checkpoint removed: the journal alone reads as sound.
+    const journalDir = path.join(dir, 'journal');
+    const [segment] = (await readdir(journalDir)).filter((f) => f.endsWith('.jsonl'));
+    const lines = (await readFile(path.join(journalDir, segment!), 'utf8')).split('\n');
+    await writeFile(path.join(journalDir, segment!), lines.filter((l) => !l.includes('"id":"tail-3"')).join('\n'));
+    await rm(path.join(journalDir, 'checkpoint.json'), { force: true });
+
+    const c = await hosts.start(dir);
+    const { fiscal } = await hello(c);
+    expect(fiscal).toMatchObject({ state: 'stopped', reason: 'journal-damaged', problems: [{ chain: 'sale', seq: 3, code: 'missing' }] });
+    await signIn(c).catch(() => undefined);
+    expect(errorOf(await seal(c, 'after-cut')).code).toMatch(/SEALING_STOPPED|NOT_SIGNED_IN/);
+    const events = await readAll(c, 'event');
+    expect(events.at(-1)?.payload).toMatchObject({ type: 'journal.integrity', problems: [{ chain: 'sale', seq: 3, code: 'missing' }] });
   });
 });

@@ -3,6 +3,7 @@ import { canonicalText, DEMO_STAFF } from '@pos/core';
 import { ApprovalBook } from './approvals/approval-book';
 import { SealGate } from './fiscal/seal-gate';
 import { SealedIndex } from './fiscal/sealed-index';
+import { anchorProblems } from './fiscal/anchor-check';
 import { OriginalReceipts } from './printer/original-receipts';
 import { loadHostConfig } from './config/host-config';
 import { loadStoreProfile } from './config/store-profile-file';
@@ -49,7 +50,11 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   const index = new SealedIndex();
   const events = new HostEventBus();
   // A write that fails and cannot be undone stops sealing: every screen is told at once.
-  const journal = await JournalStore.open(options.dataDir, { key, indexers: [index.add], onStatus: (status) => events.emit('fiscal.status', status) });
+  const journal = await JournalStore.open(options.dataDir, {
+    key,
+    indexers: [index.add],
+    onStatus: (status) => events.emit('fiscal.status', status),
+  });
   const sealer = new Sealer(journal, key, { storeId: config.storeId, tillId: config.tillId });
   const staff = await StaffStore.open(options.dataDir, demo ? DEMO_STAFF : null);
   const approvals = await ApprovalBook.open(options.dataDir);
@@ -131,6 +136,8 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     },
   };
 
+  // A chain shorter than the last start saw it lost its tail, which the records alone cannot tell.
+  if (journal.status.state === 'ok') journal.declareDamaged(anchorProblems(index.lastAnchor, journal.heads()));
   if (journal.status.state === 'stopped') {
     await sealer.sealIntegrityEvent(journal.status.problems);
   } else {

@@ -269,6 +269,18 @@ export class JournalStore {
     }
   }
 
+  /**
+   * Damage the host found beyond what the journal itself can see (a chain shorter than a start
+   * recorded it): the journal stops as if found damaged at open, so only the integrity event is sealed.
+   */
+  declareDamaged(problems: readonly RecordProblem[]): void {
+    if (problems.length === 0) return;
+    const earlier = this.state.state === 'stopped' ? this.state.problems : [];
+    this.totalProblems += problems.length;
+    this.state = { state: 'stopped', reason: 'journal-damaged', problems: [...earlier, ...problems].slice(0, MAX_PROBLEMS) };
+    this.options.onStatus?.(this.state);
+  }
+
   private stop(problem: RecordProblem): void {
     const earlier = this.state.state === 'stopped' ? this.state.problems : [];
     this.totalProblems += 1;

@@ -1,4 +1,4 @@
-import type { SealedRecord } from '@pos/core';
+import type { ChainHeads, SealedRecord } from '@pos/core';
 
 /**
  * What the host must know of everything it sealed to decide what it may seal next, rebuilt from
@@ -14,6 +14,7 @@ export class SealedIndex {
   private readonly refunds = new Map<string, number>();
   private readonly refundRequests = new Map<string, string>();
   private staffSetUp = false;
+  private anchor: ChainHeads | null = null;
 
   /** The indexer the journal calls for each record, in journal order. */
   readonly add = (record: SealedRecord): void => {
@@ -56,6 +57,9 @@ export class SealedIndex {
       case 'staff.setup':
         this.staffSetUp = true;
         break;
+      case 'till.start':
+        if (event.heads) this.anchor = event.heads;
+        break;
       default:
         break;
     }
@@ -85,6 +89,11 @@ export class SealedIndex {
 
   refundRequestOf(attemptKey: string): string | undefined {
     return this.refundRequests.get(attemptKey);
+  }
+
+  /** Every chain's head as the last start sealed it (null before the first start that recorded them). */
+  get lastAnchor(): ChainHeads | null {
+    return this.anchor;
   }
 
   get firstManagerSetUp(): boolean {
