@@ -3,8 +3,10 @@
  * figures; never asserts.
  *   npm run bench:fiscal -- [--json] [--records 100000] [--seals 1000] [--opens 5]
  *
- * - seal_ms: one sale through Sealer.seal (hash, sign, append, fdatasync), as the host answers
- *   fiscal.seal after its own checks (beforeSeal below);
+ * - seal_ms: one sale through the real till host's fiscal.seal: its full validation (every line
+ *   figure, tenders replayed, card tenders against its payment journal, approvals it issued),
+ *   then hash, sign, append, fdatasync (host-seals.ts); sealer_only_ms: Sealer.seal alone
+ *   (informative, what the validation adds is the difference);
  * - journal_open_ms: JournalStore.open of a journal of --records sales with its signed checkpoint,
  *   at the worst point (999 records after the checkpoint, verified one by one, as after a crash
  *   just before the next checkpoint); journal_open_no_checkpoint_ms: the same journal verified
@@ -22,6 +24,7 @@ import { loadOrCreateTillKey } from '../../electron/src/host/fiscal/key-store';
 import { nodeFiscalCrypto } from '../../electron/src/host/fiscal/node-fiscal-crypto';
 import { Sealer } from '../../electron/src/host/fiscal/sealer';
 import { formatTable, summarize } from '../till/stats';
+import { measureHostSeals } from './host-seals';
 import { appendSealedSales, benchSale } from './sealed-journal';
 
 const args = process.argv.slice(2);
@@ -37,13 +40,6 @@ type Figure = { name: string; unit: string; values: number[]; target?: string };
 const figures: Figure[] = [];
 const log = (line: string) => console.log(line);
 
-/**
- * The host's checks in front of every seal (fiscal.seal's validation of the sale against the
- * store profile, approvals, tenders against the payment journal…) go here, so seal_ms measures
- * what a cashier waits for. Empty: this figure is the Sealer and the journal alone.
- */
-function beforeSeal(_request: SealRequest<'sale'>): void {}
-
 async function measureSeals(): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), 'pos-bench-seal-'));
   try {
@@ -55,13 +51,17 @@ async function measureSeals(): Promise<void> {
     for (const [i, payload] of payloads.entries()) {
       const request: SealRequest<'sale'> = { chain: 'sale', id: payload.saleId, payload };
       const started = performance.now();
-      beforeSeal(request);
       await sealer.seal(request);
       if (i >= 50) times.push(performance.now() - started);
     }
     await journal.close();
-    figures.push({ name: 'seal_ms', unit: 'ms', values: times, target: 'p95 < 15' });
-    log(`sealed ${times.length} sales (${JSON.stringify(payloads[0]).length} bytes of payload each), one fdatasync each`);
+    figures.push({ name: 'sealer_only_ms', unit: 'ms', values: times });
+    log(`Sealer alone: ${times.length} sales (${JSON.stringify(payloads[0]).length} bytes of payload each), one fdatasync each`);
+    const host = await measureHostSeals(seals);
+    figures.push({ name: 'seal_ms', unit: 'ms', values: host.times, target: 'p95 < 15' });
+    log(
+      `host fiscal.seal: ${host.times.length} sales (${host.payloadBytes} bytes of payload; half by card, a third with an approved discount), full validation`,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
