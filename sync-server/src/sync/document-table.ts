@@ -119,11 +119,18 @@ export async function documentsAfter(
   collection: string,
   after: number,
   limit: number,
+  maxStoredBytes = Number.MAX_SAFE_INTEGER,
 ): Promise<StoredDocument[]> {
   const t = target(scope, collection);
+  const n = t.params.length;
+  // The page stops once the documents before it weigh maxStoredBytes as stored (pg_column_size: no
+  // decompression to measure), so a page of large documents cannot fill the hub's memory; the first always goes.
   return db.query<StoredDocument>(
-    `SELECT id, seq, doc, deleted FROM ${t.table} WHERE ${t.where} AND seq > ${next(t)} ORDER BY seq LIMIT $${t.params.length + 2}`,
-    [...t.params, after, limit],
+    `SELECT id, seq, doc, deleted FROM (
+       SELECT id, seq, doc, deleted, sum(pg_column_size(doc)) OVER (ORDER BY seq) - pg_column_size(doc) AS before
+         FROM ${t.table} WHERE ${t.where} AND seq > $${n + 1} ORDER BY seq LIMIT $${n + 2}) page
+      WHERE before < $${n + 3} ORDER BY seq`,
+    [...t.params, after, limit, maxStoredBytes],
   );
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { testTargets } from '../test-support/test-databases';
 import { client, enrolledTills, syncHeaders, useTestHub } from '../test-support/test-hub';
 import { putHubDocuments } from './hub-writes';
+import { pullDocuments } from './pull-documents';
 import { CATALOG_SCOPE } from './scope';
 
 const products = findSyncCollection('products') as SyncCollection;
@@ -22,6 +23,32 @@ for (const target of testTargets()) {
     it('an empty collection: no documents, no checkpoint, nothing remaining', async () => {
       const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
       expect(await client(ctx().hub, till!).pull('products', 0, 10)).toEqual({ documents: [], checkpoint: null, remaining: 0 });
+    });
+
+    it('a page of large documents stops at its weight (the first always goes), and says what remains', async () => {
+      const { db } = ctx();
+      // Random text does not compress: each document weighs about 20 kB as stored.
+      const bulky = (i: number) =>
+        product(i, { note: Array.from({ length: 2000 }, () => Math.random().toString(36).slice(2, 12)).join('') });
+      await putHubDocuments(
+        db,
+        CATALOG_SCOPE,
+        products,
+        Array.from({ length: 12 }, (_, i) => bulky(i)),
+      );
+      const first = await pullDocuments(db, CATALOG_SCOPE, 'products', 0, 1000, 50_000);
+      expect(first.documents.length).toBeGreaterThanOrEqual(2);
+      expect(first.documents.length).toBeLessThanOrEqual(4);
+      expect(first.remaining).toBe(12 - first.documents.length);
+      const seen = [...first.documents];
+      let checkpoint = first.checkpoint!.seq;
+      for (let page = 0; page < 12 && seen.length < 12; page++) {
+        const next = await pullDocuments(db, CATALOG_SCOPE, 'products', checkpoint, 1000, 1);
+        expect(next.documents).toHaveLength(1);
+        seen.push(...next.documents);
+        checkpoint = next.checkpoint!.seq;
+      }
+      expect(seen.map((d) => d.id)).toEqual(Array.from({ length: 12 }, (_, i) => product(i).id));
     });
 
     it('pages are full while rows remain, in sequence order, with checkpoints and what remains', async () => {
