@@ -220,6 +220,11 @@ export type HostContract = {
   'approval.request': Method<ApprovalRequest, ApprovalGrant>;
   'catalog.pull': Method<{ readonly checkpoint: string | null; readonly limit: number }, CatalogPage>;
   'fiscal.seal': Method<SealRequest, SealedRecord>;
+  /**
+   * A manager replaces the till's signing key (suspected leak, policy): the new key is endorsed by
+   * the old in a sealed key.rotate record, which the hub follows when it verifies the chains.
+   */
+  'fiscal.rotateKey': Method<void, { readonly keyId: string; readonly publicKey: string; readonly record: SealedRecord<'event'> }>;
   'journal.read': Method<
     { readonly chain: FiscalChain; readonly afterSeq: number; readonly limit: number },
     { readonly records: readonly SealedRecord[]; readonly headSeq: number }
@@ -283,6 +288,7 @@ const METHODS = {
   'approval.request': true,
   'catalog.pull': true,
   'fiscal.seal': true,
+  'fiscal.rotateKey': true,
   'journal.read': true,
   'receipt.print': true,
   'receipt.reprint': true,

@@ -12,6 +12,7 @@ import type { TillKey } from './fiscal/key-store';
 import type { Sealer } from './fiscal/sealer';
 import type { HostEventBus } from './host-events';
 import type { HubClient } from './hub/hub-client';
+import type { SecretProtector } from './hub/hub-credentials';
 import type { ReceiptPrinter } from './printer/receipt-printer';
 import type { Session } from './session/session';
 import type { StaffStore } from './session/staff-store';
@@ -19,10 +20,14 @@ import type { StaffStore } from './session/staff-store';
 /** Everything the handlers share; built once by createTillHost. */
 export type HostContext = {
   readonly appVersion: string;
+  readonly dataDir: string;
+  /** The OS keychain, where the shell gives one (the signing key and the device token are kept through it). */
+  readonly secretProtector: SecretProtector | undefined;
   readonly mode: 'electron' | 'browser';
   readonly config: HostConfig;
   /** Replaced when the hub sends new store settings. */
   profile: StoreProfile;
+  /** The key the host started with; the one it signs with now is `sealer.key` (a rotation replaces it). */
   readonly key: TillKey;
   readonly journal: JournalStore;
   readonly sealer: Sealer;

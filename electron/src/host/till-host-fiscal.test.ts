@@ -1,6 +1,6 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { verifyChain, type HostHello, type SalePayload, type SealedRecord, type StaffMember } from '@pos/core';
+import { KeyRing, verifyChain, type HostHello, type SalePayload, type SealedRecord, type StaffMember } from '@pos/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { approval, demoSale, errorOf, hostPool, signIn, tempDirs, TEST_ENV, valueOf, type TestHost } from './test-support/host-harness';
 
@@ -341,5 +341,35 @@ describe('anchors', () => {
     expect(errorOf(await seal(c, 'after-cut')).code).toMatch(/SEALING_STOPPED|NOT_SIGNED_IN/);
     const events = await readAll(c, 'event');
     expect(events.at(-1)?.payload).toMatchObject({ type: 'journal.integrity', problems: [{ chain: 'sale', seq: 3, code: 'missing' }] });
+  });
+});
+
+describe('fiscal.rotateKey', () => {
+  it('lets a manager replace the signing key with one the old key endorses; the chains verify from the first key across a restart', async () => {
+    const dir = await dirs.make();
+    const a = await hosts.start(dir);
+    await signIn(a);
+    expect(errorOf(await a.invoke('fiscal.rotateKey', undefined)).code).toBe('FORBIDDEN');
+    valueOf(await a.invoke('session.signOut', undefined));
+    await signIn(a, '5678');
+    const first = await hello(a);
+    valueOf(await seal(a, 'before-rotation', demoSale({ saleId: 'before-rotation', staffId: 'staff-sophie' })));
+    const rotated = valueOf<{ keyId: string; publicKey: string; record: SealedRecord<'event'> }>(
+      await a.invoke('fiscal.rotateKey', undefined),
+    );
+    expect(rotated.keyId).not.toBe(first.keyId);
+    expect(rotated.record.keyId).toBe(first.keyId);
+    expect(rotated.record.payload).toMatchObject({ type: 'key.rotate', previousKeyId: first.keyId, keyId: rotated.keyId });
+    const after = valueOf<SealedRecord>(await seal(a, 'after-rotation', demoSale({ saleId: 'after-rotation', staffId: 'staff-sophie' })));
+    expect(after.keyId).toBe(rotated.keyId);
+    expect((await hello(a)).keyId).toBe(rotated.keyId);
+    await a.close();
+    const b = await hosts.start(dir);
+    expect((await hello(b)).fiscal).toEqual({ state: 'ok' });
+    expect((await hello(b)).keyId).toBe(rotated.keyId);
+    // An outsider who trusts only the first key follows the rotation on the event chain, then checks the sales.
+    const ring = new KeyRing([first.publicKey]);
+    expect(verifyChain(await readAll(b, 'event'), ring)).toEqual([]);
+    expect(verifyChain(await readAll(b, 'sale'), ring)).toEqual([]);
   });
 });

@@ -89,7 +89,13 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   };
   const hub = await HubClient.open({
     dataDir: options.dataDir,
-    key,
+    // The key the till signs with now (a rotation replaces it): the one an enrollment registers.
+    key: {
+      get publicKeyHex() {
+        return sealer.key.publicKeyHex;
+      },
+      sign: (data) => sealer.key.sign(data),
+    },
     events,
     identity: { storeId: config.storeId, tillId: config.tillId },
     suggestedHubUrl: config.hubUrl,
@@ -102,6 +108,8 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   const context: HostContext = {
     // Tests and unbundled runs have no packaged version: say so rather than invent one.
     appVersion: options.appVersion ?? '0.0.0-dev',
+    dataDir: options.dataDir,
+    secretProtector: options.secretProtector,
     demo,
     index,
     approvals,

@@ -9,7 +9,8 @@ import {
 } from '@pos/core';
 import { saleSealProblems, voidSealProblems } from '../fiscal/seal-checks';
 import type { HostContext } from '../host-context';
-import type { HandlerGroup } from './handler-registry';
+import { rotateTillKey } from '../fiscal/key-store';
+import { noRequest, type HandlerGroup } from './handler-registry';
 import { ID_PATTERN, integer, oneOf, record, text } from './request-guards';
 
 /** Refused with the problems' codes (the page translates them) and their words for support. */
@@ -84,6 +85,17 @@ export function fiscalHandlers(ctx: HostContext): HandlerGroup {
           })();
           if (problems.length > 0) throw sealRefused(problems);
           return ctx.sealer.seal(request);
+        }),
+    },
+    'fiscal.rotateKey': {
+      parse: noRequest,
+      run: () =>
+        ctx.sealGate.run(async () => {
+          ctx.session.requireManager('replace the till’s signing key');
+          // The new key is durable before the rotation is sealed; a crash between the two is finished at the next start.
+          const { key } = await rotateTillKey(ctx.dataDir, ctx.sealer.key, ctx.secretProtector);
+          const record = await ctx.sealer.rotateKey(key);
+          return { keyId: key.keyId, publicKey: key.publicKeyHex, record };
         }),
     },
     'journal.read': {

@@ -13,8 +13,8 @@ export function hostHandlers(ctx: HostContext): HandlerGroup {
         storeId: ctx.config.storeId,
         tillId: ctx.config.tillId,
         mode: ctx.mode,
-        publicKey: ctx.key.publicKeyHex,
-        keyId: ctx.key.keyId,
+        publicKey: ctx.sealer.key.publicKeyHex,
+        keyId: ctx.sealer.key.keyId,
         heads: {
           sale: ctx.journal.head('sale')?.seq ?? 0,
           event: ctx.journal.head('event')?.seq ?? 0,
