@@ -1,3 +1,5 @@
+import { transliterate as foldText } from '@pos/core';
+
 /**
  * What the customer reads on a 2 × 20 pole display. Every line that leaves this file is exactly
  * 20 characters of printable ASCII (0x20–0x7E): the one character set every CD5220-compatible
@@ -10,83 +12,16 @@ export const DISPLAY_COLUMNS = 20;
 export type DisplayLines = readonly [string, string];
 export type DisplayLocale = 'fr' | 'en';
 
-const REPLACEMENTS: Record<string, string> = {
-  œ: 'oe',
-  Œ: 'OE',
-  æ: 'ae',
-  Æ: 'AE',
-  ß: 'ss',
-  ẞ: 'SS',
-  ø: 'o',
-  Ø: 'O',
-  đ: 'd',
-  Đ: 'D',
-  ł: 'l',
-  Ł: 'L',
-  ð: 'd',
-  Ð: 'D',
-  þ: 'th',
-  Þ: 'TH',
-  ı: 'i',
-  '‘': "'",
-  '’': "'",
-  '‚': "'",
-  '‛': "'",
-  '′': "'",
-  '“': '"',
-  '”': '"',
-  '„': '"',
-  '‟': '"',
-  '″': '"',
-  '«': '"',
-  '»': '"',
-  '‹': "'",
-  '›': "'",
-  '–': '-',
-  '—': '-',
-  '‐': '-',
-  '‑': '-',
-  '−': '-',
-  '…': '...',
-  '•': '*',
-  '·': '.',
-  '×': 'x',
-  '÷': '/',
-  '€': 'EUR',
-  '£': 'GBP',
-  '¥': 'JPY',
-  '¢': 'c',
-  '°': 'o',
-  '½': '1/2',
-  '¼': '1/4',
-  '¾': '3/4',
-  '©': '(c)',
-  '®': '(R)',
-  '™': 'TM',
-};
+/** Printable ASCII: what every CD5220-compatible display shows the same way. */
+const isDisplayCharacter = (char: string) => char >= ' ' && char <= '~';
 
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
-
-/** One character (code point) as the display can show it: itself, a look-alike, or '?'. */
-function transliterateChar(char: string): string {
-  const code = char.codePointAt(0) ?? 0;
-  if (code >= 0x20 && code <= 0x7e) return char;
-  // Tabs, line breaks and the no-break spaces Intl puts in amounts are all a plain space here.
-  if (/\s/u.test(char)) return ' ';
-  const replaced = REPLACEMENTS[char];
-  if (replaced !== undefined) return replaced;
-  // é → e + ◌́ → e; a letter whose base is ASCII keeps its base.
-  const base = char.normalize('NFD').replace(COMBINING_MARKS, '');
-  if (base.length > 0 && [...base].every((c) => c >= ' ' && c <= '~')) return base;
-  return '?';
-}
-
-/** The text with every character the display cannot show replaced (é→e, œ→oe, €→EUR, others → '?'). */
+/**
+ * The text with every character the display cannot show replaced, by the receipts' own rules
+ * (core): é→e, œ→oe, €→EUR, quotes and dashes to their ASCII look-alikes, anything else '?'.
+ * Tabs, line breaks and the no-break spaces Intl puts in amounts are all a plain space here.
+ */
 export function transliterate(text: string): string {
-  // NFC first, so a letter typed as e + combining accent counts as one character.
-  let out = '';
-  for (const char of text.normalize('NFC')) out += transliterateChar(char);
-  return out;
+  return foldText(text.replace(/\s/gu, ' '), isDisplayCharacter);
 }
 
 /** Exactly `width` columns: cut, or padded with spaces. */
