@@ -12,7 +12,9 @@ const rice = demoProduct(211);
 
 async function journalEvents(dataDir: string): Promise<{ type: string; saleId?: string; lineCount?: number }[]> {
   const dir = path.join(dataDir, 'journal');
-  const text = (await Promise.all((await readdir(dir)).map((f) => readFile(path.join(dir, f), 'utf8')))).join('');
+  const text = (
+    await Promise.all((await readdir(dir)).filter((f) => f.endsWith('.jsonl')).map((f) => readFile(path.join(dir, f), 'utf8')))
+  ).join('');
   return text
     .split('\n')
     .filter(Boolean)

@@ -15,7 +15,11 @@ const soap = demoProduct(107);
 
 async function journalSales(dataDir: string): Promise<unknown[]> {
   const dir = path.join(dataDir, 'journal');
-  const lines = (await Promise.all((await readdir(dir)).map((f) => readFile(path.join(dir, f), 'utf8')))).join('').split('\n');
+  const lines = (
+    await Promise.all((await readdir(dir)).filter((f) => f.endsWith('.jsonl')).map((f) => readFile(path.join(dir, f), 'utf8')))
+  )
+    .join('')
+    .split('\n');
   return lines
     .filter(Boolean)
     .map((l) => JSON.parse(l) as { chain: string })

@@ -29,7 +29,7 @@ export const SALE_PROBLEM_CODES = [
   'approval',
   /** Not by the signed-in staff member, or not the id it is sealed under. */
   'staff',
-  /** Times that cannot be: completed before started, or in the future. */
+  /** A start or completion time that is not a readable ISO time. */
   'time',
 ] as const;
 

@@ -289,7 +289,7 @@ export const en: Dictionary = {
     payment: 'The payments do not pay the total exactly.',
     approval: 'An approval (discount, price, void) is missing, already used or for another amount: ask for it again.',
     staff: 'The sale is not in the name of the person signed in.',
-    time: 'The time of the sale is impossible (check the till’s clock).',
+    time: 'The time of the sale cannot be read.',
     unknown: 'The host refused for a reason this till does not know.',
   },
   voided: 'Sale voided and recorded in the journal.',

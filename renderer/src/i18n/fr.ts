@@ -290,7 +290,7 @@ export const fr = {
     payment: 'Les règlements ne paient pas exactement le total.',
     approval: 'Un accord (remise, prix, annulation) manque, a déjà servi ou porte sur un autre montant : refaites-le.',
     staff: 'La vente n’est pas au nom de la personne identifiée.',
-    time: 'L’heure de la vente est impossible (vérifiez l’horloge de la caisse).',
+    time: 'L’heure de la vente est illisible.',
     unknown: 'Le poste a refusé pour une raison non reconnue.',
   },
   voided: 'Vente annulée et enregistrée au journal.',
