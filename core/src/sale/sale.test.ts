@@ -4,21 +4,15 @@ import { cartTotals } from '../cart/totals';
 import { demoStoreProfile } from '../demo/demo-store';
 import { cashTender } from '../payment/payment-state';
 import { cartArb } from '../test-support/arbitraries';
-import { buildSale, SaleNotPaidError, type SaleContext } from './sale';
+import { demoSaleContext } from '../test-support/sample-sale';
+import { buildSale, SaleNotPaidError } from './sale';
 import type { SaleProblem } from './sale-problems';
 import { validateSale, validateVoid } from './validate-sale';
 
 const words = (problems: readonly SaleProblem[]) => problems.map((p) => p.message).join('; ');
 
 const store = demoStoreProfile();
-const ctx: SaleContext = {
-  storeId: store.storeId,
-  tillId: store.tillId,
-  staffId: 'staff-camille',
-  completedAt: '2026-11-22T10:05:00.000Z',
-  vatRates: store.vatRates,
-  cashRounding: store.cashRounding,
-};
+const ctx = demoSaleContext({}, store);
 
 describe('buildSale and validateSale', () => {
   it('property: a paid cart builds a sale the host accepts', () => {

@@ -7,19 +7,13 @@ import type { CardTender, CashTender, Tender } from '../payment/tender';
 import { validateTenders } from '../payment/validate-tenders';
 import { vatRatesAt } from '../tax/vat-rate';
 import { cartArb } from '../test-support/arbitraries';
-import { buildSale, type SaleContext, type SalePayload } from './sale';
+import { demoSaleContext } from '../test-support/sample-sale';
+import { buildSale, type SalePayload } from './sale';
 import { validateSale } from './validate-sale';
 
 /** The sales an auditor forged against the host: each one must be refused, with its code. */
 const store = demoStoreProfile();
-const ctx: SaleContext = {
-  storeId: store.storeId,
-  tillId: store.tillId,
-  staffId: 'staff-camille',
-  completedAt: '2026-11-22T10:05:00.000Z',
-  vatRates: store.vatRates,
-  cashRounding: store.cashRounding,
-};
+const ctx = demoSaleContext({}, store);
 const cart = fc.sample(cartArb, { numRuns: 1, seed: 21 })[0]!;
 const total = cartTotals(cart, store.vatRates).total;
 const paid = buildSale(cart, [cashTender('t1', total, [], total + 500, store.cashRounding)], ctx);

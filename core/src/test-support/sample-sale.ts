@@ -5,9 +5,22 @@ import { demoStoreProfile } from '../demo/demo-store';
 import type { SealedRecord } from '../fiscal/chain';
 import { cashTender } from '../payment/payment-state';
 import type { CardTender } from '../payment/tender';
-import { buildSale, type SalePayload } from '../sale/sale';
+import { buildSale, type SaleContext, type SalePayload } from '../sale/sale';
 
 /** Test fixtures shared by every package: sales built with core exactly as the till builds them. */
+
+/** What buildSale needs of a store and a cashier: the demo store's rules, Camille, a fixed time. */
+export function demoSaleContext(overrides: Partial<SaleContext> = {}, store = demoStoreProfile()): SaleContext {
+  return {
+    storeId: store.storeId,
+    tillId: store.tillId,
+    staffId: 'staff-camille',
+    completedAt: '2026-11-22T10:05:00.000Z',
+    vatRates: store.vatRates,
+    cashRounding: store.cashRounding,
+    ...overrides,
+  };
+}
 export type CashSaleOptions = {
   readonly saleId: string;
   readonly staffId?: string;

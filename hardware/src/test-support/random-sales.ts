@@ -10,7 +10,7 @@ import {
   type Tender,
 } from '@pos/core';
 import { cartArb } from '@pos/core/test-support/arbitraries';
-import { unsignedSaleRecord } from '@pos/core/test-support/sample-sale';
+import { demoSaleContext, unsignedSaleRecord } from '@pos/core/test-support/sample-sale';
 import fc from 'fast-check';
 
 /**
@@ -101,13 +101,6 @@ export const randomSaleArb: fc.Arbitrary<RandomSale> = fc
         : {}),
     }));
     const withNames = { ...cart, lines };
-    const sale = buildSale(withNames, tenders(cartTotals(withNames, store.vatRates).total, store, payment), {
-      storeId: store.storeId,
-      tillId: store.tillId,
-      staffId: 'staff-camille',
-      completedAt: '2026-11-22T10:05:00.000Z',
-      vatRates: store.vatRates,
-      cashRounding: store.cashRounding,
-    });
+    const sale = buildSale(withNames, tenders(cartTotals(withNames, store.vatRates).total, store, payment), demoSaleContext({}, store));
     return { record: unsignedSaleRecord(sale, 7), store };
   });
