@@ -304,6 +304,15 @@ export const en: Dictionary = {
     title: 'Keyboard shortcuts',
     scanning: 'Scanning: a code read by the scanner is added wherever the cursor is, except in a field being edited.',
   },
+  signingKey: {
+    title: 'Fiscal signing key',
+    current: 'Key in use: {{keyId}}',
+    replace: 'Replace the key',
+    warning:
+      'The till will make a new key, which the old one approves in the fiscal journal; the hub will follow it. This cannot be undone.',
+    confirm: 'Confirm the replacement',
+    replaced: 'New key in use: {{keyId}}. The change is recorded in the journal.',
+  },
   devices: {
     title: 'Devices',
     open: 'Devices',

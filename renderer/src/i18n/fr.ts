@@ -305,6 +305,15 @@ export const fr = {
     title: 'Raccourcis clavier',
     scanning: 'Scanner : un code lu par la douchette est ajouté où que soit le curseur, sauf dans un champ en cours de saisie.',
   },
+  signingKey: {
+    title: 'Clé de signature fiscale',
+    current: 'Clé en service : {{keyId}}',
+    replace: 'Renouveler la clé',
+    warning:
+      'La caisse créera une nouvelle clé, que l’ancienne approuvera dans le journal fiscal ; le serveur central la suivra. Ce changement est définitif.',
+    confirm: 'Confirmer le renouvellement',
+    replaced: 'Nouvelle clé en service : {{keyId}}. Le changement est enregistré au journal.',
+  },
   devices: {
     title: 'Périphériques',
     open: 'Périphériques',

@@ -72,6 +72,27 @@ describe('the Devices screen', () => {
   });
 });
 
+describe('the fiscal signing key', () => {
+  it('lets a manager replace it, asked twice, and shows the new key id', async () => {
+    const till = await startTill({ staff: MANAGER });
+    withDevices(till);
+    let rotations = 0;
+    till.handle('fiscal.rotateKey', () => {
+      rotations += 1;
+      return { keyId: 'a1b2c3d4e5f60718', publicKey: 'ab'.repeat(32), record: {} };
+    });
+    renderTill();
+    fireEvent.click(screen.getByRole('button', { name: 'Périphériques' }));
+    const section = await screen.findByRole('region', { name: 'Clé de signature fiscale' });
+    fireEvent.click(within(section).getByRole('button', { name: 'Renouveler la clé' }));
+    expect(rotations).toBe(0);
+    expect(within(section).getByText(/Ce changement est définitif/)).toBeTruthy();
+    fireEvent.click(within(section).getByRole('button', { name: 'Confirmer le renouvellement' }));
+    await waitFor(() => expect(within(section).getByRole('status').textContent).toContain('a1b2c3d4e5f60718'));
+    expect(rotations).toBe(1);
+  });
+});
+
 describe('the devices the host drives, at the till', () => {
   it('sells a code read by a HID or serial scanner, and says so when a dialog is in the way', async () => {
     const till = await startTill();

@@ -16,6 +16,7 @@ import { notifyError } from '../../state/error-notice';
 import { dismissTerminalAlert, setInventory, useDeviceStore } from '../../state/device-store';
 import { services } from '../../state/services';
 import { DeviceStatusList } from './DeviceStatusList';
+import { SigningKeySection } from './SigningKeySection';
 
 type Settings = DeviceInventory['settings'];
 
@@ -359,6 +360,7 @@ export function DevicesPanel() {
             ))}
             <DeviceTests />
             <SettingsForm inventory={inventory} />
+            <SigningKeySection />
           </>
         )}
         <button type="button" onClick={close}>
