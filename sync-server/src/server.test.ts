@@ -121,6 +121,7 @@ for (const target of testTargets()) {
       type Operation = {
         summary?: string;
         security?: Record<string, unknown>[];
+        parameters?: { name: string }[];
         requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }> };
         responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }>;
       };
@@ -168,6 +169,10 @@ for (const target of testTargets()) {
       expect(product.put!.responses['422']!.content!['application/json']!.schema.properties).toHaveProperty('problems');
       expect(product.patch!.requestBody!.content['application/json']!.schema.properties).toHaveProperty('price');
       expect(product.delete!.responses['200']!.content!['application/json']!.schema.properties).toHaveProperty('deleted');
+      const chains = doc.paths['/api/v1/admin/stores/{storeId}/chains']!.get!.responses['200']!.content!['application/json']!.schema;
+      expect(Object.keys(chains.properties!).sort()).toEqual(['feedSeq', 'storeId', 'tills', 'verifiedThrough']);
+      const breaks = doc.paths['/api/v1/admin/stores/{storeId}/chain-breaks']!.get!;
+      expect(breaks.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(['storeId', 'tillId', 'chain', 'code', 'limit']));
       const importOp = doc.paths['/api/v1/admin/imports/products']!.post!;
       expect(importOp.requestBody!.content).toHaveProperty('text/csv');
       expect(importOp.responses['422']!.content!['application/json']!.schema.properties).toHaveProperty('errors');
@@ -179,6 +184,8 @@ for (const target of testTargets()) {
         ['/api/v1/admin/stores/{storeId}/settings', 'put'],
         ['/api/v1/admin/stores/{storeId}/stock-movements', 'post'],
         ['/api/v1/admin/stock/exceptions', 'get'],
+        ['/api/v1/admin/stores/{storeId}/chains', 'get'],
+        ['/api/v1/admin/stores/{storeId}/chain-breaks', 'get'],
         ['/api/v1/admin/tokens', 'post'],
         ['/api/v1/admin/tokens', 'get'],
         ['/api/v1/admin/tokens/{id}', 'delete'],

@@ -17,6 +17,7 @@ import { registerAdminRoutes } from './http/admin-routes';
 import { registerAdminTokenRoutes } from './http/admin-token-routes';
 import { registerCatalogRoutes } from './http/catalog-routes';
 import { registerEnrollRoute } from './http/enroll-route';
+import { registerFiscalRoutes } from './http/fiscal-routes';
 import { installErrorHandlers } from './http/error-handler';
 import { registerHealthRoutes } from './http/health-routes';
 import { installJsonBodyParser } from './http/json-body';
@@ -36,6 +37,7 @@ import {
 import { registerStreamRoute } from './http/stream-route';
 import { DEFAULT_STREAM_BUFFER_BYTES } from './http/stream-sink';
 import { registerSyncRoutes } from './http/sync-routes';
+import { ChainVerifier, type ChainVerifierOptions } from './fiscal/chain-verifier';
 import { StockProjector } from './stock/stock-projector';
 import { AdminAuthenticator } from './auth/admin-authenticator';
 import { DeviceAuthenticator } from './auth/device-authenticator';
@@ -82,13 +84,19 @@ export type HubOptions = {
   readonly migrationsFolder?: string;
   /** Test hooks injecting faults (a slow push transaction). */
   readonly faults?: PushFaults;
+  /** The chain verifier's grace period, quiet time, clock… (defaults in fiscal/chain-verifier.ts, fiscal/verify-store.ts). */
+  readonly verification?: Omit<ChainVerifierOptions, 'onError'>;
 };
 
 export type Hub = {
   readonly app: HubApp;
   readonly streams: LiveStreams;
-  /** Follows pushed sales into the stock ledger; `catchUp()` waits until every store is up to date. */
+  /** Verifies every chain pushed (off the push path) and feeds the verified records to the projections. */
+  readonly verifier: ChainVerifier;
+  /** Follows the verified sales into the stock ledger. */
   readonly stock: StockProjector;
+  /** Waits until every store's pushed records are verified and its verified sales projected. */
+  catchUp(): Promise<void>;
   /** Starts listening; resolves to the hub's base URL (http://host:port or https://…). */
   listen(): Promise<string>;
   readonly url: string | null;
@@ -146,6 +154,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const failures = new FailedAuthLimiter(options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT);
   const auth = new DeviceAuthenticator(db, { failures });
   const admin = new AdminAuthenticator(db, failures);
+  const verifier = new ChainVerifier(db, {
+    ...options.verification,
+    onError: (error, storeId) => app.log.error({ err: error, storeId }, 'chain verification failed; retrying'),
+  });
   const stock = new StockProjector(db, {
     onError: (error, storeId) => app.log.error({ err: error, storeId }, 'stock projection failed; retrying'),
   });
@@ -188,6 +200,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerImportRoute(app, { db, admin });
   registerStoreSettingsRoute(app, { db, admin });
   registerStockRoutes(app, { db, admin });
+  registerFiscalRoutes(app, { db, admin });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // New requests on a kept-alive connection during shutdown: go elsewhere, or come back later.
@@ -208,10 +221,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   await streams.start();
   try {
     await auth.start();
+    await verifier.start();
     await stock.start();
     await app.ready();
   } catch (error) {
     await stock.close();
+    await verifier.close();
     await auth.close();
     await streams.close();
     throw error;
@@ -222,7 +237,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   return {
     app,
     streams,
+    verifier,
     stock,
+    async catchUp() {
+      await verifier.catchUp();
+      await stock.catchUp();
+    },
     get url() {
       return url;
     },
@@ -238,7 +258,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         closing = true;
         await app.close();
         await streams.close();
-        // The step under way finishes; sales not yet projected are at the next start (catchUp).
+        // The steps under way finish; records not yet verified or projected are at the next start (catchUp).
+        await verifier.close();
         await stock.close();
         await auth.close();
       })();

@@ -41,45 +41,85 @@ function isRecordLike(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A record's shape checked before anything is hashed: the record when its envelope holds, and the problems. */
+export type RecordContent = { readonly record: SealedRecord | null; readonly problems: ChainBreak[] };
+
+function problemOf(value: unknown): (code: ChainProblemCode, problem: string) => ChainBreak {
+  const record = isRecordLike(value) ? value : {};
+  const seq = typeof record.seq === 'number' ? record.seq : 0;
+  const id = typeof record.id === 'string' ? record.id.slice(0, 64) : '';
+  const chain = isFiscalChain(record.chain) ? record.chain : String(record.chain ?? '').slice(0, 16);
+  return (code, problem) => ({ chain, seq, id, code, problem });
+}
+
+/**
+ * A record's shape: `record` is null when its envelope is broken (nothing else can be checked);
+ * a payload off its published shape is a `schema` problem, and `record` is null too when that
+ * payload is not even bounded JSON (it is never hashed).
+ */
+export function recordShapeProblems(value: unknown): RecordContent {
+  const add = problemOf(value);
+  const record = isRecordLike(value) ? value : {};
+  if (!isFiscalChain(record.chain)) return { record: null, problems: [add('shape', 'not a record of a known chain')] };
+  const shapeProblems = check(recordShape(record.chain), value, 'record');
+  if (shapeProblems.some((p) => !p.startsWith('record.payload'))) {
+    return { record: null, problems: [add('shape', shapeProblems.slice(0, 3).join('; '))] };
+  }
+  if (shapeProblems.length === 0) return { record: value as SealedRecord, problems: [] };
+  const problems = [add('schema', shapeProblems.slice(0, 3).join('; '))];
+  return { record: isBoundedJson(record.payload) ? (value as SealedRecord) : null, problems };
+}
+
+/** Where the record sits: the next sequence number, linked to the hash before it. */
+export function positionProblems(record: SealedRecord, position: ChainPosition): ChainBreak[] {
+  const add = problemOf(record);
+  const problems: ChainBreak[] = [];
+  if (record.seq !== position.seq + 1) problems.push(add('sequence', `sequence ${record.seq} where ${position.seq + 1} was expected`));
+  if (record.prevHash !== position.prevHash) problems.push(add('link', 'previous hash does not match the record before'));
+  return problems;
+}
+
+/** The record's hash recomputed from its sealed fields; null when it matches. */
+export function hashProblem(record: SealedRecord, crypto: FiscalCrypto = nobleCrypto): ChainBreak | null {
+  return chainHash(record.prevHash, record, crypto) === record.hash ? null : problemOf(record)('hash', 'content does not match its hash');
+}
+
+/** The public key that must have signed the record (its `keyId` among `keys`), or the `key` problem. */
+export function signingKey(
+  record: SealedRecord,
+  keys: KeyLookup,
+  crypto: FiscalCrypto = nobleCrypto,
+): { readonly publicKey: string } | { readonly problem: ChainBreak } {
+  const publicKey = keys(record.keyId);
+  const add = problemOf(record);
+  if (!publicKey) return { problem: add('key', `signed by key ${record.keyId}, which is not a key of this till`) };
+  if (keyIdOf(publicKey, crypto) !== record.keyId) return { problem: add('key', `key ${record.keyId} does not match its public key`) };
+  return { publicKey };
+}
+
+/** The problem of a record whose Ed25519 signature does not verify with its key. */
+export function signatureProblem(record: SealedRecord): ChainBreak {
+  return problemOf(record)('signature', 'signature is not valid');
+}
+
+export function signatureValid(record: SealedRecord, publicKey: string, crypto: FiscalCrypto = nobleCrypto): boolean {
+  return crypto.verifyEd25519(hexToBytes(record.signature), hexToBytes(record.hash), hexToBytes(publicKey));
+}
+
 /**
  * Checks one record against where its chain stands: its shape (before anything is hashed), its
  * sequence, its link to the previous hash, its hash recomputed, its key and its signature.
  * Returns every problem found (empty when the record is sound).
  */
 export function verifyRecord(value: unknown, position: ChainPosition, keys: KeyLookup, crypto: FiscalCrypto = nobleCrypto): ChainBreak[] {
-  const problems: ChainBreak[] = [];
-  const record = isRecordLike(value) ? value : {};
-  const seq = typeof record.seq === 'number' ? record.seq : 0;
-  const id = typeof record.id === 'string' ? record.id.slice(0, 64) : '';
-  const chain = isFiscalChain(record.chain) ? record.chain : String(record.chain ?? '').slice(0, 16);
-  const add = (code: ChainProblemCode, problem: string) => problems.push({ chain, seq, id, code, problem });
-
-  if (!isFiscalChain(record.chain)) {
-    add('shape', 'not a record of a known chain');
-    return problems;
-  }
-  const shapeProblems = check(recordShape(record.chain), value, 'record');
-  const envelopeBroken = shapeProblems.some((p) => !p.startsWith('record.payload'));
-  if (envelopeBroken) {
-    add('shape', shapeProblems.slice(0, 3).join('; '));
-    return problems;
-  }
-  if (shapeProblems.length > 0) {
-    add('schema', shapeProblems.slice(0, 3).join('; '));
-    if (!isBoundedJson(record.payload)) return problems;
-  }
-  const sealed = value as SealedRecord;
-  if (sealed.seq !== position.seq + 1) add('sequence', `sequence ${sealed.seq} where ${position.seq + 1} was expected`);
-  if (sealed.prevHash !== position.prevHash) add('link', 'previous hash does not match the record before');
-  if (chainHash(sealed.prevHash, sealed, crypto) !== sealed.hash) add('hash', 'content does not match its hash');
-  const publicKey = keys(sealed.keyId);
-  if (!publicKey) {
-    add('key', `signed by key ${sealed.keyId}, which is not a key of this till`);
-  } else if (keyIdOf(publicKey, crypto) !== sealed.keyId) {
-    add('key', `key ${sealed.keyId} does not match its public key`);
-  } else if (!crypto.verifyEd25519(hexToBytes(sealed.signature), hexToBytes(sealed.hash), hexToBytes(publicKey))) {
-    add('signature', 'signature is not valid');
-  }
+  const { record, problems } = recordShapeProblems(value);
+  if (!record) return problems;
+  problems.push(...positionProblems(record, position));
+  const badHash = hashProblem(record, crypto);
+  if (badHash) problems.push(badHash);
+  const key = signingKey(record, keys, crypto);
+  if ('problem' in key) problems.push(key.problem);
+  else if (!signatureValid(record, key.publicKey, crypto)) problems.push(signatureProblem(record));
   return problems;
 }
 

@@ -54,6 +54,26 @@ describe('buildSale and validateSale', () => {
     expect(words(validateSale({ ...sale, lines: [] }, store))).toMatch(/sale.lines must be a list of 1/);
   });
 
+  it('judges a sale read back from storage with its keys in another order (the hub’s jsonb) by its values alone', () => {
+    const cart = fc.sample(cartArb, { numRuns: 1, seed: 5 })[0]!;
+    const total = cartTotals(cart, store.vatRates).total;
+    const sale = buildSale(cart, [cashTender('t1', total, [], total, store.cashRounding)], ctx);
+    const reversed = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(reversed)
+        : typeof value === 'object' && value !== null
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([k, v]) => [k, reversed(v)]),
+            )
+          : value;
+    const readBack = reversed(sale) as typeof sale;
+    expect(Object.keys(readBack.vat[0]!)).not.toEqual(Object.keys(sale.vat[0]!));
+    expect(validateSale(readBack, store)).toEqual([]);
+    expect(words(validateSale({ ...readBack, vat: readBack.vat.map((v) => ({ ...v, vat: v.vat + 1 })) }, store))).toMatch(/VAT breakdown/);
+  });
+
   it('seals a card approved offline as such, and nothing but true or false in that mark', () => {
     const cart = fc.sample(cartArb, { numRuns: 1, seed: 11 })[0]!;
     const total = cartTotals(cart, store.vatRates).total;

@@ -34,6 +34,12 @@ for (const target of testTargets()) {
         admin_tokens: 'token_hash',
         catalog_counter: 'id',
         catalog_docs: 'collection,id',
+        chain_anchors: 'store_id,till_id,chain',
+        chain_breaks: 'store_id,break_id',
+        chain_heads: 'store_id,till_id,chain',
+        chain_pending: 'store_id,collection,doc_id',
+        chain_records: 'store_id,till_id,chain,epoch,seq',
+        chain_verification: 'store_id',
         device_tokens: 'store_id,token_hash',
         enrollment_codes: 'code_hash',
         incidents: 'store_id,incident_id',
@@ -55,6 +61,10 @@ for (const target of testTargets()) {
       expect(ledger!.text).toMatch(/distributed by store_id/);
       const [projection] = await db.query<{ text: string }>("SELECT obj_description('stock_projection'::regclass) AS text");
       expect(projection!.text).toMatch(/distributed by store_id/);
+      for (const table of ['chain_verification', 'chain_heads', 'chain_records', 'chain_pending', 'chain_breaks', 'chain_anchors']) {
+        const [role] = await db.query<{ text: string | null }>('SELECT obj_description($1::regclass) AS text', [table]);
+        expect(role!.text, table).toMatch(/Citus: distributed by store_id/);
+      }
       const indexes = await db.query<{ indexname: string }>(
         "SELECT indexname FROM pg_indexes WHERE tablename IN ('store_docs', 'catalog_docs') ORDER BY indexname",
       );

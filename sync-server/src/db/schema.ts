@@ -279,9 +279,10 @@ export const stockLevels = pgTable(
 );
 
 /**
- * How far each store's sales have been turned into stock movements: the store sequence of the
- * last sale the stock projector read. Sales are written by pushes without touching stock; the
- * projector follows, so a push costs what storing the sales costs.
+ * How far each store's verified sales have been turned into stock movements: the verified feed's
+ * number (chain_records.feed_seq) of the last record the stock projector read. Sales are written
+ * by pushes without touching stock; the chain verifier and then the projector follow, so a push
+ * costs what storing the sales costs and only verified sales move stock.
  */
 export const stockProjection = pgTable('stock_projection', {
   storeId: text('store_id').primaryKey(),
@@ -289,8 +290,141 @@ export const stockProjection = pgTable('stock_projection', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * The chain verifier's checkpoint per store: the store sequence of the last sale or till record it
+ * read, and the last number of the store's verified feed (chain_records.feed_seq). Its row lock
+ * serialises the store's verifiers (one per hub instance).
+ */
+export const chainVerification = pgTable('chain_verification', {
+  storeId: text('store_id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+  feedSeq: bigint('feed_seq', { mode: 'number' }).notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Where each chain of each till is verified up to: the journal (`epoch`: 1, then one more at each
+ * restart at sequence 1, a lost journal) and its last placed record's sequence and hash.
+ */
+export const chainHeads = pgTable(
+  'chain_heads',
+  {
+    storeId: text('store_id').notNull(),
+    tillId: text('till_id').notNull(),
+    chain: text('chain').notNull(),
+    epoch: integer('epoch').notNull().default(1),
+    seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+    hash: text('hash').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.tillId, t.chain] })],
+);
+
+/**
+ * Every record the verifier placed on its chain, verified or broken, with its hash and link (a
+ * record arriving late into a gap is checked against its neighbours here; an anchor against the
+ * record it names). `feed_seq` numbers the verified feed: the records downstream projections
+ * (stock…) consume, in verification order; null for a broken record or a sale whose arithmetic
+ * failed.
+ */
+export const chainRecords = pgTable(
+  'chain_records',
+  {
+    storeId: text('store_id').notNull(),
+    tillId: text('till_id').notNull(),
+    chain: text('chain').notNull(),
+    epoch: integer('epoch').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    collection: text('collection').notNull(),
+    docId: text('doc_id').notNull(),
+    hash: text('hash').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    /** 'verified', 'broken' or 'invalid_sale' (sound chain, failing arithmetic). */
+    status: text('status').notNull(),
+    feedSeq: bigint('feed_seq', { mode: 'number' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.storeId, t.tillId, t.chain, t.epoch, t.seq] }),
+    uniqueIndex('chain_records_feed_idx')
+      .on(t.storeId, t.feedSeq)
+      .where(sql`"feed_seq" IS NOT NULL`),
+  ],
+);
+
+/**
+ * Records read but not placed yet: after a gap (an earlier record has not arrived), or signed by a
+ * key the hub does not know yet. `first_seen` starts the grace period after which the gap (or the
+ * key) is a break.
+ */
+export const chainPending = pgTable(
+  'chain_pending',
+  {
+    storeId: text('store_id').notNull(),
+    collection: text('collection').notNull(),
+    docId: text('doc_id').notNull(),
+    tillId: text('till_id').notNull(),
+    chain: text('chain').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    docSeq: bigint('doc_seq', { mode: 'number' }).notNull(),
+    firstSeen: timestamp('first_seen', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.collection, t.docId] })],
+);
+
+/**
+ * What the verifier found wrong, one row per problem, naming the record (till, chain, journal,
+ * sequence, document) with a stable code and words. Keyed by its content: found again, kept once.
+ */
+export const chainBreaks = pgTable(
+  'chain_breaks',
+  {
+    storeId: text('store_id').notNull(),
+    breakId: text('break_id').notNull(),
+    tillId: text('till_id').notNull(),
+    chain: text('chain').notNull(),
+    epoch: integer('epoch').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    collection: text('collection'),
+    docId: text('doc_id'),
+    code: text('code').notNull(),
+    problem: text('problem').notNull(),
+    details: jsonb('details').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.breakId] }), index('chain_breaks_recent_idx').on(t.storeId, t.createdAt)],
+);
+
+/**
+ * The highest head each till's `till.start` records anchored per chain (in the chain's journal):
+ * the chain must reach it with the same hash, and no later start may anchor it lower.
+ */
+export const chainAnchors = pgTable(
+  'chain_anchors',
+  {
+    storeId: text('store_id').notNull(),
+    tillId: text('till_id').notNull(),
+    chain: text('chain').notNull(),
+    epoch: integer('epoch').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+    /** The till.start record that anchored it. */
+    eventSeq: bigint('event_seq', { mode: 'number' }).notNull(),
+    eventDocId: text('event_doc_id').notNull(),
+    anchoredAt: timestamp('anchored_at', { withTimezone: true }).notNull(),
+    /** 'waiting' (not reached yet), 'reached', or 'flagged' (a break was recorded). */
+    status: text('status').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.tillId, t.chain] })],
+);
+
 /** Every table, children before parents (truncation and checks walk this list). */
 export const ALL_TABLES = [
+  chainAnchors,
+  chainBreaks,
+  chainPending,
+  chainRecords,
+  chainHeads,
+  chainVerification,
   stockProjection,
   stockMovements,
   stockLevels,

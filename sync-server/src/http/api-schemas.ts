@@ -194,3 +194,72 @@ export const StockExceptions = Type.Object({
     }),
   ),
 });
+
+const ChainName = Type.String({ description: 'sale, event or duplicate' });
+
+export const StoreChains = Type.Object({
+  storeId: Type.String(),
+  verifiedThrough: Type.Integer({ description: 'The store sequence the verifier has read up to' }),
+  feedSeq: Type.Integer({ description: 'Records in the store’s verified feed (what projections consume)' }),
+  tills: List(
+    Type.Object({
+      tillId: Type.String(),
+      invalidSales: Type.Integer({ description: 'Sales with a sound chain whose figures do not add up (incidents, never projected)' }),
+      chains: List(
+        Type.Object({
+          chain: ChainName,
+          journal: Type.Integer({ description: '1, then one more each time the chain restarted at 1 (a lost journal)' }),
+          verifiedSeq: Type.Integer({ description: 'Verified up to this sequence (0: nothing yet)' }),
+          verifiedHash: Type.String(),
+          updatedAt: Type.Union([Type.String(), Type.Null()]),
+          pending: Type.Object(
+            {
+              records: Type.Integer(),
+              lowestSeq: Type.Union([Type.Integer(), Type.Null()]),
+              since: Type.Union([Type.String(), Type.Null()]),
+            },
+            { description: 'Records waiting for an earlier one (a gap within its grace period) or for a key' },
+          ),
+          breaks: Type.Integer({ description: 'Problems found on this chain (GET …/chain-breaks lists them)' }),
+          gaps: List(
+            Type.Object({
+              journal: Type.Integer(),
+              from: Type.Integer(),
+              to: Type.Integer(),
+              open: Type.Boolean({ description: 'Some of these records have still not arrived' }),
+            }),
+          ),
+          lostJournals: List(
+            Type.Object({
+              journal: Type.Integer({ description: 'The journal that began at the restart' }),
+              docId: Type.Union([Type.String(), Type.Null()]),
+              foundAt: Type.String(),
+              previousHead: Type.Unknown({ description: '{seq, hash} of the chain before it restarted' }),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const ChainBreaks = Type.Object({
+  breaks: List(
+    Type.Object({
+      tillId: Type.String(),
+      chain: ChainName,
+      journal: Type.Integer(),
+      seq: Type.Integer({ description: 'The record’s sequence (for a gap: the first one missing)' }),
+      collection: Type.Union([Type.String(), Type.Null()]),
+      docId: Type.Union([Type.String(), Type.Null()]),
+      code: Type.String({
+        description:
+          'shape, schema, sequence, link, hash, key, signature, rotation, document, other-till, fork, gap, lost-journal, dropped-tail, unreadable',
+      }),
+      problem: Type.String({ description: 'Words for a person' }),
+      details: Type.Unknown(),
+      foundAt: Type.String(),
+      record: Type.Unknown({ description: 'The exact sealed record as stored (null for a gap)' }),
+    }),
+  ),
+});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { feedSaleDirectly } from '../test-support/direct-feed';
 import { adminHeaders, headOffice, productBody, ean, sealedSaleDoc } from '../test-support/head-office';
 import { testTargets } from '../test-support/test-databases';
-import { client, enrolledTills, saleDoc, useTestHub } from '../test-support/test-hub';
+import { client, enrolledTills, useTestHub } from '../test-support/test-hub';
 
 for (const target of testTargets()) {
   describe.skipIf(target.skip)(`stock ledger on ${target.name}`, () => {
@@ -50,7 +51,7 @@ for (const target of testTargets()) {
         { conflicts: [], errors: [] },
         { conflicts: [], errors: [] },
       ]);
-      await ctx().hub.stock.catchUp();
+      await ctx().hub.catchUp();
       expect(await level('S1', 'prd-1')).toBe(-1);
       expect((await movements('S1')).map((m) => [m.movement_id, m.quantity_delta, m.kind])).toEqual([
         ['admin:DEL-1:1', 1, 'receipt'],
@@ -88,7 +89,7 @@ for (const target of testTargets()) {
           { newDocumentState: sealedSaleDoc(s2!, 'sale-s2', [{ lineId: 'l1', productId: 'prd-1', quantity: 1 }]) },
         ]),
       ]);
-      await ctx().hub.stock.catchUp();
+      await ctx().hub.catchUp();
       expect([await level('S1', 'prd-1'), await level('S2', 'prd-1')]).toEqual([0, -1]);
       const [{ total }] = (await ctx().db.query<{ total: number }>(
         "SELECT sum(level)::int8 AS total FROM stock_levels WHERE product_id = 'prd-1'",
@@ -100,45 +101,56 @@ for (const target of testTargets()) {
       expect((await client(ctx().hub, s2!).pullAll('stock_levels', 0, 100)).documents.map((d) => [d.id, d.level])).toEqual([['prd-1', -1]]);
     });
 
-    it('a retried push (lost reply) moves stock once; a weighed line moves grams; a negative line is a return', async () => {
+    it('a retried push (lost reply) moves stock once; a weighed line moves grams', async () => {
       await lastUnitInS1();
       const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
       const c = client(ctx().hub, till!);
       const sale = sealedSaleDoc(till!, 'sale-1', [
         { lineId: 'l1', productId: 'prd-cheese', quantity: 532, measure: 'weight' },
         { lineId: 'l2', productId: 'prd-cheese', quantity: 250, measure: 'weight' },
-        { lineId: 'l3', productId: 'prd-1', quantity: -1 },
+        { lineId: 'l3', productId: 'prd-1', quantity: 1 },
       ]);
       const storeSeq = async () => (await ctx().db.query<{ seq: number }>("SELECT seq FROM store_counters WHERE store_id = 'S1'"))[0]!.seq;
       await c.push('sales', [{ newDocumentState: sale }]);
-      await ctx().hub.stock.catchUp();
+      await ctx().hub.catchUp();
       const seqAfterFirst = await storeSeq();
       await c.push('sales', [{ newDocumentState: sale }]);
       await c.push('sales', [{ newDocumentState: sale }, { newDocumentState: sale }]);
-      await ctx().hub.stock.catchUp();
+      await ctx().hub.catchUp();
       expect(await level('S1', 'prd-cheese')).toBe(-782);
-      expect(await level('S1', 'prd-1')).toBe(2);
+      expect(await level('S1', 'prd-1')).toBe(0);
       expect((await movements('S1')).filter((m) => m.source_id === 'sale-1').map((m) => [m.movement_id, m.quantity_delta, m.kind])).toEqual(
         [
           ['sale-1:l1', -532, 'sale'],
           ['sale-1:l2', -250, 'sale'],
-          ['sale-1:l3', 1, 'return'],
+          ['sale-1:l3', -1, 'sale'],
         ],
       );
       // The repeats wrote nothing: no sale, no movement, no level document, no sequence.
       expect(await storeSeq()).toBe(seqAfterFirst);
     });
 
-    it('a sale line without a product is flagged for head office; the sale is kept and its other lines move stock', async () => {
+    it('in the feed, a negative line is a return; a line without a product is flagged for head office and the sale’s other lines move stock', async () => {
       await lastUnitInS1();
       const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
+      // Sealed sales have whole positive quantities and a product on every line; what the feed might
+      // carry otherwise (returns to come, a record verified under other rules) is read warily.
       const sale = sealedSaleDoc(till!, 'sale-odd', [{ lineId: 'l1', productId: 'prd-1', quantity: 1 }]);
-      (sale.record.payload.lines as unknown[]).push({ lineId: 'l2', quantity: 1 }, { lineId: 'l1', productId: 'prd-1', quantity: 1 });
-      expect(
-        await client(ctx().hub, till!).push('sales', [{ newDocumentState: sale }, { newDocumentState: saleDoc(till!, 'no-record') }]),
-      ).toEqual({ conflicts: [], errors: [] });
-      await ctx().hub.stock.catchUp();
+      (sale.record.payload.lines as unknown[]).push(
+        { lineId: 'l2', quantity: 1 },
+        { lineId: 'l1', productId: 'prd-1', quantity: 1 },
+        { lineId: 'l4', productId: 'prd-cheese', quantity: -250, measure: 'weight' },
+      );
+      await feedSaleDirectly(ctx().db, 'S1', 'T1', sale);
+      await ctx().hub.catchUp();
       expect(await level('S1', 'prd-1')).toBe(0);
+      expect(await level('S1', 'prd-cheese')).toBe(250);
+      expect(
+        (await movements('S1')).filter((m) => m.source_id === 'sale-odd').map((m) => [m.movement_id, m.quantity_delta, m.kind]),
+      ).toEqual([
+        ['sale-odd:l1', -1, 'sale'],
+        ['sale-odd:l4', 250, 'return'],
+      ]);
       expect(await ctx().db.query("SELECT kind, doc_id, details FROM incidents ORDER BY details ->> 'line'")).toEqual([
         {
           kind: 'unreadable_sale_line',

@@ -1,8 +1,10 @@
-import { withGtinCheckDigit, type Product } from '@pos/core';
+import { withGtinCheckDigit } from '@pos/core';
 import type { ProductBody } from '@pos/core/sync/head-office-api';
 import { issueAdminToken } from '../auth/admin-tokens';
 import type { Database } from '../db/database';
 import type { Hub } from '../server';
+import { saleDocOf, type SaleLineSpec, type TestChains } from './sealed-records';
+import { chainsOf } from './test-hub';
 
 /** Headers of a head-office request with a fresh admin token. */
 export async function adminHeaders(db: Database): Promise<Record<string, string>> {
@@ -57,43 +59,14 @@ export function headOffice(hub: Hub, headers: Record<string, string>) {
   };
 }
 
-export type SaleLineSpec = {
-  readonly lineId: string;
-  readonly productId: string;
-  readonly quantity: number;
-  readonly measure?: Product['measure'];
-};
-
 /**
- * A sales document as a till pushes it: the sealed record's payload carries the lines (core's
- * SalePayload); the hub reads productId, quantity and lineId from them.
+ * A sales document as a till pushes it: a sale of these lines (core's SalePayload, built and
+ * priced as the till does), the next record of the till's sale chain, sealed with its key.
  */
-export function sealedSaleDoc(device: { storeId: string; tillId: string }, saleId: string, lines: readonly SaleLineSpec[]) {
-  const payloadLines = lines.map((l) => ({
-    sku: l.productId.toUpperCase(),
-    name: l.productId,
-    vatRateId: 'FR-5.5',
-    unitPrice: 100,
-    lineTotal: 100,
-    measure: l.measure ?? 'unit',
-    ...l,
-  }));
-  return {
-    id: saleId,
-    _deleted: false,
-    storeId: device.storeId,
-    tillId: device.tillId,
-    seq: 1,
-    completedAt: '2026-11-22T10:00:00.000Z',
-    total: 100 * lines.length,
-    staffId: 'staff-camille',
-    record: {
-      chain: 'sale',
-      id: saleId,
-      seq: 1,
-      storeId: device.storeId,
-      tillId: device.tillId,
-      payload: { type: 'sale', saleId, lines: payloadLines },
-    },
-  };
+export function sealedSaleDoc(
+  device: { storeId: string; tillId: string; chains?: TestChains },
+  saleId: string,
+  lines: readonly SaleLineSpec[],
+) {
+  return saleDocOf(chainsOf(device).sale(saleId, lines));
 }

@@ -1,4 +1,11 @@
-import { SCHEMA_VERSION_HEADER, findSyncCollection, type PullResponse, type PushResponse, type SyncCollectionName } from '@pos/core';
+import {
+  SCHEMA_VERSION_HEADER,
+  findSyncCollection,
+  type PullResponse,
+  type PushResponse,
+  type SealedRecord,
+  type SyncCollectionName,
+} from '@pos/core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createStore } from '../admin/stores';
 import { createTill } from '../admin/tills';
@@ -6,7 +13,8 @@ import { enrollDevice, issueEnrollmentCode } from '../auth/enrollment';
 import type { Database } from '../db/database';
 import { createHub, type Hub, type HubOptions } from '../server';
 import type { TestDatabase, TestTarget } from './test-databases';
-import { enrollmentRequest } from './till-keys';
+import { pushRows, recordDoc, TestChains } from './sealed-records';
+import { enrollmentRequest, newTillKey } from './till-keys';
 
 export type TestContext = {
   readonly target: TestTarget;
@@ -39,8 +47,8 @@ export function useTestHub(target: TestTarget, options: Omit<HubOptions, 'databa
     await context.database.close();
   });
   beforeEach(async () => {
-    // The last test's sales may still be on their way into the stock ledger.
-    await context?.hub.stock.catchUp();
+    // The last test's records may still be on their way through the verifier into the stock ledger.
+    await context?.hub.catchUp();
     await context?.database.truncate();
   });
   return () => {
@@ -50,9 +58,10 @@ export function useTestHub(target: TestTarget, options: Omit<HubOptions, 'databa
   };
 }
 
-export type Device = { readonly storeId: string; readonly tillId: string; readonly token: string };
+/** An enrolled till: its device token, and its chains, sealed with the key it enrolled with. */
+export type Device = { readonly storeId: string; readonly tillId: string; readonly token: string; readonly chains: TestChains };
 
-/** A store with its tills, each enrolled: their device tokens. */
+/** A store with its tills, each enrolled with a key of its own: their device tokens and chains. */
 export async function enrolledTills(db: Database, storeId: string, tillIds: readonly string[]): Promise<Device[]> {
   await createStore(db, { storeId, name: `Store ${storeId}` }).catch((e: Error) => {
     if (!/already exists/.test(e.message)) throw e;
@@ -61,8 +70,9 @@ export async function enrolledTills(db: Database, storeId: string, tillIds: read
   for (const tillId of tillIds) {
     await createTill(db, { storeId, tillId });
     const { code } = await issueEnrollmentCode(db, { storeId, tillId });
-    const { token } = await enrollDevice(db, enrollmentRequest(code));
-    devices.push({ storeId, tillId, token });
+    const key = newTillKey();
+    const { token } = await enrollDevice(db, enrollmentRequest(code, key));
+    devices.push({ storeId, tillId, token, chains: new TestChains(storeId, tillId, key) });
   }
   return devices;
 }
@@ -76,7 +86,7 @@ export function syncHeaders(token: string | null, collection: string, version?: 
 }
 
 /** Thin client over fastify.inject, for the protocol's happy paths. */
-export function client(hub: Hub, device: Device) {
+export function client(hub: Hub, device: { readonly token: string }) {
   return {
     async pull(collection: SyncCollectionName, checkpoint: number, limit: number): Promise<PullResponse> {
       const res = await hub.app.inject({
@@ -97,6 +107,15 @@ export function client(hub: Hub, device: Device) {
       if (res.statusCode !== 200) throw new Error(`push ${collection}: ${res.statusCode} ${res.body}`);
       return res.json<PushResponse>();
     },
+    /** Sealed records, pushed as the till pushes them: sales to `sales`, the others to `till_records`. */
+    async pushRecords(records: readonly SealedRecord[]): Promise<PushResponse[]> {
+      const sales = records.filter((r) => r.chain === 'sale');
+      const others = records.filter((r) => r.chain !== 'sale');
+      return [
+        ...(sales.length > 0 ? [await this.push('sales', pushRows(sales))] : []),
+        ...(others.length > 0 ? [await this.push('till_records', pushRows(others))] : []),
+      ];
+    },
     /** Pulls pages until the end; returns every document in order and each page's size. */
     async pullAll(collection: SyncCollectionName, from: number, limit: number) {
       const documents: PullResponse['documents'][number][] = [];
@@ -115,7 +134,25 @@ export function client(hub: Hub, device: Device) {
   };
 }
 
-/** A sale as a till would push it (the hub does not look inside beyond store and till). */
-export function saleDoc(device: { storeId: string; tillId: string }, id: string, extra: Record<string, unknown> = {}) {
-  return { id, _deleted: false, storeId: device.storeId, tillId: device.tillId, total: 1250, lines: [{ sku: 'A1', qty: 1 }], ...extra };
+/** Chains of tills a test did not enroll (documents for another store or till), sealed with keys the hub never saw. */
+const strangers = new Map<string, TestChains>();
+
+/** The chains a device seals with: an enrolled till's own, or a stranger's. */
+export function chainsOf(device: { readonly storeId: string; readonly tillId: string; readonly chains?: TestChains }): TestChains {
+  if (device.chains) return device.chains;
+  const key = `${device.storeId}\u0000${device.tillId}`;
+  let chains = strangers.get(key);
+  if (!chains) {
+    chains = new TestChains(device.storeId, device.tillId, newTillKey());
+    strangers.set(key, chains);
+  }
+  return chains;
+}
+
+/**
+ * A sale as a till pushes it: the next record of the till's sale chain, sealed with its key
+ * (one piece of one product), in its document; `extra` changes the document (not the record).
+ */
+export function saleDoc(device: { storeId: string; tillId: string; chains?: TestChains }, id: string, extra: Record<string, unknown> = {}) {
+  return { ...recordDoc(chainsOf(device).sale(id)), ...extra };
 }

@@ -1,0 +1,292 @@
+import { GENESIS_HASH, type FiscalChain } from '@pos/core';
+import type { Queryable } from '../db/database';
+
+/** Where one chain of one till is verified up to, in its journal (`epoch`). */
+export type ChainHeadState = {
+  readonly tillId: string;
+  readonly chain: FiscalChain;
+  epoch: number;
+  seq: number;
+  hash: string;
+  changed: boolean;
+};
+
+/** A record placed on its chain: verified (and fed), broken, or a sale whose figures failed. */
+export type PlacedRecord = {
+  readonly tillId: string;
+  readonly chain: FiscalChain;
+  readonly epoch: number;
+  readonly seq: number;
+  readonly collection: string;
+  readonly docId: string;
+  readonly hash: string;
+  readonly prevHash: string;
+  readonly status: 'verified' | 'broken' | 'invalid_sale';
+  readonly feedSeq: number | null;
+};
+
+/** A record read but not placed yet (chain_pending). */
+export type PendingRef = {
+  readonly collection: string;
+  readonly docId: string;
+  readonly tillId: string;
+  readonly chain: FiscalChain;
+  readonly seq: number;
+  readonly docSeq: number;
+  readonly firstSeen: number;
+};
+
+/** The highest head a till's starts anchored on one chain (chain_anchors). */
+export type AnchorState = {
+  readonly tillId: string;
+  readonly chain: FiscalChain;
+  epoch: number;
+  seq: number;
+  hash: string;
+  eventSeq: number;
+  eventDocId: string;
+  anchoredAt: number;
+  status: 'waiting' | 'reached' | 'flagged';
+  changed: boolean;
+  removed: boolean;
+};
+
+export const chainKey = (tillId: string, chain: string) => `${tillId}\u0000${chain}`;
+
+export function newHead(tillId: string, chain: FiscalChain): ChainHeadState {
+  return { tillId, chain, epoch: 1, seq: 0, hash: GENESIS_HASH, changed: false };
+}
+
+/** Locks the store's verifier checkpoint (creating it at 0): the verifiers of one store run one after the other. */
+export async function lockVerification(tx: Queryable, storeId: string): Promise<{ seq: number; feedSeq: number }> {
+  const [row] = await tx.query<{ seq: number; feed_seq: number }>(
+    `INSERT INTO chain_verification AS v (store_id, seq, feed_seq) VALUES ($1, 0, 0)
+     ON CONFLICT (store_id) DO UPDATE SET seq = v.seq RETURNING v.seq, v.feed_seq`,
+    [storeId],
+  );
+  return { seq: row?.seq ?? 0, feedSeq: row?.feed_seq ?? 0 };
+}
+
+/** The checkpoint as committed, without waiting for a verifier at work (read ahead of the step). */
+export async function verificationCheckpoint(db: Queryable, storeId: string): Promise<{ seq: number }> {
+  const [row] = await db.query<{ seq: number }>('SELECT seq FROM chain_verification WHERE store_id = $1', [storeId]);
+  return { seq: row?.seq ?? 0 };
+}
+
+export async function advanceVerification(tx: Queryable, storeId: string, seq: number, feedSeq: number): Promise<void> {
+  await tx.query('UPDATE chain_verification SET seq = $2, feed_seq = $3, updated_at = now() WHERE store_id = $1', [storeId, seq, feedSeq]);
+}
+
+export async function loadHeads(tx: Queryable, storeId: string): Promise<Map<string, ChainHeadState>> {
+  const rows = await tx.query<{ till_id: string; chain: FiscalChain; epoch: number; seq: number; hash: string }>(
+    'SELECT till_id, chain, epoch, seq, hash FROM chain_heads WHERE store_id = $1',
+    [storeId],
+  );
+  return new Map(
+    rows.map((r) => [
+      chainKey(r.till_id, r.chain),
+      { tillId: r.till_id, chain: r.chain, epoch: r.epoch, seq: r.seq, hash: r.hash, changed: false },
+    ]),
+  );
+}
+
+export async function writeHeads(tx: Queryable, storeId: string, heads: readonly ChainHeadState[]): Promise<void> {
+  if (heads.length === 0) return;
+  await tx.query(
+    `INSERT INTO chain_heads AS h (store_id, till_id, chain, epoch, seq, hash)
+     SELECT $1, r.till_id, r.chain, r.epoch, r.seq, r.hash FROM jsonb_to_recordset($2::jsonb) AS r(till_id text, chain text, epoch int, seq int8, hash text)
+     ON CONFLICT (store_id, till_id, chain) DO UPDATE SET epoch = excluded.epoch, seq = excluded.seq, hash = excluded.hash, updated_at = now()`,
+    [storeId, JSON.stringify(heads.map((h) => ({ till_id: h.tillId, chain: h.chain, epoch: h.epoch, seq: h.seq, hash: h.hash })))],
+  );
+}
+
+export async function writePlaced(tx: Queryable, storeId: string, placed: readonly PlacedRecord[]): Promise<void> {
+  if (placed.length === 0) return;
+  const rows = placed.map((p) => ({
+    t: p.tillId,
+    c: p.chain,
+    e: p.epoch,
+    s: p.seq,
+    l: p.collection,
+    d: p.docId,
+    h: p.hash,
+    p: p.prevHash,
+    st: p.status,
+    f: p.feedSeq,
+  }));
+  // The key is unique by construction; DO NOTHING keeps a step run twice from failing on it.
+  await tx.query(
+    `INSERT INTO chain_records (store_id, till_id, chain, epoch, seq, collection, doc_id, hash, prev_hash, status, feed_seq)
+     SELECT $1, r.t, r.c, r.e, r.s, r.l, r.d, r.h, r.p, r.st, r.f
+       FROM jsonb_to_recordset($2::jsonb) AS r(t text, c text, e int, s int8, l text, d text, h text, p text, st text, f int8)
+     ON CONFLICT DO NOTHING`,
+    [storeId, JSON.stringify(rows)],
+  );
+}
+
+/** Records placed on one chain at these sequences. */
+export async function findPlaced(
+  tx: Queryable,
+  storeId: string,
+  head: { readonly tillId: string; readonly chain: FiscalChain; readonly epoch: number },
+  seqs: readonly number[],
+): Promise<PlacedRecord[]> {
+  const rows = await tx.query<{
+    seq: number;
+    collection: string;
+    doc_id: string;
+    hash: string;
+    prev_hash: string;
+    status: PlacedRecord['status'];
+    feed_seq: number | null;
+  }>(
+    `SELECT seq, collection, doc_id, hash, prev_hash, status, feed_seq FROM chain_records
+      WHERE store_id = $1 AND till_id = $2 AND chain = $3 AND epoch = $4 AND seq IN (SELECT jsonb_array_elements_text($5::jsonb)::int8)`,
+    [storeId, head.tillId, head.chain, head.epoch, JSON.stringify(seqs)],
+  );
+  return rows.map((r) => ({
+    tillId: head.tillId,
+    chain: head.chain,
+    epoch: head.epoch,
+    seq: r.seq,
+    collection: r.collection,
+    docId: r.doc_id,
+    hash: r.hash,
+    prevHash: r.prev_hash,
+    status: r.status,
+    feedSeq: r.feed_seq,
+  }));
+}
+
+/** The store's waiting records, lowest sequences first (a bounded read: the oldest gaps matter first). */
+export async function loadPending(tx: Queryable, storeId: string, limit: number): Promise<PendingRef[]> {
+  const rows = await tx.query<{
+    collection: string;
+    doc_id: string;
+    till_id: string;
+    chain: FiscalChain;
+    seq: number;
+    doc_seq: number;
+    first_seen: string | Date;
+  }>(
+    'SELECT collection, doc_id, till_id, chain, seq, doc_seq, first_seen FROM chain_pending WHERE store_id = $1 ORDER BY till_id, chain, seq LIMIT $2',
+    [storeId, limit],
+  );
+  return rows.map((r) => ({
+    collection: r.collection,
+    docId: r.doc_id,
+    tillId: r.till_id,
+    chain: r.chain,
+    seq: r.seq,
+    docSeq: r.doc_seq,
+    firstSeen: new Date(r.first_seen).getTime(),
+  }));
+}
+
+export async function writePending(
+  tx: Queryable,
+  storeId: string,
+  added: readonly PendingRef[],
+  removed: readonly PendingRef[],
+): Promise<void> {
+  if (removed.length > 0) {
+    await tx.query(
+      `DELETE FROM chain_pending p USING jsonb_to_recordset($2::jsonb) AS r(collection text, doc_id text)
+        WHERE p.store_id = $1 AND p.collection = r.collection AND p.doc_id = r.doc_id`,
+      [storeId, JSON.stringify(removed.map((r) => ({ collection: r.collection, doc_id: r.docId })))],
+    );
+  }
+  if (added.length > 0) {
+    await tx.query(
+      `INSERT INTO chain_pending (store_id, collection, doc_id, till_id, chain, seq, doc_seq, first_seen)
+       SELECT $1, r.collection, r.doc_id, r.till_id, r.chain, r.seq, r.doc_seq, r.first_seen
+         FROM jsonb_to_recordset($2::jsonb) AS r(collection text, doc_id text, till_id text, chain text, seq int8, doc_seq int8, first_seen timestamptz)
+       ON CONFLICT DO NOTHING`,
+      [
+        storeId,
+        JSON.stringify(
+          added.map((r) => ({
+            collection: r.collection,
+            doc_id: r.docId,
+            till_id: r.tillId,
+            chain: r.chain,
+            seq: r.seq,
+            doc_seq: r.docSeq,
+            first_seen: new Date(r.firstSeen).toISOString(),
+          })),
+        ),
+      ],
+    );
+  }
+}
+
+export async function loadAnchors(tx: Queryable, storeId: string): Promise<Map<string, AnchorState>> {
+  const rows = await tx.query<{
+    till_id: string;
+    chain: FiscalChain;
+    epoch: number;
+    seq: number;
+    hash: string;
+    event_seq: number;
+    event_doc_id: string;
+    anchored_at: string | Date;
+    status: AnchorState['status'];
+  }>('SELECT till_id, chain, epoch, seq, hash, event_seq, event_doc_id, anchored_at, status FROM chain_anchors WHERE store_id = $1', [
+    storeId,
+  ]);
+  return new Map(
+    rows.map((r) => [
+      chainKey(r.till_id, r.chain),
+      {
+        tillId: r.till_id,
+        chain: r.chain,
+        epoch: r.epoch,
+        seq: r.seq,
+        hash: r.hash,
+        eventSeq: r.event_seq,
+        eventDocId: r.event_doc_id,
+        anchoredAt: new Date(r.anchored_at).getTime(),
+        status: r.status,
+        changed: false,
+        removed: false,
+      },
+    ]),
+  );
+}
+
+export async function writeAnchors(tx: Queryable, storeId: string, anchors: readonly AnchorState[]): Promise<void> {
+  const removed = anchors.filter((a) => a.removed);
+  const kept = anchors.filter((a) => !a.removed && a.changed);
+  if (removed.length > 0) {
+    await tx.query(
+      `DELETE FROM chain_anchors a USING jsonb_to_recordset($2::jsonb) AS r(till_id text, chain text)
+        WHERE a.store_id = $1 AND a.till_id = r.till_id AND a.chain = r.chain`,
+      [storeId, JSON.stringify(removed.map((a) => ({ till_id: a.tillId, chain: a.chain })))],
+    );
+  }
+  if (kept.length === 0) return;
+  await tx.query(
+    `INSERT INTO chain_anchors AS a (store_id, till_id, chain, epoch, seq, hash, event_seq, event_doc_id, anchored_at, status)
+     SELECT $1, r.till_id, r.chain, r.epoch, r.seq, r.hash, r.event_seq, r.event_doc_id, r.anchored_at, r.status
+       FROM jsonb_to_recordset($2::jsonb) AS r(till_id text, chain text, epoch int, seq int8, hash text, event_seq int8, event_doc_id text,
+                                                anchored_at timestamptz, status text)
+     ON CONFLICT (store_id, till_id, chain) DO UPDATE SET epoch = excluded.epoch, seq = excluded.seq, hash = excluded.hash,
+       event_seq = excluded.event_seq, event_doc_id = excluded.event_doc_id, anchored_at = excluded.anchored_at, status = excluded.status`,
+    [
+      storeId,
+      JSON.stringify(
+        kept.map((a) => ({
+          till_id: a.tillId,
+          chain: a.chain,
+          epoch: a.epoch,
+          seq: a.seq,
+          hash: a.hash,
+          event_seq: a.eventSeq,
+          event_doc_id: a.eventDocId,
+          anchored_at: new Date(a.anchoredAt).toISOString(),
+          status: a.status,
+        })),
+      ),
+    ],
+  );
+}

@@ -1,0 +1,167 @@
+import type { Database } from '../db/database';
+import { parseChangeNotice, SYNC_CHANNEL, type ChangeNotice } from './change-notice';
+
+export type ProjectorLoopOptions = {
+  readonly onError?: (error: unknown, storeId: string) => void;
+  /** Wait before retrying a store whose step failed. */
+  readonly retryMs?: number;
+  /**
+   * Quiet time: a store is stepped once no notice came for it for this long, so that a burst of
+   * pushes is handled in one step, after the burst rather than in the middle of it.
+   */
+  readonly settleMs?: number;
+  /** A store that never goes quiet (tills pushing all the time) is stepped at least this often. */
+  readonly maxLagMs?: number;
+};
+
+/** What one run of a store did: whether another step should follow at once, and when to look again. */
+export type StoreRun = {
+  /** The step filled its batch (or skipped a record): the store may be behind still. */
+  readonly more: boolean;
+  /** Something waits on time (a grace period): run the store again after this long. */
+  readonly againInMs?: number;
+};
+
+/** A store asked for: since when it has waited, when it may run, and whether that time was asked for explicitly (catch-up, retry), so later notices do not push it back. */
+type Due = { readonly since: number; readonly at: number; readonly explicit: boolean };
+
+/**
+ * The schedule every checkpointed projector of the hub shares (chain verifier, stock): woken by
+ * the sync channel's notices of any hub instance (the database is the truth, the notice the
+ * hint), at start and after the listening connection came back. One store at a time: a projector
+ * holds at most one database connection, so the tills' pushes keep the pool, and under load each
+ * store's step simply covers more. Several instances may run one: its checkpoint row serialises
+ * them per store.
+ */
+export abstract class ProjectorLoop {
+  private readonly due = new Map<string, Due>();
+  private working: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private unlisten: (() => Promise<void>) | null = null;
+  private closed = false;
+
+  constructor(
+    protected readonly db: Database,
+    private readonly loop: ProjectorLoopOptions & { readonly settleMs: number; readonly maxLagMs: number },
+  ) {}
+
+  /** The store a notice concerns, when it should wake this projector. */
+  protected abstract wakesOn(notice: ChangeNotice): string | null;
+  /** Stores with something to do (at start, after a lost connection). */
+  protected abstract storesBehind(): Promise<string[]>;
+  /** One step of one store. */
+  protected abstract step(storeId: string): Promise<StoreRun>;
+
+  async start(): Promise<void> {
+    this.closed = false;
+    this.unlisten = await this.db.listen(
+      SYNC_CHANNEL,
+      (payload) => {
+        const notice = parseChangeNotice(payload);
+        const storeId = notice && notice.scope !== 'catalog' ? this.wakesOn(notice) : null;
+        if (storeId) this.poke(storeId);
+      },
+      { onReconnect: () => void this.catchUp() },
+    );
+    await this.catchUp();
+  }
+
+  /**
+   * Asks for a step of one store: after `delayMs` when given (the earlier time wins); otherwise,
+   * as for a notice, once the store has been quiet for the settle time, and no later than the
+   * longest lag after its first notice not yet handled.
+   */
+  poke(storeId: string, delayMs?: number): void {
+    if (this.closed) return;
+    const now = Date.now();
+    const current = this.due.get(storeId);
+    const since = current?.since ?? now;
+    if (delayMs !== undefined) this.due.set(storeId, { since, at: Math.min(current?.at ?? Infinity, now + delayMs), explicit: true });
+    else if (!current?.explicit) {
+      const quiet = now + this.loop.settleMs;
+      this.due.set(storeId, { since, at: Math.min(quiet, since + this.loop.maxLagMs), explicit: false });
+    }
+    this.schedule();
+  }
+
+  /** Resolves when nothing is running and nothing is due now (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.working) await this.working;
+  }
+
+  /**
+   * Steps every store that is behind, without the settle time, and waits until none is (a few
+   * rounds at most: pushes keep arriving on a busy hub, and the notices take it from there).
+   */
+  async catchUp(): Promise<void> {
+    try {
+      for (let round = 0; round < 5 && !this.closed; round++) {
+        const behind = await this.storesBehind();
+        if (behind.length === 0) return;
+        for (const storeId of behind) this.poke(storeId, 0);
+        await this.idle();
+      }
+    } catch (error) {
+      this.loop.onError?.(error, '*');
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.unlisten?.();
+    this.unlisten = null;
+    await this.idle();
+    this.due.clear();
+  }
+
+  /** Starts the worker if a store is due now, or sets the timer for the next one. */
+  private schedule(): void {
+    if (this.working || this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    let next = Infinity;
+    for (const { at } of this.due.values()) next = Math.min(next, at);
+    if (next === Infinity) return;
+    const wait = next - Date.now();
+    if (wait > 0) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.schedule();
+      }, wait);
+      return;
+    }
+    this.working = this.work().finally(() => {
+      this.working = null;
+      this.schedule();
+    });
+  }
+
+  private async work(): Promise<void> {
+    for (;;) {
+      const now = Date.now();
+      const ready = [...this.due].filter(([, d]) => d.at <= now).sort((a, b) => a[1].at - b[1].at);
+      if (ready.length === 0 || this.closed) return;
+      for (const [storeId] of ready) {
+        if (this.closed) return;
+        // Asked again while it runs: due again, after the settle time.
+        this.due.delete(storeId);
+        await this.runStore(storeId);
+      }
+    }
+  }
+
+  /** Steps the store until it is up to date; on a failure (the database away) tries again after `retryMs`. */
+  private async runStore(storeId: string): Promise<void> {
+    try {
+      let run: StoreRun;
+      do run = await this.step(storeId);
+      while (run.more && !this.closed);
+      if (run.againInMs !== undefined) this.poke(storeId, run.againInMs);
+    } catch (error) {
+      this.loop.onError?.(error, storeId);
+      this.poke(storeId, this.loop.retryMs ?? 1000);
+    }
+  }
+}
