@@ -13,7 +13,12 @@
  *   record by record (informative);
  * - raw_verify_records_per_s: SHA-256 of each record's hash input and an Ed25519 verification
  *   of its signature, in a tight loop, Node's crypto; verify_record_per_s: core's verifyRecord
- *   (shape, canonical form, hash, signature), what an open without checkpoint pays per record.
+ *   (shape, canonical form, hash, signature), what an open without checkpoint pays per record;
+ * - hub_verify_records_per_s: the hub's chain verifier on PostgreSQL (BENCH_DATABASE_URL, default
+ *   postgres://postgres@127.0.0.1:5432/postgres) over --hub-records sealed sales of --hub-tills
+ *   tills stored as pushes store them, from nothing to every record verified (hub-verify.ts);
+ *   its goal is 70 % of raw_verify_records_per_s of the same run.
+ *   npm run bench:fiscal -- [--hub-records 40000] [--hub-tills 8]
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,6 +30,7 @@ import { nodeFiscalCrypto } from '../../electron/src/host/fiscal/node-fiscal-cry
 import { Sealer } from '../../electron/src/host/fiscal/sealer';
 import { formatTable, summarize } from '../till/stats';
 import { measureHostSeals } from './host-seals';
+import { measureHubVerification } from './hub-verify';
 import { appendSealedSales, benchSale } from './sealed-journal';
 
 const args = process.argv.slice(2);
@@ -33,6 +39,8 @@ const json = args.includes('--json');
 const records = option('records', 100_000);
 const seals = option('seals', 1000);
 const opens = option('opens', 5);
+const hubRecords = option('hub-records', 40_000);
+const hubTills = option('hub-tills', 8);
 /** The default checkpoint interval: at most this many records past the checkpoint, less one. */
 const CHECKPOINT_EVERY = 1000;
 
@@ -139,9 +147,27 @@ function measureVerification(sample: readonly SealedRecord[], publicKeyHex: stri
   figures.push({ name: 'verify_record_per_s', unit: 'records/s', values: full.map(Math.round), target: 'informative' });
 }
 
+async function measureHub(): Promise<void> {
+  try {
+    const hub = await measureHubVerification({ tills: hubTills, perTill: Math.ceil(hubRecords / hubTills), rounds: 3, log });
+    const raw = summarize(figures.find((f) => f.name === 'raw_verify_records_per_s')!.values).median;
+    const rate = summarize(hub.ratesPerS).median;
+    figures.push({
+      name: 'hub_verify_records_per_s',
+      unit: 'records/s',
+      values: hub.ratesPerS.map(Math.round),
+      target: `≥ 70 % of raw: ${Math.round((100 * rate) / raw)} %`,
+    });
+    log(`hub verifier: ${hub.records.toLocaleString('en')} records of ${hub.tills} tills, ${hub.ratesPerS.length} rounds`);
+  } catch (error) {
+    log(`hub_verify_records_per_s not measured: ${(error as Error).message}`);
+  }
+}
+
 await measureSeals();
 const { sample, publicKeyHex } = await measureOpens();
 measureVerification(sample, publicKeyHex);
+await measureHub();
 
 log('');
 log(formatTable(figures.map(({ name, unit, values, target }) => ({ name: `${name} (${unit})`, values, ...(target ? { target } : {}) }))));

@@ -9,7 +9,7 @@ import { createStore } from '../../sync-server/src/admin/stores';
 import { openDatabase } from '../../sync-server/src/db/open-database';
 import { chunks } from '../../sync-server/src/sync/hub-writes';
 import { pushDocuments } from '../../sync-server/src/sync/push-documents';
-import { docsPerTill, enroll, prefillHistory, tillLayout, type PushResult, type PushShape } from './push-phase';
+import { docsPerTill, enroll, prefillHistory, tillLayout, unenrolledKeys, type PushResult, type PushShape } from './push-phase';
 import { freshDatabase, onCleanup } from './rig';
 import { benchSales, type TillIdentity } from './sale-docs';
 
@@ -46,7 +46,11 @@ export async function pgCeiling(shape: PushShape): Promise<PushResult> {
   await createStores(url, layout);
   await prefillHistory(url);
   const perTill = docsPerTill(shape);
-  const work = layout.map((till) => ({ till, batches: chunks(benchSales(shape.run, till, perTill), shape.batchSize) }));
+  const keys = unenrolledKeys(layout);
+  const work = layout.map((till) => ({
+    till,
+    batches: chunks(benchSales(shape.run, till, perTill, keys.get(`${till.storeId}/${till.tillId}`)!.key), shape.batchSize),
+  }));
   const closers: (() => Promise<void>)[] = [];
   const clients = await Promise.all(
     layout.map(async () => {
@@ -109,9 +113,12 @@ export async function hubWithoutHttp(shape: PushShape): Promise<PushResult> {
   const closeDb = onCleanup('hub database handle', () => db.close());
   try {
     const layout = tillLayout(shape.tills, shape.stores);
-    await enroll(db, layout);
+    const enrolled = await enroll(db, layout);
     const perTill = docsPerTill(shape);
-    const work = layout.map((till) => ({ till, batches: chunks(benchSales(shape.run, till, perTill), shape.batchSize) }));
+    const work = layout.map((till) => ({
+      till,
+      batches: chunks(benchSales(shape.run, till, perTill, enrolled.get(`${till.storeId}/${till.tillId}`)!.key), shape.batchSize),
+    }));
     let pushes = 0;
     let conflicts = 0;
     let errors = 0;

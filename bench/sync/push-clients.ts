@@ -31,6 +31,8 @@ export type ClientTill = {
   readonly token: string;
   /** rxdb: the hub's base URL; pouch: the URL of the store's database on pouchdb-server. */
   readonly target: string;
+  /** The till's signing key (PKCS #8, base64; rxdb: the one it enrolled with): it seals its sales. */
+  readonly key: string;
 };
 
 export type ToClients =
@@ -175,7 +177,7 @@ async function setup(message: Extract<ToClients, { type: 'setup' }>): Promise<vo
   await mkdir(message.workDir, { recursive: true });
   clients = [];
   for (const [i, till] of message.tills.entries()) {
-    const docs = benchSales(message.run, till, message.docsPerTill);
+    const docs = benchSales(message.run, till, message.docsPerTill, till.key);
     clients.push(
       message.system === 'rxdb'
         ? await rxdbClient(till, docs, message.batchSize, i, message.rxStorage)

@@ -8,13 +8,12 @@ import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { mulberry32 } from '@pos/core/demo/prng';
 import type { PushResponse } from '@pos/core';
-import type { Database } from '../../sync-server/src/db/database';
 import { openDatabase } from '../../sync-server/src/db/open-database';
-import { enrolledTills, syncHeaders } from '../../sync-server/src/test-support/test-hub';
+import { syncHeaders } from '../../sync-server/src/test-support/test-hub';
 import { postJson as post } from './http-post';
-import { prefillHistory, tillLayout } from './push-phase';
+import { enroll, prefillHistory, tillLayout } from './push-phase';
 import { freshDatabase, hubWarnings, log, onCleanup, secondsUntilStockProjected, startHub } from './rig';
-import { benchSales, cloneSale, type TillIdentity } from './sale-docs';
+import { benchChains, benchSale, cloneSale, type TillIdentity } from './sale-docs';
 
 export type LatencyShape = {
   readonly run: string;
@@ -47,19 +46,6 @@ export type LatencyResult = {
 
 const TEMPLATES = 200;
 
-async function enrollAll(db: Database, layout: readonly TillIdentity[]): Promise<Map<string, string>> {
-  const byStore = new Map<string, string[]>();
-  for (const till of layout) byStore.set(till.storeId, [...(byStore.get(till.storeId) ?? []), till.tillId]);
-  const tokens = new Map<string, string>();
-  // A few stores at a time: enrollment is a handful of statements per till.
-  const stores = [...byStore];
-  for (let i = 0; i < stores.length; i += 10) {
-    const devices = await Promise.all(stores.slice(i, i + 10).map(([storeId, tillIds]) => enrolledTills(db, storeId, tillIds)));
-    for (const device of devices.flat()) tokens.set(`${device.storeId}/${device.tillId}`, device.token);
-  }
-  return tokens;
-}
-
 export async function pushLatency(shape: LatencyShape, logDir: string): Promise<LatencyResult> {
   const url = await freshDatabase('latency');
   const hub = await startHub({ databaseUrl: url, logDir });
@@ -69,9 +55,9 @@ export async function pushLatency(shape: LatencyShape, logDir: string): Promise<
   try {
     const layout = tillLayout(shape.tills, shape.stores);
     const enrollStarted = Date.now();
-    const tokens = await enrollAll(db, layout);
+    const enrolled = await enroll(db, layout);
     const enrollSeconds = (Date.now() - enrollStarted) / 1000;
-    const templates = benchSales(`${shape.run}-tpl`, { storeId: 'B001', tillId: 'T01' }, TEMPLATES);
+    const templates = Array.from({ length: TEMPLATES }, (_, i) => benchSale(`${shape.run}-tpl`, { storeId: 'B001', tillId: 'T01' }, i + 1));
     const pushUrl = new URL('/sync/v1/sales/push', hub.url);
     log(
       `  ${layout.length} tills enrolled in ${new Set(layout.map((t) => t.storeId)).size} stores (${enrollSeconds.toFixed(1)} s); pushing for ${shape.seconds} s…`,
@@ -98,7 +84,10 @@ export async function pushLatency(shape: LatencyShape, logDir: string): Promise<
       const random = mulberry32(0x5a1e ^ (index * 2654435761));
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
       agents.push(agent);
-      const headers = syncHeaders(tokens.get(`${till.storeId}/${till.tillId}`)!, 'sales');
+      const { token, key } = enrolled.get(`${till.storeId}/${till.tillId}`)!;
+      const headers = syncHeaders(token, 'sales');
+      // Each push carries the next sales of the till's chain, sealed with its key as the till seals them.
+      const chains = benchChains(till, key);
       let sold = 0;
       // Tills do not all start in the same millisecond.
       await sleep(Math.floor(random() * 2 * shape.thinkMs));
@@ -110,7 +99,7 @@ export async function pushLatency(shape: LatencyShape, logDir: string): Promise<
           const rows = Array.from({ length: count }, () => {
             sold += 1;
             const template = templates[Math.floor(random() * templates.length)]!;
-            const sale = cloneSale(template, till, `${shape.run}-L-${till.storeId}-${till.tillId}-${String(sold).padStart(6, '0')}`, sold);
+            const sale = cloneSale(template, chains, `${shape.run}-L-${till.storeId}-${till.tillId}-${String(sold).padStart(6, '0')}`);
             return { newDocumentState: { ...sale, _deleted: false } };
           });
           pending = { body: JSON.stringify({ rows }), count };

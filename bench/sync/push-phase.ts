@@ -11,8 +11,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import type { Database } from '../../sync-server/src/db/database';
 import { openDatabase } from '../../sync-server/src/db/open-database';
-import { DEFAULT_MAX_LAG_MS, DEFAULT_SETTLE_MS } from '../../sync-server/src/stock/stock-projector';
+import { DEFAULT_VERIFY_MAX_LAG_MS, DEFAULT_VERIFY_SETTLE_MS } from '../../sync-server/src/fiscal/chain-verifier';
 import { enrolledTills } from '../../sync-server/src/test-support/test-hub';
+import { exportTillKey, newTillKey } from '../../sync-server/src/test-support/till-keys';
 import { freePort } from '../../tests/support/free-port';
 import { repoRoot } from '../../tests/support/till-process';
 import type { ClientStats, ClientTill, FromClients, RxStorageName, ToClients } from './push-clients';
@@ -300,15 +301,28 @@ async function saleCounter(
   };
 }
 
-/** Stores with enrolled tills at the hub: each till's device token. */
-export async function enroll(db: Database, layout: readonly TillIdentity[]): Promise<Map<string, string>> {
-  const tokens = new Map<string, string>();
+/** An enrolled till as the benchmark's clients need it: its device token, and the key it enrolled with (PKCS #8, base64). */
+export type EnrolledTill = { readonly token: string; readonly key: string };
+
+/** Stores with enrolled tills at the hub, `${storeId}/${tillId}` → token and key; a few stores at a time. */
+export async function enroll(db: Database, layout: readonly TillIdentity[]): Promise<Map<string, EnrolledTill>> {
   const byStore = new Map<string, string[]>();
   for (const till of layout) byStore.set(till.storeId, [...(byStore.get(till.storeId) ?? []), till.tillId]);
-  for (const [storeId, tillIds] of byStore) {
-    for (const device of await enrolledTills(db, storeId, tillIds)) tokens.set(`${device.storeId}/${device.tillId}`, device.token);
+  const tills = new Map<string, EnrolledTill>();
+  const stores = [...byStore];
+  // Enrollment is a handful of statements per till.
+  for (let i = 0; i < stores.length; i += 10) {
+    const devices = await Promise.all(stores.slice(i, i + 10).map(([storeId, tillIds]) => enrolledTills(db, storeId, tillIds)));
+    for (const device of devices.flat()) {
+      tills.set(`${device.storeId}/${device.tillId}`, { token: device.token, key: exportTillKey(device.chains.key) });
+    }
   }
-  return tokens;
+  return tills;
+}
+
+/** Keys for tills no hub enrolled (pouchdb-server, the bare SQL loop): their sales sealed alike. */
+export function unenrolledKeys(layout: readonly TillIdentity[]): Map<string, EnrolledTill> {
+  return new Map(layout.map((t) => [`${t.storeId}/${t.tillId}`, { token: '', key: exportTillKey(newTillKey()) }]));
 }
 
 /**
@@ -327,15 +341,20 @@ export async function rxdbPush(
   const closeDb = onCleanup('hub database handle', () => db.close());
   try {
     const layout = tillLayout(shape.tills, shape.stores);
-    const tokens = await enroll(db, layout);
-    const tills = layout.map((t) => ({ ...t, token: tokens.get(`${t.storeId}/${t.tillId}`)!, target: hub.url }));
+    const enrolled = await enroll(db, layout);
+    const tills = layout.map((t) => ({ ...t, ...enrolled.get(`${t.storeId}/${t.tillId}`)!, target: hub.url }));
     const counter = await saleCounter(url, [...new Set(layout.map((t) => t.storeId))]);
     const workDir = await tempDir('rxdb');
     const result = await driveClients({ system: 'rxdb', shape, tills, workDir, countOnServer: counter.count });
     await counter.close();
-    // The stock ledger follows the sales (the hub's stock projector): how long after the last sale it had them all.
-    const lag = `stock ledger complete ${(await secondsUntilStockProjected(db)).toFixed(2)} s after the server held every sale (the projector waits for ${DEFAULT_SETTLE_MS} ms without sales, at most ${DEFAULT_MAX_LAG_MS} ms)`;
-    return { ...result, notes: [...result.notes, lag], hubWarnings: await hubWarnings(hub.logFile) };
+    // The chain verifier, then the stock projector, follow the sales: how long after the last sale the ledger had them all.
+    const lag = `verified and in the stock ledger ${(await secondsUntilStockProjected(db)).toFixed(2)} s after the server held every sale (the verifier waits for ${DEFAULT_VERIFY_SETTLE_MS} ms without pushes, at most ${DEFAULT_VERIFY_MAX_LAG_MS} ms; the projector follows each verification step)`;
+    const [fed] = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM chain_records WHERE store_id LIKE 'B%' AND collection = 'sales' AND feed_seq IS NOT NULL",
+    );
+    const unverified = result.docs - (fed?.n ?? 0);
+    const notes = [...result.notes, lag, ...(unverified === 0 ? [] : [`${unverified} sales not verified (see chain_breaks)`])];
+    return { ...result, notes, hubWarnings: await hubWarnings(hub.logFile) };
   } finally {
     await closeDb();
     await hub.stop();
@@ -396,7 +415,8 @@ export async function pouchPush(shape: PushShape): Promise<PushResult> {
       const response = await fetch(`${server.url}/${name}`, { method: 'PUT' });
       if (!response.ok) throw new Error(`pouchdb-server refused to create ${name}: ${response.status} ${await response.text()}`);
     }
-    const tills = layout.map((t) => ({ ...t, token: '', target: `${server.url}/${dbName(t.storeId)}` }));
+    const keys = unenrolledKeys(layout);
+    const tills = layout.map((t) => ({ ...t, ...keys.get(`${t.storeId}/${t.tillId}`)!, target: `${server.url}/${dbName(t.storeId)}` }));
     const countOnServer = async () => {
       let n = 0;
       for (const name of names) n += ((await (await fetch(`${server.url}/${name}`)).json()) as { doc_count: number }).doc_count;

@@ -13,6 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { hubReady } from '../../electron/src/launch/embedded-hub';
 import type { Queryable } from '../../sync-server/src/db/database';
+import { storesWithUnreadRecords } from '../../sync-server/src/fiscal/chain-verifier';
 import { storesBehind } from '../../sync-server/src/stock/stock-projector';
 import { repoRoot } from '../../tests/support/till-process';
 
@@ -140,10 +141,13 @@ export async function postgresVersion(): Promise<string> {
   return row?.v.split(' on ')[0] ?? 'PostgreSQL (unknown version)';
 }
 
-/** Seconds until the hub's stock projector has every sale of `db` in the stock ledger (polled). */
+/**
+ * Seconds until the hub has verified every sale of `db` (its chain verifier has read them all) and
+ * its stock projector has every verified one in the stock ledger (polled).
+ */
 export async function secondsUntilStockProjected(db: Queryable): Promise<number> {
   const from = Date.now();
-  while ((await storesBehind(db)).length > 0) await sleep(10);
+  while ((await storesWithUnreadRecords(db)).length > 0 || (await storesBehind(db)).length > 0) await sleep(10);
   return (Date.now() - from) / 1000;
 }
 

@@ -154,7 +154,7 @@ async function run(options: SyncBenchOptions): Promise<void> {
         `${(r.docs / r.seconds).toFixed(0)} sales/s (offered at most ≈ ${r.offeredPushesPerS.toFixed(0)} pushes/s); ` +
         `${failed.length ? failed.join(', ') : 'no failed push (no 429: the default rate limit, 1,200/min per device, was kept)'}; ` +
         `${r.documentErrors} documents refused, ${r.conflicts} conflicts; the database holds ${r.docsInDatabase} of ${r.allDocs} sales accepted; ` +
-        `the stock ledger held them all ${r.stockLagSeconds.toFixed(1)} s after the last push answered`,
+        `the hub had verified them all and the stock ledger held them ${r.stockLagSeconds.toFixed(1)} s after the last push answered`,
     );
     if (r.hubWarnings.length) lines.push(`  hub warnings (${r.hubWarnings.length}): ${r.hubWarnings.slice(0, 5).join(' | ')}`);
   }

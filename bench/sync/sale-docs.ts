@@ -1,7 +1,8 @@
 /**
  * Realistic sale documents, built with core as the till builds them: five lines of packaged demo
- * products (1–3 pieces each), paid by card and cash, sealed-looking (the hub does not verify
- * signatures), in the shape the till's RxDB `sales` collection holds (core's saleDocFromRecord).
+ * products (1–3 pieces each), paid by card and cash, sealed on the till's sale chain with the key
+ * it enrolled with (the hub verifies every chain before stock moves), in the shape the till's RxDB
+ * `sales` collection holds (core's saleDocFromRecord).
  */
 import {
   addProduct,
@@ -16,9 +17,11 @@ import {
   saleDocFromRecord,
   type CardTender,
   type SaleDoc,
+  type SalePayload,
 } from '@pos/core';
 import { mulberry32 } from '@pos/core/demo/prng';
-import { unsignedSaleRecord } from '@pos/core/test-support/sample-sale';
+import { TestChains } from '../../sync-server/src/test-support/sealed-records';
+import { importTillKey } from '../../sync-server/src/test-support/till-keys';
 
 export type TillIdentity = { readonly storeId: string; readonly tillId: string };
 
@@ -35,9 +38,9 @@ function seedOf(text: string): number {
 
 /**
  * The n-th sale (1-based) of a till in a run: deterministic for (run, till, n), so the RxDB
- * clients, the PouchDB clients and the SQL loop hold the very same documents.
+ * clients, the PouchDB clients and the SQL loop hold the same sales (each sealed with its till's key).
  */
-export function benchSale(run: string, till: TillIdentity, n: number): SaleDoc {
+export function benchSale(run: string, till: TillIdentity, n: number): SalePayload {
   const random = mulberry32(seedOf(`${run}/${till.storeId}/${till.tillId}/${n}`));
   const profile = demoStoreProfile(till.storeId, till.tillId);
   const saleId = `${run}-${till.storeId}-${till.tillId}-${String(n).padStart(6, '0')}`;
@@ -72,33 +75,28 @@ export function benchSale(run: string, till: TillIdentity, n: number): SaleDoc {
     vatRates: profile.vatRates,
     cashRounding: profile.cashRounding,
   });
-  return saleDocFromRecord(unsignedSaleRecord(payload, n));
+  return payload;
 }
 
-/** A till's sales 1…count. */
-export function benchSales(run: string, till: TillIdentity, count: number): SaleDoc[] {
-  return Array.from({ length: count }, (_, i) => benchSale(run, till, i + 1));
+/** A till of the benchmark, its key (PKCS #8, base64: it crosses to the client processes) and its sale chain. */
+export function benchChains(till: TillIdentity, key: string): TestChains {
+  return new TestChains(till.storeId, till.tillId, importTillKey(key));
+}
+
+/** A till's sales 1…count, sealed in order on its sale chain with its key. */
+export function benchSales(run: string, till: TillIdentity, count: number, key: string): SaleDoc[] {
+  const chains = benchChains(till, key);
+  return Array.from({ length: count }, (_, i) => {
+    const payload = benchSale(run, till, i + 1);
+    return saleDocFromRecord(chains.seal('sale', payload.saleId, payload));
+  });
 }
 
 /**
- * The same sale under another identity and number: cheap copies of a few core-built templates,
- * for the 500 simulated tills (a new id everywhere the hub reads one: document, record, payload).
+ * The same sale under another identity (cheap copies of a few core-built templates, for the 500
+ * simulated tills): a new id everywhere the hub reads one, sealed as the next sale of `chains`.
  */
-export function cloneSale(template: SaleDoc, till: TillIdentity, saleId: string, seq: number): SaleDoc {
-  const record = template.record;
-  return {
-    ...template,
-    id: saleId,
-    storeId: till.storeId,
-    tillId: till.tillId,
-    seq,
-    record: {
-      ...record,
-      id: saleId,
-      seq,
-      storeId: till.storeId,
-      tillId: till.tillId,
-      payload: { ...record.payload, saleId, storeId: till.storeId, tillId: till.tillId },
-    },
-  };
+export function cloneSale(template: SalePayload, chains: TestChains, saleId: string): SaleDoc {
+  const payload = { ...template, saleId, storeId: chains.storeId, tillId: chains.tillId };
+  return saleDocFromRecord(chains.seal('sale', saleId, payload));
 }

@@ -41,7 +41,7 @@ for (const target of testTargets()) {
       const sales = async () =>
         Number((await database.db.query<{ n: number }>("SELECT count(*)::int AS n FROM store_docs WHERE collection = 'sales'"))[0]?.n ?? 0);
       await eventually(sales, (n) => n === 2);
-      await hub.stock.catchUp();
+      await hub.catchUp();
 
       const levels = await database.db.query<{ store_id: string; level: number }>(
         'SELECT store_id, level FROM stock_levels WHERE product_id = $1 ORDER BY store_id',

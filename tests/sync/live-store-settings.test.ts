@@ -11,12 +11,10 @@ import {
   type StoreProfile,
   type VatRate,
 } from '@pos/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { putStoreSettings } from '../../sync-server/src/admin/store-settings';
-import { seedDemoStore } from '../../sync-server/src/demo/seed-demo-store';
-import { createHub, type Hub } from '../../sync-server/src/server';
-import { testTargets, type TestDatabase } from '../../sync-server/src/test-support/test-databases';
-import { startTillPeer, type TillPeer } from './till-peer';
+import { testTargets } from '../../sync-server/src/test-support/test-databases';
+import { useDemoHubTill } from './demo-hub-till';
 
 /**
  * The store's settings reach what the page sells with the moment they reach the host (the host
@@ -25,23 +23,10 @@ import { startTillPeer, type TillPeer } from './till-peer';
  */
 for (const target of testTargets()) {
   describe.skipIf(target.skip)(`store settings changed at the hub reach an open till at once (${target.name})`, () => {
-    let database: TestDatabase;
-    let hub: Hub;
-    let peer: TillPeer;
-
-    beforeAll(async () => {
-      database = await target.open();
-      await seedDemoStore(database.db);
-      hub = await createHub({ database: database.db, port: 0 });
-      peer = await startTillPeer({ hubUrl: await hub.listen(), hubDb: database.db, storeId: 'S001', tillId: 'T01' });
-    });
-    afterAll(async () => {
-      await peer?.close();
-      await hub?.close();
-      await database?.close();
-    });
+    const env = useDemoHubTill(target);
 
     it('pushes the new profile to the page as the host takes it, and seals with the VAT rate in force at completion', async () => {
+      const { database, peer } = env();
       const { storeId: _s, tillId: _t, ...settings } = demoStoreProfile();
       const change = new Date(Date.now() + 60 * 60_000).toISOString();
       const vatRates: VatRate[] = [

@@ -1,12 +1,18 @@
 import type { SealedRecord } from '@pos/core';
+import { findSyncCollection, type SyncCollection } from '@pos/core';
 import { describe, expect, it } from 'vitest';
+import { pushDocuments } from '../sync/push-documents';
+import { countingDatabase } from '../test-support/counting-database';
 import { adminHeaders, headOffice } from '../test-support/head-office';
-import { recordDoc } from '../test-support/sealed-records';
+import { pushRows as pushRowsOf, recordDoc } from '../test-support/sealed-records';
 import { testTargets } from '../test-support/test-databases';
 import { client, enrolledTills, useTestHub, type Device } from '../test-support/test-hub';
 import { newTillKey } from '../test-support/till-keys';
+import { ChainVerifier } from './chain-verifier';
+import type { SignatureJob } from './record-checks';
 
 const GRACE_MS = 10 * 60_000;
+const SALES = findSyncCollection('sales') as SyncCollection;
 
 for (const target of testTargets()) {
   describe.skipIf(target.skip)(`chain verifier on ${target.name}`, () => {
@@ -297,6 +303,51 @@ for (const target of testTargets()) {
       expect(((await office.call('GET', '/api/v1/admin/stores/S1/chain-breaks')).body.breaks as unknown[]).length).toBe(2);
       expect((await office.call('GET', '/api/v1/admin/stores/S9/chains')).status).toBe(404);
       expect((await ctx().hub.app.inject({ method: 'GET', url: '/api/v1/admin/stores/S1/chains' })).statusCode).toBe(401);
+    });
+
+    it('pushes never wait for verification: a push costs the statements it cost before, and is answered while a step is under way', async () => {
+      const [till] = await enrolledTills(db(), 'S1', ['T1']);
+      const t = till!.chains;
+      const counting = countingDatabase(db());
+      await pushDocuments(counting.db, till!, SALES, pushRowsOf(Array.from({ length: 50 }, (_, i) => t.sale(`s${i + 1}`))));
+      // The append-only function, then the notice: nothing of the verifier on the push path.
+      expect(counting.count(/hub_push_append_only/)).toBe(1);
+      expect(counting.count(/chain_|till_keys|verification/)).toBe(0);
+      expect(counting.count(/./)).toBe(2);
+
+      // A verifier whose signatures take as long as the test says: its step holds no lock a push needs.
+      await ctx().hub.verifier.close();
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let started = 0;
+      const slow = new ChainVerifier(db(), {
+        settleMs: 0,
+        signatures: {
+          async verify(jobs: readonly SignatureJob[]) {
+            started += 1;
+            await held;
+            return jobs.map(() => true);
+          },
+        },
+      });
+      // Its start catches up with the 50 sales: the step is held at their signatures.
+      const starting = slow.start();
+      try {
+        await expect.poll(() => started, { timeout: 5000, interval: 10 }).toBeGreaterThan(0);
+        const pushedAt = Date.now();
+        await push(till!, [t.sale('s51'), t.sale('s52')]);
+        expect(Date.now() - pushedAt).toBeLessThan(2000);
+        expect(await fed()).toEqual([]);
+        release();
+        await starting;
+        await slow.catchUp();
+        expect(await fed()).toHaveLength(52);
+      } finally {
+        release();
+        await starting;
+        await slow.close();
+        await ctx().hub.verifier.start();
+      }
     });
 
     it('a sale whose figures do not add up is kept and reported with its record and problems, never projected', async () => {

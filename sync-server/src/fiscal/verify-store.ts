@@ -55,7 +55,20 @@ export type VerifyStep = {
   readonly feedSeq: number;
   /** Something waits for a grace period to end: look again after this long. */
   readonly againInMs?: number;
+  /** The next records, already asked of the database (the batch was full): give it to the next step. */
+  readonly readAhead?: ReadAhead;
 };
+
+/**
+ * The next batch of stored records, asked for while a step checks and writes the last one, so
+ * the database reads while the verifier works. Used only if the checkpoint is still where it was.
+ */
+export type ReadAhead = { readonly after: number; readonly records: Promise<StoredRecord[] | null> };
+
+function readAheadAfter(db: Database, storeId: string, after: number, limit: number): ReadAhead {
+  // A failed read ahead is not the step's failure: the next step reads for itself.
+  return { after, records: recordsAfter(db, storeId, after, limit).catch(() => null) };
+}
 
 /**
  * One verification step of one store, in one transaction: its sales and till records after the
@@ -71,9 +84,10 @@ export async function verifyStoreChains(
   storeId: string,
   options: VerifyOptions = {},
   limit = VERIFY_BATCH,
+  readAhead?: ReadAhead,
 ): Promise<VerifyStep> {
   try {
-    return await verifyStep(db, storeId, options, limit);
+    return await verifyStep(db, storeId, options, limit, readAhead);
   } catch (error) {
     if (!isRecordFault(error)) throw error;
     try {
@@ -88,16 +102,13 @@ export async function verifyStoreChains(
 /** A record read past the checkpoint: where it belongs, and (when it belongs to a chain) its checks. */
 type Prepared = { readonly stored: StoredRecord; readonly placement: Placement; readonly checked: CheckedRecord | null };
 
-/** Reads the records after `after` and checks all that does not depend on where their chains stand. */
+/** Checks all that does not depend on where the records' chains stand. */
 async function prepareRecords(
-  q: Queryable,
+  stored: readonly StoredRecord[],
   storeId: string,
-  after: number,
-  limit: number,
   tools: CheckTools,
   signatures: SignatureVerifier,
 ): Promise<Prepared[]> {
-  const stored = await recordsAfter(q, storeId, after, limit);
   const placements = stored.map((s) => placeRecord(s, storeId));
   const placedOnes = stored.filter((_, i) => placements[i]!.placed);
   const checked = await checkRecords(
@@ -109,23 +120,25 @@ async function prepareRecords(
   return stored.map((s, i) => ({ stored: s, placement: placements[i]!, checked: placements[i]!.placed ? checked[next++]! : null }));
 }
 
-async function verifyStep(db: Database, storeId: string, options: VerifyOptions, limit: number): Promise<VerifyStep> {
+async function verifyStep(db: Database, storeId: string, options: VerifyOptions, limit: number, ahead?: ReadAhead): Promise<VerifyStep> {
   const now = (options.now ?? Date.now)();
   const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
   const crypto = options.crypto ?? nodeFiscalCrypto;
   // Reading and checking (the bulk of the work, hashes and signatures) happen before the
   // transaction: on PGlite a transaction holds the whole engine, and pushes must not wait for it.
   const read = await verificationCheckpoint(db, storeId);
+  const stored = (ahead?.after === read.seq ? await ahead.records : null) ?? (await recordsAfter(db, storeId, read.seq, limit));
+  const readAhead = stored.length === limit ? readAheadAfter(db, storeId, stored.at(-1)!.docSeq, limit) : undefined;
   const readTools: CheckTools = { keys: await loadStoreKeys(db, storeId, crypto), rules: await loadSaleRules(db, storeId), crypto };
-  const readAhead = await prepareRecords(db, storeId, read.seq, limit, readTools, options.signatures ?? inlineVerifier(crypto));
+  const checkedAhead = await prepareRecords(stored, storeId, readTools, options.signatures ?? inlineVerifier(crypto));
   return db.transaction(async (tx) => {
     const checkpoint = await lockVerification(tx, storeId);
     let tools = readTools;
-    let prepared = readAhead;
+    let prepared = checkedAhead;
     if (checkpoint.seq !== read.seq) {
       // Another hub instance stepped meanwhile: from where it stopped, with the keys as they are now.
       tools = { ...readTools, keys: await loadStoreKeys(tx, storeId, crypto) };
-      prepared = await prepareRecords(tx, storeId, checkpoint.seq, limit, tools, inlineVerifier(crypto));
+      prepared = await prepareRecords(await recordsAfter(tx, storeId, checkpoint.seq, limit), storeId, tools, inlineVerifier(crypto));
     }
     const pending = await loadPending(tx, storeId, PENDING_LIMIT);
     const anchorStates = await loadAnchors(tx, storeId);
@@ -187,6 +200,7 @@ async function verifyStep(db: Database, storeId: string, options: VerifyOptions,
       lastSeq,
       feedSeq: walk.feedSeq,
       ...(deadline === Infinity ? {} : { againInMs: Math.max(MIN_RECHECK_MS, deadline - now) }),
+      ...(readAhead ? { readAhead } : {}),
     };
   });
 }
