@@ -1,10 +1,11 @@
 import type { SealedRecord } from '@pos/core';
-import { findSyncCollection, type SyncCollection } from '@pos/core';
+import { demoStoreProfile, findSyncCollection, type SyncCollection } from '@pos/core';
+import { putStoreSettings } from '../admin/store-settings';
 import { describe, expect, it } from 'vitest';
 import { pushDocuments } from '../sync/push-documents';
 import { countingDatabase } from '../test-support/counting-database';
 import { adminHeaders, headOffice } from '../test-support/head-office';
-import { pushRows as pushRowsOf, recordDoc } from '../test-support/sealed-records';
+import { pushRows as pushRowsOf, recordDoc, saleWithLines } from '../test-support/sealed-records';
 import { testTargets } from '../test-support/test-databases';
 import { client, enrolledTills, useTestHub, type Device } from '../test-support/test-hub';
 import { newTillKey } from '../test-support/till-keys';
@@ -371,6 +372,35 @@ for (const target of testTargets()) {
         doc_id: 'bad',
         details: { seq: 2, record: bad, problems: expect.arrayContaining([expect.objectContaining({ code: 'totals' })]) },
       });
+    });
+
+    it('checks each sale with the store’s settings at the hub: the VAT rate in force when the sale completed', async () => {
+      const [till] = await enrolledTills(db(), 'S1', ['T1']);
+      const { storeId: _s, tillId: _t, ...settings } = demoStoreProfile();
+      // The reduced rate goes from 5.5 % to 7 % at noon.
+      const noon = '2026-11-22T12:00:00.000Z';
+      const reduced = settings.vatRates.find((r) => r.id === 'FR-5.5')!;
+      const vatRates = [
+        ...settings.vatRates.filter((r) => r.id !== 'FR-5.5'),
+        { ...reduced, validUntil: noon },
+        { ...reduced, rateBp: 700, validFrom: noon },
+      ];
+      expect((await putStoreSettings(db(), 'S1', { ...settings, vatRates })).changed).toBe(true);
+      const t = till!.chains;
+      const line = [{ lineId: 'l1', productId: 'prd-1', quantity: 1 }];
+      // Both sold at 5.5 %: right in the morning, wrong in the afternoon.
+      const morning = t.seal('sale', 'morning', saleWithLines(t, 'morning', line, '2026-11-22T09:01:00.000Z'));
+      const afternoon = t.seal('sale', 'afternoon', saleWithLines(t, 'afternoon', line, '2026-11-22T15:00:00.000Z'));
+      await push(till!, [morning, afternoon]);
+      await settle();
+      expect(await breaks()).toEqual([]);
+      expect(await fed()).toEqual(['morning']);
+      expect(await level()).toBe(-1);
+      const [incident] = await db().query<{ doc_id: string; details: { problems: { code: string }[] } }>(
+        "SELECT doc_id, details FROM incidents WHERE kind = 'invalid_sale'",
+      );
+      expect(incident!.doc_id).toBe('afternoon');
+      expect(incident!.details.problems.map((p) => p.code)).toContain('vat-rate');
     });
   });
 }

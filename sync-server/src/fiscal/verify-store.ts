@@ -30,8 +30,8 @@ import { VERIFIED_FEED } from './verified-feed';
 export const VERIFY_BATCH = 2000;
 /** How long a gap (or a key nobody registered, or an anchor not reached) may wait before it is a break. */
 export const DEFAULT_GRACE_MS = 10 * 60_000;
-/** The soonest a store is looked at again for a grace period (its clock may run ahead of the timers'). */
-const MIN_RECHECK_MS = 50;
+/** The soonest a store is looked at again for a grace period: a wait that did not end as expected is never a busy loop. */
+const MIN_RECHECK_MS = 1000;
 /** Waiting records read per step, lowest sequences first. */
 const PENDING_LIMIT = 50_000;
 
