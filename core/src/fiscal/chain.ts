@@ -1,5 +1,5 @@
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json';
 import type { FiscalChain, PayloadOf, RecordPayload } from './events';
 import { nobleCrypto, type FiscalCrypto } from './fiscal-crypto';
 
@@ -47,7 +47,7 @@ export type SealedRecord<C extends FiscalChain = FiscalChain> = SealedFields<C> 
 };
 
 export function canonicalText(value: unknown): string {
-  const text = canonicalize(value);
+  const text = canonicalJson(value);
   if (text === undefined) throw new Error('Value has no canonical JSON form');
   return text;
 }
