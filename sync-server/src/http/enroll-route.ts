@@ -35,7 +35,8 @@ export function registerEnrollRoute(
           }),
           proof: Type.String({
             pattern: '^[0-9a-f]{128}$',
-            description: 'Ed25519 signature by that key of "POS-ENROLL-V1" 0x00 <code, normalised> 0x00 <public key bytes> (docs/fiscal.md)',
+            description:
+              'Ed25519 signature by that key of "POS-ENROLL-V1" 0x00 <code, normalised> 0x00 <public key bytes> (docs/fiscal.md)',
           }),
         }),
         response: {
