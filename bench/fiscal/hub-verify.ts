@@ -89,7 +89,7 @@ export async function measureHubVerification(options: {
   readonly rounds: number;
   readonly log: (line: string) => void;
 }): Promise<HubVerification> {
-  const threads = defaultSignatureThreads();
+  const threads = Number(process.env.BENCH_SIGNATURE_THREADS) || defaultSignatureThreads();
   const pool = new SignaturePool(threads);
   try {
     return { ...(await measureWith(options, { signatures: pool })), threads };

@@ -18,7 +18,8 @@
  *   postgres://postgres@127.0.0.1:5432/postgres) over --hub-records sealed sales of --hub-tills
  *   tills stored as pushes store them, from nothing to every record verified (hub-verify.ts);
  *   its goal is 70 % of raw_verify_records_per_s of the same run.
- *   npm run bench:fiscal -- [--hub-records 40000] [--hub-tills 8]
+ *   npm run bench:fiscal -- [--hub-records 40000] [--hub-tills 8]; BENCH_SIGNATURE_THREADS=n sets the
+ *   hub's signature threads (default: the cores but one).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
