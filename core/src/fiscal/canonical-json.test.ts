@@ -12,6 +12,12 @@ const outcome = (f: () => string | undefined) => {
 };
 
 describe('canonicalJson', () => {
+  it('writes an own "__proto__" member, which a plain copy would take for the prototype (found by the property below)', () => {
+    const value = JSON.parse('{"b":1,"__proto__":0}') as unknown;
+    expect(canonicalJson(value)).toBe(canonicalize(value));
+    expect(canonicalJson(value)).toBe('{"__proto__":0,"b":1}');
+  });
+
   it('property: writes exactly what canonicalize writes, or refuses what it refuses, for any JSON value and any text', () => {
     const texts = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.string());
     const values = fc.letrec((tie) => ({

@@ -23,7 +23,8 @@ function sortedCopy(value: unknown): unknown {
   if (typeof source.toJSON === 'function') throw new NotPlain();
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(source).sort()) {
-    if (INDEX_KEY.test(key)) throw new NotPlain();
+    // An own "__proto__" member would set the copy's prototype instead of being written: the general serialiser takes it.
+    if (INDEX_KEY.test(key) || key === '__proto__') throw new NotPlain();
     const v = source[key];
     // Members JSON has no form for are left out, as canonicalize does.
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
