@@ -1,4 +1,4 @@
-import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, concatBytes, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalJson } from './canonical-json';
 import type { FiscalChain, PayloadOf, RecordPayload } from './events';
 import { nobleCrypto, type FiscalCrypto } from './fiscal-crypto';
@@ -70,13 +70,7 @@ const DOMAIN_BYTES = utf8ToBytes(`${RECORD_HASH_DOMAIN}\u0000`);
 export function recordHashInput(prevHash: string, fields: SealedFields): Uint8Array {
   const text = canonicalText(fieldsOf(fields));
   if (fields.v === undefined) return utf8ToBytes(prevHash + text);
-  const canonical = utf8ToBytes(text);
-  const prev = hexToBytes(prevHash);
-  const input = new Uint8Array(DOMAIN_BYTES.length + prev.length + canonical.length);
-  input.set(DOMAIN_BYTES, 0);
-  input.set(prev, DOMAIN_BYTES.length);
-  input.set(canonical, DOMAIN_BYTES.length + prev.length);
-  return input;
+  return concatBytes(DOMAIN_BYTES, hexToBytes(prevHash), utf8ToBytes(text));
 }
 
 export function chainHash(prevHash: string, fields: SealedFields, crypto: FiscalCrypto = nobleCrypto): string {

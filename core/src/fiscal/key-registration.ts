@@ -1,4 +1,4 @@
-import { hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { concatBytes, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 
 export const ENROLLMENT_PROOF_DOMAIN = 'POS-ENROLL-V1';
 
@@ -9,10 +9,5 @@ export const ENROLLMENT_PROOF_DOMAIN = 'POS-ENROLL-V1';
  * hub made it, it is random, single use and short lived, so a proof cannot be replayed.
  */
 export function enrollmentProofMessage(normalizedCode: string, publicKeyHex: string): Uint8Array {
-  const head = utf8ToBytes(`${ENROLLMENT_PROOF_DOMAIN}\u0000${normalizedCode}\u0000`);
-  const key = hexToBytes(publicKeyHex);
-  const message = new Uint8Array(head.length + key.length);
-  message.set(head, 0);
-  message.set(key, head.length);
-  return message;
+  return concatBytes(utf8ToBytes(`${ENROLLMENT_PROOF_DOMAIN}\u0000${normalizedCode}\u0000`), hexToBytes(publicKeyHex));
 }

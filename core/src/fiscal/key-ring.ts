@@ -1,4 +1,4 @@
-import { hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { concatBytes, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { keyIdOf, type SealedRecord } from './chain';
 import { nobleCrypto, type FiscalCrypto } from './fiscal-crypto';
 
@@ -9,14 +9,7 @@ export const KEY_ROTATION_DOMAIN = 'POS-FISCAL-KEY-ROTATION-V1';
  * byte, the old public key's 32 raw bytes, then the new one's.
  */
 export function rotationMessage(previousPublicKeyHex: string, newPublicKeyHex: string): Uint8Array {
-  const domain = utf8ToBytes(`${KEY_ROTATION_DOMAIN}\u0000`);
-  const previous = hexToBytes(previousPublicKeyHex);
-  const next = hexToBytes(newPublicKeyHex);
-  const message = new Uint8Array(domain.length + previous.length + next.length);
-  message.set(domain, 0);
-  message.set(previous, domain.length);
-  message.set(next, domain.length + previous.length);
-  return message;
+  return concatBytes(utf8ToBytes(`${KEY_ROTATION_DOMAIN}\u0000`), hexToBytes(previousPublicKeyHex), hexToBytes(newPublicKeyHex));
 }
 
 /**

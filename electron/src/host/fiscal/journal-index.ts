@@ -14,7 +14,6 @@ export class JournalIndex {
   private readonly placed = new Map<FiscalChain, Placed[]>();
   private readonly positions = new Map<FiscalChain, ChainHead>();
   private readonly ids = new Map<string, Placed>();
-  private readonly copies = new Map<string, number>();
   private readonly announced = new Set<string>();
   private lastRecord: SealedRecord | null = null;
 
@@ -28,7 +27,6 @@ export class JournalIndex {
     if (!head || head.seq <= record.seq) this.positions.set(record.chain, { seq: record.seq, hash: record.hash });
     const fresh = !this.ids.has(record.id);
     if (fresh) this.ids.set(record.id, at);
-    this.countCopy(record);
     const payload = record.payload as { readonly type?: unknown; readonly keyId?: unknown } | null;
     if (record.chain === 'event' && payload?.type === 'key.rotate' && typeof payload.keyId === 'string') this.announced.add(payload.keyId);
     this.lastRecord = record;
@@ -56,11 +54,6 @@ export class JournalIndex {
     return list.slice(from, from + limit);
   }
 
-  /** The highest copy number printed of a sale: DUPLICATA records, and reprint events of journals before the duplicate chain. */
-  copyCount(saleId: string): number {
-    return this.copies.get(saleId) ?? 0;
-  }
-
   /** Whether a `key.rotate` introducing this key is in the journal. */
   announces(keyId: string): boolean {
     return this.announced.has(keyId);
@@ -68,14 +61,5 @@ export class JournalIndex {
 
   last(): SealedRecord | null {
     return this.lastRecord;
-  }
-
-  private countCopy(record: SealedRecord): void {
-    if (typeof record.payload !== 'object' || record.payload === null) return;
-    const payload = record.payload as Readonly<Record<string, unknown>>;
-    const legacy = record.chain === 'event' && payload.type === 'receipt.reprint';
-    const number = record.chain === 'duplicate' ? payload.duplicateNumber : legacy ? payload.reprintNumber : undefined;
-    if (typeof payload.saleId !== 'string' || typeof number !== 'number') return;
-    this.copies.set(payload.saleId, Math.max(this.copies.get(payload.saleId) ?? 0, number));
   }
 }

@@ -154,11 +154,6 @@ export class JournalStore {
     return at ? { chain: at.chain, seq: at.seq } : null;
   }
 
-  /** Copies printed of a sale: the highest DUPLICATA number, and reprint events of journals before the duplicate chain. */
-  reprintCount(saleId: string): number {
-    return this.scan.index.copyCount(saleId);
-  }
-
   /** Whether the journal holds the `key.rotate` that introduces this key. */
   keyAnnounced(keyId: string): boolean {
     return this.scan.index.announces(keyId);

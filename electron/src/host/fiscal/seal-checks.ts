@@ -13,6 +13,7 @@ import {
   type StoreProfile,
 } from '@pos/core';
 import type { ApprovalBook } from '../approvals/approval-book';
+import type { HostContext } from '../host-context';
 import { outcomeOf, type PaymentJournal } from '../terminal/payment-journal';
 import type { SealedIndex } from './sealed-index';
 
@@ -24,6 +25,11 @@ export type SealCheckContext = {
   readonly approvals: ApprovalBook;
   readonly payments: PaymentJournal;
 };
+
+/** The checks' view of the host, for the signed-in `staff`. */
+export function sealCheckContext(ctx: HostContext, staff: StaffMember): SealCheckContext {
+  return { profile: ctx.profile, staff, index: ctx.index, approvals: ctx.approvals, payments: ctx.terminal.journal };
+}
 
 type ApprovalNeed = {
   readonly what: string;

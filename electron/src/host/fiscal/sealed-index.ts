@@ -13,7 +13,6 @@ export class SealedIndex {
   private readonly duplicates = new Map<string, number>();
   private readonly refunds = new Map<string, number>();
   private readonly refundRequests = new Map<string, string>();
-  private staffSetUp = false;
   private anchor: ChainHeads | null = null;
 
   /** The indexer the journal calls for each record, in journal order. */
@@ -54,9 +53,6 @@ export class SealedIndex {
         this.refundRequests.set(event.attemptKey, record.id);
         cite(event.approvalId);
         break;
-      case 'staff.setup':
-        this.staffSetUp = true;
-        break;
       case 'till.start':
         if (event.heads) this.anchor = event.heads;
         break;
@@ -94,9 +90,5 @@ export class SealedIndex {
   /** Every chain's head as the last start sealed it (null before the first start that recorded them). */
   get lastAnchor(): ChainHeads | null {
     return this.anchor;
-  }
-
-  get firstManagerSetUp(): boolean {
-    return this.staffSetUp;
   }
 }

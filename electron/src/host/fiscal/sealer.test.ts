@@ -14,6 +14,7 @@ import {
   startEvent,
 } from './fiscal-test-kit';
 import { nodeFiscalCrypto } from './node-fiscal-crypto';
+import { SealedIndex } from './sealed-index';
 
 let dir = '';
 beforeEach(async () => void (dir = await makeTempDir()));
@@ -103,7 +104,8 @@ describe('Sealer and JournalStore', () => {
   });
 
   it('counts copies per sale from legacy reprint events and from the duplicate chain', async () => {
-    const a = await openTill(dir);
+    const index = new SealedIndex();
+    const a = await openTill(dir, { indexers: [index.add] });
     for (const n of [1, 2]) {
       await a.sealer.seal({
         chain: 'event',
@@ -121,12 +123,13 @@ describe('Sealer and JournalStore', () => {
       id: 'd-s2',
       payload: { type: 'duplicate', saleId: 's2', receiptSeq: 2, duplicateNumber: 1, staffId: 'x' },
     });
-    expect(a.journal.reprintCount('s1')).toBe(3);
+    expect(index.duplicateCount('s1')).toBe(3);
     await a.journal.close();
-    const b = await openTill(dir);
-    expect(b.journal.reprintCount('s1')).toBe(3);
-    expect(b.journal.reprintCount('s2')).toBe(1);
-    expect(b.journal.reprintCount('s3')).toBe(0);
+    const reopened = new SealedIndex();
+    const b = await openTill(dir, { indexers: [reopened.add] });
+    expect(reopened.duplicateCount('s1')).toBe(3);
+    expect(reopened.duplicateCount('s2')).toBe(1);
+    expect(reopened.duplicateCount('s3')).toBe(0);
     await b.journal.close();
   });
 });

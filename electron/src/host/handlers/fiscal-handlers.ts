@@ -7,7 +7,7 @@ import {
   type SealRequest,
   type SealedRecord,
 } from '@pos/core';
-import { saleSealProblems, voidSealProblems } from '../fiscal/seal-checks';
+import { saleSealProblems, sealCheckContext, voidSealProblems } from '../fiscal/seal-checks';
 import type { HostContext } from '../host-context';
 import { rotateTillKey } from '../fiscal/key-store';
 import { noRequest, type HandlerGroup } from './handler-registry';
@@ -41,13 +41,7 @@ async function sameSeal(ctx: HostContext, request: SealRequest): Promise<SealedR
  */
 export function fiscalHandlers(ctx: HostContext): HandlerGroup {
   const problemsOf = (request: SealRequest): SaleProblem[] => {
-    const checks = {
-      profile: ctx.profile,
-      staff: ctx.session.require(),
-      index: ctx.index,
-      approvals: ctx.approvals,
-      payments: ctx.terminal.journal,
-    };
+    const checks = sealCheckContext(ctx, ctx.session.require());
     if (request.chain === 'sale') return saleSealProblems(request.payload as SalePayload, request.id, checks);
     const event = request.payload as EventPayload;
     if (request.chain !== 'event' || event.type !== 'sale.void') {

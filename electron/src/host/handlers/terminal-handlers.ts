@@ -4,7 +4,7 @@ import type { HostContext } from '../host-context';
 import type { HandlerGroup } from './handler-registry';
 import { ID_PATTERN, integer, oneOf, record, text } from './request-guards';
 import { isUnsettled, stateOf } from '../terminal/payment-journal';
-import { approvalProblems } from '../fiscal/seal-checks';
+import { approvalProblems, sealCheckContext } from '../fiscal/seal-checks';
 import { sealRefused } from './fiscal-handlers';
 
 /** A card attempt: its idempotency key, the amount in minor units, the store's currency. */
@@ -62,14 +62,16 @@ export function terminalHandlers(ctx: HostContext): HandlerGroup {
       const subject = { saleId: request.saleId, amount: request.amount };
       let approval: { approvalId: string; approvedBy: string };
       if (request.approvalId) {
+        // The request names the approval only; who gave it is the book's word.
+        const ref = { approvalId: request.approvalId, approvedBy: ctx.approvals.get(request.approvalId)?.approvedBy ?? '' };
         const problems = approvalProblems(
-          { approvalId: request.approvalId, approvedBy: ctx.approvals.get(request.approvalId)?.approvedBy ?? '' },
+          ref,
           { what: 'refund', actions: ['sale.refund'], subject },
-          { profile: ctx.profile, staff, index: ctx.index, approvals: ctx.approvals, payments: ctx.terminal.journal },
+          sealCheckContext(ctx, staff),
           new Set(),
         );
         if (problems.length > 0) throw sealRefused(problems);
-        approval = { approvalId: request.approvalId, approvedBy: ctx.approvals.get(request.approvalId)!.approvedBy };
+        approval = ref;
       } else if (can(staff.role, 'sale.refund')) {
         const issued = await ctx.approvals.issue({ action: 'sale.refund', approvedBy: staff.id, requestedBy: staff.id, subject });
         approval = { approvalId: issued.approvalId, approvedBy: staff.id };

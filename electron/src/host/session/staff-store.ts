@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { open, readFile, rename } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEMO_STAFF, PosError, type DemoStaff, type StaffMember } from '@pos/core';
+import { nodeFiscalFs, writeFileDurably } from '../fiscal/fiscal-fs';
 import { hashPin, verifyPin } from './pin-hash';
 
 type StoredStaff = StaffMember & { readonly pinHash: string };
@@ -10,23 +11,6 @@ type StoredStaff = StaffMember & { readonly pinHash: string };
 async function isDemoMember(member: StoredStaff): Promise<boolean> {
   const demo = DEMO_STAFF.find((d) => d.id === member.id);
   return demo !== undefined && (await verifyPin(demo.pin, member.pinHash));
-}
-
-async function writeDurably(file: string, staff: readonly StoredStaff[]): Promise<void> {
-  const handle = await open(`${file}.tmp`, 'w', 0o600);
-  try {
-    await handle.writeFile(JSON.stringify(staff, null, 2));
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(`${file}.tmp`, file);
-  const dir = await open(path.dirname(file), 'r');
-  try {
-    await dir.sync();
-  } finally {
-    await dir.close();
-  }
 }
 
 /** PINs anyone would try first. */
@@ -59,12 +43,12 @@ export class StaffStore {
     if (stored && !demo) {
       const kept: StoredStaff[] = [];
       for (const member of stored) if (!(await isDemoMember(member))) kept.push(member);
-      if (kept.length !== stored.length) await writeDurably(file, kept);
+      if (kept.length !== stored.length) await writeFileDurably(nodeFiscalFs, file, JSON.stringify(kept, null, 2));
       return new StaffStore(kept, file);
     }
     if (stored) return new StaffStore(stored, file);
     const seeded = await Promise.all((demo ?? []).map(async ({ pin, ...member }) => ({ ...member, pinHash: await hashPin(pin) })));
-    await writeDurably(file, seeded);
+    await writeFileDurably(nodeFiscalFs, file, JSON.stringify(seeded, null, 2));
     return new StaffStore(seeded, file);
   }
 
@@ -93,7 +77,7 @@ export class StaffStore {
         reason: 'guessable-pin',
       });
     const member: StoredStaff = { id: `staff-${randomUUID()}`, displayName, role: 'manager', pinHash: await hashPin(pin) };
-    await writeDurably(this.file, [member]);
+    await writeFileDurably(nodeFiscalFs, this.file, JSON.stringify([member], null, 2));
     this.staff = [member];
     const { pinHash: _hidden, ...visible } = member;
     return visible;
