@@ -43,3 +43,4 @@ export * from './sync/index';
 export * from './barcode/gs1/index';
 export * from './scan/duplicate-scan-filter';
 export * from './devices/device-settings';
+export * from './staff/pin-rules';

@@ -51,6 +51,7 @@ export const en: Dictionary = {
     submit: 'Create the manager',
     nameRequired: 'Enter the manager’s name.',
     pinFormat: 'The PIN must be 4 to 6 digits.',
+    pinGuessable: 'Choose a PIN that is harder to guess (not 0000, 1234 or 4321).',
     pinMismatch: 'The two PINs are not the same.',
     done: '{{name}} is this till’s manager: sign in with their PIN.',
   },

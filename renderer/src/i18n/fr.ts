@@ -51,6 +51,7 @@ export const fr = {
     submit: 'Créer le responsable',
     nameRequired: 'Indiquez le nom du responsable.',
     pinFormat: 'Le code doit compter 4 à 6 chiffres.',
+    pinGuessable: 'Choisissez un code moins facile à deviner (pas 0000, 1234 ni 4321).',
     pinMismatch: 'Les deux codes ne sont pas identiques.',
     done: '{{name}} est le responsable de cette caisse : identifiez-vous avec son code.',
   },

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { can, isApprovalAction, PosError, type ApprovalSubject } from '@pos/core';
+import { type ApprovalSubject, can, isApprovalAction, isWellFormedPin, PosError } from '@pos/core';
 import type { HostContext } from '../host-context';
-import { isWellFormedPin } from '../session/pin-hash';
 import { noRequest, type HandlerGroup } from './handler-registry';
 import { ID_PATTERN, integer, record, text } from './request-guards';
 

@@ -25,7 +25,3 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   const actual = await derive(pin, Buffer.from(salt, 'base64url'));
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
-
-export function isWellFormedPin(pin: unknown): pin is string {
-  return typeof pin === 'string' && /^[0-9]{4,6}$/.test(pin);
-}

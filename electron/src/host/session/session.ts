@@ -1,5 +1,4 @@
-import { can, PosError, type Permission, type StaffMember } from '@pos/core';
-import { isWellFormedPin } from './pin-hash';
+import { can, isWellFormedPin, type Permission, PosError, type StaffMember } from '@pos/core';
 import type { StaffStore } from './staff-store';
 
 export type LockoutPolicy = { readonly maxAttempts: number; readonly lockMs: number };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DEMO_STAFF, PosError, type DemoStaff, type StaffMember } from '@pos/core';
+import { DEMO_STAFF, isGuessablePin, PosError, type DemoStaff, type StaffMember } from '@pos/core';
 import { nodeFiscalFs, writeFileDurably } from '../fiscal/fiscal-fs';
 import { hashPin, verifyPin } from './pin-hash';
 
@@ -11,13 +11,6 @@ type StoredStaff = StaffMember & { readonly pinHash: string };
 async function isDemoMember(member: StoredStaff): Promise<boolean> {
   const demo = DEMO_STAFF.find((d) => d.id === member.id);
   return demo !== undefined && (await verifyPin(demo.pin, member.pinHash));
-}
-
-/** PINs anyone would try first. */
-function isGuessable(pin: string): boolean {
-  const digits = [...pin].map(Number);
-  const steps = new Set(digits.slice(1).map((d, i) => d - digits[i]!));
-  return steps.size === 1 && [0, 1, -1].includes([...steps][0]!);
 }
 
 /**
@@ -72,7 +65,7 @@ export class StaffStore {
   /** The till's first manager, only while it has nobody: afterwards staff are managed, not set up. */
   async addFirstManager(displayName: string, pin: string): Promise<StaffMember> {
     if (!this.isEmpty) throw new PosError('FORBIDDEN', 'This till already has staff: ask a manager');
-    if (isGuessable(pin))
+    if (isGuessablePin(pin))
       throw new PosError('INVALID_REQUEST', 'Choose a PIN that is not a repeated or consecutive run of digits', {
         reason: 'guessable-pin',
       });

@@ -45,24 +45,26 @@ describe('first run of a till with no staff', () => {
     expect(screen.queryByLabelText('Code personnel')).toBeNull();
 
     for (const [name, pin, confirm, message] of [
-      ['', '4321', '4321', 'Indiquez le nom du responsable.'],
+      ['', '4071', '4071', 'Indiquez le nom du responsable.'],
       ['Nadia', '12', '12', 'Le code doit compter 4 à 6 chiffres.'],
       // Only digits are kept: "12a4" is a 3-digit PIN.
       ['Nadia', '12a4', '12a4', 'Le code doit compter 4 à 6 chiffres.'],
-      ['Nadia', '4321', '4322', 'Les deux codes ne sont pas identiques.'],
+      // The host refuses PINs anyone would try first: said before it is asked.
+      ['Nadia', '4321', '4321', 'Choisissez un code moins facile à deviner (pas 0000, 1234 ni 4321).'],
+      ['Nadia', '4071', '4072', 'Les deux codes ne sont pas identiques.'],
     ] as const) {
       await fill(name, pin, confirm);
       expect(within(setupForm()).getByRole('alert').textContent, `${name}/${pin}/${confirm}`).toBe(message);
     }
     expect(till.callsOf('staff.setup')).toEqual([]);
 
-    await fill('Nadia', '4321', '4321');
-    await waitFor(() => expect(till.callsOf('staff.setup')).toEqual([{ displayName: 'Nadia', pin: '4321' }]));
+    await fill('Nadia', '4071', '4071');
+    await waitFor(() => expect(till.callsOf('staff.setup')).toEqual([{ displayName: 'Nadia', pin: '4071' }]));
     await screen.findByLabelText('Code personnel');
     expect(screen.getByText('Nadia est le responsable de cette caisse : identifiez-vous avec son code.')).toBeTruthy();
     expect(staffName('staff-first-manager')).toBe('Nadia');
 
-    await user.type(screen.getByLabelText('Code personnel'), '4321');
+    await user.type(screen.getByLabelText('Code personnel'), '4071');
     await user.click(screen.getByRole('button', { name: 'Valider' }));
     await waitFor(() => expect(useAppStore.getState().phase).toBe('selling'));
     expect(useAppStore.getState().staff).toEqual({ id: 'staff-first-manager', displayName: 'Nadia', role: 'manager' });

@@ -1,12 +1,14 @@
+import { isGuessablePin, isWellFormedPin } from '@pos/core';
 import { useAppStore } from '../../state/app-store';
 import { replaceStaff, services } from '../../state/services';
 
-export type SetupProblem = 'nameRequired' | 'pinFormat' | 'pinMismatch';
+export type SetupProblem = 'nameRequired' | 'pinFormat' | 'pinGuessable' | 'pinMismatch';
 
-/** A PIN is 4 to 6 digits, typed twice the same: the host checks it too. */
+/** The host's PIN rules (core), and the same PIN typed twice: said here in words before the host is asked. */
 export function setupProblem(displayName: string, pin: string, confirm: string): SetupProblem | null {
   if (displayName.trim() === '') return 'nameRequired';
-  if (!/^[0-9]{4,6}$/.test(pin)) return 'pinFormat';
+  if (!isWellFormedPin(pin)) return 'pinFormat';
+  if (isGuessablePin(pin)) return 'pinGuessable';
   if (pin !== confirm) return 'pinMismatch';
   return null;
 }
