@@ -1,5 +1,6 @@
-import { readFile, rename, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { nodeFiscalFs, writeFileDurably } from '../fiscal/fiscal-fs';
 
 export type HubCredentials = {
   readonly hubUrl: string;
@@ -43,6 +44,6 @@ export async function saveHubCredentials(dataDir: string, credentials: HubCreden
   const { token, ...rest } = credentials;
   const stored: Stored = protector ? { ...rest, protectedToken: protector.encrypt(token).toString('base64') } : { ...rest, token };
   const file = path.join(dataDir, FILE);
-  await writeFile(`${file}.tmp`, JSON.stringify(stored, null, 2), { mode: 0o600 });
-  await rename(`${file}.tmp`, file);
+  // Durable before the till says it is enrolled: the one-time code is spent, a lost token means enrolling again.
+  await writeFileDurably(nodeFiscalFs, file, JSON.stringify(stored, null, 2), 0o600);
 }
