@@ -12,8 +12,8 @@ export function applyStoreProfile(profile: StoreProfile): void {
 }
 
 /** What hello says about the till as a whole: whether it can seal, whether it has staff yet. */
-export function applyHello(hello: Pick<HostHello, 'fiscal' | 'needsSetup'>): void {
-  useAppStore.setState({ fiscal: hello.fiscal, needsSetup: hello.needsSetup });
+export function applyHello(hello: Pick<HostHello, 'fiscal' | 'needsSetup' | 'tillId'>): void {
+  useAppStore.setState({ fiscal: hello.fiscal, needsSetup: hello.needsSetup, tillId: hello.tillId });
 }
 
 /**

@@ -29,6 +29,8 @@ type AppState = {
   staff: StaffMember | null;
   /** The till has no staff yet: the sign-in screen sets up its first manager. */
   needsSetup: boolean;
+  /** The host's till code, known from its hello (before the databases open): receipt numbers in the fiscal banner. */
+  tillId: string;
   /** Whether the host may seal: "stopped" blocks selling for everyone until support restores the journal. */
   fiscal: FiscalStatus;
   locale: Locale;
@@ -61,6 +63,7 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   storagePersisted: null,
   staff: null,
   needsSetup: false,
+  tillId: '',
   fiscal: { state: 'ok' },
   locale: 'fr',
   panel: 'search',

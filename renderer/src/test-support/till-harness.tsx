@@ -44,6 +44,7 @@ export async function startTill(options: { catalogSize?: number; staff?: StaffMe
     locale: 'fr',
     fiscal: { state: 'ok' },
     needsSetup: false,
+    tillId: TEST_HELLO.tillId,
   });
   useDialogStore.setState({ request: null, resolve: null });
   cartActions.start(staff.id, profile.currency);

@@ -89,10 +89,12 @@ describe('sealing stopped by the host', () => {
     expect(useCartStore.getState().cart.lines[0]!.quantity).toBe(2);
   });
 
-  it('shows what hello said at start, before any event', () => {
-    act(() => applyHello({ fiscal: STOPPED, needsSetup: false }));
+  it('shows what hello said at start, before any event, with the receipt numbers of its till', () => {
+    // Hello arrives before the till's databases open: the banner must not wait for them to name a receipt.
+    act(() => applyHello({ fiscal: STOPPED, needsSetup: false, tillId: 'T07' }));
     useAppStore.setState({ phase: 'signin', staff: null });
     renderTill();
     expect(problemLines()).toHaveLength(4);
+    expect(problemLines()[0]).toBe('Ticket n° T07-000042 : contenu modifié après l’enregistrement (empreinte fausse)');
   });
 });

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore, type Message } from '../../state/app-store';
-import { useMaybeServices } from '../../state/services';
 import { describeRecordProblem } from './record-problem';
 
 /** A journal can hold thousands of records after the damage: the first ones name where to look. */
@@ -13,7 +12,8 @@ const SHOWN = 5;
 export function FiscalStopBanner() {
   const { t } = useTranslation();
   const fiscal = useAppStore((s) => s.fiscal);
-  const tillId = useMaybeServices()?.hello.tillId ?? '';
+  // From the hello itself: the banner shows before the till's databases (and its services) are open.
+  const tillId = useAppStore((s) => s.tillId);
   if (fiscal.state !== 'stopped') return null;
   const say = (m: Message) => t(m.key, m.values ?? {});
   const shown = fiscal.problems.slice(0, SHOWN).map((p) => describeRecordProblem(p, tillId));
