@@ -41,6 +41,13 @@ export const en: Dictionary = {
     backspace: 'Backspace',
     digit: 'Digit {{digit}}',
   },
+  keypad: {
+    label: 'Numeric keypad',
+    backspace: 'Back',
+    clear: 'Clear',
+    decimal: 'Decimal point',
+    decimalSeparator: '.',
+  },
   setup: {
     title: 'The till’s first manager',
     explain:

@@ -41,6 +41,13 @@ export const fr = {
     backspace: 'Corriger',
     digit: 'Chiffre {{digit}}',
   },
+  keypad: {
+    label: 'Pavé numérique',
+    backspace: 'Corriger',
+    clear: 'Effacer',
+    decimal: 'Virgule',
+    decimalSeparator: ',',
+  },
   setup: {
     title: 'Premier responsable de la caisse',
     explain:
