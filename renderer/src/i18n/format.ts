@@ -20,14 +20,28 @@ export function formatKg(grams: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilogram', minimumFractionDigits: 3 }).format(grams / 1000);
 }
 
-export function formatTime(iso: string, locale: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Dates and times always in the store's zone, as the printed receipt has them: the machine's
+ * own zone (UTC on many tills) never decides what hour a sale shows.
+ */
+function dateFormat(locale: string, timeZone: string, withDate: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${withDate ? 'd' : ''}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...(withDate ? { dateStyle: 'short' } : {}), timeStyle: 'short', timeZone });
+    dateFormats.set(key, format);
+  }
+  return format;
 }
 
-export function formatDateTime(iso: string, locale: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(
-    new Date(iso),
-  );
+export function formatTime(iso: string, locale: string, timeZone: string): string {
+  return dateFormat(locale, timeZone, false).format(new Date(iso));
+}
+
+export function formatDateTime(iso: string, locale: string, timeZone: string): string {
+  return dateFormat(locale, timeZone, true).format(new Date(iso));
 }
 
 /** Minor units as the cashier would type them back ("12,50" in French). */

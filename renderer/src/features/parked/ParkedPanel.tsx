@@ -1,8 +1,9 @@
 import { cartTotals, type CartDoc } from '@pos/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMoney, formatTime } from '../../i18n/format';
+import { formatMoney } from '../../i18n/format';
 import { intlLocale } from '../../i18n/i18n';
+import { useStoreDates } from '../../i18n/use-store-dates';
 import { useAppStore } from '../../state/app-store';
 import { notifyError } from '../../state/error-notice';
 import { services, staffName } from '../../state/services';
@@ -13,6 +14,7 @@ export function ParkedPanel() {
   const { t } = useTranslation();
   const locale = intlLocale(useAppStore((s) => s.locale));
   const setPanel = useAppStore((s) => s.setPanel);
+  const dates = useStoreDates();
   const [parked, setParked] = useState<CartDoc[]>([]);
 
   useEffect(() => {
@@ -31,7 +33,7 @@ export function ParkedPanel() {
         {parked.map((doc) => (
           <li key={doc.id}>
             <span>
-              {formatTime(doc.updatedAt, locale)} · {staffName(doc.staffId)} · {t('parked.lines', { count: doc.cart.lines.length })} ·{' '}
+              {dates.dateTime(doc.updatedAt)} · {staffName(doc.staffId)} · {t('parked.lines', { count: doc.cart.lines.length })} ·{' '}
               {formatMoney(cartTotals(doc.cart, rates).total, doc.cart.currency, locale)}
             </span>
             <button type="button" onClick={() => void resumeSale(doc.id).catch(notifyError)}>

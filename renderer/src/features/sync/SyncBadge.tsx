@@ -1,20 +1,18 @@
 import { useTranslation } from 'react-i18next';
-import { formatTime } from '../../i18n/format';
-import { intlLocale } from '../../i18n/i18n';
-import { useAppStore } from '../../state/app-store';
+import { useStoreDates } from '../../i18n/use-store-dates';
 import { useSyncStore } from '../../state/sync-store';
 
 /** Always on screen: hub link online/offline, documents waiting to be sent, last successful sync. */
 export function SyncBadge() {
   const { t } = useTranslation();
-  const locale = intlLocale(useAppStore((s) => s.locale));
+  const dates = useStoreDates();
   const { hub, pending, catalog, issues } = useSyncStore();
   const state = !hub?.enrolled ? 'notEnrolled' : hub.online ? 'online' : 'offline';
   const importing = catalog && !catalog.done && catalog.total > 0;
   const label = [
     t(`sync.${state}`),
     t('sync.pending', { count: pending }),
-    hub?.lastSyncAt ? t('sync.last', { time: formatTime(hub.lastSyncAt, locale) }) : null,
+    hub?.lastSyncAt ? t('sync.last', { time: dates.time(hub.lastSyncAt) }) : null,
     importing ? t('sync.catalog', { percent: Math.floor((catalog.imported * 100) / catalog.total) }) : null,
   ]
     .filter(Boolean)

@@ -1,8 +1,7 @@
 import { can } from '@pos/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../i18n/format';
-import { intlLocale } from '../../i18n/i18n';
+import { useStoreDates } from '../../i18n/use-store-dates';
 import { useAppStore } from '../../state/app-store';
 import { notifyError } from '../../state/error-notice';
 import { services } from '../../state/services';
@@ -50,7 +49,7 @@ function EnrollForm() {
 /** The details behind the badge: the hub, what waits, what went wrong; enrollment for a manager. */
 export function SyncPanel() {
   const { t } = useTranslation();
-  const locale = intlLocale(useAppStore((s) => s.locale));
+  const dates = useStoreDates();
   const { panelOpen, hub, pending, catalog, issues } = useSyncStore();
   if (!panelOpen) return null;
   const close = () => useSyncStore.setState({ panelOpen: false });
@@ -80,7 +79,7 @@ export function SyncPanel() {
           </div>
           <div>
             <dt>{t('sync.lastSync')}</dt>
-            <dd>{hub?.lastSyncAt ? formatDateTime(hub.lastSyncAt, locale) : '—'}</dd>
+            <dd>{hub?.lastSyncAt ? dates.dateTime(hub.lastSyncAt) : '—'}</dd>
           </div>
           {catalog && (
             <div>
@@ -104,7 +103,7 @@ export function SyncPanel() {
           <ul aria-label={t('sync.issues')}>
             {issues.map((issue) => (
               <li key={`${issue.at}-${issue.collection}-${issue.message}`}>
-                {formatDateTime(issue.at, locale)} · {issue.collection} · {issue.message}
+                {dates.dateTime(issue.at)} · {issue.collection} · {issue.message}
               </li>
             ))}
           </ul>
