@@ -5,6 +5,7 @@ import type { ApprovalAction, ApprovalRef, ApprovalSubject } from '../approval/a
 import type { SealedRecord, SealRequest } from '../fiscal/chain';
 import type { FiscalChain, RecordProblem } from '../fiscal/events';
 import type { CardOutcome } from '../payment/tender';
+import type { CardFailure, TerminalProgress } from '../payment/terminal-progress';
 import type { StaffMember } from '../staff/permissions';
 import type { StoreProfile } from '../store/store-profile';
 import type { SyncCollectionName } from '../sync/collections';
@@ -86,6 +87,8 @@ export type CardResult = {
   readonly offline?: boolean;
   /** Which protocol and terminal answered ("caisse-ap", "concert", "zvt", "simulated"). */
   readonly terminal?: string;
+  /** Why it was declined or stays unknown, as a code the till translates (`message` is the driver's words, for logs). */
+  readonly failure?: CardFailure;
 };
 
 export type ReprintResult = {
@@ -265,6 +268,8 @@ export type HostEvents = {
   'device.status': DeviceStatusView;
   'scanner.scan': ScanEvent;
   'terminal.alert': TerminalAlertView;
+  /** A card attempt while the terminal works on it: what it asks the customer, and when it is done. */
+  'terminal.progress': TerminalProgress;
   'display.state': CustomerDisplayState;
   /** The store's settings changed at the hub: the renderer sells with them from now on, as the host does. */
   'store.profile': StoreProfile;
@@ -317,6 +322,7 @@ const EVENTS = {
   'device.status': true,
   'scanner.scan': true,
   'terminal.alert': true,
+  'terminal.progress': true,
   'display.state': true,
   'store.profile': true,
   'fiscal.status': true,

@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'NOT_ENROLLED',
   'TIMEOUT',
   'CARD_OFFLINE_LIMIT',
+  /** The card terminal is still working on this attempt: nobody may settle it by hand yet. */
+  'TERMINAL_BUSY',
   'DEVICE_ERROR',
   'INTERNAL',
 ] as const;

@@ -3,10 +3,9 @@ import type { ApprovalBook } from './approvals/approval-book';
 import type { SealGate } from './fiscal/seal-gate';
 import type { SealedIndex } from './fiscal/sealed-index';
 import type { OriginalReceipts } from './printer/original-receipts';
-import type { CardTerminal } from '@pos/hardware/common';
 import type { HostConfig } from './config/host-config';
 import type { DeviceManager } from './devices/device-manager';
-import type { PaymentJournal } from './terminal/payment-journal';
+import type { JournaledTerminal } from './terminal/journaled-terminal';
 import type { JournalStore } from './fiscal/journal-store';
 import type { TillKey } from './fiscal/key-store';
 import type { Sealer } from './fiscal/sealer';
@@ -47,7 +46,7 @@ export type HostContext = {
   readonly session: Session;
   readonly printer: ReceiptPrinter;
   /** The terminal behind its payment journal. */
-  readonly terminal: CardTerminal & { readonly journal: PaymentJournal };
+  readonly terminal: JournaledTerminal;
   /** The scanner, scale, displays and the terminal's driver, and the Devices screen's work. */
   readonly devices: DeviceManager;
   readonly events: HostEventBus;

@@ -1,7 +1,8 @@
-import type { CardResult } from '@pos/core';
-import type { CardTerminal } from '@pos/hardware/common';
+import type { CardResult, TerminalProgress } from '@pos/core';
+import type { CardPromptEvent, CardTerminal } from '@pos/hardware/common';
 import { createSimulatedCardTerminal } from '@pos/hardware/fake';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { TerminalPort } from './devices/device-ports';
 import { errorOf, hostPool, signIn, tempDirs, valueOf, type TestHost } from './test-support/host-harness';
 
 /** The simulated terminal through the host: fast timings from the env (TEST_ENV: 5 ms, 40 ms). */
@@ -146,5 +147,51 @@ describe('terminal.reconcile', () => {
     );
     expect(errorOf(await host.invoke('terminal.reconcile', { attemptKey: 'attempt-never', outcome: 'approved' })).code).toBe('NOT_FOUND');
     expect(errorOf(await host.invoke('terminal.reconcile', { attemptKey: 'attempt-read', outcome: 'maybe' })).code).toBe('INVALID_REQUEST');
+  });
+});
+
+/** A terminal that answers only when the test says, and shows the customer what the test says. */
+function slowTerminal() {
+  let answer: (result: CardResult) => void = () => undefined;
+  let show: (event: CardPromptEvent) => void = () => undefined;
+  const terminal: TerminalPort = {
+    label: 'slow',
+    pay: () => new Promise<CardResult>((resolve) => (answer = resolve)),
+    refund: () => new Promise<CardResult>((resolve) => (answer = resolve)),
+    status: async (attemptKey) => ({ attemptKey, amount: 0, status: 'unknown' }),
+    close: async () => undefined,
+    onPrompt: (listener) => {
+      show = listener;
+      return () => undefined;
+    },
+  };
+  return { terminal, answer: (result: CardResult) => answer(result), show: (event: CardPromptEvent) => show(event) };
+}
+
+describe('a card attempt the terminal is still working on', () => {
+  it("refuses a cashier's reading of it (a decline clicked meanwhile), relays what the terminal asks, and takes the reading once the terminal timed out", async () => {
+    const slow = slowTerminal();
+    const host = await signedInHost({ terminal: slow.terminal });
+    const progress: TerminalProgress[] = [];
+    host.context.events.on('terminal.progress', (event) => progress.push(event));
+    const attemptKey = 'attempt-slow';
+    const paying = pay(host, attemptKey, 1000);
+    await vi.waitFor(() => expect(progress).toEqual([{ attemptKey, phase: 'started' }]));
+    slow.show({ attemptKey, prompt: 'insert-card' });
+    slow.show({ attemptKey: 'someone-else', prompt: 'watch-pin-pad' });
+    expect(progress).toEqual([
+      { attemptKey, phase: 'started' },
+      { attemptKey, phase: 'prompt', prompt: 'insert-card' },
+    ]);
+
+    const refused = errorOf(await host.invoke('terminal.reconcile', { attemptKey, outcome: 'declined' }));
+    expect(refused.code).toBe('TERMINAL_BUSY');
+    expect(host.context.terminal.journal.get(attemptKey)?.reconciled).toBeUndefined();
+
+    slow.answer({ attemptKey, amount: 1000, status: 'unknown', message: 'No answer from the terminal within 2 min' });
+    expect(valueOf<CardResult>(await paying).status).toBe('unknown');
+    expect(progress.at(-1)).toEqual({ attemptKey, phase: 'finished' });
+    expect(valueOf<CardResult>(await host.invoke('terminal.reconcile', { attemptKey, outcome: 'declined' })).status).toBe('declined');
+    expect(host.context.terminal.journal.get(attemptKey)?.reconciled?.outcome).toBe('declined');
   });
 });

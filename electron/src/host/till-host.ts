@@ -66,6 +66,8 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     offlineCaps: config.terminal.offlineCaps,
     locale: config.locale,
     onAlert: (alert) => void raiseTerminalAlert(alert),
+    // Every till screen learns the terminal is working, so none offers to settle the attempt by hand meanwhile.
+    onProgress: (progress) => events.emit('terminal.progress', progress),
   });
   const devices = new DeviceManager(config, {
     dataDir: options.dataDir,

@@ -1,4 +1,4 @@
-import type { CardResult } from '@pos/core';
+import type { CardResult, TerminalPrompt } from '@pos/core';
 import type { DeviceStatus, Driver } from './device';
 
 export type CardPaymentRequest = {
@@ -25,13 +25,17 @@ export type CardTerminal = {
 /**
  * What a terminal driver tells beyond pay/refund answers. `late-answer`: the terminal answered an
  * attempt after pay() had already returned "unknown" (timeout), or answered it twice: the payment
- * journal must catch it and show it, never charge again.
+ * journal must catch it and show it, never charge again. `prompt`: what the terminal shows the
+ * customer during an attempt, where its protocol says so (display only, never an outcome).
  */
 export type CardTerminalEvents = {
   readonly status: DeviceStatus;
   readonly disconnected: { readonly reason: string };
   readonly 'late-answer': CardResult;
+  readonly prompt: CardPromptEvent;
 };
+
+export type CardPromptEvent = { readonly attemptKey: string; readonly prompt: TerminalPrompt };
 
 /** A protocol driver: the CardTerminal contract plus the driver shape of device.ts. */
 export type CardTerminalDriver = CardTerminal & Driver<CardTerminalEvents>;

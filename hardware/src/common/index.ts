@@ -1,4 +1,4 @@
-export type { CardPaymentRequest, CardTerminal, CardTerminalDriver, CardTerminalEvents } from './card-terminal';
+export type { CardPaymentRequest, CardPromptEvent, CardTerminal, CardTerminalDriver, CardTerminalEvents } from './card-terminal';
 export { encodeReceipt } from './encode-receipt';
 export type { PrinterProfile, PrinterTransport } from './printer';
 export {

@@ -1,5 +1,5 @@
 import type { CardResult, DeviceRole, DeviceSettings, DeviceStatusView, HidDeviceInfo, ScaleReading, SerialPortInfo } from '@pos/core';
-import type { CardTerminal, DeviceStatus } from '@pos/hardware/common';
+import type { CardPromptEvent, CardTerminal, DeviceStatus } from '@pos/hardware/common';
 
 /**
  * What the device manager needs of each driver: the driver shape of hardware/common/device.ts,
@@ -32,6 +32,8 @@ export type PoleDisplayPort = DevicePort & { readonly label: string; show(lines:
 export type TerminalPort = CardTerminal & {
   readonly deviceStatus?: () => DeviceStatus;
   readonly onLateAnswer?: (listener: (result: CardResult) => void) => () => void;
+  /** What the terminal asks the customer during an attempt, for the drivers whose protocol says. */
+  readonly onPrompt?: (listener: (event: CardPromptEvent) => void) => () => void;
 };
 
 /** Builds the drivers from the settings; null when the device is not configured. */

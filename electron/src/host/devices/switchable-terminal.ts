@@ -1,14 +1,15 @@
 import type { CardResult } from '@pos/core';
-import type { CardPaymentRequest, CardTerminal } from '@pos/hardware/common';
+import type { CardPaymentRequest, CardPromptEvent, CardTerminal } from '@pos/hardware/common';
 import type { TerminalPort } from './device-ports';
 
 /**
  * The card terminal behind the payment journal, replaceable when the manager picks another one on
- * the Devices screen: the journal (and its attempt keys) stays, the driver changes. Late answers of
- * whichever driver is current reach the journal's listener.
+ * the Devices screen: the journal (and its attempt keys) stays, the driver changes. Late answers
+ * and prompts of whichever driver is current reach the journal's listeners.
  */
 export class SwitchableTerminal implements CardTerminal {
   private lateListeners = new Set<(result: CardResult) => void>();
+  private promptListeners = new Set<(event: CardPromptEvent) => void>();
   private unsubscribeInner: (() => void) | null = null;
 
   constructor(private inner: TerminalPort) {
@@ -32,10 +33,12 @@ export class SwitchableTerminal implements CardTerminal {
     await old.close().catch(() => undefined);
   }
 
-  on(event: 'late-answer', listener: (result: CardResult) => void): () => void {
-    if (event !== 'late-answer') return () => undefined;
-    this.lateListeners.add(listener);
-    return () => this.lateListeners.delete(listener);
+  on(event: 'late-answer', listener: (result: CardResult) => void): () => void;
+  on(event: 'prompt', listener: (event: CardPromptEvent) => void): () => void;
+  on(event: 'late-answer' | 'prompt', listener: ((result: CardResult) => void) | ((event: CardPromptEvent) => void)): () => void {
+    const set = (event === 'late-answer' ? this.lateListeners : this.promptListeners) as Set<typeof listener>;
+    set.add(listener);
+    return () => set.delete(listener);
   }
 
   pay(request: CardPaymentRequest): Promise<CardResult> {
@@ -56,9 +59,15 @@ export class SwitchableTerminal implements CardTerminal {
   }
 
   private follow(terminal: TerminalPort): void {
-    this.unsubscribeInner =
-      terminal.onLateAnswer?.((result) => {
-        for (const listener of [...this.lateListeners]) listener(result);
-      }) ?? null;
+    const offLate = terminal.onLateAnswer?.((result) => {
+      for (const listener of [...this.lateListeners]) listener(result);
+    });
+    const offPrompt = terminal.onPrompt?.((event) => {
+      for (const listener of [...this.promptListeners]) listener(event);
+    });
+    this.unsubscribeInner = () => {
+      offLate?.();
+      offPrompt?.();
+    };
   }
 }

@@ -120,6 +120,12 @@ export function terminalHandlers(ctx: HostContext): HandlerGroup {
         const staff = ctx.session.require();
         const attempt = ctx.terminal.journal.get(attemptKey);
         if (!attempt) throw new PosError('NOT_FOUND', `No card attempt ${attemptKey} on this till`);
+        // The terminal is still working on it: it may yet charge the card, whatever a person reads now.
+        if (ctx.terminal.inProgress(attemptKey))
+          throw new PosError(
+            'TERMINAL_BUSY',
+            `The terminal is still working on attempt ${attemptKey}: wait for its answer or its time-out`,
+          );
         // Only an outcome nobody knows may be settled by a person; a known one stays what the terminal said.
         if (!isUnsettled(attempt)) throw new PosError('INVALID_REQUEST', `Attempt ${attemptKey} is already ${stateOf(attempt)}`);
         await ctx.terminal.journal.reconcile(attemptKey, outcome, { staffId: staff.id });

@@ -14,6 +14,7 @@ export function driverPort(driver: CardTerminalDriver): TerminalPort {
     close: () => driver.close(),
     deviceStatus: () => driver.status(),
     onLateAnswer: (listener) => driver.on('late-answer', listener),
+    onPrompt: (listener) => driver.on('prompt', listener),
   };
 }
 

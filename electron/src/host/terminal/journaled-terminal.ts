@@ -1,5 +1,5 @@
-import { formatAmount, PosError, type CardResult } from '@pos/core';
-import type { CardPaymentRequest, CardTerminal } from '@pos/hardware/common';
+import { formatAmount, PosError, type CardResult, type TerminalProgress } from '@pos/core';
+import type { CardPaymentRequest, CardPromptEvent, CardTerminal } from '@pos/hardware/common';
 import { isUnsettled, type AttemptKind, type PaymentJournal } from './payment-journal';
 
 /**
@@ -19,31 +19,49 @@ export type OfflineCaps = { readonly maxPerPayment: number; readonly maxTotal: n
 
 export type JournaledTerminalOptions = {
   readonly onAlert?: (alert: TerminalAlert) => void;
+  /** Each attempt while the terminal works on it: started, what it asks the customer, finished. */
+  readonly onProgress?: (progress: TerminalProgress) => void;
   readonly offlineCaps?: OfflineCaps;
   /** For amounts in messages. */
   readonly locale?: 'fr' | 'en';
   readonly currency?: string;
 };
 
-type LateAnswerSource = { on(event: 'late-answer', listener: (result: CardResult) => void): () => void };
+type TerminalEventSource = {
+  on(event: 'late-answer', listener: (result: CardResult) => void): () => void;
+  on(event: 'prompt', listener: (prompt: CardPromptEvent) => void): () => void;
+};
 
-function hasLateAnswers(terminal: CardTerminal): terminal is CardTerminal & LateAnswerSource {
-  return typeof (terminal as Partial<LateAnswerSource>).on === 'function';
+function hasEvents(terminal: CardTerminal): terminal is CardTerminal & TerminalEventSource {
+  return typeof (terminal as Partial<TerminalEventSource>).on === 'function';
 }
+
+/** The journaled terminal as the host uses it. */
+export type JournaledTerminal = CardTerminal & {
+  readonly journal: PaymentJournal;
+  /** The terminal is still working on this attempt: its outcome is not known yet, nor unknown. */
+  inProgress(attemptKey: string): boolean;
+};
 
 /**
  * Puts the payment journal in front of a terminal: an attempt key already sent is never sent
  * again — its known outcome is returned, or, if the outcome is unknown, the terminal is asked for
  * its status. A terminal that throws or goes silent gives "unknown", never "declined". Answers
  * the terminal sends late or twice are journaled and raised as alerts, never charged again.
+ * While pay() or refund() waits for the terminal, the attempt is in progress (not "unknown"):
+ * the terminal may still charge the card, so nobody settles it by hand until it answered or its
+ * time-out passed.
  */
 export function journaledTerminal(
   terminal: CardTerminal,
   journal: PaymentJournal,
   options: JournaledTerminalOptions = {},
-): CardTerminal & { readonly journal: PaymentJournal } {
+): JournaledTerminal {
   const money = (cents: number) => formatAmount(cents, options.currency ?? 'EUR', options.locale ?? 'fr');
   const alert = (a: TerminalAlert) => options.onAlert?.(a);
+  const progress = (p: TerminalProgress) => options.onProgress?.(p);
+  /** Attempts pay()/refund() is waiting on; in memory only: after a restart none is in progress. */
+  const inFlight = new Set<string>();
   const unknown = (request: Pick<CardPaymentRequest, 'attemptKey' | 'amount'>, message: string): CardResult => ({
     attemptKey: request.attemptKey,
     amount: request.amount,
@@ -98,9 +116,12 @@ export function journaledTerminal(
       message: `The terminal answered the card payment of ${money(attempt.amount)} a second time; it is counted once and nothing more was charged.`,
     });
   };
-  if (hasLateAnswers(terminal)) {
+  if (hasEvents(terminal)) {
     terminal.on('late-answer', (result) => {
       void settleLate(result).catch(() => undefined);
+    });
+    terminal.on('prompt', ({ attemptKey, prompt }) => {
+      if (inFlight.has(attemptKey)) progress({ attemptKey, phase: 'prompt', prompt });
     });
   }
 
@@ -164,8 +185,16 @@ export function journaledTerminal(
       }
       if (kind === 'payment') checkOfflineCaps(request);
       await journal.requested(request.attemptKey, request.amount, request.currency, kind);
-      const result = await send(request).catch((error: unknown) => unknown(request, `The terminal did not answer: ${String(error)}`));
-      await journal.answered(request.attemptKey, result);
+      inFlight.add(request.attemptKey);
+      progress({ attemptKey: request.attemptKey, phase: 'started' });
+      let result: CardResult;
+      try {
+        result = await send(request).catch((error: unknown) => unknown(request, `The terminal did not answer: ${String(error)}`));
+        await journal.answered(request.attemptKey, result);
+      } finally {
+        inFlight.delete(request.attemptKey);
+        progress({ attemptKey: request.attemptKey, phase: 'finished' });
+      }
       if (kind === 'payment') warnIfOverCap(request, result);
       return result;
     };
@@ -173,6 +202,7 @@ export function journaledTerminal(
   return {
     label: terminal.label,
     journal,
+    inProgress: (attemptKey) => inFlight.has(attemptKey),
     pay: attempt('payment', (request) => terminal.pay(request)),
     refund: attempt('refund', (request) => terminal.refund(request)),
     status,

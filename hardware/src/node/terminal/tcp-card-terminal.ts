@@ -1,4 +1,4 @@
-import type { CardResult } from '@pos/core';
+import type { CardResult, TerminalPrompt } from '@pos/core';
 import type { CardPaymentRequest, CardTerminalDriver, CardTerminalEvents } from '../../common/card-terminal';
 import { TypedEvents, type DeviceStatus, type Listener } from '../../common/device';
 import { declinedOutcome, unknownOutcome } from '../../common/terminal/card-outcome';
@@ -12,6 +12,8 @@ export type ExchangeListener = {
   /** An answer after the exchange's outcome (timeout, or a second answer): never a new charge. */
   late(result: CardResult): void;
   disconnected(reason: string): void;
+  /** What the terminal shows the customer now (ZVT intermediate status). */
+  prompt(prompt: TerminalPrompt): void;
 };
 
 /** One request over one TCP connection, from connect to hang-up (which may come well after the outcome). */
@@ -127,6 +129,7 @@ export abstract class TcpCardTerminal implements CardTerminalDriver {
             this.events.emit('late-answer', result);
           },
           disconnected: (reason) => this.events.emit('disconnected', { reason }),
+          prompt: (prompt) => this.events.emit('prompt', { attemptKey: request.attemptKey, prompt }),
         },
       );
     } catch (error) {

@@ -25,6 +25,15 @@ describe('ZVT driver against the simulator', () => {
     expect(simulator.received[2]?.bytes.toString('hex')).toBe('06010a040000000012504909' + '78');
   });
 
+  it('tells what the terminal asks the customer (intermediate status) as a prompt of the attempt', async () => {
+    const { driver } = await setUp();
+    const prompts: unknown[] = [];
+    driver.on('prompt', (event) => prompts.push(event));
+    await driver.pay(request('p1'));
+    // The simulator shows "please wait" (04 FF 0E) before its Status information.
+    expect(prompts).toEqual([{ attemptKey: 'p1', prompt: 'please-wait' }]);
+  });
+
   it('reads an Abort as declined, with the result code in words', async () => {
     const { simulator, driver } = await setUp();
     simulator.setBehaviour({ kind: 'refuse', resultCode: 0x6c }, 'next');

@@ -13,6 +13,7 @@ import {
   encodeRefund,
   encodeRegistration,
 } from '../../../common/terminal/zvt/messages';
+import { zvtPrompt } from '../../../common/terminal/zvt/intermediate-status';
 import type { StatusInformation } from '../../../common/terminal/zvt/status-information';
 import { ExchangeLifecycle, formatWait } from '../exchange-lifecycle';
 import { openExchange } from '../open-exchange';
@@ -153,8 +154,12 @@ class ZvtTerminal extends TcpCardTerminal {
               : abortToResult(message.resultCode, request),
           );
           return;
+        case 'intermediate-status':
+          // What the customer is asked, for the cashier's screen; nothing to decide.
+          if (!life.settled) listener.prompt(zvtPrompt(message.code));
+          return;
         default:
-          // Intermediate status (display text) and receipt lines: acknowledged, nothing to decide.
+          // Receipt lines: acknowledged, nothing to decide.
           return;
       }
     };
