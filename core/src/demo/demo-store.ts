@@ -1,6 +1,7 @@
 import type { StaffMember } from '../staff/permissions';
 import type { StoreProfile } from '../store/store-profile';
 import type { VatRate } from '../tax/vat-rate';
+import { DEMO_QUICK_KEYS } from './demo-quick-keys';
 
 /** French VAT rates in force: data for the demo store, not constants of the code. */
 export const FRENCH_VAT_RATES: readonly VatRate[] = [
@@ -35,6 +36,7 @@ export function demoStoreProfile(storeId = 'S001', tillId = 'T01'): StoreProfile
     receiptFooter: ['Merci de votre visite !', 'Échange sous 30 jours avec ce ticket.'],
     // A reserved example address: a chain sets its own sign-up page at the hub.
     loyaltySignupUrl: 'https://example.com/fidelite',
+    quickKeys: DEMO_QUICK_KEYS,
   };
 }
 

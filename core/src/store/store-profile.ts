@@ -1,6 +1,8 @@
 import type { VariableMeasureLayout } from '../barcode/variable-measure';
+import type { ReceiptSettings } from '../receipt/receipt-settings';
 import type { CashRounding } from '../money/cash-rounding';
 import type { VatRate } from '../tax/vat-rate';
+import type { QuickKey } from './quick-keys';
 
 /** Everything about the store the till needs to sell and print: pulled from the hub, cached on the till. */
 export type StoreProfile = {
@@ -26,8 +28,12 @@ export type StoreProfile = {
   /** Largest line or cart discount a cashier may give without a manager (basis points). */
   readonly maxCashierDiscountBp: number;
   readonly receiptFooter: readonly string[];
+  /** Paper on request or always, and where digital receipts are served; unset: ask (the law's default). */
+  readonly receipt?: ReceiptSettings;
   /** The store's price list: its prices win over the catalog's where it has one. */
   /** The chain's loyalty sign-up page: a QR code on the idle customer display. */
   readonly loyaltySignupUrl?: string;
   readonly priceListId?: string;
+  /** The sale screen's tiles (categories and favourite products), in their order; none when absent. */
+  readonly quickKeys?: readonly QuickKey[];
 };

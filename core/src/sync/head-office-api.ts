@@ -16,8 +16,11 @@ export type PriceChange = { readonly price: number };
 /** Answer of every product write: the product as tills will get it, and its catalog sequence. */
 export type ProductWriteResult = { readonly product: Product; readonly deleted: boolean; readonly seq: number };
 
-/** One thing wrong with a submitted document (422 invalid_product / invalid_settings: `problems`). */
-export type FieldProblem = { readonly field: string; readonly message: string };
+/**
+ * One thing wrong with a submitted document (422 invalid_product / invalid_settings: `problems`);
+ * `code` where the problem has a stable one (a store's tiles: core QuickKeyProblemCode).
+ */
+export type FieldProblem = { readonly field: string; readonly message: string; readonly code?: string };
 
 /** One thing wrong in a CSV file: `row` as a spreadsheet numbers it (the header is row 1). */
 export type ImportRowError = { readonly row: number; readonly column: string; readonly message: string };

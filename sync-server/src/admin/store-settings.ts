@@ -1,4 +1,4 @@
-import { findSyncCollection, validateLayout, vatRatePeriodProblems, type SyncCollection } from '@pos/core';
+import { findSyncCollection, quickKeysProblems, validateLayout, vatRatePeriodProblems, type SyncCollection } from '@pos/core';
 import type { FieldProblem } from '@pos/core/sync/head-office-api';
 import { STORE_SETTINGS_DOC_ID, type StoreSettings } from '@pos/core/sync/store-settings';
 import type { Database } from '../db/database';
@@ -43,11 +43,18 @@ export function settingsProblems(settings: StoreSettingsInput): FieldProblem[] {
   intl('receiptLocale', () => new Intl.NumberFormat(settings.receiptLocale));
   intl('currency', () => new Intl.NumberFormat('en', { style: 'currency', currency: settings.currency }));
   intl('timeZone', () => new Intl.DateTimeFormat('en', { timeZone: settings.timeZone }));
+  if (settings.quickKeys !== undefined) problems.push(...quickKeysProblems(settings.quickKeys));
   return problems;
 }
 
-/** The settings as head office sends them: the till label is optional (each till keeps its own). */
-export type StoreSettingsInput = Omit<StoreSettings, 'tillLabel'> & { readonly tillLabel?: string };
+/**
+ * The settings as head office sends them: the till label is optional (each till keeps its own);
+ * the tiles are only shaped by the route's schema until core's checks have read them.
+ */
+export type StoreSettingsInput = Omit<StoreSettings, 'tillLabel' | 'quickKeys'> & {
+  readonly tillLabel?: string;
+  readonly quickKeys?: readonly unknown[];
+};
 
 export type SettingsWriteResult = { readonly storeId: string; readonly changed: boolean; readonly seq: number };
 

@@ -1,6 +1,7 @@
 import { MANUAL_STOCK_MOVEMENT_KINDS } from '@pos/core/sync/stock';
 import { Type, type TSchema } from 'typebox';
 import { MAX_BARCODES, MAX_PRICE } from '../catalog/product-checks';
+import { QuickKeys } from './quick-keys-schema';
 
 /**
  * The shapes of the hub's HTTP API, once: Fastify validates requests and serialises answers
@@ -21,7 +22,11 @@ export const ErrorBody = Type.Object(
   { description: 'A refused request' },
 );
 
-const FieldProblem = Type.Object({ field: Type.String(), message: Type.String() });
+const FieldProblem = Type.Object({
+  field: Type.String(),
+  message: Type.String(),
+  code: Type.Optional(Type.String({ description: 'Stable code of the problem, where it has one (a tile: quick_key_colour…)' })),
+});
 
 export const ProblemsBody = Type.Object(
   { error: Type.String(), message: Type.String(), problems: Type.Optional(List(FieldProblem)) },
@@ -158,6 +163,7 @@ export const StoreSettingsBody = Type.Object({
   loyaltySignupUrl: Type.Optional(
     Type.String({ format: 'uri', maxLength: 300, description: 'Shown as a QR code on the idle customer display' }),
   ),
+  quickKeys: Type.Optional(QuickKeys),
 });
 
 export const SettingsWriteResult = Type.Object({ storeId: Type.String(), changed: Type.Boolean(), seq: Type.Integer() });

@@ -57,6 +57,16 @@ describe('loadStoreProfile', () => {
     await expect(loadStoreProfile(dir, 'S001', 'T01')).rejects.toThrow(/listed twice for the same time/);
   });
 
+  it('takes the store’s tiles, and refuses a tile the till could not show (a remote image)', async () => {
+    const quickKeys = [{ kind: 'category', category: 'Boulangerie', label: 'Pain', colour: '#c8793a' }];
+    await write({ quickKeys });
+    expect((await loadStoreProfile(dir, 'S001', 'T01')).quickKeys).toEqual(quickKeys);
+    await write({ quickKeys: [{ ...quickKeys[0], image: 'https://example.com/pain.png' }] });
+    await expect(loadStoreProfile(dir, 'S001', 'T01')).rejects.toThrow(
+      /quickKeys must be valid tiles \(quickKeys\[0\]\.image: must be a base64 data URL/,
+    );
+  });
+
   it('refuses a layout that does not make an EAN-13, a bad rate, and identity fields', async () => {
     await write({ variableMeasureLayouts: [{ id: 'bad', prefixes: ['20'], itemDigits: 5, valueDigits: 4, valueKind: 'weight_g' }] });
     await expect(loadStoreProfile(dir, 'S001', 'T01')).rejects.toThrow(/variableMeasureLayouts.*13 digits/);

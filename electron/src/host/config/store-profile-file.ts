@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { demoStoreProfile, validateLayout, vatRatePeriodProblems, type StoreProfile } from '@pos/core';
+import { demoStoreProfile, quickKeysProblems, validateLayout, vatRatePeriodProblems, type StoreProfile } from '@pos/core';
 import { ConfigError } from './host-config';
 
 /**
@@ -70,6 +70,8 @@ export function validateStoreProfile(profile: StoreProfile, file: string): Store
   if (!Number.isSafeInteger(profile.maxCashierDiscountBp) || profile.maxCashierDiscountBp < 0 || profile.maxCashierDiscountBp > 10_000) {
     fail('maxCashierDiscountBp', 'basis points from 0 to 10000');
   }
+  const tiles = profile.quickKeys === undefined ? [] : quickKeysProblems(profile.quickKeys);
+  if (tiles.length > 0) fail('quickKeys', `valid tiles (${tiles.map((p) => `${p.field}: ${p.message}`).join('; ')})`);
   try {
     new Intl.NumberFormat(profile.receiptLocale, { style: 'currency', currency: profile.currency });
     new Intl.DateTimeFormat(profile.receiptLocale, { timeZone: profile.timeZone });

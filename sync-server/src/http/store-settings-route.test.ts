@@ -1,0 +1,74 @@
+import { demoStoreProfile, QUICK_KEY_LIMITS, type QuickKey } from '@pos/core';
+import { describe, expect, it } from 'vitest';
+import { adminHeaders, headOffice } from '../test-support/head-office';
+import { testTargets } from '../test-support/test-databases';
+import { client, enrolledTills, useTestHub } from '../test-support/test-hub';
+
+const { storeId: _s, tillId: _t, ...settings } = demoStoreProfile('S1', 'T1');
+const croissant: QuickKey = { kind: 'product', productId: 'prd-0000093', label: 'Croissants', colour: '#f0c27b' };
+const tinyPng = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+for (const target of testTargets()) {
+  describe.skipIf(target.skip)(`a store’s tiles set at the hub on ${target.name}`, () => {
+    const ctx = useTestHub(target, { rateLimit: false });
+    const put = async (body: unknown) =>
+      headOffice(ctx().hub, await adminHeaders(ctx().db)).call('PUT', '/api/v1/admin/stores/S1/settings', body);
+
+    it('are part of the store’s settings: a new store sequence the store’s tills pull, in their order', async () => {
+      const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
+      const quickKeys: QuickKey[] = [
+        { kind: 'category', category: 'Boulangerie', label: 'Pain', image: tinyPng },
+        croissant,
+        { kind: 'product', barcode: '3700000000594', label: 'Journal' },
+      ];
+      expect(await put({ ...settings, quickKeys })).toMatchObject({ status: 200, body: { changed: true } });
+      const pulled = await client(ctx().hub, till!).pull('store_settings', 0, 10);
+      expect(pulled.documents[0]).toMatchObject({ id: 'profile', quickKeys });
+      expect(await put({ ...settings, quickKeys: [croissant] })).toMatchObject({ status: 200, body: { changed: true } });
+      expect((await client(ctx().hub, till!).pull('store_settings', 0, 10)).documents[0]!.quickKeys).toEqual([croissant]);
+    });
+
+    it('refuses a tile it cannot show or sell with 422 invalid_settings and a code per tile', async () => {
+      await enrolledTills(ctx().db, 'S1', ['T1']);
+      const refused = await put({
+        ...settings,
+        quickKeys: [
+          { ...croissant, colour: 'red' },
+          { kind: 'category', category: 'Presse', label: 'Presse', image: 'data:image/svg+xml;base64,PHN2Zz4=' },
+          { kind: 'product', label: 'Rien' },
+          croissant,
+        ],
+      });
+      expect(refused).toMatchObject({
+        status: 422,
+        body: {
+          error: 'invalid_settings',
+          problems: [
+            { field: 'quickKeys[0].colour', code: 'quick_key_colour', message: expect.stringContaining('hex colour') },
+            { field: 'quickKeys[1].image', code: 'quick_key_image' },
+            { field: 'quickKeys[2]', code: 'quick_key_product' },
+          ],
+        },
+      });
+      expect(await put({ ...settings, quickKeys: [croissant, { ...croissant, label: 'Encore' }] })).toMatchObject({
+        status: 422,
+        body: { problems: [{ field: 'quickKeys[1]', code: 'quick_key_duplicate' }] },
+      });
+    });
+
+    it('bounds the tiles before reading them, drops an unknown field, refuses a remote image', async () => {
+      const many = Array.from({ length: QUICK_KEY_LIMITS.maxKeys + 1 }, (_, i) => ({ kind: 'product', productId: `p${i}`, label: 'x' }));
+      expect(await put({ ...settings, quickKeys: many })).toMatchObject({ status: 400, body: { error: 'bad_request' } });
+      // A field no tile has is dropped, never stored for the tills to read.
+      const [till] = await enrolledTills(ctx().db, 'S1', ['T2']);
+      expect(await put({ ...settings, quickKeys: [{ ...croissant, onclick: 'x' }] })).toMatchObject({ status: 200 });
+      expect((await client(ctx().hub, till!).pull('store_settings', 0, 10)).documents[0]!.quickKeys).toEqual([croissant]);
+      expect(await put({ ...settings, quickKeys: [{ ...croissant, image: 'https://example.com/c.png' }] })).toMatchObject({
+        status: 422,
+        body: { problems: [{ code: 'quick_key_image' }] },
+      });
+      const big = `data:image/png;base64,${'A'.repeat(QUICK_KEY_LIMITS.maxImageLength)}`;
+      expect(await put({ ...settings, quickKeys: [{ ...croissant, image: big }] })).toMatchObject({ status: 400 });
+    });
+  });
+}
