@@ -43,6 +43,9 @@ export type ApprovalRequest = { readonly action: ApprovalAction; readonly pin?: 
 
 export type ApprovalGrant = ApprovalRef & { readonly approverName: string };
 
+/** A person locked out by wrong PINs, and for how long still (the host decides; the screen counts down). */
+export type StaffLockout = { readonly staffId: string; readonly secondsLeft: number };
+
 export type CatalogPage = {
   /** Where the catalog comes from ("demo", or the hub's address): a new source means a fresh import. */
   readonly source: string;
@@ -74,6 +77,14 @@ export type PrinterStatus = {
 export type PrintOutcome =
   | { readonly status: 'sent' | 'printed'; readonly bytes: number }
   | { readonly status: 'failed'; readonly reason: 'unreachable' | 'timeout' | 'io' | 'no-printer'; readonly message: string };
+
+/**
+ * A cash sale's drawer kick (drawer.openForSale), sent once per sale whether or not a receipt
+ * prints. `failed`: the kick may not have reached the drawer, the cashier opens it with the key.
+ */
+export type SaleDrawerResult =
+  | { readonly status: 'opened' | 'not-due' | 'already-opened' }
+  | Extract<PrintOutcome, { readonly status: 'failed' }>;
 
 export type CardResult = {
   readonly attemptKey: string;
@@ -192,6 +203,8 @@ export type CustomerDisplayState = {
   readonly change?: number;
   /** Idle: where a customer signs up for the loyalty programme (shown as a QR code). */
   readonly loyaltyUrl?: string;
+  /** Paid: the link to this sale's digital receipt (shown as a QR code the customer scans). */
+  readonly receiptUrl?: string;
 };
 
 /** A card terminal event the cashier and the manager must see (late approval, double answer, offline cap). */
@@ -212,7 +225,15 @@ export type HostContract = {
   'store.profile': Method<void, StoreProfile>;
   'staff.list': Method<void, readonly StaffMember[]>;
   'session.current': Method<void, StaffMember | null>;
-  'session.signIn': Method<{ readonly pin: string }, StaffMember>;
+  /** The person chosen on the screen and their PIN: a wrong PIN counts against that person only. */
+  'session.signIn': Method<{ readonly staffId: string; readonly pin: string }, StaffMember>;
+  /** Who is locked out now (staff.list says who may sign in; this says who must wait). */
+  'staff.lockouts': Method<void, readonly StaffLockout[]>;
+  /** A manager's PIN (another person's) unlocks someone locked out; the host records who did. */
+  'staff.unlock': Method<
+    { readonly staffId: string; readonly managerPin: string },
+    { readonly approvedBy: string; readonly lockouts: readonly StaffLockout[] }
+  >;
   'session.signOut': Method<void, null>;
   /** The first manager of a till with no staff (a new till before staff come from the hub). */
   'staff.setup': Method<{ readonly displayName: string; readonly pin: string }, StaffMember>;
@@ -234,6 +255,8 @@ export type HostContract = {
   >;
   'receipt.print': Method<{ readonly saleId: string }, PrintOutcome>;
   'receipt.reprint': Method<{ readonly saleId: string }, ReprintResult>;
+  /** A cash sale was sealed: its drawer opens now, once, whether or not a receipt is printed. */
+  'drawer.openForSale': Method<{ readonly saleId: string }, SaleDrawerResult>;
   'printer.status': Method<void, PrinterStatus>;
   'terminal.pay': Method<{ readonly attemptKey: string; readonly amount: number; readonly currency: string }, CardResult>;
   'terminal.status': Method<{ readonly attemptKey: string }, CardResult>;
@@ -264,7 +287,8 @@ export type HostEvents = {
   'printer.status': PrinterStatus;
   'hub.status': HubStatus;
   'sync.stream': SyncStreamMessage;
-  'host.notice': { readonly level: 'info' | 'warning' | 'error'; readonly message: string };
+  /** `while`: the notice is about a state the till sees too (the drawer open): it leaves the screen when that state ends. */
+  'host.notice': { readonly level: 'info' | 'warning' | 'error'; readonly message: string; readonly while?: 'drawer-open' };
   'device.status': DeviceStatusView;
   'scanner.scan': ScanEvent;
   'terminal.alert': TerminalAlertView;
@@ -288,6 +312,8 @@ const METHODS = {
   'staff.list': true,
   'session.current': true,
   'session.signIn': true,
+  'staff.lockouts': true,
+  'staff.unlock': true,
   'session.signOut': true,
   'staff.setup': true,
   'approval.request': true,
@@ -297,6 +323,7 @@ const METHODS = {
   'journal.read': true,
   'receipt.print': true,
   'receipt.reprint': true,
+  'drawer.openForSale': true,
   'printer.status': true,
   'terminal.pay': true,
   'terminal.status': true,

@@ -19,7 +19,12 @@ export function linkDevices(bridge: HostBridge): () => void {
           message: alert.message,
         });
     }),
-    bridge.on('host.notice', (notice) => useAppStore.getState().notify(notice.level, 'devices.hostNotice', { message: notice.message })),
+    bridge.on('host.notice', (notice) => {
+      const app = useAppStore.getState();
+      const values = { message: notice.message };
+      if (notice.while) app.notifyWhile(notice.while, notice.level, 'devices.hostNotice', values);
+      else app.notify(notice.level, 'devices.hostNotice', values);
+    }),
   ];
   return () => {
     for (const off of offs) off();

@@ -2,6 +2,9 @@ import type { FiscalStatus, PrinterStatus, StaffMember } from '@pos/core';
 import { create } from 'zustand';
 import type { ConnectionState } from '../bridge';
 import type { Locale } from '../i18n/i18n';
+import { useDialogStore } from './dialog-store';
+import { conditionHolds, type NoticeCondition } from './notice-conditions';
+import { overlayOpen, useOverlayStore } from './overlay-store';
 
 export type Phase = 'booting' | 'no-host' | 'fatal' | 'signin' | 'selling';
 export type Panel = 'search' | 'payment' | 'done' | 'history' | 'parked';
@@ -16,6 +19,8 @@ export type Notice = Message & {
   readonly id: number;
   readonly level: NoticeLevel;
   readonly details?: readonly (Message & { readonly words?: string })[];
+  /** The state the notice is about: it goes by itself when that state ends. */
+  readonly while?: NoticeCondition;
 };
 
 type AppState = {
@@ -45,6 +50,8 @@ type AppState = {
 type AppActions = {
   setBoot(key: string, values?: Record<string, unknown>): void;
   notify(level: NoticeLevel, key: string, values?: Record<string, unknown>, details?: Notice['details']): void;
+  /** A notice about a state of the till (host unreachable, a dialog or panel open…), dropped when the state ends. */
+  notifyWhile(condition: NoticeCondition, level: NoticeLevel, key: string, values?: Record<string, unknown>): void;
   dismissNotice(): void;
   setPanel(panel: Panel): void;
   setSearchText(text: string, focus?: boolean): void;
@@ -74,6 +81,8 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   setBoot: (bootKey, bootValues = {}) => set({ bootKey, bootValues }),
   notify: (level, key, values, details) =>
     set({ notice: { id: ++noticeId, level, key, ...(values ? { values } : {}), ...(details?.length ? { details } : {}) } }),
+  notifyWhile: (condition, level, key, values) =>
+    set({ notice: { id: ++noticeId, level, key, ...(values ? { values } : {}), while: condition } }),
   dismissNotice: () => set({ notice: null }),
   setPanel: (panel) => set({ panel }),
   setSearchText: (searchText, focus = false) =>
@@ -85,3 +94,14 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
 export function sealingStopped(): boolean {
   return useAppStore.getState().fiscal.state === 'stopped';
 }
+
+/** A notice whose state has ended (the host is back, the dialog or panel closed, the drawer shut) leaves the screen. */
+function dropEndedNotice(): void {
+  const app = useAppStore.getState();
+  const condition = app.notice?.while;
+  if (!condition) return;
+  if (!conditionHolds(condition, { ...app, overlayOpen: overlayOpen() })) app.dismissNotice();
+}
+useAppStore.subscribe(dropEndedNotice);
+useDialogStore.subscribe(dropEndedNotice);
+useOverlayStore.subscribe(dropEndedNotice);

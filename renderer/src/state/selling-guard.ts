@@ -6,6 +6,6 @@ import { sealingStopped, useAppStore } from './app-store';
  */
 export function refuseWhileSealingStopped(): boolean {
   if (!sealingStopped()) return false;
-  useAppStore.getState().notify('error', 'fiscal.blocked');
+  useAppStore.getState().notifyWhile('sealing-stopped', 'error', 'fiscal.blocked');
   return true;
 }

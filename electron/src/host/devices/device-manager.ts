@@ -268,6 +268,7 @@ export class DeviceManager {
       this.options.events.emit('host.notice', {
         level: 'warning',
         message: `The cash drawer has been open for more than ${this.config.drawer.warnAfterS} s: close it.`,
+        while: 'drawer-open',
       });
     }, this.config.drawer.warnAfterS * 1000);
     this.drawerTimer.unref?.();

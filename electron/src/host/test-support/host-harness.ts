@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cashSale } from '@pos/core/test-support/sample-sale';
-import { type ApprovalGrant, type ApprovalRequest, type InvokeReply, type PrinterStatus, type PrintOutcome, type Receipt } from '@pos/core';
+import { DEMO_STAFF, type ApprovalGrant, type ApprovalRequest, type InvokeReply, type PrinterStatus, type PrintOutcome, type Receipt } from '@pos/core';
 import { createTillHost, type TillHostOptions } from '../till-host';
 import type { ReceiptPrinter } from '../printer/receipt-printer';
 
@@ -57,8 +57,17 @@ export function errorOf(reply: InvokeReply): { code: string; message: string; de
   return reply.error;
 }
 
+/** Who signs in with a demo PIN; any other PIN is taken as the till's only person's (a first manager). */
+export async function staffIdFor(host: TestHost, pin: string): Promise<string> {
+  const demo = DEMO_STAFF.find((s) => s.pin === pin);
+  if (demo) return demo.id;
+  const staff = valueOf<readonly { id: string }[]>(await host.invoke('staff.list', undefined));
+  if (staff.length !== 1) throw new Error(`PIN ${pin} is no demo PIN and the till has ${staff.length} people: pass the staff id`);
+  return staff[0]!.id;
+}
+
 export async function signIn(host: TestHost, pin = '1234'): Promise<void> {
-  valueOf(await host.invoke('session.signIn', { pin }));
+  valueOf(await host.invoke('session.signIn', { staffId: await staffIdFor(host, pin), pin }));
 }
 
 /** An approval from the host, as the page asks for one (with a manager's PIN when given). */
