@@ -2,7 +2,7 @@ import type { StoreProfile } from '@pos/core';
 import type { ApprovalBook } from './approvals/approval-book';
 import type { SealGate } from './fiscal/seal-gate';
 import type { SealedIndex } from './fiscal/sealed-index';
-import type { OriginalReceipts } from './printer/original-receipts';
+import type { OncePerSale } from './printer/once-per-sale';
 import type { HostConfig } from './config/host-config';
 import type { DeviceManager } from './devices/device-manager';
 import type { JournaledTerminal } from './terminal/journaled-terminal';
@@ -39,7 +39,9 @@ export type HostContext = {
   /** Receipt prints, one at a time (never holding up sealing). */
   readonly receiptGate: SealGate;
   /** Which original receipts were printed. */
-  readonly originals: OriginalReceipts;
+  readonly originals: OncePerSale;
+  /** Which cash sales' drawers were opened. */
+  readonly drawerKicks: OncePerSale;
   /** The demo store (demo staff): false on a real till. */
   readonly demo: boolean;
   readonly staff: StaffStore;

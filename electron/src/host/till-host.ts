@@ -4,7 +4,7 @@ import { ApprovalBook } from './approvals/approval-book';
 import { SealGate } from './fiscal/seal-gate';
 import { SealedIndex } from './fiscal/sealed-index';
 import { anchorProblems } from './fiscal/anchor-check';
-import { OriginalReceipts } from './printer/original-receipts';
+import { OncePerSale } from './printer/once-per-sale';
 import { loadHostConfig } from './config/host-config';
 import { loadStoreProfile } from './config/store-profile-file';
 import { JournalStore } from './fiscal/journal-store';
@@ -58,7 +58,8 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   const sealer = new Sealer(journal, key, { storeId: config.storeId, tillId: config.tillId });
   const staff = await StaffStore.open(options.dataDir, demo ? DEMO_STAFF : null);
   const approvals = await ApprovalBook.open(options.dataDir);
-  const originals = await OriginalReceipts.open(options.dataDir);
+  const originals = await OncePerSale.open(options.dataDir, 'originals');
+  const drawerKicks = await OncePerSale.open(options.dataDir, 'drawer-kicks');
   const profile = (await cachedHubProfile(options.dataDir)) ?? (await loadStoreProfile(options.dataDir, config.storeId, config.tillId));
   const printer = options.printer ?? createConfiguredPrinter(config, events);
   const switchable = new SwitchableTerminal(options.terminal ?? createConfiguredTerminal(config.terminal));
@@ -118,6 +119,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     sealGate: new SealGate(),
     receiptGate: new SealGate(),
     originals,
+    drawerKicks,
     mode: options.mode,
     config,
     profile,
@@ -195,6 +197,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
         await terminal.close();
         await approvals.close();
         await originals.close();
+        await drawerKicks.close();
         await journal.close();
       })();
       return closed;

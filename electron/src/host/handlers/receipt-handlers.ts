@@ -1,13 +1,13 @@
-import { buildReceipt, PosError, type SealedRecord } from '@pos/core';
+import { buildReceipt, PosError, type SaleDrawerResult, type SealedRecord } from '@pos/core';
 import type { HostContext } from '../host-context';
-import { originalStateAfter } from '../printer/original-receipts';
 import type { HandlerGroup } from './handler-registry';
 import { ID_PATTERN, record, text } from './request-guards';
 
 /**
  * Receipts are built by the host from the sealed record in its journal, so what prints is what
- * was sealed. The original prints once; every other copy is a DUPLICATA, numbered per sale and
- * sealed on the duplicate chain before it prints.
+ * was sealed. The original prints once, and only when the customer wants paper; every other copy
+ * is a DUPLICATA, numbered per sale and sealed on the duplicate chain before it prints. A cash
+ * sale's drawer opens once, with or without a receipt.
  */
 export function receiptHandlers(ctx: HostContext): HandlerGroup {
   const saleRecord = async (saleId: string): Promise<SealedRecord<'sale'>> => {
@@ -26,15 +26,25 @@ export function receiptHandlers(ctx: HostContext): HandlerGroup {
         ctx.receiptGate.run(async () => {
           ctx.session.require();
           const sale = await saleRecord(saleId);
-          if (!ctx.originals.mayPrint(saleId)) {
+          if (!ctx.originals.mayGo(saleId)) {
             throw new PosError('RECEIPT_ALREADY_PRINTED', `The original receipt of ${saleId} was already printed: print a DUPLICATA`);
           }
-          await ctx.originals.mark(saleId, 'printing');
           const receipt = buildReceipt(sale, ctx.profile, { width: ctx.printer.columns, cashierName: cashierName(sale.payload.staffId) });
-          // The drawer opens with a cash sale's receipt, so the change is given while it prints.
-          const outcome = await ctx.printer.print(receipt, { openDrawer: sale.payload.tenders.some((t) => t.method === 'cash') });
-          await ctx.originals.mark(saleId, originalStateAfter(outcome));
-          return outcome;
+          return ctx.originals.run(saleId, () => ctx.printer.print(receipt));
+        }),
+    },
+    'drawer.openForSale': {
+      parse,
+      // In the receipts' queue: the kick reaches the printer before a receipt asked for after it, and two asks cannot both kick.
+      run: ({ saleId }) =>
+        ctx.receiptGate.run(async (): Promise<SaleDrawerResult> => {
+          ctx.session.require();
+          const sale = await saleRecord(saleId);
+          // The sealed cash sale is the drawer's trace; a sale paid without cash has no reason to open it.
+          if (!sale.payload.tenders.some((t) => t.method === 'cash')) return { status: 'not-due' };
+          if (!ctx.drawerKicks.mayGo(saleId)) return { status: 'already-opened' };
+          const outcome = await ctx.drawerKicks.run(saleId, () => ctx.printer.openDrawer(ctx.devices.settings.drawer));
+          return outcome.status === 'failed' ? outcome : { status: 'opened' };
         }),
     },
     'receipt.reprint': {

@@ -83,7 +83,7 @@ function setUp(config: Pick<HostConfig, 'printer' | 'drawer'>): Setup {
 
 /**
  * The receipt printer of the settings: builds each job with the printer's profile (status back,
- * drawer kick for cash, process ID where the printer confirms completion), sends it through its
+ * process ID where the printer confirms completion), sends it through its
  * transport, and tells every renderer when its state or conditions change. A print failure is an
  * outcome to show the cashier, never an exception: the sale is already sealed when we print.
  * The Devices screen replaces the setup with `reconfigure`.
@@ -141,9 +141,9 @@ export function createConfiguredPrinter(config: Pick<HostConfig, 'printer' | 'dr
       const probe = await setup.transport.probe();
       return update(probe.reachable ? { state: 'ready' } : { state: 'offline', message: probe.message ?? 'Printer unreachable' });
     },
-    print: (receipt: Receipt, options = {}) => {
+    print: (receipt: Receipt) => {
       jobs += 1;
-      const job = buildPrintJob(receipt, setup.profile, { processId: processIdFor(jobs), openDrawer: options.openDrawer === true });
+      const job = buildPrintJob(receipt, setup.profile, { processId: processIdFor(jobs) });
       return send(job.bytes);
     },
     printTestPage: () => send(encodeTestPage(setup.profile, new Date().toISOString().slice(0, 16).replace('T', ' '))),

@@ -3,8 +3,8 @@ import type { DrawerSettings, PrinterSettings, PrinterStatus, PrintOutcome, Rece
 /** What the receipt service needs from the printer side: encode + send, and the last known state. */
 export type ReceiptPrinter = {
   readonly columns: number;
-  /** `openDrawer`: kick the drawer as the receipt starts (a cash sale, never a reprint). */
-  print(receipt: Receipt, options?: { readonly openDrawer?: boolean }): Promise<PrintOutcome>;
+  /** A receipt alone: a cash sale's drawer opens with its own kick (openDrawer), printed or not. */
+  print(receipt: Receipt): Promise<PrintOutcome>;
   /** The Devices screen's test page. */
   printTestPage(): Promise<PrintOutcome>;
   /** The drawer-kick pulse through the printer's drawer connector. */

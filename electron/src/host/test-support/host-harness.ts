@@ -2,7 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cashSale } from '@pos/core/test-support/sample-sale';
-import { DEMO_STAFF, type ApprovalGrant, type ApprovalRequest, type InvokeReply, type PrinterStatus, type PrintOutcome, type Receipt } from '@pos/core';
+import {
+  DEMO_STAFF,
+  type ApprovalGrant,
+  type ApprovalRequest,
+  type InvokeReply,
+  type PrinterStatus,
+  type PrintOutcome,
+  type Receipt,
+} from '@pos/core';
 import { createTillHost, type TillHostOptions } from '../till-host';
 import type { ReceiptPrinter } from '../printer/receipt-printer';
 
@@ -93,9 +101,9 @@ export function capturingPrinter(): CapturingPrinter {
     receipts: [],
     jobs: [],
     fail: null,
-    async print(receipt, options = {}) {
+    async print(receipt) {
       printer.receipts.push(receipt);
-      printer.jobs.push(options.openDrawer ? 'receipt + drawer' : 'receipt');
+      printer.jobs.push('receipt');
       return printer.fail ?? { status: 'sent', bytes: 100 };
     },
     async reconfigure() {

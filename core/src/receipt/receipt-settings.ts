@@ -1,0 +1,25 @@
+/**
+ * How a store hands out receipts. Since August 2023 (loi AGEC, décret 2023-1221) a French till
+ * prints a receipt only when the customer asks: `ask` (the default) has the cashier ask after
+ * each sale; `always` prints as before (a store outside that rule); `never` prints nothing unless
+ * the cashier asks for paper, which the customer may always do.
+ */
+export type PaperReceiptPolicy = 'ask' | 'always' | 'never';
+
+export const PAPER_RECEIPT_POLICIES: readonly PaperReceiptPolicy[] = ['ask', 'always', 'never'];
+
+export type ReceiptSettings = {
+  readonly paper: PaperReceiptPolicy;
+  /**
+   * Where customers' phones reach the hub (https://hub.example.com/): digital receipt links start
+   * there. Unset, the till links to the hub it syncs with, which suits a hub on the store's network.
+   */
+  readonly digitalBaseUrl?: string;
+};
+
+export const DEFAULT_RECEIPT_SETTINGS: ReceiptSettings = { paper: 'ask' };
+
+/** A store profile without receipt settings (one made before they existed) follows the law's default. */
+export function receiptSettingsOf(profile: { readonly receipt?: ReceiptSettings }): ReceiptSettings {
+  return profile.receipt ?? DEFAULT_RECEIPT_SETTINGS;
+}
