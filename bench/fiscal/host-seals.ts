@@ -44,7 +44,7 @@ export async function measureHostSeals(count: number, warmUp = 30): Promise<{ ti
   const times: number[] = [];
   let payloadBytes = 0;
   try {
-    valueOf(await host.invoke('session.signIn', { pin: '1234' }));
+    valueOf(await host.invoke('session.signIn', { staffId: 'staff-camille', pin: '1234' }));
     for (let i = 0; i < count + warmUp; i++) {
       const saleId = `bench-${i}`;
       let cart = emptyCart(saleId, 'EUR', new Date().toISOString());

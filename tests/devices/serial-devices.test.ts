@@ -26,7 +26,7 @@ async function hostWith(scale: ScaleRig, display: PoleDisplayRig): Promise<Host>
   );
   const host = await createTillHost({ dataDir, mode: 'browser', demo: true, env: { POS_PRINTER: 'none' } });
   cleanups.push(() => host.close());
-  valueOf(await host.invoke('session.signIn', { pin: '1234' }));
+  valueOf(await host.invoke('session.signIn', { staffId: 'staff-camille', pin: '1234' }));
   return host;
 }
 

@@ -135,7 +135,7 @@ describe.skipIf(!browserAvailable())('the till host decides what is sealed', () 
   it('refuses a sale sent straight to the host with a forged tender, and seals nothing', async () => {
     const s = await setup();
     s.socket = await connectHost(s.till.url);
-    expect((await s.socket.invoke('session.signIn', { pin: '1234' })).ok).toBe(true);
+    expect((await s.socket.invoke('session.signIn', { staffId: 'staff-camille', pin: '1234' })).ok).toBe(true);
     const cart = addProduct(emptyCart('forged-1', 'EUR', new Date().toISOString()), bread, { lineId: 'l1', quantity: 3 });
     const byRounding = forgedSale(cart, (total) => [{ id: 'c', method: 'cash', amount: 0, tendered: 0, change: 0, rounding: total }]);
     expect(problemCodes(await s.socket.invoke('fiscal.seal', { chain: 'sale', id: 'forged-1', payload: byRounding }))).toEqual(
@@ -203,7 +203,7 @@ describe.skipIf(!browserAvailable())('the till host decides what is sealed', () 
     await banner.waitFor();
     expect(await banner.innerText()).toMatch(/Ticket n° T01-000001 : contenu modifié après l’enregistrement/);
     // Nothing else is sealed: the integrity event is the last record, and a sale is refused.
-    expect((await s.socket.invoke('session.signIn', { pin: '1234' })).ok).toBe(false);
+    expect((await s.socket.invoke('session.signIn', { staffId: 'staff-camille', pin: '1234' })).ok).toBe(false);
     const records = await journal(s.dataDir);
     expect(records.at(-1)?.payload).toMatchObject({ type: 'journal.integrity', problems: [{ chain: 'sale', seq: 1, code: 'hash' }] });
   });

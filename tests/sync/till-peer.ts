@@ -88,7 +88,7 @@ export async function startTillPeer(
   });
   const bridge = bridgeTo(host);
   try {
-    await bridge.invoke('session.signIn', { pin: '5678' });
+    await bridge.invoke('session.signIn', { staffId: 'staff-sophie', pin: '5678' });
     const code = 'hubDb' in options ? (await issueEnrollmentCode(options.hubDb, { storeId, tillId })).code : options.code;
     await bridge.invoke('hub.enroll', { hubUrl: options.hubUrl, code });
   } catch (error) {

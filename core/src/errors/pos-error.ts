@@ -1,6 +1,10 @@
+import type { ErrorReason } from './error-reasons';
+
+export * from './error-reasons';
+
 /**
- * Errors that cross the host ⇄ renderer boundary. The code is stable (the UI translates it);
- * the message is for logs and for a person when no translation exists.
+ * Errors that cross the host ⇄ renderer boundary. The code (and its finer `details.reason`) is
+ * stable and the page translates it; the English message is for logs and for support only.
  */
 export const ERROR_CODES = [
   'INVALID_REQUEST',
@@ -35,11 +39,14 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type ErrorEnvelope = { readonly code: ErrorCode; readonly message: string; readonly details?: unknown };
 
+/** Values the page may put in its sentence (seconds, a name, a count), and the finer reason when there is one. */
+export type ErrorDetails = { readonly reason?: ErrorReason } & Readonly<Record<string, unknown>>;
+
 export class PosError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: unknown,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = 'PosError';
@@ -60,7 +67,8 @@ export function fromEnvelope(envelope: unknown): PosError {
     const e = envelope as Record<string, unknown>;
     const code = isErrorCode(e.code) ? e.code : 'INTERNAL';
     const message = typeof e.message === 'string' ? e.message : 'Unexpected error';
-    return new PosError(code, message, e.details);
+    const details = typeof e.details === 'object' && e.details !== null ? (e.details as ErrorDetails) : undefined;
+    return new PosError(code, message, details);
   }
   return new PosError('INTERNAL', 'Unexpected error');
 }

@@ -27,7 +27,7 @@ function seal(host: TestHost, saleId: string, payload: unknown = demoSale({ sale
 describe('sign-in', () => {
   it('signs in with a good PIN and seals a session.sign-in event', async () => {
     const host = await hosts.start(await dirs.make());
-    const member = valueOf<StaffMember>(await host.invoke('session.signIn', { pin: '1234' }));
+    const member = valueOf<StaffMember>(await host.invoke('session.signIn', { staffId: 'staff-camille', pin: '1234' }));
     expect(member).toEqual({ id: 'staff-camille', displayName: 'Camille', role: 'cashier' });
     expect(valueOf(await host.invoke('session.current', undefined))).toEqual(member);
     const events = await readAll(host, 'event');
@@ -38,7 +38,7 @@ describe('sign-in', () => {
 
   it('refuses a wrong PIN without sealing anything', async () => {
     const host = await hosts.start(await dirs.make());
-    expect(errorOf(await host.invoke('session.signIn', { pin: '0000' })).code).toBe('WRONG_PIN');
+    expect(errorOf(await host.invoke('session.signIn', { staffId: 'staff-camille', pin: '0000' })).code).toBe('WRONG_PIN');
     expect((await readAll(host, 'event')).map((e) => e.payload.type)).toEqual(['till.start']);
   });
 

@@ -187,11 +187,11 @@ describe('hostile shapes on a host of their own', () => {
   it('a PIN of the wrong type does not sign anyone in', async () => {
     const own = await hosts.start(await dirs.make());
     for (const pin of [1234, ['1234'], { toString: () => '1234' }, null]) {
-      const reply = await own.invoke('session.signIn', { pin });
+      const reply = await own.invoke('session.signIn', { staffId: 'staff-camille', pin });
       expect(reply.ok).toBe(false);
     }
     expect(valueOf(await own.invoke('session.current', undefined))).toBeNull();
     // Those counted as wrong attempts; a good PIN still works while under the limit.
-    expect(valueOf<{ id: string }>(await own.invoke('session.signIn', { pin: '1234' })).id).toBe('staff-camille');
+    expect(valueOf<{ id: string }>(await own.invoke('session.signIn', { staffId: 'staff-camille', pin: '1234' })).id).toBe('staff-camille');
   });
 });

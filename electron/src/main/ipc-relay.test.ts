@@ -27,14 +27,14 @@ describe('registerIpcRelay', () => {
   });
 
   it('relays an allowed method to the host and returns its reply unchanged', async () => {
-    const reply = await ipcMain.invoke(IPC_INVOKE_CHANNEL, fromTill(), 'session.signIn', { pin: '1234' });
-    expect(host.invoke).toHaveBeenCalledWith('session.signIn', { pin: '1234' });
-    expect(reply).toEqual({ ok: true, value: { name: 'session.signIn', request: { pin: '1234' } } });
+    const reply = await ipcMain.invoke(IPC_INVOKE_CHANNEL, fromTill(), 'session.signIn', { staffId: 'staff-camille', pin: '1234' });
+    expect(host.invoke).toHaveBeenCalledWith('session.signIn', { staffId: 'staff-camille', pin: '1234' });
+    expect(reply).toEqual({ ok: true, value: { name: 'session.signIn', request: { staffId: 'staff-camille', pin: '1234' } } });
   });
 
   it('passes an error envelope from the host through', async () => {
     host.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'WRONG_PIN', message: 'Wrong PIN' } });
-    expect(await ipcMain.invoke(IPC_INVOKE_CHANNEL, fromTill(), 'session.signIn', { pin: '0000' })).toEqual({
+    expect(await ipcMain.invoke(IPC_INVOKE_CHANNEL, fromTill(), 'session.signIn', { staffId: 'staff-camille', pin: '0000' })).toEqual({
       ok: false,
       error: { code: 'WRONG_PIN', message: 'Wrong PIN' },
     });

@@ -41,11 +41,11 @@ describe('window.pos.invoke', () => {
   it('sends a contract method on the invoke channel and returns the reply envelope unchanged', async () => {
     const { ipc, pos } = api();
     ipc.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'WRONG_PIN', message: 'Wrong PIN' } });
-    await expect(pos.invoke('session.signIn', { pin: '1234' })).resolves.toEqual({
+    await expect(pos.invoke('session.signIn', { staffId: 'staff-camille', pin: '1234' })).resolves.toEqual({
       ok: false,
       error: { code: 'WRONG_PIN', message: 'Wrong PIN' },
     });
-    expect(ipc.invoke).toHaveBeenCalledWith(IPC_INVOKE_CHANNEL, 'session.signIn', { pin: '1234' });
+    expect(ipc.invoke).toHaveBeenCalledWith(IPC_INVOKE_CHANNEL, 'session.signIn', { staffId: 'staff-camille', pin: '1234' });
   });
 
   it('accepts every method of the contract', async () => {

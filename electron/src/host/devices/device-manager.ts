@@ -131,7 +131,7 @@ export class DeviceManager {
     try {
       next = await saveDeviceSettings(this.options.dataDir, patch, this.options.env);
     } catch (error) {
-      throw new PosError('INVALID_REQUEST', (error as Error).message);
+      throw new PosError('INVALID_REQUEST', (error as Error).message, { reason: 'device-settings' });
     }
     const before = this.config;
     this.config = next;

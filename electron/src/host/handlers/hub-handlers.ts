@@ -8,7 +8,9 @@ async function readCertificateAuthority(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    throw new PosError('INVALID_REQUEST', `The hub certificate authority ${file} cannot be read: ${(error as Error).message}`);
+    throw new PosError('INVALID_REQUEST', `The hub certificate authority ${file} cannot be read: ${(error as Error).message}`, {
+      reason: 'hub-certificate',
+    });
   }
 }
 

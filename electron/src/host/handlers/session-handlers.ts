@@ -35,12 +35,26 @@ export function sessionHandlers(ctx: HostContext): HandlerGroup {
   return {
     'session.current': { parse: noRequest, run: async () => ctx.session.staffMember },
     'session.signIn': {
-      parse: (raw) => ({ pin: pinOf(record(raw, 'session.signIn request')) }),
-      run: async ({ pin }) => {
+      parse: (raw) => {
+        const req = record(raw, 'session.signIn request');
+        return { staffId: text(req, 'staffId', { max: 64, pattern: ID_PATTERN }), pin: pinOf(req) };
+      },
+      run: async ({ staffId, pin }) => {
         if (ctx.staff.isEmpty) throw new PosError('SETUP_REQUIRED', 'This till has no staff yet: set up its first manager');
-        const member = await ctx.session.signIn(pin);
+        const member = await ctx.session.signIn(staffId, pin);
         await sealSessionEvent('session.sign-in', member.id);
         return member;
+      },
+    },
+    'staff.lockouts': { parse: noRequest, run: async () => ctx.session.lockedStaff() },
+    'staff.unlock': {
+      parse: (raw) => {
+        const req = record(raw, 'staff.unlock request');
+        return { staffId: text(req, 'staffId', { max: 64, pattern: ID_PATTERN }), managerPin: text(req, 'managerPin', { max: 32 }) };
+      },
+      run: async ({ staffId, managerPin }) => {
+        const approver = await ctx.session.unlock(staffId, managerPin);
+        return { approvedBy: approver.id, lockouts: ctx.session.lockedStaff() };
       },
     },
     'session.signOut': {
@@ -55,9 +69,9 @@ export function sessionHandlers(ctx: HostContext): HandlerGroup {
       parse: (raw) => {
         const req = record(raw, 'staff.setup request');
         const displayName = text(req, 'displayName', { max: 60 }).trim();
-        if (displayName === '') throw new PosError('INVALID_REQUEST', 'displayName must not be blank');
+        if (displayName === '') throw new PosError('INVALID_REQUEST', 'displayName must not be blank', { reason: 'name-blank' });
         const pin = pinOf(req);
-        if (!isWellFormedPin(pin)) throw new PosError('INVALID_REQUEST', 'A PIN is 4 to 6 digits');
+        if (!isWellFormedPin(pin)) throw new PosError('INVALID_REQUEST', 'A PIN is 4 to 6 digits', { reason: 'pin-format' });
         return { displayName, pin };
       },
       run: async ({ displayName, pin }) => {
@@ -73,7 +87,7 @@ export function sessionHandlers(ctx: HostContext): HandlerGroup {
     'approval.request': {
       parse: (raw) => {
         const req = record(raw, 'approval.request request');
-        if (!isApprovalAction(req.action)) throw new PosError('INVALID_REQUEST', 'Unknown action');
+        if (!isApprovalAction(req.action)) throw new PosError('INVALID_REQUEST', 'Unknown action', { reason: 'unknown-action' });
         return { action: req.action, ...(req.pin !== undefined ? { pin: pinOf(req) } : {}), subject: parseSubject(req.subject) };
       },
       run: async ({ action, pin, subject }) => {
@@ -83,6 +97,7 @@ export function sessionHandlers(ctx: HostContext): HandlerGroup {
         if (!approver)
           throw new PosError('FORBIDDEN', `${staff.displayName} may not do this alone: an approver's PIN is needed`, {
             needsApprover: true,
+            reason: 'approver-needed',
           });
         const issued = await ctx.approvals.issue({ action, approvedBy: approver.id, requestedBy: staff.id, subject });
         return { approvalId: issued.approvalId, approvedBy: approver.id, approverName: approver.displayName };

@@ -86,7 +86,7 @@ export class HubClient {
     try {
       base = new URL(hubUrl);
     } catch {
-      throw new PosError('INVALID_REQUEST', `"${hubUrl}" is not a web address`);
+      throw new PosError('INVALID_REQUEST', `"${hubUrl}" is not a web address`, { reason: 'hub-address' });
     }
     const key = this.options.key;
     if (!key) throw new PosError('INTERNAL', 'Enrollment needs the till’s signing key');
@@ -100,6 +100,7 @@ export class HubClient {
       throw new PosError(
         'HUB_REFUSED',
         `This code is for till ${enrolled.tillId} of store ${enrolled.storeId}, but this till is ${this.options.identity.tillId} of ${this.options.identity.storeId}: ask for a code for this till`,
+        { reason: 'enroll-other-till', till: enrolled.tillId, store: enrolled.storeId },
       );
     }
     this.credentials = {

@@ -1,24 +1,29 @@
-import { can, isWellFormedPin, type Permission, PosError, type StaffMember } from '@pos/core';
+import { can, isWellFormedPin, type Permission, PosError, type StaffLockout, type StaffMember } from '@pos/core';
+import type { LockoutBook } from './lockout-book';
 import type { StaffStore } from './staff-store';
 
-export type LockoutPolicy = { readonly maxAttempts: number; readonly lockMs: number };
+/** PINs typed to unlock someone are nobody's in particular: their wrong ones share one counter. */
+const UNLOCK_KEY = '#unlock';
 
-export const DEFAULT_LOCKOUT: LockoutPolicy = { maxAttempts: 5, lockMs: 60_000 };
+function lockedError(retryInMs: number, who: StaffMember | null): PosError {
+  return new PosError('PIN_LOCKED', `Too many wrong PINs${who ? ` for ${who.displayName}` : ''}: wait before trying again`, {
+    retryInMs,
+    seconds: Math.ceil(retryInMs / 1000),
+    ...(who ? { staffId: who.id } : {}),
+  });
+}
 
 /**
- * Who is signed in at this till, and the wrong-PIN lockout: after `maxAttempts` wrong PINs in a
- * row the till refuses every PIN for `lockMs`, doubling on each further lock.
+ * Who is signed in at this till, and whose PIN is locked. A person picks themselves on the
+ * screen and types their PIN: a wrong PIN counts against that person only, so one guesser
+ * cannot lock the whole till, and a manager can unlock a locked person.
  */
 export class Session {
   private current: StaffMember | null = null;
-  private failures = 0;
-  private locks = 0;
-  private lockedUntil = 0;
 
   constructor(
     private readonly staff: StaffStore,
-    private readonly policy: LockoutPolicy = DEFAULT_LOCKOUT,
-    private readonly now: () => number = Date.now,
+    private readonly lockouts: LockoutBook = staff.lockouts,
   ) {}
 
   get staffMember(): StaffMember | null {
@@ -33,12 +38,15 @@ export class Session {
   /** The signed-in staff member, who must be a manager (till.settings) to `what` ("enroll the till"). */
   requireManager(what: string): StaffMember {
     const staff = this.require();
-    if (!can(staff.role, 'till.settings')) throw new PosError('FORBIDDEN', `Only a manager can ${what}`);
+    if (!can(staff.role, 'till.settings')) throw new PosError('FORBIDDEN', `Only a manager can ${what}`, { reason: 'manager-only' });
     return staff;
   }
 
-  async signIn(pin: unknown): Promise<StaffMember> {
-    const member = await this.check(pin);
+  async signIn(staffId: string, pin: unknown): Promise<StaffMember> {
+    const member = this.member(staffId);
+    this.refuseIfLocked(member.id, member);
+    if (!isWellFormedPin(pin) || !(await this.staff.verify(member.id, pin))) return this.fail(member.id, member);
+    await this.lockouts.succeeded(member.id);
     this.current = member;
     return member;
   }
@@ -49,34 +57,62 @@ export class Session {
     return was;
   }
 
-  /** A PIN typed at this till to approve one action; the session does not change hands. */
+  /**
+   * A PIN typed at this till to approve one action; the session does not change hands. Its wrong
+   * PINs count against the person signed in: they are the one at the keys.
+   */
   async authorize(pin: unknown, permission: Permission): Promise<StaffMember> {
-    const member = await this.check(pin);
-    if (!can(member.role, permission)) throw new PosError('FORBIDDEN', `${member.displayName} may not approve this`);
+    const asking = this.require();
+    this.refuseIfLocked(asking.id, asking);
+    const approver = isWellFormedPin(pin) ? await this.staff.findByPin(pin) : null;
+    if (!approver) return this.fail(asking.id, asking);
+    await this.lockouts.succeeded(asking.id);
+    if (!can(approver.role, permission))
+      throw new PosError('FORBIDDEN', `${approver.displayName} may not approve this`, {
+        reason: 'approver-not-allowed',
+        name: approver.displayName,
+      });
+    return approver;
+  }
+
+  /** A manager (another person) unlocks someone locked out; the book keeps who did it and when. */
+  async unlock(staffId: string, managerPin: unknown): Promise<StaffMember> {
+    const member = this.member(staffId);
+    this.refuseIfLocked(UNLOCK_KEY, null);
+    const approver = isWellFormedPin(managerPin) ? await this.staff.findByPin(managerPin) : null;
+    if (!approver) return this.fail(UNLOCK_KEY, null);
+    if (!can(approver.role, 'till.settings')) {
+      // A cashier's PIN here is a wrong answer too: otherwise it would be a free way to test PINs.
+      await this.lockouts.failed(UNLOCK_KEY);
+      throw new PosError('FORBIDDEN', 'Unlocking a person takes a manager’s PIN', { reason: 'unlock-needs-manager' });
+    }
+    if (approver.id === member.id) throw new PosError('FORBIDDEN', 'Another manager must unlock you', { reason: 'unlock-self' });
+    await this.lockouts.succeeded(UNLOCK_KEY);
+    await this.lockouts.unlock(member.id, approver.id);
+    return approver;
+  }
+
+  /** Who is locked now and for how long: the sign-in screen counts down from it. */
+  lockedStaff(): StaffLockout[] {
+    return this.lockouts
+      .locked()
+      .flatMap(({ key, retryInMs }) => (this.staff.get(key) ? [{ staffId: key, secondsLeft: Math.ceil(retryInMs / 1000) }] : []));
+  }
+
+  private member(staffId: string): StaffMember {
+    const member = this.staff.get(staffId);
+    if (!member) throw new PosError('NOT_FOUND', `No staff member ${staffId.slice(0, 64)} at this till`, { reason: 'unknown-staff' });
     return member;
   }
 
-  private async check(pin: unknown): Promise<StaffMember> {
-    const now = this.now();
-    if (now < this.lockedUntil) {
-      throw new PosError('PIN_LOCKED', 'Too many wrong PINs: wait before trying again', { retryInMs: this.lockedUntil - now });
-    }
-    if (!isWellFormedPin(pin)) return this.fail('A PIN is 4 to 6 digits');
-    const member = await this.staff.findByPin(pin);
-    if (!member) return this.fail('Wrong PIN');
-    this.failures = 0;
-    this.locks = 0;
-    return member;
+  private refuseIfLocked(key: string, who: StaffMember | null): void {
+    const retryInMs = this.lockouts.retryInMs(key);
+    if (retryInMs > 0) throw lockedError(retryInMs, who);
   }
 
-  private fail(message: string): never {
-    this.failures += 1;
-    if (this.failures >= this.policy.maxAttempts) {
-      this.failures = 0;
-      this.lockedUntil = this.now() + this.policy.lockMs * 2 ** this.locks;
-      this.locks += 1;
-      throw new PosError('PIN_LOCKED', 'Too many wrong PINs: wait before trying again', { retryInMs: this.lockedUntil - this.now() });
-    }
-    throw new PosError('WRONG_PIN', message, { attemptsLeft: this.policy.maxAttempts - this.failures });
+  private async fail(key: string, who: StaffMember | null): Promise<never> {
+    const { attemptsLeft, retryInMs } = await this.lockouts.failed(key);
+    if (retryInMs > 0) throw lockedError(retryInMs, who);
+    throw new PosError('WRONG_PIN', 'Wrong PIN', { attemptsLeft });
   }
 }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEMO_STAFF, isGuessablePin, PosError, type DemoStaff, type StaffMember } from '@pos/core';
 import { nodeFiscalFs, writeFileDurably } from '../fiscal/fiscal-fs';
+import { LockoutBook } from './lockout-book';
 import { hashPin, verifyPin } from './pin-hash';
 
 type StoredStaff = StaffMember & { readonly pinHash: string };
@@ -23,10 +24,13 @@ export class StaffStore {
   private constructor(
     private staff: readonly StoredStaff[],
     private readonly file: string,
+    /** Each person's wrong PINs, kept beside the staff file so a restart forgets no lock. */
+    readonly lockouts: LockoutBook,
   ) {}
 
   static async open(dataDir: string, demo: readonly DemoStaff[] | null): Promise<StaffStore> {
     const file = path.join(dataDir, 'staff.json');
+    const lockouts = await LockoutBook.open(dataDir);
     let stored: StoredStaff[] | null = null;
     try {
       stored = JSON.parse(await readFile(file, 'utf8')) as StoredStaff[];
@@ -37,12 +41,12 @@ export class StaffStore {
       const kept: StoredStaff[] = [];
       for (const member of stored) if (!(await isDemoMember(member))) kept.push(member);
       if (kept.length !== stored.length) await writeFileDurably(nodeFiscalFs, file, JSON.stringify(kept, null, 2));
-      return new StaffStore(kept, file);
+      return new StaffStore(kept, file, lockouts);
     }
-    if (stored) return new StaffStore(stored, file);
+    if (stored) return new StaffStore(stored, file, lockouts);
     const seeded = await Promise.all((demo ?? []).map(async ({ pin, ...member }) => ({ ...member, pinHash: await hashPin(pin) })));
     await writeFileDurably(nodeFiscalFs, file, JSON.stringify(seeded, null, 2));
-    return new StaffStore(seeded, file);
+    return new StaffStore(seeded, file, lockouts);
   }
 
   get isEmpty(): boolean {
@@ -53,7 +57,20 @@ export class StaffStore {
     return this.staff.map(({ pinHash: _hidden, ...member }) => member);
   }
 
-  /** The member whose PIN this is, or null. Every hash is checked so timing tells nothing. */
+  get(staffId: string): StaffMember | null {
+    const found = this.staff.find((s) => s.id === staffId);
+    if (!found) return null;
+    const { pinHash: _hidden, ...member } = found;
+    return member;
+  }
+
+  /** Whether `pin` is this person's PIN (the sign-in checks one person, chosen on the screen). */
+  async verify(staffId: string, pin: string): Promise<boolean> {
+    const found = this.staff.find((s) => s.id === staffId);
+    return found !== undefined && (await verifyPin(pin, found.pinHash));
+  }
+
+  /** The member whose PIN this is, or null (a manager's PIN typed to approve). Every hash is checked so timing tells nothing. */
   async findByPin(pin: string): Promise<StaffMember | null> {
     const matches = await Promise.all(this.staff.map((s) => verifyPin(pin, s.pinHash)));
     const index = matches.indexOf(true);
@@ -64,10 +81,10 @@ export class StaffStore {
 
   /** The till's first manager, only while it has nobody: afterwards staff are managed, not set up. */
   async addFirstManager(displayName: string, pin: string): Promise<StaffMember> {
-    if (!this.isEmpty) throw new PosError('FORBIDDEN', 'This till already has staff: ask a manager');
+    if (!this.isEmpty) throw new PosError('FORBIDDEN', 'This till already has staff: ask a manager', { reason: 'staff-exists' });
     if (isGuessablePin(pin))
       throw new PosError('INVALID_REQUEST', 'Choose a PIN that is not a repeated or consecutive run of digits', {
-        reason: 'guessable-pin',
+        reason: 'pin-guessable',
       });
     const member: StoredStaff = { id: `staff-${randomUUID()}`, displayName, role: 'manager', pinHash: await hashPin(pin) };
     await writeFileDurably(nodeFiscalFs, this.file, JSON.stringify([member], null, 2));

@@ -1,0 +1,47 @@
+/**
+ * Finer causes under an ErrorCode, for refusals a person can act on: the page says each in its
+ * own sentence (`errors.reason.<reason>`), with the values the host gives (`details`). The
+ * host's English `message` stays a detail for support, never what the cashier reads.
+ */
+export const ERROR_REASONS = [
+  /** A PIN is 4 to 6 digits. */
+  'pin-format',
+  /** 0000, 1234, 4321…: refused for a new PIN. */
+  'pin-guessable',
+  /** staff.setup on a till that has staff already. */
+  'staff-exists',
+  'name-blank',
+  /** A sign-in or unlock for a staff id this till does not know. */
+  'unknown-staff',
+  /** The signed-in person may not do this alone: an approver's PIN is needed. */
+  'approver-needed',
+  /** The PIN typed is right but its owner may not approve this. values: { name } */
+  'approver-not-allowed',
+  /** Only a manager may do this (enroll, configure devices, rotate the key). */
+  'manager-only',
+  /** Unlocking a person takes a manager's PIN. */
+  'unlock-needs-manager',
+  /** A manager cannot unlock themselves: another manager does. */
+  'unlock-self',
+  'unknown-action',
+  /** The hub address typed is not a web address. */
+  'hub-address',
+  /** The enrollment code was made for another till. values: { till, store } */
+  'enroll-other-till',
+  /** The hub's certificate authority file cannot be read. */
+  'hub-certificate',
+  /** A device setting was refused (the address, port or value is not valid). */
+  'device-settings',
+  /** The new signing key was not endorsed by the current one. */
+  'key-not-endorsed',
+  /** SEALING_STOPPED: the journal was found damaged at open (FiscalStatus reason). */
+  'journal-damaged',
+  /** SEALING_STOPPED: a journal write failed and could not be undone. */
+  'write-failed',
+] as const;
+
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
+export function isErrorReason(value: unknown): value is ErrorReason {
+  return typeof value === 'string' && (ERROR_REASONS as readonly string[]).includes(value);
+}
