@@ -1,3 +1,5 @@
+import { DEFAULT_WEDGE_GS_FORMS, WEDGE_GS_FORMS, type WedgeGsForm } from '../barcode/wedge-group-separator';
+
 /**
  * The devices of this till, as the manager sets them on the Devices screen (or in config.json).
  * Each section is checked on its own so an error names the setting to fix.
@@ -32,6 +34,8 @@ export type ScannerSettings = {
   readonly suffix: (typeof SCANNER_SUFFIXES)[number];
   /** The same code again within this window is taken for a double read, not a second item. */
   readonly duplicateWindowMs: number;
+  /** keyboard-wedge: how the scanner types the GS1 separator (FNC1), which a keyboard has no key for. */
+  readonly gsForms: readonly WedgeGsForm[];
 };
 
 export type DrawerSettings = {
@@ -81,7 +85,7 @@ export function defaultDeviceSettings(): DeviceSettings {
       address: null,
       offlineCaps: { maxPerPayment: 10_000, maxTotal: 50_000 },
     },
-    scanner: { mode: 'keyboard-wedge', path: null, baudRate: 9600, suffix: 'CR', duplicateWindowMs: 500 },
+    scanner: { mode: 'keyboard-wedge', path: null, baudRate: 9600, suffix: 'CR', duplicateWindowMs: 500, gsForms: DEFAULT_WEDGE_GS_FORMS },
     drawer: { pin: 2, pulseMs: 100, warnAfterS: 30 },
     scale: { path: null, baudRate: 9600 },
     poleDisplay: { path: null, baudRate: 9600 },
@@ -126,6 +130,8 @@ export function deviceSettingsProblems(s: DeviceSettings): string[] {
     if (!isBaud(s.scanner.baudRate)) fail('scanner.baudRate', `one of ${BAUD_RATES.join(', ')}`);
     if (!(SCANNER_SUFFIXES as readonly unknown[]).includes(s.scanner.suffix)) fail('scanner.suffix', '"CR", "LF" or "CRLF"');
     if (!isInt(s.scanner.duplicateWindowMs, 0, 10_000)) fail('scanner.duplicateWindowMs', 'a whole number of milliseconds from 0 to 10000');
+    if (!Array.isArray(s.scanner.gsForms) || !s.scanner.gsForms.every((f) => (WEDGE_GS_FORMS as readonly unknown[]).includes(f)))
+      fail('scanner.gsForms', `a list of ${WEDGE_GS_FORMS.map((f) => `"${f}"`).join(', ')}`);
   }
   if (!isObject(s.drawer)) fail('drawer', 'an object');
   else {

@@ -1,7 +1,7 @@
 import { act, fireEvent } from '@testing-library/react';
 
-/** A key and when it is pressed, in ms after the first key. */
-export type TimedKey = readonly [key: string, atMs: number];
+/** A key and when it is pressed, in ms after the first key; modifiers and the physical key when they matter (Ctrl+]). */
+export type TimedKey = readonly [key: string, atMs: number, init?: KeyboardEventInit];
 
 /** Keys `gapMs` apart, from `startMs`. */
 export function spaced(text: string, gapMs: number, startMs = 0): TimedKey[] {
@@ -19,12 +19,12 @@ export function spaced(text: string, gapMs: number, startMs = 0): TimedKey[] {
 export async function pressKeys(keys: readonly TimedKey[]): Promise<KeyboardEvent[]> {
   const start = performance.now();
   const events: KeyboardEvent[] = [];
-  for (const [key, offset] of keys) {
+  for (const [key, offset, init] of keys) {
     const at = start + offset;
     const wait = at - performance.now();
     if (wait > 0) await act(() => new Promise<void>((resolve) => setTimeout(resolve, wait)));
     const target = document.activeElement ?? document.body;
-    const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+    const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
     Object.defineProperty(event, 'timeStamp', { value: at });
     act(() => {
       target.dispatchEvent(event);

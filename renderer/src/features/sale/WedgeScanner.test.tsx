@@ -157,3 +157,57 @@ describe('a scan whose keys a long task held back', () => {
     expect(searchBox().value).toBe('');
   });
 });
+
+describe('a GS1-128 typed by a keyboard-wedge scanner', () => {
+  // Net weight 1.250 kg, batch LOT42 (variable length: the separator ends it), then the use-by date.
+  const weighed = demoProduct(0);
+  const label = (separator: string, useBy: string) => `]C101${`0${weighed.barcodes[0]!}`}3103001250` + `10LOT42${separator}17${useBy}`;
+  const CTRL_BRACKET: KeyboardEventInit = { ctrlKey: true, code: 'BracketRight' };
+
+  /** The label's keys as the scanner types them, the separator as Ctrl+] (its keystroke) or a substitute character. */
+  function typed(text: string, separatorKey?: KeyboardEventInit): ReturnType<typeof spaced> {
+    const keys = spaced(text, SCANNER_GAP).map(([key, at]) =>
+      key === '\u001d' ? ([']', at, separatorKey] as const) : ([key, at] as const),
+    );
+    return [...keys, ['Enter', text.length * SCANNER_GAP]];
+  }
+
+  async function soldLine(): Promise<{ quantity: number; code: string }> {
+    await waitFor(() => expect(useCartStore.getState().cart.lines).toHaveLength(1));
+    const [line] = useCartStore.getState().cart.lines;
+    return { quantity: line!.quantity, code: line!.code ?? '' };
+  }
+
+  it('sells it at its weight with the separator sent as Ctrl+], as the same label from a HID scanner', async () => {
+    await act(() => sellCode(label('\u001d', '301231')));
+    const fromHid = await soldLine();
+    useCartStore.setState((s) => ({ cart: { ...s.cart, lines: [] } }));
+
+    renderTill();
+    blurAll();
+    const events = await pressKeys(typed(label('\u001d', '301231'), CTRL_BRACKET));
+    expect(await soldLine()).toEqual(fromHid);
+    expect(fromHid.quantity).toBe(1250);
+    expect(events.every((e) => e.defaultPrevented)).toBe(true);
+    expect(searchBox().value).toBe('');
+  });
+
+  it.each(['~', '|', '<GS>'])(
+    'reads the use-by date after a separator sent as "%s": a label past its date is refused',
+    async (substitute) => {
+      renderTill();
+      blurAll();
+      await pressKeys(typed(label(substitute, '200101')));
+      await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/2020-01-01/));
+      expect(cartLines()).toEqual([]);
+    },
+  );
+
+  it('reads the label with the focus in the search box too', async () => {
+    renderTill();
+    act(() => searchBox().focus());
+    await pressKeys(typed(label('\u001d', '301231'), CTRL_BRACKET));
+    expect((await soldLine()).quantity).toBe(1250);
+    expect(searchBox().value).toBe('');
+  });
+});

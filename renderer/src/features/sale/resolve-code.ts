@@ -2,6 +2,7 @@ import {
   classifyCode,
   gtinLookupCodes,
   parseScannedCode,
+  storeDate,
   type Gs1Problem,
   type Gs1Summary,
   type Product,
@@ -38,7 +39,8 @@ export async function resolveCode(
   raw: string,
   layouts: readonly VariableMeasureLayout[],
   priceListId: string | null = null,
-  today: string = new Date().toISOString().slice(0, 10),
+  /** The store's date (sell passes storeDate in the store's zone): a use-by date is the store's day. */
+  today: string = storeDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone),
 ): Promise<CodeResolution> {
   // An AIM prefix ("]E0", "]C1") says what the scanner read; GS1 codes carry their GTIN, weight, price.
   const scanned = parseScannedCode(raw.trim());

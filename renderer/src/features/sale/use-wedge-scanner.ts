@@ -1,9 +1,32 @@
-import { DEFAULT_WEDGE_OPTIONS, WedgeDetector, type WedgeAction } from '@pos/core';
+import {
+  DEFAULT_WEDGE_GS_FORMS,
+  DEFAULT_WEDGE_OPTIONS,
+  FNC1_SEPARATOR,
+  isGroupSeparatorKey,
+  restoreGroupSeparators,
+  WedgeDetector,
+  type WedgeAction,
+  type WedgeGsForm,
+} from '@pos/core';
 import { useEffect } from 'react';
 import { useAppStore } from '../../state/app-store';
-import { useDialogStore } from '../../state/dialog-store';
+import { useDeviceStore } from '../../state/device-store';
+import { overlayOpen } from '../../state/overlay-store';
 
 export const SEARCH_FIELD_ATTRIBUTE = 'data-wedge';
+
+/** How this till's scanner types the GS1 separator, as set on the Devices screen (the common forms until it is read). */
+function gsForms(): readonly WedgeGsForm[] {
+  return useDeviceStore.getState().inventory?.settings.scanner.gsForms ?? DEFAULT_WEDGE_GS_FORMS;
+}
+
+/**
+ * AltGr (Ctrl+Alt on Windows) is how a scanner types "~", "|" or "]" on a French keyboard: a
+ * character, not a shortcut.
+ */
+function isAltGraph(event: KeyboardEvent): boolean {
+  return event.getModifierState?.('AltGraph') || (event.ctrlKey && event.altKey);
+}
 
 function isEditable(element: Element | null): element is HTMLElement {
   if (!element) return false;
@@ -36,24 +59,28 @@ export function useWedgeScanner(onScan: (code: string) => void, onTypedEnter: (t
     };
 
     const onKeyDown = (event: KeyboardEvent) => {
-      if (useDialogStore.getState().request || event.ctrlKey || event.altKey || event.metaKey) return;
-      if (event.key !== 'Enter' && event.key.length !== 1) {
-        if (detector.pending) deliver(detector.key(event.key, event.timeStamp));
+      if (overlayOpen()) return;
+      // The GS1 separator arrives as a keystroke of its own (Ctrl+], F8): it is a character of the code.
+      const separator = isGroupSeparatorKey(event, gsForms());
+      const key = separator ? FNC1_SEPARATOR : event.key;
+      if (!separator && (event.metaKey || ((event.ctrlKey || event.altKey) && !(key.length === 1 && isAltGraph(event))))) return;
+      if (key !== 'Enter' && key.length !== 1) {
+        if (detector.pending) deliver(detector.key(key, event.timeStamp));
         return;
       }
       const target = document.activeElement;
       const inSearch = target instanceof HTMLElement && target.getAttribute(SEARCH_FIELD_ATTRIBUTE) === 'search';
       if (isEditable(target) && !inSearch) return;
-      // A burst starts with a digit (or, outside the box, a letter); "+", "-", Enter and other keys
-      // stay what they are unless a burst is under way.
-      const startsBurst = inSearch ? /^[0-9]$/.test(event.key) : /^[0-9A-Za-z]$/.test(event.key);
+      // A burst starts with a digit (or, outside the box, a letter), an AIM identifier's "]" or a
+      // leading FNC1; "+", "-", Enter and other keys stay what they are unless a burst is under way.
+      const startsBurst = separator || (inSearch ? /^[0-9\]]$/.test(key) : /^[0-9A-Za-z\]]$/.test(key));
       if (!detector.pending && !startsBurst) return;
-      const action = detector.key(event.key, event.timeStamp);
+      const action = detector.key(key, event.timeStamp);
       if (action.type === 'pass') return;
       event.preventDefault();
       event.stopPropagation();
       clearTimeout(idleTimer);
-      if (action.type === 'scan') onScan(action.code);
+      if (action.type === 'scan') onScan(restoreGroupSeparators(action.code, gsForms()));
       else if (action.type === 'flush') deliver(action);
       if (detector.pending) {
         idleTimer = setTimeout(() => {
