@@ -10,8 +10,10 @@ import { demoCatalogPageForTest } from '../db/test-support/demo-pull';
 import { createI18n, type Locale } from '../i18n/i18n';
 import { useAppStore } from '../state/app-store';
 import { cartActions, persistCart, useCartStore } from '../state/cart-store';
+import { useDeviceStore } from '../state/device-store';
 import { useDialogStore } from '../state/dialog-store';
 import { setServices } from '../state/services';
+import { useSyncStore } from '../state/sync-store';
 import { createFakeBridge, TEST_HELLO, type FakeBridge } from './fake-bridge';
 
 export const CASHIER: StaffMember = { id: 'staff-camille', displayName: 'Camille', role: 'cashier' };
@@ -47,6 +49,9 @@ export async function startTill(options: { catalogSize?: number; staff?: StaffMe
     tillId: TEST_HELLO.tillId,
   });
   useDialogStore.setState({ request: null, resolve: null });
+  // Panels are overlays: one left open by a test would cover the next test's till.
+  useDeviceStore.setState({ panelOpen: false });
+  useSyncStore.setState({ panelOpen: false });
   cartActions.start(staff.id, profile.currency);
   useCartStore.setState({ lastSale: null, terminalBusy: false });
   // The same object, not a copy: tests set `till.terminal` and the fake bridge must see it.

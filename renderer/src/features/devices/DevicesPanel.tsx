@@ -15,6 +15,7 @@ import { useAppStore } from '../../state/app-store';
 import { notifyError } from '../../state/error-notice';
 import { dismissTerminalAlert, setInventory, useDeviceStore } from '../../state/device-store';
 import { services } from '../../state/services';
+import { Overlay } from '../dialogs/Overlay';
 import { DeviceStatusList } from './DeviceStatusList';
 import { SigningKeySection } from './SigningKeySection';
 
@@ -328,45 +329,37 @@ export function DevicesPanel() {
   const close = () => useDeviceStore.setState({ panelOpen: false });
   const manager = staff !== null && can(staff.role, 'till.settings');
   return (
-    <div className="modal-backdrop" onClick={close}>
-      <section
-        className="modal devices-panel"
-        role="dialog"
-        aria-modal="true"
-        aria-label={t('devices.title')}
-        onClick={(e) => e.stopPropagation()}
-      >
-        <h2>{t('devices.title')}</h2>
-        {!manager && <p>{t('devices.managerOnly')}</p>}
-        {alerts.length > 0 && (
-          <ul className="terminal-alerts">
-            {alerts.map((a) => (
-              <li key={`${a.attemptKey}-${a.kind}`} role="alert">
-                {a.message}{' '}
-                <button type="button" onClick={() => dismissTerminalAlert(a.attemptKey)}>
-                  {t('devices.seen')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-        <DeviceStatusList />
-        {manager && inventory && (
-          <>
-            {inventory.listErrors.map((e) => (
-              <p key={e} className="form-error">
-                {e}
-              </p>
-            ))}
-            <DeviceTests />
-            <SettingsForm inventory={inventory} />
-            <SigningKeySection />
-          </>
-        )}
-        <button type="button" onClick={close}>
-          {t('actions.close')}
-        </button>
-      </section>
-    </div>
+    <Overlay label={t('devices.title')} className="devices-panel" onClose={close} closeOnBackdrop>
+      <h2>{t('devices.title')}</h2>
+      {!manager && <p>{t('devices.managerOnly')}</p>}
+      {alerts.length > 0 && (
+        <ul className="terminal-alerts">
+          {alerts.map((a) => (
+            <li key={`${a.attemptKey}-${a.kind}`} role="alert">
+              {a.message}{' '}
+              <button type="button" onClick={() => dismissTerminalAlert(a.attemptKey)}>
+                {t('devices.seen')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <DeviceStatusList />
+      {manager && inventory && (
+        <>
+          {inventory.listErrors.map((e) => (
+            <p key={e} className="form-error">
+              {e}
+            </p>
+          ))}
+          <DeviceTests />
+          <SettingsForm inventory={inventory} />
+          <SigningKeySection />
+        </>
+      )}
+      <button type="button" onClick={close}>
+        {t('actions.close')}
+      </button>
+    </Overlay>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/app-store';
+import { Overlay } from '../dialogs/Overlay';
 import { SHORTCUTS } from './shortcuts';
 
 export function HelpOverlay() {
@@ -8,26 +9,24 @@ export function HelpOverlay() {
   const toggle = useAppStore((s) => s.toggleHelp);
   if (!open) return null;
   return (
-    <div className="modal-backdrop" onClick={() => toggle(false)}>
-      <div role="dialog" aria-modal="true" aria-label={t('help.title')} className="modal help" onClick={(e) => e.stopPropagation()}>
-        <h2>{t('help.title')}</h2>
-        <table>
-          <tbody>
-            {SHORTCUTS.map((s) => (
-              <tr key={s.id}>
-                <th scope="row">
-                  <kbd>{s.keys}</kbd>
-                </th>
-                <td>{t(`keys.${s.id}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p>{t('help.scanning')}</p>
-        <button type="button" onClick={() => toggle(false)}>
-          {t('actions.close')}
-        </button>
-      </div>
-    </div>
+    <Overlay label={t('help.title')} className="help" onClose={() => toggle(false)} closeOnBackdrop>
+      <h2>{t('help.title')}</h2>
+      <table>
+        <tbody>
+          {SHORTCUTS.map((id) => (
+            <tr key={id}>
+              <th scope="row">
+                <kbd>{t(`keyLabels.${id}`)}</kbd>
+              </th>
+              <td>{t(`keys.${id}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>{t('help.scanning')}</p>
+      <button type="button" onClick={() => toggle(false)}>
+        {t('actions.close')}
+      </button>
+    </Overlay>
   );
 }

@@ -232,7 +232,7 @@ describe('discounts and price overrides', () => {
 
     await openAction('Remise ligne');
     dialog = await screen.findByRole('dialog', { name: `Remise sur ${other.name}` });
-    await user.click(within(dialog).getByLabelText('Montant'));
+    await user.click(within(dialog).getByRole('button', { name: 'Montant' }));
     await user.type(within(dialog).getByLabelText('Valeur'), '0,50');
     await user.click(within(dialog).getByRole('button', { name: 'Valider' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -271,7 +271,7 @@ describe('discounts and price overrides', () => {
     const before = coreTotal();
     await openAction('Remise panier');
     const dialog = await screen.findByRole('dialog', { name: 'Remise sur le panier' });
-    expect(within(dialog).queryByLabelText('Montant')).toBeNull();
+    expect(within(dialog).queryByRole('button', { name: 'Montant' })).toBeNull();
     await user.type(within(dialog).getByLabelText('Valeur'), '15');
     await user.click(within(dialog).getByRole('button', { name: 'Valider' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -367,7 +367,7 @@ describe('discounts and price overrides', () => {
     await scan(oignons.barcodes[0]!);
     await openAction('Remise ligne');
     const dialog = await screen.findByRole('dialog', { name: `Remise sur ${oignons.name}` });
-    await user.click(within(dialog).getByLabelText('Montant'));
+    await user.click(within(dialog).getByRole('button', { name: 'Montant' }));
     await user.type(within(dialog).getByLabelText('Valeur'), '1');
     await user.click(within(dialog).getByRole('button', { name: 'Valider' }));
     const manager = await screen.findByRole('dialog', { name: 'Accord d’un responsable' });

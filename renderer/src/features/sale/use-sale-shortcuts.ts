@@ -3,7 +3,7 @@ import { signOut } from '../../app/boot';
 import { useAppStore } from '../../state/app-store';
 import { notifyError } from '../../state/error-notice';
 import { cartActions } from '../../state/cart-store';
-import { useDialogStore } from '../../state/dialog-store';
+import { overlayOpen } from '../../state/overlay-store';
 import { shortcutOf } from '../help/shortcuts';
 import { openPayment } from '../payment/payment-actions';
 import { discountCart, discountLine, editQuantity, overrideSelectedPrice, removeSelectedLine, stepQuantity } from './line-actions';
@@ -14,11 +14,14 @@ function inTextField(): boolean {
   return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement;
 }
 
-/** The sale screen's keys (see features/help/shortcuts.ts, which the help overlay lists). */
+/**
+ * The sale screen's keys (see features/help/shortcuts.ts, which the help overlay lists). None acts
+ * while a dialog or panel covers the screen: that one takes the keys (features/dialogs/use-overlay).
+ */
 export function useSaleShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (useDialogStore.getState().request) return;
+      if (overlayOpen()) return;
       const id = shortcutOf(event);
       if (!id) return;
       const app = useAppStore.getState();
@@ -57,7 +60,6 @@ export function useSaleShortcuts(): void {
         case 'CtrlDelete':
           return void run(voidSale);
         case 'Escape':
-          if (app.helpOpen) return app.toggleHelp(false);
           return app.setPanel('search');
         case 'AltL':
           return void run(signOut);

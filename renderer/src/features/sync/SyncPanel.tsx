@@ -6,6 +6,7 @@ import { useAppStore } from '../../state/app-store';
 import { notifyError } from '../../state/error-notice';
 import { services } from '../../state/services';
 import { useSyncStore } from '../../state/sync-store';
+import { Overlay } from '../dialogs/Overlay';
 
 function EnrollForm() {
   const { t } = useTranslation();
@@ -54,65 +55,56 @@ export function SyncPanel() {
   if (!panelOpen) return null;
   const close = () => useSyncStore.setState({ panelOpen: false });
   return (
-    <div className="modal-backdrop" onClick={close}>
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-label={t('sync.panelTitle')}
-        className="modal sync-panel"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => e.key === 'Escape' && close()}
-      >
-        <h2>{t('sync.panelTitle')}</h2>
-        <dl>
+    <Overlay label={t('sync.panelTitle')} className="sync-panel" onClose={close} closeOnBackdrop>
+      <h2>{t('sync.panelTitle')}</h2>
+      <dl>
+        <div>
+          <dt>{t('sync.hub')}</dt>
+          <dd>{hub?.hubUrl ?? t('sync.notEnrolled')}</dd>
+        </div>
+        <div>
+          <dt>{t('sync.state')}</dt>
+          <dd>{t(`sync.${!hub?.enrolled ? 'notEnrolled' : hub.online ? 'online' : 'offline'}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('sync.waiting')}</dt>
+          <dd>{pending}</dd>
+        </div>
+        <div>
+          <dt>{t('sync.lastSync')}</dt>
+          <dd>{hub?.lastSyncAt ? dates.dateTime(hub.lastSyncAt) : '—'}</dd>
+        </div>
+        {catalog && (
           <div>
-            <dt>{t('sync.hub')}</dt>
-            <dd>{hub?.hubUrl ?? t('sync.notEnrolled')}</dd>
+            <dt>{t('sync.catalogTitle')}</dt>
+            <dd>
+              {catalog.imported} / {catalog.total}
+            </dd>
           </div>
-          <div>
-            <dt>{t('sync.state')}</dt>
-            <dd>{t(`sync.${!hub?.enrolled ? 'notEnrolled' : hub.online ? 'online' : 'offline'}`)}</dd>
-          </div>
-          <div>
-            <dt>{t('sync.waiting')}</dt>
-            <dd>{pending}</dd>
-          </div>
-          <div>
-            <dt>{t('sync.lastSync')}</dt>
-            <dd>{hub?.lastSyncAt ? dates.dateTime(hub.lastSyncAt) : '—'}</dd>
-          </div>
-          {catalog && (
-            <div>
-              <dt>{t('sync.catalogTitle')}</dt>
-              <dd>
-                {catalog.imported} / {catalog.total}
-              </dd>
-            </div>
-          )}
-          {hub?.lastError && (
-            <div>
-              <dt>{t('sync.lastError')}</dt>
-              <dd>{hub.lastError}</dd>
-            </div>
-          )}
-        </dl>
-        <h3>{t('sync.issues')}</h3>
-        {issues.length === 0 ? (
-          <p>{t('sync.noIssues')}</p>
-        ) : (
-          <ul aria-label={t('sync.issues')}>
-            {issues.map((issue) => (
-              <li key={`${issue.at}-${issue.collection}-${issue.message}`}>
-                {dates.dateTime(issue.at)} · {issue.collection} · {issue.message}
-              </li>
-            ))}
-          </ul>
         )}
-        {!hub?.enrolled && <EnrollForm />}
-        <button type="button" onClick={close}>
-          {t('actions.close')}
-        </button>
-      </div>
-    </div>
+        {hub?.lastError && (
+          <div>
+            <dt>{t('sync.lastError')}</dt>
+            <dd>{hub.lastError}</dd>
+          </div>
+        )}
+      </dl>
+      <h3>{t('sync.issues')}</h3>
+      {issues.length === 0 ? (
+        <p>{t('sync.noIssues')}</p>
+      ) : (
+        <ul aria-label={t('sync.issues')}>
+          {issues.map((issue) => (
+            <li key={`${issue.at}-${issue.collection}-${issue.message}`}>
+              {dates.dateTime(issue.at)} · {issue.collection} · {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {!hub?.enrolled && <EnrollForm />}
+      <button type="button" onClick={close}>
+        {t('actions.close')}
+      </button>
+    </Overlay>
   );
 }
