@@ -1,6 +1,5 @@
 import type { VariableMeasureLayout } from '../barcode/variable-measure';
 import type { ReceiptSettings } from '../receipt/receipt-settings';
-import type { ReceiptSettings } from '../receipt/receipt-settings';
 import type { CashRounding } from '../money/cash-rounding';
 import type { VatRate } from '../tax/vat-rate';
 import type { QuickKey } from './quick-keys';
@@ -29,8 +28,6 @@ export type StoreProfile = {
   /** Largest line or cart discount a cashier may give without a manager (basis points). */
   readonly maxCashierDiscountBp: number;
   readonly receiptFooter: readonly string[];
-  /** Paper on request or always, and where digital receipts are served; unset: ask (the law's default). */
-  readonly receipt?: ReceiptSettings;
   /** Paper on request or always, and where digital receipts are served; unset: ask (the law's default). */
   readonly receipt?: ReceiptSettings;
   /** The store's price list: its prices win over the catalog's where it has one. */
