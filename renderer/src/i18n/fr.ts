@@ -36,9 +36,9 @@ export const fr = {
   statusBar: {
     place: 'Magasin {{store}}, caisse {{till}}',
     cashier: 'Caissier : {{name}}',
-    host: 'Poste : {{state}}',
+    host: 'Poste: {{state}}',
     hostRestarted: 'redémarré',
-    printer: 'Imprimante : {{state}}',
+    printer: 'Imprimante: {{state}}',
     moreConditions: '{{first}} +{{count}}',
     storage: 'Stockage',
     drawer: 'Tiroir',

@@ -1,4 +1,4 @@
-import { can, type PrinterCondition } from '@pos/core';
+import { can } from '@pos/core';
 import { useTranslation } from 'react-i18next';
 import { signOut } from '../../app/boot';
 import { LOCALES, type Locale } from '../../i18n/i18n';
@@ -8,92 +8,111 @@ import { useMaybeServices } from '../../state/services';
 import { useDeviceStore } from '../../state/device-store';
 import { openDrawerWithoutSale } from '../devices/no-sale';
 import { SyncBadge } from '../sync/SyncBadge';
+import { PrinterStatusItem } from './PrinterStatusItem';
+import './status-bar.css';
 
-/** What the printer's status bytes report, in the cashier's words. */
-const CONDITION_KEYS: Record<PrinterCondition, string> = {
-  'paper-near-end': 'devices.paperNearEnd',
-  'paper-end': 'devices.paperEnd',
-  'cover-open': 'devices.coverOpen',
-  offline: 'status.printerOffline',
-  'drawer-open': 'devices.drawerIsOpen',
-  error: 'status.printerError',
-};
-
-/** Store, till, cashier, host and printer state, language and lock: always on screen. */
+/**
+ * Store, till, cashier, host, printer and sync state, then language, help, drawer, devices and
+ * lock: always on screen, on one line down to a 1024 px till. The states are short words (the
+ * full sentence in their title and accessible name) and may shrink; the buttons never do.
+ */
 export function StatusBar() {
   const { t } = useTranslation();
-  const { phase, staff, connection, printer, locale, storagePersisted } = useAppStore();
+  const { phase, staff, connection, locale, storagePersisted } = useAppStore();
   const toggleHelp = useAppStore((s) => s.toggleHelp);
   const running = useMaybeServices();
-  const hostKey = {
-    connected: 'status.hostConnected',
-    connecting: 'status.hostConnecting',
-    disconnected: 'status.hostDisconnected',
-    unauthorized: 'status.hostRestarted',
+  const hostState = {
+    connected: t('status.hostConnected'),
+    connecting: t('status.hostConnecting'),
+    disconnected: t('status.hostDisconnected'),
+    unauthorized: t('status.hostRestarted'),
   }[connection];
-  const conditions = printer?.conditions ?? [];
-  const printerKey = `status.printer${(printer?.state ?? 'none').replace(/^./, (c) => c.toUpperCase())}`;
+  const hostShort = connection === 'unauthorized' ? t('statusBar.hostRestarted') : hostState;
+  const place = running && t('statusBar.place', { store: running.profile.name, till: running.profile.tillLabel });
+  const cashier = staff && t('statusBar.cashier', { name: staff.displayName });
   return (
     <header className="status-bar">
-      {running && (
-        <>
-          <span>
-            {t('status.store')}: <strong>{running.profile.name}</strong>
+      <div className="status-states">
+        {running && (
+          <span className="status-item status-place" title={place || undefined}>
+            <strong>{running.profile.name}</strong> · {running.profile.tillLabel}
           </span>
-          <span>
-            {t('status.till')}: <strong>{running.profile.tillLabel}</strong>
-          </span>
-        </>
-      )}
-      {staff && (
-        <span>
-          {t('status.cashier')}: <strong>{staff.displayName}</strong>
-        </span>
-      )}
-      <span className={`host-${connection}`} role="status" aria-label={`${t('status.host')}: ${t(hostKey)}`}>
-        {t('status.host')}: {t(hostKey)}
-      </span>
-      <span className={`printer-${printer?.state ?? 'none'}`} title={printer?.message ?? printer?.target ?? ''}>
-        {t('status.printer')}: {t(printerKey)}
-        {conditions.length > 0 && (
-          <strong className="printer-conditions"> ({conditions.map((c) => t(CONDITION_KEYS[c])).join(', ')})</strong>
         )}
-      </span>
-      {storagePersisted === false && (
-        <span className="warning" title={t('app.storageNotPersisted')}>
-          ⚠ {t('status.storage')}
+        {staff && (
+          <span className="status-item status-cashier" title={cashier || undefined}>
+            <strong>{staff.displayName}</strong>
+          </span>
+        )}
+        <span
+          role="status"
+          className={`status-item host-${connection}`}
+          aria-label={`${t('status.host')}: ${hostState}`}
+          title={`${t('status.host')}: ${hostState}`}
+        >
+          {t('statusBar.host', { state: hostShort })}
         </span>
-      )}
-      {running && <SyncBadge />}
-      <span className="spacer" />
-      <label>
-        <span>{t('status.language')}</span>
-        <select value={locale} onChange={(e) => useAppStore.setState({ locale: e.target.value as Locale })}>
+        <PrinterStatusItem />
+        {storagePersisted === false && (
+          <span
+            role="status"
+            className="status-item status-alert"
+            aria-label={t('app.storageNotPersisted')}
+            title={t('app.storageNotPersisted')}
+          >
+            ⚠ {t('statusBar.storage')}
+          </span>
+        )}
+        {running && <SyncBadge />}
+      </div>
+      <div className="status-actions">
+        <select
+          aria-label={t('status.language')}
+          title={t('status.language')}
+          value={locale}
+          onChange={(e) => useAppStore.setState({ locale: e.target.value as Locale })}
+        >
           {LOCALES.map((l) => (
-            <option key={l} value={l}>
-              {l === 'fr' ? 'Français' : 'English'}
+            <option key={l} value={l} lang={l} title={t(`statusBar.languageName.${l}`)}>
+              {t(`statusBar.languageShort.${l}`)}
             </option>
           ))}
         </select>
-      </label>
-      <button type="button" onClick={() => toggleHelp()} aria-keyshortcuts="F1">
-        {t('status.help')}
-      </button>
-      {phase === 'selling' && (
-        <button type="button" onClick={() => void openDrawerWithoutSale()}>
-          {t('devices.noSale')}
+        <button type="button" onClick={() => toggleHelp()} aria-keyshortcuts="F1">
+          {t('status.help')}
         </button>
-      )}
-      {staff && can(staff.role, 'till.settings') && (
-        <button type="button" onClick={() => useDeviceStore.setState({ panelOpen: true })}>
-          {t('devices.open')}
-        </button>
-      )}
-      {phase === 'selling' && (
-        <button type="button" onClick={() => void signOut().catch(notifyError)} aria-keyshortcuts="Alt+L">
-          {t('status.signOut')}
-        </button>
-      )}
+        {phase === 'selling' && (
+          <button type="button" aria-label={t('devices.noSale')} title={t('devices.noSale')} onClick={() => void openDrawerWithoutSale()}>
+            {t('statusBar.drawer')}
+          </button>
+        )}
+        {staff && can(staff.role, 'till.settings') && (
+          <button
+            type="button"
+            className="status-icon"
+            aria-label={t('devices.open')}
+            title={t('devices.open')}
+            onClick={() => useDeviceStore.setState({ panelOpen: true })}
+          >
+            <GearIcon />
+          </button>
+        )}
+        {phase === 'selling' && (
+          <button type="button" onClick={() => void signOut().catch(notifyError)} aria-keyshortcuts="Alt+L">
+            {t('status.signOut')}
+          </button>
+        )}
+      </div>
     </header>
+  );
+}
+
+/** A cog drawn in SVG: no icon font to ship, and it reads the same on every till's system fonts. */
+function GearIcon() {
+  return (
+    <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="12" r="8" fill="none" stroke="currentColor" strokeWidth="4" strokeDasharray="3.1 3.18" />
+      <circle cx="12" cy="12" r="6" fill="none" stroke="currentColor" strokeWidth="2" />
+      <circle cx="12" cy="12" r="2" fill="currentColor" />
+    </svg>
   );
 }

@@ -17,14 +17,24 @@ export function SyncBadge() {
   ]
     .filter(Boolean)
     .join(' · ');
+  // On screen only what calls for attention (documents waiting, an import), to fit a 1024 px bar;
+  // the whole line stays in the accessible name and the title.
+  const shown = [
+    t(`sync.${state}`),
+    pending > 0 ? t('sync.pending', { count: pending }) : null,
+    importing ? t('sync.catalog', { percent: Math.floor((catalog.imported * 100) / catalog.total) }) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <button
       type="button"
       className={`sync-badge sync-${state}`}
       aria-label={`${t('sync.title')}: ${label}`}
+      title={`${t('sync.title')}: ${label}`}
       onClick={() => useSyncStore.setState({ panelOpen: true })}
     >
-      {t('sync.title')}: {label}
+      {t('sync.title')}: {shown}
       {issues.length > 0 && <span className="sync-issues"> ⚠ {issues.length}</span>}
     </button>
   );

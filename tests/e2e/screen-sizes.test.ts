@@ -1,0 +1,165 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { demoProduct } from '@pos/core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakePrinter, type FakePrinterRig } from '../rigs/fake-printer';
+import { seriousAccessibilityProblems } from '../support/axe-check';
+import { browserAvailable, launchChromium, openTill } from '../support/browser';
+import { layoutProblems } from '../support/layout-checks';
+import { cart, cartRows, history, openPayment, scan, signIn } from '../support/till-page';
+import { startTill, type TillProcess } from '../support/till-process';
+
+/** The screens stores really use: 4:3 and 16:10 touch tills, a small laptop, a full-HD monitor. */
+const SIZES = [
+  { width: 1024, height: 768 },
+  { width: 1280, height: 800 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+
+const basket = [demoProduct(100), demoProduct(104), demoProduct(105), demoProduct(106)];
+
+/** Lets the layout settle after a resize: two frames, as the browser lays out then paints. */
+function settle(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
+/**
+ * The screen as it is now, at each size: layout problems and axe's serious ones. A problem seen at
+ * several sizes is told once, with the sizes it was seen at.
+ */
+async function problemsAtEverySize(page: Page, screen: string): Promise<string[]> {
+  const found = new Map<string, string[]>();
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await settle(page);
+    for (const problem of [...(await layoutProblems(page)), ...(await seriousAccessibilityProblems(page))])
+      found.set(problem, [...(found.get(problem) ?? []), `${size.width}×${size.height}`]);
+  }
+  return [...found].map(([problem, sizes]) => `${screen}: ${problem} (at ${sizes.join(', ')})`);
+}
+
+describe.skipIf(!browserAvailable())('every till screen at the screen sizes stores use', () => {
+  let dataDir: string;
+  let printer: FakePrinterRig;
+  let till: TillProcess;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-sizes-'));
+    // The status bar at its fullest: a printer reporting several conditions at once.
+    printer = await startFakePrinter({ status: { coverOpen: true, paperNearEnd: true, drawerOpen: true } });
+    till = await startTill({ dataDir, env: { POS_PRINTER: printer.target, POS_TERMINAL_DELAY_MS: '20' } });
+    ({ context } = await launchChromium());
+    // A browser that refuses persistent storage: the status bar's storage warning shows too.
+    await context.addInitScript(() => {
+      Object.defineProperty(StorageManager.prototype, 'persist', { value: () => Promise.resolve(false) });
+    });
+    page = await openTill(context, till.url);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await till?.stop();
+    await printer?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('sign-in, with the printer alert and the storage warning in the status bar', async () => {
+    await page.getByRole('list', { name: 'Qui êtes-vous ?' }).waitFor({ timeout: 30_000 });
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('header')
+            .first()
+            .evaluate((h) => h.outerHTML),
+        { timeout: 10_000 },
+      )
+      .toContain('capot ouvert');
+    await expect.poll(() => page.locator('header').first().innerText()).toMatch(/stockage/i);
+    expect(await problemsAtEverySize(page, 'sign-in')).toEqual([]);
+  });
+
+  it('sale with a few lines, a manager signed in', async () => {
+    await signIn(page, '5678');
+    for (const product of basket) await scan(page, product.barcodes[0]!);
+    await expect.poll(() => cartRows(page).count()).toBe(basket.length);
+    expect(await problemsAtEverySize(page, 'sale')).toEqual([]);
+  });
+
+  /** A dialog checked while open, then closed with Escape whatever was found, for the next test. */
+  async function dialogProblems(screen: string, open: () => Promise<void>): Promise<string[]> {
+    await open();
+    await page.getByRole('dialog').waitFor();
+    const problems = await problemsAtEverySize(page, screen);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    return problems;
+  }
+
+  it('a dialog (quantity, with its keypad)', async () => {
+    const problems = await dialogProblems('quantity dialog', async () => {
+      await cart(page)
+        .getByRole('button', { name: `Sélectionner ${basket[0]!.name}` })
+        .click();
+      await page.keyboard.press('F3');
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('help', async () => {
+    expect(await dialogProblems('help', () => page.keyboard.press('F1'))).toEqual([]);
+  });
+
+  it('payment, then the sale done', async () => {
+    const payment = await openPayment(page);
+    const problems = await problemsAtEverySize(page, 'payment');
+    await payment.getByRole('button', { name: 'Montant exact' }).click();
+    const done = page.getByRole('region', { name: 'Vente terminée' });
+    await done.waitFor();
+    problems.push(...(await problemsAtEverySize(page, 'sale done')));
+    expect(problems).toEqual([]);
+  });
+
+  it('parked sales', async () => {
+    await page.keyboard.press('Escape');
+    await scan(page, basket[1]!.barcodes[0]!);
+    await expect.poll(() => cartRows(page).count()).toBe(1);
+    await page.keyboard.press('F7');
+    await expect.poll(() => cartRows(page).count()).toBe(0);
+    await page.keyboard.press('F8');
+    await page.getByRole('region', { name: 'Ventes en attente' }).waitFor();
+    expect(await problemsAtEverySize(page, 'parked')).toEqual([]);
+  });
+
+  it('history', async () => {
+    await page.keyboard.press('Escape');
+    await history(page);
+    expect(await problemsAtEverySize(page, 'history')).toEqual([]);
+  });
+
+  it('sync panel', async () => {
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /^Synchro:/ }).click();
+    const panel = page.getByRole('dialog');
+    await panel.waitFor();
+    const problems = await problemsAtEverySize(page, 'sync panel');
+    await panel.getByRole('button', { name: 'Fermer' }).click();
+    await panel.waitFor({ state: 'detached' });
+    expect(problems).toEqual([]);
+  });
+
+  it('devices panel', async () => {
+    await page.getByRole('button', { name: 'Périphériques' }).click();
+    const panel = page.getByRole('dialog', { name: 'Périphériques' });
+    await panel.waitFor();
+    const problems = await problemsAtEverySize(page, 'devices panel');
+    await panel.getByRole('button', { name: 'Fermer' }).click();
+    await panel.waitFor({ state: 'detached' });
+    expect(problems).toEqual([]);
+  });
+});
