@@ -25,5 +25,7 @@ export class CatalogDb extends Dexie {
       meta: 'key',
     });
     this.version(2).stores({ stock: 'productId' });
+    // A category's products by name, a page at a time (the sale screen's category tiles).
+    this.version(3).stores({ products: 'id, sku, *barcodes, *words, [category+name]' });
   }
 }

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { normalizeSearchText, type Product } from '@pos/core';
 import type { CatalogDb } from './catalog-db';
 
@@ -58,4 +59,31 @@ export async function searchCatalog(db: CatalogDb, query: string, limit = 20): P
 
 function distinctCount(products: readonly Product[]): number {
   return new Set(products.map((p) => p.id)).size;
+}
+
+/** A page of a category's products, by name: one index range with an offset and a limit. */
+export type CategoryPage = { readonly products: readonly Product[]; readonly more: boolean };
+
+/**
+ * The products of one catalog category, in name order, `limit` from `offset` on. One request on
+ * the [category+name] index (the index walked, never the table): a category of 25,000 products
+ * costs what a small one does. A withdrawn product is left out of the page it falls in.
+ */
+export async function categoryPage(db: CatalogDb, category: string, offset: number, limit: number): Promise<CategoryPage> {
+  const found = await db.products
+    .where('[category+name]')
+    .between([category, Dexie.minKey], [category, Dexie.maxKey])
+    .offset(offset)
+    .limit(limit + 1)
+    .toArray();
+  return { products: found.slice(0, limit).filter((p) => !p.disabled), more: found.length > limit };
+}
+
+/** Products named by a store's tiles, by id or barcode, in the tiles' order; undefined for one the catalog lacks. */
+export async function productsOfTiles(
+  db: CatalogDb,
+  refs: readonly { readonly productId?: string; readonly barcode?: string }[],
+): Promise<(Product | undefined)[]> {
+  const byId = await db.products.bulkGet(refs.map((r) => r.productId ?? ''));
+  return Promise.all(refs.map((r, i) => (r.productId !== undefined ? byId[i] : findByBarcode(db, r.barcode ?? ''))));
 }

@@ -1,4 +1,4 @@
-import { MAX_WEIGHT_G, type Product } from '@pos/core';
+import { MAX_WEIGHT_G, storeDate, type Product } from '@pos/core';
 import { useAppStore } from '../../state/app-store';
 import { notifyError } from '../../state/error-notice';
 import { cartActions, CartLockedError } from '../../state/cart-store';
@@ -50,11 +50,20 @@ export function afterPendingScans(): Promise<void> {
   return scans;
 }
 
-/** A code from the scanner or typed in the search box. */
-export function sellCode(raw: string): Promise<void> {
-  const next = scans.then(() => sellCodeNow(raw));
+function inTurn(sell: () => Promise<void>): Promise<void> {
+  const next = scans.then(sell);
   scans = next.catch(() => undefined);
   return next;
+}
+
+/** A code from the scanner or typed in the search box. */
+export function sellCode(raw: string): Promise<void> {
+  return inTurn(() => sellCodeNow(raw));
+}
+
+/** A product tile tapped: in turn with the scans, so a cashier who taps and pays at once pays for it. */
+export function sellTapped(product: Product): Promise<void> {
+  return inTurn(() => sellProduct(product));
 }
 
 async function sellCodeNow(raw: string): Promise<void> {
@@ -62,7 +71,9 @@ async function sellCodeNow(raw: string): Promise<void> {
   if (refuseWhileSealingStopped()) return;
   await startNextSaleIfDone();
   const { db, profile } = services();
-  const resolution = await resolveCode(db.catalog, raw, profile.variableMeasureLayouts, profile.priceListId ?? null);
+  // A use-by date is checked against the store's day, not the machine's (UTC on many tills).
+  const today = storeDate(new Date(), profile.timeZone);
+  const resolution = await resolveCode(db.catalog, raw, profile.variableMeasureLayouts, profile.priceListId ?? null, today);
   const app = useAppStore.getState();
   switch (resolution.kind) {
     case 'ignore':

@@ -1,0 +1,46 @@
+import type { Product } from '@pos/core';
+import { useTranslation } from 'react-i18next';
+import { formatMoney } from '../../../i18n/format';
+import { intlLocale } from '../../../i18n/i18n';
+import { useAppStore } from '../../../state/app-store';
+import { Tile } from './Tile';
+
+export type ProductTileProps = {
+  readonly product: Product;
+  /** The store's own words for a favourite; a search result or a category shows the catalog name. */
+  readonly label?: string | undefined;
+  readonly colour?: string | undefined;
+  readonly image?: string | undefined;
+  readonly stock?: number | undefined;
+  /** Shows the reference, as search results do (the cashier may have typed it). */
+  readonly showSku?: boolean;
+  readonly onTap: (product: Product) => void;
+};
+
+/** A product as a tile: its name, its price (per kg when weighed), its stock when the hub sent it. */
+export function ProductTile({ product, label, colour, image, stock, showSku = false, onTap }: ProductTileProps) {
+  const { t } = useTranslation();
+  const locale = intlLocale(useAppStore((s) => s.locale));
+  const name = label ?? product.name;
+  const reference = [showSku ? product.sku : null, stock !== undefined ? t('sale.stock', { level: stock }) : null].filter(Boolean);
+  return (
+    <Tile
+      kind="product"
+      colour={colour}
+      image={image}
+      ariaLabel={t('sale.add', { name })}
+      disabled={product.disabled === true}
+      onTap={() => onTap(product)}
+      label={<span className="result-name">{name}</span>}
+      detail={
+        <>
+          {reference.length > 0 && <span className="result-sku">{reference.join(' · ')}</span>}
+          <span className="result-price">
+            {product.disabled ? t('tiles.unavailable') : formatMoney(product.price, product.currency, locale)}
+            {!product.disabled && product.measure === 'weight' ? t('sale.perKg') : ''}
+          </span>
+        </>
+      }
+    />
+  );
+}

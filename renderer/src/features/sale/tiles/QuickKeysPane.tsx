@@ -1,0 +1,69 @@
+import type { CategoryQuickKey, QuickKey } from '@pos/core';
+import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStoreProfile } from '../../../state/services';
+import { sellTapped } from '../sell';
+import { CategoryProducts } from './CategoryProducts';
+import { ProductTile } from './ProductTile';
+import { Tile } from './Tile';
+import { useStockLevels } from './use-stock-levels';
+import { useTileProducts, type TileProduct } from './use-tile-products';
+
+const NO_KEYS: readonly QuickKey[] = [];
+
+/**
+ * The sale screen's side pane while nothing is searched: the store's tiles, in the order head
+ * office set them. A category tile opens its products; a product tile sells at once. Memoised:
+ * the search box's keystrokes (a scan's digits) do not redraw it.
+ */
+export const QuickKeysPane = memo(function QuickKeysPane() {
+  const { t } = useTranslation();
+  const keys = useStoreProfile().quickKeys ?? NO_KEYS;
+  const [open, setOpen] = useState<CategoryQuickKey | null>(null);
+  const products = useTileProducts(keys);
+  const stock = useStockLevels(products.flatMap((p) => (typeof p === 'object' ? [p.id] : [])));
+
+  if (open) return <CategoryProducts tile={open} onBack={() => setOpen(null)} />;
+  if (keys.length === 0) return <p className="tiles-none">{t('tiles.none')}</p>;
+  return (
+    <ul className="tile-grid" aria-label={t('tiles.pane')}>
+      {keys.map((key, i) => (
+        <li key={key.kind === 'category' ? `c:${key.category}` : `p:${key.productId ?? key.barcode ?? ''}`}>
+          {key.kind === 'category' ? (
+            <Tile kind="category" label={key.label} colour={key.colour} image={key.image} onTap={() => setOpen(key)} />
+          ) : (
+            <FavouriteTile tile={key} product={products[i] ?? 'loading'} stock={stock} />
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+});
+
+function FavouriteTile({ tile, product, stock }: { tile: QuickKey; product: TileProduct; stock: ReadonlyMap<string, number> }) {
+  const { t } = useTranslation();
+  if (typeof product === 'object')
+    return (
+      <ProductTile
+        product={product}
+        label={tile.label}
+        colour={tile.colour}
+        image={tile.image}
+        stock={stock.get(product.id)}
+        onTap={sellTapped}
+      />
+    );
+  // Not in the catalog (yet: a first import still running): shown, so the store sees its tile, but not sold.
+  return (
+    <Tile
+      kind="product"
+      label={tile.label}
+      colour={tile.colour}
+      image={tile.image}
+      detail={product === 'missing' ? t('tiles.unavailable') : null}
+      ariaLabel={product === 'missing' ? t('tiles.unavailableName', { label: tile.label }) : t('sale.add', { name: tile.label })}
+      disabled
+      onTap={() => undefined}
+    />
+  );
+}
