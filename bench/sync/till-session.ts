@@ -25,7 +25,7 @@ import { issueAdminToken } from '../../sync-server/src/auth/admin-tokens';
 import { issueEnrollmentCode } from '../../sync-server/src/auth/enrollment';
 import { openDatabase } from '../../sync-server/src/db/open-database';
 import { freePort } from '../../tests/support/free-port';
-import { scan, signIn } from '../../tests/support/till-page';
+import { scan, signIn, staffTile } from '../../tests/support/till-page';
 import { startTill } from '../../tests/support/till-process';
 import type { BenchWindow } from '../till/page-probe';
 import { voidCart } from '../till/phases';
@@ -286,7 +286,7 @@ export async function tillSession(options: SessionOptions): Promise<SessionResul
 
   // Live propagation on the same till (the hub link starts once the import is done).
   if (!skip.has('live')) {
-    await page.getByLabel('Code personnel').or(page.locator('html[data-ready="scan"]')).first().waitFor({ timeout: 60_000 });
+    await staffTile(page, 'Camille').or(page.locator('html[data-ready="scan"]')).first().waitFor({ timeout: 60_000 });
     await sleep(2000);
     log(`live_propagation_ms: ${options.changes} price changes through PATCH /api/v1/admin/products/:id…`);
     const adminToken = await issueAdminToken(db, 'bench:sync');

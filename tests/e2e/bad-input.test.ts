@@ -5,7 +5,7 @@ import { startFakePrinter, type FakePrinterRig } from '../rigs/fake-printer';
 import { browserAvailable } from '../support/browser';
 import { decodeText } from '../../hardware/src/test-support/esc-pos-tokenizer';
 import { freePort } from '../support/free-port';
-import { cartRows, donePanel, history, openPayment, payCard, payCash, scan, signIn } from '../support/till-page';
+import { cartRows, donePanel, history, openPayment, payCard, payCash, scan, staffTile } from '../support/till-page';
 import { useTillSession } from '../support/till-session';
 
 const cheese = demoProduct(102);
@@ -27,11 +27,18 @@ describe.skipIf(!browserAvailable())('bad input and faults get a clear message, 
   });
 
   it('refuses a wrong PIN and says how many tries are left', async () => {
+    await staffTile(page, 'Camille').click();
     const field = page.getByLabel('Code personnel');
     await field.fill('0000');
     await field.press('Enter');
     await page.getByRole('alert').filter({ hasText: 'Code incorrect (4 essai(s) restant(s))' }).waitFor();
-    await signIn(page, '1234');
+    // The focus stays in the field, cleared: the right PIN is typed straight away.
+    await expect
+      .poll(() => field.evaluate((input) => input === document.activeElement && (input as HTMLInputElement).value === ''))
+      .toBe(true);
+    await page.keyboard.type('1234');
+    await page.keyboard.press('Enter');
+    await page.locator('html[data-ready="scan"]').waitFor({ timeout: 30_000 });
   });
 
   it('says an unknown code is unknown and opens the search with it', async () => {

@@ -7,7 +7,7 @@ import { SerialPort } from 'serialport';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { socat, startPtyPair, type PtyPair } from '../../hardware/src/test-support/pty-pair';
 import { browserAvailable, launchChromium, openTill } from '../support/browser';
-import { cartRows, signIn } from '../support/till-page';
+import { cartRows, signIn, staffTile } from '../support/till-page';
 import { startTill, type TillProcess } from '../support/till-process';
 
 const onions = demoProduct(100);
@@ -73,7 +73,7 @@ describe.skipIf(!browserAvailable() || (!socat && process.env.CI !== 'true'))('d
 
   it('shows the manager the scanner in the Devices screen, ready', async () => {
     await page.getByRole('button', { name: 'Verrouiller' }).click();
-    await page.getByLabel('Code personnel').waitFor();
+    await staffTile(page, 'Sophie').waitFor();
     await signIn(page, '5678');
     await page.getByRole('button', { name: 'Périphériques' }).click();
     const row = page.locator('tr[data-role="scanner"]');

@@ -1,15 +1,27 @@
+import { DEMO_STAFF } from '@pos/core';
 import type { CDPSession, Locator, Page } from 'playwright-core';
 
-/** Actions a cashier does, by role and label as a screen reader would find them (French UI). */
-export async function signIn(page: Page, pin: string): Promise<void> {
-  const field = page.getByLabel('Code personnel');
+/** The sign-in screen's tile of a person, by their name. */
+export function staffTile(page: Page, name: string): Locator {
+  return page.getByRole('list', { name: 'Qui êtes-vous ?' }).getByRole('button', { name, exact: true });
+}
+
+/**
+ * Actions a cashier does, by role and label as a screen reader would find them (French UI).
+ * Signs in as the person whose tile bears `name` (a demo PIN names its demo person).
+ */
+export async function signIn(page: Page, pin: string, name = DEMO_STAFF.find((s) => s.pin === pin)?.displayName): Promise<void> {
+  if (!name) throw new Error(`PIN ${pin} is no demo person's: say whose it is`);
+  const tile = staffTile(page, name);
   const ready = page.locator('html[data-ready="scan"]');
   // The host keeps its cashier signed in across page loads: a reload may land straight on the sale screen.
-  await field.or(ready).first().waitFor({ timeout: 30_000 });
+  await tile.or(ready).first().waitFor({ timeout: 30_000 });
   if (await ready.count()) return;
+  await tile.click();
+  const field = page.getByLabel('Code personnel', { exact: true });
   await field.fill(pin);
   await field.press('Enter');
-  await page.locator('html[data-ready="scan"]').waitFor({ timeout: 30_000 });
+  await ready.waitFor({ timeout: 30_000 });
 }
 
 const sessions = new WeakMap<Page, CDPSession>();
@@ -127,5 +139,5 @@ export async function setUpFirstManager(page: Page, name: string, pin: string): 
   await page.getByLabel('Code personnel (4 à 6 chiffres)').fill(pin);
   await page.getByLabel('Le même code, une seconde fois').fill(pin);
   await page.getByRole('button', { name: 'Créer le responsable' }).click();
-  await page.getByLabel('Code personnel', { exact: true }).waitFor();
+  await staffTile(page, name).waitFor();
 }

@@ -142,8 +142,9 @@ async function checkSessionAfterReconnect(): Promise<void> {
   }
 }
 
-export async function signIn(pin: string): Promise<void> {
-  const staff = await services().bridge.invoke('session.signIn', { pin });
+/** The person chosen on the sign-in screen, with their PIN: the host counts a wrong one against them only. */
+export async function signIn(staffId: string, pin: string): Promise<void> {
+  const staff = await services().bridge.invoke('session.signIn', { staffId, pin });
   await enterSelling(staff);
 }
 

@@ -19,6 +19,8 @@ export type Notice = Message & {
   readonly id: number;
   readonly level: NoticeLevel;
   readonly details?: readonly (Message & { readonly words?: string })[];
+  /** The host's own words (English) about the whole error: a detail for support, never the message. */
+  readonly words?: string;
   /** The state the notice is about: it goes by itself when that state ends. */
   readonly while?: NoticeCondition;
 };
@@ -49,7 +51,7 @@ type AppState = {
 
 type AppActions = {
   setBoot(key: string, values?: Record<string, unknown>): void;
-  notify(level: NoticeLevel, key: string, values?: Record<string, unknown>, details?: Notice['details']): void;
+  notify(level: NoticeLevel, key: string, values?: Record<string, unknown>, details?: Notice['details'], words?: string): void;
   /** A notice about a state of the till (host unreachable, a dialog or panel open…), dropped when the state ends. */
   notifyWhile(condition: NoticeCondition, level: NoticeLevel, key: string, values?: Record<string, unknown>): void;
   dismissNotice(): void;
@@ -79,8 +81,17 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   searchText: '',
   searchFocusToken: 0,
   setBoot: (bootKey, bootValues = {}) => set({ bootKey, bootValues }),
-  notify: (level, key, values, details) =>
-    set({ notice: { id: ++noticeId, level, key, ...(values ? { values } : {}), ...(details?.length ? { details } : {}) } }),
+  notify: (level, key, values, details, words) =>
+    set({
+      notice: {
+        id: ++noticeId,
+        level,
+        key,
+        ...(values ? { values } : {}),
+        ...(details?.length ? { details } : {}),
+        ...(words ? { words } : {}),
+      },
+    }),
   notifyWhile: (condition, level, key, values) =>
     set({ notice: { id: ++noticeId, level, key, ...(values ? { values } : {}), while: condition } }),
   dismissNotice: () => set({ notice: null }),

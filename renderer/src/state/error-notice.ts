@@ -1,4 +1,4 @@
-import { SALE_PROBLEM_CODES } from '@pos/core';
+import { isErrorCode, isErrorReason, SALE_PROBLEM_CODES } from '@pos/core';
 import { useAppStore, type Message, type Notice } from './app-store';
 
 type ThrownError = { code?: unknown; message?: unknown; details?: unknown };
@@ -23,25 +23,36 @@ export function sealProblemDetails(error: unknown): NonNullable<Notice['details'
   });
 }
 
-/** A thrown error as a message: `errors.<code>` with the host's details as values (seconds for a lock). */
+/**
+ * A thrown error as a sentence of the page's language: `errors.reason.<reason>` when the host
+ * named a finer reason, else `errors.<code>`, else `errors.generic`; the host's values (seconds,
+ * a name, attempts left) fill it. Never the error's English message: that is `hostWords`.
+ */
 export function errorMessage(error: unknown): Message {
   const e = (error ?? {}) as ThrownError;
-  const code = typeof e.code === 'string' ? e.code : 'generic';
   const details = detailsOf(e);
+  const key = isErrorReason(details.reason)
+    ? `errors.reason.${details.reason}`
+    : isErrorCode(e.code)
+      ? `errors.${e.code}`
+      : 'errors.generic';
   const retryMs = typeof details.retryInMs === 'number' ? details.retryInMs : 0;
-  const values: Record<string, unknown> = {
-    message: typeof e.message === 'string' ? e.message : String(error),
-    attemptsLeft: '?',
-    ...details,
-    seconds: Math.ceil(retryMs / 1000),
-  };
+  const values: Record<string, unknown> = { attemptsLeft: '?', ...details, seconds: Math.ceil(retryMs / 1000) };
   // Lists (the problems of a refusal) are shown as sentences of their own, never interpolated.
-  for (const [key, value] of Object.entries(values)) if (typeof value === 'object' && value !== null) delete values[key];
-  return { key: `errors.${code}`, values };
+  for (const [name, value] of Object.entries(values)) if (typeof value === 'object' && value !== null) delete values[name];
+  return { key, values };
+}
+
+/** What the host (or the browser) said in its own words, for support: shown folded, never as the message. */
+export function hostWords(error: unknown): string | undefined {
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : (error as ThrownError | null)?.message;
+  return typeof message === 'string' && message !== '' ? message : undefined;
 }
 
 /** Turns a thrown error into a notice, with the host's code when it has one and each refusal problem in words. */
 export function notifyError(error: unknown): void {
   const { key, values } = errorMessage(error);
-  useAppStore.getState().notify('error', key, values, sealProblemDetails(error));
+  const problems = sealProblemDetails(error);
+  // A refusal's problems carry their own words; the summary would only repeat them.
+  useAppStore.getState().notify('error', key, values, problems, problems.length > 0 ? undefined : hostWords(error));
 }

@@ -60,7 +60,7 @@ describe('first run of a till with no staff', () => {
 
     await fill('Nadia', '4071', '4071');
     await waitFor(() => expect(till.callsOf('staff.setup')).toEqual([{ displayName: 'Nadia', pin: '4071' }]));
-    await screen.findByLabelText('Code personnel');
+    await user.click(await screen.findByRole('button', { name: 'Nadia' }));
     expect(screen.getByText('Nadia est le responsable de cette caisse : identifiez-vous avec son code.')).toBeTruthy();
     expect(staffName('staff-first-manager')).toBe('Nadia');
 
@@ -88,6 +88,7 @@ describe('first run of a till with no staff', () => {
   it('turns the PIN screen into the set-up when the host answers that the till has no staff', async () => {
     act(() => useAppStore.setState({ needsSetup: false }));
     renderTill();
+    await user.click(screen.getByRole('button', { name: 'Camille' }));
     await user.type(screen.getByLabelText('Code personnel'), '1234');
     await user.click(screen.getByRole('button', { name: 'Valider' }));
     await screen.findByRole('heading', { name: 'Premier responsable de la caisse' });

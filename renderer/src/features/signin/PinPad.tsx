@@ -1,8 +1,16 @@
+import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import './pin-pad.css';
 
-const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
-/** Digits for a touch screen with no keyboard: 64 px keys, a PIN of at most `max` digits. */
+/** A key press leaves the focus in the PIN field: Enter still signs in, a keyboard still types. */
+const keepFocus = (e: MouseEvent) => e.preventDefault();
+
+/**
+ * Digits for a touch screen with no keyboard, laid out as a phone's: a PIN of at most `max`
+ * digits. The two edit keys hold words, so they get a row of their own width and a smaller type.
+ */
 export function PinPad({
   onChange,
   max = 6,
@@ -13,23 +21,26 @@ export function PinPad({
   disabled?: boolean;
 }) {
   const { t } = useTranslation();
+  const keyProps = { type: 'button' as const, tabIndex: -1, disabled, onMouseDown: keepFocus };
+  const digit = (d: string) => (
+    <button
+      key={d}
+      {...keyProps}
+      className="pin-key"
+      aria-label={t('signin.digit', { digit: d })}
+      onClick={() => onChange((p) => (p + d).slice(0, max))}
+    >
+      {d}
+    </button>
+  );
   return (
     <div className="pin-pad">
-      {DIGITS.map((d) => (
-        <button
-          key={d}
-          type="button"
-          disabled={disabled}
-          aria-label={t('signin.digit', { digit: d })}
-          onClick={() => onChange((p) => (p + d).slice(0, max))}
-        >
-          {d}
-        </button>
-      ))}
-      <button type="button" disabled={disabled} onClick={() => onChange((p) => p.slice(0, -1))}>
+      {DIGITS.map(digit)}
+      <button {...keyProps} className="pin-key pin-edit" onClick={() => onChange((p) => p.slice(0, -1))}>
         {t('signin.backspace')}
       </button>
-      <button type="button" disabled={disabled} onClick={() => onChange(() => '')}>
+      {digit('0')}
+      <button {...keyProps} className="pin-key pin-edit" onClick={() => onChange(() => '')}>
         {t('signin.clear')}
       </button>
     </div>

@@ -1,71 +1,57 @@
-import { PosError } from '@pos/core';
-import { useEffect, useRef, useState } from 'react';
+import type { StaffMember } from '@pos/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { signIn } from '../../app/boot';
 import { useAppStore } from '../../state/app-store';
-import { notifyError } from '../../state/error-notice';
-import { PinPad, pinDigits } from './PinPad';
+import { useMaybeServices } from '../../state/services';
+import { PinForm } from './PinForm';
 import { SetupScreen } from './SetupScreen';
+import { StaffPicker } from './StaffPicker';
+import { UnlockForm } from './UnlockForm';
+import { useLockouts } from './use-lockouts';
+import './signin.css';
 
-/** PIN sign-in: keyboard (digits, Backspace, Enter) or the on-screen pad; a till with no staff sets up its first manager. */
+/** Sign-in: choose who you are, then your PIN; a till with no staff sets up its first manager. */
 export function SignInScreen() {
   const needsSetup = useAppStore((s) => s.needsSetup);
-  return needsSetup ? <SetupScreen /> : <PinSignIn />;
+  return needsSetup ? <SetupScreen /> : <StaffSignIn />;
 }
 
-function PinSignIn() {
-  const { t } = useTranslation();
-  const [pin, setPin] = useState('');
-  const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-  const dismissNotice = useAppStore((s) => s.dismissNotice);
-  useEffect(() => input.current?.focus(), []);
+type Step = { readonly kind: 'choose' } | { readonly kind: 'pin' | 'unlock'; readonly person: StaffMember };
 
-  const submit = async () => {
-    if (busy || pin.length === 0) return;
-    setBusy(true);
-    dismissNotice();
-    try {
-      await signIn(pin);
-    } catch (error) {
-      // The host has no staff after all (hello was older than its state): set up the first manager.
-      if (error instanceof PosError && error.code === 'SETUP_REQUIRED') useAppStore.setState({ needsSetup: true });
-      notifyError(error);
-    } finally {
-      setPin('');
-      setBusy(false);
-      input.current?.focus();
-    }
-  };
+function StaffSignIn() {
+  const { t } = useTranslation();
+  const staff = useMaybeServices()?.staff ?? [];
+  const lockouts = useLockouts();
+  const [step, setStep] = useState<Step>({ kind: 'choose' });
+  const choose = () => setStep({ kind: 'choose' });
 
   return (
     <main className="signin">
       <h1>{t('signin.title')}</h1>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <label>
-          <span>{t('signin.prompt')}</span>
-          <input
-            ref={input}
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            aria-label={t('signin.pin')}
-            maxLength={6}
-            value={pin}
-            disabled={busy}
-            onChange={(e) => setPin(pinDigits(e.target.value))}
-          />
-        </label>
-        <PinPad onChange={setPin} />
-        <button type="submit" className="primary" disabled={busy}>
-          {t('signin.submit')}
-        </button>
-      </form>
+      {step.kind === 'choose' && (
+        <StaffPicker
+          staff={staff}
+          lockouts={lockouts}
+          onChoose={(person) => setStep({ kind: 'pin', person })}
+          onUnlock={(person) => setStep({ kind: 'unlock', person })}
+        />
+      )}
+      {step.kind === 'pin' && (
+        <PinForm
+          person={step.person}
+          lockouts={lockouts}
+          onBack={choose}
+          onUnlock={() => setStep({ kind: 'unlock', person: step.person })}
+        />
+      )}
+      {step.kind === 'unlock' && (
+        <UnlockForm
+          person={step.person}
+          lockouts={lockouts}
+          onDone={() => setStep({ kind: 'pin', person: step.person })}
+          onCancel={() => setStep({ kind: 'pin', person: step.person })}
+        />
+      )}
     </main>
   );
 }

@@ -8,7 +8,7 @@ export function NoticeBar() {
   const dismiss = useAppStore((s) => s.dismissNotice);
   if (!notice) return null;
   const urgent = notice.level === 'error' || notice.level === 'warning';
-  const words = notice.details?.flatMap((d) => (d.words ? [d.words] : [])) ?? [];
+  const words = [...(notice.words ? [notice.words] : []), ...(notice.details?.flatMap((d) => (d.words ? [d.words] : [])) ?? [])];
   return (
     <div className={`notice notice-${notice.level}`} role={urgent ? 'alert' : 'status'}>
       <div>
