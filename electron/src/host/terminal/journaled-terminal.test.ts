@@ -167,7 +167,10 @@ describe('journaledTerminal: late and double answers, reconciliation, offline ca
     expect(await terminal.pay({ attemptKey: 'O1', amount: 6000, currency: 'EUR' })).toMatchObject({ status: 'approved', offline: true });
     expect(alerts.map((a) => a.kind)).toEqual(['offline-over-cap']);
     // Now the till knows the terminal is offline: over the per-payment cap, and over the total, refused before sending.
-    await expect(terminal.pay({ attemptKey: 'O2', amount: 5001, currency: 'EUR' })).rejects.toMatchObject({ code: 'CARD_OFFLINE_LIMIT' });
+    await expect(terminal.pay({ attemptKey: 'O2', amount: 5001, currency: 'EUR' })).rejects.toMatchObject({
+      code: 'CARD_OFFLINE_LIMIT',
+      details: { limit: 5000 },
+    });
     await expect(terminal.pay({ attemptKey: 'O3', amount: 2500, currency: 'EUR' })).rejects.toThrow(/already holds/);
     expect(await terminal.pay({ attemptKey: 'O4', amount: 2000, currency: 'EUR' })).toMatchObject({ status: 'approved' });
     expect(terminal.journal.offlineExposure()).toEqual({ count: 2, total: 8000 });

@@ -146,12 +146,15 @@ export function journaledTerminal(
       throw new PosError(
         'CARD_OFFLINE_LIMIT',
         `The card terminal is working offline: card payments above ${money(caps.maxPerPayment)} cannot be taken now. Ask for another means of payment.`,
+        // The page says it in the cashier's language from these amounts (minor units).
+        { limit: caps.maxPerPayment },
       );
     }
     if (exposure.total + request.amount > caps.maxTotal) {
       throw new PosError(
         'CARD_OFFLINE_LIMIT',
         `The card terminal is working offline and already holds ${money(exposure.total)} of offline payments (limit ${money(caps.maxTotal)}). Ask for another means of payment.`,
+        { limit: caps.maxTotal, held: exposure.total },
       );
     }
   };

@@ -1,3 +1,5 @@
+// Before any module that opens Dexie (device-link reaches the database modules): they must find IndexedDB.
+import 'fake-indexeddb/auto';
 import { cartTotals, demoProduct, PosError, type CardTender, type SalePayload, type SealRequest } from '@pos/core';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';

@@ -4,8 +4,10 @@ import {
   cashTender,
   paymentState,
   type CardTender,
+  PosError,
   type Tender,
   type TerminalAlertView,
+  type TerminalProgress,
 } from '@pos/core';
 import { useAppStore } from '../../state/app-store';
 import { notifyError } from '../../state/error-notice';
@@ -14,6 +16,8 @@ import { totalsNow } from '../../state/rates-now';
 import { refuseWhileSealingStopped } from '../../state/selling-guard';
 import { services } from '../../state/services';
 import { afterPendingScans } from '../sale/sell';
+import { notifyCardError, notifyCardResult, refusedBeforeTerminal } from './card-messages';
+import { applyTerminalProgress, startPaying, stopPaying, useCardProgress } from './card-progress';
 import { completeSale } from './complete-sale';
 
 export function currentPayment() {
@@ -70,6 +74,8 @@ const fromResult = cardTenderFields;
 /**
  * The attempt is recorded as "unknown" before the terminal is asked, so a crash mid-payment
  * leaves a trace to settle, never a silent charge. No answer stays "unknown": never "declined".
+ * While the terminal works the screen says so (card-progress), not "unknown": the choices to
+ * settle it by hand come only once the terminal answered "unknown" or timed out.
  */
 export async function payCard(amount: number): Promise<void> {
   const { cart, tenders } = useCartStore.getState();
@@ -83,18 +89,40 @@ export async function payCard(amount: number): Promise<void> {
   cartActions.setTenders([...tenders, tender]);
   cartActions.setStatus('paying');
   useCartStore.setState({ terminalBusy: true });
+  startPaying(tender.attemptKey);
   try {
     const result = await bridge.invoke('terminal.pay', { attemptKey: tender.attemptKey, amount, currency: cart.currency });
     replaceTender(tender.id, fromResult(result));
-    if (result.status === 'declined') useAppStore.getState().notify('error', 'payment.cardDeclined', { message: result.message ?? '' });
-    if (result.status === 'unknown') useAppStore.getState().notify('warning', 'payment.unknownHelp');
+    notifyCardResult(result);
   } catch (error) {
-    useAppStore.getState().notify('warning', 'payment.unknownHelp');
-    notifyError(error);
+    if (refusedBeforeTerminal(error)) dropTender(tender.id);
+    notifyCardError(error);
   } finally {
+    stopPaying(tender.attemptKey);
     useCartStore.setState({ terminalBusy: false });
   }
   await afterTenderChange();
+}
+
+/** The host refused before asking the terminal: the attempt never existed for the card. */
+function dropTender(tenderId: string): void {
+  const next = useCartStore.getState().tenders.filter((t) => t.id !== tenderId);
+  cartActions.setTenders(next);
+  // Nothing paid nor tried any more: the lines may change again.
+  if (!next.some((t) => t.method === 'cash' || t.status !== 'declined')) cartActions.setStatus('selling');
+}
+
+/**
+ * Another screen of this till (or this page before a reload) paid: once the terminal finished an
+ * attempt this cart still shows unknown, its outcome is asked for, since its reply went elsewhere.
+ */
+export async function followTerminalProgress(progress: TerminalProgress): Promise<void> {
+  applyTerminalProgress(progress);
+  if (progress.phase !== 'finished' || useCardProgress.getState().paying === progress.attemptKey) return;
+  const tender = useCartStore
+    .getState()
+    .tenders.find((t): t is CardTender => t.method === 'card' && t.attemptKey === progress.attemptKey && t.status === 'unknown');
+  if (tender) await askTerminal(tender.id);
 }
 
 export async function askTerminal(tenderId: string): Promise<void> {
@@ -104,7 +132,7 @@ export async function askTerminal(tenderId: string): Promise<void> {
     const result = await services().bridge.invoke('terminal.status', { attemptKey: tender.attemptKey });
     replaceTender(tenderId, fromResult(result));
   } catch (error) {
-    notifyError(error);
+    notifyCardError(error);
   }
   await afterTenderChange();
 }
@@ -120,8 +148,11 @@ export async function settleManually(tenderId: string, outcome: 'approved' | 'de
   try {
     await services().bridge.invoke('terminal.reconcile', { attemptKey: tender.attemptKey, outcome });
   } catch (error) {
+    notifyCardError(error);
+    // Still working (this page was reloaded meanwhile): its screen says so until the terminal is done.
+    if (error instanceof PosError && error.code === 'TERMINAL_BUSY')
+      return applyTerminalProgress({ attemptKey: tender.attemptKey, phase: 'started' });
     // The journal already knows better (the terminal answered meanwhile): ask it, do not overrule it.
-    notifyError(error);
     return askTerminal(tenderId);
   }
   replaceTender(tenderId, { status: outcome, resolvedBy: { staffId, outcome } });
@@ -144,7 +175,5 @@ export function removeTender(tenderId: string): void {
   const { tenders } = useCartStore.getState();
   const tender = tenders.find((t) => t.id === tenderId);
   if (!tender || (tender.method === 'card' && tender.status !== 'declined')) return;
-  const next = tenders.filter((t) => t.id !== tenderId);
-  cartActions.setTenders(next);
-  if (!next.some((t) => t.method === 'cash' || t.status !== 'declined')) cartActions.setStatus('selling');
+  dropTender(tenderId);
 }
