@@ -14,6 +14,7 @@ import {
   type PrintOutcome,
   type Product,
   type SalePayload,
+  type SaleDrawerResult,
   type SealedRecord,
   type Tender,
 } from '@pos/core';
@@ -28,8 +29,15 @@ export type CartStatus = 'selling' | 'paying' | 'sealing' | 'seal-pending';
 
 export type LastSale = {
   readonly record: SealedRecord<'sale'>;
-  /** `already-printed`: the host printed this sale's original before (a sale completed again after a reload): only a DUPLICATA now. */
-  readonly print: 'printing' | 'already-printed' | PrintOutcome;
+  /**
+   * `already-printed`: the host printed this sale's original before (a sale completed again after a reload): only a DUPLICATA now.
+   * `not-printed`: no paper asked for (yet).
+   */
+  readonly print: 'printing' | 'already-printed' | 'not-printed' | PrintOutcome;
+  /** What the customer wants (`pending` while the cashier asks); none set: the till printed as before. */
+  readonly receipt?: 'pending' | 'paper' | 'digital' | 'none';
+  /** A cash sale's drawer: being opened, or what the host said. */
+  readonly drawer?: 'opening' | SaleDrawerResult;
   readonly reprinted?: number;
   readonly restored?: boolean;
 };

@@ -1,22 +1,13 @@
 import type { CustomerDisplayState } from '@pos/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../i18n/format';
 import { intlLocale } from '../../i18n/i18n';
 import { useAppStore } from '../../state/app-store';
+import { useQrSvg } from '../receipt/use-qr-svg';
 
-/** The loyalty sign-up as a QR code, drawn by bwip-js, loaded only when the idle screen needs it. */
-function SignupCode({ url }: { url: string }) {
-  const [svg, setSvg] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void import('bwip-js/browser').then((bwip) => {
-      if (live) setSvg(bwip.toSVG({ bcid: 'qrcode', text: url, scale: 4, paddingwidth: 4, paddingheight: 4, backgroundcolor: 'FFFFFF' }));
-    });
-    return () => {
-      live = false;
-    };
-  }, [url]);
+/** A link as a QR code the customer scans with a phone. */
+function LinkCode({ url }: { url: string }) {
+  const svg = useQrSvg(url, 4);
   return svg ? <div className="signup-code" role="img" aria-label={url} dangerouslySetInnerHTML={{ __html: svg }} /> : null;
 }
 
@@ -32,7 +23,7 @@ export function CustomerDisplay({ state, storeName }: { state: CustomerDisplaySt
         <p>{storeName}</p>
         {state?.loyaltyUrl && (
           <figure>
-            <SignupCode url={state.loyaltyUrl} />
+            <LinkCode url={state.loyaltyUrl} />
             <figcaption>{t('customer.joinLoyalty')}</figcaption>
           </figure>
         )}
@@ -49,6 +40,12 @@ export function CustomerDisplay({ state, storeName }: { state: CustomerDisplaySt
           <p className="change" role="status">
             {t('customer.change')} <strong>{money(state.change)}</strong>
           </p>
+        )}
+        {state.receiptUrl && (
+          <figure className="receipt-code">
+            <LinkCode url={state.receiptUrl} />
+            <figcaption>{t('customer.receiptCode')}</figcaption>
+          </figure>
         )}
         <p>{t('customer.thanks')}</p>
       </main>

@@ -1,4 +1,4 @@
-import { cartTotals, type CustomerDisplayState, type VatRate } from '@pos/core';
+import { cartTotals, type CustomerDisplayState, type SealedRecord, type VatRate } from '@pos/core';
 import type { useCartStore } from '../../state/cart-store';
 
 type CartState = ReturnType<typeof useCartStore.getState>;
@@ -6,14 +6,22 @@ type CartState = ReturnType<typeof useCartStore.getState>;
 /** Lines the customer sees at once: the newest ones, as on a pole display. */
 export const CUSTOMER_LINES = 8;
 
+export type DisplayLinks = {
+  readonly loyaltyUrl?: string;
+  /** The sale's digital receipt link, where the till can make one. */
+  readonly receiptLink?: (record: SealedRecord<'sale'>) => string | null;
+};
+
 /**
- * What the customer should see for the cashier's cart: the sale as it grows, the change once it
- * is paid in cash, a welcome (and the loyalty sign-up) between customers.
+ * What the customer should see for the cashier's cart: the sale as it grows, the total and change
+ * while the done panel shows the sale just paid (with the digital receipt's QR code while the
+ * customer may want it), a welcome (and the loyalty sign-up) between customers. Once the cashier
+ * leaves the done panel or rings up the next line, the last customer's figures are gone.
  */
 export function customerDisplayState(
-  state: Pick<CartState, 'cart' | 'lastSale'>,
+  state: Pick<CartState, 'cart' | 'lastSale'> & { readonly donePanel: boolean },
   rates: readonly VatRate[],
-  loyaltyUrl?: string,
+  links: DisplayLinks = {},
 ): CustomerDisplayState {
   const { cart, lastSale } = state;
   if (cart.lines.length > 0) {
@@ -26,9 +34,18 @@ export function customerDisplayState(
       lines: cart.lines.slice(-CUSTOMER_LINES).map((l) => ({ name: l.name, quantity: l.quantity, amount: net.get(l.lineId) ?? 0 })),
     };
   }
-  if (lastSale) {
+  if (lastSale && state.donePanel) {
     const sale = lastSale.record.payload;
-    return { phase: 'paid', currency: sale.currency, total: sale.total, lines: [], ...(sale.change > 0 ? { change: sale.change } : {}) };
+    const offered = lastSale.receipt === 'pending' || lastSale.receipt === 'digital';
+    const receiptUrl = offered ? links.receiptLink?.(lastSale.record) : null;
+    return {
+      phase: 'paid',
+      currency: sale.currency,
+      total: sale.total,
+      lines: [],
+      ...(sale.change > 0 ? { change: sale.change } : {}),
+      ...(receiptUrl ? { receiptUrl } : {}),
+    };
   }
-  return { phase: 'idle', currency: cart.currency, total: 0, lines: [], ...(loyaltyUrl ? { loyaltyUrl } : {}) };
+  return { phase: 'idle', currency: cart.currency, total: 0, lines: [], ...(links.loyaltyUrl ? { loyaltyUrl: links.loyaltyUrl } : {}) };
 }

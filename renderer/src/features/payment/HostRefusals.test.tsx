@@ -101,6 +101,7 @@ describe('other answers of the host, in words', () => {
     });
     await payExact();
     const done = await screen.findByRole('region', { name: 'Vente terminée' });
+    await user.click(within(done).getByRole('button', { name: 'Ticket papier' }));
     await waitFor(() => expect(within(done).getByText(/L’original de ce ticket a déjà été imprimé/)).toBeTruthy());
     const reprint = within(done).getByRole('button', { name: 'Réimprimer (duplicata)' });
     expect(reprint.className).toBe('primary');

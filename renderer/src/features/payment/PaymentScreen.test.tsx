@@ -58,7 +58,7 @@ async function cashTendered(text: string): Promise<void> {
 }
 
 describe('cash', () => {
-  it('completes with exact cash: sealed, then written to RxDB, then printed — in that order', async () => {
+  it('completes with exact cash: sealed, then written to RxDB, then printed on request — in that order', async () => {
     till.db.docs.sales.postInsert((doc) => void till.timeline.push(`rxdb.insert:${doc.id}`), false);
     let storedWhenPrinting: boolean | null = null;
     till.handle('receipt.print', async ({ saleId }: { saleId: string }) => {
@@ -68,6 +68,9 @@ describe('cash', () => {
     const { total, saleId } = await toPayment();
     await user.click(within(paymentRegion()).getByRole('button', { name: 'Montant exact' }));
     const done = await completed();
+    // A receipt on request (loi AGEC): nothing prints until the customer asks for paper.
+    expect(till.callsOf('receipt.print')).toEqual([]);
+    await user.click(within(done).getByRole('button', { name: 'Ticket papier' }));
 
     expect(sealedSales()).toHaveLength(1);
     const sale = sealedSales()[0]!;
@@ -301,7 +304,7 @@ describe('sealing', () => {
 
     hostUp = true;
     act(() => till.setConnection('connected'));
-    await completed();
+    await user.click(within(await completed()).getByRole('button', { name: 'Ticket papier' }));
     const attempts = till.callsOf('fiscal.seal') as SealRequest[];
     expect(attempts.length).toBeGreaterThanOrEqual(2);
     expect(new Set(attempts.map((a) => a.id))).toEqual(new Set([saleId]));
@@ -330,7 +333,8 @@ describe('sealing', () => {
     const { saleId } = await toPayment();
     await user.click(within(paymentRegion()).getByRole('button', { name: 'Montant exact' }));
     const done = await completed();
-    await waitFor(() => expect(within(done).getByText(/Ticket non imprimé : Nothing answers/)).toBeTruthy());
+    await user.click(within(done).getByRole('button', { name: 'Ticket papier' }));
+    await waitFor(() => expect(within(done).getByText(/Ticket non imprimé : l’imprimante est injoignable/)).toBeTruthy());
     expect(await till.db.docs.sales.findOne(saleId).exec()).not.toBeNull();
     expect(within(done).getByRole('button', { name: 'Réimprimer (duplicata)' })).toBeTruthy();
   });

@@ -1,11 +1,12 @@
-import { buildSale, PosError, saleDocFromRecord, type PrintOutcome, type SealedRecord } from '@pos/core';
+import { buildSale, PosError, saleDocFromRecord, type SealedRecord } from '@pos/core';
 import { perfMeasure } from '../../app/perf';
 import { mirrorJournal } from '../../db/journal-mirror';
 import { useAppStore } from '../../state/app-store';
-import { cartActions, persistCart, useCartStore, type LastSale } from '../../state/cart-store';
+import { cartActions, persistCart, useCartStore } from '../../state/cart-store';
 import { errorMessage, sealProblemDetails } from '../../state/error-notice';
 import { isOutcomeUnknown, waitForHost } from '../../state/host-outcome';
 import { services } from '../../state/services';
+import { afterSale, doneSale } from '../receipt/after-sale';
 
 /**
  * The host refused the sale: each problem by its code in the cashier's words (SEAL_REFUSED), or
@@ -57,27 +58,11 @@ async function storeSale(record: SealedRecord<'sale'>): Promise<void> {
   }
 }
 
-/** The host prints an original once: asked again (a sale completed again after a reload), it says so and a DUPLICATA is offered. */
-async function printOriginal(saleId: string): Promise<LastSale['print']> {
-  try {
-    return await services().bridge.invoke('receipt.print', { saleId });
-  } catch (error) {
-    if (error instanceof PosError && error.code === 'RECEIPT_ALREADY_PRINTED') return 'already-printed';
-    const failed: PrintOutcome = { status: 'failed', reason: 'unreachable', message: (error as Error).message };
-    return failed;
-  }
-}
-
-export async function printReceipt(saleId: string): Promise<void> {
-  const outcome = await printOriginal(saleId);
-  const last = useCartStore.getState().lastSale;
-  if (last?.record.id === saleId) useCartStore.setState({ lastSale: { ...last, print: outcome } });
-}
-
 /**
  * The end of a sale, in the order that loses nothing: build → seal (host: sequence, hash chain,
- * signature, journal fsync) → strict RxDB write → only then print. A crash at any step is
- * recovered at the next start from the pending sale kept in the open cart and the host journal.
+ * signature, journal fsync) → strict RxDB write → only then the drawer and the receipt. A crash at
+ * any step is recovered at the next start from the pending sale kept in the open cart and the host
+ * journal.
  */
 export async function completeSale(): Promise<void> {
   const state = useCartStore.getState();
@@ -105,11 +90,11 @@ export async function completeSale(): Promise<void> {
   await storeSale(record);
   perfMeasure('pos:commit', started);
   await (await db.docs.carts.findOne(record.id).exec())?.remove();
-  useCartStore.setState({ lastSale: { record, print: 'printing' } });
+  useCartStore.setState({ lastSale: doneSale(record) });
   cartActions.start(staff.id, profile.currency);
   const app = useAppStore.getState();
   app.dismissNotice();
   app.setPanel('done');
-  await printReceipt(record.id);
+  await afterSale(record);
   void mirrorJournal(db.docs, bridge, 'event').catch(() => undefined);
 }

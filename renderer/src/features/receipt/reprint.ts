@@ -12,7 +12,7 @@ export async function reprint(saleId: string): Promise<number | null> {
     // Kept with the till's other records (and sent to the hub); the journal mirror fills it in if this write fails.
     void storeSealedRecords(db.docs, 'duplicate', [result.event]).catch(() => undefined);
     const app = useAppStore.getState();
-    if (result.outcome.status === 'failed') app.notify('error', 'done.printFailed', { message: result.outcome.message });
+    if (result.outcome.status === 'failed') app.notify('error', `doneReceipt.printFailed.${result.outcome.reason}`);
     else app.notify('success', 'done.reprinted', { number: result.reprintNumber });
     const last = useCartStore.getState().lastSale;
     if (last?.record.id === saleId)
