@@ -2,7 +2,7 @@ import { demoProduct } from '@pos/core';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/browser';
-import { cart, cartRows, scan } from '../support/till-page';
+import { cart, cartRows, donePanel, scan, syncBadge, total } from '../support/till-page';
 import { useTillSession } from '../support/till-session';
 
 const milk = demoProduct(104);
@@ -74,5 +74,86 @@ describe.skipIf(!browserAvailable())('keyboard-first till', () => {
     await page.getByRole('table', { name: 'Cart' }).or(page.getByText('Scan an item to start the sale.')).first().waitFor();
     expect(await page.getByRole('button', { name: /Pay/ }).count()).toBeGreaterThan(0);
     await page.getByLabel('Language').selectOption('fr');
+  });
+
+  /** Where the keys go now: the search box, a dialog, or elsewhere. */
+  const focusIsIn = () =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      return el?.getAttribute('data-wedge') === 'search' ? 'search' : el?.closest('[role="dialog"]') ? 'dialog' : (el?.tagName ?? 'none');
+    });
+
+  it('sells a whole basket with the keyboard alone: a scan, a typed code, F3, F4, cash, the next sale', async () => {
+    await page.keyboard.press('F2');
+    expect(await focusIsIn()).toBe('search');
+    await scan(page, milk.barcodes[0]!);
+    await expect.poll(() => cartRows(page).count()).toBe(1);
+    // A code typed by hand, at a person's pace, then Enter.
+    await page.keyboard.type(juice.barcodes[0]!, { delay: 80 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cartRows(page).count()).toBe(2);
+    const juiceRow = cart(page).getByRole('row').filter({ hasText: juice.name });
+
+    // F3 offers the quantity selected: typing 3 makes it 3, not 13.
+    await page.keyboard.press('F3');
+    const quantity = page.getByRole('dialog', { name: `Quantité pour ${juice.name}` });
+    await quantity.waitFor();
+    expect(await focusIsIn()).toBe('dialog');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
+    await quantity.waitFor({ state: 'detached' });
+    await expect.poll(() => juiceRow.getByRole('cell').nth(1).innerText()).toMatch(/(^|\D)3(\D|$)/);
+    expect(await focusIsIn()).toBe('search');
+
+    // F4: the value field has the focus, so 10 then Enter is 10 %.
+    await page.keyboard.press('F4');
+    const discount = page.getByRole('dialog', { name: `Remise sur ${juice.name}` });
+    await discount.waitFor();
+    await page.keyboard.type('10');
+    await page.keyboard.press('Enter');
+    await discount.waitFor({ state: 'detached' });
+    await expect.poll(() => juiceRow.innerText()).toContain('Remise 10');
+
+    // F12, the amount due typed in the cash field, Enter.
+    const due = (await total(page)).replace(/[^\d,]/g, '');
+    await page.keyboard.press('F12');
+    await page.getByRole('region', { name: 'Encaissement' }).waitFor();
+    await expect.poll(focusIsIn).toBe('INPUT');
+    await page.keyboard.type(due);
+    await page.keyboard.press('Enter');
+    await donePanel(page).waitFor();
+    await expect.poll(() => donePanel(page).innerText()).toMatch(/T01-\d{6}/);
+
+    // The next customer's first scan starts the next sale.
+    await scan(page, milk.barcodes[0]!);
+    await expect.poll(() => cartRows(page).count()).toBe(1);
+    await expect.poll(() => cart(page).innerText()).toContain(milk.name);
+  });
+
+  it('closes the sync panel with Escape; behind it Ctrl+Delete and Enter void nothing', async () => {
+    const panel = page.getByRole('dialog', { name: 'Synchronisation avec le serveur central' });
+    const voidConfirm = page.getByRole('dialog', { name: 'Annuler cette vente ?' });
+    await syncBadge(page).focus();
+    await page.keyboard.press('Enter');
+    await panel.waitFor();
+    expect(await focusIsIn()).toBe('dialog');
+    await page.keyboard.press('Control+Delete');
+    await page.keyboard.press('F3');
+    expect(await page.getByRole('dialog').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    expect(await syncBadge(page).evaluate((badge) => badge === document.activeElement)).toBe(true);
+
+    // Open again, the focus lost to the page: Ctrl+Delete then Enter still act on nothing unseen.
+    await page.keyboard.press('Enter');
+    await panel.waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Control+Delete');
+    await page.keyboard.press('Enter');
+    expect(await voidConfirm.count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    expect(await cartRows(page).count()).toBe(1);
+    expect(await page.getByRole('dialog').count()).toBe(0);
   });
 });
