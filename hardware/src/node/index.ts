@@ -4,6 +4,7 @@ export {
   createPrinterTransport,
   formatPrinterTarget,
   parsePrinterTarget,
+  printerTargetProblemText,
   SERIAL_BAUD_RATES,
   type ParsedPrinterTarget,
   type PrinterTarget,

@@ -365,6 +365,22 @@ export const en: Dictionary = {
     code: 'One-time code',
     enroll: 'Enroll',
     enrolled: 'Till enrolled: store {{store}}, till {{till}}.',
+    lastErrorText: 'The last request to the hub failed.',
+    issue: {
+      refused: 'Document {{id}} refused by the hub: it keeps it aside for head office.',
+      conflicts: '{{count}} change(s) in conflict: the hub’s version is kept.',
+    },
+    collections: {
+      sales: 'Sales',
+      till_records: 'Till journal',
+      customers: 'Customers',
+      stock_levels: 'Stock',
+      store_settings: 'Store settings',
+      products: 'Products',
+      price_lists: 'Price lists',
+      promotions: 'Promotions',
+      catalog: 'Catalogue',
+    },
   },
   fiscal: {
     title: 'Till stopped: fiscal journal to check',

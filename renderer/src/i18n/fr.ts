@@ -369,6 +369,22 @@ export const fr = {
     code: 'Code à usage unique',
     enroll: 'Inscrire',
     enrolled: 'Caisse inscrite : magasin {{store}}, caisse {{till}}.',
+    lastErrorText: 'La dernière demande au serveur central a échoué.',
+    issue: {
+      refused: 'Document {{id}} refusé par le serveur central : il le garde à part pour le siège.',
+      conflicts: '{{count}} modification(s) en conflit : la version du serveur central est gardée.',
+    },
+    collections: {
+      sales: 'Ventes',
+      till_records: 'Journal de caisse',
+      customers: 'Clients',
+      stock_levels: 'Stocks',
+      store_settings: 'Réglages du magasin',
+      products: 'Produits',
+      price_lists: 'Tarifs',
+      promotions: 'Promotions',
+      catalog: 'Catalogue',
+    },
   },
   fiscal: {
     title: 'Caisse arrêtée : journal fiscal à vérifier',

@@ -76,6 +76,22 @@ describe('loadHostConfig', () => {
     expect(await readFile(configFile(dir), 'utf8')).toBe(before);
   });
 
+  it.each([
+    ['tcp://300.1.2.3:99999', 'bad-ip', '300.1.2.3'],
+    ['tcp://10.0.0.9:99999', 'bad-port', '99999'],
+    ['abc', 'bare-word', 'abc'],
+    ['tcp://:9100', 'no-host', undefined],
+    ['', 'empty', undefined],
+  ])('refuses the printer address %j with its code (%s), and leaves the file as it was', async (target, code, part) => {
+    const dir = await dirs.make();
+    await loadHostConfig(dir, {});
+    const before = await readFile(configFile(dir), 'utf8');
+    const refused = await saveDeviceSettings(dir, { printer: { target } }, {}).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ConfigError);
+    expect((refused as ConfigError).printerTarget).toEqual({ code, text: target, ...(part ? { part } : {}) });
+    expect(await readFile(configFile(dir), 'utf8')).toBe(before);
+  });
+
   it('does not rewrite an existing file', async () => {
     const dir = await dirs.make();
     const text = `${JSON.stringify({ tillId: 'T02' })}\n`;

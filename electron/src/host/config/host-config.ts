@@ -3,11 +3,14 @@ import path from 'node:path';
 import {
   defaultDeviceSettings,
   deviceSettingsProblems,
+  parsePrinterTarget,
   TERMINAL_KINDS,
+  type PrinterTargetProblem,
   type DeviceSettings,
   type DeviceSettingsPatch,
   type TerminalKind,
 } from '@pos/core';
+import { printerTargetProblemText } from '@pos/hardware/node';
 
 /**
  * The till host's own settings (this machine's devices and identity), in <dataDir>/config.json.
@@ -43,7 +46,11 @@ export function defaultConfig(dataDir: string): HostConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** A refused printer address, as a code the Devices screen translates. */
+    readonly printerTarget?: PrinterTargetProblem,
+  ) {
     super(message);
     this.name = 'ConfigError';
   }
@@ -196,6 +203,12 @@ export async function saveDeviceSettings(
         : value;
   }
   const checked = validateConfig(mergeStored(defaults, next as Partial<HostConfig>), file);
+  // Checked when the Devices screen changes it, not at start: a till whose file names a printer it
+  // cannot reach still starts, and says so on its Devices screen.
+  if (patch.printer?.target !== undefined) {
+    const target = parsePrinterTarget(checked.printer.target);
+    if (!target.ok) throw new ConfigError(`printer.target: ${printerTargetProblemText(target.problem)}`, target.problem);
+  }
   await writeFile(`${file}.tmp`, `${JSON.stringify(next, null, 2)}\n`);
   await rename(`${file}.tmp`, file);
   return applyEnv(checked, env);

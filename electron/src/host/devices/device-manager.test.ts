@@ -33,7 +33,12 @@ function scriptedScanner() {
   return { port, read: (code: string) => listeners.forEach((l) => l({ code })) };
 }
 
-function manager(scanner: ScannerPort | null | (() => ScannerPort), drawerWarnS = 30, dataDir = '/tmp/unused') {
+function manager(
+  scanner: ScannerPort | null | (() => ScannerPort),
+  drawerWarnS = 30,
+  dataDir = '/tmp/unused',
+  printer = capturingPrinter(),
+) {
   const events = new HostEventBus();
   const config = {
     ...defaultConfig('/tmp/unused'),
@@ -53,7 +58,7 @@ function manager(scanner: ScannerPort | null | (() => ScannerPort), drawerWarnS 
     env: {},
     events,
     factories,
-    printer: capturingPrinter(),
+    printer,
     terminal: new SwitchableTerminal(createSimulatedCardTerminal()),
     storeName: () => 'Shop',
   });
@@ -118,5 +123,32 @@ describe('the device manager', () => {
       { level: 'warning', message: expect.stringMatching(/drawer has been open for more than 5 s/), while: 'drawer-open' },
     ]);
     await devices.close();
+  });
+
+  it('shows the drawer as its printer is: not ready while the printer is offline', async () => {
+    const offline = {
+      ...capturingPrinter(),
+      status: () => ({ state: 'offline' as const, target: 'tcp://192.0.2.10:9100', checkedAt: '' }),
+    };
+    const { devices } = manager(null, 30, '/tmp/unused', offline);
+    const drawer = devices.statuses().find((s) => s.role === 'drawer');
+    expect(drawer?.state).toBe('disconnected');
+    await devices.close();
+  });
+
+  it('refuses an invalid printer address with a code the Devices screen translates, and keeps the printer it had', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'pos-devices-'));
+    try {
+      const { devices } = manager(null, 30, dataDir);
+      const refused = await devices.configure({ printer: { target: 'tcp://300.1.2.3:99999' } }).catch((error: unknown) => error);
+      expect(refused).toMatchObject({
+        code: 'INVALID_REQUEST',
+        details: { reason: 'device-settings', printerTarget: { code: 'bad-ip', part: '300.1.2.3' } },
+      });
+      expect(devices.settings.printer.target).toBe(defaultConfig('/tmp/unused').printer.target);
+      await devices.close();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -11,10 +11,11 @@ import {
   type ScaleReading,
 } from '@pos/core';
 import { PRINTER_PROFILES, type DeviceStatus } from '@pos/hardware/common';
-import { saveDeviceSettings, type HostConfig } from '../config/host-config';
+import { ConfigError, saveDeviceSettings, type HostConfig } from '../config/host-config';
 import type { HostEventBus } from '../host-events';
 import type { ReceiptPrinter } from '../printer/receipt-printer';
 import { poleDisplayLines } from './customer-display-lines';
+import { drawerView, printerView } from './printer-device-views';
 import { statusView, type DeviceFactories, type DevicePort, type PoleDisplayPort, type ScalePort, type ScannerPort } from './device-ports';
 import type { SwitchableTerminal } from './switchable-terminal';
 
@@ -73,23 +74,11 @@ export class DeviceManager {
 
   statuses(): DeviceStatusView[] {
     const printer = this.options.printer.status();
-    const conditions = printer.conditions ?? [];
     const terminal = this.options.terminal.current;
     const { scanner, scale, poleDisplay } = this.ports;
     return [
-      {
-        role: 'printer',
-        label: `${printer.target} (${this.config.printer.profile})`,
-        state:
-          printer.state === 'none' ? 'off' : printer.state === 'ready' ? 'ready' : printer.state === 'offline' ? 'disconnected' : 'error',
-        ...(printer.message || conditions.length > 0 ? { message: [printer.message, ...conditions].filter(Boolean).join(' · ') } : {}),
-      },
-      {
-        role: 'drawer',
-        label: `Drawer on the printer, pin ${this.config.drawer.pin}`,
-        state: printer.state === 'none' ? 'off' : conditions.includes('drawer-open') ? 'busy' : 'ready',
-        ...(conditions.includes('drawer-open') ? { message: 'The drawer is open' } : {}),
-      },
+      printerView(printer, this.config.printer.profile),
+      drawerView(printer, this.config.drawer.pin),
       scanner
         ? statusView('scanner', scanner.label, scanner.status())
         : { role: 'scanner', label: 'Keyboard wedge (no setup)', state: 'ready' },
@@ -131,7 +120,12 @@ export class DeviceManager {
     try {
       next = await saveDeviceSettings(this.options.dataDir, patch, this.options.env);
     } catch (error) {
-      throw new PosError('INVALID_REQUEST', (error as Error).message, { reason: 'device-settings' });
+      // A refused printer address comes with its code, for the Devices screen to say what is wrong in the cashier's language.
+      const printerTarget = error instanceof ConfigError ? error.printerTarget : undefined;
+      throw new PosError('INVALID_REQUEST', (error as Error).message, {
+        reason: 'device-settings',
+        ...(printerTarget ? { printerTarget } : {}),
+      });
     }
     const before = this.config;
     this.config = next;

@@ -19,7 +19,11 @@ export function DeviceStatusList() {
               <th scope="row">{t(`devices.role.${role}`)}</th>
               <td>{view?.label ?? '—'}</td>
               <td className={`device-${state}`}>{t(`devices.state.${state}`)}</td>
-              <td>{view?.message ?? ''}</td>
+              <td>
+                {role === 'drawer' && (state === 'disconnected' || state === 'error')
+                  ? t('devices.drawerFollowsPrinter')
+                  : (view?.message ?? '')}
+              </td>
             </tr>
           );
         })}

@@ -1,4 +1,4 @@
-import { defaultDeviceSettings, demoProduct, type DeviceInventory, type DeviceSettingsPatch } from '@pos/core';
+import { defaultDeviceSettings, demoProduct, PosError, type DeviceInventory, type DeviceSettingsPatch } from '@pos/core';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { feedCustomerDisplay } from '../../app/customer-display-feed';
@@ -69,6 +69,70 @@ describe('the Devices screen', () => {
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(Object.keys(saved[0]!)).toEqual(['scanner']);
     expect(saved[0]!.scanner).toMatchObject({ mode: 'serial', path: '/dev/ttyUSB0', suffix: 'CR' });
+  });
+});
+
+describe('the printer address on the Devices screen', () => {
+  async function openPanel(): Promise<{ panel: HTMLElement; saved: DeviceSettingsPatch[]; till: Till }> {
+    const till = await startTill({ staff: MANAGER });
+    const saved = withDevices(till);
+    renderTill();
+    fireEvent.click(screen.getByRole('button', { name: 'Périphériques' }));
+    const panel = await screen.findByRole('dialog', { name: 'Périphériques' });
+    await within(panel).findByLabelText('Adresse de l’imprimante');
+    return { panel, saved, till };
+  }
+
+  it('says what is wrong with an invalid address as it is typed, and saves nothing until it is right', async () => {
+    const { panel, saved } = await openPanel();
+    const field = within(panel).getByLabelText('Adresse de l’imprimante');
+    const save = within(panel).getByRole('button', { name: 'Enregistrer' });
+    for (const [typed, said] of [
+      ['tcp://300.1.2.3:99999', '« 300.1.2.3 » n’est pas une adresse IP (quatre nombres de 0 à 255).'],
+      ['abc', '« abc » seul n’est pas une adresse : pour une imprimante réseau, écrivez tcp://abc ou abc:9100.'],
+      ['tcp://:9100', 'L’adresse « tcp://:9100 » ne nomme aucun hôte.'],
+    ] as const) {
+      fireEvent.change(field, { target: { value: typed } });
+      expect(field.getAttribute('aria-invalid')).toBe('true');
+      expect(within(panel).getByText(said)).toBeTruthy();
+      expect((save as HTMLButtonElement).disabled).toBe(true);
+    }
+    fireEvent.change(field, { target: { value: 'tcp://192.168.1.30:9100' } });
+    expect(field.getAttribute('aria-invalid')).toBe('false');
+    fireEvent.click(save);
+    await waitFor(() => expect(saved).toEqual([{ printer: { target: 'tcp://192.168.1.30:9100', profile: 'esc-pos-80' } }]));
+  });
+
+  it("says the host's refusal in the screen's language, not the host's English", async () => {
+    const { panel, till } = await openPanel();
+    till.handle('devices.configure', () => {
+      throw new PosError('INVALID_REQUEST', 'printer.target: "tcp://10.0.0.1:70000" is not valid', {
+        reason: 'device-settings',
+        printerTarget: { code: 'bad-port', text: 'tcp://10.0.0.1:70000', part: '70000' },
+      });
+    });
+    fireEvent.change(within(panel).getByLabelText('Adresse de l’imprimante'), { target: { value: 'tcp://printer.shop.lan:9100' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Enregistrer' }));
+    const alert = await within(panel).findByRole('alert');
+    expect(alert.textContent).toBe('Le port « 70000 » doit être un nombre de 1 à 65535.');
+  });
+
+  it('shows the drawer unable to open while its printer is offline', async () => {
+    const till = await startTill({ staff: MANAGER });
+    withDevices(till);
+    till.handle('devices.list', () => ({
+      ...inventory,
+      statuses: [
+        { role: 'printer', label: 'tcp://192.168.1.20:9100', state: 'disconnected' },
+        { role: 'drawer', label: 'Drawer on the printer, pin 2', state: 'disconnected' },
+      ],
+    }));
+    renderTill();
+    fireEvent.click(screen.getByRole('button', { name: 'Périphériques' }));
+    const panel = await screen.findByRole('dialog', { name: 'Périphériques' });
+    const drawerRow = await waitFor(() => panel.querySelector('tr[data-role="drawer"]') as HTMLElement);
+    await waitFor(() => expect(drawerRow.dataset.state).toBe('disconnected'));
+    expect(drawerRow.textContent).toContain('Le tiroir s’ouvre par l’imprimante');
   });
 });
 

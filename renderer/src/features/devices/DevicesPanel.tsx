@@ -11,12 +11,15 @@ import {
 } from '@pos/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../state/app-store';
+import { useAppStore, type Message } from '../../state/app-store';
 import { notifyError } from '../../state/error-notice';
 import { dismissTerminalAlert, setInventory, useDeviceStore } from '../../state/device-store';
 import { services } from '../../state/services';
 import { Overlay } from '../dialogs/Overlay';
 import { DeviceStatusList } from './DeviceStatusList';
+import { GsFormsField } from './GsFormsField';
+import { settingsRefusal } from './printer-target-message';
+import { PrinterTargetField, printerTargetValid } from './PrinterTargetField';
 import { SigningKeySection } from './SigningKeySection';
 
 type Settings = DeviceInventory['settings'];
@@ -70,7 +73,7 @@ function SettingsForm({ inventory }: { inventory: DeviceInventory }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Settings>(inventory.settings);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Message | null>(null);
   useEffect(() => setDraft(inventory.settings), [inventory.settings]);
   const set = <K extends keyof Settings>(section: K, change: Partial<Settings[K]>) =>
     setDraft((d) => ({ ...d, [section]: { ...d[section], ...change } }));
@@ -94,7 +97,7 @@ function SettingsForm({ inventory }: { inventory: DeviceInventory }) {
               setInventory(next);
               useAppStore.getState().notify('success', 'devices.saved');
             },
-            (e: unknown) => setError((e as Error).message),
+            (e: unknown) => setError(settingsRefusal(e)),
           )
           .finally(() => setBusy(false));
       }}
@@ -102,14 +105,7 @@ function SettingsForm({ inventory }: { inventory: DeviceInventory }) {
       <PortList inventory={inventory} />
       <fieldset>
         <legend>{t('devices.printer')}</legend>
-        <label>
-          <span>{t('devices.printerTarget')}</span>
-          <input
-            value={draft.printer.target}
-            onChange={(e) => set('printer', { target: e.target.value })}
-            placeholder="tcp://192.168.1.20:9100"
-          />
-        </label>
+        <PrinterTargetField value={draft.printer.target} onChange={(target) => set('printer', { target })} />
         <label>
           <span>{t('devices.printerProfile')}</span>
           <select value={draft.printer.profile} onChange={(e) => set('printer', { profile: e.target.value })}>
@@ -151,6 +147,9 @@ function SettingsForm({ inventory }: { inventory: DeviceInventory }) {
             ))}
           </select>
         </label>
+        {draft.scanner.mode === 'keyboard-wedge' && (
+          <GsFormsField value={draft.scanner.gsForms} onChange={(gsForms) => set('scanner', { gsForms })} />
+        )}
         {draft.scanner.mode !== 'keyboard-wedge' && (
           <>
             <label>
@@ -270,10 +269,14 @@ function SettingsForm({ inventory }: { inventory: DeviceInventory }) {
 
       {error && (
         <p className="form-error" role="alert">
-          {error}
+          {t(error.key, error.values ?? {})}
         </p>
       )}
-      <button type="submit" className="primary" disabled={busy || changedSections.length === 0}>
+      <button
+        type="submit"
+        className="primary"
+        disabled={busy || changedSections.length === 0 || !printerTargetValid(draft.printer.target)}
+      >
         {t('devices.save')}
       </button>
     </form>
