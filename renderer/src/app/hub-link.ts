@@ -6,7 +6,7 @@ import { pullStockLevels } from '../db/stock-sync';
 import { startHubReplication } from '../db/replication/hub-replication';
 import { PushWatermarks } from '../db/replication/push-watermarks';
 import { services } from '../state/services';
-import { catalogChanged, reportSyncIssue, useSyncStore } from '../state/sync-store';
+import { catalogChanged, reportSyncError, useSyncStore } from '../state/sync-store';
 
 /**
  * The till's side of the hub, once started: the link's status for the badge, the replication of
@@ -42,14 +42,14 @@ export async function startHubLink(): Promise<void> {
       catalogChanged();
     },
     (error) => {
-      if (!(error instanceof PosError && error.code === 'HUB_UNREACHABLE')) reportSyncIssue('catalog', (error as Error).message);
+      if (!(error instanceof PosError && error.code === 'HUB_UNREACHABLE')) reportSyncError('catalog', error);
     },
     // Catalog pages wait while a customer is served: the sale screen keeps the page and IndexedDB.
     untilCashierIdle,
   );
   const stock = coalesced(async () => {
     await pullStockLevels(db.catalog, bridge).then(catalogChanged, (error: unknown) => {
-      if (!(error instanceof PosError && error.code === 'HUB_UNREACHABLE')) reportSyncIssue('stock_levels', (error as Error).message);
+      if (!(error instanceof PosError && error.code === 'HUB_UNREACHABLE')) reportSyncError('stock_levels', error);
     });
   });
   const refreshStock = () => void stock.request();

@@ -1,7 +1,18 @@
 import type { HubStatus, SyncCollectionName } from '@pos/core';
 import { create } from 'zustand';
+import type { Message } from './app-store';
+import { errorMessage, hostWords } from './error-notice';
 
-export type SyncIssue = { readonly at: string; readonly collection: SyncCollectionName | 'catalog'; readonly message: string };
+/**
+ * Something the sync could not do: a sentence by its key (translated where it is shown, so a
+ * language switch applies), with the hub's or the host's own words kept for support only.
+ */
+export type SyncIssue = {
+  readonly at: string;
+  readonly collection: SyncCollectionName | 'catalog';
+  readonly message: Message;
+  readonly words?: string;
+};
 
 type SyncState = {
   hub: HubStatus | null;
@@ -29,10 +40,19 @@ export function catalogChanged(): void {
 
 const MAX_ISSUES = 50;
 
-/** Newest first, the same message for the same collection not repeated. */
-export function reportSyncIssue(collection: SyncIssue['collection'], message: string): void {
+const sameIssue = (a: Omit<SyncIssue, 'at'>, b: Omit<SyncIssue, 'at'>) =>
+  a.collection === b.collection && a.words === b.words && JSON.stringify(a.message) === JSON.stringify(b.message);
+
+/** Newest first, the same issue for the same collection not repeated. */
+export function reportSyncIssue(collection: SyncIssue['collection'], message: Message, words?: string): void {
+  const issue = { collection, message, ...(words ? { words } : {}) };
   useSyncStore.setState((s) => {
-    const rest = s.issues.filter((i) => !(i.collection === collection && i.message === message));
-    return { issues: [{ at: new Date().toISOString(), collection, message }, ...rest].slice(0, MAX_ISSUES) };
+    const rest = s.issues.filter((i) => !sameIssue(i, issue));
+    return { issues: [{ at: new Date().toISOString(), ...issue }, ...rest].slice(0, MAX_ISSUES) };
   });
+}
+
+/** A failed pull or push, whatever was thrown (a host error, an RxDB error, a bare object): said by its code. */
+export function reportSyncError(collection: SyncIssue['collection'], error: unknown): void {
+  reportSyncIssue(collection, errorMessage(error), hostWords(error));
 }

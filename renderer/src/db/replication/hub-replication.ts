@@ -3,7 +3,7 @@ import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject } from 'rxjs';
 import type { HostBridge } from '../../bridge';
-import { reportSyncIssue } from '../../state/sync-store';
+import { reportSyncError, reportSyncIssue } from '../../state/sync-store';
 import type { DocumentsDb } from '../documents-db';
 import type { PushWatermarks } from './push-watermarks';
 
@@ -49,13 +49,15 @@ export function startHubReplication(db: DocumentsDb, bridge: HostBridge, waterma
               batchSize: 100,
               handler: async (rows) => {
                 const response = await bridge.invoke('sync.push', { collection: name, rows: rows as never });
-                for (const error of response.errors) reportSyncIssue(name, `${error.id}: ${error.message}`);
+                for (const error of response.errors)
+                  reportSyncIssue(name, { key: 'sync.issue.refused', values: { id: error.id || `#${error.index + 1}` } }, error.message);
                 const refused = new Set([...response.errors.map((e) => e.id), ...response.conflicts.map((c) => c.id)]);
                 await watermarks.accepted(
                   name,
                   rows.map((r) => r.newDocumentState as unknown as SyncDocument).filter((d) => !refused.has(d.id)),
                 );
-                if (response.conflicts.length > 0) reportSyncIssue(name, `${response.conflicts.length} conflict(s) kept by the hub`);
+                if (response.conflicts.length > 0)
+                  reportSyncIssue(name, { key: 'sync.issue.conflicts', values: { count: response.conflicts.length } });
                 return response.conflicts as never[];
               },
             },
@@ -77,7 +79,7 @@ export function startHubReplication(db: DocumentsDb, bridge: HostBridge, waterma
     state.error$.subscribe((error) => {
       const cause = (error as { parameters?: { errors?: unknown[] } }).parameters?.errors?.[0] ?? error;
       if (cause instanceof PosError && cause.code === 'HUB_UNREACHABLE') return;
-      reportSyncIssue(name, cause instanceof Error ? cause.message : String(cause));
+      reportSyncError(name, cause);
     });
     states.push(state);
   }

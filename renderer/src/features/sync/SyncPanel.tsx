@@ -7,6 +7,7 @@ import { notifyError } from '../../state/error-notice';
 import { services } from '../../state/services';
 import { useSyncStore } from '../../state/sync-store';
 import { Overlay } from '../dialogs/Overlay';
+import { SupportWords, SyncIssueList } from './SyncIssueList';
 
 function EnrollForm() {
   const { t } = useTranslation();
@@ -85,22 +86,15 @@ export function SyncPanel() {
         {hub?.lastError && (
           <div>
             <dt>{t('sync.lastError')}</dt>
-            <dd>{hub.lastError}</dd>
+            <dd>
+              {t('sync.lastErrorText')}
+              <SupportWords words={hub.lastError} />
+            </dd>
           </div>
         )}
       </dl>
       <h3>{t('sync.issues')}</h3>
-      {issues.length === 0 ? (
-        <p>{t('sync.noIssues')}</p>
-      ) : (
-        <ul aria-label={t('sync.issues')}>
-          {issues.map((issue) => (
-            <li key={`${issue.at}-${issue.collection}-${issue.message}`}>
-              {dates.dateTime(issue.at)} · {issue.collection} · {issue.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <SyncIssueList issues={issues} />
       {!hub?.enrolled && <EnrollForm />}
       <button type="button" onClick={close}>
         {t('actions.close')}
