@@ -2,6 +2,7 @@ import type { PrinterCondition } from '@pos/core';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/app-store';
 import { byUrgency } from './printer-summary';
+import { PrinterIcon } from './StatusIcons';
 
 /** What the printer's status bytes report, in the cashier's words. */
 const CONDITION_KEYS: Record<PrinterCondition, string> = {
@@ -14,7 +15,8 @@ const CONDITION_KEYS: Record<PrinterCondition, string> = {
 };
 
 /**
- * The printer in a few words: its state, or its most urgent condition and how many more. Every
+ * The printer in a few words after its pictogram: its state, or its most urgent condition and how
+ * many more (the word "Printer" is there for screen readers and text searches, not drawn). Every
  * condition (and the host's message) stays in the accessible name and the title, so a long list
  * never pushes the bar's buttons off a small screen.
  */
@@ -25,9 +27,7 @@ export function PrinterStatusItem() {
   const stateWord = t(`status.printer${state.replace(/^./, (c) => c.toUpperCase())}`);
   const conditions = byUrgency(printer?.conditions ?? []).map((c) => t(CONDITION_KEYS[c]));
   const [first, ...more] = conditions;
-  const short = t('statusBar.printer', {
-    state: first === undefined ? stateWord : more.length ? t('statusBar.moreConditions', { first, count: more.length }) : first,
-  });
+  const short = first === undefined ? stateWord : more.length ? t('statusBar.moreConditions', { first, count: more.length }) : first;
   const full = [
     t('statusBar.printer', { state: stateWord }),
     conditions.length ? `(${conditions.join(', ')})` : '',
@@ -37,7 +37,14 @@ export function PrinterStatusItem() {
     .join(' ');
   const alert = state === 'offline' || state === 'error' || conditions.length > 0;
   return (
-    <span role="status" className={`status-item printer-${state}${alert ? ' status-alert' : ''}`} aria-label={full} title={full}>
+    <span
+      role="status"
+      className={`status-item status-keep printer-${state}${alert ? ' status-alert' : ''}`}
+      aria-label={full}
+      title={full}
+    >
+      <span className="visually-hidden">{t('status.printer')}: </span>
+      <PrinterIcon />
       {short}
     </span>
   );

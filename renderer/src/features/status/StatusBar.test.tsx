@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useAppStore } from '../../state/app-store';
 import { MANAGER } from '../../test-support/fake-bridge';
@@ -50,5 +50,20 @@ describe('the status bar on a 1024 px till', () => {
     expect(bar.textContent!.length).toBeLessThanOrEqual(140);
     expect(within(bar).getByRole('status', { name: /Stockage non garanti/ }).textContent).toBe('⚠ Stockage');
     expect(within(bar).getByRole('button', { name: 'Ouvrir le tiroir' }).textContent).toBe('Tiroir');
+  });
+
+  it('folds language, drawer and devices behind one button that Escape or a touch outside folds again', async () => {
+    const bar = await fullestBar();
+    const more = within(bar).getByRole('button', { name: 'Autres actions' });
+    const items = document.getElementById(more.getAttribute('aria-controls')!)!;
+    expect(within(items).getByRole('button', { name: 'Périphériques' })).toBeTruthy();
+    fireEvent.click(more);
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    expect(items.dataset.open).toBe('true');
+    fireEvent.keyDown(within(items).getByRole('button', { name: 'Ouvrir le tiroir' }), { key: 'Escape' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(more);
+    fireEvent.pointerDown(document.body);
+    expect(items.dataset.open).toBeUndefined();
   });
 });

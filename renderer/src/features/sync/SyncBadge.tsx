@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStoreDates } from '../../i18n/use-store-dates';
 import { useSyncStore } from '../../state/sync-store';
+import { SyncIcon } from '../status/StatusIcons';
 
 /** Always on screen: hub link online/offline, documents waiting to be sent, last successful sync. */
 export function SyncBadge() {
@@ -17,15 +18,14 @@ export function SyncBadge() {
   ]
     .filter(Boolean)
     .join(' · ');
-  // On screen only what calls for attention (documents waiting, an import), to fit a 1024 px bar;
-  // the whole line stays in the accessible name and the title.
-  const shown = [
-    t(`sync.${state}`),
-    pending > 0 ? t('sync.pending', { count: pending }) : null,
-    importing ? t('sync.catalog', { percent: Math.floor((catalog.imported * 100) / catalog.total) }) : null,
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  // On screen, after the pictogram, the state over what calls for attention (documents waiting,
+  // an import), two short lines to fit a 1024 px bar; the whole line stays in the accessible name
+  // and the title.
+  const detail = importing
+    ? t('sync.catalog', { percent: Math.floor((catalog.imported * 100) / catalog.total) })
+    : pending > 0
+      ? t('sync.pending', { count: pending })
+      : null;
   return (
     <button
       type="button"
@@ -34,7 +34,11 @@ export function SyncBadge() {
       title={`${t('sync.title')}: ${label}`}
       onClick={() => useSyncStore.setState({ panelOpen: true })}
     >
-      {t('sync.title')}: {shown}
+      <SyncIcon />
+      <span className="sync-lines">
+        <span>{t(`sync.${state}`)}</span>
+        {detail && <span>{detail}</span>}
+      </span>
       {issues.length > 0 && <span className="sync-issues"> ⚠ {issues.length}</span>}
     </button>
   );
