@@ -34,10 +34,21 @@ export type TerminalProgress =
 
 /**
  * Why a card payment failed or stayed unknown, for the cashier's message: `not-connected` (the
- * terminal could not be reached: nothing charged), `timeout` (no answer in time), `connection-lost`,
- * `refused` (the terminal or the card issuer said no), `cancelled` (on the terminal),
- * `terminal-error` (an answer the till could not read, a driver fault).
+ * terminal could not be reached: nothing charged), `not-sent` (reached, but the payment was not
+ * sent: registration refused, an amount it cannot take), `busy` (another payment is under way on
+ * it), `timeout` (no answer in time), `connection-lost`, `refused` (the terminal or the card issuer
+ * said no), `cancelled` (on the terminal, or the customer gave up), `terminal-error` (an answer the
+ * till could not read, a driver fault).
  */
-export const CARD_FAILURES = ['not-connected', 'timeout', 'connection-lost', 'refused', 'cancelled', 'terminal-error'] as const;
+export const CARD_FAILURES = [
+  'not-connected',
+  'not-sent',
+  'busy',
+  'timeout',
+  'connection-lost',
+  'refused',
+  'cancelled',
+  'terminal-error',
+] as const;
 
 export type CardFailure = (typeof CARD_FAILURES)[number];

@@ -1,4 +1,4 @@
-import type { CardResult } from '@pos/core';
+import type { CardFailure, CardResult } from '@pos/core';
 import type { CardPaymentRequest, CardTerminal } from '../common/card-terminal';
 
 export type SimulatedBehaviour = 'approve' | 'decline' | 'timeout';
@@ -65,11 +65,12 @@ export function createSimulatedCardTerminal(options: SimulatedCardTerminalOption
     maskedPan: card.maskedPan,
     scheme: card.scheme,
   });
-  const declined = (request: CardPaymentRequest, message: string): CardResult => ({
+  const declined = (request: CardPaymentRequest, message: string, failure: CardFailure = 'refused'): CardResult => ({
     attemptKey: request.attemptKey,
     status: 'declined',
     amount: request.amount,
     message,
+    failure,
   });
 
   /** Answers after `ms`, unless the terminal is closed first (then: unknown, nothing known). */
@@ -85,6 +86,7 @@ export function createSimulatedCardTerminal(options: SimulatedCardTerminalOption
           status: 'unknown',
           amount: request.amount,
           message: 'The terminal was closed during the payment.',
+          failure: 'connection-lost',
         }),
       );
     });
@@ -92,7 +94,11 @@ export function createSimulatedCardTerminal(options: SimulatedCardTerminalOption
   const run = (request: CardPaymentRequest, attempt: Outcome): Promise<CardResult> => {
     if (!Number.isSafeInteger(request.amount) || request.amount <= 0) {
       // Refused before any card was read: a certain decline, nothing charged.
-      const result = declined(request, `The terminal refuses the amount ${request.amount}: it must be a whole positive number of cents.`);
+      const result = declined(
+        request,
+        `The terminal refuses the amount ${request.amount}: it must be a whole positive number of cents.`,
+        'not-sent',
+      );
       attempt.actual = result;
       return Promise.resolve(result);
     }
@@ -109,6 +115,7 @@ export function createSimulatedCardTerminal(options: SimulatedCardTerminalOption
             status: 'unknown',
             amount: request.amount,
             message: `No answer from the terminal within ${timeoutMs / 1000} s: the customer may have been charged. Ask the terminal for the status of this payment.`,
+            failure: 'timeout',
           };
         });
     }
@@ -118,7 +125,7 @@ export function createSimulatedCardTerminal(options: SimulatedCardTerminalOption
   const attempt = (request: CardPaymentRequest): Promise<CardResult> => {
     const known = attempts.get(request.attemptKey);
     if (known) return known.answer;
-    if (closed) return Promise.resolve(declined(request, 'The terminal is closed: nothing was charged.'));
+    if (closed) return Promise.resolve(declined(request, 'The terminal is closed: nothing was charged.', 'not-connected'));
     const outcome: Outcome = {};
     const answer = run({ ...request }, outcome);
     attempts.set(request.attemptKey, { request: { ...request }, answer, outcome });

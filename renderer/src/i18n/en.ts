@@ -267,6 +267,8 @@ export const en: Dictionary = {
       'not-connected': 'Card terminal unreachable: nothing was charged. Check it is on and connected.',
       'not-sent': 'The payment could not be sent to the terminal: nothing was charged. Try again.',
       busy: 'The terminal is busy with another payment: nothing was charged. Try again in a moment.',
+      'not-sent': 'The payment could not be sent to the terminal: nothing was charged. Try again.',
+      busy: 'The terminal is busy with another payment: nothing was charged. Try again in a moment.',
       timeout: 'The terminal did not answer in time.',
       'connection-lost': 'The link to the terminal was lost during the payment.',
       refused: 'Card declined: nothing was charged.',

@@ -268,6 +268,8 @@ export const fr = {
       'not-connected': 'Terminal de paiement injoignable : rien n’a été débité. Vérifiez qu’il est allumé et relié.',
       'not-sent': 'Le paiement n’a pas pu être envoyé au terminal : rien n’a été débité. Réessayez.',
       busy: 'Le terminal est occupé par un autre paiement : rien n’a été débité. Réessayez dans un instant.',
+      'not-sent': 'Le paiement n’a pas pu être envoyé au terminal : rien n’a été débité. Réessayez.',
+      busy: 'Le terminal est occupé par un autre paiement : rien n’a été débité. Réessayez dans un instant.',
       timeout: 'Le terminal n’a pas répondu à temps.',
       'connection-lost': 'La liaison avec le terminal a été coupée pendant le paiement.',
       refused: 'Carte refusée : rien n’a été débité.',

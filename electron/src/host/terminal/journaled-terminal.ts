@@ -67,6 +67,7 @@ export function journaledTerminal(
     amount: request.amount,
     status: 'unknown',
     message,
+    failure: 'terminal-error',
   });
 
   /** The current outcome of a known attempt, as a CardResult. */

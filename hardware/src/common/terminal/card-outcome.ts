@@ -1,4 +1,4 @@
-import type { CardResult } from '@pos/core';
+import type { CardFailure, CardResult } from '@pos/core';
 
 /** What every terminal answer is about: the attempt and the amount asked for. */
 export type AttemptRef = { readonly attemptKey: string; readonly amount: number };
@@ -7,11 +7,19 @@ export type AttemptRef = { readonly attemptKey: string; readonly amount: number 
 export const MAY_HAVE_BEEN_CHARGED =
   "the customer may have been charged: check the terminal's journal or its last receipt before trying again";
 
-export function unknownOutcome(ref: AttemptRef, terminal: string, reason: string): CardResult {
-  return { attemptKey: ref.attemptKey, status: 'unknown', amount: ref.amount, message: `${reason}: ${MAY_HAVE_BEEN_CHARGED}.`, terminal };
+/** `failure`: the code the till translates (the reason is English, for logs and support). */
+export function unknownOutcome(ref: AttemptRef, terminal: string, reason: string, failure: CardFailure = 'terminal-error'): CardResult {
+  return {
+    attemptKey: ref.attemptKey,
+    status: 'unknown',
+    amount: ref.amount,
+    message: `${reason}: ${MAY_HAVE_BEEN_CHARGED}.`,
+    terminal,
+    failure,
+  };
 }
 
 /** Only for outcomes where the terminal said no, or never received the request: nothing was charged. */
-export function declinedOutcome(ref: AttemptRef, terminal: string, message: string): CardResult {
-  return { attemptKey: ref.attemptKey, status: 'declined', amount: ref.amount, message, terminal };
+export function declinedOutcome(ref: AttemptRef, terminal: string, message: string, failure: CardFailure = 'refused'): CardResult {
+  return { attemptKey: ref.attemptKey, status: 'declined', amount: ref.amount, message, terminal, failure };
 }

@@ -25,7 +25,9 @@ export class AttemptBook {
     if (known) return Promise.resolve(known);
     if (this.inFlight?.key === request.attemptKey) return this.inFlight.answer;
     if (this.inFlight) {
-      return Promise.resolve(declinedOutcome(request, this.terminal, 'The terminal is busy with another payment: nothing was charged.'));
+      return Promise.resolve(
+        declinedOutcome(request, this.terminal, 'The terminal is busy with another payment: nothing was charged.', 'busy'),
+      );
     }
     const answer = exchange().then(({ result, sent }) => {
       if (sent) this.known.set(request.attemptKey, result);

@@ -25,7 +25,12 @@ export function openExchange(life: ExchangeLifecycle, request: CardPaymentReques
       life.settle(
         life.sent
           ? unknownOutcome(request, terminal, 'The till stopped waiting (driver closed) during the payment')
-          : declinedOutcome(request, terminal, 'The card terminal driver closed before the payment was sent: nothing was charged.'),
+          : declinedOutcome(
+              request,
+              terminal,
+              'The card terminal driver closed before the payment was sent: nothing was charged.',
+              'not-sent',
+            ),
       );
       life.hangUp();
     },
@@ -37,7 +42,9 @@ export function openExchange(life: ExchangeLifecycle, request: CardPaymentReques
       return null;
     }
     if (!connection.ok) {
-      life.settle(declinedOutcome(request, terminal, `Card terminal unreachable (${connection.reason}): nothing was charged.`));
+      life.settle(
+        declinedOutcome(request, terminal, `Card terminal unreachable (${connection.reason}): nothing was charged.`, 'not-connected'),
+      );
       life.hangUp();
       return null;
     }

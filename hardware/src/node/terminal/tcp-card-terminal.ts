@@ -112,7 +112,9 @@ export abstract class TcpCardTerminal implements CardTerminalDriver {
 
   private run(operation: CardOperation, request: CardPaymentRequest): Promise<CardResult> {
     if (this.closed)
-      return Promise.resolve(declinedOutcome(request, this.terminal, 'The card terminal driver is closed: nothing was charged.'));
+      return Promise.resolve(
+        declinedOutcome(request, this.terminal, 'The card terminal driver is closed: nothing was charged.', 'not-connected'),
+      );
     return this.attempts.run(request, () => this.exchange(operation, request));
   }
 

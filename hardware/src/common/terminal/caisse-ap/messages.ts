@@ -184,7 +184,9 @@ export function caisseApReplyToResult(fields: readonly TlvField[], request: Cais
     // "Not done" with complement "authorised" contradicts itself: never read it as a refusal.
     if (code === '01') return unknownOutcome(ref, terminal, 'The terminal answered "not done" and "authorised" at once');
     const label = code ? (FAILURE_LABELS[code] ?? `reason code ${code}`) : 'no reason given';
-    return declinedOutcome(ref, terminal, `Card payment not done: ${label}.`);
+    // 06 abandoned, 08 the customer never came, 11 cancelled at the terminal: not a refusal of the card.
+    const cancelled = code === '06' || code === '08' || code === '11';
+    return declinedOutcome(ref, terminal, `Card payment not done: ${label}.`, cancelled ? 'cancelled' : 'refused');
   }
   if (action === ACTION_DONE) {
     const approved = fieldValue(fields, 'CB');

@@ -102,5 +102,6 @@ export function statusInformationToResult(info: StatusInformation, ref: AttemptR
  */
 export function abortToResult(resultCode: number | undefined, ref: AttemptRef): CardResult {
   const why = resultCode === undefined ? 'the terminal gave no reason' : resultCodeText(resultCode);
-  return declinedOutcome(ref, ZVT_TERMINAL, `Card payment not done: ${why}.`);
+  // 6C: cancelled on the terminal (or the customer never came); any other code is a refusal.
+  return declinedOutcome(ref, ZVT_TERMINAL, `Card payment not done: ${why}.`, resultCode === 0x6c ? 'cancelled' : 'refused');
 }

@@ -61,7 +61,9 @@ class CaisseApTerminal extends TcpCardTerminal {
 
     const encoded = encodeCaisseApRequest(message);
     if (!encoded.ok) {
-      life.settle(declinedOutcome(request, CAISSE_AP_TERMINAL, `The payment was not sent: ${encoded.error}. Nothing was charged.`));
+      life.settle(
+        declinedOutcome(request, CAISSE_AP_TERMINAL, `The payment was not sent: ${encoded.error}. Nothing was charged.`, 'not-sent'),
+      );
       life.hangUp();
       return exchange;
     }
@@ -85,7 +87,12 @@ class CaisseApTerminal extends TcpCardTerminal {
         if (life.settled) return;
         if (life.sent)
           life.settle(
-            unknownOutcome(request, CAISSE_AP_TERMINAL, `The connection to the terminal was lost after the payment was sent (${reason})`),
+            unknownOutcome(
+              request,
+              CAISSE_AP_TERMINAL,
+              `The connection to the terminal was lost after the payment was sent (${reason})`,
+              'connection-lost',
+            ),
           );
         else
           life.settle(
@@ -113,7 +120,7 @@ class CaisseApTerminal extends TcpCardTerminal {
       socket.write(encoded.value);
       life.sent = true;
       life.awaitAnswer(settings.timeoutMs, settings.lateAnswerWindowMs, () =>
-        unknownOutcome(request, CAISSE_AP_TERMINAL, `No answer from the terminal within ${formatWait(settings.timeoutMs)}`),
+        unknownOutcome(request, CAISSE_AP_TERMINAL, `No answer from the terminal within ${formatWait(settings.timeoutMs)}`, 'timeout'),
       );
     });
     return exchange;

@@ -186,6 +186,7 @@ describe('Concert E+ driver without a terminal', () => {
       terminal: 'concert',
       message:
         'Card terminal unreachable, nothing was charged: There is no serial port /dev/ttyPOS-CONCERT-MISSING: is the card terminal (or its USB adapter) plugged in?',
+      failure: 'not-connected',
     });
     expect(terminal.status()).toMatchObject({ state: 'error' });
     await terminal.close();

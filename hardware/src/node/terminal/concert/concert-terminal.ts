@@ -1,4 +1,4 @@
-import type { CardResult } from '@pos/core';
+import type { CardFailure, CardResult } from '@pos/core';
 import type { CardPaymentRequest, CardTerminalDriver, CardTerminalEvents } from '../../../common/card-terminal';
 import { TypedEvents, type DeviceStatus } from '../../../common/device';
 import { CONCERT_TERMINAL, answerToCardResult } from '../../../common/terminal/concert/card-result';
@@ -199,8 +199,19 @@ export function createConcertTerminal(options: ConcertTerminalOptions): CardTerm
   const run = async (attempt: Attempt, transaction: 'debit' | 'credit'): Promise<CardResult> => {
     const { request } = attempt;
     const base = { attemptKey: request.attemptKey, amount: request.amount, terminal: CONCERT_TERMINAL } as const;
-    const declined = (message: string): CardResult => ({ ...base, status: 'declined', message });
-    const unknown = (message: string): CardResult => ({ ...base, status: 'unknown', message });
+    // `failure`: the code the till translates; the message stays English, for logs and support.
+    const declined = (message: string, failure: CardFailure = 'not-sent'): CardResult => ({
+      ...base,
+      status: 'declined',
+      message,
+      failure,
+    });
+    const unknown = (message: string, failure: CardFailure = 'terminal-error'): CardResult => ({
+      ...base,
+      status: 'unknown',
+      message,
+      failure,
+    });
     if (closing) return declined('The card terminal connection is closed: nothing was charged.');
     if (!Number.isSafeInteger(request.amount) || request.amount <= 0 || request.amount > MAX_AMOUNT) {
       return declined(
@@ -225,10 +236,11 @@ export function createConcertTerminal(options: ConcertTerminalOptions): CardTerm
     if (!frame.ok) return declined(`${frame.message} Nothing was charged.`);
 
     const opened = await ensureLine();
-    if (!opened.ok) return declined(`Card terminal unreachable, nothing was charged: ${opened.message}`);
+    if (!opened.ok) return declined(`Card terminal unreachable, nothing was charged: ${opened.message}`, 'not-connected');
     const port = opened.line;
     await serviceIdleLine(port);
-    if (line !== port) return declined(`Card terminal unreachable, nothing was charged: ${deviceStatus.message ?? 'the line closed.'}`);
+    if (line !== port)
+      return declined(`Card terminal unreachable, nothing was charged: ${deviceStatus.message ?? 'the line closed.'}`, 'not-connected');
 
     current = attempt;
     setStatus('busy');
@@ -236,16 +248,18 @@ export function createConcertTerminal(options: ConcertTerminalOptions): CardTerm
       let sent = await sendRequest(port, frame.bytes, limits);
       for (let collisions = 0; sent.kind === 'collision' && collisions < LIMITS.enqTries; collisions++) {
         await receiveLate(port);
-        if (line !== port) return declined(`Card terminal unreachable, nothing was charged: ${deviceStatus.message ?? 'the line closed.'}`);
+        if (line !== port)
+          return declined(`Card terminal unreachable, nothing was charged: ${deviceStatus.message ?? 'the line closed.'}`, 'not-connected');
         sent = await sendRequest(port, frame.bytes, limits);
       }
       switch (sent.kind) {
         case 'collision':
-          return declined('The card terminal kept sending instead of taking the payment request: nothing was charged. Try again.');
+          return declined('The card terminal kept sending instead of taking the payment request: nothing was charged. Try again.', 'busy');
         case 'not-sent':
           if (!port.isOpen()) lineLost(port, sent.message);
           return declined(
             sent.message.includes('nothing was charged') ? sent.message : `Card terminal unreachable, nothing was charged: ${sent.message}`,
+            'not-connected',
           );
         case 'refused-frame':
           return declined(sent.message);
@@ -262,19 +276,25 @@ export function createConcertTerminal(options: ConcertTerminalOptions): CardTerm
     }
   };
 
-  const awaitAnswer = async (port: OpenedLine, attempt: Attempt, unknown: (message: string) => CardResult): Promise<CardResult> => {
+  const awaitAnswer = async (
+    port: OpenedLine,
+    attempt: Attempt,
+    unknown: (message: string, failure?: CardFailure) => CardResult,
+  ): Promise<CardResult> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const input = await port.next(Math.max(0, deadline - Date.now()));
       if (input.kind === 'timeout') {
         return unknown(
           `No answer from the card terminal within ${timeoutMs / 1000} s: the customer may have been charged. Check the terminal's last transaction; a late answer will still be recorded.`,
+          'timeout',
         );
       }
       if (input.kind === 'closed') {
         lineLost(port, input.reason);
         return unknown(
           `${closing ? 'The till closed the card terminal connection' : input.reason} during the payment: the customer may have been charged. Check the terminal's last transaction.`,
+          'connection-lost',
         );
       }
       if (input.kind !== 'control' || input.name !== 'ENQ') {
@@ -286,6 +306,7 @@ export function createConcertTerminal(options: ConcertTerminalOptions): CardTerm
         lineLost(port, received.reason);
         return unknown(
           `${received.reason} while the terminal was answering: the customer may have been charged. Check the terminal's last transaction.`,
+          'connection-lost',
         );
       }
       if (received.kind !== 'frame')

@@ -62,7 +62,7 @@ class ZvtTerminal extends TcpCardTerminal {
     const { settings } = this;
     const life = new ExchangeLifecycle();
     const { exchange, connect } = openExchange(life, request, ZVT_TERMINAL);
-    const notSent = (reason: string) => declinedOutcome(request, ZVT_TERMINAL, `${reason}: nothing was charged.`);
+    const notSent = (reason: string) => declinedOutcome(request, ZVT_TERMINAL, `${reason}: nothing was charged.`, 'not-sent');
     const settleAndHangUp = (result: Parameters<typeof life.settle>[0]) => {
       if (life.settle(result)) life.hangUp();
     };
@@ -94,7 +94,7 @@ class ZvtTerminal extends TcpCardTerminal {
         // A Status information with result 00 was the terminal's word that it booked the payment.
         statusInformation?.resultCode === 0x00
           ? statusInformationToResult(statusInformation, request)
-          : unknownOutcome(request, ZVT_TERMINAL, `No answer from the terminal within ${formatWait(settings.timeoutMs)}`),
+          : unknownOutcome(request, ZVT_TERMINAL, `No answer from the terminal within ${formatWait(settings.timeoutMs)}`, 'timeout'),
       );
     };
 
@@ -173,7 +173,12 @@ class ZvtTerminal extends TcpCardTerminal {
           else if (statusInformation?.resultCode === 0x00) life.settle(statusInformationToResult(statusInformation, request));
           else
             life.settle(
-              unknownOutcome(request, ZVT_TERMINAL, `The connection to the terminal was lost after the payment was sent (${reason})`),
+              unknownOutcome(
+                request,
+                ZVT_TERMINAL,
+                `The connection to the terminal was lost after the payment was sent (${reason})`,
+                'connection-lost',
+              ),
             );
           listener.disconnected(reason);
         }
