@@ -16,8 +16,11 @@ export function CategoryProducts({ tile, onBack }: { tile: CategoryQuickKey; onB
   const page = useCategoryPage(tile.category, offset, CATEGORY_PAGE_SIZE);
   const stock = useStockLevels(page.products.map((p) => p.id));
   const grid = useRef<HTMLUListElement>(null);
-  // A new page starts at its top, as a turned page does.
-  useEffect(() => grid.current?.scrollTo?.({ top: 0 }), [offset]);
+  // A new page starts at its top, as a turned page does. (Braces: Chromium's scrollTo may return a
+  // promise, which React would take for the effect's clean-up.)
+  useEffect(() => {
+    grid.current?.scrollTo?.({ top: 0 });
+  }, [offset]);
 
   return (
     <div className="tile-folder">
