@@ -239,7 +239,7 @@ export const en: Dictionary = {
     sealRefusedProblems: 'Sale refused by the till host:',
     cashDue: 'Due in cash (rounded)',
     changeToGive: 'Change to give',
-    cashKeypad: 'Keypad for the amount received',
+    cashKeypad: 'Keypad for cash',
   },
   cardTerminal: {
     inProgress: 'in progress on the terminal',

@@ -240,7 +240,7 @@ export const fr = {
     sealRefusedProblems: 'Vente refusée par le poste de caisse :',
     cashDue: 'À payer en espèces (arrondi)',
     changeToGive: 'À rendre',
-    cashKeypad: 'Pavé numérique du montant reçu',
+    cashKeypad: 'Pavé numérique des espèces',
   },
   cardTerminal: {
     inProgress: 'en cours sur le terminal',

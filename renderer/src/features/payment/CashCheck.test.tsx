@@ -77,7 +77,7 @@ describe('an amount received no customer hands over', () => {
 describe('the payment screen by touch', () => {
   it('the keypad fills the amount received, and the change shows as it is typed', async () => {
     const total = await toPayment();
-    const keypad = within(paymentRegion()).getByRole('group', { name: 'Pavé numérique du montant reçu' });
+    const keypad = within(paymentRegion()).getByRole('group', { name: 'Pavé numérique des espèces' });
     await session.user.click(within(keypad).getByRole('button', { name: '2' }));
     await session.user.click(within(keypad).getByRole('button', { name: '0' }));
     expect(within(paymentRegion()).getByLabelText('Montant reçu')).toHaveProperty('value', '20');
