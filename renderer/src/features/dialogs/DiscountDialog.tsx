@@ -34,25 +34,26 @@ export function DiscountDialog({ request }: { request: Extract<DialogRequest, { 
         answer({ kind: 'discount', discount: { kind: 'amount', amount } });
       }}
     >
-      <NumberField label={t('dialogs.value')} value={text} onChange={setText} decimal />
-      {!percentOnly && (
-        <div role="group" aria-label={t('dialogs.discountKind')} className="segmented">
-          {(['percent', 'amount'] as const).map((k) => (
-            <button
-              key={k}
-              type="button"
-              aria-pressed={kind === k}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => {
-                setKind(k);
-                setError(null);
-              }}
-            >
-              {t(`dialogs.${k}`)}
-            </button>
-          ))}
-        </div>
-      )}
+      <NumberField label={t('dialogs.value')} value={text} onChange={setText} decimal>
+        {!percentOnly && (
+          <div role="group" aria-label={t('dialogs.discountKind')} className="segmented">
+            {(['percent', 'amount'] as const).map((k) => (
+              <button
+                key={k}
+                type="button"
+                aria-pressed={kind === k}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => {
+                  setKind(k);
+                  setError(null);
+                }}
+              >
+                {t(`dialogs.${k}`)}
+              </button>
+            ))}
+          </div>
+        )}
+      </NumberField>
       {request.hasDiscount && (
         <button type="button" onClick={() => answer({ kind: 'discount', discount: null })}>
           {t('dialogs.removeDiscount')}

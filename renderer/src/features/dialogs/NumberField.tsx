@@ -1,10 +1,11 @@
-import type { Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { NumericKeypad } from './NumericKeypad';
 import './dialogs.css';
 
 /**
- * A number typed or touched: the field, and the on-screen keypad that feeds it, so the dialog
- * is done on a till with no keyboard as well as with one.
+ * A number typed or touched: the field, and beside it the on-screen keypad that feeds it, so
+ * the dialog is done on a till with no keyboard as well as with one. `children`: what goes with
+ * the number (a unit toggle, the scale button, a reason), under the field.
  */
 export function NumberField({
   label,
@@ -12,25 +13,30 @@ export function NumberField({
   onChange,
   decimal,
   inputRef,
+  children,
 }: {
   label: string;
   value: string;
   onChange: (next: string) => void;
   decimal?: boolean;
   inputRef?: Ref<HTMLInputElement>;
+  children?: ReactNode;
 }) {
   return (
     <div className="number-field">
-      <label>
-        <span>{label}</span>
-        <input
-          ref={inputRef}
-          inputMode={decimal ? 'decimal' : 'numeric'}
-          autoComplete="off"
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      </label>
+      <div className="number-field-main">
+        <label>
+          <span>{label}</span>
+          <input
+            ref={inputRef}
+            inputMode={decimal ? 'decimal' : 'numeric'}
+            autoComplete="off"
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        </label>
+        {children}
+      </div>
       <NumericKeypad value={value} onChange={onChange} decimal={decimal} />
     </div>
   );

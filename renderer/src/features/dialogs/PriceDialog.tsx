@@ -30,24 +30,25 @@ export function PriceDialog({ request }: { request: Extract<DialogRequest, { kin
         answer({ kind: 'price', price: amount, reason: reason.trim() });
       }}
     >
-      <NumberField label={t('dialogs.newPrice')} value={price} onChange={setPrice} decimal />
-      <label>
-        <span>{t('dialogs.reason')}</span>
-        <input value={reason} maxLength={80} onChange={(e) => setReason(e.target.value)} />
-      </label>
-      <div role="group" aria-label={t('dialogs.usualReasons')} className="reason-chips">
-        {REASONS.map((r) => (
-          <button
-            key={r}
-            type="button"
-            aria-pressed={reason === t(`dialogs.priceReasons.${r}`)}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => setReason(t(`dialogs.priceReasons.${r}`))}
-          >
-            {t(`dialogs.priceReasons.${r}`)}
-          </button>
-        ))}
-      </div>
+      <NumberField label={t('dialogs.newPrice')} value={price} onChange={setPrice} decimal>
+        <label>
+          <span>{t('dialogs.reason')}</span>
+          <input value={reason} maxLength={80} onChange={(e) => setReason(e.target.value)} />
+        </label>
+        <div role="group" aria-label={t('dialogs.usualReasons')} className="reason-chips">
+          {REASONS.map((r) => (
+            <button
+              key={r}
+              type="button"
+              aria-pressed={reason === t(`dialogs.priceReasons.${r}`)}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => setReason(t(`dialogs.priceReasons.${r}`))}
+            >
+              {t(`dialogs.priceReasons.${r}`)}
+            </button>
+          ))}
+        </div>
+      </NumberField>
     </Modal>
   );
 }

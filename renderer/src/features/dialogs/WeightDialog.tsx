@@ -71,11 +71,12 @@ export function WeightDialog({ request }: { request: Extract<DialogRequest, { ki
         answer({ kind: 'weight', grams });
       }}
     >
-      <NumberField label={t('dialogs.weight')} value={text} onChange={setText} decimal inputRef={field} />
-      {scaleMissing && <p role="status">{t(FAILURE_KEYS['no-scale'])}</p>}
-      <button type="button" onClick={readScale} disabled={reading || scaleMissing}>
-        {reading ? t('dialogs.readingScale') : t('dialogs.readScale')}
-      </button>
+      <NumberField label={t('dialogs.weight')} value={text} onChange={setText} decimal inputRef={field}>
+        <button type="button" onClick={readScale} disabled={reading || scaleMissing}>
+          {reading ? t('dialogs.readingScale') : t('dialogs.readScale')}
+        </button>
+        {scaleMissing && <p role="status">{t(FAILURE_KEYS['no-scale'])}</p>}
+      </NumberField>
     </Modal>
   );
 }
