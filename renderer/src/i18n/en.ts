@@ -267,8 +267,6 @@ export const en: Dictionary = {
       'not-connected': 'Card terminal unreachable: nothing was charged. Check it is on and connected.',
       'not-sent': 'The payment could not be sent to the terminal: nothing was charged. Try again.',
       busy: 'The terminal is busy with another payment: nothing was charged. Try again in a moment.',
-      'not-sent': 'The payment could not be sent to the terminal: nothing was charged. Try again.',
-      busy: 'The terminal is busy with another payment: nothing was charged. Try again in a moment.',
       timeout: 'The terminal did not answer in time.',
       'connection-lost': 'The link to the terminal was lost during the payment.',
       refused: 'Card declined: nothing was charged.',
@@ -337,6 +335,22 @@ export const en: Dictionary = {
     total: 'Total',
     cashier: 'Cashier',
     open: 'Show receipt {{number}}',
+  },
+  // Engineer G: the printable sheet of the demo store's codes (help).
+  barcodeSheet: {
+    open: 'Demo barcodes',
+    title: 'Barcodes of the demo store',
+    intro: 'Scan them on the screen or printed to try the till: each shows what the till does with a code.',
+    print: 'Print',
+    code: {
+      unit: { title: 'Unit product', effect: '{{product}}: added to the cart.' },
+      weighed: { title: 'Weighed product', effect: '{{product}}: the till asks for the weight (or reads the scale).' },
+      scaleWeight: { title: 'Scale label (weight)', effect: '{{product}}: {{weight}} read from the label.' },
+      scalePrice: { title: 'Scale label (price)', effect: '{{product}}: sold at the label’s price, {{price}}.' },
+      gs1: { title: 'GS1-128: weight and use-by date', effect: '{{product}}: {{weight}}, use by {{date}}.' },
+      gs1Expired: { title: 'GS1-128: past its use-by date', effect: '{{product}}: refused, use-by date {{date}} passed.' },
+      checkDigit: { title: 'Misread code', effect: 'Refused: the check digit is wrong, the till does not look the product up.' },
+    },
   },
   parked: {
     title: 'Parked sales',

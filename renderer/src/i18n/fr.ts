@@ -268,8 +268,6 @@ export const fr = {
       'not-connected': 'Terminal de paiement injoignable : rien n’a été débité. Vérifiez qu’il est allumé et relié.',
       'not-sent': 'Le paiement n’a pas pu être envoyé au terminal : rien n’a été débité. Réessayez.',
       busy: 'Le terminal est occupé par un autre paiement : rien n’a été débité. Réessayez dans un instant.',
-      'not-sent': 'Le paiement n’a pas pu être envoyé au terminal : rien n’a été débité. Réessayez.',
-      busy: 'Le terminal est occupé par un autre paiement : rien n’a été débité. Réessayez dans un instant.',
       timeout: 'Le terminal n’a pas répondu à temps.',
       'connection-lost': 'La liaison avec le terminal a été coupée pendant le paiement.',
       refused: 'Carte refusée : rien n’a été débité.',
@@ -341,6 +339,22 @@ export const fr = {
     total: 'Total',
     cashier: 'Caissier',
     open: 'Voir le ticket {{number}}',
+  },
+  // Engineer G: the printable sheet of the demo store's codes (help).
+  barcodeSheet: {
+    open: 'Codes-barres de démonstration',
+    title: 'Codes-barres du magasin de démonstration',
+    intro: 'Scannez-les à l’écran ou imprimés pour essayer la caisse : chacun montre ce que la caisse fait d’un code.',
+    print: 'Imprimer',
+    code: {
+      unit: { title: 'Produit à l’unité', effect: '{{product}} : ajouté au panier.' },
+      weighed: { title: 'Produit au poids', effect: '{{product}} : la caisse demande le poids (ou lit la balance).' },
+      scaleWeight: { title: 'Étiquette de balance (poids)', effect: '{{product}} : {{weight}} lus sur l’étiquette.' },
+      scalePrice: { title: 'Étiquette de balance (prix)', effect: '{{product}} : vendu au prix de l’étiquette, {{price}}.' },
+      gs1: { title: 'GS1-128 : poids et date limite', effect: '{{product}} : {{weight}}, à consommer jusqu’au {{date}}.' },
+      gs1Expired: { title: 'GS1-128 : date limite passée', effect: '{{product}} : refusé, date limite {{date}} dépassée.' },
+      checkDigit: { title: 'Code mal lu', effect: 'Refusé : la clé de contrôle est fausse, la caisse ne cherche pas le produit.' },
+    },
   },
   parked: {
     title: 'Ventes en attente',
