@@ -1,8 +1,9 @@
-import { demoProduct } from '@pos/core';
+import { defaultDeviceSettings, demoProduct } from '@pos/core';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useCartStore } from '../../state/cart-store';
+import { useDeviceStore } from '../../state/device-store';
 import { cartLines, lineNamed, paymentRegion, searchBox } from '../../test-support/screen-queries';
 import { blurAll, pause, pressKeys, spaced } from '../../test-support/timed-keys';
 import { renderTill, startTill, stopTill } from '../../test-support/till-harness';
@@ -202,6 +203,28 @@ describe('a GS1-128 typed by a keyboard-wedge scanner', () => {
       expect(cartLines()).toEqual([]);
     },
   );
+
+  it('reads F8 as the separator once the Devices screen says the scanner sends it, after a restart too', async () => {
+    const settings = { ...defaultDeviceSettings(), printer: { target: 'none', profile: 'esc-pos-80' } };
+    const inventory = { serialPorts: [], hidDevices: [], printerProfiles: [], statuses: [], listErrors: [] };
+    act(() =>
+      useDeviceStore.setState({
+        inventory: { ...inventory, settings: { ...settings, scanner: { ...settings.scanner, gsForms: ['f8'] } } },
+      }),
+    );
+    // The page restarts: the Devices screen has not been opened yet.
+    act(() => useDeviceStore.setState({ inventory: null }));
+    try {
+      renderTill();
+      blurAll();
+      await pressKeys(
+        typed(label('\u001d', '301231'), { key: 'F8' }).map(([key, at, init]) => (init ? (['F8', at] as const) : ([key, at] as const))),
+      );
+      expect((await soldLine()).quantity).toBe(1250);
+    } finally {
+      localStorage.clear();
+    }
+  });
 
   it('reads the label with the focus in the search box too', async () => {
     renderTill();

@@ -1,24 +1,17 @@
 import {
-  DEFAULT_WEDGE_GS_FORMS,
   DEFAULT_WEDGE_OPTIONS,
   FNC1_SEPARATOR,
   isGroupSeparatorKey,
   restoreGroupSeparators,
   WedgeDetector,
   type WedgeAction,
-  type WedgeGsForm,
 } from '@pos/core';
 import { useEffect } from 'react';
 import { useAppStore } from '../../state/app-store';
-import { useDeviceStore } from '../../state/device-store';
 import { overlayOpen } from '../../state/overlay-store';
+import { wedgeGsForms } from './wedge-gs-setting';
 
 export const SEARCH_FIELD_ATTRIBUTE = 'data-wedge';
-
-/** How this till's scanner types the GS1 separator, as set on the Devices screen (the common forms until it is read). */
-function gsForms(): readonly WedgeGsForm[] {
-  return useDeviceStore.getState().inventory?.settings.scanner.gsForms ?? DEFAULT_WEDGE_GS_FORMS;
-}
 
 /**
  * AltGr (Ctrl+Alt on Windows) is how a scanner types "~", "|" or "]" on a French keyboard: a
@@ -61,7 +54,7 @@ export function useWedgeScanner(onScan: (code: string) => void, onTypedEnter: (t
     const onKeyDown = (event: KeyboardEvent) => {
       if (overlayOpen()) return;
       // The GS1 separator arrives as a keystroke of its own (Ctrl+], F8): it is a character of the code.
-      const separator = isGroupSeparatorKey(event, gsForms());
+      const separator = isGroupSeparatorKey(event, wedgeGsForms());
       const key = separator ? FNC1_SEPARATOR : event.key;
       if (!separator && (event.metaKey || ((event.ctrlKey || event.altKey) && !(key.length === 1 && isAltGraph(event))))) return;
       if (key !== 'Enter' && key.length !== 1) {
@@ -80,7 +73,7 @@ export function useWedgeScanner(onScan: (code: string) => void, onTypedEnter: (t
       event.preventDefault();
       event.stopPropagation();
       clearTimeout(idleTimer);
-      if (action.type === 'scan') onScan(restoreGroupSeparators(action.code, gsForms()));
+      if (action.type === 'scan') onScan(restoreGroupSeparators(action.code, wedgeGsForms()));
       else if (action.type === 'flush') deliver(action);
       if (detector.pending) {
         idleTimer = setTimeout(() => {
