@@ -27,6 +27,7 @@ import { registerImportRoute } from './http/import-route';
 import { DEFAULT_DEVICE_RATE, DEFAULT_ENROLL_RATE, type RateLimit } from './http/rate-limits';
 import { registerStockRoutes } from './http/stock-routes';
 import { registerStoreSettingsRoute } from './http/store-settings-route';
+import { DEFAULT_RECEIPT_RATE, registerDigitalReceiptRoute } from './http/digital-receipt-route';
 import {
   clientErrorHandler,
   DEFAULT_TIMEOUTS,
@@ -201,6 +202,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerStoreSettingsRoute(app, { db, admin });
   registerStockRoutes(app, { db, admin });
   registerFiscalRoutes(app, { db, admin });
+  registerDigitalReceiptRoute(app, { db, rateLimit: options.rateLimit === false ? NO_LIMIT : DEFAULT_RECEIPT_RATE });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // New requests on a kept-alive connection during shutdown: go elsewhere, or come back later.

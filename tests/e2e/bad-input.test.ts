@@ -77,10 +77,13 @@ describe.skipIf(!browserAvailable())('bad input and faults get a clear message, 
     await donePanel(page).waitFor();
   });
 
-  it('commits the sale when the printer is unreachable, says why, and reprints once it is back', async () => {
+  it('commits the sale when the printer is unreachable, says the drawer did not open, prints on request and reprints once it is back', async () => {
     const panel = donePanel(page);
-    await expect.poll(() => panel.innerText()).toContain('Ticket non imprimé');
-    expect(await panel.innerText()).toContain(`127.0.0.1:${printerPort}`);
+    // Cash was taken: the drawer's kick could not reach the printer, and the cashier is told in French.
+    await expect.poll(() => panel.getByRole('alert').innerText()).toContain('Le tiroir-caisse ne s’est pas ouvert');
+    // A receipt on request: nothing was sent to the printer before the customer asked.
+    await panel.getByRole('button', { name: 'Ticket papier' }).click();
+    await expect.poll(() => panel.innerText()).toContain('Ticket non imprimé : l’imprimante est injoignable');
     await page.getByText('Imprimante: hors ligne').waitFor();
     const printer: FakePrinterRig = await startFakePrinter({ port: printerPort });
     try {

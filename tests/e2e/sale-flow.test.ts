@@ -42,7 +42,7 @@ describe.skipIf(!browserAvailable())('a sale end to end in browser mode', () => 
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('signs in, scans, weighs, discounts, splits the tender and prints the receipt', async () => {
+  it('signs in, scans, weighs, discounts, splits the tender, opens the drawer and prints the receipt on request', async () => {
     expect(wine.vatRateId).toBe('FR-20');
     await signIn(page, '1234');
     await scan(page, onions.barcodes[0]!);
@@ -67,8 +67,12 @@ describe.skipIf(!browserAvailable())('a sale end to end in browser mode', () => 
     await donePanel(page).waitFor();
     await expect.poll(() => donePanel(page).innerText()).toContain('T01-000001');
     await expect.poll(() => donePanel(page).innerText()).toContain('À rendre');
+    // Cash was taken: the drawer opens at once, before anyone asks for a receipt (its own job).
+    await printer.waitForReceipts(1, 10_000);
+    expect(printer.drawerKicks).toHaveLength(1);
+    await donePanel(page).getByRole('button', { name: 'Ticket papier' }).click();
 
-    const [bytes] = await printer.waitForReceipts(1, 10_000);
+    const bytes = (await printer.waitForReceipts(2, 10_000))[1];
     expect([...bytes!.subarray(0, 2)]).toEqual([0x1b, 0x40]);
     const reading = tokenizeEscPos(bytes!);
     expect(reading.problems).toEqual([]);
@@ -107,8 +111,10 @@ describe.skipIf(!browserAvailable())('a sale end to end in browser mode', () => 
     await expect.poll(() => panel.getByRole('button', { name: 'Voir le ticket T01-000001' }).count()).toBe(1);
     await panel.getByRole('button', { name: 'Voir le ticket T01-000001' }).click();
     await panel.getByRole('button', { name: 'Réimprimer (duplicata)' }).click();
-    const receipts = await printer.waitForReceipts(2, 10_000);
-    expect(decodeText(receipts[1]!)).toContain('DUPLICATA n° 1');
+    // After the drawer's kick and the original.
+    const receipts = await printer.waitForReceipts(3, 10_000);
+    expect(decodeText(receipts[2]!)).toContain('DUPLICATA n° 1');
+    expect(printer.drawerKicks).toHaveLength(1);
     await expect.poll(() => panel.getByRole('figure').innerText()).toContain('DUPLICATA n° 1');
   });
 });

@@ -14,11 +14,10 @@ describe('digital receipt links', () => {
   });
 
   it('put the sale id and the key under the hub address, and read them back', () => {
-    const record = { id: 'sale-1.a:b', signature };
-    expect(digitalReceiptUrl('https://hub.example.com', record)).toBe(
-      `https://hub.example.com/r/sale-1.a:b.${digitalReceiptKey(signature)}`,
-    );
-    expect(digitalReceiptUrl('https://hub.example.com/pos/', record)).toMatch(/^https:\/\/hub\.example\.com\/pos\/r\//);
+    const record = { storeId: 'S 1', id: 'sale-1.a:b', signature };
+    const key = digitalReceiptKey(signature);
+    expect(digitalReceiptUrl('https://hub.example.com', record)).toBe(`https://hub.example.com/r/S%201/sale-1.a:b.${key}`);
+    expect(digitalReceiptUrl('https://hub.example.com/pos/', record)).toBe(`https://hub.example.com/pos/r/S%201/sale-1.a:b.${key}`);
     expect(parseDigitalReceiptRef(digitalReceiptRef(record))).toEqual({ saleId: 'sale-1.a:b', key: digitalReceiptKey(signature) });
   });
 

@@ -20,15 +20,21 @@ export function digitalReceiptKey(signatureHex: string): string {
   return bytesToHex(sha256(concatBytes(DOMAIN, hexToBytes(signatureHex))).subarray(0, 16));
 }
 
+type LinkedRecord = { readonly storeId: string; readonly id: string; readonly signature: string };
+
 /** `<saleId>.<key>`: the last part of the link. */
-export function digitalReceiptRef(record: { readonly id: string; readonly signature: string }): string {
+export function digitalReceiptRef(record: Pick<LinkedRecord, 'id' | 'signature'>): string {
   return `${record.id}.${digitalReceiptKey(record.signature)}`;
 }
 
-/** The link to a sale's receipt under the hub's public address. */
-export function digitalReceiptUrl(baseUrl: string, record: { readonly id: string; readonly signature: string }): string {
-  // Sale ids and keys need no escaping in a path (letters, digits, "_.:-").
-  return `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}r/${digitalReceiptRef(record)}`;
+/**
+ * The link to a sale's receipt under the hub's public address: `r/<storeId>/<saleId>.<key>`. The
+ * store comes first so the hub finds the sale with its store's keys (and, past one machine, on
+ * its store's node).
+ */
+export function digitalReceiptUrl(baseUrl: string, record: LinkedRecord): string {
+  // Sale ids and keys need no escaping in a path (letters, digits, "_.:-"); a store id may.
+  return `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}r/${encodeURIComponent(record.storeId)}/${digitalReceiptRef(record)}`;
 }
 
 /** The sale id and key of a link's last part; null for anything not shaped like one. */

@@ -34,7 +34,8 @@ export type Receipt = {
 
 export type ReceiptOptions = {
   readonly width: number;
-  readonly cashierName: string;
+  /** Unset where the cashier's name is not known (the hub's digital receipt: staff names stay on the tills). */
+  readonly cashierName?: string;
   /** Reprint counter: set for a DUPLICATA. */
   readonly duplicate?: number;
 };
@@ -68,7 +69,8 @@ export function buildReceipt(record: SealedRecord<'sale'>, store: StoreProfile, 
   if (store.siret) text(centered(`${labels.siret} ${store.siret}`, width));
   rule();
   text(twoColumns(`${labels.till} ${store.tillLabel}`, `${labels.receiptNo} ${number}`, width));
-  text(twoColumns(formatDateTime(sale.completedAt, locale, store.timeZone), `${labels.cashier}: ${options.cashierName}`, width));
+  const when = formatDateTime(sale.completedAt, locale, store.timeZone);
+  text(options.cashierName === undefined ? [when] : twoColumns(when, `${labels.cashier}: ${options.cashierName}`, width));
   rule();
 
   const codeOf = new Map(sale.vat.map((v) => [v.vatRateId, v.code]));

@@ -23,3 +23,15 @@ export const DEFAULT_RECEIPT_SETTINGS: ReceiptSettings = { paper: 'ask' };
 export function receiptSettingsOf(profile: { readonly receipt?: ReceiptSettings }): ReceiptSettings {
   return profile.receipt ?? DEFAULT_RECEIPT_SETTINGS;
 }
+
+/** What is wrong with receipt settings from a file or the hub, in words for the one who wrote them; null when right. */
+export function receiptSettingsProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'an object { paper, digitalBaseUrl? }';
+  const { paper, digitalBaseUrl, ...rest } = value as Record<string, unknown>;
+  if (!PAPER_RECEIPT_POLICIES.includes(paper as PaperReceiptPolicy)) return 'paper: ask, always or never';
+  if (digitalBaseUrl !== undefined && (typeof digitalBaseUrl !== 'string' || !/^https?:\/\/[^\s/]+/.test(digitalBaseUrl))) {
+    return 'digitalBaseUrl: an http(s) address';
+  }
+  const extra = Object.keys(rest);
+  return extra.length > 0 ? `no other field (${extra.join(', ')})` : null;
+}

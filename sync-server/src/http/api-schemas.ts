@@ -1,4 +1,5 @@
 import { MANUAL_STOCK_MOVEMENT_KINDS } from '@pos/core/sync/stock';
+import { PAPER_RECEIPT_POLICIES } from '@pos/core/receipt/receipt-settings';
 import { Type, type TSchema } from 'typebox';
 import { MAX_BARCODES, MAX_PRICE } from '../catalog/product-checks';
 import { QuickKeys } from './quick-keys-schema';
@@ -164,6 +165,27 @@ export const StoreSettingsBody = Type.Object({
     Type.String({ format: 'uri', maxLength: 300, description: 'Shown as a QR code on the idle customer display' }),
   ),
   quickKeys: Type.Optional(QuickKeys),
+  receipt: Type.Optional(
+    Type.Object(
+      {
+        paper: Type.Union(
+          PAPER_RECEIPT_POLICIES.map((p) => Type.Literal(p)),
+          {
+            description:
+              'ask: the till asks after each sale (the law since August 2023); always: prints every receipt; never: prints on request only',
+          },
+        ),
+        digitalBaseUrl: Type.Optional(
+          Type.String({
+            format: 'uri',
+            maxLength: 300,
+            description: 'Where customers’ phones reach this hub: digital receipt links start there',
+          }),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+  ),
 });
 
 export const SettingsWriteResult = Type.Object({ storeId: Type.String(), changed: Type.Boolean(), seq: Type.Integer() });

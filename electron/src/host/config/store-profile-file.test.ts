@@ -67,6 +67,13 @@ describe('loadStoreProfile', () => {
     );
   });
 
+  it('takes the store’s receipt settings, and refuses a paper policy it does not know', async () => {
+    await write({ receipt: { paper: 'always', digitalBaseUrl: 'https://hub.example.com/' } });
+    expect((await loadStoreProfile(dir, 'S001', 'T01')).receipt).toEqual({ paper: 'always', digitalBaseUrl: 'https://hub.example.com/' });
+    await write({ receipt: { paper: 'sometimes' } });
+    await expect(loadStoreProfile(dir, 'S001', 'T01')).rejects.toThrow(/receipt must be receipt settings with paper: ask, always or never/);
+  });
+
   it('refuses a layout that does not make an EAN-13, a bad rate, and identity fields', async () => {
     await write({ variableMeasureLayouts: [{ id: 'bad', prefixes: ['20'], itemDigits: 5, valueDigits: 4, valueKind: 'weight_g' }] });
     await expect(loadStoreProfile(dir, 'S001', 'T01')).rejects.toThrow(/variableMeasureLayouts.*13 digits/);

@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { demoStoreProfile, quickKeysProblems, validateLayout, vatRatePeriodProblems, type StoreProfile } from '@pos/core';
+import {
+  demoStoreProfile,
+  quickKeysProblems,
+  receiptSettingsProblem,
+  validateLayout,
+  vatRatePeriodProblems,
+  type StoreProfile,
+} from '@pos/core';
 import { ConfigError } from './host-config';
 
 /**
@@ -72,6 +79,8 @@ export function validateStoreProfile(profile: StoreProfile, file: string): Store
   }
   const tiles = profile.quickKeys === undefined ? [] : quickKeysProblems(profile.quickKeys);
   if (tiles.length > 0) fail('quickKeys', `valid tiles (${tiles.map((p) => `${p.field}: ${p.message}`).join('; ')})`);
+  const receipt = profile.receipt === undefined ? null : receiptSettingsProblem(profile.receipt);
+  if (receipt) fail('receipt', `receipt settings with ${receipt}`);
   try {
     new Intl.NumberFormat(profile.receiptLocale, { style: 'currency', currency: profile.currency });
     new Intl.DateTimeFormat(profile.receiptLocale, { timeZone: profile.timeZone });

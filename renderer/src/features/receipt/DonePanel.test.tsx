@@ -77,7 +77,7 @@ describe('a receipt on request (loi AGEC)', () => {
     stopFeed = feedCustomerDisplay();
     const { done, saleId } = await sellForCash();
     const record = useCartStore.getState().lastSale!.record as SealedRecord<'sale'>;
-    const link = `http://hub.test:8080/r/${saleId}.${digitalReceiptKey(record.signature)}`;
+    const link = `http://hub.test:8080/r/S001/${saleId}.${digitalReceiptKey(record.signature)}`;
     // While the cashier asks, the customer can already scan it.
     await waitFor(() => expect((till.callsOf('display.show').at(-1) as CustomerDisplayState).receiptUrl).toBe(link));
 
