@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import type { PrinterStatus } from '@pos/core';
 import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -39,10 +40,19 @@ describe('a notice about a state of the till', () => {
   it("the host's drawer warning leaves once the printer says the drawer is shut", () => {
     renderTill();
     act(() => useAppStore.setState({ printer: printer(['drawer-open']) }));
-    act(() => till.emit('host.notice', { level: 'warning', message: 'drawer open too long', while: 'drawer-open' }));
-    expect(noticeText()).toContain('drawer open too long');
+    act(() =>
+      till.emit('host.notice', {
+        level: 'warning',
+        code: 'drawer-left-open',
+        values: { seconds: 30 },
+        message: 'The cash drawer has been open for more than 30 s: close it.',
+        while: 'drawer-open',
+      }),
+    );
+    const said = 'Le tiroir-caisse est ouvert depuis plus de 30 s : fermez-le.';
+    expect(noticeText()).toContain(said);
     act(() => useAppStore.setState({ printer: printer(['drawer-open', 'paper-near-end']) }));
-    expect(noticeText()).toContain('drawer open too long');
+    expect(noticeText()).toContain(said);
     act(() => useAppStore.setState({ printer: printer([]) }));
     expect(noticeText()).toBe('');
   });
