@@ -180,6 +180,22 @@ describe('the Devices screen at the host', () => {
     );
   });
 
+  it('passes the digital receipt’s link on to the customer’s screen, and nothing but a web address', async () => {
+    const host = await hosts.start(await dirs.make(), { deviceFactories: quietLists });
+    await signIn(host, '1234');
+    const paid = { phase: 'paid', currency: 'EUR', total: 349, lines: [] } as const;
+    const shown = (receiptUrl: string) => {
+      const next = nextEvent<HostEvents['display.state']>(
+        (l) => host.on('display.state', l),
+        () => true,
+      );
+      return host.invoke('display.show', { ...paid, receiptUrl }).then(() => next);
+    };
+    const link = 'http://127.0.0.1:8787/r/S001/s-1.0123456789abcdef0123456789abcdef';
+    expect(await shown(link)).toEqual({ ...paid, receiptUrl: link });
+    expect(await shown('javascript:alert(1)')).toEqual(paid);
+  });
+
   it('says plainly when there is no scale', async () => {
     const host = await hosts.start(await dirs.make(), { deviceFactories: quietLists });
     await signIn(host, '1234');

@@ -35,6 +35,10 @@ function parseDisplay(raw: unknown): CustomerDisplayState {
     }),
     ...(req.change !== undefined ? { change: integer(req, 'change', 0, 100_000_000) } : {}),
     ...(typeof req.loyaltyUrl === 'string' && req.loyaltyUrl.length <= 300 ? { loyaltyUrl: req.loyaltyUrl } : {}),
+    // The customer's phone opens it: a web address, nothing a screen could run.
+    ...(typeof req.receiptUrl === 'string' && req.receiptUrl.length <= 400 && /^https?:\/\/\S+$/.test(req.receiptUrl)
+      ? { receiptUrl: req.receiptUrl }
+      : {}),
   };
 }
 
