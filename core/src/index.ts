@@ -51,5 +51,6 @@ export * from './sync/index';
 export * from './barcode/gs1/index';
 export * from './scan/duplicate-scan-filter';
 export * from './devices/device-settings';
+export * from './devices/device-messages';
 export * from './devices/printer-target';
 export * from './staff/pin-rules';

@@ -1,4 +1,5 @@
 import type { Product } from '../catalog/product';
+import type { DeviceListError, DeviceTestOutcome, DeviceValues, HostNoticeCode } from '../devices/device-messages';
 import type { DeviceSettings, DeviceSettingsPatch, PrinterSettings } from '../devices/device-settings';
 import type { ErrorEnvelope } from '../errors/pos-error';
 import type { ApprovalAction, ApprovalRef, ApprovalSubject } from '../approval/approval';
@@ -169,13 +170,16 @@ export type DeviceInventory = {
   readonly printerProfiles: readonly { readonly id: string; readonly label: string }[];
   readonly statuses: readonly DeviceStatusView[];
   /** Why a list could not be read ("serial ports: udev is missing …"). */
-  readonly listErrors: readonly string[];
+  readonly listErrors: readonly DeviceListError[];
 };
 
 export type DeviceTest = 'print' | 'drawer' | 'scan' | 'scale' | 'payment' | 'pole-display';
 
 export type DeviceTestResult = {
   readonly ok: boolean;
+  /** What happened, said by the page in its language with `values`; `message` is the host's words, for support. */
+  readonly outcome?: DeviceTestOutcome;
+  readonly values?: DeviceValues;
   readonly message: string;
   readonly card?: CardResult;
   readonly grams?: number;
@@ -288,7 +292,14 @@ export type HostEvents = {
   'hub.status': HubStatus;
   'sync.stream': SyncStreamMessage;
   /** `while`: the notice is about a state the till sees too (the drawer open): it leaves the screen when that state ends. */
-  'host.notice': { readonly level: 'info' | 'warning' | 'error'; readonly message: string; readonly while?: 'drawer-open' };
+  /** `code` and `values` make the sentence the page shows; `message` is the host's words, for support. */
+  'host.notice': {
+    readonly level: 'info' | 'warning' | 'error';
+    readonly code?: HostNoticeCode;
+    readonly values?: DeviceValues;
+    readonly message: string;
+    readonly while?: 'drawer-open';
+  };
   'device.status': DeviceStatusView;
   'scanner.scan': ScanEvent;
   'terminal.alert': TerminalAlertView;

@@ -1,7 +1,9 @@
 import type { HostBridge } from '../bridge';
 import { settleFromTerminal } from '../features/payment/payment-actions';
+import { terminalAlertMessage } from '../features/devices/device-words';
 import { useAppStore } from '../state/app-store';
 import { addTerminalAlert, setDeviceStatus } from '../state/device-store';
+import { services } from '../state/services';
 
 /**
  * The host's device events into the renderer's state: statuses for the Devices screen and the
@@ -13,17 +15,17 @@ export function linkDevices(bridge: HostBridge): () => void {
     bridge.on('terminal.alert', (alert) => {
       addTerminalAlert(alert);
       void settleFromTerminal(alert);
-      useAppStore
-        .getState()
-        .notify(alert.kind === 'late-approval' || alert.kind === 'unknown-attempt' ? 'error' : 'warning', 'devices.hostNotice', {
-          message: alert.message,
-        });
+      const app = useAppStore.getState();
+      const { key, values } = terminalAlertMessage(alert, services().profile.currency, app.locale);
+      app.notify(alert.kind === 'late-approval' || alert.kind === 'unknown-attempt' ? 'error' : 'warning', key, values, [], alert.message);
     }),
     bridge.on('host.notice', (notice) => {
       const app = useAppStore.getState();
-      const values = { message: notice.message };
-      if (notice.while) app.notifyWhile(notice.while, notice.level, 'devices.hostNotice', values);
-      else app.notify(notice.level, 'devices.hostNotice', values);
+      // A notice the page has no sentence for is still said in its language; the host's words stay for support.
+      const key = notice.code ? `devices.notice.${notice.code}` : 'devices.notice.other';
+      const values = notice.values ?? {};
+      if (notice.while) app.notifyWhile(notice.while, notice.level, key, values);
+      else app.notify(notice.level, key, values, [], notice.message);
     }),
   ];
   return () => {

@@ -120,7 +120,13 @@ describe('the device manager', () => {
     vi.advanceTimersByTime(5001);
     // Tied to the drawer being open: every screen drops it by itself once the printer says the drawer is shut.
     expect(notices).toEqual([
-      { level: 'warning', message: expect.stringMatching(/drawer has been open for more than 5 s/), while: 'drawer-open' },
+      {
+        level: 'warning',
+        code: 'drawer-left-open',
+        values: { seconds: 5 },
+        message: expect.stringMatching(/drawer has been open for more than 5 s/),
+        while: 'drawer-open',
+      },
     ]);
     await devices.close();
   });

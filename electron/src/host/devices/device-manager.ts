@@ -4,6 +4,7 @@ import {
   PosError,
   type CustomerDisplayState,
   type DeviceInventory,
+  type DeviceListError,
   type DeviceSettingsPatch,
   type DeviceStatusView,
   type DeviceTest,
@@ -94,13 +95,19 @@ export class DeviceManager {
   }
 
   async inventory(): Promise<DeviceInventory> {
-    const listErrors: string[] = [];
+    const listErrors: DeviceListError[] = [];
     const serialPorts = await this.options.factories.listSerialPorts().catch((error: unknown) => {
-      listErrors.push(`Serial ports could not be listed: ${(error as Error).message}. On Linux, install udev (apt install udev).`);
+      listErrors.push({
+        list: 'serial-ports',
+        message: `Serial ports could not be listed: ${(error as Error).message}. On Linux, install udev (apt install udev).`,
+      });
       return [];
     });
     const hidDevices = await this.options.factories.listHidDevices().catch((error: unknown) => {
-      listErrors.push(`USB HID devices could not be listed: ${(error as Error).message}. On Linux, install libusb-1.0-0.`);
+      listErrors.push({
+        list: 'hid-devices',
+        message: `USB HID devices could not be listed: ${(error as Error).message}. On Linux, install libusb-1.0-0.`,
+      });
       return [];
     });
     const { terminal, scanner, drawer, scale, poleDisplay, customerDisplay, printer } = this.config;
@@ -156,36 +163,43 @@ export class DeviceManager {
     switch (test) {
       case 'print': {
         const outcome = await this.options.printer.printTestPage();
-        return outcome.status === 'failed'
-          ? { ok: false, message: outcome.message }
-          : {
-              ok: true,
-              message: outcome.status === 'printed' ? 'The printer confirmed the test page.' : 'The test page was sent to the printer.',
-            };
+        if (outcome.status === 'failed')
+          return { ok: false, outcome: 'print-failed', values: { reason: outcome.reason }, message: outcome.message };
+        return outcome.status === 'printed'
+          ? { ok: true, outcome: 'test-page-printed', message: 'The printer confirmed the test page.' }
+          : { ok: true, outcome: 'test-page-sent', message: 'The test page was sent to the printer.' };
       }
       case 'drawer': {
         const outcome = await this.options.printer.openDrawer(this.config.drawer);
         return outcome.status === 'failed'
-          ? { ok: false, message: outcome.message }
-          : { ok: true, message: 'The drawer-open pulse was sent.' };
+          ? { ok: false, outcome: 'drawer-failed', values: { reason: outcome.reason }, message: outcome.message }
+          : { ok: true, outcome: 'drawer-pulsed', message: 'The drawer-open pulse was sent.' };
       }
       case 'scale': {
         const reading = await this.readScale();
-        return reading.ok ? { ok: true, message: `${reading.grams} g`, grams: reading.grams } : { ok: false, message: reading.message };
+        return reading.ok
+          ? { ok: true, outcome: 'weighed', values: { grams: reading.grams }, message: `${reading.grams} g`, grams: reading.grams }
+          : { ok: false, outcome: 'scale-refused', values: { reason: reading.reason }, message: reading.message };
       }
       case 'scan':
         return this.waitForScan();
       case 'pole-display': {
         const { poleDisplay } = this.ports;
-        if (!poleDisplay) return { ok: false, message: 'No pole display is set up on this till.' };
+        if (!poleDisplay) return { ok: false, outcome: 'no-pole-display', message: 'No pole display is set up on this till.' };
         await poleDisplay.show(['POS TEST 1234567890', 'abcdefghij  EUR 0.01']);
         return poleDisplay.status().state === 'ready'
-          ? { ok: true, message: 'The test text was sent to the pole display.' }
-          : { ok: false, message: poleDisplay.status().message ?? 'The pole display is not ready' };
+          ? { ok: true, outcome: 'pole-display-shown', message: 'The test text was sent to the pole display.' }
+          : { ok: false, outcome: 'pole-display-not-ready', message: poleDisplay.status().message ?? 'The pole display is not ready' };
       }
       case 'payment': {
         const card = await this.options.terminal.pay({ attemptKey: `test-${randomUUID()}`, amount: 1, currency: 'EUR' });
-        return { ok: card.status === 'approved', message: card.message ?? `Test payment of 0.01 €: ${card.status}`, card };
+        return {
+          ok: card.status === 'approved',
+          outcome: 'test-payment',
+          values: { status: card.status },
+          message: card.message ?? `Test payment of 0.01 €: ${card.status}`,
+          card,
+        };
       }
     }
   }
@@ -199,17 +213,29 @@ export class DeviceManager {
 
   private async waitForScan(): Promise<DeviceTestResult> {
     const { scanner } = this.ports;
-    if (!scanner) return { ok: true, message: 'The scanner is a keyboard wedge: scan into the sale screen to test it.' };
+    if (!scanner)
+      return { ok: true, outcome: 'wedge-scanner', message: 'The scanner is a keyboard wedge: scan into the sale screen to test it.' };
     const waitMs = this.options.scanTestMs ?? 15_000;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         off();
-        resolve({ ok: false, message: `No scan within ${waitMs / 1000} s. ${scanner.status().message ?? ''}`.trim() });
+        resolve({
+          ok: false,
+          outcome: 'no-scan',
+          values: { seconds: waitMs / 1000 },
+          message: `No scan within ${waitMs / 1000} s. ${scanner.status().message ?? ''}`.trim(),
+        });
       }, waitMs);
       const off = scanner.onScan((scan) => {
         clearTimeout(timer);
         off();
-        resolve({ ok: true, message: `Read ${scan.code}${scan.aim ? ` (${scan.aim})` : ''}`, code: scan.code });
+        resolve({
+          ok: true,
+          outcome: 'scanned',
+          values: { code: scan.code },
+          message: `Read ${scan.code}${scan.aim ? ` (${scan.aim})` : ''}`,
+          code: scan.code,
+        });
       });
     });
   }
@@ -261,6 +287,8 @@ export class DeviceManager {
     this.drawerTimer = setTimeout(() => {
       this.options.events.emit('host.notice', {
         level: 'warning',
+        code: 'drawer-left-open',
+        values: { seconds: this.config.drawer.warnAfterS },
         message: `The cash drawer has been open for more than ${this.config.drawer.warnAfterS} s: close it.`,
         while: 'drawer-open',
       });

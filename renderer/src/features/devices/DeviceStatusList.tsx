@@ -1,8 +1,28 @@
-import type { DeviceRole } from '@pos/core';
+import type { DeviceRole, DeviceStatusView } from '@pos/core';
 import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../state/app-store';
+import { SupportWords } from '../errors/SupportWords';
 import { useDeviceStore } from '../../state/device-store';
 
 const ROLES: readonly DeviceRole[] = ['printer', 'drawer', 'scanner', 'scale', 'pole-display', 'customer-display', 'terminal'];
+
+/**
+ * What to do about a device, in the screen's language: the printer's reported conditions by
+ * code, else a sentence for its state; the driver's own words only for support.
+ */
+function DeviceHelp({ role, state, words }: { role: DeviceRole; state: DeviceStatusView['state']; words: string | undefined }) {
+  const { t } = useTranslation();
+  const printer = useAppStore((s) => s.printer);
+  const conditions = role === 'printer' ? (printer?.conditions ?? []) : [];
+  const help =
+    conditions.length > 0 ? conditions.map((c) => t(`devices.condition.${c}`)).join(' · ') : words ? t(`devices.stateHelp.${state}`) : '';
+  return (
+    <>
+      {help}
+      <SupportWords words={words} />
+    </>
+  );
+}
 
 /** Each device's live state and, when something is wrong, what to do about it. */
 export function DeviceStatusList() {
@@ -20,9 +40,11 @@ export function DeviceStatusList() {
               <td>{view?.label ?? '—'}</td>
               <td className={`device-${state}`}>{t(`devices.state.${state}`)}</td>
               <td>
-                {role === 'drawer' && (state === 'disconnected' || state === 'error')
-                  ? t('devices.drawerFollowsPrinter')
-                  : (view?.message ?? '')}
+                {role === 'drawer' && (state === 'disconnected' || state === 'error') ? (
+                  t('devices.drawerFollowsPrinter')
+                ) : (
+                  <DeviceHelp role={role} state={state} words={view?.message} />
+                )}
               </td>
             </tr>
           );

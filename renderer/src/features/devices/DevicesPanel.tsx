@@ -14,8 +14,10 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore, type Message } from '../../state/app-store';
 import { notifyError } from '../../state/error-notice';
 import { dismissTerminalAlert, setInventory, useDeviceStore } from '../../state/device-store';
-import { services } from '../../state/services';
+import { services, useStoreProfile } from '../../state/services';
 import { Overlay } from '../dialogs/Overlay';
+import { SupportWords } from '../errors/SupportWords';
+import { terminalAlertMessage, testOutcomeMessage } from './device-words';
 import { DeviceStatusList } from './DeviceStatusList';
 import { GsFormsField } from './GsFormsField';
 import { settingsRefusal } from './printer-target-message';
@@ -283,6 +285,17 @@ function SettingsForm({ inventory }: { inventory: DeviceInventory }) {
   );
 }
 
+function TestResult({ result }: { result: DeviceTestResult }) {
+  const { t } = useTranslation();
+  const { key, values } = testOutcomeMessage(result);
+  return (
+    <span className={result.ok ? 'ok' : 'error'} role="status">
+      {t(key, values ?? {})}
+      <SupportWords words={result.message} />
+    </span>
+  );
+}
+
 function DeviceTests() {
   const { t } = useTranslation();
   const [running, setRunning] = useState<DeviceTest | null>(null);
@@ -304,11 +317,7 @@ function DeviceTests() {
           >
             {running === test ? t('devices.testing') : t(`devices.test.${test}`)}
           </button>
-          {results[test] && (
-            <span className={results[test].ok ? 'ok' : 'error'} role="status">
-              {results[test].message}
-            </span>
-          )}
+          {results[test] && <TestResult result={results[test]} />}
         </div>
       ))}
     </section>
@@ -320,6 +329,8 @@ export function DevicesPanel() {
   const { t } = useTranslation();
   const staff = useAppStore((s) => s.staff);
   const { panelOpen, inventory, alerts } = useDeviceStore();
+  const { currency } = useStoreProfile();
+  const locale = useAppStore((s) => s.locale);
   useEffect(() => {
     if (!panelOpen) return;
     const { bridge } = services();
@@ -331,6 +342,7 @@ export function DevicesPanel() {
   if (!panelOpen) return null;
   const close = () => useDeviceStore.setState({ panelOpen: false });
   const manager = staff !== null && can(staff.role, 'till.settings');
+  const tr = (m: Message) => t(m.key, m.values ?? {});
   return (
     <Overlay label={t('devices.title')} className="devices-panel" onClose={close} closeOnBackdrop>
       <h2>{t('devices.title')}</h2>
@@ -339,7 +351,8 @@ export function DevicesPanel() {
         <ul className="terminal-alerts">
           {alerts.map((a) => (
             <li key={`${a.attemptKey}-${a.kind}`} role="alert">
-              {a.message}{' '}
+              {tr(terminalAlertMessage(a, currency, locale))}
+              <SupportWords words={a.message} />{' '}
               <button type="button" onClick={() => dismissTerminalAlert(a.attemptKey)}>
                 {t('devices.seen')}
               </button>
@@ -351,8 +364,9 @@ export function DevicesPanel() {
       {manager && inventory && (
         <>
           {inventory.listErrors.map((e) => (
-            <p key={e} className="form-error">
-              {e}
+            <p key={e.list} className="form-error">
+              {t(`devices.listError.${e.list}`)}
+              <SupportWords words={e.message} />
             </p>
           ))}
           <DeviceTests />

@@ -22,7 +22,7 @@ export async function openDrawerWithoutSale(): Promise<void> {
   try {
     const result = await services().bridge.invoke('drawer.open', { reason: chosen.reason, ...(managerPin ? { managerPin } : {}) });
     if (result.opened) useAppStore.getState().notify('success', 'devices.drawerOpened');
-    else useAppStore.getState().notify('error', 'devices.hostNotice', { message: result.message });
+    else useAppStore.getState().notify('error', 'devices.drawerNotOpened', {}, [], result.message);
   } catch (error) {
     notifyError(error);
   }

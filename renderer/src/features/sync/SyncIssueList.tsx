@@ -1,18 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStoreDates } from '../../i18n/use-store-dates';
 import type { SyncIssue } from '../../state/sync-store';
-
-/** Words from the hub or the host, in English, for support: folded away, never the message itself. */
-export function SupportWords({ words }: { words: string | undefined }) {
-  const { t } = useTranslation();
-  if (!words) return null;
-  return (
-    <details className="support-words">
-      <summary>{t('errors.hostWords')}</summary>
-      <span lang="en">{words}</span>
-    </details>
-  );
-}
+import { SupportWords } from '../errors/SupportWords';
 
 /** What the sync could not do, newest first: when, which data, and what, in the cashier's language. */
 export function SyncIssueList({ issues }: { issues: readonly SyncIssue[] }) {

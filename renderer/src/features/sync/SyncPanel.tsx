@@ -7,7 +7,8 @@ import { notifyError } from '../../state/error-notice';
 import { services } from '../../state/services';
 import { useSyncStore } from '../../state/sync-store';
 import { Overlay } from '../dialogs/Overlay';
-import { SupportWords, SyncIssueList } from './SyncIssueList';
+import { SupportWords } from '../errors/SupportWords';
+import { SyncIssueList } from './SyncIssueList';
 
 function EnrollForm() {
   const { t } = useTranslation();
