@@ -2,6 +2,7 @@ import { demoProduct, demoProducts } from '@pos/core';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/browser';
+import { layoutProblems } from '../support/layout-checks';
 import { cart, cartRows, donePanel } from '../support/till-page';
 import { useTillSession } from '../support/till-session';
 
@@ -113,5 +114,34 @@ describe.skipIf(!browserAvailable())('a whole sale by touch alone, on a 1024×76
   it('would have heard a key: the silence above is the cashier’s, not the listener’s', async () => {
     await page.keyboard.press('Shift');
     expect(await page.evaluate(() => (window as KeyWindow).__keyEvents)).toEqual(['keydown Shift', 'keyup Shift']);
+  });
+
+  it('the store’s tiles, a category’s page and search results fit every till screen, every tile a finger’s size', async () => {
+    const tiles = page.getByRole('list', { name: 'Touches rapides' });
+    const bakery = page.getByRole('list', { name: 'Produits : Boulangerie' });
+    const results = page.getByRole('list', { name: 'Résultats de recherche' });
+    const search = page.getByLabel('Rechercher ou scanner');
+    for (const [width, height] of [
+      [1024, 768],
+      [1280, 800],
+      [1366, 768],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      const at = `${width}×${height}`;
+      await tiles.getByRole('button', { name: 'Ajouter Croissants' }).waitFor();
+      expect(await layoutProblems(page), at).toEqual([]);
+      await tiles.getByRole('button', { name: 'Boulangerie', exact: true }).click();
+      await expect.poll(() => bakery.getByRole('button').count()).toBe(24);
+      expect(await layoutProblems(page), at).toEqual([]);
+      await page.getByRole('button', { name: 'Page suivante' }).click();
+      await expect.poll(() => page.getByText('Page 2').count()).toBe(1);
+      expect(await layoutProblems(page), at).toEqual([]);
+      await page.getByRole('button', { name: '‹ Retour' }).click();
+      await search.fill('pain');
+      await expect.poll(() => results.getByRole('button').count()).toBe(20);
+      expect(await layoutProblems(page), at).toEqual([]);
+      await search.fill('');
+    }
   });
 });
