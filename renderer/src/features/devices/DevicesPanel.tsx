@@ -324,22 +324,29 @@ function DeviceTests() {
   );
 }
 
-/** The manager's Devices screen: what is connected, how it is set up, and a test for each. */
+/**
+ * The manager's Devices screen: what is connected, how it is set up, and a test for each. Its
+ * content is drawn (and reads the till's services) only while it is open: the page draws this
+ * before the till has started.
+ */
 export function DevicesPanel() {
+  const panelOpen = useDeviceStore((s) => s.panelOpen);
+  return panelOpen ? <OpenDevicesPanel /> : null;
+}
+
+function OpenDevicesPanel() {
   const { t } = useTranslation();
   const staff = useAppStore((s) => s.staff);
-  const { panelOpen, inventory, alerts } = useDeviceStore();
+  const { inventory, alerts } = useDeviceStore();
   const { currency } = useStoreProfile();
   const locale = useAppStore((s) => s.locale);
   useEffect(() => {
-    if (!panelOpen) return;
     const { bridge } = services();
     const load = () => bridge.invoke('devices.list').then(setInventory, notifyError);
     void load();
     // The printer's state (paper, cover, drawer) comes with its own event: the list follows it.
     return bridge.on('printer.status', () => void load());
-  }, [panelOpen]);
-  if (!panelOpen) return null;
+  }, []);
   const close = () => useDeviceStore.setState({ panelOpen: false });
   const manager = staff !== null && can(staff.role, 'till.settings');
   const tr = (m: Message) => t(m.key, m.values ?? {});
