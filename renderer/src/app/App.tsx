@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { DevicesPanel } from '../features/devices/DevicesPanel';
 import { DialogHost } from '../features/dialogs/DialogHost';
+import { SupportWords } from '../features/errors/SupportWords';
 import { HelpOverlay } from '../features/help/HelpOverlay';
 import { SaleScreen } from '../features/sale/SaleScreen';
 import { SignInScreen } from '../features/signin/SignInScreen';
@@ -40,7 +41,8 @@ export function App() {
       )}
       {phase === 'fatal' && (
         <main className="boot" role="alert">
-          {t('app.fatal', { message: fatalMessage })}
+          <p>{t('app.fatal')}</p>
+          <SupportWords words={fatalMessage} />
         </main>
       )}
       {phase === 'signin' && <SignInScreen />}

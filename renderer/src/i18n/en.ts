@@ -10,7 +10,7 @@ export const en: Dictionary = {
     importingCatalog: 'Importing the catalog: {{imported}} / {{total}} products ({{percent}} %)',
     noHost: 'Till host not found',
     noHostHelp: 'Open the till with the address "npm start" printed: it carries the access token.',
-    fatal: 'The till cannot start: {{message}}',
+    fatal: 'The till cannot start: note the details for support and start it again.',
     storageNotPersisted: 'The browser does not guarantee this storage: sales stay in the host journal, but allow persistent storage.',
   },
   status: {
@@ -234,8 +234,7 @@ export const en: Dictionary = {
     settleUnknown: 'A card payment has an unknown outcome: settle it first.',
     sealing: 'Saving the sale…',
     sealPending: 'The till host is not answering: the sale will be saved as soon as it is back. Do not give change twice.',
-    storeFailed: 'Sale saved in the host journal but not in the local database ({{message}}): it is restored at the next start.',
-    sealRefused: 'Sale refused by the host: {{message}}',
+    storeFailed: 'Sale saved in the host journal but not in the local database: it is restored at the next start.',
     sealRefusedProblems: 'Sale refused by the till host:',
     cashDue: 'Due in cash (rounded)',
     changeToGive: 'Change to give',

@@ -9,7 +9,7 @@ export const fr = {
     importingCatalog: 'Import du catalogue : {{imported}} / {{total}} produits ({{percent}} %)',
     noHost: 'Poste de caisse introuvable',
     noHostHelp: "Ouvrez la caisse avec l'adresse affichée par « npm start » : elle contient le jeton d'accès.",
-    fatal: 'La caisse ne peut pas démarrer : {{message}}',
+    fatal: 'La caisse ne peut pas démarrer : notez les détails pour le support et relancez-la.',
     storageNotPersisted:
       'Stockage non garanti par le navigateur : les ventes restent dans le journal du poste, mais autorisez le stockage persistant.',
   },
@@ -234,9 +234,7 @@ export const fr = {
     settleUnknown: 'Un paiement carte a un résultat inconnu : réglez-le d’abord.',
     sealing: 'Enregistrement de la vente…',
     sealPending: 'Le poste de caisse ne répond pas : la vente sera enregistrée dès son retour. Ne rendez pas la monnaie deux fois.',
-    storeFailed:
-      'Vente enregistrée dans le journal du poste, mais pas dans la base locale ({{message}}) : elle sera restaurée au prochain démarrage.',
-    sealRefused: 'Vente refusée par le poste : {{message}}',
+    storeFailed: 'Vente enregistrée dans le journal du poste, mais pas dans la base locale : elle sera restaurée au prochain démarrage.',
     sealRefusedProblems: 'Vente refusée par le poste de caisse :',
     cashDue: 'À payer en espèces (arrondi)',
     changeToGive: 'À rendre',

@@ -319,7 +319,13 @@ describe('sealing', () => {
     });
     const { saleId } = await toPayment();
     await user.click(within(paymentRegion()).getByRole('button', { name: 'Montant exact' }));
-    await waitFor(() => expect(noticeText()).toContain('Vente refusée par le poste : Sale refused: total 1 differs'));
+    // Said in French by its code; the host's English only under "Détails pour le support".
+    await waitFor(() =>
+      expect(noticeText()).toMatch(
+        /^Vente refusée par le poste de caisse :Demande refusée par le poste de caisse\.Détails pour le support/,
+      ),
+    );
+    expect(noticeText()).toMatch(/Détails pour le support.*Sale refused: total 1 differs/);
     expect(useCartStore.getState()).toMatchObject({ status: 'paying', pendingSale: null });
     expect(useCartStore.getState().cart.id).toBe(saleId);
     expect(useAppStore.getState().panel).toBe('payment');

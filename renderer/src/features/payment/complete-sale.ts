@@ -3,24 +3,26 @@ import { perfMeasure } from '../../app/perf';
 import { mirrorJournal } from '../../db/journal-mirror';
 import { useAppStore } from '../../state/app-store';
 import { cartActions, persistCart, useCartStore } from '../../state/cart-store';
-import { errorMessage, sealProblemDetails } from '../../state/error-notice';
+import { errorMessage, hostWords, sealProblemDetails } from '../../state/error-notice';
 import { isOutcomeUnknown, waitForHost } from '../../state/host-outcome';
 import { services } from '../../state/services';
 import { afterSale, doneSale } from '../receipt/after-sale';
 
 /**
  * The host refused the sale: each problem by its code in the cashier's words (SEAL_REFUSED), or
- * the host's reason (sealing stopped…); the tenders stay so the cashier can put it right.
+ * the host's reason by its code (sealing stopped…), the host's English kept for support only; the
+ * tenders stay so the cashier can put it right.
  */
 function notifySealRefused(error: unknown): void {
+  const app = useAppStore.getState();
   const code = error instanceof PosError ? error.code : null;
-  const message =
-    code === 'SEAL_REFUSED'
-      ? { key: 'payment.sealRefusedProblems' }
-      : code === 'SEALING_STOPPED'
-        ? errorMessage(error)
-        : { key: 'payment.sealRefused', values: { message: (error as Error).message } };
-  useAppStore.getState().notify('error', message.key, message.values, sealProblemDetails(error));
+  if (code === 'SEALING_STOPPED') {
+    const { key, values } = errorMessage(error);
+    return app.notify('error', key, values, [], hostWords(error));
+  }
+  const words = hostWords(error);
+  const details = code === 'SEAL_REFUSED' ? sealProblemDetails(error) : [{ ...errorMessage(error), ...(words ? { words } : {}) }];
+  app.notify('error', 'payment.sealRefusedProblems', undefined, details);
 }
 
 /** Seal with retries: a lost reply may hide a done seal, and sealing the same id again returns it. */
@@ -54,7 +56,7 @@ async function storeSale(record: SealedRecord<'sale'>): Promise<void> {
     if (await sales.findOne(record.id).exec()) return;
     // The sale is sealed and fsynced in the host journal: the next start restores it from there.
     console.error('Sale sealed but not stored locally', error);
-    useAppStore.getState().notify('warning', 'payment.storeFailed', { message: (error as Error).message });
+    useAppStore.getState().notify('warning', 'payment.storeFailed', {}, [], hostWords(error));
   }
 }
 
