@@ -47,7 +47,7 @@ describe.skipIf(!browserAvailable())('enrolling a till with the chain’s hub', 
     // No sign-in at all until the first manager exists: the demo PINs published in the README open nothing here.
     await setUpFirstManager(page, 'Nadia', '4071');
     await signIn(page, '4071', 'Nadia');
-    await expect.poll(() => syncBadge(page).getAttribute('aria-label')).toMatch(/non inscrite/);
+    await expect.poll(() => syncBadge(page).textContent()).toMatch(/non inscrite/);
     await sellExact(page, demoProduct(111).barcodes[0]!);
   });
 

@@ -15,18 +15,20 @@ type AxeResult = {
 };
 
 /**
- * axe-core's serious and critical violations on what the page shows now, one sentence per element:
- * the rule, what it asks, and the element (its selector and the start of its markup).
+ * axe-core's serious and critical violations on what the page shows now (all its rules that run by
+ * default, none excluded), one sentence per element: the rule, what it asks, and the element (its
+ * selector and the start of its markup).
  */
 export async function seriousAccessibilityProblems(page: Page): Promise<string[]> {
   // The till's CSP (script-src 'self') refuses an injected <script>; an evaluation from the
   // debugging protocol is not subject to it, and leaves the page's policy as it ships.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate((axeSource ??= readFileSync(axeScript, 'utf8')));
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }).axe.run(document, {
-      resultTypes: ['violations'],
-    }),
-  );
+  // With a modal open, only the modal: what is behind it is checked as its own screen.
+  const result = await page.evaluate(() => {
+    const modals = [...document.querySelectorAll('[role="dialog"][aria-modal="true"]')].filter((d) => d.checkVisibility());
+    const axe = (window as unknown as { axe: { run: (context: Element | Document, options: object) => Promise<unknown> } }).axe;
+    return axe.run(modals.at(-1) ?? document, { resultTypes: ['violations'] });
+  });
   return (result as AxeResult).violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) =>

@@ -19,26 +19,33 @@ export function SyncBadge() {
     .filter(Boolean)
     .join(' · ');
   // On screen, after the pictogram, the state over what calls for attention (documents waiting,
-  // an import), two short lines to fit a 1024 px bar; the whole line stays in the accessible name
-  // and the title.
-  const detail = importing
-    ? t('sync.catalog', { percent: Math.floor((catalog.imported * 100) / catalog.total) })
-    : pending > 0
-      ? t('sync.pending', { count: pending })
-      : null;
+  // an import): two short lines fit a 1024 px bar. The rest of the line is there for screen
+  // readers, so the button's name is the whole line and starts with what is seen.
+  const progress = importing ? t('sync.catalog', { percent: Math.floor((catalog.imported * 100) / catalog.total) }) : null;
+  const waiting = t('sync.pending', { count: pending });
+  const detail = progress ?? (pending > 0 ? waiting : null);
+  const unseen = [detail === waiting ? null : waiting, hub?.lastSyncAt ? t('sync.last', { time: dates.time(hub.lastSyncAt) }) : null]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <button
       type="button"
       className={`sync-badge sync-${state}`}
-      aria-label={`${t('sync.title')}: ${label}`}
       title={`${t('sync.title')}: ${label}`}
       onClick={() => useSyncStore.setState({ panelOpen: true })}
     >
       <SyncIcon />
+      <span className="visually-hidden">{t('sync.title')}: </span>
       <span className="sync-lines">
         <span>{t(`sync.${state}`)}</span>
-        {detail && <span>{detail}</span>}
+        {detail && (
+          <span>
+            <span className="visually-hidden"> · </span>
+            {detail}
+          </span>
+        )}
       </span>
+      {unseen && <span className="visually-hidden"> · {unseen}</span>}
       {issues.length > 0 && <span className="sync-issues"> ⚠ {issues.length}</span>}
     </button>
   );
