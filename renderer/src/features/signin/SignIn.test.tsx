@@ -110,6 +110,13 @@ describe('sign-in: choose who you are, then your PIN', () => {
     expect(document.activeElement).toBe(pinField());
   });
 
+  it('selects the person whose badge a scanner the host drives reads', async () => {
+    renderTill();
+    act(() => till.emit('scanner.scan', { code: 'staff-luc', source: 'hid-pos' }));
+    expect(await screen.findByText('Luc, saisissez votre code personnel (4 à 6 chiffres)')).toBeTruthy();
+    expect(document.activeElement).toBe(pinField());
+  });
+
   it('shows the locks the host already holds when the screen opens', async () => {
     till.handle('staff.lockouts', () => [{ staffId: 'staff-luc', secondsLeft: 125 }]);
     renderTill();

@@ -1,6 +1,7 @@
 import type { StaffMember } from '@pos/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { services } from '../../state/services';
 import { findStaff } from './staff-match';
 import { formatCountdown, type Lockouts } from './use-lockouts';
 
@@ -25,6 +26,16 @@ export function StaffPicker({
   const [unknown, setUnknown] = useState(false);
   const field = useRef<HTMLInputElement>(null);
   useEffect(() => field.current?.focus(), []);
+
+  const pick = (typed: string) => {
+    const person = findStaff(staff, typed);
+    setUnknown(person === null);
+    if (person) onChoose(person);
+  };
+  // A badge read by a scanner the host drives (HID POS, serial) arrives as a scan, not as keys.
+  const pickRef = useRef(pick);
+  pickRef.current = pick;
+  useEffect(() => services().bridge.on('scanner.scan', (scan) => pickRef.current(scan.code)), []);
 
   return (
     <div className="staff-picker">
@@ -58,10 +69,8 @@ export function StaffPicker({
         className="staff-badge"
         onSubmit={(e) => {
           e.preventDefault();
-          const person = findStaff(staff, badge);
-          setUnknown(person === null);
           setBadge('');
-          if (person) onChoose(person);
+          pick(badge);
         }}
       >
         <label>
