@@ -53,7 +53,7 @@ type AppActions = {
   setBoot(key: string, values?: Record<string, unknown>): void;
   notify(level: NoticeLevel, key: string, values?: Record<string, unknown>, details?: Notice['details'], words?: string): void;
   /** A notice about a state of the till (host unreachable, a dialog or panel open…), dropped when the state ends. */
-  notifyWhile(condition: NoticeCondition, level: NoticeLevel, key: string, values?: Record<string, unknown>): void;
+  notifyWhile(condition: NoticeCondition, level: NoticeLevel, key: string, values?: Record<string, unknown>, words?: string): void;
   dismissNotice(): void;
   setPanel(panel: Panel): void;
   setSearchText(text: string, focus?: boolean): void;
@@ -92,8 +92,8 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
         ...(words ? { words } : {}),
       },
     }),
-  notifyWhile: (condition, level, key, values) =>
-    set({ notice: { id: ++noticeId, level, key, ...(values ? { values } : {}), while: condition } }),
+  notifyWhile: (condition, level, key, values, words) =>
+    set({ notice: { id: ++noticeId, level, key, ...(values ? { values } : {}), ...(words ? { words } : {}), while: condition } }),
   dismissNotice: () => set({ notice: null }),
   setPanel: (panel) => set({ panel }),
   setSearchText: (searchText, focus = false) =>

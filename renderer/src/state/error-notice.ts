@@ -53,6 +53,14 @@ export function hostWords(error: unknown): string | undefined {
 export function notifyError(error: unknown): void {
   const { key, values } = errorMessage(error);
   const problems = sealProblemDetails(error);
+  const app = useAppStore.getState();
+  // "The host does not answer" while the link is down is about that state: it goes when the host is back.
+  if (isPosErrorCode(error, 'HOST_UNAVAILABLE') && app.connection !== 'connected')
+    return app.notifyWhile('host-unreachable', 'error', key, values, hostWords(error));
   // A refusal's problems carry their own words; the summary would only repeat them.
-  useAppStore.getState().notify('error', key, values, problems, problems.length > 0 ? undefined : hostWords(error));
+  app.notify('error', key, values, problems, problems.length > 0 ? undefined : hostWords(error));
+}
+
+function isPosErrorCode(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as ThrownError).code === code;
 }

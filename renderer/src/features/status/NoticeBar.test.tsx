@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
-import type { PrinterStatus } from '@pos/core';
+import { PosError, type PrinterStatus } from '@pos/core';
 import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { linkDevices } from '../../app/device-link';
 import { useAppStore } from '../../state/app-store';
 import { useDialogStore } from '../../state/dialog-store';
+import { notifyError } from '../../state/error-notice';
 import { refuseWhileSealingStopped } from '../../state/selling-guard';
 import { noticeText } from '../../test-support/screen-queries';
 import { renderTill, startTill, stopTill, type Till } from '../../test-support/till-harness';
@@ -63,6 +64,18 @@ describe('a notice about a state of the till', () => {
     act(() => void refuseWhileSealingStopped());
     expect(noticeText()).toContain('La caisse ne peut rien enregistrer');
     act(() => useAppStore.setState({ fiscal: { state: 'ok' } }));
+    expect(noticeText()).toBe('');
+  });
+
+  it('"the host does not answer" leaves once the host is connected again', () => {
+    renderTill();
+    act(() => useAppStore.setState({ connection: 'disconnected' }));
+    act(() => notifyError(new PosError('HOST_UNAVAILABLE', 'The till host is not connected')));
+    const said = noticeText();
+    expect(said).not.toBe('');
+    act(() => useAppStore.setState({ connection: 'connecting' }));
+    expect(noticeText()).toBe(said);
+    act(() => useAppStore.setState({ connection: 'connected' }));
     expect(noticeText()).toBe('');
   });
 
