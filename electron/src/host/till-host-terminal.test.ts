@@ -195,3 +195,15 @@ describe('a card attempt the terminal is still working on', () => {
     expect(host.context.terminal.journal.get(attemptKey)?.reconciled?.outcome).toBe('declined');
   });
 });
+
+describe('terminal.progress from the demo terminal', () => {
+  it('tells every screen the attempt started, what the terminal asks, and that it finished', async () => {
+    const host = await signedInHost();
+    const progress: TerminalProgress[] = [];
+    host.context.events.on('terminal.progress', (event) => progress.push(event));
+    expect(valueOf<CardResult>(await pay(host, 'attempt-demo', 1234)).status).toBe('approved');
+    expect(progress[0]).toEqual({ attemptKey: 'attempt-demo', phase: 'started' });
+    expect(progress).toContainEqual({ attemptKey: 'attempt-demo', phase: 'prompt', prompt: 'insert-card' });
+    expect(progress.at(-1)).toEqual({ attemptKey: 'attempt-demo', phase: 'finished' });
+  });
+});

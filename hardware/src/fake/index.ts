@@ -10,6 +10,7 @@ export {
   createSimulatedCardTerminal,
   MAGIC_CENTS,
   type SimulatedBehaviour,
+  type SimulatedCardTerminal,
   type SimulatedCardTerminalOptions,
 } from './simulated-card-terminal';
 export { createFakeHidBus, FakeHidDevice, replayScan, type FakeHidBus } from './scanner/fake-hid-bus';

@@ -25,6 +25,18 @@ describe('simulated card terminal', () => {
     });
   });
 
+  it("tells what it asks the customer: the card, then the bank's answer", async () => {
+    const simulated = createSimulatedCardTerminal({ processingMs: 20, timeoutMs: 30 });
+    terminal = simulated;
+    const prompts: unknown[] = [];
+    simulated.onPrompt((event) => prompts.push(event));
+    await simulated.pay(pay(1234, 'p-1'));
+    expect(prompts).toEqual([
+      { attemptKey: 'p-1', prompt: 'insert-card' },
+      { attemptKey: 'p-1', prompt: 'waiting-bank' },
+    ]);
+  });
+
   it('declines amounts ending in 51 cents', async () => {
     expect(await open().pay(pay(1251))).toMatchObject({ status: 'declined', amount: 1251, message: expect.any(String) });
   });

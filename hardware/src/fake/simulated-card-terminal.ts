@@ -1,5 +1,5 @@
 import type { CardFailure, CardResult } from '@pos/core';
-import type { CardPaymentRequest, CardTerminal } from '../common/card-terminal';
+import type { CardPaymentRequest, CardPromptEvent, CardTerminal } from '../common/card-terminal';
 
 export type SimulatedBehaviour = 'approve' | 'decline' | 'timeout';
 
@@ -47,7 +47,12 @@ type Attempt = {
  * A card terminal in memory, for demos and tests. Attempts are remembered by their idempotency
  * key: paying again with a key returns the first result and charges nothing more.
  */
-export function createSimulatedCardTerminal(options: SimulatedCardTerminalOptions = {}): CardTerminal {
+export type SimulatedCardTerminal = CardTerminal & {
+  /** What the "terminal" asks the customer: insert the card, then wait for the bank (as ZVT tells). */
+  onPrompt(listener: (event: CardPromptEvent) => void): () => void;
+};
+
+export function createSimulatedCardTerminal(options: SimulatedCardTerminalOptions = {}): SimulatedCardTerminal {
   const behaviour = options.behaviour ?? 'approve';
   const processingMs = options.processingMs ?? 1500;
   const timeoutMs = options.timeoutMs ?? 5000;
@@ -55,6 +60,20 @@ export function createSimulatedCardTerminal(options: SimulatedCardTerminalOption
   const card = options.card ?? { maskedPan: '**** 4242', scheme: 'CB' };
   const attempts = new Map<string, Attempt>();
   const pending = new Map<NodeJS.Timeout, () => void>();
+  const promptListeners = new Set<(event: CardPromptEvent) => void>();
+  const promptTimers = new Set<NodeJS.Timeout>();
+  const prompt = (event: CardPromptEvent) => {
+    for (const listener of [...promptListeners]) listener(event);
+  };
+  /** The customer's side of a real payment: the card first, then the wait for the bank, halfway. */
+  const showPrompts = (attemptKey: string) => {
+    prompt({ attemptKey, prompt: 'insert-card' });
+    const timer = setTimeout(() => {
+      promptTimers.delete(timer);
+      prompt({ attemptKey, prompt: 'waiting-bank' });
+    }, processingMs / 2);
+    promptTimers.add(timer);
+  };
   let closed = false;
 
   const approved = (request: CardPaymentRequest): CardResult => ({
@@ -128,12 +147,17 @@ export function createSimulatedCardTerminal(options: SimulatedCardTerminalOption
     if (closed) return Promise.resolve(declined(request, 'The terminal is closed: nothing was charged.', 'not-connected'));
     const outcome: Outcome = {};
     const answer = run({ ...request }, outcome);
+    showPrompts(request.attemptKey);
     attempts.set(request.attemptKey, { request: { ...request }, answer, outcome });
     return answer;
   };
 
   return {
     label: options.label ?? 'Simulated card terminal',
+    onPrompt(listener) {
+      promptListeners.add(listener);
+      return () => promptListeners.delete(listener);
+    },
     pay: attempt,
     refund: attempt,
     async status(attemptKey) {
@@ -153,6 +177,8 @@ export function createSimulatedCardTerminal(options: SimulatedCardTerminalOption
     },
     async close() {
       closed = true;
+      for (const timer of promptTimers) clearTimeout(timer);
+      promptTimers.clear();
       for (const [timer, cancel] of pending) {
         clearTimeout(timer);
         cancel();
