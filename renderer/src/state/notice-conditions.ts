@@ -5,7 +5,7 @@ import type { ConnectionState } from '../bridge';
  * A state of the till a notice is about. Such a notice lasts as long as the state does: a
  * warning left on screen after its cause is gone teaches the cashier to ignore warnings.
  */
-export type NoticeCondition = 'host-unreachable' | 'sealing-stopped' | 'overlay-open' | 'drawer-open' | 'printer-offline';
+export type NoticeCondition = 'host-unreachable' | 'sealing-stopped' | 'overlay-open' | 'drawer-open';
 
 export type TillConditions = {
   readonly connection: ConnectionState;
@@ -27,7 +27,5 @@ export function conditionHolds(condition: NoticeCondition, till: TillConditions)
     case 'drawer-open':
       // Unknown printer state: the drawer may still be open, the notice stays.
       return till.printer === null || (till.printer.conditions ?? []).includes('drawer-open');
-    case 'printer-offline':
-      return till.printer === null || till.printer.state !== 'ready';
   }
 }
