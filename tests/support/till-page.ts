@@ -26,13 +26,22 @@ export async function signIn(page: Page, pin: string, name = DEMO_STAFF.find((s)
 
 const sessions = new WeakMap<Page, CDPSession>();
 
+/** Ctrl+], the keystroke a keyboard-wedge scanner types for the GS1 separator (ASCII 29): no text, the Ctrl modifier. */
+const GROUP_SEPARATOR_KEY = { key: ']', code: 'BracketRight', windowsVirtualKeyCode: 221, modifiers: 2 };
+
 function keyEvents(key: string): { type: 'keyDown' | 'keyUp'; [field: string]: unknown }[] {
+  if (key === '\u001d') {
+    return [
+      { type: 'keyDown', ...GROUP_SEPARATOR_KEY },
+      { type: 'keyUp', ...GROUP_SEPARATOR_KEY },
+    ];
+  }
   const enter = key === 'Enter';
   const base = enter
     ? { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' }
     : {
         key,
-        code: /[0-9]/.test(key) ? `Digit${key}` : `Key${key.toUpperCase()}`,
+        code: /[0-9]/.test(key) ? `Digit${key}` : key === ']' ? 'BracketRight' : `Key${key.toUpperCase()}`,
         windowsVirtualKeyCode: key.toUpperCase().charCodeAt(0),
         text: key,
         unmodifiedText: key,
@@ -51,7 +60,8 @@ const SCANNER_KEY_GAP_S = 0.002;
  * A keyboard-wedge scanner: the code's keys then Enter, as one burst. The key events go to the
  * browser together (not one round trip each), each stamped 2 ms after the one before, as the
  * operating system stamps a real scanner's keys when they arrive: a busy test machine may deliver
- * them late, but cannot stretch the gaps the till measures between them.
+ * them late, but cannot stretch the gaps the till measures between them. A GS1 separator in the
+ * code ("\u001d") is typed as Ctrl+], as a wedge scanner does.
  */
 export async function scan(page: Page, code: string): Promise<void> {
   let session = sessions.get(page);
