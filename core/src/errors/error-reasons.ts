@@ -11,6 +11,8 @@ export const ERROR_REASONS = [
   /** staff.setup on a till that has staff already. */
   'staff-exists',
   'name-blank',
+  /** A receipt or a refund for a sale this till did not seal. */
+  'sale-not-found',
   /** A sign-in or unlock for a staff id this till does not know. */
   'unknown-staff',
   /** The signed-in person may not do this alone: an approver's PIN is needed. */

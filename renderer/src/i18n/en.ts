@@ -659,6 +659,7 @@ export const en: Dictionary = {
       'staff-exists': 'This till already has staff: ask a manager.',
       'name-blank': 'Enter a name.',
       'unknown-staff': 'This person is not on this till’s staff.',
+      'sale-not-found': 'This sale was not recorded on this till.',
       'approver-needed': 'A manager’s approval is needed: enter their PIN.',
       'approver-not-allowed': '{{name}} may not approve this.',
       'manager-only': 'Managers only.',

@@ -662,6 +662,7 @@ export const fr = {
       'staff-exists': 'Cette caisse a déjà du personnel : demandez à un responsable.',
       'name-blank': 'Indiquez un nom.',
       'unknown-staff': 'Cette personne n’est pas du personnel de cette caisse.',
+      'sale-not-found': 'Cette vente n’a pas été enregistrée sur cette caisse.',
       'approver-needed': 'Il faut l’accord d’un responsable : saisissez son code.',
       'approver-not-allowed': '{{name}} ne peut pas donner cet accord.',
       'manager-only': 'Réservé à un responsable.',

@@ -12,7 +12,7 @@ import { ID_PATTERN, record, text } from './request-guards';
 export function receiptHandlers(ctx: HostContext): HandlerGroup {
   const saleRecord = async (saleId: string): Promise<SealedRecord<'sale'>> => {
     const found = await ctx.journal.get(saleId);
-    if (!found || found.chain !== 'sale') throw new PosError('NOT_FOUND', `No sealed sale ${saleId} on this till`);
+    if (!found || found.chain !== 'sale') throw new PosError('NOT_FOUND', `No sealed sale ${saleId} on this till`, { reason: 'sale-not-found' });
     return found as SealedRecord<'sale'>;
   };
   const cashierName = (staffId: string) => ctx.staff.list().find((s) => s.id === staffId)?.displayName ?? staffId;
