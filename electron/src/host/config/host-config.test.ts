@@ -73,6 +73,9 @@ describe('loadHostConfig', () => {
     );
     await expect(saveDeviceSettings(dir, { scanner: { mode: 'serial', path: null } }, {})).rejects.toThrow(/scanner.path/);
     await expect(saveDeviceSettings(dir, { drawer: { pin: 3 as 2 } }, {})).rejects.toThrow(/drawer.pin must be 2 or 5/);
+    await expect(saveDeviceSettings(dir, { scanner: { gsForms: ['ctrl-bracket', 'space' as 'f8'] } }, {})).rejects.toThrow(
+      /scanner.gsForms/,
+    );
     expect(await readFile(configFile(dir), 'utf8')).toBe(before);
   });
 
