@@ -8,11 +8,10 @@ import { useTillSession } from '../support/till-session';
 
 const croissant = demoProduct(93);
 const apples = demoProduct(0); // weighed, per kg
-// The first bread of the bakery's tiles, in name order (the hub's demo catalog holds 2,000 products).
-const firstBread = demoProducts(0, 2000, 2000)
+// The first bread of the bakery's tiles, in catalog order (by id).
+const firstBread = demoProducts(0, 400, 400)
   .filter((p) => p.category === 'Boulangerie')
-  .map((p) => p.name)
-  .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[0]!;
+  .sort((a, b) => (a.id < b.id ? -1 : 1))[0]!.name;
 
 type KeyWindow = Window & { __keyEvents?: string[] };
 

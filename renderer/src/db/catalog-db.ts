@@ -25,7 +25,8 @@ export class CatalogDb extends Dexie {
       meta: 'key',
     });
     this.version(2).stores({ stock: 'productId' });
-    // A category's products by name, a page at a time (the sale screen's category tiles).
-    this.version(3).stores({ products: 'id, sku, *barcodes, *words, [category+name]' });
+    // A category's products a page at a time (the sale screen's category tiles). The category
+    // alone, not [category+name]: a short key keeps a 300,000-product import about as fast as before.
+    this.version(3).stores({ products: 'id, sku, *barcodes, *words, category' });
   }
 }

@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { normalizeSearchText, type Product } from '@pos/core';
 import type { CatalogDb } from './catalog-db';
 
@@ -61,18 +60,18 @@ function distinctCount(products: readonly Product[]): number {
   return new Set(products.map((p) => p.id)).size;
 }
 
-/** A page of a category's products, by name: one index range with an offset and a limit. */
+/** A page of a category's products: one index range with an offset and a limit. */
 export type CategoryPage = { readonly products: readonly Product[]; readonly more: boolean };
 
 /**
- * The products of one catalog category, in name order, `limit` from `offset` on. One request on
- * the [category+name] index (the index walked, never the table): a category of 25,000 products
- * costs what a small one does. A withdrawn product is left out of the page it falls in.
+ * The products of one catalog category in catalog order (by id, the order the category index
+ * keeps them in), `limit` from `offset` on. One request on the category index: a category of
+ * 25,000 products costs what a small one does. A withdrawn product is left out of its page.
  */
 export async function categoryPage(db: CatalogDb, category: string, offset: number, limit: number): Promise<CategoryPage> {
   const found = await db.products
-    .where('[category+name]')
-    .between([category, Dexie.minKey], [category, Dexie.maxKey])
+    .where('category')
+    .equals(category)
     .offset(offset)
     .limit(limit + 1)
     .toArray();

@@ -11,11 +11,11 @@ import { CATEGORY_PAGE_SIZE } from './CategoryProducts';
 
 const croissant = demoProduct(93);
 const apples = demoProduct(0);
-// The harness's catalog: the demo catalog's first 400 products.
+// The harness's catalog (the demo catalog's first 400 products), in catalog order (by id).
 const bakery = demoProducts(0, 400, 400)
   .filter((p) => p.category === 'Boulangerie')
-  .map((p) => p.name)
-  .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  .sort((a, b) => (a.id < b.id ? -1 : 1))
+  .map((p) => p.name);
 
 let till: Till;
 // As boot does: the host's store.profile events reach the renderer's state.
