@@ -1,6 +1,7 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { answer } from '../../state/dialog-store';
+import { answer, useDialogStore } from '../../state/dialog-store';
+import { selectForRetry } from './overlay-focus';
 import { Overlay } from './Overlay';
 
 /**
@@ -22,13 +23,18 @@ export function Modal({
 }) {
   const { t } = useTranslation();
   const titleId = useId();
+  const form = useRef<HTMLFormElement>(null);
   return (
     <Overlay labelledBy={titleId} onClose={() => answer(null)} className={className}>
       <h2 id={titleId}>{title}</h2>
       <form
+        ref={form}
         onSubmit={(e) => {
           e.preventDefault();
+          const asked = useDialogStore.getState().request;
           onSubmit();
+          // Still the same request: the value was refused (the dialog says why).
+          if (useDialogStore.getState().request === asked && form.current) selectForRetry(form.current);
         }}
       >
         {children}

@@ -10,6 +10,7 @@ export function Overlay({
   labelledBy,
   onClose,
   closeOnBackdrop = false,
+  closeKeys,
   className,
   children,
 }: {
@@ -17,11 +18,12 @@ export function Overlay({
   labelledBy?: string;
   onClose?: () => void;
   closeOnBackdrop?: boolean;
+  closeKeys?: readonly string[];
   className?: string;
   children: ReactNode;
 }) {
   const root = useRef<HTMLDivElement>(null);
-  useOverlay(root, onClose);
+  useOverlay(root, onClose, closeKeys);
   return (
     <div
       ref={root}

@@ -47,6 +47,17 @@ describe('a number dialog opened from the keyboard', () => {
     expect(lineNamed(oignons.name).quantity).toBe('3');
   });
 
+  it('keeps a refused value selected: what is typed next replaces it', async () => {
+    const user = await atSearchBox();
+    await user.keyboard('{F3}');
+    const dialog = await screen.findByRole('dialog', { name: `Quantité pour ${oignons.name}` });
+    await user.keyboard('10000{Enter}');
+    expect(within(dialog).getByRole('alert').textContent).toBe('Saisissez une quantité entière de 1 à 9999.');
+    await user.keyboard('7{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(lineNamed(oignons.name).quantity).toBe('7');
+  });
+
   it('F4 puts the focus on the value: typing 10 then Enter gives 10 %', async () => {
     const user = await atSearchBox();
     await user.keyboard('{F4}');
@@ -142,5 +153,10 @@ describe('the help overlay', () => {
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(useAppStore.getState().helpOpen).toBe(false);
+    // F1 shows it, F1 again hides it.
+    await user.keyboard('{F1}');
+    await screen.findByRole('dialog', { name: 'Raccourcis clavier' });
+    await user.keyboard('{F1}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 });

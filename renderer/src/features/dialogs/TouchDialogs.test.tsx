@@ -52,6 +52,19 @@ describe('every number dialog done by touch alone', () => {
     await waitFor(() => expect(line().quantity).toBe(4));
   });
 
+  it('quantity refused: the value stays selected, the next key replaces it', async () => {
+    const { tap, keypad } = await touchTill();
+    await tap(/^Quantité/);
+    const dialog = await screen.findByRole('dialog', { name: `Quantité pour ${oignons.name}` });
+    await keypad(dialog, '0');
+    await tap('Valider', dialog);
+    expect(within(dialog).getByRole('alert').textContent).toBe('Saisissez une quantité entière de 1 à 9999.');
+    await keypad(dialog, '2');
+    expect(within(dialog).getByLabelText<HTMLInputElement>('Quantité').value).toBe('2');
+    await tap('Valider', dialog);
+    await waitFor(() => expect(line().quantity).toBe(2));
+  });
+
   it('discount: amount chosen with a toggle, the value on the keypad', async () => {
     const { tap, keypad } = await touchTill();
     await tap(/^Remise ligne/);

@@ -28,6 +28,16 @@ export function focusFirstField(container: HTMLElement): void {
   if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) target.select();
 }
 
+/**
+ * A value refused: the field it is in keeps the focus with its text selected (else the first
+ * field takes it back from the button pressed), so what is typed or touched next replaces it.
+ */
+export function selectForRetry(container: HTMLElement): void {
+  const active = document.activeElement;
+  if (active instanceof HTMLInputElement && container.contains(active)) active.select();
+  else focusFirstField(container);
+}
+
 /** Tab and Shift+Tab go round the overlay's own controls, never behind it. */
 export function trapTab(container: HTMLElement, event: KeyboardEvent): void {
   const items = tabbables(container);

@@ -10,15 +10,18 @@ const BASE_Z_INDEX = 100;
  * - it counts as open (state/overlay-store) so the sale screen's keys wait behind it;
  * - the focus moves into it, on its first field with the text selected, and stays in it;
  * - Escape closes it (`onClose`; without one, Escape does nothing), and only the newest one;
+ *   so does a key in `closeKeys` (the key that opened it: F1 shows and hides the help);
  * - Enter acts only inside it: with the focus lost, Enter does nothing rather than act unseen;
  * - the browser's own F-keys (F5 reloads) do nothing while it is open;
  * - on close, the focus goes back where it was (else the search box).
  * Layout effects: it is open and focused in the same commit that draws it, before the next key.
  */
-export function useOverlay(root: RefObject<HTMLElement | null>, onClose?: () => void): void {
+export function useOverlay(root: RefObject<HTMLElement | null>, onClose?: () => void, closeKeys: readonly string[] = []): void {
   const close = useRef(onClose);
+  const closers = useRef(closeKeys);
   useLayoutEffect(() => {
     close.current = onClose;
+    closers.current = closeKeys;
   });
   useLayoutEffect(() => {
     const container = root.current;
@@ -30,7 +33,7 @@ export function useOverlay(root: RefObject<HTMLElement | null>, onClose?: () => 
     const onKeyDown = (event: KeyboardEvent) => {
       if (!isTopOverlay(id)) return;
       const inside = event.target instanceof Node && container.contains(event.target);
-      if (event.key === 'Escape') {
+      if (event.key === 'Escape' || closers.current.includes(event.key)) {
         event.preventDefault();
         event.stopPropagation();
         close.current?.();

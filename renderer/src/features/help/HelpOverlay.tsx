@@ -1,7 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/app-store';
 import { Overlay } from '../dialogs/Overlay';
+import { BarcodeSheetButton } from './BarcodeSheet';
 import { SHORTCUTS } from './shortcuts';
+
+/** F1 opens the help (a sale shortcut) and, the help open, closes it. */
+const HELP_KEY = ['F1'];
 
 export function HelpOverlay() {
   const { t } = useTranslation();
@@ -9,7 +13,7 @@ export function HelpOverlay() {
   const toggle = useAppStore((s) => s.toggleHelp);
   if (!open) return null;
   return (
-    <Overlay label={t('help.title')} className="help" onClose={() => toggle(false)} closeOnBackdrop>
+    <Overlay label={t('help.title')} className="help" onClose={() => toggle(false)} closeKeys={HELP_KEY} closeOnBackdrop>
       <h2>{t('help.title')}</h2>
       <table>
         <tbody>
@@ -24,6 +28,7 @@ export function HelpOverlay() {
         </tbody>
       </table>
       <p>{t('help.scanning')}</p>
+      <BarcodeSheetButton />
       <button type="button" onClick={() => toggle(false)}>
         {t('actions.close')}
       </button>
