@@ -10,6 +10,7 @@ import { afterPendingScans } from '../sell';
 import { CATEGORY_PAGE_SIZE } from './CategoryProducts';
 
 const croissant = demoProduct(93);
+const tinyPng = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const apples = demoProduct(0);
 // The harness's catalog (the demo catalog's first 400 products), in catalog order (by id).
 const bakery = demoProducts(0, 400, 400)
@@ -141,10 +142,13 @@ describe('the store’s tiles on the sale screen', () => {
     const quickKeys: QuickKey[] = [
       { kind: 'product', barcode: croissant.barcodes[0]!, label: 'Viennoiserie', colour: '#ffcc00' },
       { kind: 'product', productId: 'prd-absent', label: 'Fougasse' },
+      { kind: 'category', category: 'Presse', label: 'Journaux', image: tinyPng },
     ];
     act(() => till.emit('store.profile', { ...till.profile, quickKeys }));
     const tiles = await home();
-    await waitFor(() => expect(tileNames(tiles)).toEqual(['Ajouter Viennoiserie', 'Fougasse : indisponible']));
+    await waitFor(() => expect(tileNames(tiles)).toEqual(['Ajouter Viennoiserie', 'Fougasse : indisponible', 'Journaux']));
+    // The picture is decoration: the tile's name is its label.
+    expect(within(tiles).getByRole('button', { name: 'Journaux' }).querySelector('img')).toMatchObject({ src: tinyPng, alt: '' });
     expect(within(tiles).getByRole('button', { name: 'Fougasse : indisponible' })).toHaveProperty('disabled', true);
     await favourite('Ajouter Viennoiserie');
     act(() => till.emit('store.profile', { ...till.profile, quickKeys: [] }));
