@@ -1,12 +1,14 @@
 import 'fake-indexeddb/auto';
 import { demoStoreProfile } from '@pos/core';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { I18nextProvider } from 'react-i18next';
 import { CatalogDb } from '../../db/catalog-db';
 import { importCatalog } from '../../db/catalog-import';
 import { demoCatalogPageForTest } from '../../db/test-support/demo-pull';
 import { createI18n } from '../../i18n/i18n';
+import { useAppStore } from '../../state/app-store';
+import { renderTill, startTill, stopTill } from '../../test-support/till-harness';
 import { resolveCode } from '../sale/resolve-code';
 import { BarcodeSheet } from './BarcodeSheet';
 import { demoBarcodes, type DemoBarcode } from './demo-barcodes';
@@ -48,5 +50,22 @@ describe('the demo barcode sheet', () => {
     await waitFor(() => expect(within(sheet).getAllByRole('img')).toHaveLength(demoBarcodes().length));
     expect(within(sheet).getByText('Pommes Gala au kg : 1,250 kg, à consommer jusqu’au 2030-12-31.')).toBeTruthy();
     expect(within(sheet).getByRole('button', { name: 'Imprimer' })).toBeTruthy();
+  });
+});
+
+describe('the way to the sheet', () => {
+  it('is a button of the help, and the sheet closes back to it', async () => {
+    await startTill();
+    try {
+      renderTill();
+      act(() => useAppStore.getState().toggleHelp(true));
+      fireEvent.click(screen.getByRole('button', { name: 'Codes-barres de démonstration' }));
+      const sheet = screen.getByRole('dialog', { name: 'Codes-barres du magasin de démonstration' });
+      fireEvent.click(within(sheet).getByRole('button', { name: 'Fermer' }));
+      expect(screen.queryByRole('dialog', { name: 'Codes-barres du magasin de démonstration' })).toBeNull();
+      expect(screen.getByRole('dialog', { name: 'Raccourcis clavier' })).toBeTruthy();
+    } finally {
+      await stopTill();
+    }
   });
 });
