@@ -100,6 +100,15 @@ describe.skipIf(!browserAvailable())('every till screen at the screen sizes stor
     problems.push(...(await layoutProblems(page, folded)).map((p) => `status bar's folded actions at 1024×768: ${p}`));
     expect(await page.locator(folded).getByRole('button').count()).toBe(2);
     await page.keyboard.press('Escape');
+    // English words are other widths: the same screen in English, switched as a cashier would.
+    await more.click();
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByRole('table', { name: 'Cart' }).waitFor();
+    problems.push(...(await problemsAtEverySize(page, 'sale in English')));
+    await page.setViewportSize(SIZES[0]);
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await page.getByLabel('Language').selectOption('fr');
+    await cart(page).waitFor();
     expect(problems).toEqual([]);
   });
 
