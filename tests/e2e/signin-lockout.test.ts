@@ -12,6 +12,22 @@ describe.skipIf(!browserAvailable())('five wrong PINs lock the person, not the t
     page = session.page;
   });
 
+  it('fits the keypad’s Corriger and Effacer in their keys on a 1024×768 screen', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await staffTile(page, 'Camille').click();
+    for (const name of ['Corriger', 'Effacer']) {
+      const key = page.getByRole('button', { name, exact: true });
+      const fit = await key.evaluate((el) => ({
+        clipped: el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight,
+        width: el.getBoundingClientRect().width,
+        height: el.getBoundingClientRect().height,
+      }));
+      expect(fit.clipped, name).toBe(false);
+      expect(Math.min(fit.width, fit.height), name).toBeGreaterThanOrEqual(44);
+    }
+    await page.getByRole('button', { name: 'Changer de personne' }).click();
+  });
+
   const lockLine = () => page.getByRole('alert').filter({ hasText: 'Trop de codes faux pour Camille' });
 
   it('keeps the focus in the field after each wrong PIN, then counts Camille’s lock down each second', async () => {
