@@ -245,7 +245,6 @@ export const en: Dictionary = {
     working: 'The terminal is processing the payment: follow its instructions, the result is coming.',
     stillWorking: 'The terminal is still processing this payment: wait for its answer before settling it.',
     declined: 'Card declined: nothing was charged.',
-    terminalWords: "Terminal's message",
     prompt: {
       working: 'The terminal is processing the payment…',
       'confirm-amount': 'The customer confirms the amount on the terminal.',

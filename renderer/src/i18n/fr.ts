@@ -245,7 +245,6 @@ export const fr = {
     working: 'Le terminal traite le paiement : suivez ses indications, le résultat arrive.',
     stillWorking: 'Le terminal traite encore ce paiement : attendez sa réponse avant de conclure.',
     declined: 'Carte refusée : rien n’a été débité.',
-    terminalWords: 'Message du terminal',
     prompt: {
       working: 'Le terminal traite le paiement…',
       'confirm-amount': 'Le client confirme le montant sur le terminal.',

@@ -5,18 +5,14 @@ import { useAppStore } from '../../state/app-store';
 import { notifyError } from '../../state/error-notice';
 import { services } from '../../state/services';
 
-/** The terminal's own words (English, from the driver) ride along for support, folded away. */
-function terminalWords(result: CardResult) {
-  return result.message ? [{ key: 'cardTerminal.terminalWords', words: result.message }] : [];
-}
-
 /** A declined or unknown answer in the cashier's words: by its failure code, never the driver's sentence. */
 export function notifyCardResult(result: CardResult): void {
   const { notify } = useAppStore.getState();
+  // The terminal's own words (English, from the driver) ride along for support, folded away.
   if (result.status === 'declined') {
-    notify('error', result.failure ? `cardTerminal.failure.${result.failure}` : 'cardTerminal.declined', undefined, terminalWords(result));
+    notify('error', result.failure ? `cardTerminal.failure.${result.failure}` : 'cardTerminal.declined', undefined, [], result.message);
   } else if (result.status === 'unknown') {
-    notify('warning', 'payment.unknownHelp', undefined, terminalWords(result));
+    notify('warning', 'payment.unknownHelp', undefined, [], result.message);
   }
 }
 
