@@ -242,6 +242,7 @@ export const en: Dictionary = {
     inProgress: 'in progress on the terminal',
     working: 'The terminal is processing the payment: follow its instructions, the result is coming.',
     stillWorking: 'The terminal is still processing this payment: wait for its answer before settling it.',
+    alreadySettled: 'The terminal has already answered for this payment: its answer is taken.',
     declined: 'Card declined: nothing was charged.',
     prompt: {
       working: 'The terminal is processing the payment…',

@@ -242,6 +242,7 @@ export const fr = {
     inProgress: 'en cours sur le terminal',
     working: 'Le terminal traite le paiement : suivez ses indications, le résultat arrive.',
     stillWorking: 'Le terminal traite encore ce paiement : attendez sa réponse avant de conclure.',
+    alreadySettled: 'Le terminal a déjà répondu pour ce paiement : sa réponse est reprise.',
     declined: 'Carte refusée : rien n’a été débité.',
     prompt: {
       working: 'Le terminal traite le paiement…',

@@ -113,3 +113,18 @@ describe('card refusals in words', () => {
     expect(within(paymentRegion()).getByRole('button', { name: 'Montant exact' })).toHaveProperty('disabled', false);
   });
 });
+
+describe('a reading the host refuses because the terminal already answered', () => {
+  it("takes the terminal's answer and says so in French, without the host's English", async () => {
+    session.till.terminal = () => 'unknown';
+    const attemptKey = await startCardPayment();
+    const help = await within(tenders()).findByRole('alert');
+    session.till.handle('terminal.reconcile', () => {
+      throw new PosError('INVALID_REQUEST', `Attempt ${attemptKey} is already approved`);
+    });
+    session.till.terminalStatus.set(attemptKey, 'approved');
+    await session.user.click(within(help).getByRole('button', { name: 'Le ticket terminal indique REFUSÉ' }));
+    await screen.findByRole('region', { name: 'Vente terminée' });
+    expect(useCartStore.getState().lastSale?.record.payload.tenders[0]).toMatchObject({ method: 'card', status: 'approved' });
+  });
+});

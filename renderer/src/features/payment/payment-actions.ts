@@ -148,11 +148,15 @@ export async function settleManually(tenderId: string, outcome: 'approved' | 'de
   try {
     await services().bridge.invoke('terminal.reconcile', { attemptKey: tender.attemptKey, outcome });
   } catch (error) {
-    notifyCardError(error);
+    const code = error instanceof PosError ? error.code : null;
     // Still working (this page was reloaded meanwhile): its screen says so until the terminal is done.
-    if (error instanceof PosError && error.code === 'TERMINAL_BUSY')
+    if (code === 'TERMINAL_BUSY') {
+      notifyCardError(error);
       return applyTerminalProgress({ attemptKey: tender.attemptKey, phase: 'started' });
+    }
     // The journal already knows better (the terminal answered meanwhile): ask it, do not overrule it.
+    if (code === 'INVALID_REQUEST') useAppStore.getState().notify('info', 'cardTerminal.alreadySettled');
+    else notifyCardError(error);
     return askTerminal(tenderId);
   }
   replaceTender(tenderId, { status: outcome, resolvedBy: { staffId, outcome } });
