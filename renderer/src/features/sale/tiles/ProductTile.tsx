@@ -28,13 +28,13 @@ export function ProductTile({ product, label, colour, image, stock, showSku = fa
       kind="product"
       colour={colour}
       image={image}
-      ariaLabel={t('sale.add', { name })}
+      verb={t('tiles.add')}
       disabled={product.disabled === true}
       onTap={() => onTap(product)}
       label={<span className="result-name">{name}</span>}
       detail={
         <>
-          {reference.length > 0 && <span className="result-sku">{reference.join(' · ')}</span>}
+          {reference.length > 0 && <span className="result-sku">{reference.join(' · ')}</span>}{' '}
           <span className="result-price">
             {product.disabled ? t('tiles.unavailable') : formatMoney(product.price, product.currency, locale)}
             {!product.disabled && product.measure === 'weight' ? t('sale.perKg') : ''}

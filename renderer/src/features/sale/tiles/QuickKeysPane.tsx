@@ -61,7 +61,6 @@ function FavouriteTile({ tile, product, stock }: { tile: QuickKey; product: Tile
       colour={tile.colour}
       image={tile.image}
       detail={product === 'missing' ? t('tiles.unavailable') : null}
-      ariaLabel={product === 'missing' ? t('tiles.unavailableName', { label: tile.label }) : t('sale.add', { name: tile.label })}
       disabled
       onTap={() => undefined}
     />

@@ -8,26 +8,38 @@ export type TileProps = {
   readonly detail?: ReactNode;
   readonly colour?: string | undefined;
   readonly image?: string | undefined;
-  readonly ariaLabel?: string | undefined;
+  /**
+   * What a tap does, for a screen reader only ("Ajouter"): read before the label. No aria-label:
+   * the name is what the tile shows, so a voice command naming what is seen finds it.
+   */
+  readonly verb?: string | undefined;
   readonly kind: 'category' | 'product';
   readonly disabled?: boolean;
   readonly onTap: () => void;
 };
 
 /** One big button of the touch sale screen, in the store's colour or with its picture. */
-export function Tile({ label, detail, colour, image, ariaLabel, kind, disabled = false, onTap }: TileProps) {
+export function Tile({ label, detail, colour, image, verb, kind, disabled = false, onTap }: TileProps) {
   return (
     <button
       type="button"
       className={`tile tile-${kind}${colour ? ' tile-coloured' : ''}`}
       style={colour ? { background: colour, color: inkOn(colour), borderColor: colour } : undefined}
-      aria-label={ariaLabel}
       disabled={disabled}
       onClick={onTap}
     >
       {image && <img className="tile-image" src={image} alt="" />}
-      <span className="tile-label">{label}</span>
-      {detail && <span className="tile-detail">{detail}</span>}
+      <span className="tile-label">
+        {verb && <span className="visually-hidden">{verb} </span>}
+        {label}
+      </span>
+      {/* Spaces between the parts: ignored by the flex layout, they keep the name read aloud apart. */}
+      {detail && (
+        <>
+          {' '}
+          <span className="tile-detail">{detail}</span>
+        </>
+      )}
     </button>
   );
 }
