@@ -61,7 +61,8 @@ describe.skipIf(!browserAvailable())('enrolling a till with the chain’s hub', 
     const code = panel().getByLabel('Code à usage unique');
     await code.fill('AAAA-BBBB-CCCC');
     await panel().getByRole('button', { name: 'Inscrire' }).click();
-    await page.getByRole('alert').filter({ hasText: 'not known to the hub' }).waitFor();
+    // In French, by the hub's code: its English only under "Détails pour le support".
+    await page.getByRole('alert').filter({ hasText: 'Ce code d’inscription n’est pas connu du serveur central' }).waitFor();
 
     await code.fill(enrollmentCode(hubCommand(['enroll', '--store', 'S001', '--till', 'T01'], { dataDir: hubDir })).toLowerCase());
     await panel().getByRole('button', { name: 'Inscrire' }).click();

@@ -28,6 +28,13 @@ export const ERROR_REASONS = [
   'unknown-action',
   /** The hub address typed is not a web address. */
   'hub-address',
+  /** The hub refused an enrollment code: unknown, already used, expired, or not shaped like one. */
+  'enroll-code-unknown',
+  'enroll-code-used',
+  'enroll-code-expired',
+  'enroll-code-format',
+  /** The till could not prove it holds the key it registers (enroll again from the till itself). */
+  'enroll-key-proof',
   /** The enrollment code was made for another till. values: { till, store } */
   'enroll-other-till',
   /** The hub's certificate authority file cannot be read. */

@@ -3,6 +3,7 @@ import {
   findSyncCollection,
   normalizeEnrollmentCode,
   PosError,
+  type ErrorReason,
   SCHEMA_VERSION_HEADER,
   type EnrollResponse,
   type HubStatus,
@@ -40,6 +41,24 @@ const STREAMED: readonly SyncCollectionName[] = ['products', 'price_lists', 'pro
 function errorMessage(response: HubResponse): string {
   const body = response.body as { message?: unknown } | null;
   return typeof body?.message === 'string' ? body.message : `HTTP ${response.status}`;
+}
+
+/** The hub's code for a refused enrollment, as the reason the page words (what to do differs for each). */
+const ENROLL_REFUSALS: Readonly<Record<string, ErrorReason>> = {
+  enrollment_code_unknown: 'enroll-code-unknown',
+  enrollment_code_used: 'enroll-code-used',
+  enrollment_code_expired: 'enroll-code-expired',
+  bad_request: 'enroll-code-format',
+  bad_key_proof: 'enroll-key-proof',
+};
+
+function enrollRefusal(response: HubResponse): PosError {
+  const code = (response.body as { error?: unknown } | null)?.error;
+  const reason = typeof code === 'string' ? ENROLL_REFUSALS[code] : undefined;
+  return new PosError('HUB_REFUSED', `Enrollment refused: ${errorMessage(response)}`, {
+    status: response.status,
+    ...(reason ? { reason } : {}),
+  });
 }
 
 /**
@@ -94,7 +113,7 @@ export class HubClient {
     // The code is the hub's challenge: signing it with the fiscal key proves the till holds that key.
     const body = { code: normalized, publicKey: key.publicKeyHex, proof: key.sign(enrollmentProofMessage(normalized, key.publicKeyHex)) };
     const response = await this.call(() => hubRequest('POST', new URL('/api/v1/enroll', base), {}, body, ca ? { ca } : {}));
-    if (response.status !== 200) throw new PosError('HUB_REFUSED', `Enrollment refused: ${errorMessage(response)}`);
+    if (response.status !== 200) throw enrollRefusal(response);
     const enrolled = response.body as EnrollResponse;
     if (enrolled.storeId !== this.options.identity.storeId || enrolled.tillId !== this.options.identity.tillId) {
       throw new PosError(
