@@ -7,7 +7,7 @@ import { useCartStore } from '../../state/cart-store';
 import { ask } from '../../state/dialog-store';
 import { overlayOpen } from '../../state/overlay-store';
 import { useSyncStore } from '../../state/sync-store';
-import { lineNamed, searchBox } from '../../test-support/screen-queries';
+import { lineNamed, noticeText, searchBox } from '../../test-support/screen-queries';
 import { renderTill, startTill, stopTill, type Till } from '../../test-support/till-harness';
 import { sellCode } from '../sale/sell';
 
@@ -140,6 +140,27 @@ describe('the sync panel', () => {
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(overlayOpen()).toBe(false);
+  });
+});
+
+describe('a scanner read while a dialog is open', () => {
+  it('does not press the focused button with the scan’s Enter, and says the code was not added', async () => {
+    const user = await atSearchBox();
+    let answered: unknown = 'pending';
+    act(() => {
+      void ask({ kind: 'confirm-void' }).then((r) => (answered = r));
+    });
+    const confirm = await screen.findByRole('dialog', { name: 'Annuler cette vente ?' });
+    expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Valider' }));
+    // A scanner types the whole code and Enter within a few milliseconds.
+    await user.keyboard(`${oignons.barcodes[0]}{Enter}`);
+    expect(answered).toBe('pending');
+    expect(noticeText()).toContain('non ajouté');
+    expect(useCartStore.getState().cart.lines[0]!.quantity).toBe(1);
+    // The cashier's own Enter still confirms what the dialog shows.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(answered).toEqual({ kind: 'confirmed' }));
   });
 });
 

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { isTopOverlay, overlayDepth, popOverlay, pushOverlay } from '../../state/overlay-store';
 import { focusFirstField, restoreFocus, trapTab } from './overlay-focus';
+import { createScanGuard } from './overlay-scan-guard';
 
 /** Above the screen, and each overlay above those opened before it, whatever their order in the page. */
 const BASE_Z_INDEX = 100;
@@ -11,7 +12,8 @@ const BASE_Z_INDEX = 100;
  * - the focus moves into it, on its first field with the text selected, and stays in it;
  * - Escape closes it (`onClose`; without one, Escape does nothing), and only the newest one;
  *   so does a key in `closeKeys` (the key that opened it: F1 shows and hides the help);
- * - Enter acts only inside it: with the focus lost, Enter does nothing rather than act unseen;
+ * - Enter acts only inside it: with the focus lost, Enter does nothing rather than act unseen,
+ *   and a scanner's Enter never presses its focused button (overlay-scan-guard);
  * - the browser's own F-keys (F5 reloads) do nothing while it is open;
  * - on close, the focus goes back where it was (else the search box).
  * Layout effects: it is open and focused in the same commit that draws it, before the next key.
@@ -30,8 +32,9 @@ export function useOverlay(root: RefObject<HTMLElement | null>, onClose?: () => 
     const id = pushOverlay();
     container.style.zIndex = String(BASE_Z_INDEX + overlayDepth(id));
     focusFirstField(container);
+    const scanGuard = createScanGuard();
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!isTopOverlay(id)) return;
+      if (!isTopOverlay(id) || scanGuard(event)) return;
       const inside = event.target instanceof Node && container.contains(event.target);
       if (event.key === 'Escape' || closers.current.includes(event.key)) {
         event.preventDefault();
