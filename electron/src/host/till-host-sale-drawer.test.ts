@@ -68,11 +68,15 @@ describe('drawer.openForSale', () => {
     await expect.poll(() => printer.drawerKicks.length).toBe(1);
   });
 
-  it('says so with no printer configured at all', async () => {
-    const host = await hosts.start(await dirs.make(), { env: { ...TEST_ENV, POS_PRINTER: 'lpt9:nonsense' } });
-    await signIn(host);
-    await sealCash(host, 'sale-no-printer');
-    expect(await openFor(host, 'sale-no-printer')).toMatchObject({ status: 'failed', reason: 'no-printer' });
+  it('says so when the printer address is unusable, and stays quiet on a till set up with no printer (no drawer to drive)', async () => {
+    const misconfigured = await hosts.start(await dirs.make(), { env: { ...TEST_ENV, POS_PRINTER: 'lpt9:nonsense' } });
+    await signIn(misconfigured);
+    await sealCash(misconfigured, 'sale-no-printer');
+    expect(await openFor(misconfigured, 'sale-no-printer')).toMatchObject({ status: 'failed', reason: 'no-printer' });
+    const none = await hosts.start(await dirs.make(), { env: { ...TEST_ENV, POS_PRINTER: 'none' } });
+    await signIn(none);
+    await sealCash(none, 'sale-none');
+    expect(await openFor(none, 'sale-none')).toEqual({ status: 'not-due' });
   });
 
   it('never retries a kick that may have reached the drawer (a time-out)', async () => {

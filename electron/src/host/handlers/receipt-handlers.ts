@@ -12,7 +12,8 @@ import { ID_PATTERN, record, text } from './request-guards';
 export function receiptHandlers(ctx: HostContext): HandlerGroup {
   const saleRecord = async (saleId: string): Promise<SealedRecord<'sale'>> => {
     const found = await ctx.journal.get(saleId);
-    if (!found || found.chain !== 'sale') throw new PosError('NOT_FOUND', `No sealed sale ${saleId} on this till`, { reason: 'sale-not-found' });
+    if (!found || found.chain !== 'sale')
+      throw new PosError('NOT_FOUND', `No sealed sale ${saleId} on this till`, { reason: 'sale-not-found' });
     return found as SealedRecord<'sale'>;
   };
   const cashierName = (staffId: string) => ctx.staff.list().find((s) => s.id === staffId)?.displayName ?? staffId;
@@ -42,6 +43,8 @@ export function receiptHandlers(ctx: HostContext): HandlerGroup {
           const sale = await saleRecord(saleId);
           // The sealed cash sale is the drawer's trace; a sale paid without cash has no reason to open it.
           if (!sale.payload.tenders.some((t) => t.method === 'cash')) return { status: 'not-due' };
+          // A till set up with no printer ("none") has no drawer to drive: nothing to kick, nothing to warn about.
+          if (!ctx.printer.drivesDrawer) return { status: 'not-due' };
           if (!ctx.drawerKicks.mayGo(saleId)) return { status: 'already-opened' };
           const outcome = await ctx.drawerKicks.run(saleId, () => ctx.printer.openDrawer(ctx.devices.settings.drawer));
           return outcome.status === 'failed' ? outcome : { status: 'opened' };

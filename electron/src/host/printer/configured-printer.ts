@@ -133,6 +133,9 @@ export function createConfiguredPrinter(config: Pick<HostConfig, 'printer' | 'dr
     get columns() {
       return setup.profile.columns;
     },
+    get drivesDrawer() {
+      return !setup.none;
+    },
     status: () => current,
     async refresh() {
       if (!setup.transport) return update({ state: 'error', message: setup.configError ?? 'No printer configured' });

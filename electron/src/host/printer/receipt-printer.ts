@@ -3,6 +3,8 @@ import type { DrawerSettings, PrinterSettings, PrinterStatus, PrintOutcome, Rece
 /** What the receipt service needs from the printer side: encode + send, and the last known state. */
 export type ReceiptPrinter = {
   readonly columns: number;
+  /** False on a till set up with no printer ("none"): no drawer connector to drive. */
+  readonly drivesDrawer: boolean;
   /** A receipt alone: a cash sale's drawer opens with its own kick (openDrawer), printed or not. */
   print(receipt: Receipt): Promise<PrintOutcome>;
   /** The Devices screen's test page. */

@@ -98,6 +98,7 @@ export function capturingPrinter(): CapturingPrinter {
   const status: PrinterStatus = { state: 'ready', target: 'test', checkedAt: new Date(0).toISOString() };
   const printer: CapturingPrinter = {
     columns: 48,
+    drivesDrawer: true,
     receipts: [],
     jobs: [],
     fail: null,
