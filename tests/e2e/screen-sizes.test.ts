@@ -132,6 +132,10 @@ describe.skipIf(!browserAvailable())('every till screen at the screen sizes stor
     expect(problems).toEqual([]);
   });
 
+  it('a dialog with a choice (line discount: percent or amount, and its keypad)', async () => {
+    expect(await dialogProblems('discount dialog', () => page.keyboard.press('F4'))).toEqual([]);
+  });
+
   it('help', async () => {
     expect(await dialogProblems('help', () => page.keyboard.press('F1'))).toEqual([]);
   });

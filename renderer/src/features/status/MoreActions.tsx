@@ -53,21 +53,26 @@ export function MoreActions() {
         <span aria-hidden="true">⋯</span>
       </button>
       <div id={id} className="status-more-items" data-open={open || undefined}>
-        <select
-          aria-label={t('status.language')}
-          title={t('status.language')}
-          value={locale}
-          onChange={(e) => {
-            setOpen(false);
-            useAppStore.setState({ locale: e.target.value as Locale });
-          }}
-        >
-          {LOCALES.map((l) => (
-            <option key={l} value={l} lang={l} title={t(`statusBar.languageName.${l}`)}>
-              {t(`statusBar.languageShort.${l}`)}
-            </option>
-          ))}
-        </select>
+        <label className="status-language">
+          <span className="status-more-label" aria-hidden="true">
+            {t('status.language')}
+          </span>
+          <select
+            aria-label={t('status.language')}
+            title={t('status.language')}
+            value={locale}
+            onChange={(e) => {
+              setOpen(false);
+              useAppStore.setState({ locale: e.target.value as Locale });
+            }}
+          >
+            {LOCALES.map((l) => (
+              <option key={l} value={l} lang={l} title={t(`statusBar.languageName.${l}`)}>
+                {t(`statusBar.languageShort.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         {phase === 'selling' && (
           <button
             type="button"
