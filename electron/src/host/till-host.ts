@@ -69,6 +69,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     onAlert: (alert) => void raiseTerminalAlert(alert),
     // Every till screen learns the terminal is working, so none offers to settle the attempt by hand meanwhile.
     onProgress: (progress) => events.emit('terminal.progress', progress),
+    answerWithinMs: () => devices.settings.terminal.timeoutMs,
   });
   const devices = new DeviceManager(config, {
     dataDir: options.dataDir,

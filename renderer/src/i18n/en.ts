@@ -243,6 +243,7 @@ export const en: Dictionary = {
     working: 'The terminal is processing the payment: follow its instructions, the result is coming.',
     stillWorking: 'The terminal is still processing this payment: wait for its answer before settling it.',
     alreadySettled: 'The terminal has already answered for this payment: its answer is taken.',
+    answerWithin: 'If the terminal has not answered after about {{wait}}, the outcome becomes “unknown”.',
     declined: 'Card declined: nothing was charged.',
     prompt: {
       working: 'The terminal is processing the payment…',

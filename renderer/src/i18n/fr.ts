@@ -243,6 +243,7 @@ export const fr = {
     working: 'Le terminal traite le paiement : suivez ses indications, le résultat arrive.',
     stillWorking: 'Le terminal traite encore ce paiement : attendez sa réponse avant de conclure.',
     alreadySettled: 'Le terminal a déjà répondu pour ce paiement : sa réponse est reprise.',
+    answerWithin: 'Sans réponse du terminal après environ {{wait}}, le résultat sera « inconnu ».',
     declined: 'Carte refusée : rien n’a été débité.',
     prompt: {
       working: 'Le terminal traite le paiement…',

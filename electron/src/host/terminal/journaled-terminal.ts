@@ -21,6 +21,8 @@ export type JournaledTerminalOptions = {
   readonly onAlert?: (alert: TerminalAlert) => void;
   /** Each attempt while the terminal works on it: started, what it asks the customer, finished. */
   readonly onProgress?: (progress: TerminalProgress) => void;
+  /** How long the terminal's driver waits for its answer now (the settings may change): told with `started`. */
+  readonly answerWithinMs?: () => number | undefined;
   readonly offlineCaps?: OfflineCaps;
   /** For amounts in messages. */
   readonly locale?: 'fr' | 'en';
@@ -190,7 +192,8 @@ export function journaledTerminal(
       if (kind === 'payment') checkOfflineCaps(request);
       await journal.requested(request.attemptKey, request.amount, request.currency, kind);
       inFlight.add(request.attemptKey);
-      progress({ attemptKey: request.attemptKey, phase: 'started' });
+      const within = options.answerWithinMs?.();
+      progress({ attemptKey: request.attemptKey, phase: 'started', ...(within ? { timeoutMs: within } : {}) });
       let result: CardResult;
       try {
         result = await send(request).catch((error: unknown) => unknown(request, `The terminal did not answer: ${String(error)}`));

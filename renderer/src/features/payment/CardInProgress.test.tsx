@@ -45,6 +45,11 @@ describe('a card payment the terminal is working on', () => {
     expect(within(tenders()).queryByRole('alert')).toBeNull();
     expect(within(tenders()).queryByRole('button', { name: /Le ticket terminal indique/ })).toBeNull();
 
+    // The host says how long the terminal's driver waits for an answer: the cashier knows how long to wait.
+    act(() => session.till.emit('terminal.progress', { attemptKey, phase: 'started', timeoutMs: 120_000 }));
+    expect(plain(within(tenders()).getByRole('status').textContent)).toContain(
+      'Sans réponse du terminal après environ 2 min, le résultat sera « inconnu ».',
+    );
     act(() => session.till.emit('terminal.progress', { attemptKey, phase: 'prompt', prompt: 'insert-card' }));
     expect(plain(within(tenders()).getByRole('status').textContent)).toContain('Le client insère ou présente sa carte.');
     act(() => session.till.emit('terminal.progress', { attemptKey, phase: 'prompt', prompt: 'watch-pin-pad' }));

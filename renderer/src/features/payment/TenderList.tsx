@@ -38,6 +38,7 @@ function UnknownCard({ tender }: { tender: CardTender }) {
 function CardRow({ tender, money }: { tender: CardTender; money: Money }) {
   const { t } = useTranslation();
   const prompt = useCardProgress((s) => cardPrompt(s, tender.attemptKey));
+  const waitMs = useCardProgress((s) => s.waits[tender.attemptKey]);
   // "Unknown" while the terminal works would invite a decline the terminal may still contradict.
   const working = tender.status === 'unknown' && prompt !== null;
   return (
@@ -48,7 +49,7 @@ function CardRow({ tender, money }: { tender: CardTender; money: Money }) {
       </span>
       <span>{money(tender.amount)}</span>
       {tender.status === 'declined' && <RemoveButton tenderId={tender.id} />}
-      {working && <CardWorking prompt={prompt} />}
+      {working && <CardWorking prompt={prompt} {...(waitMs !== undefined ? { waitMs } : {})} />}
       {tender.status === 'unknown' && !working && <UnknownCard tender={tender} />}
     </li>
   );

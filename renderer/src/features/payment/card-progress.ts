@@ -8,18 +8,27 @@ import { create } from 'zustand';
  */
 type CardProgressState = {
   readonly working: Readonly<Record<string, TerminalPrompt>>;
+  /** How long the terminal's driver waits for an answer, by attempt, when the host said. */
+  readonly waits: Readonly<Record<string, number>>;
   /** The attempt this page's pay() waits on. */
   readonly paying: string | null;
 };
 
-export const useCardProgress = create<CardProgressState>()(() => ({ working: {}, paying: null }));
+export const useCardProgress = create<CardProgressState>()(() => ({ working: {}, waits: {}, paying: null }));
 
 export function applyTerminalProgress(progress: TerminalProgress): void {
+  const key = progress.attemptKey;
   useCardProgress.setState((s) => {
     const working = { ...s.working };
-    if (progress.phase === 'finished') delete working[progress.attemptKey];
-    else working[progress.attemptKey] = progress.phase === 'prompt' ? progress.prompt : (working[progress.attemptKey] ?? 'working');
-    return { working };
+    const waits = { ...s.waits };
+    if (progress.phase === 'finished') {
+      delete working[key];
+      delete waits[key];
+    } else {
+      working[key] = progress.phase === 'prompt' ? progress.prompt : (working[key] ?? 'working');
+      if (progress.phase === 'started' && progress.timeoutMs) waits[key] = progress.timeoutMs;
+    }
+    return { working, waits };
   });
 }
 
