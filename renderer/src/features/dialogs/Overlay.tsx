@@ -1,6 +1,9 @@
 import { useRef, type ReactNode } from 'react';
 import { useOverlay } from './use-overlay';
 
+/** Every overlay is named, by its own words or by its title's id (a screen reader says it first). */
+type OverlayName = { label: string; labelledBy?: never } | { labelledBy: string; label?: never };
+
 /**
  * A dialog or panel over the till (see useOverlay for what every one does). `closeOnBackdrop`
  * for panels that only show things; a form keeps what was typed when a finger slips beside it.
@@ -13,9 +16,7 @@ export function Overlay({
   closeKeys,
   className,
   children,
-}: {
-  label?: string;
-  labelledBy?: string;
+}: OverlayName & {
   onClose?: () => void;
   closeOnBackdrop?: boolean;
   closeKeys?: readonly string[];
