@@ -16,6 +16,27 @@ type LockoutFile = { readonly counters: Readonly<Record<string, Counter>>; reado
 /** The file stays small: only the latest unlocks are kept. */
 const KEEP_UNLOCKS = 200;
 
+const EMPTY: LockoutFile = { counters: {}, unlocks: [] };
+
+/**
+ * The file as written by this book, or nothing: a file edited by hand must not stop the till
+ * from starting (its writes are atomic, so a power cut never leaves half of one).
+ */
+function parseLockouts(text: string): LockoutFile {
+  if (text === '') return EMPTY;
+  try {
+    const parsed = JSON.parse(text) as Partial<LockoutFile> | null;
+    const counters = Object.fromEntries(
+      Object.entries(parsed?.counters ?? {}).filter(
+        ([, c]) => typeof c === 'object' && c !== null && [c.failures, c.locks, c.lockedUntil].every(Number.isFinite),
+      ),
+    );
+    return { counters, unlocks: Array.isArray(parsed?.unlocks) ? parsed.unlocks : [] };
+  } catch {
+    return EMPTY;
+  }
+}
+
 /** What a wrong PIN did to the person's counter. */
 export type Failure = { readonly attemptsLeft: number; readonly retryInMs: number };
 
@@ -37,13 +58,13 @@ export class LockoutBook {
 
   static async open(dataDir: string, policy: LockoutPolicy = DEFAULT_LOCKOUT, now: () => number = Date.now): Promise<LockoutBook> {
     const file = path.join(dataDir, 'lockouts.json');
-    let state: LockoutFile = { counters: {}, unlocks: [] };
+    let text = '';
     try {
-      state = JSON.parse(await readFile(file, 'utf8')) as LockoutFile;
+      text = await readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    return new LockoutBook(state, file, policy, now);
+    return new LockoutBook(parseLockouts(text), file, policy, now);
   }
 
   /** Milliseconds until `key` may try a PIN again; 0 when it may now. */

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_STAFF } from '@pos/core';
@@ -96,6 +96,14 @@ describe('Session', () => {
     const after = new Session(restarted, await LockoutBook.open(dir, { maxAttempts: 2, lockMs: 1000 }, () => now));
     await expect(after.signIn(CAMILLE, '1234')).rejects.toMatchObject({ code: 'PIN_LOCKED', details: { staffId: CAMILLE } });
     expect(after.lockedStaff()).toEqual([{ staffId: CAMILLE, secondsLeft: 1 }]);
+  });
+
+  it('starts with no lock when the lockout file was damaged by hand, rather than not starting', async () => {
+    await writeFile(path.join(dir, 'lockouts.json'), '{"counters": {"staff-camille": {"failures": "x"}}, ');
+    expect((await sessionWith()).lockedStaff()).toEqual([]);
+    const damaged = { counters: { [CAMILLE]: { failures: 0, locks: 1, lockedUntil: 500 }, [SOPHIE]: { failures: 'x' } }, unlocks: 3 };
+    await writeFile(path.join(dir, 'lockouts.json'), JSON.stringify(damaged));
+    expect((await sessionWith()).lockedStaff()).toEqual([{ staffId: CAMILLE, secondsLeft: 1 }]);
   });
 
   it('refuses to unlock with a cashier’s PIN: both locked people stay locked', async () => {
