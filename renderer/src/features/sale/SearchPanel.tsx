@@ -54,7 +54,7 @@ export function SearchPanel() {
           }}
         />
       </label>
-      {query ? (
+      {query && (
         <ul className="tile-grid" aria-label={t('sale.results')}>
           {results.map((p) => (
             <li key={p.id}>
@@ -71,9 +71,8 @@ export function SearchPanel() {
           ))}
           {done && results.length === 0 && <li className="tiles-none">{t('sale.noResults', { query })}</li>}
         </ul>
-      ) : (
-        <QuickKeysPane />
       )}
+      <QuickKeysPane hidden={query !== ''} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { CategoryQuickKey, QuickKey } from '@pos/core';
-import { memo, useState } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStoreProfile } from '../../../state/services';
 import { sellTapped } from '../sell';
@@ -13,30 +13,38 @@ const NO_KEYS: readonly QuickKey[] = [];
 
 /**
  * The sale screen's side pane while nothing is searched: the store's tiles, in the order head
- * office set them. A category tile opens its products; a product tile sells at once. Memoised:
- * the search box's keystrokes (a scan's digits) do not redraw it.
+ * office set them. A category tile opens its products; a product tile sells at once. Memoised,
+ * and only hidden while results show: a keystroke (a scan's digits) does not redraw it, and a
+ * search does not make it look its products up again.
  */
-export const QuickKeysPane = memo(function QuickKeysPane() {
+export const QuickKeysPane = memo(function QuickKeysPane({ hidden }: { hidden: boolean }) {
   const { t } = useTranslation();
   const keys = useStoreProfile().quickKeys ?? NO_KEYS;
   const [open, setOpen] = useState<CategoryQuickKey | null>(null);
   const products = useTileProducts(keys);
   const stock = useStockLevels(products.flatMap((p) => (typeof p === 'object' ? [p.id] : [])));
 
-  if (open) return <CategoryProducts tile={open} onBack={() => setOpen(null)} />;
-  if (keys.length === 0) return <p className="tiles-none">{t('tiles.none')}</p>;
+  let content: ReactNode;
+  if (open) content = <CategoryProducts tile={open} onBack={() => setOpen(null)} />;
+  else if (keys.length === 0) content = <p className="tiles-none">{t('tiles.none')}</p>;
+  else
+    content = (
+      <ul className="tile-grid" aria-label={t('tiles.pane')}>
+        {keys.map((key, i) => (
+          <li key={key.kind === 'category' ? `c:${key.category}` : `p:${key.productId ?? key.barcode ?? ''}`}>
+            {key.kind === 'category' ? (
+              <Tile kind="category" label={key.label} colour={key.colour} image={key.image} onTap={() => setOpen(key)} />
+            ) : (
+              <FavouriteTile tile={key} product={products[i] ?? 'loading'} stock={stock} />
+            )}
+          </li>
+        ))}
+      </ul>
+    );
   return (
-    <ul className="tile-grid" aria-label={t('tiles.pane')}>
-      {keys.map((key, i) => (
-        <li key={key.kind === 'category' ? `c:${key.category}` : `p:${key.productId ?? key.barcode ?? ''}`}>
-          {key.kind === 'category' ? (
-            <Tile kind="category" label={key.label} colour={key.colour} image={key.image} onTap={() => setOpen(key)} />
-          ) : (
-            <FavouriteTile tile={key} product={products[i] ?? 'loading'} stock={stock} />
-          )}
-        </li>
-      ))}
-    </ul>
+    <div className="tiles-pane" hidden={hidden}>
+      {content}
+    </div>
   );
 });
 
