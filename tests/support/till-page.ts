@@ -113,11 +113,11 @@ export function donePanel(page: Page): Locator {
   return page.getByRole('region', { name: 'Vente terminée' });
 }
 
-/** Answers the open modal: fills the labelled fields, then confirms. */
-export async function answerDialog(page: Page, fields: Record<string, string>, check?: string): Promise<void> {
+/** Answers the open modal: presses a toggle if asked (the discount's "Montant"), fills the labelled fields, then confirms. */
+export async function answerDialog(page: Page, fields: Record<string, string>, toggle?: string): Promise<void> {
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
-  if (check) await dialog.getByLabel(check).check();
+  if (toggle) await dialog.getByRole('button', { name: toggle, exact: true }).click();
   for (const [label, value] of Object.entries(fields)) await dialog.getByLabel(label, { exact: true }).fill(value);
   await dialog.getByRole('button', { name: 'Valider' }).click();
   await dialog.waitFor({ state: 'detached' });
