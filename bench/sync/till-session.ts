@@ -36,6 +36,7 @@ import { CATALOG_DB, countProducts, importState, launch, STORE, TILL, waitImport
 
 /** The till runs on a real hub (no demo staff): its first manager is set up with this PIN. */
 const PIN = '4071';
+const MANAGER = 'Bench manager';
 
 export type SessionOptions = {
   readonly run: string;
@@ -167,7 +168,7 @@ async function sellDuringImport(profileDir: string, tillUrl: string, products: n
   }
   const reloadAt = Date.now();
   await page.reload();
-  await signIn(page, PIN);
+  await signIn(page, PIN, MANAGER);
   const readyAt = Date.now();
   const random = mulberry32(0x5ca7);
   const scans: number[] = [];
@@ -253,7 +254,7 @@ export async function tillSession(options: SessionOptions): Promise<SessionResul
   const till = await startTill({ dataDir: tillDir, port: await freePort(), args: ['--hub', hub.url] });
   onCleanup('till host', () => till.stop());
   const socket = await connectHost(till.url);
-  await socket.invoke('staff.setup', { displayName: 'Bench manager', pin: PIN });
+  await socket.invoke('staff.setup', { displayName: MANAGER, pin: PIN });
   socket.close();
   log(`  till host at ${till.url}, enrolled with the hub`);
 
@@ -286,7 +287,7 @@ export async function tillSession(options: SessionOptions): Promise<SessionResul
 
   // Live propagation on the same till (the hub link starts once the import is done).
   if (!skip.has('live')) {
-    await staffTile(page, 'Camille').or(page.locator('html[data-ready="scan"]')).first().waitFor({ timeout: 60_000 });
+    await staffTile(page, MANAGER).or(page.locator('html[data-ready="scan"]')).first().waitFor({ timeout: 60_000 });
     await sleep(2000);
     log(`live_propagation_ms: ${options.changes} price changes through PATCH /api/v1/admin/products/:id…`);
     const adminToken = await issueAdminToken(db, 'bench:sync');
