@@ -112,6 +112,22 @@ describe.skipIf(!browserAvailable())('every till screen at the screen sizes stor
     expect(problems).toEqual([]);
   });
 
+  it("the customer's display during the sale", async () => {
+    const url = new URL(till.url);
+    url.search = '?view=customer';
+    const customer = await context.newPage();
+    try {
+      await customer.goto(url.href);
+      // The display follows the cart as it changes: one more of the selected line.
+      await page.getByRole('button', { name: `Sélectionner ${basket[0]!.name}` }).click();
+      await page.keyboard.press('+');
+      await expect.poll(() => customer.getByRole('row').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(await problemsAtEverySize(customer, 'customer display')).toEqual([]);
+    } finally {
+      await customer.close();
+    }
+  });
+
   /** A dialog checked while open, then closed with Escape whatever was found, for the next test. */
   async function dialogProblems(screen: string, open: () => Promise<void>): Promise<string[]> {
     await open();
