@@ -41,7 +41,7 @@ describe('a card payment the terminal is working on', () => {
     const attemptKey = await startCardPayment();
     const working = within(tenders()).getByRole('status');
     expect(plain(working.textContent)).toMatch(/^Le terminal traite le paiement/);
-    expect(plain(tenders().textContent)).not.toMatch(/inconnu|peut-être été débité/);
+    expect(plain(tenders().textContent)).not.toMatch(/Résultat inconnu|peut-être été débité/);
     expect(within(tenders()).queryByRole('alert')).toBeNull();
     expect(within(tenders()).queryByRole('button', { name: /Le ticket terminal indique/ })).toBeNull();
 
