@@ -20,12 +20,12 @@ export function banknotesOf(currency: string): readonly number[] {
 }
 
 /**
- * The quick cash buttons: the notes above what is due (a customer hands over the next note up,
- * or the one after), at most `count` of them; the store's own amounts when the currency has no
- * note table.
+ * The quick cash buttons: the store's own amounts above what is due (a store that set them chose
+ * them: a setting the till ignored would be worse than none); without any above the due, the
+ * notes above it (a customer hands over the next note up, or the one after). At most `count`.
  */
-export function quickCashAmounts(due: number, currency: string, fallback: readonly number[], count = 4): number[] {
-  const notes = banknotesOf(currency);
-  const source = notes.length > 0 ? notes : fallback;
-  return source.filter((amount) => amount > due).slice(0, count);
+export function quickCashAmounts(due: number, currency: string, storeAmounts: readonly number[], count = 4): number[] {
+  const above = (amounts: readonly number[]) => amounts.filter((amount) => amount > due).slice(0, count);
+  const chosen = above(storeAmounts);
+  return chosen.length > 0 ? chosen : above(banknotesOf(currency));
 }

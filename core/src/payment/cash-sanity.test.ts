@@ -58,8 +58,13 @@ describe('quickCashAmounts', () => {
     expect(quickCashAmounts(25_000, 'EUR', [])).toEqual([]);
   });
 
-  it("falls back to the store's amounts for a currency without a note table", () => {
+  it("offers the store's own amounts above the due first, also for a currency without a note table", () => {
     expect(banknotesOf('SEK')).toEqual([]);
     expect(quickCashAmounts(379, 'SEK', [500, 1000, 2000])).toEqual([500, 1000, 2000]);
+    expect(quickCashAmounts(619, 'EUR', [1000, 20000])).toEqual([1000, 20000]);
+    expect(quickCashAmounts(619, 'EUR', [500, 1000, 2000, 5000])).toEqual([1000, 2000, 5000]);
+    // None of the store's amounts is above the due: the notes above it.
+    expect(quickCashAmounts(6_000, 'EUR', [500, 1000])).toEqual([10000, 20000]);
+    expect(quickCashAmounts(379, 'SEK', [])).toEqual([]);
   });
 });
