@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePrinter, type FakePrinterRig } from '../rigs/fake-printer';
 import { seriousAccessibilityProblems } from '../support/axe-check';
 import { browserAvailable, launchChromium, openTill } from '../support/browser';
-import { layoutProblems } from '../support/layout-checks';
+import { crowdedCells, layoutProblems } from '../support/layout-checks';
 import { cart, cartRows, history, openPayment, scan } from '../support/till-page';
 import { startTill, type TillProcess } from '../support/till-process';
 
@@ -35,8 +35,8 @@ async function problemsAtEverySize(page: Page, screen: string): Promise<string[]
   for (const size of SIZES) {
     await page.setViewportSize(size);
     await settle(page);
-    for (const problem of [...(await layoutProblems(page)), ...(await seriousAccessibilityProblems(page))])
-      found.set(problem, [...(found.get(problem) ?? []), `${size.width}×${size.height}`]);
+    const problems = [...(await layoutProblems(page)), ...(await crowdedCells(page)), ...(await seriousAccessibilityProblems(page))];
+    for (const problem of problems) found.set(problem, [...(found.get(problem) ?? []), `${size.width}×${size.height}`]);
   }
   return [...found].map(([problem, sizes]) => `${screen}: ${problem} (at ${sizes.join(', ')})`);
 }

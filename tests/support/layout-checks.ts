@@ -141,3 +141,37 @@ export function layoutProblems(page: Page, within?: string): Promise<string[]> {
     [MIN_TOUCH_PX, within] as const,
   );
 }
+
+/** The least room between two figures of a table row for the eye to tell them apart. */
+const MIN_CELL_GAP_PX = 8;
+
+/**
+ * Table rows whose neighbouring cells' texts run together ("1" then "29,09 €" read "129,09 €"),
+ * each as one sentence naming the two texts and the room between them.
+ */
+export function crowdedCells(page: Page): Promise<string[]> {
+  return page.evaluate((minGap) => {
+    const problems: string[] = [];
+    const textBox = (cell: Element): DOMRect | null => {
+      if (!cell.textContent?.trim()) return null;
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const r = range.getBoundingClientRect();
+      return r.width > 0 ? r : null;
+    };
+    for (const row of document.querySelectorAll('tr')) {
+      if (!row.checkVisibility()) continue;
+      const cells = [...row.children].map((cell) => ({ cell, box: textBox(cell) })).filter((c) => c.box);
+      for (let i = 1; i < cells.length; i++) {
+        const a = cells[i - 1]!;
+        const b = cells[i]!;
+        const gap = Math.round(b.box!.left - a.box!.right);
+        if (gap < minGap)
+          problems.push(
+            `"${a.cell.textContent!.trim()}" and "${b.cell.textContent!.trim()}" run together in a table row (${gap} px apart)`,
+          );
+      }
+    }
+    return problems;
+  }, MIN_CELL_GAP_PX);
+}
