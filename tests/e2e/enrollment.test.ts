@@ -69,7 +69,7 @@ describe.skipIf(!browserAvailable())('enrolling a till with the chain’s hub', 
     await page.getByRole('status').filter({ hasText: 'Caisse inscrite : magasin S001, caisse T01.' }).waitFor();
     await panel().getByRole('button', { name: 'Fermer' }).click();
     // The sale made before enrollment was kept and is sent now.
-    await expect.poll(() => syncBadge(page).getAttribute('aria-label'), { timeout: 30_000 }).toMatch(/en ligne · 0 en attente · dernière/);
+    await expect.poll(() => syncBadge(page).textContent(), { timeout: 30_000 }).toMatch(/en ligne · 0 en attente · dernière/);
     // At the hub the sale moved stock: nothing was received, so the product is listed below zero.
     const { adminToken } = JSON.parse(await readFile(path.join(hubDir, 'hub.json'), 'utf8')) as { adminToken: string };
     const exceptions = async () => {
