@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/app-store';
 import { sellCode, sellTapped } from './sell';
-import { ProductTile } from './tiles/ProductTile';
+import { ProductTile, useTileWords } from './tiles/ProductTile';
 import { QuickKeysPane } from './tiles/QuickKeysPane';
 import { useSearch } from './use-search';
 import { SEARCH_FIELD_ATTRIBUTE } from './use-wedge-scanner';
@@ -16,6 +16,7 @@ export function SearchPanel() {
   const text = useAppStore((s) => s.searchText);
   const focusToken = useAppStore((s) => s.searchFocusToken);
   const setSearchText = useAppStore((s) => s.setSearchText);
+  const words = useTileWords();
   const input = useRef<HTMLInputElement>(null);
   const { query, results, done, stock } = useSearch(text);
 
@@ -59,6 +60,7 @@ export function SearchPanel() {
           {results.map((p) => (
             <li key={p.id}>
               <ProductTile
+                words={words}
                 product={p}
                 stock={stock.get(p.id)}
                 showSku

@@ -2,7 +2,7 @@ import type { CategoryQuickKey } from '@pos/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sellTapped } from '../sell';
-import { ProductTile } from './ProductTile';
+import { ProductTile, useTileWords } from './ProductTile';
 import { useCategoryPage } from './use-category-page';
 import { useStockLevels } from './use-stock-levels';
 
@@ -12,6 +12,7 @@ export const CATEGORY_PAGE_SIZE = 24;
 /** A category's products as tiles, a page at a time, with the way back to the store's tiles. */
 export function CategoryProducts({ tile, onBack }: { tile: CategoryQuickKey; onBack: () => void }) {
   const { t } = useTranslation();
+  const words = useTileWords();
   const [offset, setOffset] = useState(0);
   const page = useCategoryPage(tile.category, offset, CATEGORY_PAGE_SIZE);
   const stock = useStockLevels(page.products.map((p) => p.id));
@@ -33,7 +34,7 @@ export function CategoryProducts({ tile, onBack }: { tile: CategoryQuickKey; onB
       <ul ref={grid} className="tile-grid" aria-label={t('tiles.categoryProducts', { category: tile.label })} aria-busy={page.loading}>
         {page.products.map((p) => (
           <li key={p.id}>
-            <ProductTile product={p} stock={stock.get(p.id)} onTap={sellTapped} />
+            <ProductTile words={words} product={p} stock={stock.get(p.id)} onTap={sellTapped} />
           </li>
         ))}
       </ul>

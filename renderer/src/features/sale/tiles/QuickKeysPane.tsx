@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useStoreProfile } from '../../../state/services';
 import { sellTapped } from '../sell';
 import { CategoryProducts } from './CategoryProducts';
-import { ProductTile } from './ProductTile';
+import { ProductTile, useTileWords, type TileWords } from './ProductTile';
 import { Tile } from './Tile';
 import { useStockLevels } from './use-stock-levels';
 import { useTileProducts, type TileProduct } from './use-tile-products';
@@ -21,6 +21,7 @@ export const QuickKeysPane = memo(function QuickKeysPane({ hidden }: { hidden: b
   const { t } = useTranslation();
   const keys = useStoreProfile().quickKeys ?? NO_KEYS;
   const [open, setOpen] = useState<CategoryQuickKey | null>(null);
+  const words = useTileWords();
   const products = useTileProducts(keys);
   const stock = useStockLevels(products.flatMap((p) => (typeof p === 'object' ? [p.id] : [])));
 
@@ -35,7 +36,7 @@ export const QuickKeysPane = memo(function QuickKeysPane({ hidden }: { hidden: b
             {key.kind === 'category' ? (
               <Tile kind="category" label={key.label} colour={key.colour} image={key.image} onTap={() => setOpen(key)} />
             ) : (
-              <FavouriteTile tile={key} product={products[i] ?? 'loading'} stock={stock} />
+              <FavouriteTile words={words} tile={key} product={products[i] ?? 'loading'} stock={stock} />
             )}
           </li>
         ))}
@@ -48,11 +49,21 @@ export const QuickKeysPane = memo(function QuickKeysPane({ hidden }: { hidden: b
   );
 });
 
-function FavouriteTile({ tile, product, stock }: { tile: QuickKey; product: TileProduct; stock: ReadonlyMap<string, number> }) {
-  const { t } = useTranslation();
+function FavouriteTile({
+  words,
+  tile,
+  product,
+  stock,
+}: {
+  words: TileWords;
+  tile: QuickKey;
+  product: TileProduct;
+  stock: ReadonlyMap<string, number>;
+}) {
   if (typeof product === 'object')
     return (
       <ProductTile
+        words={words}
         product={product}
         label={tile.label}
         colour={tile.colour}
@@ -68,7 +79,7 @@ function FavouriteTile({ tile, product, stock }: { tile: QuickKey; product: Tile
       label={tile.label}
       colour={tile.colour}
       image={tile.image}
-      detail={product === 'missing' ? t('tiles.unavailable') : null}
+      detail={product === 'missing' ? words.t('tiles.unavailable') : null}
       disabled
       onTap={() => undefined}
     />
