@@ -152,6 +152,10 @@ describe.skipIf(!browserAvailable())('every till screen at the screen sizes stor
     expect(await dialogProblems('discount dialog', () => page.keyboard.press('F4'))).toEqual([]);
   });
 
+  it('a confirmation (void the sale)', async () => {
+    expect(await dialogProblems('void confirmation', () => page.keyboard.press('Control+Delete'))).toEqual([]);
+  });
+
   it('help', async () => {
     expect(await dialogProblems('help', () => page.keyboard.press('F1'))).toEqual([]);
   });
