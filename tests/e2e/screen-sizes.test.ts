@@ -152,6 +152,10 @@ describe.skipIf(!browserAvailable())('every till screen at the screen sizes stor
     expect(await dialogProblems('discount dialog', () => page.keyboard.press('F4'))).toEqual([]);
   });
 
+  it('a dialog with reasons to pick (price override)', async () => {
+    expect(await dialogProblems('price dialog', () => page.keyboard.press('F6'))).toEqual([]);
+  });
+
   it('a confirmation (void the sale)', async () => {
     expect(await dialogProblems('void confirmation', () => page.keyboard.press('Control+Delete'))).toEqual([]);
   });
