@@ -211,4 +211,28 @@ describe.skipIf(!browserAvailable())('every till screen at the screen sizes stor
     await panel.waitFor({ state: 'detached' });
     expect(problems).toEqual([]);
   });
+
+  it("a manager's approval, asked of a cashier", async () => {
+    await page.getByRole('button', { name: 'Verrouiller' }).click();
+    const cashier = page.getByRole('button', { name: 'Camille', exact: true });
+    const pin = page.getByLabel('Code personnel', { exact: true });
+    await cashier.or(pin).first().waitFor();
+    if (await cashier.count()) await cashier.click();
+    await pin.fill('1234');
+    await page.keyboard.press('Enter');
+    await page.locator('html[data-ready="scan"]').waitFor({ timeout: 30_000 });
+    await scan(page, basket[2]!.barcodes[0]!);
+    await cart(page)
+      .getByRole('button', { name: `Sélectionner ${basket[2]!.name}` })
+      .click();
+    await page.keyboard.press('F6');
+    const price = page.getByRole('dialog');
+    await price.getByLabel('Nouveau prix').fill('1');
+    await price.getByRole('group', { name: 'Motifs courants' }).getByRole('button').first().click();
+    await price.getByRole('button', { name: 'Valider' }).click();
+    const problems = await dialogProblems('manager approval', () =>
+      page.getByRole('dialog', { name: 'Accord d’un responsable' }).waitFor(),
+    );
+    expect(problems).toEqual([]);
+  });
 });
