@@ -235,4 +235,11 @@ describe.skipIf(!browserAvailable())('every till screen at the screen sizes stor
     );
     expect(problems).toEqual([]);
   });
+
+  it('the status bar when the host is gone (last: it stops the host)', async () => {
+    await page.keyboard.press('Escape');
+    await till.stop();
+    await page.getByRole('status', { name: /^Poste: (déconnecté|connexion)/ }).waitFor({ timeout: 15_000 });
+    expect(await problemsAtEverySize(page, 'host gone')).toEqual([]);
+  });
 });
