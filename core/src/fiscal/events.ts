@@ -36,6 +36,9 @@ export type EventPayload =
   | { readonly type: 'till.start'; readonly appVersion: string; readonly publicKey?: string; readonly heads?: ChainHeads }
   | { readonly type: 'session.sign-in'; readonly staffId: string }
   | { readonly type: 'session.sign-out'; readonly staffId: string }
+  /** Too many wrong PINs: this person cannot sign in until the lock ends or a manager lifts it. */
+  | { readonly type: 'staff.locked'; readonly staffId: string }
+  | { readonly type: 'staff.unlock'; readonly staffId: string; readonly unlockedBy: string }
   | {
       readonly type: 'sale.void';
       readonly saleId: string;

@@ -27,6 +27,8 @@ export const EVENT_SHAPE: Check = variant('type', {
   ),
   'session.sign-in': object({ type: literal('session.sign-in'), staffId }),
   'session.sign-out': object({ type: literal('session.sign-out'), staffId }),
+  'staff.locked': object({ type: literal('staff.locked'), staffId }),
+  'staff.unlock': object({ type: literal('staff.unlock'), staffId, unlockedBy: staffId }),
   'sale.void': SEALED_VOID_SHAPE,
   'receipt.reprint': object({ type: literal('receipt.reprint'), saleId: id, receiptSeq: integer(1), reprintNumber: integer(1), staffId }),
   'journal.repaired': object({ type: literal('journal.repaired'), segment: text(40), droppedBytes: integer(0) }),

@@ -1,4 +1,4 @@
-import type { StaffLockout } from '@pos/core';
+import type { SealedRecord, StaffLockout } from '@pos/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorOf, hostPool, tempDirs, valueOf, type TestHost } from './test-support/host-harness';
 
@@ -10,6 +10,11 @@ afterEach(async () => {
 });
 
 const signIn = (host: TestHost, staffId: string, pin: string) => host.invoke('session.signIn', { staffId, pin });
+/** The lock and the unlock, as the JET has them: an inspector reads PIN guessing in the journal. */
+const lockEvents = async (host: TestHost) =>
+  valueOf<{ records: SealedRecord[] }>(await host.invoke('journal.read', { chain: 'event', afterSeq: 0, limit: 500 }))
+    .records.map((r) => r.payload as { type: string })
+    .filter((p) => p.type.startsWith('staff.'));
 const lockouts = async (host: TestHost) => valueOf<readonly StaffLockout[]>(await host.invoke('staff.lockouts', undefined));
 
 describe('sign-in through the host: the person is locked, not the till', () => {
@@ -33,6 +38,11 @@ describe('sign-in through the host: the person is locked, not the till', () => {
     );
     expect(unlocked).toEqual({ approvedBy: 'staff-sophie', lockouts: [] });
     expect(valueOf<{ id: string }>(await signIn(again, 'staff-camille', '1234')).id).toBe('staff-camille');
+    // Sealed once each: the lock when the fifth wrong PIN caused it (not again for a PIN refused while locked).
+    expect(await lockEvents(again)).toEqual([
+      { type: 'staff.locked', staffId: 'staff-camille' },
+      { type: 'staff.unlock', staffId: 'staff-camille', unlockedBy: 'staff-sophie' },
+    ]);
   });
 
   it('refuses a sign-in that names nobody, or nobody of this till', async () => {

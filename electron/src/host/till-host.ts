@@ -128,7 +128,9 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     journal,
     sealer,
     staff,
-    session: new Session(staff),
+    session: new Session(staff, staff.lockouts, (staffId) =>
+      sealer.seal({ chain: 'event', id: randomUUID(), payload: { type: 'staff.locked', staffId } }),
+    ),
     printer,
     terminal,
     devices,

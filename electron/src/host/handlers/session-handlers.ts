@@ -54,6 +54,7 @@ export function sessionHandlers(ctx: HostContext): HandlerGroup {
       },
       run: async ({ staffId, managerPin }) => {
         const approver = await ctx.session.unlock(staffId, managerPin);
+        await ctx.sealer.seal({ chain: 'event', id: randomUUID(), payload: { type: 'staff.unlock', staffId, unlockedBy: approver.id } });
         return { approvedBy: approver.id, lockouts: ctx.session.lockedStaff() };
       },
     },

@@ -21,9 +21,14 @@ function lockedError(retryInMs: number, who: StaffMember | null): PosError {
 export class Session {
   private current: StaffMember | null = null;
 
+  /**
+   * `onLocked` records a person's lock the moment too many wrong PINs cause it (the host seals it in
+   * the JET, as a sign-in is: an inspector reads PIN guessing there, not in a side file).
+   */
   constructor(
     private readonly staff: StaffStore,
     private readonly lockouts: LockoutBook = staff.lockouts,
+    private readonly onLocked: (staffId: string) => Promise<unknown> = async () => undefined,
   ) {}
 
   get staffMember(): StaffMember | null {
@@ -112,7 +117,10 @@ export class Session {
 
   private async fail(key: string, who: StaffMember | null): Promise<never> {
     const { attemptsLeft, retryInMs } = await this.lockouts.failed(key);
-    if (retryInMs > 0) throw lockedError(retryInMs, who);
+    if (retryInMs > 0) {
+      if (who) await this.onLocked(who.id);
+      throw lockedError(retryInMs, who);
+    }
     throw new PosError('WRONG_PIN', 'Wrong PIN', { attemptsLeft });
   }
 }
