@@ -106,6 +106,18 @@ describe.skipIf(!browserAvailable())('a whole sale by touch alone, on a 1024×76
     await page.getByRole('button', { name: /^Nouvelle vente/ }).click();
     await expect.poll(() => cartRows(page).count()).toBe(0);
 
+    // Sealed as sold: the ticket, opened from the history by touch, holds the weighed line.
+    await page.getByRole('button', { name: /^Historique/ }).click();
+    const sales = page.getByRole('region', { name: 'Ventes de cette caisse' });
+    await sales
+      .getByRole('button', { name: /^Voir le ticket/ })
+      .first()
+      .click();
+    await expect.poll(() => sales.innerText()).toContain(apples.name);
+    expect(await sales.innerText()).toContain('0,750');
+    await sales.getByRole('button', { name: 'Retour', exact: true }).click();
+    await page.getByRole('list', { name: 'Touches rapides' }).waitFor();
+
     expect(await page.evaluate(() => (window as KeyWindow).__keyEvents)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
