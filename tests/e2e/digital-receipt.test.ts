@@ -67,7 +67,7 @@ describe.skipIf(!browserAvailable())('a digital receipt, from the till to the cu
           await phone.goto(link);
           return phone.locator('main').innerText();
         },
-        { timeout: 30_000, intervals: [500, 1000, 2000] },
+        { timeout: 30_000, interval: 1000 },
       )
       .toContain('TOTAL TTC');
     const text = await phone.locator('main').innerText();
