@@ -98,6 +98,34 @@ export function createFakeBridge(): FakeBridge {
   };
   const setupPins = new Map<string, StaffMember>();
 
+  /** Each person's wrong sign-in PINs, as the real host keeps them: five lock that person for 30 s. */
+  const personLocks = (() => {
+    const failures = new Map<string, number>();
+    const lockedUntil = new Map<string, number>();
+    const secondsLeft = (staffId: string) => Math.max(0, Math.ceil(((lockedUntil.get(staffId) ?? 0) - Date.now()) / 1000));
+    const locked = (staffId: string) => {
+      const seconds = secondsLeft(staffId);
+      return new PosError('PIN_LOCKED', 'Too many wrong PINs', { retryInMs: seconds * 1000, seconds, staffId });
+    };
+    return {
+      check(staffId: string, right: boolean): void {
+        if (secondsLeft(staffId) > 0) throw locked(staffId);
+        if (right) return void failures.delete(staffId);
+        const count = (failures.get(staffId) ?? 0) + 1;
+        if (count < PIN_ATTEMPTS) {
+          failures.set(staffId, count);
+          throw new PosError('WRONG_PIN', 'Wrong PIN', { attemptsLeft: PIN_ATTEMPTS - count });
+        }
+        failures.delete(staffId);
+        lockedUntil.set(staffId, Date.now() + 30_000);
+        throw locked(staffId);
+      },
+      list: () =>
+        [...lockedUntil.keys()].flatMap((staffId) => (secondsLeft(staffId) > 0 ? [{ staffId, secondsLeft: secondsLeft(staffId) }] : [])),
+      unlock: (staffId: string) => void lockedUntil.delete(staffId),
+    };
+  })();
+
   const seal = (request: SealRequest): SealedRecord => {
     const existing = sealed.get(request.id);
     if (existing) {
@@ -117,7 +145,11 @@ export function createFakeBridge(): FakeBridge {
       prevHash: `h${seq - 1}`,
       hash: `h${seq}`,
       // Hex like a real Ed25519 signature (the digital receipt's key is hashed from it), one per record.
-      signature: `${request.chain}-${seq}`.split('').map((c) => c.charCodeAt(0).toString(16)).join('').padEnd(128, '0'),
+      signature: `${request.chain}-${seq}`
+        .split('')
+        .map((c) => c.charCodeAt(0).toString(16))
+        .join('')
+        .padEnd(128, '0'),
     } as SealedRecord;
     sealed.set(request.id, record);
     return record;
@@ -200,12 +232,23 @@ export function createFakeBridge(): FakeBridge {
       if (!can(approver.role, request.action)) throw new PosError('FORBIDDEN', `${approver.displayName} may not approve this`);
       return grant(request, approver);
     },
-    'session.signIn': ({ pin }: { pin: string }) => {
+    'session.signIn': ({ staffId, pin }: { staffId: string; pin: string }) => {
       if (fake.staff.length === 0) throw new PosError('SETUP_REQUIRED', 'This till has no staff yet: set up its first manager');
-      const member = staffByPin(pin);
-      if (!member) throw new PosError('WRONG_PIN', 'Wrong PIN', { attemptsLeft: 4 });
+      const member = fake.staff.find((s) => s.id === staffId);
+      if (!member) throw new PosError('NOT_FOUND', `No staff member ${staffId}`, { reason: 'unknown-staff' });
+      personLocks.check(staffId, staffByPin(pin)?.id === staffId);
       fake.signedIn = member;
       return member;
+    },
+    'staff.lockouts': () => personLocks.list(),
+    'staff.unlock': ({ staffId, managerPin }: { staffId: string; managerPin: string }) => {
+      const approver = staffByPin(managerPin);
+      if (!approver) throw new PosError('WRONG_PIN', 'Wrong PIN', { attemptsLeft: 4 });
+      if (!can(approver.role, 'till.settings'))
+        throw new PosError('FORBIDDEN', 'Unlocking takes a manager’s PIN', { reason: 'unlock-needs-manager' });
+      if (approver.id === staffId) throw new PosError('FORBIDDEN', 'Another manager must unlock you', { reason: 'unlock-self' });
+      personLocks.unlock(staffId);
+      return { approvedBy: approver.id, lockouts: personLocks.list() };
     },
     'staff.setup': ({ displayName, pin }: { displayName: string; pin: string }) => {
       if (fake.staff.length > 0) throw new PosError('FORBIDDEN', 'This till has staff already');
