@@ -84,8 +84,7 @@ export type PrintOutcome =
  * prints. `failed`: the kick may not have reached the drawer, the cashier opens it with the key.
  */
 export type SaleDrawerResult =
-  | { readonly status: 'opened' | 'not-due' | 'already-opened' }
-  | Extract<PrintOutcome, { readonly status: 'failed' }>;
+  { readonly status: 'opened' | 'not-due' | 'already-opened' } | Extract<PrintOutcome, { readonly status: 'failed' }>;
 
 export type CardResult = {
   readonly attemptKey: string;

@@ -272,7 +272,8 @@ describe('staff of a real till', () => {
     const host = await hosts.start(await dirs.make(), { demo: false });
     const hello = valueOf<{ needsSetup: boolean }>(await host.invoke('host.hello', undefined));
     expect(hello.needsSetup).toBe(true);
-    for (const pin of ['1234', '5678', '246810']) expect(errorOf(await host.invoke('session.signIn', { staffId: 'staff-camille', pin })).code).toBe('SETUP_REQUIRED');
+    for (const pin of ['1234', '5678', '246810'])
+      expect(errorOf(await host.invoke('session.signIn', { staffId: 'staff-camille', pin })).code).toBe('SETUP_REQUIRED');
     expect(errorOf(await host.invoke('staff.setup', { displayName: 'Nadia', pin: '1234' })).code).toBe('INVALID_REQUEST');
     const manager = valueOf<{ id: string; role: string }>(await host.invoke('staff.setup', { displayName: 'Nadia', pin: '4071' }));
     expect(manager.role).toBe('manager');

@@ -106,7 +106,9 @@ export class Sealer {
       this.refuseWhenStopped();
       const rotation = next.rotation;
       if (!rotation || rotation.previous.keyId !== this.signingKey.keyId) {
-        throw new PosError('INVALID_REQUEST', 'The new key was not endorsed by the key the till signs with', { reason: 'key-not-endorsed' });
+        throw new PosError('INVALID_REQUEST', 'The new key was not endorsed by the key the till signs with', {
+          reason: 'key-not-endorsed',
+        });
       }
       await this.announce(this.signingKey);
       const record = await this.sealNow({ chain: 'event', id: `key-rotate-${next.keyId}`, payload: rotation.payload }, this.signingKey);

@@ -87,10 +87,11 @@ export function deviceHandlers(ctx: HostContext): HandlerGroup {
           : managerPin
             ? await ctx.session.authorize(managerPin, 'drawer.open')
             : null;
-        if (!approver) throw new PosError('FORBIDDEN', 'Opening the drawer without a sale needs a manager', {
-          needsApprover: true,
-          reason: 'approver-needed',
-        });
+        if (!approver)
+          throw new PosError('FORBIDDEN', 'Opening the drawer without a sale needs a manager', {
+            needsApprover: true,
+            reason: 'approver-needed',
+          });
         // The approval is recorded like every other (single use, cited by the record it allowed).
         const approval = await ctx.approvals.issue({ action: 'drawer.open', approvedBy: approver.id, requestedBy: staff.id, subject: {} });
         // Sealed before the pulse: a drawer never opens without its trace.
