@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HidDeviceInfo } from '../../common/scanner/hid-device-port';
 import { encodeHidPosReport } from '../../common/scanner/hid-pos-report';
 import {
@@ -83,6 +83,29 @@ describe('HID POS scanner driver (recorded reports replayed through an injected 
     await replayScan(device, HONEYWELL_EAN13);
     expect(scans.map((s) => s.code)).toEqual(['3760000000017']);
     expect(statuses.at(-1)?.state).toBe('ready');
+  });
+
+  it('still drops a partial code when its timer fires a millisecond before the wall clock says the wait is over', async () => {
+    const bus = createFakeHidBus();
+    bus.plug(HONEYWELL_HID_POS);
+    const { driver, scans } = start(bus);
+    await driver.open();
+    const device = bus.device('/dev/hidraw3')!;
+    // The wall clock as the driver reads it: the chunk comes at 1000, and when the 50 ms timer fires
+    // the clock says 1049 (timers and Date.now() do not tick together), later 1100.
+    let clock = 1000;
+    const now = vi.spyOn(Date, 'now').mockImplementation(() => clock);
+    try {
+      await replayScan(device, { reports: HONEYWELL_GS1_DATAMATRIX.reports.slice(0, 1) });
+      clock = 1049;
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      clock = 1100;
+      await until(() => driver.status().state === 'error');
+    } finally {
+      now.mockRestore();
+    }
+    await replayScan(device, HONEYWELL_EAN13);
+    expect(scans.map((s) => s.code)).toEqual(['3760000000017']);
   });
 
   it('unplugged mid-scan: drops the partial code, says so, and reopens the scanner on its new path', async () => {

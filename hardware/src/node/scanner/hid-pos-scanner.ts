@@ -70,6 +70,22 @@ export function createHidPosScanner(options: HidPosScannerOptions = {}): HidPosS
     chunkTimer = null;
   };
 
+  /**
+   * A timer can fire a millisecond before the wall clock says the wait is over: then it waits
+   * again, or the partial code would stay pending for ever and swallow the next scan's chunks.
+   */
+  const armChunkTimer = (waitMs: number) => {
+    chunkTimer = setTimeout(() => {
+      chunkTimer = null;
+      if (reassembler.expire(Date.now(), chunkTimeoutMs)) {
+        setStatus({
+          state: 'error',
+          message: 'The scanner stopped in the middle of a long code: the partial code was dropped. Scan again.',
+        });
+      } else if (reassembler.pending) armChunkTimer(5);
+    }, waitMs);
+  };
+
   const choose = (devices: readonly HidDeviceInfo[]): HidDeviceInfo | undefined => {
     if (identity) {
       const known = identity;
@@ -104,15 +120,7 @@ export function createHidPosScanner(options: HidPosScannerOptions = {}): HidPosS
     const step = reassembler.push(parsed.report, Date.now());
     clearChunkTimer();
     if (step.type === 'partial') {
-      chunkTimer = setTimeout(() => {
-        chunkTimer = null;
-        if (reassembler.expire(Date.now(), chunkTimeoutMs)) {
-          setStatus({
-            state: 'error',
-            message: 'The scanner stopped in the middle of a long code: the partial code was dropped. Scan again.',
-          });
-        }
-      }, chunkTimeoutMs);
+      armChunkTimer(chunkTimeoutMs);
       return;
     }
     if (step.type === 'error') return setStatus({ state: 'error', message: step.message });
