@@ -131,6 +131,7 @@ export const en: Dictionary = {
     add: 'Add',
   },
   actions: {
+    barLabel: 'Sale actions',
     quantity: 'Quantity',
     lineDiscount: 'Line discount',
     cartDiscount: 'Cart discount',
@@ -149,7 +150,19 @@ export const en: Dictionary = {
     back: 'Back',
   },
   scan: {
-    gs1Invalid: 'Unreadable GS1 code ({{message}}): {{code}}. Scan it again.',
+    gs1Invalid: {
+      empty: 'Unreadable GS1 code (empty): {{code}}. Scan it again.',
+      'unknown-ai': 'Unreadable GS1 code (unknown application identifier): {{code}}. Scan it again.',
+      truncated: 'Unreadable GS1 code (incomplete code): {{code}}. Scan it again.',
+      'too-long': 'Unreadable GS1 code (field too long): {{code}}. Scan it again.',
+      'too-short': 'Unreadable GS1 code (field too short): {{code}}. Scan it again.',
+      'invalid-characters': 'Unreadable GS1 code (characters not allowed): {{code}}. Scan it again.',
+      'bad-check-digit': 'Unreadable GS1 code (wrong check digit): {{code}}. Scan it again.',
+      'bad-date': 'Unreadable GS1 code (impossible date): {{code}}. Scan it again.',
+      'value-out-of-range': 'Unreadable GS1 code (value out of range): {{code}}. Scan it again.',
+      'sub-cent-price': 'Unreadable GS1 code (price finer than a cent): {{code}}. Scan it again.',
+      'duplicate-ai': 'Unreadable GS1 code (one identifier twice, with two values): {{code}}. Scan it again.',
+    },
     gs1NoGtin: 'This GS1 code carries no GTIN (AI 01): {{code}}.',
     expired: '{{name}} is past its use-by date ({{date}}): it may not be sold.',
     ignoredDuringDialog: 'Code {{code}} read while a dialog was open: not added. Close it and scan again.',

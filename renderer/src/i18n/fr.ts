@@ -131,6 +131,7 @@ export const fr = {
     add: 'Ajouter',
   },
   actions: {
+    barLabel: 'Actions de la vente',
     quantity: 'Quantité',
     lineDiscount: 'Remise ligne',
     cartDiscount: 'Remise panier',
@@ -149,7 +150,19 @@ export const fr = {
     back: 'Retour',
   },
   scan: {
-    gs1Invalid: 'Code GS1 illisible ({{message}}) : {{code}}. Rescannez.',
+    gs1Invalid: {
+      empty: 'Code GS1 illisible (vide) : {{code}}. Rescannez.',
+      'unknown-ai': 'Code GS1 illisible (identifiant d’application inconnu) : {{code}}. Rescannez.',
+      truncated: 'Code GS1 illisible (code incomplet) : {{code}}. Rescannez.',
+      'too-long': 'Code GS1 illisible (champ trop long) : {{code}}. Rescannez.',
+      'too-short': 'Code GS1 illisible (champ trop court) : {{code}}. Rescannez.',
+      'invalid-characters': 'Code GS1 illisible (caractères non permis) : {{code}}. Rescannez.',
+      'bad-check-digit': 'Code GS1 illisible (clé de contrôle fausse) : {{code}}. Rescannez.',
+      'bad-date': 'Code GS1 illisible (date impossible) : {{code}}. Rescannez.',
+      'value-out-of-range': 'Code GS1 illisible (valeur hors limites) : {{code}}. Rescannez.',
+      'sub-cent-price': 'Code GS1 illisible (prix plus fin que le centime) : {{code}}. Rescannez.',
+      'duplicate-ai': 'Code GS1 illisible (un identifiant deux fois, avec deux valeurs) : {{code}}. Rescannez.',
+    },
     gs1NoGtin: 'Ce code GS1 ne porte pas de GTIN (AI 01) : {{code}}.',
     expired: '{{name}} est périmé (date limite {{date}}) : vente refusée.',
     ignoredDuringDialog: 'Code {{code}} lu pendant une fenêtre ouverte : non ajouté. Fermez la fenêtre et scannez à nouveau.',

@@ -23,18 +23,22 @@ export type Gs1Element =
   | { readonly kind: 'batch-lot'; readonly ai: '10'; readonly value: string }
   | { readonly kind: 'other'; readonly ai: string; readonly title: string; readonly value: string };
 
-export type Gs1ErrorReason =
-  | 'empty'
-  | 'unknown-ai'
-  | 'truncated'
-  | 'too-long'
-  | 'too-short'
-  | 'invalid-characters'
-  | 'bad-check-digit'
-  | 'bad-date'
-  | 'value-out-of-range'
-  | 'sub-cent-price'
-  | 'duplicate-ai';
+/** Why an element string cannot be read: the till says each in the cashier's language. */
+export const GS1_ERROR_REASONS = [
+  'empty',
+  'unknown-ai',
+  'truncated',
+  'too-long',
+  'too-short',
+  'invalid-characters',
+  'bad-check-digit',
+  'bad-date',
+  'value-out-of-range',
+  'sub-cent-price',
+  'duplicate-ai',
+] as const;
+
+export type Gs1ErrorReason = (typeof GS1_ERROR_REASONS)[number];
 
 export type Gs1Error = {
   readonly ok: false;

@@ -7,7 +7,10 @@ import { discountCart, discountLine, editQuantity, overrideSelectedPrice, remove
 import { parkSale, voidSale } from './sale-lifecycle';
 
 type Action = {
+  /** The key as ARIA names it (aria-keyshortcuts: "Delete", "Control+Delete"). */
   readonly key: string;
+  /** The key as printed on the cashier's keyboard, from the dictionary (Suppr in French, Delete in English). */
+  readonly keyLabel: string;
   readonly label: string;
   readonly run: () => unknown;
   readonly disabled?: boolean;
@@ -22,19 +25,19 @@ export function ActionBar() {
   // Nothing can be sealed: no sale can end, so none is rung up (parked sales and the history stay readable).
   const stopped = useAppStore((s) => s.fiscal.state === 'stopped');
   const actions: Action[] = [
-    { key: 'F3', label: t('actions.quantity'), run: editQuantity, disabled: empty || stopped },
-    { key: 'F4', label: t('actions.lineDiscount'), run: discountLine, disabled: empty || stopped },
-    { key: 'F5', label: t('actions.cartDiscount'), run: discountCart, disabled: empty || stopped },
-    { key: 'F6', label: t('actions.priceOverride'), run: overrideSelectedPrice, disabled: empty || stopped },
-    { key: 'Suppr', label: t('actions.removeLine'), run: removeSelectedLine, disabled: empty || stopped },
-    { key: 'F7', label: t('actions.park'), run: parkSale, disabled: empty },
-    { key: 'F8', label: t('actions.parked'), run: () => setPanel('parked') },
-    { key: 'F9', label: t('actions.history'), run: () => setPanel('history') },
-    { key: 'Ctrl+Suppr', label: t('actions.voidSale'), run: voidSale, disabled: empty || stopped },
-    { key: 'F12', label: t('actions.pay'), run: openPayment, disabled: empty || stopped, primary: true },
+    { key: 'F3', keyLabel: 'F3', label: t('actions.quantity'), run: editQuantity, disabled: empty || stopped },
+    { key: 'F4', keyLabel: 'F4', label: t('actions.lineDiscount'), run: discountLine, disabled: empty || stopped },
+    { key: 'F5', keyLabel: 'F5', label: t('actions.cartDiscount'), run: discountCart, disabled: empty || stopped },
+    { key: 'F6', keyLabel: 'F6', label: t('actions.priceOverride'), run: overrideSelectedPrice, disabled: empty || stopped },
+    { key: 'Delete', keyLabel: 'Delete', label: t('actions.removeLine'), run: removeSelectedLine, disabled: empty || stopped },
+    { key: 'F7', keyLabel: 'F7', label: t('actions.park'), run: parkSale, disabled: empty },
+    { key: 'F8', keyLabel: 'F8', label: t('actions.parked'), run: () => setPanel('parked') },
+    { key: 'F9', keyLabel: 'F9', label: t('actions.history'), run: () => setPanel('history') },
+    { key: 'Control+Delete', keyLabel: 'CtrlDelete', label: t('actions.voidSale'), run: voidSale, disabled: empty || stopped },
+    { key: 'F12', keyLabel: 'F12', label: t('actions.pay'), run: openPayment, disabled: empty || stopped, primary: true },
   ];
   return (
-    <nav className="action-bar" aria-label="Actions">
+    <nav className="action-bar" aria-label={t('actions.barLabel')}>
       {actions.map((a) => (
         <button
           key={a.key}
@@ -45,7 +48,7 @@ export function ActionBar() {
           onClick={() => Promise.resolve(a.run()).catch(notifyError)}
         >
           <span className="action-label">{a.label}</span>
-          <kbd>{a.key}</kbd>
+          <kbd>{t(`keyLabels.${a.keyLabel}`)}</kbd>
         </button>
       ))}
     </nav>

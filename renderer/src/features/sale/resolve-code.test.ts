@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
-import { demoProduct, demoStoreProfile, encodeVariableMeasure, weighedItemCode, withGtinCheckDigit } from '@pos/core';
+import { demoProduct, demoStoreProfile, encodeVariableMeasure, GS1_ERROR_REASONS, weighedItemCode, withGtinCheckDigit } from '@pos/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogDb } from '../../db/catalog-db';
+import { createI18n, LOCALES } from '../../i18n/i18n';
 import { importCatalog } from '../../db/catalog-import';
 import { demoCatalogPageForTest } from '../../db/test-support/demo-pull';
 import { resolveCode } from './resolve-code';
@@ -108,7 +109,7 @@ describe('resolveCode with AIM identifiers and GS1 codes (HID POS and serial sca
       values: { date: '2026-11-20' },
     });
     expect(await resolveCode(db, `]C110LOT42`, layouts, null, today)).toMatchObject({ kind: 'error', key: 'scan.gs1NoGtin' });
-    expect(await resolveCode(db, `]C101123`, layouts, null, today)).toMatchObject({ kind: 'error', key: 'scan.gs1Invalid' });
+    expect(await resolveCode(db, `]C101123`, layouts, null, today)).toMatchObject({ kind: 'error', key: 'scan.gs1Invalid.truncated' });
   });
 });
 
@@ -169,5 +170,16 @@ describe('resolveCode with UPC-E, add-ons and GS1 labels carrying more than the 
   it('finds an EAN-8 product from the zero-padded GTIN-14 of a GS1 label', async () => {
     const p = await put(613, 'ean-8-product', ['96385074']);
     expect(await resolveCode(db, ']C10100000096385074', layouts, null, today)).toMatchObject({ kind: 'product', product: { id: p.id } });
+  });
+});
+
+describe('an unreadable GS1 code', () => {
+  it.each(GS1_ERROR_REASONS)('is said by its reason "%s" in French and in English, never the parser’s English', (reason) => {
+    for (const locale of LOCALES) {
+      const i18n = createI18n(locale);
+      const key = `scan.gs1Invalid.${reason}`;
+      expect(i18n.exists(key), `${locale} ${key}`).toBe(true);
+      expect(i18n.t(key, { code: '(01)123' }), key).toContain('(01)123');
+    }
   });
 });

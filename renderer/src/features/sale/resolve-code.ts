@@ -44,7 +44,8 @@ export async function resolveCode(
 ): Promise<CodeResolution> {
   // An AIM prefix ("]E0", "]C1") says what the scanner read; GS1 codes carry their GTIN, weight, price.
   const scanned = parseScannedCode(raw.trim());
-  if (!scanned.ok) return { kind: 'error', key: 'scan.gs1Invalid', values: { code: printable(scanned.code), message: scanned.message } };
+  // Said by its reason in the screen's language: the parser's message is English, for support only.
+  if (!scanned.ok) return { kind: 'error', key: `scan.gs1Invalid.${scanned.reason}`, values: { code: printable(scanned.code) } };
   if (scanned.kind === 'gs1') return resolveGs1(db, scanned.summary, scanned.problems, printable(raw.trim()), priceListId, today);
   if (scanned.aim?.symbology === 'ean-upc-add-on') return { kind: 'ignore' };
   const classified = classifyCode(scanned.code, layouts, scanned.aim ? { symbology: scanned.aim.symbology } : {});

@@ -17,7 +17,7 @@ const CONDITION_KEYS: Record<PrinterCondition, string> = {
 /**
  * The printer in a few words after its pictogram: its state, or its most urgent condition and how
  * many more (the word "Printer" is there for screen readers and text searches, not drawn). Every
- * condition (and the host's message) stays in the accessible name and the title, so a long list
+ * condition (and the printer's address) stays in the accessible name and the title, so a long list
  * never pushes the bar's buttons off a small screen.
  */
 export function PrinterStatusItem() {
@@ -31,7 +31,8 @@ export function PrinterStatusItem() {
   const full = [
     t('statusBar.printer', { state: stateWord }),
     conditions.length ? `(${conditions.join(', ')})` : '',
-    printer?.message ?? printer?.target ?? '',
+    // Its address, not the host's English message: the words of the screen stay in its language.
+    printer?.target ?? '',
   ]
     .filter(Boolean)
     .join(' ');
