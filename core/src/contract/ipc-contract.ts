@@ -134,11 +134,20 @@ export type HubStatus = {
 export type DeviceRole = 'printer' | 'drawer' | 'scanner' | 'scale' | 'terminal' | 'pole-display' | 'customer-display';
 
 /** One device's live status, in words a manager can act on. `off`: not configured. */
+export const DEVICE_LABEL_CODES = ['keyboard-wedge', 'no-scale', 'no-pole-display', 'drawer-on-printer', 'customer-window', 'off'] as const;
+export type DeviceLabelCode = (typeof DEVICE_LABEL_CODES)[number];
+
 export type DeviceStatusView = {
   readonly role: DeviceRole;
   readonly state: 'ready' | 'busy' | 'opening' | 'disconnected' | 'error' | 'off';
   /** What it is ("Honeywell HID POS scanner on /dev/hidraw2", "ZVT terminal 10.0.0.5:20007"). */
   readonly label: string;
+  /**
+   * When the host describes it in its own words (no device, the wedge, the drawer's pin): a code the
+   * page words in its language, `label` staying as the English for support.
+   */
+  readonly labelCode?: DeviceLabelCode;
+  readonly labelValues?: Readonly<Record<string, string | number>>;
   /** The problem and its fix, when there is one. */
   readonly message?: string;
 };

@@ -492,6 +492,14 @@ export const en: Dictionary = {
     replaced: 'New key in use: {{keyId}}. The change is recorded in the journal.',
   },
   devices: {
+    label: {
+      'keyboard-wedge': 'Keyboard-wedge scanner (no setup)',
+      'no-scale': 'No scale',
+      'no-pole-display': 'No pole display',
+      'drawer-on-printer': 'Drawer on the printer, pin {{pin}}',
+      'customer-window': 'Window on screen {{screen}}',
+      off: 'Off',
+    },
     title: 'Devices',
     open: 'Devices',
     managerOnly: 'Only a manager can set up the devices.',

@@ -495,6 +495,14 @@ export const fr = {
     replaced: 'Nouvelle clé en service : {{keyId}}. Le changement est enregistré au journal.',
   },
   devices: {
+    label: {
+      'keyboard-wedge': 'Douchette en émulation clavier (sans réglage)',
+      'no-scale': 'Aucune balance',
+      'no-pole-display': 'Aucun afficheur',
+      'drawer-on-printer': 'Tiroir sur l’imprimante, broche {{pin}}',
+      'customer-window': 'Fenêtre sur l’écran {{screen}}',
+      off: 'Éteint',
+    },
     title: 'Périphériques',
     open: 'Périphériques',
     managerOnly: 'Seul un responsable peut configurer les périphériques.',

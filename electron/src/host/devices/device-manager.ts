@@ -82,13 +82,18 @@ export class DeviceManager {
       drawerView(printer, this.config.drawer.pin),
       scanner
         ? statusView('scanner', scanner.label, scanner.status())
-        : { role: 'scanner', label: 'Keyboard wedge (no setup)', state: 'ready' },
-      statusView('scale', scale?.label ?? 'No scale', scale?.status() ?? null),
-      statusView('pole-display', poleDisplay?.label ?? 'No pole display', poleDisplay?.status() ?? null),
+        : { role: 'scanner', label: 'Keyboard wedge (no setup)', labelCode: 'keyboard-wedge', state: 'ready' },
+      scale ? statusView('scale', scale.label, scale.status()) : { ...statusView('scale', 'No scale', null), labelCode: 'no-scale' },
+      poleDisplay
+        ? statusView('pole-display', poleDisplay.label, poleDisplay.status())
+        : { ...statusView('pole-display', 'No pole display', null), labelCode: 'no-pole-display' },
       statusView('terminal', terminal.label, terminal.deviceStatus?.() ?? { state: 'ready' }),
       {
         role: 'customer-display',
         label: this.config.customerDisplay.window ? `Window on screen ${this.config.customerDisplay.screen ?? 'auto'}` : 'Off',
+        ...(this.config.customerDisplay.window
+          ? { labelCode: 'customer-window' as const, labelValues: { screen: this.config.customerDisplay.screen ?? 'auto' } }
+          : { labelCode: 'off' as const }),
         state: this.config.customerDisplay.window ? 'ready' : 'off',
       },
     ];

@@ -18,7 +18,13 @@ describe('the drawer on the Devices screen', () => {
   });
 
   it('is ready behind a ready printer, and busy while the printer says it is open', () => {
-    expect(drawerView(printer('ready'), 5)).toEqual({ role: 'drawer', label: 'Drawer on the printer, pin 5', state: 'ready' });
+    expect(drawerView(printer('ready'), 5)).toEqual({
+      role: 'drawer',
+      label: 'Drawer on the printer, pin 5',
+      labelCode: 'drawer-on-printer',
+      labelValues: { pin: 5 },
+      state: 'ready',
+    });
     expect(drawerView(printer('ready', ['drawer-open']), 2).state).toBe('busy');
   });
 });

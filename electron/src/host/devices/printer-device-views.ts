@@ -24,8 +24,13 @@ export function printerView(printer: PrinterStatus, profile: string): DeviceStat
  * "ready" behind an offline printer would not open for the next cash sale.
  */
 export function drawerView(printer: PrinterStatus, pin: number): DeviceStatusView {
-  const label = `Drawer on the printer, pin ${pin}`;
-  if (printer.state !== 'ready') return { role: 'drawer', label, state: PRINTER_STATES[printer.state] };
+  const named = {
+    role: 'drawer',
+    label: `Drawer on the printer, pin ${pin}`,
+    labelCode: 'drawer-on-printer',
+    labelValues: { pin },
+  } as const;
+  if (printer.state !== 'ready') return { ...named, state: PRINTER_STATES[printer.state] };
   const open = (printer.conditions ?? []).includes('drawer-open');
-  return { role: 'drawer', label, state: open ? 'busy' : 'ready', ...(open ? { message: 'The drawer is open' } : {}) };
+  return { ...named, state: open ? 'busy' : 'ready', ...(open ? { message: 'The drawer is open' } : {}) };
 }

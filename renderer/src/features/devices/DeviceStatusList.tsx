@@ -37,7 +37,7 @@ export function DeviceStatusList() {
           return (
             <tr key={role} data-role={role} data-state={state}>
               <th scope="row">{t(`devices.role.${role}`)}</th>
-              <td>{view?.label ?? '—'}</td>
+              <td>{view?.labelCode ? t(`devices.label.${view.labelCode}`, view.labelValues ?? {}) : (view?.label ?? '—')}</td>
               <td className={`device-${state}`}>{t(`devices.state.${state}`)}</td>
               <td>
                 {role === 'drawer' && (state === 'disconnected' || state === 'error') ? (

@@ -1,4 +1,5 @@
 import {
+  DEVICE_LABEL_CODES,
   DEVICE_LIST_ERRORS,
   DEVICE_TEST_OUTCOMES,
   HOST_NOTICE_CODES,
@@ -65,6 +66,7 @@ function everyMessage(): Message[] {
     ...DEVICE_LIST_ERRORS.map((list) => ({ key: `devices.listError.${list}` })),
     ...CONDITIONS.map((c) => ({ key: `devices.condition.${c}` })),
     ...STATES.map((s) => ({ key: `devices.stateHelp.${s}` })),
+    ...DEVICE_LABEL_CODES.map((code) => ({ key: `devices.label.${code}`, values: { pin: 2, screen: 1 } })),
   ];
 }
 
