@@ -47,7 +47,8 @@ describe.skipIf(!socat && process.env.CI !== 'true')('serial CD5220 pole display
       ok: false,
       message: `There is no serial port ${pair.a}: is the customer display (or its USB adapter) plugged in?`,
     });
-  });
+    // socat's exit and the port's read error take a few seconds on a loaded machine (the full suite on 2 cores).
+  }, 15_000);
 });
 
 describe('serial pole display, without a device', () => {
