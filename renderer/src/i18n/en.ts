@@ -191,6 +191,7 @@ export const en: Dictionary = {
     reason: 'Reason',
     managerTitle: 'Manager approval',
     managerPrompt: 'A manager must enter their PIN to: {{action}}',
+    pinLockedFor: 'Too many wrong PINs: try again in {{time}}.',
     managerPin: 'Manager PIN',
     approverNotAllowed: 'This PIN does not allow this: a manager must type theirs.',
     voidTitle: 'Void this sale?',

@@ -191,6 +191,7 @@ export const fr = {
     reason: 'Motif',
     managerTitle: 'Accord d’un responsable',
     managerPrompt: 'Un responsable doit saisir son code pour : {{action}}',
+    pinLockedFor: 'Trop de codes faux : réessayez dans {{time}}.',
     managerPin: 'Code du responsable',
     approverNotAllowed: 'Ce code n’autorise pas cette action : un responsable doit saisir le sien.',
     voidTitle: 'Annuler cette vente ?',

@@ -11,8 +11,11 @@ export type DialogRequest =
   | { readonly kind: 'line-discount'; readonly name: string; readonly hasDiscount: boolean }
   | { readonly kind: 'cart-discount'; readonly hasDiscount: boolean }
   | { readonly kind: 'price-override'; readonly name: string; readonly current: number }
-  /** `error`: why the PIN typed before was not accepted (asked again, so they may retry or cancel). */
-  | { readonly kind: 'manager'; readonly actionKey: string; readonly error?: Message }
+  /**
+   * `error`: why the PIN typed before was not accepted (asked again, so they may retry or cancel).
+   * `lockedUntil`: too many wrong PINs, on the page's clock; the dialog counts the time down.
+   */
+  | { readonly kind: 'manager'; readonly actionKey: string; readonly error?: Message; readonly lockedUntil?: number }
   | { readonly kind: 'confirm-void' }
   | { readonly kind: 'no-sale' };
 

@@ -220,12 +220,12 @@ export function createFakeBridge(): FakeBridge {
         return grant(request, staff);
       }
       if (wrongPins >= PIN_ATTEMPTS)
-        throw new PosError('PIN_LOCKED', 'Too many wrong PINs: wait before trying again', { retryInMs: 30_000 });
+        throw new PosError('PIN_LOCKED', 'Too many wrong PINs: wait before trying again', { retryInMs: 30_000, seconds: 30 });
       const approver = staffByPin(request.pin);
       if (!approver) {
         wrongPins += 1;
         if (wrongPins >= PIN_ATTEMPTS)
-          throw new PosError('PIN_LOCKED', 'Too many wrong PINs: wait before trying again', { retryInMs: 30_000 });
+          throw new PosError('PIN_LOCKED', 'Too many wrong PINs: wait before trying again', { retryInMs: 30_000, seconds: 30 });
         throw new PosError('WRONG_PIN', 'Wrong PIN', { attemptsLeft: PIN_ATTEMPTS - wrongPins });
       }
       wrongPins = 0;

@@ -14,12 +14,15 @@ export function Modal({
   onSubmit,
   error,
   className,
+  submitDisabled = false,
 }: {
   title: string;
   children: ReactNode;
   onSubmit: () => void;
   error?: string | null;
   className?: string;
+  /** Valider cannot be pressed (nor Enter confirm) while the dialog waits for something. */
+  submitDisabled?: boolean;
 }) {
   const { t } = useTranslation();
   const titleId = useId();
@@ -31,6 +34,7 @@ export function Modal({
         ref={form}
         onSubmit={(e) => {
           e.preventDefault();
+          if (submitDisabled) return;
           const asked = useDialogStore.getState().request;
           onSubmit();
           // Still the same request: the value was refused (the dialog says why).
@@ -47,7 +51,7 @@ export function Modal({
           <button type="button" onClick={() => answer(null)}>
             {t('actions.cancel')}
           </button>
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" disabled={submitDisabled}>
             {t('actions.confirm')}
           </button>
         </div>

@@ -93,6 +93,29 @@ describe('every number dialog done by touch alone', () => {
     expect(line().unitPrice).toBe(150);
   });
 
+  it('manager PIN: too many wrong ones keep the dialog with a countdown that moves, and Valider waits', async () => {
+    const { tap, keypad } = await touchTill();
+    await tap(/^Modifier le prix/);
+    const dialog = await screen.findByRole('dialog', { name: `Nouveau prix pour ${oignons.name}` });
+    await keypad(dialog, '1,50');
+    await tap('Article abîmé', dialog);
+    await tap('Valider', dialog);
+    let alert = '';
+    for (let attempt = 0; attempt < 10 && !alert.includes('réessayez dans'); attempt++) {
+      const manager = await screen.findByRole('dialog', { name: 'Accord d’un responsable' });
+      for (const digit of '9999') await tap(`Chiffre ${digit}`, manager);
+      await tap('Valider', manager);
+      alert = await waitFor(
+        () => within(screen.getByRole('dialog', { name: 'Accord d’un responsable' })).getByRole('alert').textContent ?? '',
+      );
+    }
+    const manager = screen.getByRole('dialog', { name: 'Accord d’un responsable' });
+    const first = within(manager).getByRole('alert').textContent;
+    expect(first).toMatch(/^Trop de codes faux : réessayez dans \d+:\d\d\.$/);
+    expect(within(manager).getByRole('button', { name: 'Valider' })).toHaveProperty('disabled', true);
+    await waitFor(() => expect(within(manager).getByRole('alert').textContent).not.toBe(first), { timeout: 2500 });
+  });
+
   it('weight: typed on the keypad, and the dialog says when no scale is set up', async () => {
     const { tap, keypad } = await touchTill();
     act(() => void sellProduct(weighed));

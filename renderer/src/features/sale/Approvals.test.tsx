@@ -100,7 +100,7 @@ describe('approvals for a cashier', () => {
     expect(till.approvals).toEqual([]);
   });
 
-  it('closes the dialog and says so when wrong PINs have locked approvals, changing nothing', async () => {
+  it('says the lock in the dialog, with the time left, when wrong PINs have locked approvals; cancelled, nothing changes', async () => {
     renderTill();
     await scan(oignons.barcodes[0]!);
     await askPriceOverride('0,10');
@@ -109,7 +109,10 @@ describe('approvals for a cashier', () => {
       await waitFor(async () => expect(within(await managerDialog()).getByRole('alert').textContent).toMatch(/Code incorrect/));
     }
     await typePin('0000');
-    await waitFor(() => expect(noticeText()).toContain('Trop de codes faux : réessayez dans 30 s.'));
+    const dialog = await managerDialog();
+    await waitFor(() => expect(within(dialog).getByRole('alert').textContent).toMatch(/^Trop de codes faux : réessayez dans 0:(30|29)\.$/));
+    expect(within(dialog).getByRole('button', { name: 'Valider' })).toHaveProperty('disabled', true);
+    await user.click(within(dialog).getByRole('button', { name: 'Annuler' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(useCartStore.getState().cart.lines[0]!.priceOverride).toBeUndefined();
   });

@@ -34,15 +34,23 @@ export async function approve(action: ApprovalAction, actionKey: string, subject
     }
   }
   let error: Message | undefined;
+  let lockedUntil: number | undefined;
   for (;;) {
-    const result = await ask({ kind: 'manager', actionKey, ...(error ? { error } : {}) });
+    const result = await ask({ kind: 'manager', actionKey, ...(error ? { error } : {}), ...(lockedUntil ? { lockedUntil } : {}) });
     if (result?.kind !== 'pin') return null;
     try {
       return await bridge.invoke('approval.request', { action, pin: result.pin, subject });
     } catch (refusal) {
+      if (refusal instanceof PosError && refusal.code === 'PIN_LOCKED') {
+        // Said in the dialog, with the seconds moving, until the manager may type again.
+        error = undefined;
+        lockedUntil = Date.now() + (Number(refusal.details?.retryInMs) || Number(refusal.details?.seconds) * 1000 || 0);
+        continue;
+      }
+      lockedUntil = undefined;
       const retry = retryMessage(refusal);
       if (!retry) {
-        // Locked out, or the host cannot answer: asking again now would not help.
+        // The host cannot answer: asking again now would not help.
         notifyError(refusal);
         return null;
       }
