@@ -1,15 +1,19 @@
-const moneyFormats = new Map<string, Intl.NumberFormat>();
+type MoneyFormat = { readonly format: Intl.NumberFormat; readonly minorPerMajor: number };
+const moneyFormats = new Map<string, MoneyFormat>();
 
-/** Amounts in minor units through Intl (cached formatters: formatting is on every render). */
+/**
+ * Amounts in minor units through Intl. Formatters and their currency's minor digits are cached:
+ * formatting is on every render, and resolvedOptions() builds a new object per call.
+ */
 export function formatMoney(amount: number, currency: string, locale: string): string {
   const key = `${locale}|${currency}`;
-  let format = moneyFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-    moneyFormats.set(key, format);
+  let money = moneyFormats.get(key);
+  if (!money) {
+    const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    money = { format, minorPerMajor: 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2) };
+    moneyFormats.set(key, money);
   }
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amount / 10 ** digits);
+  return money.format.format(amount / money.minorPerMajor);
 }
 
 export function formatPercent(bp: number, locale: string): string {

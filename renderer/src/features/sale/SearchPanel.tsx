@@ -1,9 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/app-store';
+import { useSyncStore } from '../../state/sync-store';
 import { sellCode, sellTapped } from './sell';
-import { ProductTile, useTileWords } from './tiles/ProductTile';
+import { SearchResults } from './SearchResults';
+import { useTileWords } from './tiles/ProductTile';
 import { QuickKeysPane } from './tiles/QuickKeysPane';
+import { startSearch } from './search-runner';
 import { useSearch } from './use-search';
 import { SEARCH_FIELD_ATTRIBUTE } from './use-wedge-scanner';
 
@@ -46,7 +49,10 @@ export function SearchPanel() {
           spellCheck={false}
           placeholder={t('sale.searchPlaceholder')}
           {...{ [SEARCH_FIELD_ATTRIBUTE]: 'search' }}
-          onChange={(e) => setSearchText(e.target.value)}
+          onChange={(e) => {
+            startSearch(e.target.value, useSyncStore.getState().catalogRevision);
+            setSearchText(e.target.value);
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();
@@ -55,25 +61,7 @@ export function SearchPanel() {
           }}
         />
       </label>
-      {query && (
-        <ul className="tile-grid" aria-label={t('sale.results')}>
-          {results.map((p) => (
-            <li key={p.id}>
-              <ProductTile
-                words={words}
-                product={p}
-                stock={stock.get(p.id)}
-                showSku
-                onTap={(picked) => {
-                  setSearchText('');
-                  void sellTapped(picked);
-                }}
-              />
-            </li>
-          ))}
-          {done && results.length === 0 && <li className="tiles-none">{t('sale.noResults', { query })}</li>}
-        </ul>
-      )}
+      {query && <SearchResults query={query} results={results} stock={stock} done={done} words={words} />}
       <QuickKeysPane hidden={query !== ''} />
     </div>
   );

@@ -1,13 +1,9 @@
 import type { Product } from '@pos/core';
 import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { stockOf } from '../../app/hub-link';
-import { perfMeasure } from '../../app/perf';
-import { searchCatalog } from '../../db/catalog-search';
-import { services } from '../../state/services';
 import { useSyncStore } from '../../state/sync-store';
-
-/** Digits alone are probably a scan in progress: wait this long before searching them. */
-const DIGITS_DELAY_MS = 60;
+import { DIGITS_DELAY_MS, searchFor } from './search-runner';
 
 export type SearchState = {
   readonly query: string;
@@ -35,12 +31,11 @@ export function useSearch(text: string): SearchState {
     }
     let cancelled = false;
     const run = () => {
-      const started = performance.now();
-      searchCatalog(services().db.catalog, query, 20).then(
+      searchFor(query, revision).then(
         (results) => {
           if (cancelled) return;
-          perfMeasure('pos:search-query', started);
-          setState({ query, results, done: true, stock: NO_STOCK });
+          // Drawn in the database's answer itself, not one task later (a search's figure in bench:till).
+          flushSync(() => setState({ query, results, done: true, stock: NO_STOCK }));
           // Stock comes after the results, so it never delays them.
           void stockOf(results.map((p) => p.id)).then(
             (stock) => !cancelled && stock.size > 0 && setState({ query, results, done: true, stock }),
