@@ -54,3 +54,5 @@ export * from './devices/device-settings';
 export * from './devices/device-messages';
 export * from './devices/printer-target';
 export * from './staff/pin-rules';
+export * from './staff/pin-hash-format';
+export * from './staff/staff-roster';

@@ -25,6 +25,7 @@ import { installSecurityHeaders } from './http/security-headers';
 import type { HubApp } from './http/hub-app';
 import { registerImportRoute } from './http/import-route';
 import { DEFAULT_DEVICE_RATE, DEFAULT_ENROLL_RATE, type RateLimit } from './http/rate-limits';
+import { registerStaffRoutes } from './http/staff-routes';
 import { registerStockRoutes } from './http/stock-routes';
 import { registerStoreSettingsRoute } from './http/store-settings-route';
 import { DEFAULT_RECEIPT_RATE, registerDigitalReceiptRoute } from './http/digital-receipt-route';
@@ -201,6 +202,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerImportRoute(app, { db, admin });
   registerStoreSettingsRoute(app, { db, admin });
   registerStockRoutes(app, { db, admin });
+  registerStaffRoutes(app, { db, admin, auth, rateLimit: deviceRate });
   registerFiscalRoutes(app, { db, admin });
   registerDigitalReceiptRoute(app, { db, rateLimit: options.rateLimit === false ? NO_LIMIT : DEFAULT_RECEIPT_RATE });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

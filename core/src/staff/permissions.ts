@@ -15,7 +15,7 @@ export type Permission =
   /** The Devices screen: assign, configure and test the till's devices. */
   | 'till.settings';
 
-const EVERY_PERMISSION: readonly Permission[] = [
+export const EVERY_PERMISSION: readonly Permission[] = [
   'sale.sell',
   'sale.void',
   'sale.discount',
@@ -37,6 +37,8 @@ export type StaffMember = {
   readonly id: string;
   readonly displayName: string;
   readonly role: Role;
+  /** What the person's badge carries (scanned on the sign-in screen); staff from the hub may have one. */
+  readonly badgeCode?: string;
 };
 
 export function can(role: Role, permission: Permission, table = ROLE_PERMISSIONS): boolean {

@@ -72,4 +72,5 @@ export type StockException = {
   readonly name: string | null;
 };
 
-export type AdminErrorCode = 'invalid_product' | 'invalid_settings' | 'invalid_import' | 'invalid_movements';
+export type AdminErrorCode =
+  'invalid_product' | 'invalid_settings' | 'invalid_import' | 'invalid_movements' | 'invalid_staff' | 'invalid_roles';

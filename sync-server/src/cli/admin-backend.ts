@@ -1,4 +1,17 @@
+import type { Permission, StoreRole } from '@pos/core';
 import type { ProductImportResult } from '@pos/core/sync/head-office-api';
+import {
+  createStaff,
+  getStoreRoles,
+  listStaff,
+  setStaffPin,
+  setStoreRoles,
+  updateStaff,
+  type NewStaff,
+  type StaffChange,
+  type StaffInfo,
+  type StoreRolesInfo,
+} from '../admin/staff';
 import { createStore } from '../admin/stores';
 import { importProductsCsv } from '../catalog/import-products';
 import { createTill } from '../admin/tills';
@@ -25,6 +38,12 @@ export type AdminBackend = {
   createAdminToken(label: string): Promise<CreatedAdminToken>;
   listAdminTokens(options: { all: boolean }): Promise<AdminTokenInfo[]>;
   revokeAdminToken(id: string): Promise<AdminTokenInfo>;
+  listStaff(storeId: string): Promise<StaffInfo[]>;
+  createStaff(storeId: string, person: NewStaff): Promise<StaffInfo>;
+  updateStaff(storeId: string, staffId: string, change: StaffChange): Promise<StaffInfo>;
+  setStaffPin(storeId: string, staffId: string, pin: string): Promise<StaffInfo>;
+  getStoreRoles(storeId: string): Promise<StoreRolesInfo>;
+  setStoreRoles(storeId: string, roles: Partial<Record<StoreRole, Permission[]>>): Promise<StoreRolesInfo>;
   close(): Promise<void>;
 };
 
@@ -39,9 +58,18 @@ function direct(db: Database, via: string): AdminBackend {
     createAdminToken: (label) => createAdminToken(db, label),
     listAdminTokens: (options) => listAdminTokens(db, options),
     revokeAdminToken: (id) => revokeAdminTokenById(db, id),
+    listStaff: (storeId) => listStaff(db, storeId),
+    createStaff: (storeId, person) => createStaff(db, storeId, person),
+    updateStaff: (storeId, staffId, change) => updateStaff(db, storeId, staffId, change),
+    setStaffPin: (storeId, staffId, pin) => setStaffPin(db, storeId, staffId, pin),
+    getStoreRoles: (storeId) => getStoreRoles(db, storeId),
+    setStoreRoles: (storeId, roles) => db.transaction((tx) => setStoreRoles(tx, storeId, roles)),
     close: () => db.close(),
   };
 }
+
+const storePath = (storeId: string) => `/api/v1/admin/stores/${encodeURIComponent(storeId)}`;
+const staffPath = (storeId: string, staffId: string) => `${storePath(storeId)}/staff/${encodeURIComponent(staffId)}`;
 
 function throughHub(hub: HubFile): AdminBackend {
   return {
@@ -63,6 +91,13 @@ function throughHub(hub: HubFile): AdminBackend {
         method: 'GET',
       }).then((answer) => answer.tokens),
     revokeAdminToken: (id) => adminCall(hub, `/api/v1/admin/tokens/${encodeURIComponent(id)}`, undefined, { method: 'DELETE' }),
+    listStaff: (storeId) =>
+      adminCall<{ staff: StaffInfo[] }>(hub, `${storePath(storeId)}/staff`, undefined, { method: 'GET' }).then((answer) => answer.staff),
+    createStaff: (storeId, person) => adminCall(hub, `${storePath(storeId)}/staff`, person),
+    updateStaff: (storeId, staffId, change) => adminCall(hub, staffPath(storeId, staffId), change, { method: 'PATCH' }),
+    setStaffPin: (storeId, staffId, pin) => adminCall(hub, `${staffPath(storeId, staffId)}/pin`, { pin }, { method: 'PUT' }),
+    getStoreRoles: (storeId) => adminCall(hub, `${storePath(storeId)}/roles`, undefined, { method: 'GET' }),
+    setStoreRoles: (storeId, roles) => adminCall(hub, `${storePath(storeId)}/roles`, { roles }, { method: 'PUT' }),
     close: async () => undefined,
   };
 }

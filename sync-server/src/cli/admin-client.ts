@@ -37,7 +37,7 @@ function isRaw(body: unknown): body is RawBody {
 
 export async function adminRequest(
   hub: HubFile,
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   pathname: string,
   body?: unknown,
   timeoutMs = 5000,
@@ -85,7 +85,7 @@ export async function adminCall<T>(
   hub: HubFile,
   pathname: string,
   body: unknown,
-  options: { readonly method?: 'GET' | 'POST' | 'DELETE'; readonly timeoutMs?: number } = {},
+  options: { readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; readonly timeoutMs?: number } = {},
 ): Promise<T> {
   const response = await adminRequest(hub, options.method ?? 'POST', pathname, body, options.timeoutMs);
   if (response.status >= 200 && response.status < 300) return response.body as T;

@@ -1,8 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { DEMO_CATALOG_SIZE, formatEnrollmentCode } from '@pos/core';
+import {
+  DEMO_CATALOG_SIZE,
+  EVERY_PERMISSION,
+  formatEnrollmentCode,
+  isPermission,
+  isStoreRole,
+  STORE_ROLES,
+  type Permission,
+  type StoreRole,
+} from '@pos/core';
 import type { ImportRowError } from '@pos/core/sync/head-office-api';
+import type { StaffInfo } from '../admin/staff';
 import { HubError } from '../errors/hub-error';
 import { DEFAULT_HOST, DEFAULT_PORT, type HubOptions } from '../server';
 import { openAdminBackend, type AdminBackend } from './admin-backend';
@@ -27,6 +37,16 @@ export const USAGE = `Usage: npm run hub -- <command> [options]
   admin create-token --label "Head office ERP"             prints a new admin token once (the hub keeps its hash)
   admin list-tokens  [--all]                               admin tokens: id, created, label (--all: revoked ones too)
   admin revoke-token --id 0123456789ab                     revokes one, at once
+  staff add      --store S001 --name "Julie" --role cashier|manager --pin 1234 [--badge CODE]
+  staff list     --store S001                              id, name, role, badge, enabled (never PINs)
+  staff set-role --store S001 --id staff-… --role manager
+  staff set-pin  --store S001 --id staff-… --pin 4826      the hub keeps only the PIN's scrypt hash
+  staff disable  --store S001 --id staff-…                 (staff enable to undo)
+  roles show     --store S001                              each role's permissions: the chain's, and the store's
+  roles set      --store S001 --role cashier --permissions sale.sell,receipt.reprint
+                                                            tightens a role in this store (never beyond the chain's)
+  Tills of the store pull their staff within a minute; a PIN typed here is never stored in clear
+  (it stays in your shell's history: clear it, or prefix the command with a space).
 
 Admin commands take --data-dir too; while a hub serves that directory they go through it.`;
 
@@ -56,6 +76,10 @@ const OPTIONS = {
   'demo-products': { type: 'string' },
   'dry-run': { type: 'boolean' },
   all: { type: 'boolean' },
+  role: { type: 'string' },
+  pin: { type: 'string' },
+  badge: { type: 'string' },
+  permissions: { type: 'string' },
   'trust-proxy': { type: 'string' },
   'request-timeout': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -63,7 +87,7 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-function required(values: Values, name: 'id' | 'name' | 'store' | 'till' | 'label'): string {
+function required(values: Values, name: 'id' | 'name' | 'store' | 'till' | 'label' | 'role' | 'pin' | 'permissions'): string {
   const value = values[name];
   if (!value) throw new UsageError(`--${name} is required`);
   return value;
@@ -165,6 +189,70 @@ async function adminTokenCommand(command: string, values: Values, backend: Admin
   for (const t of tokens) out(`${t.id}  created ${t.createdAt}  ${t.revokedAt ? `revoked ${t.revokedAt}` : 'valid'}  ${t.label}`);
 }
 
+function role(values: Values): StoreRole {
+  const text = required(values, 'role');
+  if (!isStoreRole(text)) throw new UsageError(`--role is one of ${STORE_ROLES.join(', ')}`);
+  return text;
+}
+
+function staffLine(s: StaffInfo): string {
+  return `${s.staffId}  ${s.role.padEnd(8)}  ${s.disabled ? 'disabled' : 'enabled '}  ${s.badgeCode ? `badge ${s.badgeCode}  ` : ''}${s.displayName}`;
+}
+
+/** Staff and roles of a store (the hub hashes PINs: what is printed never holds one). */
+async function staffCommand(command: string, values: Values, backend: AdminBackend, out: (line: string) => void): Promise<void> {
+  const storeId = required(values, 'store');
+  switch (command) {
+    case 'staff add': {
+      const added = await backend.createStaff(storeId, {
+        displayName: required(values, 'name'),
+        role: role(values),
+        pin: required(values, 'pin'),
+        ...(values.badge ? { badgeCode: values.badge } : {}),
+      });
+      out(`${added.displayName} added to store ${storeId} as ${added.role}: ${added.staffId}`);
+      return;
+    }
+    case 'staff list': {
+      const staff = await backend.listStaff(storeId);
+      if (staff.length === 0) out(`Store ${storeId} has no staff at the hub yet`);
+      for (const s of staff) out(staffLine(s));
+      return;
+    }
+    case 'staff set-role':
+      out(`Now: ${staffLine(await backend.updateStaff(storeId, required(values, 'id'), { role: role(values) }))}`);
+      return;
+    case 'staff set-pin': {
+      const changed = await backend.setStaffPin(storeId, required(values, 'id'), required(values, 'pin'));
+      out(`New PIN set for ${changed.displayName} (${changed.staffId}); the old one stops working at the tills' next pull`);
+      return;
+    }
+    case 'staff disable':
+    case 'staff enable':
+      out(`Now: ${staffLine(await backend.updateStaff(storeId, required(values, 'id'), { disabled: command === 'staff disable' }))}`);
+      return;
+    case 'roles set': {
+      const permissions = required(values, 'permissions')
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
+      const unknown = permissions.filter((p) => !isPermission(p));
+      if (unknown.length > 0) throw new UsageError(`Unknown permission ${unknown.join(', ')} (known: ${EVERY_PERMISSION.join(', ')})`);
+      await backend.setStoreRoles(storeId, { [role(values)]: permissions as Permission[] });
+      break;
+    }
+    case 'roles show':
+      break;
+    default:
+      throw new UsageError(`Unknown command "${command}"`);
+  }
+  const roles = await backend.getStoreRoles(storeId);
+  for (const r of STORE_ROLES) {
+    const taken = roles.chain[r].filter((p) => !roles.roles[r].includes(p));
+    out(`${r}: ${roles.roles[r].join(', ')}${taken.length > 0 ? `  (taken away in ${storeId}: ${taken.join(', ')})` : ''}`);
+  }
+}
+
 type Prepared = { readonly importFile: { name: string; bytes: Buffer } | null };
 
 async function adminCommand(
@@ -216,6 +304,7 @@ async function adminCommand(
     case 'admin revoke-token':
       return adminTokenCommand(command, values, backend, { out, err });
     default:
+      if (command.startsWith('staff ') || command.startsWith('roles ')) return staffCommand(command, values, backend, out);
       throw new UsageError(`Unknown command "${command}"`);
   }
 }
@@ -237,7 +326,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   const command =
-    positionals.length === 0 ? 'serve' : positionals.slice(0, ['store', 'till', 'admin'].includes(positionals[0]!) ? 2 : 1).join(' ');
+    positionals.length === 0
+      ? 'serve'
+      : positionals.slice(0, ['store', 'till', 'admin', 'staff', 'roles'].includes(positionals[0]!) ? 2 : 1).join(' ');
   const database = databaseConfig(io.env, values['data-dir']);
   try {
     if (command === 'serve') {
