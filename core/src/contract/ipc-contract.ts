@@ -134,8 +134,24 @@ export type HubStatus = {
 export type DeviceRole = 'printer' | 'drawer' | 'scanner' | 'scale' | 'terminal' | 'pole-display' | 'customer-display';
 
 /** One device's live status, in words a manager can act on. `off`: not configured. */
-export const DEVICE_LABEL_CODES = ['keyboard-wedge', 'no-scale', 'no-pole-display', 'drawer-on-printer', 'customer-window', 'off'] as const;
+export const DEVICE_LABEL_CODES = [
+  'keyboard-wedge',
+  'no-scale',
+  'no-pole-display',
+  'drawer-on-printer',
+  'customer-window',
+  'off',
+  'hid-scanner',
+  'hid-scanner-at',
+  'serial-scanner',
+  'scale-at',
+  'pole-display-at',
+  'terminal-at',
+  'simulated-terminal',
+] as const;
 export type DeviceLabelCode = (typeof DEVICE_LABEL_CODES)[number];
+/** A device named by a label code and its values (a model, a port, an address), worded by the page. */
+export type DeviceLabelWords = { readonly labelCode: DeviceLabelCode; readonly labelValues?: Readonly<Record<string, string | number>> };
 
 export type DeviceStatusView = {
   readonly role: DeviceRole;

@@ -20,12 +20,17 @@ export function defaultDeviceFactories(terminal: (settings: DeviceSettings['term
       if (settings.mode === 'keyboard-wedge') return null;
       if (settings.mode === 'hid-pos') {
         const driver = createHidPosScanner(settings.path ? { path: settings.path } : {});
-        return scannerPort(driver, `HID POS scanner${settings.path ? ` on ${settings.path}` : ''}`);
+        return scannerPort(
+          driver,
+          `HID POS scanner${settings.path ? ` on ${settings.path}` : ''}`,
+          settings.path ? { labelCode: 'hid-scanner-at', labelValues: { path: settings.path } } : { labelCode: 'hid-scanner' },
+        );
       }
       if (!settings.path) return null;
       return scannerPort(
         createSerialScanner({ path: settings.path, baudRate: settings.baudRate, suffix: settings.suffix }),
         `Serial scanner on ${settings.path} (${settings.baudRate} baud)`,
+        { labelCode: 'serial-scanner', labelValues: { path: settings.path, baud: settings.baudRate } },
       );
     },
     scale(settings) {
@@ -33,6 +38,7 @@ export function defaultDeviceFactories(terminal: (settings: DeviceSettings['term
         ? scalePort(
             createSerialScale({ path: settings.path, baudRate: settings.baudRate }),
             `Mettler Toledo 8217 scale on ${settings.path}`,
+            { labelCode: 'scale-at', labelValues: { model: 'Mettler Toledo 8217', path: settings.path } },
           )
         : null;
     },
@@ -41,6 +47,7 @@ export function defaultDeviceFactories(terminal: (settings: DeviceSettings['term
         ? poleDisplayPort(
             createSerialPoleDisplay({ path: settings.path, baudRate: settings.baudRate }),
             `CD5220 pole display on ${settings.path}`,
+            { labelCode: 'pole-display-at', labelValues: { model: 'CD5220', path: settings.path } },
           )
         : null;
     },

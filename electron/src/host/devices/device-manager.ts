@@ -81,13 +81,15 @@ export class DeviceManager {
       printerView(printer, this.config.printer.profile),
       drawerView(printer, this.config.drawer.pin),
       scanner
-        ? statusView('scanner', scanner.label, scanner.status())
+        ? statusView('scanner', scanner.label, scanner.status(), scanner.words)
         : { role: 'scanner', label: 'Keyboard wedge (no setup)', labelCode: 'keyboard-wedge', state: 'ready' },
-      scale ? statusView('scale', scale.label, scale.status()) : { ...statusView('scale', 'No scale', null), labelCode: 'no-scale' },
+      scale
+        ? statusView('scale', scale.label, scale.status(), scale.words)
+        : { ...statusView('scale', 'No scale', null), labelCode: 'no-scale' },
       poleDisplay
-        ? statusView('pole-display', poleDisplay.label, poleDisplay.status())
+        ? statusView('pole-display', poleDisplay.label, poleDisplay.status(), poleDisplay.words)
         : { ...statusView('pole-display', 'No pole display', null), labelCode: 'no-pole-display' },
-      statusView('terminal', terminal.label, terminal.deviceStatus?.() ?? { state: 'ready' }),
+      statusView('terminal', terminal.label, terminal.deviceStatus?.() ?? { state: 'ready' }, terminal.words),
       {
         role: 'customer-display',
         label: this.config.customerDisplay.window ? `Window on screen ${this.config.customerDisplay.screen ?? 'auto'}` : 'Off',

@@ -1,4 +1,13 @@
-import type { CardResult, DeviceRole, DeviceSettings, DeviceStatusView, HidDeviceInfo, ScaleReading, SerialPortInfo } from '@pos/core';
+import type {
+  CardResult,
+  DeviceLabelWords,
+  DeviceRole,
+  DeviceSettings,
+  DeviceStatusView,
+  HidDeviceInfo,
+  ScaleReading,
+  SerialPortInfo,
+} from '@pos/core';
 import type { CardPromptEvent, CardTerminal, DeviceStatus } from '@pos/hardware/common';
 
 /**
@@ -7,6 +16,8 @@ import type { CardPromptEvent, CardTerminal, DeviceStatus } from '@pos/hardware/
  * simulators and the default factories stay the only place that picks a driver.
  */
 export type DevicePort = {
+  /** What the Devices screen says it is, in the page's language (`label` stays the English for support). */
+  readonly words?: DeviceLabelWords;
   open(): Promise<void>;
   close(): Promise<void>;
   status(): DeviceStatus;
@@ -30,6 +41,7 @@ export type PoleDisplayPort = DevicePort & { readonly label: string; show(lines:
  * their connection status (a simulator has none) and late answers (see switchable-terminal.ts).
  */
 export type TerminalPort = CardTerminal & {
+  readonly words?: DeviceLabelWords;
   readonly deviceStatus?: () => DeviceStatus;
   readonly onLateAnswer?: (listener: (result: CardResult) => void) => () => void;
   /** What the terminal asks the customer during an attempt, for the drivers whose protocol says. */
@@ -47,8 +59,8 @@ export type DeviceFactories = {
 };
 
 /** A driver's status as the Devices screen shows it. */
-export function statusView(role: DeviceRole, label: string, status: DeviceStatus | null): DeviceStatusView {
-  if (!status) return { role, label, state: 'off' };
+export function statusView(role: DeviceRole, label: string, status: DeviceStatus | null, words?: DeviceLabelWords): DeviceStatusView {
+  if (!status) return { role, label, state: 'off', ...words };
   const state = status.state === 'closed' ? 'disconnected' : status.state;
-  return { role, label, state, ...(status.message ? { message: status.message } : {}) };
+  return { role, label, state, ...words, ...(status.message ? { message: status.message } : {}) };
 }

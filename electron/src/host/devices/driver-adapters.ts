@@ -1,4 +1,4 @@
-import type { ScaleReading } from '@pos/core';
+import type { DeviceLabelWords, ScaleReading } from '@pos/core';
 import type { Driver, DriverEvents, ScanData, ScannerDriver, WeightReading } from '@pos/hardware/common';
 import type { SerialPoleDisplay, SerialScale } from '@pos/hardware/node';
 import type { PoleDisplayPort, ScalePort, ScannerPort } from './device-ports';
@@ -18,20 +18,22 @@ function statusOf<E extends DriverEvents<unknown>>(driver: Driver<E>) {
   };
 }
 
-export function scannerPort(driver: ScannerDriver, label: string): ScannerPort {
+export function scannerPort(driver: ScannerDriver, label: string, words?: DeviceLabelWords): ScannerPort {
   if (driver.mode === 'keyboard-wedge') throw new Error('A keyboard wedge is read by the renderer, not the host');
   return {
     ...statusOf(driver),
     mode: driver.mode,
     label,
+    ...(words ? { words } : {}),
     onScan: (listener) => driver.on('data', (scan: ScanData) => listener({ code: scan.code, ...(scan.aim ? { aim: scan.aim } : {}) })),
   };
 }
 
-export function scalePort(driver: SerialScale, label: string): ScalePort {
+export function scalePort(driver: SerialScale, label: string, words?: DeviceLabelWords): ScalePort {
   return {
     ...statusOf(driver),
     label,
+    ...(words ? { words } : {}),
     readWeight: async () => scaleReading(await driver.readWeight()),
     zero: async () => {
       await driver.zero();
@@ -39,10 +41,11 @@ export function scalePort(driver: SerialScale, label: string): ScalePort {
   };
 }
 
-export function poleDisplayPort(driver: SerialPoleDisplay, label: string): PoleDisplayPort {
+export function poleDisplayPort(driver: SerialPoleDisplay, label: string, words?: DeviceLabelWords): PoleDisplayPort {
   return {
     ...statusOf(driver),
     label,
+    ...(words ? { words } : {}),
     show: async (lines) => {
       const result = await driver.show(lines);
       if (!result.ok) throw new Error(result.message);

@@ -1,13 +1,14 @@
-import type { TerminalSettings } from '@pos/core';
+import type { DeviceLabelWords, TerminalSettings } from '@pos/core';
 import type { CardTerminalDriver } from '@pos/hardware/common';
 import { createSimulatedCardTerminal } from '@pos/hardware/fake';
 import { createCaisseApTerminal, createConcertTerminal, createZvtTerminal } from '@pos/hardware/node';
 import type { TerminalPort } from '../devices/device-ports';
 
 /** A protocol driver as the device manager uses it: its connection status, its late answers. */
-export function driverPort(driver: CardTerminalDriver): TerminalPort {
+export function driverPort(driver: CardTerminalDriver, words?: DeviceLabelWords): TerminalPort {
   return {
     label: driver.label,
+    ...(words ? { words } : {}),
     pay: (request) => driver.pay(request),
     refund: (request) => driver.refund(request),
     status: (attemptKey: string) => driver.status(attemptKey),
@@ -16,6 +17,10 @@ export function driverPort(driver: CardTerminalDriver): TerminalPort {
     onLateAnswer: (listener) => driver.on('late-answer', listener),
     onPrompt: (listener) => driver.on('prompt', listener),
   };
+}
+
+function terminalAt(protocol: string, address: string | null): DeviceLabelWords {
+  return { labelCode: 'terminal-at', labelValues: { protocol, address: address ?? '?' } };
 }
 
 /** "host:port" as the settings hold it (checked when saved). */
@@ -32,11 +37,14 @@ function hostAndPort(address: string | null): { host: string; port: number } {
 export function createConfiguredTerminal(settings: TerminalSettings): TerminalPort {
   switch (settings.kind) {
     case 'simulated':
-      return createSimulatedCardTerminal({
-        behaviour: settings.behaviour,
-        processingMs: settings.processingMs,
-        timeoutMs: settings.timeoutMs,
-      });
+      return {
+        ...createSimulatedCardTerminal({
+          behaviour: settings.behaviour,
+          processingMs: settings.processingMs,
+          timeoutMs: settings.timeoutMs,
+        }),
+        words: { labelCode: 'simulated-terminal' },
+      };
     case 'concert':
       return driverPort(
         createConcertTerminal({
@@ -44,10 +52,17 @@ export function createConfiguredTerminal(settings: TerminalSettings): TerminalPo
           timeoutMs: settings.timeoutMs,
           label: `Concert terminal on ${settings.address ?? '?'}`,
         }),
+        terminalAt('Concert', settings.address),
       );
     case 'caisse-ap':
-      return driverPort(createCaisseApTerminal({ ...hostAndPort(settings.address), timeoutMs: settings.timeoutMs }));
+      return driverPort(
+        createCaisseApTerminal({ ...hostAndPort(settings.address), timeoutMs: settings.timeoutMs }),
+        terminalAt('Caisse-AP', settings.address),
+      );
     case 'zvt':
-      return driverPort(createZvtTerminal({ ...hostAndPort(settings.address), timeoutMs: settings.timeoutMs }));
+      return driverPort(
+        createZvtTerminal({ ...hostAndPort(settings.address), timeoutMs: settings.timeoutMs }),
+        terminalAt('ZVT', settings.address),
+      );
   }
 }

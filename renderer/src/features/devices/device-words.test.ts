@@ -66,7 +66,10 @@ function everyMessage(): Message[] {
     ...DEVICE_LIST_ERRORS.map((list) => ({ key: `devices.listError.${list}` })),
     ...CONDITIONS.map((c) => ({ key: `devices.condition.${c}` })),
     ...STATES.map((s) => ({ key: `devices.stateHelp.${s}` })),
-    ...DEVICE_LABEL_CODES.map((code) => ({ key: `devices.label.${code}`, values: { pin: 2, screen: 1 } })),
+    ...DEVICE_LABEL_CODES.map((code) => ({
+      key: `devices.label.${code}`,
+      values: { pin: 2, screen: 1, path: '/dev/ttyS0', baud: 9600, model: 'CD5220', protocol: 'ZVT', address: '10.0.0.5:20007' },
+    })),
   ];
 }
 
