@@ -464,8 +464,48 @@ export const storeRoles = pgTable(
   ],
 );
 
+/**
+ * The hub's archive signing keys (Ed25519): the private key as PKCS #8 (DER, base64), made on the
+ * first archive and kept in the database beside the records it vouches for, so every hub instance
+ * of one PostgreSQL signs with the same key. One key is current (no `retired_at`); a retired key
+ * stays, to be shown to whoever checks an older archive.
+ */
+export const hubArchiveKeys = pgTable('hub_archive_keys', {
+  keyId: text('key_id').primaryKey(),
+  publicKey: text('public_key').notNull(),
+  privateKey: text('private_key').notNull(),
+  createdAt: createdAt(),
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
+});
+
+/**
+ * Every archive the hub made (the hub has no event chain of its own: this log is its journal of
+ * archiving, JET codes 20 and 30): which store and period, by whom, with which key, and the
+ * manifest's SHA-256 and signature, so an archive handed over can be matched to its making.
+ */
+export const archiveLog = pgTable(
+  'archive_log',
+  {
+    storeId: text('store_id').notNull(),
+    archiveId: text('archive_id').notNull(),
+    periodFrom: text('period_from').notNull(),
+    periodTo: text('period_to').notNull(),
+    /** 20: intermediate (a period), 30: a whole fiscal year. */
+    jetCode: integer('jet_code').notNull(),
+    requestedBy: text('requested_by').notNull(),
+    keyId: text('key_id').notNull(),
+    records: bigint('records', { mode: 'number' }).notNull(),
+    manifestSha256: text('manifest_sha256').notNull(),
+    signature: text('signature').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.archiveId] })],
+);
+
 /** Every table, children before parents (truncation and checks walk this list). */
 export const ALL_TABLES = [
+  archiveLog,
+  hubArchiveKeys,
   storeRoles,
   staff,
   chainAnchors,
