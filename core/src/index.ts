@@ -56,3 +56,12 @@ export * from './devices/printer-target';
 export * from './staff/pin-rules';
 export * from './staff/pin-hash-format';
 export * from './staff/staff-roster';
+// Business dates, X/Z report figures and fiscal closings (issue 12).
+export * from './time/business-date';
+export { saleBusinessDate } from './closing/closing-sale';
+export type { ClosingLine, ClosingSale, ClosingSaleRecord, ClosingTender, ClosingVatRow } from './closing/closing-sale';
+export type { Split } from './closing/split';
+export * from './closing/report-totals';
+export * from './closing/cash-expected';
+export * from './closing/period-figures';
+export * from './closing/period-closing';

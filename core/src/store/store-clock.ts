@@ -5,7 +5,8 @@
 
 const partFormats = new Map<string, Intl.DateTimeFormat>();
 
-function partsIn(
+/** The wall clock of a time zone at an instant (24-hour clock). */
+export function wallClockAt(
   instant: number,
   timeZone: string,
 ): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
@@ -36,24 +37,24 @@ function partsIn(
 }
 
 /** How far the zone's wall clock is ahead of UTC at that instant, in ms (negative west of Greenwich). */
-function offsetAt(instant: number, timeZone: string): number {
-  const p = partsIn(instant, timeZone);
+export function utcOffsetAt(instant: number, timeZone: string): number {
+  const p = wallClockAt(instant, timeZone);
   const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return wall - Math.floor(instant / 1000) * 1000;
 }
 
 /** The store's calendar date ("2026-03-29") at an instant. */
 export function storeDate(instant: Date | string, timeZone: string): string {
-  const p = partsIn(new Date(instant).getTime(), timeZone);
+  const p = wallClockAt(new Date(instant).getTime(), timeZone);
   return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
 /** The instant the store's day holding `now` began (its local midnight), as an ISO string comparable with `completedAt`. */
 export function startOfStoreDay(now: Date, timeZone: string): string {
-  const p = partsIn(now.getTime(), timeZone);
+  const p = wallClockAt(now.getTime(), timeZone);
   const midnightAsUtc = Date.UTC(p.year, p.month - 1, p.day);
   // The offset at midnight may differ from the offset now (a DST change during the day): settle it twice.
-  let start = midnightAsUtc - offsetAt(midnightAsUtc, timeZone);
-  start = midnightAsUtc - offsetAt(start, timeZone);
+  let start = midnightAsUtc - utcOffsetAt(midnightAsUtc, timeZone);
+  start = midnightAsUtc - utcOffsetAt(start, timeZone);
   return new Date(start).toISOString();
 }
