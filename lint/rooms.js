@@ -103,6 +103,7 @@ export const ROOMS = [
       /^pg$/,
       /^drizzle-orm(\/.*)?$/,
       /^csv-parse(\/.*)?$/,
+      /^fflate$/,
     ],
   },
   { name: 'tests', dir: 'tests', reach: [], packages: [], free: true },

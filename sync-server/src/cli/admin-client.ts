@@ -11,7 +11,7 @@ export type AdminResponse = { readonly status: number; readonly body: unknown };
  * byte of the request (and its admin token) is sent: a self-signed certificate works, and nothing
  * else listening on that port ever sees the token.
  */
-function pinnedSocket(url: URL, fingerprint: string | undefined, timeoutMs: number): Promise<tls.TLSSocket> {
+export function pinnedSocket(url: URL, fingerprint: string | undefined, timeoutMs: number): Promise<tls.TLSSocket> {
   return new Promise((resolve, reject) => {
     const socket = tls.connect(
       { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 443), rejectUnauthorized: false, timeout: timeoutMs },

@@ -16,6 +16,7 @@ import type { StaffInfo } from '../admin/staff';
 import { HubError } from '../errors/hub-error';
 import { DEFAULT_HOST, DEFAULT_PORT, type HubOptions } from '../server';
 import { openAdminBackend, type AdminBackend } from './admin-backend';
+import { archiveCommand } from './archive-command';
 import { databaseConfig } from './hub-location';
 import { serve } from './serve-command';
 
@@ -37,6 +38,9 @@ export const USAGE = `Usage: npm run hub -- <command> [options]
   admin create-token --label "Head office ERP"             prints a new admin token once (the hub keeps its hash)
   admin list-tokens  [--all]                               admin tokens: id, created, label (--all: revoked ones too)
   admin revoke-token --id 0123456789ab                     revokes one, at once
+  archive      --store S001 --from 2026-01-01 --to 2026-12-31 --out archive.zip
+               the signed fiscal archive of a store and period (at most 12 months); check it with
+               npm run verify-archive -- archive.zip
   staff add      --store S001 --name "Julie" --role cashier|manager --pin 1234 [--badge CODE]
   staff list     --store S001                              id, name, role, badge, enabled (never PINs)
   staff set-role --store S001 --id staff-… --role manager
@@ -76,6 +80,9 @@ const OPTIONS = {
   'demo-products': { type: 'string' },
   'dry-run': { type: 'boolean' },
   all: { type: 'boolean' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  out: { type: 'string' },
   role: { type: 'string' },
   pin: { type: 'string' },
   badge: { type: 'string' },
@@ -87,7 +94,10 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-function required(values: Values, name: 'id' | 'name' | 'store' | 'till' | 'label' | 'role' | 'pin' | 'permissions'): string {
+function required(
+  values: Values,
+  name: 'id' | 'name' | 'store' | 'till' | 'label' | 'role' | 'pin' | 'permissions' | 'from' | 'to' | 'out',
+): string {
   const value = values[name];
   if (!value) throw new UsageError(`--${name} is required`);
   return value;
@@ -359,6 +369,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const signal = await io.untilStopped();
       err(`pos-hub: ${signal} received, shutting down (finishing requests in flight)`);
       await hub.close();
+      return 0;
+    }
+    if (command === 'archive') {
+      const options = {
+        storeId: required(values, 'store'),
+        from: required(values, 'from'),
+        to: required(values, 'to'),
+        out: required(values, 'out'),
+      };
+      await archiveCommand(database, options, { out, stderr: io.stderr });
       return 0;
     }
     const prepared: Prepared = { importFile: command === 'import' ? await readImportFile(positionals[1]) : null };

@@ -3,6 +3,7 @@ import type { AdminAuthenticator } from '../auth/admin-authenticator';
 import type { Database } from '../db/database';
 import { MAX_BREAKS, storeBreaks, storeChainsReport } from '../fiscal/chain-report';
 import { adminGuard } from './admin-guard';
+import { registerArchiveRoute } from './archive-route';
 import { AdminSecurity, ChainBreaks, errorResponses, StoreChains, StoreId } from './api-schemas';
 import type { HubApp } from './hub-app';
 
@@ -49,4 +50,6 @@ export function registerFiscalRoutes(app: HubApp, options: { db: Database; admin
     },
     async (request) => ({ breaks: await storeBreaks(db, request.params.storeId, request.query) }),
   );
+
+  registerArchiveRoute(app, options);
 }

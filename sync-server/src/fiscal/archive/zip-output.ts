@@ -1,0 +1,83 @@
+import type { Writable } from 'node:stream';
+import type { ArchiveOutput } from '@pos/core/fiscal/archive/archive-builder';
+import { Zip, ZipDeflate } from 'fflate';
+
+/** fflate writes no ZIP64: a file past this size could not be read back. */
+const ZIP32_LIMIT = 0xffff_ffff;
+
+/**
+ * A zip written to a stream as its files are written (fflate's streaming Zip, deflate): entries
+ * one after the other, each file's bytes pushed as they come, and the writer waits for the stream
+ * to drain before going on, so a year of records never sits in memory.
+ */
+export class ZipOutput implements ArchiveOutput {
+  private readonly zip: Zip;
+  private failure: Error | null = null;
+  private ended: Promise<void>;
+
+  constructor(private readonly out: Writable) {
+    let finish: () => void = () => undefined;
+    let fail: (error: Error) => void = () => undefined;
+    this.ended = new Promise<void>((resolve, reject) => {
+      finish = resolve;
+      fail = reject;
+    });
+    this.ended.catch(() => undefined);
+    this.zip = new Zip((error, chunk, final) => {
+      if (error) {
+        this.failure = error;
+        fail(error);
+        return;
+      }
+      out.write(chunk);
+      if (final) finish();
+    });
+    out.on('error', (error) => {
+      this.failure = error;
+      fail(error);
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (this.out.writableNeedDrain) {
+      await new Promise<void>((resolve, reject) => {
+        const done = () => {
+          this.out.off('error', reject);
+          resolve();
+        };
+        this.out.once('drain', done);
+        this.out.once('error', reject);
+        // Closed by the other side (a client gone): no drain will come.
+        this.out.once('close', done);
+      });
+    }
+    if (this.failure) throw this.failure;
+    if (this.out.destroyed) throw new Error('The archive’s destination was closed');
+  }
+
+  open(name: string) {
+    const entry = new ZipDeflate(name, { level: 6 });
+    this.zip.add(entry);
+    let size = 0;
+    return {
+      write: async (bytes: Uint8Array) => {
+        size += bytes.length;
+        if (size > ZIP32_LIMIT) throw new Error(`${name} would pass 4 GiB, more than a zip without ZIP64 holds: archive a shorter period`);
+        entry.push(bytes);
+        await this.drain();
+      },
+      close: async () => {
+        entry.push(new Uint8Array(0), true);
+        await this.drain();
+      },
+    };
+  }
+
+  /** Writes the central directory; resolves once every byte went to the stream. */
+  async end(): Promise<void> {
+    this.zip.end();
+    await this.ended;
+    await this.drain();
+  }
+}
