@@ -65,3 +65,12 @@ export * from './closing/report-totals';
 export * from './closing/cash-expected';
 export * from './closing/period-figures';
 export * from './closing/period-closing';
+// Cash sessions: denominations, counts, the session payloads and their reducer, X/Z figures (issue 12).
+export * from './cash/denominations';
+export * from './cash/cash-count';
+export * from './cash/cash-session-payloads';
+export * from './cash/cash-session-shapes';
+export * from './cash/cash-payload-problems';
+export * from './cash/cash-session-state';
+export * from './cash/cash-session';
+export * from './cash/session-report';
