@@ -1,6 +1,6 @@
 // Bundles the hub's command line (server and admin commands) into one CommonJS file, and the
 // independent archive verifier into one ES module that runs with Node alone (dist/verify-archive.mjs
-// at the repository's root). `--verifier`: the verifier only.
+// at the repository's root). `--verifier`: the verifier only; `--out FILE`: the verifier's bundle there.
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -20,7 +20,8 @@ export async function buildVerifier(outfile = path.join(here, '..', 'dist', 'ver
   });
 }
 
-await buildVerifier();
+const out = process.argv.indexOf('--out');
+await buildVerifier(out > 0 ? path.resolve(process.argv[out + 1]) : undefined);
 if (!process.argv.includes('--verifier'))
   await build({
     entryPoints: [path.join(here, 'src/cli.ts')],

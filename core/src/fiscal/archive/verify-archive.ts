@@ -369,7 +369,7 @@ class ArchiveRun {
     const firstBad = problems.find((p) => p.line > 0) ?? problems[0] ?? null;
     const total = this.problems.count;
     this.say(`signatures: ${this.signatureCount} record signatures checked`);
-    if (total === 0) this.say(`RESULT: OK: ${this.recordCount} records of ${tills} tills verified`);
+    if (total === 0) this.say(`RESULT: OK: ${this.recordCount} records of ${tills} till${tills === 1 ? '' : 's'} verified`);
     else {
       this.say(`RESULT: NOT VALID: ${total} problem${total === 1 ? '' : 's'}`);
       if (firstBad) this.say(`FIRST BAD: ${describeProblem(firstBad)}`);

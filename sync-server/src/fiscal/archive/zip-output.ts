@@ -42,14 +42,17 @@ export class ZipOutput implements ArchiveOutput {
     if (this.failure) throw this.failure;
     if (this.out.writableNeedDrain) {
       await new Promise<void>((resolve, reject) => {
-        const done = () => {
-          this.out.off('error', reject);
-          resolve();
+        const done = (error?: Error) => {
+          this.out.off('drain', done);
+          this.out.off('close', done);
+          this.out.off('error', done);
+          if (error) reject(error);
+          else resolve();
         };
-        this.out.once('drain', done);
-        this.out.once('error', reject);
+        this.out.on('drain', done);
         // Closed by the other side (a client gone): no drain will come.
-        this.out.once('close', done);
+        this.out.on('close', done);
+        this.out.on('error', done);
       });
     }
     if (this.failure) throw this.failure;
