@@ -158,7 +158,8 @@ class ArchiveRun {
     );
     const present = new Set(this.source.names);
     for (const name of present)
-      if (name !== MANIFEST_FILE && name !== SIGNATURE_FILE && !order.has(name))
+      // A folder entry (some zip tools add them) holds nothing.
+      if (name !== MANIFEST_FILE && name !== SIGNATURE_FILE && !order.has(name) && !name.endsWith('/'))
         this.archiveProblem(name, 'file-extra', 'a file the manifest does not name');
 
     // keys.json and the other small files first, then the chains in their order.
