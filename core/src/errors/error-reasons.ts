@@ -15,6 +15,10 @@ export const ERROR_REASONS = [
   'sale-not-found',
   /** A sign-in or unlock for a staff id this till does not know. */
   'unknown-staff',
+  /** Head office disabled this person: they cannot sign in or approve at any till of the store. */
+  'staff-disabled',
+  /** The till's staff come from the hub: the first manager is not set up on the till. */
+  'staff-from-hub',
   /** The signed-in person may not do this alone: an approver's PIN is needed. */
   'approver-needed',
   /** The PIN typed is right but its owner may not approve this. values: { name } */

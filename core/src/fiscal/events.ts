@@ -110,7 +110,19 @@ export type EventPayload =
   /** What the terminal answered to a refund (or "unknown" when it did not). */
   | { readonly type: 'refund.result'; readonly attemptKey: string; readonly status: string; readonly amount: number }
   /** The first manager of a till that started with no staff (before staff come from the hub). */
-  | { readonly type: 'staff.setup'; readonly staffId: string; readonly role: string };
+  | { readonly type: 'staff.setup'; readonly staffId: string; readonly role: string }
+  /**
+   * A person's rights changed at this till (JET 130): the role and permissions the till applies
+   * from now on, as head office set them at the hub; no permission left when the person was disabled
+   * or removed.
+   */
+  | {
+      readonly type: 'staff.rights';
+      readonly staffId: string;
+      readonly role: string;
+      readonly permissions?: readonly string[];
+      readonly changedBy: 'hub';
+    };
 
 /** A printed copy of a receipt after the original: numbered per sale, sealed before it prints. */
 export type DuplicatePayload = {

@@ -49,6 +49,10 @@ export const EVENT_SHAPE: Check = variant('type', {
   }),
   'refund.result': object({ type: literal('refund.result'), attemptKey: id, status: literal('approved', 'declined', 'unknown'), amount }),
   'staff.setup': object({ type: literal('staff.setup'), staffId, role: text(32) }),
+  'staff.rights': object(
+    { type: literal('staff.rights'), staffId, role: text(32), changedBy: literal('hub') },
+    { permissions: array(text(40), 32) },
+  ),
 });
 
 export const DUPLICATE_SHAPE = object({

@@ -27,6 +27,8 @@ export type StoreProfile = {
   readonly quickCashAmounts: readonly number[];
   /** Largest line or cart discount a cashier may give without a manager (basis points). */
   readonly maxCashierDiscountBp: number;
+  /** Minutes without a touch or a key before the till locks (back to sign-in, the cart kept); 0: never. Unset: 5. */
+  readonly autoLockMinutes?: number;
   readonly receiptFooter: readonly string[];
   /** Paper on request or always, and where digital receipts are served; unset: ask (the law's default). */
   readonly receipt?: ReceiptSettings;

@@ -12,6 +12,7 @@ import type { Sealer } from './fiscal/sealer';
 import type { HostEventBus } from './host-events';
 import type { HubClient } from './hub/hub-client';
 import type { SecretProtector } from './hub/hub-credentials';
+import type { StaffPull } from './hub/staff-sync';
 import type { ReceiptPrinter } from './printer/receipt-printer';
 import type { Session } from './session/session';
 import type { StaffStore } from './session/staff-store';
@@ -53,6 +54,8 @@ export type HostContext = {
   readonly devices: DeviceManager;
   readonly events: HostEventBus;
   readonly hub: HubClient;
-  /** Pulls what the host itself keeps from the hub (the store's settings); never throws. */
+  /** Pulls what the host itself keeps from the hub (the store's settings, its staff); never throws. */
   refreshFromHub(): Promise<void>;
+  /** Pulls the store's staff from the hub now (also every STAFF_PULL_MS while enrolled); throws when offline or refused. */
+  refreshStaffFromHub(): Promise<StaffPull>;
 };

@@ -37,4 +37,6 @@ export type TillHostOptions = {
    * POS_DEMO environment variable the launcher sets ("1") when it runs the embedded demo hub.
    */
   readonly demo?: boolean;
+  /** How often an enrolled till pulls its store's staff (default STAFF_PULL_MS, a minute). */
+  readonly staffPullMs?: number;
 };

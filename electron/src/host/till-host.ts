@@ -21,6 +21,7 @@ import { injectFaults } from './fault-injection';
 import type { HostContext } from './host-context';
 import { HostEventBus } from './host-events';
 import { HubClient } from './hub/hub-client';
+import { pullStaff, STAFF_PULL_MS } from './hub/staff-sync';
 import { cachedHubProfile, fetchHubProfile } from './hub/store-settings-sync';
 import { createConfiguredPrinter } from './printer/configured-printer';
 import { Session } from './session/session';
@@ -109,6 +110,8 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
       if (collection === 'store_settings') void context.refreshFromHub();
     },
   });
+  // One staff pull at a time: two at once would seal the same rights change twice.
+  const staffPulls = new SealGate();
   const context: HostContext = {
     // Tests and unbundled runs have no packaged version: say so rather than invent one.
     appVersion: options.appVersion ?? '0.0.0-dev',
@@ -148,7 +151,9 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
       } catch {
         // Offline or refused: the till keeps selling with the profile it has; the badge says why.
       }
+      await context.refreshStaffFromHub().catch(() => undefined);
     },
+    refreshStaffFromHub: () => staffPulls.run(() => pullStaff(context)),
   };
 
   // A chain shorter than the last start saw it lost its tail, which the records alone cannot tell.
@@ -184,6 +189,11 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     void context.refreshFromHub();
     hub.startStreams();
   }
+  // Staff have no stream: an enrolled till asks for them every minute (offline: it keeps those it has).
+  const staffTimer = setInterval(() => {
+    if (hub.enrolled) void context.refreshStaffFromHub().catch(() => undefined);
+  }, options.staffPullMs ?? STAFF_PULL_MS);
+  staffTimer.unref();
 
   let closed: Promise<void> | null = null;
   return {
@@ -194,6 +204,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     customerDisplay: () => devices.settings.customerDisplay,
     close: () => {
       closed ??= (async () => {
+        clearInterval(staffTimer);
         await hub.close();
         await devices.close();
         await printer.close();

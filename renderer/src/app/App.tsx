@@ -5,6 +5,7 @@ import { SupportWords } from '../features/errors/SupportWords';
 import { HelpOverlay } from '../features/help/HelpOverlay';
 import { SaleScreen } from '../features/sale/SaleScreen';
 import { SignInScreen } from '../features/signin/SignInScreen';
+import { useAutoLock } from '../features/signin/use-auto-lock';
 import { SyncPanel } from '../features/sync/SyncPanel';
 import { FiscalStopBanner } from '../features/status/FiscalStopBanner';
 import { NoticeBar } from '../features/status/NoticeBar';
@@ -26,6 +27,7 @@ function Boot() {
 export function App() {
   const { t } = useTranslation();
   const phase = useAppStore((s) => s.phase);
+  useAutoLock();
   const fatalMessage = useAppStore((s) => s.fatalMessage);
   return (
     <div className="app">

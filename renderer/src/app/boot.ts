@@ -1,4 +1,4 @@
-import { FISCAL_CHAINS, type CartDoc, type StaffMember } from '@pos/core';
+import { FISCAL_CHAINS, saleReceiptNumber, type CartDoc, type StaffMember } from '@pos/core';
 import { connectToHost, NoHostError, type HostBridge } from '../bridge';
 import { catalogImportState, importCatalog } from '../db/catalog-import';
 import { openTillDatabase } from '../db/database';
@@ -8,7 +8,7 @@ import { completeSale } from '../features/payment/complete-sale';
 import { startHubLink } from './hub-link';
 import { useAppStore } from '../state/app-store';
 import { cartActions } from '../state/cart-store';
-import { services, setServices } from '../state/services';
+import { replaceStaff, services, setServices } from '../state/services';
 import { feedCustomerDisplay } from './customer-display-feed';
 import { linkDevices } from './device-link';
 import { applyHello, applyStoreProfile, linkHostState, refreshHostState } from './host-state-link';
@@ -109,13 +109,18 @@ export async function enterSelling(staff: StaffMember): Promise<void> {
   const open = await db.docs.carts.findOne({ selector: { status: 'open' }, sort: [{ updatedAt: 'desc' }] }).exec();
   if (!open) return cartActions.start(staff.id, profile.currency);
   const doc = open.toMutableJSON() as CartDoc;
+  // Quick switch: another cashier's cart (nothing paid yet) is parked under their name, waiting for them.
+  if (doc.staffId !== staff.id && !doc.sale && doc.tenders.length === 0 && doc.cart.lines.length > 0) {
+    await open.patch({ status: 'parked', updatedAt: new Date().toISOString() });
+    return cartActions.start(staff.id, profile.currency);
+  }
   if (doc.sale) {
     const sealed = await db.docs.sales.findOne(doc.sale.saleId).exec();
     if (sealed) {
       // Sealed before the interruption and restored from the journal: the cart is done with.
       await open.remove();
       cartActions.start(staff.id, profile.currency);
-      useAppStore.getState().notify('info', 'done.restored', { number: `${sealed.tillId}-${String(sealed.seq).padStart(6, '0')}` });
+      useAppStore.getState().notify('info', 'done.restored', { number: saleReceiptNumber(sealed.record) });
       return;
     }
     cartActions.restore(doc, staff.id);
@@ -149,6 +154,9 @@ export async function signIn(staffId: string, pin: string): Promise<void> {
 }
 
 export async function signOut(): Promise<void> {
-  await services().bridge.invoke('session.signOut');
+  const { bridge } = services();
+  await bridge.invoke('session.signOut');
   useAppStore.setState({ phase: 'signin', staff: null });
+  // The host pulls the store's staff from the hub while the till runs: the next person picks from the list as it is now.
+  void bridge.invoke('staff.list').then(replaceStaff, () => undefined);
 }

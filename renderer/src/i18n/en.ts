@@ -689,6 +689,8 @@ export const en: Dictionary = {
       'unknown-staff': 'This person is not on this till’s staff.',
       'staff-disabled': 'This person was disabled by head office: they cannot sign in.',
       'staff-from-hub': 'This till’s staff come from head office: ask a manager there.',
+      'staff-disabled': 'This person was disabled by head office: they cannot sign in.',
+      'staff-from-hub': 'This till’s staff come from head office: ask a manager there.',
       'sale-not-found': 'This sale was not recorded on this till.',
       'approver-needed': 'A manager’s approval is needed: enter their PIN.',
       'approver-not-allowed': '{{name}} may not approve this.',

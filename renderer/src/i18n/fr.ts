@@ -692,6 +692,8 @@ export const fr = {
       'unknown-staff': 'Cette personne n’est pas du personnel de cette caisse.',
       'staff-disabled': 'Cette personne a été désactivée par le siège : elle ne peut pas se connecter.',
       'staff-from-hub': 'Le personnel de cette caisse est géré par le siège : demandez-y un responsable.',
+      'staff-disabled': 'Cette personne a été désactivée par le siège : elle ne peut pas se connecter.',
+      'staff-from-hub': 'Le personnel de cette caisse est géré par le siège : demandez-y un responsable.',
       'sale-not-found': 'Cette vente n’a pas été enregistrée sur cette caisse.',
       'approver-needed': 'Il faut l’accord d’un responsable : saisissez son code.',
       'approver-not-allowed': '{{name}} ne peut pas donner cet accord.',

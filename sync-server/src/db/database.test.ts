@@ -32,6 +32,7 @@ for (const target of testTargets()) {
          GROUP BY tc.table_name ORDER BY tc.table_name`);
       expect(Object.fromEntries(keys.map((k) => [k.table_name, k.columns]))).toEqual({
         admin_tokens: 'token_hash',
+        archive_log: 'store_id,archive_id',
         catalog_counter: 'id',
         catalog_docs: 'collection,id',
         chain_anchors: 'store_id,till_id,chain',
@@ -42,14 +43,17 @@ for (const target of testTargets()) {
         chain_verification: 'store_id',
         device_tokens: 'store_id,token_hash',
         enrollment_codes: 'code_hash',
+        hub_archive_keys: 'key_id',
         incidents: 'store_id,incident_id',
         quarantine: 'store_id,quarantine_id',
         quarantine_overflow: 'store_id,collection,code',
+        staff: 'store_id,staff_id',
         stock_levels: 'store_id,product_id',
         stock_movements: 'store_id,movement_id',
         stock_projection: 'store_id',
         store_counters: 'store_id',
         store_docs: 'store_id,collection,id',
+        store_roles: 'store_id,role',
         stores: 'store_id',
         till_keys: 'store_id,till_id,key_id',
         tills: 'store_id,till_id',
@@ -61,7 +65,16 @@ for (const target of testTargets()) {
       expect(ledger!.text).toMatch(/distributed by store_id/);
       const [projection] = await db.query<{ text: string }>("SELECT obj_description('stock_projection'::regclass) AS text");
       expect(projection!.text).toMatch(/distributed by store_id/);
-      for (const table of ['chain_verification', 'chain_heads', 'chain_records', 'chain_pending', 'chain_breaks', 'chain_anchors']) {
+      for (const table of [
+        'chain_verification',
+        'chain_heads',
+        'chain_records',
+        'chain_pending',
+        'chain_breaks',
+        'chain_anchors',
+        'staff',
+        'store_roles',
+      ]) {
         const [role] = await db.query<{ text: string | null }>('SELECT obj_description($1::regclass) AS text', [table]);
         expect(role!.text, table).toMatch(/Citus: distributed by store_id/);
       }

@@ -159,6 +159,9 @@ export const StoreSettingsBody = Type.Object({
   cashRounding: Type.Object({ step: Type.Integer({ minimum: 1, maximum: 10_000 }) }),
   quickCashAmounts: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 12 }),
   maxCashierDiscountBp: Type.Integer({ minimum: 0, maximum: 10_000 }),
+  autoLockMinutes: Type.Optional(
+    Type.Integer({ minimum: 0, maximum: 240, description: 'Minutes without input before a till locks (cart kept); 0: never; default 5' }),
+  ),
   receiptFooter: Lines,
   priceListId: Type.Optional(Type.String({ maxLength: 64 })),
   loyaltySignupUrl: Type.Optional(

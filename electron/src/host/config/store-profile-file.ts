@@ -77,6 +77,8 @@ export function validateStoreProfile(profile: StoreProfile, file: string): Store
   if (!Number.isSafeInteger(profile.maxCashierDiscountBp) || profile.maxCashierDiscountBp < 0 || profile.maxCashierDiscountBp > 10_000) {
     fail('maxCashierDiscountBp', 'basis points from 0 to 10000');
   }
+  const lock = profile.autoLockMinutes;
+  if (lock !== undefined && (!Number.isSafeInteger(lock) || lock < 0 || lock > 240)) fail('autoLockMinutes', 'whole minutes from 0 to 240');
   const tiles = profile.quickKeys === undefined ? [] : quickKeysProblems(profile.quickKeys);
   if (tiles.length > 0) fail('quickKeys', `valid tiles (${tiles.map((p) => `${p.field}: ${p.message}`).join('; ')})`);
   const receipt = profile.receipt === undefined ? null : receiptSettingsProblem(profile.receipt);

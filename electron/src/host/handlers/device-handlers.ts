@@ -1,4 +1,4 @@
-import { can, DEVICE_SETTINGS_SECTIONS, PosError, type CustomerDisplayState, type DeviceSettingsPatch } from '@pos/core';
+import { DEVICE_SETTINGS_SECTIONS, PosError, type CustomerDisplayState, type DeviceSettingsPatch } from '@pos/core';
 import { randomUUID } from 'node:crypto';
 import type { HostContext } from '../host-context';
 import type { HandlerGroup } from './handler-registry';
@@ -82,7 +82,7 @@ export function deviceHandlers(ctx: HostContext): HandlerGroup {
       run: async ({ reason, managerPin }) => {
         const staff = ctx.session.require();
         // A cashier without the permission needs a manager's PIN, typed at this till.
-        const approver = can(staff.role, 'drawer.open')
+        const approver = ctx.staff.can(staff.role, 'drawer.open')
           ? staff
           : managerPin
             ? await ctx.session.authorize(managerPin, 'drawer.open')

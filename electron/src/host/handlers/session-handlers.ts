@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type ApprovalSubject, can, isApprovalAction, isWellFormedPin, PosError } from '@pos/core';
+import { type ApprovalSubject, isApprovalAction, isWellFormedPin, PosError } from '@pos/core';
 import type { HostContext } from '../host-context';
 import { noRequest, type HandlerGroup } from './handler-registry';
 import { ID_PATTERN, integer, record, text } from './request-guards';
@@ -94,7 +94,7 @@ export function sessionHandlers(ctx: HostContext): HandlerGroup {
       run: async ({ action, pin, subject }) => {
         const staff = ctx.session.require();
         // The signed-in person approves what their role allows; anything else needs an approver's PIN typed here.
-        const approver = pin !== undefined ? await ctx.session.authorize(pin, action) : can(staff.role, action) ? staff : null;
+        const approver = pin !== undefined ? await ctx.session.authorize(pin, action) : ctx.staff.can(staff.role, action) ? staff : null;
         if (!approver)
           throw new PosError('FORBIDDEN', `${staff.displayName} may not do this alone: an approver's PIN is needed`, {
             needsApprover: true,

@@ -1,4 +1,4 @@
-import { can, PosError, problem, type RefundRequest, type SealedRecord } from '@pos/core';
+import { PosError, problem, type RefundRequest, type SealedRecord } from '@pos/core';
 import type { CardPaymentRequest } from '@pos/hardware/common';
 import type { HostContext } from '../host-context';
 import type { HandlerGroup } from './handler-registry';
@@ -72,7 +72,7 @@ export function terminalHandlers(ctx: HostContext): HandlerGroup {
         );
         if (problems.length > 0) throw sealRefused(problems);
         approval = ref;
-      } else if (can(staff.role, 'sale.refund')) {
+      } else if (ctx.staff.can(staff.role, 'sale.refund')) {
         const issued = await ctx.approvals.issue({ action: 'sale.refund', approvedBy: staff.id, requestedBy: staff.id, subject });
         approval = { approvalId: issued.approvalId, approvedBy: staff.id };
       } else {

@@ -150,6 +150,15 @@ export class HubClient {
     return this.answer<PushResponse>(response);
   }
 
+  /** One of the till's own routes beyond the sync protocol (its store's staff), with the device token; the store is the token's. */
+  async get<T>(pathname: string, timeoutMs = 10_000): Promise<T> {
+    const url = this.url(pathname);
+    const response = await this.call(() =>
+      hubRequest('GET', url, { authorization: `Bearer ${this.credentials!.token}` }, undefined, { ...this.httpOptions(), timeoutMs }),
+    );
+    return this.answer<T>(response);
+  }
+
   startStreams(): void {
     if (!this.credentials || this.closed) return;
     for (const collection of STREAMED) if (!this.streams.has(collection)) this.openStream(collection);

@@ -1,27 +1,26 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { formatPinHash, parsePinHash, PIN_HASH_PARAMS } from '@pos/core';
 
 /**
- * PINs are stored as scrypt hashes with a per-staff salt. A 4–6 digit PIN is a small secret, so
- * the real protection is the lockout in session.ts; the hash keeps PINs out of backups and logs.
+ * PINs are stored as scrypt hashes with a per-staff salt, in core's format (the hub makes the
+ * hashes of the staff it manages the same way). A 4–6 digit PIN is a small secret, so the real
+ * protection is the lockout in session.ts; the hash keeps PINs out of backups and logs.
  */
-const PARAMS = { N: 2 ** 14, r: 8, p: 1, keylen: 32 } as const;
-
 function derive(pin: string, salt: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(pin, salt, PARAMS.keylen, { N: PARAMS.N, r: PARAMS.r, p: PARAMS.p }, (error, key) => (error ? reject(error) : resolve(key))),
-  );
+  const { N, r, p, keylen } = PIN_HASH_PARAMS;
+  return new Promise((resolve, reject) => scrypt(pin, salt, keylen, { N, r, p }, (error, key) => (error ? reject(error) : resolve(key))));
 }
 
 export async function hashPin(pin: string): Promise<string> {
-  const salt = randomBytes(16);
+  const salt = randomBytes(PIN_HASH_PARAMS.saltBytes);
   const key = await derive(pin, salt);
-  return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64url')}$${key.toString('base64url')}`;
+  return formatPinHash(salt.toString('base64url'), key.toString('base64url'));
 }
 
 export async function verifyPin(pin: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash || Number(n) !== PARAMS.N || Number(r) !== PARAMS.r || Number(p) !== PARAMS.p) return false;
-  const expected = Buffer.from(hash, 'base64url');
-  const actual = await derive(pin, Buffer.from(salt, 'base64url'));
+  const parsed = parsePinHash(stored);
+  if (!parsed) return false;
+  const expected = Buffer.from(parsed.key, 'base64url');
+  const actual = await derive(pin, Buffer.from(parsed.salt, 'base64url'));
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

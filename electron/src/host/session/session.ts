@@ -1,4 +1,4 @@
-import { can, isWellFormedPin, type Permission, PosError, type StaffLockout, type StaffMember } from '@pos/core';
+import { isWellFormedPin, type Permission, PosError, type StaffLockout, type StaffMember } from '@pos/core';
 import type { LockoutBook } from './lockout-book';
 import type { StaffStore } from './staff-store';
 
@@ -43,7 +43,8 @@ export class Session {
   /** The signed-in staff member, who must be a manager (till.settings) to `what` ("enroll the till"). */
   requireManager(what: string): StaffMember {
     const staff = this.require();
-    if (!can(staff.role, 'till.settings')) throw new PosError('FORBIDDEN', `Only a manager can ${what}`, { reason: 'manager-only' });
+    if (!this.staff.can(staff.role, 'till.settings'))
+      throw new PosError('FORBIDDEN', `Only a manager can ${what}`, { reason: 'manager-only' });
     return staff;
   }
 
@@ -72,7 +73,7 @@ export class Session {
     const approver = isWellFormedPin(pin) ? await this.staff.findByPin(pin) : null;
     if (!approver) return this.fail(asking.id, asking);
     await this.lockouts.succeeded(asking.id);
-    if (!can(approver.role, permission))
+    if (!this.staff.can(approver.role, permission))
       throw new PosError('FORBIDDEN', `${approver.displayName} may not approve this`, {
         reason: 'approver-not-allowed',
         name: approver.displayName,
@@ -86,7 +87,7 @@ export class Session {
     this.refuseIfLocked(UNLOCK_KEY, null);
     const approver = isWellFormedPin(managerPin) ? await this.staff.findByPin(managerPin) : null;
     if (!approver) return this.fail(UNLOCK_KEY, null);
-    if (!can(approver.role, 'till.settings')) {
+    if (!this.staff.can(approver.role, 'till.settings')) {
       // A cashier's PIN here is a wrong answer too: otherwise it would be a free way to test PINs.
       await this.lockouts.failed(UNLOCK_KEY);
       throw new PosError('FORBIDDEN', 'Unlocking a person takes a manager’s PIN', { reason: 'unlock-needs-manager' });
@@ -104,9 +105,27 @@ export class Session {
       .flatMap(({ key, retryInMs }) => (this.staff.get(key) ? [{ staffId: key, secondsLeft: Math.ceil(retryInMs / 1000) }] : []));
   }
 
+  /**
+   * After the staff changed (a pull from the hub): the person signed in keeps their session with
+   * their new role, or loses it when they were disabled or removed. Returns who was signed out.
+   */
+  refresh(): StaffMember | null {
+    const was = this.current;
+    if (!was) return null;
+    const now = this.staff.get(was.id);
+    if (now && !this.staff.isDisabled(was.id)) {
+      this.current = now;
+      return null;
+    }
+    this.current = null;
+    return was;
+  }
+
   private member(staffId: string): StaffMember {
     const member = this.staff.get(staffId);
     if (!member) throw new PosError('NOT_FOUND', `No staff member ${staffId.slice(0, 64)} at this till`, { reason: 'unknown-staff' });
+    if (this.staff.isDisabled(member.id))
+      throw new PosError('FORBIDDEN', `${member.displayName} was disabled by head office`, { reason: 'staff-disabled' });
     return member;
   }
 

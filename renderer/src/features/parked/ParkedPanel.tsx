@@ -16,6 +16,9 @@ export function ParkedPanel() {
   const setPanel = useAppStore((s) => s.setPanel);
   const dates = useStoreDates();
   const [parked, setParked] = useState<CartDoc[]>([]);
+  const me = useAppStore((s) => s.staff?.id);
+  // The signed-in person's own parked carts first (a quick switch parked them under their name), then the others'.
+  const ordered = [...parked.filter((d) => d.staffId === me), ...parked.filter((d) => d.staffId !== me)];
 
   useEffect(() => {
     const subscription = services()
@@ -30,7 +33,7 @@ export function ParkedPanel() {
       <h2>{t('parked.title')}</h2>
       {parked.length === 0 && <p>{t('parked.none')}</p>}
       <ul>
-        {parked.map((doc) => (
+        {ordered.map((doc) => (
           <li key={doc.id}>
             <span>
               {dates.dateTime(doc.updatedAt)} · {staffName(doc.staffId)} · {t('parked.lines', { count: doc.cart.lines.length })} ·{' '}

@@ -16,6 +16,13 @@ describe('the person a badge or a typed name names', () => {
     expect(findStaff(STAFF, 'so')?.id).toBe('staff-sophie');
   });
 
+  it('finds by the badge code head office gave, exactly (a badge is no name to fold)', () => {
+    const withBadge: StaffMember[] = [...STAFF, { id: 'staff-julie', displayName: 'Julie', role: 'cashier', badgeCode: 'So-42' }];
+    expect(findStaff(withBadge, 'So-42')?.id).toBe('staff-julie');
+    expect(findStaff(withBadge, ' So-42\n')?.id).toBe('staff-julie');
+    expect(findStaff(withBadge, 'so')?.id).toBe('staff-sophie');
+  });
+
   it('finds nobody for a beginning two names share, or for nothing', () => {
     expect(findStaff(STAFF, 'he')).toBeNull();
     expect(findStaff(STAFF, '')).toBeNull();
