@@ -1,4 +1,4 @@
-import { FISCAL_CHAINS, saleReceiptNumber, type CartDoc, type StaffMember } from '@pos/core';
+import { FISCAL_CHAINS, PosError, saleReceiptNumber, type CartDoc, type StaffMember } from '@pos/core';
 import { connectToHost, NoHostError, type HostBridge } from '../bridge';
 import { catalogImportState, importCatalog } from '../db/catalog-import';
 import { openTillDatabase } from '../db/database';
@@ -149,7 +149,16 @@ async function checkSessionAfterReconnect(): Promise<void> {
 
 /** The person chosen on the sign-in screen, with their PIN: the host counts a wrong one against them only. */
 export async function signIn(staffId: string, pin: string): Promise<void> {
-  const staff = await services().bridge.invoke('session.signIn', { staffId, pin });
+  const { bridge } = services();
+  let staff: StaffMember;
+  try {
+    staff = await bridge.invoke('session.signIn', { staffId, pin });
+  } catch (error) {
+    // Removed or disabled at the hub since the list was drawn: the list as the host has it now.
+    const reason = error instanceof PosError ? error.details?.reason : undefined;
+    if (reason === 'unknown-staff' || reason === 'staff-disabled') void bridge.invoke('staff.list').then(replaceStaff, () => undefined);
+    throw error;
+  }
   await enterSelling(staff);
 }
 

@@ -1,7 +1,7 @@
 import { demoProduct, type CartDoc } from '@pos/core';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAppStore } from '../../state/app-store';
 import { cartActions, persistCart, useCartStore } from '../../state/cart-store';
 import { replaceProfile, services } from '../../state/services';
@@ -82,6 +82,21 @@ describe('auto-lock and quick cashier switch', () => {
       'Camille',
       'Sophie',
     ]);
+  });
+
+  it('asks the host every minute who may sign in, so a person added at the hub appears on an idle sign-in screen', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      till.signedIn = null;
+      useAppStore.setState({ phase: 'signin', staff: null });
+      renderTill();
+      till.handle('staff.list', () => [...till.staff, { id: 'staff-julie', displayName: 'Julie', role: 'cashier' }]);
+      expect(screen.queryByRole('button', { name: 'Julie' })).toBeNull();
+      act(() => vi.advanceTimersByTime(60_000));
+      expect(await screen.findByRole('button', { name: 'Julie' })).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('selects the person whose hub badge is scanned, then asks for their PIN', async () => {

@@ -1,8 +1,8 @@
 import type { StaffMember } from '@pos/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/app-store';
-import { useMaybeServices } from '../../state/services';
+import { replaceStaff, useMaybeServices, type TillServices } from '../../state/services';
 import { PinForm } from './PinForm';
 import { SetupScreen } from './SetupScreen';
 import { StaffPicker } from './StaffPicker';
@@ -16,12 +16,31 @@ export function SignInScreen() {
   return needsSetup ? <SetupScreen /> : <StaffSignIn />;
 }
 
+/** How often a till left on the sign-in screen asks the host who may sign in (the host pulls staff from the hub). */
+const STAFF_REFRESH_MS = 60_000;
+
+/** Keeps the list as the host has it; an empty answer is left to the set-up flow (the host says so at sign-in). */
+function useStaffRefresh(bridge: TillServices['bridge'] | undefined): void {
+  useEffect(() => {
+    if (!bridge) return;
+    const timer = setInterval(() => {
+      bridge.invoke('staff.list').then(
+        (list) => list.length > 0 && replaceStaff(list),
+        () => undefined,
+      );
+    }, STAFF_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [bridge]);
+}
+
 type Step = { readonly kind: 'choose' } | { readonly kind: 'pin' | 'unlock'; readonly person: StaffMember };
 
 function StaffSignIn() {
   const { t } = useTranslation();
-  const staff = useMaybeServices()?.staff ?? [];
+  const services = useMaybeServices();
+  const staff = services?.staff ?? [];
   const lockouts = useLockouts();
+  useStaffRefresh(services?.bridge);
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const choose = () => setStep({ kind: 'choose' });
 
