@@ -74,6 +74,7 @@ export async function measureHostSeals(count: number, warmUp = 30): Promise<{ ti
         completedAt: new Date().toISOString(),
         vatRates: store.vatRates,
         cashRounding: store.cashRounding,
+        timeZone: store.timeZone,
       });
       payloadBytes = JSON.stringify(payload).length;
       const started = performance.now();

@@ -74,6 +74,7 @@ export function benchSale(run: string, till: TillIdentity, n: number): SalePaylo
     completedAt: `2026-11-22T10:${minute}:30.000Z`,
     vatRates: profile.vatRates,
     cashRounding: profile.cashRounding,
+    timeZone: profile.timeZone,
   });
   return payload;
 }

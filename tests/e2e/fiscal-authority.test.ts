@@ -61,6 +61,7 @@ function forgedSale(cart: Cart, tenders: (total: number) => Tender[]): SalePaylo
     completedAt: new Date().toISOString(),
     vatRates: store.vatRates,
     cashRounding: store.cashRounding,
+    timeZone: store.timeZone,
   });
   const forged = tenders(total);
   return {

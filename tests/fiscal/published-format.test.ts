@@ -6,6 +6,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import {
   canonicalText,
   chainHash,
+  demoStoreProfile,
   fieldsOf,
   GENESIS_HASH,
   keyIdOf,
@@ -19,6 +20,7 @@ import {
   type PayloadOf,
   type SealedFields,
   type SealedRecord,
+  validateSale,
 } from '@pos/core';
 import { describe, expect, it } from 'vitest';
 
@@ -72,6 +74,106 @@ const SALE: PayloadOf<'sale'> = {
   vat: [{ vatRateId: 'FR-5.5', rateBp: 550, code: 'B', inclusive: 240, base: 227, vat: 13 }],
   tenders: [{ id: 'cash-1', method: 'cash', amount: 240, tendered: 500, change: 260, rounding: 0 }],
   change: 260,
+};
+
+/**
+ * A sale of version 1 (second record of the sale chain): a discount with its source and approval,
+ * a salesperson on a line, the business date and the cash session.
+ */
+const SALE_V1: PayloadOf<'sale'> = {
+  v: 1,
+  type: 'sale',
+  kind: 'sale',
+  saleId: '0193a1b2-0000-7000-8000-00000000a002',
+  storeId: 'S001',
+  tillId: 'T01',
+  staffId: 'staff-0001',
+  channel: 'store',
+  businessDate: '2026-12-01',
+  sessionId: '0193a1b2-0000-7000-8000-00000000c001',
+  currency: 'EUR',
+  startedAt: '2026-12-01T09:10:00.000Z',
+  completedAt: '2026-12-01T09:10:30.000Z',
+  lines: [
+    {
+      lineId: 'l1',
+      productId: 'p-croissant',
+      sku: 'BOU-0002',
+      name: 'Croissant',
+      vatRateId: 'FR-5.5',
+      measure: 'unit',
+      unitPrice: 110,
+      quantity: 4,
+      discount: { kind: 'percent', bp: 1000, approvalId: '0193a1b2-0000-7000-8000-00000000d001', approvedBy: 'staff-0002' },
+      gross: 440,
+      lineDiscount: 44,
+      cartDiscountShare: 0,
+      net: 396,
+      rateBp: 550,
+      salespersonId: 'staff-0003',
+    },
+  ],
+  discounts: [
+    {
+      source: 'manual',
+      approvalId: '0193a1b2-0000-7000-8000-00000000d001',
+      approvedBy: 'staff-0002',
+      lineId: 'l1',
+      kind: 'percent',
+      value: 1000,
+      amount: 44,
+    },
+  ],
+  subtotal: 396,
+  discountTotal: 44,
+  total: 396,
+  cashRounding: 0,
+  vat: [{ vatRateId: 'FR-5.5', rateBp: 550, code: 'B', inclusive: 396, base: 375, vat: 21 }],
+  tenders: [{ id: 'cash-1', method: 'cash', amount: 396, tendered: 400, change: 4, rounding: 0 }],
+  change: 4,
+};
+
+/** A return of version 1 (third record of the sale chain): one croissant of the sale above, refunded in cash. */
+const RETURN_V1: PayloadOf<'sale'> = {
+  v: 1,
+  type: 'sale',
+  kind: 'return',
+  returnOf: { saleId: SALE_V1.saleId, receipt: 'S001-T01-000002', lines: [{ lineId: 'l1', quantity: 1 }] },
+  saleId: '0193a1b2-0000-7000-8000-00000000a003',
+  storeId: 'S001',
+  tillId: 'T01',
+  staffId: 'staff-0001',
+  channel: 'store',
+  businessDate: '2026-12-01',
+  sessionId: '0193a1b2-0000-7000-8000-00000000c001',
+  currency: 'EUR',
+  startedAt: '2026-12-01T11:00:00.000Z',
+  completedAt: '2026-12-01T11:00:20.000Z',
+  lines: [
+    {
+      lineId: 'l1',
+      productId: 'p-croissant',
+      sku: 'BOU-0002',
+      name: 'Croissant',
+      vatRateId: 'FR-5.5',
+      measure: 'unit',
+      unitPrice: 110,
+      quantity: 1,
+      gross: 110,
+      lineDiscount: 0,
+      cartDiscountShare: 0,
+      net: 110,
+      rateBp: 550,
+    },
+  ],
+  discounts: [],
+  subtotal: 110,
+  discountTotal: 0,
+  total: 110,
+  cashRounding: 0,
+  vat: [{ vatRateId: 'FR-5.5', rateBp: 550, code: 'B', inclusive: 110, base: 104, vat: 6 }],
+  tenders: [{ id: 'cash-1', method: 'cash', amount: 110, tendered: 110, change: 0, rounding: 0 }],
+  change: 0,
 };
 
 type Vector = {
@@ -141,12 +243,30 @@ function computeVectors(): Vector[] {
     sealedAt: '2026-12-01T18:00:01.000Z',
     payload: { type: 'session.sign-in', staffId: 'staff-0001' },
   });
+  const saleV1 = sealWith(SECRET, sale.hash, {
+    ...base,
+    chain: 'sale',
+    id: SALE_V1.saleId,
+    seq: 2,
+    sealedAt: '2026-12-01T09:10:30.020Z',
+    payload: SALE_V1,
+  });
+  const returnV1 = sealWith(SECRET, saleV1.hash, {
+    ...base,
+    chain: 'sale',
+    id: RETURN_V1.saleId,
+    seq: 3,
+    sealedAt: '2026-12-01T11:00:20.015Z',
+    payload: RETURN_V1,
+  });
   return [
     vector('event chain, first record: till.start (genesis previous hash)', start),
     vector('sale chain, first record: a cash sale', sale),
     vector('duplicate chain, first record', duplicate),
     vector('event chain, second record: key rotation, signed by the old key', rotate),
     vector('event chain, third record: signed by the new key', afterRotation),
+    vector('sale chain, second record: a sale document of version 1', saleV1),
+    vector('sale chain, third record: a return, sale document version 1', returnV1),
   ];
 }
 
@@ -186,6 +306,10 @@ describe('the published fiscal format (docs/fiscal.md)', () => {
     const records = computeVectors().map((v) => v.record);
     const chain = (name: FiscalChain) => records.filter((r) => r.chain === name);
     expect(verifyChain(chain('sale'), PUBLIC)).toEqual([]);
+    // The sale documents add up as the host and the hub check them, the return against its original.
+    const rules = demoStoreProfile('S001', 'T01');
+    for (const { payload } of chain('sale') as SealedRecord<'sale'>[]) expect(validateSale(payload, rules)).toEqual([]);
+    expect(validateSale(RETURN_V1, rules, { sale: SALE_V1, returned: new Map() })).toEqual([]);
     expect(verifyChain(chain('duplicate'), PUBLIC)).toEqual([]);
     expect(verifyChain(chain('event'), new KeyRing([PUBLIC]))).toEqual([]);
     // A verifier that knows only the first key and ignores rotations finds the last record signed by a stranger.

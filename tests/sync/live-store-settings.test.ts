@@ -58,6 +58,7 @@ for (const target of testTargets()) {
           completedAt,
           vatRates: rates,
           cashRounding: profile.cashRounding,
+          timeZone: profile.timeZone,
         });
       };
       const now = saleAt('live-1', new Date().toISOString());

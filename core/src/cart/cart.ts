@@ -31,6 +31,8 @@ export type CartLine = {
   readonly labelAmount?: number;
   readonly discount?: LineDiscount;
   readonly priceOverride?: PriceOverride;
+  /** Who gets the credit for this line (a salesperson), when not the cashier. */
+  readonly salespersonId?: string;
 };
 
 export type Cart = {
@@ -140,6 +142,14 @@ export function setLineDiscount(cart: Cart, lineId: string, discount: LineDiscou
   const figure = discount.kind === 'percent' ? { kind: discount.kind, bp: discount.bp } : { kind: discount.kind, amount: discount.amount };
   const ref = discount.approvalId && discount.approvedBy ? { approvalId: discount.approvalId, approvedBy: discount.approvedBy } : {};
   return replaceLine(cart, { ...line, discount: { ...figure, ...ref } });
+}
+
+/** Who gets the credit for a line (a salesperson's staff id); null: nobody but the cashier. */
+export function setLineSalesperson(cart: Cart, lineId: string, salespersonId: string | null): Cart {
+  const { salespersonId: _removed, ...line } = findLine(cart, lineId);
+  if (salespersonId === null) return replaceLine(cart, line);
+  if (salespersonId.length === 0 || salespersonId.length > 64) throw new RangeError('A salesperson is a staff id of 1 to 64 characters');
+  return replaceLine(cart, { ...line, salespersonId });
 }
 
 export function setCartDiscount(cart: Cart, bp: number | null, approval?: ApprovalRef): Cart {

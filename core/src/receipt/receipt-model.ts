@@ -1,5 +1,5 @@
 import type { SealedRecord } from '../fiscal/chain';
-import type { SaleLine } from '../sale/sale';
+import { isSaleV1, type SaleLine } from '../sale/sale';
 import type { StoreProfile } from '../store/store-profile';
 import {
   centered,
@@ -40,8 +40,19 @@ export type ReceiptOptions = {
   readonly duplicate?: number;
 };
 
-export function receiptNumber(tillId: string, seq: number): string {
-  return `${tillId}-${String(seq).padStart(6, '0')}`;
+/**
+ * A receipt's code: `<store>-<till>-<seq>` ("S001-T01-000042"), unique across the chain. Without
+ * a store it is the `<till>-<seq>` printed on version 0 sales, which keep the code they were
+ * printed with (saleReceiptNumber).
+ */
+export function receiptNumber(tillId: string, seq: number, storeId?: string): string {
+  return `${storeId ? `${storeId}-` : ''}${tillId}-${String(seq).padStart(6, '0')}`;
+}
+
+/** The code printed on this sale's receipt: with its store from version 1 on, as first printed before. */
+export function saleReceiptNumber(record: Pick<SealedRecord<'sale'>, 'seq' | 'payload'>): string {
+  const sale = record.payload;
+  return receiptNumber(sale.tillId, record.seq, isSaleV1(sale) ? sale.storeId : undefined);
 }
 
 type Style = { readonly bold?: boolean; readonly large?: boolean };
@@ -58,7 +69,7 @@ export function buildReceipt(record: SealedRecord<'sale'>, store: StoreProfile, 
     for (const t of lines) out.push({ kind: 'text', text: t, ...style });
   };
   const rule = () => out.push({ kind: 'rule' });
-  const number = receiptNumber(sale.tillId, record.seq);
+  const number = saleReceiptNumber(record);
 
   const duplicateBanner = options.duplicate ? `*** ${labels.duplicate} n° ${options.duplicate} ***` : null;
   if (duplicateBanner) text(centered(duplicateBanner, width), { bold: true });

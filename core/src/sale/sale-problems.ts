@@ -29,8 +29,10 @@ export const SALE_PROBLEM_CODES = [
   'approval',
   /** Not by the signed-in staff member, or not the id it is sealed under. */
   'staff',
-  /** A start or completion time that is not a readable ISO time. */
+  /** A start or completion time that is not a readable ISO time, or a business date that is not the store's day of it. */
   'time',
+  /** A return without its original, of lines or quantities the original never sold or already gave back. */
+  'return',
 ] as const;
 
 export type SaleProblemCode = (typeof SALE_PROBLEM_CODES)[number];

@@ -5,15 +5,54 @@ import type { CashRounding } from '../money/cash-rounding';
 import { paymentState } from '../payment/payment-state';
 import type { Tender } from '../payment/tender';
 import type { VatBreakdownRow } from '../tax/vat-breakdown';
+import { businessDate } from '../time/business-date';
 import { findVatRate, vatRatesAt, type VatRate } from '../tax/vat-rate';
 
+/** A line as sealed in a version 0 sale: the cart line (without a salesperson) and its figures. */
+export type SaleLineV0 = Omit<CartLine, 'salespersonId'> & LineTotals & { readonly rateBp: number };
+
+/** A line of a version 1 sale: also who gets the credit for it (absent: nobody but the cashier). */
 export type SaleLine = CartLine & LineTotals & { readonly rateBp: number };
 
+/** The sale document version a payload carries in `v` (absent: version 0). */
+export const SALE_VERSION = 1;
+
+/** Where a discount comes from. Only `manual` is produced today; the others come with promotions, coupons, loyalty. */
+export const DISCOUNT_SOURCES = ['manual', 'promotion', 'coupon', 'loyalty'] as const;
+
+export type DiscountSource = (typeof DISCOUNT_SOURCES)[number];
+
+type DiscountFigures = {
+  /** The line it applies to; absent for a discount of the whole ticket. */
+  readonly lineId?: string;
+  readonly kind: 'percent' | 'amount';
+  /** Basis points for `percent`, minor units for `amount`: what was asked. */
+  readonly value: number;
+  /** What it took off, in minor units (a line's `lineDiscount`, or the ticket discount's shares summed). */
+  readonly amount: number;
+};
+
 /**
- * One sale = one document: everything needed to print, audit, sync and return it. Personal data
- * (a customer) is referenced by id only, so the sealed payload holds none.
+ * Every discount of a version 1 sale with its source: a manual one with the approval the host
+ * issued for it (a cashier within their own limit still gets an approval from the host), the
+ * others with the id and version of the promotion, coupon or loyalty rule that gave it.
  */
-export type SalePayload = {
+export type SaleDiscount =
+  | (DiscountFigures & { readonly source: 'manual'; readonly approvalId?: string; readonly approvedBy?: string })
+  | (DiscountFigures & { readonly source: 'promotion' | 'coupon' | 'loyalty'; readonly sourceId: string; readonly sourceVersion: number });
+
+/** What a return gives back: the original sale, its receipt code, and which of its lines in what quantities. */
+export type ReturnOf = {
+  readonly saleId: string;
+  readonly receipt: string;
+  readonly lines: readonly { readonly lineId: string; readonly quantity: number }[];
+};
+
+/** The channel a sale was made through: the till is `store`; others come later. */
+export type SaleChannel = 'store';
+
+/** The fields common to every version of the sale document. */
+type SaleCommon = {
   readonly type: 'sale';
   readonly saleId: string;
   readonly storeId: string;
@@ -23,7 +62,6 @@ export type SalePayload = {
   readonly currency: string;
   readonly startedAt: string;
   readonly completedAt: string;
-  readonly lines: readonly SaleLine[];
   readonly cartDiscountBp?: number;
   readonly cartDiscountApproval?: ApprovalRef;
   readonly subtotal: number;
@@ -35,6 +73,43 @@ export type SalePayload = {
   readonly change: number;
 };
 
+/** Version 0: every sale sealed before version 1 (no `v`). Still read, verified and projected. */
+export type SalePayloadV0 = SaleCommon & { readonly v?: undefined; readonly lines: readonly SaleLineV0[] };
+
+/**
+ * Version 1 (`v: 1`). A return (`kind: 'return'`) carries positive figures like a sale: its kind
+ * tells the sign (goods come back, money goes out). `businessDate` is the store's business day of
+ * `completedAt`; `sessionId` the cash session, absent while there are none; `training` marks a
+ * sale of training mode, never counted anywhere.
+ */
+export type SalePayloadV1 = SaleCommon & {
+  readonly v: typeof SALE_VERSION;
+  readonly kind: 'sale' | 'return';
+  readonly returnOf?: ReturnOf;
+  readonly businessDate: string;
+  readonly sessionId?: string;
+  readonly channel: SaleChannel;
+  readonly lines: readonly SaleLine[];
+  readonly discounts: readonly SaleDiscount[];
+  readonly training?: true;
+};
+
+/**
+ * One sale = one document: everything needed to print, audit, sync and return it. Personal data
+ * (a customer) is referenced by id only, so the sealed payload holds none. Sealed payloads are
+ * never rewritten: a version 0 sale stays version 0 forever.
+ */
+export type SalePayload = SalePayloadV0 | SalePayloadV1;
+
+export function isSaleV1(sale: SalePayload): sale is SalePayloadV1 {
+  return sale.v === SALE_VERSION;
+}
+
+/** A sale's kind: version 0 sales are all sales. */
+export function saleKind(sale: SalePayload): 'sale' | 'return' {
+  return isSaleV1(sale) ? sale.kind : 'sale';
+}
+
 export type SaleContext = {
   readonly storeId: string;
   readonly tillId: string;
@@ -43,6 +118,14 @@ export type SaleContext = {
   readonly completedAt: string;
   readonly vatRates: readonly VatRate[];
   readonly cashRounding: CashRounding;
+  /** The store's zone and the hour its business day starts (0 when unset): they give `businessDate`. */
+  readonly timeZone: string;
+  readonly dayStartHour?: number;
+  /** The open cash session, if any. */
+  readonly sessionId?: string;
+  readonly training?: boolean;
+  /** Set for a return: the sale it gives back and which lines. */
+  readonly returnOf?: ReturnOf;
 };
 
 export class SaleNotPaidError extends Error {
@@ -52,7 +135,42 @@ export class SaleNotPaidError extends Error {
   }
 }
 
-export function buildSale(cart: Cart, tenders: readonly Tender[], ctx: SaleContext): SalePayload {
+function approvalOf(ref: Partial<ApprovalRef> | undefined): { approvalId?: string; approvedBy?: string } {
+  return { ...(ref?.approvalId ? { approvalId: ref.approvalId } : {}), ...(ref?.approvedBy ? { approvedBy: ref.approvedBy } : {}) };
+}
+
+/**
+ * The manual discounts the lines and the ticket carry, in line order then the ticket's: what a
+ * version 1 sale's `discounts` must hold (the host and the hub compare them).
+ */
+export function manualDiscounts(sale: Pick<SalePayloadV1, 'lines' | 'cartDiscountBp' | 'cartDiscountApproval'>): SaleDiscount[] {
+  const discounts: SaleDiscount[] = [];
+  for (const line of sale.lines) {
+    if (!line.discount) continue;
+    const value = line.discount.kind === 'percent' ? line.discount.bp : line.discount.amount;
+    discounts.push({
+      source: 'manual',
+      ...approvalOf(line.discount),
+      lineId: line.lineId,
+      kind: line.discount.kind,
+      value,
+      amount: line.lineDiscount,
+    });
+  }
+  if (sale.cartDiscountBp) {
+    const amount = sale.lines.reduce((acc, l) => acc + l.cartDiscountShare, 0);
+    discounts.push({ source: 'manual', ...approvalOf(sale.cartDiscountApproval), kind: 'percent', value: sale.cartDiscountBp, amount });
+  }
+  return discounts;
+}
+
+/** The store's business day ("2026-03-29") a sale completed at `completedAt` belongs to (day start 0 when unset). */
+export function saleBusinessDate(completedAt: string, store: { readonly timeZone: string; readonly dayStartHour?: number }): string {
+  return businessDate(completedAt, { timeZone: store.timeZone, dayStartHour: store.dayStartHour ?? 0 });
+}
+
+/** A sale (or, with `ctx.returnOf`, a return) of version 1 from a paid cart. */
+export function buildSale(cart: Cart, tenders: readonly Tender[], ctx: SaleContext): SalePayloadV1 {
   if (cart.lines.length === 0) throw new Error('An empty cart cannot be sold');
   // The rates in force when the sale completes: the host and the hub check it with the same instant.
   const rates = vatRatesAt(ctx.vatRates, ctx.completedAt);
@@ -64,19 +182,29 @@ export function buildSale(cart: Cart, tenders: readonly Tender[], ctx: SaleConte
     if (!lineTotals) throw new Error('Totals out of step with the cart');
     return { ...line, ...lineTotals, rateBp: findVatRate(rates, line.vatRateId).rateBp };
   });
+  const cartDiscount = {
+    ...(cart.cartDiscountBp ? { cartDiscountBp: cart.cartDiscountBp } : {}),
+    ...(cart.cartDiscountBp && cart.cartDiscountApproval ? { cartDiscountApproval: cart.cartDiscountApproval } : {}),
+  };
   return {
+    v: SALE_VERSION,
     type: 'sale',
+    kind: ctx.returnOf ? 'return' : 'sale',
+    ...(ctx.returnOf ? { returnOf: ctx.returnOf } : {}),
     saleId: cart.id,
     storeId: ctx.storeId,
     tillId: ctx.tillId,
     staffId: ctx.staffId,
     ...(ctx.customerId ? { customerId: ctx.customerId } : {}),
+    channel: 'store',
+    businessDate: saleBusinessDate(ctx.completedAt, ctx),
+    ...(ctx.sessionId ? { sessionId: ctx.sessionId } : {}),
     currency: cart.currency,
     startedAt: cart.startedAt,
     completedAt: ctx.completedAt,
     lines,
-    ...(cart.cartDiscountBp ? { cartDiscountBp: cart.cartDiscountBp } : {}),
-    ...(cart.cartDiscountBp && cart.cartDiscountApproval ? { cartDiscountApproval: cart.cartDiscountApproval } : {}),
+    ...cartDiscount,
+    discounts: manualDiscounts({ lines, ...cartDiscount }),
     subtotal: totals.subtotal,
     discountTotal: totals.discountTotal,
     total: totals.total,
@@ -84,5 +212,6 @@ export function buildSale(cart: Cart, tenders: readonly Tender[], ctx: SaleConte
     vat: totals.vat,
     tenders,
     change: payment.change,
+    ...(ctx.training ? { training: true as const } : {}),
   };
 }

@@ -7,7 +7,7 @@ import { validateTenders } from '../payment/validate-tenders';
 import { vatRatesAt, type VatRate } from '../tax/vat-rate';
 import { SALE_SHAPE, VOID_SHAPE } from '../validation/sealed-shapes';
 import { check } from '../validation/shape';
-import type { SalePayload } from './sale';
+import { isSaleV1, manualDiscounts, saleBusinessDate, saleKind, type SalePayload, type SalePayloadV1 } from './sale';
 import { problem, type SaleProblem } from './sale-problems';
 
 /** What a sale is checked against: the store's rules at the till host or at the hub. */
@@ -17,6 +17,16 @@ export type SaleRules = {
   readonly currency: string;
   readonly vatRates: readonly VatRate[];
   readonly cashRounding: CashRounding;
+  /** The store's zone and the hour its business day starts (0 when unset): a version 1 sale's businessDate must be theirs. */
+  readonly timeZone?: string;
+  readonly dayStartHour?: number;
+};
+
+/** The sale a return gives back, when the checker holds it, and how much of each of its lines earlier returns took. */
+export type ReturnOriginal = {
+  readonly sale: SalePayload;
+  /** Quantity already returned per original line id (by returns sealed before). */
+  readonly returned: ReadonlyMap<string, number>;
 };
 
 const MAX_SHAPE_PROBLEMS = 20;
@@ -64,10 +74,89 @@ function figureProblems(sale: SalePayload, totals: CartTotals, rates: readonly V
  * pay the total exactly as the till's payment rules allow. Empty when the sale is sound.
  * (The host also checks what only it knows: card attempts in its payment journal, approvals.)
  */
-export function validateSale(sale: SalePayload, rules: SaleRules): SaleProblem[] {
+export function validateSale(sale: SalePayload, rules: SaleRules, original?: ReturnOriginal): SaleProblem[] {
   const shapeProblems = check(SALE_SHAPE, sale, 'sale');
   if (shapeProblems.length > 0) return shapeProblems.slice(0, MAX_SHAPE_PROBLEMS).map((p) => problem('shape', p));
-  return saleRuleProblems(sale, rules);
+  const problems = saleRuleProblems(sale, rules);
+  if (original && isSaleV1(sale) && sale.returnOf) problems.push(...returnProblems(sale, original));
+  return problems;
+}
+
+/**
+ * What only version 1 says: the business date is the store's day of completedAt, a return names
+ * its original and gives back exactly the lines it lists, a sale names none. (Its discounts are
+ * compared with those the lines and the ticket carry after the figures.)
+ */
+function versionOneProblems(sale: SalePayloadV1, rules: SaleRules): SaleProblem[] {
+  const problems: SaleProblem[] = [];
+  if (rules.timeZone !== undefined && !Number.isNaN(Date.parse(sale.completedAt))) {
+    const expected = (() => {
+      try {
+        return saleBusinessDate(sale.completedAt, { timeZone: rules.timeZone!, dayStartHour: rules.dayStartHour ?? 0 });
+      } catch (error) {
+        return `none (${(error as Error).message.slice(0, 100)})`;
+      }
+    })();
+    if (sale.businessDate !== expected)
+      problems.push(problem('time', `business date ${sale.businessDate} where ${sale.completedAt} is the store's ${expected}`));
+  }
+  const lineIds = new Set(sale.lines.map((l) => l.lineId));
+  if (lineIds.size !== sale.lines.length) problems.push(problem('shape', 'two lines have the same line id'));
+  if (sale.kind === 'sale' && sale.returnOf) problems.push(problem('return', 'a sale names a sale it returns'));
+  if (sale.kind === 'return') {
+    const of = sale.returnOf;
+    if (!of) return [...problems, problem('return', 'a return names no original sale')];
+    if (of.saleId === sale.saleId) problems.push(problem('return', 'a return cannot return itself'));
+    const listed = new Map(of.lines.map((l) => [l.lineId, l.quantity]));
+    if (listed.size !== of.lines.length) problems.push(problem('return', 'the original lines are listed twice'));
+    if (of.lines.length !== sale.lines.length) problems.push(problem('return', 'the lines differ from the original lines listed'));
+    for (const [i, line] of sale.lines.entries()) {
+      if (listed.get(line.lineId) !== line.quantity)
+        problems.push(
+          problem(
+            'return',
+            `line ${i + 1}: ${line.quantity} of ${line.lineId} where the original lines listed say ${listed.get(line.lineId) ?? 'none'}`,
+          ),
+        );
+    }
+  }
+  return problems;
+}
+
+/**
+ * A return against its original, when the checker holds it (the till host from its journal):
+ * the original is a sale of this store in this currency, every line returned is one of its lines
+ * with the same product, price and VAT rate, and no line comes back more than it was sold, with
+ * earlier returns counted.
+ */
+export function returnProblems(sale: SalePayloadV1, original: ReturnOriginal): SaleProblem[] {
+  const of = sale.returnOf;
+  if (!of) return [];
+  const source = original.sale;
+  const problems: SaleProblem[] = [];
+  if (source.saleId !== of.saleId) return [problem('return', `the original given is ${source.saleId}, not ${of.saleId}`)];
+  if (saleKind(source) !== 'sale') problems.push(problem('return', `${of.saleId} is itself a return`));
+  if (isSaleV1(source) && source.training && !sale.training) problems.push(problem('return', `${of.saleId} is a training sale`));
+  if (source.storeId !== sale.storeId) problems.push(problem('return', `${of.saleId} is a sale of another store`));
+  if (source.currency !== sale.currency) problems.push(problem('return', `${of.saleId} was paid in ${source.currency}`));
+  const sold = new Map(source.lines.map((l) => [l.lineId, l]));
+  for (const [i, line] of sale.lines.entries()) {
+    const at = `line ${i + 1}`;
+    const soldLine = sold.get(line.lineId);
+    if (!soldLine) {
+      problems.push(problem('return', `${at}: ${of.saleId} has no line ${line.lineId}`));
+      continue;
+    }
+    for (const field of ['productId', 'measure', 'unitPrice', 'vatRateId'] as const) {
+      if (line[field] !== soldLine[field])
+        problems.push(problem('return', `${at}: ${field} ${line[field]} where ${of.saleId} sold it at ${soldLine[field]}`));
+    }
+    const before = original.returned.get(line.lineId) ?? 0;
+    if (line.quantity + before > soldLine.quantity) {
+      problems.push(problem('return', `${at}: ${line.quantity} back where ${soldLine.quantity} were sold and ${before} already returned`));
+    }
+  }
+  return problems;
 }
 
 /**
@@ -88,6 +177,7 @@ export function saleRuleProblems(sale: SalePayload, rules: SaleRules): SaleProbl
     if (!rates.some((r) => r.id === line.vatRateId))
       problems.push(problem('vat-rate', `line ${i + 1}: VAT rate ${line.vatRateId} is not in force at ${sale.completedAt}`));
   }
+  if (isSaleV1(sale)) problems.push(...versionOneProblems(sale, rules));
   if (problems.length > 0) return problems;
   let totals: CartTotals;
   try {
@@ -96,6 +186,9 @@ export function saleRuleProblems(sale: SalePayload, rules: SaleRules): SaleProbl
     return [problem('line-figures', `the lines cannot be totalled: ${(error as Error).message}`)];
   }
   problems.push(...figureProblems(sale, totals, rates));
+  // After the figures: a forged line figure is named as such, not only as discounts that differ.
+  if (isSaleV1(sale) && canonicalText(sale.discounts) !== canonicalText(manualDiscounts(sale)))
+    problems.push(problem('totals', 'the discounts differ from those the lines and the ticket carry'));
   problems.push(...validateTenders(sale.total, sale.tenders, rules.cashRounding));
   const rounding = sale.tenders.reduce((acc, t) => acc + (t.method === 'cash' ? t.rounding : 0), 0);
   const change = sale.tenders.reduce((acc, t) => acc + (t.method === 'cash' ? t.change : 0), 0);

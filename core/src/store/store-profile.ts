@@ -20,6 +20,8 @@ export type StoreProfile = {
   /** BCP 47 locale used for receipts (French law wants French receipts in France). */
   readonly receiptLocale: string;
   readonly timeZone: string;
+  /** The hour (0–23, store time) the business day starts: a sale at 02:00 belongs to the day before when it is 4. Unset: 0. */
+  readonly dayStartHour?: number;
   readonly vatRates: readonly VatRate[];
   readonly variableMeasureLayouts: readonly VariableMeasureLayout[];
   readonly cashRounding: CashRounding;

@@ -30,7 +30,8 @@ export type SyncCollection = {
 };
 
 export const SYNC_COLLECTIONS = [
-  { name: 'sales', scope: 'store', direction: 'push', policy: 'append-only', schemaVersion: 0, minSchemaVersion: 0, tillOwned: true },
+  // 1: sale documents of version 1 (docs/fiscal.md §6); the hub still takes version 0 tills' sales.
+  { name: 'sales', scope: 'store', direction: 'push', policy: 'append-only', schemaVersion: 1, minSchemaVersion: 0, tillOwned: true },
   {
     name: 'till_records',
     scope: 'store',

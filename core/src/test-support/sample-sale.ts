@@ -2,10 +2,12 @@ import { addProduct, emptyCart, setCartDiscount, setLineDiscount } from '../cart
 import { cartTotals } from '../cart/totals';
 import { demoProduct } from '../demo/demo-catalog';
 import { demoStoreProfile } from '../demo/demo-store';
-import type { SealedRecord } from '../fiscal/chain';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { chainHash, GENESIS_HASH, keyIdOf, RECORD_FORMAT, type SealedFields, type SealedRecord } from '../fiscal/chain';
 import { cashTender } from '../payment/payment-state';
 import type { CardTender } from '../payment/tender';
-import { buildSale, type SaleContext, type SalePayload } from '../sale/sale';
+import { buildSale, isSaleV1, type SaleContext, type SalePayload, type SalePayloadV0 } from '../sale/sale';
 
 /** Test fixtures shared by every package: sales built with core exactly as the till builds them. */
 
@@ -18,6 +20,8 @@ export function demoSaleContext(overrides: Partial<SaleContext> = {}, store = de
     completedAt: '2026-11-22T10:05:00.000Z',
     vatRates: store.vatRates,
     cashRounding: store.cashRounding,
+    timeZone: store.timeZone,
+    ...(store.dayStartHour === undefined ? {} : { dayStartHour: store.dayStartHour }),
     ...overrides,
   };
 }
@@ -32,6 +36,9 @@ export type CashSaleOptions = {
   readonly extraCash?: number;
   /** The till's clock at the end of the sale. */
   readonly completedAt?: string;
+  /** A return of these lines of another sale. */
+  readonly returnOf?: SaleContext['returnOf'];
+  readonly training?: boolean;
 };
 
 export function cashSale(options: CashSaleOptions): SalePayload {
@@ -47,7 +54,41 @@ export function cashSale(options: CashSaleOptions): SalePayload {
     completedAt: options.completedAt ?? '2026-11-22T09:01:00.000Z',
     vatRates: profile.vatRates,
     cashRounding: profile.cashRounding,
+    timeZone: profile.timeZone,
+    ...(options.returnOf ? { returnOf: options.returnOf } : {}),
+    ...(options.training ? { training: true } : {}),
   });
+}
+
+/** The same sale as a version 0 payload: what the till sealed before version 1 (for tests of old records). */
+export function saleAsVersion0(sale: SalePayload): SalePayloadV0 {
+  if (!isSaleV1(sale)) return sale;
+  const { v: _v, kind: _k, returnOf: _r, businessDate: _b, sessionId: _s, channel: _c, discounts: _d, training: _t, lines, ...rest } = sale;
+  return { ...rest, lines: lines.map(({ salespersonId: _p, ...line }) => line) };
+}
+
+/** RFC 8032 §7.1 TEST 1: a key everyone can reproduce, never a till's (tests that verify what they seal). */
+export const TEST_SIGNING_KEY = {
+  secret: '9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60',
+  publicKey: 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a',
+} as const;
+
+/** A sale record sealed as the till host seals it (format 1, linked to `prevHash`), signed with TEST_SIGNING_KEY. */
+export function signedSaleRecord(payload: SalePayload, seq: number, prevHash = GENESIS_HASH): SealedRecord<'sale'> {
+  const fields: SealedFields<'sale'> = {
+    v: RECORD_FORMAT,
+    chain: 'sale',
+    id: payload.saleId,
+    seq,
+    storeId: payload.storeId,
+    tillId: payload.tillId,
+    sealedAt: payload.completedAt,
+    keyId: keyIdOf(TEST_SIGNING_KEY.publicKey),
+    payload,
+  };
+  const hash = chainHash(prevHash, fields);
+  const signature = bytesToHex(ed25519.sign(hexToBytes(hash), hexToBytes(TEST_SIGNING_KEY.secret)));
+  return { ...fields, prevHash, hash, signature };
 }
 
 /** A sealed-looking record around a payload (not hashed nor signed: for code that never verifies). */
@@ -97,6 +138,8 @@ export function sampleSaleRecord(): SealedRecord<'sale'> {
     completedAt: '2026-11-22T10:05:00.000Z',
     vatRates: store.vatRates,
     cashRounding: store.cashRounding,
+    timeZone: store.timeZone,
   });
-  return { ...unsignedSaleRecord(payload, 42), prevHash: '0', hash: 'h' };
+  // Version 0, as sealed before version 1: the golden receipt files print its `T01-000042`.
+  return { ...unsignedSaleRecord(saleAsVersion0(payload), 42), prevHash: '0', hash: 'h' };
 }

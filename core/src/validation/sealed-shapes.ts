@@ -1,8 +1,8 @@
 import { MAX_QUANTITY, MAX_WEIGHT_G } from '../cart/cart';
-import { array, boolean, integer, literal, object, text, variant } from './shape';
+import { array, boolean, integer, literal, object, pattern, text, trueFlag, variant, versioned } from './shape';
 
 /** Bounds of a sealed sale that readers of pushed sales (the hub) apply too. */
-export const SALE_LIMITS = { maxIdLength: 64, maxLines: 500 } as const;
+export const SALE_LIMITS = { maxIdLength: 64, maxLines: 500, maxDiscounts: 1000 } as const;
 
 const id = text(SALE_LIMITS.maxIdLength, 1);
 /** Amounts in minor units: at most 10 million euros a line or a sale, far above any real one. */
@@ -17,29 +17,30 @@ const discount = variant('kind', {
   amount: object({ kind: literal('amount'), amount: integer(1, MAX_AMOUNT) }, approvalFields),
 });
 
-const saleLine = object(
-  {
-    lineId: id,
-    productId: id,
-    sku: text(64),
-    name: text(200),
-    vatRateId: text(32),
-    measure: literal('unit', 'weight'),
-    unitPrice: amount,
-    quantity: integer(1, Math.max(MAX_QUANTITY, MAX_WEIGHT_G)),
-    gross: amount,
-    lineDiscount: amount,
-    cartDiscountShare: amount,
-    net: amount,
-    rateBp: integer(0, 10_000),
-  },
-  {
-    code: text(64),
-    labelAmount: amount,
-    discount,
-    priceOverride: object({ originalPrice: amount, reason: text(80), approvedBy: id }, { approvalId: id }),
-  },
-);
+const quantity = integer(1, Math.max(MAX_QUANTITY, MAX_WEIGHT_G));
+
+const saleLineFields = {
+  lineId: id,
+  productId: id,
+  sku: text(64),
+  name: text(200),
+  vatRateId: text(32),
+  measure: literal('unit', 'weight'),
+  unitPrice: amount,
+  quantity,
+  gross: amount,
+  lineDiscount: amount,
+  cartDiscountShare: amount,
+  net: amount,
+  rateBp: integer(0, 10_000),
+} as const;
+
+const saleLineOptional = {
+  code: text(64),
+  labelAmount: amount,
+  discount,
+  priceOverride: object({ originalPrice: amount, reason: text(80), approvedBy: id }, { approvalId: id }),
+} as const;
 
 const vatRow = object({
   vatRateId: text(32),
@@ -65,28 +66,73 @@ const tender = variant('method', {
   ),
 });
 
-/** The exact shape of a sale the host will seal; see SalePayload in sale/sale.ts. */
-export const SALE_SHAPE = object(
-  {
-    type: literal('sale'),
-    saleId: id,
-    storeId: text(32, 1),
-    tillId: text(32, 1),
-    staffId: id,
-    currency: text(3, 3),
-    startedAt: iso,
-    completedAt: iso,
-    lines: array(saleLine, SALE_LIMITS.maxLines, 1),
-    subtotal: amount,
-    discountTotal: amount,
-    total: amount,
-    cashRounding: integer(-MAX_AMOUNT, MAX_AMOUNT),
-    vat: array(vatRow, 20, 1),
-    tenders: array(tender, 50),
-    change: amount,
-  },
-  { customerId: id, cartDiscountBp: integer(1, 10_000), cartDiscountApproval: object(approvalFields) },
+const saleHead = {
+  type: literal('sale'),
+  saleId: id,
+  storeId: text(32, 1),
+  tillId: text(32, 1),
+  staffId: id,
+  currency: text(3, 3),
+  startedAt: iso,
+  completedAt: iso,
+} as const;
+
+const saleTail = {
+  subtotal: amount,
+  discountTotal: amount,
+  total: amount,
+  cashRounding: integer(-MAX_AMOUNT, MAX_AMOUNT),
+  vat: array(vatRow, 20, 1),
+  tenders: array(tender, 50),
+  change: amount,
+} as const;
+
+const saleOptional = { customerId: id, cartDiscountBp: integer(1, 10_000), cartDiscountApproval: object(approvalFields) } as const;
+
+/** A version 0 sale (no `v`): every sale sealed before version 1, still verified as it was sealed. */
+export const SALE_V0_SHAPE = object(
+  { ...saleHead, lines: array(object(saleLineFields, saleLineOptional), SALE_LIMITS.maxLines, 1), ...saleTail },
+  saleOptional,
 );
+
+const discountFigures = { kind: literal('percent', 'amount'), value: integer(1, MAX_AMOUNT), amount } as const;
+const sourcedDiscount = (source: string) =>
+  object({ source: literal(source), sourceId: id, sourceVersion: integer(0, MAX_AMOUNT), ...discountFigures }, { lineId: id });
+
+/** A discount of a version 1 sale with its source (see SaleDiscount in sale/sale.ts). */
+const saleDiscount = variant('source', {
+  manual: object({ source: literal('manual'), ...discountFigures }, { lineId: id, ...approvalFields }),
+  promotion: sourcedDiscount('promotion'),
+  coupon: sourcedDiscount('coupon'),
+  loyalty: sourcedDiscount('loyalty'),
+});
+
+/** A version 1 sale or return (`v: 1`): see SalePayloadV1 in sale/sale.ts. */
+export const SALE_V1_SHAPE = object(
+  {
+    v: literal(1),
+    kind: literal('sale', 'return'),
+    ...saleHead,
+    channel: literal('store'),
+    businessDate: pattern(/^\d{4}-\d{2}-\d{2}$/, 10, 'a date as YYYY-MM-DD'),
+    lines: array(object(saleLineFields, { ...saleLineOptional, salespersonId: id }), SALE_LIMITS.maxLines, 1),
+    discounts: array(saleDiscount, SALE_LIMITS.maxDiscounts),
+    ...saleTail,
+  },
+  {
+    ...saleOptional,
+    returnOf: object({
+      saleId: id,
+      receipt: text(64, 1),
+      lines: array(object({ lineId: id, quantity }), SALE_LIMITS.maxLines, 1),
+    }),
+    sessionId: id,
+    training: trueFlag(),
+  },
+);
+
+/** The exact shape of a sale the host will seal, of either version; see SalePayload in sale/sale.ts. */
+export const SALE_SHAPE = versioned('v', SALE_V0_SHAPE, { 1: SALE_V1_SHAPE });
 
 const voidFields = {
   type: literal('sale.void'),

@@ -105,6 +105,25 @@ export const variant = (key: string, shapes: Readonly<Record<string, Check>>): C
     else chosen(v, p, problems);
   });
 
+/** Exactly `true`: a mark that is either there or absent. */
+export const trueFlag = (): Check =>
+  shape({ const: true }, (v, p, problems) => {
+    if (v !== true) problems.push(`${p} must be true (or absent)`);
+  });
+
+/**
+ * A document whose version is the number in `key`: `unversioned` when the key is absent (the
+ * documents made before versions existed), otherwise the shape of that version.
+ */
+export const versioned = (key: string, unversioned: Check, versions: Readonly<Record<number, Check>>): Check =>
+  shape({ oneOf: [unversioned.schema, ...Object.values(versions).map((s) => s.schema)] }, (v, p, problems) => {
+    const tag = isPlainObject(v) ? v[key] : undefined;
+    if (tag === undefined) return unversioned(v, p, problems);
+    const chosen = typeof tag === 'number' && Object.hasOwn(versions, tag) ? versions[tag] : undefined;
+    if (!chosen) problems.push(`${p}.${key} must be one of ${Object.keys(versions).join(', ')}, or absent`);
+    else chosen(v, p, problems);
+  });
+
 /** Either nothing (JSON null) or a value of the shape. */
 export const nullable = (inner: Check): Check =>
   shape({ oneOf: [{ type: 'null' }, inner.schema] }, (v, p, problems) => {

@@ -49,6 +49,7 @@ function saleOf(cart: Cart, tenders: readonly Tender[]): SalePayload {
     completedAt: new Date().toISOString(),
     vatRates: store.vatRates,
     cashRounding: store.cashRounding,
+    timeZone: store.timeZone,
   });
 }
 

@@ -149,7 +149,7 @@ describe('fiscal.seal of a sale', () => {
     const one = demoSale({ saleId: 's-pii-1' });
     const two = demoSale({ saleId: 's-pii-2' });
     const cases: Record<string, SalePayload> = {
-      'customer name on the sale': { ...one, customerName: 'Jeanne Martin', customerEmail: 'jeanne@example.org' } as SalePayload,
+      'customer name on the sale': { ...one, customerName: 'Jeanne Martin', customerEmail: 'jeanne@example.org' } as unknown as SalePayload,
       'note on a line': { ...two, lines: two.lines.map((l, i) => (i === 0 ? { ...l, note: 'Mme Martin, 06 12 34 56 78' } : l)) },
     };
     const codes: Record<string, string> = {};

@@ -1,6 +1,7 @@
 import {
   cartSchema,
   customerSchema,
+  saleMigrationStrategies,
   saleSchema,
   settingSchema,
   tillRecordSchema,
@@ -10,7 +11,11 @@ import {
   type SettingDoc,
   type TillRecordDoc,
 } from '@pos/core';
-import { createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+
+// Stored documents of an older schema version are migrated when their collection opens.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export type TillCollections = {
   sales: RxCollection<SaleDoc>;
@@ -30,7 +35,7 @@ export type DocumentsDb = RxDatabase<TillCollections>;
 export async function createDocumentsDb(name: string, storage: RxStorage<unknown, unknown>): Promise<DocumentsDb> {
   const db = await createRxDatabase<TillCollections>({ name, storage, multiInstance: false, eventReduce: true, closeDuplicates: true });
   await db.addCollections({
-    sales: { schema: saleSchema as unknown as RxJsonSchema<SaleDoc> },
+    sales: { schema: saleSchema as unknown as RxJsonSchema<SaleDoc>, migrationStrategies: saleMigrationStrategies },
     till_records: { schema: tillRecordSchema as unknown as RxJsonSchema<TillRecordDoc> },
     customers: { schema: customerSchema as unknown as RxJsonSchema<CustomerDoc> },
     carts: { schema: cartSchema as unknown as RxJsonSchema<CartDoc> },

@@ -8,14 +8,16 @@ export type StoreSaleRules = Omit<SaleRules, 'storeId' | 'tillId'>;
 
 /**
  * The store's rules from its settings at the hub (store_settings/profile: currency, VAT rates
- * with their periods, cash rounding). A store whose settings the hub does not hold is checked
- * against the rules a till uses without settings (core's demo profile: EUR, the French rates,
- * no cash rounding), which is what its tills sealed with.
+ * with their periods, cash rounding, time zone and business day start for version 1 sales' business
+ * dates). A store whose settings the hub does not hold is checked against the rules a till uses
+ * without settings (core's demo profile: EUR, the French rates, no cash rounding, Paris, days from
+ * midnight), which is what its tills sealed with.
  */
 export async function loadSaleRules(tx: Queryable, storeId: string): Promise<StoreSaleRules> {
   const defaults = demoStoreProfile();
-  const [row] = await tx.query<{ currency: unknown; vat_rates: unknown; cash_rounding: unknown }>(
-    `SELECT doc -> 'currency' AS currency, doc -> 'vatRates' AS vat_rates, doc -> 'cashRounding' AS cash_rounding
+  const [row] = await tx.query<{ currency: unknown; vat_rates: unknown; cash_rounding: unknown; time_zone: unknown; day_start: unknown }>(
+    `SELECT doc -> 'currency' AS currency, doc -> 'vatRates' AS vat_rates, doc -> 'cashRounding' AS cash_rounding,
+            doc -> 'timeZone' AS time_zone, doc -> 'dayStartHour' AS day_start
        FROM store_docs WHERE store_id = $1 AND collection = 'store_settings' AND id = $2 AND NOT deleted`,
     [storeId, STORE_SETTINGS_DOC_ID],
   );
@@ -26,6 +28,8 @@ export async function loadSaleRules(tx: Queryable, storeId: string): Promise<Sto
       typeof row?.cash_rounding === 'object' && row.cash_rounding !== null
         ? (row.cash_rounding as SaleRules['cashRounding'])
         : defaults.cashRounding,
+    timeZone: typeof row?.time_zone === 'string' ? row.time_zone : defaults.timeZone,
+    dayStartHour: typeof row?.day_start === 'number' ? row.day_start : (defaults.dayStartHour ?? 0),
   };
 }
 

@@ -15,8 +15,11 @@ export type StockMovement = {
 /** A sale line the hub could not read a stock movement from: flagged for head office, the sale itself is kept. */
 export type UnreadableLine = { readonly saleId: string; readonly index: number; readonly reason: string };
 
-/** A stored sale's id and its `record.payload.lines` as stored (anything: the hub reads it warily). */
-type SaleLines = { readonly id: string; readonly lines: unknown };
+/**
+ * A stored sale's id, its `record.payload.lines`, and (version 1) its `kind` and `training` mark,
+ * as stored (anything: the hub reads them warily).
+ */
+type SaleLines = { readonly id: string; readonly lines: unknown; readonly kind?: unknown; readonly training?: unknown };
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -25,15 +28,17 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /**
  * The stock movements of stored sales, from their sealed lines (`record.payload.lines`, core's
  * SalePayload, read out by the database): one per line, `quantity` pieces or grams as the line says, taken from stock; a
- * negative quantity (an item brought back on a sale) is a return and puts it back. A document
- * without sealed lines moves nothing.
+ * negative quantity (an item brought back on a sale) is a return and puts it back. A sale document
+ * of kind `return` (version 1: positive quantities, the kind gives the sign) puts each line back. A
+ * training sale moves nothing, nor does a document without sealed lines.
  */
 export function movementsOfSales(sales: readonly SaleLines[]): { movements: StockMovement[]; unreadable: UnreadableLine[] } {
   const movements: StockMovement[] = [];
   const unreadable: UnreadableLine[] = [];
   for (const sale of sales) {
     const lines = sale.lines;
-    if (!Array.isArray(lines)) continue;
+    if (!Array.isArray(lines) || sale.training === true) continue;
+    const sign = sale.kind === 'return' ? -1 : 1;
     const lineIds = new Set<string>();
     lines.forEach((line: unknown, index) => {
       const refuse = (reason: string) => unreadable.push({ saleId: sale.id, index, reason });
@@ -52,11 +57,12 @@ export function movementsOfSales(sales: readonly SaleLines[]): { movements: Stoc
       const max = maxLineQuantity(line.measure);
       if (Math.abs(quantity) > max) return refuse(`the line quantity ${quantity} is beyond the ${max} a line may hold`);
       if (quantity === 0) return;
+      const taken = sign * quantity;
       movements.push({
         movementId: saleLineMovementId(sale.id, lineId),
         productId,
-        quantityDelta: -quantity,
-        kind: quantity > 0 ? 'sale' : 'return',
+        quantityDelta: -taken,
+        kind: taken > 0 ? 'sale' : 'return',
         sourceCollection: 'sales',
         sourceId: sale.id,
       });

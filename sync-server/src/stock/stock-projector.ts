@@ -21,6 +21,9 @@ type StoredSale = {
   readonly seq: number;
   readonly feed_seq: number;
   readonly lines: unknown;
+  /** The sealed sale's `kind` and `training` (version 1; absent on version 0 sales): as stored, read warily. */
+  readonly kind: unknown;
+  readonly training: unknown;
   readonly till_id: string | null;
 };
 
@@ -56,7 +59,8 @@ async function projectSales(tx: Queryable, storeId: string, limit: number, oneBy
   if (end <= from) return { sales: 0, movements: 0, lastSeq: from, skipped: 0 };
   // Only the sealed lines travel back from the database, not the whole sale.
   const sales = await tx.query<StoredSale>(
-    `SELECT d.id, d.seq, r.feed_seq, d.doc #> '{record,payload,lines}' AS lines, d.till_id
+    `SELECT d.id, d.seq, r.feed_seq, d.doc #> '{record,payload,lines}' AS lines, d.doc #> '{record,payload,kind}' AS kind,
+            d.doc #> '{record,payload,training}' AS training, d.till_id
        FROM chain_records r JOIN store_docs d ON d.store_id = r.store_id AND d.collection = r.collection AND d.id = r.doc_id
       WHERE r.store_id = $1 AND r.feed_seq > $2 AND r.feed_seq <= $3 AND r.collection = 'sales'
       ORDER BY r.feed_seq LIMIT $4`,

@@ -16,6 +16,7 @@ import {
   type FiscalChain,
   type PayloadOf,
   type Product,
+  type SaleContext,
   type SaleDoc,
   type SalePayload,
   type SealedFields,
@@ -42,6 +43,7 @@ export function saleWithLines(
   saleId: string,
   lines: readonly SaleLineSpec[],
   completedAt = '2026-11-22T09:01:00.000Z',
+  extra: Pick<SaleContext, 'returnOf' | 'training'> = {},
 ): SalePayload {
   const profile = demoStoreProfile(till.storeId, till.tillId);
   let cart = emptyCart(saleId, 'EUR', '2026-11-22T09:00:00.000Z');
@@ -68,6 +70,8 @@ export function saleWithLines(
     completedAt,
     vatRates: profile.vatRates,
     cashRounding: profile.cashRounding,
+    timeZone: profile.timeZone,
+    ...extra,
   });
 }
 
@@ -111,9 +115,13 @@ export class TestChains {
     return { ...fields, prevHash: head.hash, hash, signature: this.key.sign(Buffer.from(hash, 'hex')) };
   }
 
-  /** A sale of these lines (by default one piece of one product). */
-  sale(saleId: string, lines: readonly SaleLineSpec[] = [{ lineId: 'l1', productId: 'prd-1', quantity: 1 }]): SealedRecord<'sale'> {
-    return this.seal('sale', saleId, saleWithLines(this, saleId, lines));
+  /** A sale of these lines (by default one piece of one product); a return or a training sale with `extra`. */
+  sale(
+    saleId: string,
+    lines: readonly SaleLineSpec[] = [{ lineId: 'l1', productId: 'prd-1', quantity: 1 }],
+    extra: Pick<SaleContext, 'returnOf' | 'training'> = {},
+  ): SealedRecord<'sale'> {
+    return this.seal('sale', saleId, saleWithLines(this, saleId, lines, undefined, extra));
   }
 
   event(id: string, payload: EventPayload): SealedRecord<'event'> {

@@ -7,6 +7,7 @@ import {
   type ApprovalRef,
   type ApprovalSubject,
   type EventPayload,
+  type ReturnOriginal,
   type SalePayload,
   type SaleProblem,
   type StaffMember,
@@ -173,9 +174,13 @@ function cardProblems(sale: SalePayload, saleId: string, payments: PaymentJourna
   return problems;
 }
 
-/** Everything the host checks before sealing a sale: core's rules, then what only the host knows. */
-export function saleSealProblems(sale: SalePayload, recordId: string, ctx: SealCheckContext): SaleProblem[] {
-  const found = validateSale(sale, ctx.profile);
+/**
+ * Everything the host checks before sealing a sale: core's rules (a version 1 sale's business day
+ * with the store's zone and day start), a return against its original when this till sealed it,
+ * then what only the host knows.
+ */
+export function saleSealProblems(sale: SalePayload, recordId: string, ctx: SealCheckContext, original?: ReturnOriginal): SaleProblem[] {
+  const found = validateSale(sale, ctx.profile, original);
   if (found.some((p) => p.code === 'shape')) return found;
   if (sale.saleId !== recordId) found.push(problem('staff', 'the sale id differs from the record id'));
   if (sale.staffId !== ctx.staff.id) found.push(problem('staff', 'the sale is not by the signed-in cashier'));

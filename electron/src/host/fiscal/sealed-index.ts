@@ -1,10 +1,10 @@
-import type { ChainHeads, SealedRecord } from '@pos/core';
+import { isSaleV1, type ChainHeads, type SealedRecord } from '@pos/core';
 
 /**
  * What the host must know of everything it sealed to decide what it may seal next, rebuilt from
  * the journal at every start (fed record by record as the journal is read, then as it grows):
  * which approvals and card attempts a record already used, which carts were voided, how many
- * duplicates each receipt has, how much of each sale was refunded.
+ * duplicates each receipt has, how much of each sale was refunded, how much of each line returned.
  */
 export class SealedIndex {
   private readonly approvals = new Map<string, string>();
@@ -13,6 +13,8 @@ export class SealedIndex {
   private readonly duplicates = new Map<string, number>();
   private readonly refunds = new Map<string, number>();
   private readonly refundRequests = new Map<string, string>();
+  /** Per original sale: how much of each of its lines returns took back. */
+  private readonly returned = new Map<string, Map<string, number>>();
   private anchor: ChainHeads | null = null;
 
   /** The indexer the journal calls for each record, in journal order. */
@@ -27,6 +29,11 @@ export class SealedIndex {
         cite(line.priceOverride?.approvalId);
       }
       cite(sale.cartDiscountApproval?.approvalId);
+      if (isSaleV1(sale) && sale.kind === 'return' && sale.returnOf) {
+        const lines = this.returned.get(sale.returnOf.saleId) ?? new Map<string, number>();
+        for (const line of sale.returnOf.lines) lines.set(line.lineId, (lines.get(line.lineId) ?? 0) + line.quantity);
+        this.returned.set(sale.returnOf.saleId, lines);
+      }
       for (const tender of sale.tenders)
         if (tender.method === 'card' && tender.status === 'approved') this.cardAttempts.set(tender.attemptKey, record.id);
       return;
@@ -81,6 +88,11 @@ export class SealedIndex {
 
   refundedOf(saleId: string): number {
     return this.refunds.get(saleId) ?? 0;
+  }
+
+  /** How much of each line of a sale the returns sealed so far took back (by original line id). */
+  returnedOf(saleId: string): ReadonlyMap<string, number> {
+    return this.returned.get(saleId) ?? new Map();
   }
 
   refundRequestOf(attemptKey: string): string | undefined {

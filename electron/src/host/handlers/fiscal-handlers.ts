@@ -1,7 +1,9 @@
 import {
   canonicalText,
+  isSaleV1,
   PosError,
   type EventPayload,
+  type ReturnOriginal,
   type SalePayload,
   type SaleProblem,
   type SealRequest,
@@ -34,15 +36,31 @@ async function sameSeal(ctx: HostContext, request: SealRequest): Promise<SealedR
 }
 
 /**
+ * The sale a return gives back, when this till sealed it (its journal holds it), with what earlier
+ * returns took of each line: the return is then checked against it. A return of a sale this till
+ * does not hold is checked on its own.
+ */
+async function returnOriginal(ctx: HostContext, request: SealRequest): Promise<ReturnOriginal | undefined> {
+  if (request.chain !== 'sale') return undefined;
+  const sale = request.payload as SalePayload;
+  if (typeof sale !== 'object' || sale === null || !isSaleV1(sale)) return undefined;
+  const saleId = typeof sale.returnOf === 'object' && sale.returnOf !== null ? sale.returnOf.saleId : undefined;
+  if (typeof saleId !== 'string' || saleId.length === 0 || saleId.length > 64) return undefined;
+  const record = await ctx.journal.get(saleId);
+  if (!record || record.chain !== 'sale') return undefined;
+  return { sale: (record as SealedRecord<'sale'>).payload, returned: ctx.index.returnedOf(saleId) };
+}
+
+/**
  * The renderer asks the host to seal sales and voids; everything else the host seals itself. The
  * host decides: it re-checks every figure with core, each card tender against its payment
  * journal and each approval against those it issued, one request at a time (SealGate), and
  * refuses with codes. A retried request (the reply was lost) gets the record already sealed.
  */
 export function fiscalHandlers(ctx: HostContext): HandlerGroup {
-  const problemsOf = (request: SealRequest): SaleProblem[] => {
+  const problemsOf = (request: SealRequest, original: ReturnOriginal | undefined): SaleProblem[] => {
     const checks = sealCheckContext(ctx, ctx.session.require());
-    if (request.chain === 'sale') return saleSealProblems(request.payload as SalePayload, request.id, checks);
+    if (request.chain === 'sale') return saleSealProblems(request.payload as SalePayload, request.id, checks, original);
     const event = request.payload as EventPayload;
     if (request.chain !== 'event' || event.type !== 'sale.void') {
       return [{ code: 'shape', message: `the till host seals ${String(event.type).slice(0, 40)} records itself` }];
@@ -69,9 +87,10 @@ export function fiscalHandlers(ctx: HostContext): HandlerGroup {
           if (voided) return (await ctx.journal.get(voided))!;
           const again = await sameSeal(ctx, request);
           if (again) return again;
+          const original = await returnOriginal(ctx, request);
           const problems = (() => {
             try {
-              return problemsOf(request);
+              return problemsOf(request, original);
             } catch (error) {
               if (error instanceof PosError) throw error;
               return [{ code: 'shape' as const, message: `not readable: ${(error as Error).message}` }];

@@ -37,7 +37,7 @@ describe('the history', () => {
     await storeSale(7, new Date(Date.now() - 60_000).toISOString());
     const user = userEvent.setup();
     const panel = await openHistory();
-    await user.click(await within(panel).findByRole('button', { name: 'Voir le ticket T01-000007' }));
+    await user.click(await within(panel).findByRole('button', { name: 'Voir le ticket S001-T01-000007' }));
     expect(within(panel).getByRole('button', { name: 'Réimprimer (duplicata)' })).toBeTruthy();
 
     await user.type(within(panel).getByLabelText('Numéro de ticket'), '999');
@@ -53,7 +53,7 @@ describe('the history', () => {
     const panel = await openHistory();
     await user.type(within(panel).getByLabelText('Numéro de ticket'), 'abc');
     expect(plain((await within(panel).findByRole('status')).textContent)).toBe(
-      '« abc » n’est pas un numéro de ticket (ex. 42 ou T01-000042).',
+      '« abc » n’est pas un numéro de ticket (ex. 42 ou S001-T01-000042).',
     );
   });
 
@@ -68,7 +68,7 @@ describe('the history', () => {
     expect(storeTime).not.toBe(machineTime);
 
     const panel = await openHistory();
-    const row = (await within(panel).findByRole('button', { name: 'Voir le ticket T01-000008' })).closest('tr')!;
+    const row = (await within(panel).findByRole('button', { name: 'Voir le ticket S001-T01-000008' })).closest('tr')!;
     await waitFor(() => expect(plain(row.cells[1]!.textContent)).toBe(plain(storeTime)));
   });
 });

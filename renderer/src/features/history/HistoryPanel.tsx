@@ -1,4 +1,4 @@
-import { receiptNumber, type SaleDoc } from '@pos/core';
+import { receiptNumber, saleReceiptNumber, type SaleDoc } from '@pos/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../i18n/format';
@@ -78,7 +78,7 @@ export function HistoryPanel() {
             </thead>
             <tbody>
               {sales.map((sale) => {
-                const number = receiptNumber(sale.tillId, sale.seq);
+                const number = saleReceiptNumber(sale.record);
                 return (
                   <tr key={sale.id} aria-selected={selected?.id === sale.id}>
                     <td>

@@ -1,7 +1,7 @@
 import { startOfStoreDay, type SaleDoc } from '@pos/core';
 import type { DocumentsDb } from '../../db/documents-db';
 
-/** "42", "000042" or "T01-000042" → 42. */
+/** "42", "000042", "T01-000042" (a version 0 receipt) or "S001-T01-000042" → 42. */
 export function parseReceiptNumber(text: string): number | null {
   const match = /(?:^|-)0*(\d{1,9})$/.exec(text.trim());
   return match ? Number(match[1]) : null;

@@ -88,7 +88,7 @@ describe('cash', () => {
 
     const doc = await till.db.docs.sales.findOne(saleId).exec();
     expect(doc?.toJSON()).toMatchObject({ id: saleId, seq: 1 });
-    expect(within(done).getByText('Ticket n° T01-000001')).toBeTruthy();
+    expect(within(done).getByText('Ticket n° S001-T01-000001')).toBeTruthy();
     await waitFor(() => expect(within(done).getByText(/^Ticket envoyé à l’imprimante, qui ne peut pas confirmer/)).toBeTruthy());
     // The open cart is gone from the database and a new, empty one has started.
     expect(await till.db.docs.carts.findOne(saleId).exec()).toBeNull();

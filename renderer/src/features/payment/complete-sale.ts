@@ -81,6 +81,9 @@ export async function completeSale(): Promise<void> {
       // All of them: buildSale takes those in force at completedAt, as the host checks.
       vatRates: profile.vatRates,
       cashRounding: profile.cashRounding,
+      // The store's business day of completedAt (its zone and day start), as the host and the hub recompute it.
+      timeZone: profile.timeZone,
+      ...(profile.dayStartHour === undefined ? {} : { dayStartHour: profile.dayStartHour }),
     });
     useCartStore.setState({ pendingSale: sale });
   }

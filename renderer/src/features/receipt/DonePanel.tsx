@@ -1,4 +1,4 @@
-import { receiptNumber } from '@pos/core';
+import { saleReceiptNumber } from '@pos/core';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../i18n/format';
 import { intlLocale } from '../../i18n/i18n';
@@ -38,7 +38,7 @@ export function DonePanel() {
   return (
     <div className="done-panel" role="region" aria-label={t('done.title')}>
       <h2>{t('done.title')}</h2>
-      <p>{t('done.receipt', { number: receiptNumber(sale.tillId, last.record.seq) })}</p>
+      <p>{t('done.receipt', { number: saleReceiptNumber(last.record) })}</p>
       {sale.change > 0 && (
         <p className="change-due" role="status">
           {t('done.changeDue')} <strong>{formatMoney(sale.change, sale.currency, locale)}</strong>
