@@ -16,12 +16,19 @@ export type ArchiveOptions = { readonly storeId: string; readonly from: string; 
 /** One line that rewrites itself on a terminal, a line now and then otherwise (a log). */
 function progressLine(stderr: Writable & { isTTY?: boolean }) {
   let last = 0;
-  return (text: string, force = false) => {
+  let shown = false;
+  const update = (text: string) => {
     const now = Date.now();
-    if (!force && now - last < (stderr.isTTY ? 200 : 5000)) return;
+    if (now - last < (stderr.isTTY ? 200 : 5000)) return;
     last = now;
+    shown = true;
     stderr.write(stderr.isTTY ? `\r\x1b[2K${text}` : `${text}\n`);
   };
+  /** The terminal's line ended, so what follows starts on its own. */
+  const done = () => {
+    if (shown && stderr.isTTY) stderr.write('\n');
+  };
+  return { update, done };
 }
 
 /** Through a running hub that holds the data directory: the admin route, streamed to the file. */
@@ -83,7 +90,7 @@ export async function archiveCommand(
   try {
     const hub = config.kind === 'pglite' && config.dataDir ? await readHubFile(config.dataDir) : null;
     let summary: ArchiveSummary | null = null;
-    if (hub && (await probeHub(hub)).answers) await download(hub, options, file, progress);
+    if (hub && (await probeHub(hub)).answers) await download(hub, options, file, progress.update);
     else {
       const db = await openDatabase(config);
       try {
@@ -94,7 +101,8 @@ export async function archiveCommand(
             from: options.from,
             to: options.to,
             requestedBy: 'cli',
-            onProgress: (p) => progress(`archive: ${p.records.toLocaleString('en')} / ${p.total.toLocaleString('en')} records (${p.file})`),
+            onProgress: (p) =>
+              progress.update(`archive: ${p.records.toLocaleString('en')} / ${p.total.toLocaleString('en')} records (${p.file})`),
           },
           file,
         );
@@ -105,7 +113,7 @@ export async function archiveCommand(
     }
     await fileDone;
     await rename(partial, options.out);
-    progress('', true);
+    progress.done();
     if (summary)
       io.out(
         `Archive of store ${summary.storeId}, ${summary.period.from} to ${summary.period.to}: ${summary.records.toLocaleString('en')} records of ${summary.tillIds.length} till(s) in ${options.out}, signed by archive key ${summary.keyId} (logged as JET ${summary.jetCode}, ${summary.archiveId})`,
