@@ -1,5 +1,6 @@
 import type { SealedRecord } from '@pos/core';
 import { demoStoreProfile, findSyncCollection, type SyncCollection } from '@pos/core';
+import { saleAsVersion0 } from '@pos/core/test-support/sample-sale';
 import { putStoreSettings } from '../admin/store-settings';
 import { describe, expect, it } from 'vitest';
 import { pushDocuments } from '../sync/push-documents';
@@ -401,6 +402,30 @@ for (const target of testTargets()) {
       );
       expect(incident!.doc_id).toBe('afternoon');
       expect(incident!.details.problems.map((p) => p.code)).toContain('vat-rate');
+    });
+
+    it('checks a version 1 sale’s business date with the store’s zone and day start at the hub; a version 0 sale has none', async () => {
+      const [till] = await enrolledTills(db(), 'S1', ['T1']);
+      const { storeId: _s, tillId: _t, ...settings } = demoStoreProfile();
+      // The store's day starts at 04:00: 01:30 in Paris on the 23rd is still the 22nd.
+      expect((await putStoreSettings(db(), 'S1', { ...settings, dayStartHour: 4 })).changed).toBe(true);
+      const t = till!.chains;
+      const line = [{ lineId: 'l1', productId: 'prd-1', quantity: 1 }];
+      const late = '2026-11-23T00:30:00.000Z';
+      const midnightDay = saleWithLines(t, 'midnight-day', line, late);
+      expect(midnightDay).toMatchObject({ v: 1, businessDate: '2026-11-23' });
+      const storeDay = { ...saleWithLines(t, 'store-day', line, late), businessDate: '2026-11-22' };
+      const old = saleAsVersion0(saleWithLines(t, 'old', line, late));
+      const records = [t.seal('sale', 'midnight-day', midnightDay), t.seal('sale', 'store-day', storeDay), t.seal('sale', 'old', old)];
+      await push(till!, records);
+      await settle();
+      expect(await breaks()).toEqual([]);
+      expect(await fed()).toEqual(['store-day', 'old']);
+      const [incident] = await db().query<{ doc_id: string; details: { problems: { code: string; message: string }[] } }>(
+        "SELECT doc_id, details FROM incidents WHERE kind = 'invalid_sale'",
+      );
+      expect(incident!.doc_id).toBe('midnight-day');
+      expect(incident!.details.problems).toEqual([expect.objectContaining({ code: 'time', message: expect.stringMatching(/2026-11-22/) })]);
     });
   });
 }

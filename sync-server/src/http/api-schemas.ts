@@ -154,6 +154,13 @@ export const StoreSettingsBody = Type.Object({
   currency: Type.String({ pattern: '^[A-Z]{3}$' }),
   receiptLocale: Text(35),
   timeZone: Text(64),
+  dayStartHour: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 23,
+      description: 'Hour (store time) the business day starts: sales before it belong to the day before; default 0 (midnight)',
+    }),
+  ),
   vatRates: Type.Array(VatRate, { minItems: 1, maxItems: 20 }),
   variableMeasureLayouts: Type.Array(Layout, { maxItems: 20 }),
   cashRounding: Type.Object({ step: Type.Integer({ minimum: 1, maximum: 10_000 }) }),

@@ -74,6 +74,15 @@ describe('loadStoreProfile', () => {
     await expect(loadStoreProfile(dir, 'S001', 'T01')).rejects.toThrow(/receipt must be receipt settings with paper: ask, always or never/);
   });
 
+  it('takes the hour the store’s business day starts, and refuses one that is not an hour', async () => {
+    await write({ dayStartHour: 4 });
+    expect((await loadStoreProfile(dir, 'S001', 'T01')).dayStartHour).toBe(4);
+    for (const dayStartHour of [24, -1, 2.5, '4']) {
+      await write({ dayStartHour });
+      await expect(loadStoreProfile(dir, 'S001', 'T01')).rejects.toThrow(/dayStartHour must be an hour from 0 to 23/);
+    }
+  });
+
   it('refuses a layout that does not make an EAN-13, a bad rate, and identity fields', async () => {
     await write({ variableMeasureLayouts: [{ id: 'bad', prefixes: ['20'], itemDigits: 5, valueDigits: 4, valueKind: 'weight_g' }] });
     await expect(loadStoreProfile(dir, 'S001', 'T01')).rejects.toThrow(/variableMeasureLayouts.*13 digits/);

@@ -77,6 +77,9 @@ export function validateStoreProfile(profile: StoreProfile, file: string): Store
   if (!Number.isSafeInteger(profile.maxCashierDiscountBp) || profile.maxCashierDiscountBp < 0 || profile.maxCashierDiscountBp > 10_000) {
     fail('maxCashierDiscountBp', 'basis points from 0 to 10000');
   }
+  const dayStart = profile.dayStartHour;
+  if (dayStart !== undefined && (!Number.isSafeInteger(dayStart) || dayStart < 0 || dayStart > 23))
+    fail('dayStartHour', 'an hour from 0 to 23 (the business day’s start, store time)');
   const lock = profile.autoLockMinutes;
   if (lock !== undefined && (!Number.isSafeInteger(lock) || lock < 0 || lock > 240)) fail('autoLockMinutes', 'whole minutes from 0 to 240');
   const tiles = profile.quickKeys === undefined ? [] : quickKeysProblems(profile.quickKeys);
