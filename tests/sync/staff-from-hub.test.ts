@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { InvokeReply, SealedRecord, StaffMember } from '@pos/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTillHost } from '../../electron/src/host/till-host';
 import { createStaff, setStoreRoles, updateStaff } from '../../sync-server/src/admin/staff';
 import { issueEnrollmentCode } from '../../sync-server/src/auth/enrollment';
@@ -28,17 +28,26 @@ function refusal(reply: InvokeReply) {
  */
 for (const target of testTargets()) {
   describe.skipIf(target.skip)(`staff from the hub at the till (${target.name})`, () => {
+    // One hub for the block (a database takes seconds to open); each test has stores of its own.
+    let database: TestDatabase;
+    let hub: Hub;
+    let url: string;
+    beforeAll(async () => {
+      database = await target.open();
+      hub = await createHub({ database: database.db, port: 0, rateLimit: false });
+      url = await hub.listen();
+    });
+    afterAll(async () => {
+      await hub?.close();
+      await database?.close();
+    });
     const cleanup: (() => Promise<unknown>)[] = [];
     afterEach(async () => {
       for (const step of cleanup.splice(0).reverse()) await step();
     });
 
-    async function hubAndTill(storeId = 'S001'): Promise<{ database: TestDatabase; hub: Hub; host: Host; dir: string }> {
-      const database = await target.open();
-      cleanup.push(() => database.close());
-      const hub = await createHub({ database: database.db, port: 0, rateLimit: false });
-      cleanup.push(() => hub.close());
-      const url = await hub.listen();
+    /** A real till of `storeId` (not the demo store), enrolled by its first manager set up on the till. */
+    async function tillOf(storeId: string): Promise<{ host: Host; dir: string }> {
       await ensureStore(database.db, storeId, ['T01']);
       const dir = await mkdtemp(path.join(tmpdir(), 'pos-staff-till-'));
       cleanup.push(() => rm(dir, { recursive: true, force: true }));
@@ -49,7 +58,7 @@ for (const target of testTargets()) {
       ok(await host.invoke('session.signIn', { staffId: manager.id, pin: '2468' }));
       const { code } = await issueEnrollmentCode(database.db, { storeId, tillId: 'T01' });
       ok(await host.invoke('hub.enroll', { hubUrl: url, code }));
-      return { database, hub, host, dir };
+      return { host, dir };
     }
 
     const rightsEvents = async (host: Host) =>
@@ -58,8 +67,8 @@ for (const target of testTargets()) {
         .filter((p) => p.type === 'staff.rights' || p.type === 'session.sign-out');
 
     it('a person added at the hub signs in at the till with that PIN; the hub then owns the till’s staff', async () => {
-      const { database, hub, host, dir } = await hubAndTill();
-      const julie = await createStaff(database.db, 'S001', { displayName: 'Julie', role: 'cashier', pin: '4826', badgeCode: 'B42' });
+      const { host, dir } = await tillOf('S1');
+      const julie = await createStaff(database.db, 'S1', { displayName: 'Julie', role: 'cashier', pin: '4826', badgeCode: 'B42' });
       const pulled = await host.context.refreshStaffFromHub();
       // The till's own first manager is set aside (and signed out): head office manages this store's staff now.
       expect(pulled.signedOut).not.toBeNull();
@@ -71,9 +80,8 @@ for (const target of testTargets()) {
       expect(refusal(await host.invoke('staff.setup', { displayName: 'Autre', pin: '1357' })).details).toMatchObject({
         reason: 'staff-from-hub',
       });
-      // Offline restart: the roster cached on the till still signs Julie in; the PIN is nowhere in clear.
+      // After a restart (the cache read before any pull; offline starts in staff-store-hub.test.ts), Julie still signs in; the PIN is nowhere in clear.
       await host.close();
-      await hub.close();
       expect(await readFile(path.join(dir, 'hub-staff.json'), 'utf8')).not.toContain('4826');
       const again = await createTillHost({ dataDir: dir, mode: 'browser', demo: false, env: { POS_PRINTER: 'none' } });
       cleanup.push(() => again.close());
@@ -81,9 +89,9 @@ for (const target of testTargets()) {
     });
 
     it('seals one staff.rights event per change, applies a store’s tightened role, and refuses a disabled person', async () => {
-      const { database, host } = await hubAndTill();
-      const julie = await createStaff(database.db, 'S001', { displayName: 'Julie', role: 'cashier', pin: '4826' });
-      const marc = await createStaff(database.db, 'S001', { displayName: 'Marc', role: 'manager', pin: '9157' });
+      const { host } = await tillOf('S2');
+      const julie = await createStaff(database.db, 'S2', { displayName: 'Julie', role: 'cashier', pin: '4826' });
+      const marc = await createStaff(database.db, 'S2', { displayName: 'Marc', role: 'manager', pin: '9157' });
       await host.context.refreshStaffFromHub();
       const first = await rightsEvents(host);
       expect(first.filter((e) => e.type === 'staff.rights')).toHaveLength(3); // Julie, Marc, and the first manager set aside
@@ -91,7 +99,7 @@ for (const target of testTargets()) {
       // Nothing changed: nothing sealed.
       expect((await host.context.refreshStaffFromHub()).changes).toEqual([]);
 
-      await updateStaff(database.db, 'S001', julie.staffId, { role: 'manager' });
+      await updateStaff(database.db, 'S2', julie.staffId, { role: 'manager' });
       expect((await host.context.refreshStaffFromHub()).changes).toHaveLength(1);
       const afterRole = (await rightsEvents(host)).slice(first.length);
       expect(afterRole).toEqual([
@@ -106,7 +114,7 @@ for (const target of testTargets()) {
 
       // The store takes sale.void away from managers here: Marc may no longer void alone, nor approve it.
       await database.db.transaction((tx) =>
-        setStoreRoles(tx, 'S001', { manager: ['sale.sell', 'sale.discount', 'receipt.reprint', 'till.settings', 'drawer.open'] }),
+        setStoreRoles(tx, 'S2', { manager: ['sale.sell', 'sale.discount', 'receipt.reprint', 'till.settings', 'drawer.open'] }),
       );
       expect((await host.context.refreshStaffFromHub()).changes.map((c) => c.staffId).sort()).toEqual([julie.staffId, marc.staffId].sort());
       ok(await host.invoke('session.signIn', { staffId: marc.staffId, pin: '9157' }));
@@ -121,7 +129,7 @@ for (const target of testTargets()) {
       );
 
       // Marc disabled: signed out at the next pull, refused by name, and his PIN approves nothing.
-      await updateStaff(database.db, 'S001', marc.staffId, { disabled: true });
+      await updateStaff(database.db, 'S2', marc.staffId, { disabled: true });
       const pulled = await host.context.refreshStaffFromHub();
       expect(pulled).toMatchObject({ signedOut: marc.staffId, changes: [{ staffId: marc.staffId, permissions: [] }] });
       expect(ok<StaffMember[]>(await host.invoke('staff.list', undefined)).map((s) => s.id)).toEqual([julie.staffId]);
@@ -134,7 +142,7 @@ for (const target of testTargets()) {
     });
 
     it('a till of store A never gets store B’s staff', async () => {
-      const { database, host } = await hubAndTill('A');
+      const { host } = await tillOf('A');
       await ensureStore(database.db, 'B', ['T01']);
       await createStaff(database.db, 'B', { displayName: 'Bruno', role: 'manager', pin: '5937' });
       await host.context.refreshStaffFromHub();

@@ -178,7 +178,9 @@ export class StaffStore {
       if (!after.has(id) && was.permissions.length > 0) changes.push({ ...was, permissions: [] });
     }
     for (const change of changes) await record(change);
-    await writeFileDurably(nodeFiscalFs, this.hubFile, JSON.stringify(roster));
+    const text = JSON.stringify(roster);
+    // Asked every minute: the file is written only when the roster changed.
+    if (text !== JSON.stringify(this.hub)) await writeFileDurably(nodeFiscalFs, this.hubFile, text);
     this.hub = roster;
     return changes;
   }
