@@ -3,24 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open-database';
-import { collect } from '../test-support/output-collector';
-import { runCli } from './run-cli';
+import { cliOn } from '../test-support/cli-runner';
+import { serve } from './serve-command';
 
 describe('staff on the command line (PGlite data directory, no hub serving it)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pos-hub-staff-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  async function cli(...argv: string[]) {
-    const out = collect();
-    const err = collect();
-    const code = await runCli([...argv, '--data-dir', dataDir], {
-      stdout: out.stream,
-      stderr: err.stream,
-      env: {},
-      untilStopped: () => new Promise(() => undefined),
-    });
-    return { code, out: out.text(), err: err.text() };
-  }
+  const cli = cliOn(dataDir);
 
   it('adds, lists, changes the role and PIN of, and disables a person; tightens a role; never prints or stores a PIN', async () => {
     expect((await cli('store', 'create', '--id', 'S001', '--name', 'Lyon')).code).toBe(0);
@@ -52,6 +42,27 @@ describe('staff on the command line (PGlite data directory, no hub serving it)',
       expect(stored).not.toMatch(/4826|7391/);
     } finally {
       await db.close();
+    }
+  });
+
+  it('goes through the hub serving the directory: the same commands, over the admin routes', async () => {
+    const hub = await serve({ database: { kind: 'pglite', dataDir }, port: 0, host: '127.0.0.1' });
+    try {
+      const added = await cli('staff', 'add', '--store', 'S001', '--name', 'Noé', '--role', 'cashier', '--pin', '5937');
+      expect(added).toMatchObject({ code: 0, out: expect.stringContaining('Noé added to store S001 as cashier') });
+      const id = /(staff-[0-9a-f-]{36})/.exec(added.out)![1]!;
+      expect((await cli('staff', 'set-role', '--store', 'S001', '--id', id, '--role', 'manager')).out).toContain('manager');
+      expect((await cli('staff', 'set-pin', '--store', 'S001', '--id', id, '--pin', '6048')).code).toBe(0);
+      expect((await cli('staff', 'list', '--store', 'S001')).out).toContain(`${id}  manager   enabled   Noé`);
+      expect((await cli('roles', 'set', '--store', 'S001', '--role', 'manager', '--permissions', 'sale.sell,till.settings')).out).toContain(
+        'manager: sale.sell, till.settings  (taken away in S001:',
+      );
+      expect(await cli('staff', 'set-pin', '--store', 'S001', '--id', id, '--pin', '9876')).toMatchObject({
+        code: 1,
+        err: expect.stringContaining('choose a PIN'),
+      });
+    } finally {
+      await hub.close();
     }
   });
 });
