@@ -6,6 +6,7 @@ export * from './cart/cart';
 export * from './cart/totals';
 export * from './catalog/product';
 export * from './contract/ipc-contract';
+export * from './contract/cash-contract';
 export * from './demo/demo-catalog';
 export * from './demo/demo-store';
 export * from './errors/pos-error';

@@ -6,6 +6,7 @@ import type { ApprovalAction, ApprovalRef, ApprovalSubject } from '../approval/a
 import type { SealedRecord, SealRequest } from '../fiscal/chain';
 import type { FiscalChain, RecordProblem } from '../fiscal/events';
 import type { CardOutcome } from '../payment/tender';
+import type { CashContract } from './cash-contract';
 import type { CardFailure, TerminalProgress } from '../payment/terminal-progress';
 import type { StaffMember } from '../staff/permissions';
 import type { StoreProfile } from '../store/store-profile';
@@ -309,7 +310,7 @@ export type HostContract = {
     PullResponse
   >;
   'sync.push': Method<{ readonly collection: SyncCollectionName; readonly rows: readonly PushRow[] }, PushResponse>;
-};
+} & CashContract;
 
 export type HostEvents = {
   'printer.status': PrinterStatus;
@@ -374,6 +375,16 @@ const METHODS = {
   'hub.enroll': true,
   'sync.pull': true,
   'sync.push': true,
+  'cash.state': true,
+  'cash.open': true,
+  'cash.move': true,
+  'cash.x': true,
+  'cash.count': true,
+  'cash.close': true,
+  'closing.print': true,
+  'closing.pdf': true,
+  'closing.run': true,
+  'closing.list': true,
 } as const satisfies Record<MethodName, true>;
 
 const EVENTS = {
