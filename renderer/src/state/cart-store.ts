@@ -5,6 +5,7 @@ import {
   removeLine,
   setCartDiscount,
   setLineDiscount,
+  setLineSalesperson,
   setQuantity,
   type AddProductOptions,
   type ApprovalRef,
@@ -165,6 +166,10 @@ export const cartActions = {
   setLineDiscount(lineId: string, discount: LineDiscount, approval: ApprovalRef): void {
     const { approvalId, approvedBy } = approval;
     change((cart) => setLineDiscount(cart, lineId, { ...discount, approvalId, approvedBy }));
+  },
+  /** Who gets the credit for a line (a staff id), or nobody but the cashier (null). */
+  setLineSalesperson(lineId: string, salespersonId: string | null): void {
+    change((cart) => setLineSalesperson(cart, lineId, salespersonId));
   },
   removeLineDiscount(lineId: string): void {
     change((cart) => setLineDiscount(cart, lineId, null));

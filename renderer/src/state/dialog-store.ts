@@ -17,7 +17,14 @@ export type DialogRequest =
    */
   | { readonly kind: 'manager'; readonly actionKey: string; readonly error?: Message; readonly lockedUntil?: number }
   | { readonly kind: 'confirm-void' }
-  | { readonly kind: 'no-sale' };
+  | { readonly kind: 'no-sale' }
+  /** Who gets the credit for a line: one of `people`, or nobody but the cashier (null). */
+  | {
+      readonly kind: 'salesperson';
+      readonly name: string;
+      readonly current: string | null;
+      readonly people: readonly { readonly id: string; readonly name: string }[];
+    };
 
 export type DialogResult =
   | { readonly kind: 'quantity'; readonly quantity: number }
@@ -26,7 +33,8 @@ export type DialogResult =
   | { readonly kind: 'price'; readonly price: number; readonly reason: string }
   | { readonly kind: 'pin'; readonly pin: string }
   | { readonly kind: 'confirmed' }
-  | { readonly kind: 'no-sale'; readonly reason: string };
+  | { readonly kind: 'no-sale'; readonly reason: string }
+  | { readonly kind: 'salesperson'; readonly staffId: string | null };
 
 type DialogState = {
   /** Changes with every request, so two dialogs of one kind in a row start fresh. */

@@ -25,7 +25,8 @@ export function cartLines(): LineView[] {
   const [, ...rows] = within(table).getAllByRole('row');
   return rows.map((row) => {
     const cells = within(row).getAllByRole('cell');
-    const nameButton = within(cells[0]!).getByRole('button');
+    // The name is the cell's first button (the selected line also offers its salesperson).
+    const nameButton = within(cells[0]!).getAllByRole('button')[0]!;
     return {
       name: plain(nameButton.textContent),
       quantity: plain(cells[1]!.textContent)

@@ -5,6 +5,7 @@ import { ManagerDialog } from './ManagerDialog';
 import { NoSaleDialog } from './NoSaleDialog';
 import { PriceDialog } from './PriceDialog';
 import { QuantityDialog } from './QuantityDialog';
+import { SalespersonDialog } from './SalespersonDialog';
 import { WeightDialog } from './WeightDialog';
 
 /** The dialog asked for (state/dialog-store), one at a time. */
@@ -32,5 +33,7 @@ function DialogFor({ request }: { request: DialogRequest }) {
       return <ConfirmVoidDialog />;
     case 'no-sale':
       return <NoSaleDialog />;
+    case 'salesperson':
+      return <SalespersonDialog request={request} />;
   }
 }

@@ -6,7 +6,8 @@ import { intlLocale } from '../../i18n/i18n';
 import { useAppStore } from '../../state/app-store';
 import { cartActions, useCartStore } from '../../state/cart-store';
 import { useRatesNow } from '../../state/use-rates-now';
-import { removeSelectedLine, stepQuantity } from './line-actions';
+import { staffName } from '../../state/services';
+import { chooseSalesperson, removeSelectedLine, stepQuantity } from './line-actions';
 
 type LineRowProps = { line: CartLine; net: number; selected: boolean; locale: string; currency: string };
 
@@ -38,6 +39,17 @@ const LineRow = memo(function LineRow({ line, net, selected, locale, currency }:
         )}
         {line.priceOverride && <div className="line-note">{t('sale.priceOverridden', { reason: line.priceOverride.reason })}</div>}
         {line.labelAmount !== undefined && <div className="line-note">{t('sale.labelPrice')}</div>}
+        {line.salespersonId && <div className="line-note">{t('sale.salesperson', { name: staffName(line.salespersonId) })}</div>}
+        {selected && (
+          <button
+            type="button"
+            className="line-action"
+            aria-label={t('sale.chooseSalesperson', { name: line.name })}
+            onClick={(e) => (e.stopPropagation(), void chooseSalesperson())}
+          >
+            {t('sale.salespersonAction')}
+          </button>
+        )}
       </td>
       <td className="qty">
         {canStep && (

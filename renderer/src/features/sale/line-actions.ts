@@ -66,6 +66,15 @@ export async function discountLine(): Promise<void> {
   if (grant) run(() => cartActions.setLineDiscount(line.lineId, discount, grant));
 }
 
+/** Who gets the credit for the selected line: a salesperson among the store's staff, or nobody but the cashier. */
+export async function chooseSalesperson(): Promise<void> {
+  const line = selectedLine();
+  if (!line) return;
+  const people = services().staff.map((s) => ({ id: s.id, name: s.displayName }));
+  const result = await ask({ kind: 'salesperson', name: line.name, current: line.salespersonId ?? null, people });
+  if (result?.kind === 'salesperson') run(() => cartActions.setLineSalesperson(line.lineId, result.staffId));
+}
+
 export async function discountCart(): Promise<void> {
   const { cart } = useCartStore.getState();
   if (cart.lines.length === 0 || refuseWhileSealingStopped()) return;
