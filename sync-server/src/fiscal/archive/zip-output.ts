@@ -15,7 +15,11 @@ export class ZipOutput implements ArchiveOutput {
   private failure: Error | null = null;
   private ended: Promise<void>;
 
-  constructor(private readonly out: Writable) {
+  /** `level`: deflate's, 1 (fast) to 9 (small); 6 by default. */
+  constructor(
+    private readonly out: Writable,
+    private readonly level: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6,
+  ) {
     let finish: () => void = () => undefined;
     let fail: (error: Error) => void = () => undefined;
     this.ended = new Promise<void>((resolve, reject) => {
@@ -60,7 +64,7 @@ export class ZipOutput implements ArchiveOutput {
   }
 
   open(name: string) {
-    const entry = new ZipDeflate(name, { level: 6 });
+    const entry = new ZipDeflate(name, { level: this.level });
     this.zip.add(entry);
     let size = 0;
     return {
