@@ -66,6 +66,8 @@ export * from './closing/report-totals';
 export * from './closing/cash-expected';
 export * from './closing/period-figures';
 export * from './closing/period-closing';
+export * from './closing/z-closing';
+export * from './closing/closing-shapes';
 // Cash sessions: denominations, counts, the session payloads and their reducer, X/Z figures (issue 12).
 export * from './cash/denominations';
 export * from './cash/cash-count';

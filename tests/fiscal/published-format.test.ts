@@ -282,6 +282,7 @@ const SCHEMA_FILES: Record<FiscalChain, string> = {
   sale: 'schemas/sale-record.schema.json',
   event: 'schemas/event-record.schema.json',
   duplicate: 'schemas/duplicate-record.schema.json',
+  closing: 'schemas/closing-record.schema.json',
 };
 
 function publishedSchema(chain: FiscalChain) {

@@ -68,7 +68,7 @@ describe('cashPayloadProblems', () => {
   });
 
   it('publishes a JSON Schema for each payload', () => {
-    expect(Object.keys(CASH_SESSION_SHAPES)).toEqual(['cash.session.open', 'cash.movement', 'cash.session.close']);
+    expect(Object.keys(CASH_SESSION_SHAPES)).toEqual(['cash.session.open', 'cash.movement', 'cash.count', 'cash.session.close']);
     expect(CASH_SESSION_CLOSE_SHAPE.schema).toMatchObject({
       type: 'object',
       additionalProperties: false,

@@ -1,6 +1,6 @@
 import { check } from '../validation/shape';
 import { countProblem, countTotal } from './cash-count';
-import type { CashSessionClosePayload, CashSessionOpenPayload, CountedCash } from './cash-session-payloads';
+import type { CashCountPayload, CashSessionClosePayload, CashSessionOpenPayload, CountedCash } from './cash-session-payloads';
 import { CASH_SESSION_PAYLOAD_SHAPE } from './cash-session-shapes';
 
 function countedProblems(counted: CountedCash, currency: string, path: string): string[] {
@@ -12,6 +12,15 @@ function countedProblems(counted: CountedCash, currency: string, path: string): 
 /** Whether any tender's variance is beyond the limit (either way). */
 export function needsApproval(tenders: readonly { readonly variance: number }[], varianceLimit: number): boolean {
   return tenders.some((t) => Math.abs(t.variance) > varianceLimit);
+}
+
+function countProblems(count: CashCountPayload): string[] {
+  const methods = count.tenders.map((t) => t.method);
+  const problems = countedProblems(count.cash, count.currency, 'payload.cash');
+  if (methods.some((m, i) => m === 'cash' || (i > 0 && (methods[i - 1] ?? '') >= m))) {
+    problems.push('payload.tenders must be sorted by method, each once, cash apart');
+  }
+  return problems;
 }
 
 function closeProblems(close: CashSessionClosePayload): string[] {
@@ -43,12 +52,15 @@ function closeProblems(close: CashSessionClosePayload): string[] {
 export function cashPayloadProblems(value: unknown): string[] {
   const shaped = check(CASH_SESSION_PAYLOAD_SHAPE, value, 'payload');
   if (shaped.length > 0) return shaped;
-  const payload = value as CashSessionOpenPayload | CashSessionClosePayload | { readonly type: 'cash.movement'; readonly reason: string };
+  const payload = value as
+    CashSessionOpenPayload | CashSessionClosePayload | CashCountPayload | { readonly type: 'cash.movement'; readonly reason: string };
   switch (payload.type) {
     case 'cash.session.open':
       return countedProblems(payload.float, payload.currency, 'payload.float');
     case 'cash.movement':
       return payload.reason.trim() === '' ? ['payload.reason must not be blank'] : [];
+    case 'cash.count':
+      return countProblems(payload);
     case 'cash.session.close':
       return closeProblems(payload);
   }

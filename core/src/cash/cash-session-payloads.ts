@@ -43,6 +43,25 @@ export type TenderClose = {
   readonly count?: CashCount;
 };
 
+/** Another tender's counted total at the blind count (card: the terminal's batch total). */
+export type TenderCount = { readonly method: string; readonly counted: number };
+
+/**
+ * The blind count, sealed before anything tells the counter what the drawer should hold: the cash
+ * by denomination and every other tender's total. From it the session takes nothing more; its
+ * close compares these figures with what the records expect.
+ */
+export type CashCountPayload = {
+  readonly type: 'cash.count';
+  readonly sessionId: string;
+  readonly countedAt: string;
+  readonly staffId: string;
+  readonly currency: string;
+  readonly cash: CountedCash;
+  /** Sorted by method, cash excluded. */
+  readonly tenders: readonly TenderCount[];
+};
+
 /** A manager's approval of a variance above the limit. */
 export type VarianceApproval = { readonly approvedBy: string; readonly reason: string };
 
@@ -60,4 +79,4 @@ export type CashSessionClosePayload = {
   readonly approval?: VarianceApproval;
 };
 
-export type CashSessionPayload = CashSessionOpenPayload | CashMovementPayload | CashSessionClosePayload;
+export type CashSessionPayload = CashSessionOpenPayload | CashMovementPayload | CashCountPayload | CashSessionClosePayload;

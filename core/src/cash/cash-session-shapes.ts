@@ -43,6 +43,16 @@ export const CASH_MOVEMENT_SHAPE: Check = object(
   { approvedBy: id },
 );
 
+export const CASH_COUNT_EVENT_SHAPE: Check = object({
+  type: literal('cash.count'),
+  sessionId: id,
+  countedAt: ISO_UTC,
+  staffId: id,
+  currency: CURRENCY,
+  cash: object({ count: CASH_COUNT_SHAPE, total: amount }),
+  tenders: array(object({ method: text(32, 1), counted: signedAmount }), MAX_CLOSE_TENDERS - 1),
+});
+
 const tenderClose = object(
   { method: text(32, 1), counted: signedAmount, expected: signedAmount, variance: integer(-2 * MAX_AMOUNT, 2 * MAX_AMOUNT) },
   { count: CASH_COUNT_SHAPE },
@@ -65,6 +75,7 @@ export const CASH_SESSION_CLOSE_SHAPE: Check = object(
 export const CASH_SESSION_SHAPES: Readonly<Record<string, Check>> = {
   'cash.session.open': CASH_SESSION_OPEN_SHAPE,
   'cash.movement': CASH_MOVEMENT_SHAPE,
+  'cash.count': CASH_COUNT_EVENT_SHAPE,
   'cash.session.close': CASH_SESSION_CLOSE_SHAPE,
 };
 

@@ -1,9 +1,15 @@
-import type { CashMovementPayload, CashSessionClosePayload, CashSessionOpenPayload, CashSessionPayload } from './cash-session-payloads';
+import type {
+  CashCountPayload,
+  CashMovementPayload,
+  CashSessionClosePayload,
+  CashSessionOpenPayload,
+  CashSessionPayload,
+} from './cash-session-payloads';
 
 /**
  * Where a till's cash session stands. A till has at most one session that is not closed: `open`
- * (sales and movements go in), `closing` (the blind count is under way: nothing goes in), then
- * `closed` (kept until the next opening, for its Z).
+ * (sales and movements go in), `closing` (the blind count is under way: nothing goes in; `count`
+ * once it is sealed), then `closed` (kept until the next opening, for its Z).
  */
 export type CashSessionState =
   | { readonly status: 'none' }
@@ -11,6 +17,8 @@ export type CashSessionState =
       readonly status: 'open' | 'closing';
       readonly session: CashSessionOpenPayload;
       readonly movements: readonly CashMovementPayload[];
+      /** The blind count, once sealed (status `closing`). */
+      readonly count?: CashCountPayload;
     }
   | {
       readonly status: 'closed';
@@ -45,7 +53,8 @@ function sameSession(state: CashSessionState, payload: CashSessionPayload): Cash
 
 /**
  * The state after a sealed payload: how the host rebuilds a till's session from its records at
- * start (a count under way is not sealed, so a restart during one finds the session open).
+ * start (a count under way and not yet sealed leaves the session open; a sealed `cash.count` leaves it
+ * closing, with its count).
  * Throws on a payload that cannot follow the state (records out of order).
  */
 export function applyCashPayload(state: CashSessionState, payload: CashSessionPayload): CashSessionState {
@@ -58,6 +67,11 @@ export function applyCashPayload(state: CashSessionState, payload: CashSessionPa
     case 'cash.movement': {
       const open = sameSession(state, payload);
       return { ...open, movements: [...open.movements, payload] };
+    }
+    case 'cash.count': {
+      const open = sameSession(state, payload);
+      if (open.count) throw new RangeError(`Session ${payload.sessionId} is counted twice`);
+      return { status: 'closing', session: open.session, movements: open.movements, count: payload };
     }
     case 'cash.session.close': {
       const open = sameSession(state, payload);

@@ -3,6 +3,7 @@ import { MAX_AMOUNT } from '../validation/sealed-shapes';
 import { countProblem, countTotal, type CashCount, type CountProblem } from './cash-count';
 import { needsApproval } from './cash-payload-problems';
 import type {
+  CashCountPayload,
   CashMovementPayload,
   CashSessionClosePayload,
   CashSessionOpenPayload,
@@ -119,6 +120,51 @@ export function startClosing(state: CashSessionState): { readonly ok: true; read
   if (state.status === 'closing') return { ok: true, state };
   if (state.status !== 'open') return refuse('session-not-open');
   return { ok: true, state: { ...state, status: 'closing' } };
+}
+
+export type CountInput = {
+  readonly countedAt: string;
+  readonly staffId: string;
+  /** The cash counted by denomination (untrusted: what the page sent). */
+  readonly cash: unknown;
+  /** The other tenders counted, by method (untrusted): exactly the methods the records expect besides cash. */
+  readonly tenders?: unknown;
+};
+
+/**
+ * Seals the blind count (the host seals the payload before it tells anyone what was expected).
+ * `expected` gives only which tenders must be counted; nothing of it goes into the payload.
+ * Refused when the session is not open or closing, or is already counted.
+ */
+export function countSession(state: CashSessionState, input: CountInput, expected: ExpectedByTender): CashStep<CashCountPayload> {
+  if (state.status !== 'open' && state.status !== 'closing') return refuse('session-not-open');
+  if (state.count) return refuse('session-closing');
+  const { currency } = state.session;
+  const problem = countProblem(input.cash, currency);
+  if (problem) return refuse('count-invalid', problem);
+  const others = otherCounts(input.tenders, expected);
+  if (!others) return refuse('count-invalid');
+  const count = input.cash as CashCount;
+  return taken(state, {
+    type: 'cash.count',
+    sessionId: state.session.sessionId,
+    countedAt: input.countedAt,
+    staffId: input.staffId,
+    currency,
+    cash: { count, total: countTotal(count, currency) },
+    tenders: [...others.keys()].sort().map((method) => ({ method, counted: others.get(method) ?? 0 })),
+  });
+}
+
+/** The close's counts taken from a sealed blind count. */
+export function closeInputOf(count: CashCountPayload, closedAt: string, staffId: string, approval?: VarianceApproval): CloseInput {
+  return {
+    closedAt,
+    staffId,
+    cash: count.cash.count,
+    tenders: Object.fromEntries(count.tenders.map((t) => [t.method, t.counted])),
+    ...(approval ? { approval } : {}),
+  };
 }
 
 export type CloseInput = {

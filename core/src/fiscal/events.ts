@@ -1,7 +1,10 @@
+import type { CashSessionPayload } from '../cash/cash-session-payloads';
+import type { PeriodClosingPayload } from '../closing/period-closing';
+import type { ZClosingPayload } from '../closing/z-closing';
 import type { SalePayload } from '../sale/sale';
 
-/** The chains of a till, each with its own gap-free sequence (NF525: tickets, events, duplicates). */
-export const FISCAL_CHAINS = ['sale', 'event', 'duplicate'] as const;
+/** The chains of a till, each with its own gap-free sequence (NF525: tickets, events, duplicates, closings). */
+export const FISCAL_CHAINS = ['sale', 'event', 'duplicate', 'closing'] as const;
 
 export type FiscalChain = (typeof FISCAL_CHAINS)[number];
 
@@ -29,6 +32,8 @@ export type RecordProblem = {
  * stay gap-free on the sale chain.
  */
 export type EventPayload =
+  /** A cash session: its opening, movements, blind count and close (core/src/cash). */
+  | CashSessionPayload
   /**
    * Each start of the till host: the version that seals, the key it signs with, and the head of
    * every chain before this start, so a chain whose tail was dropped is caught by the next anchor.
@@ -135,10 +140,14 @@ export type DuplicatePayload = {
   readonly staffId: string;
 };
 
+/** The closing chain: Z reports of cash sessions and the fiscal closings of a day, a month, a fiscal year. */
+export type ClosingPayload = ZClosingPayload | PeriodClosingPayload;
+
 type ChainPayloads = {
   readonly sale: SalePayload;
   readonly event: EventPayload;
   readonly duplicate: DuplicatePayload;
+  readonly closing: ClosingPayload;
 };
 
 export type RecordPayload = ChainPayloads[FiscalChain];

@@ -1,3 +1,5 @@
+import { CASH_SESSION_SHAPES } from '../cash/cash-session-shapes';
+import { CLOSING_SHAPE } from '../closing/closing-shapes';
 import { SALE_SHAPE, SEALED_VOID_SHAPE, MAX_AMOUNT } from '../validation/sealed-shapes';
 import { array, integer, literal, object, pattern, record, text, variant, type Check } from '../validation/shape';
 import { FISCAL_CHAINS, type FiscalChain } from './events';
@@ -21,6 +23,7 @@ const chainHead = object({ seq: integer(1), hash: HEX_64 });
 const recordProblem = object({ chain: text(16), seq: integer(0), id: text(64), code: text(32), problem: text(300) });
 
 export const EVENT_SHAPE: Check = variant('type', {
+  ...CASH_SESSION_SHAPES,
   'till.start': object(
     { type: literal('till.start'), appVersion: text(40, 1) },
     { publicKey: HEX_64, heads: record(CHAIN_NAMES, chainHead, FISCAL_CHAINS.length) },
@@ -63,7 +66,12 @@ export const DUPLICATE_SHAPE = object({
   staffId,
 });
 
-export const PAYLOAD_SHAPES: Readonly<Record<FiscalChain, Check>> = { sale: SALE_SHAPE, event: EVENT_SHAPE, duplicate: DUPLICATE_SHAPE };
+export const PAYLOAD_SHAPES: Readonly<Record<FiscalChain, Check>> = {
+  sale: SALE_SHAPE,
+  event: EVENT_SHAPE,
+  duplicate: DUPLICATE_SHAPE,
+  closing: CLOSING_SHAPE,
+};
 
 /** Every field of a sealed record but its payload (checked by PAYLOAD_SHAPES). */
 export const RECORD_ENVELOPE_FIELDS = {

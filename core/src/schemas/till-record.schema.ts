@@ -3,8 +3,8 @@ import type { SealedRecord } from '../fiscal/chain';
 
 /**
  * Every sealed record of this till that is not a sale, told apart by `kind` (the payload type):
- * technical events and voids (chain "event"), duplicates (chain "duplicate", kind "duplicate");
- * later session open/close, cash movements and closings.
+ * technical events, voids, cash sessions and movements (chain "event"), duplicates (chain "duplicate",
+ * kind "duplicate"), Z reports and fiscal closings (chain "closing", kinds "closing.z", "closing.day"…).
  * Single writer (this till), append only.
  */
 export const tillRecordSchema = {
@@ -29,7 +29,7 @@ export const tillRecordSchema = {
 } as const;
 
 /** The chains whose records are kept here; sales have their own collection. */
-export type TillRecordChain = 'event' | 'duplicate';
+export type TillRecordChain = 'event' | 'duplicate' | 'closing';
 
 export type TillRecordDoc = Omit<FromSchema<typeof tillRecordSchema>, 'record'> & { record: SealedRecord<TillRecordChain> };
 

@@ -1,13 +1,15 @@
-import { saleDocFromRecord, tillRecordDocFromRecord, type FiscalChain, type SealedRecord } from '@pos/core';
+import { saleDocFromRecord, tillRecordDocFromRecord, type FiscalChain, type SealedRecord, type TillRecordChain } from '@pos/core';
 import type { HostBridge } from '../bridge';
 import type { DocumentsDb } from './documents-db';
 
 const PAGE = 500;
+const CLOSING_KINDS = ['closing.z', 'closing.day', 'closing.month', 'closing.year'] as const;
 
 /**
  * The highest sequence and the number of documents the till holds for one chain. Sales have
- * their own collection; events and duplicates share till_records, told apart by `kind` (the only
- * kind of the duplicate chain is "duplicate"), whose index keeps the counts fast.
+ * their own collection; events, duplicates and closings share till_records, told apart by `kind` (the
+ * only kind of the duplicate chain is "duplicate", the closing chain's are CLOSING_KINDS), whose index
+ * keeps the counts fast.
  */
 async function localPosition(db: DocumentsDb, chain: FiscalChain): Promise<{ max: number; count: number }> {
   if (chain === 'sale') {
@@ -16,7 +18,10 @@ async function localPosition(db: DocumentsDb, chain: FiscalChain): Promise<{ max
   }
   const newest = await db.till_records.findOne({ selector: { chain }, sort: [{ seq: 'desc' }] }).exec();
   const duplicates = await db.till_records.count({ selector: { kind: 'duplicate' } }).exec();
-  const count = chain === 'duplicate' ? duplicates : (await db.till_records.count().exec()) - duplicates;
+  let closings = 0;
+  for (const kind of CLOSING_KINDS) closings += await db.till_records.count({ selector: { kind } }).exec();
+  const count =
+    chain === 'duplicate' ? duplicates : chain === 'closing' ? closings : (await db.till_records.count().exec()) - duplicates - closings;
   return { max: newest?.seq ?? 0, count };
 }
 
@@ -46,7 +51,7 @@ export async function storeSealedRecords(db: DocumentsDb, chain: FiscalChain, re
   const result =
     chain === 'sale'
       ? await db.sales.bulkInsert(records.map((r) => saleDocFromRecord(r as SealedRecord<'sale'>)))
-      : await db.till_records.bulkInsert(records.map((r) => tillRecordDocFromRecord(r as SealedRecord<'event' | 'duplicate'>)));
+      : await db.till_records.bulkInsert(records.map((r) => tillRecordDocFromRecord(r as SealedRecord<TillRecordChain>)));
   const unexpected = result.error.filter((e) => e.status !== 409);
   if (unexpected.length > 0) throw new Error(`Could not restore ${unexpected.length} sealed records (${unexpected[0]?.status})`);
   return result.success.length;

@@ -33,7 +33,7 @@ export const TEST_HELLO: HostHello = {
   mode: 'browser',
   publicKey: '00'.repeat(32),
   keyId: 'test-key',
-  heads: { sale: 0, event: 0, duplicate: 0 },
+  heads: { sale: 0, event: 0, duplicate: 0, closing: 0 },
   fiscal: { state: 'ok' },
   needsSetup: false,
 };
@@ -85,7 +85,7 @@ export function createFakeBridge(): FakeBridge {
   const terminalStatus = new Map<string, CardOutcome>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();
   const eventListeners = new Map<EventName, Set<(payload: never) => void>>();
-  const seqs = { sale: 0, event: 0, duplicate: 0 };
+  const seqs = { sale: 0, event: 0, duplicate: 0, closing: 0 };
   const approvals: IssuedApproval[] = [];
   const duplicates = new Map<string, number>();
   let wrongPins = 0;

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database';
 
-/** The collections that hold sealed records: sales (chain `sale`), till records (chains `event` and `duplicate`). */
+/** The collections that hold sealed records: sales (chain `sale`), till records (chains `event`, `duplicate` and `closing`). */
 export const RECORD_COLLECTIONS = ['sales', 'till_records'] as const;
 
 export type RecordCollection = (typeof RECORD_COLLECTIONS)[number];

@@ -1,5 +1,6 @@
 import {
   canonicalText,
+  FISCAL_CHAINS,
   isSaleV1,
   PosError,
   type EventPayload,
@@ -115,7 +116,7 @@ export function fiscalHandlers(ctx: HostContext): HandlerGroup {
       parse: (raw) => {
         const req = record(raw, 'journal.read request');
         return {
-          chain: oneOf(req, 'chain', ['sale', 'event', 'duplicate'] as const),
+          chain: oneOf(req, 'chain', FISCAL_CHAINS),
           afterSeq: integer(req, 'afterSeq', 0, Number.MAX_SAFE_INTEGER),
           limit: integer(req, 'limit', 1, 5000),
         };

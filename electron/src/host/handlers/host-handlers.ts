@@ -1,3 +1,4 @@
+import { FISCAL_CHAINS, type FiscalChain } from '@pos/core';
 import { demoCatalogPage } from '../catalog/demo-catalog-source';
 import { hubCatalogPage } from '../catalog/hub-catalog-source';
 import type { HostContext } from '../host-context';
@@ -15,11 +16,7 @@ export function hostHandlers(ctx: HostContext): HandlerGroup {
         mode: ctx.mode,
         publicKey: ctx.sealer.key.publicKeyHex,
         keyId: ctx.sealer.key.keyId,
-        heads: {
-          sale: ctx.journal.head('sale')?.seq ?? 0,
-          event: ctx.journal.head('event')?.seq ?? 0,
-          duplicate: ctx.journal.head('duplicate')?.seq ?? 0,
-        },
+        heads: Object.fromEntries(FISCAL_CHAINS.map((chain) => [chain, ctx.journal.head(chain)?.seq ?? 0])) as Record<FiscalChain, number>,
         fiscal: ctx.journal.status,
         needsSetup: ctx.staff.isEmpty,
       }),
