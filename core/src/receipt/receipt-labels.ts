@@ -11,6 +11,11 @@ export type ReceiptLabels = {
   readonly lineDiscount: string;
   readonly priceOverride: string;
   readonly total: string;
+  /** The total without VAT and the VAT it carries, above the total with VAT. */
+  readonly totalExclVat: string;
+  readonly totalVat: string;
+  /** Before a line's VAT rate ("TVA 5,5 %"). */
+  readonly lineVat: string;
   readonly vatTable: {
     readonly code: string;
     readonly rate: string;
@@ -24,8 +29,17 @@ export type ReceiptLabels = {
   readonly rounding: string;
   readonly items: string;
   readonly duplicate: string;
+  /** A return's ticket: its title, and before the code of the receipt it gives back. */
+  readonly returnTitle: string;
+  readonly returnOf: string;
   readonly saleId: string;
   readonly perKg: string;
+  /** The record's fingerprint: the first 8 hex digits of its hash (docs/fiscal.md). */
+  readonly fingerprint: string;
+  readonly software: string;
+  /** Top and bottom of every ticket sealed in training mode. */
+  readonly training: string;
+  readonly trainingNote: string;
 };
 
 export const RECEIPT_LABELS: Readonly<Record<string, ReceiptLabels>> = {
@@ -41,6 +55,9 @@ export const RECEIPT_LABELS: Readonly<Record<string, ReceiptLabels>> = {
     lineDiscount: 'Remise',
     priceOverride: 'Prix modifié',
     total: 'TOTAL TTC',
+    totalExclVat: 'Total HT',
+    totalVat: 'Total TVA',
+    lineVat: 'TVA',
     vatTable: { code: 'TVA', rate: 'Taux', base: 'HT', vat: 'TVA', inclusive: 'TTC' },
     cash: 'Espèces',
     card: 'Carte bancaire',
@@ -48,8 +65,14 @@ export const RECEIPT_LABELS: Readonly<Record<string, ReceiptLabels>> = {
     rounding: 'Arrondi',
     items: 'Articles',
     duplicate: 'DUPLICATA',
+    returnTitle: 'AVOIR - RETOUR',
+    returnOf: 'Retour du ticket n°',
     saleId: 'Réf.',
     perKg: '/kg',
+    fingerprint: 'Empreinte',
+    software: 'Logiciel',
+    training: 'MODE ÉCOLE',
+    trainingNote: 'Vente fictive, sans valeur',
   },
   en: {
     till: 'Till',
@@ -63,6 +86,9 @@ export const RECEIPT_LABELS: Readonly<Record<string, ReceiptLabels>> = {
     lineDiscount: 'Discount',
     priceOverride: 'Price changed',
     total: 'TOTAL incl. VAT',
+    totalExclVat: 'Total excl. VAT',
+    totalVat: 'Total VAT',
+    lineVat: 'VAT',
     vatTable: { code: 'VAT', rate: 'Rate', base: 'Net', vat: 'VAT', inclusive: 'Gross' },
     cash: 'Cash',
     card: 'Card',
@@ -70,8 +96,14 @@ export const RECEIPT_LABELS: Readonly<Record<string, ReceiptLabels>> = {
     rounding: 'Rounding',
     items: 'Items',
     duplicate: 'DUPLICATE',
+    returnTitle: 'REFUND - RETURN',
+    returnOf: 'Return of receipt no.',
     saleId: 'Ref.',
     perKg: '/kg',
+    fingerprint: 'Fingerprint',
+    software: 'Software',
+    training: 'TRAINING MODE',
+    trainingNote: 'Not a real sale, no value',
   },
 };
 

@@ -29,11 +29,34 @@ export type Receipt = {
   readonly saleId: string;
   readonly receiptNumber: string;
   readonly duplicate?: number;
+  /** A sale of training mode ("MODE ÉCOLE"): fictitious, printed as such top and bottom. */
+  readonly training?: boolean;
   readonly lines: readonly ReceiptLine[];
 };
 
+/** The name printed before the version on every receipt. */
+export const SOFTWARE_NAME = 'POS Caisse';
+
+/**
+ * A record's fingerprint as receipts print it: the first 8 hex digits of its hash. Anyone holding
+ * the journal or an archive finds the sealed record of a ticket with it (and checks its signature).
+ */
+export function receiptFingerprint(record: Pick<SealedRecord, 'hash'>): string {
+  return record.hash.slice(0, 8);
+}
+
+/** A sale of training mode: marked `training` in its sealed payload (version 1). */
+export function isTrainingSale(record: Pick<SealedRecord<'sale'>, 'payload'>): boolean {
+  return isSaleV1(record.payload) && record.payload.training === true;
+}
+
 export type ReceiptOptions = {
   readonly width: number;
+  /**
+   * The version of the software that sealed the sale, a mandatory mention: the host's own, the
+   * renderer's host's, or at the hub the version the till's last start before the sale recorded.
+   */
+  readonly softwareVersion: string;
   /** Unset where the cashier's name is not known (the hub's digital receipt: staff names stay on the tills). */
   readonly cashierName?: string;
   /** Reprint counter: set for a DUPLICATA. */
@@ -71,7 +94,13 @@ export function buildReceipt(record: SealedRecord<'sale'>, store: StoreProfile, 
   const rule = () => out.push({ kind: 'rule' });
   const number = saleReceiptNumber(record);
 
+  const training = isTrainingSale(record);
+  const trainingBanner = () => {
+    text(centered(`*** ${labels.training} ***`, width), { bold: true });
+    text(centered(labels.trainingNote, width));
+  };
   const duplicateBanner = options.duplicate ? `*** ${labels.duplicate} n° ${options.duplicate} ***` : null;
+  if (training) trainingBanner();
   if (duplicateBanner) text(centered(duplicateBanner, width), { bold: true });
   text(centered(store.name, half), { bold: true, large: true });
   for (const line of [store.legalName, ...store.addressLines]) text(centered(line, width));
@@ -79,6 +108,13 @@ export function buildReceipt(record: SealedRecord<'sale'>, store: StoreProfile, 
   text(centered(`${labels.vatNumber} ${store.vatNumber}`, width));
   if (store.siret) text(centered(`${labels.siret} ${store.siret}`, width));
   rule();
+  // A return: its title, and the receipt it gives back (the customer's proof, and the way back to the sale).
+  const returned = isSaleV1(sale) && sale.kind === 'return' ? sale.returnOf : undefined;
+  if (returned) {
+    text(centered(labels.returnTitle, half), { bold: true, large: true });
+    text(wrap(`${labels.returnOf} ${returned.receipt}`, width));
+    rule();
+  }
   text(twoColumns(`${labels.till} ${store.tillLabel}`, `${labels.receiptNo} ${number}`, width));
   const when = formatDateTime(sale.completedAt, locale, store.timeZone);
   text(options.cashierName === undefined ? [when] : twoColumns(when, `${labels.cashier}: ${options.cashierName}`, width));
@@ -93,6 +129,9 @@ export function buildReceipt(record: SealedRecord<'sale'>, store: StoreProfile, 
     text(twoColumns(labels.subtotal, money(sale.subtotal), width));
     text(twoColumns(`${labels.cartDiscount} ${formatRate(sale.cartDiscountBp, locale)}`, money(-cartDiscount), width));
   }
+  // Without VAT and its VAT: the sums of the sealed VAT rows, never recomputed from the total.
+  text(twoColumns(labels.totalExclVat, money(sale.vat.reduce((acc, row) => acc + row.base, 0)), width));
+  text(twoColumns(labels.totalVat, money(sale.vat.reduce((acc, row) => acc + row.vat, 0)), width));
   const total = twoColumns(labels.total, money(sale.total), half);
   if (total.length === 1) text(total, { bold: true, large: true });
   else text(twoColumns(labels.total, money(sale.total), width), { bold: true });
@@ -124,13 +163,17 @@ export function buildReceipt(record: SealedRecord<'sale'>, store: StoreProfile, 
   for (const line of store.receiptFooter) text(centered(line, width));
   out.push({ kind: 'qrcode', value: sale.saleId });
   text(centered(`${labels.saleId} ${sale.saleId}`, width));
+  text(centered(`${labels.fingerprint}: ${receiptFingerprint(record)}`, width));
+  text(centered(`${labels.software}: ${SOFTWARE_NAME} ${options.softwareVersion}`, width));
   if (duplicateBanner) text(centered(duplicateBanner, width), { bold: true });
+  if (training) trainingBanner();
 
   return {
     width,
     saleId: sale.saleId,
     receiptNumber: number,
     ...(options.duplicate ? { duplicate: options.duplicate } : {}),
+    ...(training ? { training: true } : {}),
     lines: out,
   };
 }
@@ -167,13 +210,15 @@ function lineLines(
   width: number,
 ): string[] {
   const out = twoColumns(line.name, `${money(line.gross)} ${vatCode}`, width);
+  // Every line says its quantity, unit price and VAT rate (mandatory mentions), whatever its quantity.
+  const rate = `${labels.lineVat} ${formatRate(line.rateBp, locale)}`;
   if (line.measure === 'weight' && line.labelAmount === undefined) {
-    out.push(...wrap(`  ${formatWeight(line.quantity, locale)} x ${money(line.unitPrice)}${labels.perKg}`, width));
+    out.push(...twoColumns(`  ${formatWeight(line.quantity, locale)} x ${money(line.unitPrice)}${labels.perKg}`, rate, width));
   } else if (line.measure === 'weight') {
     // A price label is worth its label: the weight is shown, never multiplied by a price it was not sold at.
-    out.push(...wrap(`  ${formatWeight(line.quantity, locale)}`, width));
-  } else if (line.quantity > 1) {
-    out.push(...wrap(`  ${line.quantity} x ${money(line.unitPrice)}`, width));
+    out.push(...twoColumns(`  ${formatWeight(line.quantity, locale)}`, rate, width));
+  } else {
+    out.push(...twoColumns(`  ${line.quantity} x ${money(line.unitPrice)}`, rate, width));
   }
   if (line.priceOverride) {
     out.push(...wrap(`  ${labels.priceOverride} (${money(line.priceOverride.originalPrice)}): ${line.priceOverride.reason}`, width));

@@ -141,5 +141,10 @@ export function sampleSaleRecord(): SealedRecord<'sale'> {
     timeZone: store.timeZone,
   });
   // Version 0, as sealed before version 1: the golden receipt files print its `T01-000042`.
-  return { ...unsignedSaleRecord(saleAsVersion0(payload), 42), prevHash: '0', hash: 'h' };
+  // A fixed 64-hex hash (SHA-256 of "test"), so the fingerprint the receipt prints is a real one's form.
+  return {
+    ...unsignedSaleRecord(saleAsVersion0(payload), 42),
+    prevHash: '0',
+    hash: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+  };
 }

@@ -11,7 +11,10 @@ import { decodeStarText } from './star-prnt-text';
 
 /** What the printer prints for this sale: the receipt encoded for the profile, decoded back to text. */
 function printed({ record, store }: RandomSale, profile: PrinterProfile): string {
-  const bytes = encodeReceipt(buildReceipt(record, store, { width: profile.columns, cashierName: 'Camille' }), profile);
+  const bytes = encodeReceipt(
+    buildReceipt(record, store, { width: profile.columns, cashierName: 'Camille', softwareVersion: '0.1.0' }),
+    profile,
+  );
   return profile.language === 'star-prnt' ? decodeStarText(bytes) : decodeText(bytes);
 }
 

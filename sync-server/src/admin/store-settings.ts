@@ -1,4 +1,5 @@
 import { findSyncCollection, quickKeysProblems, validateLayout, vatRatePeriodProblems, type SyncCollection } from '@pos/core';
+import { legalIdentityProblems } from '@pos/core/store/legal-identity';
 import type { FieldProblem } from '@pos/core/sync/head-office-api';
 import { STORE_SETTINGS_DOC_ID, type StoreSettings } from '@pos/core/sync/store-settings';
 import type { Database } from '../db/database';
@@ -11,8 +12,9 @@ const STORE_SETTINGS = findSyncCollection('store_settings') as SyncCollection;
 
 /**
  * What the request's shape cannot say (the route's schema checked types and ranges): rates and
- * layouts that make sense together, and a locale, currency and time zone the tills' Intl knows,
- * since receipts are printed with them.
+ * layouts that make sense together, a locale, currency and time zone the tills' Intl knows, since
+ * receipts are printed with them, and the merchant's identity every receipt carries (an address,
+ * a valid VAT number, and with a French one the SIRET of that SIREN).
  */
 export function settingsProblems(settings: StoreSettingsInput): FieldProblem[] {
   // One id may be listed once per period (a rate changed by law); its periods may not overlap.
@@ -44,6 +46,7 @@ export function settingsProblems(settings: StoreSettingsInput): FieldProblem[] {
   intl('currency', () => new Intl.NumberFormat('en', { style: 'currency', currency: settings.currency }));
   intl('timeZone', () => new Intl.DateTimeFormat('en', { timeZone: settings.timeZone }));
   if (settings.quickKeys !== undefined) problems.push(...quickKeysProblems(settings.quickKeys));
+  problems.push(...legalIdentityProblems(settings));
   return problems;
 }
 

@@ -35,8 +35,9 @@ for (const target of testTargets()) {
     it('serves a verified sale’s receipt with the mentions of the paper one, as a page a phone shows', async () => {
       const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
       await putStoreSettings(ctx().db, 'S1', { ...settings, name: 'Épicerie des Halles' });
+      const start = till!.chains.start();
       const sale = till!.chains.sale('s-1');
-      await push(till!, [sale]);
+      await push(till!, [start, sale]);
 
       const res = await open(linkOf(sale));
       expect(res.statusCode).toBe(200);
@@ -45,11 +46,18 @@ for (const target of testTargets()) {
       expect(res.headers['cache-control']).toBe('no-store');
       expect(res.body).toContain('<meta name="viewport"');
       // Every line the paper receipt carries (store, VAT number, receipt number, lines, VAT table, tenders), from core's model.
-      const paper = buildReceipt(sale, { ...demoStoreProfile('S1', 'T1'), name: 'Épicerie des Halles' }, { width: 32 });
+      const paper = buildReceipt(
+        sale,
+        { ...demoStoreProfile('S1', 'T1'), name: 'Épicerie des Halles' },
+        { width: 32, softwareVersion: '1.0.0-test' },
+      );
       for (const line of paper.lines) if (line.kind === 'text') expect(res.body).toContain(escapeHtml(line.text));
       expect(res.body).toContain(receiptNumber('T1', 1));
       expect(res.body).toContain('TOTAL TTC');
       expect(res.body).toContain('FR83404833048');
+      // The version of the till's last start before the sale, and the record's fingerprint.
+      expect(res.body).toContain('Logiciel: POS Caisse 1.0.0-test');
+      expect(res.body).toContain(`Empreinte: ${sale.hash.slice(0, 8)}`);
     });
 
     it('speaks English when asked, by ?lang= or by the browser, and French otherwise', async () => {

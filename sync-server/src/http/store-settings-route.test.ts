@@ -70,5 +70,23 @@ for (const target of testTargets()) {
       const big = `data:image/png;base64,${'A'.repeat(QUICK_KEY_LIMITS.maxImageLength)}`;
       expect(await put({ ...settings, quickKeys: [{ ...croissant, image: big }] })).toMatchObject({ status: 400 });
     });
+
+    it('refuses settings whose receipts would miss the merchant’s identity (SIRET, VAT number, address) with 422', async () => {
+      await enrolledTills(ctx().db, 'S1', ['T1']);
+      const { siret: _siret, ...withoutSiret } = settings;
+      expect(await put(withoutSiret)).toMatchObject({ status: 422, body: { problems: [{ field: 'siret', code: 'legal_siret' }] } });
+      expect(await put({ ...settings, siret: '40483304800015', vatNumber: 'FR84404833048', addressLines: [] })).toMatchObject({
+        status: 422,
+        body: {
+          error: 'invalid_settings',
+          problems: [
+            { field: 'addressLines', code: 'legal_address' },
+            { field: 'vatNumber', code: 'legal_vat_number' },
+            { field: 'siret', code: 'legal_siret', message: 'has a wrong check digit' },
+          ],
+        },
+      });
+      expect(await put({ ...withoutSiret, vatNumber: 'BE0123456789' })).toMatchObject({ status: 200 });
+    });
   });
 }

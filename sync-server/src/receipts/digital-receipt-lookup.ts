@@ -2,7 +2,15 @@ import { demoStoreProfile, digitalReceiptKey, sameReceiptKey, type SealedRecord,
 import { STORE_SETTINGS_DOC_ID, type StoreSettings } from '@pos/core/sync/store-settings';
 import type { Queryable } from '../db/database';
 
-export type DigitalReceipt = { readonly record: SealedRecord<'sale'>; readonly profile: StoreProfile };
+export type DigitalReceipt = {
+  readonly record: SealedRecord<'sale'>;
+  readonly profile: StoreProfile;
+  /** The version the till ran when it sealed the sale (its last start before), a mention of the receipt. */
+  readonly softwareVersion: string;
+};
+
+/** Printed when the hub holds no start of the till before the sale (its events not pushed yet). */
+export const UNKNOWN_SOFTWARE_VERSION = '?';
 
 const SIGNATURE = /^[0-9a-f]{128}$/;
 
@@ -40,6 +48,21 @@ async function storeProfile(db: Queryable, storeId: string, tillId: string): Pro
 }
 
 /**
+ * The software version that sealed a sale: the `appVersion` of the till's last `till.start` sealed
+ * at or before it, as the till pushed it (newest first, so a recent sale's start is found at once).
+ */
+async function softwareVersionAt(db: Queryable, storeId: string, tillId: string, sealedAt: string): Promise<string> {
+  const [row] = await db.query<{ version: unknown }>(
+    `SELECT doc #>> '{record,payload,appVersion}' AS version FROM store_docs
+      WHERE store_id = $1 AND collection = 'till_records' AND till_id = $2
+        AND doc #>> '{record,payload,type}' = 'till.start' AND doc #>> '{record,sealedAt}' <= $3
+      ORDER BY seq DESC LIMIT 1`,
+    [storeId, tillId, sealedAt],
+  );
+  return typeof row?.version === 'string' && row.version.length > 0 && row.version.length <= 40 ? row.version : UNKNOWN_SOFTWARE_VERSION;
+}
+
+/**
  * A sale's digital receipt, when the link's key is the one hashed from the sale's signature and
  * the hub holds the sale verified. Null otherwise, whatever the reason (not arrived yet, not
  * verified, wrong key): a link never tells a stranger which sales exist.
@@ -54,5 +77,9 @@ export async function findDigitalReceipt(db: Queryable, storeId: string, saleId:
   if (typeof record.signature !== 'string' || !SIGNATURE.test(record.signature)) return null;
   if (!sameReceiptKey(digitalReceiptKey(record.signature), key)) return null;
   if (!(await verified(db, record))) return null;
-  return { record, profile: await storeProfile(db, storeId, record.tillId) };
+  return {
+    record,
+    profile: await storeProfile(db, storeId, record.tillId),
+    softwareVersion: await softwareVersionAt(db, storeId, record.tillId, record.sealedAt),
+  };
 }

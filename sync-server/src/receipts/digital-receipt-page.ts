@@ -75,7 +75,11 @@ function receiptHtml(receipt: Receipt): string {
 export function receiptPage(found: DigitalReceipt, language: PageLanguage): string {
   const storeLanguage = found.profile.receiptLocale.split('-')[0];
   const receiptLocale = storeLanguage === language ? found.profile.receiptLocale : language === 'en' ? 'en-GB' : 'fr-FR';
-  const receipt = buildReceipt(found.record, { ...found.profile, receiptLocale }, { width: PHONE_COLUMNS });
+  const receipt = buildReceipt(
+    found.record,
+    { ...found.profile, receiptLocale },
+    { width: PHONE_COLUMNS, softwareVersion: found.softwareVersion },
+  );
   const title = `${WORDS[language].title} – ${found.profile.name}`;
   return page(language, title, receiptHtml(receipt), language === 'fr' ? 'en' : 'fr');
 }

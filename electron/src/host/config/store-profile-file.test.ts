@@ -95,4 +95,15 @@ describe('loadStoreProfile', () => {
     await writeFile(path.join(dir, 'store.json'), '{ nope');
     await expect(loadStoreProfile(dir, 'S001', 'T01')).rejects.toThrow(/not valid JSON/);
   });
+
+  it('refuses a store whose receipts would miss the merchant’s identity: SIRET of the VAT number’s SIREN, an address', async () => {
+    await write({ siret: '40483304800015' });
+    await expect(loadStoreProfile(dir, 'S001', 'T01')).rejects.toThrow(/siret must be valid for a receipt \(has a wrong check digit\)/);
+    await write({ vatNumber: 'FR84404833048' });
+    await expect(loadStoreProfile(dir, 'S001', 'T01')).rejects.toThrow(/vatNumber must be valid for a receipt/);
+    await write({ addressLines: [] });
+    await expect(loadStoreProfile(dir, 'S001', 'T01')).rejects.toThrow(/addressLines must be valid for a receipt/);
+    await write({ vatNumber: 'DE123456789' });
+    expect((await loadStoreProfile(dir, 'S001', 'T01')).vatNumber).toBe('DE123456789');
+  });
 });

@@ -8,6 +8,7 @@ import {
   vatRatePeriodProblems,
   type StoreProfile,
 } from '@pos/core';
+import { legalIdentityProblems } from '@pos/core/store/legal-identity';
 import { ConfigError } from './host-config';
 
 /**
@@ -49,6 +50,10 @@ export function validateStoreProfile(profile: StoreProfile, file: string): Store
   }
   if (!texts(profile.addressLines)) fail('addressLines', 'a list of texts');
   if (!texts(profile.receiptFooter)) fail('receiptFooter', 'a list of texts');
+  if (profile.siret !== undefined && typeof profile.siret !== 'string') fail('siret', 'a text');
+  // The merchant's identity is a mention of every receipt (docs/fiscal.md): a till refuses to print without it.
+  const [identity] = legalIdentityProblems(profile);
+  if (identity) fail(identity.field, `valid for a receipt (${identity.message})`);
   if (!Array.isArray(profile.vatRates) || profile.vatRates.length === 0) fail('vatRates', 'a non-empty list');
   for (const rate of profile.vatRates) {
     if (
@@ -82,6 +87,12 @@ export function validateStoreProfile(profile: StoreProfile, file: string): Store
     fail('dayStartHour', 'an hour from 0 to 23 (the business day’s start, store time)');
   const lock = profile.autoLockMinutes;
   if (lock !== undefined && (!Number.isSafeInteger(lock) || lock < 0 || lock > 240)) fail('autoLockMinutes', 'whole minutes from 0 to 240');
+  if (profile.cashSession !== undefined && profile.cashSession !== 'required' && profile.cashSession !== 'optional')
+    fail('cashSession', "'required' or 'optional'");
+  const limit = profile.varianceLimit;
+  if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 0 || limit > 1_000_000_000)) fail('varianceLimit', 'minor units ≥ 0');
+  const fyStart = profile.fiscalYearStartMonth;
+  if (fyStart !== undefined && (!Number.isSafeInteger(fyStart) || fyStart < 1 || fyStart > 12)) fail('fiscalYearStartMonth', 'a month from 1 to 12');
   const tiles = profile.quickKeys === undefined ? [] : quickKeysProblems(profile.quickKeys);
   if (tiles.length > 0) fail('quickKeys', `valid tiles (${tiles.map((p) => `${p.field}: ${p.message}`).join('; ')})`);
   const receipt = profile.receipt === undefined ? null : receiptSettingsProblem(profile.receipt);

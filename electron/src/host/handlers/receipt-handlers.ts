@@ -30,7 +30,11 @@ export function receiptHandlers(ctx: HostContext): HandlerGroup {
           if (!ctx.originals.mayGo(saleId)) {
             throw new PosError('RECEIPT_ALREADY_PRINTED', `The original receipt of ${saleId} was already printed: print a DUPLICATA`);
           }
-          const receipt = buildReceipt(sale, ctx.profile, { width: ctx.printer.columns, cashierName: cashierName(sale.payload.staffId) });
+          const receipt = buildReceipt(sale, ctx.profile, {
+            width: ctx.printer.columns,
+            cashierName: cashierName(sale.payload.staffId),
+            softwareVersion: ctx.appVersion,
+          });
           return ctx.originals.run(saleId, () => ctx.printer.print(receipt));
         }),
     },
@@ -66,6 +70,7 @@ export function receiptHandlers(ctx: HostContext): HandlerGroup {
           const receipt = buildReceipt(sale, ctx.profile, {
             width: ctx.printer.columns,
             cashierName: cashierName(sale.payload.staffId),
+            softwareVersion: ctx.appVersion,
             duplicate: reprintNumber,
           });
           return { reprintNumber, event: event as SealedRecord<'duplicate'>, outcome: await ctx.printer.print(receipt) };

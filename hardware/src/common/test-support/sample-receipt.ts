@@ -15,6 +15,7 @@ export function sampleReceipt(width: number, duplicate?: number): Receipt {
   return buildReceipt(withFrenchTypography(sampleSaleRecord()), store, {
     width,
     cashierName: 'Camille',
+    softwareVersion: '0.1.0',
     ...(duplicate ? { duplicate } : {}),
   });
 }

@@ -12,6 +12,7 @@ export function ReceiptView({ record, duplicate }: { record: SealedRecord<'sale'
       buildReceipt(record, services().profile, {
         width: 42,
         cashierName: staffName(record.payload.staffId),
+        softwareVersion: services().hello.appVersion,
         ...(duplicate ? { duplicate } : {}),
       }),
     [record, duplicate],
