@@ -58,6 +58,22 @@ for (const target of testTargets()) {
       // The version of the till's last start before the sale, and the record's fingerprint.
       expect(res.body).toContain('Logiciel: POS Caisse 1.0.0-test');
       expect(res.body).toContain(`Empreinte: ${sale.hash.slice(0, 8)}`);
+      // The hub does not know this till's cashier: no name rather than a wrong one.
+      expect(res.body).not.toContain('Caissier');
+    });
+
+    it('names the cashier as head office keeps the store’s staff (the sealed sale holds the id only)', async () => {
+      const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
+      const sale = till!.chains.sale('s-cashier');
+      await ctx().db.query(
+        `INSERT INTO staff (store_id, staff_id, display_name, role, pin_hash) VALUES ('S1', $1, 'Camille Durand', 'cashier', 'scrypt$unused')`,
+        [sale.payload.staffId],
+      );
+      await push(till!, [till!.chains.start(), sale]);
+      const res = await open(linkOf(sale));
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('Caissier: Camille Durand');
+      expect(JSON.stringify(sale.payload)).not.toContain('Camille Durand');
     });
 
     it('speaks English when asked, by ?lang= or by the browser, and French otherwise', async () => {

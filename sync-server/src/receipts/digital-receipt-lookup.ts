@@ -7,12 +7,27 @@ export type DigitalReceipt = {
   readonly profile: StoreProfile;
   /** The version the till ran when it sealed the sale (its last start before), a mention of the receipt. */
   readonly softwareVersion: string;
+  /** The cashier's name as head office keeps it; absent for a person the hub does not know (a till's own first manager). */
+  readonly cashierName?: string;
 };
 
 /** Printed when the hub holds no start of the till before the sale (its events not pushed yet). */
 export const UNKNOWN_SOFTWARE_VERSION = '?';
 
 const SIGNATURE = /^[0-9a-f]{128}$/;
+
+/**
+ * The name of the person who sold, from the store's staff at the hub: looked up by id, never
+ * sealed (a name is personal data: the signed payload holds the id only).
+ */
+async function cashierNameOf(db: Queryable, storeId: string, staffId: unknown): Promise<string | undefined> {
+  if (typeof staffId !== 'string' || staffId.length === 0 || staffId.length > 64) return undefined;
+  const [row] = await db.query<{ name: string }>(`SELECT display_name AS name FROM staff WHERE store_id = $1 AND staff_id = $2`, [
+    storeId,
+    staffId,
+  ]);
+  return row?.name;
+}
 
 /**
  * Whether the chain verifier verified this very record (this document, this hash) on its till's
@@ -77,9 +92,11 @@ export async function findDigitalReceipt(db: Queryable, storeId: string, saleId:
   if (typeof record.signature !== 'string' || !SIGNATURE.test(record.signature)) return null;
   if (!sameReceiptKey(digitalReceiptKey(record.signature), key)) return null;
   if (!(await verified(db, record))) return null;
+  const cashierName = await cashierNameOf(db, storeId, record.payload.staffId);
   return {
     record,
     profile: await storeProfile(db, storeId, record.tillId),
     softwareVersion: await softwareVersionAt(db, storeId, record.tillId, record.sealedAt),
+    ...(cashierName !== undefined ? { cashierName } : {}),
   };
 }

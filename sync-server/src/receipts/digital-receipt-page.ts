@@ -78,7 +78,11 @@ export function receiptPage(found: DigitalReceipt, language: PageLanguage): stri
   const receipt = buildReceipt(
     found.record,
     { ...found.profile, receiptLocale },
-    { width: PHONE_COLUMNS, softwareVersion: found.softwareVersion },
+    {
+      width: PHONE_COLUMNS,
+      softwareVersion: found.softwareVersion,
+      ...(found.cashierName !== undefined ? { cashierName: found.cashierName } : {}),
+    },
   );
   const title = `${WORDS[language].title} – ${found.profile.name}`;
   return page(language, title, receiptHtml(receipt), language === 'fr' ? 'en' : 'fr');
