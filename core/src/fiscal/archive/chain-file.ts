@@ -1,6 +1,6 @@
 import { type SealedRecord } from '../chain';
 import type { FiscalCrypto } from '../fiscal-crypto';
-import { hashProblem, positionProblems, recordShapeProblems, signingKey, type ChainPosition } from '../verify-chain';
+import { hashProblem, positionProblems, recordShapeProblems, type ChainPosition } from '../verify-chain';
 import type { ArchiveChainEntry } from './archive-format';
 import { inPeriod } from './archive-format';
 import type { ArchiveKeyRings } from './archive-keys';
@@ -89,15 +89,16 @@ export class ChainFileCheck {
     if (!inPeriod(record.sealedAt, ctx.period)) this.problem(seq, 'outside-period', `sealed at ${record.sealedAt}, outside the period`);
     const badHash = hashProblem(record, ctx.crypto);
     if (badHash) this.problem(seq, 'hash', badHash.problem);
-    const key = signingKey(record, ctx.keys.ring(entry.tillId).lookup, ctx.crypto);
-    if ('problem' in key) {
-      const other = ctx.keys.periodProblem(record, entry.tillId);
-      this.problem(seq, other?.includes('of till') ? 'other-till' : 'key', other ?? key.problem.problem);
+    // The ring indexes each key by its own id (keyIdOf at admission): a lookup needs no second check.
+    const publicKey = ctx.keys.ring(entry.tillId).lookup(record.keyId);
+    const period = ctx.keys.periodProblem(record, entry.tillId);
+    if (!publicKey) {
+      const missing = `signed by key ${record.keyId}, which is not a key of this till`;
+      this.problem(seq, period?.includes('of till') ? 'other-till' : 'key', period ?? missing);
     } else {
-      const outside = ctx.keys.periodProblem(record, entry.tillId);
-      if (outside) this.problem(seq, 'key', outside);
+      if (period) this.problem(seq, 'key', period);
       const line = this.line;
-      ctx.signature({ signature: record.signature, hash: record.hash, publicKey: key.publicKey }, () =>
+      ctx.signature({ signature: record.signature, hash: record.hash, publicKey }, () =>
         this.problem(seq, 'signature', 'signature is not valid', line),
       );
     }
