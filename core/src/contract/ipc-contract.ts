@@ -7,6 +7,7 @@ import type { SealedRecord, SealRequest } from '../fiscal/chain';
 import type { FiscalChain, RecordProblem } from '../fiscal/events';
 import type { CardOutcome } from '../payment/tender';
 import type { CashContract } from './cash-contract';
+import type { ReturnContract } from './return-contract';
 import type { CardFailure, TerminalProgress } from '../payment/terminal-progress';
 import type { StaffMember } from '../staff/permissions';
 import type { StoreProfile } from '../store/store-profile';
@@ -310,7 +311,8 @@ export type HostContract = {
     PullResponse
   >;
   'sync.push': Method<{ readonly collection: SyncCollectionName; readonly rows: readonly PushRow[] }, PushResponse>;
-} & CashContract;
+} & CashContract &
+  ReturnContract;
 
 export type HostEvents = {
   'printer.status': PrinterStatus;
@@ -385,6 +387,7 @@ const METHODS = {
   'closing.pdf': true,
   'closing.run': true,
   'closing.list': true,
+  'sale.lookup': true,
 } as const satisfies Record<MethodName, true>;
 
 const EVENTS = {

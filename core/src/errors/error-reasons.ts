@@ -13,6 +13,14 @@ export const ERROR_REASONS = [
   'name-blank',
   /** A receipt or a refund for a sale this till did not seal. */
   'sale-not-found',
+  /** SALE_NOT_FOUND: the receipt names another till of the store; offline, a till finds only its own sales. values: { store, till } */
+  'other-till',
+  /** SALE_NOT_FOUND: the receipt is another store's. values: { store } */
+  'other-store',
+  /** SALE_NOT_FOUND: what was typed or scanned is neither a receipt code nor a receipt's QR code. */
+  'receipt-unreadable',
+  /** SALE_NOT_FOUND: the receipt is a return's: a return is not returned again. */
+  'is-return',
   /** A sign-in or unlock for a staff id this till does not know. */
   'unknown-staff',
   /** Head office disabled this person: they cannot sign in or approve at any till of the store. */

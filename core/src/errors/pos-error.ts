@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'CARD_OFFLINE_LIMIT',
   /** The card terminal is still working on this attempt: nobody may settle it by hand yet. */
   'TERMINAL_BUSY',
+  /** sale.lookup: no sale of this store this till holds for the code (details.reason says why). */
+  'SALE_NOT_FOUND',
   'DEVICE_ERROR',
   'INTERNAL',
 ] as const;

@@ -15,6 +15,7 @@ import { HandlerRegistry } from './handlers/handler-registry';
 import { hostHandlers } from './handlers/host-handlers';
 import { hubHandlers } from './handlers/hub-handlers';
 import { receiptHandlers } from './handlers/receipt-handlers';
+import { returnHandlers } from './handlers/return-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { terminalHandlers } from './handlers/terminal-handlers';
 import { injectFaults } from './fault-injection';
@@ -179,6 +180,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   registry.register(sessionHandlers(context));
   registry.register(fiscalHandlers(context));
   registry.register(receiptHandlers(context));
+  registry.register(returnHandlers(context));
   registry.register(terminalHandlers(context));
   registry.register(hubHandlers(context));
   registry.register(deviceHandlers(context));

@@ -3,6 +3,7 @@ import { DevicesPanel } from '../features/devices/DevicesPanel';
 import { DialogHost } from '../features/dialogs/DialogHost';
 import { SupportWords } from '../features/errors/SupportWords';
 import { HelpOverlay } from '../features/help/HelpOverlay';
+import { ReturnsPanel } from '../features/returns/ReturnsPanel';
 import { SaleScreen } from '../features/sale/SaleScreen';
 import { SignInScreen } from '../features/signin/SignInScreen';
 import { useAutoLock } from '../features/signin/use-auto-lock';
@@ -53,6 +54,7 @@ export function App() {
       <HelpOverlay />
       <SyncPanel />
       <DevicesPanel />
+      <ReturnsPanel />
     </div>
   );
 }

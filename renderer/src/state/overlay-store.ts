@@ -40,6 +40,29 @@ export function overlayOpen(): boolean {
   return useOverlayStore.getState().stack.length > 0 || useDialogStore.getState().request !== null;
 }
 
+/** The overlay that reads scans itself (the returns panel reads receipts), and what it does with one. */
+let scanTaker: { readonly overlayId: number; readonly take: (code: string) => void } | null = null;
+
+/**
+ * Called as the newest overlay opens (in a layout effect of the component around it): while it
+ * stays the newest, with no dialog asked over it, scans go to `take` instead of being refused.
+ * Returns the undo.
+ */
+export function takeScans(take: (code: string) => void): () => void {
+  const { stack } = useOverlayStore.getState();
+  const taker = { overlayId: stack[stack.length - 1] ?? -1, take };
+  scanTaker = taker;
+  return () => {
+    if (scanTaker === taker) scanTaker = null;
+  };
+}
+
+/** What takes a scan read now behind the sale screen's back: the newest overlay's taker, or null (the scan is refused). */
+export function scanTakerNow(): ((code: string) => void) | null {
+  if (!scanTaker || useDialogStore.getState().request !== null || !isTopOverlay(scanTaker.overlayId)) return null;
+  return scanTaker.take;
+}
+
 /** overlayOpen(), for a component that shows or hides something with it. */
 export function useOverlayOpen(): boolean {
   const covered = useOverlayStore((s) => s.stack.length > 0);

@@ -21,6 +21,7 @@ import {
   type StaffMember,
 } from '@pos/core';
 import type { ConnectionState, HostBridge } from '../bridge';
+import { createFakeReturnHost, type FakeReturnHost } from '../features/returns/test-support/fake-return-host';
 
 export type BridgeCall = { readonly name: MethodName; readonly request: unknown };
 
@@ -63,6 +64,8 @@ export type FakeBridge = {
   signedIn: StaffMember | null;
   /** The till's staff, as staff.list answers (staff.setup adds the first manager). */
   staff: StaffMember[];
+  /** The host's returns (features/returns): sale.lookup over what was sealed, card refunds. */
+  readonly returns: FakeReturnHost;
   /** Outcome the terminal gives to the next payments (default approved). */
   terminal: (request: { attemptKey: string; amount: number }) => CardOutcome;
   /** What a status enquiry answers, by attempt key (default: what pay() answered). */
@@ -97,6 +100,7 @@ export function createFakeBridge(): FakeBridge {
     return setupPins.get(pin) ?? null;
   };
   const setupPins = new Map<string, StaffMember>();
+  const returns = createFakeReturnHost({ sealed, storeId: TEST_HELLO.storeId, tillId: TEST_HELLO.tillId });
 
   /** Each person's wrong sign-in PINs, as the real host keeps them: five lock that person for 30 s. */
   const personLocks = (() => {
@@ -269,6 +273,7 @@ export function createFakeBridge(): FakeBridge {
     }),
     'host.hello': () => ({ ...TEST_HELLO, needsSetup: fake.staff.length === 0 }),
     'session.current': () => null,
+    ...returns.handlers,
   };
 
   const invoke = async (name: MethodName, request?: unknown): Promise<unknown> => {
@@ -304,6 +309,7 @@ export function createFakeBridge(): FakeBridge {
     sealed,
     seal,
     approvals,
+    returns,
     signedIn: null,
     staff: DEMO_STAFF.map(({ pin: _pin, ...member }) => member),
     terminal: () => 'approved',

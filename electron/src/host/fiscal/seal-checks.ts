@@ -1,5 +1,6 @@
 import {
   problem,
+  saleKind,
   subjectCovers,
   validateSale,
   validateVoid,
@@ -141,7 +142,8 @@ function cardProblems(sale: SalePayload, saleId: string, payments: PaymentJourna
     if (tender.method !== 'card') continue;
     const at = `tender ${i + 1}`;
     const attempt = payments.get(tender.attemptKey);
-    if (!attempt || attempt.kind !== 'payment') {
+    // A return's card tender is money paid back: a refund the terminal made, never a payment.
+    if (!attempt || attempt.kind !== (saleKind(sale) === 'return' ? 'refund' : 'payment')) {
       problems.push(problem('card-journal', `${at}: the terminal was never asked for card attempt ${tender.attemptKey}`));
       continue;
     }

@@ -1,5 +1,6 @@
 import { DEFAULT_WEDGE_OPTIONS, WedgeDetector } from '@pos/core';
 import { useAppStore } from '../../state/app-store';
+import { scanTakerNow } from '../../state/overlay-store';
 
 const NOT_TEXT = ['button', 'checkbox', 'radio', 'submit', 'reset'];
 
@@ -27,7 +28,9 @@ export function createScanGuard(): (event: KeyboardEvent) => boolean {
     if (action.type !== 'scan') return false;
     event.preventDefault();
     event.stopPropagation();
-    useAppStore.getState().notifyWhile('overlay-open', 'warning', 'scan.ignoredDuringDialog', { code: action.code });
+    const taker = scanTakerNow();
+    if (taker) taker(action.code);
+    else useAppStore.getState().notifyWhile('overlay-open', 'warning', 'scan.ignoredDuringDialog', { code: action.code });
     return true;
   };
 }

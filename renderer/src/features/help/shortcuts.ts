@@ -12,6 +12,7 @@ export const SHORTCUTS = [
   'F7',
   'F8',
   'F9',
+  'F10',
   'F12',
   'Delete',
   'ArrowUpDown',
@@ -30,7 +31,7 @@ export function shortcutOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKe
   if (event.altKey && (key === 'l' || key === 'L')) return 'AltL';
   if (event.ctrlKey && key === 'Delete') return 'CtrlDelete';
   if (event.ctrlKey || event.altKey || event.metaKey) return null;
-  if (/^F([1-9]|12)$/.test(key) && key !== 'F10' && key !== 'F11') return key as ShortcutId;
+  if (/^F([1-9]|10|12)$/.test(key)) return key as ShortcutId;
   if (key === 'Delete') return 'Delete';
   if (key === 'ArrowUp' || key === 'ArrowDown') return 'ArrowUpDown';
   if (key === '+' || key === '-') return 'PlusMinus';

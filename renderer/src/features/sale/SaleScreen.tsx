@@ -2,7 +2,7 @@ import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { perfMark } from '../../app/perf';
 import { useAppStore } from '../../state/app-store';
-import { overlayOpen } from '../../state/overlay-store';
+import { overlayOpen, scanTakerNow } from '../../state/overlay-store';
 import { services } from '../../state/services';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { ParkedPanel } from '../parked/ParkedPanel';
@@ -31,8 +31,12 @@ export function SaleScreen() {
   useEffect(
     () =>
       services().bridge.on('scanner.scan', (scan) => {
-        // Not behind an open dialog's back: the cashier is told, and scans again once it is closed.
-        if (overlayOpen()) useAppStore.getState().notifyWhile('overlay-open', 'warning', 'scan.ignoredDuringDialog', { code: scan.code });
+        // Not behind an open dialog's back: the cashier is told, and scans again once it is closed
+        // (unless the dialog reads scans itself: the returns panel reads receipts).
+        const taker = overlayOpen() ? scanTakerNow() : null;
+        if (taker) taker(scan.code);
+        else if (overlayOpen())
+          useAppStore.getState().notifyWhile('overlay-open', 'warning', 'scan.ignoredDuringDialog', { code: scan.code });
         // With its AIM identifier, so a GS1 code is read as one (GTIN, weight, price, use-by date).
         else onScan(scan.aim ? `${scan.aim}${scan.code}` : scan.code);
       }),

@@ -6,6 +6,7 @@ import { cartActions } from '../../state/cart-store';
 import { overlayOpen } from '../../state/overlay-store';
 import { shortcutOf } from '../help/shortcuts';
 import { openPayment } from '../payment/payment-actions';
+import { openReturns } from '../returns/return-actions';
 import { discountCart, discountLine, editQuantity, overrideSelectedPrice, removeSelectedLine, stepQuantity } from './line-actions';
 import { parkSale, voidSale } from './sale-lifecycle';
 
@@ -49,6 +50,8 @@ export function useSaleShortcuts(): void {
           return app.setPanel('parked');
         case 'F9':
           return app.setPanel('history');
+        case 'F10':
+          return openReturns();
         case 'F12':
           return void run(openPayment);
         case 'Delete':

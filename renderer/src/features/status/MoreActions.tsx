@@ -5,6 +5,7 @@ import { LOCALES, type Locale } from '../../i18n/i18n';
 import { useAppStore } from '../../state/app-store';
 import { useDeviceStore } from '../../state/device-store';
 import { openDrawerWithoutSale } from '../devices/no-sale';
+import { openReturns } from '../returns/return-actions';
 import { GearIcon } from './StatusIcons';
 
 /**
@@ -73,6 +74,11 @@ export function MoreActions() {
             ))}
           </select>
         </label>
+        {phase === 'selling' && (
+          <button type="button" title={t('returns.actionTitle')} onClick={run(openReturns)}>
+            {t('returns.action')}
+          </button>
+        )}
         {phase === 'selling' && (
           <button
             type="button"

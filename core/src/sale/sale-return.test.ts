@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { addProduct, emptyCart, setLineDiscount } from '../cart/cart';
+import { cartTotals } from '../cart/totals';
+import { demoProduct } from '../demo/demo-catalog';
+import { demoStoreProfile } from '../demo/demo-store';
+import { cashTender } from '../payment/payment-state';
+import { cashSale, demoSaleContext } from '../test-support/sample-sale';
+import { buildSale } from './sale';
+import type { ReturnChoiceError } from './sale-return';
+import { returnableLines, returnCart } from './sale-return';
+import { validateSale } from './validate-sale';
+
+const store = demoStoreProfile();
+const original = cashSale({ saleId: 'sold', products: [100, 100, 100, 205] });
+const at = { id: 'back', startedAt: '2026-11-22T11:00:00.000Z' };
+
+describe('a return of some lines of a sale', () => {
+  it('lists what is left of each line after earlier returns', () => {
+    const lines = returnableLines(original, [{ lineId: 'l0', quantity: 2 }]);
+    expect(lines.map((l) => [l.line.lineId, l.sold, l.returned, l.left])).toEqual([
+      ['l0', 3, 2, 1],
+      ['l3', 1, 0, 1],
+    ]);
+  });
+
+  it('builds a return that core accepts: the chosen lines at their price, with returnOf', () => {
+    const { cart, returnOf } = returnCart(original, 'S001-T01-000001', [], new Map([['l0', 2]]), at);
+    expect(returnOf).toEqual({ saleId: 'sold', receipt: 'S001-T01-000001', lines: [{ lineId: 'l0', quantity: 2 }] });
+    const total = cartTotals(cart, store.vatRates).total;
+    const sale = buildSale(
+      cart,
+      [cashTender('cash', total, [], total, store.cashRounding)],
+      demoSaleContext({ returnOf, completedAt: '2026-11-22T11:01:00.000Z' }),
+    );
+    expect(sale).toMatchObject({
+      kind: 'return',
+      returnOf,
+      lines: [{ lineId: 'l0', quantity: 2, unitPrice: original.lines[0]!.unitPrice }],
+    });
+    const rules = { ...store, storeId: 'S001', tillId: 'T01', currency: 'EUR' };
+    expect(validateSale(sale, rules, { sale: original, returned: new Map() })).toEqual([]);
+    expect(validateSale(sale, rules, { sale: original, returned: new Map([['l0', 2]]) }).map((p) => p.code)).toEqual(['return']);
+  });
+
+  it('refuses more than is left, nothing at all, an unknown line, and a discounted line', () => {
+    const reason = (f: () => unknown) => {
+      try {
+        f();
+      } catch (error) {
+        return (error as ReturnChoiceError).reason;
+      }
+      return null;
+    };
+    expect(reason(() => returnCart(original, 'r', [{ lineId: 'l0', quantity: 2 }], new Map([['l0', 2]]), at))).toBe('too-many');
+    expect(reason(() => returnCart(original, 'r', [], new Map([['l0', 0]]), at))).toBe('nothing');
+    expect(reason(() => returnCart(original, 'r', [], new Map([['zz', 1]]), at))).toBe('unknown-line');
+    let cart = addProduct(emptyCart('disc', 'EUR', at.startedAt), demoProduct(100), { lineId: 'l0' });
+    cart = setLineDiscount(cart, 'l0', { kind: 'percent', bp: 1000 });
+    const total = cartTotals(cart, store.vatRates).total;
+    const discounted = buildSale(cart, [cashTender('c', total, [], total, store.cashRounding)], demoSaleContext());
+    expect(returnableLines(discounted, [])[0]).toMatchObject({ blocked: 'discounted' });
+    expect(reason(() => returnCart(discounted, 'r', [], new Map([['l0', 1]]), at))).toBe('discounted');
+  });
+});

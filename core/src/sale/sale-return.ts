@@ -1,0 +1,102 @@
+import type { Cart, CartLine } from '../cart/cart';
+import type { ReturnOf, SaleLine, SaleLineV0, SalePayload } from './sale';
+
+/** Why a line of a sale cannot come back at the till: its price was discounted (the refund would need the discount's share). */
+export type ReturnBlock = 'discounted';
+
+/** A line of the original as the returns screen shows it: what was sold, what returns took, what is left. */
+export type ReturnableLine = {
+  readonly line: SaleLine | SaleLineV0;
+  readonly sold: number;
+  readonly returned: number;
+  /** What may still come back: pieces, or grams of a weighed line (which comes back whole). */
+  readonly left: number;
+  /** Comes back whole or not at all (weighed lines, price-label lines). */
+  readonly whole: boolean;
+  readonly blocked?: ReturnBlock;
+};
+
+/**
+ * The original's lines with what may still come back: never more than sold minus earlier returns
+ * (the host checks the same against its journal). A line with a discount, or any line of a ticket
+ * with a ticket discount, is not returnable here: its refund would be its share of the discount,
+ * which a return of version 1 cannot carry without a new approval.
+ */
+export function returnableLines(
+  sale: SalePayload,
+  returned: readonly { readonly lineId: string; readonly quantity: number }[],
+): ReturnableLine[] {
+  const taken = new Map(returned.map((r) => [r.lineId, r.quantity]));
+  return sale.lines.map((line) => {
+    const before = taken.get(line.lineId) ?? 0;
+    const whole = line.measure === 'weight' || line.labelAmount !== undefined;
+    const discounted = line.lineDiscount > 0 || line.cartDiscountShare > 0 || line.discount !== undefined;
+    return {
+      line,
+      sold: line.quantity,
+      returned: before,
+      left: whole && before > 0 ? 0 : Math.max(0, line.quantity - before),
+      whole,
+      ...(discounted ? { blocked: 'discounted' as const } : {}),
+    };
+  });
+}
+
+/** The original line as a cart line of the return: same product, price and VAT rate, the quantity coming back. */
+function returnLine(line: SaleLine | SaleLineV0, quantity: number): CartLine {
+  return {
+    lineId: line.lineId,
+    productId: line.productId,
+    sku: line.sku,
+    name: line.name,
+    ...(line.code !== undefined ? { code: line.code } : {}),
+    vatRateId: line.vatRateId,
+    measure: line.measure,
+    unitPrice: line.unitPrice,
+    quantity,
+    ...(line.labelAmount !== undefined ? { labelAmount: line.labelAmount } : {}),
+  };
+}
+
+export class ReturnChoiceError extends Error {
+  constructor(
+    readonly lineId: string,
+    readonly reason: 'unknown-line' | 'too-many' | 'not-whole' | ReturnBlock | 'nothing',
+  ) {
+    super(`Line ${lineId}: ${reason}`);
+    this.name = 'ReturnChoiceError';
+  }
+}
+
+/**
+ * The cart of a return (to build and seal like a sale, with `returnOf`): the chosen lines of the
+ * original, each with the quantity coming back, checked against what is left. `chosen` maps an
+ * original line id to a quantity (0 or absent: the line stays with the customer).
+ */
+export function returnCart(
+  sale: SalePayload,
+  receipt: string,
+  returned: readonly { readonly lineId: string; readonly quantity: number }[],
+  chosen: ReadonlyMap<string, number>,
+  cart: { readonly id: string; readonly startedAt: string },
+): { readonly cart: Cart; readonly returnOf: ReturnOf } {
+  const lines = new Map(returnableLines(sale, returned).map((r) => [r.line.lineId, r]));
+  const out: CartLine[] = [];
+  for (const [lineId, quantity] of chosen) {
+    if (quantity === 0) continue;
+    const line = lines.get(lineId);
+    if (!line) throw new ReturnChoiceError(lineId, 'unknown-line');
+    if (line.blocked) throw new ReturnChoiceError(lineId, line.blocked);
+    if (!Number.isSafeInteger(quantity) || quantity < 0 || quantity > line.left) throw new ReturnChoiceError(lineId, 'too-many');
+    if (line.whole && quantity !== line.sold) throw new ReturnChoiceError(lineId, 'not-whole');
+    out.push(returnLine(line.line, quantity));
+  }
+  if (out.length === 0) throw new ReturnChoiceError('', 'nothing');
+  // In the original's order, so the ticket of the return reads like the receipt the customer holds.
+  const order = new Map(sale.lines.map((l, i) => [l.lineId, i]));
+  out.sort((a, b) => order.get(a.lineId)! - order.get(b.lineId)!);
+  return {
+    cart: { id: cart.id, currency: sale.currency, lines: out, startedAt: cart.startedAt },
+    returnOf: { saleId: sale.saleId, receipt, lines: out.map((l) => ({ lineId: l.lineId, quantity: l.quantity })) },
+  };
+}
