@@ -679,7 +679,7 @@ export const en: Dictionary = {
     back: 'Returned',
     less: 'One less for {{name}}',
     more: 'One more for {{name}}',
-    typeQuantity: 'Type the quantity returned of {{name}}',
+    typeQuantity: '{{quantity}}: type the quantity returned of {{name}}',
     whole: 'The whole line: {{name}}',
     discountedShort: 'discounted',
     total: 'To refund',

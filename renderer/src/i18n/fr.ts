@@ -682,7 +682,7 @@ export const fr = {
     back: 'Retourné',
     less: 'Un de moins pour {{name}}',
     more: 'Un de plus pour {{name}}',
-    typeQuantity: 'Saisir la quantité retournée de {{name}}',
+    typeQuantity: '{{quantity}} : saisir la quantité retournée de {{name}}',
     whole: 'Toute la ligne : {{name}}',
     discountedShort: 'remisé',
     total: 'À rembourser',

@@ -18,6 +18,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { euros, plain } from '../../test-support/screen-queries';
+import { pressKeys, spaced } from '../../test-support/timed-keys';
 import { renderTill, startTill, stopTill, type Till } from '../../test-support/till-harness';
 import { EMPTY_RETURN, useReturnStore } from './return-store';
 
@@ -94,6 +95,17 @@ describe('a return with the receipt', () => {
     expect(await within(dialog).findByText('Avoir imprimé.')).toBeTruthy();
   });
 
+  it('takes a receipt read by a keyboard-wedge scanner while a button of the panel has the focus', async () => {
+    sealSale('sold-wedge');
+    renderTill();
+    const dialog = await openWithCode('S001-T01-000009');
+    await within(dialog).findByRole('alert');
+    within(dialog).getByRole('button', { name: 'Fermer' }).focus();
+    await pressKeys([...spaced('S001-T01-000001', 5), ['Enter', 80]]);
+    expect(await within(dialog).findByText(/Ticket n° S001-T01-000001 du/)).toBeTruthy();
+    expect(screen.queryByText(/lu pendant une fenêtre ouverte/)).toBeNull();
+  });
+
   it('refuses a second return of a line beyond what is left, saying why in French', async () => {
     const original = sealSale('sold-2', [100, 100, 100, 205]);
     till.seal({
@@ -115,7 +127,7 @@ describe('a return with the receipt', () => {
     ).toBe('1');
 
     // Typed on the keypad: two where one is left.
-    await user.click(within(dialog).getByRole('button', { name: `Saisir la quantité retournée de ${oignons.name}` }));
+    await user.click(within(dialog).getByRole('button', { name: `0 : saisir la quantité retournée de ${oignons.name}` }));
     const keypad = await screen.findByRole('dialog', { name: `Quantité pour ${oignons.name}` });
     await user.clear(within(keypad).getByLabelText('Quantité'));
     await user.type(within(keypad).getByLabelText('Quantité'), '2');

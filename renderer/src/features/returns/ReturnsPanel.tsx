@@ -148,7 +148,7 @@ function ReturnLines({ state }: { state: ReturnState }) {
                       <button
                         type="button"
                         className="returns-typed"
-                        aria-label={t('returns.typeQuantity', { name })}
+                        aria-label={t('returns.typeQuantity', { name, quantity: chosen })}
                         disabled={busy}
                         onClick={() => void typeQuantity(lineId)}
                       >
