@@ -57,7 +57,7 @@ export const ROOMS = [
     name: 'electron/host',
     dir: 'electron/src/host',
     reach: [],
-    packages: [...NODE, /^@pos\/core(\/.*)?$/, /^@pos\/hardware\/(common|node|fake)$/, /^fastify$/, /^@fastify\//, /^ws$/],
+    packages: [...NODE, /^@pos\/core(\/.*)?$/, /^@pos\/hardware\/(common|node|fake)$/, /^fastify$/, /^@fastify\//, /^ws$/, /^pdf-lib$/],
   },
   {
     name: 'electron/main',

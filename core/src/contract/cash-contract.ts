@@ -1,7 +1,8 @@
 import type { CashCount } from '../cash/cash-count';
 import type { TenderClose } from '../cash/cash-session-payloads';
-import type { SessionXReport, SessionZFigures } from '../cash/session-report';
+import type { SessionXReport } from '../cash/session-report';
 import type { CashMovementKind } from '../closing/cash-expected';
+import type { ZFigures } from '../closing/z-closing';
 import type { SealedRecord } from '../fiscal/chain';
 
 /**
@@ -29,6 +30,8 @@ export type CashSessionView =
 
 /** Pay-in, pay-out or safe drop: a sealed record, the drawer opens. A manager's PIN when the cashier may not alone. */
 export type CashMoveRequest = {
+  /** The page's idempotency key: a retried request with the same id gets the record already sealed. */
+  readonly movementId?: string;
   readonly kind: CashMovementKind;
   readonly amount: number;
   readonly reason: string;
@@ -42,7 +45,8 @@ export type CashCountRequest = { readonly cash: CashCount; readonly tenders?: Re
 export type ZReportView = {
   readonly zNumber: number;
   readonly record: SealedRecord;
-  readonly figures: SessionZFigures;
+  /** As sealed: zFigures without the list of movements (their sums are in `cash`). */
+  readonly figures: ZFigures;
 };
 
 /**

@@ -33,6 +33,10 @@ export const SALE_PROBLEM_CODES = [
   'time',
   /** A return without its original, of lines or quantities the original never sold or already gave back. */
   'return',
+  /** A real sale while training mode is on, a training sale while it is off, or a card payment in training mode. */
+  'training',
+  /** Not of the till's open cash session, none open where the store requires one, the drawer being counted, or a session open over 24 h. */
+  'session',
 ] as const;
 
 export type SaleProblemCode = (typeof SALE_PROBLEM_CODES)[number];

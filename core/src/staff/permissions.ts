@@ -13,7 +13,13 @@ export type Permission =
   /** Open the cash drawer without a sale ("no sale"): a journal event. */
   | 'drawer.open'
   /** The Devices screen: assign, configure and test the till's devices. */
-  | 'till.settings';
+  | 'till.settings'
+  /** Open a cash session with its float, count the drawer at the close. */
+  | 'cash.session'
+  /** Take cash out of the drawer outside a sale (pay-out, safe drop). */
+  | 'cash.move'
+  /** X reports, Z reports, fiscal closings, and a variance above the store's limit. */
+  | 'cash.report';
 
 export const EVERY_PERMISSION: readonly Permission[] = [
   'sale.sell',
@@ -25,10 +31,13 @@ export const EVERY_PERMISSION: readonly Permission[] = [
   'receipt.reprint',
   'drawer.open',
   'till.settings',
+  'cash.session',
+  'cash.move',
+  'cash.report',
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  cashier: ['sale.sell', 'sale.void', 'sale.discount', 'receipt.reprint'],
+  cashier: ['sale.sell', 'sale.void', 'sale.discount', 'receipt.reprint', 'cash.session'],
   manager: EVERY_PERMISSION,
   'head-office': EVERY_PERMISSION,
 };

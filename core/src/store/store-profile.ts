@@ -40,4 +40,13 @@ export type StoreProfile = {
   readonly priceListId?: string;
   /** The sale screen's tiles (categories and favourite products), in their order; none when absent. */
   readonly quickKeys?: readonly QuickKey[];
+  /**
+   * Whether a sale needs an open cash session ('required') or may be sealed without one while none
+   * is open ('optional', the default). With a session open, a sale always belongs to it.
+   */
+  readonly cashSession?: 'required' | 'optional';
+  /** The variance per tender (minor units) above which a cash close needs a manager's approval. Unset: 500. */
+  readonly varianceLimit?: number;
+  /** The month (1–12) the fiscal year starts, for yearly closings. Unset: 1 (January). */
+  readonly fiscalYearStartMonth?: number;
 };

@@ -2,6 +2,7 @@ import type { StoreProfile } from '@pos/core';
 import type { ApprovalBook } from './approvals/approval-book';
 import type { SealGate } from './fiscal/seal-gate';
 import type { SealedIndex } from './fiscal/sealed-index';
+import type { CashIndex } from './cash/cash-index';
 import type { OncePerSale } from './printer/once-per-sale';
 import type { HostConfig } from './config/host-config';
 import type { DeviceManager } from './devices/device-manager';
@@ -33,6 +34,8 @@ export type HostContext = {
   readonly sealer: Sealer;
   /** What the journal already holds that decides what may be sealed next (approvals, card attempts, voids, duplicates). */
   readonly index: SealedIndex;
+  /** The cash session and the closings, as the journal holds them. */
+  readonly cash: CashIndex;
   /** The approvals this host issued. */
   readonly approvals: ApprovalBook;
   /** Check-then-seal requests, one at a time. */

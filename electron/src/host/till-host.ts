@@ -3,6 +3,10 @@ import { canonicalText, DEMO_STAFF } from '@pos/core';
 import { ApprovalBook } from './approvals/approval-book';
 import { SealGate } from './fiscal/seal-gate';
 import { SealedIndex } from './fiscal/sealed-index';
+import { CashDesk } from './cash/cash-desk';
+import { CashIndex } from './cash/cash-index';
+import { FiscalClosings } from './cash/fiscal-closings';
+import { cashHandlers } from './handlers/cash-handlers';
 import { anchorProblems } from './fiscal/anchor-check';
 import { OncePerSale } from './printer/once-per-sale';
 import { loadHostConfig } from './config/host-config';
@@ -50,11 +54,12 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   const config = await loadHostConfig(options.dataDir, env);
   const key = await loadOrCreateTillKey(options.dataDir, options.secretProtector);
   const index = new SealedIndex();
+  const cash = new CashIndex();
   const events = new HostEventBus();
   // A write that fails and cannot be undone stops sealing: every screen is told at once.
   const journal = await JournalStore.open(options.dataDir, {
     key,
-    indexers: [index.add],
+    indexers: [index.add, cash.add],
     onStatus: (status) => events.emit('fiscal.status', status),
   });
   const sealer = new Sealer(journal, key, { storeId: config.storeId, tillId: config.tillId });
@@ -120,6 +125,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     secretProtector: options.secretProtector,
     demo,
     index,
+    cash,
     approvals,
     sealGate: new SealGate(),
     receiptGate: new SealGate(),
@@ -184,7 +190,11 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   registry.register(terminalHandlers(context));
   registry.register(hubHandlers(context));
   registry.register(deviceHandlers(context));
+  const desk = new CashDesk(context, cash);
+  registry.register(cashHandlers(desk, new FiscalClosings(context, cash)));
   registry.assertComplete();
+  // A session closed just before the host stopped gets its Z now (sealed once: its id is the session's).
+  if (journal.status.state === 'ok') await desk.recover().catch(() => undefined);
   void printer.refresh();
   await devices.start();
   if (hub.enrolled) {

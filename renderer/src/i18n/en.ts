@@ -474,6 +474,7 @@ export const en: Dictionary = {
     staff: 'The sale is not in the name of the person signed in.',
     time: 'The time or the business day of the sale does not match the store’s clock.',
     return: 'The return does not match the original sale (item, price, or more than is left to return).',
+    session: 'The sale is not of the open cash session (none open, the drawer being counted, or open over 24 h: close it).',
     unknown: 'The host refused for a reason this till does not know.',
   },
   voided: 'Sale voided and recorded in the journal.',

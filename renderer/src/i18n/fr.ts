@@ -477,6 +477,7 @@ export const fr = {
     staff: 'La vente n’est pas au nom de la personne identifiée.',
     time: 'L’heure ou la journée de la vente ne correspond pas à l’horloge du magasin.',
     return: 'Le retour ne correspond pas à la vente d’origine (article, prix, ou quantité au-delà de ce qui reste à retourner).',
+    session: 'La vente n’appartient pas à la session de caisse ouverte (aucune ouverte, comptage en cours, ou ouverte depuis plus de 24 h : clôturez-la).',
     unknown: 'Le poste a refusé pour une raison non reconnue.',
   },
   voided: 'Vente annulée et enregistrée au journal.',

@@ -24,7 +24,7 @@ describe('staff on the command line (PGlite data directory, no hub serving it)',
     const tightened = await cli('roles', 'set', '--store', 'S001', '--role', 'cashier', '--permissions', 'sale.sell,receipt.reprint');
     expect(tightened).toMatchObject({
       code: 0,
-      out: expect.stringContaining('cashier: sale.sell, receipt.reprint  (taken away in S001: sale.void, sale.discount)'),
+      out: expect.stringContaining('cashier: sale.sell, receipt.reprint  (taken away in S001: sale.void, sale.discount, cash.session)'),
     });
 
     // Refusals: a guessable PIN (1), a widened role (1), an unknown role (usage, 2).

@@ -110,7 +110,7 @@ for (const target of testTargets()) {
         status: 200,
         body: {
           roles: { cashier: ['sale.sell', 'receipt.reprint'] },
-          chain: { cashier: ['sale.sell', 'sale.void', 'sale.discount', 'receipt.reprint'] },
+          chain: { cashier: ['sale.sell', 'sale.void', 'sale.discount', 'receipt.reprint', 'cash.session'] },
         },
       });
       expect((await roster(till!.token)).body.roles).toEqual({ cashier: ['sale.sell', 'receipt.reprint'] });
@@ -120,7 +120,7 @@ for (const target of testTargets()) {
       });
       expect((await ho.call('PUT', '/api/v1/admin/stores/S1/roles', { roles: { cashier: ['sale.fly'] } })).status).toBe(400);
       // Everything the chain gives: back to the chain's role.
-      const chainCashier = ['sale.sell', 'sale.void', 'sale.discount', 'receipt.reprint'];
+      const chainCashier = ['sale.sell', 'sale.void', 'sale.discount', 'receipt.reprint', 'cash.session'];
       expect((await ho.call('PUT', '/api/v1/admin/stores/S1/roles', { roles: { cashier: chainCashier } })).status).toBe(200);
       expect((await roster(till!.token)).body.roles).toEqual({});
     });

@@ -92,7 +92,8 @@ export function validateStoreProfile(profile: StoreProfile, file: string): Store
   const limit = profile.varianceLimit;
   if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 0 || limit > 1_000_000_000)) fail('varianceLimit', 'minor units ≥ 0');
   const fyStart = profile.fiscalYearStartMonth;
-  if (fyStart !== undefined && (!Number.isSafeInteger(fyStart) || fyStart < 1 || fyStart > 12)) fail('fiscalYearStartMonth', 'a month from 1 to 12');
+  if (fyStart !== undefined && (!Number.isSafeInteger(fyStart) || fyStart < 1 || fyStart > 12))
+    fail('fiscalYearStartMonth', 'a month from 1 to 12');
   const tiles = profile.quickKeys === undefined ? [] : quickKeysProblems(profile.quickKeys);
   if (tiles.length > 0) fail('quickKeys', `valid tiles (${tiles.map((p) => `${p.field}: ${p.message}`).join('; ')})`);
   const receipt = profile.receipt === undefined ? null : receiptSettingsProblem(profile.receipt);

@@ -11,6 +11,8 @@ import {
   type SealedRecord,
 } from '@pos/core';
 import { saleSealProblems, sealCheckContext, voidSealProblems } from '../fiscal/seal-checks';
+import { cashSettingsOf } from '../cash/cash-settings';
+import { saleSessionProblems } from '../cash/sale-session-check';
 import type { HostContext } from '../host-context';
 import { rotateTillKey } from '../fiscal/key-store';
 import { noRequest, type HandlerGroup } from './handler-registry';
@@ -61,7 +63,18 @@ async function returnOriginal(ctx: HostContext, request: SealRequest): Promise<R
 export function fiscalHandlers(ctx: HostContext): HandlerGroup {
   const problemsOf = (request: SealRequest, original: ReturnOriginal | undefined): SaleProblem[] => {
     const checks = sealCheckContext(ctx, ctx.session.require());
-    if (request.chain === 'sale') return saleSealProblems(request.payload as SalePayload, request.id, checks, original);
+    if (request.chain === 'sale') {
+      const sale = request.payload as SalePayload;
+      const now = new Date().toISOString();
+      const session = saleSessionProblems(
+        sale,
+        ctx.cash.state,
+        cashSettingsOf(ctx.profile),
+        now,
+        (d) => ctx.cash.closingOf('closing.day', d) !== undefined,
+      );
+      return [...saleSealProblems(sale, request.id, checks, original), ...session];
+    }
     const event = request.payload as EventPayload;
     if (request.chain !== 'event' || event.type !== 'sale.void') {
       return [{ code: 'shape', message: `the till host seals ${String(event.type).slice(0, 40)} records itself` }];

@@ -56,7 +56,11 @@ describe('StaffStore with staff from the hub', () => {
     expect(store.list()).toEqual([first]);
     const changes = await applied(store, roster([julie()]));
     expect(changes).toEqual([
-      { staffId: 'staff-julie', role: 'cashier', permissions: ['sale.sell', 'sale.void', 'sale.discount', 'receipt.reprint'] },
+      {
+        staffId: 'staff-julie',
+        role: 'cashier',
+        permissions: ['sale.sell', 'sale.void', 'sale.discount', 'receipt.reprint', 'cash.session'],
+      },
       { staffId: first.id, role: 'manager', permissions: [] },
     ]);
     expect(store.list()).toEqual([{ id: 'staff-julie', displayName: 'Julie', role: 'cashier', badgeCode: 'B42' }]);
