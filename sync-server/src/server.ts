@@ -16,6 +16,7 @@ import { HubError } from './errors/hub-error';
 import { registerAdminRoutes } from './http/admin-routes';
 import { registerAdminTokenRoutes } from './http/admin-token-routes';
 import { registerCatalogRoutes } from './http/catalog-routes';
+import { registerClosingRoutes } from './http/closing-routes';
 import { registerEnrollRoute } from './http/enroll-route';
 import { registerFiscalRoutes } from './http/fiscal-routes';
 import { installErrorHandlers } from './http/error-handler';
@@ -41,6 +42,7 @@ import { DEFAULT_STREAM_BUFFER_BYTES } from './http/stream-sink';
 import { registerSyncRoutes } from './http/sync-routes';
 import { ChainVerifier, type ChainVerifierOptions } from './fiscal/chain-verifier';
 import { StockProjector } from './stock/stock-projector';
+import { ClosingProjector } from './closings/closing-projector';
 import { AdminAuthenticator } from './auth/admin-authenticator';
 import { DeviceAuthenticator } from './auth/device-authenticator';
 import { DEFAULT_AUTH_FAILURE_LIMIT, FailedAuthLimiter, type FailureLimit } from './auth/failed-auth-limiter';
@@ -97,7 +99,9 @@ export type Hub = {
   readonly verifier: ChainVerifier;
   /** Follows the verified sales into the stock ledger. */
   readonly stock: StockProjector;
-  /** Waits until every store's pushed records are verified and its verified sales projected. */
+  /** Recomputes each Z and daily closing from the verified records (src/closings). */
+  readonly closings: ClosingProjector;
+  /** Waits until every store's pushed records are verified and its verified sales projected (stock, closings). */
   catchUp(): Promise<void>;
   /** Starts listening; resolves to the hub's base URL (http://host:port or https://…). */
   listen(): Promise<string>;
@@ -163,6 +167,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const stock = new StockProjector(db, {
     onError: (error, storeId) => app.log.error({ err: error, storeId }, 'stock projection failed; retrying'),
   });
+  const closings = new ClosingProjector(db, {
+    onError: (error, storeId) => app.log.error({ err: error, storeId }, 'closing recomputation failed; retrying'),
+  });
 
   await installSecurityHeaders(app);
   await app.register(swagger, {
@@ -204,6 +211,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerStockRoutes(app, { db, admin });
   registerStaffRoutes(app, { db, admin, auth, rateLimit: deviceRate });
   registerFiscalRoutes(app, { db, admin });
+  registerClosingRoutes(app, { db, admin });
   registerDigitalReceiptRoute(app, { db, rateLimit: options.rateLimit === false ? NO_LIMIT : DEFAULT_RECEIPT_RATE });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
@@ -227,8 +235,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     await auth.start();
     await verifier.start();
     await stock.start();
+    await closings.start();
     await app.ready();
   } catch (error) {
+    await closings.close();
     await stock.close();
     await verifier.close();
     await auth.close();
@@ -243,9 +253,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     streams,
     verifier,
     stock,
+    closings,
     async catchUp() {
       await verifier.catchUp();
       await stock.catchUp();
+      await closings.catchUp();
     },
     get url() {
       return url;
@@ -265,6 +277,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         // The steps under way finish; records not yet verified or projected are at the next start (catchUp).
         await verifier.close();
         await stock.close();
+        await closings.close();
         await auth.close();
       })();
       return closed;

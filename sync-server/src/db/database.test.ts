@@ -41,6 +41,9 @@ for (const target of testTargets()) {
         chain_pending: 'store_id,collection,doc_id',
         chain_records: 'store_id,till_id,chain,epoch,seq',
         chain_verification: 'store_id',
+        closing_checks: 'store_id,till_id,epoch,seq',
+        closing_inputs: 'store_id,till_id,chain,epoch,seq',
+        closing_projection: 'store_id',
         device_tokens: 'store_id,token_hash',
         enrollment_codes: 'code_hash',
         hub_archive_keys: 'key_id',
@@ -74,6 +77,9 @@ for (const target of testTargets()) {
         'chain_anchors',
         'staff',
         'store_roles',
+        'closing_projection',
+        'closing_inputs',
+        'closing_checks',
       ]) {
         const [role] = await db.query<{ text: string | null }>('SELECT obj_description($1::regclass) AS text', [table]);
         expect(role!.text, table).toMatch(/Citus: distributed by store_id/);

@@ -233,7 +233,7 @@ export const StockExceptions = Type.Object({
   ),
 });
 
-const ChainName = Type.String({ description: 'sale, event or duplicate' });
+const ChainName = Type.String({ description: 'sale, event, duplicate or closing' });
 
 export const StoreChains = Type.Object({
   storeId: Type.String(),

@@ -2,7 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { keyIdOf } from '../chain';
 import { nobleCrypto, type FiscalCrypto } from '../fiscal-crypto';
-import { closingTotalsCheck, type ArchiveCheck } from './archive-checks';
+import type { ArchiveCheck } from './archive-checks';
 import {
   archivePeriodProblem,
   KEYS_FILE,
@@ -16,6 +16,7 @@ import {
 import { ArchiveKeyRings } from './archive-keys';
 import { describeProblem, ProblemList, type ArchiveProblem } from './archive-problems';
 import { ChainFileCheck, type SignatureBatchVerifier, type SignatureJob } from './chain-file';
+import { closingRecordsCheck } from './closing-records-check';
 
 /** An incremental SHA-256 (noble's `sha256.create()`, or Node's `createHash('sha256')`). */
 export type Hasher = { update(data: Uint8Array): unknown; digest(): Uint8Array };
@@ -34,7 +35,7 @@ export type ArchiveVerifyOptions = {
   readonly signatures?: SignatureBatchVerifier;
   /** The archive key the reader trusts (its public key or key id, hex): the manifest must be signed by it. */
   readonly archiveKey?: string;
-  /** Checks added to the verifier's own; the closings' check by default. */
+  /** Checks added to the verifier's own; by default the closings recomputed from the records (closingRecordsCheck). */
   readonly checks?: readonly ArchiveCheck[];
   readonly batchSize?: number;
   readonly maxProblems?: number;
@@ -127,7 +128,7 @@ class ArchiveRun {
     this.crypto = options.crypto ?? nobleCrypto;
     this.hasher = options.hasher ?? (() => sha256.create());
     this.signatures = options.signatures ?? inlineSignatures(this.crypto);
-    this.checks = options.checks ?? [closingTotalsCheck()];
+    this.checks = options.checks ?? [closingRecordsCheck()];
     this.problems = new ProblemList(() => -1, options.maxProblems);
   }
 

@@ -114,7 +114,7 @@ export async function writeTestArchive(
   const builder = new ArchiveBuilder(output, storeId, period);
   await builder.keys({ storeId, tills: tills.map((t) => t.keys()) });
   for (const till of tills) {
-    for (const chain of ['event', 'sale', 'duplicate'] as const) {
+    for (const chain of ['event', 'closing', 'sale', 'duplicate'] as const) {
       const records = till.records.filter((r) => r.chain === chain);
       if (records.length === 0) continue;
       await builder.chain(till.tillId, chain, batches(records.map(archiveLineOf)));

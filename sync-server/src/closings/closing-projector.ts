@@ -1,0 +1,240 @@
+import { demoStoreProfile } from '@pos/core';
+import type { Database, Queryable } from '../db/database';
+import { sha256Hex } from '../auth/secrets';
+import { loadSaleRules } from '../fiscal/sale-arithmetic';
+import { VERIFIED_FEED, verifiedFeedEnd } from '../fiscal/verified-feed';
+import type { ChangeNotice } from '../sync/change-notice';
+import { ProjectorLoop, type ProjectorLoopOptions, type StoreRun } from '../sync/projector-loop';
+import { isRecordFault } from '../sync/record-faults';
+import { closingOf, inputOf, VOID_EVENT, type ClosingInput, type FeedRecord, type NewClosingCheck } from './closing-inputs';
+import { recomputeClosing, type ClosingOutcome, type ClosingRef } from './recompute-closing';
+
+/** Feed records read per step. */
+export const CLOSING_BATCH = 2000;
+
+/** `skipped`: records that could not be applied, reported as incidents and passed over. */
+export type ClosingStep = { readonly records: number; readonly recomputed: number; readonly lastSeq: number; readonly skipped: number };
+
+const FEED_COLUMNS = `r.feed_seq, r.till_id, r.chain, r.epoch, r.seq, r.doc_id,
+  d.doc #>> '{record,payload,type}' AS type, d.doc #> '{record,payload,sessionId}' AS session_id,
+  d.doc #> '{record,payload,businessDate}' AS business_date, d.doc #> '{record,payload,completedAt}' AS completed_at,
+  d.doc #> '{record,payload,period}' AS period, d.doc #> '{record,payload,figures,businessDate}' AS z_date,
+  d.doc #> '{record,sealedAt}' AS sealed_at`;
+
+/**
+ * Follows one store's verified feed (chain_records.feed_seq, the chain verifier's output: only
+ * verified records) after its checkpoint: indexes the sales and cash-session events closings are
+ * recomputed from (closing_inputs), registers each Z and daily closing (closing_checks), then
+ * recomputes every closing the batch concerns — the new ones, and those whose session or business
+ * day a late record joined — and moves the checkpoint, in one transaction under the checkpoint row
+ * (which serialises the hub instances).
+ *
+ * A step that fails on what a record holds (isRecordFault) is run again record by record, up to
+ * the one that fails alone: it is reported (`unprojectable_closing_record`) and skipped, so the
+ * store's closings never stall on one record. A closing whose figures cannot be computed from what
+ * it and its records hold is `unreadable`, with the reason, and reported once.
+ */
+export async function projectStoreClosings(db: Database, storeId: string, limit = CLOSING_BATCH): Promise<ClosingStep> {
+  try {
+    return await db.transaction((tx) => projectClosings(tx, storeId, limit, false));
+  } catch (error) {
+    if (!isRecordFault(error)) throw error;
+    return db.transaction((tx) => projectClosings(tx, storeId, limit, true));
+  }
+}
+
+async function projectClosings(tx: Queryable, storeId: string, limit: number, oneByOne: boolean): Promise<ClosingStep> {
+  const [checkpoint] = await tx.query<{ seq: number }>(
+    'INSERT INTO closing_projection AS p (store_id, seq) VALUES ($1, 0) ON CONFLICT (store_id) DO UPDATE SET seq = p.seq RETURNING p.seq',
+    [storeId],
+  );
+  const from = Number(checkpoint?.seq ?? 0);
+  const end = await verifiedFeedEnd(tx, storeId);
+  if (end <= from) return { records: 0, recomputed: 0, lastSeq: from, skipped: 0 };
+  const records = await tx.query<FeedRecord>(
+    `SELECT ${FEED_COLUMNS}
+       FROM chain_records r JOIN store_docs d ON d.store_id = r.store_id AND d.collection = r.collection AND d.id = r.doc_id
+      WHERE r.store_id = $1 AND r.feed_seq > $2 AND r.feed_seq <= $3 AND r.chain IN ('sale', 'event', 'closing')
+      ORDER BY r.feed_seq LIMIT $4`,
+    [storeId, from, end, limit],
+  );
+  const rules = await loadSaleRules(tx, storeId);
+  const days = { timeZone: rules.timeZone ?? demoStoreProfile().timeZone, dayStartHour: rules.dayStartHour ?? 0 };
+  let done = records.length;
+  let recomputed = 0;
+  let skipped = 0;
+  if (!oneByOne) recomputed = await applyRecords(tx, storeId, records, days);
+  else {
+    for (const [i, record] of records.entries()) {
+      await tx.query('SAVEPOINT closing_record');
+      try {
+        recomputed += await applyRecords(tx, storeId, [record], days);
+        await tx.query('RELEASE SAVEPOINT closing_record');
+      } catch (error) {
+        if (!isRecordFault(error)) throw error;
+        await tx.query('ROLLBACK TO SAVEPOINT closing_record');
+        await reportSkipped(tx, storeId, record, error);
+        done = i + 1;
+        skipped = 1;
+        break;
+      }
+    }
+  }
+  const lastSeq = done === records.length && records.length < limit ? end : Number(records[done - 1]!.feed_seq);
+  await tx.query('UPDATE closing_projection SET seq = $2, updated_at = now() WHERE store_id = $1', [storeId, lastSeq]);
+  return { records: done, recomputed, lastSeq, skipped };
+}
+
+/** Indexes and registers `records`, then recomputes the closings they concern; the number recomputed. */
+async function applyRecords(
+  tx: Queryable,
+  storeId: string,
+  records: readonly FeedRecord[],
+  days: { timeZone: string; dayStartHour: number },
+): Promise<number> {
+  const inputs = records.map((r) => inputOf(r, days)).filter((i): i is ClosingInput => i !== null);
+  const closings = records.map(closingOf).filter((c): c is NewClosingCheck => c !== null);
+  if (inputs.length > 0) {
+    await tx.query(
+      `INSERT INTO closing_inputs (store_id, till_id, chain, epoch, seq, doc_id, type, session_id, business_date)
+       SELECT $1, i.till_id, i.chain, i.epoch, i.seq, i.doc_id, i.type, i.session_id, i.business_date
+         FROM jsonb_to_recordset($2::jsonb) AS i(till_id text, chain text, epoch int, seq int8, doc_id text, type text, session_id text, business_date text)
+       ON CONFLICT DO NOTHING`,
+      [storeId, JSON.stringify(inputs)],
+    );
+  }
+  if (closings.length > 0) {
+    await tx.query(
+      `INSERT INTO closing_checks (store_id, till_id, epoch, seq, doc_id, kind, session_id, business_date, sealed_at, status, differences, missing)
+       SELECT $1, c.till_id, c.epoch, c.seq, c.doc_id, c.kind, c.session_id, c.business_date, c.sealed_at, 'pending', '[]', '[]'
+         FROM jsonb_to_recordset($2::jsonb) AS c(till_id text, epoch int, seq int8, doc_id text, kind text, session_id text, business_date text, sealed_at timestamptz)
+       ON CONFLICT DO NOTHING`,
+      [storeId, JSON.stringify(closings)],
+    );
+  }
+  const affected = await affectedClosings(tx, storeId, inputs, closings);
+  for (const ref of affected) {
+    const result = await recomputeClosing(tx, storeId, ref);
+    await saveOutcome(tx, storeId, ref, result);
+  }
+  return affected.length;
+}
+
+/**
+ * The closings a batch concerns, in chain order: those it brings, the Z of each session a record
+ * joined, the daily closing of each business date a sale joined, and the Z whose session was open
+ * when a void was sealed.
+ */
+async function affectedClosings(
+  tx: Queryable,
+  storeId: string,
+  inputs: readonly ClosingInput[],
+  closings: readonly NewClosingCheck[],
+): Promise<ClosingRef[]> {
+  const keys = {
+    closings: closings.map((c) => ({ till_id: c.till_id, epoch: c.epoch, seq: c.seq })),
+    sessions: inputs.filter((i) => i.session_id !== null).map((i) => ({ till_id: i.till_id, epoch: i.epoch, session_id: i.session_id })),
+    dates: inputs
+      .filter((i) => i.chain === 'sale' && i.business_date !== null)
+      .map((i) => ({ till_id: i.till_id, epoch: i.epoch, business_date: i.business_date })),
+    voids: inputs.filter((i) => i.type === VOID_EVENT).map((i) => ({ till_id: i.till_id, epoch: i.epoch, seq: i.seq })),
+  };
+  if (Object.values(keys).every((k) => k.length === 0)) return [];
+  const rows = await tx.query<ClosingRef>(
+    `SELECT c.till_id, c.epoch, c.seq, c.doc_id, c.kind, c.session_id, c.business_date FROM closing_checks c
+      WHERE c.store_id = $1 AND (
+        (c.till_id, c.epoch, c.seq) IN (SELECT k.till_id, k.epoch, k.seq FROM jsonb_to_recordset($2::jsonb -> 'closings') AS k(till_id text, epoch int, seq int8))
+        OR (c.kind = 'z' AND (c.till_id, c.epoch, c.session_id) IN
+              (SELECT k.till_id, k.epoch, k.session_id FROM jsonb_to_recordset($2::jsonb -> 'sessions') AS k(till_id text, epoch int, session_id text)))
+        OR (c.kind = 'day' AND (c.till_id, c.epoch, c.business_date) IN
+              (SELECT k.till_id, k.epoch, k.business_date FROM jsonb_to_recordset($2::jsonb -> 'dates') AS k(till_id text, epoch int, business_date text)))
+        OR (c.kind = 'z' AND EXISTS (
+              SELECT 1 FROM jsonb_to_recordset($2::jsonb -> 'voids') AS k(till_id text, epoch int, seq int8)
+                JOIN closing_inputs o ON o.store_id = c.store_id AND o.till_id = k.till_id AND o.chain = 'event' AND o.epoch = k.epoch
+                     AND o.type = 'cash.session.open' AND o.session_id = c.session_id AND o.seq < k.seq
+                JOIN closing_inputs e ON e.store_id = c.store_id AND e.till_id = k.till_id AND e.chain = 'event' AND e.epoch = k.epoch
+                     AND e.type = 'cash.session.close' AND e.session_id = c.session_id AND e.seq > k.seq
+               WHERE k.till_id = c.till_id AND k.epoch = c.epoch)))
+      ORDER BY c.till_id, c.epoch, c.seq`,
+    [storeId, JSON.stringify(keys)],
+  );
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+}
+
+async function saveOutcome(tx: Queryable, storeId: string, ref: ClosingRef, result: ClosingOutcome): Promise<void> {
+  await tx.query(
+    `UPDATE closing_checks SET status = $5, recomputed = $6::jsonb, differences = $7::jsonb, missing = $8::jsonb, problem = $9, checked_at = now()
+      WHERE store_id = $1 AND till_id = $2 AND epoch = $3 AND seq = $4`,
+    [
+      storeId,
+      ref.till_id,
+      ref.epoch,
+      ref.seq,
+      result.status,
+      result.recomputed === null ? null : JSON.stringify(result.recomputed),
+      JSON.stringify(result.differences),
+      JSON.stringify(result.missing),
+      result.problem,
+    ],
+  );
+  if (result.status === 'unreadable') {
+    await tx.query(
+      `INSERT INTO incidents (store_id, incident_id, kind, collection, doc_id, till_id, details)
+       VALUES ($1, $2, 'unreadable_closing', 'till_records', $3, $4, jsonb_build_object('seq', $5::int8, 'message', $6::text))
+       ON CONFLICT (store_id, incident_id) DO NOTHING`,
+      [storeId, sha256Hex(`unreadable_closing\n${ref.doc_id}\n${result.problem}`), ref.doc_id, ref.till_id, ref.seq, result.problem],
+    );
+  }
+}
+
+/** A feed record the projector could not apply, skipped: an incident for head office with the error. Keyed by record: reported once. */
+async function reportSkipped(tx: Queryable, storeId: string, record: FeedRecord, error: unknown): Promise<void> {
+  const text = `This record could not be indexed for closings and was skipped: ${String((error as Error)?.message ?? error).slice(0, 500)}`;
+  await tx.query(
+    `INSERT INTO incidents (store_id, incident_id, kind, collection, doc_id, till_id, details)
+     VALUES ($1, $2, 'unprojectable_closing_record', $3, $4, $5, jsonb_build_object('chain', $6::text, 'seq', $7::int8, 'message', $8::text))
+     ON CONFLICT (store_id, incident_id) DO NOTHING`,
+    [
+      storeId,
+      sha256Hex(`unprojectable_closing_record\n${record.chain}\n${record.doc_id}\n${record.seq}`),
+      record.chain === 'sale' ? 'sales' : 'till_records',
+      record.doc_id,
+      record.till_id,
+      record.chain,
+      record.seq,
+      text,
+    ],
+  );
+}
+
+/** Stores whose verified feed goes past their closing checkpoint (at start, after a lost connection). */
+export async function storesBehind(db: Queryable): Promise<string[]> {
+  const rows = await db.query<{ store_id: string }>(
+    'SELECT v.store_id FROM chain_verification v LEFT JOIN closing_projection p USING (store_id) WHERE v.feed_seq > coalesce(p.seq, 0)',
+  );
+  return rows.map((r) => r.store_id);
+}
+
+/**
+ * Keeps every store's closings checked against its verified records, on this hub instance: woken
+ * by the chain verifier's notice of the store's verified feed (from this instance or another), at
+ * start and after the listening connection came back.
+ */
+export class ClosingProjector extends ProjectorLoop {
+  constructor(db: Database, options: ProjectorLoopOptions = {}) {
+    super(db, { ...options, settleMs: options.settleMs ?? 0, maxLagMs: options.maxLagMs ?? 5000 });
+  }
+
+  protected wakesOn(notice: ChangeNotice): string | null {
+    return notice.collection === VERIFIED_FEED ? notice.scope : null;
+  }
+
+  protected storesBehind(): Promise<string[]> {
+    return storesBehind(this.db);
+  }
+
+  protected async step(storeId: string): Promise<StoreRun> {
+    const step = await projectStoreClosings(this.db, storeId);
+    return { more: step.records === CLOSING_BATCH || step.skipped > 0 };
+  }
+}
