@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import type { SealedRecord } from '@pos/core';
+import { dailyClosing, type PeriodClosingPayload, type SealedRecord, type ZClosingPayload } from '@pos/core';
 import { verifyArchiveSource } from '@pos/core/fiscal/archive/verify-archive';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openZip } from '../archive-verifier/zip-reader';
@@ -54,6 +54,33 @@ for (const target of testTargets()) {
       const chains = await headOffice(ctx().hub, await adminHeaders(db())).call('GET', '/api/v1/admin/stores/S1/chains');
       const t1 = (chains.body.tills as { chains: { chain: string; verifiedSeq: number }[] }[])[0]!;
       expect(t1.chains.find((c) => c.chain === 'closing')).toMatchObject({ verifiedSeq: 2 });
+    });
+
+    it('verifies the closing chain like the others: anchored by the next start, and a closing edited after sealing is a break, never recomputed', async () => {
+      const [till] = await enrolledTills(db(), 'S1', ['T1']);
+      const day = cashDay(till!.chains);
+      const restart = till!.chains.start();
+      expect(restart.payload).toMatchObject({ heads: { closing: { seq: 2, hash: day.day.hash } } });
+      await push(till!, [...day.records, restart]);
+      expect(await db().query("SELECT chain, seq, status FROM chain_anchors WHERE store_id = 'S1' AND chain = 'closing'")).toEqual([
+        { chain: 'closing', seq: 2, status: 'reached' },
+      ]);
+      const z = till!.chains.seal('closing', 'z-again', { ...(day.z.payload as ZClosingPayload), zNumber: 2 });
+      const edited = { ...z, payload: { ...z.payload, perpetualGrandTotal: 1 } } as SealedRecord;
+      const next = till!.chains.seal(
+        'closing',
+        'day-2026-11-23',
+        dailyClosing({ date: '2026-11-23', currency: 'EUR', sales: [], previous: day.day.payload as PeriodClosingPayload }),
+      );
+      await push(till!, [edited, next]);
+      expect(await db().query("SELECT chain, seq, code FROM chain_breaks WHERE store_id = 'S1' ORDER BY seq, code")).toEqual([
+        { chain: 'closing', seq: 3, code: 'hash' },
+      ]);
+      expect((await checks()).map((c) => [c.seq, c.kind])).toEqual([
+        [1, 'z'],
+        [2, 'day'],
+        [4, 'day'],
+      ]);
     });
 
     it('a Z whose sales arrive after it is pending (sales missing), then matches once they are verified', async () => {
