@@ -182,6 +182,43 @@ for (const target of testTargets()) {
       }
     });
 
+    it('a record the database refuses (a sealing time no calendar has) is skipped and reported alone; the records after it are applied', async () => {
+      const [till] = await enrolledTills(db(), 'S1', ['T1']);
+      await ctx().hub.closings.close();
+      try {
+        await feedTillRecordDirectly(db(), 'S1', 'T1', {
+          id: 'day-impossible',
+          storeId: 'S1',
+          tillId: 'T1',
+          chain: 'closing',
+          seq: 901,
+          kind: 'closing.day',
+          sealedAt: '2026-13-45T10:00:00.000Z',
+          record: {
+            chain: 'closing',
+            seq: 901,
+            sealedAt: '2026-13-45T10:00:00.000Z',
+            payload: { type: 'closing.day', period: '2026-11-22' },
+          },
+        });
+        for (const reply of await client(ctx().hub, till!).pushRecords(cashDay(till!.chains).records)) {
+          expect(reply).toEqual({ conflicts: [], errors: [] });
+        }
+        await ctx().hub.verifier.catchUp();
+        const first = await projectStoreClosings(db(), 'S1');
+        expect(first).toMatchObject({ records: 1, skipped: 1 });
+        const second = await projectStoreClosings(db(), 'S1');
+        expect(second.skipped).toBe(0);
+        expect(await statuses()).toEqual({ 'T1/z': 'match', 'T1/day': 'match' });
+        const incidents = await db().query<{ kind: string; doc_id: string }>('SELECT kind, doc_id FROM incidents WHERE store_id = $1', [
+          'S1',
+        ]);
+        expect(incidents).toEqual([{ kind: 'unprojectable_closing_record', doc_id: 'day-impossible' }]);
+      } finally {
+        await ctx().hub.closings.start();
+      }
+    });
+
     it('the archive holds each till’s closing chain and verifies, closings’ totals checked against their records', async () => {
       const [till] = await enrolledTills(db(), 'S1', ['T1']);
       await push(till!, cashDay(till!.chains).records);
