@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { dailyClosing, type PeriodClosingPayload, type SealedRecord, type ZClosingPayload } from '@pos/core';
+import { dailyClosing, type PeriodClosingPayload, type SalePayloadV1, type SealedRecord, type ZClosingPayload } from '@pos/core';
 import { verifyArchiveSource } from '@pos/core/fiscal/archive/verify-archive';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openZip } from '../archive-verifier/zip-reader';
@@ -12,6 +12,7 @@ import { nodeFiscalCrypto } from '../fiscal/node-fiscal-crypto';
 import { BUSINESS_DATE, cashDay, sessionSale } from '../test-support/cash-day';
 import { feedTillRecordDirectly } from '../test-support/direct-feed';
 import { adminHeaders, headOffice } from '../test-support/head-office';
+import { saleWithLines } from '../test-support/sealed-records';
 import { testTargets } from '../test-support/test-databases';
 import { client, enrolledTills, useTestHub, type Device } from '../test-support/test-hub';
 import { projectStoreClosings } from './closing-projector';
@@ -95,6 +96,28 @@ for (const target of testTargets()) {
       expect(z!.missing).toContainEqual(expect.objectContaining({ chain: 'sale', from: 1, to: null }));
       expect(daily!.missing).toContainEqual({ chain: 'sale', from: 1, to: 2, why: 'sales up to the last one closed' });
       await push(till!, day.sales);
+      expect(await statuses()).toEqual({ 'T1/z': 'match', 'T1/day': 'match' });
+    });
+
+    it('a gap in the sale chain before the close keeps the Z and the day pending, naming the missing sale, until it arrives', async () => {
+      const [till] = await enrolledTills(db(), 'S1', ['T1']);
+      const day = cashDay(till!.chains);
+      const chains = till!.chains;
+      const nextDay = chains.seal('sale', 'next-day', {
+        ...(saleWithLines(
+          chains,
+          'next-day',
+          [{ lineId: 'l1', productId: 'prd-1', quantity: 1 }],
+          '2026-11-23T09:00:00.000Z',
+        ) as SalePayloadV1),
+        sessionId: 'cs-2',
+      });
+      await push(till!, [...day.records.filter((r) => r.id !== day.sales[1]!.id), nextDay]);
+      expect(await statuses()).toEqual({ 'T1/z': 'pending', 'T1/day': 'pending' });
+      const [z, daily] = await checks();
+      expect(z!.missing).toEqual([{ chain: 'sale', from: 2, to: 2, why: 'sales that may have been sealed before the close' }]);
+      expect(daily!.missing).toEqual([{ chain: 'sale', from: 2, to: 2, why: 'sales up to the last one closed' }]);
+      await push(till!, [day.sales[1]!]);
       expect(await statuses()).toEqual({ 'T1/z': 'match', 'T1/day': 'match' });
     });
 
