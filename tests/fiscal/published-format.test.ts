@@ -283,6 +283,7 @@ const SCHEMA_FILES: Record<FiscalChain, string> = {
   event: 'schemas/event-record.schema.json',
   duplicate: 'schemas/duplicate-record.schema.json',
   closing: 'schemas/closing-record.schema.json',
+  training: 'schemas/training-record.schema.json',
 };
 
 function publishedSchema(chain: FiscalChain) {

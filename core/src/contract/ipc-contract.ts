@@ -112,6 +112,13 @@ export type ReprintResult = {
   readonly outcome: PrintOutcome;
 };
 
+/**
+ * Training mode at the till: when on, every sale is fictitious (training chain, "MODE ÉCOLE" on the
+ * ticket), counted nowhere. `since` and `approvedBy` come from the training.start event.
+ */
+export type TrainingState =
+  { readonly on: false } | { readonly on: true; readonly since: string; readonly staffId: string; readonly approvedBy: string };
+
 /** A card refund: the original sale it refunds, and the approval when the signed-in person may not refund. */
 export type RefundRequest = {
   readonly attemptKey: string;
@@ -300,6 +307,13 @@ export type HostContract = {
   'devices.test': Method<{ readonly test: DeviceTest }, DeviceTestResult>;
   /** "No sale": opens the drawer (drawer.open permission) and seals a journal event. */
   'drawer.open': Method<{ readonly reason: string; readonly managerPin?: string }, { readonly opened: boolean; readonly message: string }>;
+  /** Whether training mode ("mode école") is on at this till, since when and who allowed it. */
+  'training.state': Method<void, TrainingState>;
+  /**
+   * A manager (the signed-in one, or another's PIN) starts or stops training mode; sealed on the
+   * event chain (training.start / training.stop). While on, sales are sealed on the training chain.
+   */
+  'training.set': Method<{ readonly on: boolean; readonly managerPin?: string }, TrainingState>;
   'scale.read': Method<void, ScaleReading>;
   /** The renderer's sale as the customer should see it: to the customer window and the pole display. */
   'display.show': Method<CustomerDisplayState, null>;
@@ -371,6 +385,8 @@ const METHODS = {
   'devices.configure': true,
   'devices.test': true,
   'drawer.open': true,
+  'training.state': true,
+  'training.set': true,
   'scale.read': true,
   'display.show': true,
   'hub.status': true,

@@ -1,10 +1,13 @@
 import type { CashSessionPayload } from '../cash/cash-session-payloads';
 import type { PeriodClosingPayload } from '../closing/period-closing';
 import type { ZClosingPayload } from '../closing/z-closing';
-import type { SalePayload } from '../sale/sale';
+import type { SalePayload, SalePayloadV1 } from '../sale/sale';
 
-/** The chains of a till, each with its own gap-free sequence (NF525: tickets, events, duplicates, closings). */
-export const FISCAL_CHAINS = ['sale', 'event', 'duplicate', 'closing'] as const;
+/**
+ * The chains of a till, each with its own gap-free sequence (NF525: tickets, events, duplicates,
+ * closings, and the fictitious tickets of training mode, which never touch the sale chain).
+ */
+export const FISCAL_CHAINS = ['sale', 'event', 'duplicate', 'closing', 'training'] as const;
 
 export type FiscalChain = (typeof FISCAL_CHAINS)[number];
 
@@ -127,7 +130,13 @@ export type EventPayload =
       readonly role: string;
       readonly permissions?: readonly string[];
       readonly changedBy: 'hub';
-    };
+    }
+  /**
+   * Training mode ("mode école") started or stopped at this till: by whom (the signed-in person) and
+   * the manager who allowed it (the same person when a manager). While on, sales are sealed on the
+   * training chain, never on the sale chain.
+   */
+  | { readonly type: 'training.start' | 'training.stop'; readonly staffId: string; readonly approvedBy: string };
 
 /** A printed copy of a receipt after the original: numbered per sale, sealed before it prints. */
 export type DuplicatePayload = {
@@ -143,11 +152,18 @@ export type DuplicatePayload = {
 /** The closing chain: Z reports of cash sessions and the fiscal closings of a day, a month, a fiscal year. */
 export type ClosingPayload = ZClosingPayload | PeriodClosingPayload;
 
+/**
+ * A sale of training mode: a version 1 sale document marked `training`, on the training chain. It
+ * is printed "MODE ÉCOLE" and never counted: no stock, totals, closings or head-office figures.
+ */
+export type TrainingPayload = SalePayloadV1 & { readonly training: true };
+
 type ChainPayloads = {
   readonly sale: SalePayload;
   readonly event: EventPayload;
   readonly duplicate: DuplicatePayload;
   readonly closing: ClosingPayload;
+  readonly training: TrainingPayload;
 };
 
 export type RecordPayload = ChainPayloads[FiscalChain];

@@ -1,6 +1,6 @@
 import { CASH_SESSION_SHAPES } from '../cash/cash-session-shapes';
 import { CLOSING_SHAPE } from '../closing/closing-shapes';
-import { SALE_SHAPE, SEALED_VOID_SHAPE, MAX_AMOUNT } from '../validation/sealed-shapes';
+import { SALE_SHAPE, SEALED_VOID_SHAPE, MAX_AMOUNT, TRAINING_SALE_SHAPE } from '../validation/sealed-shapes';
 import { array, integer, literal, object, pattern, record, text, variant, type Check } from '../validation/shape';
 import { FISCAL_CHAINS, type FiscalChain } from './events';
 
@@ -56,6 +56,8 @@ export const EVENT_SHAPE: Check = variant('type', {
     { type: literal('staff.rights'), staffId, role: text(32), changedBy: literal('hub') },
     { permissions: array(text(40), 32) },
   ),
+  'training.start': object({ type: literal('training.start'), staffId, approvedBy: staffId }),
+  'training.stop': object({ type: literal('training.stop'), staffId, approvedBy: staffId }),
 });
 
 export const DUPLICATE_SHAPE = object({
@@ -71,6 +73,7 @@ export const PAYLOAD_SHAPES: Readonly<Record<FiscalChain, Check>> = {
   event: EVENT_SHAPE,
   duplicate: DUPLICATE_SHAPE,
   closing: CLOSING_SHAPE,
+  training: TRAINING_SALE_SHAPE,
 };
 
 /** Every field of a sealed record but its payload (checked by PAYLOAD_SHAPES). */

@@ -45,10 +45,16 @@ export function receiptFingerprint(record: Pick<SealedRecord, 'hash'>): string {
   return record.hash.slice(0, 8);
 }
 
-/** A sale of training mode: marked `training` in its sealed payload (version 1). */
-export function isTrainingSale(record: Pick<SealedRecord<'sale'>, 'payload'>): boolean {
-  return isSaleV1(record.payload) && record.payload.training === true;
+/** A ticket: a sale or return of the sale chain, or a fictitious one of the training chain. */
+export type TicketRecord = SealedRecord<'sale'> | SealedRecord<'training'>;
+
+/** A sale of training mode: on the training chain, or marked `training` in its sealed payload (version 1). */
+export function isTrainingSale(record: Pick<TicketRecord, 'chain' | 'payload'>): boolean {
+  return record.chain === 'training' || (isSaleV1(record.payload) && record.payload.training === true);
 }
+
+/** The letters between the till and the sequence of a training ticket's code: it can never be taken for a real one. */
+export const TRAINING_RECEIPT_MARK = 'ECOLE';
 
 export type ReceiptOptions = {
   readonly width: number;
@@ -72,15 +78,19 @@ export function receiptNumber(tillId: string, seq: number, storeId?: string): st
   return `${storeId ? `${storeId}-` : ''}${tillId}-${String(seq).padStart(6, '0')}`;
 }
 
-/** The code printed on this sale's receipt: with its store from version 1 on, as first printed before. */
-export function saleReceiptNumber(record: Pick<SealedRecord<'sale'>, 'seq' | 'payload'>): string {
+/**
+ * The code printed on this sale's receipt: with its store from version 1 on, as first printed
+ * before. A training ticket numbers on its own chain, `<store>-<till>-ECOLE-<seq>`.
+ */
+export function saleReceiptNumber(record: Pick<TicketRecord, 'seq' | 'payload'> & { readonly chain?: TicketRecord['chain'] }): string {
   const sale = record.payload;
+  if (record.chain === 'training') return receiptNumber(`${sale.tillId}-${TRAINING_RECEIPT_MARK}`, record.seq, sale.storeId);
   return receiptNumber(sale.tillId, record.seq, isSaleV1(sale) ? sale.storeId : undefined);
 }
 
 type Style = { readonly bold?: boolean; readonly large?: boolean };
 
-export function buildReceipt(record: SealedRecord<'sale'>, store: StoreProfile, options: ReceiptOptions): Receipt {
+export function buildReceipt(record: TicketRecord, store: StoreProfile, options: ReceiptOptions): Receipt {
   const sale = record.payload;
   const locale = store.receiptLocale;
   const labels = receiptLabels(locale);

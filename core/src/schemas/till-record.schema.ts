@@ -4,7 +4,8 @@ import type { SealedRecord } from '../fiscal/chain';
 /**
  * Every sealed record of this till that is not a sale, told apart by `kind` (the payload type):
  * technical events, voids, cash sessions and movements (chain "event"), duplicates (chain "duplicate",
- * kind "duplicate"), Z reports and fiscal closings (chain "closing", kinds "closing.z", "closing.day"…).
+ * kind "duplicate"), Z reports and fiscal closings (chain "closing", kinds "closing.z", "closing.day"…),
+ * the fictitious sales of training mode (chain "training", kind "sale": never in the sales collection).
  * Single writer (this till), append only.
  */
 export const tillRecordSchema = {
@@ -29,7 +30,7 @@ export const tillRecordSchema = {
 } as const;
 
 /** The chains whose records are kept here; sales have their own collection. */
-export type TillRecordChain = 'event' | 'duplicate' | 'closing';
+export type TillRecordChain = 'event' | 'duplicate' | 'closing' | 'training';
 
 export type TillRecordDoc = Omit<FromSchema<typeof tillRecordSchema>, 'record'> & { record: SealedRecord<TillRecordChain> };
 

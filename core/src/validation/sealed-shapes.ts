@@ -107,29 +107,32 @@ const saleDiscount = variant('source', {
   loyalty: sourcedDiscount('loyalty'),
 });
 
+const saleV1Fields = {
+  v: literal(1),
+  kind: literal('sale', 'return'),
+  ...saleHead,
+  channel: literal('store'),
+  businessDate: pattern(/^\d{4}-\d{2}-\d{2}$/, 10, 'a date as YYYY-MM-DD'),
+  lines: array(object(saleLineFields, { ...saleLineOptional, salespersonId: id }), SALE_LIMITS.maxLines, 1),
+  discounts: array(saleDiscount, SALE_LIMITS.maxDiscounts),
+  ...saleTail,
+} as const;
+
+const saleV1Optional = {
+  ...saleOptional,
+  returnOf: object({
+    saleId: id,
+    receipt: text(64, 1),
+    lines: array(object({ lineId: id, quantity }), SALE_LIMITS.maxLines, 1),
+  }),
+  sessionId: id,
+} as const;
+
 /** A version 1 sale or return (`v: 1`): see SalePayloadV1 in sale/sale.ts. */
-export const SALE_V1_SHAPE = object(
-  {
-    v: literal(1),
-    kind: literal('sale', 'return'),
-    ...saleHead,
-    channel: literal('store'),
-    businessDate: pattern(/^\d{4}-\d{2}-\d{2}$/, 10, 'a date as YYYY-MM-DD'),
-    lines: array(object(saleLineFields, { ...saleLineOptional, salespersonId: id }), SALE_LIMITS.maxLines, 1),
-    discounts: array(saleDiscount, SALE_LIMITS.maxDiscounts),
-    ...saleTail,
-  },
-  {
-    ...saleOptional,
-    returnOf: object({
-      saleId: id,
-      receipt: text(64, 1),
-      lines: array(object({ lineId: id, quantity }), SALE_LIMITS.maxLines, 1),
-    }),
-    sessionId: id,
-    training: trueFlag(),
-  },
-);
+export const SALE_V1_SHAPE = object(saleV1Fields, { ...saleV1Optional, training: trueFlag() });
+
+/** A sale of training mode (the training chain): a version 1 sale whose `training` is required and true. */
+export const TRAINING_SALE_SHAPE = object({ ...saleV1Fields, training: trueFlag() }, saleV1Optional);
 
 /** The exact shape of a sale the host will seal, of either version; see SalePayload in sale/sale.ts. */
 export const SALE_SHAPE = versioned('v', SALE_V0_SHAPE, { 1: SALE_V1_SHAPE });

@@ -22,6 +22,7 @@ import { receiptHandlers } from './handlers/receipt-handlers';
 import { returnHandlers } from './handlers/return-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { terminalHandlers } from './handlers/terminal-handlers';
+import { trainingHandlers } from './handlers/training-handlers';
 import { injectFaults } from './fault-injection';
 import type { HostContext } from './host-context';
 import { HostEventBus } from './host-events';
@@ -190,6 +191,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   registry.register(terminalHandlers(context));
   registry.register(hubHandlers(context));
   registry.register(deviceHandlers(context));
+  registry.register(trainingHandlers(context));
   const desk = new CashDesk(context, cash);
   registry.register(cashHandlers(desk, new FiscalClosings(context, cash)));
   registry.assertComplete();

@@ -9,6 +9,7 @@ import { SignInScreen } from '../features/signin/SignInScreen';
 import { useAutoLock } from '../features/signin/use-auto-lock';
 import { SyncPanel } from '../features/sync/SyncPanel';
 import { FiscalStopBanner } from '../features/status/FiscalStopBanner';
+import { TrainingBanner } from '../features/training/TrainingBanner';
 import { NoticeBar } from '../features/status/NoticeBar';
 import { StatusBar } from '../features/status/StatusBar';
 import { useAppStore } from '../state/app-store';
@@ -35,6 +36,7 @@ export function App() {
       <StatusBar />
       <NoticeBar />
       <FiscalStopBanner />
+      <TrainingBanner />
       {phase === 'booting' && <Boot />}
       {phase === 'no-host' && (
         <main className="boot">

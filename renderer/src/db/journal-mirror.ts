@@ -7,9 +7,9 @@ const CLOSING_KINDS = ['closing.z', 'closing.day', 'closing.month', 'closing.yea
 
 /**
  * The highest sequence and the number of documents the till holds for one chain. Sales have
- * their own collection; events, duplicates and closings share till_records, told apart by `kind` (the
- * only kind of the duplicate chain is "duplicate", the closing chain's are CLOSING_KINDS), whose index
- * keeps the counts fast.
+ * their own collection; events, duplicates, closings and training sales share till_records, told apart
+ * by `kind` (the only kind of the duplicate chain is "duplicate", the closing chain's are CLOSING_KINDS,
+ * the training chain's "sale"), whose index keeps the counts fast.
  */
 async function localPosition(db: DocumentsDb, chain: FiscalChain): Promise<{ max: number; count: number }> {
   if (chain === 'sale') {
@@ -20,8 +20,10 @@ async function localPosition(db: DocumentsDb, chain: FiscalChain): Promise<{ max
   const duplicates = await db.till_records.count({ selector: { kind: 'duplicate' } }).exec();
   let closings = 0;
   for (const kind of CLOSING_KINDS) closings += await db.till_records.count({ selector: { kind } }).exec();
-  const count =
-    chain === 'duplicate' ? duplicates : chain === 'closing' ? closings : (await db.till_records.count().exec()) - duplicates - closings;
+  // Training mode's fictitious sales: the only records of kind "sale" here (real ones have their own collection).
+  const training = await db.till_records.count({ selector: { kind: 'sale' } }).exec();
+  const others = async () => (await db.till_records.count().exec()) - duplicates - closings - training;
+  const count = chain === 'duplicate' ? duplicates : chain === 'closing' ? closings : chain === 'training' ? training : await others();
   return { max: newest?.seq ?? 0, count };
 }
 

@@ -474,6 +474,7 @@ export const en: Dictionary = {
     staff: 'The sale is not in the name of the person signed in.',
     time: 'The time or the business day of the sale does not match the store’s clock.',
     return: 'The return does not match the original sale (item, price, or more than is left to return).',
+    training: 'Training mode changed during the sale, or a card was used in training mode (cash only): start the sale again.',
     session: 'The sale is not of the open cash session (none open, the drawer being counted, or open over 24 h: close it).',
     unknown: 'The host refused for a reason this till does not know.',
   },
@@ -498,6 +499,16 @@ export const en: Dictionary = {
       'The till will make a new key, which the old one approves in the fiscal journal; the hub will follow it. This cannot be undone.',
     confirm: 'Confirm the replacement',
     replaced: 'New key in use: {{keyId}}. The change is recorded in the journal.',
+  },
+  /** Training mode ("mode école"): fictitious sales on a chain of their own, counted nowhere. */
+  training: {
+    banner: 'TRAINING MODE — sales are not real',
+    short: 'Training',
+    start: 'Start training mode',
+    stop: 'Stop training mode',
+    title: 'Training mode: practice sales, never counted (stock, totals, closings)',
+    started: 'Training mode on: every sale is fictitious and its receipt says “MODE ÉCOLE”.',
+    stopped: 'Training mode off: sales are real again.',
   },
   devices: {
     label: {

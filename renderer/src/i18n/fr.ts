@@ -477,6 +477,8 @@ export const fr = {
     staff: 'La vente n’est pas au nom de la personne identifiée.',
     time: 'L’heure ou la journée de la vente ne correspond pas à l’horloge du magasin.',
     return: 'Le retour ne correspond pas à la vente d’origine (article, prix, ou quantité au-delà de ce qui reste à retourner).',
+    training:
+      'Le mode école a changé pendant la vente, ou une carte a été utilisée en mode école (espèces seulement) : recommencez la vente.',
     session: 'La vente n’appartient pas à la session de caisse ouverte (aucune ouverte, comptage en cours, ou ouverte depuis plus de 24 h : clôturez-la).',
     unknown: 'Le poste a refusé pour une raison non reconnue.',
   },
@@ -501,6 +503,16 @@ export const fr = {
       'La caisse créera une nouvelle clé, que l’ancienne approuvera dans le journal fiscal ; le serveur central la suivra. Ce changement est définitif.',
     confirm: 'Confirmer le renouvellement',
     replaced: 'Nouvelle clé en service : {{keyId}}. Le changement est enregistré au journal.',
+  },
+  /** Training mode ("mode école"): fictitious sales on a chain of their own, counted nowhere. */
+  training: {
+    banner: 'MODE ÉCOLE — ventes fictives',
+    short: 'École',
+    start: 'Démarrer le mode école',
+    stop: 'Arrêter le mode école',
+    title: 'Mode école : des ventes fictives pour se former, jamais comptées (stock, totaux, clôtures)',
+    started: 'Mode école démarré : chaque vente est fictive et son ticket porte « MODE ÉCOLE ».',
+    stopped: 'Mode école arrêté : les ventes sont de nouveau réelles.',
   },
   devices: {
     label: {

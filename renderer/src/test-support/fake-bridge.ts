@@ -34,7 +34,7 @@ export const TEST_HELLO: HostHello = {
   mode: 'browser',
   publicKey: '00'.repeat(32),
   keyId: 'test-key',
-  heads: { sale: 0, event: 0, duplicate: 0, closing: 0 },
+  heads: { sale: 0, event: 0, duplicate: 0, closing: 0, training: 0 },
   fiscal: { state: 'ok' },
   needsSetup: false,
 };
@@ -88,7 +88,7 @@ export function createFakeBridge(): FakeBridge {
   const terminalStatus = new Map<string, CardOutcome>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();
   const eventListeners = new Map<EventName, Set<(payload: never) => void>>();
-  const seqs = { sale: 0, event: 0, duplicate: 0, closing: 0 };
+  const seqs = { sale: 0, event: 0, duplicate: 0, closing: 0, training: 0 };
   const approvals: IssuedApproval[] = [];
   const duplicates = new Map<string, number>();
   let wrongPins = 0;
@@ -273,6 +273,8 @@ export function createFakeBridge(): FakeBridge {
     }),
     'host.hello': () => ({ ...TEST_HELLO, needsSetup: fake.staff.length === 0 }),
     'session.current': () => null,
+    // Training mode: always off here (the host's tests cover it).
+    'training.state': () => ({ on: false }),
     ...returns.handlers,
   };
 

@@ -261,7 +261,13 @@ for (const target of testTargets()) {
       expect(other).toMatchObject({
         tillId: 'T2',
         invalidSales: 0,
-        chains: [{ chain: 'sale', verifiedSeq: 0 }, { chain: 'event' }, { chain: 'duplicate' }, { chain: 'closing' }],
+        chains: [
+          { chain: 'sale', verifiedSeq: 0 },
+          { chain: 'event' },
+          { chain: 'duplicate' },
+          { chain: 'closing' },
+          { chain: 'training' },
+        ],
       });
       expect(mine!.chains[0]).toEqual({
         chain: 'sale',

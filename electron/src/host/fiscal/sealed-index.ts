@@ -1,4 +1,4 @@
-import { isSaleV1, type ChainHeads, type SealedRecord } from '@pos/core';
+import { isSaleV1, type ChainHeads, type SealedRecord, type TrainingState } from '@pos/core';
 
 /**
  * What the host must know of everything it sealed to decide what it may seal next, rebuilt from
@@ -16,6 +16,7 @@ export class SealedIndex {
   /** Per original sale: how much of each of its lines returns took back. */
   private readonly returned = new Map<string, Map<string, number>>();
   private anchor: ChainHeads | null = null;
+  private training: TrainingState = { on: false };
 
   /** The indexer the journal calls for each record, in journal order. */
   readonly add = (record: SealedRecord): void => {
@@ -63,6 +64,13 @@ export class SealedIndex {
       case 'till.start':
         if (event.heads) this.anchor = event.heads;
         break;
+      // Training mode lasts from its start event to its stop event, across restarts.
+      case 'training.start':
+        this.training = { on: true, since: record.sealedAt, staffId: event.staffId, approvedBy: event.approvedBy };
+        break;
+      case 'training.stop':
+        this.training = { on: false };
+        break;
       default:
         break;
     }
@@ -97,6 +105,11 @@ export class SealedIndex {
 
   refundRequestOf(attemptKey: string): string | undefined {
     return this.refundRequests.get(attemptKey);
+  }
+
+  /** Whether training mode is on: the last training.start with no training.stop after it. */
+  get trainingState(): TrainingState {
+    return this.training;
   }
 
   /** Every chain's head as the last start sealed it (null before the first start that recorded them). */

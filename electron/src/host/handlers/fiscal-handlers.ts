@@ -54,6 +54,30 @@ async function returnOriginal(ctx: HostContext, request: SealRequest): Promise<R
   return { sale: (record as SealedRecord<'sale'>).payload, returned: ctx.index.returnedOf(saleId) };
 }
 
+/** A sale marked `training` (version 1) is sealed on the training chain; the sale chain never sees it. */
+function onTrainingChain(request: SealRequest): SealRequest {
+  if (request.chain !== 'sale') return request;
+  const sale = request.payload as SalePayload;
+  return isSaleV1(sale) && sale.training === true ? { chain: 'training', id: request.id, payload: { ...sale, training: true } } : request;
+}
+
+/**
+ * While training mode is on, every sale must be a training one, and no sale may be one while it
+ * is off (the screen was out of date: the cashier starts the sale again). A training sale is paid
+ * in cash only: no card is ever charged for a fictitious sale.
+ */
+function trainingProblems(ctx: HostContext, request: SealRequest): SaleProblem[] {
+  if (request.chain !== 'sale') return [];
+  const sale = request.payload as SalePayload;
+  const marked = typeof sale === 'object' && sale !== null && isSaleV1(sale) && sale.training === true;
+  const on = ctx.index.trainingState.on;
+  if (on && !marked) return [{ code: 'training', message: 'training mode is on: only a training sale may be sealed' }];
+  if (!on && marked) return [{ code: 'training', message: 'training mode is off: a training sale may not be sealed' }];
+  if (marked && Array.isArray(sale.tenders) && sale.tenders.some((t) => t.method === 'card'))
+    return [{ code: 'training', message: 'a training sale is paid in cash only' }];
+  return [];
+}
+
 /**
  * The renderer asks the host to seal sales and voids; everything else the host seals itself. The
  * host decides: it re-checks every figure with core, each card tender against its payment
@@ -99,7 +123,9 @@ export function fiscalHandlers(ctx: HostContext): HandlerGroup {
           // A void retried under a new approval (its first reply lost) is still the one void of its cart.
           const voided = request.chain === 'event' && event.type === 'sale.void' ? ctx.index.voidOf(event.saleId) : undefined;
           if (voided) return (await ctx.journal.get(voided))!;
-          const again = await sameSeal(ctx, request);
+          // A sale of training mode goes on the training chain (a retry finds it there).
+          const sealing = onTrainingChain(request);
+          const again = await sameSeal(ctx, sealing);
           if (again) return again;
           const original = await returnOriginal(ctx, request);
           const problems = (() => {
@@ -110,8 +136,9 @@ export function fiscalHandlers(ctx: HostContext): HandlerGroup {
               return [{ code: 'shape' as const, message: `not readable: ${(error as Error).message}` }];
             }
           })();
-          if (problems.length > 0) throw sealRefused(problems);
-          return ctx.sealer.seal(request);
+          const training = trainingProblems(ctx, request);
+          if (problems.length + training.length > 0) throw sealRefused([...training, ...problems]);
+          return ctx.sealer.seal(sealing);
         }),
     },
     'fiscal.rotateKey': {

@@ -1,4 +1,4 @@
-import { buildReceipt, PosError, type SaleDrawerResult, type SealedRecord } from '@pos/core';
+import { buildReceipt, PosError, type SaleDrawerResult, type SealedRecord, type TicketRecord } from '@pos/core';
 import type { HostContext } from '../host-context';
 import type { HandlerGroup } from './handler-registry';
 import { ID_PATTERN, record, text } from './request-guards';
@@ -10,11 +10,12 @@ import { ID_PATTERN, record, text } from './request-guards';
  * sale's drawer opens once, with or without a receipt.
  */
 export function receiptHandlers(ctx: HostContext): HandlerGroup {
-  const saleRecord = async (saleId: string): Promise<SealedRecord<'sale'>> => {
+  // A ticket of the sale chain, or a fictitious one of training mode (printed MODE ÉCOLE).
+  const saleRecord = async (saleId: string): Promise<TicketRecord> => {
     const found = await ctx.journal.get(saleId);
-    if (!found || found.chain !== 'sale')
+    if (!found || (found.chain !== 'sale' && found.chain !== 'training'))
       throw new PosError('NOT_FOUND', `No sealed sale ${saleId} on this till`, { reason: 'sale-not-found' });
-    return found as SealedRecord<'sale'>;
+    return found as TicketRecord;
   };
   const cashierName = (staffId: string) => ctx.staff.list().find((s) => s.id === staffId)?.displayName ?? staffId;
   const parse = (raw: unknown) => ({ saleId: text(record(raw, 'receipt request'), 'saleId', { max: 64, pattern: ID_PATTERN }) });

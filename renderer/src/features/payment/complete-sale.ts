@@ -1,12 +1,13 @@
 import { buildSale, PosError, saleDocFromRecord, type SealedRecord } from '@pos/core';
 import { perfMeasure } from '../../app/perf';
-import { mirrorJournal } from '../../db/journal-mirror';
+import { mirrorJournal, storeSealedRecords } from '../../db/journal-mirror';
 import { useAppStore } from '../../state/app-store';
 import { cartActions, persistCart, useCartStore } from '../../state/cart-store';
 import { errorMessage, hostWords, sealProblemDetails } from '../../state/error-notice';
 import { isOutcomeUnknown, waitForHost } from '../../state/host-outcome';
 import { services } from '../../state/services';
 import { afterSale, doneSale } from '../receipt/after-sale';
+import { trainingOn } from '../training/training-store';
 
 /**
  * The host refused the sale: each problem by its code in the cashier's words (SEAL_REFUSED), or
@@ -50,6 +51,11 @@ async function sealUntilConfirmed(): Promise<SealedRecord<'sale'> | null> {
 /** Writes the sealed sale with strict durability; an id already there (restored) is the same sale. */
 async function storeSale(record: SealedRecord<'sale'>): Promise<void> {
   const sales = services().db.docs.sales;
+  // A training sale (the host sealed it on the training chain) is kept with the till's other records, never with the sales.
+  if ((record as SealedRecord).chain === 'training') {
+    await storeSealedRecords(services().db.docs, 'training', [record]).catch((error: unknown) => console.error(error));
+    return;
+  }
   try {
     await sales.insert(saleDocFromRecord(record));
   } catch (error) {
@@ -84,6 +90,8 @@ export async function completeSale(): Promise<void> {
       // The store's business day of completedAt (its zone and day start), as the host and the hub recompute it.
       timeZone: profile.timeZone,
       ...(profile.dayStartHour === undefined ? {} : { dayStartHour: profile.dayStartHour }),
+      // Training mode: a fictitious sale, which the host seals on the training chain.
+      ...(trainingOn() ? { training: true } : {}),
     });
     useCartStore.setState({ pendingSale: sale });
   }

@@ -5,6 +5,7 @@ import { LOCALES, type Locale } from '../../i18n/i18n';
 import { useAppStore } from '../../state/app-store';
 import { useDeviceStore } from '../../state/device-store';
 import { openDrawerWithoutSale } from '../devices/no-sale';
+import { toggleTraining, useTrainingStore } from '../training/training-store';
 import { openReturns } from '../returns/return-actions';
 import { GearIcon } from './StatusIcons';
 
@@ -17,6 +18,7 @@ export function MoreActions() {
   const { t } = useTranslation();
   const { phase, staff, locale } = useAppStore();
   const [open, setOpen] = useState(false);
+  const training = useTrainingStore((s) => s.state.on);
   const id = useId();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -87,6 +89,17 @@ export function MoreActions() {
             onClick={run(() => void openDrawerWithoutSale())}
           >
             {t('statusBar.drawer')}
+          </button>
+        )}
+        {phase === 'selling' && (
+          <button
+            type="button"
+            aria-pressed={training}
+            aria-label={t(training ? 'training.stop' : 'training.start')}
+            title={t('training.title')}
+            onClick={run(() => void toggleTraining())}
+          >
+            {t('training.short')}
           </button>
         )}
         {staff && can(staff.role, 'till.settings') && (
