@@ -25,6 +25,11 @@
  *   zipped by the hub's writer; archive_raw_verify_records_per_s: SHA-256 + Ed25519 of a sample of
  *   the same records in a tight loop, one thread (archive-verify.ts). Goal: the verifier ≥ 70 % of it.
  *   `--only archive` measures these alone (its raw figure is then also raw_verify_records_per_s).
+ * - z_report_ms: a cash session of --z-sales sales (2,000) in the host's journal → its Z figures,
+ *   sealed on the closing chain and laid out for the printer (CashDesk.sealZ, closing-bench.ts).
+ *   Goal < 300 ms. z_report_from_journal_ms: the same with the sales read back from the journal.
+ * - monthly_closing_ms: a month of --month-sales sales (60,000) with no closing yet → its 30 daily
+ *   closings and the month's, sealed (closing-bench.ts). Goal < 3 s. `--only closings` measures these alone.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -37,6 +42,7 @@ import { Sealer } from '../../electron/src/host/fiscal/sealer';
 import { formatTable, summarize } from '../till/stats';
 import { measureHostSeals } from './host-seals';
 import { measureArchiveVerification } from './archive-verify';
+import { measureMonthlyClosing, measureZReport } from './closing-bench';
 import { measureHubVerification } from './hub-verify';
 import { appendSealedSales, benchSale } from './sealed-journal';
 
@@ -50,6 +56,8 @@ const hubRecords = option('hub-records', 40_000);
 const hubTills = option('hub-tills', 8);
 const archiveRecords = option('archive-records', 1_000_000);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+const zSales = option('z-sales', 2000);
+const monthSales = option('month-sales', 60_000);
 /** The default checkpoint interval: at most this many records past the checkpoint, less one. */
 const CHECKPOINT_EVERY = 1000;
 
@@ -195,13 +203,26 @@ async function measureArchive(): Promise<void> {
   );
 }
 
-if (only !== 'archive') {
+async function measureClosings(): Promise<void> {
+  const z = await measureZReport(zSales, 5);
+  figures.push({ name: 'z_report_ms', unit: 'ms', values: z.host, target: `< 300 (${zSales} sales)` });
+  figures.push({ name: 'z_report_from_journal_ms', unit: 'ms', values: z.fromJournal, target: 'informative: sales read back first' });
+  figures.push({
+    name: 'monthly_closing_ms',
+    unit: 'ms',
+    values: await measureMonthlyClosing(monthSales, 3, log),
+    target: `< 3000 (${monthSales.toLocaleString('en')} sales)`,
+  });
+}
+
+if (only !== 'archive' && only !== 'closings') {
   await measureSeals();
   const { sample, publicKeyHex } = await measureOpens();
   measureVerification(sample, publicKeyHex);
   await measureHub();
 }
-await measureArchive();
+if (only === null || only === 'closings') await measureClosings();
+if (only !== 'closings') await measureArchive();
 
 log('');
 log(formatTable(figures.map(({ name, unit, values, target }) => ({ name: `${name} (${unit})`, values, ...(target ? { target } : {}) }))));

@@ -4,6 +4,7 @@ import {
   type CashSessionPayload,
   type CashSessionState,
   type ClosingPayload,
+  type ClosingSale,
   type ClosingSaleRecord,
   type EventPayload,
   type PeriodClosingPayload,
@@ -11,6 +12,28 @@ import {
   type SealedRecord,
   type ZClosingPayload,
 } from '@pos/core';
+
+/** At most this many sales of days not yet closed are kept in memory; beyond, closings read the journal. */
+const MAX_PENDING_SALES = 250_000;
+
+/** What a closing needs of a sale, and nothing more (lines reduced to their net and salesperson). */
+function compact(sale: SalePayload & { businessDate?: string; kind?: 'sale' | 'return'; training?: boolean }): ClosingSale {
+  return {
+    saleId: sale.saleId,
+    staffId: sale.staffId,
+    currency: sale.currency,
+    completedAt: sale.completedAt,
+    total: sale.total,
+    discountTotal: sale.discountTotal,
+    cashRounding: sale.cashRounding,
+    vat: sale.vat.map((v) => ({ rateBp: v.rateBp, base: v.base, vat: v.vat, inclusive: v.inclusive })),
+    tenders: sale.tenders.map((t) => ({ method: t.method, amount: t.amount, ...('status' in t ? { status: t.status } : {}) })),
+    lines: sale.lines.map((l) => ({ net: l.net, ...('salespersonId' in l && l.salespersonId ? { salespersonId: l.salespersonId } : {}) })),
+    ...(sale.kind ? { kind: sale.kind } : {}),
+    ...(sale.businessDate ? { businessDate: sale.businessDate } : {}),
+    ...(sale.training ? { training: true } : {}),
+  };
+}
 
 const CASH_TYPES = new Set(['cash.session.open', 'cash.movement', 'cash.count', 'cash.session.close']);
 
@@ -46,6 +69,12 @@ export class CashIndex {
   private readonly dayRanges = new Map<string, SeqRange>();
   private readonly entries: ClosingEntry[] = [];
   private broken: string | null = null;
+  /** Sales of version 1 of business days not closed yet, by business date (a daily closing needs no journal read). */
+  private readonly pending = new Map<string, ClosingSaleRecord[]>();
+  private pendingCount = 0;
+  /** Day keys holding version 0 sales (no sealed business date): their closings read the journal. */
+  private readonly undated = new Set<string>();
+  private overflow = false;
 
   readonly add = (record: SealedRecord): void => {
     if (record.chain === 'sale') this.addSale(record as SealedRecord<'sale'>);
@@ -104,6 +133,15 @@ export class CashIndex {
     return range;
   }
 
+  /**
+   * The sales of these business dates kept in memory, or undefined when the journal must be read
+   * (too many kept, or version 0 sales near these dates, whose business date is the store's to compute).
+   */
+  pendingSales(dates: readonly string[], near: (date: string) => readonly string[]): Map<string, ClosingSaleRecord[]> | undefined {
+    if (this.overflow || dates.some((d) => near(d).some((k) => this.undated.has(k)))) return undefined;
+    return new Map(dates.map((d) => [d, this.pending.get(d) ?? []]));
+  }
+
   /** Every day key with sales. */
   get saleDays(): string[] {
     return [...this.dayRanges.keys()];
@@ -119,6 +157,17 @@ export class CashIndex {
     const range = this.dayRanges.get(key);
     if (range) range.last = record.seq;
     else this.dayRanges.set(key, { first: record.seq, last: record.seq });
+    if (sale.businessDate === undefined) this.undated.add(key);
+    else if (!this.overflow) {
+      const kept = this.pending.get(key) ?? [];
+      kept.push({ seq: record.seq, hash: record.hash, payload: compact(sale) });
+      this.pending.set(key, kept);
+      this.pendingCount += 1;
+      if (this.pendingCount > MAX_PENDING_SALES) {
+        this.overflow = true;
+        this.pending.clear();
+      }
+    }
     const state = this.cashState;
     if (state.status !== 'none' && sale.sessionId === state.session.sessionId) {
       this.sessionSales.push({ seq: record.seq, hash: record.hash, payload: sale });
@@ -162,6 +211,10 @@ export class CashIndex {
       return;
     }
     this.lastClosing.set(payload.type, payload);
+    if (payload.type === 'closing.day') {
+      this.pendingCount -= this.pending.get(payload.period)?.length ?? 0;
+      this.pending.delete(payload.period);
+    }
     const periods = this.closed.get(payload.type) ?? new Map<string, string>();
     periods.set(payload.period, record.id);
     this.closed.set(payload.type, periods);

@@ -91,8 +91,11 @@ export class FiscalClosings {
 
   /** The sale chain's records of these business dates (read from the journal, in sequence order). */
   private async salesOf(dates: ReadonlySet<string>): Promise<Map<string, ClosingSaleRecord[]>> {
+    const near = (d: string) => [addDays(d, -1), d, addDays(d, 1)];
+    const kept = this.index.pendingSales([...dates], near);
+    if (kept) return kept;
     const byDate = new Map<string, ClosingSaleRecord[]>();
-    const keys = [...dates].flatMap((d) => [addDays(d, -1), d, addDays(d, 1)]);
+    const keys = [...dates].flatMap(near);
     const range = this.index.saleRange(keys);
     if (!range) return byDate;
     const days = this.settings.days;
