@@ -51,6 +51,10 @@ describe('training mode', () => {
 
     // A sale the screen did not mark as training is refused (the screen was out of date), and so is card money.
     expect(errorOf(await seal(host, 'not-marked'))).toMatchObject({ code: 'SEAL_REFUSED', details: { problems: [{ code: 'training' }] } });
+    const byCard = demoSale({ saleId: 'train-card', staffId: 'staff-sophie', training: true });
+    const card = { id: 'k', method: 'card', amount: byCard.total, status: 'approved', attemptKey: 'never-charged' };
+    const refused = errorOf(await host.invoke('fiscal.seal', { chain: 'sale', id: 'train-card', payload: { ...byCard, tenders: [card] } }));
+    expect((refused.details as { problems: { code: string }[] }).problems.map((p) => p.code)).toContain('training');
     const fictitious = valueOf<SealedRecord<'training'>>(await seal(host, 'train-1', true));
     expect(fictitious).toMatchObject({ chain: 'training', seq: 1, payload: { training: true, v: 1 } });
     // Retried (a lost reply): the same record, not a second one.
