@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { CashBanner } from '../features/cash/CashBanner';
+import { CashScreens } from '../features/cash/CashScreens';
 import { DevicesPanel } from '../features/devices/DevicesPanel';
 import { DialogHost } from '../features/dialogs/DialogHost';
 import { SupportWords } from '../features/errors/SupportWords';
@@ -36,6 +38,7 @@ export function App() {
       <StatusBar />
       <NoticeBar />
       <FiscalStopBanner />
+      <CashBanner />
       <TrainingBanner />
       {phase === 'booting' && <Boot />}
       {phase === 'no-host' && (
@@ -52,6 +55,8 @@ export function App() {
       )}
       {phase === 'signin' && <SignInScreen />}
       {phase === 'selling' && <SaleScreen />}
+      {/* Before the dialogs: a manager's PIN asked over a cash screen comes after it in the page too. */}
+      <CashScreens />
       <DialogHost />
       <HelpOverlay />
       <SyncPanel />

@@ -21,6 +21,7 @@ import {
   type StaffMember,
 } from '@pos/core';
 import type { ConnectionState, HostBridge } from '../bridge';
+import { createFakeCashHost, type FakeCashHost } from '../features/cash/test-support/fake-cash-host';
 import { createFakeReturnHost, type FakeReturnHost } from '../features/returns/test-support/fake-return-host';
 
 export type BridgeCall = { readonly name: MethodName; readonly request: unknown };
@@ -66,6 +67,8 @@ export type FakeBridge = {
   staff: StaffMember[];
   /** The host's returns (features/returns): sale.lookup over what was sealed, card refunds. */
   readonly returns: FakeReturnHost;
+  /** The host's cash sessions and closings (features/cash): tests set its limit or open a session. */
+  readonly cash: FakeCashHost;
   /** Outcome the terminal gives to the next payments (default approved). */
   terminal: (request: { attemptKey: string; amount: number }) => CardOutcome;
   /** What a status enquiry answers, by attempt key (default: what pay() answered). */
@@ -100,6 +103,7 @@ export function createFakeBridge(): FakeBridge {
     return setupPins.get(pin) ?? null;
   };
   const setupPins = new Map<string, StaffMember>();
+  const cash = createFakeCashHost({ seal: (r) => seal(r), sealed, signedIn: () => fake.signedIn, staffByPin });
   const returns = createFakeReturnHost({ sealed, storeId: TEST_HELLO.storeId, tillId: TEST_HELLO.tillId });
 
   /** Each person's wrong sign-in PINs, as the real host keeps them: five lock that person for 30 s. */
@@ -276,6 +280,7 @@ export function createFakeBridge(): FakeBridge {
     // Training mode: always off here (the host's tests cover it).
     'training.state': () => ({ on: false }),
     ...returns.handlers,
+    ...cash.handlers,
   };
 
   const invoke = async (name: MethodName, request?: unknown): Promise<unknown> => {
@@ -312,6 +317,7 @@ export function createFakeBridge(): FakeBridge {
     seal,
     approvals,
     returns,
+    cash,
     signedIn: null,
     staff: DEMO_STAFF.map(({ pin: _pin, ...member }) => member),
     terminal: () => 'approved',

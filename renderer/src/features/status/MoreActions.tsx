@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../i18n/i18n';
 import { useAppStore } from '../../state/app-store';
 import { useDeviceStore } from '../../state/device-store';
+import { showCashScreen } from '../cash/cash-store';
 import { openDrawerWithoutSale } from '../devices/no-sale';
 import { toggleTraining, useTrainingStore } from '../training/training-store';
 import { openReturns } from '../returns/return-actions';
@@ -79,6 +80,11 @@ export function MoreActions() {
         {phase === 'selling' && (
           <button type="button" title={t('returns.actionTitle')} onClick={run(openReturns)}>
             {t('returns.action')}
+          </button>
+        )}
+        {phase === 'selling' && (
+          <button type="button" title={t('cash.menuTitle')} onClick={run(() => showCashScreen('home'))}>
+            {t('cash.title')}
           </button>
         )}
         {phase === 'selling' && (
