@@ -1,6 +1,8 @@
 import {
   addProduct,
   buildSale,
+  closeInputOf,
+  closeSession,
   cartTotals,
   cashTender,
   demoProduct,
@@ -225,6 +227,37 @@ function countOfCash(amount: number): Record<string, number> {
   const tens = Math.floor(amount / 1000);
   return { '1000': tens, '1': amount - tens * 1000 };
 }
+
+describe('a stop between the close and its Z', () => {
+  it('seals the missing Z at the next start, once', async () => {
+    const dir = await dirs.make();
+    const printer = capturingPrinter();
+    let host = await hosts.start(dir, { printer });
+    await signIn(host, MANAGER_PIN);
+    const sessionId = await opened(host);
+    const counted = valueOf<CashCountResult>(await host.invoke('cash.count', { cash: { '2000': 1 } }));
+    expect(counted.needsApproval).toBe(true);
+    // The close sealed, then the host stops before its Z (as a crash would leave it).
+    const state = host.context.cash.state;
+    if (state.status !== 'closing' || !state.count) throw new Error('not counted');
+    const step = closeSession(
+      state,
+      closeInputOf(state.count, new Date().toISOString(), 'staff-sophie', { approvedBy: 'staff-sophie', reason: 'Test' }),
+      { cash: 13_000 },
+    );
+    if (!step.ok) throw new Error(step.error);
+    await host.context.sealer.seal({ chain: 'event', id: `cash-close-${sessionId}`, payload: step.payload });
+    expect(await chain(host, 'closing')).toEqual([]);
+    await host.close();
+    host = await hosts.start(dir, { printer });
+    const zs = await chain(host, 'closing');
+    expect(zs.map((r) => [r.id, r.payload.type === 'closing.z' && r.payload.zNumber])).toEqual([[`z-${sessionId}`, 1]]);
+    await host.close();
+    host = await hosts.start(dir, { printer });
+    expect(await chain(host, 'closing')).toHaveLength(1);
+    expect(valueOf<CashSessionView>(await host.invoke('cash.state', undefined))).toEqual({ state: 'none' });
+  });
+});
 
 describe('the 24 hours of a session, and the fiscal closings', () => {
   it('refuses a sale of a session open more than 24 hours, until it is closed', async () => {
