@@ -140,11 +140,9 @@ export function countSession(state: CashSessionState, input: CountInput, expecte
   if (state.status !== 'open' && state.status !== 'closing') return refuse('session-not-open');
   if (state.count) return refuse('session-closing');
   const { currency } = state.session;
-  const problem = countProblem(input.cash, currency);
-  if (problem) return refuse('count-invalid', problem);
-  const others = otherCounts(input.tenders, expected);
-  if (!others) return refuse('count-invalid');
-  const count = input.cash as CashCount;
+  const checked = checkedCounts(input, currency, expected);
+  if ('ok' in checked) return checked;
+  const { count, others } = checked;
   return taken(state, {
     type: 'cash.count',
     sessionId: state.session.sessionId,
@@ -200,6 +198,19 @@ function otherCounts(value: unknown, expected: ExpectedByTender): Map<string, nu
   return counts.size === methods.length ? counts : undefined;
 }
 
+/** The untrusted counts of a blind count or a close: the cash by denomination and every other tender the records expect. */
+function checkedCounts(
+  input: { readonly cash: unknown; readonly tenders?: unknown },
+  currency: string,
+  expected: ExpectedByTender,
+): { readonly count: CashCount; readonly others: Map<string, number> } | CashSessionRefusal {
+  const problem = countProblem(input.cash, currency);
+  if (problem) return refuse('count-invalid', problem);
+  const others = otherCounts(input.tenders, expected);
+  if (!others) return refuse('count-invalid');
+  return { count: input.cash as CashCount, others };
+}
+
 function soundApproval(approval: VarianceApproval | undefined): VarianceApproval | undefined {
   if (approval === undefined) return undefined;
   const reason = approval.reason.trim();
@@ -224,11 +235,9 @@ export function closeSession(
   if (state.status === 'open') return refuse('closing-not-started');
   if (state.status !== 'closing') return refuse('session-not-open');
   const { currency } = state.session;
-  const problem = countProblem(input.cash, currency);
-  if (problem) return refuse('count-invalid', problem);
-  const others = otherCounts(input.tenders, expected);
-  if (!others) return refuse('count-invalid');
-  const count = input.cash as CashCount;
+  const checked = checkedCounts(input, currency, expected);
+  if ('ok' in checked) return checked;
+  const { count, others } = checked;
   const counted = new Map([...others, ['cash', countTotal(count, currency)]]);
   const tenders: TenderClose[] = [...counted.keys()].sort().map((method) => {
     const c = counted.get(method) ?? 0;
