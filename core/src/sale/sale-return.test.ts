@@ -61,4 +61,19 @@ describe('a return of some lines of a sale', () => {
     expect(returnableLines(discounted, [])[0]).toMatchObject({ blocked: 'discounted' });
     expect(reason(() => returnCart(discounted, 'r', [], new Map([['l0', 1]]), at))).toBe('discounted');
   });
+
+  it('without the receipt: a return needs an approval, is paid back in cash, and a sale never carries one', () => {
+    const rules = { ...store, storeId: 'S001', tillId: 'T01', currency: 'EUR' };
+    const cart = addProduct(emptyCart('nr', 'EUR', at.startedAt), demoProduct(100), { lineId: 'l0' });
+    const total = cartTotals(cart, store.vatRates).total;
+    const cash = [cashTender('c', total, [], total, store.cashRounding)];
+    const returnApproval = { approvalId: 'a-1', approvedBy: 'staff-sophie' };
+    const back = buildSale(cart, cash, demoSaleContext({ returnApproval }));
+    expect(back).toMatchObject({ kind: 'return', returnApproval });
+    expect(validateSale(back, rules)).toEqual([]);
+    expect(validateSale({ ...back, returnApproval: undefined }, rules).map((p) => p.code)).toContain('return');
+    const card = { id: 'k', method: 'card' as const, amount: total, status: 'approved' as const, attemptKey: 'k' };
+    expect(validateSale(buildSale(cart, [card], demoSaleContext({ returnApproval })), rules).map((p) => p.code)).toContain('return');
+    expect(validateSale({ ...back, kind: 'sale' as const }, rules).map((p) => p.code)).toContain('return');
+  });
 });

@@ -86,6 +86,8 @@ export type SalePayloadV1 = SaleCommon & {
   readonly v: typeof SALE_VERSION;
   readonly kind: 'sale' | 'return';
   readonly returnOf?: ReturnOf;
+  /** A return without the original's receipt: a manager's approval of it (`sale.refund`), refunded in cash. */
+  readonly returnApproval?: ApprovalRef;
   readonly businessDate: string;
   readonly sessionId?: string;
   readonly channel: SaleChannel;
@@ -126,6 +128,8 @@ export type SaleContext = {
   readonly training?: boolean;
   /** Set for a return: the sale it gives back and which lines. */
   readonly returnOf?: ReturnOf;
+  /** Set for a return without the receipt (no `returnOf`): the manager's approval of it. */
+  readonly returnApproval?: ApprovalRef;
 };
 
 export class SaleNotPaidError extends Error {
@@ -169,7 +173,7 @@ export function saleBusinessDate(completedAt: string, store: { readonly timeZone
   return businessDate(completedAt, { timeZone: store.timeZone, dayStartHour: store.dayStartHour ?? 0 });
 }
 
-/** A sale (or, with `ctx.returnOf`, a return) of version 1 from a paid cart. */
+/** A sale (or, with `ctx.returnOf` or `ctx.returnApproval`, a return) of version 1 from a paid cart. */
 export function buildSale(cart: Cart, tenders: readonly Tender[], ctx: SaleContext): SalePayloadV1 {
   if (cart.lines.length === 0) throw new Error('An empty cart cannot be sold');
   // The rates in force when the sale completes: the host and the hub check it with the same instant.
@@ -189,8 +193,9 @@ export function buildSale(cart: Cart, tenders: readonly Tender[], ctx: SaleConte
   return {
     v: SALE_VERSION,
     type: 'sale',
-    kind: ctx.returnOf ? 'return' : 'sale',
+    kind: ctx.returnOf || ctx.returnApproval ? 'return' : 'sale',
     ...(ctx.returnOf ? { returnOf: ctx.returnOf } : {}),
+    ...(!ctx.returnOf && ctx.returnApproval ? { returnApproval: ctx.returnApproval } : {}),
     saleId: cart.id,
     storeId: ctx.storeId,
     tillId: ctx.tillId,

@@ -102,10 +102,17 @@ function versionOneProblems(sale: SalePayloadV1, rules: SaleRules): SaleProblem[
   }
   const lineIds = new Set(sale.lines.map((l) => l.lineId));
   if (lineIds.size !== sale.lines.length) problems.push(problem('shape', 'two lines have the same line id'));
-  if (sale.kind === 'sale' && sale.returnOf) problems.push(problem('return', 'a sale names a sale it returns'));
+  if (sale.kind === 'sale' && (sale.returnOf || sale.returnApproval)) problems.push(problem('return', 'a sale names a sale it returns'));
   if (sale.kind === 'return') {
     const of = sale.returnOf;
-    if (!of) return [...problems, problem('return', 'a return names no original sale')];
+    if (!of) {
+      // Without the receipt: only with a manager's approval (the host checks it), and only in cash.
+      if (!sale.returnApproval) return [...problems, problem('return', 'a return names no original sale and no approval')];
+      if (sale.tenders.some((t) => t.method !== 'cash'))
+        problems.push(problem('return', 'a return without its receipt is refunded in cash'));
+      return problems;
+    }
+    if (sale.returnApproval) problems.push(problem('return', 'a return with its receipt needs no approval'));
     if (of.saleId === sale.saleId) problems.push(problem('return', 'a return cannot return itself'));
     const listed = new Map(of.lines.map((l) => [l.lineId, l.quantity]));
     if (listed.size !== of.lines.length) problems.push(problem('return', 'the original lines are listed twice'));

@@ -129,7 +129,12 @@ const saleV1Optional = {
 } as const;
 
 /** A version 1 sale or return (`v: 1`): see SalePayloadV1 in sale/sale.ts. */
-export const SALE_V1_SHAPE = object(saleV1Fields, { ...saleV1Optional, training: trueFlag() });
+export const SALE_V1_SHAPE = object(saleV1Fields, {
+  ...saleV1Optional,
+  // A return without its receipt: the approval of it (see SalePayloadV1). Never on the training chain.
+  returnApproval: object(approvalFields),
+  training: trueFlag(),
+});
 
 /** A sale of training mode (the training chain): a version 1 sale whose `training` is required and true. */
 export const TRAINING_SALE_SHAPE = object({ ...saleV1Fields, training: trueFlag() }, saleV1Optional);

@@ -1,4 +1,5 @@
 import {
+  isSaleV1,
   problem,
   saleKind,
   subjectCovers,
@@ -122,6 +123,17 @@ function saleApprovalProblems(sale: SalePayload, ctx: SealCheckContext): SalePro
           actions: discountActions(sale.cartDiscountBp, ctx.profile),
           subject: { saleId: sale.saleId, bp: sale.cartDiscountBp },
         },
+        ctx,
+        cited,
+      ),
+    );
+  }
+  // A return without its receipt: an approval of exactly this return (its id and what it pays back).
+  if (isSaleV1(sale) && sale.kind === 'return' && !sale.returnOf) {
+    problems.push(
+      ...approvalProblems(
+        sale.returnApproval,
+        { what: 'return without receipt', actions: ['sale.refund'], subject: { saleId: sale.saleId, amount: sale.total } },
         ctx,
         cited,
       ),

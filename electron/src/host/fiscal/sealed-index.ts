@@ -30,6 +30,7 @@ export class SealedIndex {
         cite(line.priceOverride?.approvalId);
       }
       cite(sale.cartDiscountApproval?.approvalId);
+      if (isSaleV1(sale)) cite(sale.returnApproval?.approvalId);
       if (isSaleV1(sale) && sale.kind === 'return' && sale.returnOf) {
         const lines = this.returned.get(sale.returnOf.saleId) ?? new Map<string, number>();
         for (const line of sale.returnOf.lines) lines.set(line.lineId, (lines.get(line.lineId) ?? 0) + line.quantity);

@@ -212,3 +212,31 @@ describe('a return with the receipt', () => {
     expect(till.callsOf('drawer.openForSale')).toEqual([]);
   });
 });
+
+describe('a return without the receipt', () => {
+  it('asks a manager, takes the goods from the catalog, refunds them in cash and seals the approval with the return', async () => {
+    renderTill();
+    await user.keyboard('{F10}');
+    const dialog = await panel();
+    await user.click(within(dialog).getByRole('button', { name: 'Sans ticket' }));
+    const manager = await screen.findByRole('dialog', { name: 'Accord d’un responsable' });
+    expect(plain(manager.textContent)).toContain('un retour sans ticket');
+    await user.type(within(manager).getByLabelText('Code du responsable'), '5678');
+    await user.click(within(manager).getByRole('button', { name: 'Valider' }));
+
+    expect(await within(dialog).findByText(/Retour sans ticket accordé par Sophie/)).toBeTruthy();
+    await user.type(within(dialog).getByLabelText(/^Article rapporté/), oignons.words[0]!);
+    await user.click(await within(dialog).findByRole('button', { name: new RegExp(`^Ajouter ${oignons.name}`) }));
+    await user.click(within(dialog).getByRole('button', { name: 'Rembourser en espèces' }));
+    await within(dialog).findByText(/Retour enregistré/);
+
+    const [back] = sealedReturns();
+    expect(back).toMatchObject({ kind: 'return', total: oignons.price, returnApproval: { approvedBy: 'staff-sophie' } });
+    expect(back).not.toHaveProperty('returnOf');
+    expect(back!.lines.map((l) => [l.productId, l.quantity])).toEqual([[oignons.id, 1]]);
+    expect(back!.tenders).toEqual([expect.objectContaining({ method: 'cash', amount: oignons.price })]);
+    expect(till.approvals).toEqual([expect.objectContaining({ action: 'sale.refund', pin: '5678', subject: { saleId: back!.saleId } })]);
+    expect(back!.returnApproval!.approvalId).toBe(till.approvals[0]!.approvalId);
+    expect(await till.db.docs.sales.findOne(back!.saleId).exec()).not.toBeNull();
+  });
+});

@@ -13,7 +13,9 @@ import { closeReturns, findSale, otherReceipt } from './return-actions';
 import { linesOf, stepQuantity, typeQuantity } from './return-lines';
 import { useReturnStore, type ReturnState } from './return-store';
 import { cardPaid, refundInCash, refundToCard, sealPending } from './refund-return';
+import { FreeReturnView } from './FreeReturnView';
 import './returns.css';
+import { startWithoutReceipt } from './without-receipt';
 
 function useMoney() {
   const locale = intlLocale(useAppStore((s) => s.locale));
@@ -67,9 +69,14 @@ function FindReceipt({ busy }: { busy: boolean }) {
       <p id={hint} className="returns-hint">
         {t('returns.codeExample')}
       </p>
-      <button type="submit" className="primary" disabled={busy || code.trim() === ''}>
-        {t('returns.find')}
-      </button>
+      <div className="modal-actions">
+        <button type="button" onClick={() => void startWithoutReceipt()} disabled={busy}>
+          {t('returns.withoutReceipt')}
+        </button>
+        <button type="submit" className="primary" disabled={busy || code.trim() === ''}>
+          {t('returns.find')}
+        </button>
+      </div>
     </form>
   );
 }
@@ -232,7 +239,8 @@ function ReturnsOverlay() {
     <Overlay labelledBy={title} className="returns-panel" onClose={closeReturns}>
       <h2 id={title}>{t('returns.title')}</h2>
       {state.step === 'find' && <FindReceipt busy={state.busy} />}
-      {(state.step === 'lines' || state.step === 'refunding') && state.found && <ReturnLines state={state} />}
+      {(state.step === 'lines' || (state.step === 'refunding' && !state.free)) && state.found && <ReturnLines state={state} />}
+      {(state.step === 'free' || (state.step === 'refunding' && state.free)) && state.free && <FreeReturnView state={state} />}
       {state.step === 'done' && state.sealed && <ReturnDone state={state} />}
       <Say state={state} />
       <div className="modal-actions">

@@ -7,7 +7,9 @@ import {
   returnCart,
   ReturnChoiceError,
   saleDocFromRecord,
+  type ApprovalRef,
   type CardTender,
+  type ReturnOf,
   type SalePayloadV1,
   type SealedRecord,
   type Tender,
@@ -47,7 +49,12 @@ export function cardPaid(found: { readonly record: SealedRecord<'sale'> }): numb
   return found.record.payload.tenders.reduce((sum, t) => sum + (t.method === 'card' && t.status === 'approved' ? t.amount : 0), 0);
 }
 
-function build(cart: Parameters<typeof buildSale>[0], tenders: readonly Tender[], returnOf: SalePayloadV1['returnOf']): SalePayloadV1 {
+/** The return as core builds it: with the original it gives back, or (no receipt) the approval of it. */
+export function buildReturn(
+  cart: Parameters<typeof buildSale>[0],
+  tenders: readonly Tender[],
+  of: { readonly returnOf?: ReturnOf; readonly returnApproval?: ApprovalRef },
+): SalePayloadV1 {
   const { profile } = services();
   const staff = useAppStore.getState().staff!;
   return buildSale(cart, tenders, {
@@ -59,7 +66,8 @@ function build(cart: Parameters<typeof buildSale>[0], tenders: readonly Tender[]
     cashRounding: profile.cashRounding,
     timeZone: profile.timeZone,
     ...(profile.dayStartHour === undefined ? {} : { dayStartHour: profile.dayStartHour }),
-    ...(returnOf ? { returnOf } : {}),
+    ...(of.returnOf ? { returnOf: of.returnOf } : {}),
+    ...(of.returnApproval ? { returnApproval: of.returnApproval } : {}),
   });
 }
 
@@ -88,7 +96,7 @@ export async function sealPending(): Promise<void> {
         continue;
       }
       // Kept: the refund may already be made (card), so the same return is sealed again, never another.
-      set({ step: 'lines', busy: false, say: refusal(error) });
+      set({ step: useReturnStore.getState().free ? 'free' : 'lines', busy: false, say: refusal(error) });
       return;
     }
   }
@@ -122,7 +130,7 @@ export async function refundInCash(): Promise<void> {
   if (!built) return;
   const { cashRounding } = services().profile;
   const due = paymentState(built.total, [], cashRounding).cashDue;
-  set({ pending: build(built.cart, [cashTender(crypto.randomUUID(), built.total, [], due, cashRounding)], built.returnOf) });
+  set({ pending: buildReturn(built.cart, [cashTender(crypto.randomUUID(), built.total, [], due, cashRounding)], built) });
   await sealPending();
 }
 
@@ -167,7 +175,7 @@ export async function refundToCard(): Promise<void> {
       ...cardTenderFields(result),
       status: 'approved',
     };
-    set({ pending: build(built.cart, [tender], built.returnOf) });
+    set({ pending: buildReturn(built.cart, [tender], built) });
   } catch (error) {
     return set({ step: 'lines', busy: false, say: refusal(error) });
   }

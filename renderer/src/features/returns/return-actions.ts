@@ -4,6 +4,7 @@ import { errorMessage, hostWords } from '../../state/error-notice';
 import { refuseWhileSealingStopped } from '../../state/selling-guard';
 import { services } from '../../state/services';
 import { EMPTY_RETURN, useReturnStore } from './return-store';
+import { addFreeBarcode } from './without-receipt';
 
 /** F10 or the status bar's Retour: opens the returns panel on the receipt's field; never in the middle of a payment. */
 export function openReturns(): void {
@@ -29,6 +30,7 @@ export function otherReceipt(): void {
  * returned of it already; a code the host does not find is said by its reason (another till…).
  */
 export async function findSale(code: string): Promise<void> {
+  if (useReturnStore.getState().step === 'free') return addFreeBarcode(code);
   const state = useReturnStore.getState();
   if (!state.open || state.busy || state.step === 'refunding' || state.step === 'done' || code.trim() === '') return;
   useReturnStore.setState({ busy: true, say: { key: 'returns.finding' } });

@@ -5,6 +5,7 @@ import {
   cashTender,
   demoProduct,
   emptyCart,
+  type ApprovalRef,
   type Cart,
   type ReturnOf,
   type SalePayloadV1,
@@ -22,8 +23,15 @@ export function cartOf(id: string, lines: readonly { readonly index: number; rea
 }
 
 /** The sale (or, with `returnOf`, the return) of a cart completed now by Camille, in exact cash unless tenders are given. */
-export function saleNow(cart: Cart, options: { readonly tenders?: readonly Tender[]; readonly returnOf?: ReturnOf } = {}): SalePayloadV1 {
-  const context = demoSaleContext({ completedAt: new Date().toISOString(), ...(options.returnOf ? { returnOf: options.returnOf } : {}) });
+export function saleNow(
+  cart: Cart,
+  options: { readonly tenders?: readonly Tender[]; readonly returnOf?: ReturnOf; readonly returnApproval?: ApprovalRef } = {},
+): SalePayloadV1 {
+  const context = demoSaleContext({
+    completedAt: new Date().toISOString(),
+    ...(options.returnOf ? { returnOf: options.returnOf } : {}),
+    ...(options.returnApproval ? { returnApproval: options.returnApproval } : {}),
+  });
   const total = cartTotals(cart, context.vatRates).total;
   return buildSale(cart, options.tenders ?? [cashTender('cash', total, [], total, context.cashRounding)], context);
 }
