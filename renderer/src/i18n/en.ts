@@ -718,6 +718,7 @@ export const en: Dictionary = {
     notPrinted: 'The credit note was not printed: check the printer, then print a duplicate from the history.',
     drawerNotOpened: 'The drawer did not open: open it with the key.',
     refused: 'No return during a payment: finish or void the current sale first.',
+    notInTraining: 'No returns in training mode: leave training mode first.',
     withoutReceipt: 'No receipt',
     withoutReceiptApproval: 'a return without a receipt',
     freeNote: 'Return without a receipt approved by {{name}}: refunded in cash, at today’s price.',

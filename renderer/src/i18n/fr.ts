@@ -723,6 +723,7 @@ export const fr = {
     notPrinted: 'L’avoir n’a pas été imprimé : vérifiez l’imprimante, puis imprimez un duplicata depuis l’historique.',
     drawerNotOpened: 'Le tiroir ne s’est pas ouvert : ouvrez-le avec la clé.',
     refused: 'Retour impossible pendant un paiement : terminez ou annulez d’abord la vente en cours.',
+    notInTraining: 'Pas de retour en mode école : quittez d’abord le mode école.',
     withoutReceipt: 'Sans ticket',
     withoutReceiptApproval: 'un retour sans ticket',
     freeNote: 'Retour sans ticket accordé par {{name}} : remboursement en espèces, au prix du jour.',

@@ -7,6 +7,7 @@ import {
   demoProduct,
   emptyCart,
   PosError,
+  type TrainingState,
   type CardTender,
   type SalePayload,
   type SalePayloadV1,
@@ -20,6 +21,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { euros, plain } from '../../test-support/screen-queries';
 import { pressKeys, spaced } from '../../test-support/timed-keys';
 import { renderTill, startTill, stopTill, type Till } from '../../test-support/till-harness';
+import { useCashStore } from '../cash/cash-store';
+import { useTrainingStore } from '../training/training-store';
 import { EMPTY_RETURN, useReturnStore } from './return-store';
 
 const oignons = demoProduct(100);
@@ -210,6 +213,28 @@ describe('a return with the receipt', () => {
       expect.objectContaining({ method: 'card', status: 'approved', amount, attemptKey: refund!.attemptKey }),
     ]);
     expect(till.callsOf('drawer.openForSale')).toEqual([]);
+  });
+});
+
+describe('a return in the till’s day', () => {
+  it('carries the open cash session, and is not offered in training mode', async () => {
+    sealSale('sold-session');
+    till.cash.openWith({ '5000': 3 });
+    renderTill();
+    await waitFor(() => expect(useCashStore.getState().view?.state).toBe('open'));
+    const sessionId = (useCashStore.getState().view as { sessionId: string }).sessionId;
+    const dialog = await openWithCode('S001-T01-000001');
+    await user.click(await within(dialog).findByRole('button', { name: `Un de plus pour ${other.name}` }));
+    await user.click(within(dialog).getByRole('button', { name: 'Rembourser en espèces' }));
+    await within(dialog).findByText(/Retour enregistré/);
+    expect(sealedReturns()[0]).toMatchObject({ kind: 'return', sessionId });
+    await user.click(within(dialog).getByRole('button', { name: 'Fermer' }));
+
+    useTrainingStore.setState({ state: { on: true } as TrainingState });
+    await user.keyboard('{F10}');
+    expect(await screen.findByText('Pas de retour en mode école : quittez d’abord le mode école.')).toBeTruthy();
+    expect(screen.queryByRole('dialog', { name: 'Retour d’articles' })).toBeNull();
+    useTrainingStore.setState({ state: { on: false } });
   });
 });
 

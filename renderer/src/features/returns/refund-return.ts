@@ -21,6 +21,7 @@ import { errorMessage, hostWords, sealProblemDetails } from '../../state/error-n
 import { isOutcomeUnknown, waitForHost } from '../../state/host-outcome';
 import { totalsNow } from '../../state/rates-now';
 import { services } from '../../state/services';
+import { saleSessionId } from '../cash/cash-store';
 import { approve } from '../sale/approval';
 import { useReturnStore, type ReturnSay } from './return-store';
 import { choiceRefusal } from './return-lines';
@@ -57,6 +58,7 @@ export function buildReturn(
 ): SalePayloadV1 {
   const { profile } = services();
   const staff = useAppStore.getState().staff!;
+  const sessionId = saleSessionId();
   return buildSale(cart, tenders, {
     storeId: profile.storeId,
     tillId: profile.tillId,
@@ -66,6 +68,8 @@ export function buildReturn(
     cashRounding: profile.cashRounding,
     timeZone: profile.timeZone,
     ...(profile.dayStartHour === undefined ? {} : { dayStartHour: profile.dayStartHour }),
+    // The open cash session, which the host requires of every sale and return while one is open.
+    ...(sessionId ? { sessionId } : {}),
     ...(of.returnOf ? { returnOf: of.returnOf } : {}),
     ...(of.returnApproval ? { returnApproval: of.returnApproval } : {}),
   });

@@ -3,6 +3,7 @@ import { useCartStore } from '../../state/cart-store';
 import { errorMessage, hostWords } from '../../state/error-notice';
 import { refuseWhileSealingStopped } from '../../state/selling-guard';
 import { services } from '../../state/services';
+import { trainingOn } from '../training/training-store';
 import { EMPTY_RETURN, useReturnStore } from './return-store';
 import { addFreeBarcode } from './without-receipt';
 
@@ -11,6 +12,8 @@ export function openReturns(): void {
   const app = useAppStore.getState();
   if (app.phase !== 'selling' || refuseWhileSealingStopped()) return;
   if (useCartStore.getState().status !== 'selling') return app.notify('warning', 'returns.refused');
+  // Training mode seals fictitious sales only: money really paid back is never one of them.
+  if (trainingOn()) return app.notify('warning', 'returns.notInTraining');
   useReturnStore.setState({ ...EMPTY_RETURN, open: true });
 }
 
