@@ -73,4 +73,26 @@ describe.skipIf(!browserAvailable())('a return in the store', () => {
     await panel.getByRole('button', { name: 'Chercher' }).click();
     await expect.poll(() => panel.getByRole('alert').innerText()).toContain('Ce ticket est celui de la caisse T02 du magasin S001');
   });
+
+  it('without the receipt: a manager approves, the goods come from the catalog, the cash goes back', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F10');
+    const panel = page.getByRole('dialog', { name: 'Retour d’articles' });
+    await panel.waitFor();
+    expect(await problemsAtEverySize(page)).toEqual([]);
+    await page.setViewportSize(SIZES[0]);
+    await panel.getByRole('button', { name: 'Sans ticket' }).click();
+    const manager = page.getByRole('dialog', { name: 'Accord d’un responsable' });
+    await manager.getByLabel('Code du responsable').fill('5678');
+    await manager.getByRole('button', { name: 'Valider' }).click();
+    await manager.waitFor({ state: 'detached' });
+    await panel.getByLabel(/^Article rapporté/).fill(onions.words[0]!);
+    await panel.getByRole('button', { name: new RegExp(`^Ajouter ${onions.name}`) }).click();
+    expect(await problemsAtEverySize(page)).toEqual([]);
+    await page.setViewportSize(SIZES[0]);
+    await panel.getByRole('button', { name: 'Rembourser en espèces' }).click();
+    await expect.poll(() => panel.innerText()).toMatch(/Retour enregistré : avoir n° S001-T01-\d{6}\./);
+    expect(await problemsAtEverySize(page)).toEqual([]);
+    await page.setViewportSize(SIZES[0]);
+  });
 });
