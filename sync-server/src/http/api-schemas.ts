@@ -169,6 +169,21 @@ export const StoreSettingsBody = Type.Object({
   autoLockMinutes: Type.Optional(
     Type.Integer({ minimum: 0, maximum: 240, description: 'Minutes without input before a till locks (cart kept); 0: never; default 5' }),
   ),
+  cashSession: Type.Optional(
+    Type.Union([Type.Literal('required'), Type.Literal('optional')], {
+      description: 'required: no sale without an open cash session; optional (default): sales without one while none is open',
+    }),
+  ),
+  varianceLimit: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 1_000_000_000,
+      description: 'Variance per tender (minor units) above which a cash close needs a manager; default 500',
+    }),
+  ),
+  fiscalYearStartMonth: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 12, description: 'Month (1–12) the fiscal year starts, for yearly closings; default 1' }),
+  ),
   receiptFooter: Lines,
   priceListId: Type.Optional(Type.String({ maxLength: 64 })),
   loyaltySignupUrl: Type.Optional(
