@@ -271,6 +271,12 @@ describe('the 24 hours of a session, and the fiscal closings', () => {
     expect(valueOf<CashSessionView>(await host.invoke('cash.state', undefined))).toMatchObject({ mustCloseFirst: true });
     const refused = errorOf(await seal(host, saleOf('late', sessionId, cash, [100, 205], 'staff-sophie')));
     expect((refused.details as { problems: { code: string; message: string }[] }).problems[0]!.message).toMatch(/24 hours/);
+    // Closing it is still allowed; the next session sells again.
+    const expected = 13_000 + saleOf('early', sessionId, cash).total;
+    const closed = valueOf<CashCountResult>(await host.invoke('cash.count', { cash: { ...FLOAT, ...countOfCash(expected - 13_000) } }));
+    expect(closed.z?.zNumber).toBe(1);
+    const next = await opened(host);
+    valueOf(await seal(host, saleOf('next', next, cash, [100, 205], 'staff-sophie')));
   });
 
   it('seals the daily closings from the journal, then the month from its dailies; a closing never changes', async () => {
@@ -320,5 +326,15 @@ describe('the 24 hours of a session, and the fiscal closings', () => {
       '2026-11-02',
     ]);
     expect(verifyChain(records, new KeyRing([host.context.sealer.key.publicKeyHex]))).toEqual([]);
+    // The fiscal year (January to December unless the store says otherwise) once it is over.
+    vi.setSystemTime(new Date('2027-01-02T09:00:00.000Z'));
+    const year = valueOf<ClosingSummary[]>(await host.invoke('closing.run', { kind: 'year', period: '2026' }));
+    // Its last month is closed first (December, without sales: an empty monthly closing), then the year.
+    expect(year.map((c) => [c.kind, c.label, c.total])).toEqual([
+      ['month', '2026-12', 0],
+      ['year', '2026', m!.total.net],
+    ]);
+    const last = (await chain(host, 'closing')).at(-1)!.payload as PeriodClosingPayload;
+    expect([last.closings, last.perpetualGrandTotal]).toEqual([['2026-11', '2026-12'], m!.perpetualGrandTotal]);
   });
 });
