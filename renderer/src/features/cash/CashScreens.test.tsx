@@ -1,12 +1,13 @@
-import type { ClosingSale } from '@pos/core';
-import { screen, waitFor, within } from '@testing-library/react';
+import { demoProduct, type ClosingSale, type SalePayload, type SealRequest } from '@pos/core';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replaceProfile } from '../../state/services';
 import { MANAGER } from '../../test-support/fake-bridge';
 import { plain } from '../../test-support/screen-queries';
 import { renderTill, startTill, stopTill, type Till } from '../../test-support/till-harness';
-import { useCashStore } from './cash-store';
+import { sellCode } from '../sale/sell';
+import { refreshCashState, useCashStore } from './cash-store';
 
 let till: Till;
 let user: UserEvent;
@@ -227,6 +228,23 @@ describe('the cash session at the till, by touch alone', () => {
     await tap('Fermer', closed);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(await screen.findByRole('region', { name: 'Caisse' })).toBeTruthy();
+  });
+});
+
+describe('sales in a cash session', () => {
+  it('seals a sale made while the session is open with the session’s id', async () => {
+    await start();
+    till.cash.openWith({ '5000': 2 });
+    await act(() => refreshCashState());
+    const view = useCashStore.getState().view;
+    if (view?.state !== 'open') throw new Error('The session did not open');
+    await act(() => sellCode(demoProduct(100).barcodes[0]!));
+    await tap(/^Encaisser/);
+    await tap('Montant exact', screen.getByRole('region', { name: 'Encaissement' }));
+    await screen.findByRole('region', { name: 'Vente terminée' });
+    const sales = (till.callsOf('fiscal.seal') as SealRequest[]).filter((r) => r.chain === 'sale').map((r) => r.payload as SalePayload);
+    expect(sales).toHaveLength(1);
+    expect(sales[0]).toMatchObject({ sessionId: view.sessionId });
   });
 });
 

@@ -6,6 +6,7 @@ import { cartActions, persistCart, useCartStore } from '../../state/cart-store';
 import { errorMessage, hostWords, sealProblemDetails } from '../../state/error-notice';
 import { isOutcomeUnknown, waitForHost } from '../../state/host-outcome';
 import { services } from '../../state/services';
+import { saleSessionId } from '../cash/cash-store';
 import { afterSale, doneSale } from '../receipt/after-sale';
 import { trainingOn } from '../training/training-store';
 
@@ -72,6 +73,8 @@ async function storeSale(record: SealedRecord<'sale'>): Promise<void> {
  * any step is recovered at the next start from the pending sale kept in the open cart and the host
  * journal.
  */
+const withSession = (sessionId: string | undefined) => (sessionId ? { sessionId } : {});
+
 export async function completeSale(): Promise<void> {
   const state = useCartStore.getState();
   if (state.status === 'sealing') return;
@@ -90,8 +93,9 @@ export async function completeSale(): Promise<void> {
       // The store's business day of completedAt (its zone and day start), as the host and the hub recompute it.
       timeZone: profile.timeZone,
       ...(profile.dayStartHour === undefined ? {} : { dayStartHour: profile.dayStartHour }),
-      // Training mode: a fictitious sale, which the host seals on the training chain.
-      ...(trainingOn() ? { training: true } : {}),
+      // Training mode: a fictitious sale, which the host seals on the training chain; a real one
+      // carries the open cash session (the host refuses a sale of no session, or of another, while one is open).
+      ...(trainingOn() ? { training: true } : withSession(saleSessionId())),
     });
     useCartStore.setState({ pendingSale: sale });
   }
