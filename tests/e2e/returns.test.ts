@@ -1,33 +1,13 @@
 import { demoProduct } from '@pos/core';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seriousAccessibilityProblems } from '../support/axe-check';
 import { browserAvailable } from '../support/browser';
-import { crowdedCells, layoutProblems } from '../support/layout-checks';
+import { problemsAtEverySize, SIZES } from '../support/every-size';
 import { cartRows, donePanel, openPayment, scan } from '../support/till-page';
 import { useTillSession } from '../support/till-session';
 
 const onions = demoProduct(100);
 const milk = demoProduct(104);
-
-/** The touch screens of stores (screen-sizes.test.ts checks every other screen at the same sizes). */
-const SIZES = [
-  { width: 1024, height: 768 },
-  { width: 1280, height: 800 },
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
-
-async function problemsAtEverySize(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
-    const problems = [...(await layoutProblems(page)), ...(await crowdedCells(page)), ...(await seriousAccessibilityProblems(page))];
-    found.push(...problems.map((p) => `${size.width}×${size.height}: ${p}`));
-  }
-  return found;
-}
 
 describe.skipIf(!browserAvailable())('a return in the store', () => {
   const session = useTillSession({ prefix: 'pos-e2e-returns-', env: () => ({ POS_PRINTER: 'none' }), pin: '1234' });
@@ -51,7 +31,7 @@ describe.skipIf(!browserAvailable())('a return in the store', () => {
     await panel.getByRole('button', { name: 'Chercher' }).click();
     await panel.getByRole('button', { name: `Un de plus pour ${milk.name}` }).click();
     // The panel with its lines fits every till screen, every target a finger's size, nothing axe calls serious.
-    expect(await problemsAtEverySize(page)).toEqual([]);
+    expect(await problemsAtEverySize(page, 'returns panel')).toEqual([]);
     await page.setViewportSize(SIZES[0]);
     await panel.getByRole('button', { name: 'Rembourser en espèces' }).click();
     await expect.poll(() => panel.innerText()).toMatch(/Retour enregistré : avoir n° S001-T01-\d{6}\./);
@@ -79,7 +59,7 @@ describe.skipIf(!browserAvailable())('a return in the store', () => {
     await page.keyboard.press('F10');
     const panel = page.getByRole('dialog', { name: 'Retour d’articles' });
     await panel.waitFor();
-    expect(await problemsAtEverySize(page)).toEqual([]);
+    expect(await problemsAtEverySize(page, 'returns panel')).toEqual([]);
     await page.setViewportSize(SIZES[0]);
     await panel.getByRole('button', { name: 'Sans ticket' }).click();
     const manager = page.getByRole('dialog', { name: 'Accord d’un responsable' });
@@ -88,11 +68,11 @@ describe.skipIf(!browserAvailable())('a return in the store', () => {
     await manager.waitFor({ state: 'detached' });
     await panel.getByLabel(/^Article rapporté/).fill(onions.words[0]!);
     await panel.getByRole('button', { name: new RegExp(`^Ajouter ${onions.name}`) }).click();
-    expect(await problemsAtEverySize(page)).toEqual([]);
+    expect(await problemsAtEverySize(page, 'returns panel')).toEqual([]);
     await page.setViewportSize(SIZES[0]);
     await panel.getByRole('button', { name: 'Rembourser en espèces' }).click();
     await expect.poll(() => panel.innerText()).toMatch(/Retour enregistré : avoir n° S001-T01-\d{6}\./);
-    expect(await problemsAtEverySize(page)).toEqual([]);
+    expect(await problemsAtEverySize(page, 'returns panel')).toEqual([]);
     await page.setViewportSize(SIZES[0]);
   });
 });

@@ -678,7 +678,6 @@ export const en: Dictionary = {
   returns: {
     title: 'Return items',
     action: 'Return',
-    actionTitle: 'Return items: with the sale’s receipt (F10)',
     codeLabel: 'Sale receipt: scan its QR code or type its number',
     codeExample: 'For example S001-T01-000042',
     find: 'Find',

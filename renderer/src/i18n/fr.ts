@@ -683,7 +683,6 @@ export const fr = {
   returns: {
     title: 'Retour d’articles',
     action: 'Retour',
-    actionTitle: 'Retour d’articles : avec le ticket de la vente (F10)',
     codeLabel: 'Ticket de la vente : scannez son QR code ou tapez son numéro',
     codeExample: 'Par exemple S001-T01-000042',
     find: 'Chercher',

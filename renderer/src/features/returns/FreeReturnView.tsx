@@ -6,7 +6,7 @@ import { formatMoney } from '../../i18n/format';
 import { intlLocale } from '../../i18n/i18n';
 import { useAppStore } from '../../state/app-store';
 import { services } from '../../state/services';
-import { sealPending } from './refund-return';
+import { RefundBar } from './RefundBar';
 import type { ReturnState } from './return-store';
 import { addFreeProduct, freeTotal, lessFree, refundWithoutReceipt } from './without-receipt';
 
@@ -88,21 +88,11 @@ export function FreeReturnView({ state }: { state: ReturnState }) {
           </table>
         </div>
       )}
-      <dl className="returns-total">
-        <dt>{t('returns.total')}</dt>
-        <dd>{money(total)}</dd>
-      </dl>
-      <div className="modal-actions">
-        {state.pending ? (
-          <button type="button" className="primary" onClick={() => void sealPending()} disabled={busy}>
-            {t('returns.retry')}
-          </button>
-        ) : (
-          <button type="button" className="primary" onClick={() => void refundWithoutReceipt()} disabled={busy || total === 0}>
-            {t('returns.refundCash')}
-          </button>
-        )}
-      </div>
+      <RefundBar amount={total} currency={free.cart.currency} state={state}>
+        <button type="button" className="primary" onClick={() => void refundWithoutReceipt()} disabled={busy || total === 0}>
+          {t('returns.refundCash')}
+        </button>
+      </RefundBar>
     </>
   );
 }

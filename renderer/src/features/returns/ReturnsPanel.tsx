@@ -12,7 +12,8 @@ import { SupportWords } from '../errors/SupportWords';
 import { closeReturns, findSale, otherReceipt } from './return-actions';
 import { linesOf, stepQuantity, typeQuantity } from './return-lines';
 import { useReturnStore, type ReturnState } from './return-store';
-import { cardPaid, refundInCash, refundToCard, sealPending } from './refund-return';
+import { cardPaid, refundInCash, refundToCard } from './refund-return';
+import { RefundBar } from './RefundBar';
 import { FreeReturnView } from './FreeReturnView';
 import './returns.css';
 import { startWithoutReceipt } from './without-receipt';
@@ -104,7 +105,7 @@ function refundOf(state: ReturnState): number {
 function ReturnLines({ state }: { state: ReturnState }) {
   const { t } = useTranslation();
   const dates = useStoreDates();
-  const { locale, money } = useMoney();
+  const { locale } = useMoney();
   const first = useRef<HTMLButtonElement>(null);
   const found = state.found!;
   const sale = found.record.payload;
@@ -178,31 +179,25 @@ function ReturnLines({ state }: { state: ReturnState }) {
           </tbody>
         </table>
       </div>
-      <dl className="returns-total">
-        <dt>{t('returns.total')}</dt>
-        <dd>{money(total, sale.currency)}</dd>
-      </dl>
-      <div className="modal-actions">
-        <button type="button" onClick={otherReceipt} disabled={busy}>
-          {t('returns.otherReceipt')}
-        </button>
-        {state.pending ? (
-          <button type="button" className="primary" onClick={() => void sealPending()} disabled={busy}>
-            {t('returns.retry')}
+      <RefundBar
+        amount={total}
+        currency={sale.currency}
+        state={state}
+        before={
+          <button type="button" onClick={otherReceipt} disabled={busy}>
+            {t('returns.otherReceipt')}
           </button>
-        ) : (
-          <>
-            {cardPaid(found) > 0 && (
-              <button type="button" onClick={() => void refundToCard()} disabled={busy || total === 0}>
-                {t('returns.refundCard')}
-              </button>
-            )}
-            <button type="button" className="primary" onClick={() => void refundInCash()} disabled={busy || total === 0}>
-              {t('returns.refundCash')}
-            </button>
-          </>
+        }
+      >
+        {cardPaid(found) > 0 && (
+          <button type="button" onClick={() => void refundToCard()} disabled={busy || total === 0}>
+            {t('returns.refundCard')}
+          </button>
         )}
-      </div>
+        <button type="button" className="primary" onClick={() => void refundInCash()} disabled={busy || total === 0}>
+          {t('returns.refundCash')}
+        </button>
+      </RefundBar>
     </>
   );
 }

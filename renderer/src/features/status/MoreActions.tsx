@@ -7,7 +7,6 @@ import { useDeviceStore } from '../../state/device-store';
 import { showCashScreen } from '../cash/cash-store';
 import { openDrawerWithoutSale } from '../devices/no-sale';
 import { toggleTraining, useTrainingStore } from '../training/training-store';
-import { openReturns } from '../returns/return-actions';
 import { GearIcon } from './StatusIcons';
 
 /**
@@ -77,11 +76,6 @@ export function MoreActions() {
             ))}
           </select>
         </label>
-        {phase === 'selling' && (
-          <button type="button" title={t('returns.actionTitle')} onClick={run(openReturns)}>
-            {t('returns.action')}
-          </button>
-        )}
         {phase === 'selling' && (
           <button type="button" title={t('cash.menuTitle')} onClick={run(() => showCashScreen('home'))}>
             {t('cash.title')}
