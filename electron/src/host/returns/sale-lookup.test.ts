@@ -1,6 +1,14 @@
-import { digitalReceiptUrl, saleReceiptNumber, type SaleLookup, type SalePayloadV1, type SealedRecord } from '@pos/core';
+import {
+  digitalReceiptUrl,
+  receiptText,
+  returnCart,
+  saleReceiptNumber,
+  type SaleLookup,
+  type SalePayloadV1,
+  type SealedRecord,
+} from '@pos/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { errorOf, hostPool, signIn, tempDirs, valueOf, type TestHost } from '../test-support/host-harness';
+import { capturingPrinter, errorOf, hostPool, signIn, tempDirs, valueOf, type TestHost } from '../test-support/host-harness';
 import { cartOf, saleNow, sealSale } from './test-support/returns-kit';
 /** sale.lookup on a real host: the sale a receipt names, from this till's journal, with what returns took. */
 const dirs = tempDirs();
@@ -81,5 +89,23 @@ describe('sale.lookup', () => {
   it('answers only a signed-in person', async () => {
     const host = await hosts.start(await dirs.make());
     expect(errorOf(await lookUp(host, 'S001-T01-000001')).code).toBe('NOT_SIGNED_IN');
+  });
+
+  it('prints a return’s ticket as a credit note naming the receipt it gives back, and opens the drawer for its cash', async () => {
+    const printer = capturingPrinter();
+    const host = await hosts.start(await dirs.make(), { printer });
+    await signIn(host);
+    const sale = await sellTwoLines(host);
+    const chosen = returnCart(sale.payload, saleReceiptNumber(sale), [], new Map([['l1', 1]]), {
+      id: 'back-print',
+      startedAt: new Date().toISOString(),
+    });
+    const back = await seal(host, saleNow(chosen.cart, { returnOf: chosen.returnOf }));
+    expect(valueOf<{ status: string }>(await host.invoke('drawer.openForSale', { saleId: back.id })).status).toBe('opened');
+    valueOf(await host.invoke('receipt.print', { saleId: back.id }));
+    const text = receiptText(printer.receipts.at(-1)!);
+    expect(text).toContain('AVOIR - RETOUR');
+    expect(text).toContain('Retour du ticket n° S001-T01-000001');
+    expect(text).toContain('S001-T01-000002');
   });
 });
