@@ -22,7 +22,7 @@ export type ReturnContract = {
   /**
    * The sale of this store a code names, from this till's journal. Refused with SALE_NOT_FOUND and
    * a reason: `other-till` (the code names another till: values `store`, `till`), `other-store`,
-   * `receipt-unreadable`, `is-return`, `sale-not-found` (this till holds no such sale).
+   * `receipt-unreadable`, `is-return`, `is-training` (a training ticket), `sale-not-found` (this till holds no such sale).
    */
   'sale.lookup': { readonly req: SaleLookupRequest; readonly res: SaleLookup };
 };

@@ -21,6 +21,8 @@ export const ERROR_REASONS = [
   'receipt-unreadable',
   /** SALE_NOT_FOUND: the receipt is a return's: a return is not returned again. */
   'is-return',
+  /** SALE_NOT_FOUND: a training ticket (mode école): a fictitious sale, nothing to refund. */
+  'is-training',
   /** A sign-in or unlock for a staff id this till does not know. */
   'unknown-staff',
   /** Head office disabled this person: they cannot sign in or approve at any till of the store. */

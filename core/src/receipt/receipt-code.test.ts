@@ -17,6 +17,10 @@ describe('codes that find a sale', () => {
     expect(parseReceiptRef('PARIS-11-T03-000007')).toEqual({ kind: 'receipt', storeId: 'PARIS-11', tillId: 'T03', seq: 7 });
   });
 
+  it('name a training ticket’s code as such', () => {
+    expect(parseReceiptRef('S001-T01-ECOLE-000003')).toEqual({ kind: 'training', storeId: 'S001', tillId: 'T01', seq: 3 });
+  });
+
   it('take a code typed in lower case or with spaces around it', () => {
     expect(parseReceiptRef('  s001-t01-000042 \n')).toEqual({ kind: 'receipt', storeId: 'S001', tillId: 'T01', seq: 42 });
   });

@@ -1,14 +1,18 @@
 import { parseDigitalReceiptRef } from './digital-receipt';
+import { TRAINING_RECEIPT_MARK } from './receipt-model';
 
 /**
  * What a code typed or scanned at the till names, to find the sale it came from:
  * - `receipt`: a receipt code, `<store>-<till>-<seq>` (`S001-T01-000042`), or `<till>-<seq>`
  *   (`T01-000042`) as version 0 receipts were printed (no store: this till's store);
+ * - `training`: a training ticket's code (`S001-T01-ECOLE-000003`), named so it is never taken for a sale;
  * - `sale`: a sale id, read from the printed receipt's QR code (the sale id itself) or from the
  *   digital receipt's link (`https://<hub>/r/<storeId>/<saleId>.<key>`, which also names the store).
  */
 export type ReceiptRef =
   | { readonly kind: 'receipt'; readonly storeId?: string; readonly tillId: string; readonly seq: number }
+  /** A ticket of training mode (`<store>-<till>-ECOLE-<seq>`): a fictitious sale, never refunded. */
+  | { readonly kind: 'training'; readonly storeId: string; readonly tillId: string; readonly seq: number }
   | { readonly kind: 'sale'; readonly saleId: string; readonly storeId?: string };
 
 /** A part of a receipt code: a store or till id has no hyphen in the till id, and no spaces. */
@@ -30,6 +34,9 @@ function receiptCodeOf(text: string): ReceiptRef | null {
   if (!SEQ.test(seqText) || !PART.test(tillId) || !storeParts.every((p) => PART.test(p))) return null;
   const seq = Number(seqText);
   if (!Number.isSafeInteger(seq) || seq < 1) return null;
+  if (tillId === TRAINING_RECEIPT_MARK && storeParts.length >= 2) {
+    return { kind: 'training', storeId: storeParts.slice(0, -1).join('-'), tillId: storeParts.at(-1)!, seq };
+  }
   return storeParts.length === 0 ? { kind: 'receipt', tillId, seq } : { kind: 'receipt', storeId: storeParts.join('-'), tillId, seq };
 }
 

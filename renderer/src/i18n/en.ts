@@ -929,6 +929,7 @@ export const en: Dictionary = {
       'other-store': 'This receipt is from another store ({{store}}): the return is made in that store.',
       'receipt-unreadable': 'This is neither a receipt number (S001-T01-000042) nor a receipt’s QR code.',
       'is-return': 'This receipt is a return’s: scan the receipt of the sale.',
+      'is-training': 'This is a training-mode ticket: a fictitious sale, nothing to refund.',
       'approver-needed': 'A manager’s approval is needed: enter their PIN.',
       'approver-not-allowed': '{{name}} may not approve this.',
       'manager-only': 'Managers only.',

@@ -935,6 +935,7 @@ export const fr = {
       'other-store': 'Ce ticket est celui d’un autre magasin ({{store}}) : le retour se fait dans ce magasin.',
       'receipt-unreadable': 'Ce n’est ni un numéro de ticket (S001-T01-000042) ni le QR code d’un ticket.',
       'is-return': 'Ce ticket est celui d’un retour : scannez le ticket de la vente.',
+      'is-training': 'Ce ticket est celui du mode école : une vente fictive, rien à rembourser.',
       'approver-needed': 'Il faut l’accord d’un responsable : saisissez son code.',
       'approver-not-allowed': '{{name}} ne peut pas donner cet accord.',
       'manager-only': 'Réservé à un responsable.',

@@ -84,6 +84,7 @@ describe('sale.lookup', () => {
     expect(await refusal('S001-T01-000002')).toMatchObject({ code: 'SALE_NOT_FOUND', details: { reason: 'sale-not-found' } });
     expect(await refusal('no-such-sale')).toMatchObject({ code: 'SALE_NOT_FOUND', details: { reason: 'sale-not-found' } });
     expect(await refusal('S001 T01 000001')).toMatchObject({ code: 'SALE_NOT_FOUND', details: { reason: 'receipt-unreadable' } });
+    expect(await refusal('S001-T01-ECOLE-000001')).toMatchObject({ code: 'SALE_NOT_FOUND', details: { reason: 'is-training' } });
   });
 
   it('answers only a signed-in person', async () => {

@@ -24,6 +24,7 @@ export async function lookUpSale(ctx: SaleLookupContext, code: string): Promise<
   if (ref.storeId !== undefined && !same(ref.storeId, ctx.storeId)) {
     throw notFound(`A receipt of store ${ref.storeId}, not ${ctx.storeId}`, { reason: 'other-store', store: ref.storeId });
   }
+  if (ref.kind === 'training') throw notFound(`${code.trim()} is a training ticket`, { reason: 'is-training' });
   let found: SealedRecord | null;
   if (ref.kind === 'receipt') {
     if (!same(ref.tillId, ctx.tillId)) {

@@ -41,6 +41,7 @@ export function createFakeReturnHost(options: FakeReturnOptions): FakeReturnHost
       'sale.lookup': ({ code }) => {
         const ref = parseReceiptRef(code);
         if (!ref) throw notFound('receipt-unreadable');
+        if (ref.kind === 'training') throw notFound('is-training');
         if (ref.storeId && ref.storeId !== options.storeId) throw notFound('other-store', { store: ref.storeId });
         if (ref.kind === 'receipt' && ref.tillId !== options.tillId)
           throw notFound('other-till', { store: ref.storeId ?? options.storeId, till: ref.tillId });
