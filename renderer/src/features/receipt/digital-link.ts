@@ -11,6 +11,8 @@ export function digitalReceiptLink(
   profile: StoreProfile = services().profile,
   hubUrl: string | null = useSyncStore.getState().hub?.hubUrl ?? null,
 ): string | null {
+  // A training ticket (mode école) is fictitious: the hub never serves it, so no link promises it.
+  if (record.chain !== 'sale') return null;
   const base = receiptSettingsOf(profile).digitalBaseUrl ?? hubUrl;
   if (!base) return null;
   try {
