@@ -63,7 +63,7 @@ export type ReceiptOptions = {
    * renderer's host's, or at the hub the version the till's last start before the sale recorded.
    */
   readonly softwareVersion: string;
-  /** Unset where the cashier's name is not known (the hub's digital receipt: staff names stay on the tills). */
+  /** Unset where the cashier's name is not known (the hub's digital receipt of a person the hub does not manage). */
   readonly cashierName?: string;
   /** Reprint counter: set for a DUPLICATA. */
   readonly duplicate?: number;
