@@ -91,7 +91,7 @@ describe.skipIf(!browserAvailable())('bad input and faults get a clear message, 
       const [receipt] = await printer.waitForReceipts(1, 10_000);
       expect(decodeText(receipt!)).toContain('DUPLICATA n° 1');
       const list = await history(page);
-      await expect.poll(() => list.getByRole('button', { name: 'Voir le ticket T01-000001' }).count()).toBe(1);
+      await expect.poll(() => list.getByRole('button', { name: 'Voir le ticket S001-T01-000001' }).count()).toBe(1);
     } finally {
       await printer.stop();
     }

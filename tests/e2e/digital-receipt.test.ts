@@ -71,7 +71,7 @@ describe.skipIf(!browserAvailable())('a digital receipt, from the till to the cu
       )
       .toContain('TOTAL TTC');
     const text = await phone.locator('main').innerText();
-    for (const mention of ['Épicerie du Marché', 'N° TVA FR83404833048', 'SIRET 40483304800014', 'Ticket n° T01-000001', 'Espèces']) {
+    for (const mention of ['Épicerie du Marché', 'N° TVA FR83404833048', 'SIRET 40483304800014', 'Ticket n° S001-T01-000001', 'Espèces']) {
       expect(text).toContain(mention);
     }
     // Phone-friendly: nothing wider than the screen.

@@ -32,7 +32,7 @@ describe.skipIf(!browserAvailable())('the history of a store in another time zon
     await donePanel(page).waitFor();
 
     const panel = await history(page);
-    const open = panel.getByRole('button', { name: 'Voir le ticket T01-000001' });
+    const open = panel.getByRole('button', { name: 'Voir le ticket S001-T01-000001' });
     const time = await open.locator('xpath=ancestor::tr').getByRole('cell').nth(1).innerText();
     const browserTime = await page.evaluate(() => new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short' }).format(new Date()));
     expect(time).not.toBe(browserTime);

@@ -70,10 +70,10 @@ describe.skipIf(!browserAvailable())('parked sales, voids and the sales history'
     await expect.poll(() => panel.getByRole('button', { name: /^Voir le ticket/ }).count()).toBe(2);
     await panel.getByLabel('Numéro de ticket').fill('1');
     await expect.poll(() => panel.getByRole('button', { name: /^Voir le ticket/ }).count()).toBe(1);
-    expect(await panel.getByRole('button', { name: 'Voir le ticket T01-000001' }).count()).toBe(1);
+    expect(await panel.getByRole('button', { name: 'Voir le ticket S001-T01-000001' }).count()).toBe(1);
     await panel.getByLabel('Numéro de ticket').fill('T01-000002');
-    await expect.poll(() => panel.getByRole('button', { name: 'Voir le ticket T01-000002' }).count()).toBe(1);
-    await panel.getByRole('button', { name: 'Voir le ticket T01-000002' }).click();
+    await expect.poll(() => panel.getByRole('button', { name: 'Voir le ticket S001-T01-000002' }).count()).toBe(1);
+    await panel.getByRole('button', { name: 'Voir le ticket S001-T01-000002' }).click();
     await expect.poll(() => panel.getByRole('figure').innerText()).toContain(tea.name.slice(0, 20));
   });
 });

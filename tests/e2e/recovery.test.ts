@@ -92,7 +92,7 @@ describe.skipIf(!browserAvailable())('nothing lost, nothing doubled', () => {
     await signIn(page, '1234');
     const panel = await history(page);
     for (const n of [1, 2, 3]) {
-      await expect.poll(() => panel.getByRole('button', { name: `Voir le ticket T01-00000${n}` }).count()).toBe(1);
+      await expect.poll(() => panel.getByRole('button', { name: `Voir le ticket S001-T01-00000${n}` }).count()).toBe(1);
     }
     expect(await panel.getByRole('button', { name: /^Voir le ticket/ }).count()).toBe(3);
   });

@@ -108,8 +108,8 @@ describe.skipIf(!browserAvailable())('a sale end to end in browser mode', () => 
     page = await openTill(context, till.url);
     await signIn(page, '1234');
     const panel = await history(page);
-    await expect.poll(() => panel.getByRole('button', { name: 'Voir le ticket T01-000001' }).count()).toBe(1);
-    await panel.getByRole('button', { name: 'Voir le ticket T01-000001' }).click();
+    await expect.poll(() => panel.getByRole('button', { name: 'Voir le ticket S001-T01-000001' }).count()).toBe(1);
+    await panel.getByRole('button', { name: 'Voir le ticket S001-T01-000001' }).click();
     await panel.getByRole('button', { name: 'Réimprimer (duplicata)' }).click();
     // After the drawer's kick and the original.
     const receipts = await printer.waitForReceipts(3, 10_000);
