@@ -120,13 +120,13 @@ export class CashDesk {
       const staff = this.ctx.session.require();
       const out = request.kind !== 'pay-in';
       let approvedBy: string | undefined;
-      if (out && !this.ctx.staff.can(staff.role, 'cash.move')) {
-        if (request.managerPin === undefined)
-          throw new PosError('FORBIDDEN', `${staff.displayName} may not take cash out alone: an approver's PIN is needed`, {
-            needsApprover: true,
-            reason: 'approver-needed',
-          });
-        approvedBy = (await this.ctx.session.authorize(request.managerPin, 'cash.move')).id;
+      if (out) {
+        const approver = await this.ctx.session.approverFor(
+          'cash.move',
+          request.managerPin,
+          `${staff.displayName} may not take cash out alone: an approver's PIN is needed`,
+        );
+        if (approver.id !== staff.id) approvedBy = approver.id;
       } else if (!this.ctx.staff.can(staff.role, 'cash.session') && !this.ctx.staff.can(staff.role, 'cash.move')) {
         throw new PosError('FORBIDDEN', `${staff.displayName} may not put cash in the drawer`, { reason: 'manager-only' });
       }

@@ -1,4 +1,4 @@
-import { DEVICE_SETTINGS_SECTIONS, PosError, type CustomerDisplayState, type DeviceSettingsPatch } from '@pos/core';
+import { DEVICE_SETTINGS_SECTIONS, type CustomerDisplayState, type DeviceSettingsPatch } from '@pos/core';
 import { randomUUID } from 'node:crypto';
 import type { HostContext } from '../host-context';
 import type { HandlerGroup } from './handler-registry';
@@ -82,16 +82,7 @@ export function deviceHandlers(ctx: HostContext): HandlerGroup {
       run: async ({ reason, managerPin }) => {
         const staff = ctx.session.require();
         // A cashier without the permission needs a manager's PIN, typed at this till.
-        const approver = ctx.staff.can(staff.role, 'drawer.open')
-          ? staff
-          : managerPin
-            ? await ctx.session.authorize(managerPin, 'drawer.open')
-            : null;
-        if (!approver)
-          throw new PosError('FORBIDDEN', 'Opening the drawer without a sale needs a manager', {
-            needsApprover: true,
-            reason: 'approver-needed',
-          });
+        const approver = await ctx.session.approverFor('drawer.open', managerPin, 'Opening the drawer without a sale needs a manager');
         // The approval is recorded like every other (single use, cited by the record it allowed).
         const approval = await ctx.approvals.issue({ action: 'drawer.open', approvedBy: approver.id, requestedBy: staff.id, subject: {} });
         // Sealed before the pulse: a drawer never opens without its trace.

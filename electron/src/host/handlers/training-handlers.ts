@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PosError, type TrainingState } from '@pos/core';
+import type { TrainingState } from '@pos/core';
 import type { HostContext } from '../host-context';
 import { noRequest, type HandlerGroup } from './handler-registry';
 import { invalid, record, text } from './request-guards';
@@ -28,16 +28,7 @@ export function trainingHandlers(ctx: HostContext): HandlerGroup {
           const staff = ctx.session.require();
           if (ctx.index.trainingState.on === on) return ctx.index.trainingState;
           // A manager's own word, or another manager's PIN typed at this till.
-          const approver = ctx.staff.can(staff.role, 'till.settings')
-            ? staff
-            : managerPin
-              ? await ctx.session.authorize(managerPin, 'till.settings')
-              : null;
-          if (!approver)
-            throw new PosError('FORBIDDEN', 'Training mode is started and stopped by a manager', {
-              needsApprover: true,
-              reason: 'approver-needed',
-            });
+          const approver = await ctx.session.approverFor('till.settings', managerPin, 'Training mode is started and stopped by a manager');
           await ctx.sealer.seal({
             chain: 'event',
             id: randomUUID(),

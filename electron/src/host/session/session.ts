@@ -81,6 +81,18 @@ export class Session {
     return approver;
   }
 
+  /**
+   * Who approves `permission` now: the person signed in when their role allows it, else the owner
+   * of `managerPin` typed at this till (checked by `authorize`). Without a PIN the refusal says an
+   * approver is needed (`refusal`: the host's words for support).
+   */
+  async approverFor(permission: Permission, managerPin: unknown, refusal: string): Promise<StaffMember> {
+    const staff = this.require();
+    if (this.staff.can(staff.role, permission)) return staff;
+    if (managerPin === undefined) throw new PosError('FORBIDDEN', refusal, { needsApprover: true, reason: 'approver-needed' });
+    return this.authorize(managerPin, permission);
+  }
+
   /** A manager (another person) unlocks someone locked out; the book keeps who did it and when. */
   async unlock(staffId: string, managerPin: unknown): Promise<StaffMember> {
     const member = this.member(staffId);
