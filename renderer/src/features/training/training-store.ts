@@ -1,9 +1,9 @@
 import { can, type TrainingState } from '@pos/core';
 import { create } from 'zustand';
 import { useAppStore } from '../../state/app-store';
-import { ask } from '../../state/dialog-store';
 import { notifyError } from '../../state/error-notice';
 import { services } from '../../state/services';
+import { askManagerPin } from '../dialogs/ask-manager-pin';
 
 /** Training mode ("mode école") as the host last said: the host decides, the screen shows it. */
 export const useTrainingStore = create<{ readonly state: TrainingState }>(() => ({ state: { on: false } }));
@@ -23,21 +23,17 @@ export function trainingOn(): boolean {
 }
 
 /**
- * A manager starts or stops training mode; a cashier asks a manager to type their PIN. The host
- * seals the change (training.start / training.stop) before it is in force.
+ * A manager starts or stops training mode; a cashier asks a manager to type their PIN (a wrong
+ * one is said in the dialog, which asks again). The host seals the change (training.start / training.stop) before it is in force.
  */
 export async function toggleTraining(): Promise<void> {
   const staff = useAppStore.getState().staff;
   if (!staff) return;
   const on = !trainingOn();
-  let managerPin: string | undefined;
-  if (!can(staff.role, 'till.settings')) {
-    const pin = await ask({ kind: 'manager', actionKey: on ? 'training.start' : 'training.stop' });
-    if (pin?.kind !== 'pin') return;
-    managerPin = pin.pin;
-  }
+  const set = (managerPin?: string) => services().bridge.invoke('training.set', { on, ...(managerPin ? { managerPin } : {}) });
   try {
-    const state = await services().bridge.invoke('training.set', { on, ...(managerPin ? { managerPin } : {}) });
+    const state = can(staff.role, 'till.settings') ? await set() : await askManagerPin(on ? 'training.start' : 'training.stop', set);
+    if (state === null) return;
     useTrainingStore.setState({ state });
     useAppStore.getState().notify('info', state.on ? 'training.started' : 'training.stopped');
   } catch (error) {

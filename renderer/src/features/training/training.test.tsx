@@ -1,7 +1,7 @@
-import type { TrainingState } from '@pos/core';
+import { PosError, type TrainingState } from '@pos/core';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MANAGER } from '../../test-support/fake-bridge';
+import { MANAGER, MANAGER_PIN } from '../../test-support/fake-bridge';
 import { renderTill, startTill, stopTill } from '../../test-support/till-harness';
 import { useTrainingStore } from './training-store';
 
@@ -37,5 +37,32 @@ describe('training mode at the till', () => {
     expect(await screen.findByText('MODE ÉCOLE — ventes fictives')).toBeTruthy();
     act(() => useTrainingStore.setState({ state: { on: false } }));
     expect(screen.queryByText('MODE ÉCOLE — ventes fictives')).toBeNull();
+  });
+
+  it('a cashier needs a manager: a wrong PIN is said in the dialog, which asks again', async () => {
+    const till = await startTill();
+    let state: TrainingState = { on: false };
+    till.handle('training.state', () => state);
+    till.handle('training.set', ({ on, managerPin }: { on: boolean; managerPin?: string }) => {
+      if (managerPin !== MANAGER_PIN) throw new PosError('WRONG_PIN', 'Wrong PIN', { attemptsLeft: 4 });
+      return (state = on ? ON : { on: false });
+    });
+    renderTill();
+    fireEvent.click(within(screen.getByRole('banner')).getByRole('button', { name: 'Démarrer le mode école' }));
+    const typePin = async (pin: string) => {
+      const dialog = await screen.findByRole('dialog', { name: 'Accord d’un responsable' });
+      fireEvent.change(within(dialog).getByLabelText('Code du responsable'), { target: { value: pin } });
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Valider' }));
+    };
+    await typePin('9999');
+    const dialog = await screen.findByRole('dialog', { name: 'Accord d’un responsable' });
+    await waitFor(() => expect(within(dialog).getByRole('alert').textContent).toBe('Code incorrect (4 essai(s) restant(s)).'));
+    expect(screen.queryByText('MODE ÉCOLE — ventes fictives')).toBeNull();
+    await typePin(MANAGER_PIN);
+    expect(await screen.findByText('MODE ÉCOLE — ventes fictives')).toBeTruthy();
+    expect(till.callsOf('training.set')).toEqual([
+      { on: true, managerPin: '9999' },
+      { on: true, managerPin: MANAGER_PIN },
+    ]);
   });
 });
