@@ -89,6 +89,8 @@ export type CashContract = {
   'cash.move': { readonly req: CashMoveRequest; readonly res: { readonly record: SealedRecord; readonly drawerOpened: boolean } };
   /** X report: any time, no reset (manager). */
   'cash.x': { readonly req: void; readonly res: SessionXReport };
+  /** Prints the X the host computes from its journal ("RAPPORT X", sans remise à zéro); nothing is sealed (manager). */
+  'cash.printX': { readonly req: void; readonly res: { readonly printed: boolean; readonly message: string } };
   'cash.count': { readonly req: CashCountRequest; readonly res: CashCountResult };
   'cash.close': { readonly req: CashCloseRequest; readonly res: ZReportView };
   'closing.print': { readonly req: { readonly seq: number }; readonly res: { readonly printed: boolean; readonly message: string } };

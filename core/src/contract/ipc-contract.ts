@@ -397,6 +397,7 @@ const METHODS = {
   'cash.open': true,
   'cash.move': true,
   'cash.x': true,
+  'cash.printX': true,
   'cash.count': true,
   'cash.close': true,
   'closing.print': true,

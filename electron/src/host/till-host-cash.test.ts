@@ -9,6 +9,7 @@ import {
   demoStoreProfile,
   emptyCart,
   FISCAL_CHAINS,
+  formatAmount,
   KeyRing,
   verifyChain,
   xReport,
@@ -127,6 +128,7 @@ describe('a cash session from the float to its Z', () => {
 
     // The X is a manager's, and equals the sums of what the journal holds.
     expect(errorOf(await host.invoke('cash.x', undefined)).code).toBe('FORBIDDEN');
+    expect(errorOf(await host.invoke('cash.printX', undefined)).code).toBe('FORBIDDEN');
     await signIn(host, MANAGER_PIN);
     const x = valueOf<SessionXReport>(await host.invoke('cash.x', undefined));
     const sealedSales = (await chain(host, 'sale')).map((r) => (r as SealedRecord<'sale'>).payload);
@@ -136,6 +138,32 @@ describe('a cash session from the float to its Z', () => {
     expect(x).toEqual(xReport(session as never, sealedSales, [], movements as never));
     expect([x.totals.salesCount, x.totals.byTender.map((t) => t.method)]).toEqual([2, ['card', 'cash']]);
     expect(x.cash.expected).toBe(13_000 + s1.total - 1250);
+
+    // The X printed: the host's own figures on the receipt printer, nothing sealed on any chain.
+    const sealedBeforeX = await Promise.all(FISCAL_CHAINS.map((name) => chain(host, name).then((r) => r.length)));
+    const printsBeforeX = printer.receipts.length;
+    expect(valueOf<{ printed: boolean }>(await host.invoke('cash.printX', undefined)).printed).toBe(true);
+    const xTicket = printer.receipts.slice(printsBeforeX);
+    expect(xTicket).toHaveLength(1);
+    const xText = xTicket[0]!.lines.map((l) => (l.kind === 'text' ? l.text : '')).join('\n');
+    for (const words of [
+      'RAPPORT X',
+      'sans remise à zéro',
+      'Journée',
+      x.businessDate,
+      'Espèces attendues',
+      'TVA',
+      formatAmount(x.cash.expected, 'EUR', 'fr-FR'),
+    ])
+      expect(xText).toContain(words);
+    expect(xText).not.toContain('RAPPORT Z');
+    expect(await Promise.all(FISCAL_CHAINS.map((name) => chain(host, name).then((r) => r.length)))).toEqual(sealedBeforeX);
+    printer.fail = { status: 'failed', reason: 'io', message: 'Paper out' };
+    expect(valueOf<{ printed: boolean; message: string }>(await host.invoke('cash.printX', undefined))).toEqual({
+      printed: false,
+      message: 'Paper out',
+    });
+    printer.fail = null;
 
     // Restart between steps: the session comes back from the journal, nothing lost or doubled.
     await host.close();

@@ -791,6 +791,9 @@ export const en: Dictionary = {
       action: 'X report',
       title: 'X report (no reset)',
       session: 'Business day {{date}} · opened on {{openedAt}} by {{name}}',
+      print: 'Print',
+      printed: 'X report sent to the printer.',
+      notPrinted: 'The X report could not be printed: check the printer.',
     },
     report: {
       totals: 'Totals',

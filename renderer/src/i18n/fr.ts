@@ -797,6 +797,9 @@ export const fr = {
       action: 'Rapport X',
       title: 'Rapport X (sans remise à zéro)',
       session: 'Journée du {{date}} · caisse ouverte le {{openedAt}} par {{name}}',
+      print: 'Imprimer',
+      printed: 'Rapport X envoyé à l’imprimante.',
+      notPrinted: 'Le rapport X n’a pas pu être imprimé : vérifiez l’imprimante.',
     },
     report: {
       totals: 'Totaux',

@@ -25,6 +25,7 @@ import {
 import type { HostContext } from '../host-context';
 import type { CashIndex } from './cash-index';
 import { cashSettingsOf } from './cash-settings';
+import { xReportLines } from './x-document';
 import { zReportLines } from './z-document';
 import { zReportPdf } from './z-pdf';
 
@@ -267,9 +268,10 @@ export class CashDesk {
     return record as ZRecord;
   }
 
+  private readonly nameOf = (staffId: string): string => this.ctx.staff.get(staffId)?.displayName ?? staffId;
+
   private linesOf(record: ZRecord, width: number) {
-    const nameOf = (staffId: string) => this.ctx.staff.get(staffId)?.displayName ?? staffId;
-    return zReportLines({ record, profile: this.ctx.profile, nameOf, width });
+    return zReportLines({ record, profile: this.ctx.profile, nameOf: this.nameOf, width });
   }
 
   private async print(record: ZRecord): Promise<{ printed: boolean; message: string }> {
@@ -279,6 +281,30 @@ export class CashDesk {
       saleId: record.id,
       receiptNumber: `Z-${String(record.payload.zNumber).padStart(6, '0')}`,
       lines: this.linesOf(record, width),
+    });
+    return outcome.status === 'failed' ? { printed: false, message: outcome.message } : { printed: true, message: 'printed' };
+  }
+
+  /**
+   * Prints the X of the open session on the receipt printer, computed here from the journal (never
+   * the page's figures). Nothing is sealed: an X is a reading, not a closing (docs/fiscal.md).
+   */
+  async printX(): Promise<{ printed: boolean; message: string }> {
+    const x = this.x();
+    const width = this.ctx.printer.columns;
+    const printedAt = this.now();
+    const outcome = await this.ctx.printer.print({
+      width,
+      saleId: `x-${x.sessionId}-${printedAt}`,
+      receiptNumber: `X-${x.businessDate}`,
+      lines: xReportLines({
+        report: x,
+        profile: this.ctx.profile,
+        storeId: this.ctx.config.storeId,
+        printedAt,
+        nameOf: this.nameOf,
+        width,
+      }),
     });
     return outcome.status === 'failed' ? { printed: false, message: outcome.message } : { printed: true, message: 'printed' };
   }

@@ -1,15 +1,5 @@
-import {
-  centered,
-  formatAmount,
-  formatDateTime,
-  formatRate,
-  receiptFingerprint,
-  twoColumns,
-  type ReceiptLine,
-  type SealedRecord,
-  type StoreProfile,
-  type ZClosingPayload,
-} from '@pos/core';
+import { receiptFingerprint, type ReceiptLine, type SealedRecord, type StoreProfile, type ZClosingPayload } from '@pos/core';
+import { reportWriter } from './report-lines';
 
 export type ZDocumentInput = {
   readonly record: SealedRecord<'closing'> & { readonly payload: ZClosingPayload };
@@ -29,19 +19,10 @@ export type ZDocumentInput = {
 export function zReportLines({ record, profile, nameOf, width }: ZDocumentInput): ReceiptLine[] {
   const z = record.payload;
   const f = z.figures;
-  const locale = 'fr-FR';
-  const money = (amount: number) => formatAmount(amount, f.currency, locale);
-  const at = (iso: string) => formatDateTime(iso, locale, profile.timeZone);
-  const text = (t: string, style: { bold?: boolean; large?: boolean } = {}): ReceiptLine => ({ kind: 'text', text: t, ...style });
-  const pair = (left: string, right: string): ReceiptLine[] => twoColumns(left, right, width).map((t) => text(t));
-  const rule: ReceiptLine = { kind: 'rule' };
-  const lines: ReceiptLine[] = [
-    ...centered(profile.name, width).map((t) => text(t, { bold: true })),
-    ...profile.addressLines.flatMap((a) => centered(a, width).map((t) => text(t))),
-    ...(profile.siret ? centered(`SIRET ${profile.siret}`, width).map((t) => text(t)) : []),
-    ...centered(`TVA ${profile.vatNumber}`, width).map((t) => text(t)),
-    rule,
-    ...centered(`RAPPORT Z N° ${z.zNumber}`, Math.floor(width / 2)).map((t) => text(t, { large: true })),
+  const w = reportWriter(profile, f.currency, width);
+  const { pair, text, rule, money, at } = w;
+  return [
+    ...w.header(`RAPPORT Z N° ${z.zNumber}`),
     ...pair('Magasin', `${record.storeId}`),
     ...pair('Caisse', `${profile.tillLabel} (${record.tillId})`),
     ...pair('Journée', f.businessDate),
@@ -51,32 +32,16 @@ export function zReportLines({ record, profile, nameOf, width }: ZDocumentInput)
     ...pair('Clôturée le', at(f.closedAt)),
     ...pair('Clôturée par', nameOf(f.closedBy)),
     rule,
-    text('VENTES', { bold: true }),
-    ...pair(`Ventes (${f.totals.salesCount})`, money(f.totals.total.sales)),
-    ...pair(`Retours (${f.totals.returnsCount})`, money(-f.totals.total.returns)),
-    ...pair('Net TTC', money(f.totals.total.net)),
-    ...pair('Remises', money(f.totals.discounts.net)),
-    ...pair(`Annulations (${f.totals.voids.count})`, money(f.totals.voids.amount)),
-    rule,
-    text('TVA (base / TVA / TTC)', { bold: true }),
-    ...f.totals.byVat.flatMap((v) => [
-      text(`Taux ${formatRate(v.rateBp, locale)}`),
-      ...pair('  HT', money(v.base.net)),
-      ...pair('  TVA', money(v.vat.net)),
-      ...pair('  TTC', money(v.inclusive.net)),
-    ]),
+    ...w.salesAndVat(f.totals),
     rule,
     text('MOYENS DE PAIEMENT (attendu / compté / écart)', { bold: true }),
     ...f.tenders.flatMap((t) => [
-      text(t.method === 'cash' ? 'Espèces' : t.method === 'card' ? 'Carte' : t.method),
+      text(w.tenderName(t.method)),
       ...pair('  Attendu', money(t.expected)),
       ...pair('  Compté', money(t.counted)),
       ...pair('  Écart', money(t.variance)),
     ]),
-    ...pair('Fond de caisse', money(f.cash.float)),
-    ...pair('Entrées', money(f.cash.payIns)),
-    ...pair('Sorties', money(f.cash.payOuts)),
-    ...pair('Dépôts coffre', money(f.cash.safeDrops)),
+    ...w.cashMoves(f.cash),
     ...(f.approval ? [...pair('Écart approuvé par', nameOf(f.approval.approvedBy)), text(`Motif : ${f.approval.reason}`)] : []),
     rule,
     text('GRANDS TOTAUX PERPÉTUELS', { bold: true }),
@@ -88,5 +53,4 @@ export function zReportLines({ record, profile, nameOf, width }: ZDocumentInput)
     ...pair('Empreinte', receiptFingerprint(record)),
     ...pair('Clé', record.keyId),
   ];
-  return lines;
 }

@@ -40,6 +40,7 @@ export function cashHandlers(desk: CashDesk, closings: FiscalClosings): HandlerG
       run: (request) => desk.move(request),
     },
     'cash.x': { parse: noRequest, run: async () => desk.x() },
+    'cash.printX': { parse: noRequest, run: () => desk.printX() },
     'cash.count': {
       parse: (raw) => {
         const req = record(raw, 'cash.count request');

@@ -261,6 +261,10 @@ describe('the manager’s cash screens', () => {
     expect(within(x).getByRole('table', { name: 'Par vendeur' })).toBeTruthy();
     expect(plain(within(x).getByLabelText('Espèces attendues').textContent)).toContain('162,50 €');
     expect(x.textContent).not.toMatch(/\bcash\.[a-z]/);
+    // Printed by the host from its own journal: the request carries no figures.
+    await tap('Imprimer', x);
+    await waitFor(() => expect(within(x).getByRole('status').textContent).toBe('Rapport X envoyé à l’imprimante.'));
+    expect(till.callsOf('cash.printX')).toEqual([undefined]);
     await tap('Retour', x);
     expect(await dialog('Caisse')).toBeTruthy();
   });

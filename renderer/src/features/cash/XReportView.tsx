@@ -11,13 +11,27 @@ import { CashDialog } from './CashDialog';
 import { businessDateLabel } from './money-words';
 import { ReportFigures } from './ReportFigures';
 
-/** The X report: the session's figures now, nothing reset; on screen only (the host prints Z reports). */
+/**
+ * The X report: the session's figures now, nothing reset. Printing asks the host for its own X
+ * (computed from its journal, not these figures); nothing is sealed.
+ */
 export function XReportView() {
   const { t } = useTranslation();
   const { dateTime } = useStoreDates();
   const locale = intlLocale(useAppStore((s) => s.locale));
   const [report, setReport] = useState<SessionXReport | null>(null);
   const [error, setError] = useState<Message | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const [outcome, setOutcome] = useState<Message | null>(null);
+  const print = () => {
+    setPrinting(true);
+    setOutcome(null);
+    void services()
+      .bridge.invoke('cash.printX')
+      .then((r) => setOutcome({ key: r.printed ? 'cash.x.printed' : 'cash.x.notPrinted' }))
+      .catch((e: unknown) => setOutcome(cashErrorMessage(e)))
+      .finally(() => setPrinting(false));
+  };
   useEffect(() => {
     let live = true;
     services()
@@ -48,6 +62,16 @@ export function XReportView() {
               name: staffName(report.openedBy),
             })}
           </p>
+          <div className="cash-actions">
+            <button type="button" disabled={printing} onClick={print}>
+              {t('cash.x.print')}
+            </button>
+          </div>
+          {outcome && (
+            <p role="status" className="cash-outcome">
+              {t(outcome.key, outcome.values ?? {})}
+            </p>
+          )}
           <ReportFigures report={report} />
         </>
       )}

@@ -214,6 +214,12 @@ export function createFakeCashHost(context: FakeCashContext): FakeCashHost {
         return closeWith({ approvedBy: managerOf(approval.managerPin).id, reason: approval.reason.trim() });
       },
       'closing.print': () => ({ printed: true, message: 'Printed' }),
+      'cash.printX': () => {
+        const signedIn = context.signedIn();
+        if (!signedIn || !can(signedIn.role, 'cash.report')) throw refuse('FORBIDDEN', 'manager-only', 'Managers only');
+        x();
+        return { printed: true, message: 'Printed' };
+      },
       'closing.pdf': ({ seq }: { seq: number }) => ({
         filename: `Z-${String(seq).padStart(6, '0')}.pdf`,
         mediaType: 'application/pdf',
