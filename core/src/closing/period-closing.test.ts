@@ -7,7 +7,9 @@ import {
   missingDailyClosings,
   missingMonthlyClosings,
   monthlyClosing,
+  monthlySum,
   yearlyClosing,
+  yearlySum,
   type PeriodClosingPayload,
 } from './period-closing';
 import { closingDoc } from './test-support/closing-docs';
@@ -125,6 +127,11 @@ describe('monthlyClosing and yearlyClosing', () => {
       lastSaleSeq: null,
     };
     expect(() => monthlyClosing({ month: '2026-12', currency: 'EUR', dailies: december, previous })).toThrow(/differ/);
+    // A checker gets the sum and the last day instead, to name the figures out of step.
+    const sum = monthlySum({ month: '2026-12', currency: 'EUR', dailies: december, previous });
+    expect(sum.closing.perpetualGrandTotal).toBe(3201);
+    expect(sum.last).toBe(december[2]);
+    expect(sum.last?.perpetualGrandTotal).toBe(3200);
     expect(() => monthlyClosing({ month: '2026-13', currency: 'EUR', dailies: [] })).toThrow(RangeError);
   });
 
@@ -149,6 +156,10 @@ describe('monthlyClosing and yearlyClosing', () => {
     expect(year).toMatchObject({ type: 'closing.year', period: '2026', perpetualGrandTotal: 400, closings: ['2027-06'] });
     expect(() => yearlyClosing({ fiscalYear: '2027', fiscalYearStartMonth: 7, currency: 'EUR', monthlies: [june] })).toThrow(ClosingError);
     expect(() => yearlyClosing({ fiscalYear: '2026', currency: 'EUR', monthlies: december })).toThrow(ClosingError);
+    expect(yearlySum({ fiscalYear: '2026', fiscalYearStartMonth: 7, currency: 'EUR', monthlies: [june] })).toEqual({
+      closing: year,
+      last: june,
+    });
   });
 });
 

@@ -115,7 +115,7 @@ function cascade(
   partType: ClosingType,
   inPeriod: (partPeriod: string) => boolean,
   previous: PreviousClosing | undefined,
-): PeriodClosingPayload {
+): LevelSum {
   const sorted = [...parts].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   sorted.forEach((part, i) => {
     if (part.type !== partType || !inPeriod(part.period)) {
@@ -136,11 +136,19 @@ function cascade(
     lastSale,
     sorted.map((p) => p.period),
   );
+  return { closing, last };
+}
+
+/** A closing summed from the level below, and the last closing it summed, whose grand totals its own must equal. */
+export type LevelSum = { readonly closing: PeriodClosingPayload; readonly last: PeriodClosingPayload | undefined };
+
+/** The closing, once its grand totals are where the last closing it sums left them (the two levels count the same sales since the first). */
+function inStep({ closing, last }: LevelSum): PeriodClosingPayload {
   if (
     last &&
     (last.perpetualGrandTotal !== closing.perpetualGrandTotal || last.perpetualGrandTotalAbsolute !== closing.perpetualGrandTotalAbsolute)
   ) {
-    throw new ClosingError('out-of-step', `The grand totals of ${last.period} and of the ${type} of ${period} differ`);
+    throw new ClosingError('out-of-step', `The grand totals of ${last.period} and of the ${closing.type} of ${closing.period} differ`);
   }
   return closing;
 }
@@ -157,6 +165,14 @@ export type MonthlyClosingInput = {
 
 /** The monthly closing, from the month's daily closings. */
 export function monthlyClosing(input: MonthlyClosingInput): PeriodClosingPayload {
+  return inStep(monthlySum(input));
+}
+
+/**
+ * monthlyClosing without its last check (grand totals landing on the last daily closing's): for a
+ * checker that reports that as a difference rather than failing (the hub's closing checks).
+ */
+export function monthlySum(input: MonthlyClosingInput): LevelSum {
   if (monthOf(`${input.month}-01`) !== input.month) throw new RangeError(`Not a month (YYYY-MM): ${input.month}`);
   const inMonth = (day: string) => monthOf(day) === input.month;
   return cascade('closing.month', input.month, input.currency, input.dailies, 'closing.day', inMonth, input.previous);
@@ -175,6 +191,11 @@ export type YearlyClosingInput = {
 
 /** The yearly closing, from the fiscal year's monthly closings. */
 export function yearlyClosing(input: YearlyClosingInput): PeriodClosingPayload {
+  return inStep(yearlySum(input));
+}
+
+/** yearlyClosing without its last check, like monthlySum. */
+export function yearlySum(input: YearlyClosingInput): LevelSum {
   const months = new Set(fiscalYearMonths(input.fiscalYear, input.fiscalYearStartMonth));
   const inYear = (month: string) => months.has(month);
   return cascade('closing.year', input.fiscalYear, input.currency, input.monthlies, 'closing.month', inYear, input.previous);
