@@ -1,7 +1,9 @@
 import type { CashSessionPayload } from '../cash/cash-session-payloads';
+import type { ArchiveExportPayload } from './archive/archive-event';
 import type { PeriodClosingPayload } from '../closing/period-closing';
 import type { ZClosingPayload } from '../closing/z-closing';
 import type { SalePayload, SalePayloadV1 } from '../sale/sale';
+import type { SettingChange } from '../store/fiscal-settings';
 
 /**
  * The chains of a till, each with its own gap-free sequence (NF525: tickets, events, duplicates,
@@ -37,6 +39,8 @@ export type RecordProblem = {
 export type EventPayload =
   /** A cash session: its opening, movements, blind count and close (core/src/cash). */
   | CashSessionPayload
+  /** The till archived its own journal for a period (JET 20, 30 for a fiscal year): core/src/fiscal/archive/archive-event.ts. */
+  | ArchiveExportPayload
   /**
    * Each start of the till host: the version that seals, the key it signs with, and the head of
    * every chain before this start, so a chain whose tail was dropped is caught by the next anchor.
@@ -136,7 +140,33 @@ export type EventPayload =
    * the manager who allowed it (the same person when a manager). While on, sales are sealed on the
    * training chain, never on the sale chain.
    */
-  | { readonly type: 'training.start' | 'training.stop'; readonly staffId: string; readonly approvedBy: string };
+  | { readonly type: 'training.start' | 'training.stop'; readonly staffId: string; readonly approvedBy: string }
+  /** The till host stopped cleanly (JET 40): sealed before its journal closes; a killed host seals nothing. */
+  | { readonly type: 'till.stop' }
+  /** The hub unreachable beyond the host's debounce (JET 70): since when; sealed once per outage. */
+  | { readonly type: 'hub.offline'; readonly since: string }
+  /** The hub reached again after a `hub.offline` (JET 120): since when it was offline and for how long. */
+  | { readonly type: 'hub.online'; readonly offlineSince: string; readonly offlineMs: number }
+  /** The till started with another app version than its last start (JET 250). */
+  | { readonly type: 'app.version'; readonly from: string; readonly to: string }
+  /**
+   * Store settings that matter fiscally changed (JET 270), sealed before they are in force: which
+   * ones and their values (core/src/store/fiscal-settings.ts), and the fingerprint of all of them after.
+   */
+  | {
+      readonly type: 'settings.change';
+      readonly source: 'hub' | 'local';
+      readonly changes: readonly SettingChange[];
+      readonly settings: string;
+    }
+  /** Data left the till as a file (JET 110): what, by whom, and which sealed records it holds. */
+  | {
+      readonly type: 'data.export';
+      readonly what: string;
+      readonly format: string;
+      readonly staffId: string;
+      readonly records: readonly { readonly chain: FiscalChain; readonly seq: number; readonly id: string }[];
+    };
 
 /** A printed copy of a receipt after the original: numbered per sale, sealed before it prints. */
 export type DuplicatePayload = {

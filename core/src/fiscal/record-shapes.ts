@@ -1,7 +1,9 @@
 import { CASH_SESSION_SHAPES } from '../cash/cash-session-shapes';
+import { ARCHIVE_EVENT_SHAPES } from './archive/archive-event';
 import { CLOSING_SHAPE } from '../closing/closing-shapes';
 import { SALE_SHAPE, SEALED_VOID_SHAPE, MAX_AMOUNT, TRAINING_SALE_SHAPE } from '../validation/sealed-shapes';
 import { array, integer, literal, object, pattern, record, text, variant, type Check } from '../validation/shape';
+import { FISCAL_SETTINGS, SETTING_VALUE_MAX } from '../store/fiscal-settings';
 import { FISCAL_CHAINS, type FiscalChain } from './events';
 
 /**
@@ -20,10 +22,13 @@ const amount = integer(0, MAX_AMOUNT);
 const CHAIN_NAMES = new RegExp(`^(${FISCAL_CHAINS.join('|')})$`);
 const chainHead = object({ seq: integer(1), hash: HEX_64 });
 
+const settingChange = object({ setting: literal(...FISCAL_SETTINGS) }, { before: text(SETTING_VALUE_MAX), after: text(SETTING_VALUE_MAX) });
+
 const recordProblem = object({ chain: text(16), seq: integer(0), id: text(64), code: text(32), problem: text(300) });
 
 export const EVENT_SHAPE: Check = variant('type', {
   ...CASH_SESSION_SHAPES,
+  ...ARCHIVE_EVENT_SHAPES,
   'till.start': object(
     { type: literal('till.start'), appVersion: text(40, 1) },
     { publicKey: HEX_64, heads: record(CHAIN_NAMES, chainHead, FISCAL_CHAINS.length) },
@@ -58,6 +63,23 @@ export const EVENT_SHAPE: Check = variant('type', {
   ),
   'training.start': object({ type: literal('training.start'), staffId, approvedBy: staffId }),
   'training.stop': object({ type: literal('training.stop'), staffId, approvedBy: staffId }),
+  'till.stop': object({ type: literal('till.stop') }),
+  'hub.offline': object({ type: literal('hub.offline'), since: ISO_UTC }),
+  'hub.online': object({ type: literal('hub.online'), offlineSince: ISO_UTC, offlineMs: integer(0) }),
+  'app.version': object({ type: literal('app.version'), from: text(40, 1), to: text(40, 1) }),
+  'settings.change': object({
+    type: literal('settings.change'),
+    source: literal('hub', 'local'),
+    changes: array(settingChange, FISCAL_SETTINGS.length, 1),
+    settings: HEX_64,
+  }),
+  'data.export': object({
+    type: literal('data.export'),
+    what: text(40, 1),
+    format: text(16, 1),
+    staffId,
+    records: array(object({ chain: literal(...FISCAL_CHAINS), seq: integer(1), id }), 100, 1),
+  }),
 });
 
 export const DUPLICATE_SHAPE = object({
