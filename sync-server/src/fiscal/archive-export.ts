@@ -2,13 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type { SealedRecord } from '@pos/core';
 import { ArchiveBuilder, type ArchiveLine } from '@pos/core/fiscal/archive/archive-builder';
-import {
-  archivePeriodProblem,
-  MANIFEST_FILE,
-  manifestSignatureMessage,
-  recordsFileName,
-  SIGNATURE_FILE,
-} from '@pos/core/fiscal/archive/archive-format';
+import { archiveJetCode, archivePeriodProblem, recordsFileName } from '@pos/core/fiscal/archive/archive-format';
 import type { Database } from '../db/database';
 import { HubError } from '../errors/hub-error';
 import { loadOrCreateArchiveKey } from './archive/archive-key';
@@ -110,16 +104,7 @@ export async function exportArchive(db: Database, request: ArchiveRequest, out: 
   const tillIds = [...new Set(archived.map((c) => c.tillId))];
   await builder.keys({ storeId: request.storeId, tills: await tillKeys(db, request.storeId, tillIds, period) });
 
-  const manifest = builder.manifest(tillIds, { keyId: key.keyId, publicKey: key.publicKey }, new Date().toISOString());
-  const signature = key.sign(manifestSignatureMessage(manifest));
-  for (const [name, bytes] of [
-    [MANIFEST_FILE, manifest],
-    [SIGNATURE_FILE, Buffer.from(`${signature}\n`)],
-  ] as const) {
-    const entry = zip.open(name);
-    await entry.write(bytes);
-    await entry.close();
-  }
+  const { manifest, signature } = await builder.sign(tillIds, key, new Date().toISOString());
   await zip.end();
 
   const summary: ArchiveSummary = {
@@ -130,7 +115,7 @@ export async function exportArchive(db: Database, request: ArchiveRequest, out: 
     records: written,
     keyId: key.keyId,
     manifestSha256: createHash('sha256').update(manifest).digest('hex'),
-    jetCode: period.from.endsWith('-01-01') && period.to === `${period.from.slice(0, 4)}-12-31` ? 30 : 20,
+    jetCode: archiveJetCode(period),
   };
   await db.query(
     `INSERT INTO archive_log (store_id, archive_id, period_from, period_to, jet_code, requested_by, key_id, records, manifest_sha256, signature)

@@ -4,7 +4,10 @@ import { GENESIS_HASH, type SealedRecord } from '../chain';
 import {
   ARCHIVE_FORMAT,
   KEYS_FILE,
+  MANIFEST_FILE,
+  manifestSignatureMessage,
   recordsFileName,
+  SIGNATURE_FILE,
   salesCsvName,
   type ArchiveChainEntry,
   type ArchiveFileEntry,
@@ -20,6 +23,9 @@ export type ArchiveOutput = {
 };
 
 type Head = { seq: number; hash: string };
+
+/** The key that signs the manifest (the hub's archive key, or a till's own key): its id, public key, and a signer of bytes (hex). */
+export type ArchiveSigner = { readonly keyId: string; readonly publicKey: string; sign(message: Uint8Array): string };
 
 /** A record as written: its JSON text (one line, as stored) and the chain facts the manifest keeps. */
 export type ArchiveLine = { readonly seq: number; readonly hash: string; readonly prevHash: string; readonly json: string };
@@ -130,5 +136,23 @@ export class ArchiveBuilder {
       chains: this.chains,
     };
     return utf8ToBytes(`${JSON.stringify(manifest, null, 2)}\n`);
+  }
+
+  /**
+   * Writes the manifest then its detached signature (`manifest.sig`), the archive's last files:
+   * answers the manifest's bytes and the signature (hex), which whoever made the archive records.
+   */
+  async sign(tillIds: readonly string[], key: ArchiveSigner, createdAt: string): Promise<{ manifest: Uint8Array; signature: string }> {
+    const manifest = this.manifest(tillIds, { keyId: key.keyId, publicKey: key.publicKey }, createdAt);
+    const signature = key.sign(manifestSignatureMessage(manifest));
+    for (const [name, bytes] of [
+      [MANIFEST_FILE, manifest],
+      [SIGNATURE_FILE, utf8ToBytes(`${signature}\n`)],
+    ] as const) {
+      const entry = this.output.open(name);
+      await entry.write(bytes);
+      await entry.close();
+    }
+    return { manifest, signature };
   }
 }

@@ -118,3 +118,17 @@ export function inPeriod(sealedAt: string, period: { readonly from: string; read
   const date = sealedAt.slice(0, 10);
   return date >= period.from && date <= period.to;
 }
+
+/**
+ * The JET code of an archive (NF525, shared/FISCAL.md A.4): 30 for a whole fiscal year (from the
+ * first of `fiscalYearStartMonth` to the day before the same date a year later; the calendar year
+ * when it starts in January), 20 for any other period.
+ */
+export function archiveJetCode(period: { readonly from: string; readonly to: string }, fiscalYearStartMonth = 1): 20 | 30 {
+  const start = parseDate(period.from);
+  if (!start || start.getUTCDate() !== 1 || start.getUTCMonth() + 1 !== fiscalYearStartMonth) return 20;
+  const end = new Date(start);
+  end.setUTCFullYear(end.getUTCFullYear() + 1);
+  const last = new Date(end.getTime() - 86_400_000).toISOString().slice(0, 10);
+  return period.to === last ? 30 : 20;
+}
