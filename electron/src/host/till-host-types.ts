@@ -39,4 +39,6 @@ export type TillHostOptions = {
   readonly demo?: boolean;
   /** How often an enrolled till pulls its store's staff (default STAFF_PULL_MS, a minute). */
   readonly staffPullMs?: number;
+  /** How long the hub must stay unreachable before `hub.offline` is sealed (default HUB_OFFLINE_DEBOUNCE_MS, a minute). */
+  readonly hubOfflineMs?: number;
 };

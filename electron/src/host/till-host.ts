@@ -39,6 +39,11 @@ import { DeviceManager } from './devices/device-manager';
 import { SwitchableTerminal } from './devices/switchable-terminal';
 import { deviceHandlers } from './handlers/device-handlers';
 import { PaymentJournal } from './terminal/payment-journal';
+import { LifecycleIndex } from './fiscal/lifecycle-index';
+import { sealTillStop } from './fiscal/till-stop';
+import { journaledExports } from './fiscal/export-journal';
+import { HubPresence } from './hub/hub-presence';
+import { SettingsSeal } from './config/settings-seal';
 import type { TillHost, TillHostOptions } from './till-host-types';
 
 export type { TillHost, TillHostOptions } from './till-host-types';
@@ -56,11 +61,12 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   const key = await loadOrCreateTillKey(options.dataDir, options.secretProtector);
   const index = new SealedIndex();
   const cash = new CashIndex();
+  const lifecycle = new LifecycleIndex();
   const events = new HostEventBus();
   // A write that fails and cannot be undone stops sealing: every screen is told at once.
   const journal = await JournalStore.open(options.dataDir, {
     key,
-    indexers: [index.add, cash.add],
+    indexers: [index.add, cash.add, lifecycle.add],
     onStatus: (status) => events.emit('fiscal.status', status),
   });
   const sealer = new Sealer(journal, key, { storeId: config.storeId, tillId: config.tillId });
@@ -68,7 +74,13 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   const approvals = await ApprovalBook.open(options.dataDir);
   const originals = await OncePerSale.open(options.dataDir, 'originals');
   const drawerKicks = await OncePerSale.open(options.dataDir, 'drawer-kicks');
-  const profile = (await cachedHubProfile(options.dataDir)) ?? (await loadStoreProfile(options.dataDir, config.storeId, config.tillId));
+  const hubProfile = await cachedHubProfile(options.dataDir);
+  const profile = hubProfile ?? (await loadStoreProfile(options.dataDir, config.storeId, config.tillId));
+  const settingsSeal = new SettingsSeal({
+    dataDir: options.dataDir,
+    sealedFingerprint: () => lifecycle.settingsFingerprint,
+    seal: (payload) => sealer.seal({ chain: 'event', id: randomUUID(), payload }),
+  });
   const printer = options.printer ?? createConfiguredPrinter(config, events);
   const switchable = new SwitchableTerminal(options.terminal ?? createConfiguredTerminal(config.terminal));
   const terminal = journaledTerminal(switchable, await PaymentJournal.open(options.dataDir), {
@@ -153,6 +165,8 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
         const fresh = await fetchHubProfile(hub, options.dataDir, context.profile);
         // The page sells with the same settings the host checks with, from the same moment.
         if (fresh && canonicalText(fresh) !== canonicalText(context.profile)) {
+          // A change of the fiscal settings is sealed (JET 270) before it is in force; not sealed, not applied.
+          await settingsSeal.apply(fresh, 'hub');
           context.profile = fresh;
           events.emit('store.profile', fresh);
         }
@@ -172,6 +186,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     for (const repair of journal.repairs) {
       await sealer.seal({ chain: 'event', id: randomUUID(), payload: { type: 'journal.repaired', ...repair } });
     }
+    const previousVersion = lifecycle.lastStartVersion;
     // Every chain's head before this start: a later start that finds a shorter chain, or a hub that
     // holds this anchor, tells that records were dropped from the tail.
     await sealer.seal({
@@ -179,6 +194,16 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
       id: randomUUID(),
       payload: { type: 'till.start', appVersion: context.appVersion, publicKey: key.publicKeyHex, heads: journal.heads() },
     });
+    // A new version of the software is its own event (JET 250), not only a field of the start.
+    if (previousVersion !== null && previousVersion !== context.appVersion) {
+      await sealer.seal({
+        chain: 'event',
+        id: randomUUID(),
+        payload: { type: 'app.version', from: previousVersion, to: context.appVersion },
+      });
+    }
+    // Settings changed since the last start (store.json edited, or a hub profile cached but not sealed) are sealed before any request.
+    await settingsSeal.apply(profile, hubProfile ? 'hub' : 'local');
   }
   injectFaults(sealer, (options.env ?? process.env).POS_FAULT);
 
@@ -193,12 +218,21 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   registry.register(deviceHandlers(context));
   registry.register(trainingHandlers(context));
   const desk = new CashDesk(context, cash);
-  registry.register(cashHandlers(desk, new FiscalClosings(context, cash)));
+  registry.register(journaledExports(context, cashHandlers(desk, new FiscalClosings(context, cash))));
   registry.assertComplete();
   // A session closed just before the host stopped gets its Z now (sealed once: its id is the session's).
   if (journal.status.state === 'ok') await desk.recover().catch(() => undefined);
   void printer.refresh();
   await devices.start();
+  // Degraded mode towards the hub (JET 70 / 120): only with a hub configured, and only while the journal takes records.
+  const presence = new HubPresence({
+    enrolled: () => hub.enrolled,
+    sealedOfflineSince: lifecycle.offlineSince,
+    seal: (payload) => sealer.seal({ chain: 'event', id: randomUUID(), payload }),
+    ...(options.hubOfflineMs !== undefined ? { debounceMs: options.hubOfflineMs } : {}),
+  });
+  const stopPresence = events.on('hub.status', presence.observe);
+  if (journal.status.state === 'ok') presence.observe(hub.status());
   if (hub.enrolled) {
     void context.refreshFromHub();
     hub.startStreams();
@@ -219,6 +253,10 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     close: () => {
       closed ??= (async () => {
         clearInterval(staffTimer);
+        stopPresence();
+        presence.stop();
+        // A clean stop is on record (JET 40) before the journal closes; the wait is bounded.
+        await sealTillStop(sealer, journal);
         await hub.close();
         await devices.close();
         await printer.close();
