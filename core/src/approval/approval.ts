@@ -20,6 +20,7 @@ export const APPROVAL_ACTIONS = [
   'sale.void',
   'sale.refund',
   'drawer.open',
+  'cash.move',
 ] as const satisfies readonly Permission[];
 
 export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
@@ -38,6 +39,8 @@ export type ApprovalSubject = {
   readonly amount?: number;
   /** A price override's new unit price, in minor units. */
   readonly unitPrice?: number;
+  /** A cash movement (pay-out, safe drop): the movement it allows, with its `amount`. */
+  readonly movementId?: string;
 };
 
 export function isApprovalAction(value: unknown): value is ApprovalAction {
@@ -46,6 +49,6 @@ export function isApprovalAction(value: unknown): value is ApprovalAction {
 
 /** True when every figure the approval names is the one the payload carries. */
 export function subjectCovers(approved: ApprovalSubject, used: ApprovalSubject): boolean {
-  const keys = ['saleId', 'lineId', 'bp', 'amount', 'unitPrice'] as const;
+  const keys = ['saleId', 'lineId', 'bp', 'amount', 'unitPrice', 'movementId'] as const;
   return keys.every((key) => approved[key] === undefined || approved[key] === used[key]);
 }

@@ -27,7 +27,10 @@ export type CashMovementPayload = {
   readonly amount: number;
   readonly reason: string;
   readonly staffId: string;
+  /** Who allowed cash out of the drawer (the person themself when their role allows it). */
   readonly approvedBy?: string;
+  /** The single-use approval the host issued for this movement (approval.request, action cash.move). */
+  readonly approvalId?: string;
 };
 
 /**

@@ -40,7 +40,7 @@ export const CASH_MOVEMENT_SHAPE: Check = object(
     reason: text(MAX_REASON_LENGTH, 1),
     staffId: id,
   },
-  { approvedBy: id },
+  { approvedBy: id, approvalId: id },
 );
 
 export const CASH_COUNT_EVENT_SHAPE: Check = object({

@@ -40,9 +40,13 @@ describe('recordMovement', () => {
   it('records a movement with its reason trimmed', () => {
     expect(withMovement.payload).toEqual(movement('mv-1', 'pay-out', 1250, 'Window cleaner'));
     const drop = ok(
-      recordMovement(withMovement.state, { ...payOut, movementId: 'mv-2', kind: 'safe-drop', approvedBy: 'staff-max' }, LATER),
+      recordMovement(
+        withMovement.state,
+        { ...payOut, movementId: 'mv-2', kind: 'safe-drop', approvedBy: 'staff-max', approvalId: 'ap-1' },
+        LATER,
+      ),
     );
-    expect(drop.payload.approvedBy).toBe('staff-max');
+    expect([drop.payload.approvedBy, drop.payload.approvalId]).toEqual(['staff-max', 'ap-1']);
     expect(drop.state.status === 'open' && drop.state.movements.map((m) => m.movementId)).toEqual(['mv-1', 'mv-2']);
   });
 

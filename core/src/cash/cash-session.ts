@@ -27,7 +27,9 @@ export type CashSessionError =
   | 'count-invalid'
   /** A movement's amount is not a positive whole number of minor units, or its reason is blank or too long. */
   | 'movement-invalid'
-  | 'movement-duplicate';
+  | 'movement-duplicate'
+  /** Cash out citing no approval the host issued for this movement and amount, or one already spent (checked by the host). */
+  | 'movement-approval';
 
 export type CashSessionRefusal = { readonly ok: false; readonly error: CashSessionError; readonly problem?: CountProblem };
 
@@ -108,6 +110,7 @@ export function recordMovement(state: CashSessionState, input: MovementInput, no
     reason,
     staffId: input.staffId,
     ...(input.approvedBy === undefined ? {} : { approvedBy: input.approvedBy }),
+    ...(input.approvalId === undefined ? {} : { approvalId: input.approvalId }),
   });
 }
 

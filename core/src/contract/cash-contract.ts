@@ -1,3 +1,4 @@
+import type { ApprovalRef } from '../approval/approval';
 import type { CashCount } from '../cash/cash-count';
 import type { TenderClose } from '../cash/cash-session-payloads';
 import type { SessionXReport } from '../cash/session-report';
@@ -28,14 +29,19 @@ export type CashSessionView =
       readonly mustCloseFirst: boolean;
     };
 
-/** Pay-in, pay-out or safe drop: a sealed record, the drawer opens. A manager's PIN when the cashier may not alone. */
+/**
+ * Pay-in, pay-out or safe drop: a sealed record, the drawer opens. Cash out cites the single-use
+ * approval the host issued for it (approval.request, action `cash.move`, subject the movement id and
+ * amount), like every other approval: the signed-in person's own when their role allows, else a
+ * manager's PIN typed at this till.
+ */
 export type CashMoveRequest = {
   /** The page's idempotency key: a retried request with the same id gets the record already sealed. */
   readonly movementId?: string;
   readonly kind: CashMovementKind;
   readonly amount: number;
   readonly reason: string;
-  readonly managerPin?: string;
+  readonly approval?: ApprovalRef;
 };
 
 /** The blind count: cash by denomination, other tenders as totals (card batch…), keyed by tender method. */

@@ -27,7 +27,7 @@ import {
   type ZReportView,
 } from '@pos/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { capturingPrinter, errorOf, hostPool, signIn, tempDirs, valueOf, type TestHost } from './test-support/host-harness';
+import { approval, capturingPrinter, errorOf, hostPool, signIn, tempDirs, valueOf, type TestHost } from './test-support/host-harness';
 
 /**
  * Cash sessions and closings at a real host (issue 12): every step sealed, the state rebuilt from
@@ -111,20 +111,50 @@ describe('a cash session from the float to its Z', () => {
     const stray = saleOf('sale-x', 'other-session', cash);
     expect((errorOf(await seal(host, stray)).details as { problems: { code: string }[] }).problems.map((p) => p.code)).toContain('session');
 
-    // Paying out needs the cash.move permission: the cashier gets a manager's PIN.
-    const refused = errorOf(await host.invoke('cash.move', { kind: 'pay-out', amount: 1250, reason: 'Window cleaner' }));
-    expect(refused.code).toBe('FORBIDDEN');
-    const move = valueOf<{ record: SealedRecord<'event'>; drawerOpened: boolean }>(
-      await host.invoke('cash.move', {
-        kind: 'pay-out',
-        amount: 1250,
-        reason: 'Window cleaner',
-        managerPin: MANAGER_PIN,
-        movementId: 'mv-1',
-      }),
+    // Paying out cites an approval from the host's approval book (action cash.move, bound to the
+    // movement and its amount): the cashier alone gets none, a manager's PIN typed here gives one.
+    const payOut = { kind: 'pay-out', amount: 1250, reason: 'Window cleaner', movementId: 'mv-1' };
+    expect(errorOf(await host.invoke('cash.move', payOut)).code).toBe('FORBIDDEN');
+    expect(
+      errorOf(await host.invoke('approval.request', { action: 'cash.move', subject: { movementId: 'mv-1', amount: 1250 } })).details,
+    ).toMatchObject({
+      reason: 'approver-needed',
+    });
+    // An approval for another movement, another amount, a blank subject or another action does not do.
+    const other = await approval(host, 'cash.move', { movementId: 'mv-2', amount: 1250 }, MANAGER_PIN);
+    const more = await approval(host, 'cash.move', { movementId: 'mv-1', amount: 125 }, MANAGER_PIN);
+    const blank = await approval(host, 'cash.move', {}, MANAGER_PIN);
+    const drawer = await approval(host, 'drawer.open', {}, MANAGER_PIN);
+    for (const wrong of [other, more, blank, drawer]) {
+      const ref = { approvalId: wrong.approvalId, approvedBy: wrong.approvedBy };
+      expect(errorOf(await host.invoke('cash.move', { ...payOut, approval: ref })).details).toMatchObject({ cash: 'movement-approval' });
+    }
+    const grant = await approval(host, 'cash.move', { movementId: 'mv-1', amount: 1250 }, MANAGER_PIN);
+    expect(grant.approvedBy).toBe('staff-sophie');
+    const ref = { approvalId: grant.approvalId, approvedBy: grant.approvedBy };
+    // Naming someone else as the approver does not do either.
+    expect(errorOf(await host.invoke('cash.move', { ...payOut, approval: { ...ref, approvedBy: 'staff-camille' } })).details).toMatchObject(
+      {
+        cash: 'movement-approval',
+      },
     );
-    expect(move.record.payload).toMatchObject({ type: 'cash.movement', kind: 'pay-out', amount: 1250, approvedBy: 'staff-sophie' });
+    const move = valueOf<{ record: SealedRecord<'event'>; drawerOpened: boolean }>(
+      await host.invoke('cash.move', { ...payOut, approval: ref }),
+    );
+    expect(move.record.payload).toMatchObject({
+      type: 'cash.movement',
+      kind: 'pay-out',
+      amount: 1250,
+      approvedBy: 'staff-sophie',
+      approvalId: grant.approvalId,
+    });
     expect(move.drawerOpened).toBe(true);
+    // A retry of the same movement gets its record; the approval is spent on it and allows no other.
+    expect(valueOf<{ record: SealedRecord }>(await host.invoke('cash.move', { ...payOut, approval: ref })).record.id).toBe(move.record.id);
+    expect(errorOf(await host.invoke('cash.move', { ...payOut, movementId: 'mv-3', approval: ref })).details).toMatchObject({
+      cash: 'movement-approval',
+    });
+    expect(host.context.index.approvalUsedBy(grant.approvalId)).toBe(move.record.id);
 
     // The X is a manager's, and equals the sums of what the journal holds.
     expect(errorOf(await host.invoke('cash.x', undefined)).code).toBe('FORBIDDEN');
@@ -173,6 +203,11 @@ describe('a cash session from the float to its Z', () => {
       state: 'open',
       sessionId,
       movementCount: 1,
+    });
+    // Spent after a restart too: the journal says which record used it.
+    expect(host.context.index.approvalUsedBy(grant.approvalId)).toBe(move.record.id);
+    expect(errorOf(await host.invoke('cash.move', { ...payOut, movementId: 'mv-4', approval: ref })).details).toMatchObject({
+      cash: 'movement-approval',
     });
     expect(valueOf<SessionXReport>(await host.invoke('cash.x', undefined))).toEqual(x);
 

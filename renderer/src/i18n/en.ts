@@ -886,6 +886,7 @@ export const en: Dictionary = {
       'count-invalid': 'Count refused: type the total of every tender taken (card: the terminal slip).',
       'movement-invalid': 'Type a positive amount and a reason.',
       'movement-duplicate': 'This movement is already recorded.',
+      'movement-approval': 'The approval given is not valid for this cash out: confirm again to ask for a new one.',
       'count-not-object': 'The count could not be read: start again.',
       'count-currency-unknown': 'The till does not know the notes and coins of this currency.',
       'count-denomination-unknown': 'This note or coin does not exist in this currency.',

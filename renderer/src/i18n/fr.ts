@@ -892,6 +892,7 @@ export const fr = {
       'count-invalid': 'Comptage refusé : saisissez le total de chaque moyen de paiement encaissé (carte : ticket du terminal).',
       'movement-invalid': 'Saisissez un montant positif et un motif.',
       'movement-duplicate': 'Ce mouvement est déjà enregistré.',
+      'movement-approval': 'L’accord donné ne vaut pas pour ce retrait : validez à nouveau pour le redemander.',
       'count-not-object': 'Comptage illisible : recommencez.',
       'count-currency-unknown': 'Les billets et pièces de cette devise ne sont pas connus de la caisse.',
       'count-denomination-unknown': 'Ce billet ou cette pièce n’existe pas dans cette devise.',

@@ -103,7 +103,13 @@ export function createFakeBridge(): FakeBridge {
     return setupPins.get(pin) ?? null;
   };
   const setupPins = new Map<string, StaffMember>();
-  const cash = createFakeCashHost({ seal: (r) => seal(r), sealed, signedIn: () => fake.signedIn, staffByPin });
+  const cash = createFakeCashHost({
+    seal: (r) => seal(r),
+    sealed,
+    signedIn: () => fake.signedIn,
+    staffByPin,
+    approval: (id) => approvals.find((a) => a.approvalId === id),
+  });
   const returns = createFakeReturnHost({ sealed, storeId: TEST_HELLO.storeId, tillId: TEST_HELLO.tillId });
 
   /** Each person's wrong sign-in PINs, as the real host keeps them: five lock that person for 30 s. */

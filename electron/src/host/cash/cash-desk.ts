@@ -10,6 +10,7 @@ import {
   xReport,
   zClosing,
   zFigures,
+  type ApprovalRef,
   type CashCountResult,
   type CashMoveRequest,
   type CashSessionState,
@@ -22,6 +23,7 @@ import {
   type ZClosingPayload,
   type ZReportView,
 } from '@pos/core';
+import { approvalProblems, sealCheckContext } from '../fiscal/seal-checks';
 import type { HostContext } from '../host-context';
 import type { CashIndex } from './cash-index';
 import { cashSettingsOf } from './cash-settings';
@@ -116,25 +118,18 @@ export class CashDesk {
     });
   }
 
-  move(request: CashMoveRequest & { readonly movementId?: string }): Promise<{ record: SealedRecord; drawerOpened: boolean }> {
+  move(request: CashMoveRequest): Promise<{ record: SealedRecord; drawerOpened: boolean }> {
     return this.ctx.sealGate.run(async () => {
       const staff = this.ctx.session.require();
       const out = request.kind !== 'pay-in';
-      let approvedBy: string | undefined;
-      if (out) {
-        const approver = await this.ctx.session.approverFor(
-          'cash.move',
-          request.managerPin,
-          `${staff.displayName} may not take cash out alone: an approver's PIN is needed`,
-        );
-        if (approver.id !== staff.id) approvedBy = approver.id;
-      } else if (!this.ctx.staff.can(staff.role, 'cash.session') && !this.ctx.staff.can(staff.role, 'cash.move')) {
+      if (!out && !this.ctx.staff.can(staff.role, 'cash.session') && !this.ctx.staff.can(staff.role, 'cash.move'))
         throw new PosError('FORBIDDEN', `${staff.displayName} may not put cash in the drawer`, { reason: 'manager-only' });
-      }
       const movementId = request.movementId ?? randomUUID();
       const id = `cash-move-${movementId}`;
+      // A retry of a movement already sealed gets its record: the approval it cited is spent by it.
       const done = await this.ctx.journal.get(id);
       if (done) return { record: done, drawerOpened: false };
+      const approval = out ? this.approvalOf(request, movementId, staff) : undefined;
       const step = taken(
         recordMovement(
           this.index.state,
@@ -144,7 +139,7 @@ export class CashDesk {
             amount: request.amount,
             reason: request.reason,
             staffId: staff.id,
-            ...(approvedBy ? { approvedBy } : {}),
+            ...(approval ? { approvedBy: approval.approvedBy, approvalId: approval.approvalId } : {}),
           },
           this.now(),
         ),
@@ -152,6 +147,36 @@ export class CashDesk {
       const record = await this.ctx.sealer.seal({ chain: 'event', id, payload: step.payload });
       return { record, drawerOpened: await this.kickDrawer() };
     });
+  }
+
+  /**
+   * Cash out of the drawer cites an approval from the host's approval book, as every approval:
+   * issued by approval.request (the person's own when their role allows it, else a manager's PIN
+   * typed here: Session.approverFor), for cash.move, this movement and this amount, and not spent
+   * by any record before. The sealed movement spends it (SealedIndex).
+   */
+  private approvalOf(request: CashMoveRequest, movementId: string, staff: StaffMember): ApprovalRef {
+    if (!request.approval)
+      throw new PosError('FORBIDDEN', `${staff.displayName} needs an approval to take cash out`, {
+        needsApprover: true,
+        reason: 'approver-needed',
+      });
+    const subject = { movementId, amount: request.amount };
+    const problems = approvalProblems(
+      request.approval,
+      { what: 'cash out', actions: ['cash.move'], subject },
+      sealCheckContext(this.ctx, staff),
+      new Set(),
+    );
+    // Bound to this movement: an approval naming no movement or amount (a blank subject) does not cover it.
+    const named = this.ctx.approvals.get(request.approval.approvalId)?.subject;
+    if (named && (named.movementId !== movementId || named.amount !== request.amount))
+      problems.push({
+        code: 'approval',
+        message: `cash out: approval ${request.approval.approvalId} names no movement ${movementId} of ${request.amount}`,
+      });
+    if (problems.length > 0) throw refused({ error: 'movement-approval', problem: problems.map((p) => p.message) });
+    return request.approval;
   }
 
   /** What the records say of the open session now: its sealed sales, voids and movements. */

@@ -55,6 +55,7 @@ export class SealedIndex {
         this.duplicates.set(event.saleId, Math.max(this.duplicateCount(event.saleId), event.reprintNumber));
         break;
       case 'drawer.open':
+      case 'cash.movement':
         cite(event.approvalId);
         break;
       case 'refund.request':

@@ -1,4 +1,4 @@
-import type { CashCount } from '@pos/core';
+import type { ApprovalRef, CashCount } from '@pos/core';
 import type { CashDesk } from '../cash/cash-desk';
 import type { FiscalClosings } from '../cash/fiscal-closings';
 import { noRequest, type HandlerGroup } from './handler-registry';
@@ -9,6 +9,14 @@ const MAX_AMOUNT = 1_000_000_000;
 /** A count as sent: an object, checked entry by entry by core (countProblem) before anything is sealed. */
 function countOf(raw: unknown, what: string): CashCount {
   return record(raw, what) as CashCount;
+}
+
+function approvalOf(raw: unknown): ApprovalRef {
+  const approval = record(raw, 'approval');
+  return {
+    approvalId: text(approval, 'approvalId', { max: 64, pattern: ID_PATTERN }),
+    approvedBy: text(approval, 'approvedBy', { max: 64, pattern: ID_PATTERN }),
+  };
 }
 
 function tendersOf(raw: unknown): Readonly<Record<string, number>> | undefined {
@@ -33,7 +41,7 @@ export function cashHandlers(desk: CashDesk, closings: FiscalClosings): HandlerG
           kind: oneOf(req, 'kind', ['pay-in', 'pay-out', 'safe-drop'] as const),
           amount: integer(req, 'amount', 1, MAX_AMOUNT),
           reason: text(req, 'reason', { max: 200 }),
-          ...(req.managerPin !== undefined ? { managerPin: text(req, 'managerPin', { max: 32 }) } : {}),
+          ...(req.approval !== undefined ? { approval: approvalOf(req.approval) } : {}),
           ...(req.movementId !== undefined ? { movementId: text(req, 'movementId', { max: 48, pattern: ID_PATTERN }) } : {}),
         };
       },

@@ -16,7 +16,7 @@ const MAX_AMOUNT = 1_000_000_000;
 function parseSubject(raw: unknown): ApprovalSubject {
   const req = record(raw ?? {}, 'subject');
   for (const key of Object.keys(req)) {
-    if (!['saleId', 'lineId', 'bp', 'amount', 'unitPrice'].includes(key))
+    if (!['saleId', 'lineId', 'bp', 'amount', 'unitPrice', 'movementId'].includes(key))
       throw new PosError('INVALID_REQUEST', `subject.${key.slice(0, 40)} is not known`);
   }
   return {
@@ -25,6 +25,7 @@ function parseSubject(raw: unknown): ApprovalSubject {
     ...(req.bp !== undefined ? { bp: integer(req, 'bp', 1, 10_000) } : {}),
     ...(req.amount !== undefined ? { amount: integer(req, 'amount', 1, MAX_AMOUNT) } : {}),
     ...(req.unitPrice !== undefined ? { unitPrice: integer(req, 'unitPrice', 0, MAX_AMOUNT) } : {}),
+    ...(req.movementId !== undefined ? { movementId: text(req, 'movementId', { max: 48, pattern: ID_PATTERN }) } : {}),
   };
 }
 
@@ -94,12 +95,11 @@ export function sessionHandlers(ctx: HostContext): HandlerGroup {
       run: async ({ action, pin, subject }) => {
         const staff = ctx.session.require();
         // The signed-in person approves what their role allows; anything else needs an approver's PIN typed here.
-        const approver = pin !== undefined ? await ctx.session.authorize(pin, action) : ctx.staff.can(staff.role, action) ? staff : null;
-        if (!approver)
-          throw new PosError('FORBIDDEN', `${staff.displayName} may not do this alone: an approver's PIN is needed`, {
-            needsApprover: true,
-            reason: 'approver-needed',
-          });
+        const approver = await ctx.session.approverFor(
+          action,
+          pin,
+          `${staff.displayName} may not do this alone: an approver's PIN is needed`,
+        );
         const issued = await ctx.approvals.issue({ action, approvedBy: approver.id, requestedBy: staff.id, subject });
         return { approvalId: issued.approvalId, approvedBy: approver.id, approverName: approver.displayName };
       },

@@ -6,10 +6,10 @@ import { intlLocale } from '../../i18n/i18n';
 import { useAppStore, type Message } from '../../state/app-store';
 import { services, useStoreProfile } from '../../state/services';
 import { NumberField } from '../dialogs/NumberField';
+import { approve } from '../sale/approval';
 import { cashErrorMessage } from './cash-words';
 import { refreshCashState, showCashScreen } from './cash-store';
 import { CashDialog } from './CashDialog';
-import { withManagerPin } from './manager-pin';
 import { ReasonField } from './ReasonField';
 
 const KINDS: readonly CashMovementKind[] = ['pay-in', 'pay-out', 'safe-drop'];
@@ -44,10 +44,13 @@ export function CashMoveDialog() {
     try {
       const { bridge } = services();
       const request = { movementId, kind, amount: value, reason: reason.trim() };
-      const done = await withManagerPin(`cash.move.approval.${kind}`, (managerPin) =>
-        bridge.invoke('cash.move', managerPin === undefined ? request : { ...request, managerPin }),
+      // Cash out goes through the host's approval book, as every approval: one use, for this movement and amount.
+      const grant = kind === 'pay-in' ? null : await approve('cash.move', `cash.move.approval.${kind}`, { movementId, amount: value });
+      if (kind !== 'pay-in' && !grant) return;
+      const done = await bridge.invoke(
+        'cash.move',
+        grant ? { ...request, approval: { approvalId: grant.approvalId, approvedBy: grant.approvedBy } } : request,
       );
-      if (!done) return;
       const words = { kind: t(`cash.moveKind.${kind}`), amount: formatMoney(value, currency, locale) };
       if (done.drawerOpened) useAppStore.getState().notify('success', 'cash.move.done', words);
       else useAppStore.getState().notify('warning', 'cash.move.doneDrawerClosed', words);

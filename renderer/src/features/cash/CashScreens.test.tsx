@@ -137,10 +137,21 @@ describe('the cash session at the till, by touch alone', () => {
     await tap('Valider', manager);
     const back = await dialog('Caisse');
     await waitFor(() => expect(plain(back.textContent)).toContain('Mouvements d’espèces : 1.'));
-    const request = { movementId: expect.any(String), kind: 'pay-out', amount: 2000, reason: 'Achat de fournitures' };
-    expect(till.callsOf('cash.move')).toEqual([request, { ...request, managerPin: '5678' }]);
-    const [first, second] = till.callsOf('cash.move') as { movementId: string }[];
-    expect(second?.movementId).toBe(first?.movementId);
+    // The approval comes from the host's approval book, bound to this movement and amount, then cited once.
+    const [move1] = till.callsOf('cash.move') as { movementId: string }[];
+    expect(till.callsOf('approval.request')).toEqual([
+      { action: 'cash.move', pin: '5678', subject: { movementId: move1?.movementId, amount: 2000 } },
+    ]);
+    const issued = till.approvals.at(-1)!;
+    expect(till.callsOf('cash.move')).toEqual([
+      {
+        movementId: move1?.movementId,
+        kind: 'pay-out',
+        amount: 2000,
+        reason: 'Achat de fournitures',
+        approval: { approvalId: issued.approvalId, approvedBy: 'staff-sophie' },
+      },
+    ]);
   });
 
   it('counts blind: nothing of what the drawer should hold shows before the count is sealed', async () => {

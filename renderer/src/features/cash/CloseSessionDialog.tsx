@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../state/app-store';
 import { services, useStoreProfile } from '../../state/services';
+import { askManagerPin } from '../dialogs/ask-manager-pin';
 import { cashErrorMessage } from './cash-words';
 import { refreshCashState, showCashScreen, useCashStore } from './cash-store';
 import { CashDialog } from './CashDialog';
 import { countEntry, type QuantityTexts } from './count-entry';
 import { DenominationGrid } from './DenominationGrid';
-import { withManagerPin } from './manager-pin';
 import { ReasonField } from './ReasonField';
 import { VarianceTable } from './ReportFigures';
 import { ZReportView } from './ZReportView';
@@ -81,10 +81,9 @@ export function CloseSessionDialog() {
     attempt(async () => {
       const why = reason.trim();
       if (why === '') return setError({ key: 'dialogs.reasonRequired' });
-      const z = await withManagerPin(
-        'cash.close.approvalAction',
-        (managerPin = '') => bridge.invoke('cash.close', { approval: { managerPin, reason: why } }),
-        { askFirst: true },
+      // A variance over the limit always takes a manager: the PIN is asked straight away.
+      const z = await askManagerPin('cash.close.approvalAction', (managerPin) =>
+        bridge.invoke('cash.close', { approval: { managerPin, reason: why } }),
       );
       if (!z) return;
       await refreshCashState();

@@ -13,6 +13,7 @@ export const CASH_REFUSALS = [
   'count-invalid',
   'movement-invalid',
   'movement-duplicate',
+  'movement-approval',
 ] as const satisfies readonly CashSessionError[];
 
 /** Why a count is refused (core's codes): each a sentence of `cash.errors`. */

@@ -5,6 +5,7 @@ import {
   needsApproval,
   PosError,
   xReport,
+  type ApprovalSubject,
   type CashCount,
   type CashCountRequest,
   type CashCountResult,
@@ -31,6 +32,8 @@ export type FakeCashContext = {
   readonly sealed: ReadonlyMap<string, SealedRecord>;
   readonly signedIn: () => StaffMember | null;
   readonly staffByPin: (pin: string) => StaffMember | null;
+  /** An approval the fake bridge issued (approval.request). */
+  readonly approval: (approvalId: string) => { action: string; approvedBy: string; subject: ApprovalSubject } | undefined;
 };
 
 export type FakeCashHost = {
@@ -160,20 +163,32 @@ export function createFakeCashHost(context: FakeCashContext): FakeCashHost {
         if (counted) throw refuse('INVALID_REQUEST', 'session-closing', 'The count is under way');
         if (!Number.isInteger(request.amount) || request.amount < 1 || request.reason.trim() === '')
           throw refuse('INVALID_REQUEST', 'movement-invalid', 'Amount or reason refused');
-        const signedIn = context.signedIn();
-        let approvedBy: string | undefined;
-        if (request.managerPin !== undefined) approvedBy = managerOf(request.managerPin).id;
-        else if (request.kind !== 'pay-in' && !(signedIn && can(signedIn.role, 'cash.move')))
-          throw refuse('FORBIDDEN', 'approver-needed', 'A pay-out takes a manager');
+        const movementId = request.movementId ?? `move-${movements.length + 1}`;
+        // Cash out cites an approval issued for this movement and amount, spent by it (as the host checks).
+        const ref = request.approval;
+        if (request.kind !== 'pay-in') {
+          if (!ref) throw refuse('FORBIDDEN', 'approver-needed', 'A pay-out takes an approval');
+          const issued = context.approval(ref.approvalId);
+          const spent = movements.some((m) => m.approvalId === ref.approvalId);
+          if (
+            !issued ||
+            spent ||
+            issued.action !== 'cash.move' ||
+            issued.approvedBy !== ref.approvedBy ||
+            issued.subject.movementId !== movementId ||
+            issued.subject.amount !== request.amount
+          )
+            throw refuse('INVALID_REQUEST', 'movement-approval', 'Not an approval of this movement');
+        }
         const movement: CashMovementPayload = {
           type: 'cash.movement',
           sessionId: current.sessionId,
-          movementId: request.movementId ?? `move-${movements.length + 1}`,
+          movementId,
           kind: request.kind,
           amount: request.amount,
           reason: request.reason.trim(),
           staffId: staffId(),
-          ...(approvedBy ? { approvedBy } : {}),
+          ...(ref && request.kind !== 'pay-in' ? { approvedBy: ref.approvedBy, approvalId: ref.approvalId } : {}),
         };
         movements.push(movement);
         return { record: context.seal({ chain: 'event', id: movement.movementId, payload: movement as never }), drawerOpened: true };
