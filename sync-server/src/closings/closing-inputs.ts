@@ -30,7 +30,15 @@ export type ClosingInput = {
   readonly business_date: string | null;
 };
 
-export type ClosingKind = 'z' | 'day';
+export type ClosingKind = 'z' | 'day' | 'month' | 'year';
+
+/** The closing record types the hub checks, by the kind it registers them as. */
+const KINDS: ReadonlyMap<string, ClosingKind> = new Map([
+  ['closing.z', 'z'],
+  ['closing.day', 'day'],
+  ['closing.month', 'month'],
+  ['closing.year', 'year'],
+]);
 
 /** A row of closing_checks as first registered (status pending until recomputed). */
 export type NewClosingCheck = {
@@ -49,6 +57,8 @@ export const SESSION_EVENT_TYPES = ['cash.session.open', 'cash.movement', 'cash.
 export const VOID_EVENT = 'sale.void';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The period of each kind of period closing: a business date, a month, a fiscal year. */
+const PERIOD: Readonly<Record<ClosingKind, RegExp>> = { z: DATE, day: DATE, month: /^\d{4}-\d{2}$/, year: /^\d{4}$/ };
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 const idOrNull = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 && value.length <= 64 ? value : null);
@@ -79,12 +89,16 @@ export function inputOf(record: FeedRecord, days: BusinessDaySettings): ClosingI
   return record.type === VOID_EVENT ? { ...base, type: record.type, session_id: null, business_date: null } : null;
 }
 
-/** The closing_checks row of a verified Z or daily closing, or null for any other record (monthly and yearly closings are not recomputed here). */
+/**
+ * The closing_checks row of a verified closing (Z, daily, monthly, yearly), or null for any other
+ * record. A period closing's business_date holds its period: '2026-11-22', '2026-11' or '2026'.
+ */
 export function closingOf(record: FeedRecord): NewClosingCheck | null {
-  if (record.chain !== 'closing' || (record.type !== 'closing.z' && record.type !== 'closing.day')) return null;
+  const kind = record.chain === 'closing' && typeof record.type === 'string' ? KINDS.get(record.type) : undefined;
+  if (!kind) return null;
   const sealedAt = typeof record.sealed_at === 'string' && ISO_UTC.test(record.sealed_at) ? record.sealed_at : new Date(0).toISOString();
   const base = { till_id: record.till_id, epoch: record.epoch, seq: record.seq, doc_id: record.doc_id, sealed_at: sealedAt };
-  return record.type === 'closing.z'
-    ? { ...base, kind: 'z', session_id: idOrNull(record.session_id), business_date: dateOrNull(record.z_date) }
-    : { ...base, kind: 'day', session_id: null, business_date: dateOrNull(record.period) };
+  if (kind === 'z') return { ...base, kind, session_id: idOrNull(record.session_id), business_date: dateOrNull(record.z_date) };
+  const period = typeof record.period === 'string' && PERIOD[kind].test(record.period) ? record.period : null;
+  return { ...base, kind, session_id: null, business_date: period };
 }

@@ -6,7 +6,15 @@ import { VERIFIED_FEED, verifiedFeedEnd } from '../fiscal/verified-feed';
 import type { ChangeNotice } from '../sync/change-notice';
 import { ProjectorLoop, type ProjectorLoopOptions, type StoreRun } from '../sync/projector-loop';
 import { isRecordFault } from '../sync/record-faults';
-import { closingOf, inputOf, VOID_EVENT, type ClosingInput, type FeedRecord, type NewClosingCheck } from './closing-inputs';
+import {
+  closingOf,
+  inputOf,
+  VOID_EVENT,
+  type ClosingInput,
+  type ClosingKind,
+  type FeedRecord,
+  type NewClosingCheck,
+} from './closing-inputs';
 import { recomputeClosing, type ClosingOutcome, type ClosingRef } from './recompute-closing';
 
 /** Feed records read per step. */
@@ -24,7 +32,7 @@ const FEED_COLUMNS = `r.feed_seq, r.till_id, r.chain, r.epoch, r.seq, r.doc_id,
 /**
  * Follows one store's verified feed (chain_records.feed_seq, the chain verifier's output: only
  * verified records) after its checkpoint: indexes the sales and cash-session events closings are
- * recomputed from (closing_inputs), registers each Z and daily closing (closing_checks), then
+ * recomputed from (closing_inputs), registers each closing (closing_checks: Z, daily, monthly, yearly), then
  * recomputes every closing the batch concerns — the new ones, and those whose session or business
  * day a late record joined — and moves the checkpoint, in one transaction under the checkpoint row
  * (which serialises the hub instances).
@@ -121,9 +129,24 @@ async function applyRecords(
 }
 
 /**
+ * The period closings that may sum a closing: a day's month, a month's fiscal year (the calendar
+ * year of the month or the one before, whatever month the store's fiscal year starts).
+ */
+function summedBy(c: NewClosingCheck): { till_id: string; epoch: number; kind: ClosingKind; period: string }[] {
+  const at = { till_id: c.till_id, epoch: c.epoch };
+  if (c.business_date === null) return [];
+  if (c.kind === 'day') return [{ ...at, kind: 'month', period: c.business_date.slice(0, 7) }];
+  if (c.kind !== 'month') return [];
+  const year = Number(c.business_date.slice(0, 4));
+  return [year, year - 1].map((y) => ({ ...at, kind: 'year', period: String(y).padStart(4, '0') }));
+}
+
+/**
  * The closings a batch concerns, in chain order: those it brings, the Z of each session a record
- * joined, the daily closing of each business date a sale joined, and the Z whose session was open
- * when a void was sealed.
+ * joined, the daily closing of each business date a sale joined, the Z whose session was open
+ * when a void was sealed, the monthly (yearly) closing a daily (monthly) one joined, and the
+ * later closings still waiting on a closing before them (a late one came: their grand totals
+ * continue it).
  */
 async function affectedClosings(
   tx: Queryable,
@@ -138,6 +161,7 @@ async function affectedClosings(
       .filter((i) => i.chain === 'sale' && i.business_date !== null)
       .map((i) => ({ till_id: i.till_id, epoch: i.epoch, business_date: i.business_date })),
     voids: inputs.filter((i) => i.type === VOID_EVENT).map((i) => ({ till_id: i.till_id, epoch: i.epoch, seq: i.seq })),
+    periods: closings.flatMap(summedBy),
   };
   if (Object.values(keys).every((k) => k.length === 0)) return [];
   const rows = await tx.query<ClosingRef>(
@@ -154,7 +178,12 @@ async function affectedClosings(
                      AND o.type = 'cash.session.open' AND o.session_id = c.session_id AND o.seq < k.seq
                 JOIN closing_inputs e ON e.store_id = c.store_id AND e.till_id = k.till_id AND e.chain = 'event' AND e.epoch = k.epoch
                      AND e.type = 'cash.session.close' AND e.session_id = c.session_id AND e.seq > k.seq
-               WHERE k.till_id = c.till_id AND k.epoch = c.epoch)))
+               WHERE k.till_id = c.till_id AND k.epoch = c.epoch))
+        OR ((c.till_id, c.epoch, c.kind, c.business_date) IN
+              (SELECT k.till_id, k.epoch, k.kind, k.period FROM jsonb_to_recordset($2::jsonb -> 'periods') AS k(till_id text, epoch int, kind text, period text)))
+        OR (c.status = 'pending' AND c.missing @> '[{"chain": "closing"}]' AND EXISTS (
+              SELECT 1 FROM jsonb_to_recordset($2::jsonb -> 'closings') AS k(till_id text, epoch int, seq int8)
+               WHERE k.till_id = c.till_id AND k.epoch = c.epoch AND k.seq < c.seq)))
       ORDER BY c.till_id, c.epoch, c.seq`,
     [storeId, JSON.stringify(keys)],
   );

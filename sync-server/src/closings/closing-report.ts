@@ -1,19 +1,21 @@
 import type { FigureDifference } from '@pos/core/fiscal/archive/closing-figures';
 import { storeExists } from '../admin/stores';
 import type { MissingRecords } from './chain-holes';
+import type { ClosingKind } from './closing-inputs';
 import type { Queryable } from '../db/database';
 import { HubError } from '../errors/hub-error';
 
 /** Closings listed per request at most. */
 export const MAX_CLOSINGS = 1000;
 
-/** A Z or daily closing as head office sees it: what it is, and how the hub's recomputation compares. */
+/** A closing (Z, daily, monthly, yearly) as head office sees it: what it is, and how the hub's recomputation compares. */
 export type ClosingSummary = {
   readonly tillId: string;
   readonly seq: number;
   readonly journal: number;
-  readonly kind: 'z' | 'day';
+  readonly kind: ClosingKind;
   readonly sessionId: string | null;
+  /** A Z's or daily closing's business date; a monthly closing's month ('2026-11'), a yearly one's fiscal year ('2026'). */
   readonly businessDate: string | null;
   readonly sealedAt: string;
   readonly status: string;
@@ -34,7 +36,7 @@ type Row = {
   till_id: string;
   seq: number;
   epoch: number;
-  kind: 'z' | 'day';
+  kind: ClosingKind;
   session_id: string | null;
   business_date: string | null;
   sealed_at: string | Date;
@@ -71,7 +73,11 @@ async function knownStore(db: Queryable, storeId: string): Promise<void> {
   if (!(await storeExists(db, storeId))) throw new HubError(404, 'not_found', `Store ${storeId} does not exist`);
 }
 
-/** The store's Z reports and daily closings whose business date is within [from, to] (either bound optional), by date, till and sequence. */
+/**
+ * The store's closings whose business date is within [from, to] (either bound optional), by date,
+ * till and sequence: a monthly (yearly) closing when its month (calendar year) meets the range,
+ * listed before the days of its month (year).
+ */
 export async function storeClosings(
   db: Queryable,
   storeId: string,
@@ -80,7 +86,8 @@ export async function storeClosings(
   await knownStore(db, storeId);
   const rows = await db.query<Row>(
     `SELECT ${COLUMNS} FROM closing_checks c
-      WHERE c.store_id = $1 AND ($2::text IS NULL OR c.business_date >= $2) AND ($3::text IS NULL OR c.business_date <= $3)
+      WHERE c.store_id = $1 AND ($2::text IS NULL OR c.business_date >= left($2, length(c.business_date)))
+        AND ($3::text IS NULL OR c.business_date <= left($3, length(c.business_date)))
       ORDER BY c.business_date, c.till_id, c.epoch, c.seq LIMIT $4`,
     [storeId, query.from ?? null, query.to ?? null, Math.min(query.limit ?? MAX_CLOSINGS, MAX_CLOSINGS)],
   );

@@ -1,6 +1,5 @@
 import {
   dailyClosing,
-  recordShapeProblems,
   zFigures,
   type CashMovementPayload,
   type CashSessionClosePayload,
@@ -12,38 +11,16 @@ import {
   type SealedRecord,
 } from '@pos/core';
 import { zClosing, type ZClosingPayload } from '@pos/core/closing/z-closing';
-import { figureDifferences, type FigureDifference } from '@pos/core/fiscal/archive/closing-figures';
 import type { Queryable } from '../db/database';
 import { saleChainState, type MissingRecords } from './chain-holes';
-import type { NewClosingCheck } from './closing-inputs';
+import { message, outcome, unreadable, type ClosingOutcome, type ClosingRef } from './closing-outcome';
+import { recomputePeriod } from './recompute-period';
+import { previousClosing, sealedClosing } from './sealed-closings';
 
-export type ClosingStatus = 'match' | 'difference' | 'pending' | 'unreadable';
-
-/** What recomputing a closing found. */
-export type ClosingOutcome = {
-  readonly status: ClosingStatus;
-  /** The closing payload as the hub's records give it (null when it could not be computed). */
-  readonly recomputed: unknown;
-  readonly differences: readonly FigureDifference[];
-  readonly missing: readonly MissingRecords[];
-  readonly problem: string | null;
-};
-
-/** A closing_checks row to recompute. */
-export type ClosingRef = Omit<NewClosingCheck, 'sealed_at'>;
+export type { ClosingOutcome, ClosingRef, ClosingStatus } from './closing-outcome';
 
 /** The Z's own list of tender differences is what the till saw at its close; the recomputation shows the figures themselves. */
 const Z_IGNORED = ['figures.differences'];
-
-const unreadable = (problem: string): ClosingOutcome => ({
-  status: 'unreadable',
-  recomputed: null,
-  differences: [],
-  missing: [],
-  problem: problem.slice(0, 500),
-});
-
-const message = (error: unknown) => String((error as Error)?.message ?? error);
 
 type InputRecord = { readonly chain: string; readonly seq: number; readonly type: string; readonly hash: string; readonly record: unknown };
 
@@ -71,47 +48,6 @@ async function inputRecords(
     [storeId, ref.till_id, ref.epoch, typeof value === 'string' ? value : JSON.stringify(value)],
   );
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
-}
-
-/** The sealed payload of a closing record, checked against its published shape (a record fed otherwise than by the verifier may be anything). */
-async function sealedClosing(tx: Queryable, storeId: string, docId: string): Promise<SealedRecord<'closing'> | string> {
-  const [row] = await tx.query<{ record: unknown }>(
-    "SELECT doc -> 'record' AS record FROM store_docs WHERE store_id = $1 AND collection = 'till_records' AND id = $2",
-    [storeId, docId],
-  );
-  if (!row) return 'the closing record is not stored at the hub';
-  const { record, problems } = recordShapeProblems(row.record);
-  if (!record || problems.length > 0 || record.chain !== 'closing') {
-    return `the closing record is off its shape: ${problems.map((p) => p.problem).join('; ') || 'not a closing'}`.slice(0, 500);
-  }
-  return record as SealedRecord<'closing'>;
-}
-
-/** The till's closing of `type` just before this one on the closing chain, and whether every record of the chain before this one is held. */
-async function previousClosing(
-  tx: Queryable,
-  storeId: string,
-  ref: ClosingRef,
-): Promise<{ readonly payload: unknown; readonly complete: boolean; readonly held: number }> {
-  const [prev] = await tx.query<{ payload: unknown }>(
-    `SELECT d.doc -> 'record' -> 'payload' AS payload
-       FROM closing_checks c JOIN store_docs d ON d.store_id = c.store_id AND d.collection = 'till_records' AND d.id = c.doc_id
-      WHERE c.store_id = $1 AND c.till_id = $2 AND c.epoch = $3 AND c.kind = $4 AND c.seq < $5
-      ORDER BY c.seq DESC LIMIT 1`,
-    [storeId, ref.till_id, ref.epoch, ref.kind, ref.seq],
-  );
-  const [held] = await tx.query<{ n: number }>(
-    `SELECT count(*)::int8 AS n FROM chain_records WHERE store_id = $1 AND till_id = $2 AND chain = 'closing' AND epoch = $3 AND seq < $4`,
-    [storeId, ref.till_id, ref.epoch, ref.seq],
-  );
-  const n = Number(held?.n ?? 0);
-  return { payload: prev?.payload ?? null, complete: n === ref.seq - 1, held: n };
-}
-
-function outcome(sealed: unknown, recomputed: unknown, missing: readonly MissingRecords[], ignore: readonly string[] = []): ClosingOutcome {
-  const differences = figureDifferences(sealed, recomputed, ignore);
-  const status: ClosingStatus = differences.length === 0 ? 'match' : missing.length > 0 ? 'pending' : 'difference';
-  return { status, recomputed, differences, missing: status === 'match' ? [] : missing, problem: null };
 }
 
 /**
@@ -208,7 +144,8 @@ export async function recomputeClosing(tx: Queryable, storeId: string, ref: Clos
   const record = await sealedClosing(tx, storeId, ref.doc_id);
   if (typeof record === 'string') return unreadable(record);
   try {
-    return ref.kind === 'z' ? await recomputeZ(tx, storeId, ref, record) : await recomputeDay(tx, storeId, ref, record);
+    if (ref.kind === 'z') return await recomputeZ(tx, storeId, ref, record);
+    return ref.kind === 'day' ? await recomputeDay(tx, storeId, ref, record) : await recomputePeriod(tx, storeId, ref, record);
   } catch (error) {
     // A database error aborts the transaction: the projector's step handles it (retried, or the record skipped).
     if (!(error instanceof TypeError || error instanceof RangeError)) throw error;

@@ -544,11 +544,13 @@ export const closingInputs = pgTable(
 );
 
 /**
- * Every Z report (`closing.z`) and daily closing (`closing.day`) the hub verified, recomputed from
- * the sealed records it holds with core's functions: `match`, `difference` (which figures, in
- * `differences`), `pending` (records still missing, in `missing`) or `unreadable` (the closing or
- * its records cannot be read: `problem`). Recomputed again when a late record of its session or
- * business day arrives.
+ * Every closing the hub verified — Z report (`closing.z`), daily (`closing.day`), monthly
+ * (`closing.month`) and yearly (`closing.year`) closing — recomputed from the sealed records it
+ * holds with core's functions (a month from its daily closings, a year from its monthly ones):
+ * `match`, `difference` (which figures, in `differences`), `pending` (records still missing, in
+ * `missing`) or `unreadable` (the closing or its records cannot be read: `problem`). Recomputed
+ * again when a late record of its session or business day, or a late closing it sums or follows,
+ * arrives.
  */
 export const closingChecks = pgTable(
   'closing_checks',
@@ -558,11 +560,11 @@ export const closingChecks = pgTable(
     epoch: integer('epoch').notNull(),
     seq: bigint('seq', { mode: 'number' }).notNull(),
     docId: text('doc_id').notNull(),
-    /** 'z' or 'day'. */
+    /** 'z', 'day', 'month' or 'year'. */
     kind: text('kind').notNull(),
-    /** A Z's cash session (null for a daily closing). */
+    /** A Z's cash session (null for the others). */
     sessionId: text('session_id'),
-    /** The business date: a Z's session's, a daily closing's period. */
+    /** The business date (a Z's session's, a daily closing's period), or a period closing's month ('2026-11') or fiscal year ('2026'). */
     businessDate: text('business_date'),
     sealedAt: timestamp('sealed_at', { withTimezone: true }).notNull(),
     status: text('status').notNull(),
@@ -580,6 +582,7 @@ export const closingChecks = pgTable(
       .where(sql`"session_id" IS NOT NULL`),
     index('closing_checks_day_idx').on(t.storeId, t.tillId, t.kind, t.businessDate),
     check('closing_checks_status', sql`"status" IN ('match', 'difference', 'pending', 'unreadable')`),
+    check('closing_checks_kind', sql`"kind" IN ('z', 'day', 'month', 'year')`),
   ],
 );
 

@@ -26,9 +26,11 @@ const summaryFields = {
   tillId: Type.String(),
   seq: Type.Integer({ description: 'The closing’s sequence on the till’s closing chain' }),
   journal: Type.Integer(),
-  kind: Type.Union([Type.Literal('z'), Type.Literal('day')]),
+  kind: Type.Union([Type.Literal('z'), Type.Literal('day'), Type.Literal('month'), Type.Literal('year')]),
   sessionId: Type.Union([Type.String(), Type.Null()], { description: 'A Z’s cash session' }),
-  businessDate: Type.Union([Type.String(), Type.Null()]),
+  businessDate: Type.Union([Type.String(), Type.Null()], {
+    description: 'A Z’s or daily closing’s business date; a monthly closing’s month (YYYY-MM), a yearly one’s fiscal year (YYYY)',
+  }),
   sealedAt: Type.String(),
   status: Type.String({ description: 'match, difference, pending (records still missing) or unreadable' }),
   differences: List(Difference),
@@ -44,7 +46,7 @@ const ClosingDetail = Type.Object({
   recomputed: Type.Unknown({ description: 'Its payload as the hub’s sealed records give it (null while it cannot be computed)' }),
 });
 
-/** Head office's view of the Z reports and daily closings the hub recomputed from the sealed records (src/closings). */
+/** Head office's view of the closings (Z, daily, monthly, yearly) the hub recomputed from the sealed records (src/closings). */
 export function registerClosingRoutes(app: HubApp, options: { db: Database; admin: AdminAuthenticator }): void {
   const { db } = options;
   const preParsing = adminGuard(options.admin);
@@ -53,7 +55,8 @@ export function registerClosingRoutes(app: HubApp, options: { db: Database; admi
     '/api/v1/admin/stores/:storeId/closings',
     {
       schema: {
-        summary: 'Z reports and daily closings, each with the hub’s recomputation: match, difference, pending or unreadable',
+        summary:
+          'Z reports, daily, monthly and yearly closings, each with the hub’s recomputation: match, difference, pending or unreadable',
         tags,
         security: AdminSecurity,
         params: Type.Object({ storeId: StoreId }),
