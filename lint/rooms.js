@@ -57,7 +57,16 @@ export const ROOMS = [
     name: 'electron/host',
     dir: 'electron/src/host',
     reach: [],
-    packages: [...NODE, /^@pos\/core(\/.*)?$/, /^@pos\/hardware\/(common|node|fake)$/, /^fastify$/, /^@fastify\//, /^ws$/, /^pdf-lib$/],
+    packages: [
+      ...NODE,
+      /^@pos\/core(\/.*)?$/,
+      /^@pos\/hardware\/(common|node|fake)$/,
+      /^fastify$/,
+      /^@fastify\//,
+      /^ws$/,
+      /^pdf-lib$/,
+      /^fflate$/,
+    ],
   },
   {
     name: 'electron/main',

@@ -8,6 +8,7 @@ export * from './catalog/product';
 export * from './contract/ipc-contract';
 export * from './contract/cash-contract';
 export * from './contract/return-contract';
+export * from './contract/archive-contract';
 export * from './demo/demo-catalog';
 export * from './demo/demo-store';
 export * from './errors/pos-error';

@@ -6,6 +6,7 @@ import type { ApprovalAction, ApprovalRef, ApprovalSubject } from '../approval/a
 import type { SealedRecord, SealRequest } from '../fiscal/chain';
 import type { FiscalChain, RecordProblem } from '../fiscal/events';
 import type { CardOutcome } from '../payment/tender';
+import type { ArchiveContract, ArchiveProgress } from './archive-contract';
 import type { CashContract } from './cash-contract';
 import type { ReturnContract } from './return-contract';
 import type { CardFailure, TerminalProgress } from '../payment/terminal-progress';
@@ -326,7 +327,8 @@ export type HostContract = {
   >;
   'sync.push': Method<{ readonly collection: SyncCollectionName; readonly rows: readonly PushRow[] }, PushResponse>;
 } & CashContract &
-  ReturnContract;
+  ReturnContract &
+  ArchiveContract;
 
 export type HostEvents = {
   'printer.status': PrinterStatus;
@@ -350,6 +352,8 @@ export type HostEvents = {
   /** The store's settings changed at the hub: the renderer sells with them from now on, as the host does. */
   'store.profile': StoreProfile;
   'fiscal.status': FiscalStatus;
+  /** An archive of the journal being written (archive.create): the progress bar's figures. */
+  'archive.progress': ArchiveProgress;
 };
 
 export type MethodName = keyof HostContract;
@@ -405,6 +409,8 @@ const METHODS = {
   'closing.run': true,
   'closing.list': true,
   'sale.lookup': true,
+  'archive.create': true,
+  'archive.download': true,
 } as const satisfies Record<MethodName, true>;
 
 const EVENTS = {
@@ -419,6 +425,7 @@ const EVENTS = {
   'display.state': true,
   'store.profile': true,
   'fiscal.status': true,
+  'archive.progress': true,
 } as const satisfies Record<EventName, true>;
 
 export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];

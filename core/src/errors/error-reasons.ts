@@ -61,6 +61,10 @@ export const ERROR_REASONS = [
   'journal-damaged',
   /** SEALING_STOPPED: a journal write failed and could not be undone. */
   'write-failed',
+  /** archive.create: the period is not two dates, or longer than twelve months. values: { from, to } */
+  'archive-period',
+  /** archive.create: this till is already writing an archive. */
+  'archive-busy',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

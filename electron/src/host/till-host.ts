@@ -23,6 +23,8 @@ import { returnHandlers } from './handlers/return-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { terminalHandlers } from './handlers/terminal-handlers';
 import { trainingHandlers } from './handlers/training-handlers';
+import { archiveHandlers } from './handlers/archive-handlers';
+import { TillArchives } from './archive/till-archives';
 import { injectFaults } from './fault-injection';
 import type { HostContext } from './host-context';
 import { HostEventBus } from './host-events';
@@ -217,6 +219,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   registry.register(hubHandlers(context));
   registry.register(deviceHandlers(context));
   registry.register(trainingHandlers(context));
+  registry.register(archiveHandlers(new TillArchives(context)));
   const desk = new CashDesk(context, cash);
   registry.register(journaledExports(context, cashHandlers(desk, new FiscalClosings(context, cash))));
   registry.assertComplete();

@@ -876,6 +876,17 @@ export const en: Dictionary = {
       z: 'Z no. {{number}}',
       kind: { day: 'Day', month: 'Month', year: 'Year' },
     },
+    archive: {
+      title: 'Archive of this till’s journal',
+      hint: 'A signed zip of the records of the period (sales, events, closings, duplicates), for an inspector or the accountant.',
+      kindLabel: 'Period to archive',
+      kind: { month: 'Month', year: 'Fiscal year' },
+      run: 'Archive {{period}}',
+      progress: 'Journal read: {{records}} of {{total}} records',
+      done: 'Archive made: {{records}} record(s), signed by the till’s key {{keyId}}.',
+      save: 'Download {{name}}',
+      downloading: 'Preparing the download…',
+    },
     errors: {
       'session-not-open': 'No cash session is open: open one first.',
       'session-already-open': 'A cash session is already open on this till.',
@@ -952,6 +963,8 @@ export const en: Dictionary = {
       'key-not-endorsed': 'The new key is not endorsed by the key in use.',
       'journal-damaged': 'The till host’s fiscal journal is damaged: nothing can be recorded. A manager must call support.',
       'write-failed': 'The fiscal journal could not be written: nothing can be recorded. A manager must call support.',
+      'archive-period': 'An archive covers at most twelve months: choose a shorter period.',
+      'archive-busy': 'An archive is already being made at this till: wait for it to finish.',
     },
   },
   keys: {

@@ -882,6 +882,17 @@ export const fr = {
       z: 'Z n° {{number}}',
       kind: { day: 'Jour', month: 'Mois', year: 'Année' },
     },
+    archive: {
+      title: 'Archive du journal de cette caisse',
+      hint: 'Un zip signé des enregistrements de la période (ventes, événements, clôtures, duplicatas), pour un contrôleur ou le comptable.',
+      kindLabel: 'Période à archiver',
+      kind: { month: 'Mois', year: 'Exercice' },
+      run: 'Archiver {{period}}',
+      progress: 'Journal lu : {{records}} sur {{total}} enregistrements',
+      done: 'Archive faite : {{records}} enregistrement(s), signée par la clé de la caisse {{keyId}}.',
+      save: 'Télécharger {{name}}',
+      downloading: 'Préparation du téléchargement…',
+    },
     errors: {
       'session-not-open': 'Aucune caisse n’est ouverte : ouvrez-la d’abord.',
       'session-already-open': 'Une caisse est déjà ouverte sur ce poste.',
@@ -958,6 +969,8 @@ export const fr = {
       'key-not-endorsed': 'La nouvelle clé n’est pas approuvée par la clé en service.',
       'journal-damaged': 'Le journal fiscal du poste est endommagé : rien ne peut être enregistré. Un responsable doit appeler le support.',
       'write-failed': 'Le journal fiscal n’a pas pu être écrit : rien ne peut être enregistré. Un responsable doit appeler le support.',
+      'archive-period': 'Une archive couvre au plus douze mois : choisissez une période plus courte.',
+      'archive-busy': 'Une archive est déjà en cours sur cette caisse : attendez qu’elle se termine.',
     },
   },
   keys: {

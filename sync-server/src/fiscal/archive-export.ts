@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type { SealedRecord } from '@pos/core';
-import { ArchiveBuilder, type ArchiveLine } from '@pos/core/fiscal/archive/archive-builder';
-import { archiveJetCode, archivePeriodProblem, recordsFileName } from '@pos/core/fiscal/archive/archive-format';
+import { ArchiveBuilder, peeked, type ArchiveLine } from '@pos/core/fiscal/archive/archive-builder';
+import { archiveJetCode, archivePeriodProblem, CHAIN_ORDER, recordsFileName } from '@pos/core/fiscal/archive/archive-format';
 import type { Database } from '../db/database';
 import { HubError } from '../errors/hub-error';
 import { loadOrCreateArchiveKey } from './archive/archive-key';
@@ -30,23 +30,10 @@ export type ArchiveSummary = {
   readonly jetCode: 20 | 30;
 };
 
-const CHAIN_ORDER = (chain: string) => (chain === 'event' ? 0 : chain === 'closing' ? 1 : 2);
-
 /** A journal's file: the first as `records/<till>/<chain>.jsonl`, a later one (after a lost journal) with its number. */
 function fileOf(chain: ArchivedChain, extension: 'jsonl' | 'csv'): string {
   const base = recordsFileName(chain.tillId, chain.chain).replace(/\.jsonl$/, '');
   return `${base}${chain.epoch > 1 ? `.journal-${chain.epoch}` : ''}.${extension}`;
-}
-
-/** The pages of an iterable with its first page already read (null when there is none). */
-async function peeked<T>(pages: AsyncIterable<T[]>): Promise<AsyncIterable<T[]> | null> {
-  const iterator = pages[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  if (first.done || first.value.length === 0) return null;
-  return (async function* () {
-    yield first.value;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  })();
 }
 
 /** Checks what can be refused before a byte is written: the period, and that the store exists. */

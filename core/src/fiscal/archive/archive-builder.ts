@@ -34,6 +34,17 @@ export function archiveLineOf(record: SealedRecord): ArchiveLine {
   return { seq: record.seq, hash: record.hash, prevHash: record.prevHash, json: JSON.stringify(record) };
 }
 
+/** The pages of an iterable with its first page already read (null when there is none): a chain with no record in the period is left out. */
+export async function peeked<T>(pages: AsyncIterable<T[]>): Promise<AsyncIterable<T[]> | null> {
+  const iterator = pages[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done || first.value.length === 0) return null;
+  return (async function* () {
+    yield first.value;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  })();
+}
+
 /**
  * Writes an archive's files and keeps what the manifest says of them: each file's SHA-256, size
  * and record count, each chain's start and last record. Records are written one at a time, so an

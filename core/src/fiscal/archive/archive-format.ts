@@ -65,6 +65,9 @@ export type ArchiveTillKeys = {
 
 export type ArchiveKeys = { readonly storeId: string; readonly tills: readonly ArchiveTillKeys[] };
 
+/** Chain files of a till are written and read events first (rotations, anchors), then closings, then the rest. */
+export const CHAIN_ORDER = (chain: string) => (chain === 'event' ? 0 : chain === 'closing' ? 1 : 2);
+
 export const recordsFileName = (tillId: string, chain: string) => `records/${tillId}/${chain}.jsonl`;
 export const salesCsvName = (tillId: string) => `records/${tillId}/sale.csv`;
 

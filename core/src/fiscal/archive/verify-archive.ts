@@ -5,6 +5,7 @@ import { nobleCrypto, type FiscalCrypto } from '../fiscal-crypto';
 import type { ArchiveCheck } from './archive-checks';
 import {
   archivePeriodProblem,
+  CHAIN_ORDER,
   KEYS_FILE,
   MANIFEST_FILE,
   manifestShapeProblems,
@@ -59,9 +60,6 @@ export type ArchiveReport = {
   readonly firstBad: ArchiveProblem | null;
   readonly lines: readonly string[];
 };
-
-/** Chain files of a till are read events first (rotations, anchors), then closings, then the rest. */
-const CHAIN_ORDER = (chain: string) => (chain === 'event' ? 0 : chain === 'closing' ? 1 : 2);
 
 function inlineSignatures(crypto: FiscalCrypto): SignatureBatchVerifier {
   return {
