@@ -19,6 +19,15 @@ export type ReceiptSettings = {
 
 export const DEFAULT_RECEIPT_SETTINGS: ReceiptSettings = { paper: 'ask' };
 
+/**
+ * The paper rule a ticket follows: a sale the store's (`ask`, `always`, `never`), a return's credit
+ * note ("AVOIR - RETOUR") always, whatever the store says: the customer leaves with proof that the
+ * goods came back and the money went out.
+ */
+export function paperRuleFor(kind: 'sale' | 'return', settings: ReceiptSettings): PaperReceiptPolicy {
+  return kind === 'return' ? 'always' : settings.paper;
+}
+
 /** A store profile without receipt settings (one made before they existed) follows the law's default. */
 export function receiptSettingsOf(profile: { readonly receipt?: ReceiptSettings }): ReceiptSettings {
   return profile.receipt ?? DEFAULT_RECEIPT_SETTINGS;

@@ -1,4 +1,4 @@
-import { PosError, receiptSettingsOf, type PrintOutcome, type SealedRecord } from '@pos/core';
+import { paperRuleFor, PosError, receiptSettingsOf, saleKind, type PrintOutcome, type SealedRecord } from '@pos/core';
 import { useCartStore, type LastSale } from '../../state/cart-store';
 import { services } from '../../state/services';
 
@@ -42,7 +42,7 @@ export async function openSaleDrawer(saleId: string): Promise<void> {
 
 /** The done panel's sale as it starts: the receipt as the store's setting says (paper only on request by default). */
 export function doneSale(record: SealedRecord<'sale'>): LastSale {
-  const paper = receiptSettingsOf(services().profile).paper;
+  const paper = paperRuleFor(saleKind(record.payload), receiptSettingsOf(services().profile));
   const receipt: ReceiptChoice = paper === 'ask' ? 'pending' : paper === 'always' ? 'paper' : 'none';
   const cash = record.payload.tenders.some((t) => t.method === 'cash');
   return { record, print: paper === 'always' ? 'printing' : 'not-printed', receipt, ...(cash ? { drawer: 'opening' as const } : {}) };

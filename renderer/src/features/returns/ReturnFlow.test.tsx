@@ -21,6 +21,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { euros, plain } from '../../test-support/screen-queries';
 import { pressKeys, spaced } from '../../test-support/timed-keys';
 import { renderTill, startTill, stopTill, type Till } from '../../test-support/till-harness';
+import { replaceProfile } from '../../state/services';
 import { useCashStore } from '../cash/cash-store';
 import { useTrainingStore } from '../training/training-store';
 import { EMPTY_RETURN, useReturnStore } from './return-store';
@@ -95,6 +96,20 @@ describe('a return with the receipt', () => {
     await waitFor(() => expect(till.callsOf('receipt.print')).toEqual([{ saleId: back!.saleId }]));
     expect(till.callsOf('drawer.openForSale')).toEqual([{ saleId: back!.saleId }]);
     expect(await till.db.docs.sales.findOne(back!.saleId).exec()).not.toBeNull();
+    expect(await within(dialog).findByText('Avoir imprimé.')).toBeTruthy();
+  });
+
+  it.each(['ask', 'never'] as const)('prints the credit note when the store gives paper only on request (%s)', async (paper) => {
+    replaceProfile({ ...till.profile, receipt: { paper } });
+    sealSale('sold-1');
+    renderTill();
+    const dialog = await openWithCode('S001-T01-000001');
+    await user.click(await within(dialog).findByRole('button', { name: `Un de plus pour ${oignons.name}` }));
+    await user.click(within(dialog).getByRole('button', { name: 'Rembourser en espèces' }));
+    expect(await within(dialog).findByText('Retour enregistré : avoir n° S001-T01-000002.')).toBeTruthy();
+    const [back] = sealedReturns();
+    // Nobody asked for paper: the credit note prints all the same, the customer's proof of the refund.
+    await waitFor(() => expect(till.callsOf('receipt.print')).toEqual([{ saleId: back!.saleId }]));
     expect(await within(dialog).findByText('Avoir imprimé.')).toBeTruthy();
   });
 

@@ -2,8 +2,10 @@ import {
   buildSale,
   cardTenderFields,
   cashTender,
+  paperRuleFor,
   paymentState,
   PosError,
+  receiptSettingsOf,
   returnCart,
   ReturnChoiceError,
   saleDocFromRecord,
@@ -111,7 +113,17 @@ export async function sealPending(): Promise<void> {
     if (!(await db.docs.sales.findOne(record.id).exec())) console.error('Return sealed but not stored locally', error);
   }
   const cash = record.payload.tenders.some((t) => t.method === 'cash');
-  set({ step: 'done', busy: false, pending: null, sealed: record, say: null, print: 'printing', drawer: cash ? 'opening' : null });
+  // The credit note's paper rule is 'always', whatever the store's (paperRuleFor): proof of the refund.
+  const print = paperRuleFor('return', receiptSettingsOf(services().profile)) === 'always';
+  set({
+    step: 'done',
+    busy: false,
+    pending: null,
+    sealed: record,
+    say: null,
+    print: print ? 'printing' : null,
+    drawer: cash ? 'opening' : null,
+  });
   await Promise.all([
     cash
       ? bridge.invoke('drawer.openForSale', { saleId: record.id }).then(
@@ -119,11 +131,12 @@ export async function sealPending(): Promise<void> {
           () => set({ drawer: 'failed' }),
         )
       : null,
-    // The credit note always prints: the customer's proof that the goods came back and the money went out.
-    bridge.invoke('receipt.print', { saleId: record.id }).then(
-      (print) => set({ print }),
-      (error: unknown) => set({ print: { status: 'failed', reason: 'unreachable', message: (error as Error).message } }),
-    ),
+    print
+      ? bridge.invoke('receipt.print', { saleId: record.id }).then(
+          (outcome) => set({ print: outcome }),
+          (error: unknown) => set({ print: { status: 'failed', reason: 'unreachable', message: (error as Error).message } }),
+        )
+      : null,
   ]);
 }
 
