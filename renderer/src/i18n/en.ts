@@ -879,8 +879,11 @@ export const en: Dictionary = {
     archive: {
       title: 'Archive of this till’s journal',
       hint: 'A signed zip of the records of the period (sales, events, closings, duplicates), for an inspector or the accountant.',
-      kindLabel: 'Period to archive',
+      kindLabel: 'Length of the archive',
       kind: { month: 'Month', year: 'Fiscal year' },
+      period: 'Period to archive',
+      previous: 'Period before, to archive',
+      next: 'Period after, to archive',
       run: 'Archive {{period}}',
       progress: 'Journal read: {{records}} of {{total}} records',
       done: 'Archive made: {{records}} record(s), signed by the till’s key {{keyId}}.',

@@ -885,8 +885,11 @@ export const fr = {
     archive: {
       title: 'Archive du journal de cette caisse',
       hint: 'Un zip signé des enregistrements de la période (ventes, événements, clôtures, duplicatas), pour un contrôleur ou le comptable.',
-      kindLabel: 'Période à archiver',
+      kindLabel: 'Durée de l’archive',
       kind: { month: 'Mois', year: 'Exercice' },
+      period: 'Période à archiver',
+      previous: 'Période à archiver précédente',
+      next: 'Période à archiver suivante',
       run: 'Archiver {{period}}',
       progress: 'Journal lu : {{records}} sur {{total}} enregistrements',
       done: 'Archive faite : {{records}} enregistrement(s), signée par la clé de la caisse {{keyId}}.',

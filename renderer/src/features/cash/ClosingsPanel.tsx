@@ -8,6 +8,7 @@ import { useAppStore, type Message } from '../../state/app-store';
 import { services, useStoreProfile } from '../../state/services';
 import { cashErrorMessage } from './cash-words';
 import { showCashScreen } from './cash-store';
+import { ArchiveSection } from './ArchiveSection';
 import { CashDialog } from './CashDialog';
 import { FigureTable } from './FigureTable';
 import { defaultPeriod, shiftPeriod } from './period';
@@ -97,6 +98,7 @@ export function ClosingsPanel() {
           }))}
         />
       )}
+      <ArchiveSection />
     </CashDialog>
   );
 }
