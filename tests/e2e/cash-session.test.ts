@@ -5,6 +5,7 @@ import { demoProduct } from '@pos/core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchChromium, openTill } from '../support/browser';
+import { approveVariance, saveZPdf } from '../support/cash-screens';
 import { freePort } from '../support/free-port';
 import { cartRows, donePanel, openPayment, scan, signIn } from '../support/till-page';
 import { startTill, type TillProcess } from '../support/till-process';
@@ -100,23 +101,12 @@ describe.skipIf(!browserAvailable())('a cash session from the float to the Z rep
     await count.getByLabel('Nombre de billets de 20 €').fill('4');
     expect(await page.locator('body').innerText()).not.toMatch(/Attendu|Espèces attendues|Écart/);
     await count.getByRole('button', { name: 'Enregistrer le comptage' }).click();
-    const approve = page.getByRole('dialog', { name: 'Écart de caisse : accord d’un responsable' });
-    await approve.getByRole('button', { name: 'Erreur de comptage' }).click();
-    await approve.getByRole('button', { name: 'Accepter et clôturer' }).click();
-    const manager = page.getByRole('dialog', { name: 'Accord d’un responsable' });
-    await manager.getByLabel('Code du responsable').fill('5678');
-    await manager.getByRole('button', { name: 'Valider' }).click();
-
-    const closed = page.getByRole('dialog', { name: 'Caisse clôturée' });
+    const closed = await approveVariance(page, 'Erreur de comptage', '5678');
     const z = closed.getByRole('region', { name: 'Rapport Z n° 1' });
     await z.waitFor();
     expect(await closed.innerText()).toContain('Écart accepté par Sophie : Erreur de comptage');
-    await z.getByRole('button', { name: 'Télécharger le PDF' }).click();
-    const link = z.getByRole('link', { name: /^Enregistrer Z-S001-T01-\d{6}\.pdf$/ });
     // Saved as the manager would: the browser's download of the PDF the host made.
-    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    const saved = await download.path();
-    expect((await readFile(saved)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await saveZPdf(page, z)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // The Z went to the receipt printer (printed at the close) with its number.
     await expect.poll(async () => (await readFile(receiptFile, 'latin1').catch(() => '')).includes('RAPPORT Z')).toBe(true);
   });
