@@ -2,10 +2,8 @@ import { demoStoreProfile } from '@pos/core';
 import type { Database, Queryable } from '../db/database';
 import { sha256Hex } from '../auth/secrets';
 import { loadSaleRules } from '../fiscal/sale-arithmetic';
-import { VERIFIED_FEED, verifiedFeedEnd } from '../fiscal/verified-feed';
-import type { ChangeNotice } from '../sync/change-notice';
-import { ProjectorLoop, type ProjectorLoopOptions, type StoreRun } from '../sync/projector-loop';
-import { isRecordFault } from '../sync/record-faults';
+import { FeedProjector, stepFeedProjection, type FeedProjection } from '../fiscal/feed-projector';
+import type { ProjectorLoopOptions } from '../sync/projector-loop';
 import {
   closingOf,
   inputOf,
@@ -32,74 +30,43 @@ const FEED_COLUMNS = `r.feed_seq, r.till_id, r.chain, r.epoch, r.seq, r.doc_id,
 /**
  * Follows one store's verified feed (chain_records.feed_seq, the chain verifier's output: only
  * verified records) after its checkpoint: indexes the sales and cash-session events closings are
- * recomputed from (closing_inputs), registers each closing (closing_checks: Z, daily, monthly, yearly), then
- * recomputes every closing the batch concerns — the new ones, and those whose session or business
- * day a late record joined — and moves the checkpoint, in one transaction under the checkpoint row
- * (which serialises the hub instances).
+ * recomputed from (closing_inputs), registers each closing (closing_checks: Z, daily, monthly,
+ * yearly), then recomputes every closing the batch concerns — the new ones, and those whose
+ * session, business day or period a late record joined — and moves the checkpoint, in one
+ * transaction under the checkpoint row (stepFeedProjection, which serialises the hub instances).
  *
- * A step that fails on what a record holds (isRecordFault) is run again record by record, up to
- * the one that fails alone: it is reported (`unprojectable_closing_record`) and skipped, so the
- * store's closings never stall on one record. A closing whose figures cannot be computed from what
- * it and its records hold is `unreadable`, with the reason, and reported once.
+ * A record that fails alone on what it holds (isRecordFault) is reported
+ * (`unprojectable_closing_record`) and skipped, so the store's closings never stall on one
+ * record. A closing whose figures cannot be computed from what it and its records hold is
+ * `unreadable`, with the reason, and reported once.
  */
 export async function projectStoreClosings(db: Database, storeId: string, limit = CLOSING_BATCH): Promise<ClosingStep> {
-  try {
-    return await db.transaction((tx) => projectClosings(tx, storeId, limit, false));
-  } catch (error) {
-    if (!isRecordFault(error)) throw error;
-    return db.transaction((tx) => projectClosings(tx, storeId, limit, true));
-  }
+  const step = await stepFeedProjection(db, storeId, CLOSING_PROJECTION, limit);
+  return { records: step.records, recomputed: step.applied, lastSeq: step.lastSeq, skipped: step.skipped };
 }
 
-async function projectClosings(tx: Queryable, storeId: string, limit: number, oneByOne: boolean): Promise<ClosingStep> {
-  const [checkpoint] = await tx.query<{ seq: number }>(
-    'INSERT INTO closing_projection AS p (store_id, seq) VALUES ($1, 0) ON CONFLICT (store_id) DO UPDATE SET seq = p.seq RETURNING p.seq',
-    [storeId],
-  );
-  const from = Number(checkpoint?.seq ?? 0);
-  const end = await verifiedFeedEnd(tx, storeId);
-  if (end <= from) return { records: 0, recomputed: 0, lastSeq: from, skipped: 0 };
-  const records = await tx.query<FeedRecord>(
-    `SELECT ${FEED_COLUMNS}
-       FROM chain_records r JOIN store_docs d ON d.store_id = r.store_id AND d.collection = r.collection AND d.id = r.doc_id
-      WHERE r.store_id = $1 AND r.feed_seq > $2 AND r.feed_seq <= $3 AND r.chain IN ('sale', 'event', 'closing')
-      ORDER BY r.feed_seq LIMIT $4`,
-    [storeId, from, end, limit],
-  );
-  const rules = await loadSaleRules(tx, storeId);
-  const days = { timeZone: rules.timeZone ?? demoStoreProfile().timeZone, dayStartHour: rules.dayStartHour ?? 0 };
-  let done = records.length;
-  let recomputed = 0;
-  let skipped = 0;
-  if (!oneByOne) recomputed = await applyRecords(tx, storeId, records, days);
-  else {
-    for (const [i, record] of records.entries()) {
-      await tx.query('SAVEPOINT closing_record');
-      try {
-        recomputed += await applyRecords(tx, storeId, [record], days);
-        await tx.query('RELEASE SAVEPOINT closing_record');
-      } catch (error) {
-        if (!isRecordFault(error)) throw error;
-        await tx.query('ROLLBACK TO SAVEPOINT closing_record');
-        await reportSkipped(tx, storeId, record, error);
-        done = i + 1;
-        skipped = 1;
-        break;
-      }
-    }
-  }
-  const lastSeq = done === records.length && records.length < limit ? end : Number(records[done - 1]!.feed_seq);
-  await tx.query('UPDATE closing_projection SET seq = $2, updated_at = now() WHERE store_id = $1', [storeId, lastSeq]);
-  return { records: done, recomputed, lastSeq, skipped };
-}
+type BusinessDays = { timeZone: string; dayStartHour: number };
+
+const CLOSING_PROJECTION: FeedProjection<FeedRecord, BusinessDays> = {
+  checkpoint: 'closing_projection',
+  read: (tx, storeId, from, end, limit) =>
+    tx.query<FeedRecord>(
+      `SELECT ${FEED_COLUMNS}
+         FROM chain_records r JOIN store_docs d ON d.store_id = r.store_id AND d.collection = r.collection AND d.id = r.doc_id
+        WHERE r.store_id = $1 AND r.feed_seq > $2 AND r.feed_seq <= $3 AND r.chain IN ('sale', 'event', 'closing')
+        ORDER BY r.feed_seq LIMIT $4`,
+      [storeId, from, end, limit],
+    ),
+  prepare: async (tx, storeId) => {
+    const rules = await loadSaleRules(tx, storeId);
+    return { timeZone: rules.timeZone ?? demoStoreProfile().timeZone, dayStartHour: rules.dayStartHour ?? 0 };
+  },
+  apply: (tx, storeId, records, days) => applyRecords(tx, storeId, records, days),
+  skip: (tx, storeId, record, error) => reportSkipped(tx, storeId, record, error),
+};
 
 /** Indexes and registers `records`, then recomputes the closings they concern; the number recomputed. */
-async function applyRecords(
-  tx: Queryable,
-  storeId: string,
-  records: readonly FeedRecord[],
-  days: { timeZone: string; dayStartHour: number },
-): Promise<number> {
+async function applyRecords(tx: Queryable, storeId: string, records: readonly FeedRecord[], days: BusinessDays): Promise<number> {
   const inputs = records.map((r) => inputOf(r, days)).filter((i): i is ClosingInput => i !== null);
   const closings = records.map(closingOf).filter((c): c is NewClosingCheck => c !== null);
   if (inputs.length > 0) {
@@ -236,34 +203,13 @@ async function reportSkipped(tx: Queryable, storeId: string, record: FeedRecord,
   );
 }
 
-/** Stores whose verified feed goes past their closing checkpoint (at start, after a lost connection). */
-export async function storesBehind(db: Queryable): Promise<string[]> {
-  const rows = await db.query<{ store_id: string }>(
-    'SELECT v.store_id FROM chain_verification v LEFT JOIN closing_projection p USING (store_id) WHERE v.feed_seq > coalesce(p.seq, 0)',
-  );
-  return rows.map((r) => r.store_id);
-}
-
 /**
  * Keeps every store's closings checked against its verified records, on this hub instance: woken
  * by the chain verifier's notice of the store's verified feed (from this instance or another), at
  * start and after the listening connection came back.
  */
-export class ClosingProjector extends ProjectorLoop {
+export class ClosingProjector extends FeedProjector<FeedRecord, BusinessDays> {
   constructor(db: Database, options: ProjectorLoopOptions = {}) {
-    super(db, { ...options, settleMs: options.settleMs ?? 0, maxLagMs: options.maxLagMs ?? 5000 });
-  }
-
-  protected wakesOn(notice: ChangeNotice): string | null {
-    return notice.collection === VERIFIED_FEED ? notice.scope : null;
-  }
-
-  protected storesBehind(): Promise<string[]> {
-    return storesBehind(this.db);
-  }
-
-  protected async step(storeId: string): Promise<StoreRun> {
-    const step = await projectStoreClosings(this.db, storeId);
-    return { more: step.records === CLOSING_BATCH || step.skipped > 0 };
+    super(db, { ...options, settleMs: options.settleMs ?? 0, maxLagMs: options.maxLagMs ?? 5000 }, CLOSING_PROJECTION, CLOSING_BATCH);
   }
 }

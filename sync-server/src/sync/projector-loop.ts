@@ -26,7 +26,8 @@ export type StoreRun = {
 type Due = { readonly since: number; readonly at: number; readonly explicit: boolean };
 
 /**
- * The schedule every checkpointed projector of the hub shares (chain verifier, stock): woken by
+ * The schedule every checkpointed projector of the hub shares (the chain verifier, and the verified
+ * feed's projections: stock, closings, fiscal/feed-projector.ts): woken by
  * the sync channel's notices of any hub instance (the database is the truth, the notice the
  * hint), at start and after the listening connection came back. One store at a time: a projector
  * holds at most one database connection, so the tills' pushes keep the pool, and under load each
