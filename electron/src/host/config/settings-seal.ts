@@ -1,7 +1,8 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EventPayload, StoreProfile } from '@pos/core';
 import { fiscalSettingChanges, fiscalSettingsFingerprint, fiscalSettingsOf } from '@pos/core/store/fiscal-settings';
+import { nodeFiscalFs, writeFileDurably } from '../fiscal/fiscal-fs';
 import { SealGate } from '../fiscal/seal-gate';
 
 /** The fiscal settings in force at this till, as last sealed (or as found at the first start). */
@@ -51,8 +52,7 @@ export class SettingsSeal {
   }
 
   private async writeSnapshot(profile: StoreProfile): Promise<void> {
-    const file = path.join(this.options.dataDir, SNAPSHOT);
-    await writeFile(`${file}.tmp`, JSON.stringify(fiscalSettingsOf(profile), null, 2));
-    await rename(`${file}.tmp`, file);
+    const text = `${JSON.stringify(fiscalSettingsOf(profile), null, 2)}\n`;
+    await writeFileDurably(nodeFiscalFs, path.join(this.options.dataDir, SNAPSHOT), text, 0o644);
   }
 }
