@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addProduct, emptyCart, setLineDiscount } from '../cart/cart';
+import { addProduct, emptyCart, setCartDiscount, setLineDiscount, setQuantity } from '../cart/cart';
 import { cartTotals } from '../cart/totals';
 import { demoProduct } from '../demo/demo-catalog';
 import { demoStoreProfile } from '../demo/demo-store';
@@ -42,7 +42,7 @@ describe('a return of some lines of a sale', () => {
     expect(validateSale(sale, rules, { sale: original, returned: new Map([['l0', 2]]) }).map((p) => p.code)).toEqual(['return']);
   });
 
-  it('refuses more than is left, nothing at all, an unknown line, and a discounted line', () => {
+  it('refuses more than is left, nothing at all, and an unknown line', () => {
     const reason = (f: () => unknown) => {
       try {
         f();
@@ -54,12 +54,36 @@ describe('a return of some lines of a sale', () => {
     expect(reason(() => returnCart(original, 'r', [{ lineId: 'l0', quantity: 2 }], new Map([['l0', 2]]), at))).toBe('too-many');
     expect(reason(() => returnCart(original, 'r', [], new Map([['l0', 0]]), at))).toBe('nothing');
     expect(reason(() => returnCart(original, 'r', [], new Map([['zz', 1]]), at))).toBe('unknown-line');
+  });
+
+  it('refunds a discounted line what was paid for it, pro rata, the last return taking the remainder', () => {
+    const rules = { ...store, storeId: 'S001', tillId: 'T01', currency: 'EUR' };
     let cart = addProduct(emptyCart('disc', 'EUR', at.startedAt), demoProduct(100), { lineId: 'l0' });
-    cart = setLineDiscount(cart, 'l0', { kind: 'percent', bp: 1000 });
+    cart = setQuantity(cart, 'l0', 3);
+    cart = setLineDiscount(cart, 'l0', { kind: 'amount', amount: 100, approvalId: 'a-1', approvedBy: 'staff-sophie' });
+    cart = setCartDiscount(cart, 1000, { approvalId: 'a-2', approvedBy: 'staff-sophie' });
     const total = cartTotals(cart, store.vatRates).total;
-    const discounted = buildSale(cart, [cashTender('c', total, [], total, store.cashRounding)], demoSaleContext());
-    expect(returnableLines(discounted, [])[0]).toMatchObject({ blocked: 'discounted' });
-    expect(reason(() => returnCart(discounted, 'r', [], new Map([['l0', 1]]), at))).toBe('discounted');
+    const sold = buildSale(cart, [cashTender('c', total, [], total, store.cashRounding)], demoSaleContext());
+    const line = sold.lines[0]!;
+    expect(returnableLines(sold, [])[0]).toMatchObject({ discounted: true, left: 3 });
+    const back = (returned: { lineId: string; quantity: number }[], quantity: number) => {
+      const built = returnCart(sold, 'r', returned, new Map([['l0', quantity]]), at);
+      const due = cartTotals(built.cart, store.vatRates).total;
+      return buildSale(built.cart, [cashTender('c', due, [], due, store.cashRounding)], demoSaleContext({ returnOf: built.returnOf }));
+    };
+    const first = back([], 1);
+    const second = back([{ lineId: 'l0', quantity: 1 }], 2);
+    // What the customer paid for the line (its 1 € off and its share of the 10 % off the ticket), split by units.
+    expect(first.total).toBe(Math.floor(line.net / 3));
+    expect(first.total + second.total).toBe(line.net);
+    expect(validateSale(first, rules, { sale: sold, returned: new Map() })).toEqual([]);
+    expect(validateSale(second, rules, { sale: sold, returned: new Map([['l0', 1]]) })).toEqual([]);
+    // A cent more than was paid, or the full price, and the host refuses it against the original.
+    const codes = (sale: typeof first) => validateSale(sale, rules, { sale: sold, returned: new Map() }).map((p) => p.code);
+    const firstLine = first.lines[0]!;
+    expect(codes({ ...first, lines: [{ ...firstLine, net: firstLine.net + 1 }] })).toContain('return');
+    const { discount: _off, ...fullPrice } = firstLine;
+    expect(codes({ ...first, lines: [{ ...fullPrice, lineDiscount: 0, net: line.unitPrice }] })).toContain('return');
   });
 
   it('without the receipt: a return needs an approval, is paid back in cash, and a sale never carries one', () => {

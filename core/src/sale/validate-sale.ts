@@ -9,6 +9,7 @@ import { SALE_SHAPE, VOID_SHAPE } from '../validation/sealed-shapes';
 import { check } from '../validation/shape';
 import { isSaleV1, manualDiscounts, saleBusinessDate, saleKind, type SalePayload, type SalePayloadV1 } from './sale';
 import { problem, type SaleProblem } from './sale-problems';
+import { paidShare } from './sale-return';
 
 /** What a sale is checked against: the store's rules at the till host or at the hub. */
 export type SaleRules = {
@@ -133,8 +134,8 @@ function versionOneProblems(sale: SalePayloadV1, rules: SaleRules): SaleProblem[
 /**
  * A return against its original, when the checker holds it (the till host from its journal):
  * the original is a sale of this store in this currency, every line returned is one of its lines
- * with the same product, price and VAT rate, and no line comes back more than it was sold, with
- * earlier returns counted.
+ * with the same product, price and VAT rate, no line comes back more than it was sold, with
+ * earlier returns counted, and each refunds exactly its paidShare of what the customer paid for it.
  */
 export function returnProblems(sale: SalePayloadV1, original: ReturnOriginal): SaleProblem[] {
   const of = sale.returnOf;
@@ -161,7 +162,11 @@ export function returnProblems(sale: SalePayloadV1, original: ReturnOriginal): S
     const before = original.returned.get(line.lineId) ?? 0;
     if (line.quantity + before > soldLine.quantity) {
       problems.push(problem('return', `${at}: ${line.quantity} back where ${soldLine.quantity} were sold and ${before} already returned`));
+      continue;
     }
+    // What the customer paid for these units, its discounts pro rata: never more, never another figure.
+    const paid = paidShare(soldLine, before, line.quantity);
+    if (line.net !== paid) problems.push(problem('return', `${at}: refunds ${line.net} where ${of.saleId} was paid ${paid} for it`));
   }
   return problems;
 }

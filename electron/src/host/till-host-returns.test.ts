@@ -6,7 +6,10 @@ import {
   demoProduct,
   demoStoreProfile,
   emptyCart,
+  returnCart,
   saleReceiptNumber,
+  setCartDiscount,
+  setLineDiscount,
   type Cart,
   type ReturnOf,
   type SalePayloadV1,
@@ -14,7 +17,7 @@ import {
   type SealedRecord,
 } from '@pos/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { errorOf, hostPool, signIn, tempDirs, valueOf, type TestHost } from './test-support/host-harness';
+import { approval, errorOf, hostPool, signIn, tempDirs, valueOf, type TestHost } from './test-support/host-harness';
 
 /** The host re-checks a sale document of version 1, and a return against the sale it gives back. */
 const dirs = tempDirs();
@@ -94,6 +97,37 @@ describe('the host seals sale documents of version 1', () => {
     expect(refusal(await seal(host, returnOf(original, 'back-2', 2))).map((p) => p.code)).toEqual(['return']);
     expect(valueOf<SealedRecord<'sale'>>(await seal(host, returnOf(original, 'back-3', 1))).seq).toBe(3);
     expect(refusal(await seal(host, returnOf(original, 'back-4', 1)))[0]!.message).toMatch(/1 back where 3 were sold and 3 already/);
+  });
+
+  it('seals returns of a discounted line at what was paid for it, without a new approval; refuses more', async () => {
+    const host = await hosts.start(await dirs.make());
+    await signIn(host);
+    let cart = cartOf('sold-off', [{ index: 100, quantity: 3 }]);
+    const lineOff = await approval(host, 'sale.discount', { saleId: 'sold-off', lineId: 'l0', amount: 100 }, '5678');
+    cart = setLineDiscount(cart, 'l0', { kind: 'amount', amount: 100, ...lineOff });
+    const ticketOff = await approval(host, 'sale.discount', { saleId: 'sold-off', bp: 1000 }, '5678');
+    cart = setCartDiscount(cart, 1000, { approvalId: ticketOff.approvalId, approvedBy: ticketOff.approvedBy });
+    const original = valueOf<SealedRecord<'sale'>>(await seal(host, paid(cart)));
+    const net = original.payload.lines[0]!.net;
+    const back = (id: string, returned: { lineId: string; quantity: number }[], quantity: number) => {
+      const built = returnCart(original.payload, saleReceiptNumber(original), returned, new Map([['l0', quantity]]), {
+        id,
+        startedAt: new Date().toISOString(),
+      });
+      return paid(built.cart, { returnOf: built.returnOf });
+    };
+    const first = valueOf<SealedRecord<'sale'>>(await seal(host, back('back-1', [], 1)));
+    expect(first.payload.total).toBe(Math.floor(net / 3));
+    // A refund of the full price for the last two is refused: more than the customer paid.
+    const greedy = back('back-2', [{ lineId: 'l0', quantity: 1 }], 2);
+    const line = greedy.lines[0]!;
+    const { discount: _off, ...fullPrice } = line;
+    const forged = paid({ ...cart, id: 'back-2', lines: [{ ...fullPrice }], cartDiscountBp: undefined } as Cart, {
+      returnOf: greedy.returnOf!,
+    });
+    expect(refusal(await seal(host, forged)).map((p) => p.code)).toContain('return');
+    const last = valueOf<SealedRecord<'sale'>>(await seal(host, back('back-3', [{ lineId: 'l0', quantity: 1 }], 2)));
+    expect(first.payload.total + last.payload.total).toBe(net);
   });
 
   it('refuses a return of a line the original never had or at another price, and a business date not the store’s', async () => {

@@ -701,7 +701,6 @@ export const en: Dictionary = {
     tooMany: '{{name}}: at most {{left}} may still come back ({{sold}} sold, {{returned}} returned before).',
     nothingLeft: '{{name}}: nothing left to return ({{sold}} sold, {{returned}} returned before).',
     notWhole: '{{name}} comes back whole or not at all.',
-    discounted: '{{name}} was sold with a discount: it cannot be returned at the till yet.',
     refundApproval: 'refund to the card',
     cardOnlyUpTo: 'The card paid {{amount}} of this sale: refund the rest in cash.',
     cardDeclined: 'The terminal declined the refund: refund in cash or try again.',

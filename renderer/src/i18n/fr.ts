@@ -706,7 +706,6 @@ export const fr = {
     tooMany: '{{name}} : {{left}} au plus peut encore être retourné ({{sold}} vendu(s), {{returned}} déjà retourné(s)).',
     nothingLeft: '{{name}} : plus rien à retourner ({{sold}} vendu(s), {{returned}} déjà retourné(s)).',
     notWhole: '{{name}} se retourne en entier ou pas du tout.',
-    discounted: '{{name}} a été vendu avec une remise : son retour ne peut pas se faire à la caisse pour l’instant.',
     refundApproval: 'rembourser sur la carte',
     cardOnlyUpTo: 'La carte a payé {{amount}} de cette vente : remboursez le reste en espèces.',
     cardDeclined: 'Le terminal a refusé le remboursement : remboursez en espèces ou réessayez.',

@@ -73,12 +73,15 @@ function discountActions(bp: number, profile: StoreProfile): ApprovalAction[] {
   return bp > profile.maxCashierDiscountBp ? ['sale.discount.large'] : ['sale.discount', 'sale.discount.large'];
 }
 
-function saleApprovalProblems(sale: SalePayload, ctx: SealCheckContext): SaleProblem[] {
+function saleApprovalProblems(sale: SalePayload, ctx: SealCheckContext, original: ReturnOriginal | undefined): SaleProblem[] {
   const problems: SaleProblem[] = [];
   const cited = new Set<string>();
+  // A return of a sale this till holds carries its lines' discounts as what was not paid of them,
+  // checked figure by figure against the original (returnProblems): no approval is asked for them.
+  const discountsOfOriginal = original !== undefined && isSaleV1(sale) && sale.kind === 'return' && sale.returnOf !== undefined;
   for (const [i, line] of sale.lines.entries()) {
     const at = `line ${i + 1}`;
-    if (line.discount) {
+    if (line.discount && !discountsOfOriginal) {
       const bp =
         line.discount.kind === 'percent'
           ? line.discount.bp
@@ -198,7 +201,7 @@ export function saleSealProblems(sale: SalePayload, recordId: string, ctx: SealC
   if (found.some((p) => p.code === 'shape')) return found;
   if (sale.saleId !== recordId) found.push(problem('staff', 'the sale id differs from the record id'));
   if (sale.staffId !== ctx.staff.id) found.push(problem('staff', 'the sale is not by the signed-in cashier'));
-  return [...found, ...cardProblems(sale, recordId, ctx.payments, ctx.index), ...saleApprovalProblems(sale, ctx)];
+  return [...found, ...cardProblems(sale, recordId, ctx.payments, ctx.index), ...saleApprovalProblems(sale, ctx, original)];
 }
 
 /** A void: well-formed, by the signed-in person, with an approval of this cart's void. */

@@ -136,7 +136,7 @@ function ReturnLines({ state }: { state: ReturnState }) {
                 <tr key={lineId} data-chosen={chosen > 0 || undefined}>
                   <th scope="row">
                     {name}
-                    {line.blocked && <span className="returns-tag"> · {t('returns.discountedShort')}</span>}
+                    {line.discounted && <span className="returns-tag"> · {t('returns.discountedShort')}</span>}
                   </th>
                   <td>{amount(measure, line.sold)}</td>
                   <td>{amount(measure, line.returned)}</td>

@@ -14,7 +14,6 @@ function figures(line: ReturnableLine) {
 /** Why `quantity` of this line cannot come back, in the cashier's words; null when it can. */
 function refusalOf(line: ReturnableLine, quantity: number): ReturnSay | null {
   if (quantity === 0) return null;
-  if (line.blocked === 'discounted') return { key: 'returns.discounted', values: figures(line) };
   if (line.left === 0) return { key: 'returns.nothingLeft', values: figures(line) };
   if (quantity > line.left) return { key: 'returns.tooMany', values: figures(line) };
   if (line.whole && quantity !== line.left) return { key: 'returns.notWhole', values: figures(line) };
