@@ -24,8 +24,11 @@ export type ArchiveResult = {
   readonly event: SealedRecord<'event'>;
 };
 
-/** While an archive is written: records of the journal read so far, of `total`. */
-export type ArchiveProgress = { readonly records: number; readonly total: number };
+/**
+ * While an archive is written: records of the journal read so far, of `total`; the last one carries
+ * the archive made (`done`), for a page whose call gave up waiting (the browser bridge's 30 s).
+ */
+export type ArchiveProgress = { readonly records: number; readonly total: number; readonly done?: ArchiveResult };
 
 /** One piece of an archive (base64), from `offset`, of a file of `total` bytes. */
 export type ArchiveChunk = DownloadFile & { readonly offset: number; readonly total: number };

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { open, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { PosError, type ArchiveChunk, type ArchiveCreateRequest, type ArchiveResult, type StaffMember } from '@pos/core';
+import {
+  PosError,
+  type ArchiveChunk,
+  type ArchiveCreateRequest,
+  type ArchiveProgress,
+  type ArchiveResult,
+  type StaffMember,
+} from '@pos/core';
 import { archiveJetCode, archivePeriodProblem } from '@pos/core/fiscal/archive/archive-format';
 import type { HostContext } from '../host-context';
 import { ARCHIVES_FOLDER, writeJournalArchive } from './journal-archive';
@@ -53,6 +60,11 @@ export class TillArchives {
     const current = ctx.sealer.key;
     // A key whose rotation is not sealed yet has signed nothing: the key before it signs.
     const key = current.rotation && !ctx.journal.keyAnnounced(current.keyId) ? current.rotation.previous : current;
+    let read: ArchiveProgress = { records: 0, total: 0 };
+    const progress = (next: ArchiveProgress) => {
+      read = next;
+      ctx.events.emit('archive.progress', next);
+    };
     const written = await writeJournalArchive({
       dataDir: ctx.dataDir,
       journal: ctx.journal,
@@ -62,7 +74,7 @@ export class TillArchives {
       archiveId,
       signer: { keyId: key.keyId, publicKey: key.publicKeyHex, sign: (message) => key.sign(message) },
       createdAt: this.now().toISOString(),
-      onProgress: (progress) => ctx.events.emit('archive.progress', progress),
+      onProgress: progress,
     });
     const jetCode = archiveJetCode(period, ctx.profile.fiscalYearStartMonth ?? 1);
     const payload = {
@@ -84,7 +96,7 @@ export class TillArchives {
       await rm(path.join(ctx.dataDir, ARCHIVES_FOLDER, written.file), { force: true });
       throw error;
     }
-    return {
+    const result: ArchiveResult = {
       archiveId,
       file: written.file,
       bytes: written.bytes,
@@ -95,6 +107,9 @@ export class TillArchives {
       keyId: key.keyId,
       event,
     };
+    // Said to every page too: a call that gave up waiting (browser mode) still learns the archive is ready.
+    progress({ ...read, done: result });
+    return result;
   }
 
   /** A piece of an archive made here: `file` is a name the handler checked (no folder in it). */

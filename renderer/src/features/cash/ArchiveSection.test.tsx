@@ -98,6 +98,37 @@ describe('archiving the till’s journal from the closings', () => {
   });
 });
 
+describe('a long archive in browser mode', () => {
+  it('keeps waiting after the call times out, and offers the archive the host says it made', async () => {
+    const section = await archiveSection();
+    till.handle('archive.create', () => {
+      throw new PosError('TIMEOUT', 'archive.create got no answer from the till host');
+    });
+    till.handle('archive.download', ({ offset }: { file: string; offset: number }) => ({
+      filename: FILE,
+      mediaType: 'application/zip',
+      base64: BYTES[offset / 3],
+      offset,
+      total: 6,
+    }));
+    const month = within(section).getByLabelText('Période à archiver').textContent ?? '';
+    await user.click(within(section).getByRole('button', { name: `Archiver ${month}` }));
+    act(() => till.emit('archive.progress', { records: 10, total: 20 }));
+    expect(within(section).getByRole('progressbar').getAttribute('value')).toBe('10');
+    expect(within(section).queryByRole('alert')).toBeNull();
+    const made = { archiveId: 'x', file: FILE, bytes: 6, period: archiveDates('month', month), records: 20, jetCode: 20 as const };
+    act(() =>
+      till.emit('archive.progress', {
+        records: 20,
+        total: 20,
+        done: { ...made, manifestSha256: 'b'.repeat(64), keyId: 'fedcba9876543210', event: {} as ArchiveResult['event'] },
+      }),
+    );
+    expect(await within(section).findByRole('link', { name: `Télécharger ${FILE}` })).toBeTruthy();
+    expect(within(section).queryByRole('alert')).toBeNull();
+  });
+});
+
 describe('archiveDates', () => {
   it('covers a month, a calendar year and a fiscal year to their last day', () => {
     expect(archiveDates('month', '2024-02')).toEqual({ from: '2024-02-01', to: '2024-02-29' });

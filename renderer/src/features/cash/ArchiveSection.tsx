@@ -41,12 +41,24 @@ export function ArchiveSection() {
     setError(null);
     setSaved(null);
     setProgress(null);
+    const { bridge } = services();
+    let off: () => void = () => undefined;
+    const done = new Promise<ArchiveResult>((resolve) => {
+      off = bridge.on('archive.progress', (p) => p.done && resolve(p.done));
+    });
     try {
-      const result = await services().bridge.invoke('archive.create', archiveDates(kind, period, profile.fiscalYearStartMonth ?? 1));
+      const result = await bridge
+        .invoke('archive.create', archiveDates(kind, period, profile.fiscalYearStartMonth ?? 1))
+        .catch((e: unknown) => {
+          // The browser's bridge gives up on an answer after 30 s; a long archive goes on and says when it is made.
+          if ((e as { code?: unknown } | null)?.code === 'TIMEOUT') return done;
+          throw e;
+        });
       setSaved({ result, url: URL.createObjectURL(await downloadArchive(result.file)) });
     } catch (e) {
       setError(cashErrorMessage(e));
     } finally {
+      off();
       setBusy(false);
     }
   };
