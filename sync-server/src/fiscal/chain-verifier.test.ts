@@ -132,6 +132,21 @@ for (const target of testTargets()) {
       expect(await level()).toBe(-4);
     });
 
+    it('a first record late into a gap at the chain’s start fills it: its own journal, not a lost one', async () => {
+      const [till] = await enrolledTills(db(), 'S1', ['T1']);
+      const sales = Array.from({ length: 3 }, (_, i) => till!.chains.sale(`s${i + 1}`));
+      await push(till!, [sales[1]!, sales[2]!]);
+      await settle();
+      clock += GRACE_MS + 1000;
+      await settle();
+      expect((await breaks()).map((b) => [b.epoch, b.seq, b.code])).toEqual([[1, 1, 'gap']]);
+      await push(till!, [sales[0]!]);
+      await settle();
+      expect((await breaks()).map((b) => b.code)).toEqual(['gap']);
+      expect(await heads()).toEqual({ 'T1/sale': { epoch: 1, seq: 3, hash: sales[2]!.hash } });
+      expect(await fed()).toEqual(['s2', 's3', 's1']);
+    });
+
     it('flags a forged signature, edited content and a reordered pair, naming each record; the chain goes on', async () => {
       const [till] = await enrolledTills(db(), 'S1', ['T1']);
       const t = till!.chains;

@@ -153,6 +153,16 @@ export class ChainWalk {
   }
 
   /**
+   * Whether a first record is this journal's own, come late into a gap at its start (nothing
+   * placed at 1, and the record placed at 2 links to it), rather than a new journal's.
+   */
+  private async lateFirst(head: ChainHeadState, hash: string): Promise<boolean> {
+    if (await this.placedAt(head, 1)) return false;
+    const second = await this.placedAt(head, 2);
+    return second !== null && second.prevHash === hash;
+  }
+
+  /**
    * A record at a sequence the chain has passed: a second genesis (the till's journal was lost and
    * started again at 1: the chain starts a new journal, true is returned), a second record with a
    * sequence already placed (a fork), or a record late into a gap given up on, checked against
@@ -162,7 +172,7 @@ export class ChainWalk {
     const checked = await this.content(c);
     if (checked.keyUnknown && this.ctx.now - c.ref.firstSeen < this.ctx.graceMs) return false;
     const sound = checked.record && checked.issues.length === 0 && c.documentIssues.length === 0 && !checked.keyUnknown;
-    if (sound && c.ref.seq === 1 && checked.record!.prevHash === GENESIS_HASH) {
+    if (sound && c.ref.seq === 1 && checked.record!.prevHash === GENESIS_HASH && !(await this.lateFirst(head, checked.hash))) {
       this.breaks.push({
         ...this.identity(c, head),
         epoch: head.epoch + 1,
