@@ -21,6 +21,15 @@ const FILE = 'archive-S001-T01-2025-01-01-2025-12-31-abcdef12.zip';
 /** The zip as the host sends it: two pieces of three bytes. */
 const BYTES = ['UEsD', 'BAUG'];
 
+/** The host's archive.download over BYTES. */
+const piece = ({ offset }: { file: string; offset: number }) => ({
+  filename: FILE,
+  mediaType: 'application/zip',
+  base64: BYTES[offset / 3],
+  offset,
+  total: 6,
+});
+
 async function archiveSection(): Promise<HTMLElement> {
   till = await startTill({ staff: MANAGER });
   user = userEvent.setup();
@@ -37,13 +46,7 @@ describe('archiving the till’s journal from the closings', () => {
     replaceProfile({ ...till.profile, fiscalYearStartMonth: 7 });
     let finish: (result: ArchiveResult) => void = () => undefined;
     till.handle('archive.create', () => new Promise<ArchiveResult>((resolve) => (finish = resolve)));
-    till.handle('archive.download', ({ offset }: { file: string; offset: number }) => ({
-      filename: FILE,
-      mediaType: 'application/zip',
-      base64: BYTES[offset / 3],
-      offset,
-      total: 6,
-    }));
+    till.handle('archive.download', piece);
     await user.click(within(section).getByRole('button', { name: 'Exercice' }));
     const year = within(section).getByLabelText('Période à archiver').textContent ?? '';
     expect(year).toMatch(/^\d{4}$/);
@@ -104,13 +107,7 @@ describe('a long archive in browser mode', () => {
     till.handle('archive.create', () => {
       throw new PosError('TIMEOUT', 'archive.create got no answer from the till host');
     });
-    till.handle('archive.download', ({ offset }: { file: string; offset: number }) => ({
-      filename: FILE,
-      mediaType: 'application/zip',
-      base64: BYTES[offset / 3],
-      offset,
-      total: 6,
-    }));
+    till.handle('archive.download', piece);
     const month = within(section).getByLabelText('Période à archiver').textContent ?? '';
     await user.click(within(section).getByRole('button', { name: `Archiver ${month}` }));
     act(() => till.emit('archive.progress', { records: 10, total: 20 }));
