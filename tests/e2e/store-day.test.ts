@@ -53,6 +53,7 @@ async function shownFigures(report: Locator): Promise<Record<string, string>> {
 describe.skipIf(!browserAvailable())('a store manager’s day and the next month, with the hub', () => {
   let dataDir: string;
   let hubDir: string;
+  let hubLog = '';
   let hub: HubProcess;
   let port: number;
   let till: TillProcess;
@@ -67,6 +68,9 @@ describe.skipIf(!browserAvailable())('a store manager’s day and the next month
     hubDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-day-hub-'));
     printerFile = path.join(dataDir, 'printer.bin');
     hub = await startHubProcess({ port: await freePort(), dataDir: hubDir, args: ['--demo'] });
+    // The hub's log, its errors said when its recomputation is not what the test expects.
+    for (const stream of [hub.child.stdout, hub.child.stderr])
+      stream?.on('data', (d: Buffer) => (hubLog = (hubLog + d.toString()).slice(-20_000)));
     await enrollTill(dataDir, hub.url, hubDir);
     port = await freePort();
     shift = DAY_START - Date.now();
@@ -317,8 +321,15 @@ describe.skipIf(!browserAvailable())('a store manager’s day and the next month
     const hubClosings = async () => (await admin<{ closings: HubClosing[] }>('/api/v1/admin/stores/S001/closings')).closings;
     const checked = async () => (await hubClosings()).filter((c) => c.kind === 'z' || c.kind === 'day');
     await expect
-      .poll(async () => (await checked()).map((c) => `${c.kind} ${c.businessDate} ${c.status}`), { timeout: 60_000 })
-      .toEqual([`z ${DAY} match`, `day ${DAY} match`]);
+      .poll(async () => (await checked()).map((c) => `${c.kind} ${c.businessDate} ${c.status}`), {
+        timeout: 60_000,
+        message: 'the hub’s recomputation of the Z and the day',
+      })
+      .toEqual([`z ${DAY} match`, `day ${DAY} match`])
+      .catch((error: Error) => {
+        const said = hubLog.split('\n').filter((line) => /"level":(40|50|60)/.test(line));
+        throw new Error(`${error.message}\nThe hub said:\n${said.slice(-10).join('\n')}`, { cause: error });
+      });
     // The hub holds each record once: two sales, the Z, the day and the month, no break.
     type Chains = { tills: { tillId: string; chains: { chain: string; verifiedSeq: number; breaks: number }[] }[] };
     const chains = async () => (await admin<Chains>('/api/v1/admin/stores/S001/chains')).tills.flatMap((t) => t.chains);
