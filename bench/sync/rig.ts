@@ -14,7 +14,7 @@ import pg from 'pg';
 import { hubReady } from '../../electron/src/launch/embedded-hub';
 import type { Queryable } from '../../sync-server/src/db/database';
 import { storesWithUnreadRecords } from '../../sync-server/src/fiscal/chain-verifier';
-import { storesBehind } from '../../sync-server/src/stock/stock-projector';
+import { storesBehind } from '../../sync-server/src/fiscal/feed-projector';
 import { repoRoot } from '../../tests/support/till-process';
 
 export type Log = (line: string) => void;
@@ -147,7 +147,7 @@ export async function postgresVersion(): Promise<string> {
  */
 export async function secondsUntilStockProjected(db: Queryable): Promise<number> {
   const from = Date.now();
-  while ((await storesWithUnreadRecords(db)).length > 0 || (await storesBehind(db)).length > 0) await sleep(10);
+  while ((await storesWithUnreadRecords(db)).length > 0 || (await storesBehind(db, 'stock_projection')).length > 0) await sleep(10);
   return (Date.now() - from) / 1000;
 }
 
