@@ -341,7 +341,8 @@ export const en: Dictionary = {
   },
   history: {
     title: 'Sales of this till',
-    today: 'Today',
+    today: 'Today, business day {{date}}',
+    day: 'Business day {{date}}',
     searchLabel: 'Receipt number',
     searchPlaceholder: 'e.g. 42 or S001-T01-000042',
     none: 'No sales today.',

@@ -344,7 +344,8 @@ export const fr = {
   },
   history: {
     title: 'Ventes de cette caisse',
-    today: 'Aujourd’hui',
+    today: 'Aujourd’hui, journée du {{date}}',
+    day: 'Journée du {{date}}',
     searchLabel: 'Numéro de ticket',
     searchPlaceholder: 'ex. 42 ou S001-T01-000042',
     none: 'Aucune vente aujourd’hui.',

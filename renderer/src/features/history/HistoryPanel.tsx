@@ -1,4 +1,4 @@
-import { receiptNumber, saleReceiptNumber, type SaleDoc } from '@pos/core';
+import { businessDate, receiptNumber, saleReceiptNumber, type SaleDoc } from '@pos/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../i18n/format';
@@ -6,9 +6,10 @@ import { intlLocale } from '../../i18n/i18n';
 import { useStoreDates } from '../../i18n/use-store-dates';
 import { useAppStore } from '../../state/app-store';
 import { services, staffName, useStoreProfile } from '../../state/services';
+import { businessDateLabel } from '../cash/money-words';
 import { ReceiptView } from '../receipt/ReceiptView';
 import { reprint } from '../receipt/reprint';
-import { parseReceiptNumber, saleByReceiptNumber, salesOfToday } from './history-queries';
+import { byBusinessDate, parseReceiptNumber, recentSales, saleByReceiptNumber } from './history-queries';
 import { SearchOutcome, type Search } from './SearchOutcome';
 
 /** What the search box asks for: today's list, one receipt number, or text that is no receipt number. */
@@ -19,13 +20,18 @@ function searchOf(query: string, tillId: string): Search {
   return seq === null ? { kind: 'invalid', text } : { kind: 'number', seq, number: receiptNumber(tillId, seq) };
 }
 
-/** Today's sales of this till, newest first, or one found by its receipt number; any can be reprinted. */
+/**
+ * The sales of this till's current and previous business days, newest first, under the store's
+ * business date (a sale at 01:30 with a 04:00 day start is the day before's), or one found by its
+ * receipt number; any can be reprinted.
+ */
 export function HistoryPanel() {
   const { t } = useTranslation();
   const locale = intlLocale(useAppStore((s) => s.locale));
   const tillId = useAppStore((s) => s.tillId);
   const setPanel = useAppStore((s) => s.setPanel);
-  const { timeZone } = useStoreProfile();
+  const { timeZone, dayStartHour } = useStoreProfile();
+  const settings = useMemo(() => ({ timeZone, dayStartHour: dayStartHour ?? 0 }), [timeZone, dayStartHour]);
   const dates = useStoreDates();
   const [query, setQuery] = useState('');
   // null while the search runs: neither the previous answer nor "none" is shown for a new question.
@@ -39,7 +45,7 @@ export function HistoryPanel() {
     const { db } = services();
     const load =
       search.kind === 'today'
-        ? salesOfToday(db.docs, timeZone)
+        ? recentSales(db.docs, settings)
         : search.kind === 'number'
           ? saleByReceiptNumber(db.docs, search.seq).then((s) => (s ? [s] : []))
           : Promise.resolve([]);
@@ -51,7 +57,9 @@ export function HistoryPanel() {
     return () => {
       cancelled = true;
     };
-  }, [search, timeZone]);
+  }, [search, settings]);
+  const today = businessDate(new Date().toISOString(), settings);
+  const dayTitle = (date: string) => t(date === today ? 'history.today' : 'history.day', { date: businessDateLabel(date, locale) });
 
   return (
     <div className="history-panel" role="region" aria-label={t('history.title')}>
@@ -60,48 +68,51 @@ export function HistoryPanel() {
         <span>{t('history.searchLabel')}</span>
         <input value={query} placeholder={t('history.searchPlaceholder')} onChange={(e) => setQuery(e.target.value)} />
       </label>
-      {search.kind === 'today' && <h3>{t('history.today')}</h3>}
       {sales !== null && sales.length === 0 ? (
         <SearchOutcome search={search} />
       ) : (
-        sales !== null && (
-          <table aria-label={t('history.title')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('history.receiptNo')}</th>
-                <th scope="col">{t('history.time')}</th>
-                <th scope="col">{t('history.cashier')}</th>
-                <th scope="col" className="num">
-                  {t('history.total')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sales.map((sale) => {
-                const number = saleReceiptNumber(sale.record);
-                return (
-                  <tr key={sale.id} aria-selected={selected?.id === sale.id}>
-                    <td>
-                      <button
-                        type="button"
-                        aria-label={t('history.open', { number })}
-                        onClick={() => {
-                          setSelected(sale);
-                          setDuplicate(undefined);
-                        }}
-                      >
-                        {number}
-                      </button>
-                    </td>
-                    <td>{dates.time(sale.completedAt)}</td>
-                    <td>{staffName(sale.staffId)}</td>
-                    <td className="num">{formatMoney(sale.total, sale.record.payload.currency, locale)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )
+        sales !== null &&
+        byBusinessDate(sales, settings).map((day) => (
+          <section key={day.businessDate}>
+            <h3>{dayTitle(day.businessDate)}</h3>
+            <table aria-label={dayTitle(day.businessDate)}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('history.receiptNo')}</th>
+                  <th scope="col">{t('history.time')}</th>
+                  <th scope="col">{t('history.cashier')}</th>
+                  <th scope="col" className="num">
+                    {t('history.total')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {day.sales.map((sale) => {
+                  const number = saleReceiptNumber(sale.record);
+                  return (
+                    <tr key={sale.id} aria-selected={selected?.id === sale.id}>
+                      <td>
+                        <button
+                          type="button"
+                          aria-label={t('history.open', { number })}
+                          onClick={() => {
+                            setSelected(sale);
+                            setDuplicate(undefined);
+                          }}
+                        >
+                          {number}
+                        </button>
+                      </td>
+                      <td>{dates.time(sale.completedAt)}</td>
+                      <td>{staffName(sale.staffId)}</td>
+                      <td className="num">{formatMoney(sale.total, sale.record.payload.currency, locale)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </section>
+        ))
       )}
       {selected && (
         <>
