@@ -33,6 +33,7 @@ for (const target of testTargets()) {
       expect(Object.fromEntries(keys.map((k) => [k.table_name, k.columns]))).toEqual({
         admin_tokens: 'token_hash',
         archive_log: 'store_id,archive_id',
+        audit_log: 'id',
         catalog_counter: 'id',
         catalog_docs: 'collection,id',
         chain_anchors: 'store_id,till_id,chain',
@@ -48,6 +49,8 @@ for (const target of testTargets()) {
         enrollment_codes: 'code_hash',
         hub_archive_keys: 'key_id',
         incidents: 'store_id,incident_id',
+        office_sessions: 'token_hash',
+        office_users: 'user_id',
         quarantine: 'store_id,quarantine_id',
         quarantine_overflow: 'store_id,collection,code',
         staff: 'store_id,staff_id',

@@ -586,8 +586,87 @@ export const closingChecks = pgTable(
   ],
 );
 
+/**
+ * Head-office people who sign in to the back office (issue 13): e-mail unique whatever its case,
+ * the password as a scrypt hash only (office/password-hash.ts), a role and the stores it covers
+ * (`stores`, a JSON array of store ids: a regional manager's, a store manager's one, an
+ * accountant's; an admin's is empty, it covers all). Failed attempts and the lockout live here so
+ * they survive a restart and hold across hub instances. The TOTP secret (base32) is needed in
+ * clear to check codes; `totp_last_step` refuses a code used before within its window.
+ * A reference table under Citus (no store).
+ */
+export const officeUsers = pgTable(
+  'office_users',
+  {
+    userId: text('user_id').primaryKey(),
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    mustChangePassword: boolean('must_change_password').notNull().default(true),
+    role: text('role').notNull(),
+    stores: jsonb('stores').notNull().default([]),
+    /** A store manager's staff id at the till, when the same person signs in there. */
+    staffId: text('staff_id'),
+    disabled: boolean('disabled').notNull().default(false),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    totpSecret: text('totp_secret'),
+    totpPendingSecret: text('totp_pending_secret'),
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('office_users_email_idx').on(sql`lower(${t.email})`),
+    check('office_users_role', sql`${t.role} IN ('admin', 'regional', 'store-manager', 'accountant')`),
+  ],
+);
+
+/**
+ * Back-office sessions, shared by every hub instance: the cookie's token is kept as its SHA-256
+ * only. A session ends when idle too long (`last_seen_at`) or at `expires_at`, whichever first.
+ */
+export const officeSessions = pgTable(
+  'office_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => officeUsers.userId, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('office_sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * Who changed what, with an office session, an admin token or the command line: the target and
+ * its state before and after, secrets (PINs, passwords, TOTP secrets, tokens) left out.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** 'user' (an office session), 'token' (an admin token) or 'cli' (the command line on the database). */
+    actorKind: text('actor_kind').notNull(),
+    /** The user's id and e-mail, the admin token's id, or the command line. */
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    target: text('target'),
+    storeId: text('store_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at)],
+);
+
 /** Every table, children before parents (truncation and checks walk this list). */
 export const ALL_TABLES = [
+  auditLog,
+  officeSessions,
+  officeUsers,
   closingChecks,
   closingInputs,
   closingProjection,
