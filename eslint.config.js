@@ -41,7 +41,7 @@ export default tseslint.config(
     rules: { 'rooms/imports': ['error', { root }] },
   },
   {
-    files: ['renderer/src/**/*.{ts,tsx}'],
+    files: ['renderer/src/**/*.{ts,tsx}', 'sync-server/web/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },

@@ -32,6 +32,16 @@ export default defineConfig({
         },
       },
       {
+        extends: './sync-server/web/vite.config.ts',
+        test: {
+          name: 'office-web',
+          root: 'sync-server/web',
+          environment: 'happy-dom',
+          include: ['src/**/*.test.{ts,tsx}'],
+          setupFiles: ['src/test-setup.ts'],
+        },
+      },
+      {
         test: {
           name: 'e2e',
           root: 'tests',

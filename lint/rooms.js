@@ -115,6 +115,13 @@ export const ROOMS = [
       /^fflate$/,
     ],
   },
+  /** The back office in the browser, served by the hub at /office/: the hub's HTTP API is its only way in. */
+  {
+    name: 'office-web',
+    dir: 'sync-server/web/src',
+    reach: [],
+    packages: [/^@pos\/core(\/.*)?$/, /^react(-dom)?(\/.*)?$/, /^i18next$/, /^react-i18next$/],
+  },
   { name: 'tests', dir: 'tests', reach: [], packages: [], free: true },
   { name: 'bench', dir: 'bench', reach: [], packages: [], free: true },
   // estree: the AST types its JSDoc names.
@@ -125,6 +132,7 @@ export const ROOMS = [
 const CONFIG_FILES = [
   /^[^/]+\.config\.(js|mjs|ts)$/,
   /^renderer\/vite\.config\.ts$/,
+  /^sync-server\/web\/vite\.config\.ts$/,
   /^electron\/build\.mjs$/,
   /^sync-server\/build\.mjs$/,
   /^sync-server\/drizzle\.config\.ts$/,

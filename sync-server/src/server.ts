@@ -25,6 +25,8 @@ import { installJsonBodyParser } from './http/json-body';
 import { installSecurityHeaders } from './http/security-headers';
 import type { HubApp } from './http/hub-app';
 import { registerImportRoute } from './http/import-route';
+import { defaultOfficeWebRoot } from './http/office-web-files';
+import { registerOfficeWebRoutes } from './http/office-web-routes';
 import { DEFAULT_DEVICE_RATE, DEFAULT_ENROLL_RATE, type RateLimit } from './http/rate-limits';
 import { registerStaffRoutes } from './http/staff-routes';
 import { registerStockRoutes } from './http/stock-routes';
@@ -214,6 +216,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerClosingRoutes(app, { db, admin });
   registerDigitalReceiptRoute(app, { db, rateLimit: options.rateLimit === false ? NO_LIMIT : DEFAULT_RECEIPT_RATE });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerOfficeWebRoutes(app, { root: defaultOfficeWebRoot() });
 
   // New requests on a kept-alive connection during shutdown: go elsewhere, or come back later.
   app.addHook('onRequest', async () => {

@@ -1,0 +1,58 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OfficeClient, OfficeMe } from '../api/office-client';
+import { PasswordChangePage } from '../pages/PasswordChangePage';
+import { SignInPage } from '../pages/SignInPage';
+import { Layout } from './Layout';
+import { useErrorText } from './use-error-text';
+
+type State =
+  | { readonly phase: 'loading' }
+  | { readonly phase: 'signed-out' }
+  | { readonly phase: 'failed'; readonly error: unknown }
+  | { readonly phase: 'signed-in'; readonly me: OfficeMe };
+
+/** Who is here decides the screen: nobody → sign in; a one-time password → change it; else the shell. */
+export function App({ client }: { client: OfficeClient }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [state, setState] = useState<State>({ phase: 'loading' });
+
+  const refresh = useCallback(() => {
+    client.me().then(
+      (me) => setState(me ? { phase: 'signed-in', me } : { phase: 'signed-out' }),
+      (error: unknown) => setState({ phase: 'failed', error }),
+    );
+  }, [client]);
+  useEffect(refresh, [refresh]);
+
+  const signOut = useCallback(() => {
+    // Signed out on this screen even if the hub cannot be told: the cookie expires by itself.
+    void client.signOut().finally(() => setState({ phase: 'signed-out' }));
+  }, [client]);
+
+  switch (state.phase) {
+    case 'loading':
+      return (
+        <main id="main" className="sign-in">
+          <p role="status">{t('app.loading')}</p>
+        </main>
+      );
+    case 'failed':
+      return (
+        <main id="main" className="sign-in">
+          <p role="alert" className="error">
+            {errorText(state.error)}
+          </p>
+        </main>
+      );
+    case 'signed-out':
+      return <SignInPage client={client} onSignedIn={(me) => setState({ phase: 'signed-in', me })} />;
+    case 'signed-in':
+      return state.me.mustChangePassword ? (
+        <PasswordChangePage client={client} onChanged={refresh} />
+      ) : (
+        <Layout me={state.me} onSignOut={signOut} />
+      );
+  }
+}

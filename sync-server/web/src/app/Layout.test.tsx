@@ -1,0 +1,82 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeClient, renderWithI18n, userWith } from '../test-support/render';
+import { App } from './App';
+import { Layout } from './Layout';
+
+function navLinks(): string[] {
+  return within(screen.getByRole('navigation', { name: 'Navigation principale' }))
+    .getAllByRole('link')
+    .map((link) => link.textContent ?? '');
+}
+
+describe('the signed-in shell', () => {
+  beforeEach(() => window.history.replaceState(null, '', '/office/'));
+
+  it('an accountant’s navigation has no catalog, stores, staff or users; an address of one is not found', async () => {
+    renderWithI18n(<Layout me={userWith('accountant')} onSignOut={vi.fn()} />);
+    expect(navLinks()).toEqual(['Tableau de bord', 'Ventes', 'Clôtures et fiscal', 'Stock']);
+    expect(await screen.findByText(/Chiffre d’affaires HT et TTC/)).toBeTruthy();
+
+    window.history.pushState(null, '', '/office/catalog');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page introuvable' })).toBeTruthy();
+  });
+
+  it('an administrator sees every page; a link opens its page, marks it current and moves focus to its heading', async () => {
+    renderWithI18n(<Layout me={userWith('admin')} onSignOut={vi.fn()} />);
+    expect(navLinks()).toEqual([
+      'Tableau de bord',
+      'Ventes',
+      'Clôtures et fiscal',
+      'Stock',
+      'Catalogue',
+      'Magasins et caisses',
+      'Personnel',
+      'Utilisateurs et audit',
+    ]);
+    const skip = screen.getByRole('link', { name: 'Aller au contenu' });
+    expect(skip.getAttribute('href')).toBe('#main');
+    expect(screen.getByRole('main').id).toBe('main');
+    expect(screen.getByRole('banner')).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('link', { name: 'Catalogue' }));
+    expect(window.location.pathname).toBe('/office/catalog');
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Catalogue' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(screen.getByRole('link', { name: 'Catalogue' }).getAttribute('aria-current')).toBe('page');
+    expect(await screen.findByText(/Les produits, codes-barres/)).toBeTruthy();
+    expect(screen.queryByText('Votre rôle permet de consulter cette page, pas de la modifier.')).toBeNull();
+  });
+
+  it('a store manager reads the catalog and is told the page is read-only for the role', async () => {
+    window.history.replaceState(null, '', '/office/catalog');
+    renderWithI18n(<Layout me={userWith('store-manager')} onSignOut={vi.fn()} />);
+    expect(await screen.findByText('Votre rôle permet de consulter cette page, pas de la modifier.')).toBeTruthy();
+    expect(navLinks()).not.toContain('Utilisateurs et audit');
+  });
+
+  it('the app asks a one-time password to be changed first, then shows the shell; signing out returns to sign-in', async () => {
+    let mustChange = true;
+    const client = fakeClient({
+      me: vi.fn(async () => userWith('regional', { mustChangePassword: mustChange })),
+      changePassword: vi.fn(async () => {
+        mustChange = false;
+      }),
+      signOut: vi.fn(async () => {}),
+    });
+    renderWithI18n(<App client={client} />);
+    expect(await screen.findByRole('heading', { name: 'Choisissez un nouveau mot de passe' })).toBeTruthy();
+    expect(screen.queryByRole('navigation')).toBeNull();
+    await userEvent.type(screen.getByLabelText('Mot de passe actuel'), 'one-time');
+    await userEvent.type(screen.getByLabelText('Nouveau mot de passe'), 'a long new one');
+    await userEvent.type(screen.getByLabelText('Confirmez le nouveau mot de passe'), 'a long new one');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(client.changePassword).toHaveBeenCalledWith('one-time', 'a long new one');
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Se déconnecter' }));
+    expect(await screen.findByRole('heading', { name: 'Connexion au back-office' })).toBeTruthy();
+    expect(client.signOut).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,84 @@
+/** The back office's words in French, the default language; en.ts has the same keys (typed). */
+export const fr = {
+  app: {
+    title: 'Back-office',
+    loading: 'Chargement…',
+    skipToContent: 'Aller au contenu',
+    language: 'Langue',
+    signOut: 'Se déconnecter',
+    navigation: 'Navigation principale',
+    signedInAs: 'Connecté : {{name}} ({{role}})',
+    menu: 'Menu',
+  },
+  roles: {
+    admin: 'Administrateur',
+    regional: 'Responsable régional',
+    'store-manager': 'Responsable de magasin',
+    accountant: 'Comptable',
+  },
+  signIn: {
+    title: 'Connexion au back-office',
+    email: 'Adresse e-mail',
+    password: 'Mot de passe',
+    totp: 'Code de vérification (application d’authentification)',
+    totpHelp: 'Saisissez les 6 chiffres affichés par votre application.',
+    submit: 'Se connecter',
+    submitting: 'Connexion…',
+  },
+  password: {
+    title: 'Choisissez un nouveau mot de passe',
+    intro: 'Votre mot de passe est provisoire : choisissez-en un nouveau pour continuer.',
+    current: 'Mot de passe actuel',
+    next: 'Nouveau mot de passe',
+    confirm: 'Confirmez le nouveau mot de passe',
+    submit: 'Enregistrer',
+    mismatch: 'Les deux nouveaux mots de passe ne sont pas identiques.',
+  },
+  pages: {
+    dashboard: 'Tableau de bord',
+    sales: 'Ventes',
+    closings: 'Clôtures et fiscal',
+    stock: 'Stock',
+    catalog: 'Catalogue',
+    stores: 'Magasins et caisses',
+    staff: 'Personnel',
+    users: 'Utilisateurs et audit',
+    notFound: 'Page introuvable',
+  },
+  upcoming: {
+    dashboard:
+      'Chiffre d’affaires HT et TTC, tickets, panier moyen, retours et remises par magasin, caisse, jour et heure, avec comparaisons et graphiques mis à jour en direct.',
+    sales:
+      'La liste des ventes avec recherche (magasin, caisse, date, ticket, montant, paiement, vendeur), chaque ticket tel qu’imprimé, ses retours et son statut fiscal.',
+    closings:
+      'Les Z par caisse et par jour avec écarts, les clôtures mensuelles et annuelles, les grands totaux, l’état des chaînes fiscales et l’export des archives.',
+    stock: 'Les niveaux par magasin et produit, les mouvements, les stocks négatifs, les réceptions, les transferts et les inventaires.',
+    catalog: 'Les produits, codes-barres, catégories, TVA, prix et listes de prix, et l’import CSV avec les erreurs ligne par ligne.',
+    stores: 'Les magasins et leurs réglages, les caisses avec codes d’enrôlement, révocation, dernière connexion et version.',
+    staff: 'Le personnel, les rôles et la réinitialisation des codes PIN, synchronisés vers les caisses.',
+    users: 'Les utilisateurs du back-office, leurs rôles et magasins, et le journal d’audit des modifications.',
+    comingSoon: 'Cette page arrive bientôt.',
+    readOnly: 'Votre rôle permet de consulter cette page, pas de la modifier.',
+    notFound: 'Cette adresse ne correspond à aucune page du back-office.',
+    backHome: 'Retour au tableau de bord',
+  },
+  errors: {
+    invalid_credentials: 'Adresse e-mail ou mot de passe incorrect.',
+    totp_required: 'Saisissez le code de vérification de votre application.',
+    totp_invalid: 'Ce code de vérification n’est pas valide : réessayez avec le code affiché.',
+    account_locked: 'Trop d’essais : le compte est verrouillé pour un moment. Réessayez plus tard.',
+    rate_limited: 'Trop de tentatives : patientez un moment avant de réessayer.',
+    auth_rate_limited: 'Trop de tentatives : patientez un moment avant de réessayer.',
+    weak_password: 'Ce mot de passe est trop faible : choisissez-en un plus long.',
+    unauthorized: 'Votre session a pris fin : reconnectez-vous.',
+    csrf_rejected: 'La page a expiré : rechargez-la puis réessayez.',
+    forbidden: 'Votre rôle ne permet pas cette action.',
+    bad_request: 'La demande n’est pas valide.',
+    network: 'Le serveur ne répond pas : vérifiez la connexion et réessayez.',
+    unknown: 'Une erreur inattendue s’est produite (code {{code}}).',
+  },
+};
+
+/** The shape every language fills: the same keys, any words. */
+type Words<T> = { [K in keyof T]: T[K] extends string ? string : Words<T[K]> };
+export type Dictionary = Words<typeof fr>;

@@ -1,0 +1,85 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OfficeClient } from '../api/office-client';
+import { Field } from '../app/Field';
+import { LanguageSwitch } from '../app/LanguageSwitch';
+import { useErrorText } from '../app/use-error-text';
+
+/** The one-time password must be replaced before anything else: the hub refuses every other route until then. */
+export function PasswordChangePage({ client, onChanged }: { client: OfficeClient; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const errorId = useId();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const currentRef = useRef<HTMLInputElement>(null);
+  const nextRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => currentRef.current?.focus(), []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (next !== confirm) {
+      setProblem(t('password.mismatch'));
+      nextRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      await client.changePassword(current, next);
+      onChanged();
+    } catch (refusal) {
+      setProblem(errorText(refusal));
+      setBusy(false);
+      nextRef.current?.focus();
+    }
+  }
+
+  return (
+    <main id="main" className="sign-in">
+      <LanguageSwitch />
+      <form className="card" onSubmit={(event) => void submit(event)} aria-labelledby="password-title" noValidate>
+        <h1 id="password-title">{t('password.title')}</h1>
+        <p>{t('password.intro')}</p>
+        {problem && (
+          <p id={errorId} role="alert" className="error">
+            {problem}
+          </p>
+        )}
+        <Field
+          label={t('password.current')}
+          inputRef={currentRef}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+        />
+        <Field
+          label={t('password.next')}
+          inputRef={nextRef}
+          type="password"
+          autoComplete="new-password"
+          required
+          value={next}
+          onChange={(e) => setNext(e.target.value)}
+          aria-describedby={problem ? errorId : undefined}
+        />
+        <Field
+          label={t('password.confirm')}
+          type="password"
+          autoComplete="new-password"
+          required
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+        />
+        <button type="submit" disabled={busy}>
+          {t('password.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}

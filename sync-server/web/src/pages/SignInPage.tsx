@@ -1,0 +1,111 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OfficeClient, OfficeMe } from '../api/office-client';
+import { Field } from '../app/Field';
+import { LanguageSwitch } from '../app/LanguageSwitch';
+import { errorCode, useErrorText } from '../app/use-error-text';
+
+const TOTP_CODES = new Set(['totp_required', 'totp_invalid']);
+
+/**
+ * E-mail and password, then the TOTP code when the hub asks for it. A refusal is read out (role
+ * alert) and focus goes to the field to correct: the code when the second factor is asked, the
+ * password otherwise.
+ */
+export function SignInPage({ client, onSignedIn }: { client: OfficeClient; onSignedIn: (me: OfficeMe) => void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const ids = { totpHelp: useId(), error: useId() };
+  const invalid = (wrong: boolean) => (wrong ? { 'aria-invalid': true, 'aria-describedby': ids.error } : {});
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [askTotp, setAskTotp] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const totpRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => emailRef.current?.focus(), []);
+  useEffect(() => {
+    if (error === null) return;
+    if (TOTP_CODES.has(errorCode(error))) totpRef.current?.focus();
+    else if (errorCode(error) === 'invalid_credentials') {
+      passwordRef.current?.focus();
+      passwordRef.current?.select();
+    }
+  }, [error]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      onSignedIn(await client.signIn({ email: email.trim(), password, ...(askTotp && totp ? { totp: totp.trim() } : {}) }));
+    } catch (refusal) {
+      if (TOTP_CODES.has(errorCode(refusal))) setAskTotp(true);
+      if (errorCode(refusal) === 'totp_invalid') setTotp('');
+      setError(refusal);
+      setBusy(false);
+    }
+  }
+
+  const failed = error !== null;
+  const credentialsWrong = errorCode(error) === 'invalid_credentials';
+  return (
+    <main id="main" className="sign-in">
+      <LanguageSwitch />
+      <form className="card" onSubmit={(event) => void submit(event)} aria-labelledby="sign-in-title" noValidate>
+        <h1 id="sign-in-title">{t('signIn.title')}</h1>
+        {failed && (
+          <p id={ids.error} role="alert" className="error">
+            {errorText(error)}
+          </p>
+        )}
+        <Field
+          label={t('signIn.email')}
+          inputRef={emailRef}
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          {...invalid(credentialsWrong)}
+        />
+        <Field
+          label={t('signIn.password')}
+          inputRef={passwordRef}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          {...invalid(credentialsWrong)}
+        />
+        {askTotp && (
+          <>
+            <Field
+              label={t('signIn.totp')}
+              inputRef={totpRef}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]*"
+              maxLength={6}
+              required
+              value={totp}
+              onChange={(event) => setTotp(event.target.value)}
+              aria-invalid={errorCode(error) === 'totp_invalid' || undefined}
+              aria-describedby={failed ? `${ids.totpHelp} ${ids.error}` : ids.totpHelp}
+            />
+            <p id={ids.totpHelp} className="help">
+              {t('signIn.totpHelp')}
+            </p>
+          </>
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? t('signIn.submitting') : t('signIn.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}

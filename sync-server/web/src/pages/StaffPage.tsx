@@ -1,0 +1,7 @@
+import type { PageProps } from '../app/page-props';
+import { UpcomingPage } from './UpcomingPage';
+
+/** Staff: its own chunk (lazy route), filled by the next parts of issue 13. */
+export default function StaffPage(props: PageProps) {
+  return <UpcomingPage {...props} />;
+}
