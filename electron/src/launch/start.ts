@@ -60,6 +60,8 @@ async function prepareHub(options: LaunchOptions): Promise<EmbeddedHub | null> {
   }
   const hub = await startEmbeddedHub({ repoRoot, dataDir: options.hubDataDir, port: options.hubPort });
   console.log(`Embedded hub (demo store) at ${hub.url}, data in ${options.hubDataDir}`);
+  // The hub serves the back office (sync-server/web) beside the tills' routes.
+  console.log(`Back office (head office, in a browser): ${new URL('/office/', hub.url).href}`);
   if (!client.enrolled || client.status().hubUrl !== new URL(hub.url).origin) {
     const code = issueEnrollmentCode({ repoRoot, dataDir: options.hubDataDir, ...identity });
     await client.enroll(hub.url, code);

@@ -1,0 +1,116 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAccessibilityProblems } from '../support/axe-check';
+import { browserAvailable, launchChromium } from '../support/browser';
+import { freePort } from '../support/free-port';
+import { repoRoot } from '../support/till-process';
+import { hubCommand, startHubProcess, type HubProcess } from '../sync/hub-process';
+
+/** Whether the built hub has head-office users (`user create`, issue 13's sign-in): the second test needs one. */
+function hubHasUsers(): boolean {
+  const help = spawnSync(process.execPath, [path.join(repoRoot, 'sync-server', 'dist', 'cli.cjs'), '--help'], { encoding: 'utf8' });
+  return `${help.stdout}${help.stderr}`.includes('user create');
+}
+
+/**
+ * The back office as head office opens it: a real hub process serving /office/ to Chromium, in
+ * French, accessible, and (once users exist) signed in to the navigation of the user's role.
+ */
+describe.skipIf(!browserAvailable())('the back office served by the hub', () => {
+  let hubDir: string;
+  let hub: HubProcess;
+  let page: Page;
+  let closeBrowser: () => Promise<void>;
+  const csp: string[] = [];
+
+  beforeAll(async () => {
+    hubDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-office-'));
+    hub = await startHubProcess({ port: await freePort(), dataDir: hubDir, args: ['--demo'] });
+    const { context } = await launchChromium();
+    closeBrowser = () => context.close();
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    // A policy violation shows as a console error: there must be none (no inline script or style).
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) csp.push(message.text());
+    });
+  });
+
+  afterAll(async () => {
+    await closeBrowser?.();
+    await hub?.stop();
+    await rm(hubDir, { recursive: true, force: true });
+  });
+
+  it('opens on the sign-in page in French, under its own policy, compressed, with no serious accessibility problem', async () => {
+    const response = await page.goto(`${hub.url}/office/`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-security-policy']).toMatch(/^default-src 'self'/);
+    expect(response?.headers()['cache-control']).toBe('no-cache');
+    await page.getByRole('heading', { level: 1, name: 'Connexion au back-office' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('email');
+
+    // The main script: hashed, cached for ever, sent in brotli to Chromium.
+    const script = await page.evaluate(() => document.querySelector<HTMLScriptElement>('script[type="module"]')?.src ?? '');
+    expect(script).toMatch(/\/office\/assets\/index-[\w-]+\.js$/);
+    const asset = await page.request.get(script, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(asset.headers()['content-encoding']).toBe('br');
+    expect(asset.headers()['cache-control']).toContain('immutable');
+
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    // An address of a page, opened directly (a bookmark), is the app too; a wrong password is said in French.
+    await page.goto(`${hub.url}/office/sales`);
+    await page.getByLabel('Adresse e-mail').fill('nobody@example.test');
+    await page.getByLabel('Mot de passe').fill('wrong password');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /incorrect|tentatives|réponse|inattendue/ })
+      .waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    expect(csp).toEqual([]);
+  });
+
+  it('an accountant signs in with the one-time password, changes it, and sees the navigation of the role', async (ctx) => {
+    if (!hubHasUsers()) ctx.skip();
+    const oneTime = hubCommand(
+      ['user', 'create', '--email', 'claire@example.test', '--role', 'accountant', '--stores', 'S001', '--name', 'Claire Dupont'],
+      { dataDir: hubDir },
+    ).trim();
+    await page.goto(`${hub.url}/office/`);
+    await page.getByLabel('Adresse e-mail').fill('claire@example.test');
+    await page.getByLabel('Mot de passe').fill(oneTime);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+
+    await page.getByRole('heading', { name: 'Choisissez un nouveau mot de passe' }).waitFor();
+    await page.getByLabel('Mot de passe actuel').fill(oneTime);
+    await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('une phrase de passe assez longue');
+    await page.getByLabel('Confirmez le nouveau mot de passe').fill('une phrase de passe assez longue');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+
+    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+    await nav.waitFor();
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Tableau de bord', 'Ventes', 'Clôtures et fiscal', 'Stock']);
+    await page.getByText('Connecté : Claire Dupont (Comptable)').waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    await nav.getByRole('link', { name: 'Clôtures et fiscal' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Clôtures et fiscal' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/office/closings');
+
+    // The session survives a reload (HttpOnly cookie); signing out ends it.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Clôtures et fiscal' }).waitFor();
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('heading', { name: 'Connexion au back-office' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Connexion au back-office' }).waitFor();
+    expect(csp).toEqual([]);
+  });
+});
