@@ -45,6 +45,7 @@ import { registerSyncRoutes } from './http/sync-routes';
 import { ChainVerifier, type ChainVerifierOptions } from './fiscal/chain-verifier';
 import { StockProjector } from './stock/stock-projector';
 import { ClosingProjector } from './closings/closing-projector';
+import { ReportingProjector } from './reporting/reporting-projector';
 import { AdminAuthenticator } from './auth/admin-authenticator';
 import { DeviceAuthenticator } from './auth/device-authenticator';
 import { DEFAULT_AUTH_FAILURE_LIMIT, FailedAuthLimiter, type FailureLimit } from './auth/failed-auth-limiter';
@@ -103,7 +104,9 @@ export type Hub = {
   readonly stock: StockProjector;
   /** Recomputes each Z and daily closing from the verified records (src/closings). */
   readonly closings: ClosingProjector;
-  /** Waits until every store's pushed records are verified and its verified sales projected (stock, closings). */
+  /** Keeps the reports' facts and daily roll-ups (src/reporting) up with the verified sales. */
+  readonly reports: ReportingProjector;
+  /** Waits until every store's pushed records are verified and its verified sales projected (stock, closings, reports). */
   catchUp(): Promise<void>;
   /** Starts listening; resolves to the hub's base URL (http://host:port or https://…). */
   listen(): Promise<string>;
@@ -172,6 +175,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const closings = new ClosingProjector(db, {
     onError: (error, storeId) => app.log.error({ err: error, storeId }, 'closing recomputation failed; retrying'),
   });
+  const reports = new ReportingProjector(db, {
+    onError: (error, storeId) => app.log.error({ err: error, storeId }, 'reporting projection failed; retrying'),
+  });
 
   await installSecurityHeaders(app);
   await app.register(swagger, {
@@ -239,8 +245,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     await verifier.start();
     await stock.start();
     await closings.start();
+    await reports.start();
     await app.ready();
   } catch (error) {
+    await reports.close();
     await closings.close();
     await stock.close();
     await verifier.close();
@@ -257,10 +265,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     verifier,
     stock,
     closings,
+    reports,
     async catchUp() {
       await verifier.catchUp();
       await stock.catchUp();
       await closings.catchUp();
+      await reports.catchUp();
     },
     get url() {
       return url;
@@ -281,6 +291,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         await verifier.close();
         await stock.close();
         await closings.close();
+        await reports.close();
         await auth.close();
       })();
       return closed;
