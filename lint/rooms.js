@@ -113,6 +113,7 @@ export const ROOMS = [
       /^drizzle-orm(\/.*)?$/,
       /^csv-parse(\/.*)?$/,
       /^fflate$/,
+      /^otpauth$/,
     ],
   },
   /** The back office in the browser, served by the hub at /office/: the hub's HTTP API is its only way in. */
@@ -120,7 +121,7 @@ export const ROOMS = [
     name: 'office-web',
     dir: 'sync-server/web/src',
     reach: [],
-    packages: [/^@pos\/core(\/.*)?$/, /^react(-dom)?(\/.*)?$/, /^i18next$/, /^react-i18next$/],
+    packages: [/^@pos\/core(\/.*)?$/, /^react(-dom)?(\/.*)?$/, /^i18next$/, /^react-i18next$/, /^bwip-js(\/.*)?$/],
   },
   { name: 'tests', dir: 'tests', reach: [], packages: [], free: true },
   { name: 'bench', dir: 'bench', reach: [], packages: [], free: true },

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityProblems } from '../support/axe-check';
@@ -104,6 +105,13 @@ describe.skipIf(!browserAvailable())('the back office served by the hub', () => 
     await page.getByRole('heading', { level: 1, name: 'Clôtures et fiscal' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/office/closings');
 
+    // On a tablet held upright: the navigation above the page, nothing wider than the screen.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    expect(await nav.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 800 });
+
     // The session survives a reload (HttpOnly cookie); signing out ends it.
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Clôtures et fiscal' }).waitFor();
@@ -111,6 +119,37 @@ describe.skipIf(!browserAvailable())('the back office served by the hub', () => 
     await page.getByRole('heading', { name: 'Connexion au back-office' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Connexion au back-office' }).waitFor();
+    expect(csp).toEqual([]);
+  });
+
+  it('an administrator enrolls the second factor the hub requires, then sees every page', async (ctx) => {
+    if (!hubHasUsers()) ctx.skip();
+    const oneTime = hubCommand(['user', 'create', '--email', 'ana@example.test', '--role', 'admin', '--name', 'Ana Admin'], {
+      dataDir: hubDir,
+    }).trim();
+    await page.goto(`${hub.url}/office/`);
+    await page.getByLabel('Adresse e-mail').fill('ana@example.test');
+    await page.getByLabel('Mot de passe').fill(oneTime);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByLabel('Mot de passe actuel').fill(oneTime);
+    await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('une autre phrase assez longue');
+    await page.getByLabel('Confirmez le nouveau mot de passe').fill('une autre phrase assez longue');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+
+    await page.getByRole('heading', { name: 'Activez la double authentification' }).waitFor();
+    await page.getByRole('img', { name: /QR code/ }).waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    // The authenticator app, played by the test: the key the page shows, the code of the current 30 s.
+    const key = (await page.locator('code.secret').textContent())!.replace(/\s/g, '');
+    const code = new TOTP({ secret: Secret.fromBase32(key) }).generate();
+    await page.getByLabel('Code à 6 chiffres affiché par l’application').fill(code);
+    await page.getByRole('button', { name: 'Activer' }).click();
+
+    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+    await nav.waitFor();
+    expect(await nav.getByRole('link').count()).toBe(8);
+    await nav.getByRole('link', { name: 'Utilisateurs et audit' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Utilisateurs et audit' }).waitFor();
     expect(csp).toEqual([]);
   });
 });

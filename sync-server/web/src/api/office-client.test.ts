@@ -31,6 +31,7 @@ describe('the back office client', () => {
       stores: ['S1', 'S2'],
       totpEnabled: false,
       mustChangePassword: true,
+      totpEnrollmentRequired: false,
     });
     const [url, init] = fetchImpl.mock.calls[0]!;
     expect(url).toBe('/api/v1/office/session');

@@ -15,7 +15,12 @@ export type OfficeMe = {
   readonly stores: readonly string[];
   readonly totpEnabled: boolean;
   readonly mustChangePassword: boolean;
+  /** An administrator without a second factor enrolls one before anything else (the hub refuses the rest). */
+  readonly totpEnrollmentRequired: boolean;
 };
+
+/** A TOTP secret being enrolled: the key to type, and the otpauth:// address a QR code carries. */
+export type TotpEnrollment = { readonly secret: string; readonly uri: string };
 
 export type SignInRequest = { readonly email: string; readonly password: string; readonly totp?: string };
 
@@ -36,6 +41,8 @@ export type OfficeClient = {
   signIn(request: SignInRequest): Promise<OfficeMe>;
   signOut(): Promise<void>;
   changePassword(currentPassword: string, newPassword: string): Promise<void>;
+  startTotp(): Promise<TotpEnrollment>;
+  confirmTotp(code: string): Promise<void>;
 };
 
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -91,6 +98,16 @@ export function createOfficeClient(fetchImpl: typeof fetch = (input, init) => fe
     async changePassword(currentPassword, newPassword) {
       await call('POST', '/password', { currentPassword, newPassword });
     },
+    async startTotp() {
+      const answer = await call('POST', '/totp');
+      const secret = field(answer, 'secret');
+      const uri = field(answer, 'uri');
+      if (typeof secret !== 'string' || typeof uri !== 'string') throw new OfficeApiError('unknown', 0);
+      return { secret, uri };
+    },
+    async confirmTotp(code) {
+      await call('POST', '/totp/confirm', { code });
+    },
   };
 }
 
@@ -129,5 +146,6 @@ export function toMe(json: unknown): OfficeMe {
     stores: Array.isArray(stores) ? stores.filter((s): s is string => typeof s === 'string') : [],
     totpEnabled: field(user, 'totpEnabled') === true,
     mustChangePassword: field(user, 'mustChangePassword') === true || field(field(json, 'setup'), 'passwordChange') === true,
+    totpEnrollmentRequired: field(field(json, 'setup'), 'totpEnrollment') === true,
   };
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OfficeClient, OfficeMe } from '../api/office-client';
 import { PasswordChangePage } from '../pages/PasswordChangePage';
 import { SignInPage } from '../pages/SignInPage';
+import { TotpEnrollPage } from '../pages/TotpEnrollPage';
 import { Layout } from './Layout';
 import { useErrorText } from './use-error-text';
 
@@ -12,7 +13,7 @@ type State =
   | { readonly phase: 'failed'; readonly error: unknown }
   | { readonly phase: 'signed-in'; readonly me: OfficeMe };
 
-/** Who is here decides the screen: nobody → sign in; a one-time password → change it; else the shell. */
+/** Who is here decides the screen: nobody → sign in; a one-time password → change it; an admin without TOTP → enroll it; else the shell. */
 export function App({ client }: { client: OfficeClient }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -49,10 +50,8 @@ export function App({ client }: { client: OfficeClient }) {
     case 'signed-out':
       return <SignInPage client={client} onSignedIn={(me) => setState({ phase: 'signed-in', me })} />;
     case 'signed-in':
-      return state.me.mustChangePassword ? (
-        <PasswordChangePage client={client} onChanged={refresh} />
-      ) : (
-        <Layout me={state.me} onSignOut={signOut} />
-      );
+      if (state.me.mustChangePassword) return <PasswordChangePage client={client} onChanged={refresh} />;
+      if (state.me.totpEnrollmentRequired) return <TotpEnrollPage client={client} onEnrolled={refresh} />;
+      return <Layout me={state.me} onSignOut={signOut} />;
   }
 }

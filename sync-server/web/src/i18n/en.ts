@@ -35,6 +35,15 @@ export const en: Dictionary = {
     submit: 'Save',
     mismatch: 'The two new passwords are not the same.',
   },
+  totp: {
+    title: 'Turn on two-factor authentication',
+    intro:
+      'An administrator confirms every sign-in with a one-time code. Scan this QR code with an authenticator app, then type the code it shows.',
+    qr: 'QR code to scan with the authenticator app',
+    key: 'Or type this key into the app:',
+    code: '6-digit code shown by the app',
+    submit: 'Turn on',
+  },
   pages: {
     dashboard: 'Dashboard',
     sales: 'Sales',
@@ -76,6 +85,7 @@ export const en: Dictionary = {
     forbidden: 'Your role does not allow this.',
     bad_request: 'The request is not valid.',
     network: 'The server does not answer: check the connection and try again.',
+    already_exists: 'Two-factor authentication is on already: an administrator can reset it.',
     unknown: 'An unexpected error happened (code {{code}}).',
   },
 };

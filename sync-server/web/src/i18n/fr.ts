@@ -34,6 +34,15 @@ export const fr = {
     submit: 'Enregistrer',
     mismatch: 'Les deux nouveaux mots de passe ne sont pas identiques.',
   },
+  totp: {
+    title: 'Activez la double authentification',
+    intro:
+      'Un administrateur confirme chaque connexion par un code à usage unique. Scannez ce QR code avec une application d’authentification, puis saisissez le code qu’elle affiche.',
+    qr: 'QR code à scanner avec l’application d’authentification',
+    key: 'Ou saisissez cette clé dans l’application :',
+    code: 'Code à 6 chiffres affiché par l’application',
+    submit: 'Activer',
+  },
   pages: {
     dashboard: 'Tableau de bord',
     sales: 'Ventes',
@@ -75,6 +84,7 @@ export const fr = {
     forbidden: 'Votre rôle ne permet pas cette action.',
     bad_request: 'La demande n’est pas valide.',
     network: 'Le serveur ne répond pas : vérifiez la connexion et réessayez.',
+    already_exists: 'La double authentification est déjà activée : un administrateur peut la réinitialiser.',
     unknown: 'Une erreur inattendue s’est produite (code {{code}}).',
   },
 };

@@ -1,8 +1,8 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeClient } from '../api/office-client';
 import { Field } from '../app/Field';
-import { LanguageSwitch } from '../app/LanguageSwitch';
+import { CardForm } from '../app/CardForm';
 import { useErrorText } from '../app/use-error-text';
 
 /** The one-time password must be replaced before anything else: the hub refuses every other route until then. */
@@ -20,8 +20,7 @@ export function PasswordChangePage({ client, onChanged }: { client: OfficeClient
 
   useEffect(() => currentRef.current?.focus(), []);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     if (next !== confirm) {
       setProblem(t('password.mismatch'));
       nextRef.current?.focus();
@@ -39,47 +38,37 @@ export function PasswordChangePage({ client, onChanged }: { client: OfficeClient
   }
 
   return (
-    <main id="main" className="sign-in">
-      <LanguageSwitch />
-      <form className="card" onSubmit={(event) => void submit(event)} aria-labelledby="password-title" noValidate>
-        <h1 id="password-title">{t('password.title')}</h1>
-        <p>{t('password.intro')}</p>
-        {problem && (
-          <p id={errorId} role="alert" className="error">
-            {problem}
-          </p>
-        )}
-        <Field
-          label={t('password.current')}
-          inputRef={currentRef}
-          type="password"
-          autoComplete="current-password"
-          required
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-        />
-        <Field
-          label={t('password.next')}
-          inputRef={nextRef}
-          type="password"
-          autoComplete="new-password"
-          required
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-          aria-describedby={problem ? errorId : undefined}
-        />
-        <Field
-          label={t('password.confirm')}
-          type="password"
-          autoComplete="new-password"
-          required
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-        />
-        <button type="submit" disabled={busy}>
-          {t('password.submit')}
-        </button>
-      </form>
-    </main>
+    <CardForm title={t('password.title')} intro={t('password.intro')} problem={problem} problemId={errorId} onSubmit={() => void submit()}>
+      <Field
+        label={t('password.current')}
+        inputRef={currentRef}
+        type="password"
+        autoComplete="current-password"
+        required
+        value={current}
+        onChange={(e) => setCurrent(e.target.value)}
+      />
+      <Field
+        label={t('password.next')}
+        inputRef={nextRef}
+        type="password"
+        autoComplete="new-password"
+        required
+        value={next}
+        onChange={(e) => setNext(e.target.value)}
+        aria-describedby={problem ? errorId : undefined}
+      />
+      <Field
+        label={t('password.confirm')}
+        type="password"
+        autoComplete="new-password"
+        required
+        value={confirm}
+        onChange={(e) => setConfirm(e.target.value)}
+      />
+      <button type="submit" disabled={busy}>
+        {t('password.submit')}
+      </button>
+    </CardForm>
   );
 }

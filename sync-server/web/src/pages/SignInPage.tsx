@@ -1,8 +1,8 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeClient, OfficeMe } from '../api/office-client';
 import { Field } from '../app/Field';
-import { LanguageSwitch } from '../app/LanguageSwitch';
+import { CardForm } from '../app/CardForm';
 import { errorCode, useErrorText } from '../app/use-error-text';
 
 const TOTP_CODES = new Set(['totp_required', 'totp_invalid']);
@@ -37,8 +37,7 @@ export function SignInPage({ client, onSignedIn }: { client: OfficeClient; onSig
     }
   }, [error]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setBusy(true);
     try {
       onSignedIn(await client.signIn({ email: email.trim(), password, ...(askTotp && totp ? { totp: totp.trim() } : {}) }));
@@ -53,59 +52,50 @@ export function SignInPage({ client, onSignedIn }: { client: OfficeClient; onSig
   const failed = error !== null;
   const credentialsWrong = errorCode(error) === 'invalid_credentials';
   return (
-    <main id="main" className="sign-in">
-      <LanguageSwitch />
-      <form className="card" onSubmit={(event) => void submit(event)} aria-labelledby="sign-in-title" noValidate>
-        <h1 id="sign-in-title">{t('signIn.title')}</h1>
-        {failed && (
-          <p id={ids.error} role="alert" className="error">
-            {errorText(error)}
+    <CardForm title={t('signIn.title')} problem={failed ? errorText(error) : null} problemId={ids.error} onSubmit={() => void submit()}>
+      <Field
+        label={t('signIn.email')}
+        inputRef={emailRef}
+        type="email"
+        autoComplete="username"
+        required
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        {...invalid(credentialsWrong)}
+      />
+      <Field
+        label={t('signIn.password')}
+        inputRef={passwordRef}
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        {...invalid(credentialsWrong)}
+      />
+      {askTotp && (
+        <>
+          <Field
+            label={t('signIn.totp')}
+            inputRef={totpRef}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]*"
+            maxLength={6}
+            required
+            value={totp}
+            onChange={(event) => setTotp(event.target.value)}
+            aria-invalid={errorCode(error) === 'totp_invalid' || undefined}
+            aria-describedby={failed ? `${ids.totpHelp} ${ids.error}` : ids.totpHelp}
+          />
+          <p id={ids.totpHelp} className="help">
+            {t('signIn.totpHelp')}
           </p>
-        )}
-        <Field
-          label={t('signIn.email')}
-          inputRef={emailRef}
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          {...invalid(credentialsWrong)}
-        />
-        <Field
-          label={t('signIn.password')}
-          inputRef={passwordRef}
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          {...invalid(credentialsWrong)}
-        />
-        {askTotp && (
-          <>
-            <Field
-              label={t('signIn.totp')}
-              inputRef={totpRef}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="[0-9]*"
-              maxLength={6}
-              required
-              value={totp}
-              onChange={(event) => setTotp(event.target.value)}
-              aria-invalid={errorCode(error) === 'totp_invalid' || undefined}
-              aria-describedby={failed ? `${ids.totpHelp} ${ids.error}` : ids.totpHelp}
-            />
-            <p id={ids.totpHelp} className="help">
-              {t('signIn.totpHelp')}
-            </p>
-          </>
-        )}
-        <button type="submit" disabled={busy}>
-          {busy ? t('signIn.submitting') : t('signIn.submit')}
-        </button>
-      </form>
-    </main>
+        </>
+      )}
+      <button type="submit" disabled={busy}>
+        {busy ? t('signIn.submitting') : t('signIn.submit')}
+      </button>
+    </CardForm>
   );
 }
