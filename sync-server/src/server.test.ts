@@ -131,7 +131,11 @@ for (const target of testTargets()) {
         components: { securitySchemes: Record<string, unknown> };
       }>();
       expect(doc.openapi).toMatch(/^3\./);
-      expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['adminToken', 'deviceToken']);
+      expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['adminToken', 'deviceToken', 'officeSession']);
+      expect(doc.paths['/api/v1/office/session']!.post!.requestBody!.content['application/json']!.schema.required).toEqual([
+        'email',
+        'password',
+      ]);
 
       const enroll = doc.paths['/api/v1/enroll']!.post!;
       expect(enroll.requestBody!.content['application/json']!.schema).toMatchObject({

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -15,6 +16,10 @@ import { defaultMigrationsFolder } from './db/migrations';
 import { HubError } from './errors/hub-error';
 import { registerAdminRoutes } from './http/admin-routes';
 import { registerAdminTokenRoutes } from './http/admin-token-routes';
+import { installAuditHook } from './http/audit-hook';
+import { OfficeAuth, type OfficeOptions } from './http/office-auth';
+import { DEFAULT_SIGN_IN_RATE, registerOfficeRoutes } from './http/office-routes';
+import { registerUserRoutes } from './http/user-routes';
 import { registerCatalogRoutes } from './http/catalog-routes';
 import { registerClosingRoutes } from './http/closing-routes';
 import { registerEnrollRoute } from './http/enroll-route';
@@ -93,6 +98,10 @@ export type HubOptions = {
   readonly faults?: PushFaults;
   /** The chain verifier's grace period, quiet time, clock… (defaults in fiscal/chain-verifier.ts, fiscal/verify-store.ts). */
   readonly verification?: Omit<ChainVerifierOptions, 'onError'>;
+  /** Back-office sessions (idle and absolute expiry) and the per-account lockout (defaults in src/office). */
+  readonly office?: OfficeOptions;
+  /** Back-office sign-in attempts per client address (default 30 a minute). */
+  readonly signInRateLimit?: RateLimit;
 };
 
 export type Hub = {
@@ -164,7 +173,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   const failures = new FailedAuthLimiter(options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT);
   const auth = new DeviceAuthenticator(db, { failures });
-  const admin = new AdminAuthenticator(db, failures);
+  const office = new OfficeAuth(db, options.office);
+  const admin = new AdminAuthenticator(db, failures, office);
   const verifier = new ChainVerifier(db, {
     ...options.verification,
     onError: (error, storeId) => app.log.error({ err: error, storeId }, 'chain verification failed; retrying'),
@@ -187,6 +197,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         securitySchemes: {
           deviceToken: { type: 'http', scheme: 'bearer', description: 'A till’s device token, from POST /api/v1/enroll' },
           adminToken: { type: 'http', scheme: 'bearer', description: 'A head-office token (the command line’s is in <data-dir>/hub.json)' },
+          officeSession: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'pos_office',
+            description: 'A back-office session, from POST /api/v1/office/session',
+          },
         },
       },
     },
@@ -198,7 +214,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       message: `Too many requests from this device: retry in ${context.after}`,
     }),
   });
+  await app.register(cookie);
   installErrorHandlers(app);
+  installAuditHook(app, db);
   installJsonBodyParser(app);
 
   const deviceRate = options.rateLimit === false ? NO_LIMIT : (options.rateLimit ?? DEFAULT_DEVICE_RATE);
@@ -213,6 +231,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   registerAdminRoutes(app, { db, auth, admin });
   registerAdminTokenRoutes(app, { db, admin });
+  registerOfficeRoutes(app, { db, office, failures, rateLimit: options.signInRateLimit ?? DEFAULT_SIGN_IN_RATE });
+  registerUserRoutes(app, { db, admin });
   registerCatalogRoutes(app, { db, admin });
   registerImportRoute(app, { db, admin });
   registerStoreSettingsRoute(app, { db, admin });

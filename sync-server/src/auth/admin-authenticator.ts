@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database';
 import { authenticateAdmin } from './admin-tokens';
+import type { OfficeAuth } from '../http/office-auth';
 import type { FailedAuthLimiter } from './failed-auth-limiter';
 import { sha256Hex } from './secrets';
 
@@ -15,6 +16,8 @@ export class AdminAuthenticator {
   constructor(
     private readonly db: Queryable,
     private readonly failures?: FailedAuthLimiter,
+    /** Back-office sessions, accepted by the admin routes too (per role and store) when given. */
+    readonly office?: OfficeAuth,
   ) {}
 
   async authenticate(token: string | null, address?: string): Promise<void> {

@@ -13,6 +13,15 @@ import {
   type StoreRolesInfo,
 } from '../admin/staff';
 import { createStore } from '../admin/stores';
+import {
+  createOfficeUser,
+  listOfficeUsers,
+  resetOfficePassword,
+  updateOfficeUser,
+  type NewOfficeUser,
+  type OfficeUserChange,
+  type OfficeUserInfo,
+} from '../office/users';
 import { importProductsCsv } from '../catalog/import-products';
 import { createTill } from '../admin/tills';
 import { createAdminToken, listAdminTokens, revokeAdminTokenById, type AdminTokenInfo, type CreatedAdminToken } from '../auth/admin-tokens';
@@ -44,8 +53,18 @@ export type AdminBackend = {
   setStaffPin(storeId: string, staffId: string, pin: string): Promise<StaffInfo>;
   getStoreRoles(storeId: string): Promise<StoreRolesInfo>;
   setStoreRoles(storeId: string, roles: Partial<Record<StoreRole, Permission[]>>): Promise<StoreRolesInfo>;
+  listUsers(): Promise<OfficeUserInfo[]>;
+  createUser(user: NewOfficeUser): Promise<NewUserAnswer>;
+  updateUser(userId: string, change: OfficeUserChange): Promise<OfficeUserInfo>;
+  resetUserPassword(userId: string): Promise<NewUserAnswer>;
   close(): Promise<void>;
 };
+
+/** A user created or reset, with the one-time password shown this once. */
+export type NewUserAnswer = { user: OfficeUserInfo; oneTimePassword: string };
+
+/** Changes made on the database directly are audited as the command line's. */
+const CLI = { kind: 'cli' } as const;
 
 function direct(db: Database, via: string): AdminBackend {
   return {
@@ -64,6 +83,10 @@ function direct(db: Database, via: string): AdminBackend {
     setStaffPin: (storeId, staffId, pin) => setStaffPin(db, storeId, staffId, pin),
     getStoreRoles: (storeId) => getStoreRoles(db, storeId),
     setStoreRoles: (storeId, roles) => db.transaction((tx) => setStoreRoles(tx, storeId, roles)),
+    listUsers: () => listOfficeUsers(db),
+    createUser: (user) => createOfficeUser(db, CLI, user),
+    updateUser: (userId, change) => db.transaction((tx) => updateOfficeUser(tx, CLI, userId, change)),
+    resetUserPassword: (userId) => db.transaction((tx) => resetOfficePassword(tx, CLI, userId)),
     close: () => db.close(),
   };
 }
@@ -98,6 +121,12 @@ function throughHub(hub: HubFile): AdminBackend {
     setStaffPin: (storeId, staffId, pin) => adminCall(hub, `${staffPath(storeId, staffId)}/pin`, { pin }, { method: 'PUT' }),
     getStoreRoles: (storeId) => adminCall(hub, `${storePath(storeId)}/roles`, undefined, { method: 'GET' }),
     setStoreRoles: (storeId, roles) => adminCall(hub, `${storePath(storeId)}/roles`, { roles }, { method: 'PUT' }),
+    listUsers: () =>
+      adminCall<{ users: OfficeUserInfo[] }>(hub, '/api/v1/admin/users', undefined, { method: 'GET' }).then((answer) => answer.users),
+    createUser: (user) => adminCall(hub, '/api/v1/admin/users', user),
+    updateUser: (userId, change) => adminCall(hub, `/api/v1/admin/users/${encodeURIComponent(userId)}`, change, { method: 'PATCH' }),
+    resetUserPassword: (userId) =>
+      adminCall(hub, `/api/v1/admin/users/${encodeURIComponent(userId)}/password-reset`, undefined, { method: 'POST' }),
     close: async () => undefined,
   };
 }

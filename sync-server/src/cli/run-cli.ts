@@ -19,6 +19,7 @@ import { openAdminBackend, type AdminBackend } from './admin-backend';
 import { archiveCommand } from './archive-command';
 import { databaseConfig } from './hub-location';
 import { serve } from './serve-command';
+import { USER_USAGE, userCommand, UserUsageError } from './user-command';
 
 export const USAGE = `Usage: npm run hub -- <command> [options]
 
@@ -51,6 +52,7 @@ export const USAGE = `Usage: npm run hub -- <command> [options]
                                                             tightens a role in this store (never beyond the chain's)
   Tills of the store pull their staff within a minute; a PIN typed here is never stored in clear
   (it stays in your shell's history: clear it, or prefix the command with a space).
+${USER_USAGE}
 
 Admin commands take --data-dir too; while a hub serves that directory they go through it.`;
 
@@ -87,6 +89,9 @@ const OPTIONS = {
   pin: { type: 'string' },
   badge: { type: 'string' },
   permissions: { type: 'string' },
+  email: { type: 'string' },
+  stores: { type: 'string' },
+  staff: { type: 'string' },
   'trust-proxy': { type: 'string' },
   'request-timeout': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -315,6 +320,7 @@ async function adminCommand(
       return adminTokenCommand(command, values, backend, { out, err });
     default:
       if (command.startsWith('staff ') || command.startsWith('roles ')) return staffCommand(command, values, backend, out);
+      if (command.startsWith('user ')) return userCommand(command, values, backend, { out, err });
       throw new UsageError(`Unknown command "${command}"`);
   }
 }
@@ -338,7 +344,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const command =
     positionals.length === 0
       ? 'serve'
-      : positionals.slice(0, ['store', 'till', 'admin', 'staff', 'roles'].includes(positionals[0]!) ? 2 : 1).join(' ');
+      : positionals.slice(0, ['store', 'till', 'admin', 'staff', 'roles', 'user'].includes(positionals[0]!) ? 2 : 1).join(' ');
   const database = databaseConfig(io.env, values['data-dir']);
   try {
     if (command === 'serve') {
@@ -390,7 +396,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof UserUsageError) {
       err(`pos-hub: ${error.message}\n\n${USAGE}`);
       return 2;
     }

@@ -1,7 +1,19 @@
 import type { AdminErrorCode } from '@pos/core/sync/head-office-api';
 import type { SyncErrorBody, SyncErrorCode } from '@pos/core';
 
-export type HubErrorCode = SyncErrorCode | AdminErrorCode;
+/** The back office's refusals (sign-in, session, CSRF, access by role and store). */
+export type OfficeErrorCode =
+  | 'forbidden'
+  | 'invalid_credentials'
+  | 'totp_required'
+  | 'totp_invalid'
+  | 'csrf_rejected'
+  | 'password_change_required'
+  | 'totp_enrollment_required'
+  | 'invalid_user'
+  | 'weak_password';
+
+export type HubErrorCode = SyncErrorCode | AdminErrorCode | OfficeErrorCode;
 
 /**
  * A refusal with its HTTP status, a stable code and words for the person who reads it on a till

@@ -1,0 +1,81 @@
+import type { OfficeRole, OfficeUser } from './roles';
+
+/**
+ * The one place that decides what a head-office user may do, and where (issue 13). Every admin
+ * route maps to an action below (ADMIN_ROUTE_ACTIONS); a route missing from the map is refused to
+ * every office session, whatever the role: forgetting a route fails closed.
+ */
+export type OfficeAction =
+  /** A store's reads: closings, chains and breaks, staff, roles, settings… */
+  | 'store.read'
+  /** A store's signed fiscal archive. */
+  | 'store.archive'
+  /** A store's staff, PINs and role tightening. */
+  | 'store.staff'
+  /** A store's settings. */
+  | 'store.settings'
+  /** A store's stock movements (counts, goods received). */
+  | 'store.stock'
+  /** Chain-wide: catalog, stores, tills, enrollment, admin tokens, users, chain-wide reports. */
+  | 'chain.admin'
+  /** The audit log. */
+  | 'audit.read';
+
+const STORE_ACTIONS: ReadonlySet<OfficeAction> = new Set(['store.read', 'store.archive', 'store.staff', 'store.settings', 'store.stock']);
+
+const ROLE_ACTIONS: Record<OfficeRole, ReadonlySet<OfficeAction>> = {
+  admin: new Set<OfficeAction>([...STORE_ACTIONS, 'chain.admin', 'audit.read']),
+  regional: new Set<OfficeAction>(['store.read', 'store.archive', 'store.staff', 'store.settings', 'store.stock']),
+  'store-manager': new Set<OfficeAction>(['store.read', 'store.archive', 'store.staff', 'store.stock']),
+  accountant: new Set<OfficeAction>(['store.read', 'store.archive']),
+};
+
+/** May `user` do `action` (in `storeId`, for a store's action)? Admins: everything, everywhere. */
+export function can(user: Pick<OfficeUser, 'role' | 'stores'>, action: OfficeAction, storeId?: string): boolean {
+  if (!ROLE_ACTIONS[user.role].has(action)) return false;
+  if (user.role === 'admin') return true;
+  if (!STORE_ACTIONS.has(action)) return false;
+  return storeId !== undefined && user.stores.includes(storeId);
+}
+
+/**
+ * `METHOD url` of each admin route → its action. Routes naming their store in the body rather
+ * than the path (tills, enrollments, revocations) are chain-wide: administrators only.
+ */
+export const ADMIN_ROUTE_ACTIONS: Readonly<Record<string, OfficeAction>> = {
+  'POST /api/v1/admin/stores': 'chain.admin',
+  'POST /api/v1/admin/tills': 'chain.admin',
+  'POST /api/v1/admin/enrollments': 'chain.admin',
+  'POST /api/v1/admin/revocations': 'chain.admin',
+  'GET /api/v1/admin/tokens': 'chain.admin',
+  'POST /api/v1/admin/tokens': 'chain.admin',
+  'DELETE /api/v1/admin/tokens/:id': 'chain.admin',
+  'PUT /api/v1/admin/products/:id': 'chain.admin',
+  'PATCH /api/v1/admin/products/:id': 'chain.admin',
+  'DELETE /api/v1/admin/products/:id': 'chain.admin',
+  'POST /api/v1/admin/imports/products': 'chain.admin',
+  'GET /api/v1/admin/stock/exceptions': 'chain.admin',
+  'GET /api/v1/admin/users': 'chain.admin',
+  'POST /api/v1/admin/users': 'chain.admin',
+  'PATCH /api/v1/admin/users/:userId': 'chain.admin',
+  'POST /api/v1/admin/users/:userId/password-reset': 'chain.admin',
+  'GET /api/v1/admin/stores/:storeId/archive': 'store.archive',
+  'GET /api/v1/admin/stores/:storeId/closings': 'store.read',
+  'GET /api/v1/admin/stores/:storeId/closings/:tillId/:seq': 'store.read',
+  'GET /api/v1/admin/stores/:storeId/chains': 'store.read',
+  'GET /api/v1/admin/stores/:storeId/chain-breaks': 'store.read',
+  'GET /api/v1/admin/stores/:storeId/staff': 'store.read',
+  'POST /api/v1/admin/stores/:storeId/staff': 'store.staff',
+  'PATCH /api/v1/admin/stores/:storeId/staff/:staffId': 'store.staff',
+  'PUT /api/v1/admin/stores/:storeId/staff/:staffId/pin': 'store.staff',
+  'GET /api/v1/admin/stores/:storeId/roles': 'store.read',
+  'PUT /api/v1/admin/stores/:storeId/roles': 'store.staff',
+  'PUT /api/v1/admin/stores/:storeId/settings': 'store.settings',
+  'POST /api/v1/admin/stores/:storeId/stock-movements': 'store.stock',
+};
+
+/** The action of an admin route, or null (refused to office sessions). HEAD reads as GET. */
+export function routeAction(method: string, url: string): OfficeAction | null {
+  const key = `${method === 'HEAD' ? 'GET' : method} ${url}`;
+  return Object.hasOwn(ADMIN_ROUTE_ACTIONS, key) ? ADMIN_ROUTE_ACTIONS[key]! : null;
+}

@@ -1,0 +1,101 @@
+import type { Queryable } from '../db/database';
+
+/** Who made a change: an office user, an admin token (its id), or the command line on the database. */
+export type AuditActor =
+  | { readonly kind: 'user'; readonly userId: string; readonly email: string }
+  | { readonly kind: 'token'; readonly tokenId: string }
+  | { readonly kind: 'cli' };
+
+export type AuditEntry = {
+  readonly action: string;
+  readonly target?: string | null;
+  readonly storeId?: string | null;
+  readonly before?: unknown;
+  readonly after?: unknown;
+};
+
+export type AuditRow = {
+  readonly id: number;
+  readonly at: string;
+  readonly actorKind: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly target: string | null;
+  readonly storeId: string | null;
+  readonly before: unknown;
+  readonly after: unknown;
+};
+
+/** Keys whose values never reach the log, at any depth (PINs, passwords, TOTP secrets, tokens, hashes). */
+const SECRET_KEY = /pin|password|secret|token|hash|code/i;
+const MAX_DEPTH = 8;
+const MAX_TEXT = 2000;
+
+/** A copy of `value` without secrets, bounded (long texts cut, deep nesting dropped). */
+export function redact(value: unknown, depth = 0): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT)}…` : value;
+  if (typeof value !== 'object') return value;
+  if (Buffer.isBuffer(value)) return { bytes: value.length };
+  if (depth >= MAX_DEPTH) return '…';
+  if (Array.isArray(value)) return value.slice(0, 200).map((v) => redact(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) out[key] = SECRET_KEY.test(key) ? '[redacted]' : redact(v, depth + 1);
+  return out;
+}
+
+function actorText(actor: AuditActor): string {
+  if (actor.kind === 'user') return `${actor.userId} ${actor.email}`;
+  if (actor.kind === 'token') return `admin token ${actor.tokenId}`;
+  return 'command line';
+}
+
+export async function recordAudit(db: Queryable, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await db.query('INSERT INTO audit_log (actor_kind, actor, action, target, store_id, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+    actor.kind,
+    actorText(actor),
+    entry.action.slice(0, 200),
+    entry.target?.slice(0, 500) ?? null,
+    entry.storeId ?? null,
+    entry.before === undefined ? null : JSON.stringify(redact(entry.before)),
+    entry.after === undefined ? null : JSON.stringify(redact(entry.after)),
+  ]);
+}
+
+type Row = {
+  id: string | number;
+  at: Date;
+  actor_kind: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  store_id: string | null;
+  before: unknown;
+  after: unknown;
+};
+
+export const MAX_AUDIT_PAGE = 200;
+
+/** Newest first, `limit` at a time; `next` is the `before` of the next page (null at the end). */
+export async function listAudit(
+  db: Queryable,
+  page: { before?: number; limit?: number } = {},
+): Promise<{ entries: AuditRow[]; next: number | null }> {
+  const limit = Math.min(Math.max(page.limit ?? 50, 1), MAX_AUDIT_PAGE);
+  const rows = await db.query<Row>(
+    `SELECT * FROM audit_log ${page.before === undefined ? '' : 'WHERE id < $2'} ORDER BY id DESC LIMIT $1`,
+    page.before === undefined ? [limit + 1] : [limit + 1, page.before],
+  );
+  const entries = rows.slice(0, limit).map((r) => ({
+    id: Number(r.id),
+    at: r.at.toISOString(),
+    actorKind: r.actor_kind,
+    actor: r.actor,
+    action: r.action,
+    target: r.target,
+    storeId: r.store_id,
+    before: r.before,
+    after: r.after,
+  }));
+  return { entries, next: rows.length > limit ? entries.at(-1)!.id : null };
+}

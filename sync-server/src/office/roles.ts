@@ -1,0 +1,20 @@
+/** Head-office roles (issue 13): who may see and change what, in which stores (office/access.ts). */
+export const OFFICE_ROLES = ['admin', 'regional', 'store-manager', 'accountant'] as const;
+export type OfficeRole = (typeof OFFICE_ROLES)[number];
+
+export function isOfficeRole(value: unknown): value is OfficeRole {
+  return typeof value === 'string' && (OFFICE_ROLES as readonly string[]).includes(value);
+}
+
+/** A signed-in head-office user as access decisions see it. */
+export type OfficeUser = {
+  readonly userId: string;
+  readonly email: string;
+  readonly displayName: string;
+  readonly role: OfficeRole;
+  /** The stores the user covers (an admin covers every store whatever this says). */
+  readonly stores: readonly string[];
+  readonly staffId: string | null;
+  readonly mustChangePassword: boolean;
+  readonly totpEnabled: boolean;
+};
