@@ -33,27 +33,36 @@ export function defaultOfficeWebRoot(): string | null {
   }
 }
 
+/** The built files by path under /office/ ("index.html", "assets/index-abc123.js"), each read on first use. */
+export type OfficeFiles = ReadonlyMap<string, () => OfficeFile>;
+
 /**
- * The built files, read once at start: the whole back office is a few hundred kilobytes, and
- * serving from memory never touches the disk nor follows a path a request makes up. Keys are
- * paths under /office/ with forward slashes ("index.html", "assets/index-abc123.js").
+ * The list is made once at start, so a request can only name a file the build made (never a path
+ * it makes up); each file is read on its first request and kept in memory, its source map and the
+ * QR code's chunk only if someone asks for them.
  */
-export function loadOfficeFiles(root: string): ReadonlyMap<string, OfficeFile> {
-  const files = new Map<string, OfficeFile>();
+export function officeFiles(root: string): OfficeFiles {
+  const files = new Map<string, () => OfficeFile>();
   for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || /\.(br|gz)$/.test(entry.name)) continue;
     const full = path.join(entry.parentPath, entry.name);
     const key = path.relative(root, full).split(path.sep).join('/');
-    const copy = (suffix: string) =>
-      existsSync(`${full}${suffix}`) ? { [suffix === '.br' ? 'br' : 'gz']: readFileSync(`${full}${suffix}`) } : {};
-    files.set(key, {
-      type: TYPES[path.extname(entry.name)] ?? 'application/octet-stream',
-      raw: readFileSync(full),
-      ...copy('.br'),
-      ...copy('.gz'),
-    });
+    let read: OfficeFile | null = null;
+    files.set(key, () => (read ??= readOfficeFile(full)));
   }
   return files;
+}
+
+function readOfficeFile(full: string): OfficeFile {
+  const copy = (suffix: '.br' | '.gz') => (existsSync(`${full}${suffix}`) ? readFileSync(`${full}${suffix}`) : undefined);
+  const br = copy('.br');
+  const gz = copy('.gz');
+  return {
+    type: TYPES[path.extname(full)] ?? 'application/octet-stream',
+    raw: readFileSync(full),
+    ...(br ? { br } : {}),
+    ...(gz ? { gz } : {}),
+  };
 }
 
 /** The encoding to send from what the browser accepts (Accept-Encoding, q=0 refusing one): brotli, then gzip. */

@@ -1,6 +1,6 @@
 import { HubError } from '../errors/hub-error';
 import type { HubApp } from './hub-app';
-import { loadOfficeFiles, pickEncoding, type OfficeFile } from './office-web-files';
+import { officeFiles, pickEncoding, type OfficeFiles } from './office-web-files';
 
 /**
  * The back office's own policy, replacing the hub's "nothing at all" on its pages: scripts, styles,
@@ -29,7 +29,7 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
  * answered with index.html for the page's own router. `root` null: the hub was built without it.
  */
 export function registerOfficeWebRoutes(app: HubApp, options: { root: string | null }): void {
-  const files = options.root ? loadOfficeFiles(options.root) : new Map<string, OfficeFile>();
+  const files: OfficeFiles = options.root ? officeFiles(options.root) : new Map();
   const index = files.get('index.html');
 
   app.get('/office', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/office/', 301));
@@ -39,11 +39,11 @@ export function registerOfficeWebRoutes(app: HubApp, options: { root: string | n
     const asset = files.get(wanted);
     // A missing asset is a 404 (a stale page asking for last build's chunk must not get HTML as script).
     if (!asset && wanted.startsWith('assets/')) throw new HubError(404, 'not_found', `The back office has no file ${wanted}`);
-    const file = asset ?? index;
+    const file = (asset ?? index)();
     const encoding = pickEncoding(request.headers['accept-encoding'], file);
     reply
       .header('content-type', file.type)
-      .header('cache-control', file !== index && wanted.startsWith('assets/') ? IMMUTABLE : 'no-cache')
+      .header('cache-control', asset && wanted.startsWith('assets/') ? IMMUTABLE : 'no-cache')
       .header('content-security-policy', OFFICE_CSP)
       .header('vary', 'accept-encoding');
     if (encoding) reply.header('content-encoding', encoding);
