@@ -154,6 +154,10 @@ for (const target of testTargets()) {
       await admin.signIn('boss@example.com', TEST_PASSWORD, totpSecret);
       const added = await admin.call('POST', '/api/v1/admin/stores/S1/staff', { displayName: 'Julie', role: 'cashier', pin: '4826' });
       expect(added.status).toBe(201);
+      const renamed = await admin.call('PATCH', `/api/v1/admin/stores/S1/staff/${added.body.staffId as string}`, {
+        displayName: 'Julie M.',
+      });
+      expect(renamed.status).toBe(200);
       const created = await admin.call('POST', '/api/v1/admin/users', { email: 'acc@example.com', role: 'accountant', stores: ['S1'] });
       expect(created.status).toBe(201);
       const userId = (created.body.user as { userId: string }).userId;
@@ -182,8 +186,19 @@ for (const target of testTargets()) {
       });
       const rest = await admin.call('GET', `/api/v1/office/audit?before=${page.body.next}`);
       const older = rest.body.entries as typeof entries;
-      expect(older.map((e) => e.action)).toEqual(['user.create', 'POST /api/v1/admin/stores/:storeId/staff', 'user.create', 'user.create']);
-      expect(older[1]).toMatchObject({ storeId: 'S1', after: { displayName: 'Julie', pin: '[redacted]' } });
+      expect(older.map((e) => e.action)).toEqual([
+        'user.create',
+        'PATCH /api/v1/admin/stores/:storeId/staff/:staffId',
+        'POST /api/v1/admin/stores/:storeId/staff',
+        'user.create',
+        'user.create',
+      ]);
+      expect(older[1]).toMatchObject({
+        storeId: 'S1',
+        before: { display_name: 'Julie', role: 'cashier' },
+        after: { displayName: 'Julie M.' },
+      });
+      expect(older[2]).toMatchObject({ storeId: 'S1', before: null, after: { displayName: 'Julie', pin: '[redacted]' } });
       expect(rest.body.next).toBeNull();
       expect(JSON.stringify(await db.query('SELECT * FROM audit_log'))).not.toContain('4826');
 
