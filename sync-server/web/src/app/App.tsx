@@ -11,7 +11,8 @@ type State =
   | { readonly phase: 'loading' }
   | { readonly phase: 'signed-out' }
   | { readonly phase: 'failed'; readonly error: unknown }
-  | { readonly phase: 'signed-in'; readonly me: OfficeMe };
+  /** `arrived`: from a form of this page (sign-in, password, second factor), whose focus the shell takes over. */
+  | { readonly phase: 'signed-in'; readonly me: OfficeMe; readonly arrived: boolean };
 
 /** Who is here decides the screen: nobody → sign in; a one-time password → change it; an admin without TOTP → enroll it; else the shell. */
 export function App({ client }: { client: OfficeClient }) {
@@ -19,13 +20,16 @@ export function App({ client }: { client: OfficeClient }) {
   const errorText = useErrorText();
   const [state, setState] = useState<State>({ phase: 'loading' });
 
-  const refresh = useCallback(() => {
-    client.me().then(
-      (me) => setState(me ? { phase: 'signed-in', me } : { phase: 'signed-out' }),
-      (error: unknown) => setState({ phase: 'failed', error }),
-    );
-  }, [client]);
-  useEffect(refresh, [refresh]);
+  const refresh = useCallback(
+    (arrived: boolean) => {
+      client.me().then(
+        (me) => setState(me ? { phase: 'signed-in', me, arrived } : { phase: 'signed-out' }),
+        (error: unknown) => setState({ phase: 'failed', error }),
+      );
+    },
+    [client],
+  );
+  useEffect(() => refresh(false), [refresh]);
 
   const signOut = useCallback(() => {
     // Signed out on this screen even if the hub cannot be told: the cookie expires by itself.
@@ -48,10 +52,10 @@ export function App({ client }: { client: OfficeClient }) {
         </main>
       );
     case 'signed-out':
-      return <SignInPage client={client} onSignedIn={(me) => setState({ phase: 'signed-in', me })} />;
+      return <SignInPage client={client} onSignedIn={(me) => setState({ phase: 'signed-in', me, arrived: true })} />;
     case 'signed-in':
-      if (state.me.mustChangePassword) return <PasswordChangePage client={client} onChanged={refresh} />;
-      if (state.me.totpEnrollmentRequired) return <TotpEnrollPage client={client} onEnrolled={refresh} />;
-      return <Layout me={state.me} onSignOut={signOut} />;
+      if (state.me.mustChangePassword) return <PasswordChangePage client={client} onChanged={() => refresh(true)} />;
+      if (state.me.totpEnrollmentRequired) return <TotpEnrollPage client={client} onEnrolled={() => refresh(true)} />;
+      return <Layout me={state.me} onSignOut={signOut} focusHeading={state.arrived} />;
   }
 }

@@ -75,7 +75,10 @@ describe('the signed-in shell', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     expect(client.changePassword).toHaveBeenCalledWith('one-time', 'a long new one');
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Se déconnecter' }));
+    // The form that had focus is gone: the shell's heading takes it.
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Tableau de bord' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    await userEvent.click(screen.getByRole('button', { name: 'Se déconnecter' }));
     expect(await screen.findByRole('heading', { name: 'Connexion au back-office' })).toBeTruthy();
     expect(client.signOut).toHaveBeenCalled();
   });

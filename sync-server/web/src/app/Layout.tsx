@@ -11,7 +11,7 @@ import { hrefOf, navigate, usePath } from './router';
  * navigation of the role's pages, and the page. On a new page focus goes to its heading, so a
  * screen reader announces it and the keyboard starts from there.
  */
-export function Layout({ me, onSignOut }: { me: OfficeMe; onSignOut: () => void }) {
+export function Layout({ me, onSignOut, focusHeading = false }: { me: OfficeMe; onSignOut: () => void; focusHeading?: boolean }) {
   const { t } = useTranslation();
   const path = usePath();
   const pages = pagesFor(me.role);
@@ -20,11 +20,12 @@ export function Layout({ me, onSignOut }: { me: OfficeMe; onSignOut: () => void 
   const page: PageKey | null = at && accessTo(me.role, at) ? at : null;
   const access = page ? accessTo(me.role, page) : null;
   const heading = useRef<HTMLHeadingElement>(null);
-  const first = useRef(true);
+  const first = useRef(!focusHeading);
 
   useEffect(() => {
     document.title = `${page ? t(`pages.${page}`) : t('pages.notFound')} · ${t('app.title')}`;
-    // Not on the first render: the browser starts at the top, and the skip link is the first stop.
+    // Not on the first render of a page load: the browser starts at the top, and the skip link is the first
+    // stop. After a sign-in, though, the form that had focus is gone: the heading takes it.
     if (first.current) first.current = false;
     else heading.current?.focus();
   }, [page, t]);
