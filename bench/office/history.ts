@@ -1,4 +1,4 @@
-import type { Queryable } from '../../sync-server/src/db/database';
+import type { Database } from '../../sync-server/src/db/database';
 
 /** What the generated history spans. */
 export type HistoryShape = { readonly sales: number; readonly stores: number; readonly days: number; readonly firstDay: string };
@@ -13,10 +13,14 @@ export const LINES_PER_SALE = 5;
  * deterministic function of the sale's number: store, business date, hour, till, cashier,
  * products (3,000), quantities, prices, VAT rates (5.5, 10, 20 %), discounts, salespeople, tender.
  */
-export async function generateHistory(db: Queryable, shape: HistoryShape, log: (line: string) => void): Promise<void> {
+export async function generateHistory(db: Database, shape: HistoryShape, log: (line: string) => void): Promise<void> {
   const timed = async (what: string, sql: string, params: unknown[] = []) => {
     const started = performance.now();
-    await db.query(sql, params);
+    // Room to sort and group millions of rows in memory (generation only; the dashboard runs with the server's settings).
+    await db.transaction(async (tx) => {
+      await tx.query("SET LOCAL work_mem = '512MB'");
+      await tx.query(sql, params);
+    });
     log(`  ${what}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   };
   const p = [shape.sales, shape.stores, shape.days, shape.firstDay];
