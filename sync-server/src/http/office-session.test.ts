@@ -4,6 +4,7 @@ import { adminHeaders, headOffice } from '../test-support/head-office';
 import { OfficeBrowser, readyUser, TEST_PASSWORD } from '../test-support/office-users';
 import { testTargets } from '../test-support/test-databases';
 import { useTestHub } from '../test-support/test-hub';
+import { createHub } from '../server';
 import { currentTotpCode } from '../office/totp';
 import { createOfficeUser } from '../office/users';
 
@@ -97,6 +98,30 @@ for (const target of testTargets()) {
       await db.query('UPDATE office_users SET disabled = true WHERE user_id = $1', [userId]);
       expect((await c.call('GET', '/api/v1/office/me')).status).toBe(401);
     });
+
+    it.runIf(target.name === 'postgres')(
+      'shares sessions between hub instances on one database: signed in on one, signed out everywhere from the other',
+      async () => {
+        const { db, database, hub } = ctx();
+        await createStore(db, { storeId: 'S1', name: 'Lyon' });
+        await readyUser(db, { email: 'two@example.com', role: 'store-manager', stores: ['S1'] });
+        const otherDb = await database.openAnother();
+        const other = await createHub({ database: otherDb, port: 0 });
+        try {
+          const here = new OfficeBrowser(hub);
+          await here.signIn('two@example.com');
+          const there = new OfficeBrowser(other);
+          there.cookie = here.cookie;
+          there.csrf = here.csrf;
+          expect((await there.call('GET', '/api/v1/admin/stores/S1/closings')).status).toBe(200);
+          expect((await there.call('POST', '/api/v1/office/sessions/revoke-all')).status).toBe(200);
+          expect((await here.call('GET', '/api/v1/office/me')).status).toBe(401);
+        } finally {
+          await other.close();
+          await otherDb.close();
+        }
+      },
+    );
 
     it('makes a new user change the one-time password first; an admin enrolls TOTP before anything else, then needs it to sign in', async () => {
       const { db } = ctx();
