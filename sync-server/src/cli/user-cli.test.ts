@@ -56,6 +56,10 @@ describe('head-office users on the command line', () => {
     expect(reset.out.trim()).toMatch(/^[A-Za-z0-9_-]{20}$/);
     expect(reset.out.trim()).not.toBe(oneTime);
     expect((await cli('user', 'disable', '--email', 'nobody@example.com')).code).toBe(1);
+    expect(await cli('user', 'disable', '--email', 'ana@example.com')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('last enabled administrator'),
+    });
     await db0(async (db) => db.query("UPDATE office_users SET totp_secret = 'JBSWY3DPEHPK3PXP' WHERE email = 'Ana@Example.com'"));
     expect((await cli('user', 'list')).out).toContain('admin  all stores  enabled  TOTP on');
     expect((await cli('user', 'reset-totp', '--email', 'ana@example.com')).out).toContain('admin  all stores  enabled  TOTP off');

@@ -145,6 +145,12 @@ async function userRow(db: Queryable, userId: string): Promise<UserRow> {
   return row;
 }
 
+/** Nobody could administer the chain any more (the command line could still create one, but say so first). */
+async function assertAnotherAdmin(db: Queryable, userId: string): Promise<void> {
+  const others = await db.query("SELECT 1 FROM office_users WHERE role = 'admin' AND NOT disabled AND user_id <> $1 LIMIT 1", [userId]);
+  if (others.length === 0) throw new HubError(409, 'invalid_user', 'This is the last enabled administrator: make another one first');
+}
+
 export type OfficeUserChange = {
   displayName?: string;
   role?: OfficeRole;
@@ -167,6 +173,8 @@ export async function updateOfficeUser(
       ? checkedScope({ role: change.role ?? before.role, stores: change.stores ?? (change.role === 'admin' ? [] : before.stores) })
       : null;
   if (scope) await assertStoresExist(db, scope.stores);
+  const stillAdmin = (scope?.role ?? before.role) === 'admin' && !(change.disabled ?? before.disabled);
+  if (before.role === 'admin' && !before.disabled && !stillAdmin) await assertAnotherAdmin(db, userId);
   const [after] = await db.query<UserRow>(
     `UPDATE office_users SET display_name = $2, role = $3, stores = $4, disabled = $5, updated_at = now(),
        totp_secret = CASE WHEN $6 THEN NULL ELSE totp_secret END,
