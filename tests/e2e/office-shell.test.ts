@@ -104,6 +104,11 @@ describe.skipIf(!browserAvailable())('the back office served by the hub', () => 
     // The session survives a reload (HttpOnly cookie); signing out ends it.
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Clôtures et fiscal' }).waitFor();
+    // The keyboard's first stop is the skip link, which jumps over the banner and navigation to the page.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au contenu');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByRole('heading', { name: 'Connexion au back-office' }).waitFor();
     await page.reload();
