@@ -43,21 +43,24 @@ export type OfficeClient = {
   changePassword(currentPassword: string, newPassword: string): Promise<void>;
   startTotp(): Promise<TotpEnrollment>;
   confirmTotp(code: string): Promise<void>;
+  /** A head-office admin route (/api/v1/admin…, checked per role and store at the hub): its JSON answer. */
+  admin(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<unknown>;
 };
 
 export const CSRF_HEADER = 'X-CSRF-Token';
 const BASE = '/api/v1/office';
+const ADMIN_BASE = '/api/v1/admin';
 
 export function createOfficeClient(fetchImpl: typeof fetch = (input, init) => fetch(input, init)): OfficeClient {
   let csrfToken: string | null = null;
 
-  async function call(method: string, path: string, body?: unknown): Promise<unknown> {
+  async function call(method: string, path: string, body?: unknown, base = BASE): Promise<unknown> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
     let response: Response;
     try {
-      response = await fetchImpl(`${BASE}${path}`, {
+      response = await fetchImpl(`${base}${path}`, {
         method,
         headers,
         credentials: 'same-origin',
@@ -107,6 +110,9 @@ export function createOfficeClient(fetchImpl: typeof fetch = (input, init) => fe
     },
     async confirmTotp(code) {
       await call('POST', '/totp/confirm', { code });
+    },
+    admin(method, path, body) {
+      return call(method, path, body, ADMIN_BASE);
     },
   };
 }

@@ -4,6 +4,7 @@ import type { OfficeClient, OfficeMe } from '../api/office-client';
 import { PasswordChangePage } from '../pages/PasswordChangePage';
 import { SignInPage } from '../pages/SignInPage';
 import { TotpEnrollPage } from '../pages/TotpEnrollPage';
+import { OfficeClientContext } from './client-context';
 import { Layout } from './Layout';
 import { useErrorText } from './use-error-text';
 
@@ -56,6 +57,10 @@ export function App({ client }: { client: OfficeClient }) {
     case 'signed-in':
       if (state.me.mustChangePassword) return <PasswordChangePage client={client} onChanged={() => refresh(true)} />;
       if (state.me.totpEnrollmentRequired) return <TotpEnrollPage client={client} onEnrolled={() => refresh(true)} />;
-      return <Layout me={state.me} onSignOut={signOut} focusHeading={state.arrived} />;
+      return (
+        <OfficeClientContext.Provider value={client}>
+          <Layout me={state.me} onSignOut={signOut} focusHeading={state.arrived} />
+        </OfficeClientContext.Provider>
+      );
   }
 }

@@ -26,5 +26,14 @@ export function userWith(role: OfficeRole, more: Partial<OfficeMe> = {}): Office
 /** A client whose every call fails unless the test gives it an answer. */
 export function fakeClient(overrides: Partial<OfficeClient> = {}): OfficeClient {
   const never = () => Promise.reject(new Error('not expected in this test'));
-  return { me: never, signIn: never, signOut: never, changePassword: never, startTotp: never, confirmTotp: never, ...overrides };
+  return {
+    me: never,
+    signIn: never,
+    signOut: never,
+    changePassword: never,
+    startTotp: never,
+    confirmTotp: never,
+    admin: never,
+    ...overrides,
+  };
 }
