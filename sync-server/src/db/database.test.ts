@@ -32,6 +32,7 @@ for (const target of testTargets()) {
          GROUP BY tc.table_name ORDER BY tc.table_name`);
       expect(Object.fromEntries(keys.map((k) => [k.table_name, k.columns]))).toEqual({
         admin_tokens: 'token_hash',
+        api_keys: 'key_id',
         archive_log: 'store_id,archive_id',
         audit_log: 'id',
         catalog_counter: 'id',

@@ -765,6 +765,32 @@ export const officeSessions = pgTable(
 );
 
 /**
+ * API keys owned by a head-office user (issue 13): for people's scripts and channels (the web
+ * shop next), where admin tokens are the hub operator's break-glass. Stored as the SHA-256 of the
+ * key only; `scopes` is a JSON array of office/access.ts actions, `stores` (a JSON array, or null:
+ * the owner's) narrows where; a key acts with its scopes ∩ its owner's rights at the time of the
+ * request, so it stops with a disabled owner. Every key expires. A reference table under Citus.
+ */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    keyId: text('key_id').primaryKey(),
+    keyHash: text('key_hash').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => officeUsers.userId, { onDelete: 'cascade' }),
+    label: text('label').notNull(),
+    scopes: jsonb('scopes').notNull(),
+    stores: jsonb('stores'),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_keys_hash_idx').on(t.keyHash), index('api_keys_user_idx').on(t.userId)],
+);
+
+/**
  * Who changed what, with an office session, an admin token or the command line: the target and
  * its state before and after, secrets (PINs, passwords, TOTP secrets, tokens) left out.
  */
@@ -789,6 +815,7 @@ export const auditLog = pgTable(
 /** Every table, children before parents (truncation and checks walk this list). */
 export const ALL_TABLES = [
   auditLog,
+  apiKeys,
   officeSessions,
   officeUsers,
   closingChecks,
