@@ -1,6 +1,8 @@
+import { enStoresStaff } from './en-stores-staff';
 import type { Dictionary } from './fr';
 
 export const en: Dictionary = {
+  ...enStoresStaff,
   app: {
     title: 'Back office',
     loading: 'Loading…',
@@ -71,6 +73,14 @@ export const en: Dictionary = {
     readOnly: 'Your role lets you view this page, not change it.',
     notFound: 'This address is not a page of the back office.',
     backHome: 'Back to the dashboard',
+  },
+  storePicker: {
+    label: 'Store',
+    choose: 'Choose a store',
+    none: 'No store is assigned to you.',
+    idLabel: 'Store id',
+    open: 'Open',
+    invalid: 'A store id is 1 to 64 letters, digits, "_" or "-".',
   },
   errors: {
     invalid_credentials: 'Wrong e-mail address or password.',

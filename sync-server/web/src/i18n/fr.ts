@@ -1,5 +1,8 @@
+import { frStoresStaff } from './fr-stores-staff';
+
 /** The back office's words in French, the default language; en.ts has the same keys (typed). */
 export const fr = {
+  ...frStoresStaff,
   app: {
     title: 'Back-office',
     loading: 'Chargement…',
@@ -70,6 +73,14 @@ export const fr = {
     readOnly: 'Votre rôle permet de consulter cette page, pas de la modifier.',
     notFound: 'Cette adresse ne correspond à aucune page du back-office.',
     backHome: 'Retour au tableau de bord',
+  },
+  storePicker: {
+    label: 'Magasin',
+    choose: 'Choisissez un magasin',
+    none: 'Aucun magasin ne vous est attribué.',
+    idLabel: 'Identifiant du magasin',
+    open: 'Ouvrir',
+    invalid: 'Un identifiant de magasin compte 1 à 64 lettres, chiffres, « _ » ou « - ».',
   },
   errors: {
     invalid_credentials: 'Adresse e-mail ou mot de passe incorrect.',

@@ -1,0 +1,96 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OfficeMe } from '../api/office-client';
+
+/** The hub's own rule for a store id (sync-server/src/admin/ids.ts): checked here so a typo never reaches it. */
+const STORE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function isStoreId(value: string): boolean {
+  return STORE_ID.test(value) && value.toLowerCase() !== 'catalog';
+}
+
+/** The store a one-store page opens on: the user's first store, or none for an administrator without any. */
+export function initialStore(me: OfficeMe): string | null {
+  return me.stores[0] ?? null;
+}
+
+type StorePickerProps = {
+  readonly me: OfficeMe;
+  readonly value: string | null;
+  readonly onChange: (storeId: string) => void;
+};
+
+/**
+ * Which store a page works on. Regional managers, store managers and accountants pick among their
+ * stores (from /me); administrators see every store, and the hub has no route listing them, so
+ * they type a store id (validated like the hub does), helped by the stores /me names.
+ */
+export function StorePicker({ me, value, onChange }: StorePickerProps) {
+  return me.role === 'admin' ? (
+    <StoreIdField me={me} value={value} onChange={onChange} />
+  ) : (
+    <StoreSelect me={me} value={value} onChange={onChange} />
+  );
+}
+
+function StoreSelect({ me, value, onChange }: StorePickerProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  if (me.stores.length === 0) return <p role="status">{t('storePicker.none')}</p>;
+  return (
+    <div className="store-picker">
+      <label htmlFor={id}>{t('storePicker.label')}</label>
+      <select id={id} value={value ?? ''} onChange={(event) => onChange(event.target.value)}>
+        {value === null ? <option value="">{t('storePicker.choose')}</option> : null}
+        {me.stores.map((store) => (
+          <option key={store} value={store}>
+            {store}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function StoreIdField({ me, value, onChange }: StorePickerProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const listId = useId();
+  const errorId = useId();
+  const [text, setText] = useState(value ?? '');
+  const [invalid, setInvalid] = useState(false);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const storeId = text.trim();
+    const ok = isStoreId(storeId);
+    setInvalid(!ok);
+    if (ok) onChange(storeId);
+  };
+  return (
+    <form className="store-picker" onSubmit={submit} noValidate>
+      <label htmlFor={id}>{t('storePicker.idLabel')}</label>
+      <input
+        id={id}
+        value={text}
+        list={me.stores.length > 0 ? listId : undefined}
+        autoComplete="off"
+        aria-invalid={invalid}
+        aria-describedby={invalid ? errorId : undefined}
+        onChange={(event) => setText(event.target.value)}
+      />
+      {me.stores.length > 0 ? (
+        <datalist id={listId}>
+          {me.stores.map((store) => (
+            <option key={store} value={store} />
+          ))}
+        </datalist>
+      ) : null}
+      <button type="submit">{t('storePicker.open')}</button>
+      {invalid ? (
+        <p id={errorId} role="alert" className="error">
+          {t('storePicker.invalid')}
+        </p>
+      ) : null}
+    </form>
+  );
+}
