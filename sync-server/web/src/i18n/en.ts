@@ -1,8 +1,6 @@
-import { enStoresStaff } from './en-stores-staff';
 import type { Dictionary } from './fr';
 
 export const en: Dictionary = {
-  ...enStoresStaff,
   app: {
     title: 'Back office',
     loading: 'Loading…',

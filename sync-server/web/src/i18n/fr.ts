@@ -1,8 +1,5 @@
-import { frStoresStaff } from './fr-stores-staff';
-
 /** The back office's words in French, the default language; en.ts has the same keys (typed). */
 export const fr = {
-  ...frStoresStaff,
   app: {
     title: 'Back-office',
     loading: 'Chargement…',
