@@ -91,12 +91,14 @@ describe('file printer transport', () => {
         fifos.map((path) => createFilePrinterTransport({ path, timeoutMs: 150 }).write(Uint8Array.of(0x41))),
       );
       expect(outcomes.map((o) => o.status === 'failed' && o.reason)).toEqual(['timeout', 'timeout', 'timeout', 'timeout', 'timeout']);
-      expect(ticks).toBeGreaterThanOrEqual(8);
+      // A blocked main thread would tick once at most; a loaded CI machine ticks fewer than 15.
+      expect(ticks).toBeGreaterThanOrEqual(3);
       const other = join(dir, 'other.txt');
       await writeFile(other, 'still here');
       const started = Date.now();
       expect(await readFile(other, 'utf8')).toBe('still here');
-      expect(Date.now() - started).toBeLessThan(500);
+      // On the pool it would wait for the stuck printers; loose for a loaded machine.
+      expect(Date.now() - started).toBeLessThan(2000);
     } finally {
       clearInterval(ticker);
       const { openSync, closeSync, constants } = await import('node:fs');
