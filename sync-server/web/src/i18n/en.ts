@@ -1,6 +1,10 @@
+import { enClosings } from './en-closings';
+import { enStoresStaff } from './en-stores-staff';
 import type { Dictionary } from './fr';
 
 export const en: Dictionary = {
+  ...enClosings,
+  ...enStoresStaff,
   app: {
     title: 'Back office',
     loading: 'Loading…',
@@ -94,6 +98,7 @@ export const en: Dictionary = {
     bad_request: 'The request is not valid.',
     network: 'The server does not answer: check the connection and try again.',
     already_exists: 'Two-factor authentication is on already: an administrator can reset it.',
+    not_found: 'Not found: this store or record does not exist on the hub.',
     unknown: 'An unexpected error happened (code {{code}}).',
   },
 };

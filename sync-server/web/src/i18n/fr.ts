@@ -1,5 +1,10 @@
+import { frClosings } from './fr-closings';
+import { frStoresStaff } from './fr-stores-staff';
+
 /** The back office's words in French, the default language; en.ts has the same keys (typed). */
 export const fr = {
+  ...frClosings,
+  ...frStoresStaff,
   app: {
     title: 'Back-office',
     loading: 'Chargement…',
@@ -93,6 +98,7 @@ export const fr = {
     bad_request: 'La demande n’est pas valide.',
     network: 'Le serveur ne répond pas : vérifiez la connexion et réessayez.',
     already_exists: 'La double authentification est déjà activée : un administrateur peut la réinitialiser.',
+    not_found: 'Introuvable : ce magasin ou cet enregistrement n’existe pas sur le serveur.',
     unknown: 'Une erreur inattendue s’est produite (code {{code}}).',
   },
 };
