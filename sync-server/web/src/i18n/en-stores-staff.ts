@@ -107,7 +107,7 @@ export const enStoresStaff: typeof frStoresStaff = {
     revoke: 'Revoke',
     revokeQuestion: 'Revoke till {{till}}? It will have to enroll again.',
     revoked: 'Till {{till}} is revoked ({{count}} token(s) invalidated).',
-    badTillId: 'A till id has 1 to 64 letters, digits, “_” or “-”.',
+    badTillId: 'A till id has 1 to 64 letters, digits, “_” or “-”, and starts with a letter or digit.',
     errors: {
       not_found: 'This store or till does not exist.',
       already_exists: 'This till exists already: create an enrollment code for it.',

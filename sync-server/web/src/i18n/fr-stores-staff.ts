@@ -107,7 +107,7 @@ export const frStoresStaff = {
     revoke: 'Révoquer',
     revokeQuestion: 'Révoquer la caisse {{till}} ? Elle devra être inscrite à nouveau.',
     revoked: 'La caisse {{till}} est révoquée ({{count}} jeton(s) invalidé(s)).',
-    badTillId: 'Un identifiant de caisse compte 1 à 64 lettres, chiffres, « _ » ou « - ».',
+    badTillId: 'Un identifiant de caisse compte 1 à 64 lettres, chiffres, « _ » ou « - », et commence par une lettre ou un chiffre.',
     errors: {
       not_found: 'Ce magasin ou cette caisse n’existe pas.',
       already_exists: 'Cette caisse existe déjà : créez-lui un code d’inscription.',

@@ -1,0 +1,153 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { OfficeApiError, type OfficeClient, type OfficeRole } from '../../api/office-client';
+import { OfficeClientContext } from '../../app/client-context';
+import { accessTo } from '../../app/navigation';
+import { fakeClient, renderWithI18n, userWith } from '../../test-support/render';
+import StoresPage from '../StoresPage';
+
+/** A hub in memory for the store routes: records each call, refuses what `refuse` names with its code. */
+function storesHub(refuse: Record<string, string> = {}) {
+  const admin = vi.fn<OfficeClient['admin']>(async (method, path, body) => {
+    const code = refuse[`${method} ${path}`];
+    if (code) throw new OfficeApiError(code, 409);
+    if (path === '/enrollments') return { ...(body as object), code: 'ABCD-EFGH-JKLM', expiresAt: '2026-12-08T10:00:00.000Z' };
+    if (path === '/revocations') return { revokedTokens: 2 };
+    return {};
+  });
+  return { client: fakeClient({ admin }), admin };
+}
+
+function open(hub: ReturnType<typeof storesHub>, role: OfficeRole = 'admin', locale: 'fr' | 'en' = 'fr') {
+  return renderWithI18n(
+    <OfficeClientContext.Provider value={hub.client}>
+      <StoresPage page="stores" access={accessTo(role, 'stores') ?? 'read'} me={userWith(role, { stores: ['S1'] })} />
+    </OfficeClientContext.Provider>,
+    locale,
+  );
+}
+
+describe('the stores and tills page', () => {
+  it('checks the settings, then sends them whole with PUT', async () => {
+    const hub = storesHub();
+    open(hub);
+    const form = screen.getByRole('form', { name: 'Paramètres du magasin' });
+    const save = within(form).getByRole('button', { name: 'Enregistrer les paramètres' });
+    await userEvent.click(save);
+    expect(within(form).getByRole('alert').textContent).toBe('Remplissez le nom, la raison sociale, l’adresse et le numéro de TVA.');
+    await userEvent.type(within(form).getByLabelText('Nom du magasin'), 'Épicerie du Marché');
+    await userEvent.type(within(form).getByLabelText('Raison sociale'), 'Épicerie du Marché SAS');
+    await userEvent.type(within(form).getByLabelText('Adresse (une ligne par ligne imprimée)'), '12 rue des Halles{enter}69002 Lyon');
+    await userEvent.type(within(form).getByLabelText('SIRET'), '404 833 048 00014');
+    await userEvent.type(within(form).getByLabelText('Numéro de TVA intracommunautaire'), 'FR83404833048');
+    await userEvent.clear(within(form).getByLabelText('Taux 4 en %'));
+    await userEvent.type(within(form).getByLabelText('Taux 4 en %'), '120');
+    await userEvent.click(save);
+    expect(within(form).getByRole('alert').textContent).toContain('Chaque taux de TVA');
+    await userEvent.clear(within(form).getByLabelText('Taux 4 en %'));
+    await userEvent.type(within(form).getByLabelText('Taux 4 en %'), '19,6');
+    await userEvent.click(within(form).getByRole('button', { name: 'Retirer le taux 1' }));
+    await userEvent.clear(within(form).getByLabelText('Arrondi des espèces (en centimes)'));
+    await userEvent.type(within(form).getByLabelText('Arrondi des espèces (en centimes)'), '5');
+    await userEvent.type(within(form).getByLabelText('Pied de ticket (une ligne par ligne imprimée)'), 'Merci !');
+    await userEvent.selectOptions(within(form).getByLabelText('Ouverture de caisse'), 'required');
+    expect(hub.admin).not.toHaveBeenCalled();
+    await userEvent.click(save);
+
+    expect(await within(form).findByRole('status')).toBeTruthy();
+    expect(hub.admin).toHaveBeenCalledWith(
+      'PUT',
+      '/stores/S1/settings',
+      expect.objectContaining({
+        name: 'Épicerie du Marché',
+        legalName: 'Épicerie du Marché SAS',
+        addressLines: ['12 rue des Halles', '69002 Lyon'],
+        siret: '40483304800014',
+        vatNumber: 'FR83404833048',
+        vatRates: [
+          { id: 'FR-5.5', rateBp: 550, code: 'B', label: 'TVA 5,5 %' },
+          { id: 'FR-10', rateBp: 1000, code: 'C', label: 'TVA 10 %' },
+          { id: 'FR-20', rateBp: 1960, code: 'D', label: 'TVA 20 %' },
+        ],
+        cashRounding: { step: 5 },
+        receiptFooter: ['Merci !'],
+        cashSession: 'required',
+        varianceLimit: 500,
+      }),
+    );
+  });
+
+  it('says the hub’s refusal of the settings from its code, in English', async () => {
+    const hub = storesHub({ 'PUT /stores/S1/settings': 'invalid_settings' });
+    open(hub, 'regional', 'en');
+    const form = screen.getByRole('form', { name: 'Store settings' });
+    await userEvent.type(within(form).getByLabelText('Store name'), 'Shop');
+    await userEvent.type(within(form).getByLabelText('Legal name'), 'Shop SAS');
+    await userEvent.type(within(form).getByLabelText('Address (one line per printed line)'), '1 rue');
+    await userEvent.type(within(form).getByLabelText('VAT number'), 'FR00');
+    await userEvent.click(within(form).getByRole('button', { name: 'Save the settings' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe(
+      'These settings are not valid (address, VAT number, SIRET or rates).',
+    );
+  });
+
+  it('creates a till and shows its enrollment code as text and QR code, with its expiry', async () => {
+    const hub = storesHub();
+    open(hub);
+    const form = screen.getByRole('form', { name: 'Caisses' });
+    await userEvent.type(within(form).getByLabelText('Identifiant de la caisse'), '-T1');
+    await userEvent.click(within(form).getByRole('button', { name: 'Créer la caisse' }));
+    expect(within(form).getByRole('alert').textContent).toContain('Un identifiant de caisse');
+    await userEvent.clear(within(form).getByLabelText('Identifiant de la caisse'));
+    await userEvent.type(within(form).getByLabelText('Identifiant de la caisse'), 'T02');
+    await userEvent.type(within(form).getByLabelText('Libellé de la caisse (facultatif)'), 'Caisse 2');
+    await userEvent.click(within(form).getByRole('button', { name: 'Créer la caisse' }));
+
+    expect(await within(form).findByText('ABCD-EFGH-JKLM')).toBeTruthy();
+    const qr = await within(form).findByRole('img', { name: 'QR code du code d’inscription de la caisse T02' });
+    expect(qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+    expect(within(form).getByText(/^Valable une seule fois, jusqu’au 8 décembre 2026/)).toBeTruthy();
+    expect(hub.admin).toHaveBeenNthCalledWith(1, 'POST', '/tills', { storeId: 'S1', tillId: 'T02', label: 'Caisse 2' });
+    expect(hub.admin).toHaveBeenNthCalledWith(2, 'POST', '/enrollments', { storeId: 'S1', tillId: 'T02' });
+  });
+
+  it('says an existing till from its code, and gives it a new code', async () => {
+    const hub = storesHub({ 'POST /tills': 'already_exists' });
+    open(hub);
+    const form = screen.getByRole('form', { name: 'Caisses' });
+    await userEvent.type(within(form).getByLabelText('Identifiant de la caisse'), 'T01');
+    await userEvent.click(within(form).getByRole('button', { name: 'Créer la caisse' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe('Cette caisse existe déjà : créez-lui un code d’inscription.');
+    await userEvent.click(within(form).getByRole('button', { name: 'Créer un code d’inscription' }));
+    expect(await within(form).findByText('ABCD-EFGH-JKLM')).toBeTruthy();
+  });
+
+  it('revokes a till only once confirmed', async () => {
+    const hub = storesHub();
+    open(hub);
+    const form = screen.getByRole('form', { name: 'Révoquer une caisse' });
+    await userEvent.type(within(form).getByLabelText('Identifiant de la caisse'), 'T01');
+    await userEvent.click(within(form).getByRole('button', { name: 'Révoquer' }));
+    expect(within(form).getByRole('group', { name: 'Révoquer la caisse T01 ? Elle devra être inscrite à nouveau.' })).toBeTruthy();
+    await userEvent.click(within(form).getByRole('button', { name: 'Annuler' }));
+    expect(hub.admin).not.toHaveBeenCalled();
+    await userEvent.click(within(form).getByRole('button', { name: 'Révoquer' }));
+    await userEvent.click(within(form).getByRole('button', { name: 'Confirmer' }));
+    await waitFor(() => expect(hub.admin).toHaveBeenCalledWith('POST', '/revocations', { storeId: 'S1', tillId: 'T01' }));
+    expect((await within(form).findByRole('status')).textContent).toBe('La caisse T01 est révoquée (2 jeton(s) invalidé(s)).');
+  });
+
+  it('hides the tills from non-administrators, and the settings from a store manager', () => {
+    open(storesHub(), 'regional');
+    expect(screen.getByRole('form', { name: 'Paramètres du magasin' })).toBeTruthy();
+    expect(screen.queryByRole('form', { name: 'Caisses' })).toBeNull();
+    expect(screen.queryByRole('form', { name: 'Révoquer une caisse' })).toBeNull();
+  });
+
+  it('shows a store manager no form at all', () => {
+    open(storesHub(), 'store-manager');
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(screen.getByText('Votre rôle permet de consulter ce magasin mais pas de modifier ses paramètres.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,51 @@
+import type { OfficeClient } from '../../api/office-client';
+
+export type VatRate = { readonly id: string; readonly rateBp: number; readonly code: string; readonly label: string };
+
+/** The fields of PUT /api/v1/admin/stores/:storeId/settings (sync-server/src/http/api-schemas.ts StoreSettingsBody) this page fills. */
+export type StoreSettings = {
+  readonly name: string;
+  readonly legalName: string;
+  readonly addressLines: readonly string[];
+  readonly vatNumber: string;
+  readonly siret?: string;
+  readonly currency: string;
+  readonly receiptLocale: string;
+  readonly timeZone: string;
+  readonly vatRates: readonly VatRate[];
+  readonly variableMeasureLayouts: readonly unknown[];
+  readonly cashRounding: { readonly step: number };
+  readonly quickCashAmounts: readonly number[];
+  readonly maxCashierDiscountBp: number;
+  readonly receiptFooter: readonly string[];
+  readonly cashSession: 'required' | 'optional';
+  readonly varianceLimit: number;
+};
+
+export type Enrollment = { readonly code: string; readonly storeId: string; readonly tillId: string; readonly expiresAt: string };
+
+/** The hub's rule for a till id (sync-server/src/admin/ids.ts), checked here so a typo never reaches it. */
+export function isTillId(value: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(value);
+}
+
+/** The store and till routes of sync-server/src/http/admin-routes.ts and store-settings-route.ts, typed for the page. */
+export function storesApi(client: OfficeClient) {
+  return {
+    async putSettings(storeId: string, settings: StoreSettings): Promise<void> {
+      await client.admin('PUT', `/stores/${encodeURIComponent(storeId)}/settings`, settings);
+    },
+    async createTill(storeId: string, tillId: string, label: string): Promise<void> {
+      await client.admin('POST', '/tills', { storeId, tillId, ...(label ? { label } : {}) });
+    },
+    async enroll(storeId: string, tillId: string): Promise<Enrollment> {
+      return (await client.admin('POST', '/enrollments', { storeId, tillId })) as Enrollment;
+    },
+    async revoke(storeId: string, tillId: string): Promise<number> {
+      const answer = (await client.admin('POST', '/revocations', { storeId, tillId })) as { revokedTokens: number };
+      return answer.revokedTokens;
+    },
+  };
+}
+
+export type StoresApi = ReturnType<typeof storesApi>;
