@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database';
+import { authenticateApiKey, type ApiKeyHolder } from '../office/api-keys';
 import { authenticateAdmin } from './admin-tokens';
 import type { OfficeAuth } from '../http/office-auth';
 import type { FailedAuthLimiter } from './failed-auth-limiter';
@@ -19,6 +20,15 @@ export class AdminAuthenticator {
     /** Back-office sessions, accepted by the admin routes too (per role and store) when given. */
     readonly office?: OfficeAuth,
   ) {}
+
+  /**
+   * An API key (office/api-keys.ts): refusals count against the address as a wrong admin token
+   * does. What the key may do on the route is for the caller to decide (keyAllows).
+   */
+  async authenticateKey(secret: string, address: string): Promise<ApiKeyHolder> {
+    const lookup = () => authenticateApiKey(this.db, secret);
+    return this.failures ? this.failures.attempt(address, false, lookup) : lookup();
+  }
 
   async authenticate(token: string | null, address?: string): Promise<void> {
     const hash = token ? sha256Hex(token) : null;

@@ -11,7 +11,9 @@ export type OfficeErrorCode =
   | 'password_change_required'
   | 'totp_enrollment_required'
   | 'invalid_user'
-  | 'weak_password';
+  | 'weak_password'
+  | 'invalid_api_key'
+  | 'too_many_api_keys';
 
 export type HubErrorCode = SyncErrorCode | AdminErrorCode | OfficeErrorCode;
 

@@ -55,6 +55,9 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/v1/office/totp': 'self',
   'POST /api/v1/office/totp/confirm': 'self',
   'GET /api/v1/office/audit': 'admin',
+  'GET /api/v1/office/api-keys': 'self',
+  'POST /api/v1/office/api-keys': 'self',
+  'DELETE /api/v1/office/api-keys/:keyId': 'self',
 };
 
 const ALLOWED: Record<Exclude<Rule, 'self' | 'open'>, readonly OfficeRole[]> = {

@@ -30,6 +30,18 @@ const ROLE_ACTIONS: Record<OfficeRole, ReadonlySet<OfficeAction>> = {
   accountant: new Set<OfficeAction>(['store.read', 'store.archive']),
 };
 
+export const OFFICE_ACTIONS: readonly OfficeAction[] = [...STORE_ACTIONS, 'chain.admin', 'audit.read'];
+
+/** Does the role allow `action` somewhere (an API key's scopes are bounded by this)? */
+export function roleAllows(role: OfficeRole, action: OfficeAction): boolean {
+  return ROLE_ACTIONS[role].has(action);
+}
+
+/** Is `action` done in a store (it then needs a store the user covers)? */
+export function isStoreAction(action: OfficeAction): boolean {
+  return STORE_ACTIONS.has(action);
+}
+
 /** May `user` do `action` (in `storeId`, for a store's action)? Admins: everything, everywhere. */
 export function can(user: Pick<OfficeUser, 'role' | 'stores'>, action: OfficeAction, storeId?: string): boolean {
   if (!ROLE_ACTIONS[user.role].has(action)) return false;

@@ -1,9 +1,11 @@
 import type { Queryable } from '../db/database';
 
-/** Who made a change: an office user, an admin token (its id), or the command line on the database. */
+/** Who made a change: an office user, an admin token (its id), a user's API key, or the command line on the database. */
 export type AuditActor =
   | { readonly kind: 'user'; readonly userId: string; readonly email: string }
   | { readonly kind: 'token'; readonly tokenId: string }
+  /** An API key, acting for its owner. */
+  | { readonly kind: 'key'; readonly keyId: string; readonly userId: string; readonly email: string }
   | { readonly kind: 'cli' };
 
 export type AuditEntry = {
@@ -47,6 +49,7 @@ export function redact(value: unknown, depth = 0): unknown {
 function actorText(actor: AuditActor): string {
   if (actor.kind === 'user') return `${actor.userId} ${actor.email}`;
   if (actor.kind === 'token') return `admin token ${actor.tokenId}`;
+  if (actor.kind === 'key') return `api key ${actor.keyId} of ${actor.userId} ${actor.email}`;
   return 'command line';
 }
 
