@@ -35,6 +35,7 @@ export function StaffTable({ staff, editable, onRole, onDisabled, onResetPin }: 
             <td>
               {editable ? (
                 <RoleSelect
+                  hideLabel
                   label={t('staff.roleOf', { name: person.displayName })}
                   value={person.role}
                   onChange={(role) => onRole(person, role)}

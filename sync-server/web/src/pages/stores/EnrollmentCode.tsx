@@ -12,7 +12,7 @@ export function EnrollmentCode({ enrollment }: { enrollment: Enrollment }) {
       <p>
         {t('stores.enrollCode', { till: enrollment.tillId })} <code className="secret">{enrollment.code}</code>
       </p>
-      {qr && <img src={qr} alt={t('stores.enrollQr', { till: enrollment.tillId })} width={200} height={200} />}
+      {qr && <img className="qr" src={qr} alt={t('stores.enrollQr', { till: enrollment.tillId })} width={200} height={200} />}
       <p>{t('stores.expires', { date })}</p>
     </section>
   );
