@@ -45,6 +45,23 @@ describe('the back office client', () => {
     expect(signOutInit?.headers).toHaveProperty('X-CSRF-Token', 'csrf-1');
   });
 
+  it('calls the admin routes under /api/v1/admin with the session’s CSRF token on changes, and a refusal’s code', async () => {
+    const fetchImpl = vi.fn<typeof fetch>(async (input) =>
+      String(input).endsWith('/me')
+        ? json(200, { user: hubUser, csrfToken: 'csrf-2' })
+        : json(409, { error: 'already_exists', message: 'Taken' }),
+    );
+    const client = createOfficeClient(fetchImpl);
+    await client.me();
+    const person = { displayName: 'Bruno', role: 'cashier', pin: '2468' };
+    await expect(client.admin('POST', '/stores/S1/staff', person)).rejects.toMatchObject({ code: 'already_exists', status: 409 });
+    const [url, init] = fetchImpl.mock.calls[1]!;
+    expect(url).toBe('/api/v1/admin/stores/S1/staff');
+    expect(init?.method).toBe('POST');
+    expect(init?.headers).toHaveProperty('X-CSRF-Token', 'csrf-2');
+    expect(JSON.parse(String(init?.body))).toEqual(person);
+  });
+
   it('me() is null without a session; a refusal carries the hub’s code; no answer at all is `network`', async () => {
     expect(await createOfficeClient(async () => json(401, { error: 'unauthorized', message: 'Sign in' })).me()).toBeNull();
 
