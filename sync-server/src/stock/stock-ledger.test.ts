@@ -151,7 +151,10 @@ for (const target of testTargets()) {
         ['sale-odd:l1', -1, 'sale'],
         ['sale-odd:l4', 250, 'return'],
       ]);
-      expect(await ctx().db.query("SELECT kind, doc_id, details FROM incidents ORDER BY details ->> 'line'")).toEqual([
+      // Stock's own incidents (the reports skip such a sale whole, with an incident of their own).
+      expect(
+        await ctx().db.query("SELECT kind, doc_id, details FROM incidents WHERE kind = 'unreadable_sale_line' ORDER BY details ->> 'line'"),
+      ).toEqual([
         {
           kind: 'unreadable_sale_line',
           doc_id: 'sale-odd',
