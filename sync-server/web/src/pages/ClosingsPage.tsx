@@ -1,7 +1,15 @@
+import { useState } from 'react';
 import type { PageProps } from '../app/page-props';
-import { UpcomingPage } from './UpcomingPage';
+import { initialStore, StorePicker } from '../app/StorePicker';
+import { ClosingsView } from './closings/ClosingsView';
 
-/** Closings: its own chunk (lazy route), filled by the next parts of issue 13. */
-export default function ClosingsPage(props: PageProps) {
-  return <UpcomingPage {...props} />;
+/** Closings and fiscal (issue 13): Z reports, period closings, chain status and archive, one store at a time. */
+export default function ClosingsPage({ me }: PageProps) {
+  const [storeId, setStoreId] = useState<string | null>(initialStore(me));
+  return (
+    <>
+      <StorePicker me={me} value={storeId} onChange={setStoreId} />
+      {storeId ? <ClosingsView key={storeId} storeId={storeId} /> : null}
+    </>
+  );
 }

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import type { ClosingKind, ClosingSummary } from './closings-api';
+import { useFormat } from './format';
+import { StatusBadge } from './StatusBadge';
+
+type Props = {
+  readonly kind: ClosingKind;
+  readonly closings: readonly ClosingSummary[];
+  readonly onOpen: (closing: ClosingSummary) => void;
+};
+
+/** One kind of closing per till and date, its status and, when not a match, the figures that differ. */
+export function ClosingsTable({ kind, closings, onOpen }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const rows = closings.filter((c) => c.kind === kind);
+  if (rows.length === 0) return <p>{t('closings.empty')}</p>;
+  return (
+    <table>
+      <caption>{t(`closings.kinds.${kind}`)}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('closings.till')}</th>
+          <th scope="col">{t('closings.date')}</th>
+          <th scope="col">{t('closings.seq')}</th>
+          <th scope="col">{t('closings.sealedAt')}</th>
+          <th scope="col">{t('closings.statusLabel')}</th>
+          <th scope="col">{t('closings.differences')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((c) => (
+          <tr key={`${c.tillId}-${c.seq}`}>
+            <th scope="row">{c.tillId}</th>
+            <td>{c.businessDate ?? '—'}</td>
+            <td>
+              <button type="button" className="link" onClick={() => onOpen(c)}>
+                {t('closings.open', { seq: format.number(c.seq) })}
+              </button>
+            </td>
+            <td>{format.dateTime(c.sealedAt)}</td>
+            <td>
+              <StatusBadge status={c.status} />
+            </td>
+            <td>{c.status === 'match' ? '' : c.differences.map((d) => d.figure).join(', ') || (c.problem ?? '')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

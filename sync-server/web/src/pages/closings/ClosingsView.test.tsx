@@ -1,0 +1,231 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { OfficeApiError, type OfficeClient } from '../../api/office-client';
+import { OfficeClientContext } from '../../app/client-context';
+import { fakeClient, renderWithI18n } from '../../test-support/render';
+import type { ArchiveOptions } from './ArchiveExport';
+import type { Progress } from './archive-download';
+import { ClosingsView } from './ClosingsView';
+
+const summary = (more: Record<string, unknown>) => ({
+  journal: 1,
+  sessionId: null,
+  sealedAt: '2026-03-02T20:00:00.000Z',
+  differences: [],
+  missing: [],
+  problem: null,
+  checkedAt: '2026-03-02T20:01:00.000Z',
+  ...more,
+});
+
+const CLOSINGS = [
+  summary({ tillId: 'T1', seq: 1, kind: 'z', businessDate: '2026-03-02', status: 'match' }),
+  summary({
+    tillId: 'T2',
+    seq: 4,
+    kind: 'z',
+    businessDate: '2026-03-02',
+    status: 'difference',
+    differences: [{ figure: 'figures.totals.total.net', sealed: 123456, recomputed: 120000 }],
+  }),
+  summary({ tillId: 'T1', seq: 2, kind: 'z', businessDate: '2026-03-03', status: 'pending' }),
+  summary({ tillId: 'T1', seq: 9, kind: 'month', businessDate: '2026-02', status: 'match' }),
+];
+
+const DETAIL = {
+  ...CLOSINGS[1],
+  record: {
+    payload: {
+      type: 'closing.z',
+      zNumber: 17,
+      figures: {
+        currency: 'EUR',
+        totals: { total: { sales: 130000, returns: 6544, net: 123456 } },
+        tenders: [{ method: 'cash', variance: -250 }],
+      },
+      perpetualGrandTotal: 98765432,
+      perpetualGrandTotalAbsolute: 99000000,
+    },
+  },
+  recomputed: {
+    figures: { totals: { total: { sales: 126544, returns: 6544, net: 120000 } }, tenders: [{ method: 'cash', variance: -250 }] },
+  },
+};
+
+const CHAINS = {
+  storeId: 'S1',
+  tills: [
+    {
+      tillId: 'T1',
+      invalidSales: 0,
+      chains: [
+        {
+          chain: 'sale',
+          journal: 1,
+          verifiedSeq: 1234,
+          verifiedHash: 'h',
+          updatedAt: null,
+          pending: { records: 3, lowestSeq: 1240, since: null },
+          breaks: 1,
+        },
+      ],
+    },
+  ],
+};
+
+const BREAKS = {
+  breaks: [
+    {
+      tillId: 'T1',
+      chain: 'sale',
+      journal: 1,
+      seq: 1235,
+      collection: null,
+      docId: null,
+      code: 'gap',
+      problem: 'missing',
+      details: null,
+      foundAt: '2026-03-02T21:00:00.000Z',
+      record: null,
+    },
+    {
+      tillId: 'T1',
+      chain: 'sale',
+      journal: 1,
+      seq: 1239,
+      collection: 'sales',
+      docId: 'd1',
+      code: 'hash',
+      problem: 'bad',
+      details: null,
+      foundAt: '2026-03-02T21:00:00.000Z',
+      record: { seq: 1239, hash: 'abc' },
+    },
+  ],
+};
+
+function hubWith(answers: Record<string, unknown>): OfficeClient {
+  return fakeClient({
+    admin: vi.fn(async (_method: string, path: string) => {
+      const key = path.split('?')[0]!;
+      if (key in answers) {
+        const answer = answers[key];
+        if (answer instanceof Error) throw answer;
+        return answer;
+      }
+      throw new OfficeApiError('not_found', 404);
+    }),
+  });
+}
+
+const HUB = {
+  '/stores/S1/closings': { storeId: 'S1', closings: CLOSINGS },
+  '/stores/S1/closings/T2/4': DETAIL,
+  '/stores/S1/chains': CHAINS,
+  '/stores/S1/chain-breaks': BREAKS,
+};
+
+function show(client: OfficeClient, archive: ArchiveOptions = {}) {
+  return renderWithI18n(
+    <OfficeClientContext.Provider value={client}>
+      <ClosingsView storeId="S1" archive={archive} />
+    </OfficeClientContext.Provider>,
+  );
+}
+
+describe('the closings of a store', () => {
+  it('lists the Z reports with a status in words and the differing figures named', async () => {
+    show(hubWith(HUB));
+    const table = await screen.findByRole('table', { name: 'Tickets Z par caisse et journée' });
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(4); // a header and the three Z, not the monthly closing
+    const t2 = within(table).getByRole('rowheader', { name: 'T2' }).closest('tr')!;
+    expect(within(t2).getByText('Écart')).toBeTruthy();
+    expect(t2.textContent).toContain('figures.totals.total.net');
+    expect(within(table).getAllByText('Conforme')).toHaveLength(1);
+    expect(within(table).getByText('En attente')).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Clôtures mensuelles' }));
+    const months = screen.getByRole('table', { name: 'Clôtures mensuelles par caisse' });
+    expect(within(months).getByText('2026-02')).toBeTruthy();
+  });
+
+  it('opens a closing: key figures in French and the sealed figures beside the hub’s recomputation', async () => {
+    show(hubWith(HUB));
+    await userEvent.click(await screen.findByRole('button', { name: 'Clôture n° 4' }));
+    const heading = await screen.findByRole('heading', { name: 'Clôture 4 de la caisse T2' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    const text = (s: string) => s.replace(/\s/g, ' ');
+    expect(text(screen.getByText(/987\s654,32/).textContent!)).toBe('987 654,32 €');
+    expect(text(screen.getByText(/-2,50/).textContent!)).toBe('-2,50 €');
+    const side = screen.getByRole('table', { name: 'Chiffres scellés par la caisse et recalculés par le serveur' });
+    const net = within(side).getByRole('rowheader', { name: 'figures.totals.total.net (écart)' }).closest('tr')!;
+    expect(
+      within(net)
+        .getAllByRole('cell')
+        .map((c) => text(c.textContent!)),
+    ).toEqual(['123 456', '120 000']);
+    expect(within(side).queryByRole('rowheader', { name: 'figures.totals.total.returns (écart)' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Retour à la liste' }));
+    expect(await screen.findByRole('table', { name: 'Tickets Z par caisse et journée' })).toBeTruthy();
+  });
+
+  it('shows each till’s chain verified up to, waiting, and the breaks by their code with their records', async () => {
+    show(hubWith(HUB));
+    await screen.findByRole('table', { name: 'Tickets Z par caisse et journée' });
+    await userEvent.click(screen.getByRole('button', { name: 'État des chaînes' }));
+    const chains = screen.getByRole('table', { name: 'Chaînes fiscales par caisse' });
+    const row = within(chains).getAllByRole('row')[1]!;
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent!.replace(/\s/g, ' ')),
+    ).toEqual(['Ventes', '1', '1 234', '3', '1']);
+    const breaks = screen.getByRole('table', { name: 'Ruptures de chaîne, les plus récentes d’abord' });
+    expect(within(breaks).getByRole('rowheader', { name: 'Trou dans la séquence' }).closest('tr')!.textContent).toContain(
+      'Aucun (enregistrement manquant)',
+    );
+    const hash = within(breaks).getByRole('rowheader', { name: 'Empreinte incorrecte' }).closest('tr')!;
+    expect(hash.querySelector('pre')!.textContent).toContain('"hash": "abc"');
+  });
+
+  it('says a refusal from its code, in French', async () => {
+    show(hubWith({ ...HUB, '/stores/S1/closings': new OfficeApiError('forbidden', 403) }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Votre rôle ne permet pas cette action.');
+  });
+});
+
+describe('the archive export', () => {
+  it('refuses a period over twelve months, then shows the bytes as they arrive and saves the zip', async () => {
+    let progress: (p: Progress) => void = () => {};
+    let finish: (blob: Blob) => void = () => {};
+    const download = vi.fn((_url: string, onProgress: (p: Progress) => void) => {
+      progress = onProgress;
+      return new Promise<Blob>((resolve) => (finish = resolve));
+    });
+    const save = vi.fn();
+    show(hubWith(HUB), { download, save });
+    await userEvent.click(screen.getByRole('button', { name: 'Archive fiscale' }));
+    await userEvent.type(screen.getByLabelText('Du'), '2025-01-01');
+    await userEvent.type(screen.getByLabelText('Au'), '2026-01-01');
+    await userEvent.click(screen.getByRole('button', { name: 'Télécharger l’archive' }));
+    expect(screen.getByRole('alert').textContent).toBe('La période dépasse douze mois : archivez au plus une année à la fois.');
+    expect(download).not.toHaveBeenCalled();
+
+    await userEvent.clear(screen.getByLabelText('Au'));
+    await userEvent.type(screen.getByLabelText('Au'), '2025-12-31');
+    await userEvent.click(screen.getByRole('button', { name: 'Télécharger l’archive' }));
+    expect(download.mock.calls[0]![0]).toBe('/api/v1/admin/stores/S1/archive?from=2025-01-01&to=2025-12-31');
+    const bar = screen.getByRole('progressbar', { name: 'Progression du téléchargement' });
+    expect(bar.getAttribute('value')).toBeNull(); // indeterminate until a size is known
+    progress({ received: 2048, total: 8192 });
+    await waitFor(() => expect(bar.getAttribute('value')).toBe('2048'));
+    expect(bar.getAttribute('max')).toBe('8192');
+    expect(screen.getByRole('status').textContent!.replace(/\s/g, ' ')).toBe('2 048 octets reçus sur 8 192');
+    finish(new Blob(['zip']));
+    expect((await screen.findByText(/Archive téléchargée/)).textContent).toBe('Archive téléchargée (3 octets).');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(save).toHaveBeenCalledWith(expect.any(Blob), 'archive-S1-2025-01-01-2025-12-31.zip');
+  });
+});

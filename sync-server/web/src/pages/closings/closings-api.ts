@@ -1,0 +1,122 @@
+import type { OfficeClient } from '../../api/office-client';
+
+/**
+ * The closings and chain routes' answers (sync-server/src/http/closing-routes.ts, fiscal-routes.ts),
+ * read defensively: a field the hub left out shows as empty rather than breaking the page.
+ */
+export const CLOSING_KINDS = ['z', 'day', 'month', 'year'] as const;
+export type ClosingKind = (typeof CLOSING_KINDS)[number];
+
+export type Difference = { readonly figure: string; readonly sealed: unknown; readonly recomputed: unknown };
+
+export type ClosingSummary = {
+  readonly tillId: string;
+  readonly seq: number;
+  readonly journal: number;
+  readonly kind: ClosingKind;
+  readonly businessDate: string | null;
+  readonly sealedAt: string;
+  readonly status: string;
+  readonly differences: readonly Difference[];
+  readonly problem: string | null;
+};
+
+export type ClosingDetail = ClosingSummary & { readonly record: unknown; readonly recomputed: unknown };
+
+export type ChainState = {
+  readonly chain: string;
+  readonly journal: number;
+  readonly verifiedSeq: number;
+  readonly pendingRecords: number;
+  readonly breaks: number;
+};
+export type TillChains = { readonly tillId: string; readonly invalidSales: number; readonly chains: readonly ChainState[] };
+
+export type ChainBreak = {
+  readonly tillId: string;
+  readonly chain: string;
+  readonly journal: number;
+  readonly seq: number;
+  readonly code: string;
+  readonly problem: string;
+  readonly foundAt: string;
+  readonly record: unknown;
+};
+
+export type Json = Record<string, unknown>;
+export const obj = (v: unknown): Json => (typeof v === 'object' && v !== null ? (v as Json) : {});
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+function toSummary(v: unknown): ClosingSummary {
+  const o = obj(v);
+  const kind = (CLOSING_KINDS as readonly string[]).includes(str(o.kind)) ? (o.kind as ClosingKind) : 'z';
+  return {
+    tillId: str(o.tillId),
+    seq: num(o.seq),
+    journal: num(o.journal),
+    kind,
+    businessDate: typeof o.businessDate === 'string' ? o.businessDate : null,
+    sealedAt: str(o.sealedAt),
+    status: str(o.status),
+    differences: list(o.differences).map((d) => ({ figure: str(obj(d).figure), sealed: obj(d).sealed, recomputed: obj(d).recomputed })),
+    problem: typeof o.problem === 'string' ? o.problem : null,
+  };
+}
+
+const path = (storeId: string, rest: string) => `/stores/${encodeURIComponent(storeId)}${rest}`;
+
+export async function loadClosings(client: OfficeClient, storeId: string): Promise<ClosingSummary[]> {
+  return list(obj(await client.admin('GET', path(storeId, '/closings'))).closings).map(toSummary);
+}
+
+export async function loadClosing(client: OfficeClient, storeId: string, tillId: string, seq: number): Promise<ClosingDetail> {
+  const answer = await client.admin('GET', path(storeId, `/closings/${encodeURIComponent(tillId)}/${seq}`));
+  return { ...toSummary(answer), record: obj(answer).record, recomputed: obj(answer).recomputed };
+}
+
+export async function loadChains(client: OfficeClient, storeId: string): Promise<TillChains[]> {
+  return list(obj(await client.admin('GET', path(storeId, '/chains'))).tills).map((t) => ({
+    tillId: str(obj(t).tillId),
+    invalidSales: num(obj(t).invalidSales),
+    chains: list(obj(t).chains).map((c) => {
+      const o = obj(c);
+      return {
+        chain: str(o.chain),
+        journal: num(o.journal),
+        verifiedSeq: num(o.verifiedSeq),
+        pendingRecords: num(obj(o.pending).records),
+        breaks: num(o.breaks),
+      };
+    }),
+  }));
+}
+
+export async function loadBreaks(client: OfficeClient, storeId: string): Promise<ChainBreak[]> {
+  return list(obj(await client.admin('GET', path(storeId, '/chain-breaks'))).breaks).map((b) => {
+    const o = obj(b);
+    return {
+      tillId: str(o.tillId),
+      chain: str(o.chain),
+      journal: num(o.journal),
+      seq: num(o.seq),
+      code: str(o.code),
+      problem: str(o.problem),
+      foundAt: str(o.foundAt),
+      record: o.record ?? null,
+    };
+  });
+}
+
+/** Every number of a payload by its dotted path (total.net, byTender.cash.amount…): what the detail lines up side by side. */
+export function figuresOf(payload: unknown, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (typeof payload !== 'object' || payload === null) return out;
+  for (const [key, value] of Object.entries(payload as Json)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'number') out.set(name, value);
+    else if (typeof value === 'object' && value !== null) for (const [k, v] of figuresOf(value, name)) out.set(k, v);
+  }
+  return out;
+}
