@@ -8,6 +8,7 @@ import { startBrowserServer } from '../host/server/browser-server';
 import { createTillHost } from '../host/till-host';
 import { findElectronBinary } from './electron-binary';
 import { issueEnrollmentCode, startEmbeddedHub, type EmbeddedHub } from './embedded-hub';
+import { demoAdminLine } from './demo-admin';
 import { startDemoTerminal, type DemoTerminal } from '@pos/hardware/fake';
 import { parseLaunchOptions, UsageError, type LaunchOptions } from './launch-options';
 
@@ -62,6 +63,8 @@ async function prepareHub(options: LaunchOptions): Promise<EmbeddedHub | null> {
   console.log(`Embedded hub (demo store) at ${hub.url}, data in ${options.hubDataDir}`);
   // The hub serves the back office (sync-server/web) beside the tills' routes.
   console.log(`Back office (head office, in a browser): ${new URL('/office/', hub.url).href}`);
+  const admin = demoAdminLine(options.hubDataDir);
+  if (admin) console.log(admin);
   if (!client.enrolled || client.status().hubUrl !== new URL(hub.url).origin) {
     const code = issueEnrollmentCode({ repoRoot, dataDir: options.hubDataDir, ...identity });
     await client.enroll(hub.url, code);

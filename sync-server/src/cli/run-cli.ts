@@ -28,6 +28,7 @@ export const USAGE = `Usage: npm run hub -- <command> [options]
           Runs the hub. DATABASE_URL selects PostgreSQL; otherwise PGlite in --data-dir (default .data/hub).
           --demo creates what is missing of the demo store S001 (till T01, settings, ${DEMO_CATALOG_SIZE} products);
           --demo-products N does so with a generated catalog of N products.
+          With --demo, the demo administrator admin@demo.local too (its password in DIR/demo-admin.json).
           --trust-proxy: behind a load balancer, its addresses (comma-separated, CIDR allowed), so the
           per-address limits see the client's address (X-Forwarded-For).
           --request-timeout: seconds a whole request may take to arrive (default 120).

@@ -3,6 +3,7 @@ import { issueAdminToken, revokeAdminToken } from '../auth/admin-tokens';
 import { openDatabase, type DatabaseConfig } from '../db/open-database';
 import { HubError } from '../errors/hub-error';
 import { DEMO_STORE_ID, DEMO_TILL_ID, seedDemoStore } from '../demo/seed-demo-store';
+import { seedDemoAdmin } from '../demo/seed-demo-admin';
 import { createHub, type HubOptions } from '../server';
 import { probeHub } from './admin-client';
 import { certificateFingerprint, localUrl, readHubFile, removeHubFile, writeHubFile } from './hub-file';
@@ -39,6 +40,12 @@ export async function serve(options: ServeOptions): Promise<RunningHub> {
       options.demo.onSeeded?.(
         `demo store ${DEMO_STORE_ID} (till ${DEMO_TILL_ID}) ready: ${seeded.products} demo products, ${seeded.productsCreated} added now` +
           `${seeded.storeCreated ? ', store created' : ''}${seeded.settingsCreated ? ', settings created' : ''}`,
+      );
+      const admin = await seedDemoAdmin(database, dataDir);
+      // With a data directory the password stays in its file (npm start prints it); without, it is said once.
+      options.demo.onSeeded?.(
+        `demo administrator ${admin.email} ${admin.created ? 'created' : 'ready'}: ` +
+          (admin.file ? `password in ${admin.file}` : admin.created ? `password ${admin.password}` : 'password as set before'),
       );
     }
     const hub = await createHub({

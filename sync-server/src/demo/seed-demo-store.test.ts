@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_CATALOG_SIZE, demoProduct, demoStoreProfile } from '@pos/core';
@@ -11,6 +11,7 @@ import { adminHeaders, headOffice } from '../test-support/head-office';
 import { testTargets } from '../test-support/test-databases';
 import { client, syncHeaders, useTestHub } from '../test-support/test-hub';
 import { seedDemoStore } from './seed-demo-store';
+import { DEMO_ADMIN_FILE } from './seed-demo-admin';
 import { enrollmentRequest } from '../test-support/till-keys';
 
 for (const target of testTargets()) {
@@ -89,9 +90,23 @@ for (const target of testTargets()) {
         demo: { products: DEMO_CATALOG_SIZE, onSeeded: (line) => lines.push(line) },
       });
       try {
-        expect(lines).toEqual([
+        expect(lines[0]).toBe(
           `demo store S001 (till T01) ready: ${DEMO_CATALOG_SIZE} demo products, ${DEMO_CATALOG_SIZE} added now, store created, settings created`,
-        ]);
+        );
+        // The demo administrator: its password in the data directory (PGlite) or said once (PostgreSQL), and it signs in.
+        expect(lines[1]).toMatch(/^demo administrator admin@demo\.local created: password /);
+        const password =
+          database.kind === 'pglite'
+            ? (JSON.parse(readFileSync(path.join(database.dataDir, DEMO_ADMIN_FILE), 'utf8')) as { password: string }).password
+            : /password (\S+)$/.exec(lines[1]!)![1]!;
+        const signedIn = await requestJson(`${hub.url}/api/v1/office/session`, {
+          method: 'POST',
+          body: { email: 'admin@demo.local', password },
+        });
+        expect(signedIn).toMatchObject({
+          status: 200,
+          body: { user: { role: 'admin' }, setup: { passwordChange: false, totpEnrollment: true } },
+        });
         // A code for T01: through the serving hub's admin route (PGlite: it holds the directory), or from PostgreSQL.
         const hubFile = target.name === 'pglite' ? await readHubFile(database.kind === 'pglite' ? database.dataDir! : '') : null;
         const code = hubFile
