@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { figuresOf, obj, type ClosingDetail, type Json } from './closings-api';
+import { figureValues, obj, type ClosingDetail, type Json } from './closings-api';
 import { useFormat } from './format';
 import { StatusBadge } from './StatusBadge';
 
@@ -22,8 +22,8 @@ export function ClosingDetailView({ detail, onClose }: { readonly detail: Closin
   const total = obj(sealed.total ?? obj(figures.totals).total).net;
   const tenders = Array.isArray(figures.tenders) ? figures.tenders.map(obj) : [];
   const variance = tenders.find((tender) => tender.method === 'cash')?.variance;
-  const sealedFigures = figuresOf(sealed);
-  const recomputedFigures = figuresOf(detail.recomputed);
+  const sealedFigures = figureValues(sealed);
+  const recomputedFigures = figureValues(detail.recomputed);
   const differing = new Set(detail.differences.map((d) => d.figure));
   const names = [...new Set([...sealedFigures.keys(), ...recomputedFigures.keys()])];
   return (
@@ -72,8 +72,8 @@ export function ClosingDetailView({ detail, onClose }: { readonly detail: Closin
                 {name}
                 {differing.has(name) ? ` (${t('closings.differs')})` : ''}
               </th>
-              <td>{format.number(sealedFigures.get(name))}</td>
-              <td>{format.number(recomputedFigures.get(name))}</td>
+              <td>{format.figure(sealedFigures.get(name))}</td>
+              <td>{format.figure(recomputedFigures.get(name))}</td>
             </tr>
           ))}
         </tbody>

@@ -27,7 +27,10 @@ const CLOSINGS = [
     kind: 'z',
     businessDate: '2026-03-02',
     status: 'difference',
-    differences: [{ figure: 'figures.totals.total.net', sealed: 123456, recomputed: 120000 }],
+    differences: [
+      { figure: 'figures.tenders.cash.counted', sealed: 10000, recomputed: 9800 },
+      { figure: 'figures.totals.total.net', sealed: 123456, recomputed: 120000 },
+    ],
   }),
   summary({ tillId: 'T1', seq: 2, kind: 'z', businessDate: '2026-03-03', status: 'pending' }),
   summary({ tillId: 'T1', seq: 9, kind: 'month', businessDate: '2026-02', status: 'match' }),
@@ -42,14 +45,17 @@ const DETAIL = {
       figures: {
         currency: 'EUR',
         totals: { total: { sales: 130000, returns: 6544, net: 123456 } },
-        tenders: [{ method: 'cash', variance: -250 }],
+        tenders: [{ method: 'cash', counted: 10000, variance: -250 }],
       },
       perpetualGrandTotal: 98765432,
       perpetualGrandTotalAbsolute: 99000000,
     },
   },
   recomputed: {
-    figures: { totals: { total: { sales: 126544, returns: 6544, net: 120000 } }, tenders: [{ method: 'cash', variance: -250 }] },
+    figures: {
+      totals: { total: { sales: 126544, returns: 6544, net: 120000 } },
+      tenders: [{ method: 'cash', counted: 9800, variance: -250 }],
+    },
   },
 };
 
@@ -167,6 +173,14 @@ describe('the closings of a store', () => {
         .map((c) => text(c.textContent!)),
     ).toEqual(['123 456', '120 000']);
     expect(within(side).queryByRole('rowheader', { name: 'figures.totals.total.returns (écart)' })).toBeNull();
+    // Lists are named by their tender, as the hub names the figures it found different.
+    const counted = within(side).getByRole('rowheader', { name: 'figures.tenders.cash.counted (écart)' }).closest('tr')!;
+    expect(
+      within(counted)
+        .getAllByRole('cell')
+        .map((c) => text(c.textContent!)),
+    ).toEqual(['10 000', '9 800']);
+    expect(within(side).getByRole('rowheader', { name: 'figures.tenders.cash.variance' })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Retour à la liste' }));
     expect(await screen.findByRole('table', { name: 'Tickets Z par caisse et journée' })).toBeTruthy();
   });

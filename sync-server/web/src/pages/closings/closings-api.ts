@@ -1,5 +1,8 @@
 import type { OfficeClient } from '../../api/office-client';
 
+// The hub's own way of naming a closing's figures, so the detail marks exactly the paths its differences name.
+export { figureValues } from '@pos/core/fiscal/archive/closing-figures';
+
 /**
  * The closings and chain routes' answers (sync-server/src/http/closing-routes.ts, fiscal-routes.ts),
  * read defensively: a field the hub left out shows as empty rather than breaking the page.
@@ -107,16 +110,4 @@ export async function loadBreaks(client: OfficeClient, storeId: string): Promise
       record: o.record ?? null,
     };
   });
-}
-
-/** Every number of a payload by its dotted path (total.net, byTender.cash.amount…): what the detail lines up side by side. */
-export function figuresOf(payload: unknown, prefix = ''): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  if (typeof payload !== 'object' || payload === null) return out;
-  for (const [key, value] of Object.entries(payload as Json)) {
-    const name = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'number') out.set(name, value);
-    else if (typeof value === 'object' && value !== null) for (const [k, v] of figuresOf(value, name)) out.set(k, v);
-  }
-  return out;
 }
