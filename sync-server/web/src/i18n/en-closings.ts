@@ -34,6 +34,8 @@ export const enClosings: Words<typeof frClosings> = {
     sealedAt: 'Sealed at',
     statusLabel: 'Status',
     differences: 'Figures that differ',
+    missingFrom: '{{chain}}: records awaited from {{from}}',
+    missingRange: '{{chain}}: records {{from}} to {{to}} awaited',
     detailTitle: 'Closing {{seq}} of till {{till}}',
     zNumber: 'Z number',
     netTotal: 'Net total',

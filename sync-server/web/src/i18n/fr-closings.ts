@@ -30,6 +30,8 @@ export const frClosings = {
     sealedAt: 'Scellée le',
     statusLabel: 'Statut',
     differences: 'Chiffres en écart',
+    missingFrom: '{{chain}} : enregistrements attendus à partir du n° {{from}}',
+    missingRange: '{{chain}} : enregistrements n° {{from}} à {{to}} attendus',
     detailTitle: 'Clôture {{seq}} de la caisse {{till}}',
     zNumber: 'Numéro de Z',
     netTotal: 'Total net',

@@ -14,6 +14,24 @@ export function ClosingsTable({ kind, closings, onOpen }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const rows = closings.filter((c) => c.kind === kind);
+  // What is wrong, in the hub's terms: the figures that differ, the records still awaited, or why it could not be read.
+  const why = (c: ClosingSummary) =>
+    [
+      ...c.differences.map((d) => d.figure),
+      ...c.missing.map((m) =>
+        m.to === null
+          ? t('closings.missingFrom', {
+              chain: t(`closings.chains.names.${m.chain}`, { defaultValue: m.chain }),
+              from: format.number(m.from),
+            })
+          : t('closings.missingRange', {
+              chain: t(`closings.chains.names.${m.chain}`, { defaultValue: m.chain }),
+              from: format.number(m.from),
+              to: format.number(m.to),
+            }),
+      ),
+      ...(c.problem ? [c.problem] : []),
+    ].join(' ; ');
   if (rows.length === 0) return <p>{t('closings.empty')}</p>;
   return (
     <table>
@@ -42,7 +60,7 @@ export function ClosingsTable({ kind, closings, onOpen }: Props) {
             <td>
               <StatusBadge status={c.status} />
             </td>
-            <td>{c.status === 'match' ? '' : c.differences.map((d) => d.figure).join(', ') || (c.problem ?? '')}</td>
+            <td>{c.status === 'match' ? '' : why(c)}</td>
           </tr>
         ))}
       </tbody>

@@ -32,7 +32,14 @@ const CLOSINGS = [
       { figure: 'figures.totals.total.net', sealed: 123456, recomputed: 120000 },
     ],
   }),
-  summary({ tillId: 'T1', seq: 2, kind: 'z', businessDate: '2026-03-03', status: 'pending' }),
+  summary({
+    tillId: 'T3',
+    seq: 2,
+    kind: 'z',
+    businessDate: '2026-03-03',
+    status: 'pending',
+    missing: [{ chain: 'sale', from: 1200, to: 1204, why: 'gap' }],
+  }),
   summary({ tillId: 'T1', seq: 9, kind: 'month', businessDate: '2026-02', status: 'match' }),
 ];
 
@@ -150,7 +157,9 @@ describe('the closings of a store', () => {
     expect(within(t2).getByText('Écart')).toBeTruthy();
     expect(t2.textContent).toContain('figures.totals.total.net');
     expect(within(table).getAllByText('Conforme')).toHaveLength(1);
-    expect(within(table).getByText('En attente')).toBeTruthy();
+    const t3 = within(table).getByRole('rowheader', { name: 'T3' }).closest('tr')!;
+    expect(within(t3).getByText('En attente')).toBeTruthy();
+    expect(t3.textContent!.replace(/\s/g, ' ')).toContain('Ventes : enregistrements n° 1 200 à 1 204 attendus');
 
     await userEvent.click(screen.getByRole('button', { name: 'Clôtures mensuelles' }));
     const months = screen.getByRole('table', { name: 'Clôtures mensuelles par caisse' });

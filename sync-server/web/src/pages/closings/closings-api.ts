@@ -11,6 +11,8 @@ export const CLOSING_KINDS = ['z', 'day', 'month', 'year'] as const;
 export type ClosingKind = (typeof CLOSING_KINDS)[number];
 
 export type Difference = { readonly figure: string; readonly sealed: unknown; readonly recomputed: unknown };
+/** Records a pending closing waits for: a chain's sequences from…to (to null: open-ended). */
+export type Missing = { readonly chain: string; readonly from: number; readonly to: number | null };
 
 export type ClosingSummary = {
   readonly tillId: string;
@@ -21,6 +23,7 @@ export type ClosingSummary = {
   readonly sealedAt: string;
   readonly status: string;
   readonly differences: readonly Difference[];
+  readonly missing: readonly Missing[];
   readonly problem: string | null;
 };
 
@@ -64,6 +67,11 @@ function toSummary(v: unknown): ClosingSummary {
     sealedAt: str(o.sealedAt),
     status: str(o.status),
     differences: list(o.differences).map((d) => ({ figure: str(obj(d).figure), sealed: obj(d).sealed, recomputed: obj(d).recomputed })),
+    missing: list(o.missing).map((m) => ({
+      chain: str(obj(m).chain),
+      from: num(obj(m).from),
+      to: typeof obj(m).to === 'number' ? (obj(m).to as number) : null,
+    })),
     problem: typeof o.problem === 'string' ? o.problem : null,
   };
 }
