@@ -139,11 +139,12 @@ const HUB = {
   '/stores/S1/chain-breaks': BREAKS,
 };
 
-function show(client: OfficeClient, archive: ArchiveOptions = {}) {
+function show(client: OfficeClient, archive: ArchiveOptions = {}, locale: 'fr' | 'en' = 'fr') {
   return renderWithI18n(
     <OfficeClientContext.Provider value={client}>
       <ClosingsView storeId="S1" archive={archive} />
     </OfficeClientContext.Provider>,
+    locale,
   );
 }
 
@@ -211,6 +212,14 @@ describe('the closings of a store', () => {
     );
     const hash = within(breaks).getByRole('rowheader', { name: 'Empreinte incorrecte' }).closest('tr')!;
     expect(hash.querySelector('pre')!.textContent).toContain('"hash": "abc"');
+  });
+
+  it('speaks English with English numbers when asked', async () => {
+    show(hubWith(HUB), {}, 'en');
+    const table = await screen.findByRole('table', { name: 'Z reports per till and business day' });
+    const t3 = within(table).getByRole('rowheader', { name: 'T3' }).closest('tr')!;
+    expect(within(t3).getByText('Pending')).toBeTruthy();
+    expect(t3.textContent).toContain('Sales: records 1,200 to 1,204 awaited');
   });
 
   it('says a refusal from its code, in French', async () => {
