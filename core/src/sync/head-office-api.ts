@@ -73,4 +73,11 @@ export type StockException = {
 };
 
 export type AdminErrorCode =
-  'invalid_product' | 'invalid_settings' | 'invalid_import' | 'invalid_movements' | 'invalid_staff' | 'invalid_roles';
+  | 'invalid_product'
+  | 'invalid_settings'
+  | 'invalid_import'
+  | 'invalid_movements'
+  | 'invalid_staff'
+  | 'invalid_roles'
+  /** A store without a settings document yet (GET /api/v1/admin/stores/:storeId/settings). */
+  | 'no_settings';

@@ -61,6 +61,23 @@ export type StoreSettingsInput = Omit<StoreSettings, 'tillLabel' | 'quickKeys'> 
 
 export type SettingsWriteResult = { readonly storeId: string; readonly changed: boolean; readonly seq: number };
 
+export type StoredSettings = { readonly storeId: string; readonly settings: Record<string, unknown>; readonly seq: number };
+
+/**
+ * A store's settings document as stored (without its fixed id), so head office can change a few
+ * fields and PUT the rest back untouched. 404 not_found without the store, 404 no_settings when
+ * the store has none yet (or they were deleted).
+ */
+export async function getStoreSettings(db: Database, storeId: string): Promise<StoredSettings> {
+  if (!(await storeExists(db, storeId))) throw new HubError(404, 'not_found', `Store ${storeId} does not exist`);
+  const found = (await findDocuments(db, { kind: 'store', storeId }, STORE_SETTINGS.name, [STORE_SETTINGS_DOC_ID])).get(
+    STORE_SETTINGS_DOC_ID,
+  );
+  if (!found || found.deleted) throw new HubError(404, 'no_settings', `Store ${storeId} has no settings yet`);
+  const { id: _id, ...settings } = found.doc as Record<string, unknown>;
+  return { storeId, settings, seq: found.seq };
+}
+
 /**
  * Replaces a store's settings document: a new store sequence and a NOTIFY when it changed, so
  * every till of the store pulls it (and its host re-reads the profile) at once.

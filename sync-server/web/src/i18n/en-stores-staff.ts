@@ -64,7 +64,9 @@ export const enStoresStaff: typeof frStoresStaff = {
   },
   stores: {
     settingsTitle: 'Store settings',
-    settingsNote: 'The form starts empty: the server cannot read the saved settings yet. Saving replaces all of the store’s settings.',
+    settingsNote: 'The form shows the saved settings; the others (quick keys, weighed barcodes, prices…) are kept as they are.',
+    settingsLoading: 'Reading the saved settings…',
+    loadFailed: 'The saved settings could not be read ({{why}}): saving is blocked so the settings this form does not show are not wiped.',
     settingsReadOnly: 'Your role may read this store but not change its settings.',
     legal: 'Legal mentions',
     name: 'Store name',

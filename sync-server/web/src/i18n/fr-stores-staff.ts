@@ -63,7 +63,10 @@ export const frStoresStaff = {
   stores: {
     settingsTitle: 'Paramètres du magasin',
     settingsNote:
-      'Le formulaire part de valeurs vides : le serveur ne permet pas encore de lire les paramètres enregistrés. L’enregistrement remplace tous les paramètres du magasin.',
+      'Le formulaire montre les paramètres enregistrés ; les autres (touches rapides, codes-barres à poids, tarifs…) sont conservés tels quels.',
+    settingsLoading: 'Lecture des paramètres enregistrés…',
+    loadFailed:
+      'Les paramètres enregistrés n’ont pas pu être lus ({{why}}) : l’enregistrement est bloqué pour ne pas effacer ceux que ce formulaire ne montre pas.',
     settingsReadOnly: 'Votre rôle permet de consulter ce magasin mais pas de modifier ses paramètres.',
     legal: 'Mentions légales',
     name: 'Nom du magasin',

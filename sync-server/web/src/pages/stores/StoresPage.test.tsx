@@ -7,11 +7,18 @@ import { accessTo } from '../../app/navigation';
 import { fakeClient, renderWithI18n, userWith } from '../../test-support/render';
 import StoresPage from '../StoresPage';
 
-/** A hub in memory for the store routes: records each call, refuses what `refuse` names with its code. */
-function storesHub(refuse: Record<string, string> = {}) {
+/**
+ * A hub in memory for the store routes: records each call, refuses what `refuse` names with its code.
+ * GET settings answers `saved`, or 404 no_settings (a new store) without it.
+ */
+function storesHub(refuse: Record<string, string> = {}, saved?: Record<string, unknown>) {
   const admin = vi.fn<OfficeClient['admin']>(async (method, path, body) => {
     const code = refuse[`${method} ${path}`];
     if (code) throw new OfficeApiError(code, 409);
+    if (method === 'GET' && path === '/stores/S1/settings') {
+      if (!saved) throw new OfficeApiError('no_settings', 404);
+      return { storeId: 'S1', settings: saved, seq: 7 };
+    }
     if (path === '/enrollments') return { ...(body as object), code: 'ABCD-EFGH-JKLM', expiresAt: '2026-12-08T10:00:00.000Z' };
     if (path === '/revocations') return { revokedTokens: 2 };
     return {};
@@ -34,6 +41,7 @@ describe('the stores and tills page', () => {
     open(hub);
     const form = screen.getByRole('form', { name: 'Paramètres du magasin' });
     const save = within(form).getByRole('button', { name: 'Enregistrer les paramètres' });
+    await waitFor(() => expect(save).toHaveProperty('disabled', false));
     await userEvent.click(save);
     expect(within(form).getByRole('alert').textContent).toBe('Remplissez le nom, la raison sociale, l’adresse et le numéro de TVA.');
     await userEvent.type(within(form).getByLabelText('Nom du magasin'), 'Épicerie du Marché');
@@ -52,7 +60,7 @@ describe('the stores and tills page', () => {
     await userEvent.type(within(form).getByLabelText('Arrondi des espèces (en centimes)'), '5');
     await userEvent.type(within(form).getByLabelText('Pied de ticket (une ligne par ligne imprimée)'), 'Merci !');
     await userEvent.selectOptions(within(form).getByLabelText('Ouverture de caisse'), 'required');
-    expect(hub.admin).not.toHaveBeenCalled();
+    expect(hub.admin).not.toHaveBeenCalledWith('PUT', expect.anything(), expect.anything());
     await userEvent.click(save);
 
     expect(await within(form).findByRole('status')).toBeTruthy();
@@ -82,6 +90,7 @@ describe('the stores and tills page', () => {
     const hub = storesHub({ 'PUT /stores/S1/settings': 'invalid_settings' });
     open(hub, 'regional', 'en');
     const form = screen.getByRole('form', { name: 'Store settings' });
+    await waitFor(() => expect(within(form).getByRole('button', { name: 'Save the settings' })).toHaveProperty('disabled', false));
     await userEvent.type(within(form).getByLabelText('Store name'), 'Shop');
     await userEvent.type(within(form).getByLabelText('Legal name'), 'Shop SAS');
     await userEvent.type(within(form).getByLabelText('Address (one line per printed line)'), '1 rue');
@@ -90,6 +99,50 @@ describe('the stores and tills page', () => {
     expect((await within(form).findByRole('alert')).textContent).toBe(
       'These settings are not valid (address, VAT number, SIRET or rates).',
     );
+  });
+
+  it('loads the saved settings and sends them back with only the form’s fields changed: quick keys and the rest survive', async () => {
+    const quickKeys = [{ kind: 'product', productId: 'prd-1', label: 'Croissants' }];
+    const saved = {
+      name: 'Épicerie',
+      legalName: 'Épicerie SAS',
+      addressLines: ['1 rue des Halles', '69002 Lyon'],
+      vatNumber: 'FR83404833048',
+      siret: '40483304800014',
+      currency: 'EUR',
+      receiptLocale: 'fr-FR',
+      timeZone: 'Europe/Paris',
+      vatRates: [{ id: 'FR-20', rateBp: 2000, code: 'D', label: 'TVA 20 %' }],
+      variableMeasureLayouts: [{ prefixes: ['28'] }],
+      cashRounding: { step: 5 },
+      quickCashAmounts: [1000, 2000],
+      maxCashierDiscountBp: 1500,
+      receiptFooter: ['Merci'],
+      cashSession: 'required',
+      varianceLimit: 300,
+      quickKeys,
+      priceListId: 'summer',
+    };
+    const hub = storesHub({}, saved);
+    open(hub);
+    const form = screen.getByRole('form', { name: 'Paramètres du magasin' });
+    const name = within(form).getByLabelText('Nom du magasin');
+    await waitFor(() => expect(name).toHaveProperty('value', 'Épicerie'));
+    expect(within(form).getByLabelText('Taux 1 en %')).toHaveProperty('value', '20');
+    await userEvent.clear(name);
+    await userEvent.type(name, 'Épicerie du Marché');
+    await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer les paramètres' }));
+    expect(await within(form).findByRole('status')).toBeTruthy();
+    expect(hub.admin).toHaveBeenCalledWith('PUT', '/stores/S1/settings', { ...saved, name: 'Épicerie du Marché' });
+  });
+
+  it('does not let the settings be saved when they could not be read, and says why', async () => {
+    const hub = storesHub({ 'GET /stores/S1/settings': 'forbidden' });
+    open(hub, 'admin', 'en');
+    const form = screen.getByRole('form', { name: 'Store settings' });
+    expect((await within(form).findByRole('alert')).textContent).toMatch(/^The saved settings could not be read \(.+\): saving is blocked/);
+    expect(within(form).getByRole('button', { name: 'Save the settings' })).toHaveProperty('disabled', true);
+    expect(hub.admin).not.toHaveBeenCalledWith('PUT', expect.anything(), expect.anything());
   });
 
   it('creates a till and shows its enrollment code as text and QR code, with its expiry', async () => {
@@ -108,8 +161,9 @@ describe('the stores and tills page', () => {
     const qr = await within(form).findByRole('img', { name: 'QR code du code d’inscription de la caisse T02' });
     expect(qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     expect(within(form).getByText(/^Valable une seule fois, jusqu’au 8 décembre 2026/)).toBeTruthy();
-    expect(hub.admin).toHaveBeenNthCalledWith(1, 'POST', '/tills', { storeId: 'S1', tillId: 'T02', label: 'Caisse 2' });
-    expect(hub.admin).toHaveBeenNthCalledWith(2, 'POST', '/enrollments', { storeId: 'S1', tillId: 'T02' });
+    // Call 1 is the settings form's read.
+    expect(hub.admin).toHaveBeenNthCalledWith(2, 'POST', '/tills', { storeId: 'S1', tillId: 'T02', label: 'Caisse 2' });
+    expect(hub.admin).toHaveBeenNthCalledWith(3, 'POST', '/enrollments', { storeId: 'S1', tillId: 'T02' });
   });
 
   it('says an existing till from its code, and gives it a new code', async () => {
@@ -131,7 +185,7 @@ describe('the stores and tills page', () => {
     await userEvent.click(within(form).getByRole('button', { name: 'Révoquer' }));
     expect(within(form).getByRole('group', { name: 'Révoquer la caisse T01 ? Elle devra être inscrite à nouveau.' })).toBeTruthy();
     await userEvent.click(within(form).getByRole('button', { name: 'Annuler' }));
-    expect(hub.admin).not.toHaveBeenCalled();
+    expect(hub.admin).not.toHaveBeenCalledWith('POST', '/revocations', expect.anything());
     await userEvent.click(within(form).getByRole('button', { name: 'Révoquer' }));
     await userEvent.click(within(form).getByRole('button', { name: 'Confirmer' }));
     await waitFor(() => expect(hub.admin).toHaveBeenCalledWith('POST', '/revocations', { storeId: 'S1', tillId: 'T01' }));

@@ -1,4 +1,4 @@
-import type { OfficeClient } from '../../api/office-client';
+import { OfficeApiError, type OfficeClient } from '../../api/office-client';
 
 export type VatRate = { readonly id: string; readonly rateBp: number; readonly code: string; readonly label: string };
 
@@ -32,7 +32,20 @@ export function isTillId(value: string): boolean {
 /** The store and till routes of sync-server/src/http/admin-routes.ts and store-settings-route.ts, typed for the page. */
 export function storesApi(client: OfficeClient) {
   return {
-    async putSettings(storeId: string, settings: StoreSettings): Promise<void> {
+    /** The saved settings document, or null when the store has none yet (404 no_settings: nothing to keep). */
+    async getSettings(storeId: string): Promise<Readonly<Record<string, unknown>> | null> {
+      try {
+        const answer = (await client.admin('GET', `/stores/${encodeURIComponent(storeId)}/settings`)) as {
+          settings: Record<string, unknown>;
+        };
+        return answer.settings;
+      } catch (error) {
+        if (error instanceof OfficeApiError && error.code === 'no_settings') return null;
+        throw error;
+      }
+    },
+    /** The whole document: the saved one with the form's fields changed (settings-draft.ts). */
+    async putSettings(storeId: string, settings: Readonly<Record<string, unknown>>): Promise<void> {
       await client.admin('PUT', `/stores/${encodeURIComponent(storeId)}/settings`, settings);
     },
     async createTill(storeId: string, tillId: string, label: string): Promise<void> {
