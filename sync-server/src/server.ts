@@ -36,6 +36,7 @@ import { registerOfficeWebRoutes } from './http/office-web-routes';
 import { DEFAULT_DEVICE_RATE, DEFAULT_ENROLL_RATE, type RateLimit } from './http/rate-limits';
 import { registerStaffRoutes } from './http/staff-routes';
 import { registerStockRoutes } from './http/stock-routes';
+import { registerStoreListRoute } from './http/store-list-route';
 import { registerStoreSettingsRoute } from './http/store-settings-route';
 import { DEFAULT_RECEIPT_RATE, registerDigitalReceiptRoute } from './http/digital-receipt-route';
 import {
@@ -238,6 +239,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerCatalogRoutes(app, { db, admin });
   registerImportRoute(app, { db, admin });
   registerStoreSettingsRoute(app, { db, admin });
+  registerStoreListRoute(app, { db, admin });
   registerStockRoutes(app, { db, admin });
   registerStaffRoutes(app, { db, admin, auth, rateLimit: deviceRate });
   registerFiscalRoutes(app, { db, admin });

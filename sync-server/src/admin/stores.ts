@@ -19,3 +19,14 @@ export async function createStore(db: Queryable, store: NewStore): Promise<{ sto
 export async function storeExists(db: Queryable, storeId: string): Promise<boolean> {
   return (await db.query('SELECT 1 FROM stores WHERE store_id = $1', [storeId])).length > 0;
 }
+
+/** The stores, by id: all of them (`only` null), or those of `only` (a head-office user's stores). */
+export async function listStores(db: Queryable, only: readonly string[] | null): Promise<{ storeId: string; name: string }[]> {
+  const rows = await db.query<{ store_id: string; name: string }>(
+    only === null
+      ? 'SELECT store_id, name FROM stores ORDER BY store_id'
+      : 'SELECT store_id, name FROM stores WHERE store_id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb))) ORDER BY store_id',
+    only === null ? [] : [JSON.stringify(only)],
+  );
+  return rows.map((row) => ({ storeId: row.store_id, name: row.name }));
+}

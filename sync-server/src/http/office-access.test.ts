@@ -19,6 +19,7 @@ type Rule = 'admin' | 'read' | 'staff' | 'settings' | 'self' | 'open';
 
 const EXPECTED: Record<string, Rule> = {
   'POST /api/v1/admin/stores': 'admin',
+  'GET /api/v1/admin/stores': 'read',
   'POST /api/v1/admin/tills': 'admin',
   'POST /api/v1/admin/enrollments': 'admin',
   'POST /api/v1/admin/revocations': 'admin',

@@ -47,7 +47,9 @@ export function can(user: Pick<OfficeUser, 'role' | 'stores'>, action: OfficeAct
   if (!ROLE_ACTIONS[user.role].has(action)) return false;
   if (user.role === 'admin') return true;
   if (!STORE_ACTIONS.has(action)) return false;
-  return storeId !== undefined && user.stores.includes(storeId);
+  // store.read without a store is the list of stores (GET /stores), which the route narrows to the user's.
+  if (storeId === undefined) return action === 'store.read';
+  return user.stores.includes(storeId);
 }
 
 /**
@@ -56,6 +58,7 @@ export function can(user: Pick<OfficeUser, 'role' | 'stores'>, action: OfficeAct
  */
 export const ADMIN_ROUTE_ACTIONS: Readonly<Record<string, OfficeAction>> = {
   'POST /api/v1/admin/stores': 'chain.admin',
+  'GET /api/v1/admin/stores': 'store.read',
   'POST /api/v1/admin/tills': 'chain.admin',
   'POST /api/v1/admin/enrollments': 'chain.admin',
   'POST /api/v1/admin/revocations': 'chain.admin',

@@ -1,7 +1,8 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { renderWithI18n, userWith } from '../test-support/render';
+import { fakeClient, renderWithI18n, userWith } from '../test-support/render';
+import { OfficeClientContext } from './client-context';
 import { isStoreId, StorePicker } from './StorePicker';
 
 describe('StorePicker', () => {
@@ -25,6 +26,37 @@ describe('StorePicker', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Ouvrir' }));
     expect(onChange).toHaveBeenCalledWith('PARIS-01');
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('has an administrator pick from every store the hub lists, by name', async () => {
+    const onChange = vi.fn();
+    const admin = vi.fn(async () => ({
+      stores: [
+        { storeId: 'S1', name: 'Paris' },
+        { storeId: 'S2', name: 'Lyon' },
+      ],
+    }));
+    renderWithI18n(
+      <OfficeClientContext.Provider value={fakeClient({ admin })}>
+        <StorePicker me={userWith('admin', { stores: [] })} value={null} onChange={onChange} />
+      </OfficeClientContext.Provider>,
+    );
+    expect(await screen.findByRole('option', { name: 'Lyon (S2)' })).toBeTruthy();
+    expect(screen.queryByLabelText('Identifiant du magasin')).toBeNull();
+    await userEvent.selectOptions(screen.getByLabelText('Magasin'), 'S2');
+    expect(onChange).toHaveBeenCalledWith('S2');
+    expect(admin).toHaveBeenCalledWith('GET', '/stores');
+  });
+
+  it('lets an administrator type the id when the list cannot be read', async () => {
+    const admin = vi.fn(async () => Promise.reject(new Error('offline')));
+    renderWithI18n(
+      <OfficeClientContext.Provider value={fakeClient({ admin })}>
+        <StorePicker me={userWith('admin', { stores: [] })} value={null} onChange={vi.fn()} />
+      </OfficeClientContext.Provider>,
+    );
+    await waitFor(() => expect(admin).toHaveBeenCalled());
+    expect(screen.getByLabelText('Identifiant du magasin')).toBeTruthy();
   });
 
   it('follows the hub rule for ids', () => {

@@ -1,6 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useContext, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeMe } from '../api/office-client';
+import { OfficeClientContext } from './client-context';
 
 /** The hub's own rule for a store id (sync-server/src/admin/ids.ts): checked here so a typo never reaches it. */
 const STORE_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -20,16 +21,52 @@ type StorePickerProps = {
   readonly onChange: (storeId: string) => void;
 };
 
+type Store = { readonly storeId: string; readonly name: string };
+
 /**
  * Which store a page works on. Regional managers, store managers and accountants pick among their
- * stores (from /me); administrators see every store, and the hub has no route listing them, so
- * they type a store id (validated like the hub does), helped by the stores /me names.
+ * stores (from /me); administrators pick from every store (GET /api/v1/admin/stores), and type a
+ * store id (validated like the hub does) only while that list is not there (loading, refused, empty).
  */
 export function StorePicker({ me, value, onChange }: StorePickerProps) {
-  return me.role === 'admin' ? (
-    <StoreIdField me={me} value={value} onChange={onChange} />
-  ) : (
-    <StoreSelect me={me} value={value} onChange={onChange} />
+  const client = useContext(OfficeClientContext);
+  const [stores, setStores] = useState<readonly Store[] | null>(null);
+  const admin = me.role === 'admin';
+  useEffect(() => {
+    if (!admin || !client) return;
+    let live = true;
+    client.admin('GET', '/stores').then(
+      (answer) => {
+        const list = (answer as { stores?: unknown } | null)?.stores;
+        if (live && Array.isArray(list)) setStores(list as Store[]);
+      },
+      // Without the list, the administrator types the id as before.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [admin, client]);
+  if (!admin) return <StoreSelect me={me} value={value} onChange={onChange} />;
+  if (stores !== null && stores.length > 0) return <StoreListSelect stores={stores} value={value} onChange={onChange} />;
+  return <StoreIdField me={me} value={value} onChange={onChange} />;
+}
+
+function StoreListSelect({ stores, value, onChange }: Omit<StorePickerProps, 'me'> & { readonly stores: readonly Store[] }) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <div className="store-picker">
+      <label htmlFor={id}>{t('storePicker.label')}</label>
+      <select id={id} value={value ?? ''} onChange={(event) => onChange(event.target.value)}>
+        {value === null ? <option value="">{t('storePicker.choose')}</option> : null}
+        {stores.map((store) => (
+          <option key={store.storeId} value={store.storeId}>
+            {`${store.name} (${store.storeId})`}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

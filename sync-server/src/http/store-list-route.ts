@@ -1,0 +1,46 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { listStores } from '../admin/stores';
+import type { AdminAuthenticator } from '../auth/admin-authenticator';
+import type { Database } from '../db/database';
+import { requestActor, requestSession } from '../office/request-actor';
+import { adminGuard } from './admin-guard';
+import { AdminSecurity, errorResponses } from './api-schemas';
+import type { HubApp } from './hub-app';
+
+/**
+ * The stores a request may see, or null for all: an office session's user's, an API key's owner's
+ * (read now, so a changed owner changes the list), every store for administrators and admin tokens.
+ */
+async function visibleStores(db: Database, request: FastifyRequest): Promise<readonly string[] | null> {
+  const session = requestSession(request);
+  if (session) return session.user.role === 'admin' ? null : session.user.stores;
+  const actor = requestActor(request);
+  if (actor?.kind !== 'key') return null;
+  const [owner] = await db.query<{ role: string; stores: string[] }>('SELECT role, stores FROM office_users WHERE user_id = $1', [
+    actor.userId,
+  ]);
+  if (!owner) return [];
+  return owner.role === 'admin' ? null : owner.stores;
+}
+
+/** GET /api/v1/admin/stores: the stores to pick from in the back office, narrowed to the caller's. */
+export function registerStoreListRoute(app: HubApp, options: { db: Database; admin: AdminAuthenticator }): void {
+  app.get(
+    '/api/v1/admin/stores',
+    {
+      schema: {
+        summary: 'List the stores the caller covers',
+        description: 'Administrators and admin tokens: every store. Other roles (and their API keys): only their own stores.',
+        tags: ['admin'],
+        security: AdminSecurity,
+        response: {
+          200: Type.Object({ stores: Type.Array(Type.Object({ storeId: Type.String(), name: Type.String() })) }),
+          ...errorResponses(401, 403),
+        },
+      },
+      preParsing: adminGuard(options.admin),
+    },
+    async (request) => ({ stores: await listStores(options.db, await visibleStores(options.db, request)) }),
+  );
+}
