@@ -37,6 +37,7 @@ import { DEFAULT_DEVICE_RATE, DEFAULT_ENROLL_RATE, type RateLimit } from './http
 import { registerStaffRoutes } from './http/staff-routes';
 import { registerStockRoutes } from './http/stock-routes';
 import { registerStoreListRoute } from './http/store-list-route';
+import { registerTillListRoute } from './http/till-list-route';
 import { registerStoreSettingsRoute } from './http/store-settings-route';
 import { DEFAULT_RECEIPT_RATE, registerDigitalReceiptRoute } from './http/digital-receipt-route';
 import {
@@ -240,6 +241,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerImportRoute(app, { db, admin });
   registerStoreSettingsRoute(app, { db, admin });
   registerStoreListRoute(app, { db, admin });
+  registerTillListRoute(app, { db, admin });
   registerStockRoutes(app, { db, admin });
   registerStaffRoutes(app, { db, admin, auth, rateLimit: deviceRate });
   registerFiscalRoutes(app, { db, admin });

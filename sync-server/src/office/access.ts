@@ -85,6 +85,7 @@ export const ADMIN_ROUTE_ACTIONS: Readonly<Record<string, OfficeAction>> = {
   'PUT /api/v1/admin/stores/:storeId/staff/:staffId/pin': 'store.staff',
   'GET /api/v1/admin/stores/:storeId/roles': 'store.read',
   'GET /api/v1/admin/stores/:storeId/settings': 'store.read',
+  'GET /api/v1/admin/stores/:storeId/tills': 'store.read',
   'PUT /api/v1/admin/stores/:storeId/roles': 'store.staff',
   'PUT /api/v1/admin/stores/:storeId/settings': 'store.settings',
   'POST /api/v1/admin/stores/:storeId/stock-movements': 'store.stock',

@@ -7,6 +7,7 @@ import { RevokeTillForm } from './stores/RevokeTillForm';
 import { SettingsForm } from './stores/SettingsForm';
 import { storesApi } from './stores/stores-api';
 import { TillForm } from './stores/TillForm';
+import { TillsList } from './stores/TillsList';
 
 /**
  * A store's settings and its tills (issue 13). Settings: roles that may change them (access edit);
@@ -23,6 +24,7 @@ export default function StoresPage({ me, access }: PageProps) {
       {storeId !== null && (
         <div key={storeId}>
           {access === 'edit' ? <SettingsForm api={api} storeId={storeId} /> : <p className="note">{t('stores.settingsReadOnly')}</p>}
+          <TillsList api={api} storeId={storeId} canRevoke={me.role === 'admin'} />
           {me.role === 'admin' && (
             <>
               <TillForm api={api} storeId={storeId} />

@@ -7,6 +7,28 @@ import { accessTo } from '../../app/navigation';
 import { fakeClient, renderWithI18n, userWith } from '../../test-support/render';
 import StoresPage from '../StoresPage';
 
+const backlog = { pendingRecords: 2, quarantined: 1, unpushed: null };
+const TILLS = [
+  {
+    tillId: 'T01',
+    label: 'Caisse 1',
+    createdAt: '2026-12-01T08:00:00.000Z',
+    revoked: false,
+    lastSeenAt: '2026-12-06T09:30:00.000Z',
+    appVersion: null,
+    syncBacklog: backlog,
+  },
+  {
+    tillId: 'T02',
+    label: null,
+    createdAt: '2026-12-01T08:00:00.000Z',
+    revoked: true,
+    lastSeenAt: null,
+    appVersion: null,
+    syncBacklog: backlog,
+  },
+];
+
 /**
  * A hub in memory for the store routes: records each call, refuses what `refuse` names with its code.
  * GET settings answers `saved`, or 404 no_settings (a new store) without it.
@@ -16,6 +38,7 @@ function storesHub(refuse: Record<string, string> = {}, saved?: Record<string, u
     const code = refuse[`${method} ${path}`];
     if (code) throw new OfficeApiError(code, 409);
     if (method === 'GET' && path === '/stores') return { stores: [{ storeId: 'S1', name: 'Paris' }] };
+    if (method === 'GET' && path === '/stores/S1/tills') return { tills: TILLS };
     if (method === 'GET' && path === '/stores/S1/settings') {
       if (!saved) throw new OfficeApiError('no_settings', 404);
       return { storeId: 'S1', settings: saved, seq: 7 };
@@ -190,6 +213,27 @@ describe('the stores and tills page', () => {
     await userEvent.click(within(form).getByRole('button', { name: 'Confirmer' }));
     await waitFor(() => expect(hub.admin).toHaveBeenCalledWith('POST', '/revocations', { storeId: 'S1', tillId: 'T01' }));
     expect((await within(form).findByRole('status')).textContent).toBe('La caisse T01 est révoquée (2 jeton(s) invalidé(s)).');
+  });
+
+  it('lists the store’s tills, and lets an administrator revoke one from its row once confirmed', async () => {
+    const hub = storesHub();
+    open(hub);
+    const list = screen.getByRole('region', { name: 'Caisses du magasin' });
+    const row = (await within(list).findByRole('row', { name: /Caisse 1 \(T01\)/ })) as HTMLElement;
+    expect(within(row).getByText('2 enregistrement(s) à placer, 1 refusé(s)')).toBeTruthy();
+    expect(within(list).getByRole('row', { name: /T02 Jamais .* Révoquée/ })).toBeTruthy();
+    await userEvent.click(within(row).getByRole('button', { name: 'Révoquer la caisse T01' }));
+    expect(hub.admin).not.toHaveBeenCalledWith('POST', '/revocations', expect.anything());
+    await userEvent.click(within(row).getByRole('button', { name: 'Confirmer' }));
+    expect((await within(list).findByRole('status')).textContent).toBe('La caisse T01 est révoquée (2 jeton(s) invalidé(s)).');
+    expect(hub.admin).toHaveBeenCalledWith('POST', '/revocations', { storeId: 'S1', tillId: 'T01' });
+  });
+
+  it('lists the tills to a regional manager without a revoke button', async () => {
+    open(storesHub(), 'regional', 'en');
+    const list = screen.getByRole('region', { name: 'The store’s tills' });
+    expect(await within(list).findByRole('row', { name: /Caisse 1 \(T01\) .* Active/ })).toBeTruthy();
+    expect(within(list).queryByRole('button')).toBeNull();
   });
 
   it('hides the tills from non-administrators, and the settings from a store manager', () => {

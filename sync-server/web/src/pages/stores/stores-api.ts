@@ -22,6 +22,17 @@ export type StoreSettings = {
   readonly varianceLimit: number;
 };
 
+/** A till as GET /api/v1/admin/stores/:storeId/tills lists it (sync-server/src/admin/till-list.ts). */
+export type TillSummary = {
+  readonly tillId: string;
+  readonly label: string | null;
+  readonly createdAt: string;
+  readonly revoked: boolean;
+  readonly lastSeenAt: string | null;
+  readonly appVersion: string | null;
+  readonly syncBacklog: { readonly pendingRecords: number; readonly quarantined: number; readonly unpushed: null };
+};
+
 export type Enrollment = { readonly code: string; readonly storeId: string; readonly tillId: string; readonly expiresAt: string };
 
 /** The hub's rule for a till id (sync-server/src/admin/ids.ts), checked here so a typo never reaches it. */
@@ -47,6 +58,9 @@ export function storesApi(client: OfficeClient) {
     /** The whole document: the saved one with the form's fields changed (settings-draft.ts). */
     async putSettings(storeId: string, settings: Readonly<Record<string, unknown>>): Promise<void> {
       await client.admin('PUT', `/stores/${encodeURIComponent(storeId)}/settings`, settings);
+    },
+    async listTills(storeId: string): Promise<TillSummary[]> {
+      return ((await client.admin('GET', `/stores/${encodeURIComponent(storeId)}/tills`)) as { tills: TillSummary[] }).tills;
     },
     async createTill(storeId: string, tillId: string, label: string): Promise<void> {
       await client.admin('POST', '/tills', { storeId, tillId, ...(label ? { label } : {}) });

@@ -1,0 +1,59 @@
+import type { Queryable } from '../db/database';
+import { HubError } from '../errors/hub-error';
+import { storeExists } from './stores';
+
+export type TillSummary = {
+  readonly tillId: string;
+  readonly label: string | null;
+  readonly createdAt: string;
+  /** Enrolled once, and every device token it had is revoked: it must be enrolled again. */
+  readonly revoked: boolean;
+  readonly lastSeenAt: string | null;
+  /** The hub does not keep the version a till runs: always null for now. */
+  readonly appVersion: string | null;
+  readonly syncBacklog: {
+    /** Fiscal records received but not placed in their chain yet (a gap, or a key not known yet). */
+    readonly pendingRecords: number;
+    /** Documents of this till the hub refused and kept aside. */
+    readonly quarantined: number;
+    /** What the till has not pushed yet: only the till knows, so null. */
+    readonly unpushed: null;
+  };
+};
+
+type Row = {
+  till_id: string;
+  label: string | null;
+  created_at: Date | string;
+  tokens: number | string;
+  live_tokens: number | string;
+  last_seen_at: Date | string | null;
+  pending: number | string;
+  quarantined: number | string;
+};
+
+const iso = (value: Date | string): string => new Date(value).toISOString();
+
+/** A store's tills, from what the hub already keeps: tills, device tokens, pending records, quarantine. */
+export async function listTills(db: Queryable, storeId: string): Promise<TillSummary[]> {
+  if (!(await storeExists(db, storeId))) throw new HubError(404, 'not_found', `Store ${storeId} does not exist`);
+  const rows = await db.query<Row>(
+    `SELECT t.till_id, t.label, t.created_at,
+            (SELECT count(*) FROM device_tokens d WHERE d.store_id = t.store_id AND d.till_id = t.till_id) AS tokens,
+            (SELECT count(*) FROM device_tokens d WHERE d.store_id = t.store_id AND d.till_id = t.till_id AND d.revoked_at IS NULL) AS live_tokens,
+            (SELECT max(d.last_seen_at) FROM device_tokens d WHERE d.store_id = t.store_id AND d.till_id = t.till_id) AS last_seen_at,
+            (SELECT count(*) FROM chain_pending p WHERE p.store_id = t.store_id AND p.till_id = t.till_id) AS pending,
+            (SELECT count(*) FROM quarantine q WHERE q.store_id = t.store_id AND q.till_id = t.till_id) AS quarantined
+       FROM tills t WHERE t.store_id = $1 ORDER BY t.till_id`,
+    [storeId],
+  );
+  return rows.map((row) => ({
+    tillId: row.till_id,
+    label: row.label,
+    createdAt: iso(row.created_at),
+    revoked: Number(row.tokens) > 0 && Number(row.live_tokens) === 0,
+    lastSeenAt: row.last_seen_at === null ? null : iso(row.last_seen_at),
+    appVersion: null,
+    syncBacklog: { pendingRecords: Number(row.pending), quarantined: Number(row.quarantined), unpushed: null },
+  }));
+}

@@ -1,0 +1,43 @@
+import { Type } from 'typebox';
+import { listTills } from '../admin/till-list';
+import type { AdminAuthenticator } from '../auth/admin-authenticator';
+import type { Database } from '../db/database';
+import { adminGuard } from './admin-guard';
+import { AdminSecurity, errorResponses, StoreId } from './api-schemas';
+import type { HubApp } from './hub-app';
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+
+const TillSummary = Type.Object({
+  tillId: Type.String(),
+  label: Nullable(Type.String()),
+  createdAt: Type.String(),
+  revoked: Type.Boolean({ description: 'Enrolled once, and every device token it had is revoked' }),
+  lastSeenAt: Nullable(Type.String({ description: 'Last authenticated call (a minute’s precision); null if never' })),
+  appVersion: Nullable(Type.String({ description: 'Not tracked by the hub yet: always null' })),
+  syncBacklog: Type.Object({
+    pendingRecords: Type.Integer({ description: 'Fiscal records received, not yet placed in their chain' }),
+    quarantined: Type.Integer({ description: 'Documents of this till the hub refused' }),
+    unpushed: Type.Null({ description: 'What the till has not pushed yet: only the till knows, always null' }),
+  }),
+});
+
+/** GET /api/v1/admin/stores/:storeId/tills: a store's tills as the hub knows them. */
+export function registerTillListRoute(app: HubApp, options: { db: Database; admin: AdminAuthenticator }): void {
+  app.get(
+    '/api/v1/admin/stores/:storeId/tills',
+    {
+      schema: {
+        summary: 'List a store’s tills',
+        description:
+          'From what the hub keeps: tills, device tokens (revocation, last call), fiscal records awaiting their place, quarantine. The hub does not track the app version nor what a till has not pushed yet: appVersion and syncBacklog.unpushed are null.',
+        tags: ['admin'],
+        security: AdminSecurity,
+        params: Type.Object({ storeId: StoreId }),
+        response: { 200: Type.Object({ tills: Type.Array(TillSummary) }), ...errorResponses(401, 403, 404) },
+      },
+      preParsing: adminGuard(options.admin),
+    },
+    async (request) => ({ tills: await listTills(options.db, request.params.storeId) }),
+  );
+}
