@@ -133,7 +133,10 @@ const SALE_V1: PayloadOf<'sale'> = {
   change: 4,
 };
 
-/** A return of version 1 (third record of the sale chain): one croissant of the sale above, refunded in cash. */
+/**
+ * A return of version 1 (third record of the sale chain): one croissant of the sale above, refunded
+ * in cash what the customer paid for it (its 10 % discount carried as an amount off the line).
+ */
 const RETURN_V1: PayloadOf<'sale'> = {
   v: 1,
   type: 'sale',
@@ -159,20 +162,21 @@ const RETURN_V1: PayloadOf<'sale'> = {
       measure: 'unit',
       unitPrice: 110,
       quantity: 1,
+      discount: { kind: 'amount', amount: 11 },
       gross: 110,
-      lineDiscount: 0,
+      lineDiscount: 11,
       cartDiscountShare: 0,
-      net: 110,
+      net: 99,
       rateBp: 550,
     },
   ],
-  discounts: [],
-  subtotal: 110,
-  discountTotal: 0,
-  total: 110,
+  discounts: [{ source: 'manual', lineId: 'l1', kind: 'amount', value: 11, amount: 11 }],
+  subtotal: 99,
+  discountTotal: 11,
+  total: 99,
   cashRounding: 0,
-  vat: [{ vatRateId: 'FR-5.5', rateBp: 550, code: 'B', inclusive: 110, base: 104, vat: 6 }],
-  tenders: [{ id: 'cash-1', method: 'cash', amount: 110, tendered: 110, change: 0, rounding: 0 }],
+  vat: [{ vatRateId: 'FR-5.5', rateBp: 550, code: 'B', inclusive: 99, base: 94, vat: 5 }],
+  tenders: [{ id: 'cash-1', method: 'cash', amount: 99, tendered: 99, change: 0, rounding: 0 }],
   change: 0,
 };
 
