@@ -1,12 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityProblems } from '../support/axe-check';
-import { browserAvailable, launchChromium } from '../support/browser';
-import { freePort } from '../support/free-port';
-import { hubCommand, startHubProcess, type HubProcess } from '../sync/hub-process';
+import { browserAvailable } from '../support/browser';
+import { createOfficeUser, firstSignIn, startOfficeRig, type OfficeRig } from '../support/office-browser';
 
 /**
  * The Closings and fiscal page against a real hub (its demo store S001): an accountant of the store
@@ -14,39 +10,19 @@ import { hubCommand, startHubProcess, type HubProcess } from '../sync/hub-proces
  * streamed route with the progress shown, and the page has no serious accessibility problem.
  */
 describe.skipIf(!browserAvailable())('the back office closings page', () => {
-  let hubDir: string;
-  let hub: HubProcess;
+  let rig: OfficeRig;
   let page: Page;
-  let closeBrowser: () => Promise<void>;
 
   beforeAll(async () => {
-    hubDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-closings-'));
-    hub = await startHubProcess({ port: await freePort(), dataDir: hubDir, args: ['--demo'] });
-    const { context } = await launchChromium();
-    closeBrowser = () => context.close();
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => console.error('page error:', error.message));
+    rig = await startOfficeRig('closings');
+    page = rig.page;
   });
 
-  afterAll(async () => {
-    await closeBrowser?.();
-    await hub?.stop();
-    await rm(hubDir, { recursive: true, force: true });
-  });
+  afterAll(() => rig?.close());
 
   it('an accountant sees the store’s closings and chains and downloads its archive', async () => {
-    const oneTime = hubCommand(
-      ['user', 'create', '--email', 'compta@example.test', '--role', 'accountant', '--stores', 'S001', '--name', 'Claire Dupont'],
-      { dataDir: hubDir },
-    ).trim();
-    await page.goto(`${hub.url}/office/closings`);
-    await page.getByLabel('Adresse e-mail').fill('compta@example.test');
-    await page.getByLabel('Mot de passe').fill(oneTime);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByLabel('Mot de passe actuel').fill(oneTime);
-    await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('une phrase de passe assez longue');
-    await page.getByLabel('Confirmez le nouveau mot de passe').fill('une phrase de passe assez longue');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    const oneTime = createOfficeUser(rig, { email: 'compta@example.test', role: 'accountant', stores: 'S001', name: 'Claire Dupont' });
+    await firstSignIn(rig, 'compta@example.test', oneTime, 'une phrase de passe assez longue', '/office/closings');
 
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
     await nav.getByRole('link', { name: 'Clôtures et fiscal' }).click();

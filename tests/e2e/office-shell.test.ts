@@ -1,43 +1,31 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityProblems } from '../support/axe-check';
-import { browserAvailable, launchChromium } from '../support/browser';
-import { freePort } from '../support/free-port';
-import { hubCommand, startHubProcess, type HubProcess } from '../sync/hub-process';
+import { browserAvailable } from '../support/browser';
+import { createOfficeUser, firstSignIn, startOfficeRig, type OfficeRig } from '../support/office-browser';
+import type { HubProcess } from '../sync/hub-process';
 
 /**
  * The back office as head office opens it: a real hub process serving /office/ to Chromium, in
  * French, accessible, and signed in (users made by `npm run hub -- user create`) to the navigation of the user's role.
  */
 describe.skipIf(!browserAvailable())('the back office served by the hub', () => {
-  let hubDir: string;
+  let rig: OfficeRig;
   let hub: HubProcess;
   let page: Page;
-  let closeBrowser: () => Promise<void>;
   const csp: string[] = [];
 
   beforeAll(async () => {
-    hubDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-office-'));
-    hub = await startHubProcess({ port: await freePort(), dataDir: hubDir, args: ['--demo'] });
-    const { context } = await launchChromium();
-    closeBrowser = () => context.close();
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => console.error('page error:', error.message));
+    rig = await startOfficeRig('office');
+    ({ hub, page } = rig);
     // A policy violation shows as a console error: there must be none (no inline script or style).
     page.on('console', (message) => {
       if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) csp.push(message.text());
     });
   });
 
-  afterAll(async () => {
-    await closeBrowser?.();
-    await hub?.stop();
-    await rm(hubDir, { recursive: true, force: true });
-  });
+  afterAll(() => rig?.close());
 
   it('opens on the sign-in page in French, under its own policy, compressed, with no serious accessibility problem', async () => {
     const response = await page.goto(`${hub.url}/office/`);
@@ -69,10 +57,7 @@ describe.skipIf(!browserAvailable())('the back office served by the hub', () => 
   });
 
   it('an accountant signs in with the one-time password, changes it, and sees the navigation of the role', async () => {
-    const oneTime = hubCommand(
-      ['user', 'create', '--email', 'claire@example.test', '--role', 'accountant', '--stores', 'S001', '--name', 'Claire Dupont'],
-      { dataDir: hubDir },
-    ).trim();
+    const oneTime = createOfficeUser(rig, { email: 'claire@example.test', role: 'accountant', stores: 'S001', name: 'Claire Dupont' });
     await page.goto(`${hub.url}/office/`);
     await page.getByLabel('Adresse e-mail').fill('claire@example.test');
     await page.getByLabel('Mot de passe').fill(oneTime);
@@ -117,17 +102,8 @@ describe.skipIf(!browserAvailable())('the back office served by the hub', () => 
   });
 
   it('an administrator enrolls the second factor the hub requires, then sees every page', async () => {
-    const oneTime = hubCommand(['user', 'create', '--email', 'ana@example.test', '--role', 'admin', '--name', 'Ana Admin'], {
-      dataDir: hubDir,
-    }).trim();
-    await page.goto(`${hub.url}/office/`);
-    await page.getByLabel('Adresse e-mail').fill('ana@example.test');
-    await page.getByLabel('Mot de passe').fill(oneTime);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByLabel('Mot de passe actuel').fill(oneTime);
-    await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('une autre phrase assez longue');
-    await page.getByLabel('Confirmez le nouveau mot de passe').fill('une autre phrase assez longue');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    const oneTime = createOfficeUser(rig, { email: 'ana@example.test', role: 'admin', name: 'Ana Admin' });
+    await firstSignIn(rig, 'ana@example.test', oneTime, 'une autre phrase assez longue');
 
     await page.getByRole('heading', { name: 'Activez la double authentification' }).waitFor();
     await page.getByRole('img', { name: /QR code/ }).waitFor();

@@ -1,56 +1,29 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityProblems } from '../support/axe-check';
-import { browserAvailable, launchChromium } from '../support/browser';
-import { freePort } from '../support/free-port';
-import { hubCommand, startHubProcess, type HubProcess } from '../sync/hub-process';
+import { browserAvailable } from '../support/browser';
+import { createOfficeUser, enrollSecondFactor, firstSignIn, startOfficeRig, type OfficeRig } from '../support/office-browser';
 
 /**
  * The Staff and Stores & tills pages against a real hub (its demo store S001): an administrator adds
  * a person to the store's staff and creates a till whose enrollment code is shown with its QR code.
  */
 describe.skipIf(!browserAvailable())('the back office’s staff and stores pages', () => {
-  let hubDir: string;
-  let hub: HubProcess;
+  let rig: OfficeRig;
   let page: Page;
-  let closeBrowser: () => Promise<void>;
 
   beforeAll(async () => {
-    hubDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-office-staff-'));
-    hub = await startHubProcess({ port: await freePort(), dataDir: hubDir, args: ['--demo'] });
-    const { context } = await launchChromium();
-    closeBrowser = () => context.close();
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => console.error('page error:', error.message));
+    rig = await startOfficeRig('office-staff');
+    page = rig.page;
   });
 
-  afterAll(async () => {
-    await closeBrowser?.();
-    await hub?.stop();
-    await rm(hubDir, { recursive: true, force: true });
-  });
+  afterAll(() => rig?.close());
 
   /** Signs in as a new administrator: one-time password changed, second factor enrolled. */
   async function signInAsAdmin(): Promise<void> {
-    const oneTime = hubCommand(['user', 'create', '--email', 'ana@example.test', '--role', 'admin', '--name', 'Ana Admin'], {
-      dataDir: hubDir,
-    }).trim();
-    await page.goto(`${hub.url}/office/`);
-    await page.getByLabel('Adresse e-mail').fill('ana@example.test');
-    await page.getByLabel('Mot de passe').fill(oneTime);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByLabel('Mot de passe actuel').fill(oneTime);
-    await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('une autre phrase assez longue');
-    await page.getByLabel('Confirmez le nouveau mot de passe').fill('une autre phrase assez longue');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await page.getByRole('heading', { name: 'Activez la double authentification' }).waitFor();
-    const key = (await page.locator('code.secret').textContent())!.replace(/\s/g, '');
-    await page.getByLabel('Code à 6 chiffres affiché par l’application').fill(new TOTP({ secret: Secret.fromBase32(key) }).generate());
-    await page.getByRole('button', { name: 'Activer' }).click();
+    const oneTime = createOfficeUser(rig, { email: 'ana@example.test', role: 'admin', name: 'Ana Admin' });
+    await firstSignIn(rig, 'ana@example.test', oneTime, 'une autre phrase assez longue');
+    await enrollSecondFactor(page);
     await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
   }
 

@@ -2,6 +2,7 @@ import { PosError } from '@pos/core';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MANAGER, MANAGER_PIN } from '../../test-support/fake-bridge';
+import { typeManagerPin } from '../../test-support/manager-pin';
 import { renderTill, startTill, stopTill } from '../../test-support/till-harness';
 import { openDrawerWithoutSale } from './no-sale';
 
@@ -18,15 +19,10 @@ describe('the drawer opened without a sale', () => {
     act(() => void openDrawerWithoutSale());
     const reason = await screen.findByRole('dialog', { name: 'Ouvrir le tiroir sans vente' });
     fireEvent.click(within(reason).getByRole('button', { name: 'Valider' }));
-    const typePin = async (pin: string) => {
-      const dialog = await screen.findByRole('dialog', { name: 'Accord d’un responsable' });
-      fireEvent.change(within(dialog).getByLabelText('Code du responsable'), { target: { value: pin } });
-      fireEvent.click(within(dialog).getByRole('button', { name: 'Valider' }));
-    };
-    await typePin('9999');
+    await typeManagerPin('9999');
     const dialog = await screen.findByRole('dialog', { name: 'Accord d’un responsable' });
     await waitFor(() => expect(within(dialog).getByRole('alert').textContent).toBe('Code incorrect (4 essai(s) restant(s)).'));
-    await typePin(MANAGER_PIN);
+    await typeManagerPin(MANAGER_PIN);
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Accord d’un responsable' })).toBeNull());
     expect(till.callsOf('drawer.open')).toEqual([
       { reason: 'change', managerPin: '9999' },

@@ -2,6 +2,7 @@ import { PosError, type TrainingState } from '@pos/core';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MANAGER, MANAGER_PIN } from '../../test-support/fake-bridge';
+import { typeManagerPin } from '../../test-support/manager-pin';
 import { renderTill, startTill, stopTill } from '../../test-support/till-harness';
 import { useTrainingStore } from './training-store';
 
@@ -49,16 +50,11 @@ describe('training mode at the till', () => {
     });
     renderTill();
     fireEvent.click(within(screen.getByRole('banner')).getByRole('button', { name: 'Démarrer le mode école' }));
-    const typePin = async (pin: string) => {
-      const dialog = await screen.findByRole('dialog', { name: 'Accord d’un responsable' });
-      fireEvent.change(within(dialog).getByLabelText('Code du responsable'), { target: { value: pin } });
-      fireEvent.click(within(dialog).getByRole('button', { name: 'Valider' }));
-    };
-    await typePin('9999');
+    await typeManagerPin('9999');
     const dialog = await screen.findByRole('dialog', { name: 'Accord d’un responsable' });
     await waitFor(() => expect(within(dialog).getByRole('alert').textContent).toBe('Code incorrect (4 essai(s) restant(s)).'));
     expect(screen.queryByText('MODE ÉCOLE — ventes fictives')).toBeNull();
-    await typePin(MANAGER_PIN);
+    await typeManagerPin(MANAGER_PIN);
     expect(await screen.findByText('MODE ÉCOLE — ventes fictives')).toBeTruthy();
     expect(till.callsOf('training.set')).toEqual([
       { on: true, managerPin: '9999' },
