@@ -6,9 +6,7 @@
  * verified. Each round starts the verification afresh on the same stored records, after one round
  * not counted: a running hub is warm (its code compiled by V8, its tables in PostgreSQL's cache).
  */
-import { randomBytes } from 'node:crypto';
 import { findSyncCollection, type SyncCollection } from '@pos/core';
-import pg from 'pg';
 import type { Database } from '../../sync-server/src/db/database';
 import { openDatabase } from '../../sync-server/src/db/open-database';
 import { defaultSignatureThreads, SignaturePool } from '../../sync-server/src/fiscal/signature-pool';
@@ -16,25 +14,14 @@ import { VERIFY_BATCH, verifyStoreChains, type ReadAhead, type VerifyOptions } f
 import { pushDocuments } from '../../sync-server/src/sync/push-documents';
 import { pushRows } from '../../sync-server/src/test-support/sealed-records';
 import { enrolledTills } from '../../sync-server/src/test-support/test-hub';
+import { scratchDatabase } from '../support/postgres-admin';
 import { benchSale } from './sealed-journal';
 
-/** The PostgreSQL server the database is created on (trust auth), as bench:sync uses it. */
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SALES = findSyncCollection('sales') as SyncCollection;
 const TILL_RECORDS = findSyncCollection('till_records') as SyncCollection;
 const PUSH_ROWS = 500;
 
 export type HubVerification = { readonly records: number; readonly tills: number; readonly threads: number; readonly ratesPerS: number[] };
-
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Stores `perTill` sealed sales of each of `tills` tills (and each till's start), as pushes would. */
 async function storeSealedRecords(db: Database, tills: number, perTill: number): Promise<number> {
@@ -102,13 +89,10 @@ async function measureWith(
   options: { readonly tills: number; readonly perTill: number; readonly rounds: number; readonly log: (line: string) => void },
   verify: VerifyOptions,
 ): Promise<Omit<HubVerification, 'threads'>> {
-  const name = `pos_bench_${randomBytes(4).toString('hex')}_verify`;
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
+  const scratch = await scratchDatabase('verify');
   let db: Database | null = null;
   try {
-    db = await openDatabase({ kind: 'postgres', url: url.toString() });
+    db = await openDatabase({ kind: 'postgres', url: scratch.url });
     const built = performance.now();
     const records = await storeSealedRecords(db, options.tills, options.perTill);
     await db.query('ANALYZE');
@@ -121,6 +105,6 @@ async function measureWith(
     return { records, tills: options.tills, ratesPerS };
   } finally {
     await db?.close();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await scratch.drop();
   }
 }

@@ -14,13 +14,12 @@
  *   without roll-ups (same run, fewer rounds).
  * The issue asks 5,000,000 sales: `--sales 5000000` (generation then takes minutes).
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { Database } from '../../sync-server/src/db/database';
 import { openDatabase } from '../../sync-server/src/db/open-database';
 import { dashboard, dashboardComparison, type DashboardRange } from '../../sync-server/src/reporting/dashboard-queries';
 import type { Source } from '../../sync-server/src/reporting/dashboard-sql';
 import { formatTable, summarize } from '../till/stats';
+import { scratchDatabase } from '../support/postgres-admin';
 import { generateHistory, LINES_PER_SALE } from './history';
 
 const args = process.argv.slice(2);
@@ -30,7 +29,6 @@ const sales = option('sales', 500_000);
 const stores = option('stores', 50);
 const rounds = option('rounds', 20);
 const rawRounds = option('raw-rounds', 5);
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const FIRST_DAY = '2025-12-01';
 const DAYS = 365;
 const MONTH = { from: '2026-10-01', to: '2026-10-31' };
@@ -38,16 +36,6 @@ const MONTH = { from: '2026-10-01', to: '2026-10-31' };
 type Figure = { name: string; unit: string; values: number[]; target?: string };
 const figures: Figure[] = [];
 const log = (line: string) => console.log(line);
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** One dashboard as the page asks it: everything, with its comparisons, at once. */
 async function timeDashboard(db: Database, range: DashboardRange, source: Source): Promise<number> {
@@ -63,13 +51,10 @@ async function measure(db: Database, name: string, range: DashboardRange, source
   figures.push({ name, unit: 'ms', values, ...(target ? { target } : {}) });
 }
 
-const name = `pos_bench_${randomBytes(4).toString('hex')}_office`;
-await admin(`CREATE DATABASE ${name}`);
-const url = new URL(ADMIN_URL);
-url.pathname = `/${name}`;
+const scratch = await scratchDatabase('office');
 let db: Database | null = null;
 try {
-  db = await openDatabase({ kind: 'postgres', url: url.toString() });
+  db = await openDatabase({ kind: 'postgres', url: scratch.url });
   const started = performance.now();
   log(
     `generating ${sales.toLocaleString('en')} sales (${(sales * LINES_PER_SALE).toLocaleString('en')} lines) over ${stores} stores and ${DAYS} days:`,
@@ -88,7 +73,7 @@ try {
   await measure(db, 'dashboard_raw_store_ms', one, 'facts', rawRounds);
 } finally {
   await db?.close();
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await scratch.drop();
 }
 
 log('');

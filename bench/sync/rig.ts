@@ -10,12 +10,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { hubReady } from '../../electron/src/launch/embedded-hub';
 import type { Queryable } from '../../sync-server/src/db/database';
 import { storesWithUnreadRecords } from '../../sync-server/src/fiscal/chain-verifier';
 import { storesBehind } from '../../sync-server/src/fiscal/feed-projector';
 import { repoRoot } from '../../tests/support/till-process';
+import { adminQuery, scratchDatabase } from '../support/postgres-admin';
 
 export type Log = (line: string) => void;
 export const log: Log = (line) => process.stderr.write(`${line}\n`);
@@ -94,25 +94,6 @@ export async function tempDir(prefix: string): Promise<string> {
   return dir;
 }
 
-/** The PostgreSQL server the benchmark creates its databases on (trust auth, user postgres). */
-export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-export async function adminQuery<R extends pg.QueryResultRow>(text: string): Promise<R[]> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return (await client.query<R>(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * Flushes what earlier parts left in PostgreSQL's buffers (CHECKPOINT needs a superuser; skipped
  * with a note otherwise), so a part is not measured while the server writes out the previous one.
@@ -128,12 +109,9 @@ export async function settleServer(): Promise<string | null> {
 
 /** A new, empty database `pos_bench_<random>_<what>`, dropped at clean-up. Returns its URL. */
 export async function freshDatabase(what: string): Promise<string> {
-  const name = `pos_bench_${randomBytes(4).toString('hex')}_${what}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
-  onCleanup(`database ${name}`, async () => {
-    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  });
-  return withDatabase(ADMIN_URL, name);
+  const database = await scratchDatabase(what);
+  onCleanup(`database ${new URL(database.url).pathname.slice(1)}`, database.drop);
+  return database.url;
 }
 
 export async function postgresVersion(): Promise<string> {
