@@ -5,3 +5,4 @@ export * from './field-merge';
 export * from './json-bounds';
 export * from './sale-bounds';
 export * from './erasure';
+export * from './head-office-ids';

@@ -1,13 +1,9 @@
+import { isTillId } from '@pos/core';
 import { HubError } from '../errors/hub-error';
 
-/**
- * Store and till ids are short codes (S001, T01): letters, digits, `_` and `-`. No dot, since a
- * device token is `<storeId>.<secret>`.
- */
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-
+/** Store and till ids: core's rule (isTillId, isStoreId), which the back office checks too. */
 export function assertId(kind: 'store' | 'till', value: string): string {
-  if (!ID_PATTERN.test(value)) {
+  if (!isTillId(value)) {
     throw new HubError(400, 'bad_request', `A ${kind} id is 1 to 64 letters, digits, "_" or "-" (got "${value}")`);
   }
   if (kind === 'store' && value.toLowerCase() === 'catalog') {

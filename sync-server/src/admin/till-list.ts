@@ -1,25 +1,9 @@
+import type { TillSummary } from '@pos/core';
 import type { Queryable } from '../db/database';
 import { HubError } from '../errors/hub-error';
 import { storeExists } from './stores';
 
-export type TillSummary = {
-  readonly tillId: string;
-  readonly label: string | null;
-  readonly createdAt: string;
-  /** Enrolled once, and every device token it had is revoked: it must be enrolled again. */
-  readonly revoked: boolean;
-  readonly lastSeenAt: string | null;
-  /** The hub does not keep the version a till runs: always null for now. */
-  readonly appVersion: string | null;
-  readonly syncBacklog: {
-    /** Fiscal records received but not placed in their chain yet (a gap, or a key not known yet). */
-    readonly pendingRecords: number;
-    /** Documents of this till the hub refused and kept aside. */
-    readonly quarantined: number;
-    /** What the till has not pushed yet: only the till knows, so null. */
-    readonly unpushed: null;
-  };
-};
+export type { TillSummary };
 
 type Row = {
   till_id: string;

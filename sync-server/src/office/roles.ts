@@ -1,6 +1,7 @@
-/** Head-office roles (issue 13): who may see and change what, in which stores (office/access.ts). */
-export const OFFICE_ROLES = ['admin', 'regional', 'store-manager', 'accountant'] as const;
-export type OfficeRole = (typeof OFFICE_ROLES)[number];
+import { OFFICE_ROLES, type OfficeRole } from '@pos/core';
+
+/** Head-office roles (issue 13, core's list, shared with the back office): decided in office/access.ts. */
+export { OFFICE_ROLES, type OfficeRole };
 
 export function isOfficeRole(value: unknown): value is OfficeRole {
   return typeof value === 'string' && (OFFICE_ROLES as readonly string[]).includes(value);

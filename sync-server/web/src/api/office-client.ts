@@ -4,8 +4,10 @@
  * sign-in and of GET /me and goes back in X-CSRF-Token on every change. Every other file sees
  * only these functions and OfficeApiError's code.
  */
-export const OFFICE_ROLES = ['admin', 'regional', 'store-manager', 'accountant'] as const;
-export type OfficeRole = (typeof OFFICE_ROLES)[number];
+import { OFFICE_ROLES, type OfficeRole } from '@pos/core';
+
+/** The hub's roles, core's list (the hub decides with the same one). */
+export { OFFICE_ROLES, type OfficeRole };
 
 export type OfficeMe = {
   readonly id: string;

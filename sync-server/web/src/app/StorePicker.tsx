@@ -1,14 +1,11 @@
+import { isStoreId } from '@pos/core';
 import { useContext, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeMe } from '../api/office-client';
 import { OfficeClientContext } from './client-context';
 
-/** The hub's own rule for a store id (sync-server/src/admin/ids.ts): checked here so a typo never reaches it. */
-const STORE_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-export function isStoreId(value: string): boolean {
-  return STORE_ID.test(value) && value.toLowerCase() !== 'catalog';
-}
+/** The hub's own rule for a store id (core's isStoreId): checked here so a typo never reaches it. */
+export { isStoreId };
 
 /** The store a one-store page opens on: the user's first store, or none for an administrator without any. */
 export function initialStore(me: OfficeMe): string | null {

@@ -1,3 +1,4 @@
+import { isTillId, type TillSummary } from '@pos/core';
 import { OfficeApiError, type OfficeClient } from '../../api/office-client';
 
 export type VatRate = { readonly id: string; readonly rateBp: number; readonly code: string; readonly label: string };
@@ -22,23 +23,13 @@ export type StoreSettings = {
   readonly varianceLimit: number;
 };
 
-/** A till as GET /api/v1/admin/stores/:storeId/tills lists it (sync-server/src/admin/till-list.ts). */
-export type TillSummary = {
-  readonly tillId: string;
-  readonly label: string | null;
-  readonly createdAt: string;
-  readonly revoked: boolean;
-  readonly lastSeenAt: string | null;
-  readonly appVersion: string | null;
-  readonly syncBacklog: { readonly pendingRecords: number; readonly quarantined: number; readonly unpushed: null };
-};
+/** A till as GET /api/v1/admin/stores/:storeId/tills lists it: core's shape, the hub's answer. */
+export type { TillSummary };
 
 export type Enrollment = { readonly code: string; readonly storeId: string; readonly tillId: string; readonly expiresAt: string };
 
-/** The hub's rule for a till id (sync-server/src/admin/ids.ts), checked here so a typo never reaches it. */
-export function isTillId(value: string): boolean {
-  return /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(value);
-}
+/** The hub's rule for a till id (core's), checked here so a typo never reaches it. */
+export { isTillId };
 
 /** The store and till routes of sync-server/src/http/admin-routes.ts and store-settings-route.ts, typed for the page. */
 export function storesApi(client: OfficeClient) {
