@@ -121,7 +121,12 @@ for (const target of testTargets()) {
           code: 0,
           out: expect.stringContaining('1 device token revoked'),
         });
-        expect((await requestJson(`${hub.url}/sync/v1/products/pull`, { headers: syncHeaders(token, 'products') })).status).toBe(401);
+        // On PostgreSQL the CLI revokes in its own process and the hub learns it by NOTIFY, a moment later.
+        await expect
+          .poll(async () => (await requestJson(`${hub.url}/sync/v1/products/pull`, { headers: syncHeaders(token, 'products') })).status, {
+            timeout: 2_000,
+          })
+          .toBe(401);
       } finally {
         await hub.close();
       }
