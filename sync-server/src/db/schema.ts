@@ -49,6 +49,8 @@ export const tills = pgTable(
     tillId: text('till_id').notNull(),
     label: text('label'),
     createdAt: createdAt(),
+    /** The till software's version, from the X-Pos-App-Version header of its sync requests (written when it changes). */
+    appVersion: text('app_version'),
   },
   (t) => [
     primaryKey({ columns: [t.storeId, t.tillId] }),
@@ -737,6 +739,8 @@ export const officeUsers = pgTable(
     totpSecret: text('totp_secret'),
     totpPendingSecret: text('totp_pending_secret'),
     totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    /** The last successful sign-in (shown on the users page). */
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
