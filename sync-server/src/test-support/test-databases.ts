@@ -4,6 +4,7 @@ import { getTableName } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { openDatabase } from '../db/open-database';
 import { openPgliteDatabase } from '../db/pglite-database';
+import { pgliteTemplate } from './pglite-template';
 import { openPostgresDatabase } from '../db/postgres-database';
 import { ALL_TABLES } from '../db/schema';
 
@@ -42,7 +43,9 @@ function pgliteTarget(): TestTarget {
     name: 'pglite',
     skip: false,
     async open(options = {}) {
-      const db = options.migrate === false ? await openPgliteDatabase() : await openDatabase({ kind: 'pglite' });
+      // Migrated: from the run's template, then migrate() only confirms nothing is left to apply.
+      const db = options.migrate === false ? await openPgliteDatabase() : await openPgliteDatabase({ template: await pgliteTemplate() });
+      if (options.migrate !== false) await db.migrate();
       return {
         db,
         url: null,
