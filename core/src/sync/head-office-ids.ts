@@ -27,7 +27,7 @@ export type TillSummary = {
   /** Enrolled once, and every device token it had is revoked: it must be enrolled again. */
   readonly revoked: boolean;
   readonly lastSeenAt: string | null;
-  /** The hub does not keep the version a till runs: always null for now. */
+  /** The version the till last said it runs (X-Pos-App-Version on its sync requests), null before it said any. */
   readonly appVersion: string | null;
   readonly syncBacklog: {
     /** Fiscal records received but not placed in their chain yet (a gap, or a key not known yet). */

@@ -6,3 +6,4 @@ export * from './json-bounds';
 export * from './sale-bounds';
 export * from './erasure';
 export * from './head-office-ids';
+export * from './app-version';

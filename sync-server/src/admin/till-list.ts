@@ -8,6 +8,7 @@ export type { TillSummary };
 type Row = {
   till_id: string;
   label: string | null;
+  app_version: string | null;
   created_at: Date | string;
   tokens: number | string;
   live_tokens: number | string;
@@ -18,11 +19,11 @@ type Row = {
 
 const iso = (value: Date | string): string => new Date(value).toISOString();
 
-/** A store's tills, from what the hub already keeps: tills, device tokens, pending records, quarantine. */
+/** A store's tills, from what the hub already keeps: tills (their app version), device tokens, pending records, quarantine. */
 export async function listTills(db: Queryable, storeId: string): Promise<TillSummary[]> {
   if (!(await storeExists(db, storeId))) throw new HubError(404, 'not_found', `Store ${storeId} does not exist`);
   const rows = await db.query<Row>(
-    `SELECT t.till_id, t.label, t.created_at,
+    `SELECT t.till_id, t.label, t.app_version, t.created_at,
             (SELECT count(*) FROM device_tokens d WHERE d.store_id = t.store_id AND d.till_id = t.till_id) AS tokens,
             (SELECT count(*) FROM device_tokens d WHERE d.store_id = t.store_id AND d.till_id = t.till_id AND d.revoked_at IS NULL) AS live_tokens,
             (SELECT max(d.last_seen_at) FROM device_tokens d WHERE d.store_id = t.store_id AND d.till_id = t.till_id) AS last_seen_at,
@@ -37,7 +38,7 @@ export async function listTills(db: Queryable, storeId: string): Promise<TillSum
     createdAt: iso(row.created_at),
     revoked: Number(row.tokens) > 0 && Number(row.live_tokens) === 0,
     lastSeenAt: row.last_seen_at === null ? null : iso(row.last_seen_at),
-    appVersion: null,
+    appVersion: row.app_version,
     syncBacklog: { pendingRecords: Number(row.pending), quarantined: Number(row.quarantined), unpushed: null },
   }));
 }

@@ -32,6 +32,8 @@ export async function announceRevocation(db: Queryable, storeId: string): Promis
 export class DeviceAuthenticator {
   /** Tokens verified once (until 0: look again before trusting, but known, so never limited). */
   private readonly trusted = new Map<string, { readonly device: DeviceIdentity; until: number }>();
+  /** The app version this instance last wrote per till (`store\u0000till`): a till's row is written when it changes only. */
+  private readonly versions = new Map<string, string>();
   private unlisten: (() => Promise<void>) | null = null;
 
   constructor(
@@ -46,8 +48,28 @@ export class DeviceAuthenticator {
     });
   }
 
-  /** `address`: the client's, for the failure limit (none: not limited). */
-  async authenticate(token: string | null, address?: string): Promise<DeviceIdentity> {
+  /**
+   * `address`: the client's, for the failure limit (none: not limited). `appVersion`: the version
+   * the till says it runs (already checked, null: none), kept on its row when it changed.
+   */
+  async authenticate(token: string | null, address?: string, appVersion: string | null = null): Promise<DeviceIdentity> {
+    const device = await this.identify(token, address);
+    if (appVersion !== null) await this.noteVersion(device, appVersion);
+    return device;
+  }
+
+  private async noteVersion(device: DeviceIdentity, version: string): Promise<void> {
+    const till = `${device.storeId}\u0000${device.tillId}`;
+    if (this.versions.get(till) === version) return;
+    await this.db.query('UPDATE tills SET app_version = $3 WHERE store_id = $1 AND till_id = $2 AND app_version IS DISTINCT FROM $3', [
+      device.storeId,
+      device.tillId,
+      version,
+    ]);
+    this.versions.set(till, version);
+  }
+
+  private async identify(token: string | null, address?: string): Promise<DeviceIdentity> {
     const key = token ? sha256Hex(token) : null;
     const known = key ? this.trusted.get(key) : undefined;
     if (known && known.until > Date.now()) return known.device;
@@ -71,5 +93,6 @@ export class DeviceAuthenticator {
     await this.unlisten?.();
     this.unlisten = null;
     this.trusted.clear();
+    this.versions.clear();
   }
 }

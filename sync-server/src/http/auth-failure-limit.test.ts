@@ -81,6 +81,20 @@ for (const target of testTargets()) {
       }
     });
 
+    it('failed sign-ins to the back office from one address, each for another e-mail: 401 five times, then 429', async () => {
+      const { hub } = await strictHub();
+      const signIn = (email: string, remoteAddress = '10.0.0.7') =>
+        hub.app.inject({ method: 'POST', url: '/api/v1/office/session', payload: { email, password: 'guess' }, remoteAddress });
+      try {
+        const statuses: number[] = [];
+        for (let i = 0; i < 8; i++) statuses.push((await signIn(`user${i}@example.com`)).statusCode);
+        expect(statuses).toEqual([...Array<number>(5).fill(401), ...Array<number>(3).fill(429)]);
+        expect((await signIn('another@example.com', '10.0.0.8')).statusCode).toBe(401);
+      } finally {
+        await hub.close();
+      }
+    });
+
     it('behind a trusted proxy, the client’s address is the one X-Forwarded-For names', async () => {
       const { hub } = await strictHub({ authFailureLimit: { max: 1, timeWindowMs: 60_000 }, trustProxy: '127.0.0.1' });
       const pull = (client: string) =>

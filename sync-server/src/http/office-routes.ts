@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { FailedAuthLimiter } from '../auth/failed-auth-limiter';
 import type { Database } from '../db/database';
 import { changePassword, confirmTotp, startTotpEnrollment } from '../office/account';
-import { listAudit, MAX_AUDIT_PAGE } from '../office/audit';
+import { listAudit, MAX_AUDIT_FILTER_LENGTH, MAX_AUDIT_PAGE } from '../office/audit';
 import { MAX_PASSWORD_LENGTH } from '../office/password-hash';
 import type { OfficeUser } from '../office/roles';
 import { csrfTokenOf, endSession, endUserSessions } from '../office/sessions';
@@ -174,12 +174,20 @@ export function registerOfficeRoutes(
     '/api/v1/office/audit',
     {
       schema: {
-        summary: 'The audit log, newest first (administrators)',
+        summary: 'The audit log, newest first (administrators), narrowed by actor, action and period',
         tags,
         security: OfficeSecurity,
         querystring: Type.Object({
           before: Type.Optional(Type.Integer({ minimum: 1, description: 'The `next` of the previous page' })),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_AUDIT_PAGE })),
+          actor: Type.Optional(
+            Type.String({ maxLength: MAX_AUDIT_FILTER_LENGTH, description: 'Part of the actor: e-mail, user id, token id' }),
+          ),
+          action: Type.Optional(
+            Type.String({ maxLength: MAX_AUDIT_FILTER_LENGTH, description: 'Part of the action: user.update, a route' }),
+          ),
+          from: Type.Optional(Type.String({ format: 'date-time', description: 'From this instant (inclusive)' })),
+          to: Type.Optional(Type.String({ format: 'date-time', description: 'Until this instant (exclusive)' })),
         }),
         response: {
           200: Type.Object({ entries: List(AuditEntrySchema), next: Type.Union([Type.Integer(), Type.Null()]) }),

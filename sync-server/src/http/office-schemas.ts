@@ -24,7 +24,12 @@ export const OfficeUserSchema = Type.Object({
 
 export const OfficeUserInfoSchema = Type.Intersect([
   OfficeUserSchema,
-  Type.Object({ disabled: Type.Boolean(), lockedUntil: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String() }),
+  Type.Object({
+    disabled: Type.Boolean(),
+    lockedUntil: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Type.String(),
+    lastSignInAt: Type.Union([Type.String(), Type.Null()]),
+  }),
 ]);
 
 /** A signed-in user, the CSRF token the page sends back, and what they must do before anything else. */

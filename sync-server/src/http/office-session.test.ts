@@ -226,6 +226,18 @@ for (const target of testTargets()) {
       expect(older[2]).toMatchObject({ storeId: 'S1', before: null, after: { displayName: 'Julie', pin: '[redacted]' } });
       expect(rest.body.next).toBeNull();
       expect(JSON.stringify(await db.query('SELECT * FROM audit_log'))).not.toContain('4826');
+      // Narrowed by actor, action (part of it, any case; % and _ taken literally) and period; the last sign-in kept.
+      const filtered = async (query: string) =>
+        ((await admin.call('GET', `/api/v1/office/audit?${query}`)).body.entries as typeof entries).map((e) => e.action);
+      expect(await filtered('actor=BOSS@&action=user.')).toEqual(['user.update', 'user.create']);
+      expect(await filtered('action=%25')).toEqual([]);
+      expect(await filtered(`from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)).toEqual([]);
+      expect((await filtered(`to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)).length).toBe(7);
+      expect((await admin.call('GET', '/api/v1/office/audit?from=yesterday')).status).toBe(400);
+      expect((await admin.call('GET', `/api/v1/office/audit?actor=${'x'.repeat(255)}`)).status).toBe(400);
+      const users = (await admin.call('GET', '/api/v1/admin/users')).body.users as { email: string; lastSignInAt: string | null }[];
+      expect(users.find((u) => u.email === 'boss@example.com')!.lastSignInAt).toEqual(expect.any(String));
+      expect(users.find((u) => u.email === 'acc@example.com')!.lastSignInAt).toBeNull();
 
       const manager = browser();
       await manager.signIn('sm@example.com');

@@ -1,4 +1,13 @@
-import { canPull, canPush, findSyncCollection, SCHEMA_VERSION_HEADER, SYNC_COLLECTIONS, type SyncCollection } from '@pos/core';
+import {
+  APP_VERSION_HEADER,
+  appVersionOf,
+  canPull,
+  canPush,
+  findSyncCollection,
+  SCHEMA_VERSION_HEADER,
+  SYNC_COLLECTIONS,
+  type SyncCollection,
+} from '@pos/core';
 import type { FastifyRequest } from 'fastify';
 import type { DeviceIdentity } from '../auth/device-auth';
 import type { DeviceAuthenticator } from '../auth/device-authenticator';
@@ -61,7 +70,12 @@ function directionOf(collection: SyncCollection, operation: SyncOperation): void
  */
 export function syncGuard(auth: DeviceAuthenticator, operation: SyncOperation) {
   return async (request: FastifyRequest, _reply: unknown, payload: unknown) => {
-    const device = await auth.authenticate(bearerToken(request.headers.authorization), request.ip);
+    // The till's version is kept for head office; a header it cannot read is ignored, never refused.
+    const device = await auth.authenticate(
+      bearerToken(request.headers.authorization),
+      request.ip,
+      appVersionOf(request.headers[APP_VERSION_HEADER]),
+    );
     const name = (request.params as { collection?: unknown }).collection;
     const collection = findSyncCollection(name);
     if (!collection) {

@@ -1,9 +1,10 @@
+import { APP_VERSION_HEADER } from '@pos/core';
 import { describe, expect, it } from 'vitest';
 import type { TillSummary } from '../admin/till-list';
 import { createTill } from '../admin/tills';
 import { adminHeaders, headOffice } from '../test-support/head-office';
 import { testTargets } from '../test-support/test-databases';
-import { client, enrolledTills, useTestHub } from '../test-support/test-hub';
+import { client, enrolledTills, syncHeaders, useTestHub } from '../test-support/test-hub';
 
 for (const target of testTargets()) {
   describe.skipIf(target.skip)(`a store’s tills listed at the hub on ${target.name}`, () => {
@@ -11,7 +12,7 @@ for (const target of testTargets()) {
     const list = async (storeId: string) =>
       headOffice(ctx().hub, await adminHeaders(ctx().db)).call('GET', `/api/v1/admin/stores/${storeId}/tills`);
 
-    it('lists each till with its last call, revocation and backlog; what the hub does not track is null', async () => {
+    it('lists each till with its last call, revocation and backlog; no app version before the till sends one', async () => {
       const { db, hub } = ctx();
       const [t1] = await enrolledTills(db, 'S1', ['T1', 'T2']);
       await createTill(db, { storeId: 'S1', tillId: 'T3', label: 'Réserve' });
@@ -55,6 +56,22 @@ for (const target of testTargets()) {
       ]);
       const [first] = (answer.body as { tills: TillSummary[] }).tills;
       expect(Date.now() - Date.parse(first!.lastSeenAt!)).toBeLessThan(60_000);
+    });
+
+    it('keeps the app version a till sends on its sync requests; a header it cannot read is ignored, the request served', async () => {
+      const { db, hub } = ctx();
+      const [t1] = await enrolledTills(db, 'S1', ['T1']);
+      const pull = async (version: string) => {
+        const headers = { ...syncHeaders(t1!.token, 'store_settings'), [APP_VERSION_HEADER]: version };
+        return (await hub.app.inject({ url: '/sync/v1/store_settings/pull', headers })).statusCode;
+      };
+      const version = async () => ((await list('S1')).body as { tills: TillSummary[] }).tills[0]!.appVersion;
+      expect(await pull('1.4.0')).toBe(200);
+      expect(await version()).toBe('1.4.0');
+      for (const bad of ['x'.repeat(41), '1.5 <b>', '']) expect(await pull(bad)).toBe(200);
+      expect(await version()).toBe('1.4.0');
+      expect(await pull('1.5.0-beta.1')).toBe(200);
+      expect(await version()).toBe('1.5.0-beta.1');
     });
 
     it('counts a till’s refused documents in its backlog, and says 404 for no store', async () => {

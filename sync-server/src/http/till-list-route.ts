@@ -14,7 +14,9 @@ const TillSummary = Type.Object({
   createdAt: Type.String(),
   revoked: Type.Boolean({ description: 'Enrolled once, and every device token it had is revoked' }),
   lastSeenAt: Nullable(Type.String({ description: 'Last authenticated call (a minute’s precision); null if never' })),
-  appVersion: Nullable(Type.String({ description: 'Not tracked by the hub yet: always null' })),
+  appVersion: Nullable(
+    Type.String({ description: 'The version the till last sent in X-Pos-App-Version on its sync requests; null if none yet' }),
+  ),
   syncBacklog: Type.Object({
     pendingRecords: Type.Integer({ description: 'Fiscal records received, not yet placed in their chain' }),
     quarantined: Type.Integer({ description: 'Documents of this till the hub refused' }),
@@ -30,7 +32,7 @@ export function registerTillListRoute(app: HubApp, options: { db: Database; admi
       schema: {
         summary: 'List a store’s tills',
         description:
-          'From what the hub keeps: tills, device tokens (revocation, last call), fiscal records awaiting their place, quarantine. The hub does not track the app version nor what a till has not pushed yet: appVersion and syncBacklog.unpushed are null.',
+          'From what the hub keeps: tills (the app version they send), device tokens (revocation, last call), fiscal records awaiting their place, quarantine. The hub does not know what a till has not pushed yet: syncBacklog.unpushed is null.',
         tags: ['admin'],
         security: AdminSecurity,
         params: Type.Object({ storeId: StoreId }),

@@ -78,16 +78,45 @@ type Row = {
 };
 
 export const MAX_AUDIT_PAGE = 200;
+/** Longest actor or action filter: an e-mail, a route. */
+export const MAX_AUDIT_FILTER_LENGTH = 254;
 
-/** Newest first, `limit` at a time; `next` is the `before` of the next page (null at the end). */
-export async function listAudit(
-  db: Queryable,
-  page: { before?: number; limit?: number } = {},
-): Promise<{ entries: AuditRow[]; next: number | null }> {
+export type AuditQuery = {
+  /** The `next` of the previous page. */
+  readonly before?: number;
+  readonly limit?: number;
+  /** Part of the actor (a user's e-mail or id, a token's id), any case. */
+  readonly actor?: string;
+  /** Part of the action (user.update, or a route: PUT /api/v1/admin/stores/:storeId/roles), any case. */
+  readonly action?: string;
+  /** From this instant (inclusive) … */
+  readonly from?: string;
+  /** … until this one (exclusive). */
+  readonly to?: string;
+};
+
+/** `text` as a LIKE pattern matching itself anywhere. */
+function containing(text: string): string {
+  return `%${text.slice(0, MAX_AUDIT_FILTER_LENGTH).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Newest first, `limit` at a time, narrowed by the filters given; `next` is the `before` of the next page (null at the end). */
+export async function listAudit(db: Queryable, page: AuditQuery = {}): Promise<{ entries: AuditRow[]; next: number | null }> {
   const limit = Math.min(Math.max(page.limit ?? 50, 1), MAX_AUDIT_PAGE);
+  const params: unknown[] = [limit + 1];
+  const where: string[] = [];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (page.before !== undefined) add((n) => `id < ${n}`, page.before);
+  if (page.actor) add((n) => `actor ILIKE ${n}`, containing(page.actor));
+  if (page.action) add((n) => `action ILIKE ${n}`, containing(page.action));
+  if (page.from) add((n) => `at >= ${n}::timestamptz`, page.from);
+  if (page.to) add((n) => `at < ${n}::timestamptz`, page.to);
   const rows = await db.query<Row>(
-    `SELECT * FROM audit_log ${page.before === undefined ? '' : 'WHERE id < $2'} ORDER BY id DESC LIMIT $1`,
-    page.before === undefined ? [limit + 1] : [limit + 1, page.before],
+    `SELECT * FROM audit_log ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $1`,
+    params,
   );
   const entries = rows.slice(0, limit).map((r) => ({
     id: Number(r.id),

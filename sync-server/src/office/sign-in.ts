@@ -64,6 +64,8 @@ export async function signIn(
       throw new HubError(401, 'totp_invalid', 'This code is not valid (or was used already): type the next one');
     }
   }
-  await db.query('UPDATE office_users SET failed_attempts = 0, locked_until = NULL WHERE user_id = $1', [row.user_id]);
+  await db.query('UPDATE office_users SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = now() WHERE user_id = $1', [
+    row.user_id,
+  ]);
   return { token: await openSession(db, row.user_id, options.limits), user: userOf(row) };
 }

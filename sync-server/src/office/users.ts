@@ -15,6 +15,8 @@ export type OfficeUserInfo = OfficeUser & {
   readonly disabled: boolean;
   readonly lockedUntil: string | null;
   readonly createdAt: string;
+  /** The last successful sign-in, null if never. */
+  readonly lastSignInAt: string | null;
 };
 
 export type UserRow = {
@@ -32,6 +34,7 @@ export type UserRow = {
   totp_secret: string | null;
   totp_pending_secret: string | null;
   totp_last_step: string | number | null;
+  last_sign_in_at: Date | null;
   created_at: Date;
 };
 
@@ -54,6 +57,7 @@ export function userInfo(row: UserRow): OfficeUserInfo {
     disabled: row.disabled,
     lockedUntil: row.locked_until && row.locked_until.getTime() > Date.now() ? row.locked_until.toISOString() : null,
     createdAt: row.created_at.toISOString(),
+    lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
   };
 }
 
