@@ -549,8 +549,26 @@ export const reportSales = pgTable(
     items: bigint('items', { mode: 'number' }).notNull(),
     tenders: jsonb('tenders').notNull(),
     vat: jsonb('vat').notNull(),
+    /** When the sale completed (its sealed completedAt): the Sales list's order, newest first. */
+    completedAt: timestamp('completed_at', { withTimezone: true }).notNull(),
+    /** Its place on the till's sale chain (journal and sequence): its fiscal status, its receipt code. */
+    epoch: integer('epoch').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    /** The receipt code as printed (core's saleReceiptNumber). */
+    receipt: text('receipt').notNull(),
+    /** A return's original sale (returnOf.saleId); null for a sale or a return without receipt. */
+    returnOf: text('return_of'),
   },
-  (t) => [primaryKey({ columns: [t.storeId, t.saleId] }), index('report_sales_date_idx').on(t.storeId, t.businessDate)],
+  (t) => [
+    primaryKey({ columns: [t.storeId, t.saleId] }),
+    index('report_sales_date_idx').on(t.storeId, t.businessDate),
+    // The Sales list (src/reporting/sales-search.ts): newest first within a store, by receipt code, a sale's returns.
+    index('report_sales_recent_idx').on(t.storeId, t.businessDate, t.completedAt, t.saleId),
+    index('report_sales_receipt_idx').on(t.storeId, t.tillId, t.seq),
+    index('report_sales_return_of_idx')
+      .on(t.storeId, t.returnOf)
+      .where(sql`"return_of" IS NOT NULL`),
+  ],
 );
 
 /** Reporting facts, one row per line of a report_sales sale; signed like it. */

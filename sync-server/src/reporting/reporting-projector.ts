@@ -16,6 +16,9 @@ type FeedSale = {
   readonly seq: number;
   readonly till_id: string;
   readonly payload: unknown;
+  /** Its place on the till's sale chain (the receipt's sequence). */
+  readonly epoch: number;
+  readonly chain_seq: number;
 };
 
 /**
@@ -34,7 +37,7 @@ const REPORTING_PROJECTION: FeedProjection<FeedSale, BusinessDaySettings> = {
   checkpoint: 'reporting_projection',
   read: (tx, storeId, from, end, limit) =>
     tx.query<FeedSale>(
-      `SELECT r.feed_seq, d.id, d.seq, r.till_id, d.doc #> '{record,payload}' AS payload
+      `SELECT r.feed_seq, d.id, d.seq, r.till_id, d.doc #> '{record,payload}' AS payload, r.epoch, r.seq AS chain_seq
          FROM chain_records r JOIN store_docs d ON d.store_id = r.store_id AND d.collection = r.collection AND d.id = r.doc_id
         WHERE r.store_id = $1 AND r.feed_seq > $2 AND r.feed_seq <= $3 AND r.collection = 'sales'
         ORDER BY r.feed_seq LIMIT $4`,
@@ -51,18 +54,19 @@ const REPORTING_PROJECTION: FeedProjection<FeedSale, BusinessDaySettings> = {
 async function applySales(tx: Queryable, storeId: string, records: readonly FeedSale[], days: BusinessDaySettings): Promise<number> {
   const byId = new Map<string, SaleFacts>();
   for (const r of records) {
-    const facts = saleFacts(r.id, r.till_id, r.payload, days);
+    const facts = saleFacts(r.id, r.till_id, r.payload, days, { epoch: Number(r.epoch), seq: Number(r.chain_seq) });
     if (facts) byId.set(r.id, facts);
   }
   if (byId.size === 0) return 0;
   // Only the sales whose fact row is new add to the roll-ups: the fact's key is the guard.
   const inserted = await tx.query<{ sale_id: string }>(
     `INSERT INTO report_sales (store_id, sale_id, till_id, business_date, local_hour, weekday, channel, kind, staff_id,
-                               total_incl, total_excl, discount, items, tenders, vat)
+                               total_incl, total_excl, discount, items, tenders, vat, completed_at, epoch, seq, receipt, return_of)
      SELECT $1, s.sale_id, s.till_id, s.business_date, s.local_hour, s.weekday, s.channel, s.kind, s.staff_id,
-            s.total_incl, s.total_excl, s.discount, s.items, s.tenders, s.vat
+            s.total_incl, s.total_excl, s.discount, s.items, s.tenders, s.vat, s.completed_at, s.epoch, s.seq, s.receipt, s.return_of
        FROM jsonb_to_recordset($2::jsonb) AS s(sale_id text, till_id text, business_date text, local_hour int, weekday int, channel text,
-            kind text, staff_id text, total_incl int8, total_excl int8, discount int8, items int8, tenders jsonb, vat jsonb)
+            kind text, staff_id text, total_incl int8, total_excl int8, discount int8, items int8, tenders jsonb, vat jsonb,
+            completed_at timestamptz, epoch int, seq int8, receipt text, return_of text)
      ON CONFLICT (store_id, sale_id) DO NOTHING RETURNING sale_id`,
     [storeId, JSON.stringify([...byId.values()].map((f) => f.sale))],
   );

@@ -1,4 +1,4 @@
-import { businessDate, tenderCounts, vatFromInclusive, wallClockAt, type BusinessDaySettings, type Tender } from '@pos/core';
+import { businessDate, receiptNumber, tenderCounts, vatFromInclusive, wallClockAt, type BusinessDaySettings, type Tender } from '@pos/core';
 
 /** A sale as reporting keeps it: one row of `report_sales`. Amounts in minor units, negative for a return. */
 export type SaleFact = {
@@ -21,7 +21,19 @@ export type SaleFact = {
   readonly tenders: Readonly<Record<string, number>>;
   /** The sale's VAT rows per rate: inclusive, base and VAT, negative for a return. */
   readonly vat: readonly { readonly rate_bp: number; readonly incl: number; readonly excl: number }[];
+  /** The sealed completedAt (ISO). */
+  readonly completed_at: string;
+  /** Its place on the till's sale chain: journal and sequence. */
+  readonly epoch: number;
+  readonly seq: number;
+  /** The receipt code as printed: with its store from version 1 on (core's saleReceiptNumber). */
+  readonly receipt: string;
+  /** A return's original sale; null otherwise. */
+  readonly return_of: string | null;
 };
+
+/** Where a sale's record sits on its till's sale chain (chain_records.epoch, seq). */
+export type ChainPlace = { readonly epoch: number; readonly seq: number };
 
 /** A sale line as reporting keeps it: one row of `report_lines`. */
 export type LineFact = {
@@ -75,7 +87,13 @@ function list(value: unknown, what: string): unknown[] {
  * zone and day start, as the till computes version 1's. Throws a TypeError (a record fault: the
  * projector reports the sale and skips it) on what it cannot read.
  */
-export function saleFacts(saleId: string, tillId: string, payload: unknown, days: BusinessDaySettings): SaleFacts | null {
+export function saleFacts(
+  saleId: string,
+  tillId: string,
+  payload: unknown,
+  days: BusinessDaySettings,
+  place: ChainPlace,
+): SaleFacts | null {
   const p = record(payload, 'payload');
   if (p.training === true) return null;
   const kind = p.v === 1 ? p.kind : 'sale';
@@ -122,6 +140,8 @@ export function saleFacts(saleId: string, tillId: string, payload: unknown, days
     };
   });
   const wall = wallClockAt(instant, days.timeZone);
+  const returnOf =
+    kind === 'return' && typeof p.returnOf === 'object' && p.returnOf !== null ? (p.returnOf as { saleId?: unknown }).saleId : null;
   return {
     sale: {
       sale_id: saleId,
@@ -138,6 +158,11 @@ export function saleFacts(saleId: string, tillId: string, payload: unknown, days
       items: lines.reduce((acc, l) => acc + l.items, 0),
       tenders,
       vat,
+      completed_at: new Date(instant).toISOString(),
+      epoch: place.epoch,
+      seq: place.seq,
+      receipt: receiptNumber(tillId, place.seq, p.v === 1 ? text(p.storeId, 'storeId') : undefined),
+      return_of: typeof returnOf === 'string' && returnOf.length > 0 ? returnOf.slice(0, 200) : null,
     },
     lines,
   };
