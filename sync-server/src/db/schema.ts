@@ -255,9 +255,27 @@ export const stockMovements = pgTable(
   (t) => [
     primaryKey({ columns: [t.storeId, t.movementId] }),
     index('stock_movements_product_idx').on(t.storeId, t.productId, t.createdAt),
+    // The Stock page's movements, newest first within a store (src/stock/stock-reads.ts).
+    index('stock_movements_recent_idx').on(t.storeId, t.createdAt, t.movementId),
     check('stock_movements_kind', sql.raw(`"kind" IN (${STOCK_MOVEMENT_KINDS.map((k) => `'${k}'`).join(', ')})`)),
   ],
 );
+
+/**
+ * Transfers between stores (POST /api/v1/admin/stock-transfers): the client's id, what it moved
+ * and a fingerprint of its body, so a retry changes nothing and another body under the same id
+ * is refused. Its movements are in stock_movements (source 'transfer', source id = transfer_id).
+ * It names two stores: a reference table under Citus.
+ */
+export const stockTransfers = pgTable('stock_transfers', {
+  transferId: text('transfer_id').primaryKey(),
+  fromStoreId: text('from_store_id').notNull(),
+  toStoreId: text('to_store_id').notNull(),
+  lines: jsonb('lines').notNull(),
+  note: text('note').notNull().default(''),
+  bodySha256: text('body_sha256').notNull(),
+  createdAt: createdAt(),
+});
 
 /** The ledger's running sum per store and product. May go negative: both sales of a last unit are accepted. */
 export const stockLevels = pgTable(
@@ -867,6 +885,7 @@ export const ALL_TABLES = [
   stockProjection,
   stockMovements,
   stockLevels,
+  stockTransfers,
   quarantineOverflow,
   quarantine,
   incidents,
