@@ -113,6 +113,8 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     events.emit('terminal.alert', { ...fields, message: alert.message });
     await sealer.seal({ chain: 'event', id: randomUUID(), payload: { type: 'terminal.alert', ...fields } }).catch(() => undefined);
   };
+  // Tests and unbundled runs have no packaged version: say so rather than invent one.
+  const appVersion = options.appVersion ?? '0.0.0-dev';
   const hub = await HubClient.open({
     dataDir: options.dataDir,
     // The key the till signs with now (a rotation replaces it): the one an enrollment registers.
@@ -125,6 +127,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     events,
     identity: { storeId: config.storeId, tillId: config.tillId },
     suggestedHubUrl: config.hubUrl,
+    appVersion,
     ...(options.secretProtector ? { protector: options.secretProtector } : {}),
     // The host keeps the store's settings itself (it validates sales and builds receipts with them).
     onStream: (collection) => {
@@ -134,8 +137,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   // One staff pull at a time: two at once would seal the same rights change twice.
   const staffPulls = new SealGate();
   const context: HostContext = {
-    // Tests and unbundled runs have no packaged version: say so rather than invent one.
-    appVersion: options.appVersion ?? '0.0.0-dev',
+    appVersion,
     dataDir: options.dataDir,
     secretProtector: options.secretProtector,
     demo,

@@ -1,4 +1,6 @@
 import {
+  APP_VERSION_HEADER,
+  appVersionOf,
   enrollmentProofMessage,
   findSyncCollection,
   normalizeEnrollmentCode,
@@ -30,6 +32,8 @@ export type HubClientOptions = {
   readonly suggestedHubUrl?: string | null;
   /** The key the till seals with: registered at the hub at enrollment, with a proof that the till holds it (needed to enroll). */
   readonly key?: EnrollmentKey;
+  /** The till software's version, sent on every sync request (head office lists it); one the hub could not read is not sent. */
+  readonly appVersion?: string;
 };
 
 /** What enrollment needs of the till's signing key. */
@@ -214,7 +218,12 @@ export class HubClient {
   private headers(collection: SyncCollectionName): Record<string, string> {
     if (!this.credentials) throw new PosError('NOT_ENROLLED', 'This till is not enrolled with a hub yet');
     const definition = findSyncCollection(collection);
-    return { authorization: `Bearer ${this.credentials.token}`, [SCHEMA_VERSION_HEADER]: String(definition?.schemaVersion ?? 0) };
+    const version = appVersionOf(this.options.appVersion);
+    return {
+      authorization: `Bearer ${this.credentials.token}`,
+      [SCHEMA_VERSION_HEADER]: String(definition?.schemaVersion ?? 0),
+      ...(version ? { [APP_VERSION_HEADER]: version } : {}),
+    };
   }
 
   private httpOptions() {
