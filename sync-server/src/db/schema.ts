@@ -174,6 +174,17 @@ export const catalogDocs = pgTable(
       .using('gin', sql`("doc" -> 'barcodes')`)
       .with({ fastupdate: false })
       .where(sql`"collection" = 'products'`),
+    // The back office's product search (GET /api/v1/admin/products) on 300,000 live products: any
+    // word of the name by prefix (the computed, accent-free words), a SKU, a category page by id.
+    index('catalog_docs_words_idx')
+      .using('gin', sql`to_tsvector('simple'::regconfig, "doc" -> 'words')`)
+      .where(sql`"collection" = 'products' AND NOT "deleted"`),
+    index('catalog_docs_sku_idx')
+      .on(sql`("doc" ->> 'sku')`)
+      .where(sql`"collection" = 'products' AND NOT "deleted"`),
+    index('catalog_docs_category_idx')
+      .on(sql`("doc" ->> 'category')`, t.id)
+      .where(sql`"collection" = 'products' AND NOT "deleted"`),
   ],
 );
 

@@ -1,0 +1,3 @@
+CREATE INDEX "catalog_docs_words_idx" ON "catalog_docs" USING gin (to_tsvector('simple'::regconfig, "doc" -> 'words')) WHERE "collection" = 'products' AND NOT "deleted";--> statement-breakpoint
+CREATE INDEX "catalog_docs_sku_idx" ON "catalog_docs" USING btree (("doc" ->> 'sku')) WHERE "collection" = 'products' AND NOT "deleted";--> statement-breakpoint
+CREATE INDEX "catalog_docs_category_idx" ON "catalog_docs" USING btree (("doc" ->> 'category'),"id") WHERE "collection" = 'products' AND NOT "deleted";
