@@ -38,6 +38,8 @@ import { registerStaffRoutes } from './http/staff-routes';
 import { registerStockRoutes } from './http/stock-routes';
 import { registerStoreListRoute } from './http/store-list-route';
 import { registerTillListRoute } from './http/till-list-route';
+import { registerDashboardRoute } from './http/dashboard-route';
+import { registerReportEventsRoute } from './http/report-events-route';
 import { registerStoreSettingsRoute } from './http/store-settings-route';
 import { DEFAULT_RECEIPT_RATE, registerDigitalReceiptRoute } from './http/digital-receipt-route';
 import {
@@ -54,6 +56,7 @@ import { ChainVerifier, type ChainVerifierOptions } from './fiscal/chain-verifie
 import { StockProjector } from './stock/stock-projector';
 import { ClosingProjector } from './closings/closing-projector';
 import { ReportingProjector } from './reporting/reporting-projector';
+import { ReportEvents } from './reporting/report-events';
 import { AdminAuthenticator } from './auth/admin-authenticator';
 import { DeviceAuthenticator } from './auth/device-authenticator';
 import { DEFAULT_AUTH_FAILURE_LIMIT, FailedAuthLimiter, type FailureLimit } from './auth/failed-auth-limiter';
@@ -118,6 +121,8 @@ export type Hub = {
   readonly closings: ClosingProjector;
   /** Keeps the reports' facts and daily roll-ups (src/reporting) up with the verified sales. */
   readonly reports: ReportingProjector;
+  /** The reports' change notices, told to the back office's live dashboards. */
+  readonly reportEvents: ReportEvents;
   /** Waits until every store's pushed records are verified and its verified sales projected (stock, closings, reports). */
   catchUp(): Promise<void>;
   /** Starts listening; resolves to the hub's base URL (http://host:port or https://…). */
@@ -192,6 +197,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     onError: (error, storeId) => app.log.error({ err: error, storeId }, 'reporting projection failed; retrying'),
   });
 
+  const reportEvents = new ReportEvents(db, options.heartbeatMs);
+
   await installSecurityHeaders(app);
   await app.register(swagger, {
     openapi: {
@@ -242,6 +249,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerStoreSettingsRoute(app, { db, admin });
   registerStoreListRoute(app, { db, admin });
   registerTillListRoute(app, { db, admin });
+  registerDashboardRoute(app, { db, admin });
+  registerReportEventsRoute(app, { db, office, events: reportEvents });
   registerStockRoutes(app, { db, admin });
   registerStaffRoutes(app, { db, admin, auth, rateLimit: deviceRate });
   registerFiscalRoutes(app, { db, admin });
@@ -263,6 +272,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   app.addHook('preClose', async () => {
     closing = true;
     await streams.close();
+    await reportEvents.close();
   });
 
   await streams.start();
@@ -271,9 +281,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     await verifier.start();
     await stock.start();
     await closings.start();
+    await reportEvents.start();
     await reports.start();
     await app.ready();
   } catch (error) {
+    await reportEvents.close();
     await reports.close();
     await closings.close();
     await stock.close();
@@ -292,6 +304,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     stock,
     closings,
     reports,
+    reportEvents,
     async catchUp() {
       await verifier.catchUp();
       await stock.catchUp();
@@ -313,6 +326,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         closing = true;
         await app.close();
         await streams.close();
+        await reportEvents.close();
         // The steps under way finish; records not yet verified or projected are at the next start (catchUp).
         await verifier.close();
         await stock.close();

@@ -72,7 +72,84 @@ export type StockException = {
   readonly name: string | null;
 };
 
+/** GET /api/v1/admin/reports/dashboard: sums over stores and business dates, amounts in minor units, net of returns. */
+export type DashboardFigures = {
+  readonly tickets: number;
+  readonly returns: number;
+  /** Net sales with VAT (returns subtracted). */
+  readonly netIncl: number;
+  /** Net sales without VAT. */
+  readonly netExcl: number;
+  /** What the returns gave back, with VAT (positive). */
+  readonly returnsIncl: number;
+  readonly discounts: number;
+  /** Pieces sold (a weighed line counts one). */
+  readonly items: number;
+  /** Products and categories only: pieces, or grams of weighed products. */
+  readonly quantity?: number;
+};
+
+export type DashboardTotals = DashboardFigures & {
+  /** Net sales with VAT per ticket (rounded), 0 without tickets. */
+  readonly averageBasket: number;
+  /** Items per ticket, two decimals, 0 without tickets. */
+  readonly itemsPerTicket: number;
+};
+
+/** One key of a breakdown: a store id, a day, an ISO weekday (1 Monday … 7 Sunday), an hour (0–23), `store/till`, a method, a VAT rate in basis points… */
+export type DashboardRow = DashboardFigures & { readonly key: string };
+
+/** The breakdowns of a dashboard, each ordered by key. */
+export const DASHBOARD_BREAKDOWNS = [
+  'store',
+  'day',
+  'weekday',
+  'hour',
+  'till',
+  'channel',
+  'cashier',
+  'salesperson',
+  'tender',
+  'vat',
+  'category',
+] as const;
+export type DashboardBreakdown = (typeof DASHBOARD_BREAKDOWNS)[number];
+
+/** Bounds of a dashboard request. */
+export const DASHBOARD_LIMITS = { maxStores: 1000, maxDays: 731, maxRanked: 100 } as const;
+
+/** A period compared with: its totals and dates. */
+export type DashboardPeriod = DashboardTotals & { readonly from: string; readonly to: string };
+
+export type DashboardAnswer = {
+  readonly stores: readonly string[];
+  readonly from: string;
+  readonly to: string;
+  readonly totals: DashboardTotals;
+  /** The same number of days just before. */
+  readonly previous: DashboardPeriod;
+  /** The same dates a year before (29 February: the 28th). */
+  readonly lastYear: DashboardPeriod;
+  readonly by: Readonly<Record<DashboardBreakdown, readonly DashboardRow[]>>;
+  /** By net sales with VAT: the best first, then the worst first. */
+  readonly topProducts: readonly DashboardRow[];
+  readonly bottomProducts: readonly DashboardRow[];
+  readonly topCategories: readonly DashboardRow[];
+  readonly bottomCategories: readonly DashboardRow[];
+  /** Names of the stores and products listed (ids the hub does not know are left out). */
+  readonly names: { readonly stores: Readonly<Record<string, string>>; readonly products: Readonly<Record<string, string>> };
+};
+
+/** GET /api/v1/office/reports/events: `event: reports` with this data when a store's reports changed. */
+export type ReportsChangedEvent = { readonly storeId: string };
+
 export type AdminErrorCode =
+  /** A dashboard's dates: not YYYY-MM-DD, `to` before `from`, or more than DASHBOARD_LIMITS.maxDays days. */
+  | 'invalid_report_range'
+  /** A dashboard's store list: an id that is not one, or more than DASHBOARD_LIMITS.maxStores. */
+  | 'invalid_store_list'
+  /** A store the user does not cover named in a report's store list (403). */
+  | 'store_not_covered'
   | 'invalid_product'
   | 'invalid_settings'
   | 'invalid_import'

@@ -20,6 +20,7 @@ type Rule = 'admin' | 'read' | 'staff' | 'settings' | 'self' | 'open';
 const EXPECTED: Record<string, Rule> = {
   'POST /api/v1/admin/stores': 'admin',
   'GET /api/v1/admin/stores': 'read',
+  'GET /api/v1/admin/reports/dashboard': 'read',
   'POST /api/v1/admin/tills': 'admin',
   'POST /api/v1/admin/enrollments': 'admin',
   'POST /api/v1/admin/revocations': 'admin',
@@ -54,6 +55,7 @@ const EXPECTED: Record<string, Rule> = {
   'DELETE /api/v1/office/session': 'self',
   'POST /api/v1/office/sessions/revoke-all': 'self',
   'GET /api/v1/office/me': 'self',
+  'GET /api/v1/office/reports/events': 'self',
   'POST /api/v1/office/password': 'self',
   'POST /api/v1/office/totp': 'self',
   'POST /api/v1/office/totp/confirm': 'self',

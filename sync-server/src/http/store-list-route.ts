@@ -12,7 +12,7 @@ import type { HubApp } from './hub-app';
  * The stores a request may see, or null for all: an office session's user's, an API key's owner's
  * (read now, so a changed owner changes the list), every store for administrators and admin tokens.
  */
-async function visibleStores(db: Database, request: FastifyRequest): Promise<readonly string[] | null> {
+export async function visibleStores(db: Database, request: FastifyRequest): Promise<readonly string[] | null> {
   const session = requestSession(request);
   if (session) return session.user.role === 'admin' ? null : session.user.stores;
   const actor = requestActor(request);

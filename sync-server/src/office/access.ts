@@ -59,6 +59,8 @@ export function can(user: Pick<OfficeUser, 'role' | 'stores'>, action: OfficeAct
 export const ADMIN_ROUTE_ACTIONS: Readonly<Record<string, OfficeAction>> = {
   'POST /api/v1/admin/stores': 'chain.admin',
   'GET /api/v1/admin/stores': 'store.read',
+  // Without a store in the path: the route narrows the stores to the user's (403 store_not_covered outside them).
+  'GET /api/v1/admin/reports/dashboard': 'store.read',
   'POST /api/v1/admin/tills': 'chain.admin',
   'POST /api/v1/admin/enrollments': 'chain.admin',
   'POST /api/v1/admin/revocations': 'chain.admin',

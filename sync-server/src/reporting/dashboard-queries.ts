@@ -1,31 +1,15 @@
 import { addDays } from '@pos/core';
+import { DASHBOARD_LIMITS, type DashboardFigures, type DashboardRow, type DashboardTotals } from '@pos/core/sync/head-office-api';
 import type { Queryable } from '../db/database';
 import { BREAKDOWNS, breakdownSql, type Breakdown, type Source } from './dashboard-sql';
 
 /** Stores and business dates (inclusive, 'YYYY-MM-DD', each store's own business dates) a dashboard covers. */
 export type DashboardRange = { readonly stores: readonly string[]; readonly from: string; readonly to: string };
 
-/** Sums over a range: amounts in minor units, net of returns; `returnsIncl` what returns gave back. */
-export type Figures = {
-  readonly tickets: number;
-  readonly returns: number;
-  readonly netIncl: number;
-  readonly netExcl: number;
-  readonly returnsIncl: number;
-  readonly discounts: number;
-  readonly items: number;
-  /** Products and categories only: pieces, or grams of weighed products. */
-  readonly quantity?: number;
-};
-
-export type Totals = Figures & {
-  /** Net sales with VAT per ticket, in minor units (rounded), 0 without tickets. */
-  readonly averageBasket: number;
-  /** Items per ticket, two decimals, 0 without tickets. */
-  readonly itemsPerTicket: number;
-};
-
-export type KeyedFigures = Figures & { readonly key: string };
+/** Sums over a range: amounts in minor units, net of returns; `returnsIncl` what returns gave back (the wire's shapes). */
+export type Figures = DashboardFigures;
+export type Totals = DashboardTotals;
+export type KeyedFigures = DashboardRow;
 
 export type Dashboard = {
   readonly range: DashboardRange;
@@ -35,6 +19,9 @@ export type Dashboard = {
   /** Products by net sales with VAT: the best first, then the worst first (ties by product id). */
   readonly topProducts: readonly KeyedFigures[];
   readonly bottomProducts: readonly KeyedFigures[];
+  /** Categories the same way (a product without a category: key ''). */
+  readonly topCategories: readonly KeyedFigures[];
+  readonly bottomCategories: readonly KeyedFigures[];
 };
 
 export type Comparison = {
@@ -45,10 +32,10 @@ export type Comparison = {
   readonly lastYear: Totals & { readonly from: string; readonly to: string };
 };
 
-/** Bounds of a dashboard request: stores, days, products listed. */
-export const MAX_STORES = 1000;
-export const MAX_DAYS = 731;
-export const MAX_PRODUCTS = 100;
+/** Bounds of a dashboard request: stores, days, products (and categories) listed. */
+export const MAX_STORES = DASHBOARD_LIMITS.maxStores;
+export const MAX_DAYS = DASHBOARD_LIMITS.maxDays;
+export const MAX_PRODUCTS = DASHBOARD_LIMITS.maxRanked;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -56,9 +43,9 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** Throws a RangeError on a range out of bounds (the route answers 400). */
+/** Throws a RangeError on a range out of bounds (the route answers 400). No store: every figure is 0. */
 export function checkRange(range: DashboardRange): void {
-  if (range.stores.length === 0 || range.stores.length > MAX_STORES) throw new RangeError(`From 1 to ${MAX_STORES} stores`);
+  if (range.stores.length > MAX_STORES) throw new RangeError(`At most ${MAX_STORES} stores`);
   if (!DATE.test(range.from) || !DATE.test(range.to) || addDays(range.from, 0) !== range.from || addDays(range.to, 0) !== range.to) {
     throw new RangeError('Dates are YYYY-MM-DD');
   }
@@ -133,31 +120,39 @@ export async function dashboardBreakdown(
   return rows.map(keyed).sort(byKey(breakdown));
 }
 
-/** The `limit` best (or worst) products of a range by net sales with VAT, ties by product id. */
-export async function dashboardProducts(
+/** The `limit` best (or worst) products or categories of a range by net sales with VAT, ties by key. */
+export async function dashboardRanked(
   db: Queryable,
   range: DashboardRange,
+  of: 'product' | 'category',
   best: boolean,
   limit = 10,
   source: Source = 'rollups',
 ): Promise<KeyedFigures[]> {
   checkRange(range);
   const n = Math.max(1, Math.min(MAX_PRODUCTS, Math.trunc(limit)));
-  const rows = await db.query<Row>(breakdownSql(source, 'product', `net_incl ${best ? 'DESC' : 'ASC'}, key`, n), params(range));
+  const rows = await db.query<Row>(breakdownSql(source, of, `net_incl ${best ? 'DESC' : 'ASC'}, key`, n), params(range));
   return rows.map(keyed);
+}
+
+/** The `limit` best (or worst) products of a range by net sales with VAT, ties by product id. */
+export function dashboardProducts(db: Queryable, range: DashboardRange, best: boolean, limit = 10, source: Source = 'rollups') {
+  return dashboardRanked(db, range, 'product', best, limit, source);
 }
 
 /** Everything the dashboard shows for a range, from the roll-ups or (`facts`) from the facts alone. */
 export async function dashboard(db: Queryable, range: DashboardRange, source: Source = 'rollups', products = 10): Promise<Dashboard> {
   checkRange(range);
-  const [totals, topProducts, bottomProducts, ...lists] = await Promise.all([
+  const [totals, topProducts, bottomProducts, topCategories, bottomCategories, ...lists] = await Promise.all([
     dashboardTotals(db, range, source),
-    dashboardProducts(db, range, true, products, source),
-    dashboardProducts(db, range, false, products, source),
+    dashboardRanked(db, range, 'product', true, products, source),
+    dashboardRanked(db, range, 'product', false, products, source),
+    dashboardRanked(db, range, 'category', true, products, source),
+    dashboardRanked(db, range, 'category', false, products, source),
     ...BREAKDOWNS.filter((b) => b !== 'product').map((b) => dashboardBreakdown(db, range, b, source)),
   ]);
   const by = Object.fromEntries(BREAKDOWNS.filter((b) => b !== 'product').map((b, i) => [b, lists[i]!])) as unknown as Dashboard['by'];
-  return { range, totals, by, topProducts, bottomProducts };
+  return { range, totals, by, topProducts, bottomProducts, topCategories, bottomCategories };
 }
 
 /** The same date a year before; 29 February becomes the 28th. */

@@ -1,23 +1,12 @@
+import { DASHBOARD_BREAKDOWNS } from '@pos/core/sync/head-office-api';
+
 /**
  * Where each dashboard breakdown comes from: a daily roll-up (what the dashboard reads), or the
  * facts per sale and line (the same answer without roll-ups: the benchmark's dashboard_raw_ms,
  * and the tests proving both agree). Each gives a `key` expression, its FROM (filtered on
  * $1 stores, $2..$3 business dates, by the caller) and the measures it sums.
  */
-export const BREAKDOWNS = [
-  'store',
-  'day',
-  'weekday',
-  'hour',
-  'till',
-  'channel',
-  'cashier',
-  'salesperson',
-  'tender',
-  'vat',
-  'category',
-  'product',
-] as const;
+export const BREAKDOWNS = [...DASHBOARD_BREAKDOWNS, 'product'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
 export type Source = 'rollups' | 'facts';

@@ -3,12 +3,20 @@ import { sha256Hex } from '../auth/secrets';
 import type { Database, Queryable } from '../db/database';
 import { loadSaleRules } from '../fiscal/sale-arithmetic';
 import { FeedProjector, stepFeedProjection, type FeedProjection, type FeedStep } from '../fiscal/feed-projector';
+import { notifyChange } from '../sync/change-notice';
 import type { ProjectorLoopOptions } from '../sync/projector-loop';
 import { addToRollups, rollupDeltas } from './rollups';
 import { saleFacts, type SaleFacts } from './sale-facts';
 
 /** Sales read per step. */
 export const REPORTING_BATCH = 1000;
+
+/**
+ * The change notice's collection saying a store's reports changed (its scope: the store; its seq:
+ * the verified feed's number of the last sale counted). Sent once the step's transaction has
+ * committed, to every hub instance: the back office's live dashboards listen for it (report-events.ts).
+ */
+export const REPORTS_CHANGED = 'reports';
 
 type FeedSale = {
   readonly feed_seq: number;
@@ -26,7 +34,8 @@ type FeedSale = {
  * a fact per sale (report_sales) and per line (report_lines), and the daily roll-ups the
  * dashboard reads (rollups.ts), in the step's transaction. Idempotent: a sale whose fact row
  * exists already (its key: store and sale) adds nothing to the roll-ups, so even a step run again
- * over the same records counts each sale once. Training sales are never counted. A sale it cannot
+ * over the same records counts each sale once. Training sales are never counted. A step that
+ * counted a sale says so once committed (REPORTS_CHANGED). A sale it cannot
  * read is reported (`unprojectable_report_sale`) and skipped.
  */
 export function projectStoreReports(db: Database, storeId: string, limit = REPORTING_BATCH): Promise<FeedStep> {
@@ -88,6 +97,7 @@ async function applySales(tx: Queryable, storeId: string, records: readonly Feed
     );
   }
   await addToRollups(tx, storeId, rollupDeltas(fresh, categories));
+  await notifyChange(tx, { kind: 'store', storeId }, REPORTS_CHANGED, Math.max(...records.map((r) => Number(r.feed_seq))));
   return fresh.length;
 }
 

@@ -1,0 +1,119 @@
+import type { DashboardAnswer } from '@pos/core/sync/head-office-api';
+import { describe, expect, it } from 'vitest';
+import { adminHeaders, headOffice } from '../test-support/head-office';
+import { OfficeBrowser, readyUser } from '../test-support/office-users';
+import { testTargets } from '../test-support/test-databases';
+import { client, enrolledTills, useTestHub, type Device } from '../test-support/test-hub';
+
+const DAY = '2026-11-22';
+const ROUTE = '/api/v1/admin/reports/dashboard';
+
+/** An event stream read as text, as the browser's EventSource reads it. */
+async function eventStream(url: string, cookie: string) {
+  const res = await fetch(url, { headers: { cookie, accept: 'text/event-stream' } });
+  const reader = res.body!.getReader();
+  let text = '';
+  const until = async (part: string) => {
+    const decoder = new TextDecoder();
+    while (!text.includes(part)) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`stream ended before ${part}: ${text}`);
+      text += decoder.decode(value);
+    }
+  };
+  return { status: res.status, until, text: () => text, cancel: () => reader.cancel() };
+}
+
+for (const target of testTargets()) {
+  describe.skipIf(target.skip)(`the dashboard route and its live events on ${target.name}`, () => {
+    const ctx = useTestHub(target, { rateLimit: false });
+    const sell = async (device: Device, saleId: string, quantity: number) => {
+      const t = device.chains;
+      const records = [...(saleId.endsWith('-1') ? [t.start()] : []), t.sale(saleId, [{ lineId: 'l1', productId: 'prd-1', quantity }])];
+      for (const reply of await client(ctx().hub, device).pushRecords(records)) expect(reply).toEqual({ conflicts: [], errors: [] });
+      await ctx().hub.catchUp();
+    };
+    const signedIn = async (email: string, stores: string[]) => {
+      await readyUser(ctx().db, { email, role: 'regional', stores });
+      const browser = new OfficeBrowser(ctx().hub);
+      expect((await browser.signIn(email)).status).toBe(200);
+      return browser;
+    };
+
+    it('gives the figures of the stores asked, every store for an administrator, with comparisons and names', async () => {
+      const { db, hub } = ctx();
+      const [s1] = await enrolledTills(db, 'S1', ['T1']);
+      const [s2] = await enrolledTills(db, 'S2', ['T1']);
+      await sell(s1!, 'a-1', 2);
+      await sell(s2!, 'b-1', 1);
+      const admin = headOffice(hub, await adminHeaders(db));
+      const all = await admin.call('GET', `${ROUTE}?from=${DAY}&to=${DAY}`);
+      expect(all.status).toBe(200);
+      const board = all.body as unknown as DashboardAnswer;
+      expect(board.stores).toEqual(['S1', 'S2']);
+      expect(board.totals).toMatchObject({ tickets: 2, netIncl: 300, items: 3, averageBasket: 150, itemsPerTicket: 1.5 });
+      expect(board.by.store.map((r) => [r.key, r.netIncl])).toEqual([
+        ['S1', 200],
+        ['S2', 100],
+      ]);
+      expect(board.by.weekday).toEqual([expect.objectContaining({ key: '7', tickets: 2 })]);
+      expect(board.by.till.map((r) => r.key)).toEqual(['S1/T1', 'S2/T1']);
+      expect(board.topProducts).toEqual([expect.objectContaining({ key: 'prd-1', quantity: 3 })]);
+      expect(board.topCategories).toHaveLength(1);
+      expect(board.previous).toMatchObject({ from: '2026-11-21', to: '2026-11-21', tickets: 0 });
+      expect(board.lastYear).toMatchObject({ from: '2025-11-22', tickets: 0 });
+      expect(board.names.stores).toEqual({ S1: 'Store S1', S2: 'Store S2' });
+      const one = await admin.call('GET', `${ROUTE}?stores=S2&from=2026-11-21&to=${DAY}`);
+      expect(one.body).toMatchObject({ stores: ['S2'], totals: { tickets: 1, netIncl: 100 }, previous: { from: '2026-11-19' } });
+    });
+
+    it('keeps a regional manager to its stores (403 store_not_covered outside them) and refuses bad input with codes', async () => {
+      const { db } = ctx();
+      const [s1] = await enrolledTills(db, 'S1', ['T1']);
+      const [s2] = await enrolledTills(db, 'S2', ['T1']);
+      await sell(s1!, 'a-1', 2);
+      await sell(s2!, 'b-1', 1);
+      const regional = await signedIn('r@example.com', ['S1']);
+      const own = await regional.call('GET', `${ROUTE}?from=${DAY}&to=${DAY}`);
+      expect(own.body).toMatchObject({ stores: ['S1'], totals: { tickets: 1, netIncl: 200 } });
+      expect(await regional.call('GET', `${ROUTE}?stores=S1,S2&from=${DAY}&to=${DAY}`)).toMatchObject({
+        status: 403,
+        body: { error: 'store_not_covered' },
+      });
+      const refused = async (query: string) => (await regional.call('GET', `${ROUTE}?${query}`)).body.error;
+      expect(await refused(`from=2026-11-23&to=${DAY}`)).toBe('invalid_report_range');
+      expect(await refused(`from=2026-02-30&to=2026-03-01`)).toBe('invalid_report_range');
+      expect(await refused(`from=2020-01-01&to=2026-01-01`)).toBe('invalid_report_range');
+      expect(await refused(`stores=S1,-x&from=${DAY}&to=${DAY}`)).toBe('invalid_store_list');
+      expect(await refused(`from=${DAY}`)).toBe('bad_request');
+      expect(await refused(`from=${DAY}&to=${DAY}&ranked=101`)).toBe('bad_request');
+    });
+
+    it('tells a live dashboard when sales of its stores are counted, never another store’s', async () => {
+      const { db, hub } = ctx();
+      const [s1] = await enrolledTills(db, 'S1', ['T1']);
+      const [s2] = await enrolledTills(db, 'S2', ['T1']);
+      const url = `${hub.url ?? (await hub.listen())}/api/v1/office/reports/events`;
+      const one = await eventStream(url, (await signedIn('one@example.com', ['S1'])).cookie!);
+      const two = await eventStream(url, (await signedIn('two@example.com', ['S2'])).cookie!);
+      try {
+        expect([one.status, two.status]).toEqual([200, 200]);
+        await Promise.all([one.until('event: ready'), two.until('event: ready')]);
+        await sell(s1!, 'a-1', 2);
+        await one.until('data: {"storeId":"S1"}');
+        await sell(s2!, 'b-1', 1);
+        // S1's notice went out before S2's: had it reached the second user, it would be there already.
+        await two.until('data: {"storeId":"S2"}');
+        expect(two.text()).not.toContain('"S1"');
+        expect(one.text()).not.toContain('"S2"');
+        const other = await signedIn('three@example.com', ['S1']);
+        expect(await other.call('GET', '/api/v1/office/reports/events?stores=S2')).toMatchObject({
+          status: 403,
+          body: { error: 'store_not_covered' },
+        });
+      } finally {
+        await Promise.all([one.cancel(), two.cancel()]);
+      }
+    });
+  });
+}

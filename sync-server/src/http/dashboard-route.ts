@@ -1,0 +1,156 @@
+import { isStoreId } from '@pos/core';
+import { DASHBOARD_BREAKDOWNS, DASHBOARD_LIMITS, type DashboardAnswer } from '@pos/core/sync/head-office-api';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { listStores } from '../admin/stores';
+import type { AdminAuthenticator } from '../auth/admin-authenticator';
+import type { Database, Queryable } from '../db/database';
+import { HubError } from '../errors/hub-error';
+import { checkRange, comparisonRanges, dashboard, dashboardTotals, type DashboardRange } from '../reporting/dashboard-queries';
+import { adminGuard } from './admin-guard';
+import { AdminSecurity, errorResponses, List } from './api-schemas';
+import type { HubApp } from './hub-app';
+import { visibleStores } from './store-list-route';
+
+/** A comma list of store ids as a query gives it: at most this long (the longest list of the longest ids). */
+const MAX_STORE_LIST_CHARS = DASHBOARD_LIMITS.maxStores * 65;
+const DATE = Type.String({ maxLength: 10, description: 'A business date, YYYY-MM-DD (each store’s own, in its time zone)' });
+
+/** The stores named in `?stores=a,b` (null when not given); 400 invalid_store_list on ids that are not ones, or too many. */
+export function storesAsked(text: string | undefined): string[] | null {
+  if (text === undefined) return null;
+  const ids = [...new Set(text.split(',').map((s) => s.trim()))];
+  if (text.length > MAX_STORE_LIST_CHARS || ids.length > DASHBOARD_LIMITS.maxStores || !ids.every(isStoreId))
+    throw new HubError(400, 'invalid_store_list', `stores: from 1 to ${DASHBOARD_LIMITS.maxStores} store ids, separated by commas`);
+  return ids;
+}
+
+/**
+ * The stores a report covers: those asked, each within `visible` (null: every store), else every
+ * store the caller sees. A store the caller does not cover: 403 store_not_covered.
+ */
+export function scopedStores(asked: readonly string[] | null, visible: readonly string[] | null): readonly string[] | null {
+  if (asked === null) return visible;
+  const outside = visible === null ? [] : asked.filter((id) => !visible.includes(id));
+  if (outside.length > 0) throw new HubError(403, 'store_not_covered', `You do not cover store ${outside[0]}`);
+  return asked;
+}
+
+function rangeOf(stores: readonly string[], from: string, to: string): DashboardRange {
+  const range = { stores, from, to };
+  try {
+    checkRange(range);
+  } catch (error) {
+    if (error instanceof RangeError) throw new HubError(400, 'invalid_report_range', `from, to: ${error.message}`);
+    throw error;
+  }
+  return range;
+}
+
+/** Names of the stores and products a dashboard lists. */
+async function namesOf(db: Queryable, stores: readonly string[], products: readonly string[]): Promise<DashboardAnswer['names']> {
+  const rows = await db.query<{ id: string; name: string | null }>(
+    `SELECT id, doc ->> 'name' AS name FROM catalog_docs WHERE collection = 'products' AND id = ANY($1::text[])`,
+    [[...products]],
+  );
+  return {
+    stores: Object.fromEntries((await listStores(db, stores)).map((s) => [s.storeId, s.name])),
+    products: Object.fromEntries(rows.filter((r) => typeof r.name === 'string').map((r) => [r.id, r.name!])),
+  };
+}
+
+/** Everything the back office's dashboard shows for stores and business dates, with the periods it is compared with. */
+async function dashboardAnswer(db: Database, range: DashboardRange, ranked: number): Promise<DashboardAnswer> {
+  const { previous, lastYear } = comparisonRanges(range);
+  const [board, before, yearAgo] = await Promise.all([
+    dashboard(db, range, 'rollups', ranked),
+    dashboardTotals(db, previous),
+    dashboardTotals(db, lastYear),
+  ]);
+  const products = [...new Set([...board.topProducts, ...board.bottomProducts].map((p) => p.key))];
+  return {
+    stores: range.stores,
+    from: range.from,
+    to: range.to,
+    totals: board.totals,
+    previous: { ...before, from: previous.from, to: previous.to },
+    lastYear: { ...yearAgo, from: lastYear.from, to: lastYear.to },
+    by: board.by,
+    topProducts: board.topProducts,
+    bottomProducts: board.bottomProducts,
+    topCategories: board.topCategories,
+    bottomCategories: board.bottomCategories,
+    names: await namesOf(db, range.stores, products),
+  };
+}
+
+const Figures = {
+  tickets: Type.Integer(),
+  returns: Type.Integer(),
+  netIncl: Type.Integer({ description: 'Net sales with VAT, minor units, returns subtracted' }),
+  netExcl: Type.Integer({ description: 'Net sales without VAT' }),
+  returnsIncl: Type.Integer({ description: 'What returns gave back, with VAT (positive)' }),
+  discounts: Type.Integer(),
+  items: Type.Integer(),
+};
+const Totals = Type.Object({ ...Figures, averageBasket: Type.Integer(), itemsPerTicket: Type.Number() });
+const Period = Type.Object({
+  ...Figures,
+  averageBasket: Type.Integer(),
+  itemsPerTicket: Type.Number(),
+  from: Type.String(),
+  to: Type.String(),
+});
+const Row = Type.Object({ key: Type.String(), ...Figures, quantity: Type.Optional(Type.Integer()) });
+const Names = Type.Record(Type.String(), Type.String());
+
+/** The store list the caller may read reports of, or null for every store. */
+export async function reportStores(db: Database, request: FastifyRequest, text: string | undefined): Promise<readonly string[]> {
+  const stores = scopedStores(storesAsked(text), await visibleStores(db, request));
+  return stores ?? (await listStores(db, null)).map((s) => s.storeId);
+}
+
+/** GET /api/v1/admin/reports/dashboard: the dashboard's figures (issue 13), from the reporting roll-ups. */
+export function registerDashboardRoute(app: HubApp, options: { db: Database; admin: AdminAuthenticator }): void {
+  app.get(
+    '/api/v1/admin/reports/dashboard',
+    {
+      schema: {
+        summary: 'Sales figures of stores over business dates, with the previous period and the same period last year',
+        description:
+          'Net sales with and without VAT, tickets, average basket, items per ticket, returns and discounts; by store, day, ISO weekday, hour, till, channel, cashier, salesperson, tender, VAT rate and category; top and bottom products and categories. Training sales are never counted. Dates are each store’s business dates. `stores` defaults to every store the caller covers; one it does not cover: 403 store_not_covered.',
+        tags: ['admin'],
+        security: AdminSecurity,
+        querystring: Type.Object({
+          stores: Type.Optional(Type.String({ maxLength: MAX_STORE_LIST_CHARS, description: 'Store ids separated by commas' })),
+          from: DATE,
+          to: DATE,
+          ranked: Type.Optional(Type.Integer({ minimum: 1, maximum: DASHBOARD_LIMITS.maxRanked, default: 10 })),
+        }),
+        response: {
+          200: Type.Object({
+            stores: List(Type.String()),
+            from: Type.String(),
+            to: Type.String(),
+            totals: Totals,
+            previous: Period,
+            lastYear: Period,
+            by: Type.Object(Object.fromEntries(DASHBOARD_BREAKDOWNS.map((b) => [b, List(Row)]))),
+            topProducts: List(Row),
+            bottomProducts: List(Row),
+            topCategories: List(Row),
+            bottomCategories: List(Row),
+            names: Type.Object({ stores: Names, products: Names }),
+          }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+      preParsing: adminGuard(options.admin),
+    },
+    async (request) => {
+      const { from, to, ranked } = request.query;
+      const stores = await reportStores(options.db, request, request.query.stores);
+      return dashboardAnswer(options.db, rangeOf(stores, from, to), ranked ?? 10);
+    },
+  );
+}
