@@ -113,6 +113,7 @@ export const ROOMS = [
       /^drizzle-orm(\/.*)?$/,
       /^csv-parse(\/.*)?$/,
       /^fflate$/,
+      /^exceljs$/,
       /^otpauth$/,
     ],
   },

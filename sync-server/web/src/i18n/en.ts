@@ -1,9 +1,11 @@
 import { enClosings } from './en-closings';
+import { enExport } from './en-export';
 import { enStoresStaff } from './en-stores-staff';
 import type { Dictionary } from './fr';
 
 export const en: Dictionary = {
   ...enClosings,
+  ...enExport,
   ...enStoresStaff,
   app: {
     title: 'Back office',

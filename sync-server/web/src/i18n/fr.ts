@@ -1,9 +1,11 @@
 import { frClosings } from './fr-closings';
+import { frExport } from './fr-export';
 import { frStoresStaff } from './fr-stores-staff';
 
 /** The back office's words in French, the default language; en.ts has the same keys (typed). */
 export const fr = {
   ...frClosings,
+  ...frExport,
   ...frStoresStaff,
   app: {
     title: 'Back-office',

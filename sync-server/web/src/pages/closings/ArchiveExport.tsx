@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { saveBlob } from '../../app/export/streamed-fetch';
 import { Field } from '../../app/Field';
 import { useErrorText } from '../../app/use-error-text';
 import { downloadArchive, periodProblem, type Progress } from './archive-download';
@@ -15,16 +16,6 @@ export type ArchiveOptions = {
 };
 
 type Props = { readonly storeId: string } & ArchiveOptions;
-
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // The click has started the download; the URL is no longer needed once it has.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** The signed fiscal archive of a period (at most twelve months), downloaded with a progress bar, then saved. */
 export function ArchiveExport({ storeId, download = downloadArchive, save = saveBlob }: Props) {

@@ -1,4 +1,4 @@
-import { OfficeApiError } from '../../api/office-client';
+import { fetchStreamed } from '../../app/export/streamed-fetch';
 
 export type Progress = { readonly received: number; readonly total: number | null };
 
@@ -11,32 +11,18 @@ export async function downloadArchive(
   onProgress: (progress: Progress) => void,
   fetchImpl: typeof fetch = (input, init) => fetch(input, init),
 ): Promise<Blob> {
-  let response: Response;
-  try {
-    response = await fetchImpl(url, { credentials: 'same-origin', headers: { accept: 'application/zip' } });
-  } catch {
-    throw new OfficeApiError('network', 0);
-  }
-  if (!response.ok) {
-    const json: unknown = await response.json().catch(() => null);
-    const code = typeof json === 'object' && json !== null ? (json as Record<string, unknown>).error : undefined;
-    throw new OfficeApiError(typeof code === 'string' ? code : 'unknown', response.status);
-  }
-  const length = Number(response.headers.get('content-length'));
-  const total = Number.isFinite(length) && length > 0 ? length : null;
-  const chunks: BlobPart[] = [];
-  let received = 0;
-  onProgress({ received, total });
-  const reader = response.body?.getReader();
-  if (!reader) return response.blob();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value as Uint8Array<ArrayBuffer>);
-    received += value.byteLength;
-    onProgress({ received, total });
-  }
-  return new Blob(chunks, { type: 'application/zip' });
+  let total: number | null = null;
+  const { parts } = await fetchStreamed(url, {
+    accept: 'application/zip',
+    fetchImpl,
+    onHeaders: (headers) => {
+      const length = Number(headers.get('content-length'));
+      total = Number.isFinite(length) && length > 0 ? length : null;
+      onProgress({ received: 0, total });
+    },
+    onChunk: (_chunk, received) => onProgress({ received, total }),
+  });
+  return new Blob(parts, { type: 'application/zip' });
 }
 
 /** Whether a period is a valid archive request: from ≤ to, at most twelve months (the hub's rule). */
