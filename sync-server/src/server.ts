@@ -37,6 +37,7 @@ import { DEFAULT_DEVICE_RATE, DEFAULT_ENROLL_RATE, type RateLimit } from './http
 import { registerStaffRoutes } from './http/staff-routes';
 import { registerStockRoutes } from './http/stock-routes';
 import { registerStoreListRoute } from './http/store-list-route';
+import { registerSalesRoutes } from './http/sales-routes';
 import { registerTillListRoute } from './http/till-list-route';
 import { registerDashboardRoute } from './http/dashboard-route';
 import { registerReportEventsRoute } from './http/report-events-route';
@@ -255,6 +256,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerStaffRoutes(app, { db, admin, auth, rateLimit: deviceRate });
   registerFiscalRoutes(app, { db, admin });
   registerClosingRoutes(app, { db, admin });
+  registerSalesRoutes(app, { db, admin });
   registerDigitalReceiptRoute(app, { db, rateLimit: options.rateLimit === false ? NO_LIMIT : DEFAULT_RECEIPT_RATE });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   registerOfficeWebRoutes(app, { root: defaultOfficeWebRoot() });

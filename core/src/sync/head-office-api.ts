@@ -157,4 +157,12 @@ export type AdminErrorCode =
   | 'invalid_staff'
   | 'invalid_roles'
   /** A store without a settings document yet (GET /api/v1/admin/stores/:storeId/settings). */
-  | 'no_settings';
+  | 'no_settings'
+  /** The Sales list's dates: `to` before `from`, or more than MAX_SALES_RANGE_DAYS days (head-office-sales.ts). */
+  | 'invalid_sales_range'
+  /** The Sales list's amounts: the lowest above the highest. */
+  | 'invalid_amount_range'
+  /** The Sales list's receipt: neither a receipt code nor a sale id. */
+  | 'invalid_receipt';
+
+export * from './head-office-sales';

@@ -45,6 +45,8 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/admin/stores/:storeId/roles': 'read',
   'GET /api/v1/admin/stores/:storeId/settings': 'read',
   'GET /api/v1/admin/stores/:storeId/tills': 'read',
+  'GET /api/v1/admin/stores/:storeId/sales': 'read',
+  'GET /api/v1/admin/stores/:storeId/sales/:saleId': 'read',
   'POST /api/v1/admin/stores/:storeId/staff': 'staff',
   'PATCH /api/v1/admin/stores/:storeId/staff/:staffId': 'staff',
   'PUT /api/v1/admin/stores/:storeId/staff/:staffId/pin': 'staff',

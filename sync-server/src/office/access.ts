@@ -88,6 +88,8 @@ export const ADMIN_ROUTE_ACTIONS: Readonly<Record<string, OfficeAction>> = {
   'GET /api/v1/admin/stores/:storeId/roles': 'store.read',
   'GET /api/v1/admin/stores/:storeId/settings': 'store.read',
   'GET /api/v1/admin/stores/:storeId/tills': 'store.read',
+  'GET /api/v1/admin/stores/:storeId/sales': 'store.read',
+  'GET /api/v1/admin/stores/:storeId/sales/:saleId': 'store.read',
   'PUT /api/v1/admin/stores/:storeId/roles': 'store.staff',
   'PUT /api/v1/admin/stores/:storeId/settings': 'store.settings',
   'POST /api/v1/admin/stores/:storeId/stock-movements': 'store.stock',

@@ -20,7 +20,7 @@ const SIGNATURE = /^[0-9a-f]{128}$/;
  * The name of the person who sold, from the store's staff at the hub: looked up by id, never
  * sealed (a name is personal data: the signed payload holds the id only).
  */
-async function cashierNameOf(db: Queryable, storeId: string, staffId: unknown): Promise<string | undefined> {
+export async function cashierNameOf(db: Queryable, storeId: string, staffId: unknown): Promise<string | undefined> {
   if (typeof staffId !== 'string' || staffId.length === 0 || staffId.length > 64) return undefined;
   const [row] = await db.query<{ name: string }>(`SELECT display_name AS name FROM staff WHERE store_id = $1 AND staff_id = $2`, [
     storeId,
@@ -54,7 +54,7 @@ async function verified(db: Queryable, record: SealedRecord<'sale'>): Promise<bo
  * The store as the till printed the receipt: its settings at the hub over the defaults a till
  * uses without any (as the verifier checks sales), with the till's identity.
  */
-async function storeProfile(db: Queryable, storeId: string, tillId: string): Promise<StoreProfile> {
+export async function storeProfile(db: Queryable, storeId: string, tillId: string): Promise<StoreProfile> {
   const [row] = await db.query<{ doc: Partial<StoreSettings> }>(
     `SELECT doc FROM store_docs WHERE store_id = $1 AND collection = 'store_settings' AND id = $2 AND NOT deleted`,
     [storeId, STORE_SETTINGS_DOC_ID],
@@ -66,7 +66,7 @@ async function storeProfile(db: Queryable, storeId: string, tillId: string): Pro
  * The software version that sealed a sale: the `appVersion` of the till's last `till.start` sealed
  * at or before it, as the till pushed it (newest first, so a recent sale's start is found at once).
  */
-async function softwareVersionAt(db: Queryable, storeId: string, tillId: string, sealedAt: string): Promise<string> {
+export async function softwareVersionAt(db: Queryable, storeId: string, tillId: string, sealedAt: string): Promise<string> {
   const [row] = await db.query<{ version: unknown }>(
     `SELECT doc #>> '{record,payload,appVersion}' AS version FROM store_docs
       WHERE store_id = $1 AND collection = 'till_records' AND till_id = $2
