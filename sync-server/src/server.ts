@@ -21,6 +21,7 @@ import { OfficeAuth, type OfficeOptions } from './http/office-auth';
 import { DEFAULT_SIGN_IN_RATE, registerOfficeRoutes } from './http/office-routes';
 import { registerUserRoutes } from './http/user-routes';
 import { registerApiKeyRoutes } from './http/api-key-routes';
+import { registerCatalogReadRoutes } from './http/catalog-read-routes';
 import { registerCatalogRoutes } from './http/catalog-routes';
 import { registerClosingRoutes } from './http/closing-routes';
 import { registerEnrollRoute } from './http/enroll-route';
@@ -246,6 +247,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerUserRoutes(app, { db, admin });
   registerApiKeyRoutes(app, { db, office });
   registerCatalogRoutes(app, { db, admin });
+  registerCatalogReadRoutes(app, { db, admin });
   registerImportRoute(app, { db, admin });
   registerStoreSettingsRoute(app, { db, admin });
   registerStoreListRoute(app, { db, admin });

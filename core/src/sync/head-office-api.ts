@@ -22,8 +22,45 @@ export type ProductWriteResult = { readonly product: Product; readonly deleted: 
  */
 export type FieldProblem = { readonly field: string; readonly message: string; readonly code?: string };
 
-/** One thing wrong in a CSV file: `row` as a spreadsheet numbers it (the header is row 1). */
-export type ImportRowError = { readonly row: number; readonly column: string; readonly message: string };
+/**
+ * One thing wrong in a CSV file: `row` as a spreadsheet numbers it (the header is row 1). `code`
+ * (ImportErrorCode) and its `params` let the back office say it in its own language.
+ */
+export type ImportRowError = {
+  readonly row: number;
+  readonly column: string;
+  readonly message: string;
+  readonly code?: ImportErrorCode;
+  readonly params?: Readonly<Record<string, string>>;
+};
+
+/** Stable codes of import row errors and product problems (params in parentheses). */
+export type ImportErrorCode =
+  | 'empty_file'
+  | 'unreadable_csv' // (line)
+  | 'unknown_column' // (name)
+  | 'duplicate_column'
+  | 'missing_column'
+  | 'cell_count' // (cells, expected)
+  | 'required'
+  | 'invalid_price' // (value)
+  | 'invalid_vat_rate' // (value)
+  | 'ambiguous_vat_rate' // (value, ids)
+  | 'unknown_vat_rate' // (value)
+  | 'invalid_measure' // (value)
+  | 'invalid_id'
+  | 'invalid_sku'
+  | 'invalid_name'
+  | 'too_many_barcodes' // (max)
+  | 'barcode_check_digit' // (barcode, expected)
+  | 'invalid_barcode' // (barcode)
+  | 'price_range' // (max)
+  | 'invalid_currency' // (value)
+  | 'category_too_long'
+  | 'duplicate_id' // (otherRow)
+  | 'duplicate_barcode' // (barcode, otherRow)
+  | 'barcode_taken' // (barcode, ownerId, ownerName)
+  | 'no_rows';
 
 /** 422 invalid_import: nothing was imported. `errors` holds at most the first 1,000 of `errorCount`. */
 export type ImportRefusal = {
@@ -32,6 +69,18 @@ export type ImportRefusal = {
   readonly errorCount: number;
   readonly errors: readonly ImportRowError[];
 };
+
+/** GET /api/v1/admin/products: live products in id order; `next` is the `after` of the next page (null: the last). */
+export type ProductPage = { readonly products: readonly Product[]; readonly next: string | null };
+
+/** GET /api/v1/admin/products: search (name words by prefix, or an exact id, SKU or barcode), category, keyset page. */
+export type ProductQuery = { readonly q?: string; readonly category?: string; readonly after?: string; readonly limit?: number };
+
+/** GET /api/v1/admin/products/:id: the product as stored, a deleted one (tombstone) included. */
+export type ProductRead = ProductWriteResult;
+
+/** GET /api/v1/admin/categories: the categories of live products, sorted; `truncated` past the first 1,000. */
+export type CategoryList = { readonly categories: readonly string[]; readonly truncated: boolean };
 
 export type ProductImportResult = {
   readonly rows: number;

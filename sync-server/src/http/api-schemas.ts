@@ -38,6 +38,10 @@ export const ImportRowError = Type.Object({
   row: Type.Integer({ description: 'As a spreadsheet numbers it: the header is row 1' }),
   column: Type.String({ description: 'Column name, empty when the whole row or file is concerned' }),
   message: Type.String(),
+  code: Type.Optional(Type.String({ description: 'Stable code (core ImportErrorCode), for the back office to say it in its language' })),
+  params: Type.Optional(
+    Type.Record(Type.String(), Type.String(), { description: 'The values the code’s words name (barcode, otherRow…)' }),
+  ),
 });
 
 export const ImportRefusal = Type.Object(

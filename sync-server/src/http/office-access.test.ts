@@ -11,11 +11,12 @@ import type { OfficeRole } from '../office/roles';
  *   read     every role, in its own stores (accountants included)
  *   staff    administrators; regional and store managers in their stores
  *   settings administrators; regional managers in their stores
+ *   catalog  administrators, regional and store managers (chain-wide reads; never accountants)
  *   self     any signed-in user (their own session and account)
  *   open     no session needed (signing in)
  * A route added without a line here fails the first test; a route that forgets its check fails the others.
  */
-type Rule = 'admin' | 'read' | 'staff' | 'settings' | 'self' | 'open';
+type Rule = 'admin' | 'read' | 'staff' | 'settings' | 'catalog' | 'self' | 'open';
 
 const EXPECTED: Record<string, Rule> = {
   'POST /api/v1/admin/stores': 'admin',
@@ -31,6 +32,10 @@ const EXPECTED: Record<string, Rule> = {
   'PATCH /api/v1/admin/products/:id': 'admin',
   'DELETE /api/v1/admin/products/:id': 'admin',
   'POST /api/v1/admin/imports/products': 'admin',
+  'GET /api/v1/admin/products': 'catalog',
+  'GET /api/v1/admin/products/:id': 'catalog',
+  'GET /api/v1/admin/categories': 'catalog',
+  'GET /api/v1/admin/vat-rates': 'catalog',
   'GET /api/v1/admin/stock/exceptions': 'admin',
   'GET /api/v1/admin/users': 'admin',
   'POST /api/v1/admin/users': 'admin',
@@ -72,6 +77,7 @@ const ALLOWED: Record<Exclude<Rule, 'self' | 'open'>, readonly OfficeRole[]> = {
   read: ['admin', 'regional', 'store-manager', 'accountant'],
   staff: ['admin', 'regional', 'store-manager'],
   settings: ['admin', 'regional'],
+  catalog: ['admin', 'regional', 'store-manager'],
 };
 
 /** `METHOD path` of every route under /api/v1/admin and /api/v1/office, read from Fastify's route tree. */

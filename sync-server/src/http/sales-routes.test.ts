@@ -96,6 +96,24 @@ for (const target of testTargets()) {
       expect(first.rows.map((r) => r.saleId)).toEqual(['s3', 'r1', 's2']);
       const second = (await get(`/api/v1/admin/stores/S1/sales?limit=3&cursor=${first.next}`)).body as Page;
       expect(second).toMatchObject({ rows: [{ saleId: 's1' }], next: null });
+
+      const file = await ctx().hub.app.inject({
+        method: 'GET',
+        url: '/api/v1/admin/stores/S1/sales?format=csv&lang=en&tillId=T1',
+        headers: await adminHeaders(ctx().db),
+      });
+      expect(file.statusCode).toBe(200);
+      expect(file.headers['x-total-rows']).toBe('3');
+      const csv = file.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      expect(csv[0]).toBe('Date,Time,Till,Receipt,Kind,Amount incl. VAT,Cash,Card,Items,Cashier,Return of,Fiscal status,Sale id');
+      expect(csv.slice(1).map((line) => line.split(',').slice(3, 6))).toEqual([
+        ['S1-T1-000003', 'Return', '-1.00'],
+        ['S1-T1-000002', 'Sale', '5.00'],
+        ['S1-T1-000001', 'Sale', '2.00'],
+      ]);
     });
 
     it('refuses bad input with its code, an unknown store or sale with 404, another store’s user with 403', async () => {

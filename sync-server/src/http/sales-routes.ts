@@ -2,10 +2,13 @@ import { MAX_SALES_AMOUNT, MAX_SALES_PAGE, MAX_SALES_RANGE_DAYS } from '@pos/cor
 import { Type } from 'typebox';
 import type { AdminAuthenticator } from '../auth/admin-authenticator';
 import type { Database } from '../db/database';
+import type { SaleRow as SaleRowType } from '@pos/core/sync/head-office-api';
 import { saleDetail } from '../reporting/sale-detail';
-import { searchSales } from '../reporting/sales-search';
+import { countSales, positionOf, requireStore, salesFilters, salesRows, searchSales } from '../reporting/sales-search';
 import { adminGuard } from './admin-guard';
 import { AdminSecurity, errorResponses, List, StoreId } from './api-schemas';
+import { keysetBatches, wordsOf, type ExportColumn } from './export/export-table';
+import { exportQueryFields, isFileFormat, sendTableExport } from './export/send-export';
 import type { HubApp } from './hub-app';
 
 const tags = ['sales'];
@@ -32,6 +35,7 @@ const SalesQuery = Type.Object({
   kind: Type.Optional(Kind),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_SALES_PAGE, description: 'Default 50' })),
   cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 400, description: 'The `next` of the page before' })),
+  ...exportQueryFields,
 });
 
 const SaleRow = Type.Object({
@@ -110,6 +114,30 @@ const SaleDetail = Type.Object({
   }),
 });
 
+const KIND_WORDS = { sale: { fr: 'Vente', en: 'Sale' }, return: { fr: 'Retour', en: 'Return' } };
+const STATUS_WORDS = {
+  verified: { fr: 'Vérifiée', en: 'Verified' },
+  break: { fr: 'Rupture', en: 'Break' },
+  pending: { fr: 'En attente', en: 'Pending' },
+};
+
+/** The Sales list as a file: the columns of the page, the tenders one column each. */
+const SALE_COLUMNS: readonly ExportColumn<SaleRowType>[] = [
+  { key: 'businessDate', header: { fr: 'Date', en: 'Date' } },
+  { key: 'completedAt', header: { fr: 'Heure', en: 'Time' }, type: 'datetime' },
+  { key: 'tillId', header: { fr: 'Caisse', en: 'Till' } },
+  { key: 'receipt', header: { fr: 'Ticket', en: 'Receipt' } },
+  { key: 'kind', header: { fr: 'Type', en: 'Kind' }, value: (r, lang) => wordsOf(KIND_WORDS, r.kind, lang) },
+  { key: 'total', header: { fr: 'Montant TTC', en: 'Amount incl. VAT' }, type: 'money' },
+  { key: 'cash', header: { fr: 'Espèces', en: 'Cash' }, type: 'money', value: (r) => r.tenders.cash ?? null },
+  { key: 'card', header: { fr: 'Carte', en: 'Card' }, type: 'money', value: (r) => r.tenders.card ?? null },
+  { key: 'items', header: { fr: 'Articles', en: 'Items' }, type: 'integer' },
+  { key: 'staffId', header: { fr: 'Caissier', en: 'Cashier' }, value: (r) => r.cashierName ?? r.staffId },
+  { key: 'returnOf', header: { fr: 'Retour de', en: 'Return of' } },
+  { key: 'status', header: { fr: 'Statut fiscal', en: 'Fiscal status' }, value: (r, lang) => wordsOf(STATUS_WORDS, r.status, lang) },
+  { key: 'saleId', header: { fr: 'Identifiant', en: 'Sale id' } },
+];
+
 /** The back office's Sales page: a store's sales searched in the reporting facts, and one sale with its receipt as printed. */
 export function registerSalesRoutes(app: HubApp, options: { db: Database; admin: AdminAuthenticator }): void {
   const { db } = options;
@@ -120,7 +148,7 @@ export function registerSalesRoutes(app: HubApp, options: { db: Database; admin:
     {
       schema: {
         summary: 'Search a store’s sales and returns, newest first',
-        description: `From the reporting facts (verified sales, never training). Business dates (at most ${MAX_SALES_RANGE_DAYS} days), till, receipt code or sale id, amount range, tender, cashier, salesperson, kind; keyset pages of at most ${MAX_SALES_PAGE}. 400 invalid_sales_range, invalid_amount_range, invalid_receipt, invalid_cursor.`,
+        description: `From the reporting facts (verified sales, never training). Business dates (at most ${MAX_SALES_RANGE_DAYS} days), till, receipt code or sale id, amount range, tender, cashier, salesperson, kind; keyset pages of at most ${MAX_SALES_PAGE}. 400 invalid_sales_range, invalid_amount_range, invalid_receipt, invalid_cursor. With format=csv or xlsx: every row as a file (Table exports).`,
         tags,
         security: AdminSecurity,
         params: Type.Object({ storeId: StoreId }),
@@ -129,7 +157,21 @@ export function registerSalesRoutes(app: HubApp, options: { db: Database; admin:
       },
       preParsing,
     },
-    async (request) => searchSales(db, request.params.storeId, request.query),
+    async (request, reply) => {
+      const { storeId } = request.params;
+      const { format, lang: _lang, ...query } = request.query;
+      if (!isFileFormat(format)) return searchSales(db, storeId, query);
+      await requireStore(db, storeId);
+      const filters = salesFilters(storeId, query);
+      return sendTableExport(request, reply, {
+        format,
+        name: 'sales',
+        storeId,
+        columns: SALE_COLUMNS,
+        batches: keysetBatches((after, size) => salesRows(db, filters, after, size), positionOf),
+        totalRows: await countSales(db, filters),
+      });
+    },
   );
 
   app.get(

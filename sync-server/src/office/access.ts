@@ -16,6 +16,8 @@ export type OfficeAction =
   | 'store.settings'
   /** A store's stock movements (counts, goods received). */
   | 'store.stock'
+  /** Chain-wide, read only: the catalog (products, categories, VAT rates) that managers sell from. */
+  | 'catalog.read'
   /** Chain-wide: catalog, stores, tills, enrollment, admin tokens, users, chain-wide reports. */
   | 'chain.admin'
   /** The audit log. */
@@ -24,13 +26,13 @@ export type OfficeAction =
 const STORE_ACTIONS: ReadonlySet<OfficeAction> = new Set(['store.read', 'store.archive', 'store.staff', 'store.settings', 'store.stock']);
 
 const ROLE_ACTIONS: Record<OfficeRole, ReadonlySet<OfficeAction>> = {
-  admin: new Set<OfficeAction>([...STORE_ACTIONS, 'chain.admin', 'audit.read']),
-  regional: new Set<OfficeAction>(['store.read', 'store.archive', 'store.staff', 'store.settings', 'store.stock']),
-  'store-manager': new Set<OfficeAction>(['store.read', 'store.archive', 'store.staff', 'store.stock']),
+  admin: new Set<OfficeAction>([...STORE_ACTIONS, 'catalog.read', 'chain.admin', 'audit.read']),
+  regional: new Set<OfficeAction>(['store.read', 'store.archive', 'store.staff', 'store.settings', 'store.stock', 'catalog.read']),
+  'store-manager': new Set<OfficeAction>(['store.read', 'store.archive', 'store.staff', 'store.stock', 'catalog.read']),
   accountant: new Set<OfficeAction>(['store.read', 'store.archive']),
 };
 
-export const OFFICE_ACTIONS: readonly OfficeAction[] = [...STORE_ACTIONS, 'chain.admin', 'audit.read'];
+export const OFFICE_ACTIONS: readonly OfficeAction[] = [...STORE_ACTIONS, 'catalog.read', 'chain.admin', 'audit.read'];
 
 /** Does the role allow `action` somewhere (an API key's scopes are bounded by this)? */
 export function roleAllows(role: OfficeRole, action: OfficeAction): boolean {
@@ -46,7 +48,8 @@ export function isStoreAction(action: OfficeAction): boolean {
 export function can(user: Pick<OfficeUser, 'role' | 'stores'>, action: OfficeAction, storeId?: string): boolean {
   if (!ROLE_ACTIONS[user.role].has(action)) return false;
   if (user.role === 'admin') return true;
-  if (!STORE_ACTIONS.has(action)) return false;
+  // The only chain-wide action other roles have: reading the catalog they sell from.
+  if (!STORE_ACTIONS.has(action)) return action === 'catalog.read';
   // store.read without a store is the list of stores (GET /stores), which the route narrows to the user's.
   if (storeId === undefined) return action === 'store.read';
   return user.stores.includes(storeId);
@@ -71,6 +74,10 @@ export const ADMIN_ROUTE_ACTIONS: Readonly<Record<string, OfficeAction>> = {
   'PATCH /api/v1/admin/products/:id': 'chain.admin',
   'DELETE /api/v1/admin/products/:id': 'chain.admin',
   'POST /api/v1/admin/imports/products': 'chain.admin',
+  'GET /api/v1/admin/products': 'catalog.read',
+  'GET /api/v1/admin/products/:id': 'catalog.read',
+  'GET /api/v1/admin/categories': 'catalog.read',
+  'GET /api/v1/admin/vat-rates': 'catalog.read',
   'GET /api/v1/admin/stock/exceptions': 'chain.admin',
   'GET /api/v1/admin/users': 'chain.admin',
   'POST /api/v1/admin/users': 'chain.admin',

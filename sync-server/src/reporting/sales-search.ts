@@ -3,7 +3,6 @@ import {
   DEFAULT_SALES_PAGE,
   MAX_SALES_PAGE,
   MAX_SALES_RANGE_DAYS,
-  type SaleFiscalStatus,
   type SaleRow,
   type SalesPage,
   type SalesQuery,
@@ -23,7 +22,7 @@ export async function requireStore(db: Queryable, storeId: string): Promise<void
 }
 
 /** The list's position after a row: its sort key (business date, completion, sale), base64url JSON, opaque to clients. */
-type Position = { readonly d: string; readonly t: string; readonly s: string };
+export type Position = { readonly d: string; readonly t: string; readonly s: string };
 
 function encodePosition(p: Position): string {
   return Buffer.from(JSON.stringify([p.d, p.t, p.s])).toString('base64url');
@@ -93,23 +92,8 @@ type FactRow = {
   seq: number | string;
 };
 
-/**
- * A store's sales and returns from the reporting facts (report_sales: verified sales only, never
- * training), newest first by business date and completion, filtered, a page at a time (keyset).
- * Each row carries its fiscal status: verified, unless a break of the chain verifier names it.
- */
-export async function searchSales(db: Queryable, storeId: string, query: SalesQuery): Promise<SalesPage> {
-  await requireStore(db, storeId);
-  checkQuery(query);
-  const receipt = receiptFilter(storeId, query.receipt);
-  const after = query.cursor === undefined ? null : decodePosition(query.cursor);
-  const limit = Math.min(query.limit ?? DEFAULT_SALES_PAGE, MAX_SALES_PAGE);
-  const rows = await db.query<FactRow>(
-    `SELECT s.sale_id, s.till_id, s.business_date, s.completed_at, s.receipt, s.kind, s.total_incl, s.items, s.tenders, s.staff_id,
-            st.display_name AS cashier_name, s.return_of, s.epoch, s.seq
-       FROM report_sales s
-       LEFT JOIN staff st ON st.store_id = s.store_id AND st.staff_id = s.staff_id
-      WHERE s.store_id = $1
+/** The list's filters over report_sales `s` ($1 the store, $2…$13 the filters): the page, the count and the export share them. */
+const FILTERS = `s.store_id = $1
         AND ($2::text IS NULL OR s.business_date >= $2) AND ($3::text IS NULL OR s.business_date <= $3)
         AND ($4::text IS NULL OR s.till_id = $4)
         AND ($5::text IS NULL OR s.sale_id = $5)
@@ -119,61 +103,92 @@ export async function searchSales(db: Queryable, storeId: string, query: SalesQu
         AND ($11::text IS NULL OR s.staff_id = $11)
         AND ($12::text IS NULL OR EXISTS (SELECT 1 FROM report_lines l
                                            WHERE l.store_id = s.store_id AND l.sale_id = s.sale_id AND l.salesperson_id = $12))
-        AND ($13::text IS NULL OR s.kind = $13)
+        AND ($13::text IS NULL OR s.kind = $13)`;
+
+/** The filters checked, as the parameters of FILTERS. */
+export type SalesFilters = readonly unknown[];
+
+/** Checks the query (400 with its code) and turns it into FILTERS' parameters. */
+export function salesFilters(storeId: string, query: SalesQuery): SalesFilters {
+  checkQuery(query);
+  const receipt = receiptFilter(storeId, query.receipt);
+  return [
+    storeId,
+    query.from ?? null,
+    query.to ?? null,
+    query.tillId ?? null,
+    receipt.saleId,
+    receipt.tillId,
+    receipt.seq,
+    query.minAmount ?? null,
+    query.maxAmount ?? null,
+    query.tender ?? null,
+    query.cashier ?? null,
+    query.salesperson ?? null,
+    query.kind ?? null,
+  ];
+}
+
+/** The rows after `after` (null: the newest), newest first by business date, completion and sale, with their fiscal status. */
+export async function salesRows(db: Queryable, filters: SalesFilters, after: Position | null, limit: number): Promise<SaleRow[]> {
+  const rows = await db.query<FactRow>(
+    `SELECT s.sale_id, s.till_id, s.business_date, s.completed_at, s.receipt, s.kind, s.total_incl, s.items, s.tenders, s.staff_id,
+            st.display_name AS cashier_name, s.return_of, s.epoch, s.seq
+       FROM report_sales s
+       LEFT JOIN staff st ON st.store_id = s.store_id AND st.staff_id = s.staff_id
+      WHERE ${FILTERS}
         AND ($14::text IS NULL OR (s.business_date, s.completed_at, s.sale_id) < ($14, $15::timestamptz, $16))
       ORDER BY s.business_date DESC, s.completed_at DESC, s.sale_id DESC
       LIMIT $17`,
-    [
-      storeId,
-      query.from ?? null,
-      query.to ?? null,
-      query.tillId ?? null,
-      receipt.saleId,
-      receipt.tillId,
-      receipt.seq,
-      query.minAmount ?? null,
-      query.maxAmount ?? null,
-      query.tender ?? null,
-      query.cashier ?? null,
-      query.salesperson ?? null,
-      query.kind ?? null,
-      after?.d ?? null,
-      after?.t ?? null,
-      after?.s ?? null,
-      limit + 1,
-    ],
+    [...filters, after?.d ?? null, after?.t ?? null, after?.s ?? null, limit],
   );
-  const page = rows.slice(0, limit);
   const broken = await brokenSales(
     db,
-    storeId,
-    page.map((r) => ({ saleId: r.sale_id, tillId: r.till_id, epoch: r.epoch, seq: Number(r.seq) })),
+    filters[0] as string,
+    rows.map((r) => ({ saleId: r.sale_id, tillId: r.till_id, epoch: r.epoch, seq: Number(r.seq) })),
   );
+  return rows.map((r) => ({
+    saleId: r.sale_id,
+    tillId: r.till_id,
+    businessDate: r.business_date,
+    completedAt: new Date(r.completed_at).toISOString(),
+    receipt: r.receipt,
+    kind: r.kind,
+    total: Number(r.total_incl),
+    items: Number(r.items),
+    tenders: r.tenders,
+    staffId: r.staff_id,
+    cashierName: r.cashier_name,
+    returnOf: r.return_of,
+    status: broken.has(r.sale_id) ? 'break' : 'verified',
+  }));
+}
+
+/** A row's place in the list, for the next page. */
+export function positionOf(row: SaleRow): Position {
+  return { d: row.businessDate, t: row.completedAt, s: row.saleId };
+}
+
+/** How many rows the filters select (the export's progress). */
+export async function countSales(db: Queryable, filters: SalesFilters): Promise<number> {
+  const [row] = await db.query<{ n: number | string }>(`SELECT count(*) AS n FROM report_sales s WHERE ${FILTERS}`, [...filters]);
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * A store's sales and returns from the reporting facts (report_sales: verified sales only, never
+ * training), newest first by business date and completion, filtered, a page at a time (keyset).
+ * Each row carries its fiscal status: verified, unless a break of the chain verifier names it.
+ */
+export async function searchSales(db: Queryable, storeId: string, query: SalesQuery): Promise<SalesPage> {
+  await requireStore(db, storeId);
+  const filters = salesFilters(storeId, query);
+  const after = query.cursor === undefined ? null : decodePosition(query.cursor);
+  const limit = Math.min(query.limit ?? DEFAULT_SALES_PAGE, MAX_SALES_PAGE);
+  const rows = await salesRows(db, filters, after, limit + 1);
+  const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return {
-    rows: page.map((r): SaleRow => {
-      const status: SaleFiscalStatus = broken.has(r.sale_id) ? 'break' : 'verified';
-      return {
-        saleId: r.sale_id,
-        tillId: r.till_id,
-        businessDate: r.business_date,
-        completedAt: new Date(r.completed_at).toISOString(),
-        receipt: r.receipt,
-        kind: r.kind,
-        total: Number(r.total_incl),
-        items: Number(r.items),
-        tenders: r.tenders,
-        staffId: r.staff_id,
-        cashierName: r.cashier_name,
-        returnOf: r.return_of,
-        status,
-      };
-    }),
-    next:
-      rows.length > limit && last
-        ? encodePosition({ d: last.business_date, t: new Date(last.completed_at).toISOString(), s: last.sale_id })
-        : null,
-  };
+  return { rows: page, next: rows.length > limit && last ? encodePosition(positionOf(last)) : null };
 }
 
 export type ChainPlace = { readonly saleId: string; readonly tillId: string; readonly epoch: number | null; readonly seq: number };

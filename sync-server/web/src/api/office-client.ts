@@ -47,6 +47,8 @@ export type OfficeClient = {
   confirmTotp(code: string): Promise<void>;
   /** A head-office admin route (/api/v1/admin…, checked per role and store at the hub): its JSON answer. */
   admin(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<unknown>;
+  /** A route of the signed-in session itself (/api/v1/office…: the audit log, one's API keys): its JSON answer. */
+  office(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown>;
 };
 
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -115,6 +117,9 @@ export function createOfficeClient(fetchImpl: typeof fetch = (input, init) => fe
     },
     admin(method, path, body) {
       return call(method, path, body, ADMIN_BASE);
+    },
+    office(method, path, body) {
+      return call(method, path, body);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeClient, OfficeMe } from '../api/office-client';
 import { PasswordChangePage } from '../pages/PasswordChangePage';
@@ -6,16 +6,21 @@ import { SignInPage } from '../pages/SignInPage';
 import { TotpEnrollPage } from '../pages/TotpEnrollPage';
 import { OfficeClientContext } from './client-context';
 import { Layout } from './Layout';
+import { guardSession } from './session-guard';
 import { useErrorText } from './use-error-text';
 
 type State =
   | { readonly phase: 'loading' }
-  | { readonly phase: 'signed-out' }
+  /** `expired`: a page's call found the session ended (the sign-in page says so). */
+  | { readonly phase: 'signed-out'; readonly expired?: boolean }
   | { readonly phase: 'failed'; readonly error: unknown }
   /** `arrived`: from a form of this page (sign-in, password, second factor), whose focus the shell takes over. */
   | { readonly phase: 'signed-in'; readonly me: OfficeMe; readonly arrived: boolean };
 
-/** Who is here decides the screen: nobody → sign in; a one-time password → change it; an admin without TOTP → enroll it; else the shell. */
+/**
+ * Who is here decides the screen: nobody → sign in; a one-time password → change it; an admin
+ * without TOTP → enroll it; else the shell. A session ending under a page brings the sign-in back.
+ */
 export function App({ client }: { client: OfficeClient }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -31,6 +36,8 @@ export function App({ client }: { client: OfficeClient }) {
     [client],
   );
   useEffect(() => refresh(false), [refresh]);
+  // A page whose call meets a 401 (session expired or revoked) brings the sign-in page back, with why.
+  const pagesClient = useMemo(() => guardSession(client, () => setState({ phase: 'signed-out', expired: true })), [client]);
 
   const signOut = useCallback(() => {
     // Signed out on this screen even if the hub cannot be told: the cookie expires by itself.
@@ -53,12 +60,18 @@ export function App({ client }: { client: OfficeClient }) {
         </main>
       );
     case 'signed-out':
-      return <SignInPage client={client} onSignedIn={(me) => setState({ phase: 'signed-in', me, arrived: true })} />;
+      return (
+        <SignInPage
+          client={client}
+          notice={state.expired ? t('session.expired') : null}
+          onSignedIn={(me) => setState({ phase: 'signed-in', me, arrived: true })}
+        />
+      );
     case 'signed-in':
       if (state.me.mustChangePassword) return <PasswordChangePage client={client} onChanged={() => refresh(true)} />;
       if (state.me.totpEnrollmentRequired) return <TotpEnrollPage client={client} onEnrolled={() => refresh(true)} />;
       return (
-        <OfficeClientContext.Provider value={client}>
+        <OfficeClientContext.Provider value={pagesClient}>
           <Layout me={state.me} onSignOut={signOut} focusHeading={state.arrived} />
         </OfficeClientContext.Provider>
       );

@@ -16,7 +16,7 @@ describe('the signed-in shell', () => {
 
   it('an accountant’s navigation has no catalog, stores, staff or users; an address of one is not found', async () => {
     renderWithI18n(<Layout me={userWith('accountant')} onSignOut={vi.fn()} />);
-    expect(navLinks()).toEqual(['Tableau de bord', 'Ventes', 'Clôtures et fiscal', 'Stock']);
+    expect(navLinks()).toEqual(['Tableau de bord', 'Ventes', 'Clôtures et fiscal', 'Stock', 'Mon compte']);
     expect(await screen.findByText(/Chiffre d’affaires HT et TTC/)).toBeTruthy();
 
     window.history.pushState(null, '', '/office/catalog');
@@ -35,6 +35,7 @@ describe('the signed-in shell', () => {
       'Magasins et caisses',
       'Personnel',
       'Utilisateurs et audit',
+      'Mon compte',
     ]);
     const skip = screen.getByRole('link', { name: 'Aller au contenu' });
     expect(skip.getAttribute('href')).toBe('#main');

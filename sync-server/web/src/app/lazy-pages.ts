@@ -12,4 +12,5 @@ export const LAZY_PAGES: Readonly<Record<PageKey, LazyExoticComponent<ComponentT
   stores: lazy(() => import('../pages/StoresPage')),
   staff: lazy(() => import('../pages/StaffPage')),
   users: lazy(() => import('../pages/UsersPage')),
+  account: lazy(() => import('../pages/AccountPage')),
 };

@@ -7,10 +7,12 @@ describe('which role sees which page', () => {
     expect(pagesFor('admin')).toEqual([...PAGES]);
     for (const role of OFFICE_ROLES) expect(pagesFor(role).includes('users')).toBe(role === 'admin');
     expect(accessTo('admin', 'catalog')).toBe('edit');
+    // Every role owns API keys at the hub: every role has its account page.
+    for (const role of OFFICE_ROLES) expect(accessTo(role, 'account')).toBe('edit');
   });
 
   it('an accountant reads sales, closings and stock, never the catalog, stores or staff, and changes no stock', () => {
-    expect(pagesFor('accountant')).toEqual(['dashboard', 'sales', 'closings', 'stock']);
+    expect(pagesFor('accountant')).toEqual(['dashboard', 'sales', 'closings', 'stock', 'account']);
     expect(accessTo('accountant', 'catalog')).toBeNull();
     expect(accessTo('accountant', 'stock')).toBe('read');
   });

@@ -1,7 +1,7 @@
 import type { OfficeRole } from '../api/office-client';
 
 /** The back office's pages, in the order of the navigation; '' is the dashboard at /office/. */
-export const PAGES = ['dashboard', 'sales', 'closings', 'stock', 'catalog', 'stores', 'staff', 'users'] as const;
+export const PAGES = ['dashboard', 'sales', 'closings', 'stock', 'catalog', 'stores', 'staff', 'users', 'account'] as const;
 export type PageKey = (typeof PAGES)[number];
 export type Access = 'read' | 'edit';
 
@@ -9,7 +9,8 @@ export type Access = 'read' | 'edit';
  * The one rule of which role sees which page, and whether it may change things there. It follows
  * the hub's actions (sync-server/src/office/access.ts), which check every route again: a page
  * hidden here is also refused there. An accountant reads sales, closings and stock, never the
- * catalog, stores or staff; only administrators manage users and read the audit log.
+ * catalog, stores or staff; only administrators manage users and read the audit log. Everyone has
+ * their account page (their API keys: the hub lets every signed-in user own keys within their rights).
  */
 const ACCESS: Readonly<Record<OfficeRole, Readonly<Partial<Record<PageKey, Access>>>>> = {
   admin: {
@@ -21,10 +22,29 @@ const ACCESS: Readonly<Record<OfficeRole, Readonly<Partial<Record<PageKey, Acces
     stores: 'edit',
     staff: 'edit',
     users: 'edit',
+    account: 'edit',
   },
-  regional: { dashboard: 'read', sales: 'read', closings: 'edit', stock: 'edit', catalog: 'read', stores: 'edit', staff: 'edit' },
-  'store-manager': { dashboard: 'read', sales: 'read', closings: 'edit', stock: 'edit', catalog: 'read', stores: 'read', staff: 'edit' },
-  accountant: { dashboard: 'read', sales: 'read', closings: 'edit', stock: 'read' },
+  regional: {
+    dashboard: 'read',
+    sales: 'read',
+    closings: 'edit',
+    stock: 'edit',
+    catalog: 'read',
+    stores: 'edit',
+    staff: 'edit',
+    account: 'edit',
+  },
+  'store-manager': {
+    dashboard: 'read',
+    sales: 'read',
+    closings: 'edit',
+    stock: 'edit',
+    catalog: 'read',
+    stores: 'read',
+    staff: 'edit',
+    account: 'edit',
+  },
+  accountant: { dashboard: 'read', sales: 'read', closings: 'edit', stock: 'read', account: 'edit' },
 };
 
 export function accessTo(role: OfficeRole, page: PageKey): Access | null {

@@ -99,6 +99,8 @@ export const enStoresStaff: typeof frStoresStaff = {
     listTitle: 'The store’s tills',
     noTills: 'This store has no till yet.',
     lastSeen: 'Last seen',
+    appVersion: 'Version',
+    versionUnknown: 'Unknown',
     never: 'Never',
     backlog: 'Waiting at the server',
     backlogText: '{{pending}} record(s) to place, {{refused}} refused',

@@ -1,12 +1,14 @@
 import { enClosings } from './en-closings';
 import { enExport } from './en-export';
 import { enStoresStaff } from './en-stores-staff';
+import { enUsers } from './en-users';
 import type { Dictionary } from './fr';
 
 export const en: Dictionary = {
   ...enClosings,
   ...enExport,
   ...enStoresStaff,
+  ...enUsers,
   app: {
     title: 'Back office',
     loading: 'Loading…',
@@ -59,6 +61,7 @@ export const en: Dictionary = {
     stores: 'Stores & tills',
     staff: 'Staff',
     users: 'Users & audit',
+    account: 'My account',
     notFound: 'Page not found',
   },
   upcoming: {

@@ -99,6 +99,8 @@ export const frStoresStaff = {
     listTitle: 'Caisses du magasin',
     noTills: 'Ce magasin n’a pas encore de caisse.',
     lastSeen: 'Dernier contact',
+    appVersion: 'Version',
+    versionUnknown: 'Inconnue',
     never: 'Jamais',
     backlog: 'En attente au serveur',
     backlogText: '{{pending}} enregistrement(s) à placer, {{refused}} refusé(s)',

@@ -1,12 +1,14 @@
 import { frClosings } from './fr-closings';
 import { frExport } from './fr-export';
 import { frStoresStaff } from './fr-stores-staff';
+import { frUsers } from './fr-users';
 
 /** The back office's words in French, the default language; en.ts has the same keys (typed). */
 export const fr = {
   ...frClosings,
   ...frExport,
   ...frStoresStaff,
+  ...frUsers,
   app: {
     title: 'Back-office',
     loading: 'Chargement…',
@@ -59,6 +61,7 @@ export const fr = {
     stores: 'Magasins et caisses',
     staff: 'Personnel',
     users: 'Utilisateurs et audit',
+    account: 'Mon compte',
     notFound: 'Page introuvable',
   },
   upcoming: {

@@ -9,10 +9,19 @@ const TOTP_CODES = new Set(['totp_required', 'totp_invalid']);
 
 /**
  * E-mail and password, then the TOTP code when the hub asks for it. A refusal is read out (role
- * alert) and focus goes to the field to correct: the code when the second factor is asked, the
+ * alert), as is why the user is back (the session ended), and focus goes to the field to correct: the code when the second factor is asked, the
  * password otherwise.
  */
-export function SignInPage({ client, onSignedIn }: { client: OfficeClient; onSignedIn: (me: OfficeMe) => void }) {
+export function SignInPage({
+  client,
+  onSignedIn,
+  notice = null,
+}: {
+  client: OfficeClient;
+  onSignedIn: (me: OfficeMe) => void;
+  /** Why the user is back here (the session ended), read out until a refusal replaces it. */
+  notice?: string | null;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const ids = { totpHelp: useId(), error: useId() };
@@ -52,7 +61,7 @@ export function SignInPage({ client, onSignedIn }: { client: OfficeClient; onSig
   const failed = error !== null;
   const credentialsWrong = errorCode(error) === 'invalid_credentials';
   return (
-    <CardForm title={t('signIn.title')} problem={failed ? errorText(error) : null} problemId={ids.error} onSubmit={() => void submit()}>
+    <CardForm title={t('signIn.title')} problem={failed ? errorText(error) : notice} problemId={ids.error} onSubmit={() => void submit()}>
       <Field
         label={t('signIn.email')}
         inputRef={emailRef}

@@ -34,6 +34,7 @@ export function fakeClient(overrides: Partial<OfficeClient> = {}): OfficeClient 
     startTotp: never,
     confirmTotp: never,
     admin: never,
+    office: never,
     ...overrides,
   };
 }

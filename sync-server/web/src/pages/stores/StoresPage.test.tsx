@@ -15,7 +15,7 @@ const TILLS = [
     createdAt: '2026-12-01T08:00:00.000Z',
     revoked: false,
     lastSeenAt: '2026-12-06T09:30:00.000Z',
-    appVersion: null,
+    appVersion: '1.4.0',
     syncBacklog: backlog,
   },
   {
@@ -215,13 +215,14 @@ describe('the stores and tills page', () => {
     expect((await within(form).findByRole('status')).textContent).toBe('La caisse T01 est révoquée (2 jeton(s) invalidé(s)).');
   });
 
-  it('lists the store’s tills, and lets an administrator revoke one from its row once confirmed', async () => {
+  it('lists the store’s tills with their app version, and lets an administrator revoke one from its row once confirmed', async () => {
     const hub = storesHub();
     open(hub);
     const list = screen.getByRole('region', { name: 'Caisses du magasin' });
     const row = (await within(list).findByRole('row', { name: /Caisse 1 \(T01\)/ })) as HTMLElement;
     expect(within(row).getByText('2 enregistrement(s) à placer, 1 refusé(s)')).toBeTruthy();
-    expect(within(list).getByRole('row', { name: /T02 Jamais .* Révoquée/ })).toBeTruthy();
+    expect(within(row).getByRole('cell', { name: '1.4.0' })).toBeTruthy();
+    expect(within(list).getByRole('row', { name: /T02 Jamais Inconnue .* Révoquée/ })).toBeTruthy();
     await userEvent.click(within(row).getByRole('button', { name: 'Révoquer la caisse T01' }));
     expect(hub.admin).not.toHaveBeenCalledWith('POST', '/revocations', expect.anything());
     await userEvent.click(within(row).getByRole('button', { name: 'Confirmer' }));

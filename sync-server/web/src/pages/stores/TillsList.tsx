@@ -52,6 +52,7 @@ export function TillsList({ api, storeId, canRevoke }: Props) {
             <tr>
               <th scope="col">{t('stores.tillId')}</th>
               <th scope="col">{t('stores.lastSeen')}</th>
+              <th scope="col">{t('stores.appVersion')}</th>
               <th scope="col">{t('stores.backlog')}</th>
               <th scope="col">{t('stores.state')}</th>
             </tr>
@@ -61,6 +62,7 @@ export function TillsList({ api, storeId, canRevoke }: Props) {
               <tr key={till.tillId}>
                 <th scope="row">{till.label ? `${till.label} (${till.tillId})` : till.tillId}</th>
                 <td>{when(till.lastSeenAt)}</td>
+                <td>{till.appVersion ?? t('stores.versionUnknown')}</td>
                 <td>{t('stores.backlogText', { pending: till.syncBacklog.pendingRecords, refused: till.syncBacklog.quarantined })}</td>
                 <td>
                   {till.revoked ? (

@@ -1,0 +1,171 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { OfficeApiError, type OfficeClient } from '../../api/office-client';
+import { OfficeClientContext } from '../../app/client-context';
+import { fakeClient, renderWithI18n } from '../../test-support/render';
+import UsersPage from '../UsersPage';
+import type { AuditEntry, OfficeUserInfo } from './users-api';
+
+const MARIE: OfficeUserInfo = {
+  userId: 'user-1',
+  email: 'marie@example.test',
+  displayName: 'Marie',
+  role: 'regional',
+  stores: ['S1', 'S2'],
+  staffId: null,
+  mustChangePassword: false,
+  totpEnabled: true,
+  disabled: false,
+  lockedUntil: null,
+  createdAt: '2026-12-01T08:00:00.000Z',
+  lastSignInAt: '2026-12-06T09:30:00.000Z',
+};
+const ENTRY: AuditEntry = {
+  id: 7,
+  at: '2026-12-06T10:00:00.000Z',
+  actorKind: 'user',
+  actor: 'user-0 boss@example.test',
+  action: 'user.update',
+  target: 'user-1',
+  storeId: null,
+  before: { role: 'regional', stores: ['S1', 'S2'], disabled: false },
+  after: { role: 'store-manager', stores: ['S1'], disabled: false },
+};
+
+/** A hub in memory for the users routes and the audit log; refuses what `refuse` names with its code. */
+function usersHub(refuse: Record<string, string> = {}) {
+  const admin = vi.fn<OfficeClient['admin']>(async (method, path, body) => {
+    const code = refuse[`${method} ${path}`];
+    if (code) throw new OfficeApiError(code, 409);
+    if (method === 'GET') return { users: [MARIE] };
+    if (method === 'POST' && path === '/users')
+      return {
+        user: { ...MARIE, ...(body as object), userId: 'user-2', totpEnabled: false, lastSignInAt: null },
+        oneTimePassword: 'otp-Secret-123',
+      };
+    if (method === 'PATCH') {
+      const change = body as { resetTotp?: boolean };
+      return { ...MARIE, ...change, ...(change.resetTotp ? { totpEnabled: false } : {}) };
+    }
+    return { user: MARIE, oneTimePassword: 'otp-Reset-456' };
+  });
+  const office = vi.fn<OfficeClient['office']>(async (_method, path) => ({
+    entries: [ENTRY],
+    next: path.includes('before=') ? null : 7,
+  }));
+  return { client: fakeClient({ admin, office }), admin, office };
+}
+
+function open(hub: ReturnType<typeof usersHub>, locale: 'fr' | 'en' = 'fr') {
+  return renderWithI18n(
+    <OfficeClientContext.Provider value={hub.client}>
+      <UsersPage />
+    </OfficeClientContext.Provider>,
+    locale,
+  );
+}
+
+describe('the users page', () => {
+  it('lists users and creates one, the one-time password shown once with a copy button', async () => {
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const hub = usersHub();
+    open(hub);
+    const table = await screen.findByRole('table', { name: /Utilisateurs du back-office/ });
+    const row = within(table).getByRole('row', { name: /marie@example\.test Marie Responsable régional S1, S2 Activée Actif/ });
+    expect(row).toBeTruthy();
+
+    const form = screen.getByRole('form', { name: 'Créer un utilisateur' });
+    await userEvent.type(within(form).getByLabelText('Adresse e-mail'), 'paul@example');
+    await userEvent.click(within(form).getByRole('button', { name: 'Créer' }));
+    expect(within(form).getByRole('alert').textContent).toBe('Saisissez une adresse e-mail valide (254 caractères au plus).');
+    await userEvent.type(within(form).getByLabelText('Adresse e-mail'), '.test');
+    await userEvent.click(within(form).getByRole('button', { name: 'Créer' }));
+    expect(within(form).getByRole('alert').textContent).toBe('Un responsable de magasin a exactement un magasin.');
+    await userEvent.type(within(form).getByLabelText('Magasins (identifiants séparés par des virgules)'), 'S1');
+    await userEvent.click(within(form).getByRole('button', { name: 'Créer' }));
+
+    const shown = await screen.findByRole('region', { name: 'Mot de passe provisoire de paul@example.test' });
+    expect(within(shown).getByText('otp-Secret-123')).toBeTruthy();
+    expect(hub.admin).toHaveBeenCalledWith('POST', '/users', { email: 'paul@example.test', role: 'store-manager', stores: ['S1'] });
+    await userEvent.click(within(shown).getByRole('button', { name: 'Copier' }));
+    expect(writeText).toHaveBeenCalledWith('otp-Secret-123');
+    expect(within(shown).getByRole('status').textContent).toBe('Copié dans le presse-papiers.');
+    await userEvent.click(within(shown).getByRole('button', { name: 'C’est noté, masquer' }));
+    expect(document.body.textContent).not.toContain('otp-Secret-123');
+    expect(within(table).getByRole('rowheader', { name: 'paul@example.test' })).toBeTruthy();
+  });
+
+  it('changes role and stores, resets the second factor and disables a user only once confirmed', async () => {
+    const hub = usersHub();
+    open(hub);
+    const row = await screen.findByRole('row', { name: /marie@example\.test/ });
+    await userEvent.click(within(row).getByRole('button', { name: 'Modifier' }));
+    const edit = screen.getByRole('form', { name: 'Modifier marie@example.test' });
+    await userEvent.selectOptions(within(edit).getByLabelText('Rôle'), 'store-manager');
+    const stores = within(edit).getByLabelText('Magasins (identifiants séparés par des virgules)');
+    await userEvent.clear(stores);
+    await userEvent.type(stores, 'S1');
+    await userEvent.click(within(edit).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(hub.admin).toHaveBeenCalledWith('PATCH', '/users/user-1', { role: 'store-manager', stores: ['S1'] }));
+
+    await userEvent.click(within(row).getByRole('button', { name: 'Réinitialiser la double authentification' }));
+    expect(hub.admin).not.toHaveBeenCalledWith('PATCH', '/users/user-1', { resetTotp: true });
+    await userEvent.click(within(row).getByRole('button', { name: 'Confirmer' }));
+    expect(await screen.findByText('La double authentification de marie@example.test a été retirée.')).toBeTruthy();
+    expect(hub.admin).toHaveBeenCalledWith('PATCH', '/users/user-1', { resetTotp: true });
+
+    await userEvent.click(within(row).getByRole('button', { name: 'Nouveau mot de passe' }));
+    await userEvent.click(within(row).getByRole('button', { name: 'Confirmer' }));
+    expect(await screen.findByText('otp-Reset-456')).toBeTruthy();
+    expect(hub.admin).toHaveBeenCalledWith('POST', '/users/user-1/password-reset');
+
+    await userEvent.click(within(row).getByRole('button', { name: 'Désactiver' }));
+    await userEvent.click(within(row).getByRole('button', { name: 'Confirmer' }));
+    expect(await within(row).findByRole('button', { name: 'Réactiver' })).toBeTruthy();
+    expect(hub.admin).toHaveBeenCalledWith('PATCH', '/users/user-1', { disabled: true });
+  });
+
+  it('says a refusal from its code, in English', async () => {
+    open(usersHub({ 'POST /users': 'already_exists' }), 'en');
+    const form = await screen.findByRole('form', { name: 'Create a user' });
+    await userEvent.type(within(form).getByLabelText('E-mail address'), 'marie@example.test');
+    await userEvent.selectOptions(within(form).getByLabelText('Role'), 'admin');
+    await userEvent.click(within(form).getByRole('button', { name: 'Create' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe('A user already has this e-mail address.');
+  });
+
+  it('shows the audit log with each change field by field, filtered and paged', async () => {
+    const hub = usersHub();
+    open(hub);
+    const log = await screen.findByRole('table', { name: /Modifications faites dans le back-office/ });
+    const row = within(log).getByRole('row', { name: /boss@example\.test \(Utilisateur\) user\.update user-1/ });
+    await userEvent.click(within(row).getByText('role, stores'));
+    const diff = within(row).getByRole('table', { name: 'Modifications de l’entrée 7' });
+    expect(within(diff).getByRole('row', { name: 'role regional store-manager' })).toBeTruthy();
+    expect(within(diff).getByRole('row', { name: 'stores S1, S2 S1' })).toBeTruthy();
+    expect(within(row).getByText('1 champ(s) inchangé(s)')).toBeTruthy();
+    expect(hub.office).toHaveBeenCalledWith('GET', '/audit?limit=50');
+
+    const filters = screen.getByRole('form', { name: 'Filtrer le journal' });
+    await userEvent.type(within(filters).getByLabelText('Auteur (e-mail ou identifiant)'), 'boss');
+    await userEvent.type(within(filters).getByLabelText('Action ou route'), 'user.');
+    await userEvent.type(within(filters).getByLabelText('Du'), '2026-12-06');
+    await userEvent.type(within(filters).getByLabelText('Au (inclus)'), '2026-12-05');
+    await userEvent.click(within(filters).getByRole('button', { name: 'Filtrer' }));
+    expect(within(filters).getByRole('alert').textContent).toBe('La date de début doit précéder la date de fin.');
+    await userEvent.clear(within(filters).getByLabelText('Au (inclus)'));
+    await userEvent.click(within(filters).getByRole('button', { name: 'Filtrer' }));
+    await waitFor(() =>
+      expect(hub.office).toHaveBeenLastCalledWith('GET', expect.stringMatching(/actor=boss&action=user\.&from=2026-12-0/)),
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Plus anciennes' }));
+    await waitFor(() => expect(hub.office).toHaveBeenLastCalledWith('GET', expect.stringContaining('before=7')));
+    expect(await screen.findByRole('table', { name: /Page 2/ })).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Plus anciennes' }) as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Plus récentes' }));
+    expect(await screen.findByRole('table', { name: /Page 1/ })).toBeTruthy();
+  });
+});
