@@ -1,5 +1,5 @@
 import type { Product } from '../catalog/product';
-import type { ManualStockMovementKind } from './stock';
+import type { ManualStockMovementKind, StockMovementKind } from './stock';
 
 /**
  * Wire shapes of the hub's head-office routes (/api/v1/admin/…, admin token), for the hub's
@@ -102,7 +102,13 @@ export type StockMovementInput = {
   readonly movementId: string;
   readonly productId: string;
   readonly kind: ManualStockMovementKind;
-  readonly quantity: number;
+  /** Required unless `counted` is given. */
+  readonly quantity?: number;
+  /**
+   * count_adjustment only, instead of `quantity`: the quantity counted on the shelf. The hub
+   * records the difference to the level it holds at that moment (0 when they agree).
+   */
+  readonly counted?: number;
 };
 
 export type StockMovementsResult = {
@@ -119,6 +125,54 @@ export type StockException = {
   readonly updatedAt: string;
   readonly sku: string | null;
   readonly name: string | null;
+};
+
+/** GET /api/v1/admin/stores/:storeId/stock: one product's level in the store. */
+export type StockLevelRow = {
+  readonly productId: string;
+  readonly sku: string | null;
+  readonly name: string | null;
+  readonly level: number;
+  readonly updatedAt: string;
+};
+
+/** A page of a list read by keyset: `next` is the cursor of the following page, null after the last. */
+export type StockPage<T> = { readonly rows: readonly T[]; readonly next: string | null };
+
+/** GET /api/v1/admin/stores/:storeId/stock/movements: one ledger movement, newest first. */
+export type StockMovementRow = {
+  readonly movementId: string;
+  readonly productId: string;
+  readonly name: string | null;
+  readonly kind: StockMovementKind;
+  readonly quantityDelta: number;
+  /** 'sales' (a till's sale), 'admin' (head office's movement) or 'transfer' (POST /stock-transfers). */
+  readonly sourceCollection: string;
+  readonly sourceId: string;
+  readonly createdAt: string;
+};
+
+export const MAX_TRANSFER_LINES = 200;
+export const MAX_TRANSFER_NOTE_LENGTH = 500;
+
+/** POST /api/v1/admin/stock-transfers: `id` is made by the client; the same body again is the same transfer. */
+export type StockTransferInput = {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly lines: readonly { readonly productId: string; readonly quantity: number }[];
+  readonly note?: string;
+};
+
+export type StockTransferResult = {
+  readonly id: string;
+  /** False when this id was recorded before with this body: nothing moved again. */
+  readonly applied: boolean;
+  readonly createdAt: string;
+  readonly levels: {
+    readonly from: readonly { readonly productId: string; readonly level: number }[];
+    readonly to: readonly { readonly productId: string; readonly level: number }[];
+  };
 };
 
 /** GET /api/v1/admin/reports/dashboard: sums over stores and business dates, amounts in minor units, net of returns. */
@@ -203,6 +257,12 @@ export type AdminErrorCode =
   | 'invalid_settings'
   | 'invalid_import'
   | 'invalid_movements'
+  /** POST /api/v1/admin/stock-transfers: a line, store or note refused (`problems`). */
+  | 'invalid_transfer'
+  /** A transfer id already recorded with another body. */
+  | 'transfer_conflict'
+  /** A list's cursor not made by the hub. */
+  | 'invalid_cursor'
   | 'invalid_staff'
   | 'invalid_roles'
   /** A store without a settings document yet (GET /api/v1/admin/stores/:storeId/settings). */

@@ -225,10 +225,19 @@ export const StockMovementsBody = Type.Object({
       movementId: Type.String({ minLength: 1, maxLength: 128, description: 'Head office’s id: a movement already recorded is ignored' }),
       productId: ProductId,
       kind: Type.Union(MANUAL_STOCK_MOVEMENT_KINDS.map((k) => Type.Literal(k))),
-      quantity: Type.Integer({
-        description:
-          'Pieces, or grams for weighed products: positive for receipt, transfer_in, transfer_out; the signed difference for count_adjustment',
-      }),
+      quantity: Type.Optional(
+        Type.Integer({
+          description:
+            'Pieces, or grams for weighed products: positive for receipt, transfer_in, transfer_out; the signed difference for count_adjustment',
+        }),
+      ),
+      counted: Type.Optional(
+        Type.Integer({
+          minimum: 0,
+          description:
+            'count_adjustment only, instead of quantity: the quantity counted; the hub records the difference to its level then (0 when they agree)',
+        }),
+      ),
     }),
   ),
 });

@@ -50,8 +50,9 @@ export function can(user: Pick<OfficeUser, 'role' | 'stores'>, action: OfficeAct
   if (user.role === 'admin') return true;
   // The only chain-wide action other roles have: reading the catalog they sell from.
   if (!STORE_ACTIONS.has(action)) return action === 'catalog.read';
-  // store.read without a store is the list of stores (GET /stores), which the route narrows to the user's.
-  if (storeId === undefined) return action === 'store.read';
+  // store.read without a store is the list of stores (GET /stores), which the route narrows to the user's;
+  // store.stock without a store is a transfer (POST /stock-transfers), whose route checks both of its stores.
+  if (storeId === undefined) return action === 'store.read' || action === 'store.stock';
   return user.stores.includes(storeId);
 }
 
@@ -100,6 +101,10 @@ export const ADMIN_ROUTE_ACTIONS: Readonly<Record<string, OfficeAction>> = {
   'PUT /api/v1/admin/stores/:storeId/roles': 'store.staff',
   'PUT /api/v1/admin/stores/:storeId/settings': 'store.settings',
   'POST /api/v1/admin/stores/:storeId/stock-movements': 'store.stock',
+  'GET /api/v1/admin/stores/:storeId/stock': 'store.read',
+  'GET /api/v1/admin/stores/:storeId/stock/movements': 'store.read',
+  'GET /api/v1/admin/stores/:storeId/stock/exceptions': 'store.read',
+  'POST /api/v1/admin/stock-transfers': 'store.stock',
 };
 
 /** The action of an admin route, or null (refused to office sessions). HEAD reads as GET. */

@@ -8,11 +8,16 @@ import type { StockMovement } from './sale-movements';
 import { recordStockMovements } from './stock-ledger';
 
 /** Movement ids are chosen by head office (a delivery note line, a count sheet line): printable, short. */
-const MOVEMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/;
+export const MOVEMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/;
 export const MAX_MOVEMENTS = 1000;
+/** A shelf count: a billion pieces, or a thousand tonnes in grams, is more than any store holds. */
+export const MAX_COUNTED = 1_000_000_000;
 
-function ledgerRow(input: StockMovementInput): StockMovement {
-  const delta = input.kind === 'transfer_out' ? -input.quantity : input.quantity;
+/** `levels`: the store's levels now (under its lock), for a count given as the quantity counted. */
+function ledgerRow(input: StockMovementInput, levels: ReadonlyMap<string, number>): StockMovement {
+  const quantity = input.quantity ?? 0;
+  const delta =
+    input.counted !== undefined ? input.counted - (levels.get(input.productId) ?? 0) : input.kind === 'transfer_out' ? -quantity : quantity;
   // "admin:" keeps head office's ids apart from sale lines (<saleId>:<lineId>) in the one ledger.
   return {
     movementId: `admin:${input.movementId}`,
@@ -22,6 +27,17 @@ function ledgerRow(input: StockMovementInput): StockMovement {
     sourceCollection: 'admin',
     sourceId: input.movementId,
   };
+}
+
+/** A count given as the quantity on the shelf: only for counts, alone for its product in the request, in range. */
+function countedProblems(m: StockMovementInput, at: string, inputs: readonly StockMovementInput[]): FieldProblem[] {
+  if (m.kind !== 'count_adjustment' || m.quantity !== undefined)
+    return [{ field: `${at}.counted`, message: 'counted is for a count_adjustment, instead of quantity' }];
+  if (!Number.isSafeInteger(m.counted) || m.counted! < 0 || m.counted! > MAX_COUNTED)
+    return [{ field: `${at}.counted`, message: `a quantity counted is a whole number from 0 to ${MAX_COUNTED}` }];
+  if (inputs.filter((other) => other.productId === m.productId).length > 1)
+    return [{ field: `${at}.productId`, message: `a product counted is not moved again in the same request (${m.productId})` }];
+  return [];
 }
 
 /** Everything wrong with the request, by position: nothing is recorded unless all of it is right. */
@@ -34,7 +50,11 @@ async function problemsOf(db: Database, inputs: readonly StockMovementInput[]): 
       problems.push({ field: `${at}.movementId`, message: 'a movement id is 1 to 128 letters, digits, ".", "_", ":", "/" or "-"' });
     if (seen.has(m.movementId)) problems.push({ field: `${at}.movementId`, message: `movement ${m.movementId} is given twice` });
     seen.add(m.movementId);
-    if (!Number.isSafeInteger(m.quantity))
+    if (m.counted !== undefined) {
+      problems.push(...countedProblems(m, at, inputs));
+      return;
+    }
+    if (m.quantity === undefined || !Number.isSafeInteger(m.quantity))
       problems.push({ field: `${at}.quantity`, message: 'a quantity is a whole number of pieces or grams' });
     else if (m.kind === 'count_adjustment' ? m.quantity === 0 : m.quantity <= 0) {
       problems.push({
@@ -82,7 +102,22 @@ export async function recordManualMovements(
   const outcome = await db
     .transaction(async (tx) => {
       await lockCounter(tx, { kind: 'store', storeId });
-      return recordStockMovements(tx, storeId, inputs.map(ledgerRow));
+      const counted = inputs.filter((m) => m.counted !== undefined).map((m) => m.productId);
+      const levels = new Map(
+        counted.length === 0
+          ? []
+          : (
+              await tx.query<{ product_id: string; level: number }>(
+                'SELECT product_id, level FROM stock_levels WHERE store_id = $1 AND product_id = ANY(ARRAY(SELECT jsonb_array_elements_text($2::jsonb)))',
+                [storeId, JSON.stringify(counted)],
+              )
+            ).map((r) => [r.product_id, Number(r.level)] as const),
+      );
+      return recordStockMovements(
+        tx,
+        storeId,
+        inputs.map((m) => ledgerRow(m, levels)),
+      );
     })
     .catch((error: unknown) => {
       // The levels' check (stock_levels_level_safe): a level must stay a number JSON carries exactly.
