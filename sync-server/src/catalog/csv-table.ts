@@ -45,7 +45,8 @@ export function detectDelimiter(text: string): string {
 /** Parses the whole file (bytes, or text already decoded), or says where it cannot be read (an unclosed quote…), by row. */
 export function readCsv(file: Uint8Array | string): CsvReadResult {
   const text = (typeof file === 'string' ? file : decodeCsv(file)).replace(/^\uFEFF/, '');
-  if (text.trim() === '') return { ok: false, errors: [{ row: 1, column: '', message: 'The file is empty: a header line is expected' }] };
+  if (text.trim() === '')
+    return { ok: false, errors: [{ row: 1, column: '', message: 'The file is empty: a header line is expected', code: 'empty_file' }] };
   const delimiter = detectDelimiter(text);
   let records: string[][];
   try {
@@ -59,6 +60,8 @@ export function readCsv(file: Uint8Array | string): CsvReadResult {
           row: failure.lines ?? 1,
           column: '',
           message: `The file cannot be read as CSV near line ${failure.lines ?? '?'}: ${failure.message}`,
+          code: 'unreadable_csv',
+          params: { line: String(failure.lines ?? '?') },
         },
       ],
     };

@@ -96,11 +96,41 @@ for (const target of testTargets()) {
         message: '4 rows have errors (5 in all): nothing was imported. Fix them and import the whole file again.',
         errorCount: 5,
         errors: [
-          { row: 5, column: 'barcodes', message: expect.stringContaining('wrong check digit (the last digit should be 7)') },
-          { row: 6, column: 'vat_rate', message: expect.stringContaining('no known VAT rate is 7 %') },
-          { row: 6, column: 'barcodes', message: `barcode ${ean(99)} already belongs to product prd-old (Pâté de campagne 200 g)` },
-          { row: 7, column: 'price', message: expect.stringContaining('"1,2,3" is not a price') },
-          { row: 8, column: 'barcodes', message: `barcode ${ean(1)} is also on row 2` },
+          {
+            row: 5,
+            column: 'barcodes',
+            message: expect.stringContaining('wrong check digit (the last digit should be 7)'),
+            code: 'barcode_check_digit',
+            params: { barcode: '3760000000018', expected: '7' },
+          },
+          {
+            row: 6,
+            column: 'vat_rate',
+            message: expect.stringContaining('no known VAT rate is 7 %'),
+            code: 'invalid_vat_rate',
+            params: { value: '7' },
+          },
+          {
+            row: 6,
+            column: 'barcodes',
+            message: `barcode ${ean(99)} already belongs to product prd-old (Pâté de campagne 200 g)`,
+            code: 'barcode_taken',
+            params: { barcode: ean(99), ownerId: 'prd-old', ownerName: 'Pâté de campagne 200 g' },
+          },
+          {
+            row: 7,
+            column: 'price',
+            message: expect.stringContaining('"1,2,3" is not a price'),
+            code: 'invalid_price',
+            params: { value: '1,2,3' },
+          },
+          {
+            row: 8,
+            column: 'barcodes',
+            message: `barcode ${ean(1)} is also on row 2`,
+            code: 'duplicate_barcode',
+            params: { barcode: ean(1), otherRow: '2' },
+          },
         ],
       });
       expect((await catalog()).map((r) => r[0])).toEqual(['prd-old']);

@@ -18,6 +18,8 @@ function conflictErrors(conflicts: readonly BarcodeConflict[], rows: readonly Ro
     row: rowOf.get(c.productId) ?? 0,
     column: 'barcodes',
     message: `barcode ${c.code} already belongs to product ${c.ownerId} (${c.ownerName})`,
+    code: 'barcode_taken',
+    params: { barcode: c.code, ownerId: c.ownerId, ownerName: c.ownerName },
   }));
 }
 
@@ -36,7 +38,13 @@ async function catalogConflicts(db: Database, rows: readonly RowBarcodes[]): Pro
     for (const code of codes) {
       const owner = owners.get(code)?.find((o) => o.productId !== productId && !replaced.has(o.productId));
       if (owner)
-        errors.push({ row, column: 'barcodes', message: `barcode ${code} already belongs to product ${owner.productId} (${owner.name})` });
+        errors.push({
+          row,
+          column: 'barcodes',
+          message: `barcode ${code} already belongs to product ${owner.productId} (${owner.name})`,
+          code: 'barcode_taken',
+          params: { barcode: code, ownerId: owner.productId, ownerName: owner.name },
+        });
     }
   }
   return errors;
@@ -76,7 +84,7 @@ export async function importProductsCsv(
   });
   const all = [...errors, ...(await catalogConflicts(db, barcodes))];
   if (all.length > 0) refuse(all);
-  if (products.length === 0) refuse([{ row: 2, column: '', message: 'The file has a header but no product rows' }]);
+  if (products.length === 0) refuse([{ row: 2, column: '', message: 'The file has a header but no product rows', code: 'no_rows' }]);
   const dryRun = options.dryRun === true;
   const saved = await saveProducts(
     db,

@@ -1,5 +1,5 @@
 import { classifyCode, gtinCheckDigit, searchWords, type Product } from '@pos/core';
-import type { FieldProblem, ProductBody } from '@pos/core/sync/head-office-api';
+import type { FieldProblem, ImportErrorCode, ProductBody } from '@pos/core/sync/head-office-api';
 
 /** Product ids are short codes (prd-0001234): letters, digits, `.`, `_`, `-`. */
 export const PRODUCT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -12,19 +12,32 @@ export type ProductRules = {
   readonly vatRateIds: ReadonlySet<string>;
 };
 
+/** A problem with its stable code and the values its words name, so the back office can say it in its language. */
+export type CodedProblem = FieldProblem & { readonly code: ImportErrorCode; readonly params?: Readonly<Record<string, string>> };
+
 export type CheckedProduct =
-  { readonly ok: true; readonly product: Product } | { readonly ok: false; readonly problems: readonly FieldProblem[] };
+  { readonly ok: true; readonly product: Product } | { readonly ok: false; readonly problems: readonly CodedProblem[] };
+
+type Reason = Omit<CodedProblem, 'field'>;
 
 /** Why a code cannot be a barcode, in words a person can act on; null when it can. */
-export function barcodeProblem(code: string): string | null {
+export function barcodeProblem(code: string): Reason | null {
   const classified = classifyCode(code, []);
   if (classified.ok) return null;
+  const barcode = classified.code;
   if (classified.error === 'check-digit') {
-    const expected = gtinCheckDigit(classified.code.slice(0, -1));
-    return `barcode ${classified.code} has a wrong check digit (the last digit should be ${expected}): check it was typed right`;
+    const expected = String(gtinCheckDigit(barcode.slice(0, -1)));
+    const message = `barcode ${barcode} has a wrong check digit (the last digit should be ${expected}): check it was typed right`;
+    return { code: 'barcode_check_digit', message, params: { barcode, expected } };
   }
-  if (classified.error === 'empty') return 'a barcode is empty';
-  return `barcode ${classified.code} is neither a GTIN (8, 12, 13 or 14 digits) nor an internal code (up to 32 letters, digits, ".", "_", "/" or "-")`;
+  return {
+    code: 'invalid_barcode',
+    message:
+      classified.error === 'empty'
+        ? 'a barcode is empty'
+        : `barcode ${barcode} is neither a GTIN (8, 12, 13 or 14 digits) nor an internal code (up to 32 letters, digits, ".", "_", "/" or "-")`,
+    params: { barcode },
+  };
 }
 
 /** The spelling stored and searched: UPC-A and GTIN-14 in their EAN-13 form, so one product is found whichever is scanned. */
@@ -39,31 +52,39 @@ export function normalizedBarcode(code: string): string {
  * Every problem is listed, not just the first.
  */
 export function checkProduct(id: string, body: ProductBody, rules: ProductRules): CheckedProduct {
-  const problems: FieldProblem[] = [];
-  const problem = (field: string, message: string) => problems.push({ field, message });
-  if (!PRODUCT_ID.test(id)) problem('id', `a product id is 1 to 64 letters, digits, ".", "_" or "-" (got "${id}")`);
+  const problems: CodedProblem[] = [];
+  const problem = (field: string, message: string, code: ImportErrorCode, params?: Record<string, string>) =>
+    problems.push({ field, message, code, ...(params ? { params } : {}) });
+  if (!PRODUCT_ID.test(id)) problem('id', `a product id is 1 to 64 letters, digits, ".", "_" or "-" (got "${id}")`, 'invalid_id');
   const sku = body.sku.trim().toUpperCase();
-  if (sku === '' || sku.length > 64 || /\s/.test(sku)) problem('sku', 'a SKU is 1 to 64 characters without spaces');
+  if (sku === '' || sku.length > 64 || /\s/.test(sku)) problem('sku', 'a SKU is 1 to 64 characters without spaces', 'invalid_sku');
   const name = body.name.trim().replace(/\s+/g, ' ');
-  if (name === '' || name.length > 200) problem('name', 'a name is 1 to 200 characters');
-  if (body.barcodes.length > MAX_BARCODES) problem('barcodes', `at most ${MAX_BARCODES} barcodes per product`);
+  if (name === '' || name.length > 200) problem('name', 'a name is 1 to 200 characters', 'invalid_name');
+  if (body.barcodes.length > MAX_BARCODES)
+    problem('barcodes', `at most ${MAX_BARCODES} barcodes per product`, 'too_many_barcodes', { max: String(MAX_BARCODES) });
   const barcodes: string[] = [];
   for (const raw of body.barcodes) {
     const wrong = barcodeProblem(raw);
-    if (wrong) problem('barcodes', wrong);
+    if (wrong) problems.push({ field: 'barcodes', ...wrong });
     else if (!barcodes.includes(normalizedBarcode(raw))) barcodes.push(normalizedBarcode(raw));
   }
   if (!Number.isSafeInteger(body.price) || body.price < 0 || body.price > MAX_PRICE) {
-    problem('price', `a price is a whole number of minor units (cents) from 0 to ${MAX_PRICE}`);
+    problem('price', `a price is a whole number of minor units (cents) from 0 to ${MAX_PRICE}`, 'price_range', { max: String(MAX_PRICE) });
   }
-  if (!/^[A-Z]{3}$/.test(body.currency)) problem('currency', `a currency is an ISO 4217 code such as EUR (got "${body.currency}")`);
+  if (!/^[A-Z]{3}$/.test(body.currency))
+    problem('currency', `a currency is an ISO 4217 code such as EUR (got "${body.currency}")`, 'invalid_currency', {
+      value: body.currency,
+    });
   if (!rules.vatRateIds.has(body.vatRateId)) {
-    problem('vatRateId', `unknown VAT rate "${body.vatRateId}" (known: ${[...rules.vatRateIds].sort().join(', ')})`);
+    const known = [...rules.vatRateIds].sort().join(', ');
+    problem('vatRateId', `unknown VAT rate "${body.vatRateId}" (known: ${known})`, 'unknown_vat_rate', { value: body.vatRateId });
   }
   if (body.measure !== 'unit' && body.measure !== 'weight')
-    problem('measure', 'measure is "unit" (sold by the piece) or "weight" (price per kg)');
+    problem('measure', 'measure is "unit" (sold by the piece) or "weight" (price per kg)', 'invalid_measure', {
+      value: String(body.measure),
+    });
   const category = (body.category ?? '').trim();
-  if (category.length > 100) problem('category', 'a category is at most 100 characters');
+  if (category.length > 100) problem('category', 'a category is at most 100 characters', 'category_too_long');
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,

@@ -65,15 +65,25 @@ describe('prices and VAT rates as people type them', () => {
     expect(resolveVatRate('5,5', FRENCH_VAT_RATES)).toEqual({ id: 'FR-5.5' });
     expect(resolveVatRate('5.5 %', FRENCH_VAT_RATES)).toEqual({ id: 'FR-5.5' });
     expect(resolveVatRate('2,1', FRENCH_VAT_RATES)).toEqual({ id: 'FR-2.1' });
-    expect(resolveVatRate('7', FRENCH_VAT_RATES)).toEqual({ problem: expect.stringMatching(/no known VAT rate is 7 %/) });
-    expect(resolveVatRate('TVA', FRENCH_VAT_RATES)).toEqual({ problem: expect.stringMatching(/neither a VAT rate id/) });
+    expect(resolveVatRate('7', FRENCH_VAT_RATES)).toEqual({
+      problem: expect.stringMatching(/no known VAT rate is 7 %/),
+      code: 'invalid_vat_rate',
+    });
+    expect(resolveVatRate('TVA', FRENCH_VAT_RATES)).toEqual({
+      problem: expect.stringMatching(/neither a VAT rate id/),
+      code: 'invalid_vat_rate',
+    });
     // A rate shared by a French id and another store's id resolves to the French one; two foreign ones must be named.
     const rates = [
       ...FRENCH_VAT_RATES,
       { id: 'BE-21', rateBp: 2100, code: 'E', label: '21 %' },
       { id: 'ES-21', rateBp: 2100, code: 'F', label: '21 %' },
     ];
-    expect(resolveVatRate('21', rates)).toEqual({ problem: expect.stringMatching(/BE-21, ES-21/) });
+    expect(resolveVatRate('21', rates)).toEqual({
+      problem: expect.stringMatching(/BE-21, ES-21/),
+      code: 'ambiguous_vat_rate',
+      ids: 'BE-21, ES-21',
+    });
     expect(resolveVatRate('BE-21', rates)).toEqual({ id: 'BE-21' });
   });
 });
@@ -119,6 +129,15 @@ describe('checking one product', () => {
     if (checked.ok) return;
     expect(checked.problems.map((p) => p.field)).toEqual(['id', 'sku', 'barcodes', 'barcodes', 'price', 'currency', 'vatRateId']);
     expect(checked.problems[2]!.message).toMatch(/3760000000018 has a wrong check digit \(the last digit should be 7\)/);
+    expect(checked.problems.map((p) => p.code)).toEqual([
+      'invalid_id',
+      'invalid_sku',
+      'barcode_check_digit',
+      'invalid_barcode',
+      'price_range',
+      'invalid_currency',
+      'unknown_vat_rate',
+    ]);
   });
 });
 
@@ -150,19 +169,20 @@ describe('the rows of a products file', () => {
     ].join('\n');
     const { products, errors } = productsOfCsv(table(csv), options);
     expect(products.map((p) => p.product.id)).toEqual(['prd-1']);
-    expect(errors.map((e) => [e.row, e.column])).toEqual([
-      [3, 'sku'],
-      [4, 'barcodes'],
-      [5, 'price'],
-      [6, 'vat_rate'],
-      [7, 'measure'],
-      [8, 'id'],
-      [9, 'barcodes'],
-      [10, ''],
-      [10, 'price'],
-      [10, 'vat_rate'],
-      [10, 'measure'],
+    expect(errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [3, 'sku', 'required'],
+      [4, 'barcodes', 'barcode_check_digit'],
+      [5, 'price', 'invalid_price'],
+      [6, 'vat_rate', 'invalid_vat_rate'],
+      [7, 'measure', 'invalid_measure'],
+      [8, 'id', 'duplicate_id'],
+      [9, 'barcodes', 'duplicate_barcode'],
+      [10, '', 'cell_count'],
+      [10, 'price', 'required'],
+      [10, 'vat_rate', 'required'],
+      [10, 'measure', 'required'],
     ]);
+    expect(errors.find((e) => e.row === 10)!.params).toEqual({ cells: '3', expected: '8' });
     expect(errors.find((e) => e.row === 8)!.message).toBe('product prd-1 is also on row 2');
     expect(errors.find((e) => e.row === 9)!.message).toBe(`barcode ${A} is also on row 2`);
   });
@@ -171,8 +191,8 @@ describe('the rows of a products file', () => {
     const { errors } = productsOfCsv(table('id,sku,nom,price\n1,a,b,1\n'), options);
     expect(errors).toEqual(
       expect.arrayContaining([
-        { row: 1, column: 'nom', message: expect.stringMatching(/unknown column "nom"/) },
-        { row: 1, column: 'barcodes', message: expect.stringMatching(/no barcodes column/) },
+        { row: 1, column: 'nom', message: expect.stringMatching(/unknown column "nom"/), code: 'unknown_column', params: { name: 'nom' } },
+        { row: 1, column: 'barcodes', message: expect.stringMatching(/no barcodes column/), code: 'missing_column' },
       ]),
     );
   });

@@ -1,5 +1,5 @@
 import { FRENCH_VAT_RATES, normalizeSearchText, parseAmount, type Product, type VatRate } from '@pos/core';
-import type { ImportRowError, ProductBody } from '@pos/core/sync/head-office-api';
+import type { ImportErrorCode, ImportRowError, ProductBody } from '@pos/core/sync/head-office-api';
 import type { CsvTable } from './csv-table';
 import { barcodeProblem, checkProduct, normalizedBarcode } from './product-checks';
 
@@ -48,19 +48,24 @@ function percentLabel(bp: number): string {
  * "FR-20" (a rate id, any case), or the rate itself: "20", "5,5", "5.5 %". A rate shared by
  * several known ids resolves to the French one, else it must be given by id.
  */
-export function resolveVatRate(text: string, rates: readonly VatRate[]): { id: string } | { problem: string } {
+export function resolveVatRate(
+  text: string,
+  rates: readonly VatRate[],
+): { id: string } | { problem: string; code: ImportErrorCode; ids?: string } {
   const byId = rates.find((r) => r.id.toLowerCase() === text.toLowerCase());
   if (byId) return { id: byId.id };
   const bp = parseAmount(text.replace('%', ''), 2);
   const known = rates.map((r) => `${r.id} (${percentLabel(r.rateBp)})`).join(', ');
-  if (bp === null) return { problem: `"${text}" is neither a VAT rate id nor a rate in percent (known: ${known})` };
+  if (bp === null)
+    return { problem: `"${text}" is neither a VAT rate id nor a rate in percent (known: ${known})`, code: 'invalid_vat_rate' };
   const matches = rates.filter((r) => r.rateBp === bp);
   const french = matches.find((r) => FRENCH_VAT_RATES.some((f) => f.id === r.id));
   if (french) return { id: french.id };
   if (matches.length === 1) return { id: matches[0]!.id };
+  const ids = matches.map((m) => m.id).join(', ');
   if (matches.length > 1)
-    return { problem: `several VAT rates are ${percentLabel(bp)} (${matches.map((m) => m.id).join(', ')}): give its id` };
-  return { problem: `no known VAT rate is ${percentLabel(bp)} (known: ${known})` };
+    return { problem: `several VAT rates are ${percentLabel(bp)} (${ids}): give its id`, code: 'ambiguous_vat_rate', ids };
+  return { problem: `no known VAT rate is ${percentLabel(bp)} (known: ${known})`, code: 'invalid_vat_rate' };
 }
 
 /** "12,50", "12.5", "3 €", "1 234,00": euros (the currency's major unit) → minor units. */
@@ -79,13 +84,21 @@ function columnIndexes(table: CsvTable, report: Reported): Map<ProductColumn, nu
         row: 1,
         column: table.header[i] ?? '',
         message: `unknown column "${table.header[i]}" (the columns are ${PRODUCT_COLUMNS.join(', ')})`,
+        code: 'unknown_column',
+        params: { name: table.header[i] ?? '' },
       });
-    else if (indexes.has(column)) report.errors.push({ row: 1, column, message: `column ${column} appears twice` });
+    else if (indexes.has(column))
+      report.errors.push({ row: 1, column, message: `column ${column} appears twice`, code: 'duplicate_column' });
     else indexes.set(column, i);
   });
   for (const column of PRODUCT_COLUMNS) {
     if (!indexes.has(column))
-      report.errors.push({ row: 1, column, message: `the header has no ${column} column (the columns are ${PRODUCT_COLUMNS.join(', ')})` });
+      report.errors.push({
+        row: 1,
+        column,
+        message: `the header has no ${column} column (the columns are ${PRODUCT_COLUMNS.join(', ')})`,
+        code: 'missing_column',
+      });
   }
   return report.errors.length === 0 ? indexes : null;
 }
@@ -110,21 +123,34 @@ export function productsOfCsv(
   for (const { row, cells } of table.rows) {
     if (cells.every((c) => c === '')) continue;
     const errors: ImportRowError[] = [];
-    const fail = (column: string, message: string) => errors.push({ row, column, message });
+    const fail = (column: string, message: string, code: ImportErrorCode, params?: Readonly<Record<string, string>>) =>
+      errors.push({ row, column, message, code, ...(params ? { params } : {}) });
     if (cells.length !== table.header.length)
-      fail('', `this row has ${cells.length} cells where the header has ${table.header.length}: check the separators and quotes`);
+      fail(
+        '',
+        `this row has ${cells.length} cells where the header has ${table.header.length}: check the separators and quotes`,
+        'cell_count',
+        {
+          cells: String(cells.length),
+          expected: String(table.header.length),
+        },
+      );
     const cell = (column: ProductColumn) => cells[indexes.get(column)!] ?? '';
     for (const column of ['id', 'sku', 'name', 'price', 'vat_rate', 'measure'] as const)
-      if (cell(column) === '') fail(column, `${column} is required`);
+      if (cell(column) === '') fail(column, `${column} is required`, 'required');
 
     const price = cell('price') === '' ? null : parsePrice(cell('price'));
     if (cell('price') !== '' && price === null)
-      fail('price', `"${cell('price')}" is not a price in euros with at most 2 decimals (e.g. 12,50)`);
+      fail('price', `"${cell('price')}" is not a price in euros with at most 2 decimals (e.g. 12,50)`, 'invalid_price', {
+        value: cell('price'),
+      });
     const vat = cell('vat_rate') === '' ? null : resolveVatRate(cell('vat_rate'), options.vatRates);
-    if (vat && 'problem' in vat) fail('vat_rate', vat.problem);
+    if (vat && 'problem' in vat) fail('vat_rate', vat.problem, vat.code, { value: cell('vat_rate'), ...(vat.ids ? { ids: vat.ids } : {}) });
     const measure = MEASURES[normalizeSearchText(cell('measure'))];
     if (cell('measure') !== '' && !measure)
-      fail('measure', `"${cell('measure')}" is not a measure: unit (by the piece) or weight (price per kg)`);
+      fail('measure', `"${cell('measure')}" is not a measure: unit (by the piece) or weight (price per kg)`, 'invalid_measure', {
+        value: cell('measure'),
+      });
 
     const barcodes = cell('barcodes')
       .split('|')
@@ -145,18 +171,20 @@ export function productsOfCsv(
     if (!checked.ok) {
       for (const p of checked.problems) {
         const column = COLUMN_OF_FIELD[p.field] ?? p.field;
-        if (!reported.has(column)) fail(column, p.message);
+        if (!reported.has(column)) fail(column, p.message, p.code, p.params);
       }
     }
     const id = cell('id');
     const firstRow = idRows.get(id);
-    if (id !== '' && firstRow !== undefined) fail('id', `product ${id} is also on row ${firstRow}`);
+    if (id !== '' && firstRow !== undefined)
+      fail('id', `product ${id} is also on row ${firstRow}`, 'duplicate_id', { otherRow: String(firstRow) });
     else if (id !== '') idRows.set(id, row);
     // Only codes that are valid can clash; a wrong one is reported once, for what it is.
     const codes = [...new Set(barcodes.filter((b) => barcodeProblem(b) === null).map(normalizedBarcode))];
     for (const code of codes) {
       const other = barcodeRows.get(code);
-      if (other !== undefined) fail('barcodes', `barcode ${code} is also on row ${other}`);
+      if (other !== undefined)
+        fail('barcodes', `barcode ${code} is also on row ${other}`, 'duplicate_barcode', { barcode: code, otherRow: String(other) });
       else barcodeRows.set(code, row);
     }
     rowBarcodes.push({ row, productId: id, codes });

@@ -54,7 +54,8 @@ export async function saveProducts(db: Database, products: readonly Product[], o
   });
 }
 
-async function storedProduct(tx: Queryable, id: string): Promise<{ product: Product; deleted: boolean; seq: number } | null> {
+/** The product as stored, a tombstone included; null when the catalog never had it. */
+export async function storedProduct(tx: Queryable, id: string): Promise<{ product: Product; deleted: boolean; seq: number } | null> {
   const stored = (await findDocuments(tx, CATALOG_SCOPE, PRODUCTS.name, [id])).get(id);
   return stored ? { product: { ...(stored.doc as Omit<Product, 'id'>), id }, deleted: stored.deleted, seq: stored.seq } : null;
 }

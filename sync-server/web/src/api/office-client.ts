@@ -31,6 +31,8 @@ export class OfficeApiError extends Error {
   constructor(
     readonly code: string,
     readonly status: number,
+    /** The refusal's JSON, for the lists some carry (an import's row errors). */
+    readonly body: unknown = null,
   ) {
     super(code);
     this.name = 'OfficeApiError';
@@ -45,7 +47,10 @@ export type OfficeClient = {
   changePassword(currentPassword: string, newPassword: string): Promise<void>;
   startTotp(): Promise<TotpEnrollment>;
   confirmTotp(code: string): Promise<void>;
-  /** A head-office admin route (/api/v1/admin…, checked per role and store at the hub): its JSON answer. */
+  /**
+   * A head-office admin route (/api/v1/admin…, checked per role and store at the hub): its JSON
+   * answer. A Blob body (a file the user picked) is sent as it is, as CSV; anything else as JSON.
+   */
   admin(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<unknown>;
   /** A route of the signed-in session itself (/api/v1/office…: the audit log, one's API keys): its JSON answer. */
   office(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown>;
@@ -60,7 +65,8 @@ export function createOfficeClient(fetchImpl: typeof fetch = (input, init) => fe
 
   async function call(method: string, path: string, body?: unknown, base = BASE): Promise<unknown> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const file = body instanceof Blob;
+    if (body !== undefined) headers['content-type'] = file ? 'text/csv' : 'application/json';
     if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
     let response: Response;
     try {
@@ -68,13 +74,13 @@ export function createOfficeClient(fetchImpl: typeof fetch = (input, init) => fe
         method,
         headers,
         credentials: 'same-origin',
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        ...(body !== undefined ? { body: file ? body : JSON.stringify(body) } : {}),
       });
     } catch {
       throw new OfficeApiError('network', 0);
     }
     const json: unknown = await response.json().catch(() => null);
-    if (!response.ok) throw new OfficeApiError(errorCodeOf(json, response.status), response.status);
+    if (!response.ok) throw new OfficeApiError(errorCodeOf(json, response.status), response.status, json);
     const token = field(json, 'csrfToken');
     if (typeof token === 'string') csrfToken = token;
     return json;

@@ -1,3 +1,4 @@
+import { enCatalog } from './en-catalog';
 import { enClosings } from './en-closings';
 import { enExport } from './en-export';
 import { enStoresStaff } from './en-stores-staff';
@@ -5,6 +6,7 @@ import { enUsers } from './en-users';
 import type { Dictionary } from './fr';
 
 export const en: Dictionary = {
+  ...enCatalog,
   ...enClosings,
   ...enExport,
   ...enStoresStaff,

@@ -1,3 +1,4 @@
+import { frCatalog } from './fr-catalog';
 import { frClosings } from './fr-closings';
 import { frExport } from './fr-export';
 import { frStoresStaff } from './fr-stores-staff';
@@ -5,6 +6,7 @@ import { frUsers } from './fr-users';
 
 /** The back office's words in French, the default language; en.ts has the same keys (typed). */
 export const fr = {
+  ...frCatalog,
   ...frClosings,
   ...frExport,
   ...frStoresStaff,

@@ -1,0 +1,71 @@
+import { searchWords, type Product } from '@pos/core';
+import type { CategoryList, ProductPage, ProductQuery } from '@pos/core/sync/head-office-api';
+import type { Queryable } from '../db/database';
+import { normalizedBarcode } from './product-checks';
+
+export const MAX_PAGE = 200;
+export const DEFAULT_PAGE = 50;
+/** A search names at most this many words; the others are ignored. */
+export const MAX_SEARCH_WORDS = 8;
+export const MAX_CATEGORIES = 1000;
+
+/**
+ * Live products only; the literal predicate is the partial indexes' (migration 0020: words,
+ * SKU, category), so each condition below has its index: a search is a bitmap OR of the words'
+ * GIN, the primary key (id), the SKU and the barcodes' GIN, sorted by id.
+ */
+const LIVE = `collection = 'products' AND NOT deleted`;
+
+type Row = { id: string; doc: Omit<Product, 'id'> };
+
+/** A word prefix query for every word of the name: "pat camp" → `pat:* & camp:*` (words are [a-z0-9]+). */
+export function wordsQuery(text: string): string | null {
+  const words = searchWords(text)
+    .slice(0, MAX_SEARCH_WORDS)
+    .map((w) => `${w.slice(0, 64)}:*`);
+  return words.length > 0 ? words.join(' & ') : null;
+}
+
+/**
+ * One page of live products in id order: those whose name has every word of `q` as a word
+ * prefix, or whose id, SKU or barcode is `q`; in `category` when given; after the id `after`.
+ */
+export async function searchProducts(db: Queryable, query: ProductQuery): Promise<ProductPage> {
+  const limit = Math.min(Math.max(query.limit ?? DEFAULT_PAGE, 1), MAX_PAGE);
+  const params: unknown[] = [];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const where = [LIVE];
+  const text = query.q?.trim() ?? '';
+  if (text !== '') {
+    const either = [`id = ${param(text)}`, `doc ->> 'sku' = ${param(text.toUpperCase())}`];
+    if (!/\s/.test(text)) either.push(`(doc -> 'barcodes') ? ${param(normalizedBarcode(text))}`);
+    const words = wordsQuery(text);
+    if (words) either.push(`to_tsvector('simple'::regconfig, doc -> 'words') @@ to_tsquery('simple', ${param(words)})`);
+    where.push(`(${either.join(' OR ')})`);
+  }
+  if (query.category !== undefined) where.push(`doc ->> 'category' = ${param(query.category)}`);
+  if (query.after !== undefined) where.push(`id > ${param(query.after)}`);
+  const rows = await db.query<Row>(
+    `SELECT id, doc FROM catalog_docs WHERE ${where.join(' AND ')} ORDER BY id LIMIT ${param(limit + 1)}`,
+    params,
+  );
+  const page = rows.slice(0, limit).map(({ id, doc }) => ({ ...doc, id }));
+  return { products: page, next: rows.length > limit ? page[page.length - 1]!.id : null };
+}
+
+/**
+ * The categories of live products, sorted, without scanning them all: one index probe per
+ * category on the category index (a loose index scan).
+ */
+export async function listCategories(db: Queryable): Promise<CategoryList> {
+  const rows = await db.query<{ name: string }>(
+    `WITH RECURSIVE c(name) AS (
+       SELECT min(doc ->> 'category') FROM catalog_docs WHERE ${LIVE} AND doc ->> 'category' > ''
+       UNION ALL
+       SELECT (SELECT min(doc ->> 'category') FROM catalog_docs WHERE ${LIVE} AND doc ->> 'category' > c.name)
+         FROM c WHERE c.name IS NOT NULL)
+     SELECT name FROM c WHERE name IS NOT NULL LIMIT $1`,
+    [MAX_CATEGORIES + 1],
+  );
+  return { categories: rows.slice(0, MAX_CATEGORIES).map((r) => r.name), truncated: rows.length > MAX_CATEGORIES };
+}

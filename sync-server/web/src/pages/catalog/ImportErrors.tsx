@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import type { ImportRefused, ImportRowError } from './catalog-api';
+
+/** A refused file's errors, row by row, each said in the page's language from its code. */
+export function ImportErrors({ refused }: { readonly refused: ImportRefused }) {
+  const { t, i18n } = useTranslation();
+  const message = (error: ImportRowError) => {
+    const key = `catalog.importErrors.${error.code ?? 'other'}`;
+    return t(i18n.exists(key) ? key : 'catalog.importErrors.other', error.params ?? {});
+  };
+  return (
+    <div className="table-scroll">
+      {refused.errors.length < refused.errorCount && (
+        <p className="note">{t('catalog.moreErrors', { shown: refused.errors.length, count: refused.errorCount })}</p>
+      )}
+      <table>
+        <caption>{t('catalog.errorsCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('catalog.row')}</th>
+            <th scope="col">{t('catalog.column')}</th>
+            <th scope="col">{t('catalog.problem')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {refused.errors.map((error, i) => (
+            <tr key={`${error.row}-${error.column}-${i}`}>
+              <th scope="row">{error.row}</th>
+              <td>{error.column || t('catalog.wholeRow')}</td>
+              <td>{message(error)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Product } from '@pos/core';
+import type {
+  CategoryList,
+  ImportRefusal,
+  ImportRowError,
+  ProductBody,
+  ProductImportResult,
+  ProductPage,
+  ProductQuery,
+  ProductRead,
+} from '@pos/core/sync/head-office-api';
+import { OfficeApiError, type OfficeClient } from '../../api/office-client';
+
+export type { ImportRowError, Product, ProductBody, ProductImportResult, ProductPage, ProductQuery };
+
+export type VatRate = { readonly id: string; readonly rateBp: number; readonly code: string; readonly label: string };
+
+/** An import the hub refused (422 invalid_import): nothing was written; the first 1,000 row errors. */
+export class ImportRefused extends Error {
+  constructor(
+    readonly errorCount: number,
+    readonly errors: readonly ImportRowError[],
+  ) {
+    super('invalid_import');
+    this.name = 'ImportRefused';
+  }
+}
+
+function queryString(query: ProductQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/** The catalog routes of sync-server/src/http/catalog-read-routes.ts, catalog-routes.ts and import-route.ts, typed for the page. */
+export function catalogApi(client: OfficeClient) {
+  return {
+    async search(query: ProductQuery): Promise<ProductPage> {
+      return (await client.admin('GET', `/products${queryString(query)}`)) as ProductPage;
+    },
+    async read(id: string): Promise<ProductRead> {
+      return (await client.admin('GET', `/products/${encodeURIComponent(id)}`)) as ProductRead;
+    },
+    async categories(): Promise<readonly string[]> {
+      return ((await client.admin('GET', '/categories')) as CategoryList).categories;
+    },
+    async vatRates(): Promise<readonly VatRate[]> {
+      return ((await client.admin('GET', '/vat-rates')) as { vatRates: VatRate[] }).vatRates;
+    },
+    async put(id: string, body: ProductBody): Promise<Product> {
+      return ((await client.admin('PUT', `/products/${encodeURIComponent(id)}`, body)) as ProductRead).product;
+    },
+    async changePrice(id: string, price: number): Promise<Product> {
+      return ((await client.admin('PATCH', `/products/${encodeURIComponent(id)}`, { price })) as ProductRead).product;
+    },
+    /** Checks (dryRun) or imports a CSV file; a refusal with row errors throws ImportRefused. */
+    async importCsv(file: Blob, dryRun: boolean): Promise<ProductImportResult> {
+      try {
+        return (await client.admin('POST', `/imports/products${dryRun ? '?dryRun=true' : ''}`, file)) as ProductImportResult;
+      } catch (error) {
+        const refusal = error instanceof OfficeApiError && error.code === 'invalid_import' ? (error.body as Partial<ImportRefusal>) : null;
+        if (refusal && Array.isArray(refusal.errors)) throw new ImportRefused(refusal.errorCount ?? refusal.errors.length, refusal.errors);
+        throw error;
+      }
+    },
+  };
+}
+
+export type CatalogApi = ReturnType<typeof catalogApi>;
