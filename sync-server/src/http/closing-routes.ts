@@ -1,13 +1,17 @@
 import { Type } from 'typebox';
 import type { AdminAuthenticator } from '../auth/admin-authenticator';
-import { MAX_CLOSINGS, storeClosing, storeClosings } from '../closings/closing-report';
+import { CLOSING_COLUMNS } from '../closings/closing-export';
+import { closingBatches, countClosings, MAX_CLOSINGS, storeClosing, storeClosings } from '../closings/closing-report';
 import type { Database } from '../db/database';
 import { adminGuard } from './admin-guard';
 import { AdminSecurity, errorResponses, List, StoreId } from './api-schemas';
+import { exportQueryFields, isFileFormat, sendTableExport } from './export/send-export';
 import type { HubApp } from './hub-app';
 
 const tags = ['fiscal'];
 const DateParam = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A business date, YYYY-MM-DD' });
+
+const Kind = Type.Union([Type.Literal('z'), Type.Literal('day'), Type.Literal('month'), Type.Literal('year')]);
 
 const Difference = Type.Object({
   figure: Type.String({ description: 'The figure’s path: total.net, byTender.cash.amount.sales, figures.cash.expected…' }),
@@ -26,7 +30,7 @@ const summaryFields = {
   tillId: Type.String(),
   seq: Type.Integer({ description: 'The closing’s sequence on the till’s closing chain' }),
   journal: Type.Integer(),
-  kind: Type.Union([Type.Literal('z'), Type.Literal('day'), Type.Literal('month'), Type.Literal('year')]),
+  kind: Kind,
   sessionId: Type.Union([Type.String(), Type.Null()], { description: 'A Z’s cash session' }),
   businessDate: Type.Union([Type.String(), Type.Null()], {
     description: 'A Z’s or daily closing’s business date; a monthly closing’s month (YYYY-MM), a yearly one’s fiscal year (YYYY)',
@@ -37,6 +41,17 @@ const summaryFields = {
   missing: List(Missing),
   problem: Type.Union([Type.String(), Type.Null()], { description: 'Why an unreadable closing could not be recomputed' }),
   checkedAt: Type.String(),
+  totals: Type.Object(
+    {
+      currency: Type.Union([Type.String(), Type.Null()]),
+      net: Type.Union([Type.Integer(), Type.Null()], { description: 'Net sales including VAT (sales less returns), in minor units' }),
+      tickets: Type.Union([Type.Integer(), Type.Null()], { description: 'Receipts counted: sales and returns' }),
+      cashVariance: Type.Union([Type.Integer(), Type.Null()], {
+        description: 'A Z’s cash variance (counted less expected); null otherwise',
+      }),
+    },
+    { description: 'Key figures as the till sealed them; null where absent or unreadable' },
+  ),
 };
 
 const ClosingList = Type.Object({ storeId: Type.String(), closings: List(Type.Object(summaryFields)) });
@@ -56,20 +71,37 @@ export function registerClosingRoutes(app: HubApp, options: { db: Database; admi
     {
       schema: {
         summary:
-          'Z reports, daily, monthly and yearly closings, each with the hub’s recomputation: match, difference, pending or unreadable',
+          'Z reports, daily, monthly and yearly closings, each with its key figures and the hub’s recomputation: match, difference, pending or unreadable',
+        description: 'With `format=csv|xlsx`: every closing the filters select, as a file (sync-server/README.md, Table exports).',
         tags,
         security: AdminSecurity,
         params: Type.Object({ storeId: StoreId }),
         querystring: Type.Object({
           from: Type.Optional(DateParam),
           to: Type.Optional(DateParam),
+          kind: Type.Optional(Kind),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_CLOSINGS, description: `Default and most ${MAX_CLOSINGS}` })),
+          ...exportQueryFields,
         }),
         response: { 200: ClosingList, ...errorResponses(400, 401, 404) },
       },
       preParsing,
     },
-    async (request) => ({ storeId: request.params.storeId, closings: await storeClosings(db, request.params.storeId, request.query) }),
+    async (request, reply) => {
+      const { storeId } = request.params;
+      const { format, lang: _lang, limit, ...filters } = request.query;
+      if (!isFileFormat(format))
+        return { storeId, closings: await storeClosings(db, storeId, { ...filters, ...(limit ? { limit } : {}) }) };
+      const totalRows = await countClosings(db, storeId, filters);
+      return sendTableExport(request, reply, {
+        format,
+        name: 'closings',
+        storeId,
+        columns: CLOSING_COLUMNS,
+        batches: closingBatches(db, storeId, filters),
+        totalRows,
+      });
+    },
   );
 
   app.get(

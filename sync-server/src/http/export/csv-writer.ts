@@ -38,7 +38,7 @@ export async function* csvChunks<Row>(table: ExportTable<Row>): AsyncGenerator<B
   yield Buffer.from(`${UTF8_BOM}${columns.map((c) => csvText(c.header[lang], separator)).join(separator)}\r\n`, 'utf8');
   for await (const batch of table.batches) {
     let text = '';
-    for (const row of batch) text += `${columns.map((c) => csvCell(c, cellOf(c, row), lang)).join(separator)}\r\n`;
+    for (const row of batch) text += `${columns.map((c) => csvCell(c, cellOf(c, row, lang), lang)).join(separator)}\r\n`;
     yield Buffer.from(text, 'utf8');
   }
 }

@@ -15,8 +15,8 @@ export type ExportColumn<Row> = {
    * cents, written in units with two decimals) or datetime (an ISO instant; a date in XLSX).
    */
   readonly type?: 'text' | 'integer' | 'money' | 'datetime';
-  /** The cell; by default the row's property named `key`. */
-  readonly value?: (row: Row) => ExportCell;
+  /** The cell (words in `lang` where it has some: a status, a kind); by default the row's property named `key`. */
+  readonly value?: (row: Row, lang: ExportLanguage) => ExportCell;
 };
 
 /** A table ready to write: its columns in `lang`, and its rows as they come. */
@@ -29,8 +29,8 @@ export type ExportTable<Row> = {
 /** Rows per keyset page: small enough to stream early, large enough to keep the database's round trips few. */
 export const EXPORT_BATCH_ROWS = 1000;
 
-export function cellOf<Row>(column: ExportColumn<Row>, row: Row): ExportCell {
-  if (column.value) return column.value(row);
+export function cellOf<Row>(column: ExportColumn<Row>, row: Row, lang: ExportLanguage): ExportCell {
+  if (column.value) return column.value(row, lang);
   const value = (row as Record<string, unknown>)[column.key];
   return typeof value === 'string' || typeof value === 'number' ? value : value === null || value === undefined ? null : String(value);
 }
@@ -74,4 +74,12 @@ export function exportLanguage(lang: string | undefined, acceptLanguage: string 
     .filter((t) => t.q > 0 && (t.language === 'fr' || t.language === 'en'))
     .sort((a, b) => b.q - a.q || a.index - b.index);
   return tags[0]?.language === 'en' ? 'en' : 'fr';
+}
+
+/** Words in both languages for each code of a column (a status, a kind). */
+export type CodeWords = Readonly<Record<string, { readonly fr: string; readonly en: string }>>;
+
+/** A code's words in the export's language; the code itself when the table has none. */
+export function wordsOf(words: CodeWords, code: string, lang: ExportLanguage): string {
+  return Object.hasOwn(words, code) ? words[code]![lang] : code;
 }

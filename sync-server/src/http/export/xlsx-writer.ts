@@ -54,7 +54,7 @@ export async function writeXlsx<Row>(table: ExportTable<Row>, out: Writable, she
   sheet.getRow(1).commit();
   for await (const batch of table.batches) {
     if (out.destroyed) return;
-    for (const row of batch) sheet.addRow(columns.map((c) => xlsxCell(c, cellOf(c, row)))).commit();
+    for (const row of batch) sheet.addRow(columns.map((c) => xlsxCell(c, cellOf(c, row, lang)))).commit();
     await drained(out);
   }
   sheet.commit();

@@ -32,6 +32,8 @@ export const enClosings: Words<typeof frClosings> = {
     seq: 'Sequence',
     open: 'Closing {{seq}}',
     sealedAt: 'Sealed at',
+    netSales: 'Net sales incl. VAT',
+    tickets: 'Tickets',
     statusLabel: 'Status',
     differences: 'Figures that differ',
     missingFrom: '{{chain}}: records awaited from {{from}}',

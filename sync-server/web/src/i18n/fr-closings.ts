@@ -28,6 +28,8 @@ export const frClosings = {
     seq: 'N° d’ordre',
     open: 'Clôture n° {{seq}}',
     sealedAt: 'Scellée le',
+    netSales: 'Ventes nettes TTC',
+    tickets: 'Tickets',
     statusLabel: 'Statut',
     differences: 'Chiffres en écart',
     missingFrom: '{{chain}} : enregistrements attendus à partir du n° {{from}}',

@@ -9,7 +9,7 @@ type Props = {
   readonly onOpen: (closing: ClosingSummary) => void;
 };
 
-/** One kind of closing per till and date, its status and, when not a match, the figures that differ. */
+/** One kind of closing per till and date, its key figures as sealed, its status and, when not a match, the figures that differ. */
 export function ClosingsTable({ kind, closings, onOpen }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -42,6 +42,9 @@ export function ClosingsTable({ kind, closings, onOpen }: Props) {
           <th scope="col">{t('closings.date')}</th>
           <th scope="col">{t('closings.seq')}</th>
           <th scope="col">{t('closings.sealedAt')}</th>
+          <th scope="col">{t('closings.netSales')}</th>
+          <th scope="col">{t('closings.tickets')}</th>
+          {kind === 'z' ? <th scope="col">{t('closings.cashVariance')}</th> : null}
           <th scope="col">{t('closings.statusLabel')}</th>
           <th scope="col">{t('closings.differences')}</th>
         </tr>
@@ -57,6 +60,9 @@ export function ClosingsTable({ kind, closings, onOpen }: Props) {
               </button>
             </td>
             <td>{format.dateTime(c.sealedAt)}</td>
+            <td>{format.money(c.totals.net, c.totals.currency ?? undefined)}</td>
+            <td>{format.number(c.totals.tickets)}</td>
+            {kind === 'z' ? <td>{format.money(c.totals.cashVariance, c.totals.currency ?? undefined)}</td> : null}
             <td>
               <StatusBadge status={c.status} />
             </td>

@@ -16,6 +16,7 @@ const summary = (more: Record<string, unknown>) => ({
   missing: [],
   problem: null,
   checkedAt: '2026-03-02T20:01:00.000Z',
+  totals: { currency: 'EUR', net: 10000, tickets: 3, cashVariance: 0 },
   ...more,
 });
 
@@ -27,6 +28,7 @@ const CLOSINGS = [
     kind: 'z',
     businessDate: '2026-03-02',
     status: 'difference',
+    totals: { currency: 'EUR', net: 123456, tickets: 42, cashVariance: -250 },
     differences: [
       { figure: 'figures.tenders.cash.counted', sealed: 10000, recomputed: 9800 },
       { figure: 'figures.totals.total.net', sealed: 123456, recomputed: 120000 },
@@ -149,13 +151,24 @@ function show(client: OfficeClient, archive: ArchiveOptions = {}, locale: 'fr' |
 }
 
 describe('the closings of a store', () => {
-  it('lists the Z reports with a status in words and the differing figures named', async () => {
+  it('lists the Z reports with their totals, a status in words and the differing figures named, exportable', async () => {
     show(hubWith(HUB));
     const table = await screen.findByRole('table', { name: 'Tickets Z par caisse et journée' });
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(4); // a header and the three Z, not the monthly closing
+    expect(
+      within(rows[0]!)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toContain('Ventes nettes TTC');
     const t2 = within(table).getByRole('rowheader', { name: 'T2' }).closest('tr')!;
+    const cells = within(t2)
+      .getAllByRole('cell')
+      .map((c) => c.textContent!.replace(/\s/g, ' '));
+    expect(cells.slice(3, 6)).toEqual(['1 234,56 €', '42', '-2,50 €']);
     expect(within(t2).getByText('Écart')).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Exporter : Tickets Z' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Exporter Tickets Z en CSV' })).toBeTruthy();
     expect(t2.textContent).toContain('figures.totals.total.net');
     expect(within(table).getAllByText('Conforme')).toHaveLength(1);
     const t3 = within(table).getByRole('rowheader', { name: 'T3' }).closest('tr')!;
@@ -165,6 +178,9 @@ describe('the closings of a store', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Clôtures mensuelles' }));
     const months = screen.getByRole('table', { name: 'Clôtures mensuelles par caisse' });
     expect(within(months).getByText('2026-02')).toBeTruthy();
+    // No cash count on a period closing: no variance column.
+    expect(within(months).queryByRole('columnheader', { name: 'Écart de caisse (espèces)' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Exporter Clôtures mensuelles en Excel (XLSX)' })).toBeTruthy();
   });
 
   it('opens a closing: key figures in French and the sealed figures beside the hub’s recomputation', async () => {

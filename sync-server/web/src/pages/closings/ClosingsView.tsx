@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOfficeClient } from '../../app/client-context';
+import { ExportButtons } from '../../app/export/ExportButtons';
 import { useErrorText } from '../../app/use-error-text';
 import { ArchiveExport, type ArchiveOptions } from './ArchiveExport';
 import { ChainStatus } from './ChainStatus';
@@ -89,7 +90,14 @@ export function ClosingsView({ storeId, archive = {} }: { readonly storeId: stri
         ) : detail ? (
           <ClosingDetailView detail={detail} onClose={() => setDetail(null)} />
         ) : (
-          <ClosingsTable kind={section} closings={data.closings} onOpen={open} />
+          <>
+            <ExportButtons
+              path={`/stores/${encodeURIComponent(storeId)}/closings`}
+              query={{ kind: section }}
+              label={t(`closings.sectionNames.${section}`)}
+            />
+            <ClosingsTable kind={section} closings={data.closings} onOpen={open} />
+          </>
         )}
       </section>
     </>

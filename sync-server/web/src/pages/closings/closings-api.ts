@@ -1,3 +1,4 @@
+import type { ClosingTotals } from '@pos/core/sync/head-office-closings';
 import type { OfficeClient } from '../../api/office-client';
 
 // The hub's own way of naming a closing's figures, so the detail marks exactly the paths its differences name.
@@ -14,6 +15,8 @@ export type Difference = { readonly figure: string; readonly sealed: unknown; re
 /** Records a pending closing waits for: a chain's sequences from…to (to null: open-ended). */
 export type Missing = { readonly chain: string; readonly from: number; readonly to: number | null };
 
+export type { ClosingTotals };
+
 export type ClosingSummary = {
   readonly tillId: string;
   readonly seq: number;
@@ -25,6 +28,7 @@ export type ClosingSummary = {
   readonly differences: readonly Difference[];
   readonly missing: readonly Missing[];
   readonly problem: string | null;
+  readonly totals: ClosingTotals;
 };
 
 export type ClosingDetail = ClosingSummary & { readonly record: unknown; readonly recomputed: unknown };
@@ -54,6 +58,17 @@ export const obj = (v: unknown): Json => (typeof v === 'object' && v !== null ? 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const integerOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isSafeInteger(v) ? v : null);
+
+function toTotals(v: unknown): ClosingTotals {
+  const o = obj(v);
+  return {
+    currency: typeof o.currency === 'string' ? o.currency : null,
+    net: integerOrNull(o.net),
+    tickets: integerOrNull(o.tickets),
+    cashVariance: integerOrNull(o.cashVariance),
+  };
+}
 
 function toSummary(v: unknown): ClosingSummary {
   const o = obj(v);
@@ -73,6 +88,7 @@ function toSummary(v: unknown): ClosingSummary {
       to: typeof obj(m).to === 'number' ? (obj(m).to as number) : null,
     })),
     problem: typeof o.problem === 'string' ? o.problem : null,
+    totals: toTotals(o.totals),
   };
 }
 
