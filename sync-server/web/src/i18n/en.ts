@@ -1,6 +1,7 @@
 import { enCatalog } from './en-catalog';
 import { enClosings } from './en-closings';
 import { enExport } from './en-export';
+import { enSales } from './en-sales';
 import { enStoresStaff } from './en-stores-staff';
 import { enUsers } from './en-users';
 import type { Dictionary } from './fr';
@@ -9,6 +10,7 @@ export const en: Dictionary = {
   ...enCatalog,
   ...enClosings,
   ...enExport,
+  ...enSales,
   ...enStoresStaff,
   ...enUsers,
   app: {
@@ -106,6 +108,10 @@ export const en: Dictionary = {
     network: 'The server does not answer: check the connection and try again.',
     already_exists: 'Two-factor authentication is on already: an administrator can reset it.',
     not_found: 'Not found: this store or record does not exist on the hub.',
+    invalid_sales_range: 'These dates do not work: the end must follow the start, 366 days at most.',
+    invalid_amount_range: 'The lowest amount is above the highest.',
+    invalid_receipt: 'Type a receipt code (S001-T01-000042) or a sale id.',
+    invalid_cursor: 'This page is no longer valid: search again.',
     unknown: 'An unexpected error happened (code {{code}}).',
   },
 };

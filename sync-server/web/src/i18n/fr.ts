@@ -1,6 +1,7 @@
 import { frCatalog } from './fr-catalog';
 import { frClosings } from './fr-closings';
 import { frExport } from './fr-export';
+import { frSales } from './fr-sales';
 import { frStoresStaff } from './fr-stores-staff';
 import { frUsers } from './fr-users';
 
@@ -9,6 +10,7 @@ export const fr = {
   ...frCatalog,
   ...frClosings,
   ...frExport,
+  ...frSales,
   ...frStoresStaff,
   ...frUsers,
   app: {
@@ -106,6 +108,10 @@ export const fr = {
     network: 'Le serveur ne répond pas : vérifiez la connexion et réessayez.',
     already_exists: 'La double authentification est déjà activée : un administrateur peut la réinitialiser.',
     not_found: 'Introuvable : ce magasin ou cet enregistrement n’existe pas sur le serveur.',
+    invalid_sales_range: 'Les dates ne conviennent pas : la fin doit suivre le début, sur 366 jours au plus.',
+    invalid_amount_range: 'Le montant minimum dépasse le montant maximum.',
+    invalid_receipt: 'Saisissez un code de ticket (S001-T01-000042) ou un identifiant de vente.',
+    invalid_cursor: 'Cette page n’est plus valable : recommencez la recherche.',
     unknown: 'Une erreur inattendue s’est produite (code {{code}}).',
   },
 };
