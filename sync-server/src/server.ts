@@ -20,6 +20,7 @@ import { installAuditHook } from './http/audit-hook';
 import { OfficeAuth, type OfficeOptions } from './http/office-auth';
 import { DEFAULT_SIGN_IN_RATE, registerOfficeRoutes } from './http/office-routes';
 import { registerUserRoutes } from './http/user-routes';
+import { registerAuditRoute } from './http/audit-route';
 import { registerApiKeyRoutes } from './http/api-key-routes';
 import { registerCatalogReadRoutes } from './http/catalog-read-routes';
 import { registerCatalogRoutes } from './http/catalog-routes';
@@ -245,6 +246,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerAdminTokenRoutes(app, { db, admin });
   registerOfficeRoutes(app, { db, office, failures, rateLimit: options.signInRateLimit ?? DEFAULT_SIGN_IN_RATE });
   registerUserRoutes(app, { db, admin });
+  registerAuditRoute(app, { db, admin });
   registerApiKeyRoutes(app, { db, office });
   registerCatalogRoutes(app, { db, admin });
   registerCatalogReadRoutes(app, { db, admin });

@@ -41,6 +41,7 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/v1/admin/users': 'admin',
   'PATCH /api/v1/admin/users/:userId': 'admin',
   'POST /api/v1/admin/users/:userId/password-reset': 'admin',
+  'GET /api/v1/admin/audit': 'admin',
   'GET /api/v1/admin/stores/:storeId/archive': 'read',
   'GET /api/v1/admin/stores/:storeId/closings': 'read',
   'GET /api/v1/admin/stores/:storeId/closings/:tillId/:seq': 'read',

@@ -2,16 +2,17 @@ import { Type } from 'typebox';
 import type { FailedAuthLimiter } from '../auth/failed-auth-limiter';
 import type { Database } from '../db/database';
 import { changePassword, confirmTotp, startTotpEnrollment } from '../office/account';
-import { listAudit, MAX_AUDIT_FILTER_LENGTH, MAX_AUDIT_PAGE } from '../office/audit';
+import { listAudit } from '../office/audit';
 import { MAX_PASSWORD_LENGTH } from '../office/password-hash';
 import type { OfficeUser } from '../office/roles';
 import { csrfTokenOf, endSession, endUserSessions } from '../office/sessions';
 import { signIn } from '../office/sign-in';
 import { MAX_EMAIL_LENGTH } from '../office/users';
-import { errorResponses, List } from './api-schemas';
+import { errorResponses } from './api-schemas';
+import { AuditFilterFields, AuditPage, AuditPageFields } from './audit-route';
 import type { HubApp } from './hub-app';
 import { SESSION_COOKIE, sessionOf, type OfficeAuth } from './office-auth';
-import { AuditEntrySchema, OfficeSecurity, SessionInfo } from './office-schemas';
+import { OfficeSecurity, SessionInfo } from './office-schemas';
 import { addressRateConfig, type RateLimit } from './rate-limits';
 
 const tags = ['office'];
@@ -177,22 +178,8 @@ export function registerOfficeRoutes(
         summary: 'The audit log, newest first (administrators), narrowed by actor, action and period',
         tags,
         security: OfficeSecurity,
-        querystring: Type.Object({
-          before: Type.Optional(Type.Integer({ minimum: 1, description: 'The `next` of the previous page' })),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_AUDIT_PAGE })),
-          actor: Type.Optional(
-            Type.String({ maxLength: MAX_AUDIT_FILTER_LENGTH, description: 'Part of the actor: e-mail, user id, token id' }),
-          ),
-          action: Type.Optional(
-            Type.String({ maxLength: MAX_AUDIT_FILTER_LENGTH, description: 'Part of the action: user.update, a route' }),
-          ),
-          from: Type.Optional(Type.String({ format: 'date-time', description: 'From this instant (inclusive)' })),
-          to: Type.Optional(Type.String({ format: 'date-time', description: 'Until this instant (exclusive)' })),
-        }),
-        response: {
-          200: Type.Object({ entries: List(AuditEntrySchema), next: Type.Union([Type.Integer(), Type.Null()]) }),
-          ...errorResponses(401, 403),
-        },
+        querystring: Type.Object({ ...AuditPageFields, ...AuditFilterFields }),
+        response: { 200: AuditPage, ...errorResponses(400, 401, 403) },
       },
       onRequest: office.needs({ action: 'audit.read' }),
     },

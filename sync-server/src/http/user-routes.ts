@@ -7,6 +7,7 @@ import { requestActor } from '../office/request-actor';
 import {
   createOfficeUser,
   listOfficeUsers,
+  type OfficeUserInfo,
   MAX_EMAIL_LENGTH,
   MAX_NAME_LENGTH,
   MAX_USER_STORES,
@@ -15,6 +16,8 @@ import {
 } from '../office/users';
 import { adminGuard } from './admin-guard';
 import { errorResponses, List, StoreId } from './api-schemas';
+import { wordsOf, type CodeWords, type ExportColumn } from './export/export-table';
+import { exportQueryFields, isFileFormat, sendTableExport } from './export/send-export';
 import type { HubApp } from './hub-app';
 import { AdminOrOfficeSecurity, OfficeRoleSchema, OfficeUserInfoSchema } from './office-schemas';
 
@@ -25,6 +28,33 @@ const WithPassword = Type.Object({
   user: OfficeUserInfoSchema,
   oneTimePassword: Type.String({ description: 'Shown once: the user changes it at first sign-in' }),
 });
+
+const ROLE_WORDS: CodeWords = {
+  admin: { fr: 'Administrateur', en: 'Administrator' },
+  regional: { fr: 'Responsable régional', en: 'Regional manager' },
+  'store-manager': { fr: 'Responsable de magasin', en: 'Store manager' },
+  accountant: { fr: 'Comptable', en: 'Accountant' },
+};
+const YES_NO: CodeWords = { true: { fr: 'Oui', en: 'Yes' }, false: { fr: 'Non', en: 'No' } };
+
+const USER_COLUMNS: readonly ExportColumn<OfficeUserInfo>[] = [
+  { key: 'email', header: { fr: 'Adresse e-mail', en: 'E-mail address' } },
+  { key: 'displayName', header: { fr: 'Nom', en: 'Name' } },
+  { key: 'role', header: { fr: 'Rôle', en: 'Role' }, value: (u, lang) => wordsOf(ROLE_WORDS, u.role, lang) },
+  { key: 'stores', header: { fr: 'Magasins', en: 'Stores' }, value: (u) => u.stores.join(', ') },
+  {
+    key: 'totpEnabled',
+    header: { fr: 'Double authentification', en: 'Second factor' },
+    value: (u, l) => wordsOf(YES_NO, String(u.totpEnabled), l),
+  },
+  { key: 'disabled', header: { fr: 'Désactivé', en: 'Disabled' }, value: (u, lang) => wordsOf(YES_NO, String(u.disabled), lang) },
+  { key: 'lastSignInAt', header: { fr: 'Dernière connexion', en: 'Last sign-in' }, type: 'datetime' },
+  { key: 'createdAt', header: { fr: 'Créé le', en: 'Created' }, type: 'datetime' },
+];
+
+async function* onceBatch<Row>(rows: Promise<readonly Row[]>): AsyncGenerator<readonly Row[]> {
+  yield await rows;
+}
 
 function actor(request: FastifyRequest): AuditActor {
   return requestActor(request) ?? { kind: 'cli' };
@@ -39,14 +69,27 @@ export function registerUserRoutes(app: HubApp, options: { db: Database; admin: 
     '/api/v1/admin/users',
     {
       schema: {
-        summary: 'Head-office users',
+        summary: 'Head-office users; ?format=csv|xlsx: the same as a file',
         tags,
         security: AdminOrOfficeSecurity,
-        response: { 200: Type.Object({ users: List(OfficeUserInfoSchema) }), ...errorResponses(401, 403) },
+        querystring: Type.Object(exportQueryFields),
+        response: { 200: Type.Object({ users: List(OfficeUserInfoSchema) }), ...errorResponses(400, 401, 403) },
       },
       preParsing,
     },
-    async () => ({ users: await listOfficeUsers(db) }),
+    async (request, reply) => {
+      const { format } = request.query;
+      if (!isFileFormat(format)) return { users: await listOfficeUsers(db) };
+      const users = await listOfficeUsers(db);
+      return sendTableExport(request, reply, {
+        format,
+        name: 'users',
+        storeId: null,
+        columns: USER_COLUMNS,
+        batches: onceBatch(Promise.resolve(users)),
+        totalRows: users.length,
+      });
+    },
   );
   app.post(
     '/api/v1/admin/users',

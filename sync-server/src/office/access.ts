@@ -84,6 +84,7 @@ export const ADMIN_ROUTE_ACTIONS: Readonly<Record<string, OfficeAction>> = {
   'POST /api/v1/admin/users': 'chain.admin',
   'PATCH /api/v1/admin/users/:userId': 'chain.admin',
   'POST /api/v1/admin/users/:userId/password-reset': 'chain.admin',
+  'GET /api/v1/admin/audit': 'audit.read',
   'GET /api/v1/admin/stores/:storeId/archive': 'store.archive',
   'GET /api/v1/admin/stores/:storeId/closings': 'store.read',
   'GET /api/v1/admin/stores/:storeId/closings/:tillId/:seq': 'store.read',

@@ -5,6 +5,7 @@ export const enUsers: typeof frUsers = {
   session: { expired: 'Your session expired or was ended: sign in again to carry on.' },
   users: {
     listTitle: 'Back-office users',
+    exportLabel: 'the users',
     caption: 'Back-office users: role, stores, second factor and last sign-in',
     email: 'E-mail address',
     name: 'Name',
@@ -63,6 +64,7 @@ export const enUsers: typeof frUsers = {
   },
   audit: {
     title: 'Audit log',
+    exportLabel: 'the audit log (filters applied)',
     caption: 'Changes made in the back office, newest first',
     filtersTitle: 'Filter the log',
     actor: 'Who (e-mail or id)',

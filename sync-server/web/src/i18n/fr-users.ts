@@ -3,6 +3,7 @@ export const frUsers = {
   session: { expired: 'Votre session a expiré ou a été fermée : reconnectez-vous pour continuer.' },
   users: {
     listTitle: 'Utilisateurs du back-office',
+    exportLabel: 'les utilisateurs',
     caption: 'Utilisateurs du back-office : rôle, magasins, double authentification et dernière connexion',
     email: 'Adresse e-mail',
     name: 'Nom',
@@ -62,6 +63,7 @@ export const frUsers = {
   },
   audit: {
     title: 'Journal d’audit',
+    exportLabel: 'le journal d’audit (filtres appliqués)',
     caption: 'Modifications faites dans le back-office, les plus récentes d’abord',
     filtersTitle: 'Filtrer le journal',
     actor: 'Auteur (e-mail ou identifiant)',

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportButtons } from '../../app/export/ExportButtons';
 import { useScopedErrorText } from '../../app/use-scoped-error-text';
 import { AuditChanges } from './AuditChanges';
 import { AuditFiltersForm } from './AuditFiltersForm';
-import { NO_FILTERS, type AuditEntry, type AuditFilters, type UsersApi } from './users-api';
+import { auditParams, NO_FILTERS, type AuditEntry, type AuditFilters, type UsersApi } from './users-api';
 
 /** The audit log: filters, a page of entries newest first, each change field by field, and paging both ways. */
 export function AuditLog({ api }: { readonly api: UsersApi }) {
@@ -84,6 +85,9 @@ export function AuditLog({ api }: { readonly api: UsersApi }) {
             </tbody>
           </table>
         </div>
+      )}
+      {page !== null && page.entries.length > 0 && (
+        <ExportButtons path="/audit" query={auditParams(filters)} label={t('audit.exportLabel')} />
       )}
       <p>
         <button type="button" disabled={cursors.length <= 1} onClick={() => setCursors((list) => list.slice(0, -1))}>

@@ -35,9 +35,11 @@ const ENTRY: AuditEntry = {
 
 /** A hub in memory for the users routes and the audit log; refuses what `refuse` names with its code. */
 function usersHub(refuse: Record<string, string> = {}) {
+  const audit = vi.fn(async (path: string) => ({ entries: [ENTRY], next: path.includes('before=') ? null : 7 }));
   const admin = vi.fn<OfficeClient['admin']>(async (method, path, body) => {
     const code = refuse[`${method} ${path}`];
     if (code) throw new OfficeApiError(code, 409);
+    if (method === 'GET' && path.startsWith('/audit')) return audit(path);
     if (method === 'GET') return { users: [MARIE] };
     if (method === 'POST' && path === '/users')
       return {
@@ -50,11 +52,7 @@ function usersHub(refuse: Record<string, string> = {}) {
     }
     return { user: MARIE, oneTimePassword: 'otp-Reset-456' };
   });
-  const office = vi.fn<OfficeClient['office']>(async (_method, path) => ({
-    entries: [ENTRY],
-    next: path.includes('before=') ? null : 7,
-  }));
-  return { client: fakeClient({ admin, office }), admin, office };
+  return { client: fakeClient({ admin }), admin, audit };
 }
 
 function open(hub: ReturnType<typeof usersHub>, locale: 'fr' | 'en' = 'fr') {
@@ -75,6 +73,7 @@ describe('the users page', () => {
     const table = await screen.findByRole('table', { name: /Utilisateurs du back-office/ });
     const row = within(table).getByRole('row', { name: /marie@example\.test Marie Responsable régional S1, S2 Activée Actif/ });
     expect(row).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Exporter les utilisateurs en Excel (XLSX)' })).toBeTruthy();
 
     const form = screen.getByRole('form', { name: 'Créer un utilisateur' });
     await userEvent.type(within(form).getByLabelText('Adresse e-mail'), 'paul@example');
@@ -146,7 +145,8 @@ describe('the users page', () => {
     expect(within(diff).getByRole('row', { name: 'role regional store-manager' })).toBeTruthy();
     expect(within(diff).getByRole('row', { name: 'stores S1, S2 S1' })).toBeTruthy();
     expect(within(row).getByText('1 champ(s) inchangé(s)')).toBeTruthy();
-    expect(hub.office).toHaveBeenCalledWith('GET', '/audit?limit=50');
+    expect(screen.getByRole('button', { name: 'Exporter le journal d’audit (filtres appliqués) en CSV' })).toBeTruthy();
+    expect(hub.audit).toHaveBeenCalledWith('/audit?limit=50');
 
     const filters = screen.getByRole('form', { name: 'Filtrer le journal' });
     await userEvent.type(within(filters).getByLabelText('Auteur (e-mail ou identifiant)'), 'boss');
@@ -157,12 +157,10 @@ describe('the users page', () => {
     expect(within(filters).getByRole('alert').textContent).toBe('La date de début doit précéder la date de fin.');
     await userEvent.clear(within(filters).getByLabelText('Au (inclus)'));
     await userEvent.click(within(filters).getByRole('button', { name: 'Filtrer' }));
-    await waitFor(() =>
-      expect(hub.office).toHaveBeenLastCalledWith('GET', expect.stringMatching(/actor=boss&action=user\.&from=2026-12-0/)),
-    );
+    await waitFor(() => expect(hub.audit).toHaveBeenLastCalledWith(expect.stringMatching(/actor=boss&action=user\.&from=2026-12-0/)));
 
     await userEvent.click(screen.getByRole('button', { name: 'Plus anciennes' }));
-    await waitFor(() => expect(hub.office).toHaveBeenLastCalledWith('GET', expect.stringContaining('before=7')));
+    await waitFor(() => expect(hub.audit).toHaveBeenLastCalledWith(expect.stringContaining('before=7')));
     expect(await screen.findByRole('table', { name: /Page 2/ })).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Plus anciennes' }) as HTMLButtonElement).disabled).toBe(true);
     await userEvent.click(screen.getByRole('button', { name: 'Plus récentes' }));

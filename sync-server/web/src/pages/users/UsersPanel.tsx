@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportButtons } from '../../app/export/ExportButtons';
 import { useScopedErrorText } from '../../app/use-scoped-error-text';
 import { ShownOnce } from './ShownOnce';
 import { UserForm } from './UserForm';
@@ -77,6 +78,7 @@ export function UsersPanel({ api }: { readonly api: UsersApi }) {
           onResetTotp={(user) => change(user, { resetTotp: true }, t('users.totpReset', { email: user.email }))}
         />
       )}
+      {users !== null && <ExportButtons path="/users" label={t('users.exportLabel')} />}
       {editing && (
         <UserForm
           key={editing.userId}

@@ -63,18 +63,24 @@ function dayStart(day: string, next = false): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
-/** The query of GET /api/v1/office/audit for these filters and page (`before`: the previous page's `next`). */
-export function auditQuery(filters: AuditFilters, before: number | null, limit = AUDIT_PAGE): string {
-  const query = new URLSearchParams({ limit: String(limit) });
-  if (before !== null) query.set('before', String(before));
+/** The filters as the hub reads them (GET /api/v1/admin/audit, its list and its export): empty ones left out. */
+export function auditParams(filters: AuditFilters): Record<string, string> {
+  const params: Record<string, string> = {};
   const actor = filters.actor.trim().slice(0, MAX_FILTER_LENGTH);
   const action = filters.action.trim().slice(0, MAX_FILTER_LENGTH);
-  if (actor) query.set('actor', actor);
-  if (action) query.set('action', action);
   const from = dayStart(filters.from);
   const to = dayStart(filters.to, true);
-  if (from) query.set('from', from);
-  if (to) query.set('to', to);
+  if (actor) params.actor = actor;
+  if (action) params.action = action;
+  if (from) params.from = from;
+  if (to) params.to = to;
+  return params;
+}
+
+/** The query of GET /api/v1/admin/audit for these filters and page (`before`: the previous page's `next`). */
+export function auditQuery(filters: AuditFilters, before: number | null, limit = AUDIT_PAGE): string {
+  const query = new URLSearchParams({ limit: String(limit), ...(before === null ? {} : { before: String(before) }) });
+  for (const [name, value] of Object.entries(auditParams(filters))) query.set(name, value);
   return query.toString();
 }
 
@@ -107,7 +113,7 @@ export function usersApi(client: OfficeClient) {
       return (await client.admin('POST', `${userPath(userId)}/password-reset`)) as WithPassword;
     },
     async audit(filters: AuditFilters, before: number | null): Promise<{ entries: AuditEntry[]; next: number | null }> {
-      return (await client.office('GET', `/audit?${auditQuery(filters, before)}`)) as { entries: AuditEntry[]; next: number | null };
+      return (await client.admin('GET', `/audit?${auditQuery(filters, before)}`)) as { entries: AuditEntry[]; next: number | null };
     },
   };
 }
