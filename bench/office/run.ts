@@ -1,40 +1,43 @@
 /**
- * What the back office's dashboard costs on a year of a chain's history (issue 13). Prints
- * figures; never asserts.
- *   npm run bench:office -- [--json] [--sales 500000] [--stores 50] [--rounds 20] [--raw-rounds 5]
+ * What the back office's dashboard costs on a year of a chain's history, and how soon a pushed
+ * sale shows on it (issue 13). Prints figures; never asserts. Options: bench/office/options.ts
+ * (`npm run bench:office -- --help`).
  *
- * A history of --sales sales (5 lines each, 1 in 25 a return) over --stores stores and 365 days is
- * written into a new PostgreSQL database (BENCH_DATABASE_URL, default
- * postgres://postgres@127.0.0.1:5432/postgres, dropped at the end): the reporting facts and the
- * daily roll-ups the reporting projector keeps (history.ts; not timed). Then, for the last month:
+ * dashboard (`--only dashboard`): a history of --sales sales (5 lines each, 1 in 25 a return) over
+ * --stores stores and 365 days is written into a new PostgreSQL database (BENCH_DATABASE_URL,
+ * default postgres://postgres@127.0.0.1:5432/postgres, dropped at the end): the reporting facts and
+ * the daily roll-ups the reporting projector keeps (history.ts; not timed). Then, for the last month:
  * - dashboard_ms: the whole dashboard of the chain (src/reporting/dashboard-queries.ts: totals,
  *   every breakdown, top and bottom products, comparison with the previous period and last year)
  *   from the roll-ups; goal p95 < 300 ms. dashboard_store_ms: the same for one store.
  * - dashboard_raw_ms, dashboard_raw_store_ms: the same answers from the facts per sale and line,
  *   without roll-ups (same run, fewer rounds).
  * The issue asks 5,000,000 sales: `--sales 5000000` (generation then takes minutes).
+ *
+ * lag (`--only lag`): projection_lag_ms, a pushed sale → counted by the dashboard, under bench:sync's
+ * many-tills load (500 tills by default; projection-lag.ts); goal p95 < 2 s.
  */
+import { randomBytes } from 'node:crypto';
+import { cpus, totalmem } from 'node:os';
 import type { Database } from '../../sync-server/src/db/database';
 import { openDatabase } from '../../sync-server/src/db/open-database';
 import { dashboard, dashboardComparison, type DashboardRange } from '../../sync-server/src/reporting/dashboard-queries';
 import type { Source } from '../../sync-server/src/reporting/dashboard-sql';
-import { formatTable, summarize } from '../till/stats';
+import { benchMain } from '../support/bench-main';
 import { scratchDatabase } from '../support/postgres-admin';
+import { distribution, infoRow, tableRow, type Figure } from '../sync/records';
+import { onCleanup, postgresVersion, tempDir } from '../sync/rig';
+import { formatTable } from '../till/stats';
 import { generateHistory, LINES_PER_SALE } from './history';
+import { parseOptions, type OfficeBenchOptions } from './options';
+import { projectionLag } from './projection-lag';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => Number(args[args.indexOf(`--${name}`) + 1] ?? NaN) || fallback;
-const json = args.includes('--json');
-const sales = option('sales', 500_000);
-const stores = option('stores', 50);
-const rounds = option('rounds', 20);
-const rawRounds = option('raw-rounds', 5);
 const FIRST_DAY = '2025-12-01';
 const DAYS = 365;
 const MONTH = { from: '2026-10-01', to: '2026-10-31' };
 
-type Figure = { name: string; unit: string; values: number[]; target?: string };
-const figures: Figure[] = [];
+type Row = { name: string; values: readonly number[]; target?: string };
+
 const log = (line: string) => console.log(line);
 
 /** One dashboard as the page asks it: everything, with its comparisons, at once. */
@@ -44,47 +47,102 @@ async function timeDashboard(db: Database, range: DashboardRange, source: Source
   return performance.now() - started;
 }
 
-async function measure(db: Database, name: string, range: DashboardRange, source: Source, n: number, target?: string): Promise<void> {
+async function measure(db: Database, name: string, range: DashboardRange, source: Source, n: number, target?: string): Promise<Figure> {
   await timeDashboard(db, range, source);
   const values: number[] = [];
   for (let i = 0; i < n; i++) values.push(await timeDashboard(db, range, source));
-  figures.push({ name, unit: 'ms', values, ...(target ? { target } : {}) });
+  return distribution(name, 'ms', values, target);
 }
 
-const scratch = await scratchDatabase('office');
-let db: Database | null = null;
-try {
-  db = await openDatabase({ kind: 'postgres', url: scratch.url });
-  const started = performance.now();
+async function dashboardFigures(options: OfficeBenchOptions): Promise<Figure[]> {
+  const { sales, stores } = options;
+  const scratch = await scratchDatabase('office');
+  const drop = onCleanup(`database ${new URL(scratch.url).pathname.slice(1)}`, scratch.drop);
+  let db: Database | null = null;
+  try {
+    db = await openDatabase({ kind: 'postgres', url: scratch.url });
+    const started = performance.now();
+    log(
+      `generating ${sales.toLocaleString('en')} sales (${(sales * LINES_PER_SALE).toLocaleString('en')} lines) over ${stores} stores and ${DAYS} days:`,
+    );
+    await generateHistory(db, { sales, stores, days: DAYS, firstDay: FIRST_DAY }, log);
+    log(`generated in ${((performance.now() - started) / 1000).toFixed(1)} s (not timed)`);
+    const chain: DashboardRange = { stores: Array.from({ length: stores }, (_, i) => `S${String(i).padStart(3, '0')}`), ...MONTH };
+    const one: DashboardRange = { stores: ['S001'], ...MONTH };
+    // The generated roll-ups must say what the facts say, or the comparison means nothing.
+    const [fromRollups, fromFacts] = [await dashboard(db, chain), await dashboard(db, chain, 'facts')];
+    if (JSON.stringify(fromRollups) !== JSON.stringify(fromFacts)) throw new Error('the generated roll-ups do not match the facts');
+    log(`a month of the chain: ${fromRollups.totals.tickets.toLocaleString('en')} tickets, roll-ups == facts`);
+    return [
+      await measure(db, 'dashboard_ms', chain, 'rollups', options.rounds, 'p95 < 300'),
+      await measure(db, 'dashboard_store_ms', one, 'rollups', options.rounds),
+      await measure(db, 'dashboard_raw_ms', chain, 'facts', options.rawRounds),
+      await measure(db, 'dashboard_raw_store_ms', one, 'facts', options.rawRounds),
+    ];
+  } finally {
+    await db?.close();
+    await drop();
+  }
+}
+
+async function lagFigures(options: OfficeBenchOptions, rows: Row[], lines: string[]): Promise<Figure> {
+  const shape = {
+    run: `o${randomBytes(3).toString('hex')}`,
+    tills: options.lagTills,
+    stores: options.lagStores,
+    seconds: options.lagSeconds,
+    thinkMs: options.thinkMs,
+    sampleEvery: options.sampleEvery,
+    pollMs: options.pollMs,
+    warmupSeconds: options.warmupSeconds,
+  };
   log(
-    `generating ${sales.toLocaleString('en')} sales (${(sales * LINES_PER_SALE).toLocaleString('en')} lines) over ${stores} stores and ${DAYS} days:`,
+    `projection_lag_ms: ${shape.tills} simulated tills in ${shape.stores} stores, 1–5 sales a push, think time 0–${2 * shape.thinkMs} ms, ${shape.seconds} s…`,
   );
-  await generateHistory(db, { sales, stores, days: DAYS, firstDay: FIRST_DAY }, log);
-  log(`generated in ${((performance.now() - started) / 1000).toFixed(1)} s (not timed)`);
-  const chain: DashboardRange = { stores: Array.from({ length: stores }, (_, i) => `S${String(i).padStart(3, '0')}`), ...MONTH };
-  const one: DashboardRange = { stores: ['S001'], ...MONTH };
-  // The generated roll-ups must say what the facts say, or the comparison means nothing.
-  const [fromRollups, fromFacts] = [await dashboard(db, chain), await dashboard(db, chain, 'facts')];
-  if (JSON.stringify(fromRollups) !== JSON.stringify(fromFacts)) throw new Error('the generated roll-ups do not match the facts');
-  log(`a month of the chain: ${fromRollups.totals.tickets.toLocaleString('en')} tickets, roll-ups == facts`);
-  await measure(db, 'dashboard_ms', chain, 'rollups', rounds, 'p95 < 300');
-  await measure(db, 'dashboard_store_ms', one, 'rollups', rounds);
-  await measure(db, 'dashboard_raw_ms', chain, 'facts', rawRounds);
-  await measure(db, 'dashboard_raw_store_ms', one, 'facts', rawRounds);
-} finally {
-  await db?.close();
-  await scratch.drop();
+  const r = await projectionLag(shape, await tempDir('logs'));
+  const figure = distribution('projection_lag_ms', 'ms', r.lagsMs, 'p95 < 2000');
+  const load = r.load;
+  const failed = [...load.failures].map(([status, n]) => `${n}× ${status === 0 ? 'no answer' : `HTTP ${status}`}`);
+  rows.push(infoRow('of which until verified (the chain verifier)', 'ms', r.verifiedMs));
+  rows.push(infoRow('push latency under this load', 'ms', load.latenciesMs));
+  rows.push(infoRow('throughput', 'sales/s', [Math.round(load.docs / shape.seconds)]));
+  lines.push(
+    `projection_lag_ms: ${shape.tills} tills in ${shape.stores} stores for ${shape.seconds} s, ${load.pushes} pushes answered ` +
+      `(${(load.pushes / shape.seconds).toFixed(0)} pushes/s, ${(load.docs / shape.seconds).toFixed(0)} sales/s; ` +
+      `${failed.length ? failed.join(', ') : 'none failed'}, ${load.documentErrors} sales refused, ${load.conflicts} conflicts); ` +
+      `${r.lagsMs.length} sales sampled (1 push in ${shape.sampleEvery} after ${shape.warmupSeconds} s, its last sale), ` +
+      `${r.unseen} never seen, ${r.polls} polls every ${shape.pollMs} ms; every sale verified and on the dashboard ` +
+      `${r.catchUpSeconds.toFixed(1)} s after the last push answered; the dashboard counts ${r.dashboardTickets} tickets ` +
+      `of the ${load.allDocs} sales the hub accepted${r.dashboardTickets === load.allDocs ? '' : ' (MISMATCH)'}`,
+  );
+  if (r.hubWarnings.length) lines.push(`  hub warnings (${r.hubWarnings.length}): ${r.hubWarnings.slice(0, 5).join(' | ')}`);
+  return figure;
 }
 
-log('');
-log(formatTable(figures.map(({ name: n, unit, values, target }) => ({ name: `${n} (${unit})`, values, ...(target ? { target } : {}) }))));
-if (json) {
-  console.log(
-    JSON.stringify(
-      figures.map(({ name: n, unit, values }) => {
-        const s = summarize(values);
-        return { name: n, unit, n: s.n, median: s.median, p95: s.p95, p99: s.p99, max: s.max };
-      }),
-    ),
-  );
+async function run(options: OfficeBenchOptions): Promise<void> {
+  const cpu = cpus();
+  const machine = `${cpu.length} CPUs (${cpu[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${await postgresVersion()}`;
+  log(`bench:office — ${machine}`);
+  const figures: Figure[] = [];
+  const rows: Row[] = [];
+  const lines: string[] = [];
+  if (options.parts.has('dashboard')) {
+    for (const f of await dashboardFigures(options)) {
+      figures.push(f);
+      rows.push(tableRow(f));
+    }
+  }
+  if (options.parts.has('lag')) {
+    const extra: Row[] = [];
+    const f = await lagFigures(options, extra, lines);
+    figures.push(f);
+    rows.push(tableRow(f), ...extra);
+  }
+  log('');
+  log(formatTable(rows));
+  if (lines.length) log('');
+  for (const line of lines) log(line);
+  if (options.json) log(JSON.stringify(figures.map((f) => f.record)));
 }
+
+process.exitCode = await benchMain('bench:office', parseOptions, run);

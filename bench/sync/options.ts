@@ -1,4 +1,5 @@
 /** Command line of `npm run bench:sync -- [options]`. */
+import { forEachFlag } from '../support/command-line';
 import { positiveInt } from '../till/options';
 
 export const PARTS = ['rxdb', 'pouch', 'ceiling', 'nohttp', 'cold', 'dexie', 'latency', 'catalog', 'bulkput', 'usable', 'live'] as const;
@@ -62,11 +63,7 @@ export function parseOptions(argv: readonly string[]): SyncBenchOptions {
   let products = 300_000;
   let changes = 30;
   const skip = new Set<Part>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => inline ?? argv[++i];
+  forEachFlag(argv, USAGE, (flag, value) => {
     switch (flag) {
       case '--json':
         json = true;
@@ -111,15 +108,11 @@ export function parseOptions(argv: readonly string[]): SyncBenchOptions {
           skip.add(part as Part);
         }
         break;
-      case '--help':
-      case '-h':
-        console.log(USAGE);
-        process.exit(0);
-        break;
       default:
-        throw new Error(`Unknown argument "${arg}"\n${USAGE}`);
+        return false;
     }
-  }
+    return true;
+  });
   if (skip.has('catalog')) {
     skip.add('bulkput');
     skip.add('usable');

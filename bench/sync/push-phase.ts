@@ -17,7 +17,7 @@ import { exportTillKey, newTillKey } from '../../sync-server/src/test-support/ti
 import { freePort } from '../../tests/support/free-port';
 import { repoRoot } from '../../tests/support/till-process';
 import type { ClientStats, ClientTill, FromClients, RxStorageName, ToClients } from './push-clients';
-import { freshDatabase, hubWarnings, log, onCleanup, secondsUntilStockProjected, startHub, tempDir, track } from './rig';
+import { freshDatabase, hubWarnings, log, onCleanup, secondsUntilProjected, startHub, tempDir, track } from './rig';
 import type { TillIdentity } from './sale-docs';
 
 /** RxDB's free tier opens at most 13 collections per process: ten tills (one collection each) per client process. */
@@ -348,7 +348,7 @@ export async function rxdbPush(
     const result = await driveClients({ system: 'rxdb', shape, tills, workDir, countOnServer: counter.count });
     await counter.close();
     // The chain verifier, then the stock projector, follow the sales: how long after the last sale the ledger had them all.
-    const lag = `verified and in the stock ledger ${(await secondsUntilStockProjected(db)).toFixed(2)} s after the server held every sale (the verifier waits for ${DEFAULT_VERIFY_SETTLE_MS} ms without pushes, at most ${DEFAULT_VERIFY_MAX_LAG_MS} ms; the projector follows each verification step)`;
+    const lag = `verified and in the stock ledger ${(await secondsUntilProjected(db)).toFixed(2)} s after the server held every sale (the verifier waits for ${DEFAULT_VERIFY_SETTLE_MS} ms without pushes, at most ${DEFAULT_VERIFY_MAX_LAG_MS} ms; the projector follows each verification step)`;
     const [fed] = await db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM chain_records WHERE store_id LIKE 'B%' AND collection = 'sales' AND feed_seq IS NOT NULL",
     );

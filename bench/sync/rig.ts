@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { hubReady } from '../../electron/src/launch/embedded-hub';
 import type { Queryable } from '../../sync-server/src/db/database';
 import { storesWithUnreadRecords } from '../../sync-server/src/fiscal/chain-verifier';
-import { storesBehind } from '../../sync-server/src/fiscal/feed-projector';
+import { storesBehind, type FeedCheckpoint } from '../../sync-server/src/fiscal/feed-projector';
 import { repoRoot } from '../../tests/support/till-process';
 import { adminQuery, scratchDatabase } from '../support/postgres-admin';
 
@@ -121,11 +121,12 @@ export async function postgresVersion(): Promise<string> {
 
 /**
  * Seconds until the hub has verified every sale of `db` (its chain verifier has read them all) and
- * its stock projector has every verified one in the stock ledger (polled).
+ * a projection of the verified feed has them all (polled): by default the stock projector's (the
+ * stock ledger); `reporting_projection`, the dashboard's facts and roll-ups.
  */
-export async function secondsUntilStockProjected(db: Queryable): Promise<number> {
+export async function secondsUntilProjected(db: Queryable, checkpoint: FeedCheckpoint = 'stock_projection'): Promise<number> {
   const from = Date.now();
-  while ((await storesWithUnreadRecords(db)).length > 0 || (await storesBehind(db, 'stock_projection')).length > 0) await sleep(10);
+  while ((await storesWithUnreadRecords(db)).length > 0 || (await storesBehind(db, checkpoint)).length > 0) await sleep(10);
   return (Date.now() - from) / 1000;
 }
 

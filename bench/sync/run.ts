@@ -9,6 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
+import { benchMain } from '../support/bench-main';
 import { chromiumVersion } from '../till/till-rig';
 import { formatTable, summarize } from '../till/stats';
 import { parseOptions, type SyncBenchOptions } from './options';
@@ -16,7 +17,7 @@ import { pushLatency } from './push-latency';
 import { hubWithoutHttp, pgCeiling } from './push-baselines';
 import { HISTORY, pouchPush, rxdbPush, type PushResult, type PushShape } from './push-phase';
 import { distribution, infoRow, tableRow, type Figure } from './records';
-import { cleanupAll, installSignals, log, postgresVersion, settleServer, tempDir } from './rig';
+import { log, postgresVersion, settleServer, tempDir } from './rig';
 import { tillSession } from './till-session';
 
 type Row = { name: string; values: readonly number[]; target?: string };
@@ -185,25 +186,4 @@ async function run(options: SyncBenchOptions): Promise<void> {
   if (options.json) out(JSON.stringify(figures.map((f) => f.record)));
 }
 
-async function main(): Promise<number> {
-  let options: SyncBenchOptions;
-  try {
-    options = parseOptions(process.argv.slice(2));
-  } catch (error) {
-    log(`bench:sync: ${(error as Error).message}`);
-    return 2;
-  }
-  installSignals();
-  try {
-    await run(options);
-    return 0;
-  } catch (error) {
-    log(`bench:sync: cannot measure — ${(error as Error).stack ?? String(error)}`);
-    return 1;
-  } finally {
-    log('cleaning up…');
-    await cleanupAll();
-  }
-}
-
-process.exitCode = await main();
+process.exitCode = await benchMain('bench:sync', parseOptions, run);

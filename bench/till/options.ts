@@ -1,4 +1,6 @@
 /** Command line of `npm run bench:till -- [options]`. */
+import { forEachFlag } from '../support/command-line';
+
 export type BenchOptions = {
   readonly json: boolean;
   readonly products: number;
@@ -49,11 +51,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     searches: 'searches',
     sales: 'sales',
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [flag, inline] =
-      arg.includes('=') && arg.startsWith('--') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => inline ?? argv[++i];
+  forEachFlag(argv, USAGE, (flag, value) => {
     switch (flag) {
       case '--json':
         json = true;
@@ -78,14 +76,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
           samples[target] = positiveInt(`--samples ${key}`, count, 0);
         }
         break;
-      case '--help':
-      case '-h':
-        console.log(USAGE);
-        process.exit(0);
-        break;
       default:
-        throw new Error(`Unknown argument "${arg}"\n${USAGE}`);
+        return false;
     }
-  }
+    return true;
+  });
   return { json, products, port, samples, scanGapMs, seed };
 }
