@@ -51,6 +51,7 @@ export const enSales: Words<typeof frSales> = {
     payments: 'Payments',
     method: 'Tender',
     outcome: 'Outcome',
+    outcomes: { approved: 'Approved', declined: 'Declined', unknown: 'Unknown' },
     vat: 'VAT',
     base: 'Excl. VAT',
     vatAmount: 'VAT',

@@ -47,6 +47,7 @@ export const frSales = {
     payments: 'Paiements',
     method: 'Moyen',
     outcome: 'Résultat',
+    outcomes: { approved: 'Acceptée', declined: 'Refusée', unknown: 'Inconnue' },
     vat: 'TVA',
     base: 'Base HT',
     vatAmount: 'TVA',

@@ -123,7 +123,7 @@ export function SaleDetailView({ sale, onOpen, onClose }: Props) {
                     {tender.maskedPan ? ` ${tender.maskedPan}` : ''}
                   </th>
                   <td className="number">{money(tender.amount)}</td>
-                  <td>{tender.status ?? '—'}</td>
+                  <td>{tender.status ? t(`sales.outcomes.${tender.status}`, { defaultValue: tender.status }) : '—'}</td>
                 </tr>
               ))}
             </tbody>
