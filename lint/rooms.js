@@ -122,7 +122,7 @@ export const ROOMS = [
     name: 'office-web',
     dir: 'sync-server/web/src',
     reach: [],
-    packages: [/^@pos\/core(\/.*)?$/, /^react(-dom)?(\/.*)?$/, /^i18next$/, /^react-i18next$/, /^bwip-js(\/.*)?$/],
+    packages: [/^@pos\/core(\/.*)?$/, /^react(-dom)?(\/.*)?$/, /^i18next$/, /^react-i18next$/, /^bwip-js(\/.*)?$/, /^recharts$/],
   },
   { name: 'tests', dir: 'tests', reach: [], packages: [], free: true },
   { name: 'bench', dir: 'bench', reach: [], packages: [], free: true },

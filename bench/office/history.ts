@@ -43,12 +43,14 @@ export async function generateHistory(db: Database, shape: HistoryShape, log: (l
   await timed(
     'report_sales',
     `INSERT INTO report_sales (store_id, sale_id, till_id, business_date, local_hour, weekday, channel, kind, staff_id,
-                               total_incl, total_excl, discount, items, tenders, vat)
+                               total_incl, total_excl, discount, items, tenders, vat, completed_at, epoch, seq, receipt)
      SELECT v.store_id, v.sale_id, min(v.till_id), v.business_date, 8 + (hashtext(v.sale_id) & 1023) % 12,
             extract(isodow FROM v.business_date::date)::int, 'store', min(v.kind), 'c' || (hashtext(v.sale_id) & 1023) % 8,
             sum(v.incl), sum(v.excl), sum(v.discount), sum(v.items),
             jsonb_build_object(CASE WHEN (hashtext(v.sale_id) & 1023) % 3 = 0 THEN 'card' ELSE 'cash' END, sum(v.incl)),
-            jsonb_agg(jsonb_build_object('rate_bp', v.rate_bp, 'incl', v.incl, 'excl', v.excl) ORDER BY v.rate_bp)
+            jsonb_agg(jsonb_build_object('rate_bp', v.rate_bp, 'incl', v.incl, 'excl', v.excl) ORDER BY v.rate_bp),
+            v.business_date::timestamp AT TIME ZONE 'UTC' + make_interval(hours => 8 + (hashtext(v.sale_id) & 1023) % 12),
+            1, hashtext(v.sale_id) & 2147483647, v.sale_id
        FROM (SELECT l.store_id, l.sale_id, l.business_date, l.rate_bp, min(l.till_id) AS till_id, min(l.kind) AS kind,
                     sum(l.net_incl) AS incl, sum(l.net_excl) AS excl, sum(l.discount) AS discount, sum(l.items) AS items
                FROM report_lines l GROUP BY l.store_id, l.sale_id, l.business_date, l.rate_bp) v

@@ -65,6 +65,22 @@ for (const target of testTargets()) {
       expect(board.names.stores).toEqual({ S1: 'Store S1', S2: 'Store S2' });
       const one = await admin.call('GET', `${ROUTE}?stores=S2&from=2026-11-21&to=${DAY}`);
       expect(one.body).toMatchObject({ stores: ['S2'], totals: { tickets: 1, netIncl: 100 }, previous: { from: '2026-11-19' } });
+      const file = await hub.app.inject({
+        method: 'GET',
+        url: `${ROUTE}?from=${DAY}&to=${DAY}&format=csv&table=store&lang=en`,
+        headers: await adminHeaders(db),
+      });
+      expect(file.headers['x-total-rows']).toBe('2');
+      expect(
+        file.body
+          .replace(/^\uFEFF/, '')
+          .split('\r\n')
+          .slice(0, 3),
+      ).toEqual([
+        'Key,Name,Net incl. VAT,Net excl. VAT,Tickets,Returns,Returned incl. VAT,Discounts,Items',
+        'S1,Store S1,2.00,1.90,1,0,0.00,0.00,2',
+        'S2,Store S2,1.00,0.95,1,0,0.00,0.00,1',
+      ]);
     });
 
     it('keeps a regional manager to its stores (403 store_not_covered outside them) and refuses bad input with codes', async () => {

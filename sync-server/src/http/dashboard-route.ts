@@ -6,9 +6,20 @@ import { listStores } from '../admin/stores';
 import type { AdminAuthenticator } from '../auth/admin-authenticator';
 import type { Database, Queryable } from '../db/database';
 import { HubError } from '../errors/hub-error';
-import { checkRange, comparisonRanges, dashboard, dashboardTotals, type DashboardRange } from '../reporting/dashboard-queries';
+import {
+  checkRange,
+  comparisonRanges,
+  dashboard,
+  dashboardBreakdown,
+  dashboardRanked,
+  dashboardTotals,
+  type DashboardRange,
+  type KeyedFigures,
+} from '../reporting/dashboard-queries';
 import { adminGuard } from './admin-guard';
 import { AdminSecurity, errorResponses, List } from './api-schemas';
+import type { ExportColumn } from './export/export-table';
+import { exportQueryFields, isFileFormat, sendTableExport } from './export/send-export';
 import type { HubApp } from './hub-app';
 import { visibleStores } from './store-list-route';
 
@@ -104,6 +115,43 @@ const Period = Type.Object({
 const Row = Type.Object({ key: Type.String(), ...Figures, quantity: Type.Optional(Type.Integer()) });
 const Names = Type.Record(Type.String(), Type.String());
 
+/** The tables of a dashboard a file can hold: a breakdown, or a ranking of products or categories. */
+const EXPORT_TABLES = [...DASHBOARD_BREAKDOWNS, 'topProducts', 'bottomProducts', 'topCategories', 'bottomCategories'] as const;
+type ExportTable = (typeof EXPORT_TABLES)[number];
+
+const money = (key: keyof KeyedFigures, fr: string, en: string): ExportColumn<KeyedFigures> => ({ key, header: { fr, en }, type: 'money' });
+const count = (key: keyof KeyedFigures, fr: string, en: string): ExportColumn<KeyedFigures> => ({
+  key,
+  header: { fr, en },
+  type: 'integer',
+});
+
+/** One table of the dashboard as a file's columns: its key (and the product's or store's name), then the figures. */
+function exportColumns(table: ExportTable, names: Readonly<Record<string, string>>): ExportColumn<KeyedFigures>[] {
+  const ranked = !(DASHBOARD_BREAKDOWNS as readonly string[]).includes(table);
+  const named = table === 'store' || table.endsWith('Products');
+  return [
+    { key: 'key', header: { fr: 'Clé', en: 'Key' } },
+    ...(named ? [{ key: 'name', header: { fr: 'Nom', en: 'Name' }, value: (row: KeyedFigures) => names[row.key] ?? null }] : []),
+    money('netIncl', 'Net TTC', 'Net incl. VAT'),
+    money('netExcl', 'Net HT', 'Net excl. VAT'),
+    count('tickets', 'Tickets', 'Tickets'),
+    count('returns', 'Retours', 'Returns'),
+    money('returnsIncl', 'Retours TTC', 'Returned incl. VAT'),
+    money('discounts', 'Remises', 'Discounts'),
+    count('items', 'Articles', 'Items'),
+    ...(ranked ? [count('quantity', 'Quantité', 'Quantity')] : []),
+  ];
+}
+
+/** The rows of one table of the dashboard. */
+async function exportRows(db: Database, range: DashboardRange, table: ExportTable, ranked: number): Promise<KeyedFigures[]> {
+  if (table === 'topProducts' || table === 'bottomProducts') return dashboardRanked(db, range, 'product', table === 'topProducts', ranked);
+  if (table === 'topCategories' || table === 'bottomCategories')
+    return dashboardRanked(db, range, 'category', table === 'topCategories', ranked);
+  return dashboardBreakdown(db, range, table);
+}
+
 /** The store list the caller may read reports of, or null for every store. */
 export async function reportStores(db: Database, request: FastifyRequest, text: string | undefined): Promise<readonly string[]> {
   const stores = scopedStores(storesAsked(text), await visibleStores(db, request));
@@ -126,6 +174,13 @@ export function registerDashboardRoute(app: HubApp, options: { db: Database; adm
           from: DATE,
           to: DATE,
           ranked: Type.Optional(Type.Integer({ minimum: 1, maximum: DASHBOARD_LIMITS.maxRanked, default: 10 })),
+          table: Type.Optional(
+            Type.Union(
+              EXPORT_TABLES.map((t) => Type.Literal(t)),
+              { description: 'With format=csv|xlsx: the table the file holds (default store)' },
+            ),
+          ),
+          ...exportQueryFields,
         }),
         response: {
           200: Type.Object({
@@ -147,10 +202,24 @@ export function registerDashboardRoute(app: HubApp, options: { db: Database; adm
       },
       preParsing: adminGuard(options.admin),
     },
-    async (request) => {
-      const { from, to, ranked } = request.query;
+    async (request, reply) => {
+      const { from, to, ranked, format, table = 'store' } = request.query;
       const stores = await reportStores(options.db, request, request.query.stores);
-      return dashboardAnswer(options.db, rangeOf(stores, from, to), ranked ?? 10);
+      const range = rangeOf(stores, from, to);
+      if (!isFileFormat(format)) return dashboardAnswer(options.db, range, ranked ?? 10);
+      const rows = await exportRows(options.db, range, table, ranked ?? 10);
+      const products = table.endsWith('Products') ? rows.map((r) => r.key) : [];
+      const names = await namesOf(options.db, table === 'store' ? stores : [], products);
+      return sendTableExport(request, reply, {
+        format,
+        name: `dashboard-${table}`,
+        storeId: stores.length === 1 ? stores[0]! : null,
+        columns: exportColumns(table, table === 'store' ? names.stores : names.products),
+        batches: (async function* () {
+          yield rows;
+        })(),
+        totalRows: rows.length,
+      });
     },
   );
 }

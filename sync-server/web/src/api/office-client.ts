@@ -144,6 +144,14 @@ function errorCodeOf(json: unknown, status: number): string {
   return status === 429 ? 'rate_limited' : status === 401 ? 'unauthorized' : 'unknown';
 }
 
+/**
+ * The live dashboard's notices (GET /api/v1/office/reports/events, server-sent events, the session
+ * cookie): the browser's EventSource, which reconnects by itself. `query`: '' or `?stores=…`.
+ */
+export function openReportEvents(query: string): EventSource {
+  return new EventSource(`${BASE}/reports/events${query}`, { withCredentials: true });
+}
+
 /** The user from the hub's answer (`{ user: … }` or the user itself), whatever its field names. */
 export function toMe(json: unknown): OfficeMe {
   const user = field(json, 'user') ?? json;

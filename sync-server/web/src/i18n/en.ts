@@ -1,5 +1,6 @@
 import { enCatalog } from './en-catalog';
 import { enClosings } from './en-closings';
+import { enDashboard } from './en-dashboard';
 import { enExport } from './en-export';
 import { enSales } from './en-sales';
 import { enStoresStaff } from './en-stores-staff';
@@ -9,6 +10,7 @@ import type { Dictionary } from './fr';
 export const en: Dictionary = {
   ...enCatalog,
   ...enClosings,
+  ...enDashboard,
   ...enExport,
   ...enSales,
   ...enStoresStaff,

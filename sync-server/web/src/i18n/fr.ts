@@ -1,5 +1,6 @@
 import { frCatalog } from './fr-catalog';
 import { frClosings } from './fr-closings';
+import { frDashboard } from './fr-dashboard';
 import { frExport } from './fr-export';
 import { frSales } from './fr-sales';
 import { frStoresStaff } from './fr-stores-staff';
@@ -9,6 +10,7 @@ import { frUsers } from './fr-users';
 export const fr = {
   ...frCatalog,
   ...frClosings,
+  ...frDashboard,
   ...frExport,
   ...frSales,
   ...frStoresStaff,

@@ -1,7 +1,7 @@
 import type { PageProps } from '../app/page-props';
-import { UpcomingPage } from './UpcomingPage';
+import { DashboardView } from './dashboard/DashboardView';
 
-/** Dashboard: its own chunk (lazy route), filled by the next parts of issue 13. */
-export default function DashboardPage(props: PageProps) {
-  return <UpcomingPage {...props} />;
+/** Dashboard (issue 13): key figures, charts and breakdowns of the stores chosen over a period, updated live as sales arrive. */
+export default function DashboardPage({ me }: PageProps) {
+  return <DashboardView me={me} />;
 }
