@@ -27,11 +27,11 @@ export function wordsQuery(text: string): string | null {
 }
 
 /**
- * One page of live products in id order: those whose name has every word of `q` as a word
- * prefix, or whose id, SKU or barcode is `q`; in `category` when given; after the id `after`.
+ * Live products in id order: those whose name has every word of `q` as a word prefix, or whose
+ * id, SKU or barcode is `q`; in `category` when given; after the id `after`; `limit` of them, or
+ * all without one (an export reads them a batch at a time with a limit).
  */
-export async function searchProducts(db: Queryable, query: ProductQuery): Promise<ProductPage> {
-  const limit = Math.min(Math.max(query.limit ?? DEFAULT_PAGE, 1), MAX_PAGE);
+export async function productRows(db: Queryable, query: ProductQuery): Promise<Product[]> {
   const params: unknown[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
   const where = [LIVE];
@@ -45,11 +45,16 @@ export async function searchProducts(db: Queryable, query: ProductQuery): Promis
   }
   if (query.category !== undefined) where.push(`doc ->> 'category' = ${param(query.category)}`);
   if (query.after !== undefined) where.push(`id > ${param(query.after)}`);
-  const rows = await db.query<Row>(
-    `SELECT id, doc FROM catalog_docs WHERE ${where.join(' AND ')} ORDER BY id LIMIT ${param(limit + 1)}`,
-    params,
-  );
-  const page = rows.slice(0, limit).map(({ id, doc }) => ({ ...doc, id }));
+  const limit = query.limit === undefined ? '' : ` LIMIT ${param(query.limit)}`;
+  const rows = await db.query<Row>(`SELECT id, doc FROM catalog_docs WHERE ${where.join(' AND ')} ORDER BY id${limit}`, params);
+  return rows.map(({ id, doc }) => ({ ...doc, id }));
+}
+
+/** One page of the list (DEFAULT_PAGE, at most MAX_PAGE); `next` is the `after` of the next one, null after the last. */
+export async function searchProducts(db: Queryable, query: ProductQuery): Promise<ProductPage> {
+  const limit = Math.min(Math.max(query.limit ?? DEFAULT_PAGE, 1), MAX_PAGE);
+  const rows = await productRows(db, { ...query, limit: limit + 1 });
+  const page = rows.slice(0, limit);
   return { products: page, next: rows.length > limit ? page[page.length - 1]!.id : null };
 }
 

@@ -69,6 +69,27 @@ for (const target of testTargets()) {
       expect(await get('?limit=3&after=p3')).toMatchObject({ status: 200, body: { products: [{ id: 'p4' }], next: null } });
     });
 
+    it('exports the products selected as a CSV file with the import’s columns, which imports again unchanged', async () => {
+      const ho = await seed();
+      const file = await ctx().hub.app.inject({
+        method: 'GET',
+        url: '/api/v1/admin/products?format=csv&lang=fr&category=Boulangerie',
+        headers: await adminHeaders(ctx().db),
+      });
+      expect(file.statusCode).toBe(200);
+      expect(file.headers['content-disposition']).toMatch(/^attachment; filename="products-\d{4}-\d{2}-\d{2}\.csv"$/);
+      expect(file.body.replace(/^\uFEFF/, '').split('\r\n')).toEqual([
+        'id;sku;name;barcodes;price;vat_rate;measure;category',
+        `p2;SKU-2;Pain de campagne;${ean(2)};2,00;FR-5.5;unit;Boulangerie`,
+        `p3;SKU-3;Baguette tradition;${ean(3)};3,00;FR-5.5;unit;Boulangerie`,
+        '',
+      ]);
+      expect(await ho.importCsv(file.rawPayload, '?dryRun=true')).toMatchObject({
+        status: 200,
+        body: { rows: 2, written: 0, unchanged: 2 },
+      });
+    });
+
     it('reads one product (a deleted one says so), the categories and the VAT rates; refuses bad input with its code', async () => {
       const ho = await seed();
       expect(await ho.call('GET', '/api/v1/admin/products/p2')).toMatchObject({

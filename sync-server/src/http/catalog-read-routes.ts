@@ -1,13 +1,16 @@
 import { Type } from 'typebox';
 import { knownVatRates } from '../catalog/known-vat-rates';
 import { storedProduct } from '../catalog/product-writes';
-import { DEFAULT_PAGE, listCategories, MAX_PAGE, searchProducts } from '../catalog/product-search';
+import { DEFAULT_PAGE, listCategories, MAX_PAGE, productRows, searchProducts } from '../catalog/product-search';
 import type { AdminAuthenticator } from '../auth/admin-authenticator';
 import type { Database } from '../db/database';
 import { HubError } from '../errors/hub-error';
 import { adminGuard } from './admin-guard';
 import { AdminSecurity, errorResponses, List, Product, ProductId, ProductWriteResult } from './api-schemas';
+import { keysetBatches } from './export/export-table';
+import { exportQueryFields, isFileFormat, sendTableExport } from './export/send-export';
 import type { HubApp } from './hub-app';
+import { PRODUCT_EXPORT_COLUMNS } from './product-export';
 
 const tags = ['catalog'];
 
@@ -21,6 +24,7 @@ const ProductQuery = Type.Object({
   category: Type.Optional(Type.String({ maxLength: 100, description: 'Only this category (exactly)' })),
   after: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'The `next` of the previous page' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: DEFAULT_PAGE })),
+  ...exportQueryFields,
 });
 
 const VatRateRead = Type.Object({ id: Type.String(), rateBp: Type.Integer(), code: Type.String(), label: Type.String() });
@@ -39,7 +43,7 @@ export function registerCatalogReadRoutes(app: HubApp, options: { db: Database; 
       schema: {
         summary: 'Search the catalog’s live products, a page at a time',
         description:
-          'In id order. `q`: every word a prefix of a word of the name, or the exact id, SKU or barcode (UPC-A found as its EAN-13). Pass `next` as `after` for the following page; null on the last.',
+          'In id order. `q`: every word a prefix of a word of the name, or the exact id, SKU or barcode (UPC-A found as its EAN-13). Pass `next` as `after` for the following page; null on the last. `format=csv|xlsx`: every product selected, as a file whose columns are the import’s (re-importable).',
         tags,
         security: AdminSecurity,
         querystring: ProductQuery,
@@ -50,7 +54,22 @@ export function registerCatalogReadRoutes(app: HubApp, options: { db: Database; 
       },
       preParsing,
     },
-    async (request) => searchProducts(db, request.query),
+    async (request, reply) => {
+      const { format, lang: _lang, limit: _limit, ...filters } = request.query;
+      if (!isFileFormat(format)) return searchProducts(db, request.query);
+      const batches = keysetBatches(
+        (after: string | null, limit) => productRows(db, { ...filters, ...(after === null ? {} : { after }), limit }),
+        (product) => product.id,
+      );
+      return sendTableExport(request, reply, {
+        format,
+        name: 'products',
+        storeId: null,
+        columns: PRODUCT_EXPORT_COLUMNS,
+        batches,
+        totalRows: null,
+      });
+    },
   );
 
   app.get(

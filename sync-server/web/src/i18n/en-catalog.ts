@@ -12,6 +12,7 @@ export const enCatalog: Words<typeof frCatalog> = {
     searchButton: 'Search',
     caption: 'Catalog products',
     empty: 'No product matches this search.',
+    exportLabel: 'the products',
     more: 'Show the next products',
     id: 'Id',
     name: 'Name',

@@ -8,6 +8,7 @@ export const frCatalog = {
     searchButton: 'Rechercher',
     caption: 'Produits du catalogue',
     empty: 'Aucun produit ne correspond à cette recherche.',
+    exportLabel: 'les produits',
     more: 'Afficher les produits suivants',
     id: 'Identifiant',
     name: 'Nom',

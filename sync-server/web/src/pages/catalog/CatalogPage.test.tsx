@@ -92,6 +92,8 @@ describe('the catalog page', () => {
       'p1Pâté de campagne3760000000017ÉpicerieTVA 5,5 %3,49 € Changer le prixModifier',
       'p2Pommes GalaSans catégorieTVA 5,5 %2,99 € le kg Changer le prixModifier',
     ]);
+    expect(screen.getByRole('button', { name: 'Exporter les produits en CSV' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Exporter les produits en Excel (XLSX)' })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Afficher les produits suivants' }));
     expect(await within(table).findByText('Sel fin')).toBeTruthy();
     expect(hub.admin).toHaveBeenCalledWith('GET', '/products?limit=50&after=p2');
@@ -101,7 +103,7 @@ describe('the catalog page', () => {
     await userEvent.type(price, '3,9');
     await userEvent.click(screen.getByRole('button', { name: 'Changer le prix de Pâté de campagne' }));
     expect(hub.admin).toHaveBeenCalledWith('PATCH', '/products/p1', { price: 390 });
-    expect(text(await screen.findByRole('status'))).toBe(
+    expect(text(await screen.findByText(/Le prix de Pâté/))).toBe(
       'Le prix de Pâté de campagne est maintenant 3,90 € : les caisses connectées l’ont reçu.',
     );
     await userEvent.clear(price);

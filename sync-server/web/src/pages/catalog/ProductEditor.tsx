@@ -59,33 +59,26 @@ export function ProductEditor({ api, id, vatRates, canEdit, onSaved, onClose }: 
   };
 
   const locked = !canEdit;
+  const input = (field: 'id' | 'name' | 'sku', maxLength: number) => (
+    <Field
+      disabled={locked}
+      label={t(`catalog.${field}`)}
+      value={draft[field]}
+      maxLength={maxLength}
+      autoComplete="off"
+      required
+      onChange={set(field)}
+    />
+  );
   const title = id === null ? t('catalog.newTitle') : t(canEdit ? 'catalog.editTitle' : 'catalog.viewTitle', { id });
   return (
     <PanelForm title={title} problem={problem} done={done} onSubmit={save}>
       {saved?.deleted && <p className="note">{t('catalog.deleted')}</p>}
       <fieldset>
         <legend className="visually-hidden">{title}</legend>
-        {id === null && (
-          <Field
-            disabled={locked}
-            label={t('catalog.id')}
-            value={draft.id}
-            maxLength={64}
-            autoComplete="off"
-            required
-            onChange={set('id')}
-          />
-        )}
-        <Field disabled={locked} label={t('catalog.name')} value={draft.name} maxLength={200} required onChange={set('name')} />
-        <Field
-          disabled={locked}
-          label={t('catalog.sku')}
-          value={draft.sku}
-          maxLength={64}
-          autoComplete="off"
-          required
-          onChange={set('sku')}
-        />
+        {id === null && input('id', 64)}
+        {input('name', 200)}
+        {input('sku', 64)}
         <label htmlFor={`${fieldId}-barcodes`}>{t('catalog.barcodes')}</label>
         <textarea
           disabled={locked}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportButtons } from '../../app/export/ExportButtons';
 import { Field } from '../../app/Field';
 import { useScopedErrorText } from '../../app/use-scoped-error-text';
 import type { CatalogApi, Product, VatRate } from './catalog-api';
@@ -103,6 +104,7 @@ export function ProductSearch({ api, vatRates, canEdit, reloadKey, onOpen }: Pro
           onProblem={showProblem}
         />
       )}
+      <ExportButtons path="/products" query={query} label={t('catalog.exportLabel')} />
       {next !== null && (
         <button type="button" onClick={() => void load(next)}>
           {t('catalog.more')}
