@@ -77,6 +77,24 @@ for (const target of testTargets()) {
       expect(log.text()).not.toMatch(/4826|7391/);
     });
 
+    it('exports the staff as CSV in English: a badge as yes or no, never its code', async () => {
+      await enrolledTills(ctx().db, 'S1', ['T1']);
+      const ho = await admin();
+      await ho.call('POST', '/api/v1/admin/stores/S1/staff', { displayName: '=Zoé', role: 'manager', pin: '4826', badgeCode: 'B-0042' });
+      const csv = await ctx().hub.app.inject({
+        method: 'GET',
+        url: '/api/v1/admin/stores/S1/staff?format=csv&lang=en',
+        headers: await adminHeaders(ctx().db),
+      });
+      expect(csv.headers).toMatchObject({ 'x-total-rows': '1', 'content-type': 'text/csv; charset=utf-8' });
+      expect(csv.body).not.toContain('B-0042');
+      expect(csv.body.split('\r\n')).toEqual([
+        '\uFEFFName,Role,Badge,Status,Staff id,Changed at (UTC)',
+        expect.stringMatching(/^'=Zoé,Manager,Yes,Active,staff-[0-9a-f-]+,\d{4}-\d{2}-\d{2}T[\d:.]+Z$/),
+        '',
+      ]);
+    });
+
     it('refuses bad input with a stable code: guessable PIN, unknown role, badge twice, unknown store or person', async () => {
       await enrolledTills(ctx().db, 'S1', ['T1']);
       const ho = await admin();

@@ -1,11 +1,14 @@
 import { EVERY_PERMISSION, STORE_ROLES } from '@pos/core';
 import { Type } from 'typebox';
+import { STAFF_COLUMNS } from '../admin/staff-export';
 import { createStaff, getStoreRoles, listStaff, setStaffPin, setStoreRoles, tillRoster, updateStaff } from '../admin/staff';
 import type { AdminAuthenticator } from '../auth/admin-authenticator';
 import type { DeviceAuthenticator } from '../auth/device-authenticator';
 import { bearerToken } from '../auth/secrets';
 import type { Database } from '../db/database';
 import { adminGuard } from './admin-guard';
+import { singleBatch } from './export/export-table';
+import { exportQueryFields, isFileFormat, sendTableExport } from './export/send-export';
 import { AdminSecurity, DeviceSecurity, errorResponses, List, ProblemsBody, StoreId } from './api-schemas';
 import type { HubApp } from './hub-app';
 import { deviceRateConfig, type RateLimit } from './rate-limits';
@@ -60,14 +63,30 @@ export function registerStaffRoutes(
     {
       schema: {
         summary: 'A store’s staff (never their PINs)',
+        description: 'With `format=csv|xlsx`: the staff as a file, a badge as yes or no (sync-server/README.md, Table exports).',
         tags,
         security: AdminSecurity,
         params: StoreParams,
+        querystring: Type.Object(exportQueryFields),
         response: { 200: Type.Object({ staff: List(StaffInfo) }), ...errorResponses(400, 401, 404) },
       },
       preParsing,
     },
-    async (request) => ({ staff: await listStaff(db, request.params.storeId) }),
+    async (request, reply) => {
+      const { storeId } = request.params;
+      const staff = await listStaff(db, storeId);
+      const { format } = request.query;
+      if (!isFileFormat(format)) return { staff };
+      // At most MAX_STAFF_PER_STORE people: read whole, one batch.
+      return sendTableExport(request, reply, {
+        format,
+        name: 'staff',
+        storeId,
+        columns: STAFF_COLUMNS,
+        batches: singleBatch(async () => staff),
+        totalRows: staff.length,
+      });
+    },
   );
   app.post(
     '/api/v1/admin/stores/:storeId/staff',

@@ -74,6 +74,21 @@ for (const target of testTargets()) {
       expect(await version()).toBe('1.5.0-beta.1');
     });
 
+    it('exports the tills as CSV in French', async () => {
+      const { db, hub } = ctx();
+      await enrolledTills(db, 'S1', ['T1']);
+      await createTill(db, { storeId: 'S1', tillId: 'T2', label: 'Réserve; fond' });
+      const csv = await hub.app.inject({ method: 'GET', url: '/api/v1/admin/stores/S1/tills?format=csv', headers: await adminHeaders(db) });
+      expect(csv.headers['x-total-rows']).toBe('2');
+      expect(csv.headers['content-disposition']).toMatch(/filename="tills-S1-\d{4}-\d{2}-\d{2}\.csv"/);
+      const lines = csv.body.split('\r\n');
+      expect(lines[0]).toBe(
+        '\uFEFFCaisse;Libellé;État;Dernier contact (UTC);Version;Enregistrements à placer;Documents refusés;Créée le (UTC)',
+      );
+      expect(lines[1]).toMatch(/^T1;;Active;;;0;0;\d{4}-/);
+      expect(lines[2]).toMatch(/^T2;"Réserve; fond";Active;;;0;0;\d{4}-/);
+    });
+
     it('counts a till’s refused documents in its backlog, and says 404 for no store', async () => {
       const { db } = ctx();
       await enrolledTills(db, 'S1', ['T1']);

@@ -1,8 +1,11 @@
 import { Type } from 'typebox';
+import { TILL_COLUMNS } from '../admin/till-export';
 import { listTills } from '../admin/till-list';
 import type { AdminAuthenticator } from '../auth/admin-authenticator';
 import type { Database } from '../db/database';
 import { adminGuard } from './admin-guard';
+import { singleBatch } from './export/export-table';
+import { exportQueryFields, isFileFormat, sendTableExport } from './export/send-export';
 import { AdminSecurity, errorResponses, StoreId } from './api-schemas';
 import type { HubApp } from './hub-app';
 
@@ -32,14 +35,29 @@ export function registerTillListRoute(app: HubApp, options: { db: Database; admi
       schema: {
         summary: 'List a store’s tills',
         description:
-          'From what the hub keeps: tills (the app version they send), device tokens (revocation, last call), fiscal records awaiting their place, quarantine. The hub does not know what a till has not pushed yet: syncBacklog.unpushed is null.',
+          'With `format=csv|xlsx`: the tills as a file (sync-server/README.md, Table exports). From what the hub keeps: tills (the app version they send), device tokens (revocation, last call), fiscal records awaiting their place, quarantine. The hub does not know what a till has not pushed yet: syncBacklog.unpushed is null.',
         tags: ['admin'],
         security: AdminSecurity,
         params: Type.Object({ storeId: StoreId }),
-        response: { 200: Type.Object({ tills: Type.Array(TillSummary) }), ...errorResponses(401, 403, 404) },
+        querystring: Type.Object(exportQueryFields),
+        response: { 200: Type.Object({ tills: Type.Array(TillSummary) }), ...errorResponses(400, 401, 403, 404) },
       },
       preParsing: adminGuard(options.admin),
     },
-    async (request) => ({ tills: await listTills(options.db, request.params.storeId) }),
+    async (request, reply) => {
+      const { storeId } = request.params;
+      const tills = await listTills(options.db, storeId);
+      const { format } = request.query;
+      if (!isFileFormat(format)) return { tills };
+      // A store's tills are a handful (the list is read whole for the page too): one batch.
+      return sendTableExport(request, reply, {
+        format,
+        name: 'tills',
+        storeId,
+        columns: TILL_COLUMNS,
+        batches: singleBatch(async () => tills),
+        totalRows: tills.length,
+      });
+    },
   );
 }

@@ -83,3 +83,12 @@ export type CodeWords = Readonly<Record<string, { readonly fr: string; readonly 
 export function wordsOf(words: CodeWords, code: string, lang: ExportLanguage): string {
   return Object.hasOwn(words, code) ? words[code]![lang] : code;
 }
+
+/**
+ * A table read whole, as one batch: only for a table a hard limit keeps small (a store's staff,
+ * at most 2,000 people). Anything that grows with sales or time goes through keysetBatches.
+ */
+export async function* singleBatch<Row>(load: () => Promise<readonly Row[]>): AsyncGenerator<readonly Row[]> {
+  const rows = await load();
+  if (rows.length > 0) yield rows;
+}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportButtons } from '../../app/export/ExportButtons';
 import { useScopedErrorText } from '../../app/use-scoped-error-text';
 import { AddStaffForm } from './AddStaffForm';
 import { PinResetForm } from './PinResetForm';
@@ -49,6 +50,9 @@ export function StaffPanel({ api, storeId, editable }: Props) {
         </p>
       )}
       <p role="status">{notice}</p>
+      {staff !== null && staff.length > 0 && (
+        <ExportButtons path={`/stores/${encodeURIComponent(storeId)}/staff`} label={t('staff.listCaption')} />
+      )}
       {staff === null ? (
         problem === null && <p>{t('app.loading')}</p>
       ) : (

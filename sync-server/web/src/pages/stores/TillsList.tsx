@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmAction } from '../../app/ConfirmAction';
+import { ExportButtons } from '../../app/export/ExportButtons';
 import { useScopedErrorText } from '../../app/use-scoped-error-text';
 import type { StoresApi, TillSummary } from './stores-api';
 
@@ -46,6 +47,9 @@ export function TillsList({ api, storeId, canRevoke }: Props) {
       )}
       {done !== null && <p role="status">{done}</p>}
       {tills !== null && tills.length === 0 && <p>{t('stores.noTills')}</p>}
+      {tills !== null && tills.length > 0 && (
+        <ExportButtons path={`/stores/${encodeURIComponent(storeId)}/tills`} label={t('stores.listTitle')} />
+      )}
       {tills !== null && tills.length > 0 && (
         <table>
           <thead>
