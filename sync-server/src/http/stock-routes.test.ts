@@ -91,6 +91,26 @@ for (const target of testTargets()) {
       const future = new Date(Date.now() + 60_000).toISOString();
       expect((await movements(`from=${future}`)).rows).toEqual([]);
       expect((await movements(`to=${future}`)).rows).toHaveLength(5);
+
+      // Both tables as files: every row the filters select, whatever the page size.
+      const file = async (path: string) =>
+        ctx().hub.app.inject({ method: 'GET', url: `/api/v1/admin/stores/S1/${path}`, headers: await adminHeaders(ctx().db) });
+      const csv = await file('stock?format=csv&lang=en&negative=true&limit=1');
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="stock-S1-\d{4}-\d\d-\d\d\.csv"$/);
+      expect(
+        csv.body
+          .replace(/^\uFEFF/, '')
+          .trim()
+          .split('\r\n'),
+      ).toEqual([
+        'Product,Name,Reference,Stock (pieces or grams),Updated (UTC)',
+        expect.stringMatching(/^prd-2,Biscuits sablés,BIS-2,-2,/),
+      ]);
+      const sheet = await file('stock/movements?format=xlsx&kind=receipt');
+      expect(sheet.statusCode).toBe(200);
+      expect(sheet.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect((await file('stock/movements?format=csv&productId=prd-404')).body.trim().split('\r\n')).toHaveLength(1);
     });
 
     it('moves stock between stores once, however often retried; another body under the id is refused', async () => {
@@ -161,6 +181,7 @@ for (const target of testTargets()) {
       });
       expect((await ho.call('GET', '/api/v1/admin/stores/S1/stock/movements?from=monday')).status).toBe(400);
       expect(await ho.call('GET', '/api/v1/admin/stores/S9/stock')).toMatchObject({ status: 404, body: { error: 'not_found' } });
+      expect(await ho.call('GET', '/api/v1/admin/stores/S9/stock/movements?format=csv')).toMatchObject({ status: 404 });
       expect(((await ho.call('GET', '/api/v1/admin/stores/S2/stock')).body as Page).rows).toEqual([]);
     });
 

@@ -1,4 +1,5 @@
-import type { FastifyRequest } from 'fastify';
+import type { StockPage } from '@pos/core/sync/head-office-api';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 import type { Database } from '../db/database';
 import { HubError } from '../errors/hub-error';
@@ -7,6 +8,7 @@ import { requestActor, requestSession } from '../office/request-actor';
 import type { OfficeRole } from '../office/roles';
 import { recordManualMovements } from '../stock/manual-movements';
 import { MAX_EXCEPTIONS, stockExceptions } from '../stock/stock-exceptions';
+import { LEVEL_COLUMNS, MOVEMENT_COLUMNS, stockBatches } from '../stock/stock-export';
 import { stockLevelsPage, stockMovementsPage } from '../stock/stock-reads';
 import { transferStock } from '../stock/stock-transfers';
 import type { AdminAuthenticator } from '../auth/admin-authenticator';
@@ -20,6 +22,8 @@ import {
   StockMovementsResult,
   StoreId,
 } from './api-schemas';
+import type { ExportColumn } from './export/export-table';
+import { isFileFormat, sendTableExport } from './export/send-export';
 import type { HubApp } from './hub-app';
 import {
   StockLevelsPage,
@@ -31,6 +35,31 @@ import {
 } from './stock-schemas';
 
 const tags = ['stock'];
+
+type ListQuery = {
+  readonly format?: 'json' | 'csv' | 'xlsx';
+  readonly lang?: 'fr' | 'en';
+  readonly cursor?: string;
+  readonly limit?: number;
+};
+
+/**
+ * A list's page, or with `format=csv|xlsx` every row its filters select as a file (README, Table
+ * exports). A first page of one row refuses an unknown store or a bad filter before the first byte.
+ */
+async function pageOrFile<Q extends ListQuery, T>(
+  request: FastifyRequest<{ Querystring: { lang?: string } }>,
+  reply: FastifyReply,
+  query: Q,
+  table: { readonly name: string; readonly storeId: string; readonly columns: readonly ExportColumn<T>[] },
+  read: (query: Q) => Promise<StockPage<T>>,
+): Promise<StockPage<T> | FastifyReply> {
+  if (!isFileFormat(query.format)) return read(query);
+  const filters: Q = { ...query, format: undefined, cursor: undefined };
+  await read({ ...filters, limit: 1 });
+  const batches = stockBatches((cursor, limit) => read({ ...filters, cursor, limit }));
+  return sendTableExport(request, reply, { format: query.format, totalRows: null, batches, ...table });
+}
 
 /** The schema of a read of one store's stock (any role of the store). */
 function storeRead<Q extends TSchema, A extends TSchema>(summary: string, description: string, querystring: Q, answer: A) {
@@ -92,13 +121,16 @@ export function registerStockRoutes(app: HubApp, options: { db: Database; admin:
     {
       schema: storeRead(
         'A store’s stock levels by product',
-        'Products the ledger has moved in the store, by product id (keyset pages), with their catalog name and reference.',
+        'Products the ledger has moved in the store, by product id (keyset pages), with their catalog name and reference. With `format=csv|xlsx`: every row the filters select, as a file (sync-server/README.md, Table exports).',
         StockLevelsQuery,
         StockLevelsPage,
       ),
       preParsing,
     },
-    async (request) => stockLevelsPage(db, request.params.storeId, request.query),
+    async (request, reply) =>
+      pageOrFile(request, reply, request.query, { name: 'stock', storeId: request.params.storeId, columns: LEVEL_COLUMNS }, (query) =>
+        stockLevelsPage(db, request.params.storeId, query),
+      ),
   );
 
   app.get(
@@ -106,13 +138,20 @@ export function registerStockRoutes(app: HubApp, options: { db: Database; admin:
     {
       schema: storeRead(
         'A store’s stock movements, newest first',
-        'The ledger: sales and returns from the tills, head office’s receipts, transfers and counts.',
+        'The ledger: sales and returns from the tills, head office’s receipts, transfers and counts. With `format=csv|xlsx`: every row the filters select, as a file.',
         StockMovementsQuery,
         StockMovementsPage,
       ),
       preParsing,
     },
-    async (request) => stockMovementsPage(db, request.params.storeId, request.query),
+    async (request, reply) =>
+      pageOrFile(
+        request,
+        reply,
+        request.query,
+        { name: 'stock-movements', storeId: request.params.storeId, columns: MOVEMENT_COLUMNS },
+        (query) => stockMovementsPage(db, request.params.storeId, query),
+      ),
   );
 
   app.get(

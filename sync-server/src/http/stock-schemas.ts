@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { MAX_COUNTED } from '../stock/manual-movements';
 import { MAX_CURSOR_LENGTH, MAX_PAGE, MAX_SEARCH_LENGTH } from '../stock/stock-reads';
 import { List, ProductId, StoreId } from './api-schemas';
+import { exportQueryFields } from './export/send-export';
 
 /** The shapes of the Stock page's routes (stock-routes.ts). */
 
@@ -26,6 +27,7 @@ export const StockLevelsQuery = Type.Object({
   ),
   negative: Type.Optional(Type.Boolean({ description: 'Only products whose level is below 0' })),
   ...PageQuery,
+  ...exportQueryFields,
 });
 
 export const StockLevelsPage = Type.Object({
@@ -47,6 +49,7 @@ export const StockMovementsQuery = Type.Object({
   from: Type.Optional(Type.String({ format: 'date-time', maxLength: 40, description: 'Included' })),
   to: Type.Optional(Type.String({ format: 'date-time', maxLength: 40, description: 'Excluded' })),
   ...PageQuery,
+  ...exportQueryFields,
 });
 
 export const StockMovementsPage = Type.Object({

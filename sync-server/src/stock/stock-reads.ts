@@ -5,7 +5,9 @@ import { storeExists } from '../admin/stores';
 import type { Queryable } from '../db/database';
 import { HubError } from '../errors/hub-error';
 
+/** Rows per page a client may ask; a file export (stock-export.ts) reads EXPORT_BATCH_ROWS at a time. */
 export const MAX_PAGE = 200;
+const MAX_BATCH = 1000;
 export const DEFAULT_PAGE = 50;
 export const MAX_SEARCH_LENGTH = 100;
 export const MAX_CURSOR_LENGTH = 400;
@@ -54,7 +56,7 @@ export async function stockLevelsPage(db: Queryable, storeId: string, query: Lev
   const [after] = keyOf(query.cursor, 1) ?? [null];
   const q = query.q?.trim() || null;
   const word = q === null ? '' : normalizeSearchText(q);
-  const limit = Math.min(query.limit ?? DEFAULT_PAGE, MAX_PAGE);
+  const limit = Math.min(query.limit ?? DEFAULT_PAGE, MAX_BATCH);
   const rows = await db.query<{ product_id: string; level: number; updated_at: string | Date; sku: string | null; name: string | null }>(
     `SELECT l.product_id, l.level, l.updated_at, p.doc ->> 'sku' AS sku, p.doc ->> 'name' AS name
        FROM stock_levels l
@@ -99,7 +101,7 @@ export async function stockMovementsPage(db: Queryable, storeId: string, query: 
   const key = keyOf(query.cursor, 2);
   if (key !== null && !MICROSECOND_TIME.test(key[0]!)) throw badCursor();
   const [atBefore, idBefore] = key ?? [null, null];
-  const limit = Math.min(query.limit ?? DEFAULT_PAGE, MAX_PAGE);
+  const limit = Math.min(query.limit ?? DEFAULT_PAGE, MAX_BATCH);
   const rows = await db.query<{
     movement_id: string;
     product_id: string;

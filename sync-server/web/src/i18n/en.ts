@@ -1,5 +1,6 @@
 import { enCatalog } from './en-catalog';
 import { enClosings } from './en-closings';
+import { enStock } from './en-stock';
 import { enDashboard } from './en-dashboard';
 import { enExport } from './en-export';
 import { enSales } from './en-sales';
@@ -10,6 +11,7 @@ import type { Dictionary } from './fr';
 export const en: Dictionary = {
   ...enCatalog,
   ...enClosings,
+  ...enStock,
   ...enDashboard,
   ...enExport,
   ...enSales,

@@ -1,5 +1,6 @@
 import { frCatalog } from './fr-catalog';
 import { frClosings } from './fr-closings';
+import { frStock } from './fr-stock';
 import { frDashboard } from './fr-dashboard';
 import { frExport } from './fr-export';
 import { frSales } from './fr-sales';
@@ -10,6 +11,7 @@ import { frUsers } from './fr-users';
 export const fr = {
   ...frCatalog,
   ...frClosings,
+  ...frStock,
   ...frDashboard,
   ...frExport,
   ...frSales,
