@@ -65,14 +65,17 @@ function checkQuery(query: SalesQuery): void {
   }
 }
 
-/** What a typed receipt names: a till and sequence (a receipt code), or a sale id; another store's code finds nothing. */
+/**
+ * What a typed receipt names: a sale id, and a till and sequence when it reads as a receipt code
+ * (a sale id may look like one: both are tried); another store's code names no till here.
+ */
 function receiptFilter(storeId: string, receipt: string | undefined): { saleId: string | null; tillId: string | null; seq: number | null } {
   if (receipt === undefined) return { saleId: null, tillId: null, seq: null };
   const ref = parseReceiptRef(receipt);
   if (!ref || ref.kind === 'training') throw new HubError(400, 'invalid_receipt', 'Type a receipt code (S001-T01-000042) or a sale id');
   if (ref.kind === 'sale') return { saleId: ref.saleId, tillId: null, seq: null };
-  if (ref.storeId !== undefined && ref.storeId !== storeId.toUpperCase()) return { saleId: '', tillId: null, seq: null };
-  return { saleId: null, tillId: ref.tillId, seq: ref.seq };
+  const here = ref.storeId === undefined || ref.storeId === storeId.toUpperCase();
+  return { saleId: receipt.trim(), tillId: here ? ref.tillId : null, seq: here ? ref.seq : null };
 }
 
 type FactRow = {
@@ -96,8 +99,7 @@ type FactRow = {
 const FILTERS = `s.store_id = $1
         AND ($2::text IS NULL OR s.business_date >= $2) AND ($3::text IS NULL OR s.business_date <= $3)
         AND ($4::text IS NULL OR s.till_id = $4)
-        AND ($5::text IS NULL OR s.sale_id = $5)
-        AND ($6::text IS NULL OR (upper(s.till_id) = $6 AND s.seq = $7::int8))
+        AND ($5::text IS NULL OR s.sale_id = $5 OR (s.seq = $7::int8 AND upper(s.till_id) = $6::text))
         AND ($8::int8 IS NULL OR abs(s.total_incl) >= $8) AND ($9::int8 IS NULL OR abs(s.total_incl) <= $9)
         AND ($10::text IS NULL OR s.tenders ? $10)
         AND ($11::text IS NULL OR s.staff_id = $11)
