@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportButtons } from '../../app/export/ExportButtons';
-import { Field } from '../../app/Field';
 import { useScopedErrorText } from '../../app/use-scoped-error-text';
 import { levelParams, MAX_SEARCH, type LevelFilters, type StockApi } from './stock-api';
-import { LevelHeaders, ListStatus, MoreButton, productText, useQuantity } from './stock-format';
+import { FilterField, LevelHeaders, ListStatus, MoreButton, productText, useQuantity } from './stock-format';
 import { usePagedRows } from './use-paged-rows';
 
 type Props = { readonly api: StockApi; readonly storeId: string; readonly version: number };
@@ -23,21 +22,22 @@ export function LevelsTable({ api, storeId, version }: Props) {
       <h2 id="stock-levels-title">{t('stock.levels.title')}</h2>
       <form
         role="search"
+        className="stock-filters"
         aria-label={t('stock.levels.searchForm')}
         onSubmit={(event) => {
           event.preventDefault();
           setFilters({ ...filters, q: draft.trim() });
         }}
       >
-        <Field
+        <FilterField
           label={t('stock.levels.search')}
           type="search"
           value={draft}
           maxLength={MAX_SEARCH}
           onChange={(e) => setDraft(e.target.value)}
         />
-        <button type="submit">{t('stock.levels.searchButton')}</button>{' '}
-        <label>
+        <button type="submit">{t('stock.levels.searchButton')}</button>
+        <label className="field">
           <input type="checkbox" checked={filters.negative} onChange={(e) => setFilters({ ...filters, negative: e.target.checked })} />{' '}
           {t('stock.levels.negativeOnly')}
         </label>
@@ -53,22 +53,24 @@ export function LevelsTable({ api, storeId, version }: Props) {
         empty={t(filters.q || filters.negative ? 'stock.levels.noMatch' : 'stock.levels.empty')}
       />
       {list.rows !== null && list.rows.length > 0 && (
-        <table>
-          <caption>{t('stock.levels.caption', { store: storeId })}</caption>
-          <LevelHeaders>
-            <th scope="col">{t('stock.updatedAt')}</th>
-          </LevelHeaders>
-          <tbody>
-            {list.rows.map((row) => (
-              <tr key={row.productId} className={row.level < 0 ? 'negative' : undefined}>
-                <th scope="row">{productText(row)}</th>
-                <td>{row.sku ?? ''}</td>
-                <td className="number">{quantity(row.level)}</td>
-                <td>{new Date(row.updatedAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table>
+            <caption>{t('stock.levels.caption', { store: storeId })}</caption>
+            <LevelHeaders>
+              <th scope="col">{t('stock.updatedAt')}</th>
+            </LevelHeaders>
+            <tbody>
+              {list.rows.map((row) => (
+                <tr key={row.productId} className={row.level < 0 ? 'negative' : undefined}>
+                  <th scope="row">{productText(row)}</th>
+                  <td>{row.sku ?? ''}</td>
+                  <td className="number">{quantity(row.level)}</td>
+                  <td>{new Date(row.updatedAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {list.hasMore && <MoreButton onClick={list.more} />}
     </section>

@@ -1,10 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../app/Field';
 import { PanelForm } from '../../app/PanelForm';
 import { useScopedErrorText } from '../../app/use-scoped-error-text';
 import { MAX_LINES, MAX_NOTE, MAX_PRODUCT_ID, MAX_QUANTITY, newRequestId, type StockApi } from './stock-api';
-import { refusedField, useQuantity } from './stock-format';
+import { FilterField, refusedField, useQuantity } from './stock-format';
 import { wholeNumber } from './MovementForm';
 
 type Props = { readonly api: StockApi; readonly storeId: string; readonly onDone: () => void };
@@ -95,14 +94,14 @@ export function TransferForm({ api, storeId, onDone }: Props) {
         <legend>{t('stock.transfer.lines')}</legend>
         {lines.map((line, index) => (
           <div key={line.key} className="transfer-line">
-            <Field
+            <FilterField
               label={t('stock.transfer.lineProduct', { line: index + 1 })}
               value={line.productId}
               maxLength={MAX_PRODUCT_ID}
               autoComplete="off"
               onChange={(e) => setLine(line.key, { productId: e.target.value })}
             />
-            <Field
+            <FilterField
               label={t('stock.transfer.lineQuantity', { line: index + 1 })}
               inputMode="numeric"
               value={line.quantity}

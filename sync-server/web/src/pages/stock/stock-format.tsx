@@ -1,6 +1,7 @@
-import { useState, type ReactNode } from 'react';
+import { useState, type ComponentProps, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OfficeApiError } from '../../api/office-client';
+import { Field } from '../../app/Field';
 
 /** A quantity in the page's language: pieces, or grams for weighed products, with its sign when it is one. */
 export function useQuantity(): (value: number) => string {
@@ -75,4 +76,13 @@ export function LevelHeaders({ children }: { readonly children?: ReactNode }) {
 /** A product named for a row header: its name and id, or the id of a product no longer in the catalog. */
 export function productText(row: { readonly productId: string; readonly name: string | null }): string {
   return row.name ? `${row.name} (${row.productId})` : row.productId;
+}
+
+/** A labelled input kept together with its label where a filter row wraps (a tablet). */
+export function FilterField(props: ComponentProps<typeof Field>) {
+  return (
+    <div className="field">
+      <Field {...props} />
+    </div>
+  );
 }
