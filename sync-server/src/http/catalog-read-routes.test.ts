@@ -47,6 +47,8 @@ for (const target of testTargets()) {
       expect(ids(await get('?q=CAMP'))).toEqual(['p1', 'p2', 'p4']);
       expect(ids(await get('?q=camp%20pat'))).toEqual(['p1']);
       expect(ids(await get('?q=pat'))).toEqual(['p1']);
+      // A single letter is a whole word (the "g" of "200 g"), not the start of every word in g.
+      expect(ids(await get('?q=g'))).toEqual(['p1']);
       expect(ids(await get('?q=p3'))).toEqual(['p3']);
       expect(ids(await get('?q=sku-2'))).toEqual(['p2']);
       expect(ids(await get(`?q=${ean(4)}`))).toEqual(['p4']);
