@@ -1,8 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { StaffMember } from '../staff/staff-api';
 import { NO_FILTERS, queryOf, type SalesFilterValues } from './sales-api';
 
-type Props = { readonly onSearch: (query: Record<string, string>) => void };
+type Props = {
+  readonly onSearch: (query: Record<string, string>) => void;
+  /** The store's staff, offered by name in the cashier and salesperson fields (ids typed without it). */
+  readonly staff?: readonly StaffMember[];
+};
 
 const TEXT_FIELDS = [
   ['tillId', 'till', 64],
@@ -12,7 +17,7 @@ const TEXT_FIELDS = [
 ] as const;
 
 /** The list's filters: business dates, till, receipt, amounts in euros, tender, staff, kind. */
-export function SalesFilters({ onSearch }: Props) {
+export function SalesFilters({ onSearch, staff = [] }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [values, setValues] = useState<SalesFilterValues>(NO_FILTERS);
@@ -52,7 +57,22 @@ export function SalesFilters({ onSearch }: Props) {
     <form className="sales-filters" role="search" aria-label={t('sales.filters')} onSubmit={submit} noValidate>
       {field('from', t('sales.from'), { type: 'date' })}
       {field('to', t('sales.to'), { type: 'date' })}
-      {TEXT_FIELDS.map(([key, label, max]) => field(key, t(`sales.${label}`), { maxLength: max, autoComplete: 'off' }))}
+      {TEXT_FIELDS.map(([key, label, max]) =>
+        field(key, t(`sales.${label}`), {
+          maxLength: max,
+          autoComplete: 'off',
+          list: (key === 'cashier' || key === 'salesperson') && staff.length > 0 ? `${id}-staff` : undefined,
+        }),
+      )}
+      {staff.length > 0 ? (
+        <datalist id={`${id}-staff`}>
+          {staff.map((person) => (
+            <option key={person.staffId} value={person.staffId}>
+              {person.displayName}
+            </option>
+          ))}
+        </datalist>
+      ) : null}
       {(['minAmount', 'maxAmount'] as const).map((key) =>
         field(key, t(`sales.${key}`), {
           inputMode: 'decimal',

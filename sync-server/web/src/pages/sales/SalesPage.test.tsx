@@ -76,6 +76,9 @@ function salesHub() {
     if (url.pathname === '/stores/S1/sales') {
       return url.searchParams.get('cursor') === 'c2' ? { rows: SECOND, next: null } : { rows: FIRST, next: 'c2' };
     }
+    if (url.pathname === '/stores/S1/staff') {
+      return { staff: [{ staffId: 'lou', displayName: 'Lou Bernard', role: 'cashier', badgeCode: null, disabled: false }] };
+    }
     if (url.pathname === '/stores/S1/sales/s1') return DETAIL;
     if (url.pathname === '/stores/S1/sales/r1') return { ...DETAIL, saleId: 'r1', kind: 'return', receipt: 'S1-T1-000003', returns: [] };
     throw new OfficeApiError('not_found', 404);
@@ -118,6 +121,8 @@ describe('the Sales page', () => {
     await screen.findByRole('table');
     await userEvent.type(screen.getByLabelText('Montant minimum (€)'), '12,5');
     await userEvent.type(screen.getByLabelText('Caisse'), 'T2');
+    const cashier = screen.getByLabelText('Caissier (identifiant)') as HTMLInputElement;
+    await waitFor(() => expect(cashier.list?.querySelector('option[value="lou"]')?.textContent).toBe('Lou Bernard'));
     await userEvent.selectOptions(screen.getByLabelText('Moyen de paiement'), 'card');
     await userEvent.selectOptions(screen.getByLabelText('Type'), 'return');
     await userEvent.type(screen.getByLabelText('Du (date d’activité)'), '2026-11-01');

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useOfficeClient } from '../../app/client-context';
 import { ExportButtons } from '../../app/export/ExportButtons';
 import { useErrorText } from '../../app/use-error-text';
+import { staffApi, type StaffMember } from '../staff/staff-api';
 import { loadSale, loadSales, salesPath, type SaleDetail, type SalesPage } from './sales-api';
 import { SaleDetailView } from './SaleDetailView';
 import { SalesFilters } from './SalesFilters';
@@ -20,6 +21,21 @@ export function SalesView({ storeId }: { readonly storeId: string }) {
   const [page, setPage] = useState<SalesPage | null>(null);
   const [detail, setDetail] = useState<SaleDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [staff, setStaff] = useState<readonly StaffMember[]>([]);
+
+  useEffect(() => {
+    let current = true;
+    // Names to pick from in the staff filters; without them, ids are typed.
+    staffApi(client)
+      .list(storeId)
+      .then(
+        (people) => current && setStaff(people),
+        () => undefined,
+      );
+    return () => {
+      current = false;
+    };
+  }, [client, storeId]);
 
   useEffect(() => {
     let current = true;
@@ -52,7 +68,7 @@ export function SalesView({ storeId }: { readonly storeId: string }) {
         <SaleDetailView key={detail.saleId} sale={detail} onOpen={open} onClose={() => setDetail(null)} />
       ) : (
         <>
-          <SalesFilters onSearch={(query) => setPosition({ query, cursors: [null] })} />
+          <SalesFilters staff={staff} onSearch={(query) => setPosition({ query, cursors: [null] })} />
           <ExportButtons path={salesPath(storeId)} query={position.query} label={t('sales.exportLabel')} />
           <section aria-labelledby="sales-list" aria-busy={page === null && error === null}>
             <h2 id="sales-list">{t('sales.caption')}</h2>
