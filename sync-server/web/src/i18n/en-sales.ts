@@ -35,6 +35,7 @@ export const enSales: Words<typeof frSales> = {
     open: 'Open receipt {{receipt}}',
     previous: 'Previous page',
     next: 'Next page',
+    pages: 'List pages',
     page: 'Page {{page}}',
     exportLabel: 'the sales',
     detailTitle: '{{kind}} {{receipt}}',

@@ -31,6 +31,7 @@ export const frSales = {
     open: 'Ouvrir le ticket {{receipt}}',
     previous: 'Page précédente',
     next: 'Page suivante',
+    pages: 'Pages de la liste',
     page: 'Page {{page}}',
     exportLabel: 'les ventes',
     detailTitle: '{{kind}} {{receipt}}',

@@ -73,7 +73,7 @@ export function SalesView({ storeId }: { readonly storeId: string }) {
           <section aria-labelledby="sales-list" aria-busy={page === null && error === null}>
             <h2 id="sales-list">{t('sales.caption')}</h2>
             {page ? <SalesTable rows={page.rows} onOpen={open} /> : error ? null : <p role="status">{t('app.loading')}</p>}
-            <nav className="pager" aria-label={t('sales.page', { page: position.cursors.length })}>
+            <nav className="pager" aria-label={t('sales.pages')}>
               <button
                 type="button"
                 disabled={position.cursors.length <= 1}
