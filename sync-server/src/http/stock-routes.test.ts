@@ -207,6 +207,17 @@ for (const target of testTargets()) {
       expect((await regional.call('POST', '/api/v1/admin/stock-transfers', { id: 'C', from: 'S1', to: 'S3', lines: line })).status).toBe(
         200,
       );
+      // An API key acts within its scopes and its owner's stores, both checked for each store of the transfer.
+      const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+      const keyOf = async (scopes: string[]) =>
+        headOffice(hub, {
+          authorization: `Bearer ${(await regional.call('POST', '/api/v1/office/api-keys', { label: 'k', scopes, expiresAt })).body.secret as string}`,
+        });
+      const key = await keyOf(['store.stock']);
+      expect((await key.call('POST', '/api/v1/admin/stock-transfers', { id: 'D', from: 'S3', to: 'S1', lines: line })).status).toBe(200);
+      expect((await key.call('POST', '/api/v1/admin/stock-transfers', { id: 'E', from: 'S3', to: 'S2', lines: line })).status).toBe(403);
+      const reader = await keyOf(['store.read']);
+      expect((await reader.call('POST', '/api/v1/admin/stock-transfers', { id: 'F', from: 'S3', to: 'S1', lines: line })).status).toBe(403);
       expect((await manager.call('GET', '/api/v1/admin/stores/S1/stock/exceptions')).status).toBe(200);
       expect((await manager.call('GET', '/api/v1/admin/stores/S3/stock')).status).toBe(403);
     });
