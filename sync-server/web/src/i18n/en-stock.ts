@@ -88,6 +88,7 @@ export const enStock: Words<typeof frStock> = {
       addLine: 'Add a line',
       noteLabel: 'Note (optional)',
       submit: 'Transfer',
+      noOtherStore: 'You cover no other store: a transfer is between two stores assigned to you.',
       noDestination: 'Choose the receiving store.',
       badLine: 'Line {{line}}: type the product and a whole quantity from 1 to {{max}} (pieces, or grams for a weighed product).',
       twice: 'The same product is on two lines: put them together.',

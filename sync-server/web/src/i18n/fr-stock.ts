@@ -84,6 +84,7 @@ export const frStock = {
       addLine: 'Ajouter une ligne',
       noteLabel: 'Note (facultative)',
       submit: 'Transférer',
+      noOtherStore: 'Vous ne couvrez aucun autre magasin : un transfert se fait entre deux magasins qui vous sont attribués.',
       noDestination: 'Choisissez le magasin destinataire.',
       badLine:
         'Ligne {{line}} : saisissez le produit et une quantité entière de 1 à {{max}} (pièces, ou grammes pour un produit au poids).',

@@ -161,4 +161,14 @@ describe('the stock page', () => {
     expect(screen.queryByRole('form', { name: 'Réception de marchandises' })).toBeNull();
     expect(screen.queryByRole('form', { name: 'Transfert vers un autre magasin' })).toBeNull();
   });
+
+  it('tells a store manager of one store that a transfer needs another store of theirs', async () => {
+    const hub = stockHub();
+    hub.admin.mockImplementation(async (_method, path) =>
+      path === '/stores' ? { stores: [{ storeId: 'S1', name: 'Lyon' }] } : { rows: [], next: null, exceptions: [] },
+    );
+    open(hub);
+    const form = screen.getByRole('form', { name: 'Transfert vers un autre magasin' });
+    expect(await within(form).findByText(/^Vous ne couvrez aucun autre magasin/)).toBeTruthy();
+  });
 });

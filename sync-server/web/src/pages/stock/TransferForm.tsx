@@ -16,7 +16,7 @@ export function TransferForm({ api, storeId, onDone }: Props) {
   const quantityText = useQuantity();
   const toId = useId();
   const noteId = useId();
-  const [stores, setStores] = useState<readonly { storeId: string; name: string }[]>([]);
+  const [stores, setStores] = useState<readonly { storeId: string; name: string }[] | null>(null);
   const [to, setTo] = useState('');
   const [lines, setLines] = useState<readonly Line[]>([{ key: 0, productId: '', quantity: '' }]);
   const [note, setNote] = useState('');
@@ -84,12 +84,13 @@ export function TransferForm({ api, storeId, onDone }: Props) {
         }}
       >
         <option value="">{t('stock.transfer.chooseStore')}</option>
-        {stores.map((store) => (
+        {(stores ?? []).map((store) => (
           <option key={store.storeId} value={store.storeId}>
             {store.name ? `${store.name} (${store.storeId})` : store.storeId}
           </option>
         ))}
       </select>
+      {stores !== null && stores.length === 0 && <p className="note">{t('stock.transfer.noOtherStore')}</p>}
       <fieldset>
         <legend>{t('stock.transfer.lines')}</legend>
         {lines.map((line, index) => (
