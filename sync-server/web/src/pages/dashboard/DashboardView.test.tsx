@@ -96,7 +96,8 @@ function open(role: OfficeRole, locale: 'fr' | 'en' = 'fr') {
 
 const dashboardCalls = (admin: ReturnType<typeof vi.fn>) => admin.mock.calls.filter(([, path]) => String(path).startsWith('/reports/'));
 
-describe('the dashboard', () => {
+// The charts' chunk (the chart library) loads on first use: slower than the rest under a full run.
+describe('the dashboard', { timeout: 20_000 }, () => {
   it('shows the key figures in euros with their change on both periods, in words for screen readers', async () => {
     const { admin } = open('admin');
     const kpis = await screen.findByRole('region', { name: 'Indicateurs clés' });
@@ -129,7 +130,7 @@ describe('the dashboard', () => {
     expect(within(top).getByRole('rowheader').textContent).toBe('Pâté de campagne');
     expect(screen.getByRole('button', { name: 'Export the table “Best-selling products” as CSV' })).toBeTruthy();
     expect(within(screen.getByRole('table', { name: 'Least-selling categories' })).getByRole('rowheader').textContent).toBe('No category');
-    const hours = screen.getByRole('figure', { name: 'Net sales incl. VAT by hour' });
+    const hours = await screen.findByRole('figure', { name: 'Net sales incl. VAT by hour' }, { timeout: 10_000 });
     expect(hours.getAttribute('aria-describedby')).toBeTruthy();
     expect(within(hours).getByRole('table', { name: 'Sales by hour', hidden: true })).toBeTruthy();
     expect(screen.getByText(/from €400.00 \(09:00\) to €1,100.00 \(10:00\)/)).toBeTruthy();

@@ -1,8 +1,8 @@
 import { DASHBOARD_BREAKDOWNS, type DashboardBreakdown } from '@pos/core/sync/head-office-api';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeMe } from '../../api/office-client';
-import { useOfficeClient } from '../../app/client-context';
+import { OfficeClientContext } from '../../app/client-context';
 import { useScopedErrorText } from '../../app/use-scoped-error-text';
 import { BreakdownTable } from './BreakdownTable';
 import { dashboardQuery, loadDashboard, loadStoreChoices, type DashboardAnswer } from './dashboard-api';
@@ -11,8 +11,10 @@ import { useKeyLabel, useNumbers } from './labels';
 import { useLiveReports, type OpenEvents } from './live-reports';
 import { localToday, periodRange, type DateRange, type PeriodKind } from './period';
 import { PeriodPicker } from './PeriodPicker';
-import { SalesChart } from './SalesChart';
 import { StoresFilter } from './StoresFilter';
+
+/** The charts (and the chart library) load after the figures: the page reads before they draw. */
+const SalesChart = lazy(() => import('./SalesChart'));
 
 const CHARTED = ['day', 'hour', 'weekday'] as const satisfies readonly DashboardBreakdown[];
 const TABLES = DASHBOARD_BREAKDOWNS.filter((b) => !(CHARTED as readonly string[]).includes(b));
@@ -28,7 +30,8 @@ type Props = {
 /** The dashboard: a period and stores, key figures with comparisons, charts, breakdowns and rankings, updated live. */
 export function DashboardView({ me, today = localToday(), openEvents }: Props) {
   const { t } = useTranslation();
-  const client = useOfficeClient();
+  // Without a client (the shell's own tests) the page shows its filters and waits.
+  const client = useContext(OfficeClientContext);
   const errorText = useScopedErrorText('dashboard');
   const n = useNumbers();
   const [kind, setKind] = useState<PeriodKind>('today');
@@ -42,6 +45,7 @@ export function DashboardView({ me, today = localToday(), openEvents }: Props) {
   const label = useKeyLabel(answer);
 
   useEffect(() => {
+    if (!client) return;
     let current = true;
     loadStoreChoices(client, me.role === 'admin', me.stores).then(
       (list) => current && setChoices(list),
@@ -53,6 +57,7 @@ export function DashboardView({ me, today = localToday(), openEvents }: Props) {
   }, [client, me.role, me.stores]);
 
   useEffect(() => {
+    if (!client) return;
     let current = true;
     loadDashboard(client, stores, range).then(
       (loaded) => {
@@ -114,9 +119,11 @@ export function DashboardView({ me, today = localToday(), openEvents }: Props) {
           <section aria-labelledby="dashboard-charts">
             <h2 id="dashboard-charts">{t('dashboard.charts')}</h2>
             <div className="dashboard-charts">
-              {CHARTED.map((b) => (
-                <SalesChart key={b} by={t(`dashboard.by.${b}`)} rows={answer.by[b]} label={by(b)} />
-              ))}
+              <Suspense fallback={<p>{t('app.loading')}</p>}>
+                {CHARTED.map((b) => (
+                  <SalesChart key={b} by={t(`dashboard.by.${b}`)} rows={answer.by[b]} label={by(b)} />
+                ))}
+              </Suspense>
             </div>
           </section>
           <section aria-labelledby="dashboard-ranked">

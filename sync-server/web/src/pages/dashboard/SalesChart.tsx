@@ -16,7 +16,7 @@ type Props = {
  * Net sales with VAT as bars (recharts, SVG), described for screen readers (lowest and highest
  * bars), with the same figures as a table under it.
  */
-export function SalesChart({ by, rows, label }: Props) {
+export default function SalesChart({ by, rows, label }: Props) {
   const { t } = useTranslation();
   const n = useNumbers();
   const titleId = useId();

@@ -8,8 +8,10 @@ export type EventSourceLike = {
   onerror: ((event: Event) => void) | null;
   close(): void;
 };
-/** Opens the hub's report events with a query (`?stores=…` or ''). */
-export type OpenEvents = (query: string) => EventSourceLike;
+/** Opens the hub's report events with a query (`?stores=…` or ''); null where the browser has no EventSource. */
+export type OpenEvents = (query: string) => EventSourceLike | null;
+
+const openEvents: OpenEvents = (query) => (typeof EventSource === 'undefined' ? null : openReportEvents(query));
 
 /** A burst of sales refreshes the figures once, this long after the last one. */
 export const REFRESH_DEBOUNCE_MS = 1000;
@@ -19,7 +21,7 @@ export const REFRESH_DEBOUNCE_MS = 1000;
  * may have been missed (`resync`, or the stream came back after a cut: the browser reconnects by
  * itself). `stores` null: every store the user covers (the hub keeps to them). Says whether live.
  */
-export function useLiveReports(stores: readonly string[] | null, refresh: () => void, open: OpenEvents = openReportEvents): boolean {
+export function useLiveReports(stores: readonly string[] | null, refresh: () => void, open: OpenEvents = openEvents): boolean {
   const [live, setLive] = useState(false);
   const latest = useRef(refresh);
   latest.current = refresh;
@@ -33,6 +35,7 @@ export function useLiveReports(stores: readonly string[] | null, refresh: () => 
       timer = setTimeout(() => latest.current(), REFRESH_DEBOUNCE_MS);
     };
     const source = open(key === '' ? '' : `?stores=${encodeURIComponent(key)}`);
+    if (!source) return;
     source.addEventListener('ready', () => {
       setLive(true);
       // Back after a cut: what was sold meanwhile was not told.
