@@ -20,7 +20,13 @@ export type ProductWriteResult = { readonly product: Product; readonly deleted: 
  * One thing wrong with a submitted document (422 invalid_product / invalid_settings: `problems`);
  * `code` where the problem has a stable one (a store's tiles: core QuickKeyProblemCode).
  */
-export type FieldProblem = { readonly field: string; readonly message: string; readonly code?: string };
+export type FieldProblem = {
+  readonly field: string;
+  readonly message: string;
+  readonly code?: string;
+  /** The values the code's words name (a product's problems: core ImportErrorCode's params). */
+  readonly params?: Readonly<Record<string, string>>;
+};
 
 /**
  * One thing wrong in a CSV file: `row` as a spreadsheet numbers it (the header is row 1). `code`

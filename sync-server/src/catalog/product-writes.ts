@@ -68,6 +68,8 @@ export async function putProduct(db: Database, product: Product): Promise<Produc
     const problems = outcome.conflicts.map((c) => ({
       field: 'barcodes',
       message: `barcode ${c.code} already belongs to product ${c.ownerId} (${c.ownerName})`,
+      code: 'barcode_taken',
+      params: { barcode: c.code, ownerId: c.ownerId, ownerName: c.ownerName },
     }));
     throw new HubError(422, 'invalid_product', problems.map((p) => p.message).join('; '), { problems });
   }

@@ -27,6 +27,7 @@ const FieldProblem = Type.Object({
   field: Type.String(),
   message: Type.String(),
   code: Type.Optional(Type.String({ description: 'Stable code of the problem, where it has one (a tile: quick_key_colour…)' })),
+  params: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'The values the code’s words name' })),
 });
 
 export const ProblemsBody = Type.Object(

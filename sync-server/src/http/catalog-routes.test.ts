@@ -85,7 +85,14 @@ for (const target of testTargets()) {
         status: 422,
         body: {
           error: 'invalid_product',
-          problems: [{ field: 'barcodes', message: `barcode ${ean(1)} already belongs to product prd-1 (Pâté de campagne 200 g)` }],
+          problems: [
+            {
+              field: 'barcodes',
+              message: `barcode ${ean(1)} already belongs to product prd-1 (Pâté de campagne 200 g)`,
+              code: 'barcode_taken',
+              params: { barcode: ean(1), ownerId: 'prd-1', ownerName: 'Pâté de campagne 200 g' },
+            },
+          ],
         },
       });
       await ho.deleteProduct('prd-1');

@@ -39,6 +39,14 @@ const ROW_ERRORS = {
   ],
 };
 
+const TAKEN = {
+  error: 'invalid_product',
+  message: '…',
+  problems: [
+    { field: 'barcodes', message: '…', code: 'barcode_taken', params: { barcode: '3760000000017', ownerId: 'p9', ownerName: 'Sel' } },
+  ],
+};
+
 /** A hub in memory for the catalog routes: records each call; the first import check is refused with row errors. */
 function catalogHub() {
   let checks = 0;
@@ -59,6 +67,7 @@ function catalogHub() {
         ],
       };
     if (method === 'PATCH') return { product: { ...PATE, price: (body as { price: number }).price }, deleted: false, seq: 5 };
+    if (method === 'PUT' && (body as { sku: string }).sku === 'TAKEN') throw new OfficeApiError('invalid_product', 422, TAKEN);
     if (method === 'PUT') return { product: { ...PATE, ...(body as object) }, deleted: false, seq: 6 };
     if (path.startsWith('/imports/products')) {
       if (path.includes('dryRun') && checks++ === 0) throw new OfficeApiError('invalid_import', 422, ROW_ERRORS);
@@ -144,6 +153,30 @@ describe('the catalog page', () => {
       category: 'Épicerie',
     });
     expect(within(form).getByRole('status').textContent).toContain('Le produit Pâté en croûte est enregistré');
+  });
+
+  it('a new product: its id checked here, a barcode of another product said in French from the hub’s code', async () => {
+    const hub = catalogHub();
+    open(hub);
+    await userEvent.click(screen.getByRole('button', { name: 'Nouveau produit' }));
+    const form = screen.getByRole('form', { name: 'Nouveau produit' });
+    expect(document.activeElement).toBe(within(form).getByLabelText('Identifiant'));
+    const save = within(form).getByRole('button', { name: 'Enregistrer le produit' });
+    await userEvent.type(within(form).getByLabelText('Identifiant'), 'p 9');
+    await userEvent.click(save);
+    expect(within(form).getByRole('alert').textContent).toBe('L’identifiant compte 1 à 64 lettres, chiffres, « . », « _ » ou « - ».');
+    await userEvent.clear(within(form).getByLabelText('Identifiant'));
+    await userEvent.type(within(form).getByLabelText('Identifiant'), 'p9');
+    await userEvent.type(within(form).getByLabelText('Nom'), 'Sel fin');
+    await userEvent.type(within(form).getByLabelText('Référence (SKU)'), 'TAKEN');
+    await userEvent.type(within(form).getByLabelText('Codes-barres'), '3760000000017');
+    await userEvent.selectOptions(within(form).getByLabelText('TVA'), 'FR-5.5');
+    await userEvent.type(within(form).getByLabelText('Prix TTC en euros'), '1,5');
+    await userEvent.click(save);
+    await waitFor(() =>
+      expect(within(form).getByRole('alert').textContent).toBe('Le code-barres 3760000000017 appartient déjà au produit p9 (Sel).'),
+    );
+    expect(hub.admin).toHaveBeenCalledWith('PUT', '/products/p9', expect.objectContaining({ price: 150, barcodes: ['3760000000017'] }));
   });
 
   it('checks a CSV file first and shows its row errors in French, then imports a good one', async () => {

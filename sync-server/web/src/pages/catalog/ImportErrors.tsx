@@ -1,13 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportRefused, ImportRowError } from './catalog-api';
+import type { ImportRefused } from './catalog-api';
+import { useProblemText } from './use-problem-text';
 
 /** A refused file's errors, row by row, each said in the page's language from its code. */
 export function ImportErrors({ refused }: { readonly refused: ImportRefused }) {
-  const { t, i18n } = useTranslation();
-  const message = (error: ImportRowError) => {
-    const key = `catalog.importErrors.${error.code ?? 'other'}`;
-    return t(i18n.exists(key) ? key : 'catalog.importErrors.other', error.params ?? {});
-  };
+  const { t } = useTranslation();
+  const message = useProblemText();
   return (
     <div className="table-scroll">
       {refused.errors.length < refused.errorCount && (

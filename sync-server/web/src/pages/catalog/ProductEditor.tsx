@@ -1,10 +1,12 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../app/Field';
 import { PanelForm } from '../../app/PanelForm';
+import { OfficeApiError } from '../../api/office-client';
 import { useScopedErrorText } from '../../app/use-scoped-error-text';
 import type { CatalogApi, Product, VatRate } from './catalog-api';
 import { bodyOf, draftOf, EMPTY_DRAFT, type ProductDraft } from './product-draft';
+import { useProblemText, type CodedProblem } from './use-problem-text';
 
 type Props = {
   readonly api: CatalogApi;
@@ -20,11 +22,18 @@ type Props = {
 export function ProductEditor({ api, id, vatRates, canEdit, onSaved, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const errorText = useScopedErrorText('catalog');
+  const problemText = useProblemText();
   const fieldId = useId();
   const [saved, setSaved] = useState<{ product: Product; deleted: boolean } | null>(null);
   const [draft, setDraft] = useState<ProductDraft>(EMPTY_DRAFT);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  // Opened from a row or the New button: the keyboard goes to its first field (or Close, read-only).
+  useEffect(() => {
+    const controls = box.current?.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, button') ?? [];
+    [...controls].find((c) => !c.disabled)?.focus();
+  }, []);
 
   useEffect(() => {
     if (id === null) return;
@@ -54,7 +63,9 @@ export function ProductEditor({ api, id, vatRates, canEdit, onSaved, onClose }: 
       setDone(t('catalog.saved', { name: product.name }));
       onSaved(product);
     } catch (error) {
-      setProblem(errorText(error));
+      // 422 invalid_product names each problem by code (a barcode on another product, a wrong check digit…).
+      const problems = error instanceof OfficeApiError ? (error.body as { problems?: CodedProblem[] } | null)?.problems : undefined;
+      setProblem(problems?.length ? problems.map(problemText).join(' ') : errorText(error));
     }
   };
 
@@ -72,57 +83,59 @@ export function ProductEditor({ api, id, vatRates, canEdit, onSaved, onClose }: 
   );
   const title = id === null ? t('catalog.newTitle') : t(canEdit ? 'catalog.editTitle' : 'catalog.viewTitle', { id });
   return (
-    <PanelForm title={title} problem={problem} done={done} onSubmit={save}>
-      {saved?.deleted && <p className="note">{t('catalog.deleted')}</p>}
-      <fieldset>
-        <legend className="visually-hidden">{title}</legend>
-        {id === null && input('id', 64)}
-        {input('name', 200)}
-        {input('sku', 64)}
-        <label htmlFor={`${fieldId}-barcodes`}>{t('catalog.barcodes')}</label>
-        <textarea
-          disabled={locked}
-          id={`${fieldId}-barcodes`}
-          aria-describedby={`${fieldId}-barcodes-help`}
-          rows={3}
-          maxLength={50 * 65}
-          value={draft.barcodes}
-          onChange={set('barcodes')}
-        />
-        <p id={`${fieldId}-barcodes-help`} className="help">
-          {t('catalog.barcodesHelp')}
-        </p>
-        <Field disabled={locked} label={t('catalog.category')} value={draft.category} maxLength={100} onChange={set('category')} />
-        <label htmlFor={`${fieldId}-vat`}>{t('catalog.vat')}</label>
-        <select disabled={locked} id={`${fieldId}-vat`} value={draft.vatRateId} required onChange={set('vatRateId')}>
-          <option value="" disabled>
-            {t('catalog.problems.vat')}
-          </option>
-          {vatRates.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.label}
+    <div ref={box}>
+      <PanelForm title={title} problem={problem} done={done} onSubmit={save}>
+        {saved?.deleted && <p className="note">{t('catalog.deleted')}</p>}
+        <fieldset>
+          <legend className="visually-hidden">{title}</legend>
+          {id === null && input('id', 64)}
+          {input('name', 200)}
+          {input('sku', 64)}
+          <label htmlFor={`${fieldId}-barcodes`}>{t('catalog.barcodes')}</label>
+          <textarea
+            disabled={locked}
+            id={`${fieldId}-barcodes`}
+            aria-describedby={`${fieldId}-barcodes-help`}
+            rows={3}
+            maxLength={50 * 65}
+            value={draft.barcodes}
+            onChange={set('barcodes')}
+          />
+          <p id={`${fieldId}-barcodes-help`} className="help">
+            {t('catalog.barcodesHelp')}
+          </p>
+          <Field disabled={locked} label={t('catalog.category')} value={draft.category} maxLength={100} onChange={set('category')} />
+          <label htmlFor={`${fieldId}-vat`}>{t('catalog.vat')}</label>
+          <select disabled={locked} id={`${fieldId}-vat`} value={draft.vatRateId} required onChange={set('vatRateId')}>
+            <option value="" disabled>
+              {t('catalog.problems.vat')}
             </option>
-          ))}
-        </select>
-        <label htmlFor={`${fieldId}-measure`}>{t('catalog.measure')}</label>
-        <select disabled={locked} id={`${fieldId}-measure`} value={draft.measure} onChange={set('measure')}>
-          <option value="unit">{t('catalog.measures.unit')}</option>
-          <option value="weight">{t('catalog.measures.weight')}</option>
-        </select>
-        <Field
-          disabled={locked}
-          label={t('catalog.priceEuros')}
-          value={draft.price}
-          inputMode="decimal"
-          maxLength={16}
-          required
-          onChange={set('price')}
-        />
-      </fieldset>
-      {canEdit && <button type="submit">{t('catalog.save')}</button>}{' '}
-      <button type="button" onClick={onClose}>
-        {t('catalog.close')}
-      </button>
-    </PanelForm>
+            {vatRates.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${fieldId}-measure`}>{t('catalog.measure')}</label>
+          <select disabled={locked} id={`${fieldId}-measure`} value={draft.measure} onChange={set('measure')}>
+            <option value="unit">{t('catalog.measures.unit')}</option>
+            <option value="weight">{t('catalog.measures.weight')}</option>
+          </select>
+          <Field
+            disabled={locked}
+            label={t('catalog.priceEuros')}
+            value={draft.price}
+            inputMode="decimal"
+            maxLength={16}
+            required
+            onChange={set('price')}
+          />
+        </fieldset>
+        {canEdit && <button type="submit">{t('catalog.save')}</button>}{' '}
+        <button type="button" onClick={onClose}>
+          {t('catalog.close')}
+        </button>
+      </PanelForm>
+    </div>
   );
 }
