@@ -7,3 +7,4 @@ export * from './sale-bounds';
 export * from './erasure';
 export * from './head-office-ids';
 export * from './app-version';
+export * from './head-office-users';

@@ -1,42 +1,20 @@
+import { OFFICE_ACTIONS, ROLE_ACTIONS, type OfficeAction } from '@pos/core';
 import type { OfficeRole, OfficeUser } from './roles';
 
 /**
  * The one place that decides what a head-office user may do, and where (issue 13). Every admin
  * route maps to an action below (ADMIN_ROUTE_ACTIONS); a route missing from the map is refused to
- * every office session, whatever the role: forgetting a route fails closed.
+ * every office session, whatever the role: forgetting a route fails closed. The actions and each
+ * role's are core's (core/src/sync/head-office-users.ts), shared with the back office.
  */
-export type OfficeAction =
-  /** A store's reads: closings, chains and breaks, staff, roles, settings… */
-  | 'store.read'
-  /** A store's signed fiscal archive. */
-  | 'store.archive'
-  /** A store's staff, PINs and role tightening. */
-  | 'store.staff'
-  /** A store's settings. */
-  | 'store.settings'
-  /** A store's stock movements (counts, goods received). */
-  | 'store.stock'
-  /** Chain-wide, read only: the catalog (products, categories, VAT rates) that managers sell from. */
-  | 'catalog.read'
-  /** Chain-wide: catalog, stores, tills, enrollment, admin tokens, users, chain-wide reports. */
-  | 'chain.admin'
-  /** The audit log. */
-  | 'audit.read';
+export type { OfficeAction };
+export { OFFICE_ACTIONS };
 
 const STORE_ACTIONS: ReadonlySet<OfficeAction> = new Set(['store.read', 'store.archive', 'store.staff', 'store.settings', 'store.stock']);
 
-const ROLE_ACTIONS: Record<OfficeRole, ReadonlySet<OfficeAction>> = {
-  admin: new Set<OfficeAction>([...STORE_ACTIONS, 'catalog.read', 'chain.admin', 'audit.read']),
-  regional: new Set<OfficeAction>(['store.read', 'store.archive', 'store.staff', 'store.settings', 'store.stock', 'catalog.read']),
-  'store-manager': new Set<OfficeAction>(['store.read', 'store.archive', 'store.staff', 'store.stock', 'catalog.read']),
-  accountant: new Set<OfficeAction>(['store.read', 'store.archive']),
-};
-
-export const OFFICE_ACTIONS: readonly OfficeAction[] = [...STORE_ACTIONS, 'catalog.read', 'chain.admin', 'audit.read'];
-
 /** Does the role allow `action` somewhere (an API key's scopes are bounded by this)? */
 export function roleAllows(role: OfficeRole, action: OfficeAction): boolean {
-  return ROLE_ACTIONS[role].has(action);
+  return ROLE_ACTIONS[role].includes(action);
 }
 
 /** Is `action` done in a store (it then needs a store the user covers)? */
@@ -46,7 +24,7 @@ export function isStoreAction(action: OfficeAction): boolean {
 
 /** May `user` do `action` (in `storeId`, for a store's action)? Admins: everything, everywhere. */
 export function can(user: Pick<OfficeUser, 'role' | 'stores'>, action: OfficeAction, storeId?: string): boolean {
-  if (!ROLE_ACTIONS[user.role].has(action)) return false;
+  if (!ROLE_ACTIONS[user.role].includes(action)) return false;
   if (user.role === 'admin') return true;
   // The only chain-wide action other roles have: reading the catalog they sell from.
   if (!STORE_ACTIONS.has(action)) return action === 'catalog.read';

@@ -1,3 +1,4 @@
+import type { AuditLogEntry } from '@pos/core';
 import type { Queryable } from '../db/database';
 
 /** Who made a change: an office user, an admin token (its id), a user's API key, or the command line on the database. */
@@ -16,17 +17,8 @@ export type AuditEntry = {
   readonly after?: unknown;
 };
 
-export type AuditRow = {
-  readonly id: number;
-  readonly at: string;
-  readonly actorKind: string;
-  readonly actor: string;
-  readonly action: string;
-  readonly target: string | null;
-  readonly storeId: string | null;
-  readonly before: unknown;
-  readonly after: unknown;
-};
+/** An entry as the log lists it (core's wire shape). */
+export type AuditRow = AuditLogEntry;
 
 /** Keys whose values never reach the log, at any depth (PINs, passwords, TOTP secrets, tokens, hashes). */
 const SECRET_KEY = /pin|password|secret|token|hash|code/i;

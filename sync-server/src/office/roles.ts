@@ -1,21 +1,8 @@
-import { OFFICE_ROLES, type OfficeRole } from '@pos/core';
+import { OFFICE_ROLES, type OfficeRole, type OfficeUser } from '@pos/core';
 
-/** Head-office roles (issue 13, core's list, shared with the back office): decided in office/access.ts. */
-export { OFFICE_ROLES, type OfficeRole };
+/** Head-office roles (issue 13, core's list, shared with the back office): decided in office/access.ts; a user as they see one. */
+export { OFFICE_ROLES, type OfficeRole, type OfficeUser };
 
 export function isOfficeRole(value: unknown): value is OfficeRole {
   return typeof value === 'string' && (OFFICE_ROLES as readonly string[]).includes(value);
 }
-
-/** A signed-in head-office user as access decisions see it. */
-export type OfficeUser = {
-  readonly userId: string;
-  readonly email: string;
-  readonly displayName: string;
-  readonly role: OfficeRole;
-  /** The stores the user covers (an admin covers every store whatever this says). */
-  readonly stores: readonly string[];
-  readonly staffId: string | null;
-  readonly mustChangePassword: boolean;
-  readonly totpEnabled: boolean;
-};

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { OfficeUserInfo } from '@pos/core';
 import { assertId } from '../admin/ids';
 import type { Queryable } from '../db/database';
 import { HubError } from '../errors/hub-error';
@@ -10,14 +11,8 @@ export const MAX_EMAIL_LENGTH = 254;
 export const MAX_NAME_LENGTH = 200;
 export const MAX_USER_STORES = 1000;
 
-/** A user as head office lists them: never the password hash nor the TOTP secret. */
-export type OfficeUserInfo = OfficeUser & {
-  readonly disabled: boolean;
-  readonly lockedUntil: string | null;
-  readonly createdAt: string;
-  /** The last successful sign-in, null if never. */
-  readonly lastSignInAt: string | null;
-};
+/** A user as head office lists them (core's wire shape): never the password hash nor the TOTP secret. */
+export type { OfficeUserInfo };
 
 export type UserRow = {
   user_id: string;

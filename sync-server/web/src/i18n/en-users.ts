@@ -134,6 +134,7 @@ export const enUsers: typeof frUsers = {
       store_staff: 'Manage staff and PINs',
       store_settings: 'Change store settings',
       store_stock: 'Record stock movements',
+      catalog_read: 'Read the catalog',
       chain_admin: 'Administer the chain (catalog, stores, tills, users)',
       audit_read: 'Read the audit log',
     },

@@ -133,6 +133,7 @@ export const frUsers = {
       store_staff: 'Gérer le personnel et les codes',
       store_settings: 'Modifier les réglages des magasins',
       store_stock: 'Enregistrer des mouvements de stock',
+      catalog_read: 'Consulter le catalogue',
       chain_admin: 'Administrer l’enseigne (catalogue, magasins, caisses, utilisateurs)',
       audit_read: 'Lire le journal d’audit',
     },

@@ -43,7 +43,7 @@ describe('my API keys', () => {
     open(hub);
     expect(await screen.findByRole('row', { name: /Comptabilité Consulter les magasins .* Tous les miens .* Jamais Active/ })).toBeTruthy();
     const form = screen.getByRole('form', { name: 'Créer une clé d’API' });
-    // An accountant reads and archives: no other right is offered.
+    // An accountant reads and archives (core's table of each role's actions): no other right is offered.
     expect(within(form).getAllByRole('checkbox')).toHaveLength(2);
     await userEvent.click(within(form).getByRole('button', { name: 'Créer la clé' }));
     expect(within(form).getByRole('alert').textContent).toBe('Saisissez un libellé (200 caractères au plus).');

@@ -1,27 +1,12 @@
+import { ROLE_ACTIONS, type OfficeAction } from '@pos/core';
 import type { OfficeClient, OfficeRole } from '../../api/office-client';
 
-/** What a key may be allowed (the hub's actions, sync-server/src/office/access.ts), in the order the form offers them. */
-export const KEY_SCOPES = [
-  'store.read',
-  'store.archive',
-  'store.staff',
-  'store.settings',
-  'store.stock',
-  'chain.admin',
-  'audit.read',
-] as const;
-export type KeyScope = (typeof KEY_SCOPES)[number];
+/** What a key may be allowed: the hub's actions (core's list, as the hub decides with it), in that order. */
+export type KeyScope = OfficeAction;
 
-/** The actions each role has at the hub (access.ts ROLE_ACTIONS): a key never gets more, the hub refuses it. */
-const ROLE_SCOPES: Readonly<Record<OfficeRole, readonly KeyScope[]>> = {
-  admin: KEY_SCOPES,
-  regional: ['store.read', 'store.archive', 'store.staff', 'store.settings', 'store.stock'],
-  'store-manager': ['store.read', 'store.archive', 'store.staff', 'store.stock'],
-  accountant: ['store.read', 'store.archive'],
-};
-
+/** The actions the role has at the hub: a key never gets more, the hub refuses it. */
 export function scopesFor(role: OfficeRole): readonly KeyScope[] {
-  return ROLE_SCOPES[role];
+  return ROLE_ACTIONS[role];
 }
 
 /** The hub's bounds (sync-server/src/office/api-keys.ts). */

@@ -1,21 +1,8 @@
-import { isStoreId } from '@pos/core';
+import { isStoreId, type AuditLogEntry, type OfficeUserInfo } from '@pos/core';
 import type { OfficeClient, OfficeRole } from '../../api/office-client';
 
-/** A head-office user as GET /api/v1/admin/users lists them (never a password or TOTP secret). */
-export type OfficeUserInfo = {
-  readonly userId: string;
-  readonly email: string;
-  readonly displayName: string;
-  readonly role: OfficeRole;
-  readonly stores: readonly string[];
-  readonly staffId: string | null;
-  readonly mustChangePassword: boolean;
-  readonly totpEnabled: boolean;
-  readonly disabled: boolean;
-  readonly lockedUntil: string | null;
-  readonly createdAt: string;
-  readonly lastSignInAt: string | null;
-};
+/** A head-office user as GET /api/v1/admin/users lists them, an audit log entry: core's wire shapes. */
+export type { AuditLogEntry as AuditEntry, OfficeUserInfo };
 
 export type NewUser = {
   readonly email: string;
@@ -31,18 +18,6 @@ export type UserChange = {
 };
 /** A user with the one-time password the hub made: shown once, never kept by the page. */
 export type WithPassword = { readonly user: OfficeUserInfo; readonly oneTimePassword: string };
-
-export type AuditEntry = {
-  readonly id: number;
-  readonly at: string;
-  readonly actorKind: string;
-  readonly actor: string;
-  readonly action: string;
-  readonly target: string | null;
-  readonly storeId: string | null;
-  readonly before: unknown;
-  readonly after: unknown;
-};
 
 /** The audit log's filters as typed: dates are the browser's calendar days (yyyy-mm-dd), `to` included. */
 export type AuditFilters = { readonly actor: string; readonly action: string; readonly from: string; readonly to: string };
@@ -112,8 +87,8 @@ export function usersApi(client: OfficeClient) {
     async resetPassword(userId: string): Promise<WithPassword> {
       return (await client.admin('POST', `${userPath(userId)}/password-reset`)) as WithPassword;
     },
-    async audit(filters: AuditFilters, before: number | null): Promise<{ entries: AuditEntry[]; next: number | null }> {
-      return (await client.admin('GET', `/audit?${auditQuery(filters, before)}`)) as { entries: AuditEntry[]; next: number | null };
+    async audit(filters: AuditFilters, before: number | null): Promise<{ entries: AuditLogEntry[]; next: number | null }> {
+      return (await client.admin('GET', `/audit?${auditQuery(filters, before)}`)) as { entries: AuditLogEntry[]; next: number | null };
     },
   };
 }
