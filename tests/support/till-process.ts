@@ -46,7 +46,7 @@ export async function startTill(options: {
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Till host did not start in time:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`Till host did not start in time:\n${output}`)), 90_000);
     const check = () => {
       const match = /Open the till: (\S+)/.exec(output);
       if (match?.[1]) {
