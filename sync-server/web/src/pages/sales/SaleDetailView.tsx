@@ -12,7 +12,8 @@ type Props = {
 /** The receipt as the till prints it: core's layout line by line, monospace, large lines double size. */
 function PrintedReceipt({ receipt }: { readonly receipt: NonNullable<SaleDetail['receiptText']> }) {
   return (
-    <pre className="printed-receipt">
+    // Focusable: a receipt wider than the screen scrolls sideways from the keyboard too.
+    <pre className="printed-receipt" tabIndex={0}>
       {receipt.lines.map((line, i) =>
         line.kind === 'rule' ? (
           <span key={i}>{`${'-'.repeat(receipt.width)}\n`}</span>
