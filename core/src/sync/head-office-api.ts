@@ -278,6 +278,8 @@ export type AdminErrorCode =
   /** The Sales list's amounts: the lowest above the highest. */
   | 'invalid_amount_range'
   /** The Sales list's receipt: neither a receipt code nor a sale id. */
-  | 'invalid_receipt';
+  | 'invalid_receipt'
+  /** The JET list's dates: `to` before `from`. */
+  | 'invalid_jet_range';
 
 export * from './head-office-sales';

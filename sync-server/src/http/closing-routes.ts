@@ -3,6 +3,9 @@ import type { AdminAuthenticator } from '../auth/admin-authenticator';
 import { CLOSING_COLUMNS } from '../closings/closing-export';
 import { closingBatches, countClosings, MAX_CLOSINGS, storeClosing, storeClosings } from '../closings/closing-report';
 import type { Database } from '../db/database';
+import { JET_COLUMNS } from '../fiscal/jet-export';
+import { checkJetRequest, jetBatches, storeJet } from '../fiscal/jet-events';
+import { MAX_JET_PAGE } from '@pos/core/sync/head-office-closings';
 import { adminGuard } from './admin-guard';
 import { AdminSecurity, errorResponses, List, StoreId } from './api-schemas';
 import { exportQueryFields, isFileFormat, sendTableExport } from './export/send-export';
@@ -61,6 +64,29 @@ const ClosingDetail = Type.Object({
   recomputed: Type.Unknown({ description: 'Its payload as the hub’s sealed records give it (null while it cannot be computed)' }),
 });
 
+const JetEntry = Type.Object({
+  tillId: Type.String(),
+  journal: Type.Integer(),
+  seq: Type.Integer(),
+  sealedAt: Type.String(),
+  type: Type.String({ description: 'The event’s type: till.start, sale.void… (docs/fiscal.md §6)' }),
+  code: Type.Union([Type.Integer(), Type.Null()], { description: 'Its NF525 JET code; null where it has none' }),
+  staffId: Type.Union([Type.String(), Type.Null()]),
+  details: Type.Record(Type.String(), Type.Unknown(), { description: 'The event’s other fields, as sealed' }),
+  status: Type.String({ description: 'verified or broken' }),
+});
+
+const JetQuery = Type.Object({
+  tillId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  from: Type.Optional(DateParam),
+  to: Type.Optional(DateParam),
+  type: Type.Optional(Type.String({ pattern: '^[a-z][a-z.-]{0,39}$', description: 'An event type (sale.void)' })),
+  code: Type.Optional(Type.Integer({ minimum: 1, maximum: 999, description: 'A JET code (190)' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_JET_PAGE, description: `Default 100, at most ${MAX_JET_PAGE}` })),
+  cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'The `next` of the page before' })),
+  ...exportQueryFields,
+});
+
 /** Head office's view of the closings (Z, daily, monthly, yearly) the hub recomputed from the sealed records (src/closings). */
 export function registerClosingRoutes(app: HubApp, options: { db: Database; admin: AdminAuthenticator }): void {
   const { db } = options;
@@ -100,6 +126,40 @@ export function registerClosingRoutes(app: HubApp, options: { db: Database; admi
         columns: CLOSING_COLUMNS,
         batches: closingBatches(db, storeId, filters),
         totalRows,
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/admin/stores/:storeId/jet',
+    {
+      schema: {
+        summary: 'The technical event journal (JET) of a store’s tills, as the hub placed it on their event chains, newest first',
+        description:
+          'Filters: till, sealing dates (UTC, inclusive), event type, JET code; keyset pages (`next`). With `format=csv|xlsx`: every entry selected, as a file (no X-Total-Rows: counting would read them all).',
+        tags,
+        security: AdminSecurity,
+        params: Type.Object({ storeId: StoreId }),
+        querystring: JetQuery,
+        response: {
+          200: Type.Object({ events: List(JetEntry), next: Type.Union([Type.String(), Type.Null()]) }),
+          ...errorResponses(400, 401, 404),
+        },
+      },
+      preParsing,
+    },
+    async (request, reply) => {
+      const { storeId } = request.params;
+      const { format, lang: _lang, limit, cursor, ...filters } = request.query;
+      if (!isFileFormat(format)) return storeJet(db, storeId, filters, { limit: limit ?? 100, ...(cursor ? { cursor } : {}) });
+      await checkJetRequest(db, storeId, filters);
+      return sendTableExport(request, reply, {
+        format,
+        name: 'jet',
+        storeId,
+        columns: JET_COLUMNS,
+        batches: jetBatches(db, storeId, filters),
+        totalRows: null,
       });
     },
   );

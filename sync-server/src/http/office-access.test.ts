@@ -45,6 +45,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/admin/stores/:storeId/archive': 'read',
   'GET /api/v1/admin/stores/:storeId/closings': 'read',
   'GET /api/v1/admin/stores/:storeId/closings/:tillId/:seq': 'read',
+  'GET /api/v1/admin/stores/:storeId/jet': 'read',
   'GET /api/v1/admin/stores/:storeId/chains': 'read',
   'GET /api/v1/admin/stores/:storeId/chain-breaks': 'read',
   'GET /api/v1/admin/stores/:storeId/staff': 'read',

@@ -66,6 +66,7 @@ export const ADMIN_ROUTE_ACTIONS: Readonly<Record<string, OfficeAction>> = {
   'GET /api/v1/admin/stores/:storeId/archive': 'store.archive',
   'GET /api/v1/admin/stores/:storeId/closings': 'store.read',
   'GET /api/v1/admin/stores/:storeId/closings/:tillId/:seq': 'store.read',
+  'GET /api/v1/admin/stores/:storeId/jet': 'store.read',
   'GET /api/v1/admin/stores/:storeId/chains': 'store.read',
   'GET /api/v1/admin/stores/:storeId/chain-breaks': 'store.read',
   'GET /api/v1/admin/stores/:storeId/staff': 'store.read',

@@ -7,6 +7,7 @@ import { ArchiveExport, type ArchiveOptions } from './ArchiveExport';
 import { ChainStatus } from './ChainStatus';
 import { ClosingDetailView } from './ClosingDetailView';
 import { ClosingsTable } from './ClosingsTable';
+import { JetSection } from './JetSection';
 import {
   CLOSING_KINDS,
   loadBreaks,
@@ -19,7 +20,7 @@ import {
   type TillChains,
 } from './closings-api';
 
-const SECTIONS = [...CLOSING_KINDS, 'chains', 'archive'] as const;
+const SECTIONS = [...CLOSING_KINDS, 'chains', 'jet', 'archive'] as const;
 type Section = (typeof SECTIONS)[number];
 
 type Loaded = { closings: ClosingSummary[]; tills: TillChains[]; breaks: ChainBreak[] };
@@ -81,6 +82,8 @@ export function ClosingsView({ storeId, archive = {} }: { readonly storeId: stri
         <h2 id="closings-section">{t(`closings.sectionNames.${section}`)}</h2>
         {section === 'archive' ? (
           <ArchiveExport storeId={storeId} {...archive} />
+        ) : section === 'jet' ? (
+          <JetSection storeId={storeId} />
         ) : !data ? (
           error ? null : (
             <p role="status">{t('app.loading')}</p>

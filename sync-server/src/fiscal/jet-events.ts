@@ -1,0 +1,147 @@
+import { JET_CODES } from '@pos/core/fiscal/jet-codes';
+import type { JetEntry } from '@pos/core/sync/head-office-closings';
+import { storeExists } from '../admin/stores';
+import type { Queryable } from '../db/database';
+import { HubError } from '../errors/hub-error';
+import { keysetBatches } from '../http/export/export-table';
+
+export type JetFilters = {
+  readonly tillId?: string;
+  /** YYYY-MM-DD, inclusive: the records' sealedAt, UTC. */
+  readonly from?: string;
+  readonly to?: string;
+  /** An event type ('sale.void'). */
+  readonly type?: string;
+  /** A JET code (190). */
+  readonly code?: number;
+};
+
+/** Where a page ends: the last entry's sealing time, till, journal and sequence (newest first). */
+type JetKey = readonly [sealedAt: string, tillId: string, journal: number, seq: number];
+
+const staticCodes = Object.entries(JET_CODES).filter((entry): entry is [string, number] => entry[1] !== null);
+for (const [type] of staticCodes) if (!/^[a-z.-]+$/.test(type)) throw new Error(`Unexpected event type ${type}`);
+
+/** core's jetCodeOf in SQL, over the payload `p.v`: the same table, and the two codes an event carries itself. */
+const JET_CODE_SQL = `CASE p.v ->> 'type' ${staticCodes.map(([type, code]) => `WHEN '${type}' THEN ${code}`).join(' ')}
+  WHEN 'archive.export' THEN CASE WHEN p.v ->> 'jetCode' IN ('20', '30') THEN (p.v ->> 'jetCode')::int END
+  WHEN 'cash.movement' THEN CASE WHEN jsonb_typeof(p.v -> 'approvedBy') = 'string'
+    AND (p.v ->> 'approvedBy') IS DISTINCT FROM (p.v ->> 'staffId') THEN 130 END END`;
+
+const SEALED_AT = `(d.doc #>> '{record,sealedAt}')`;
+
+type Row = {
+  till_id: string;
+  epoch: number;
+  seq: string | number;
+  status: string;
+  sealed_at: string;
+  payload: unknown;
+  code: number | null;
+};
+
+function entryOf(row: Row): JetEntry {
+  const payload = typeof row.payload === 'object' && row.payload !== null ? (row.payload as Record<string, unknown>) : {};
+  const { type, ...details } = payload;
+  return {
+    tillId: row.till_id,
+    journal: row.epoch,
+    seq: Number(row.seq),
+    sealedAt: row.sealed_at,
+    type: typeof type === 'string' ? type : '',
+    code: row.code === null ? null : Number(row.code),
+    staffId: typeof details.staffId === 'string' ? details.staffId : null,
+    details,
+    status: row.status,
+  };
+}
+
+/** The day after a YYYY-MM-DD date: `to` is inclusive, sealing times are compared below its next day. */
+function nextDay(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+/** Refuses what the filters cannot mean (404 unknown store, 400 `to` before `from`) before anything is read. */
+export async function checkJetRequest(db: Queryable, storeId: string, filters: JetFilters): Promise<void> {
+  if (!(await storeExists(db, storeId))) throw new HubError(404, 'not_found', `Store ${storeId} does not exist`);
+  if (filters.from && filters.to && filters.from > filters.to) throw new HubError(400, 'invalid_jet_range', '`to` is before `from`');
+}
+
+/** One page of the store's event chains (every till), newest first, after `after` (null: from the newest). */
+async function jetPage(db: Queryable, storeId: string, filters: JetFilters, after: JetKey | null, limit: number): Promise<JetEntry[]> {
+  const rows = await db.query<Row>(
+    `SELECT r.till_id, r.epoch, r.seq, r.status, ${SEALED_AT} AS sealed_at, p.v AS payload, ${JET_CODE_SQL} AS code
+       FROM chain_records r
+       JOIN store_docs d ON d.store_id = r.store_id AND d.collection = r.collection AND d.id = r.doc_id
+       CROSS JOIN LATERAL (SELECT d.doc #> '{record,payload}' AS v) p
+      WHERE r.store_id = $1 AND r.chain = 'event'
+        AND ($2::text IS NULL OR r.till_id = $2)
+        AND ($3::text IS NULL OR ${SEALED_AT} >= $3)
+        AND ($4::text IS NULL OR ${SEALED_AT} < $4)
+        AND ($5::text IS NULL OR p.v ->> 'type' = $5)
+        AND ($6::int IS NULL OR ${JET_CODE_SQL} = $6)
+        AND ($7::text IS NULL OR (${SEALED_AT}, r.till_id, r.epoch, r.seq) < ($7, $8, $9::integer, $10::bigint))
+      ORDER BY ${SEALED_AT} DESC, r.till_id DESC, r.epoch DESC, r.seq DESC
+      LIMIT $11`,
+    [
+      storeId,
+      filters.tillId ?? null,
+      filters.from ?? null,
+      filters.to ? nextDay(filters.to) : null,
+      filters.type ?? null,
+      filters.code ?? null,
+      ...(after ?? [null, null, null, null]),
+      limit,
+    ],
+  );
+  return rows.map(entryOf);
+}
+
+const keyOf = (e: JetEntry): JetKey => [e.sealedAt, e.tillId, e.journal, e.seq];
+
+export function encodeJetCursor(key: JetKey): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+/** A cursor this module made, else 400 invalid_cursor. */
+export function decodeJetCursor(cursor: string): JetKey {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(key) &&
+      key.length === 4 &&
+      typeof key[0] === 'string' &&
+      key[0].length <= 40 &&
+      typeof key[1] === 'string' &&
+      key[1].length <= 64 &&
+      Number.isSafeInteger(key[2]) &&
+      Number.isSafeInteger(key[3])
+    )
+      return key as unknown as JetKey;
+  } catch {
+    // Not JSON: refused below.
+  }
+  throw new HubError(400, 'invalid_cursor', 'This cursor was not made by the hub');
+}
+
+/** A page of the JET list and the cursor of the next one (null: none). */
+export async function storeJet(
+  db: Queryable,
+  storeId: string,
+  filters: JetFilters,
+  page: { readonly limit: number; readonly cursor?: string },
+): Promise<{ events: JetEntry[]; next: string | null }> {
+  const after = page.cursor ? decodeJetCursor(page.cursor) : null;
+  await checkJetRequest(db, storeId, filters);
+  const events = await jetPage(db, storeId, filters, after, page.limit + 1);
+  const more = events.length > page.limit;
+  const shown = events.slice(0, page.limit);
+  return { events: shown, next: more ? encodeJetCursor(keyOf(shown[shown.length - 1]!)) : null };
+}
+
+/** Every entry the filters select, a keyset page at a time (the export). */
+export function jetBatches(db: Queryable, storeId: string, filters: JetFilters): AsyncGenerator<readonly JetEntry[]> {
+  return keysetBatches<JetEntry, JetKey>((after, limit) => jetPage(db, storeId, filters, after, limit), keyOf);
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { cashDay } from '../test-support/cash-day';
+import { adminHeaders, headOffice } from '../test-support/head-office';
+import { testTargets } from '../test-support/test-databases';
+import { client, enrolledTills, useTestHub } from '../test-support/test-hub';
+
+type Entry = { tillId: string; seq: number; type: string; code: number | null; staffId: string | null; details: Record<string, unknown> };
+
+for (const target of testTargets()) {
+  describe.skipIf(target.skip)(`the JET viewer’s route on ${target.name}`, () => {
+    const ctx = useTestHub(target, { rateLimit: false });
+
+    it('lists a till’s technical events newest first with their JET codes, filtered, paged and exported', async () => {
+      const { db, hub } = ctx();
+      const [till] = await enrolledTills(db, 'S1', ['T1']);
+      const day = cashDay(till!.chains);
+      for (const reply of await client(hub, till!).pushRecords(day.records)) expect(reply).toEqual({ conflicts: [], errors: [] });
+      await hub.catchUp();
+      const office = headOffice(hub, await adminHeaders(db));
+      const all = await office.call('GET', '/api/v1/admin/stores/S1/jet');
+      expect(all.status).toBe(200);
+      const events = all.body.events as Entry[];
+      expect(events.map((e) => [e.type, e.code])).toEqual([
+        ['cash.session.close', null],
+        ['sale.void', 190],
+        ['cash.movement', null],
+        ['cash.session.open', null],
+        ['till.start', 80],
+      ]);
+      expect(events[1]).toMatchObject({ tillId: 'T1', staffId: 'staff-camille', details: { total: 250, currency: 'EUR' } });
+      expect(events[1]!.details).not.toHaveProperty('type');
+      expect(all.body.next).toBeNull();
+
+      const voids = await office.call('GET', '/api/v1/admin/stores/S1/jet?code=190');
+      expect((voids.body.events as Entry[]).map((e) => e.type)).toEqual(['sale.void']);
+      const moves = await office.call('GET', '/api/v1/admin/stores/S1/jet?type=cash.movement&from=2020-01-01&to=2099-12-31');
+      expect((moves.body.events as Entry[]).map((e) => e.type)).toEqual(['cash.movement']);
+      expect((await office.call('GET', '/api/v1/admin/stores/S1/jet?tillId=T9')).body.events).toEqual([]);
+      expect((await office.call('GET', '/api/v1/admin/stores/S1/jet?to=2000-01-01')).body.events).toEqual([]);
+
+      const first = await office.call('GET', '/api/v1/admin/stores/S1/jet?limit=3');
+      expect((first.body.events as Entry[]).length).toBe(3);
+      const second = await office.call('GET', `/api/v1/admin/stores/S1/jet?limit=3&cursor=${first.body.next as string}`);
+      expect((second.body.events as Entry[]).map((e) => e.type)).toEqual(['cash.session.open', 'till.start']);
+      expect(second.body.next).toBeNull();
+
+      const csv = await hub.app.inject({
+        method: 'GET',
+        url: '/api/v1/admin/stores/S1/jet?format=csv&lang=en&code=190',
+        headers: await adminHeaders(db),
+      });
+      expect(csv.headers['x-total-rows']).toBeUndefined();
+      const lines = csv.body.split('\r\n');
+      expect(lines[0]).toBe('\uFEFFJET code,Event,Type,Sealed at (UTC),Till,Journal,Sequence,Person,Details,Chain');
+      expect(lines[1]).toMatch(
+        /^190,Ticket voided before payment,sale\.void,[^,]+,T1,\d+,\d+,staff-camille,"\{.*""saleId"":""cs-1-voided"".*\}",Verified$/,
+      );
+      expect(lines).toHaveLength(3);
+    });
+
+    it('refuses a bad cursor, dates the wrong way round and an unknown store with their codes', async () => {
+      const { db, hub } = ctx();
+      await enrolledTills(db, 'S1', ['T1']);
+      const office = headOffice(hub, await adminHeaders(db));
+      expect(await office.call('GET', '/api/v1/admin/stores/S1/jet?cursor=bm90LWEta2V5')).toMatchObject({
+        status: 400,
+        body: { error: 'invalid_cursor' },
+      });
+      expect(await office.call('GET', '/api/v1/admin/stores/S1/jet?from=2026-02-01&to=2026-01-01')).toMatchObject({
+        status: 400,
+        body: { error: 'invalid_jet_range' },
+      });
+      expect(await office.call('GET', '/api/v1/admin/stores/S9/jet?format=xlsx')).toMatchObject({
+        status: 404,
+        body: { error: 'not_found' },
+      });
+      expect((await office.call('GET', '/api/v1/admin/stores/S1/jet?code=0')).status).toBe(400);
+    });
+  });
+}
