@@ -2,8 +2,20 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeClient, renderWithI18n, userWith } from '../test-support/render';
+import { OfficeApiError } from '../api/office-client';
 import { App } from './App';
+import { OfficeClientContext } from './client-context';
 import { Layout } from './Layout';
+
+/** A hub with an empty catalog, for the Catalog page the tests open; any other route is refused. */
+const CATALOG: Record<string, unknown> = { '/categories': { categories: [], truncated: false }, '/vat-rates': { vatRates: [] } };
+const catalogClient = fakeClient({
+  admin: vi.fn(async (_method: string, path: string) => {
+    if (path.startsWith('/products')) return { products: [], next: null };
+    if (Object.hasOwn(CATALOG, path)) return CATALOG[path];
+    throw new OfficeApiError('not_found', 404);
+  }),
+});
 
 function navLinks(): string[] {
   return within(screen.getByRole('navigation', { name: 'Navigation principale' }))
@@ -25,7 +37,11 @@ describe('the signed-in shell', () => {
   });
 
   it('an administrator sees every page; a link opens its page, marks it current and moves focus to its heading', async () => {
-    renderWithI18n(<Layout me={userWith('admin')} onSignOut={vi.fn()} />);
+    renderWithI18n(
+      <OfficeClientContext.Provider value={catalogClient}>
+        <Layout me={userWith('admin')} onSignOut={vi.fn()} />
+      </OfficeClientContext.Provider>,
+    );
     expect(navLinks()).toEqual([
       'Tableau de bord',
       'Ventes',
@@ -47,14 +63,19 @@ describe('the signed-in shell', () => {
     const heading = await screen.findByRole('heading', { level: 1, name: 'Catalogue' });
     await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(screen.getByRole('link', { name: 'Catalogue' }).getAttribute('aria-current')).toBe('page');
-    expect(await screen.findByText(/Les produits, codes-barres/)).toBeTruthy();
-    expect(screen.queryByText('Votre rôle permet de consulter cette page, pas de la modifier.')).toBeNull();
+    expect(await screen.findByText('Aucun produit ne correspond à cette recherche.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Nouveau produit' })).toBeTruthy();
+    expect(screen.queryByText('Votre rôle permet de consulter le catalogue, pas de le modifier.')).toBeNull();
   });
 
   it('a store manager reads the catalog and is told the page is read-only for the role', async () => {
     window.history.replaceState(null, '', '/office/catalog');
-    renderWithI18n(<Layout me={userWith('store-manager')} onSignOut={vi.fn()} />);
-    expect(await screen.findByText('Votre rôle permet de consulter cette page, pas de la modifier.')).toBeTruthy();
+    renderWithI18n(
+      <OfficeClientContext.Provider value={catalogClient}>
+        <Layout me={userWith('store-manager')} onSignOut={vi.fn()} />
+      </OfficeClientContext.Provider>,
+    );
+    expect(await screen.findByText('Votre rôle permet de consulter le catalogue, pas de le modifier.')).toBeTruthy();
     expect(navLinks()).not.toContain('Utilisateurs et audit');
   });
 
