@@ -165,7 +165,7 @@ for (const target of testTargets()) {
       expect(doc.paths['/sync/v1/{collection}/stream']!.get!.responses['200']!.content).toHaveProperty('text/event-stream');
 
       const product = doc.paths['/api/v1/admin/products/{id}']!;
-      expect(Object.keys(product).sort()).toEqual(['delete', 'patch', 'put']);
+      expect(Object.keys(product).sort()).toEqual(['delete', 'get', 'patch', 'put']);
       expect(product.put!.security).toEqual([{ adminToken: [] }]);
       expect(product.put!.requestBody!.content['application/json']!.schema.required).toEqual(
         expect.arrayContaining(['sku', 'name', 'barcodes', 'price', 'currency', 'vatRateId', 'measure']),
