@@ -62,6 +62,21 @@ describe('the back office client', () => {
     expect(JSON.parse(String(init?.body))).toEqual(person);
   });
 
+  it('calls the session’s own routes (API keys, audit) under /api/v1/office, with the CSRF token on changes', async () => {
+    const fetchImpl = vi.fn<typeof fetch>(async (input) =>
+      String(input).endsWith('/me') ? json(200, { user: hubUser, csrfToken: 'csrf-3' }) : json(200, { keys: [] }),
+    );
+    const client = createOfficeClient(fetchImpl);
+    await client.me();
+    expect(await client.office('GET', '/api-keys')).toEqual({ keys: [] });
+    await client.office('DELETE', '/api-keys/key-1');
+    const [listUrl, list] = fetchImpl.mock.calls[1]!;
+    const [revokeUrl, revoke] = fetchImpl.mock.calls[2]!;
+    expect([listUrl, list?.method, list?.headers]).toEqual(['/api/v1/office/api-keys', 'GET', { accept: 'application/json' }]);
+    expect([revokeUrl, revoke?.method, revoke?.body]).toEqual(['/api/v1/office/api-keys/key-1', 'DELETE', undefined]);
+    expect(revoke?.headers).toHaveProperty('X-CSRF-Token', 'csrf-3');
+  });
+
   it('me() is null without a session; a refusal carries the hub’s code; no answer at all is `network`', async () => {
     expect(await createOfficeClient(async () => json(401, { error: 'unauthorized', message: 'Sign in' })).me()).toBeNull();
 
