@@ -92,7 +92,11 @@ export function DashboardView({ me, today = localToday(), openEvents }: Props) {
             setRange(r);
           }}
         />
-        <StoresFilter choices={choices} value={stores} onChange={setStores} />
+        <StoresFilter
+          choices={choices.map((c) => ({ ...c, name: answer?.names.stores[c.storeId] ?? c.name }))}
+          value={stores}
+          onChange={setStores}
+        />
       </section>
       <p role="status" className="dashboard-status">
         {answer ? (
