@@ -16,6 +16,7 @@ export const enUsers: typeof frUsers = {
     status: 'Status',
     lastSignIn: 'Last sign-in',
     actions: 'Actions',
+    actionsFor: 'Actions for {{email}}',
     never: 'Never',
     on: 'On',
     off: 'Not set up',

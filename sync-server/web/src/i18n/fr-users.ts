@@ -14,6 +14,7 @@ export const frUsers = {
     status: 'État',
     lastSignIn: 'Dernière connexion',
     actions: 'Actions',
+    actionsFor: 'Actions pour {{email}}',
     never: 'Jamais',
     on: 'Activée',
     off: 'Non activée',

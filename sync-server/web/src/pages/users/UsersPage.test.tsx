@@ -100,6 +100,8 @@ describe('the users page', () => {
     const hub = usersHub();
     open(hub);
     const row = await screen.findByRole('row', { name: /marie@example\.test/ });
+    // The row's buttons are grouped under the user's name for screen readers.
+    expect(within(row).getByRole('group', { name: 'Actions pour marie@example.test' })).toBeTruthy();
     await userEvent.click(within(row).getByRole('button', { name: 'Modifier' }));
     const edit = screen.getByRole('form', { name: 'Modifier marie@example.test' });
     await userEvent.selectOptions(within(edit).getByLabelText('Rôle'), 'store-manager');

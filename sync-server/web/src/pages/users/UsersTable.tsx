@@ -44,32 +44,34 @@ export function UsersTable({ users, onEdit, onDisabled, onResetPassword, onReset
               <td>{status(user)}</td>
               <td>{when(user.lastSignInAt)}</td>
               <td>
-                <button type="button" onClick={() => onEdit(user)}>
-                  {t('users.edit')}
-                </button>{' '}
-                <ConfirmAction
-                  label={t('users.resetPassword')}
-                  question={t('users.resetPasswordQuestion', { email: user.email })}
-                  onConfirm={() => onResetPassword(user)}
-                />{' '}
-                {user.totpEnabled && (
+                <div role="group" aria-label={t('users.actionsFor', { email: user.email })}>
+                  <button type="button" onClick={() => onEdit(user)}>
+                    {t('users.edit')}
+                  </button>{' '}
                   <ConfirmAction
-                    label={t('users.resetTotp')}
-                    question={t('users.resetTotpQuestion', { email: user.email })}
-                    onConfirm={() => onResetTotp(user)}
-                  />
-                )}{' '}
-                {user.disabled ? (
-                  <button type="button" onClick={() => onDisabled(user, false)}>
-                    {t('users.enable')}
-                  </button>
-                ) : (
-                  <ConfirmAction
-                    label={t('users.disable')}
-                    question={t('users.disableQuestion', { email: user.email })}
-                    onConfirm={() => onDisabled(user, true)}
-                  />
-                )}
+                    label={t('users.resetPassword')}
+                    question={t('users.resetPasswordQuestion', { email: user.email })}
+                    onConfirm={() => onResetPassword(user)}
+                  />{' '}
+                  {user.totpEnabled && (
+                    <ConfirmAction
+                      label={t('users.resetTotp')}
+                      question={t('users.resetTotpQuestion', { email: user.email })}
+                      onConfirm={() => onResetTotp(user)}
+                    />
+                  )}{' '}
+                  {user.disabled ? (
+                    <button type="button" onClick={() => onDisabled(user, false)}>
+                      {t('users.enable')}
+                    </button>
+                  ) : (
+                    <ConfirmAction
+                      label={t('users.disable')}
+                      question={t('users.disableQuestion', { email: user.email })}
+                      onConfirm={() => onDisabled(user, true)}
+                    />
+                  )}
+                </div>
               </td>
             </tr>
           ))}
