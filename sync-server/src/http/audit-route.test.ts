@@ -15,9 +15,11 @@ for (const target of testTargets()) {
       const { db } = ctx();
       await createStore(db, { storeId: 'S1', name: 'Lyon' });
       await createOfficeUser(db, { kind: 'cli' }, { email: 'acc@example.com', role: 'accountant', stores: ['S1'] });
-      // More entries than one page of the export's batches (200), in two kinds.
-      for (let i = 0; i < 205; i++)
-        await recordAudit(db, { kind: 'cli' }, { action: 'test.bulk', target: `t${i}`, after: { n: i, pin: '1234' } });
+      // More entries than one page of the export's batches (200); the newest written as the hub writes them (a PIN left out).
+      await db.query(
+        "INSERT INTO audit_log (actor_kind, actor, action, target) SELECT 'cli', 'command line', 'test.bulk', 't' || i FROM generate_series(0, 203) i",
+      );
+      await recordAudit(db, { kind: 'cli' }, { action: 'test.bulk', target: 't204', after: { n: 204, pin: '1234' } });
       const list = await get('/api/v1/admin/audit?action=user.&limit=5');
       expect(list.statusCode).toBe(200);
       expect(list.json()).toMatchObject({ entries: [{ action: 'user.create', actorKind: 'cli' }], next: null });
