@@ -71,7 +71,13 @@ describe.skipIf(!browserAvailable())('the back office served by the hub', () => 
 
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
     await nav.waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Tableau de bord', 'Ventes', 'Clôtures et fiscal', 'Stock']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Tableau de bord',
+      'Ventes',
+      'Clôtures et fiscal',
+      'Stock',
+      'Mon compte',
+    ]);
     await page.getByText('Connecté : Claire Dupont (Comptable)').waitFor();
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
 
@@ -116,9 +122,75 @@ describe.skipIf(!browserAvailable())('the back office served by the hub', () => 
 
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
     await nav.waitFor();
-    expect(await nav.getByRole('link').count()).toBe(8);
-    await nav.getByRole('link', { name: 'Utilisateurs et audit' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Utilisateurs et audit' }).waitFor();
+    expect(await visitEveryPage(page)).toEqual([
+      'Tableau de bord',
+      'Ventes',
+      'Clôtures et fiscal',
+      'Stock',
+      'Catalogue',
+      'Magasins et caisses',
+      'Personnel',
+      'Utilisateurs et audit',
+      'Mon compte',
+    ]);
     expect(csp).toEqual([]);
   });
+
+  it.each([
+    [
+      'regional',
+      'Rémi Régional',
+      ['Tableau de bord', 'Ventes', 'Clôtures et fiscal', 'Stock', 'Catalogue', 'Magasins et caisses', 'Personnel'],
+    ],
+    [
+      'store-manager',
+      'Sophie Gérante',
+      ['Tableau de bord', 'Ventes', 'Clôtures et fiscal', 'Stock', 'Catalogue', 'Magasins et caisses', 'Personnel'],
+    ],
+    ['accountant', 'Alain Comptable', ['Tableau de bord', 'Ventes', 'Clôtures et fiscal', 'Stock']],
+  ])(
+    'the %s role opens every page it has, on a desktop and on a tablet, with no serious accessibility problem',
+    async (role, name, pages) => {
+      await page.context().clearCookies();
+      const email = `${role}@example.test`;
+      const oneTime = createOfficeUser(rig, { email, role, name, stores: 'S001' });
+      await firstSignIn(rig, email, oneTime, 'une phrase de passe assez longue');
+      await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
+      const visited = await visitEveryPage(page);
+      // Every role has its own account page (API keys) besides the pages of its work.
+      expect(visited).toEqual([...pages, 'Mon compte']);
+      expect(csp).toEqual([]);
+    },
+  );
 });
+
+/**
+ * Opens each page of the navigation in turn: its heading shown, nothing still loading, no serious
+ * axe-core violation, and on a tablet held upright nothing wider than the screen. Returns the pages.
+ */
+async function visitEveryPage(page: Page): Promise<string[]> {
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  const names = await nav.getByRole('link').allTextContents();
+  for (const name of names) {
+    await nav.getByRole('link', { name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const problems = await seriousAccessibilityProblems(page);
+    expect(problems, name).toEqual([]);
+    await page.setViewportSize({ width: 768, height: 1024 });
+    // What sticks out past the screen's right edge (a table scrolling inside its own box does not).
+    const overflowing = await page.evaluate(() =>
+      document.documentElement.scrollWidth <= window.innerWidth
+        ? []
+        : [...document.querySelectorAll('body *')]
+            .filter((e) => e.getBoundingClientRect().width > window.innerWidth + 1)
+            // The innermost: the element that pushes, not the boxes around it.
+            .filter((e) => ![...e.children].some((c) => c.getBoundingClientRect().width > window.innerWidth + 1))
+            .slice(0, 5)
+            .map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
+    );
+    expect(overflowing, `${name} on a tablet`).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+  return names;
+}
