@@ -6,9 +6,11 @@ import { RECORD_COLLECTIONS } from './stored-records';
 import { DEFAULT_GRACE_MS, VERIFY_BATCH, verifyStoreChains, type ReadAhead, type VerifyOptions } from './verify-store';
 
 /** Default quiet time: at a calm store, verification (and so stock) lags pushes by about this much. */
-export const DEFAULT_VERIFY_SETTLE_MS = 1000;
+export const DEFAULT_VERIFY_SETTLE_MS = 250;
 /** Default longest lag of a store's verification behind its pushes while pushes keep coming. */
-export const DEFAULT_VERIFY_MAX_LAG_MS = 5000;
+export const DEFAULT_VERIFY_MAX_LAG_MS = 1000;
+/** Stores verified at once by default: one store's database round trips overlap another's signatures. */
+export const DEFAULT_VERIFY_CONCURRENCY = 4;
 
 export type ChainVerifierOptions = ProjectorLoopOptions &
   VerifyOptions & {
@@ -47,6 +49,7 @@ export class ChainVerifier extends ProjectorLoop {
       ...options,
       settleMs: options.settleMs ?? DEFAULT_VERIFY_SETTLE_MS,
       maxLagMs: options.maxLagMs ?? DEFAULT_VERIFY_MAX_LAG_MS,
+      concurrency: options.concurrency ?? DEFAULT_VERIFY_CONCURRENCY,
     });
     this.graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
     const { signatureThreads: _threads, ...verify } = options;

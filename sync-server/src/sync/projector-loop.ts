@@ -12,6 +12,8 @@ export type ProjectorLoopOptions = {
   readonly settleMs?: number;
   /** A store that never goes quiet (tills pushing all the time) is stepped at least this often. */
   readonly maxLagMs?: number;
+  /** Stores stepped at once (each holds a database connection while it runs); default 1. */
+  readonly concurrency?: number;
 };
 
 /** What one run of a store did: whether another step should follow at once, and when to look again. */
@@ -29,10 +31,10 @@ type Due = { readonly since: number; readonly at: number; readonly explicit: boo
  * The schedule every checkpointed projector of the hub shares (the chain verifier, and the verified
  * feed's projections: stock, closings, fiscal/feed-projector.ts): woken by
  * the sync channel's notices of any hub instance (the database is the truth, the notice the
- * hint), at start and after the listening connection came back. One store at a time: a projector
- * holds at most one database connection, so the tills' pushes keep the pool, and under load each
- * store's step simply covers more. Several instances may run one: its checkpoint row serialises
- * them per store.
+ * hint), at start and after the listening connection came back. A store is never stepped twice at
+ * once; `concurrency` stores at a time (default one), each holding one database connection while it
+ * runs, so the tills' pushes keep the pool, and under load each store's step simply covers more.
+ * Several instances may run one: its checkpoint row serialises them per store.
  */
 export abstract class ProjectorLoop {
   private readonly due = new Map<string, Due>();
@@ -140,17 +142,28 @@ export abstract class ProjectorLoop {
   }
 
   private async work(): Promise<void> {
-    for (;;) {
-      const now = Date.now();
-      const ready = [...this.due].filter(([, d]) => d.at <= now).sort((a, b) => a[1].at - b[1].at);
-      if (ready.length === 0 || this.closed) return;
-      for (const [storeId] of ready) {
+    const running = new Set<string>();
+    const lane = async (): Promise<void> => {
+      for (;;) {
         if (this.closed) return;
-        // Asked again while it runs: due again, after the settle time.
+        const now = Date.now();
+        let pick: [string, Due] | null = null;
+        for (const entry of this.due) {
+          if (entry[1].at <= now && !running.has(entry[0]) && (!pick || entry[1].at < pick[1].at)) pick = entry;
+        }
+        if (!pick) return;
+        const [storeId] = pick;
+        // Asked again while it runs: due again, after the settle time (never run twice at once).
         this.due.delete(storeId);
-        await this.runStore(storeId);
+        running.add(storeId);
+        try {
+          await this.runStore(storeId);
+        } finally {
+          running.delete(storeId);
+        }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, this.loop.concurrency ?? 1) }, lane));
   }
 
   /** Steps the store until it is up to date; on a failure (the database away) tries again after `retryMs`. */
