@@ -69,6 +69,8 @@ for (const target of testTargets()) {
         stock_levels: 'store_id,product_id',
         stock_movements: 'store_id,movement_id',
         stock_projection: 'store_id',
+        // Between two stores: a Citus reference table (docs/operations.md), its movements in each store's ledger.
+        stock_transfers: 'transfer_id',
         store_counters: 'store_id',
         store_docs: 'store_id,collection,id',
         store_roles: 'store_id,role',
