@@ -209,15 +209,26 @@ for (const target of testTargets()) {
       );
       // An API key acts within its scopes and its owner's stores, both checked for each store of the transfer.
       const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
-      const keyOf = async (scopes: string[]) =>
+      const keyOf = async (scopes: string[], stores?: string[], owner = regional) =>
         headOffice(hub, {
-          authorization: `Bearer ${(await regional.call('POST', '/api/v1/office/api-keys', { label: 'k', scopes, expiresAt })).body.secret as string}`,
+          authorization: `Bearer ${(await owner.call('POST', '/api/v1/office/api-keys', { label: 'k', scopes, stores, expiresAt })).body.secret as string}`,
         });
       const key = await keyOf(['store.stock']);
       expect((await key.call('POST', '/api/v1/admin/stock-transfers', { id: 'D', from: 'S3', to: 'S1', lines: line })).status).toBe(200);
       expect((await key.call('POST', '/api/v1/admin/stock-transfers', { id: 'E', from: 'S3', to: 'S2', lines: line })).status).toBe(403);
       const reader = await keyOf(['store.read']);
       expect((await reader.call('POST', '/api/v1/admin/stock-transfers', { id: 'F', from: 'S3', to: 'S1', lines: line })).status).toBe(403);
+      // A key narrowed to some stores passes the guard (the body names the stores) and the route holds it to them.
+      const wide = await browserOf('wide@example.com', 'regional', ['S1', 'S2', 'S3']);
+      const s1 = await keyOf(['store.stock', 'store.read'], ['S1'], wide);
+      expect(await s1.call('POST', '/api/v1/admin/stock-transfers', { id: 'G', from: 'S1', to: 'S2', lines: line })).toMatchObject({
+        status: 403,
+        body: { error: 'forbidden' },
+      });
+      expect((await s1.call('GET', '/api/v1/admin/stores')).body).toEqual({ stores: [{ storeId: 'S1', name: 'S1' }] });
+      const s1s2 = await keyOf(['store.stock'], ['S1', 'S2'], wide);
+      expect((await s1s2.call('POST', '/api/v1/admin/stock-transfers', { id: 'H', from: 'S1', to: 'S2', lines: line })).status).toBe(200);
+      expect((await s1s2.call('POST', '/api/v1/admin/stock-transfers', { id: 'I', from: 'S2', to: 'S3', lines: line })).status).toBe(403);
       expect((await manager.call('GET', '/api/v1/admin/stores/S1/stock/exceptions')).status).toBe(200);
       expect((await manager.call('GET', '/api/v1/admin/stores/S3/stock')).status).toBe(403);
     });

@@ -10,18 +10,22 @@ import type { HubApp } from './hub-app';
 
 /**
  * The stores a request may see, or null for all: an office session's user's, an API key's owner's
- * (read now, so a changed owner changes the list), every store for administrators and admin tokens.
+ * (read now, so a changed owner changes the list) within the key's own stores when it is narrowed
+ * to some, every store for administrators and admin tokens.
  */
 export async function visibleStores(db: Database, request: FastifyRequest): Promise<readonly string[] | null> {
   const session = requestSession(request);
   if (session) return session.user.role === 'admin' ? null : session.user.stores;
   const actor = requestActor(request);
   if (actor?.kind !== 'key') return null;
-  const [owner] = await db.query<{ role: string; stores: string[] }>('SELECT role, stores FROM office_users WHERE user_id = $1', [
-    actor.userId,
-  ]);
-  if (!owner) return [];
-  return owner.role === 'admin' ? null : owner.stores;
+  const [key] = await db.query<{ role: string; stores: string[]; key_stores: string[] | null }>(
+    'SELECT u.role, u.stores, k.stores AS key_stores FROM api_keys k JOIN office_users u ON u.user_id = k.user_id WHERE k.key_id = $1',
+    [actor.keyId],
+  );
+  if (!key) return [];
+  const owner = key.role === 'admin' ? null : key.stores;
+  if (key.key_stores === null) return owner;
+  return owner === null ? key.key_stores : owner.filter((id) => key.key_stores!.includes(id));
 }
 
 /** GET /api/v1/admin/stores: the stores to pick from in the back office, narrowed to the caller's. */

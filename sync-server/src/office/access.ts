@@ -22,15 +22,23 @@ export function isStoreAction(action: OfficeAction): boolean {
   return STORE_ACTIONS.has(action);
 }
 
+/**
+ * Store actions a route may do without a store in its path, narrowing to the caller's stores
+ * itself (an office session's, or an API key's ∩ its owner's): store.read is the list of stores
+ * (GET /stores) and the dashboard (visibleStores); store.stock a transfer (POST /stock-transfers),
+ * whose route checks both of its stores (mayMoveStockIn).
+ */
+export function routeNarrowsStores(action: OfficeAction): boolean {
+  return action === 'store.read' || action === 'store.stock';
+}
+
 /** May `user` do `action` (in `storeId`, for a store's action)? Admins: everything, everywhere. */
 export function can(user: Pick<OfficeUser, 'role' | 'stores'>, action: OfficeAction, storeId?: string): boolean {
   if (!ROLE_ACTIONS[user.role].includes(action)) return false;
   if (user.role === 'admin') return true;
   // The only chain-wide action other roles have: reading the catalog they sell from.
   if (!STORE_ACTIONS.has(action)) return action === 'catalog.read';
-  // store.read without a store is the list of stores (GET /stores), which the route narrows to the user's;
-  // store.stock without a store is a transfer (POST /stock-transfers), whose route checks both of its stores.
-  if (storeId === undefined) return action === 'store.read' || action === 'store.stock';
+  if (storeId === undefined) return routeNarrowsStores(action);
   return user.stores.includes(storeId);
 }
 

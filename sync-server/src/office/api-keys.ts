@@ -3,7 +3,7 @@ import { assertId } from '../admin/ids';
 import { sha256Hex } from '../auth/secrets';
 import type { Queryable } from '../db/database';
 import { HubError } from '../errors/hub-error';
-import { can, isStoreAction, OFFICE_ACTIONS, roleAllows, type OfficeAction } from './access';
+import { can, isStoreAction, OFFICE_ACTIONS, roleAllows, routeNarrowsStores, type OfficeAction } from './access';
 import { recordAudit, type AuditActor } from './audit';
 import type { OfficeUser } from './roles';
 import { userOf, type UserRow } from './users';
@@ -173,10 +173,14 @@ export async function authenticateApiKey(db: Queryable, secret: string): Promise
   return { key: info(row), owner: userOf(row.owner) };
 }
 
-/** May the key do `action` (in `storeId`)? Its scope, its stores, and its owner's rights now, all three. */
+/**
+ * May the key do `action` (in `storeId`)? Its scope, its stores, and its owner's rights now, all
+ * three. A store's action without a store in the path is let through only where the route narrows
+ * to the key's stores itself (routeNarrowsStores: the store list, the dashboard, a transfer).
+ */
 export function keyAllows(holder: ApiKeyHolder, action: OfficeAction, storeId?: string): boolean {
   const { key, owner } = holder;
   if (!key.scopes.includes(action) || !can(owner, action, storeId)) return false;
   if (key.stores === null || !isStoreAction(action)) return true;
-  return storeId !== undefined && key.stores.includes(storeId);
+  return storeId === undefined ? routeNarrowsStores(action) : key.stores.includes(storeId);
 }
