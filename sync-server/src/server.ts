@@ -200,7 +200,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     onError: (error, storeId) => app.log.error({ err: error, storeId }, 'reporting projection failed; retrying'),
   });
 
-  const reportEvents = new ReportEvents(db, options.heartbeatMs);
+  const reportEvents = new ReportEvents(db, options.heartbeatMs, (sessions) => office.liveSessions(sessions));
 
   await installSecurityHeaders(app);
   await app.register(swagger, {

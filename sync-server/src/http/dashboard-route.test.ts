@@ -7,26 +7,33 @@ import { client, enrolledTills, useTestHub, type Device } from '../test-support/
 
 const DAY = '2026-11-22';
 const ROUTE = '/api/v1/admin/reports/dashboard';
+/** The hub's heartbeat here: a live dashboard whose session ended is ended at the next one. */
+const HEARTBEAT_MS = 200;
 
 /** An event stream read as text, as the browser's EventSource reads it. */
 async function eventStream(url: string, cookie: string) {
   const res = await fetch(url, { headers: { cookie, accept: 'text/event-stream' } });
   const reader = res.body!.getReader();
   let text = '';
-  const until = async (part: string) => {
+  const until = async (part: string | ((text: string) => boolean)) => {
     const decoder = new TextDecoder();
-    while (!text.includes(part)) {
+    while (typeof part === 'string' ? !text.includes(part) : !part(text)) {
       const { value, done } = await reader.read();
-      if (done) throw new Error(`stream ended before ${part}: ${text}`);
+      if (done) throw new Error(`stream ended before ${String(part)}: ${text}`);
       text += decoder.decode(value);
     }
   };
-  return { status: res.status, until, text: () => text, cancel: () => reader.cancel() };
+  const ended = async () => {
+    const decoder = new TextDecoder();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += decoder.decode(chunk.value);
+    return text;
+  };
+  return { status: res.status, until, ended, text: () => text, cancel: () => reader.cancel() };
 }
 
 for (const target of testTargets()) {
   describe.skipIf(target.skip)(`the dashboard route and its live events on ${target.name}`, () => {
-    const ctx = useTestHub(target, { rateLimit: false });
+    const ctx = useTestHub(target, { rateLimit: false, heartbeatMs: HEARTBEAT_MS });
     const sell = async (device: Device, saleId: string, quantity: number) => {
       const t = device.chains;
       const records = [...(saleId.endsWith('-1') ? [t.start()] : []), t.sale(saleId, [{ lineId: 'l1', productId: 'prd-1', quantity }])];
@@ -129,6 +136,32 @@ for (const target of testTargets()) {
         });
       } finally {
         await Promise.all([one.cancel(), two.cancel()]);
+      }
+    });
+
+    it('ends a live dashboard at the heartbeat after its session ended (sign-out everywhere), and only that one', async () => {
+      const { db, hub } = ctx();
+      await enrolledTills(db, 'S1', ['T1']);
+      const url = `${hub.url ?? (await hub.listen())}/api/v1/office/reports/events`;
+      const leaving = await signedIn('leaving@example.com', ['S1']);
+      const cookie = leaving.cookie!;
+      const gone = await eventStream(url, cookie);
+      const kept = await eventStream(url, (await signedIn('staying@example.com', ['S1'])).cookie!);
+      try {
+        await Promise.all([gone.until('event: ready'), kept.until('event: ready')]);
+        expect((await leaving.call('POST', '/api/v1/office/sessions/revoke-all')).status).toBe(200);
+        const revokedAt = Date.now();
+        expect(await gone.ended()).toMatch(/: the session ended: sign in again\n\n$/);
+        expect(Date.now() - revokedAt).toBeLessThan(2 * HEARTBEAT_MS + 1_000);
+        // The other user's stream lives on, heartbeats and all; the page reconnecting is refused (→ sign-in page).
+        const beats = (text: string) => text.split(': heartbeat').length;
+        const before = beats(kept.text());
+        await kept.until((text) => beats(text) > before);
+        const again = await eventStream(url, cookie);
+        expect(again.status).toBe(401);
+        await again.cancel();
+      } finally {
+        await kept.cancel();
       }
     });
   });

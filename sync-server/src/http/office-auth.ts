@@ -3,7 +3,7 @@ import type { Database } from '../db/database';
 import { HubError } from '../errors/hub-error';
 import { can, routeAction, type OfficeAction } from '../office/access';
 import { requestSession, setRequestActor } from '../office/request-actor';
-import { csrfMatches, DEFAULT_SESSION_LIMITS, findSession, type OfficeSession, type SessionLimits } from '../office/sessions';
+import { csrfMatches, DEFAULT_SESSION_LIMITS, findSession, liveSessions, type OfficeSession, type SessionLimits } from '../office/sessions';
 import { DEFAULT_LOCKOUT, type LockoutPolicy } from '../office/sign-in';
 
 export const SESSION_COOKIE = 'pos_office';
@@ -64,6 +64,11 @@ export class OfficeAuth {
 
   clearCookie(request: FastifyRequest, reply: FastifyReply): void {
     reply.clearCookie(SESSION_COOKIE, { httpOnly: true, secure: secureCookie(request), sameSite: 'strict', path: '/' });
+  }
+
+  /** Which of these sessions (token hashes) are still valid, without touching them (live streams ask). */
+  liveSessions(tokenHashes: readonly string[]): Promise<Set<string>> {
+    return liveSessions(this.db, tokenHashes, this.limits);
   }
 
   /** The session of the request's cookie, checked against `need`; refuses with 401 or 403. */

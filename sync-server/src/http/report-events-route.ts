@@ -25,7 +25,8 @@ function changedFrame(storeId: string): string {
  * GET /api/v1/office/reports/events: server-sent events for the back office's live dashboard
  * (session cookie only). `event: reports` with `{"storeId":…}` each time a store's reports
  * changed, only for the stores the user covers (and, with `?stores=`, only those);
- * `event: resync` when notices may have been lost; a comment line as heartbeat.
+ * `event: resync` when notices may have been lost; a comment line as heartbeat. The stream ends
+ * at the first heartbeat after its session ended (ReportEvents).
  */
 export function registerReportEventsRoute(app: HubApp, options: { db: Database; office: OfficeAuth; events: ReportEvents }): void {
   app.get(
@@ -67,6 +68,7 @@ export function registerReportEventsRoute(app: HubApp, options: { db: Database; 
       send(OPEN_FRAME);
       const remove = options.events.add({
         holder: session.user.userId,
+        session: session.tokenHash,
         stores: stores === null ? null : new Set(stores),
         changed: (storeId) => send(changedFrame(storeId)),
         resync: () => send('event: resync\ndata: {}\n\n'),

@@ -67,6 +67,21 @@ export async function findSession(db: Queryable, token: string, limits: SessionL
   return { tokenHash, user: userOf(row), csrfToken: csrfTokenOf(token) };
 }
 
+/**
+ * Which of these sessions (token hashes) are still valid, as findSession decides, without touching
+ * them: a live stream asking is not the user being active. One lookup by primary key for them all.
+ */
+export async function liveSessions(db: Queryable, tokenHashes: readonly string[], limits: SessionLimits): Promise<Set<string>> {
+  if (tokenHashes.length === 0) return new Set();
+  const rows = await db.query<{ token_hash: string }>(
+    `SELECT s.token_hash FROM office_sessions s JOIN office_users u ON u.user_id = s.user_id
+      WHERE s.token_hash = ANY($1::text[]) AND s.expires_at > now() AND NOT u.disabled
+        AND s.last_seen_at > now() - $2::bigint * interval '1 millisecond'`,
+    [[...new Set(tokenHashes)], limits.idleMs],
+  );
+  return new Set(rows.map((r) => r.token_hash));
+}
+
 export async function endSession(db: Queryable, tokenHash: string): Promise<void> {
   await db.query('DELETE FROM office_sessions WHERE token_hash = $1', [tokenHash]);
 }

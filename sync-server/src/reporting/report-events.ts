@@ -6,6 +6,8 @@ import { REPORTS_CHANGED } from './reporting-projector';
 export type ReportListener = {
   /** Who holds it (a user id): a holder past MAX_LISTENERS_PER_HOLDER loses its oldest. */
   readonly holder: string;
+  /** The office session it was opened with (its token hash): it ends once the session is no longer valid. */
+  readonly session?: string;
   readonly stores: ReadonlySet<string> | null;
   /** A store's reports changed (a projection step counted sales in it). */
   changed(storeId: string): void;
@@ -18,20 +20,27 @@ export type ReportListener = {
 /** Live dashboards one user may hold on this instance (tabs, a wall screen): a new one past it ends the oldest. */
 export const MAX_LISTENERS_PER_HOLDER = 8;
 
+/** Which of these sessions (token hashes) are still valid: signed out, revoked, expired or a disabled user's are not. */
+export type LiveSessions = (tokenHashes: readonly string[]) => Promise<ReadonlySet<string>>;
+
 /**
  * The reports' change notices (REPORTS_CHANGED, sent by the reporting projector of any hub
  * instance once its step committed) fanned out to this instance's live dashboards, each told only
  * of the stores it follows. One LISTEN for them all; a heartbeat keeps idle connections open
- * through proxies.
+ * through proxies, and with it one lookup of the dashboards' sessions ends those whose session
+ * ended (sign-out everywhere, a disabled user, a password reset, expiry): the page reconnects and
+ * is refused.
  */
 export class ReportEvents {
   private readonly listeners: ReportListener[] = [];
   private unlisten: (() => Promise<void>) | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
+  private checking = false;
 
   constructor(
     private readonly db: Database,
     private readonly heartbeatMs = 15_000,
+    private readonly liveSessions?: LiveSessions,
   ) {}
 
   async start(): Promise<void> {
@@ -44,8 +53,29 @@ export class ReportEvents {
       },
       { onReconnect: () => this.listeners.forEach((l) => l.resync()) },
     );
-    this.timer = setInterval(() => this.listeners.forEach((l) => l.heartbeat()), this.heartbeatMs);
+    this.timer = setInterval(() => {
+      this.listeners.forEach((l) => l.heartbeat());
+      void this.endLapsedSessions();
+    }, this.heartbeatMs);
     this.timer.unref();
+  }
+
+  /** Ends the live dashboards whose session is no longer valid (one check at a time; a failed one ends none). */
+  private async endLapsedSessions(): Promise<void> {
+    const sessions = this.listeners.flatMap((l) => (l.session === undefined ? [] : [l.session]));
+    if (!this.liveSessions || this.checking || sessions.length === 0) return;
+    this.checking = true;
+    try {
+      const alive = await this.liveSessions(sessions);
+      for (const lapsed of this.listeners.filter((l) => l.session !== undefined && !alive.has(l.session))) {
+        this.remove(lapsed);
+        lapsed.close('the session ended: sign in again');
+      }
+    } catch {
+      // The database is away: the listening connection's own recovery tells the dashboards (resync).
+    } finally {
+      this.checking = false;
+    }
   }
 
   get size(): number {
