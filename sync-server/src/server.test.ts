@@ -193,6 +193,9 @@ for (const target of testTargets()) {
         ['/api/v1/admin/tokens', 'post'],
         ['/api/v1/admin/tokens', 'get'],
         ['/api/v1/admin/tokens/{id}', 'delete'],
+        ['/api/v1/admin/price-lists', 'get'],
+        ['/api/v1/admin/price-lists/{listId}', 'put'],
+        ['/api/v1/admin/price-lists/{listId}', 'delete'],
       ] as const) {
         const op = doc.paths[path]?.[method];
         expect(op?.summary, `${method} ${path}`).toEqual(expect.any(String));

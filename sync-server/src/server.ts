@@ -24,6 +24,7 @@ import { registerAuditRoute } from './http/audit-route';
 import { registerApiKeyRoutes } from './http/api-key-routes';
 import { registerCatalogReadRoutes } from './http/catalog-read-routes';
 import { registerCatalogRoutes } from './http/catalog-routes';
+import { registerPriceListRoutes } from './http/price-list-routes';
 import { registerClosingRoutes } from './http/closing-routes';
 import { registerEnrollRoute } from './http/enroll-route';
 import { registerFiscalRoutes } from './http/fiscal-routes';
@@ -250,6 +251,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerApiKeyRoutes(app, { db, office });
   registerCatalogRoutes(app, { db, admin });
   registerCatalogReadRoutes(app, { db, admin });
+  registerPriceListRoutes(app, { db, admin });
   registerImportRoute(app, { db, admin });
   registerStoreSettingsRoute(app, { db, admin });
   registerStoreListRoute(app, { db, admin });

@@ -245,8 +245,15 @@ export type DashboardAnswer = {
   readonly bottomProducts: readonly DashboardRow[];
   readonly topCategories: readonly DashboardRow[];
   readonly bottomCategories: readonly DashboardRow[];
-  /** Names of the stores and products listed (ids the hub does not know are left out). */
-  readonly names: { readonly stores: Readonly<Record<string, string>>; readonly products: Readonly<Record<string, string>> };
+  /**
+   * Names of the stores, products and staff (cashier and salesperson keys) listed; ids the hub
+   * does not know are left out. A staff id two stores shown give different names: 'name (store), …'.
+   */
+  readonly names: {
+    readonly stores: Readonly<Record<string, string>>;
+    readonly products: Readonly<Record<string, string>>;
+    readonly staff: Readonly<Record<string, string>>;
+  };
 };
 
 /** GET /api/v1/office/reports/events: `event: reports` with this data when a store's reports changed. */
@@ -260,6 +267,8 @@ export type AdminErrorCode =
   /** A store the user does not cover named in a report's store list (403). */
   | 'store_not_covered'
   | 'invalid_product'
+  /** PUT /api/v1/admin/price-lists/:listId: a name, entry or product refused (`problems`, PriceListProblemCode). */
+  | 'invalid_price_list'
   | 'invalid_settings'
   | 'invalid_import'
   | 'invalid_movements'
@@ -283,3 +292,4 @@ export type AdminErrorCode =
   | 'invalid_jet_range';
 
 export * from './head-office-sales';
+export * from './head-office-price-lists';

@@ -67,3 +67,13 @@ export class OfficeBrowser {
     return answer;
   }
 }
+
+/** A browser signed in as a new user of this role (its stores: none for an administrator, else `stores`). */
+export async function signedInAs(hub: Hub, db: Database, role: OfficeRole, stores: string[] = ['S1']): Promise<OfficeBrowser> {
+  const email = `${role}@example.com`;
+  const { totpSecret } = await readyUser(db, { email, role, stores: role === 'admin' ? [] : stores });
+  const browser = new OfficeBrowser(hub);
+  const answer = await browser.signIn(email, undefined, totpSecret);
+  if (answer.status !== 200) throw new Error(`${role} could not sign in: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return browser;
+}
