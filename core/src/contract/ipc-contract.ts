@@ -13,6 +13,7 @@ import type { CardFailure, TerminalProgress } from '../payment/terminal-progress
 import type { StaffMember } from '../staff/permissions';
 import type { StoreProfile } from '../store/store-profile';
 import type { SyncCollectionName } from '../sync/collections';
+import type { PriceListDoc } from '../sync/head-office-price-lists';
 import type { PullResponse, PushResponse, PushRow, StreamEvent, SyncCheckpoint } from '../sync/sync-protocol';
 
 /**
@@ -56,6 +57,10 @@ export type CatalogPage = {
   readonly products: readonly Product[];
   /** Products withdrawn from the catalog since the last page (tombstones): removed from the till. */
   readonly deletedIds: readonly string[];
+  /** Price lists written since the last page, each whole: its entries replace the list's on the till. */
+  readonly priceLists?: readonly PriceListDoc[];
+  /** Price lists deleted since the last page (tombstones): their entries are removed from the till. */
+  readonly deletedPriceListIds?: readonly string[];
   /** Opaque; pass it back to get the next page. Null when the source has nothing yet. */
   readonly checkpoint: string | null;
   /** Changes still to fetch after this page: with what was imported, the progress bar's total. */

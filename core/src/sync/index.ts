@@ -8,3 +8,4 @@ export * from './erasure';
 export * from './head-office-ids';
 export * from './app-version';
 export * from './head-office-users';
+export * from './head-office-price-lists';

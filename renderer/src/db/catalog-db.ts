@@ -1,7 +1,6 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { Product } from '@pos/core';
+import type { PriceListEntry, Product } from '@pos/core';
 
-export type PriceListEntry = { readonly listId: string; readonly productId: string; readonly price: number };
 /** The hub's stock level of a product in this store (pieces, or grams for weighed products). */
 export type StockLevel = { readonly productId: string; readonly level: number; readonly updatedAt: string };
 export type CatalogMeta = { readonly key: string; readonly value: unknown };

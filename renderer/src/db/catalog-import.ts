@@ -1,4 +1,5 @@
-import type { CatalogPage } from '@pos/core';
+import { priceListEntries, type CatalogPage } from '@pos/core';
+import Dexie from 'dexie';
 import type { CatalogDb } from './catalog-db';
 
 export type CatalogImportState = {
@@ -16,6 +17,14 @@ export const CATALOG_PAGE_SIZE = 2000;
 
 export async function catalogImportState(db: CatalogDb): Promise<CatalogImportState | null> {
   return ((await db.meta.get(STATE_KEY))?.value as CatalogImportState | undefined) ?? null;
+}
+
+/** A page's price lists: each list written replaces the list's entries; a deleted list leaves none. */
+async function applyPriceLists(db: CatalogDb, page: CatalogPage): Promise<void> {
+  const lists = page.priceLists ?? [];
+  for (const listId of [...lists.map((l) => l.id), ...(page.deletedPriceListIds ?? [])])
+    await db.priceLists.where('[listId+productId]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]).delete();
+  for (const list of lists) await db.priceLists.bulkPut(priceListEntries(list));
 }
 
 const EMPTY: CatalogImportState = { source: null, checkpoint: null, imported: 0, total: 0, done: false };
@@ -56,7 +65,11 @@ export async function importCatalog(
       total: imported + page.remaining,
       done: page.done,
     };
-    const empty = page.products.length === 0 && page.deletedIds.length === 0;
+    const empty =
+      page.products.length === 0 &&
+      page.deletedIds.length === 0 &&
+      (page.priceLists?.length ?? 0) === 0 &&
+      (page.deletedPriceListIds?.length ?? 0) === 0;
     if (!empty) await beforePage();
     if (!page.done && !empty) {
       // The next page travels while this one is written: the import goes at the pace of the
@@ -64,9 +77,10 @@ export async function importCatalog(
       ahead = pull(page.checkpoint, CATALOG_PAGE_SIZE);
       ahead.catch(() => undefined);
     }
-    await db.transaction('rw', db.products, db.meta, async () => {
+    await db.transaction('rw', db.products, db.priceLists, db.meta, async () => {
       await db.products.bulkPut([...page.products]);
       if (page.deletedIds.length > 0) await db.products.bulkDelete([...page.deletedIds]);
+      await applyPriceLists(db, page);
       await db.meta.put({ key: STATE_KEY, value: next });
     });
     state = next;
