@@ -245,8 +245,15 @@ export type DashboardAnswer = {
   readonly bottomProducts: readonly DashboardRow[];
   readonly topCategories: readonly DashboardRow[];
   readonly bottomCategories: readonly DashboardRow[];
-  /** Names of the stores and products listed (ids the hub does not know are left out). */
-  readonly names: { readonly stores: Readonly<Record<string, string>>; readonly products: Readonly<Record<string, string>> };
+  /**
+   * Names of the stores, products and staff (cashier and salesperson keys) listed; ids the hub
+   * does not know are left out. A staff id two stores shown give different names: 'name (store), …'.
+   */
+  readonly names: {
+    readonly stores: Readonly<Record<string, string>>;
+    readonly products: Readonly<Record<string, string>>;
+    readonly staff: Readonly<Record<string, string>>;
+  };
 };
 
 /** GET /api/v1/office/reports/events: `event: reports` with this data when a store's reports changed. */

@@ -58,16 +58,56 @@ function rangeOf(stores: readonly string[], from: string, to: string): Dashboard
   return range;
 }
 
-/** Names of the stores and products a dashboard lists. */
-async function namesOf(db: Queryable, stores: readonly string[], products: readonly string[]): Promise<DashboardAnswer['names']> {
+/**
+ * The names of staff ids in the stores shown: a person's display name, or, for an id the stores
+ * give different names (staff are each store's), each name with its store's: 'Alice (Lyon), Bob (Nice)'.
+ */
+async function staffNames(
+  db: Queryable,
+  stores: readonly string[],
+  staffIds: readonly string[],
+  storeNames: Readonly<Record<string, string>>,
+): Promise<Record<string, string>> {
+  if (staffIds.length === 0) return {};
+  const rows = await db.query<{ store_id: string; staff_id: string; display_name: string }>(
+    `SELECT store_id, staff_id, display_name FROM staff WHERE store_id = ANY($1::text[]) AND staff_id = ANY($2::text[])
+      ORDER BY staff_id, store_id`,
+    [[...stores], [...staffIds]],
+  );
+  const names: Record<string, string> = {};
+  for (const id of new Set(rows.map((r) => r.staff_id))) {
+    const same = rows.filter((r) => r.staff_id === id);
+    const distinct = new Set(same.map((r) => r.display_name));
+    names[id] =
+      distinct.size === 1
+        ? same[0]!.display_name
+        : same.map((r) => `${r.display_name} (${storeNames[r.store_id] ?? r.store_id})`).join(', ');
+  }
+  return names;
+}
+
+/** Names of the stores, products and staff (cashiers, salespeople) a dashboard lists. */
+async function namesOf(
+  db: Queryable,
+  stores: readonly string[],
+  products: readonly string[],
+  staff: readonly string[] = [],
+): Promise<DashboardAnswer['names']> {
   const rows = await db.query<{ id: string; name: string | null }>(
     `SELECT id, doc ->> 'name' AS name FROM catalog_docs WHERE collection = 'products' AND id = ANY($1::text[])`,
     [[...products]],
   );
+  const storeNames = Object.fromEntries((await listStores(db, stores)).map((s) => [s.storeId, s.name]));
   return {
-    stores: Object.fromEntries((await listStores(db, stores)).map((s) => [s.storeId, s.name])),
+    stores: storeNames,
     products: Object.fromEntries(rows.filter((r) => typeof r.name === 'string').map((r) => [r.id, r.name!])),
+    staff: await staffNames(db, stores, staff, storeNames),
   };
+}
+
+/** The staff ids of the cashier and salesperson rows. */
+function staffKeys(...lists: readonly (readonly KeyedFigures[])[]): string[] {
+  return [...new Set(lists.flatMap((rows) => rows.map((r) => r.key)))];
 }
 
 /** Everything the back office's dashboard shows for stores and business dates, with the periods it is compared with. */
@@ -91,7 +131,7 @@ async function dashboardAnswer(db: Database, range: DashboardRange, ranked: numb
     bottomProducts: board.bottomProducts,
     topCategories: board.topCategories,
     bottomCategories: board.bottomCategories,
-    names: await namesOf(db, range.stores, products),
+    names: await namesOf(db, range.stores, products, staffKeys(board.by.cashier, board.by.salesperson)),
   };
 }
 
@@ -126,10 +166,17 @@ const count = (key: keyof KeyedFigures, fr: string, en: string): ExportColumn<Ke
   type: 'integer',
 });
 
-/** One table of the dashboard as a file's columns: its key (and the product's or store's name), then the figures. */
+/** The tables whose keys have names: stores, products, staff. */
+function namedBy(table: ExportTable): keyof DashboardAnswer['names'] | null {
+  if (table === 'store') return 'stores';
+  if (table.endsWith('Products')) return 'products';
+  return table === 'cashier' || table === 'salesperson' ? 'staff' : null;
+}
+
+/** One table of the dashboard as a file's columns: its key (and the store's, product's or person's name), then the figures. */
 function exportColumns(table: ExportTable, names: Readonly<Record<string, string>>): ExportColumn<KeyedFigures>[] {
   const ranked = !(DASHBOARD_BREAKDOWNS as readonly string[]).includes(table);
-  const named = table === 'store' || table.endsWith('Products');
+  const named = namedBy(table) !== null;
   return [
     { key: 'key', header: { fr: 'Clé', en: 'Key' } },
     ...(named ? [{ key: 'name', header: { fr: 'Nom', en: 'Name' }, value: (row: KeyedFigures) => names[row.key] ?? null }] : []),
@@ -195,7 +242,7 @@ export function registerDashboardRoute(app: HubApp, options: { db: Database; adm
             bottomProducts: List(Row),
             topCategories: List(Row),
             bottomCategories: List(Row),
-            names: Type.Object({ stores: Names, products: Names }),
+            names: Type.Object({ stores: Names, products: Names, staff: Names }),
           }),
           ...errorResponses(400, 401, 403),
         },
@@ -208,13 +255,19 @@ export function registerDashboardRoute(app: HubApp, options: { db: Database; adm
       const range = rangeOf(stores, from, to);
       if (!isFileFormat(format)) return dashboardAnswer(options.db, range, ranked ?? 10);
       const rows = await exportRows(options.db, range, table, ranked ?? 10);
-      const products = table.endsWith('Products') ? rows.map((r) => r.key) : [];
-      const names = await namesOf(options.db, table === 'store' ? stores : [], products);
+      const named = namedBy(table);
+      const keys = rows.map((r) => r.key);
+      const names = await namesOf(
+        options.db,
+        named === 'products' ? [] : stores,
+        named === 'products' ? keys : [],
+        named === 'staff' ? keys : [],
+      );
       return sendTableExport(request, reply, {
         format,
         name: `dashboard-${table}`,
         storeId: stores.length === 1 ? stores[0]! : null,
-        columns: exportColumns(table, table === 'store' ? names.stores : names.products),
+        columns: exportColumns(table, named === null ? {} : names[named]),
         batches: (async function* () {
           yield rows;
         })(),

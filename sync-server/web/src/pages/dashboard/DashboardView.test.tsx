@@ -39,7 +39,7 @@ const ANSWER: DashboardAnswer = {
     hour: [row('9', 40_000), row('10', 110_000)],
     till: [row('S1/T1', 150_000, 40)],
     channel: [row('store', 150_000, 40)],
-    cashier: [row('staff-camille', 150_000, 40)],
+    cashier: [row('staff-camille', 110_000, 30), row('staff-old', 40_000, 10)],
     salesperson: [row('staff-camille', 150_000, 40)],
     tender: [row('cash', 50_000), row('card', 100_000)],
     vat: [row('550', 30_000), row('2000', 120_000)],
@@ -49,7 +49,7 @@ const ANSWER: DashboardAnswer = {
   bottomProducts: [{ ...row('prd-2', 1_000), quantity: 1 }],
   topCategories: [{ ...row('Épicerie', 150_000), quantity: 13 }],
   bottomCategories: [{ ...row('', 0), quantity: 0 }],
-  names: { stores: { S1: 'Paris', S2: 'Lyon' }, products: { 'prd-1': 'Pâté de campagne' } },
+  names: { stores: { S1: 'Paris', S2: 'Lyon' }, products: { 'prd-1': 'Pâté de campagne' }, staff: { 'staff-camille': 'Camille Roux' } },
 };
 
 /** A fake EventSource the test drives: `emit('reports', {storeId})`. */
@@ -126,6 +126,10 @@ describe('the dashboard', { timeout: 20_000 }, () => {
     ).toEqual(['5.5%', '20%']);
     expect(within(screen.getByRole('table', { name: 'Sales by tender' })).getAllByRole('rowheader')[0]!.textContent).toBe('Cash');
     expect(within(screen.getByRole('table', { name: 'Sales by till' })).getByRole('rowheader').textContent).toBe('T1 (Paris)');
+    // Cashiers and salespeople by name; an id the hub has no name for stays shown as it is.
+    const cashiers = within(screen.getByRole('table', { name: 'Sales by cashier' })).getAllByRole('rowheader');
+    expect(cashiers.map((h) => h.textContent)).toEqual(['Camille Roux', 'staff-old']);
+    expect(within(screen.getByRole('table', { name: 'Sales by salesperson' })).getByRole('rowheader').textContent).toBe('Camille Roux');
     const top = screen.getByRole('table', { name: 'Best-selling products' });
     expect(within(top).getByRole('rowheader').textContent).toBe('Pâté de campagne');
     expect(screen.getByRole('button', { name: 'Export the table “Best-selling products” as CSV' })).toBeTruthy();

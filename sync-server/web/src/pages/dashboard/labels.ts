@@ -24,12 +24,13 @@ export function useNumbers() {
   };
 }
 
-/** The words for a breakdown's key: names of stores and products, days and weekdays, hours, VAT rates, tenders… */
+/** The words for a breakdown's key: names of stores, products and staff, days and weekdays, hours, VAT rates, tenders… */
 export function useKeyLabel(answer: DashboardAnswer | null): (by: DashboardBreakdown | 'product', key: string) => string {
   const { t, i18n } = useTranslation();
   const n = useNumbers();
   const stores = answer?.names.stores ?? {};
   const products = answer?.names.products ?? {};
+  const staff = answer?.names.staff ?? {};
   const known = (prefix: string, key: string) => (i18n.exists(`${prefix}.${key}`) ? t(`${prefix}.${key}`) : key);
   return (by, key) => {
     switch (by) {
@@ -45,6 +46,9 @@ export function useKeyLabel(answer: DashboardAnswer | null): (by: DashboardBreak
         const [store = '', till = key] = key.split('/');
         return t('dashboard.tillOf', { till, store: stores[store] ?? store });
       }
+      case 'cashier':
+      case 'salesperson':
+        return staff[key] ?? key;
       case 'channel':
         return known('dashboard.channels', key);
       case 'tender':
