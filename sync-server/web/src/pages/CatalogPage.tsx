@@ -4,12 +4,13 @@ import { useOfficeClient } from '../app/client-context';
 import type { PageProps } from '../app/page-props';
 import { catalogApi, type VatRate } from './catalog/catalog-api';
 import { ImportPanel } from './catalog/ImportPanel';
+import { PriceLists } from './catalog/PriceLists';
 import { ProductEditor } from './catalog/ProductEditor';
 import { ProductSearch } from './catalog/ProductSearch';
 
 /**
- * The shared catalog (issue 13): administrators edit products, change prices in place and import
- * CSV files; regional and store managers read it. Every change reaches online tills at once.
+ * The shared catalog (issue 13): administrators edit products, change prices in place, import
+ * CSV files and keep the price lists; regional and store managers read them. Every change reaches online tills at once.
  */
 export default function CatalogPage({ access }: PageProps) {
   const { t } = useTranslation();
@@ -49,6 +50,7 @@ export default function CatalogPage({ access }: PageProps) {
       )}
       <ProductSearch api={api} vatRates={vatRates} canEdit={canEdit} reloadKey={reloadKey} onOpen={open} />
       {canEdit && <ImportPanel api={api} onImported={reload} />}
+      <PriceLists api={api} canEdit={canEdit} />
     </>
   );
 }

@@ -59,6 +59,7 @@ function catalogHub() {
     }
     if (method === 'GET' && path === '/products/p1') return { product: PATE, deleted: false, seq: 4 };
     if (path === '/categories') return { categories: ['Épicerie', 'Fruits'], truncated: false };
+    if (path === '/price-lists') return { priceLists: [] };
     if (path === '/vat-rates')
       return {
         vatRates: [

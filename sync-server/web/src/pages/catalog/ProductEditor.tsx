@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../app/Field';
 import { PanelForm } from '../../app/PanelForm';
@@ -6,6 +6,7 @@ import { OfficeApiError } from '../../api/office-client';
 import { useScopedErrorText } from '../../app/use-scoped-error-text';
 import type { CatalogApi, Product, VatRate } from './catalog-api';
 import { bodyOf, draftOf, EMPTY_DRAFT, type ProductDraft } from './product-draft';
+import { useFocusFirst } from './use-focus-first';
 import { useProblemText, type CodedProblem } from './use-problem-text';
 
 type Props = {
@@ -28,12 +29,7 @@ export function ProductEditor({ api, id, vatRates, canEdit, onSaved, onClose }: 
   const [draft, setDraft] = useState<ProductDraft>(EMPTY_DRAFT);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const box = useRef<HTMLDivElement>(null);
-  // Opened from a row or the New button: the keyboard goes to its first field (or Close, read-only).
-  useEffect(() => {
-    const controls = box.current?.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, button') ?? [];
-    [...controls].find((c) => !c.disabled)?.focus();
-  }, []);
+  const box = useFocusFirst();
 
   useEffect(() => {
     if (id === null) return;

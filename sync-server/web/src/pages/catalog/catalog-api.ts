@@ -3,6 +3,9 @@ import type {
   CategoryList,
   ImportRefusal,
   ImportRowError,
+  PriceListBody,
+  PriceListRead,
+  PriceListSummary,
   ProductBody,
   ProductImportResult,
   ProductPage,
@@ -11,7 +14,17 @@ import type {
 } from '@pos/core/sync/head-office-api';
 import { OfficeApiError, type OfficeClient } from '../../api/office-client';
 
-export type { ImportRowError, Product, ProductBody, ProductImportResult, ProductPage, ProductQuery };
+export type {
+  ImportRowError,
+  PriceListBody,
+  PriceListRead,
+  PriceListSummary,
+  Product,
+  ProductBody,
+  ProductImportResult,
+  ProductPage,
+  ProductQuery,
+};
 
 export type VatRate = { readonly id: string; readonly rateBp: number; readonly code: string; readonly label: string };
 
@@ -33,7 +46,7 @@ function queryString(query: ProductQuery): string {
   return text === '' ? '' : `?${text}`;
 }
 
-/** The catalog routes of sync-server/src/http/catalog-read-routes.ts, catalog-routes.ts and import-route.ts, typed for the page. */
+/** The catalog routes of sync-server/src/http/catalog-read-routes.ts, catalog-routes.ts, price-list-routes.ts and import-route.ts, typed for the page. */
 export function catalogApi(client: OfficeClient) {
   return {
     async search(query: ProductQuery): Promise<ProductPage> {
@@ -53,6 +66,18 @@ export function catalogApi(client: OfficeClient) {
     },
     async changePrice(id: string, price: number): Promise<Product> {
       return ((await client.admin('PATCH', `/products/${encodeURIComponent(id)}`, { price })) as ProductRead).product;
+    },
+    async priceLists(): Promise<readonly PriceListSummary[]> {
+      return ((await client.admin('GET', '/price-lists')) as { priceLists: PriceListSummary[] }).priceLists;
+    },
+    async readPriceList(id: string): Promise<PriceListRead> {
+      return (await client.admin('GET', `/price-lists/${encodeURIComponent(id)}`)) as PriceListRead;
+    },
+    async putPriceList(id: string, body: PriceListBody): Promise<PriceListRead> {
+      return (await client.admin('PUT', `/price-lists/${encodeURIComponent(id)}`, body)) as PriceListRead;
+    },
+    async deletePriceList(id: string): Promise<PriceListRead> {
+      return (await client.admin('DELETE', `/price-lists/${encodeURIComponent(id)}`)) as PriceListRead;
     },
     /** Checks (dryRun) or imports a CSV file; a refusal with row errors throws ImportRefused. */
     async importCsv(file: Blob, dryRun: boolean): Promise<ProductImportResult> {
