@@ -8,7 +8,7 @@ import type { HubApp } from './hub-app';
 import { sessionOf, type OfficeAuth } from './office-auth';
 import { OfficeSecurity } from './office-schemas';
 import { visibleStores } from './store-list-route';
-import { responseSink } from './stream-sink';
+import { openEventStream } from './stream-sink';
 
 /** A live dashboard is told little: a few kilobytes waiting mean its reader is gone. */
 const MAX_BUFFERED_BYTES = 64 * 1024;
@@ -52,15 +52,7 @@ export function registerReportEventsRoute(app: HubApp, options: { db: Database; 
     async (request, reply) => {
       const session = sessionOf(request);
       const stores = scopedStores(storesAsked(request.query.stores), await visibleStores(options.db, request));
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store, no-transform',
-        connection: 'close',
-        'x-accel-buffering': 'no',
-      });
-      const sink = responseSink(res, {
+      const { res, sink } = openEventStream(reply, {
         maxBufferedBytes: MAX_BUFFERED_BYTES,
         onBehind: (bufferedBytes) => request.log.warn({ bufferedBytes }, 'report events closed: the reader fell behind'),
       });

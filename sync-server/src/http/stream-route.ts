@@ -4,7 +4,7 @@ import type { LiveStreams } from '../sync/live-streams';
 import type { HubApp } from './hub-app';
 import { DeviceSecurity, SYNC_REFUSALS } from './api-schemas';
 import { deviceRateConfig, type RateLimit } from './rate-limits';
-import { responseSink } from './stream-sink';
+import { openEventStream } from './stream-sink';
 import { syncContext, syncGuard } from './sync-guard';
 
 const CollectionParams = Type.Object({ collection: Type.String({ maxLength: 64 }) });
@@ -41,17 +41,8 @@ export function registerStreamRoute(
     },
     async (request, reply) => {
       const { device, scope, collection } = syncContext(request);
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store, no-transform',
-        // A stream has its connection to itself: when it ends, so does the connection.
-        connection: 'close',
-        'x-accel-buffering': 'no',
-      });
       const where = { storeId: device.storeId, tillId: device.tillId, collection: collection.name };
-      const sink = responseSink(res, {
+      const { res, sink } = openEventStream(reply, {
         maxBufferedBytes: options.maxBufferedBytes,
         onBehind: (bufferedBytes) => request.log.warn({ ...where, bufferedBytes }, 'stream closed: its reader fell behind'),
       });

@@ -40,3 +40,23 @@ export function responseSink(
     },
   };
 }
+
+/**
+ * Takes a request's response from Fastify and starts a server-sent events stream on it: never
+ * cached or transformed by a proxy, its connection its own (when the stream ends, so does the
+ * connection), then a sink over it that cuts a reader fallen `maxBufferedBytes` behind.
+ */
+export function openEventStream(
+  reply: { hijack(): void; readonly raw: ServerResponse },
+  options: { maxBufferedBytes: number; onBehind: (bufferedBytes: number) => void },
+): { readonly res: ServerResponse; readonly sink: StreamSink } {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store, no-transform',
+    connection: 'close',
+    'x-accel-buffering': 'no',
+  });
+  return { res, sink: responseSink(res, options) };
+}
