@@ -6,7 +6,8 @@ import { demoProducts, PosError, type CatalogPage } from '@pos/core';
  * held in memory.
  */
 export function demoCatalogPage(size: number, checkpoint: string | null, limit: number): CatalogPage {
-  const from = checkpoint === null ? 0 : Number(checkpoint);
+  // A hub's checkpoint ("products:price-lists") read by its products part: its page's other source restarts the import.
+  const from = checkpoint === null ? 0 : Number(checkpoint.split(':')[0]);
   if (!Number.isSafeInteger(from) || from < 0) throw new PosError('INVALID_REQUEST', `Bad catalog checkpoint "${checkpoint}"`);
   const products = demoProducts(from, limit, size);
   const next = from + products.length;
