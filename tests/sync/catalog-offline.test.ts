@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogDb } from '../../renderer/src/db/catalog-db';
 import { catalogImportState, importCatalog } from '../../renderer/src/db/catalog-import';
+import { withListPrice } from '../../renderer/src/db/catalog-search';
 import { adminHeaders, ean, headOffice, productBody } from '../../sync-server/src/test-support/head-office';
 import { testTargets } from '../../sync-server/src/test-support/test-databases';
 import { useHubBehindProxy } from './hub-behind-proxy';
@@ -69,6 +70,25 @@ for (const target of testTargets()) {
       ]);
       expect((await catalog.products.where('barcodes').equals(ean(2)).toArray()).map((p) => p.id)).toEqual(['prd-7']);
       expect((await catalogImportState(catalog))?.checkpoint).toBe(state.checkpoint);
+    });
+
+    it('gets the price lists head office writes after the products, and drops a deleted list’s prices', async () => {
+      const ho = await office();
+      for (const i of [1, 2])
+        await ho.putProduct(`prd-${i}`, productBody({ sku: `sku-${i}`, name: `Produit ${i}`, barcodes: [ean(i)], price: 100 * i }));
+      const list = { name: 'Grossistes', entries: [{ productId: 'prd-1', price: 75 }] };
+      expect((await ho.call('PUT', '/api/v1/admin/price-lists/pl-gros', list)).status).toBe(201);
+      peer = await startTillPeer({ hubUrl: env().proxy.url, hubDb: env().database.db, storeId: 'S001', tillId: 'T01' });
+      catalog = new CatalogDb(`catalog-offline-${target.name}-${count++}`);
+      expect(await importCatalog(catalog, pull)).toMatchObject({ imported: 2, done: true });
+      const [p1, p2] = [(await catalog.products.get('prd-1'))!, (await catalog.products.get('prd-2'))!];
+      expect((await withListPrice(catalog, p1, 'pl-gros')).price).toBe(75);
+      expect((await withListPrice(catalog, p2, 'pl-gros')).price).toBe(200);
+
+      expect((await ho.call('DELETE', '/api/v1/admin/price-lists/pl-gros')).status).toBe(200);
+      expect(await importCatalog(catalog, pull)).toMatchObject({ done: true });
+      expect(await catalog.priceLists.count()).toBe(0);
+      expect((await withListPrice(catalog, p1, 'pl-gros')).price).toBe(100);
     });
   });
 }
