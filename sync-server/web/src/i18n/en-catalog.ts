@@ -70,6 +70,10 @@ export const enCatalog: Words<typeof frCatalog> = {
       delete: 'Delete',
       deleteQuestion: 'Delete the list {{name}}? Stores naming it go back to catalog prices.',
       deleted: 'The list {{name}} is deleted.',
+      errors: {
+        invalid_price_list: 'This price list is not valid: one of its products may no longer be in the catalog.',
+        not_found: 'This price list does not exist (or no longer).',
+      },
       problems: {
         id: 'An id is 1 to 64 letters, digits, ".", "_" or "-".',
         name: 'A name is 1 to 100 characters.',
@@ -145,7 +149,6 @@ export const enCatalog: Words<typeof frCatalog> = {
     },
     errors: {
       invalid_product: 'This product is not valid: one of its barcodes may already belong to another product.',
-      invalid_price_list: 'This price list is not valid: one of its products may no longer be in the catalog.',
       not_found: 'This product is not (or no longer) in the catalog.',
       body_too_large: 'This file is over 64 MB: split it into several files.',
     },

@@ -66,6 +66,10 @@ export const frCatalog = {
       delete: 'Supprimer',
       deleteQuestion: 'Supprimer la liste {{name}} ? Les magasins qui la nomment reviendront aux prix du catalogue.',
       deleted: 'La liste {{name}} est supprimée.',
+      errors: {
+        invalid_price_list: 'Cette liste de prix n’est pas valide : un de ses produits n’est peut-être plus au catalogue.',
+        not_found: 'Cette liste de prix n’existe pas (ou plus).',
+      },
       problems: {
         id: 'Un identifiant compte 1 à 64 lettres, chiffres, « . », « _ » ou « - ».',
         name: 'Un nom compte 1 à 100 caractères.',
@@ -141,7 +145,6 @@ export const frCatalog = {
     },
     errors: {
       invalid_product: 'Ce produit n’est pas valide : un de ses codes-barres appartient peut-être déjà à un autre produit.',
-      invalid_price_list: 'Cette liste de prix n’est pas valide : un de ses produits n’est peut-être plus au catalogue.',
       not_found: 'Ce produit n’existe pas (ou plus) dans le catalogue.',
       body_too_large: 'Ce fichier dépasse 64 Mo : découpez-le en plusieurs fichiers.',
     },

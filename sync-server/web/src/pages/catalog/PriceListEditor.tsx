@@ -21,7 +21,7 @@ type Props = {
 /** A price list: its name and its rows (a product id, a price in euros); administrators change and save it whole. */
 export function PriceListEditor({ api, id, canEdit, onSaved, onClose }: Props) {
   const { t, i18n } = useTranslation();
-  const errorText = useScopedErrorText('catalog');
+  const errorText = useScopedErrorText('catalog.priceLists');
   const problemText = useProblemText();
   const [draft, setDraft] = useState<PriceListDraft>(id === null ? { ...EMPTY_LIST, entries: [newEntry()] } : EMPTY_LIST);
   const [problem, setProblem] = useState<string | null>(null);

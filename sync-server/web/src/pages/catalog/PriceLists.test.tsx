@@ -93,6 +93,11 @@ describe('the price lists of the catalog page', () => {
     await userEvent.click(within(table).getByRole('button', { name: 'Confirmer' }));
     expect(hub.admin).toHaveBeenCalledWith('DELETE', '/price-lists/pl-gros');
     expect(await within(section).findByText('La liste Grossistes est supprimée.')).toBeTruthy();
+    // Deleted meanwhile elsewhere: said as a list's absence, not a product's.
+    hub.admin.mockRejectedValueOnce(new OfficeApiError('not_found', 404));
+    await userEvent.click(within(table).getByRole('button', { name: 'Supprimer' }));
+    await userEvent.click(within(table).getByRole('button', { name: 'Confirmer' }));
+    expect((await within(section).findByRole('alert')).textContent).toBe('Cette liste de prix n’existe pas (ou plus).');
   });
 
   it('an administrator edits a list read from the hub, in English', async () => {

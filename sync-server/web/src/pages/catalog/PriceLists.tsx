@@ -13,7 +13,7 @@ type Props = { readonly api: CatalogApi; readonly canEdit: boolean };
  */
 export function PriceLists({ api, canEdit }: Props) {
   const { t } = useTranslation();
-  const errorText = useScopedErrorText('catalog');
+  const errorText = useScopedErrorText('catalog.priceLists');
   const [lists, setLists] = useState<readonly PriceListSummary[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
