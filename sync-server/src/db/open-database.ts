@@ -4,7 +4,7 @@ import { openPostgresDatabase } from './postgres-database';
 
 export type DatabaseConfig =
   | { readonly kind: 'postgres'; readonly url: string; readonly migrationsFolder?: string; readonly onError?: (error: Error) => void }
-  | { readonly kind: 'pglite'; readonly dataDir?: string; readonly migrationsFolder?: string };
+  | { readonly kind: 'pglite'; readonly dataDir?: string; readonly migrationsFolder?: string; readonly template?: Blob };
 
 /** Opens the configured engine and brings its schema up to date before anyone uses it. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
@@ -18,6 +18,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       : await openPgliteDatabase({
           ...(config.dataDir ? { dataDir: config.dataDir } : {}),
           ...(config.migrationsFolder ? { migrationsFolder: config.migrationsFolder } : {}),
+          ...(config.template ? { template: config.template } : {}),
         });
   try {
     await db.migrate();

@@ -43,9 +43,9 @@ function pgliteTarget(): TestTarget {
     name: 'pglite',
     skip: false,
     async open(options = {}) {
-      // Migrated: from the run's template, then migrate() only confirms nothing is left to apply.
-      const db = options.migrate === false ? await openPgliteDatabase() : await openPgliteDatabase({ template: await pgliteTemplate() });
-      if (options.migrate !== false) await db.migrate();
+      // Migrated: from the run's template, so the migrations only confirm nothing is left to apply.
+      const db =
+        options.migrate === false ? await openPgliteDatabase() : await openDatabase({ kind: 'pglite', template: await pgliteTemplate() });
       return {
         db,
         url: null,
