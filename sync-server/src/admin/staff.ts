@@ -17,7 +17,7 @@ import {
 import type { Queryable } from '../db/database';
 import { HubError } from '../errors/hub-error';
 import { hashStaffPin } from './pin-hash';
-import { storeExists } from './stores';
+import { requireStore } from './stores';
 
 /** A person as head office sees them: never the PIN, nor its hash. */
 export type StaffInfo = {
@@ -103,10 +103,6 @@ function pinOf(pin: string): string {
 function roleOf(role: unknown): StoreRole {
   if (!isStoreRole(role)) throw invalid('role', 'staff_role', `a role is one of ${STORE_ROLES.join(', ')}`);
   return role;
-}
-
-async function requireStore(db: Queryable, storeId: string): Promise<void> {
-  if (!(await storeExists(db, storeId))) throw new HubError(404, 'not_found', `Store ${storeId} does not exist`);
 }
 
 function isBadgeClash(error: unknown): boolean {

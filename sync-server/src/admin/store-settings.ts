@@ -6,7 +6,7 @@ import type { Database } from '../db/database';
 import { HubError } from '../errors/hub-error';
 import { findDocuments } from '../sync/document-table';
 import { putHubDocuments } from '../sync/hub-writes';
-import { storeExists } from './stores';
+import { requireStore } from './stores';
 
 const STORE_SETTINGS = findSyncCollection('store_settings') as SyncCollection;
 
@@ -69,7 +69,7 @@ export type StoredSettings = { readonly storeId: string; readonly settings: Reco
  * the store has none yet (or they were deleted).
  */
 export async function getStoreSettings(db: Database, storeId: string): Promise<StoredSettings> {
-  if (!(await storeExists(db, storeId))) throw new HubError(404, 'not_found', `Store ${storeId} does not exist`);
+  await requireStore(db, storeId);
   const found = (await findDocuments(db, { kind: 'store', storeId }, STORE_SETTINGS.name, [STORE_SETTINGS_DOC_ID])).get(
     STORE_SETTINGS_DOC_ID,
   );
@@ -83,7 +83,7 @@ export async function getStoreSettings(db: Database, storeId: string): Promise<S
  * every till of the store pulls it (and its host re-reads the profile) at once.
  */
 export async function putStoreSettings(db: Database, storeId: string, settings: StoreSettingsInput): Promise<SettingsWriteResult> {
-  if (!(await storeExists(db, storeId))) throw new HubError(404, 'not_found', `Store ${storeId} does not exist`);
+  await requireStore(db, storeId);
   const problems = settingsProblems(settings);
   if (problems.length > 0) {
     throw new HubError(422, 'invalid_settings', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { problems });

@@ -20,6 +20,11 @@ export async function storeExists(db: Queryable, storeId: string): Promise<boole
   return (await db.query('SELECT 1 FROM stores WHERE store_id = $1', [storeId])).length > 0;
 }
 
+/** A store's routes answer 404 for a store the hub does not hold. */
+export async function requireStore(db: Queryable, storeId: string): Promise<void> {
+  if (!(await storeExists(db, storeId))) throw new HubError(404, 'not_found', `Store ${storeId} does not exist`);
+}
+
 /** The stores, by id: all of them (`only` null), or those of `only` (a head-office user's stores). */
 export async function listStores(db: Queryable, only: readonly string[] | null): Promise<{ storeId: string; name: string }[]> {
   const rows = await db.query<{ store_id: string; name: string }>(

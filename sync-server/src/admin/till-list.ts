@@ -1,7 +1,6 @@
 import type { TillSummary } from '@pos/core';
 import type { Queryable } from '../db/database';
-import { HubError } from '../errors/hub-error';
-import { storeExists } from './stores';
+import { requireStore } from './stores';
 
 export type { TillSummary };
 
@@ -21,7 +20,7 @@ const iso = (value: Date | string): string => new Date(value).toISOString();
 
 /** A store's tills, from what the hub already keeps: tills (their app version), device tokens, pending records, quarantine. */
 export async function listTills(db: Queryable, storeId: string): Promise<TillSummary[]> {
-  if (!(await storeExists(db, storeId))) throw new HubError(404, 'not_found', `Store ${storeId} does not exist`);
+  await requireStore(db, storeId);
   const rows = await db.query<Row>(
     `SELECT t.till_id, t.label, t.app_version, t.created_at,
             (SELECT count(*) FROM device_tokens d WHERE d.store_id = t.store_id AND d.till_id = t.till_id) AS tokens,

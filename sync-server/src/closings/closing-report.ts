@@ -1,6 +1,6 @@
 import type { FigureDifference } from '@pos/core/fiscal/archive/closing-figures';
 import type { ClosingTotals } from '@pos/core/sync/head-office-closings';
-import { storeExists } from '../admin/stores';
+import { requireStore } from '../admin/stores';
 import type { MissingRecords } from './chain-holes';
 import type { ClosingKind } from './closing-inputs';
 import type { Queryable } from '../db/database';
@@ -109,7 +109,7 @@ function summaryOf(r: Row): ClosingSummary {
 }
 
 async function knownStore(db: Queryable, storeId: string): Promise<void> {
-  if (!(await storeExists(db, storeId))) throw new HubError(404, 'not_found', `Store ${storeId} does not exist`);
+  await requireStore(db, storeId);
 }
 
 export type ClosingFilters = { readonly from?: string; readonly to?: string; readonly kind?: ClosingKind };

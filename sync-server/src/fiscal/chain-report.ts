@@ -1,7 +1,6 @@
 import { FISCAL_CHAINS, GENESIS_HASH } from '@pos/core';
-import { storeExists } from '../admin/stores';
+import { requireStore } from '../admin/stores';
 import type { Queryable } from '../db/database';
-import { HubError } from '../errors/hub-error';
 
 /** Gaps and lost journals listed per store at most (the counts are whole). */
 export const MAX_LISTED = 200;
@@ -43,7 +42,7 @@ const iso = (value: string | Date | null | undefined) => (value ? new Date(value
 
 /** Each till of the store, each of its chains: verified up to, waiting, breaks, gaps, lost journals. */
 export async function storeChainsReport(db: Queryable, storeId: string): Promise<StoreChainsReport> {
-  if (!(await storeExists(db, storeId))) throw new HubError(404, 'not_found', `Store ${storeId} does not exist`);
+  await requireStore(db, storeId);
   const [checkpoint] = await db.query<{ seq: number; feed_seq: number }>(
     'SELECT seq, feed_seq FROM chain_verification WHERE store_id = $1',
     [storeId],
@@ -139,7 +138,7 @@ export type BreakQuery = { readonly tillId?: string; readonly chain?: string; re
 
 /** The store's breaks, newest first, each with the record it names. */
 export async function storeBreaks(db: Queryable, storeId: string, query: BreakQuery): Promise<BreakReport[]> {
-  if (!(await storeExists(db, storeId))) throw new HubError(404, 'not_found', `Store ${storeId} does not exist`);
+  await requireStore(db, storeId);
   const rows = await db.query<{
     till_id: string;
     chain: string;

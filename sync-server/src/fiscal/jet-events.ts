@@ -1,8 +1,9 @@
 import { JET_CODES } from '@pos/core/fiscal/jet-codes';
 import type { JetEntry } from '@pos/core/sync/head-office-closings';
-import { storeExists } from '../admin/stores';
+import { requireStore } from '../admin/stores';
 import type { Queryable } from '../db/database';
 import { HubError } from '../errors/hub-error';
+import { decodeCursor, encodeCursor } from '../errors/keyset-cursor';
 import { keysetBatches } from '../http/export/export-table';
 
 export type JetFilters = {
@@ -65,7 +66,7 @@ function nextDay(date: string): string {
 
 /** Refuses what the filters cannot mean (404 unknown store, 400 `to` before `from`) before anything is read. */
 export async function checkJetRequest(db: Queryable, storeId: string, filters: JetFilters): Promise<void> {
-  if (!(await storeExists(db, storeId))) throw new HubError(404, 'not_found', `Store ${storeId} does not exist`);
+  await requireStore(db, storeId);
   if (filters.from && filters.to && filters.from > filters.to) throw new HubError(400, 'invalid_jet_range', '`to` is before `from`');
 }
 
@@ -102,28 +103,21 @@ async function jetPage(db: Queryable, storeId: string, filters: JetFilters, afte
 const keyOf = (e: JetEntry): JetKey => [e.sealedAt, e.tillId, e.journal, e.seq];
 
 export function encodeJetCursor(key: JetKey): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
+  return encodeCursor(key);
 }
+
+const isJetKey = (key: readonly unknown[]): key is JetKey =>
+  key.length === 4 &&
+  typeof key[0] === 'string' &&
+  key[0].length <= 40 &&
+  typeof key[1] === 'string' &&
+  key[1].length <= 64 &&
+  Number.isSafeInteger(key[2]) &&
+  Number.isSafeInteger(key[3]);
 
 /** A cursor this module made, else 400 invalid_cursor. */
 export function decodeJetCursor(cursor: string): JetKey {
-  try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(key) &&
-      key.length === 4 &&
-      typeof key[0] === 'string' &&
-      key[0].length <= 40 &&
-      typeof key[1] === 'string' &&
-      key[1].length <= 64 &&
-      Number.isSafeInteger(key[2]) &&
-      Number.isSafeInteger(key[3])
-    )
-      return key as unknown as JetKey;
-  } catch {
-    // Not JSON: refused below.
-  }
-  throw new HubError(400, 'invalid_cursor', 'This cursor was not made by the hub');
+  return decodeCursor(cursor, isJetKey);
 }
 
 /** A page of the JET list and the cursor of the next one (null: none). */

@@ -3,7 +3,8 @@ import type { LinkedSale, SaleDetail, SaleDetailLine, SaleDetailTender, SaleDeta
 import type { Queryable } from '../db/database';
 import { HubError } from '../errors/hub-error';
 import { cashierNameOf, softwareVersionAt, storeProfile } from '../receipts/digital-receipt-lookup';
-import { breaksOf, requireStore } from './sales-search';
+import { requireStore } from '../admin/stores';
+import { breaksOf } from './sales-search';
 
 /**
  * The columns the hub lays a receipt out on: an 80 mm printer's (Epson TM-T88 class, 42 columns in

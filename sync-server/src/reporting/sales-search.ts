@@ -7,9 +7,10 @@ import {
   type SalesPage,
   type SalesQuery,
 } from '@pos/core/sync/head-office-api';
-import { storeExists } from '../admin/stores';
+import { requireStore } from '../admin/stores';
 import type { Queryable } from '../db/database';
 import { HubError } from '../errors/hub-error';
+import { decodeCursor, encodeCursor } from '../errors/keyset-cursor';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -17,35 +18,24 @@ function isDate(text: string): boolean {
   return DATE.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
 }
 
-export async function requireStore(db: Queryable, storeId: string): Promise<void> {
-  if (!(await storeExists(db, storeId))) throw new HubError(404, 'not_found', `Store ${storeId} does not exist`);
-}
-
 /** The list's position after a row: its sort key (business date, completion, sale), base64url JSON, opaque to clients. */
 export type Position = { readonly d: string; readonly t: string; readonly s: string };
 
 function encodePosition(p: Position): string {
-  return Buffer.from(JSON.stringify([p.d, p.t, p.s])).toString('base64url');
+  return encodeCursor([p.d, p.t, p.s]);
 }
 
+const isPosition = (k: readonly unknown[]): k is readonly [string, string, string] =>
+  k.length === 3 &&
+  typeof k[0] === 'string' &&
+  isDate(k[0]) &&
+  typeof k[1] === 'string' &&
+  !Number.isNaN(Date.parse(k[1])) &&
+  typeof k[2] === 'string' &&
+  k[2].length <= 200;
+
 function decodePosition(cursor: string): Position {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    parsed = null;
-  }
-  const [d, t, s] = Array.isArray(parsed) && parsed.length === 3 ? (parsed as unknown[]) : [];
-  if (
-    typeof d !== 'string' ||
-    !isDate(d) ||
-    typeof t !== 'string' ||
-    Number.isNaN(Date.parse(t)) ||
-    typeof s !== 'string' ||
-    s.length > 200
-  ) {
-    throw new HubError(400, 'invalid_cursor', 'This cursor was not given by the hub: start again from the first page');
-  }
+  const [d, t, s] = decodeCursor(cursor, isPosition);
   return { d, t, s };
 }
 

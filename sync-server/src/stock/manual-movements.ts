@@ -1,5 +1,5 @@
 import type { FieldProblem, StockMovementInput, StockMovementsResult } from '@pos/core/sync/head-office-api';
-import { storeExists } from '../admin/stores';
+import { requireStore } from '../admin/stores';
 import type { Database } from '../db/database';
 import { HubError } from '../errors/hub-error';
 import { lockCounter } from '../sync/document-table';
@@ -91,7 +91,7 @@ export async function recordManualMovements(
   storeId: string,
   inputs: readonly StockMovementInput[],
 ): Promise<StockMovementsResult> {
-  if (!(await storeExists(db, storeId))) throw new HubError(404, 'not_found', `Store ${storeId} does not exist`);
+  await requireStore(db, storeId);
   if (inputs.length > MAX_MOVEMENTS)
     throw new HubError(413, 'too_many_rows', `At most ${MAX_MOVEMENTS} movements per request; this one has ${inputs.length}`);
   const problems = await problemsOf(db, inputs);

@@ -1,9 +1,9 @@
 import { normalizeSearchText } from '@pos/core';
 import type { StockLevelRow, StockMovementRow, StockPage } from '@pos/core/sync/head-office-api';
 import type { StockMovementKind } from '@pos/core/sync/stock';
-import { storeExists } from '../admin/stores';
+import { requireStore } from '../admin/stores';
 import type { Queryable } from '../db/database';
-import { HubError } from '../errors/hub-error';
+import { decodeCursor, encodeCursor } from '../errors/keyset-cursor';
 
 /** Rows per page a client may ask; a file export (stock-export.ts) reads EXPORT_BATCH_ROWS at a time. */
 export const MAX_PAGE = 200;
@@ -14,29 +14,17 @@ export const MAX_CURSOR_LENGTH = 400;
 /** A movement's time in a cursor, as PostgreSQL keeps it (to the microsecond, UTC). */
 const MICROSECOND_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
 
-/** A cursor is the last row's sort key, opaque to clients: base64url of a JSON array of strings. */
-function cursorOf(key: readonly string[]): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-function badCursor(): HubError {
-  return new HubError(400, 'invalid_cursor', 'This cursor was not given by the hub: start again from the first page');
-}
-
-function keyOf(cursor: string | undefined, size: number): string[] | null {
+/**
+ * The list's position: the last row's key strings (encodeCursor), `size` of them and each as
+ * `fits` wants it, or null for the first page.
+ */
+function keyOf(cursor: string | undefined, size: number, fits: (key: readonly string[]) => boolean = () => true): readonly string[] | null {
   if (cursor === undefined) return null;
-  let key: unknown = null;
-  try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    // Refused below, like any other key not made by cursorOf.
-  }
-  if (!Array.isArray(key) || key.length !== size || !key.every((k) => typeof k === 'string' && k.length <= 200)) throw badCursor();
-  return key as string[];
-}
-
-async function requireStore(db: Queryable, storeId: string): Promise<void> {
-  if (!(await storeExists(db, storeId))) throw new HubError(404, 'not_found', `Store ${storeId} does not exist`);
+  return decodeCursor(
+    cursor,
+    (key): key is readonly string[] =>
+      key.length === size && key.every((k) => typeof k === 'string' && k.length <= 200) && fits(key as string[]),
+  );
 }
 
 export type LevelQuery = {
@@ -82,7 +70,7 @@ export async function stockLevelsPage(db: Queryable, storeId: string, query: Lev
     level: Number(r.level),
     updatedAt: new Date(r.updated_at).toISOString(),
   }));
-  return { rows: page, next: rows.length > limit ? cursorOf([page.at(-1)!.productId]) : null };
+  return { rows: page, next: rows.length > limit ? encodeCursor([page.at(-1)!.productId]) : null };
 }
 
 export type MovementQuery = {
@@ -98,8 +86,7 @@ export type MovementQuery = {
 /** A store's ledger, newest first (keyset on the time to the microsecond, then the movement id). */
 export async function stockMovementsPage(db: Queryable, storeId: string, query: MovementQuery): Promise<StockPage<StockMovementRow>> {
   await requireStore(db, storeId);
-  const key = keyOf(query.cursor, 2);
-  if (key !== null && !MICROSECOND_TIME.test(key[0]!)) throw badCursor();
+  const key = keyOf(query.cursor, 2, ([at]) => MICROSECOND_TIME.test(at!));
   const [atBefore, idBefore] = key ?? [null, null];
   const limit = Math.min(query.limit ?? DEFAULT_PAGE, MAX_BATCH);
   const rows = await db.query<{
@@ -137,5 +124,5 @@ export async function stockMovementsPage(db: Queryable, storeId: string, query: 
     createdAt: new Date(r.at).toISOString(),
   }));
   const last = rows[limit - 1];
-  return { rows: page, next: rows.length > limit && last ? cursorOf([last.at, last.movement_id]) : null };
+  return { rows: page, next: rows.length > limit && last ? encodeCursor([last.at, last.movement_id]) : null };
 }
