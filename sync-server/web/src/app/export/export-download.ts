@@ -1,3 +1,4 @@
+import { searchParams } from '../query-string';
 import { fetchStreamed } from './streamed-fetch';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -25,8 +26,7 @@ export function exportUrl(
   lang: string,
   query: Readonly<Record<string, string | undefined>> = {},
 ): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) if (value) params.set(name, value);
+  const params = searchParams(query);
   params.set('format', format);
   params.set('lang', lang === 'en' ? 'en' : 'fr');
   return `/api/v1/admin${path}?${params}`;

@@ -13,6 +13,7 @@ import type {
   ProductRead,
 } from '@pos/core/sync/head-office-api';
 import { OfficeApiError, type OfficeClient } from '../../api/office-client';
+import { queryString } from '../../app/query-string';
 
 export type {
   ImportRowError,
@@ -37,13 +38,6 @@ export class ImportRefused extends Error {
     super('invalid_import');
     this.name = 'ImportRefused';
   }
-}
-
-function queryString(query: ProductQuery): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
-  const text = params.toString();
-  return text === '' ? '' : `?${text}`;
 }
 
 /** The catalog routes of sync-server/src/http/catalog-read-routes.ts, catalog-routes.ts, price-list-routes.ts and import-route.ts, typed for the page. */

@@ -1,6 +1,7 @@
 import { JET_CODES } from '@pos/core/fiscal/jet-codes';
 import type { JetEntry, JetPage } from '@pos/core/sync/head-office-closings';
 import type { OfficeClient } from '../../api/office-client';
+import { queryString } from '../../app/query-string';
 import { obj } from './closings-api';
 
 export type { JetEntry, JetPage };
@@ -43,10 +44,7 @@ function toEntry(v: unknown): JetEntry {
 
 /** A page of GET /api/v1/admin/stores/:storeId/jet (100 entries), after `cursor` when given. */
 export async function loadJet(client: OfficeClient, storeId: string, filters: JetFilters, cursor: string | null): Promise<JetPage> {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(jetQuery(filters))) if (value) params.set(name, value);
-  if (cursor) params.set('cursor', cursor);
-  const query = params.size > 0 ? `?${params}` : '';
+  const query = queryString({ ...jetQuery(filters), cursor: cursor ?? undefined });
   const answer = obj(await client.admin('GET', `/stores/${encodeURIComponent(storeId)}/jet${query}`));
   return {
     events: (Array.isArray(answer.events) ? answer.events : []).map(toEntry),

@@ -9,6 +9,7 @@ import type {
 } from '@pos/core/sync/head-office-api';
 import type { StockMovementKind } from '@pos/core/sync/stock';
 import type { OfficeClient } from '../../api/office-client';
+import { queryString } from '../../app/query-string';
 
 export type { StockException, StockLevelRow, StockMovementKind, StockMovementRow, StockPage, StockTransferResult };
 
@@ -34,13 +35,6 @@ export function dayStart(day: string, plusDays = 0): string | undefined {
   if (!/^\d{4}-\d\d-\d\d$/.test(day)) return undefined;
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return new Date(y, m - 1, d + plusDays).toISOString();
-}
-
-function query(params: Readonly<Record<string, string | undefined>>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
-  const text = search.toString();
-  return text ? `?${text}` : '';
 }
 
 /** Query parameters of the levels list (also its export's). */
@@ -69,11 +63,11 @@ export function stockApi(client: OfficeClient) {
   return {
     async levels(storeId: string, filters: LevelFilters, cursor?: string): Promise<StockPage<StockLevelRow>> {
       const params = { ...levelParams(filters), cursor, limit: String(PAGE_SIZE) };
-      return (await client.admin('GET', `${store(storeId)}/stock${query(params)}`)) as StockPage<StockLevelRow>;
+      return (await client.admin('GET', `${store(storeId)}/stock${queryString(params)}`)) as StockPage<StockLevelRow>;
     },
     async movements(storeId: string, filters: MovementFilters, cursor?: string): Promise<StockPage<StockMovementRow>> {
       const params = { ...movementParams(filters), cursor, limit: String(PAGE_SIZE) };
-      return (await client.admin('GET', `${store(storeId)}/stock/movements${query(params)}`)) as StockPage<StockMovementRow>;
+      return (await client.admin('GET', `${store(storeId)}/stock/movements${queryString(params)}`)) as StockPage<StockMovementRow>;
     },
     async exceptions(storeId: string): Promise<readonly StockException[]> {
       return ((await client.admin('GET', `${store(storeId)}/stock/exceptions`)) as { exceptions: StockException[] }).exceptions;
