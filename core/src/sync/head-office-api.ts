@@ -117,10 +117,13 @@ export type StockMovementInput = {
   readonly counted?: number;
 };
 
+/** A product's stock level in a store after a write (in the product's unit: pieces, or grams). */
+export type StockLevelOf = { readonly productId: string; readonly level: number };
+
 export type StockMovementsResult = {
   readonly recorded: number;
   readonly alreadyRecorded: number;
-  readonly levels: readonly { readonly productId: string; readonly level: number }[];
+  readonly levels: readonly StockLevelOf[];
 };
 
 /** GET /api/v1/admin/stock/exceptions: a product a store sold more of than it had. */
@@ -176,8 +179,8 @@ export type StockTransferResult = {
   readonly applied: boolean;
   readonly createdAt: string;
   readonly levels: {
-    readonly from: readonly { readonly productId: string; readonly level: number }[];
-    readonly to: readonly { readonly productId: string; readonly level: number }[];
+    readonly from: readonly StockLevelOf[];
+    readonly to: readonly StockLevelOf[];
   };
 };
 
