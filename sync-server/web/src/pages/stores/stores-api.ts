@@ -31,6 +31,23 @@ export type Enrollment = { readonly code: string; readonly storeId: string; read
 /** The hub's rule for a till id (core's), checked here so a typo never reaches it. */
 export { isTillId };
 
+/** A store to pick, as GET /api/v1/admin/stores lists it. */
+export type StoreChoice = { readonly storeId: string; readonly name: string };
+
+/**
+ * GET /api/v1/admin/stores (sync-server/src/http/store-list-route.ts): the stores the caller covers,
+ * every one for an administrator. The one reader of that route: pages pick stores from it.
+ */
+export async function listStores(client: OfficeClient): Promise<StoreChoice[]> {
+  const answer = (await client.admin('GET', '/stores')) as { stores?: unknown } | null;
+  return Array.isArray(answer?.stores) ? (answer.stores as StoreChoice[]) : [];
+}
+
+/** A store as a person reads it: its name and id, or its id alone when it has no other name. */
+export function storeLabel(store: StoreChoice): string {
+  return store.name && store.name !== store.storeId ? `${store.name} (${store.storeId})` : store.storeId;
+}
+
 /** The store and till routes of sync-server/src/http/admin-routes.ts and store-settings-route.ts, typed for the page. */
 export function storesApi(client: OfficeClient) {
   return {

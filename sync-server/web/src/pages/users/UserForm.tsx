@@ -11,33 +11,42 @@ import {
   storesProblem,
   type NewUser,
   type OfficeUserInfo,
+  type StoreChoice,
   type UserChange,
 } from './users-api';
+import { UserStoresField } from './UserStoresField';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-type Props =
+type Props = {
+  /** The chain's stores to pick from; null when they cannot be read (their ids are then typed). */
+  readonly stores: readonly StoreChoice[] | null;
+} & (
   | { readonly user?: undefined; readonly onSubmit: (user: NewUser) => Promise<void>; readonly onCancel?: undefined }
-  | { readonly user: OfficeUserInfo; readonly onSubmit: (change: UserChange) => Promise<void>; readonly onCancel: () => void };
+  | { readonly user: OfficeUserInfo; readonly onSubmit: (change: UserChange) => Promise<void>; readonly onCancel: () => void }
+);
 
 /** Creates a user (e-mail, name, role, stores), or changes one's role and stores: checked here first, in the page's language. */
 export function UserForm(props: Props) {
-  const { user } = props;
+  const { user, stores: choices } = props;
   const { t } = useTranslation();
   const errorText = useScopedErrorText('users');
   const roleId = useId();
-  const helpId = useId();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<OfficeRole>(user?.role ?? 'store-manager');
-  const [stores, setStores] = useState(user?.stores.join(', ') ?? '');
+  const [picked, setPicked] = useState<readonly string[]>(user?.stores ?? []);
+  const [typed, setTyped] = useState(user?.stores.join(', ') ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  /** The stores as picked, or as typed while the list cannot be read (null: a typed id is not one). */
+  const chosenStores = (): readonly string[] | null => (role === 'admin' ? [] : choices === null ? parseStores(typed) : picked);
 
   const check = (): string | null => {
     if (!user && (email.trim().length > MAX_EMAIL_LENGTH || !EMAIL.test(email.trim()))) return t('users.emailInvalid');
     if (!user && name.trim().length > MAX_NAME_LENGTH) return t('users.nameTooLong');
-    const ids = parseStores(stores);
+    const ids = chosenStores();
     if (ids === null) return t('users.storesInvalid');
     const wrong = storesProblem(role, ids);
     return wrong === null ? null : t(wrong);
@@ -47,7 +56,7 @@ export function UserForm(props: Props) {
     const mistake = check();
     setProblem(mistake);
     if (mistake !== null) return;
-    const ids = parseStores(stores) ?? [];
+    const ids = chosenStores() ?? [];
     setBusy(true);
     try {
       if (props.user) await props.onSubmit({ role, stores: ids });
@@ -55,7 +64,8 @@ export function UserForm(props: Props) {
         await props.onSubmit({ email: email.trim(), ...(name.trim() ? { displayName: name.trim() } : {}), role, stores: ids });
         setEmail('');
         setName('');
-        setStores('');
+        setPicked([]);
+        setTyped('');
       }
     } catch (error) {
       setProblem(errorText(error));
@@ -87,7 +97,11 @@ export function UserForm(props: Props) {
         onChange={(e) => {
           const next = e.target.value as OfficeRole;
           setRole(next);
-          if (next === 'admin') setStores('');
+          // An administrator covers every store; a store manager keeps one.
+          if (next === 'admin') {
+            setPicked([]);
+            setTyped('');
+          } else if (next === 'store-manager') setPicked((ids) => ids.slice(0, 1));
         }}
       >
         {OFFICE_ROLES.map((r) => (
@@ -96,17 +110,7 @@ export function UserForm(props: Props) {
           </option>
         ))}
       </select>
-      <Field
-        label={t('users.storesField')}
-        aria-describedby={helpId}
-        disabled={role === 'admin'}
-        maxLength={20_000}
-        value={stores}
-        onChange={(e) => setStores(e.target.value)}
-      />
-      <p id={helpId} className="help">
-        {t('users.storesHelp')}
-      </p>
+      <UserStoresField role={role} choices={choices} picked={picked} onPick={setPicked} typed={typed} onType={setTyped} />
       <p>
         <button type="submit" disabled={busy}>
           {user ? t('users.save') : t('users.create')}

@@ -33,6 +33,12 @@ const ENTRY: AuditEntry = {
   after: { role: 'store-manager', stores: ['S1'], disabled: false },
 };
 
+const STORES = [
+  { storeId: 'S1', name: 'Lyon' },
+  { storeId: 'S2', name: 'Paris' },
+  { storeId: 'S3', name: 'Marseille' },
+];
+
 /** A hub in memory for the users routes and the audit log; refuses what `refuse` names with its code. */
 function usersHub(refuse: Record<string, string> = {}) {
   const audit = vi.fn(async (path: string) => ({ entries: [ENTRY], next: path.includes('before=') ? null : 7 }));
@@ -40,6 +46,7 @@ function usersHub(refuse: Record<string, string> = {}) {
     const code = refuse[`${method} ${path}`];
     if (code) throw new OfficeApiError(code, 409);
     if (method === 'GET' && path.startsWith('/audit')) return audit(path);
+    if (method === 'GET' && path === '/stores') return { stores: STORES };
     if (method === 'GET') return { users: [MARIE] };
     if (method === 'POST' && path === '/users')
       return {
@@ -82,7 +89,7 @@ describe('the users page', () => {
     await userEvent.type(within(form).getByLabelText('Adresse e-mail'), '.test');
     await userEvent.click(within(form).getByRole('button', { name: 'Créer' }));
     expect(within(form).getByRole('alert').textContent).toBe('Un responsable de magasin a exactement un magasin.');
-    await userEvent.type(within(form).getByLabelText('Magasins (identifiants séparés par des virgules)'), 'S1');
+    await userEvent.selectOptions(within(form).getByLabelText('Magasin'), 'Lyon (S1)');
     await userEvent.click(within(form).getByRole('button', { name: 'Créer' }));
 
     const shown = await screen.findByRole('region', { name: 'Mot de passe provisoire de paul@example.test' });
@@ -104,12 +111,17 @@ describe('the users page', () => {
     expect(within(row).getByRole('group', { name: 'Actions pour marie@example.test' })).toBeTruthy();
     await userEvent.click(within(row).getByRole('button', { name: 'Modifier' }));
     const edit = screen.getByRole('form', { name: 'Modifier marie@example.test' });
+    // Her stores are ticked by name; a store manager keeps one, chosen in a list.
+    const stores = within(edit).getByRole('group', { name: 'Magasins (au moins un)' });
+    const ticked = within(stores)
+      .getAllByRole('checkbox')
+      .map((box) => `${box.parentElement?.textContent?.trim() ?? ''}: ${String((box as HTMLInputElement).checked)}`);
+    expect(ticked).toEqual(['Lyon (S1): true', 'Paris (S2): true', 'Marseille (S3): false']);
     await userEvent.selectOptions(within(edit).getByLabelText('Rôle'), 'store-manager');
-    const stores = within(edit).getByLabelText('Magasins (identifiants séparés par des virgules)');
-    await userEvent.clear(stores);
-    await userEvent.type(stores, 'S1');
+    expect((within(edit).getByLabelText('Magasin') as HTMLSelectElement).value).toBe('S1');
+    await userEvent.selectOptions(within(edit).getByLabelText('Magasin'), 'Paris (S2)');
     await userEvent.click(within(edit).getByRole('button', { name: 'Enregistrer' }));
-    await waitFor(() => expect(hub.admin).toHaveBeenCalledWith('PATCH', '/users/user-1', { role: 'store-manager', stores: ['S1'] }));
+    await waitFor(() => expect(hub.admin).toHaveBeenCalledWith('PATCH', '/users/user-1', { role: 'store-manager', stores: ['S2'] }));
 
     await userEvent.click(within(row).getByRole('button', { name: 'Réinitialiser la double authentification' }));
     expect(hub.admin).not.toHaveBeenCalledWith('PATCH', '/users/user-1', { resetTotp: true });
@@ -126,6 +138,63 @@ describe('the users page', () => {
     await userEvent.click(within(row).getByRole('button', { name: 'Confirmer' }));
     expect(await within(row).findByRole('button', { name: 'Réactiver' })).toBeTruthy();
     expect(hub.admin).toHaveBeenCalledWith('PATCH', '/users/user-1', { disabled: true });
+  });
+
+  it('gives a regional manager stores ticked by name, and keeps a store of theirs the list lacks', async () => {
+    const hub = usersHub();
+    open(hub, 'en');
+    const form = await screen.findByRole('form', { name: 'Create a user' });
+    await userEvent.type(within(form).getByLabelText('E-mail address'), 'lea@example.test');
+    await userEvent.selectOptions(within(form).getByLabelText('Role'), 'regional');
+    const stores = await within(form).findByRole('group', { name: 'Stores (at least one)' });
+    await userEvent.click(within(form).getByRole('button', { name: 'Create' }));
+    expect(within(form).getByRole('alert').textContent).toBe('List at least one store for this role.');
+    await userEvent.click(within(stores).getByRole('checkbox', { name: 'Marseille (S3)' }));
+    await userEvent.click(within(stores).getByRole('checkbox', { name: 'Lyon (S1)' }));
+    await userEvent.click(within(form).getByRole('button', { name: 'Create' }));
+    // In the list's order, whatever the order they were ticked in.
+    await waitFor(() =>
+      expect(hub.admin).toHaveBeenCalledWith('POST', '/users', { email: 'lea@example.test', role: 'regional', stores: ['S1', 'S3'] }),
+    );
+
+    await userEvent.click(within(await screen.findByRole('row', { name: /marie@example\.test/ })).getByRole('button', { name: 'Edit' }));
+    const edit = screen.getByRole('form', { name: 'Edit marie@example.test' });
+    hub.admin.mockClear();
+    await userEvent.selectOptions(within(edit).getByLabelText('Role'), 'admin');
+    expect(within(edit).getByText('An administrator covers every store.')).toBeTruthy();
+    await userEvent.selectOptions(within(edit).getByLabelText('Role'), 'accountant');
+    expect(
+      within(edit)
+        .getAllByRole('checkbox')
+        .filter((box) => (box as HTMLInputElement).checked),
+    ).toHaveLength(0);
+    await userEvent.click(within(edit).getByRole('checkbox', { name: 'Paris (S2)' }));
+    await userEvent.click(within(edit).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(hub.admin).toHaveBeenCalledWith('PATCH', '/users/user-1', { role: 'accountant', stores: ['S2'] }));
+  });
+
+  it('shows a user’s store missing from the list by its id, and takes typed ids when the list cannot be read', async () => {
+    const hub = usersHub();
+    hub.admin.mockImplementation(async (method, path) => {
+      if (path === '/stores') throw new OfficeApiError('forbidden', 403);
+      if (path.startsWith('/audit')) return { entries: [], next: null };
+      return method === 'PATCH' ? MARIE : { users: [{ ...MARIE, stores: ['S1', 'OLD'] }] };
+    });
+    open(hub);
+    await userEvent.click(
+      within(await screen.findByRole('row', { name: /marie@example\.test/ })).getByRole('button', { name: 'Modifier' }),
+    );
+    const edit = screen.getByRole('form', { name: 'Modifier marie@example.test' });
+    const typed = within(edit).getByLabelText('Magasins (identifiants séparés par des virgules)') as HTMLInputElement;
+    expect(typed.value).toBe('S1, OLD');
+    expect(within(edit).getByText(/^La liste des magasins n’a pas pu être lue/)).toBeTruthy();
+    await userEvent.type(typed, ', S/2');
+    await userEvent.click(within(edit).getByRole('button', { name: 'Enregistrer' }));
+    expect(within(edit).getByRole('alert').textContent).toBe('Un identifiant de magasin compte 1 à 64 lettres, chiffres, « _ » ou « - ».');
+    await userEvent.clear(typed);
+    await userEvent.type(typed, 'S1 S2');
+    await userEvent.click(within(edit).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(hub.admin).toHaveBeenCalledWith('PATCH', '/users/user-1', { role: 'regional', stores: ['S1', 'S2'] }));
   });
 
   it('says a refusal from its code, in English', async () => {

@@ -4,7 +4,7 @@ import { ExportButtons } from '../../app/export/ExportButtons';
 import { useScopedErrorText } from '../../app/use-scoped-error-text';
 import { ShownOnce } from './ShownOnce';
 import { UserForm } from './UserForm';
-import type { OfficeUserInfo, UserChange, UsersApi, WithPassword } from './users-api';
+import type { OfficeUserInfo, StoreChoice, UserChange, UsersApi, WithPassword } from './users-api';
 import { UsersTable } from './UsersTable';
 
 /** The users: the table, the changes to each, the one-time password of a new or reset user (shown once), the form creating one. */
@@ -16,12 +16,24 @@ export function UsersPanel({ api }: { readonly api: UsersApi }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<OfficeUserInfo | null>(null);
   const [oneTime, setOneTime] = useState<WithPassword | null>(null);
+  const [stores, setStores] = useState<readonly StoreChoice[] | null>(null);
 
   const load = useCallback(() => {
     api.list().then(setUsers, (error: unknown) => setProblem(errorText(error)));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- errorText changes each render
   }, [api]);
   useEffect(load, [load]);
+  useEffect(() => {
+    let live = true;
+    // Without the list, the forms take typed store ids.
+    api.stores().then(
+      (list) => live && setStores(list),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
 
   const replace = (user: OfficeUserInfo) => setUsers((list) => (list ?? []).map((u) => (u.userId === user.userId ? user : u)));
   const change = (user: OfficeUserInfo, change: UserChange, done: string) => {
@@ -83,6 +95,7 @@ export function UsersPanel({ api }: { readonly api: UsersApi }) {
         <UserForm
           key={editing.userId}
           user={editing}
+          stores={stores}
           onCancel={() => setEditing(null)}
           onSubmit={async (edit) => {
             const updated = await api.update(editing.userId, edit);
@@ -93,6 +106,7 @@ export function UsersPanel({ api }: { readonly api: UsersApi }) {
         />
       )}
       <UserForm
+        stores={stores}
         onSubmit={async (user) => {
           const created = await api.create(user);
           setUsers((list) => [...(list ?? []), created.user]);

@@ -1,8 +1,9 @@
 import { isStoreId, type AuditLogEntry, type OfficeUserInfo } from '@pos/core';
 import type { OfficeClient, OfficeRole } from '../../api/office-client';
+import { listStores, type StoreChoice } from '../stores/stores-api';
 
 /** A head-office user as GET /api/v1/admin/users lists them, an audit log entry: core's wire shapes. */
-export type { AuditLogEntry as AuditEntry, OfficeUserInfo };
+export type { AuditLogEntry as AuditEntry, OfficeUserInfo, StoreChoice };
 
 export type NewUser = {
   readonly email: string;
@@ -87,6 +88,8 @@ export function usersApi(client: OfficeClient) {
     async resetPassword(userId: string): Promise<WithPassword> {
       return (await client.admin('POST', `${userPath(userId)}/password-reset`)) as WithPassword;
     },
+    /** The chain's stores, to pick a user's from. */
+    stores: () => listStores(client),
     async audit(filters: AuditFilters, before: number | null): Promise<{ entries: AuditLogEntry[]; next: number | null }> {
       return (await client.admin('GET', `/audit?${auditQuery(filters, before)}`)) as { entries: AuditLogEntry[]; next: number | null };
     },
