@@ -2,7 +2,8 @@ import { findSyncCollection, quickKeysProblems, validateLayout, vatRatePeriodPro
 import { legalIdentityProblems } from '@pos/core/store/legal-identity';
 import type { FieldProblem } from '@pos/core/sync/head-office-api';
 import { STORE_SETTINGS_DOC_ID, type StoreSettings } from '@pos/core/sync/store-settings';
-import type { Database } from '../db/database';
+import { storedPriceList } from '../catalog/price-list-writes';
+import type { Database, Queryable } from '../db/database';
 import { HubError } from '../errors/hub-error';
 import { findDocuments } from '../sync/document-table';
 import { putHubDocuments } from '../sync/hub-writes';
@@ -59,6 +60,27 @@ export type StoreSettingsInput = Omit<StoreSettings, 'tillLabel' | 'quickKeys'> 
   readonly quickKeys?: readonly unknown[];
 };
 
+/**
+ * The price list the settings name must be a live one, or the store's tills would sell at catalog
+ * prices while head office believes otherwise. The one already saved passes even when deleted since
+ * (its tills sell at catalog prices, as the deletion said): changing a footer needs no list chosen again.
+ */
+async function priceListProblem(db: Queryable, storeId: string, priceListId: string | undefined): Promise<FieldProblem | null> {
+  if (priceListId === undefined) return null;
+  const list = await storedPriceList(db, priceListId);
+  if (list && !list.deleted) return null;
+  const saved = (await findDocuments(db, { kind: 'store', storeId }, STORE_SETTINGS.name, [STORE_SETTINGS_DOC_ID])).get(
+    STORE_SETTINGS_DOC_ID,
+  );
+  if (saved && !saved.deleted && (saved.doc as { priceListId?: unknown }).priceListId === priceListId) return null;
+  return {
+    field: 'priceListId',
+    message: `no price list ${priceListId} in the catalog`,
+    code: 'unknown_price_list',
+    params: { priceListId },
+  };
+}
+
 export type SettingsWriteResult = { readonly storeId: string; readonly changed: boolean; readonly seq: number };
 
 export type StoredSettings = { readonly storeId: string; readonly settings: Record<string, unknown>; readonly seq: number };
@@ -85,6 +107,8 @@ export async function getStoreSettings(db: Database, storeId: string): Promise<S
 export async function putStoreSettings(db: Database, storeId: string, settings: StoreSettingsInput): Promise<SettingsWriteResult> {
   await requireStore(db, storeId);
   const problems = settingsProblems(settings);
+  const listProblem = await priceListProblem(db, storeId, settings.priceListId);
+  if (listProblem) problems.push(listProblem);
   if (problems.length > 0) {
     throw new HubError(422, 'invalid_settings', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { problems });
   }

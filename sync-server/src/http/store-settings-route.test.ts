@@ -71,6 +71,29 @@ for (const target of testTargets()) {
       expect(await put({ ...settings, quickKeys: [{ ...croissant, image: big }] })).toMatchObject({ status: 400 });
     });
 
+    it('takes a live price list, refuses one the catalog does not have with a coded problem, and keeps the saved one once deleted', async () => {
+      await enrolledTills(ctx().db, 'S1', ['T1']);
+      const ho = headOffice(ctx().hub, await adminHeaders(ctx().db));
+      for (const id of ['pl-gros', 'pl-asso']) await ho.call('PUT', `/api/v1/admin/price-lists/${id}`, { name: id, entries: [] });
+      expect(await put({ ...settings, priceListId: 'pl-gros' })).toMatchObject({ status: 200, body: { changed: true } });
+      expect(await put({ ...settings, priceListId: 'pl-none' })).toMatchObject({
+        status: 422,
+        body: {
+          error: 'invalid_settings',
+          problems: [{ field: 'priceListId', code: 'unknown_price_list', params: { priceListId: 'pl-none' } }],
+        },
+      });
+      await ho.call('DELETE', '/api/v1/admin/price-lists/pl-gros');
+      await ho.call('DELETE', '/api/v1/admin/price-lists/pl-asso');
+      // Saved before its deletion: other fields still change; a deleted list cannot be newly chosen.
+      expect(await put({ ...settings, priceListId: 'pl-gros', receiptFooter: ['Merci'] })).toMatchObject({ status: 200 });
+      expect(await put({ ...settings, priceListId: 'pl-asso' })).toMatchObject({
+        status: 422,
+        body: { problems: [{ code: 'unknown_price_list' }] },
+      });
+      expect(await put(settings)).toMatchObject({ status: 200, body: { changed: true } });
+    });
+
     it('refuses settings whose receipts would miss the merchant’s identity (SIRET, VAT number, address) with 422', async () => {
       await enrolledTills(ctx().db, 'S1', ['T1']);
       const { siret: _siret, ...withoutSiret } = settings;

@@ -32,6 +32,8 @@ export function registerStoreSettingsRoute(app: HubApp, options: { db: Database;
     {
       schema: {
         summary: 'Replace a store’s settings (its store profile)',
+        description:
+          '422 invalid_settings with coded `problems` (a tile, the merchant’s identity…; unknown_price_list when `priceListId` names no live price list, the one already saved excepted).',
         tags: ['admin'],
         security: AdminSecurity,
         params: Type.Object({ storeId: StoreId }),
