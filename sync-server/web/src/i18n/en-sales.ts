@@ -27,6 +27,8 @@ export const enSales: Words<typeof frSales> = {
     empty: 'No sale matches these filters.',
     date: 'Date',
     time: 'Time',
+    timeIn: 'Time ({{zone}} time zone)',
+    atZone: '{{time}} ({{zone}} time zone)',
     amount: 'Amount incl. VAT',
     tenderColumn: 'Payment',
     staff: 'Cashier',

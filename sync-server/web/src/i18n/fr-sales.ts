@@ -23,6 +23,8 @@ export const frSales = {
     empty: 'Aucune vente ne correspond à ces filtres.',
     date: 'Date',
     time: 'Heure',
+    timeIn: 'Heure (fuseau {{zone}})',
+    atZone: '{{time}} (fuseau {{zone}})',
     amount: 'Montant TTC',
     tenderColumn: 'Paiement',
     staff: 'Caissier',

@@ -2,9 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../closings/format';
 import type { SaleDetail } from './sales-api';
 import { SaleStatusBadge } from './SaleStatusBadge';
+import type { StoreTime } from './store-time';
 
 type Props = {
   readonly sale: SaleDetail;
+  /** The store's clock: the sale's time as the store read it. */
+  readonly time: StoreTime;
   readonly onOpen: (saleId: string) => void;
   readonly onClose: () => void;
 };
@@ -30,7 +33,7 @@ function PrintedReceipt({ receipt }: { readonly receipt: NonNullable<SaleDetail[
 }
 
 /** One sale: its figures, its receipt as printed, its returns (or its original) and its fiscal status. */
-export function SaleDetailView({ sale, onOpen, onClose }: Props) {
+export function SaleDetailView({ sale, time, onOpen, onClose }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const money = (cents: number | null) => (cents === null ? '—' : format.money(cents, sale.currency));
@@ -49,8 +52,8 @@ export function SaleDetailView({ sale, onOpen, onClose }: Props) {
         </button>
       </p>
       <p>
-        {format.dateTime(sale.completedAt)} · {t('sales.till')} {sale.tillId} ·{' '}
-        {t('sales.soldBy', { name: sale.cashierName ?? sale.staffId })}
+        {time.zone ? t('sales.atZone', { time: time.dateTime(sale.completedAt), zone: time.zone }) : time.dateTime(sale.completedAt)} ·{' '}
+        {t('sales.till')} {sale.tillId} · {t('sales.soldBy', { name: sale.cashierName ?? sale.staffId })}
         {sale.businessDate ? ` · ${t('sales.businessDate', { date: sale.businessDate })}` : ''}
       </p>
       <section aria-labelledby="sale-fiscal">
@@ -167,7 +170,7 @@ export function SaleDetailView({ sale, onOpen, onClose }: Props) {
                 <ul>
                   {sale.returns.map((r) => (
                     <li key={r.saleId}>
-                      {link(r)} {r.completedAt ? format.dateTime(r.completedAt) : ''} {money(r.total)}
+                      {link(r)} {r.completedAt ? time.dateTime(r.completedAt) : ''} {money(r.total)}
                     </li>
                   ))}
                 </ul>

@@ -68,8 +68,8 @@ const DETAIL: SaleDetail = {
   fiscal: { status: 'verified', journal: 1, seq: 1, verifiedSeq: 3, breaks: [] },
 };
 
-/** The sales routes in memory: the list's first page and second (by cursor), one sale, a refusal for receipt "bad". */
-function salesHub() {
+/** The sales routes in memory: the list's first page and second (by cursor), one sale, a refusal for receipt "bad"; the store's settings with `timeZone` when given. */
+function salesHub(timeZone?: string) {
   const admin = vi.fn<OfficeClient['admin']>(async (_method, path) => {
     const url = new URL(path, 'http://hub');
     if (url.searchParams.get('receipt') === 'bad') throw new OfficeApiError('invalid_receipt', 400);
@@ -79,6 +79,7 @@ function salesHub() {
     if (url.pathname === '/stores/S1/staff') {
       return { staff: [{ staffId: 'lou', displayName: 'Lou Bernard', role: 'cashier', badgeCode: null, disabled: false }] };
     }
+    if (url.pathname === '/stores/S1/settings' && timeZone) return { settings: { name: 'Nouméa', timeZone } };
     if (url.pathname === '/stores/S1/sales/s1') return DETAIL;
     if (url.pathname === '/stores/S1/sales/r1') return { ...DETAIL, saleId: 'r1', kind: 'return', receipt: 'S1-T1-000003', returns: [] };
     throw new OfficeApiError('not_found', 404);
@@ -113,6 +114,20 @@ describe('the Sales page', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Page précédente' }));
     expect(await screen.findByRole('button', { name: 'Ouvrir le ticket S1-T1-000002' })).toBeTruthy();
     expect(lastQuery(hub).get('cursor')).toBeNull();
+  });
+
+  it('shows the times at the store’s clock, its zone named, in the list and in a sale', async () => {
+    const hub = salesHub('Pacific/Noumea');
+    open(hub);
+    const table = await screen.findByRole('table', { name: 'Ventes du magasin, les plus récentes d’abord' });
+    expect(within(table).getByRole('columnheader', { name: 'Heure (fuseau Pacific/Noumea)' })).toBeTruthy();
+    // 10:00 UTC is 21:00 in Nouméa (UTC+11).
+    expect(within(table).getAllByRole('row')[1]?.textContent).toContain('23/11/2026 21:00');
+    expect(hub.admin).toHaveBeenCalledWith('GET', '/stores/S1/settings');
+    await userEvent.click(screen.getByRole('button', { name: 'Page suivante' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Ouvrir le ticket S1-T1-000001' }));
+    expect(await screen.findByText(/^22\/11\/2026 20:01 \(fuseau Pacific\/Noumea\) · Caisse T1/)).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Retours de cette vente' }).textContent).toContain('23/11/2026 22:00');
   });
 
   it('sends the filters (amounts in cents), refuses an amount that is not one, says a refusal in French', async () => {

@@ -2,11 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../closings/format';
 import type { SaleRow } from './sales-api';
 import { SaleStatusBadge } from './SaleStatusBadge';
+import type { StoreTime } from './store-time';
 
-type Props = { readonly rows: readonly SaleRow[]; readonly onOpen: (saleId: string) => void };
+type Props = { readonly rows: readonly SaleRow[]; readonly time: StoreTime; readonly onOpen: (saleId: string) => void };
 
 /** A page of the list: one row per sale or return, its receipt code opening it. */
-export function SalesTable({ rows, onOpen }: Props) {
+export function SalesTable({ rows, time, onOpen }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   if (rows.length === 0) return <p role="status">{t('sales.empty')}</p>;
@@ -22,7 +23,7 @@ export function SalesTable({ rows, onOpen }: Props) {
           <tr>
             <th scope="col">{t('sales.receipt')}</th>
             <th scope="col">{t('sales.date')}</th>
-            <th scope="col">{t('sales.time')}</th>
+            <th scope="col">{time.zone ? t('sales.timeIn', { zone: time.zone }) : t('sales.time')}</th>
             <th scope="col">{t('sales.till')}</th>
             <th scope="col">{t('sales.kind')}</th>
             <th scope="col">{t('sales.amount')}</th>
@@ -45,7 +46,7 @@ export function SalesTable({ rows, onOpen }: Props) {
                 </button>
               </th>
               <td>{row.businessDate}</td>
-              <td>{format.dateTime(row.completedAt)}</td>
+              <td>{time.dateTime(row.completedAt)}</td>
               <td>{row.tillId}</td>
               <td>{t(`sales.kinds.${row.kind}`)}</td>
               <td className="number">{format.money(row.total)}</td>

@@ -8,6 +8,7 @@ import { loadSale, loadSales, salesPath, type SaleDetail, type SalesPage } from 
 import { SaleDetailView } from './SaleDetailView';
 import { SalesFilters } from './SalesFilters';
 import { SalesTable } from './SalesTable';
+import { useStoreTime } from './use-store-time';
 
 /** Where the list is: its filters, and the cursors of the pages before (the first page's is null). */
 type Position = { readonly query: Record<string, string>; readonly cursors: readonly (string | null)[] };
@@ -22,6 +23,8 @@ export function SalesView({ storeId }: { readonly storeId: string }) {
   const [detail, setDetail] = useState<SaleDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [staff, setStaff] = useState<readonly StaffMember[]>([]);
+  // Sales are read at the store's clock, not the head office's.
+  const time = useStoreTime(storeId);
 
   useEffect(() => {
     let current = true;
@@ -64,15 +67,19 @@ export function SalesView({ storeId }: { readonly storeId: string }) {
           {error}
         </p>
       ) : null}
-      {detail ? (
-        <SaleDetailView key={detail.saleId} sale={detail} onOpen={open} onClose={() => setDetail(null)} />
+      {detail && time ? (
+        <SaleDetailView key={detail.saleId} sale={detail} time={time} onOpen={open} onClose={() => setDetail(null)} />
       ) : (
         <>
           <SalesFilters staff={staff} onSearch={(query) => setPosition({ query, cursors: [null] })} />
           <ExportButtons path={salesPath(storeId)} query={position.query} label={t('sales.exportLabel')} />
-          <section aria-labelledby="sales-list" aria-busy={page === null && error === null}>
+          <section aria-labelledby="sales-list" aria-busy={(page === null || time === null) && error === null}>
             <h2 id="sales-list">{t('sales.caption')}</h2>
-            {page ? <SalesTable rows={page.rows} onOpen={open} /> : error ? null : <p role="status">{t('app.loading')}</p>}
+            {page && time ? (
+              <SalesTable rows={page.rows} time={time} onOpen={open} />
+            ) : error ? null : (
+              <p role="status">{t('app.loading')}</p>
+            )}
             <nav className="pager" aria-label={t('sales.pages')}>
               <button
                 type="button"
