@@ -1,7 +1,19 @@
+import type { FigureDifference } from '../fiscal/archive/closing-figures';
+
 /**
  * Wire shapes of the hub's closings and JET routes (GET /api/v1/admin/stores/:storeId/closings,
  * …/jet), shared by the hub and the back office.
  */
+
+/** The closings the hub checks: a till session's Z, and the daily, monthly and yearly closings. */
+export const CLOSING_KINDS = ['z', 'day', 'month', 'year'] as const;
+export type ClosingKind = (typeof CLOSING_KINDS)[number];
+
+/**
+ * Records a closing needs that the hub does not hold yet: a range of one chain's sequences (to
+ * null: open-ended, records may still be on their way), and why they matter.
+ */
+export type MissingRecords = { readonly chain: string; readonly from: number; readonly to: number | null; readonly why: string };
 
 /**
  * A closing's key figures as the till sealed them (amounts in minor units), so a list shows them
@@ -15,6 +27,39 @@ export type ClosingTotals = {
   readonly tickets: number | null;
   /** A Z's cash variance: counted less expected (null for other closings, or a Z without cash). */
   readonly cashVariance: number | null;
+};
+
+/**
+ * GET /api/v1/admin/stores/:storeId/closings: a closing (Z, daily, monthly, yearly) as head office
+ * sees it: what it is, and how the hub's recomputation compares.
+ */
+export type ClosingSummary = {
+  readonly tillId: string;
+  readonly seq: number;
+  readonly journal: number;
+  readonly kind: ClosingKind;
+  /** A Z's cash session. */
+  readonly sessionId: string | null;
+  /** A Z's or daily closing's business date; a monthly closing's month ('2026-11'), a yearly one's fiscal year ('2026'). */
+  readonly businessDate: string | null;
+  readonly sealedAt: string;
+  /** match, difference, pending (records still missing) or unreadable. */
+  readonly status: string;
+  readonly differences: readonly FigureDifference[];
+  readonly missing: readonly MissingRecords[];
+  /** Why an unreadable closing could not be recomputed. */
+  readonly problem: string | null;
+  readonly checkedAt: string;
+  /** Its key figures as sealed: net sales incl. VAT, tickets, a Z's cash variance. */
+  readonly totals: ClosingTotals;
+};
+
+/** GET /api/v1/admin/stores/:storeId/closings/:tillId/:seq: one closing with both figure sets. */
+export type ClosingDetail = ClosingSummary & {
+  /** The closing record exactly as sealed by the till. */
+  readonly record: unknown;
+  /** Its payload as the hub's records give it (null while it cannot be computed). */
+  readonly recomputed: unknown;
 };
 
 /**

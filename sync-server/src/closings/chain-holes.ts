@@ -1,7 +1,7 @@
+import type { MissingRecords } from '@pos/core/sync/head-office-closings';
 import type { Queryable } from '../db/database';
 
-/** Records a closing needs that the hub does not hold yet: a range of one chain's sequences, and why they matter. */
-export type MissingRecords = { readonly chain: string; readonly from: number; readonly to: number | null; readonly why: string };
+export type { MissingRecords };
 
 /** What the hub holds of a till's sale chain (one journal): the holes in it, and its highest record. */
 export type SaleChainState = {

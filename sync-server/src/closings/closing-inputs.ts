@@ -1,4 +1,5 @@
 import { businessDate, type BusinessDaySettings } from '@pos/core';
+import type { ClosingKind } from '@pos/core/sync/head-office-closings';
 
 /** A record of the store's verified feed as the closing projector reads it: where it is, and the few payload fields that find it. */
 export type FeedRecord = {
@@ -30,7 +31,7 @@ export type ClosingInput = {
   readonly business_date: string | null;
 };
 
-export type ClosingKind = 'z' | 'day' | 'month' | 'year';
+export type { ClosingKind };
 
 /** The closing record types the hub checks, by the kind it registers them as. */
 const KINDS: ReadonlyMap<string, ClosingKind> = new Map([

@@ -1,40 +1,14 @@
 import type { FigureDifference } from '@pos/core/fiscal/archive/closing-figures';
-import type { ClosingTotals } from '@pos/core/sync/head-office-closings';
+import type { ClosingDetail, ClosingKind, ClosingSummary, ClosingTotals, MissingRecords } from '@pos/core/sync/head-office-closings';
 import { requireStore } from '../admin/stores';
-import type { MissingRecords } from './chain-holes';
-import type { ClosingKind } from './closing-inputs';
 import type { Queryable } from '../db/database';
 import { HubError } from '../errors/hub-error';
 import { keysetBatches } from '../http/export/export-table';
 
+export type { ClosingDetail, ClosingSummary };
+
 /** Closings listed per request at most. */
 export const MAX_CLOSINGS = 1000;
-
-/** A closing (Z, daily, monthly, yearly) as head office sees it: what it is, and how the hub's recomputation compares. */
-export type ClosingSummary = {
-  readonly tillId: string;
-  readonly seq: number;
-  readonly journal: number;
-  readonly kind: ClosingKind;
-  readonly sessionId: string | null;
-  /** A Z's or daily closing's business date; a monthly closing's month ('2026-11'), a yearly one's fiscal year ('2026'). */
-  readonly businessDate: string | null;
-  readonly sealedAt: string;
-  readonly status: string;
-  readonly differences: readonly FigureDifference[];
-  readonly missing: readonly MissingRecords[];
-  readonly problem: string | null;
-  readonly checkedAt: string;
-  /** Its key figures as sealed: net sales incl. VAT, tickets, a Z's cash variance. */
-  readonly totals: ClosingTotals;
-};
-
-export type ClosingDetail = ClosingSummary & {
-  /** The closing record exactly as sealed by the till. */
-  readonly record: unknown;
-  /** Its payload as the hub's records give it (null while it cannot be computed). */
-  readonly recomputed: unknown;
-};
 
 type Row = {
   till_id: string;

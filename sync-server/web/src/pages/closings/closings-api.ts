@@ -1,4 +1,11 @@
-import type { ClosingTotals } from '@pos/core/sync/head-office-closings';
+import type { FigureValue } from '@pos/core/fiscal/archive/closing-figures';
+import {
+  CLOSING_KINDS,
+  type ClosingDetail,
+  type ClosingKind,
+  type ClosingSummary,
+  type ClosingTotals,
+} from '@pos/core/sync/head-office-closings';
 import type { OfficeClient } from '../../api/office-client';
 
 // The hub's own way of naming a closing's figures, so the detail marks exactly the paths its differences name.
@@ -8,30 +15,8 @@ export { figureValues } from '@pos/core/fiscal/archive/closing-figures';
  * The closings and chain routes' answers (sync-server/src/http/closing-routes.ts, fiscal-routes.ts),
  * read defensively: a field the hub left out shows as empty rather than breaking the page.
  */
-export const CLOSING_KINDS = ['z', 'day', 'month', 'year'] as const;
-export type ClosingKind = (typeof CLOSING_KINDS)[number];
-
-export type Difference = { readonly figure: string; readonly sealed: unknown; readonly recomputed: unknown };
-/** Records a pending closing waits for: a chain's sequences from…to (to null: open-ended). */
-export type Missing = { readonly chain: string; readonly from: number; readonly to: number | null };
-
-export type { ClosingTotals };
-
-export type ClosingSummary = {
-  readonly tillId: string;
-  readonly seq: number;
-  readonly journal: number;
-  readonly kind: ClosingKind;
-  readonly businessDate: string | null;
-  readonly sealedAt: string;
-  readonly status: string;
-  readonly differences: readonly Difference[];
-  readonly missing: readonly Missing[];
-  readonly problem: string | null;
-  readonly totals: ClosingTotals;
-};
-
-export type ClosingDetail = ClosingSummary & { readonly record: unknown; readonly recomputed: unknown };
+export { CLOSING_KINDS };
+export type { ClosingDetail, ClosingKind, ClosingSummary, ClosingTotals };
 
 export type ChainState = {
   readonly chain: string;
@@ -59,11 +44,13 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const integerOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isSafeInteger(v) ? v : null);
+const stringOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const figureOf = (v: unknown): FigureValue => (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : null);
 
 function toTotals(v: unknown): ClosingTotals {
   const o = obj(v);
   return {
-    currency: typeof o.currency === 'string' ? o.currency : null,
+    currency: stringOrNull(o.currency),
     net: integerOrNull(o.net),
     tickets: integerOrNull(o.tickets),
     cashVariance: integerOrNull(o.cashVariance),
@@ -78,16 +65,23 @@ function toSummary(v: unknown): ClosingSummary {
     seq: num(o.seq),
     journal: num(o.journal),
     kind,
-    businessDate: typeof o.businessDate === 'string' ? o.businessDate : null,
+    sessionId: stringOrNull(o.sessionId),
+    businessDate: stringOrNull(o.businessDate),
     sealedAt: str(o.sealedAt),
     status: str(o.status),
-    differences: list(o.differences).map((d) => ({ figure: str(obj(d).figure), sealed: obj(d).sealed, recomputed: obj(d).recomputed })),
+    differences: list(o.differences).map((d) => ({
+      figure: str(obj(d).figure),
+      sealed: figureOf(obj(d).sealed),
+      recomputed: figureOf(obj(d).recomputed),
+    })),
     missing: list(o.missing).map((m) => ({
       chain: str(obj(m).chain),
       from: num(obj(m).from),
       to: typeof obj(m).to === 'number' ? (obj(m).to as number) : null,
+      why: str(obj(m).why),
     })),
-    problem: typeof o.problem === 'string' ? o.problem : null,
+    problem: stringOrNull(o.problem),
+    checkedAt: str(o.checkedAt),
     totals: toTotals(o.totals),
   };
 }
