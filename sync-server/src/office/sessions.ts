@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { sha256Hex } from '../auth/secrets';
 import type { Queryable } from '../db/database';
+import { notifySessionsEnded } from './session-notice';
 import { userOf, type UserRow } from './users';
 import type { OfficeUser } from './roles';
 
@@ -83,11 +84,13 @@ export async function liveSessions(db: Queryable, tokenHashes: readonly string[]
 }
 
 export async function endSession(db: Queryable, tokenHash: string): Promise<void> {
-  await db.query('DELETE FROM office_sessions WHERE token_hash = $1', [tokenHash]);
+  const [ended] = await db.query<{ user_id: string }>('DELETE FROM office_sessions WHERE token_hash = $1 RETURNING user_id', [tokenHash]);
+  if (ended) await notifySessionsEnded(db, ended.user_id);
 }
 
 /** Every session of the user (on every hub instance at once: they all read this table), but `keep`. */
 export async function endUserSessions(db: Queryable, userId: string, keep?: string): Promise<number> {
   const rows = await db.query('DELETE FROM office_sessions WHERE user_id = $1 AND token_hash <> $2 RETURNING 1', [userId, keep ?? '']);
+  if (rows.length > 0) await notifySessionsEnded(db, userId);
   return rows.length;
 }

@@ -5,6 +5,7 @@ import type { Queryable } from '../db/database';
 import { HubError } from '../errors/hub-error';
 import { recordAudit, type AuditActor } from './audit';
 import { hashPassword, newOneTimePassword } from './password-hash';
+import { notifySessionsEnded } from './session-notice';
 import { isOfficeRole, OFFICE_ROLES, type OfficeRole, type OfficeUser } from './roles';
 
 export const MAX_EMAIL_LENGTH = 254;
@@ -150,6 +151,15 @@ async function assertAnotherAdmin(db: Queryable, userId: string): Promise<void> 
   if (others.length === 0) throw new HubError(409, 'invalid_user', 'This is the last enabled administrator: make another one first');
 }
 
+/**
+ * Ends the user's sessions, and with the notice the live streams opened with them (the reports'
+ * events), which were scoped to the role and stores the user had (sessions.ts imports this file).
+ */
+async function endAllSessions(db: Queryable, userId: string): Promise<void> {
+  await db.query('DELETE FROM office_sessions WHERE user_id = $1', [userId]);
+  await notifySessionsEnded(db, userId);
+}
+
 export type OfficeUserChange = {
   displayName?: string;
   role?: OfficeRole;
@@ -188,7 +198,7 @@ export async function updateOfficeUser(
       change.resetTotp === true,
     ],
   );
-  if (scope || after!.disabled || change.resetTotp) await db.query('DELETE FROM office_sessions WHERE user_id = $1', [userId]);
+  if (scope || after!.disabled || change.resetTotp) await endAllSessions(db, userId);
   const info = userInfo(after!);
   await recordAudit(db, actor, { action: 'user.update', target: userId, before: userInfo(before), after: info });
   return info;
@@ -207,7 +217,7 @@ export async function resetOfficePassword(
      WHERE user_id = $1 RETURNING *`,
     [userId, await hashPassword(oneTimePassword)],
   );
-  await db.query('DELETE FROM office_sessions WHERE user_id = $1', [userId]);
+  await endAllSessions(db, userId);
   const user = userInfo(row!);
   await recordAudit(db, actor, { action: 'user.reset-password', target: userId });
   return { user, oneTimePassword };
