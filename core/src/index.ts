@@ -81,3 +81,4 @@ export * from './cash/cash-payload-problems';
 export * from './cash/cash-session-state';
 export * from './cash/cash-session';
 export * from './cash/session-report';
+export * from './promotions/index';

@@ -1,0 +1,27 @@
+import { allocateByWeight } from '../money/allocate';
+import { percentOf } from '../money/money';
+import type { CartAmountOff, CartPercentOff } from './promotion';
+import { available, availableValue, type PoolView, type Take } from './item-pool';
+
+/**
+ * Off the basket: computed once on what the available items are still worth (the items no
+ * exclusive rule took; for a stackable rule, after the stackable rules before it), the minimum
+ * subtotal read on that same amount, then spread over the lines in proportion (ties by line id).
+ */
+export function cartTakes(benefit: CartPercentOff | CartAmountOff, { pool, state, stackable }: PoolView): Take[] {
+  const lines = pool.filter((l) => available(state, l.index, stackable) > 0).map((l) => l.index);
+  const weights = lines.map((line) => Math.max(0, availableValue(pool, state, line, stackable)));
+  const base = weights.reduce((acc, w) => acc + w, 0);
+  if (base <= 0 || (benefit.minSubtotal !== undefined && base < benefit.minSubtotal)) return [];
+  const discount = benefit.type === 'cart-percent-off' ? percentOf(base, benefit.bp) : Math.min(benefit.amount, base);
+  if (discount <= 0) return [];
+  const shares = allocateByWeight(
+    discount,
+    lines.map((line, i) => ({ key: pool[line]?.line.lineId ?? '', weight: weights[i] ?? 0 })),
+  );
+  return lines.map((line) => ({
+    line,
+    items: available(state, line, stackable),
+    discount: shares.get(pool[line]?.line.lineId ?? '') ?? 0,
+  }));
+}

@@ -1,0 +1,152 @@
+import { allocateByWeight } from '../money/allocate';
+import { percentOf } from '../money/money';
+import type { BundlePrice, BuyGet, MixAndMatch } from './promotion';
+import { available, type PoolLine, type PoolView, type Take } from './item-pool';
+
+/** A run of identical items of one line within a group. */
+type Segment = { line: number; items: number };
+
+/** Items left on each pool line for the rule being measured (a working copy: measuring changes nothing). */
+function leftOf({ pool, state, stackable }: PoolView): number[] {
+  return pool.map((_, i) => available(state, i, stackable));
+}
+
+/** The next `size` items, dearest first, from the runs (or null when fewer are left); takes them from `left`. */
+function nextGroup(runs: readonly number[], left: number[], size: number): Segment[] | null {
+  const group: Segment[] = [];
+  let need = size;
+  for (const line of runs) {
+    if (need === 0) break;
+    const items = Math.min(left[line] ?? 0, need);
+    if (items > 0) {
+      group.push({ line, items });
+      need -= items;
+    }
+  }
+  if (need > 0) return null;
+  for (const s of group) left[s.line] = (left[s.line] ?? 0) - s.items;
+  return group;
+}
+
+function putBack(group: readonly Segment[], left: number[]): void {
+  for (const s of group) left[s.line] = (left[s.line] ?? 0) + s.items;
+}
+
+function add(counts: Map<number, number>, line: number, items: number): void {
+  counts.set(line, (counts.get(line) ?? 0) + items);
+}
+
+function groupValue(pool: readonly PoolLine[], group: readonly Segment[]): number {
+  return group.reduce((acc, s) => acc + s.items * (pool[s.line]?.price ?? 0), 0);
+}
+
+/** A discount spread over the items a group rule took, in proportion to their price (ties by line id). */
+function spread(pool: readonly PoolLine[], taken: ReadonlyMap<number, number>, discount: number): Take[] {
+  const lines = [...taken.keys()].sort((a, b) => a - b);
+  const shares = allocateByWeight(
+    discount,
+    lines.map((line) => ({ key: pool[line]?.line.lineId ?? '', weight: (taken.get(line) ?? 0) * (pool[line]?.price ?? 0) })),
+  );
+  return lines.map((line) => ({ line, items: taken.get(line) ?? 0, discount: shares.get(pool[line]?.line.lineId ?? '') ?? 0 }));
+}
+
+/**
+ * Any N items for a price: groups of the dearest items first (the best for the customer), as long as
+ * a group costs more than the price. Groups inside one line are counted in one step, so a line of
+ * 9,999 items costs no more than a line of one.
+ */
+export function mixAndMatchTakes(benefit: MixAndMatch, runs: readonly number[], view: PoolView): Take[] {
+  const { pool } = view;
+  const left = leftOf(view);
+  const taken = new Map<number, number>();
+  let groups = benefit.maxApplications ?? Number.POSITIVE_INFINITY;
+  let discount = 0;
+  for (const line of runs) {
+    const price = pool[line]?.price ?? 0;
+    const whole = Math.min(Math.floor((left[line] ?? 0) / benefit.quantity), groups);
+    if (whole > 0 && benefit.quantity * price > benefit.price) {
+      left[line] = (left[line] ?? 0) - whole * benefit.quantity;
+      add(taken, line, whole * benefit.quantity);
+      discount += whole * (benefit.quantity * price - benefit.price);
+      groups -= whole;
+    }
+    // A group across this line and the cheaper ones after it.
+    while (groups > 0 && (left[line] ?? 0) > 0) {
+      const group = nextGroup(runs, left, benefit.quantity);
+      if (!group) break;
+      const value = groupValue(pool, group) - benefit.price;
+      if (value <= 0) {
+        putBack(group, left);
+        break;
+      }
+      for (const s of group) add(taken, s.line, s.items);
+      discount += value;
+      groups -= 1;
+    }
+  }
+  return discount > 0 ? spread(pool, taken, discount) : [];
+}
+
+/** These products together for a price: as many bundles as the basket holds, the dearest items first, while a bundle saves money. */
+export function bundleTakes(benefit: BundlePrice, runsByItem: readonly (readonly number[])[], view: PoolView): Take[] {
+  const { pool } = view;
+  const left = leftOf(view);
+  const taken = new Map<number, number>();
+  let discount = 0;
+  for (let bundles = 0; bundles < (benefit.maxApplications ?? Number.POSITIVE_INFINITY); bundles++) {
+    const parts: Segment[][] = [];
+    for (const [i, item] of benefit.items.entries()) {
+      const part = nextGroup(runsByItem[i] ?? [], left, item.quantity);
+      if (!part) break;
+      parts.push(part);
+    }
+    const value = parts.reduce((acc, part) => acc + groupValue(pool, part), 0) - benefit.price;
+    if (parts.length < benefit.items.length || value <= 0) {
+      for (const part of parts) putBack(part, left);
+      break;
+    }
+    for (const part of parts) for (const s of part) add(taken, s.line, s.items);
+    discount += value;
+  }
+  return discount > 0 ? spread(pool, taken, discount) : [];
+}
+
+/**
+ * Buy X, get Y at bp off. From one set: groups of X + Y of the dearest items, the Y cheapest of
+ * each group get the benefit. With a separate `getTarget`: the dearest items of that set get the
+ * benefit and the cheapest items of `target` pay for it (keeping dear ones for other rules).
+ */
+export function buyGetTakes(benefit: BuyGet, runs: readonly number[], getRuns: readonly number[] | undefined, view: PoolView): Take[] {
+  const { pool } = view;
+  const left = leftOf(view);
+  const used = new Map<number, number>();
+  const favoured = new Map<number, number>();
+  const cheapestFirst = [...runs].reverse();
+  for (let groups = 0; groups < (benefit.maxApplications ?? Number.POSITIVE_INFINITY); groups++) {
+    if (!getRuns) {
+      const group = nextGroup(runs, left, benefit.buyQuantity + benefit.getQuantity);
+      if (!group) break;
+      let free = benefit.getQuantity;
+      for (let i = group.length - 1; i >= 0 && free > 0; i--) {
+        const s = group[i] as Segment;
+        add(favoured, s.line, Math.min(s.items, free));
+        free -= Math.min(s.items, free);
+      }
+      for (const s of group) add(used, s.line, s.items);
+      continue;
+    }
+    const get = nextGroup(getRuns, left, benefit.getQuantity);
+    const buy = get ? nextGroup(cheapestFirst, left, benefit.buyQuantity) : null;
+    if (!get || !buy) {
+      if (get) putBack(get, left);
+      break;
+    }
+    for (const s of get) add(favoured, s.line, s.items);
+    for (const s of [...get, ...buy]) add(used, s.line, s.items);
+  }
+  const takes: Take[] = [];
+  for (const [line, items] of [...used].sort((a, b) => a[0] - b[0])) {
+    takes.push({ line, items, discount: percentOf((favoured.get(line) ?? 0) * (pool[line]?.price ?? 0), benefit.bp) });
+  }
+  return takes.some((t) => t.discount > 0) ? takes : [];
+}
