@@ -64,7 +64,7 @@ export const enStoresStaff: typeof frStoresStaff = {
   },
   stores: {
     settingsTitle: 'Store settings',
-    settingsNote: 'The form shows the saved settings; the others (quick keys, weighed barcodes, prices…) are kept as they are.',
+    settingsNote: 'The form shows the saved settings; the others (quick keys, weighed barcodes, discount cap…) are kept as they are.',
     settingsLoading: 'Reading the saved settings…',
     loadFailed: 'The saved settings could not be read ({{why}}): saving is blocked so the settings this form does not show are not wiped.',
     settingsReadOnly: 'Your role may read this store but not change its settings.',
@@ -89,6 +89,14 @@ export const enStoresStaff: typeof frStoresStaff = {
     cashRequired: 'Required before any sale',
     cashOptional: 'Optional',
     varianceLimit: 'Variance allowed at close (in cents)',
+    prices: 'Prices',
+    priceList: 'Price list',
+    priceListNone: 'None (catalog prices)',
+    priceListOption: '{{name}} ({{id}})',
+    priceListGone: '{{id}} (no longer exists: catalog prices)',
+    priceListHelp: 'The store’s tills sell the products of this list at its prices, the others at catalog prices.',
+    priceListForbidden: 'Your role may not read the price lists: the store’s is kept.',
+    priceListUnreadable: 'The price lists could not be read ({{why}}): the store’s is kept.',
     save: 'Save the settings',
     saved: 'The settings were saved; the store’s tills get them at once.',
     required: 'Fill in the name, legal name, address and VAT number.',
@@ -126,6 +134,9 @@ export const enStoresStaff: typeof frStoresStaff = {
       not_found: 'This store or till does not exist.',
       already_exists: 'This till exists already: create an enrollment code for it.',
       invalid_settings: 'These settings are not valid (address, VAT number, SIRET or rates).',
+    },
+    problems: {
+      unknown_price_list: 'The price list {{priceListId}} does not exist (or no longer): pick another one or none.',
     },
   },
 };

@@ -63,7 +63,7 @@ export const frStoresStaff = {
   stores: {
     settingsTitle: 'Paramètres du magasin',
     settingsNote:
-      'Le formulaire montre les paramètres enregistrés ; les autres (touches rapides, codes-barres à poids, tarifs…) sont conservés tels quels.',
+      'Le formulaire montre les paramètres enregistrés ; les autres (touches rapides, codes-barres à poids, remise maximale…) sont conservés tels quels.',
     settingsLoading: 'Lecture des paramètres enregistrés…',
     loadFailed:
       'Les paramètres enregistrés n’ont pas pu être lus ({{why}}) : l’enregistrement est bloqué pour ne pas effacer ceux que ce formulaire ne montre pas.',
@@ -89,6 +89,14 @@ export const frStoresStaff = {
     cashRequired: 'Obligatoire avant toute vente',
     cashOptional: 'Facultative',
     varianceLimit: 'Écart toléré à la fermeture (en centimes)',
+    prices: 'Prix',
+    priceList: 'Liste de prix',
+    priceListNone: 'Aucune (prix du catalogue)',
+    priceListOption: '{{name}} ({{id}})',
+    priceListGone: '{{id}} (n’existe plus : prix du catalogue)',
+    priceListHelp: 'Les caisses du magasin vendent au prix de cette liste les produits qu’elle contient, au prix du catalogue les autres.',
+    priceListForbidden: 'Votre rôle ne permet pas de consulter les listes de prix : celle du magasin est conservée.',
+    priceListUnreadable: 'Les listes de prix n’ont pas pu être lues ({{why}}) : celle du magasin est conservée.',
     save: 'Enregistrer les paramètres',
     saved: 'Les paramètres ont été enregistrés ; les caisses du magasin les reçoivent aussitôt.',
     required: 'Remplissez le nom, la raison sociale, l’adresse et le numéro de TVA.',
@@ -126,6 +134,9 @@ export const frStoresStaff = {
       not_found: 'Ce magasin ou cette caisse n’existe pas.',
       already_exists: 'Cette caisse existe déjà : créez-lui un code d’inscription.',
       invalid_settings: 'Ces paramètres ne sont pas valides (adresse, numéro de TVA, SIRET ou taux).',
+    },
+    problems: {
+      unknown_price_list: 'La liste de prix {{priceListId}} n’existe pas (ou plus) : choisissez-en une autre ou aucune.',
     },
   },
 };

@@ -4,8 +4,10 @@ import { Field } from '../../app/Field';
 import { PanelForm } from '../../app/PanelForm';
 import { useScopedErrorText } from '../../app/use-scoped-error-text';
 import { LinesField } from './LinesField';
+import { PriceListField } from './PriceListField';
 import { draftOf, NEW_STORE_SETTINGS, settingsOf, type SavedSettings, type SettingsDraft } from './settings-draft';
 import type { StoresApi } from './stores-api';
+import { useSettingsRefusal } from './use-settings-refusal';
 import { VatRatesFields, vatRatesOf } from './VatRatesFields';
 
 type Props = { readonly api: StoresApi; readonly storeId: string };
@@ -15,7 +17,7 @@ const WHOLE = /^[0-9]+$/;
 type Loaded = { readonly state: 'loading' } | { readonly state: 'failed'; readonly why: string } | { readonly state: 'ready' };
 
 /**
- * A store's settings: legal mentions, VAT rates, cash rounding, receipt footer and cash session.
+ * A store's settings: legal mentions, VAT rates, price list, cash rounding, receipt footer and cash session.
  * The hub replaces the whole document with PUT, so the form first reads the saved one and sends it
  * back with only its own fields changed; without that read it does not save (it would wipe quick
  * keys, barcode layouts and the rest it does not show).
@@ -23,6 +25,7 @@ type Loaded = { readonly state: 'loading' } | { readonly state: 'failed'; readon
 export function SettingsForm({ api, storeId }: Props) {
   const { t } = useTranslation();
   const errorText = useScopedErrorText('stores');
+  const refusalText = useSettingsRefusal();
   const cashId = useId();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [saved, setSaved] = useState<SavedSettings>(NEW_STORE_SETTINGS);
@@ -49,7 +52,7 @@ export function SettingsForm({ api, storeId }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, storeId]);
 
-  const text = (key: Exclude<keyof SettingsDraft, 'rates' | 'cashSession'>) => ({
+  const text = (key: Exclude<keyof SettingsDraft, 'rates' | 'cashSession' | 'priceListId'>) => ({
     value: form[key],
     onChange: (value: string) => setForm((before) => ({ ...before, [key]: value })),
   });
@@ -69,7 +72,7 @@ export function SettingsForm({ api, storeId }: Props) {
       setSaved(next);
       setDone(t('stores.saved'));
     } catch (error) {
-      setProblem(errorText(error));
+      setProblem(refusalText(error));
     }
   };
 
@@ -91,6 +94,10 @@ export function SettingsForm({ api, storeId }: Props) {
         {field('vatNumber', t('stores.vatNumber'), { maxLength: 32 })}
       </fieldset>
       <VatRatesFields rates={form.rates} onChange={(rates) => setForm((before) => ({ ...before, rates }))} />
+      <fieldset>
+        <legend>{t('stores.prices')}</legend>
+        <PriceListField api={api} value={form.priceListId} onChange={(priceListId) => setForm((before) => ({ ...before, priceListId }))} />
+      </fieldset>
       <fieldset>
         <legend>{t('stores.receipt')}</legend>
         {field('rounding', t('stores.rounding'), { inputMode: 'numeric' })}

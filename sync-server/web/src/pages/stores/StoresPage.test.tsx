@@ -29,15 +29,44 @@ const TILLS = [
   },
 ];
 
+const PRICE_LISTS = [
+  { id: 'pl-gros', name: 'Grossistes', entryCount: 1200 },
+  { id: 'pl-asso', name: 'Associations', entryCount: 40 },
+];
+
+const QUICK_KEYS = [{ kind: 'product', productId: 'prd-1', label: 'Croissants' }];
+/** Settings saved before: fields the form shows, fields it does not (quick keys, layouts, a list deleted since). */
+const SAVED = {
+  name: 'Épicerie',
+  legalName: 'Épicerie SAS',
+  addressLines: ['1 rue des Halles', '69002 Lyon'],
+  vatNumber: 'FR83404833048',
+  siret: '40483304800014',
+  currency: 'EUR',
+  receiptLocale: 'fr-FR',
+  timeZone: 'Europe/Paris',
+  vatRates: [{ id: 'FR-20', rateBp: 2000, code: 'D', label: 'TVA 20 %' }],
+  variableMeasureLayouts: [{ prefixes: ['28'] }],
+  cashRounding: { step: 5 },
+  quickCashAmounts: [1000, 2000],
+  maxCashierDiscountBp: 1500,
+  receiptFooter: ['Merci'],
+  cashSession: 'required',
+  varianceLimit: 300,
+  quickKeys: QUICK_KEYS,
+  priceListId: 'summer',
+};
+
 /**
- * A hub in memory for the store routes: records each call, refuses what `refuse` names with its code.
- * GET settings answers `saved`, or 404 no_settings (a new store) without it.
+ * A hub in memory for the store routes: records each call, refuses what `refuse` names with its code
+ * (or the error given). GET settings answers `saved`, or 404 no_settings (a new store) without it.
  */
-function storesHub(refuse: Record<string, string> = {}, saved?: Record<string, unknown>) {
+function storesHub(refuse: Record<string, string | OfficeApiError> = {}, saved?: Record<string, unknown>) {
   const admin = vi.fn<OfficeClient['admin']>(async (method, path, body) => {
-    const code = refuse[`${method} ${path}`];
-    if (code) throw new OfficeApiError(code, 409);
+    const refusal = refuse[`${method} ${path}`];
+    if (refusal) throw typeof refusal === 'string' ? new OfficeApiError(refusal, 409) : refusal;
     if (method === 'GET' && path === '/stores') return { stores: [{ storeId: 'S1', name: 'Paris' }] };
+    if (method === 'GET' && path === '/price-lists') return { priceLists: PRICE_LISTS };
     if (method === 'GET' && path === '/stores/S1/tills') return { tills: TILLS };
     if (method === 'GET' && path === '/stores/S1/settings') {
       if (!saved) throw new OfficeApiError('no_settings', 404);
@@ -126,38 +155,73 @@ describe('the stores and tills page', () => {
   });
 
   it('loads the saved settings and sends them back with only the form’s fields changed: quick keys and the rest survive', async () => {
-    const quickKeys = [{ kind: 'product', productId: 'prd-1', label: 'Croissants' }];
-    const saved = {
-      name: 'Épicerie',
-      legalName: 'Épicerie SAS',
-      addressLines: ['1 rue des Halles', '69002 Lyon'],
-      vatNumber: 'FR83404833048',
-      siret: '40483304800014',
-      currency: 'EUR',
-      receiptLocale: 'fr-FR',
-      timeZone: 'Europe/Paris',
-      vatRates: [{ id: 'FR-20', rateBp: 2000, code: 'D', label: 'TVA 20 %' }],
-      variableMeasureLayouts: [{ prefixes: ['28'] }],
-      cashRounding: { step: 5 },
-      quickCashAmounts: [1000, 2000],
-      maxCashierDiscountBp: 1500,
-      receiptFooter: ['Merci'],
-      cashSession: 'required',
-      varianceLimit: 300,
-      quickKeys,
-      priceListId: 'summer',
-    };
-    const hub = storesHub({}, saved);
+    const hub = storesHub({}, SAVED);
     open(hub);
     const form = screen.getByRole('form', { name: 'Paramètres du magasin' });
     const name = within(form).getByLabelText('Nom du magasin');
     await waitFor(() => expect(name).toHaveProperty('value', 'Épicerie'));
     expect(within(form).getByLabelText('Taux 1 en %')).toHaveProperty('value', '20');
+    // Its list was deleted since: said so, and kept until another is chosen.
+    const list = within(form).getByLabelText('Liste de prix') as HTMLSelectElement;
+    await waitFor(() => expect(list.selectedOptions[0]?.textContent).toBe('summer (n’existe plus : prix du catalogue)'));
     await userEvent.clear(name);
     await userEvent.type(name, 'Épicerie du Marché');
     await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer les paramètres' }));
     expect(await within(form).findByRole('status')).toBeTruthy();
-    expect(hub.admin).toHaveBeenCalledWith('PUT', '/stores/S1/settings', { ...saved, name: 'Épicerie du Marché' });
+    expect(hub.admin).toHaveBeenCalledWith('PUT', '/stores/S1/settings', { ...SAVED, name: 'Épicerie du Marché' });
+  });
+
+  it('names the price list the store sells at, among the chain’s, or none for catalog prices', async () => {
+    const hub = storesHub({}, SAVED);
+    open(hub, 'regional');
+    const form = screen.getByRole('form', { name: 'Paramètres du magasin' });
+    const list = within(form).getByLabelText('Liste de prix') as HTMLSelectElement;
+    await waitFor(() => expect(list.disabled).toBe(false));
+    expect([...list.options].map((o) => o.textContent)).toEqual([
+      'Aucune (prix du catalogue)',
+      'Grossistes (pl-gros)',
+      'Associations (pl-asso)',
+      'summer (n’existe plus : prix du catalogue)',
+    ]);
+    const save = within(form).getByRole('button', { name: 'Enregistrer les paramètres' });
+    await userEvent.selectOptions(list, 'pl-asso');
+    await userEvent.click(save);
+    await waitFor(() => expect(hub.admin).toHaveBeenLastCalledWith('PUT', '/stores/S1/settings', { ...SAVED, priceListId: 'pl-asso' }));
+    await userEvent.selectOptions(list, '');
+    await userEvent.click(save);
+    const { priceListId: _none, ...catalogPrices } = SAVED;
+    await waitFor(() => expect(hub.admin).toHaveBeenLastCalledWith('PUT', '/stores/S1/settings', catalogPrices));
+  });
+
+  it('says the hub’s refusal of a price list gone meanwhile from its code, in English', async () => {
+    const gone = new OfficeApiError('invalid_settings', 422, {
+      error: 'invalid_settings',
+      message: '…',
+      problems: [{ field: 'priceListId', message: '…', code: 'unknown_price_list', params: { priceListId: 'pl-gros' } }],
+    });
+    const hub = storesHub({ 'PUT /stores/S1/settings': gone }, SAVED);
+    open(hub, 'admin', 'en');
+    const form = screen.getByRole('form', { name: 'Store settings' });
+    const list = within(form).getByLabelText('Price list') as HTMLSelectElement;
+    await waitFor(() => expect(list.disabled).toBe(false));
+    await userEvent.selectOptions(list, 'pl-gros');
+    await userEvent.click(within(form).getByRole('button', { name: 'Save the settings' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe(
+      'The price list pl-gros does not exist (or no longer): pick another one or none.',
+    );
+  });
+
+  it('shows the saved price list read-only to a user the hub does not let read the lists, and keeps it', async () => {
+    const hub = storesHub({ 'GET /price-lists': 'forbidden' }, { ...SAVED, priceListId: 'pl-gros' });
+    open(hub, 'regional', 'en');
+    const form = screen.getByRole('form', { name: 'Store settings' });
+    const list = (await within(form).findByRole('textbox', { name: 'Price list' })) as HTMLInputElement;
+    expect(list.readOnly).toBe(true);
+    await waitFor(() => expect(list.value).toBe('pl-gros'));
+    expect(within(form).getByText('Your role may not read the price lists: the store’s is kept.')).toBeTruthy();
+    await userEvent.click(within(form).getByRole('button', { name: 'Save the settings' }));
+    expect(await within(form).findByRole('status')).toBeTruthy();
+    expect(hub.admin).toHaveBeenCalledWith('PUT', '/stores/S1/settings', { ...SAVED, priceListId: 'pl-gros' });
   });
 
   it('does not let the settings be saved when they could not be read, and says why', async () => {

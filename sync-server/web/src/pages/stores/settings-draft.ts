@@ -17,6 +17,8 @@ export type SettingsDraft = {
   readonly variance: string;
   readonly rates: readonly VatRateDraft[];
   readonly cashSession: 'required' | 'optional';
+  /** The price list the store sells at, '' for catalog prices (the document then has no priceListId). */
+  readonly priceListId: string;
 };
 
 /** A store without settings yet starts from these (French defaults; nothing saved to keep). */
@@ -58,15 +60,16 @@ export function draftOf(saved: SavedSettings): SettingsDraft {
     variance: whole(saved.varianceLimit, 500),
     rates: rates.length > 0 ? rates : [...FRENCH_RATES],
     cashSession: saved.cashSession === 'required' ? 'required' : 'optional',
+    priceListId: text(saved.priceListId),
   };
 }
 
 /**
  * The document to PUT: the saved one with only the form's fields replaced, so what the form does
- * not show (quick keys, barcode layouts, price list, discount cap…) is sent back untouched.
+ * not show (quick keys, barcode layouts, discount cap…) is sent back untouched.
  */
 export function settingsOf(saved: SavedSettings, draft: SettingsDraft, vatRates: StoreSettings['vatRates']): SavedSettings {
-  const { siret: _siret, ...rest } = saved;
+  const { siret: _siret, priceListId: _priceListId, ...rest } = saved;
   const siret = draft.siret.replace(/\s/g, '');
   return {
     ...rest,
@@ -80,5 +83,6 @@ export function settingsOf(saved: SavedSettings, draft: SettingsDraft, vatRates:
     receiptFooter: linesOf(draft.footer),
     cashSession: draft.cashSession,
     varianceLimit: Number(draft.variance),
+    ...(draft.priceListId ? { priceListId: draft.priceListId } : {}),
   };
 }

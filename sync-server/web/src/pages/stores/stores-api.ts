@@ -1,4 +1,5 @@
 import { isTillId, type TillSummary } from '@pos/core';
+import type { PriceListSummary } from '@pos/core/sync/head-office-api';
 import { OfficeApiError, type OfficeClient } from '../../api/office-client';
 
 export type VatRate = { readonly id: string; readonly rateBp: number; readonly code: string; readonly label: string };
@@ -21,7 +22,12 @@ export type StoreSettings = {
   readonly receiptFooter: readonly string[];
   readonly cashSession: 'required' | 'optional';
   readonly varianceLimit: number;
+  /** A live price list's id (the hub refuses another, unknown_price_list); absent: catalog prices. */
+  readonly priceListId?: string;
 };
+
+/** A price list a store's settings may name (GET /api/v1/admin/price-lists). */
+export type { PriceListSummary };
 
 /** A till as GET /api/v1/admin/stores/:storeId/tills lists it: core's shape, the hub's answer. */
 export type { TillSummary };
@@ -48,7 +54,7 @@ export function storeLabel(store: StoreChoice): string {
   return store.name && store.name !== store.storeId ? `${store.name} (${store.storeId})` : store.storeId;
 }
 
-/** The store and till routes of sync-server/src/http/admin-routes.ts and store-settings-route.ts, typed for the page. */
+/** The store and till routes of sync-server/src/http/admin-routes.ts and store-settings-route.ts (and the price lists' list), typed for the page. */
 export function storesApi(client: OfficeClient) {
   return {
     /** The saved settings document, or null when the store has none yet (404 no_settings: nothing to keep). */
@@ -66,6 +72,10 @@ export function storesApi(client: OfficeClient) {
     /** The whole document: the saved one with the form's fields changed (settings-draft.ts). */
     async putSettings(storeId: string, settings: Readonly<Record<string, unknown>>): Promise<void> {
       await client.admin('PUT', `/stores/${encodeURIComponent(storeId)}/settings`, settings);
+    },
+    /** The chain's live price lists, for the settings to name one (catalog.read: a 403 forbidden otherwise). */
+    async priceLists(): Promise<readonly PriceListSummary[]> {
+      return ((await client.admin('GET', '/price-lists')) as { priceLists: PriceListSummary[] }).priceLists;
     },
     async listTills(storeId: string): Promise<TillSummary[]> {
       return ((await client.admin('GET', `/stores/${encodeURIComponent(storeId)}/tills`)) as { tills: TillSummary[] }).tills;
