@@ -56,7 +56,7 @@ import {
 import { registerStreamRoute } from './http/stream-route';
 import { DEFAULT_STREAM_BUFFER_BYTES } from './http/stream-sink';
 import { registerSyncRoutes } from './http/sync-routes';
-import { ChainVerifier, type ChainVerifierOptions } from './fiscal/chain-verifier';
+import { ChainVerifier, DEFAULT_VERIFY_CONCURRENCY, type ChainVerifierOptions } from './fiscal/chain-verifier';
 import { StockProjector } from './stock/stock-projector';
 import { ClosingProjector } from './closings/closing-projector';
 import { ReportingProjector } from './reporting/reporting-projector';
@@ -142,6 +142,12 @@ export type Hub = {
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
 
+/**
+ * Connections of the projectors' pool besides the verifier's (two a lane: its step, and the next
+ * batch read ahead meanwhile): the stock and closing projections' one each, the reports' two.
+ */
+const PROJECTION_CONNECTIONS = 4;
+
 const NO_LIMIT: RateLimit = { max: Number.MAX_SAFE_INTEGER, timeWindowMs: 60_000 };
 
 /**
@@ -187,17 +193,20 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const auth = new DeviceAuthenticator(db, { failures });
   const office = new OfficeAuth(db, options.office);
   const admin = new AdminAuthenticator(db, failures, office);
-  const verifier = new ChainVerifier(db, {
+  // The projectors' own connections: their steps never queue behind the tills' pushes (database.ts, ownPool).
+  const verifierLanes = options.verification?.concurrency ?? DEFAULT_VERIFY_CONCURRENCY;
+  const projections = db.ownPool(PROJECTION_CONNECTIONS + verifierLanes * 2);
+  const verifier = new ChainVerifier(projections, {
     ...options.verification,
     onError: (error, storeId) => app.log.error({ err: error, storeId }, 'chain verification failed; retrying'),
   });
-  const stock = new StockProjector(db, {
+  const stock = new StockProjector(projections, {
     onError: (error, storeId) => app.log.error({ err: error, storeId }, 'stock projection failed; retrying'),
   });
-  const closings = new ClosingProjector(db, {
+  const closings = new ClosingProjector(projections, {
     onError: (error, storeId) => app.log.error({ err: error, storeId }, 'closing recomputation failed; retrying'),
   });
-  const reports = new ReportingProjector(db, {
+  const reports = new ReportingProjector(projections, {
     onError: (error, storeId) => app.log.error({ err: error, storeId }, 'reporting projection failed; retrying'),
   });
 
@@ -298,6 +307,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     await closings.close();
     await stock.close();
     await verifier.close();
+    await projections.close();
     await auth.close();
     await streams.close();
     throw error;
@@ -340,6 +350,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         await stock.close();
         await closings.close();
         await reports.close();
+        await projections.close();
         await auth.close();
       })();
       return closed;

@@ -172,6 +172,27 @@ for (const target of testTargets()) {
       }
     });
 
+    it('a pool of its own answers while requests hold every connection of the other, and closing it leaves the database open', async () => {
+      const { db } = ctx();
+      const own = db.ownPool(1);
+      if (target.name === 'postgres') {
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        // The requests' pool holds 10 connections (postgres-database.ts): all taken.
+        const holders = Array.from({ length: 10 }, () => db.transaction(async () => held));
+        const probe = db.query<{ n: number }>('SELECT 2 AS n');
+        const late = await Promise.race([probe.then(() => 'answered'), new Promise((r) => setTimeout(() => r('waiting'), 150))]);
+        expect(late).toBe('waiting');
+        expect(await own.query<{ n: number }>('SELECT 1 AS n')).toEqual([{ n: 1 }]);
+        expect(await own.transaction((tx) => tx.query<{ n: number }>('SELECT 3 AS n'))).toEqual([{ n: 3 }]);
+        release();
+        await Promise.all(holders);
+        expect(await probe).toEqual([{ n: 2 }]);
+      }
+      await own.close();
+      expect(await db.query<{ n: number }>('SELECT 4 AS n')).toEqual([{ n: 4 }]);
+    });
+
     if (target.name === 'postgres')
       it('keeps listening after its connection is killed, and says so', async () => {
         const { db } = ctx();

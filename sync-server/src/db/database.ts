@@ -41,6 +41,14 @@ export type Database = Queryable & {
   listen(channel: string, onNotify: (payload: string) => void, options?: ListenOptions): Promise<() => Promise<void>>;
   /** Applies the SQL migrations not yet applied (drizzle-orm's migrator). */
   migrate(): Promise<void>;
+  /**
+   * The same database through connections of its own, at most `connections` (PostgreSQL: a pool
+   * beside the one requests use; PGlite, one engine: itself). The hub's projectors work through it:
+   * under a flood of pushes, every query of theirs would otherwise wait behind hundreds of pushes
+   * in the one pool's queue, and verification would stop until the flood ends. Closing it ends
+   * only its own connections; closing the database ends them too.
+   */
+  ownPool(connections: number): Database;
   close(): Promise<void>;
 };
 

@@ -36,7 +36,7 @@ export async function openPgliteDatabase(options: PgliteDatabaseOptions = {}): P
   });
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
   const base = queryable(client);
-  return {
+  const db: Database = {
     driver: 'pglite',
     query: base.query,
     jsonb: (text) => text,
@@ -51,10 +51,13 @@ export async function openPgliteDatabase(options: PgliteDatabaseOptions = {}): P
     async migrate() {
       await migrate(drizzle(client), migrationConfig(migrationsFolder));
     },
+    // One engine, one connection: a pool of its own would change nothing.
+    ownPool: () => ({ ...db, close: async () => undefined }),
     async close() {
       if (!client.closed) await client.close();
     },
   };
+  return db;
 }
 
 /**

@@ -60,14 +60,27 @@ function queryable(client: pg.Pool | pg.PoolClient): Queryable {
 
 /** PostgreSQL through node-postgres: a pool for queries and transactions, one more connection for LISTEN. */
 export async function openPostgresDatabase(options: PostgresDatabaseOptions): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10, types, keepAlive: true });
+  const listener = new PgListener({ connectionString: options.connectionString, ...(options.onError ? { onError: options.onError } : {}) });
+  const db = poolDatabase(options, listener, options.maxConnections ?? 10);
+  try {
+    // Fail now, with the driver's own words, rather than at the first request.
+    await db.query('SELECT 1');
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}
+
+/** A database over a pool of `max` connections; LISTEN goes through the shared listener, which the first pool's close ends. */
+function poolDatabase(options: PostgresDatabaseOptions, listener: PgListener, max: number, parent?: Set<pg.Pool>): Database {
+  const pool = new pg.Pool({ connectionString: options.connectionString, max, types, keepAlive: true });
   // An idle client whose connection dies emits here; without a handler the process would crash.
   pool.on('error', (error) => options.onError?.(error));
-  const listener = new PgListener({ connectionString: options.connectionString, ...(options.onError ? { onError: options.onError } : {}) });
+  const children = new Set<pg.Pool>();
+  parent?.add(pool);
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
   const base = queryable(pool);
-  // Fail now, with the driver's own words, rather than at the first request.
-  await pool.query('SELECT 1');
   return {
     driver: 'postgres',
     query: base.query,
@@ -106,9 +119,16 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
         client.release();
       }
     },
+    ownPool: (connections) => poolDatabase(options, listener, connections, parent ?? children),
     async close() {
-      await listener.close();
-      await pool.end();
+      if (parent) {
+        parent.delete(pool);
+      } else {
+        await listener.close();
+        await Promise.all([...children].map((child) => child.end()));
+        children.clear();
+      }
+      if (!pool.ended) await pool.end();
     },
   };
 }

@@ -59,6 +59,10 @@ async function step<R extends { readonly feed_seq: number }, C>(
   limit: number,
   oneByOne: boolean,
 ): Promise<FeedStep> {
+  // What a projection writes is derived from records already durable, with its checkpoint in the
+  // same transaction: a commit lost to a crash is only a step done again at the next start. So the
+  // step does not wait for its commit to reach the disk (PGlite ignores the setting).
+  await tx.query('SET LOCAL synchronous_commit = off');
   const [checkpoint] = await tx.query<{ seq: number }>(
     `INSERT INTO ${projection.checkpoint} AS p (store_id, seq) VALUES ($1, 0) ON CONFLICT (store_id) DO UPDATE SET seq = p.seq RETURNING p.seq`,
     [storeId],

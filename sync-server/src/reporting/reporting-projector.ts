@@ -129,6 +129,12 @@ async function reportSkipped(tx: Queryable, storeId: string, sale: FeedSale, err
  */
 export class ReportingProjector extends FeedProjector<FeedSale, BusinessDaySettings> {
   constructor(db: Database, options: ProjectorLoopOptions = {}) {
-    super(db, { ...options, settleMs: options.settleMs ?? 0, maxLagMs: options.maxLagMs ?? 2000 }, REPORTING_PROJECTION, REPORTING_BATCH);
+    super(
+      db,
+      // Two stores at once: a store's step waits on the database most of its time.
+      { ...options, settleMs: options.settleMs ?? 0, maxLagMs: options.maxLagMs ?? 2000, concurrency: options.concurrency ?? 2 },
+      REPORTING_PROJECTION,
+      REPORTING_BATCH,
+    );
   }
 }
