@@ -3,6 +3,7 @@ import { enClosings } from './en-closings';
 import { enStock } from './en-stock';
 import { enDashboard } from './en-dashboard';
 import { enExport } from './en-export';
+import { enProductPicker } from './en-product-picker';
 import { enSales } from './en-sales';
 import { enStoresStaff } from './en-stores-staff';
 import { enUsers } from './en-users';
@@ -14,6 +15,7 @@ export const en: Dictionary = {
   ...enStock,
   ...enDashboard,
   ...enExport,
+  ...enProductPicker,
   ...enSales,
   ...enStoresStaff,
   ...enUsers,

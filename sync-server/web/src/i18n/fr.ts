@@ -3,6 +3,7 @@ import { frClosings } from './fr-closings';
 import { frStock } from './fr-stock';
 import { frDashboard } from './fr-dashboard';
 import { frExport } from './fr-export';
+import { frProductPicker } from './fr-product-picker';
 import { frSales } from './fr-sales';
 import { frStoresStaff } from './fr-stores-staff';
 import { frUsers } from './fr-users';
@@ -14,6 +15,7 @@ export const fr = {
   ...frStock,
   ...frDashboard,
   ...frExport,
+  ...frProductPicker,
   ...frSales,
   ...frStoresStaff,
   ...frUsers,

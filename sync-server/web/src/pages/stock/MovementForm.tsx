@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../app/Field';
 import { PanelForm } from '../../app/PanelForm';
 import { useScopedErrorText } from '../../app/use-scoped-error-text';
+import { chosenProductId, choiceText, NO_PRODUCT, type ProductChoice } from '../catalog/product-choice';
+import { ProductPicker } from '../catalog/ProductPicker';
 import { MAX_PRODUCT_ID, MAX_QUANTITY, newRequestId, type StockApi } from './stock-api';
 import { refusedField, useQuantity } from './stock-format';
 
@@ -28,44 +30,63 @@ export function MovementForm({ api, storeId, kind, onDone }: Props) {
   const errorText = useScopedErrorText('stock');
   const quantityText = useQuantity();
   const words = kind === 'receipt' ? 'stock.receipt' : 'stock.count';
-  const [productId, setProductId] = useState('');
+  const [product, setProduct] = useState<ProductChoice>(NO_PRODUCT);
   const [quantity, setQuantity] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const movementId = useRef(newRequestId(kind === 'receipt' ? 'receipt' : 'count'));
   // Any change makes another movement: a new id (the same id with another body would be ignored as already recorded).
-  const edit = (set: (value: string) => void) => (event: { target: { value: string } }) => {
+  const renew = () => {
     movementId.current = newRequestId(kind === 'receipt' ? 'receipt' : 'count');
-    set(event.target.value);
   };
 
   const submit = async () => {
     setDone(null);
-    const product = productId.trim();
+    const productId = chosenProductId(product);
     const value = wholeNumber(quantity, kind === 'receipt' ? 1 : 0);
-    if (!product || product.length > MAX_PRODUCT_ID) return setProblem(t('stock.badProduct'));
+    if (!productId || productId.length > MAX_PRODUCT_ID) return setProblem(t('stock.badProduct'));
     if (value === null)
       return setProblem(t(kind === 'receipt' ? 'stock.badQuantity' : 'stock.badCounted', { max: quantityText(MAX_QUANTITY) }));
     setProblem(null);
     try {
-      const base = { movementId: movementId.current, productId: product };
+      const base = { movementId: movementId.current, productId };
       const result = await api.record(storeId, kind === 'receipt' ? { ...base, kind, quantity: value } : { ...base, kind, counted: value });
-      const level = result.levels.find((l) => l.productId === product)?.level;
-      setDone(level === undefined ? t('stock.alreadyRecorded') : t(`${words}.done`, { product, level: quantityText(level) }));
-      movementId.current = newRequestId(kind === 'receipt' ? 'receipt' : 'count');
-      setProductId('');
+      const level = result.levels.find((l) => l.productId === productId)?.level;
+      setDone(
+        level === undefined ? t('stock.alreadyRecorded') : t(`${words}.done`, { product: choiceText(product), level: quantityText(level) }),
+      );
+      renew();
+      setProduct(NO_PRODUCT);
       setQuantity('');
       onDone();
     } catch (error) {
-      setProblem(refusedField(error)?.endsWith('productId') ? t('stock.unknownProduct', { product }) : errorText(error));
+      setProblem(refusedField(error)?.endsWith('productId') ? t('stock.unknownProduct', { product: productId }) : errorText(error));
     }
   };
 
   return (
     <PanelForm title={t(`${words}.title`)} problem={problem} done={done} onSubmit={submit}>
       <p className="note">{t(`${words}.note`)}</p>
-      <Field label={t('stock.productId')} value={productId} maxLength={MAX_PRODUCT_ID} autoComplete="off" onChange={edit(setProductId)} />
-      <Field label={t(`${words}.quantity`)} inputMode="numeric" value={quantity} maxLength={10} onChange={edit(setQuantity)} />
+      <ProductPicker
+        label={t('stock.productPicked')}
+        value={product}
+        search={api.products}
+        maxLength={MAX_PRODUCT_ID}
+        onChange={(choice) => {
+          renew();
+          setProduct(choice);
+        }}
+      />
+      <Field
+        label={t(`${words}.quantity`)}
+        inputMode="numeric"
+        value={quantity}
+        maxLength={10}
+        onChange={(e) => {
+          renew();
+          setQuantity(e.target.value);
+        }}
+      />
       <button type="submit">{t(`${words}.submit`)}</button>
     </PanelForm>
   );

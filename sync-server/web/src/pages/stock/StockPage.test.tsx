@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { OFFICE_ROLES, ROLE_ACTIONS } from '@pos/core';
 import { describe, expect, it, vi } from 'vitest';
 import { OfficeApiError, type OfficeClient, type OfficeRole } from '../../api/office-client';
 import { OfficeClientContext } from '../../app/client-context';
@@ -26,9 +27,27 @@ const movement = (movementId: string, kind: string, quantityDelta: number, sourc
   createdAt: at,
 });
 
+const product = (id: string, name: string, barcodes: string[] = []) => ({
+  id,
+  sku: id.toUpperCase(),
+  name,
+  barcodes,
+  words: [],
+  price: 250,
+  currency: 'EUR',
+  vatRateId: 'B',
+  measure: 'unit' as const,
+  category: 'Épicerie',
+});
+const PATE = product('prd-1', 'Pâté', ['3017620422003']);
+const CROUTE = product('prd-4', 'Pâté en croûte');
+/** The catalog's search as the hub answers it: name words by prefix, or an exact id or barcode. */
+const searchCatalog = (q: string) =>
+  [PATE, CROUTE].filter((p) => p.id === q || p.barcodes.includes(q) || p.name.toLowerCase().startsWith(q.toLowerCase()));
+
 /** A hub in memory for the stock routes: two pages of levels and of movements; refuses what `refuse` names with its code. */
 function stockHub(refuse: Record<string, string> = {}) {
-  const admin = vi.fn<OfficeClient['admin']>(async (method, path) => {
+  const admin = vi.fn<OfficeClient['admin']>(async (method, path, body) => {
     const code = refuse[`${method} ${path.split('?')[0]}`];
     if (code) throw new OfficeApiError(code, 409, { error: code, problems: [{ field: 'lines[0].productId', message: 'x' }] });
     const [route, query = ''] = path.split('?');
@@ -52,7 +71,11 @@ function stockHub(refuse: Record<string, string> = {}) {
       return params.get('cursor') === 'm2'
         ? { rows: [movement('DEL-1', 'receipt', 12)], next: null }
         : { rows: [movement('sale-1:l1', 'sale', -1, 'sales')], next: 'm2' };
-    if (route === '/stores/S1/stock-movements') return { recorded: 1, alreadyRecorded: 0, levels: [{ productId: 'prd-1', level: 20 }] };
+    if (route === '/products') return { products: searchCatalog(params.get('q') ?? ''), next: null };
+    if (route === '/stores/S1/stock-movements') {
+      const [moved] = (body as { movements: { productId: string }[] }).movements;
+      return { recorded: 1, alreadyRecorded: 0, levels: [{ productId: moved?.productId, level: 20 }] };
+    }
     if (route === '/stock-transfers') return { id: 'x', applied: true, createdAt: at, levels: { from: [], to: [] } };
     throw new OfficeApiError('not_found', 404);
   });
@@ -103,44 +126,95 @@ describe('the stock page', () => {
     expect(within(movementsPanel).getByRole('button', { name: /CSV/ })).toBeTruthy();
   });
 
-  it('records goods received and a count (the quantity on the shelf), each with its own id, and checks them first', async () => {
+  it('records goods received and a count (the quantity on the shelf), the product picked by name or scanned, each with its own id', async () => {
     const hub = stockHub();
     open(hub);
     const receipt = screen.getByRole('form', { name: 'Réception de marchandises' });
-    await userEvent.type(within(receipt).getByLabelText('Identifiant du produit'), 'prd-1');
+    const field = within(receipt).getByRole('combobox', { name: 'Produit (nom, code-barres ou identifiant)' });
+    await userEvent.type(field, 'pâ');
+    const list = await within(receipt).findByRole('listbox', { name: 'Produits trouvés pour : Produit (nom, code-barres ou identifiant)' });
+    expect(
+      within(list)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Pâté prd-1 · 3017620422003', 'Pâté en croûte prd-4']);
+    expect(within(receipt).getByText('2 produits trouvés : flèches pour choisir, Entrée pour valider.').getAttribute('role')).toBe(
+      'status',
+    );
+    // The arrows move through the matches (announced as the active option); Enter chooses, it does not send the form.
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}');
+    expect(field.getAttribute('aria-activedescendant')).toBe(within(list).getByRole('option', { name: /croûte/ }).id);
+    await userEvent.keyboard('{Enter}');
+    expect((field as HTMLInputElement).value).toBe('prd-4');
+    expect(document.getElementById(field.getAttribute('aria-describedby')!)?.textContent).toBe('Pâté en croûte');
+    expect(field.getAttribute('aria-expanded')).toBe('false');
     await userEvent.type(within(receipt).getByLabelText('Quantité reçue'), '0');
     await userEvent.click(within(receipt).getByRole('button', { name: 'Enregistrer la réception' }));
     expect(within(receipt).getByRole('alert').textContent).toMatch(/^La quantité reçue est un nombre entier de 1 à/);
     await userEvent.clear(within(receipt).getByLabelText('Quantité reçue'));
     await userEvent.type(within(receipt).getByLabelText('Quantité reçue'), '8');
     await userEvent.click(within(receipt).getByRole('button', { name: 'Enregistrer la réception' }));
-    expect((await within(receipt).findByRole('status')).textContent).toBe('Réception enregistrée : stock de prd-1 à 20.');
+    expect(await within(receipt).findByText('Réception enregistrée : stock de Pâté en croûte (prd-4) à 20.')).toBeTruthy();
     expect(hub.admin).toHaveBeenCalledWith('POST', '/stores/S1/stock-movements', {
-      movements: [{ movementId: expect.stringMatching(/^receipt-/), productId: 'prd-1', kind: 'receipt', quantity: 8 }],
+      movements: [{ movementId: expect.stringMatching(/^receipt-/), productId: 'prd-4', kind: 'receipt', quantity: 8 }],
     });
+    expect((field as HTMLInputElement).value).toBe('');
 
+    // A scanned barcode matching one product chooses it at once; its id is what is sent.
     const count = screen.getByRole('form', { name: 'Inventaire d’un produit' });
-    await userEvent.type(within(count).getByLabelText('Identifiant du produit'), 'prd-1');
+    const counted = within(count).getByLabelText('Produit (nom, code-barres ou identifiant)');
+    await userEvent.click(counted);
+    await userEvent.paste('3017620422003');
+    await waitFor(() => expect(document.getElementById(counted.getAttribute('aria-describedby')!)?.textContent).toBe('Pâté'));
+    expect(hub.admin).toHaveBeenCalledWith('GET', '/products?q=3017620422003&limit=8');
     await userEvent.type(within(count).getByLabelText('Quantité comptée'), '20');
     await userEvent.click(within(count).getByRole('button', { name: 'Enregistrer le comptage' }));
-    await within(count).findByRole('status');
+    await within(count).findByText('Comptage enregistré : stock de Pâté (prd-1) à 20.');
     expect(hub.admin).toHaveBeenCalledWith('POST', '/stores/S1/stock-movements', {
       movements: [{ movementId: expect.stringMatching(/^count-/), productId: 'prd-1', kind: 'count_adjustment', counted: 20 }],
     });
   });
 
-  it('sends a transfer once per submission, and says a refusal from its code, in English', async () => {
+  it('takes a typed product id when the catalog cannot be searched', async () => {
+    const hub = stockHub({ 'GET /products': 'forbidden' });
+    open(hub);
+    const receipt = screen.getByRole('form', { name: 'Réception de marchandises' });
+    const field = within(receipt).getByLabelText('Produit (nom, code-barres ou identifiant)');
+    await userEvent.type(field, 'prd-9');
+    expect(await within(receipt).findByText('Recherche de produits indisponible : saisissez l’identifiant du produit.')).toBeTruthy();
+    expect(within(receipt).queryByRole('combobox')).toBeNull();
+    await userEvent.type(within(receipt).getByLabelText('Quantité reçue'), '2');
+    await userEvent.click(within(receipt).getByRole('button', { name: 'Enregistrer la réception' }));
+    await waitFor(() =>
+      expect(hub.admin).toHaveBeenCalledWith('POST', '/stores/S1/stock-movements', {
+        movements: [{ movementId: expect.stringMatching(/^receipt-/), productId: 'prd-9', kind: 'receipt', quantity: 2 }],
+      }),
+    );
+  });
+
+  it('lets every role that moves stock search the catalog (the pickers need catalog.read)', () => {
+    const moving = OFFICE_ROLES.filter((role) => ROLE_ACTIONS[role].includes('store.stock'));
+    expect(moving).toContain('store-manager');
+    expect(moving.filter((role) => !ROLE_ACTIONS[role].includes('catalog.read'))).toEqual([]);
+  });
+
+  it('sends a transfer once per submission, products picked per line, and says a refusal from its code, in English', async () => {
     const hub = stockHub({ 'POST /stock-transfers': 'transfer_conflict' });
     open(hub, 'regional', 'en');
     const form = screen.getByRole('form', { name: 'Transfer to another store' });
     await userEvent.click(within(form).getByRole('button', { name: 'Transfer' }));
     expect(within(form).getByRole('alert').textContent).toBe('Choose the receiving store.');
-    await waitFor(() => expect(within(form).getAllByRole('option')).toHaveLength(2));
-    await userEvent.selectOptions(within(form).getByLabelText('Receiving store'), 'S2');
-    await userEvent.type(within(form).getByLabelText('Product of line 1'), 'prd-1');
+    const to = within(form).getByLabelText('Receiving store');
+    await waitFor(() => expect(within(to).getAllByRole('option')).toHaveLength(2));
+    await userEvent.selectOptions(to, 'S2');
+    await userEvent.type(within(form).getByLabelText('Product of line 1'), 'pâté');
+    const list = await within(form).findByRole('listbox', { name: 'Products found for: Product of line 1' });
+    await userEvent.click(within(list).getByRole('option', { name: /^Pâté prd-1/ }));
+    expect((within(form).getByLabelText('Product of line 1') as HTMLInputElement).value).toBe('prd-1');
     await userEvent.type(within(form).getByLabelText('Quantity of line 1'), '5');
     await userEvent.click(within(form).getByRole('button', { name: 'Add a line' }));
     await userEvent.type(within(form).getByLabelText('Product of line 2'), 'prd-1');
+    await waitFor(() => expect(within(form).getAllByText('Pâté')).toHaveLength(2));
     await userEvent.type(within(form).getByLabelText('Quantity of line 2'), '1');
     await userEvent.click(within(form).getByRole('button', { name: 'Transfer' }));
     expect(within(form).getByRole('alert').textContent).toBe('The same product is on two lines: put them together.');

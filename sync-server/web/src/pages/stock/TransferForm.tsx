@@ -2,12 +2,15 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PanelForm } from '../../app/PanelForm';
 import { useScopedErrorText } from '../../app/use-scoped-error-text';
+import { chosenProductId, NO_PRODUCT, type ProductChoice } from '../catalog/product-choice';
+import { ProductPicker } from '../catalog/ProductPicker';
+import { storeLabel, type StoreChoice } from '../stores/stores-api';
 import { MAX_LINES, MAX_NOTE, MAX_PRODUCT_ID, MAX_QUANTITY, newRequestId, type StockApi } from './stock-api';
 import { FilterField, refusedField, useQuantity } from './stock-format';
 import { wholeNumber } from './MovementForm';
 
 type Props = { readonly api: StockApi; readonly storeId: string; readonly onDone: () => void };
-type Line = { readonly key: number; readonly productId: string; readonly quantity: string };
+type Line = { readonly key: number; readonly product: ProductChoice; readonly quantity: string };
 
 /** Stock sent from this store to another: out of one, into the other, at once; the hub applies a retried submission once. */
 export function TransferForm({ api, storeId, onDone }: Props) {
@@ -16,9 +19,9 @@ export function TransferForm({ api, storeId, onDone }: Props) {
   const quantityText = useQuantity();
   const toId = useId();
   const noteId = useId();
-  const [stores, setStores] = useState<readonly { storeId: string; name: string }[] | null>(null);
+  const [stores, setStores] = useState<readonly StoreChoice[] | null>(null);
   const [to, setTo] = useState('');
-  const [lines, setLines] = useState<readonly Line[]>([{ key: 0, productId: '', quantity: '' }]);
+  const [lines, setLines] = useState<readonly Line[]>([{ key: 0, product: NO_PRODUCT, quantity: '' }]);
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -40,13 +43,14 @@ export function TransferForm({ api, storeId, onDone }: Props) {
   };
   const setLine = (key: number, change: Partial<Line>) => {
     changed();
-    setLines(lines.map((line) => (line.key === key ? { ...line, ...change } : line)));
+    // From the current lines: a product is also chosen when the search answers, after other edits.
+    setLines((current) => current.map((line) => (line.key === key ? { ...line, ...change } : line)));
   };
 
   const submit = async () => {
     setDone(null);
     if (!to) return setProblem(t('stock.transfer.noDestination'));
-    const parsed = lines.map((line) => ({ productId: line.productId.trim(), quantity: wholeNumber(line.quantity, 1) }));
+    const parsed = lines.map((line) => ({ productId: chosenProductId(line.product), quantity: wholeNumber(line.quantity, 1) }));
     const bad = parsed.findIndex((line) => !line.productId || line.quantity === null);
     if (bad >= 0) return setProblem(t('stock.transfer.badLine', { line: bad + 1, max: quantityText(MAX_QUANTITY) }));
     if (new Set(parsed.map((l) => l.productId)).size < parsed.length) return setProblem(t('stock.transfer.twice'));
@@ -61,7 +65,7 @@ export function TransferForm({ api, storeId, onDone }: Props) {
       });
       setDone(t(result.applied ? 'stock.transfer.done' : 'stock.alreadyRecorded', { count: parsed.length, to }));
       changed();
-      setLines([{ key: nextKey.current++, productId: '', quantity: '' }]);
+      setLines([{ key: nextKey.current++, product: NO_PRODUCT, quantity: '' }]);
       setNote('');
       onDone();
     } catch (error) {
@@ -86,7 +90,7 @@ export function TransferForm({ api, storeId, onDone }: Props) {
         <option value="">{t('stock.transfer.chooseStore')}</option>
         {(stores ?? []).map((store) => (
           <option key={store.storeId} value={store.storeId}>
-            {store.name ? `${store.name} (${store.storeId})` : store.storeId}
+            {storeLabel(store)}
           </option>
         ))}
       </select>
@@ -95,12 +99,12 @@ export function TransferForm({ api, storeId, onDone }: Props) {
         <legend>{t('stock.transfer.lines')}</legend>
         {lines.map((line, index) => (
           <div key={line.key} className="transfer-line">
-            <FilterField
+            <ProductPicker
               label={t('stock.transfer.lineProduct', { line: index + 1 })}
-              value={line.productId}
+              value={line.product}
+              search={api.products}
               maxLength={MAX_PRODUCT_ID}
-              autoComplete="off"
-              onChange={(e) => setLine(line.key, { productId: e.target.value })}
+              onChange={(product) => setLine(line.key, { product })}
             />
             <FilterField
               label={t('stock.transfer.lineQuantity', { line: index + 1 })}
@@ -127,7 +131,7 @@ export function TransferForm({ api, storeId, onDone }: Props) {
             type="button"
             onClick={() => {
               changed();
-              setLines([...lines, { key: nextKey.current++, productId: '', quantity: '' }]);
+              setLines([...lines, { key: nextKey.current++, product: NO_PRODUCT, quantity: '' }]);
             }}
           >
             {t('stock.transfer.addLine')}

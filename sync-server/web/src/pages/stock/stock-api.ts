@@ -10,6 +10,9 @@ import type {
 import type { StockMovementKind } from '@pos/core/sync/stock';
 import type { OfficeClient } from '../../api/office-client';
 import { queryString } from '../../app/query-string';
+import { catalogApi, type Product } from '../catalog/catalog-api';
+import { PICKER_MATCHES } from '../catalog/product-choice';
+import { listStores } from '../stores/stores-api';
 
 export type { StockException, StockLevelRow, StockMovementKind, StockMovementRow, StockPage, StockTransferResult };
 
@@ -60,6 +63,7 @@ export function newRequestId(prefix: string): string {
 /** The stock routes of sync-server/src/http/stock-routes.ts, typed for the page. */
 export function stockApi(client: OfficeClient) {
   const store = (storeId: string) => `/stores/${encodeURIComponent(storeId)}`;
+  const catalog = catalogApi(client);
   return {
     async levels(storeId: string, filters: LevelFilters, cursor?: string): Promise<StockPage<StockLevelRow>> {
       const params = { ...levelParams(filters), cursor, limit: String(PAGE_SIZE) };
@@ -84,9 +88,9 @@ export function stockApi(client: OfficeClient) {
     async transfer(input: StockTransferInput): Promise<StockTransferResult> {
       return (await client.admin('POST', '/stock-transfers', input)) as StockTransferResult;
     },
-    async stores(): Promise<readonly { storeId: string; name: string }[]> {
-      return ((await client.admin('GET', '/stores')) as { stores: { storeId: string; name: string }[] }).stores;
-    },
+    stores: () => listStores(client),
+    /** Products to pick by name, barcode, SKU or id: the catalog's search (every role moving stock may read the catalog). */
+    products: async (text: string): Promise<readonly Product[]> => (await catalog.search({ q: text, limit: PICKER_MATCHES })).products,
   };
 }
 
