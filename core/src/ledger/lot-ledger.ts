@@ -150,6 +150,7 @@ class Replay {
   /** Takes up to `amount` from the live lots in spending order. */
   private take(amount: number): Part[] {
     const parts: Part[] = [];
+    if (amount <= 0) return parts;
     let left = amount;
     for (const lot of [...this.lots.values()].filter((l) => !l.dead && l.remaining > 0).sort(spendOrder)) {
       if (left === 0) break;

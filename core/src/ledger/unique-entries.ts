@@ -16,19 +16,24 @@ export type UniqueEntries<T> = {
  * comes with two different contents the smallest canonical form wins, so that too is order-free.
  */
 export function uniqueEntries<T extends LedgerEntryBase>(entries: readonly T[]): UniqueEntries<T> {
-  const kept = new Map<string, { entry: T; form: string }>();
+  const kept = new Map<string, T>();
+  // Canonical forms are only worked out for ids that come more than once: a replay of distinct entries costs none.
+  const forms = new Map<T, string>();
+  const formOf = (entry: T): string => {
+    let form = forms.get(entry);
+    if (form === undefined) forms.set(entry, (form = canonicalJson(entry) ?? ''));
+    return form;
+  };
   const conflicts = new Set<string>();
   for (const entry of entries) {
-    const form = canonicalJson(entry) ?? '';
     const seen = kept.get(entry.id);
-    if (seen === undefined) kept.set(entry.id, { entry, form });
-    else if (seen.form !== form) {
+    if (seen === undefined) kept.set(entry.id, entry);
+    else if (seen !== entry && formOf(seen) !== formOf(entry)) {
       conflicts.add(entry.id);
-      if (form < seen.form) kept.set(entry.id, { entry, form });
+      if (formOf(entry) < formOf(seen)) kept.set(entry.id, entry);
     }
   }
-  const sorted = [...kept.values()].map((k) => k.entry).sort(byTimeThenId);
-  return { entries: sorted, conflicts: [...conflicts].sort() };
+  return { entries: [...kept.values()].sort(byTimeThenId), conflicts: [...conflicts].sort() };
 }
 
 export function byTimeThenId(a: LedgerEntryBase, b: LedgerEntryBase): number {

@@ -82,7 +82,7 @@ describe('offline', () => {
     const entries = [earn('s1', 150, '2026-01-10'), spend];
     const balance = loyaltyBalance(entries, at('2026-03-02'));
     expect(balance).toMatchObject({ available: 0, debt: 50 });
-    expect(loyaltyOverdrafts(balance, entries)).toEqual([{ entryId: 'redeem:s9', saleId: 's9', points: 200, short: 50 }]);
+    expect(loyaltyOverdrafts(balance, entries)).toEqual([{ entryId: 'redeem:s9', saleId: 's9', points: 200, short: 50, offline: true }]);
     expect(loyaltyBalance([...entries, earn('s10', 70, '2026-03-05')], at('2026-03-06'))).toMatchObject({ available: 20, debt: 0 });
   });
 });

@@ -1,6 +1,6 @@
 import { LedgerRefusal, positiveAmount } from '../ledger/ledger-refusal';
 import { requireOfflineRedeem } from '../ledger/offline-cap';
-import { offlineOverdrafts } from '../ledger/offline-overdrafts';
+import { spendOverdrafts } from '../ledger/spend-overdrafts';
 import type { LoyaltyBalance } from './loyalty-balance';
 import {
   loyaltyEntryId,
@@ -72,13 +72,24 @@ export function offlineRedeem(
   return { ...redeemEntry(points, sale), offline: true };
 }
 
-/** An offline spend the balance could not cover: what was asked and what was missing (now a debt). */
-export type LoyaltyOverdraft = { readonly entryId: string; readonly saleId: string; readonly points: number; readonly short: number };
+/** A spend the balance could not cover: what was asked, what was missing (now a debt), whether it was made offline. */
+export type LoyaltyOverdraft = {
+  readonly entryId: string;
+  readonly saleId: string;
+  readonly points: number;
+  readonly short: number;
+  readonly offline: boolean;
+};
 
-/** Every offline spend that turned out larger than the balance: the report the hub raises for head office. */
+/**
+ * Every spend that turned out larger than the balance: the report the hub raises for head office.
+ * An offline spend that arrives late can leave an online spend made after it short: both show.
+ */
 export function loyaltyOverdrafts(balance: Pick<LoyaltyBalance, 'debts'>, entries: readonly LoyaltyEntry[]): LoyaltyOverdraft[] {
   const debts = balance.debts.map((d) => ({ entryId: d.entryId, short: d.points }));
-  return offlineOverdrafts(debts, entries).flatMap(({ entry, short }) =>
-    entry.kind === 'redeem' ? [{ entryId: entry.id, saleId: entry.saleId, points: entry.points, short }] : [],
+  return spendOverdrafts(debts, entries).flatMap(({ entry, short }) =>
+    entry.kind === 'redeem'
+      ? [{ entryId: entry.id, saleId: entry.saleId, points: entry.points, short, offline: entry.offline === true }]
+      : [],
   );
 }
