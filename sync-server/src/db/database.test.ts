@@ -172,6 +172,24 @@ for (const target of testTargets()) {
       }
     });
 
+    it('a transaction that need not wait for the disk commits as any other, and the setting ends with it', async () => {
+      const { db } = ctx();
+      const setting = (tx: { query: typeof db.query }) =>
+        tx.query<{ s: string }>("SELECT current_setting('synchronous_commit') AS s").then((rows) => rows[0]!.s);
+      const fast = await db.transaction(
+        async (tx) => {
+          await tx.query("INSERT INTO stores (store_id, name) VALUES ('S-async', 'Async')");
+          return setting(tx);
+        },
+        { waitForDisk: false },
+      );
+      // PGlite, one engine in this process, has no disk wait to skip.
+      expect(fast).toBe(target.name === 'postgres' ? 'off' : 'on');
+      expect(await db.transaction((tx) => setting(tx))).toBe('on');
+      expect(await Promise.all(Array.from({ length: 12 }, () => setting(db)))).not.toContain('off');
+      expect(await db.query("SELECT name FROM stores WHERE store_id = 'S-async'")).toEqual([{ name: 'Async' }]);
+    });
+
     it('a pool of its own answers while requests hold every connection of the other, and closing it leaves the database open', async () => {
       const { db } = ctx();
       const own = db.ownPool(1);

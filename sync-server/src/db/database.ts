@@ -27,6 +27,15 @@ export type ListenOptions = {
   readonly onReconnect?: () => void;
 };
 
+export type TransactionOptions = {
+  /**
+   * false: the commit returns before it reaches the disk (PostgreSQL's synchronous_commit off for
+   * this transaction; PGlite ignores it). Only for what derives from records already durable and
+   * is done again if a crash loses it: a later durable commit still flushes it, in order.
+   */
+  readonly waitForDisk?: boolean;
+};
+
 export type Database = Queryable & {
   readonly driver: 'pglite' | 'postgres';
   /**
@@ -36,7 +45,7 @@ export type Database = Queryable & {
    */
   jsonb(text: string): unknown;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Subscribes to NOTIFY on `channel`; resolves once listening, to the unsubscribe function. */
   listen(channel: string, onNotify: (payload: string) => void, options?: ListenOptions): Promise<() => Promise<void>>;
   /** Applies the SQL migrations not yet applied (drizzle-orm's migrator). */

@@ -85,13 +85,14 @@ function poolDatabase(options: PostgresDatabaseOptions, listener: PgListener, ma
     driver: 'postgres',
     query: base.query,
     jsonb: (text) => Buffer.concat([JSONB_BINARY_VERSION, Buffer.from(text, 'utf8')]),
-    async transaction(work) {
+    async transaction(work, transactionOptions) {
       const client = await pool.connect();
       let broken: Error | undefined;
       const afterCommit: ((db: Queryable) => Promise<unknown>)[] = [];
       let result;
       try {
-        await client.query('BEGIN');
+        // One round trip either way: the setting rides with the BEGIN.
+        await client.query(transactionOptions?.waitForDisk === false ? 'BEGIN; SET LOCAL synchronous_commit = off' : 'BEGIN');
         result = await work({ ...queryable(client), afterCommit: (w) => afterCommit.push(w) });
         await client.query('COMMIT');
       } catch (error) {

@@ -1,4 +1,4 @@
-import type { Database, Queryable } from '../db/database';
+import type { Database, Queryable, TransactionOptions } from '../db/database';
 import type { ChangeNotice } from '../sync/change-notice';
 import { ProjectorLoop, type ProjectorLoopOptions, type StoreRun } from '../sync/projector-loop';
 import { isRecordFault } from '../sync/record-faults';
@@ -24,6 +24,13 @@ export type FeedProjection<R extends { readonly feed_seq: number }, C> = {
   skip(tx: Queryable, storeId: string, record: R, error: unknown): Promise<void>;
 };
 
+/**
+ * What a projection writes derives from records already durable, with its checkpoint in the same
+ * transaction: a commit lost to a crash is only a step done again at the next start. So a step
+ * does not wait for its commit to reach the disk.
+ */
+const DERIVED: TransactionOptions = { waitForDisk: false };
+
 /** What one step did: records read (up to the skipped one), what `apply` counted, the checkpoint, records skipped. */
 export type FeedStep = { readonly records: number; readonly applied: number; readonly lastSeq: number; readonly skipped: number };
 
@@ -45,10 +52,10 @@ export async function stepFeedProjection<R extends { readonly feed_seq: number }
   limit: number,
 ): Promise<FeedStep> {
   try {
-    return await db.transaction((tx) => step(tx, storeId, projection, limit, false));
+    return await db.transaction((tx) => step(tx, storeId, projection, limit, false), DERIVED);
   } catch (error) {
     if (!isRecordFault(error)) throw error;
-    return db.transaction((tx) => step(tx, storeId, projection, limit, true));
+    return db.transaction((tx) => step(tx, storeId, projection, limit, true), DERIVED);
   }
 }
 
@@ -59,10 +66,6 @@ async function step<R extends { readonly feed_seq: number }, C>(
   limit: number,
   oneByOne: boolean,
 ): Promise<FeedStep> {
-  // What a projection writes is derived from records already durable, with its checkpoint in the
-  // same transaction: a commit lost to a crash is only a step done again at the next start. So the
-  // step does not wait for its commit to reach the disk (PGlite ignores the setting).
-  await tx.query('SET LOCAL synchronous_commit = off');
   const [checkpoint] = await tx.query<{ seq: number }>(
     `INSERT INTO ${projection.checkpoint} AS p (store_id, seq) VALUES ($1, 0) ON CONFLICT (store_id) DO UPDATE SET seq = p.seq RETURNING p.seq`,
     [storeId],
