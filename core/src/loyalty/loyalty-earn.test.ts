@@ -83,6 +83,13 @@ describe('loyaltyEarn', () => {
     ).toBeUndefined();
   });
 
+  it('writes its instant as the ledgers do, whatever form the sale gave it', () => {
+    expect(loyaltyEarn(program, { ...sale, completedAt: '2026-03-31T12:00:00+02:00' })).toMatchObject({
+      at: '2026-03-31T10:00:00.000Z',
+      expiresAt: '2027-03-31T10:00:00.000Z',
+    });
+  });
+
   it('has no expiry when points never expire', () => {
     const { expiryMonths: _, ...forever } = program;
     expect(loyaltyEarn(forever, sale)).not.toHaveProperty('expiresAt');

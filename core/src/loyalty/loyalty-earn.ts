@@ -63,10 +63,12 @@ export function loyaltyEarn(program: LoyaltyProgram, sale: LoyaltyEarnInput, tie
   if (rule.kind === 'visit') points = basis >= rule.minimum ? ratioFloor([rule.points, multiplier], [10_000]) : 0;
   else points = basis >= (rule.minimum ?? 1) ? ratioFloor([basis, rule.points, multiplier], [rule.per, 10_000]) : 0;
   if (points <= 0) return undefined;
+  // Ledger instants are written one way (milliseconds, Z) so that they sort as time does.
+  const at = new Date(sale.completedAt).toISOString();
   return {
     kind: 'earn',
     id: loyaltyEntryId.earn(sale.saleId),
-    at: sale.completedAt,
+    at,
     customerId: sale.customerId,
     programId: program.id,
     programVersion: program.version,
@@ -76,6 +78,6 @@ export function loyaltyEarn(program: LoyaltyProgram, sale: LoyaltyEarnInput, tie
     basis,
     saleTotal: sale.total,
     ...(rule.kind === 'visit' ? { visitMinimum: rule.minimum } : {}),
-    ...(program.expiryMonths !== undefined ? { expiresAt: addMonths(sale.completedAt, program.expiryMonths) } : {}),
+    ...(program.expiryMonths !== undefined ? { expiresAt: addMonths(at, program.expiryMonths) } : {}),
   };
 }
