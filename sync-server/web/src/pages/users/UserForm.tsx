@@ -19,8 +19,8 @@ import { UserStoresField } from './UserStoresField';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type Props = {
-  /** The chain's stores to pick from; null when they cannot be read (their ids are then typed). */
-  readonly stores: readonly StoreChoice[] | null;
+  /** The chain's stores to pick from; undefined while they load, null when they cannot be read (their ids are then typed). */
+  readonly stores: readonly StoreChoice[] | null | undefined;
 } & (
   | { readonly user?: undefined; readonly onSubmit: (user: NewUser) => Promise<void>; readonly onCancel?: undefined }
   | { readonly user: OfficeUserInfo; readonly onSubmit: (change: UserChange) => Promise<void>; readonly onCancel: () => void }

@@ -7,8 +7,8 @@ import type { StoreChoice } from './users-api';
 
 type Props = {
   readonly role: OfficeRole;
-  /** The chain's stores; null while they cannot be read (the ids are then typed, in `typed`). */
-  readonly choices: readonly StoreChoice[] | null;
+  /** The chain's stores; undefined while they load; null when they cannot be read (the ids are then typed, in `typed`). */
+  readonly choices: readonly StoreChoice[] | null | undefined;
   readonly picked: readonly string[];
   readonly onPick: (stores: readonly string[]) => void;
   readonly typed: string;
@@ -25,6 +25,7 @@ export function UserStoresField({ role, choices, picked, onPick, typed, onType }
   const selectId = useId();
   const helpId = useId();
   if (role === 'admin') return <p className="note">{t('users.adminStores')}</p>;
+  if (choices === undefined) return <p role="status">{t('app.loading')}</p>;
   if (choices === null)
     return (
       <>

@@ -185,7 +185,7 @@ describe('the users page', () => {
       within(await screen.findByRole('row', { name: /marie@example\.test/ })).getByRole('button', { name: 'Modifier' }),
     );
     const edit = screen.getByRole('form', { name: 'Modifier marie@example.test' });
-    const typed = within(edit).getByLabelText('Magasins (identifiants séparés par des virgules)') as HTMLInputElement;
+    const typed = (await within(edit).findByLabelText('Magasins (identifiants séparés par des virgules)')) as HTMLInputElement;
     expect(typed.value).toBe('S1, OLD');
     expect(within(edit).getByText(/^La liste des magasins n’a pas pu être lue/)).toBeTruthy();
     await userEvent.type(typed, ', S/2');

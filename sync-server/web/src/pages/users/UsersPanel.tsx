@@ -16,7 +16,8 @@ export function UsersPanel({ api }: { readonly api: UsersApi }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<OfficeUserInfo | null>(null);
   const [oneTime, setOneTime] = useState<WithPassword | null>(null);
-  const [stores, setStores] = useState<readonly StoreChoice[] | null>(null);
+  // undefined while the list loads; null when it cannot be read.
+  const [stores, setStores] = useState<readonly StoreChoice[] | null | undefined>(undefined);
 
   const load = useCallback(() => {
     api.list().then(setUsers, (error: unknown) => setProblem(errorText(error)));
@@ -28,7 +29,7 @@ export function UsersPanel({ api }: { readonly api: UsersApi }) {
     // Without the list, the forms take typed store ids.
     api.stores().then(
       (list) => live && setStores(list),
-      () => undefined,
+      () => live && setStores(null),
     );
     return () => {
       live = false;
