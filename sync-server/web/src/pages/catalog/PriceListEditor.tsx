@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../app/Field';
 import { PanelForm } from '../../app/PanelForm';
 import { OfficeApiError } from '../../api/office-client';
 import { useScopedErrorText } from '../../app/use-scoped-error-text';
 import type { CatalogApi } from './catalog-api';
-import { bodyOfList, draftOfList, EMPTY_LIST, newEntry, type EntryDraft, type PriceListDraft } from './price-list-draft';
+import { bodyOfList, draftOfList, EMPTY_LIST, newEntry, type PriceListDraft } from './price-list-draft';
+import { NO_FILTER, pageOfIndex, rowFilter, rowOfProblem, type ListProblem, type RowFilter } from './price-list-rows';
+import { PriceListRows, type RowField, type RowTarget } from './PriceListRows';
 import { useFocusFirst } from './use-focus-first';
 import { useProblemText, type CodedProblem } from './use-problem-text';
 
@@ -18,7 +20,11 @@ type Props = {
   readonly onClose: () => void;
 };
 
-/** A price list: its name and its rows (a product id, a price in euros); administrators change and save it whole. */
+/**
+ * A price list: its name and its rows (a product id, a price in euros), shown a page at a time;
+ * administrators change and save it whole. A problem, found here or by the hub, is said with its
+ * row number and its row is shown, its input focused.
+ */
 export function PriceListEditor({ api, id, canEdit, onSaved, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const errorText = useScopedErrorText('catalog.priceLists');
@@ -26,75 +32,91 @@ export function PriceListEditor({ api, id, canEdit, onSaved, onClose }: Props) {
   const [draft, setDraft] = useState<PriceListDraft>(id === null ? { ...EMPTY_LIST, entries: [newEntry()] } : EMPTY_LIST);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
+  const [page, setPage] = useState(1);
+  const [invalid, setInvalid] = useState<RowTarget | null>(null);
+  // A new object each time, so the same input is focused again after another save.
+  const [focus, setFocus] = useState<RowTarget | null>(null);
   const box = useFocusFirst();
 
   useEffect(() => {
     if (id === null) return;
     api.readPriceList(id).then(
-      (read) => setDraft(draftOfList(read, i18n.language)),
+      (read) => {
+        const loaded = draftOfList(read, i18n.language);
+        setDraft(loaded);
+        setFilter((f) => rowFilter(loaded.entries, f.text));
+      },
       (error: unknown) => setProblem(errorText(error)),
     );
     // Read once per list opened (the editor is keyed by it).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, id]);
 
-  const setRow = (key: number, field: 'productId' | 'price', value: string) =>
-    setDraft((d) => ({ ...d, entries: d.entries.map((e) => (e.key === key ? { ...e, [field]: value } : e)) }));
-  const removeRow = (key: number) => setDraft((d) => ({ ...d, entries: d.entries.filter((e) => e.key !== key) }));
+  useEffect(() => {
+    if (focus) box.current?.querySelector<HTMLInputElement>(`input[data-row="${focus.row}"][data-field="${focus.field}"]`)?.focus();
+  }, [box, focus]);
+
+  // Stable, so the page's rows (memoised) re-render only when their own entry changes.
+  const setRow = useCallback(
+    (key: number, field: RowField, value: string) =>
+      setDraft((d) => ({ ...d, entries: d.entries.map((e) => (e.key === key ? { ...e, [field]: value } : e)) })),
+    [],
+  );
+  const removeRow = useCallback((key: number) => {
+    setDraft((d) => ({ ...d, entries: d.entries.filter((e) => e.key !== key) }));
+    // The rows below move up a number: the one marked would no longer be the one found wrong.
+    setInvalid(null);
+  }, []);
+  /** Every row again (a filter could hide it), on the row's page, its input focused. */
+  const showRow = (target: RowTarget) => {
+    setFilter(NO_FILTER);
+    setPage(pageOfIndex(target.row - 1));
+    setFocus({ ...target });
+  };
+  /** A row found wrong: marked invalid, and shown. */
+  const flagRow = (row: number, field: RowField) => {
+    setInvalid({ row, field });
+    showRow({ row, field });
+  };
+  const addRow = () => {
+    setDraft((d) => ({ ...d, entries: [...d.entries, newEntry()] }));
+    showRow({ row: draft.entries.length + 1, field: 'productId' });
+  };
 
   const save = async () => {
     setDone(null);
+    setInvalid(null);
     const checked = bodyOfList(draft);
-    if ('problem' in checked)
+    if ('problem' in checked) {
+      if ('row' in checked) flagRow(checked.row, checked.problem === 'price' ? 'price' : 'productId');
       return setProblem(t(`catalog.priceLists.problems.${checked.problem}`, 'row' in checked ? { row: checked.row } : {}));
+    }
     try {
       const saved = await api.putPriceList(draft.id.trim(), checked.body);
-      setDraft(draftOfList(saved, i18n.language));
+      const stored = draftOfList(saved, i18n.language);
+      setDraft(stored);
+      // The hub's rows are new ones (in product id order): the filter picks them again.
+      setFilter((f) => rowFilter(stored.entries, f.text));
       setProblem(null);
       setDone(t('catalog.priceLists.saved', { name: saved.priceList.name }));
       onSaved();
     } catch (error) {
       // 422 invalid_price_list names each problem by code (unknown_products lists the ids).
-      const problems = error instanceof OfficeApiError ? (error.body as { problems?: CodedProblem[] } | null)?.problems : undefined;
-      setProblem(problems?.length ? problems.map(problemText).join(' ') : errorText(error));
+      const problems =
+        error instanceof OfficeApiError ? (error.body as { problems?: (CodedProblem & ListProblem)[] } | null)?.problems : undefined;
+      if (!problems?.length) return setProblem(errorText(error));
+      const words = problems.map(problemText).join(' ');
+      const found = problems.map((p) => ({ p, row: rowOfProblem(p, checked.rows, draft.entries) })).find((f) => f.row !== null);
+      if (!found?.row) return setProblem(words);
+      flagRow(found.row, found.p.code === 'entry_price_range' ? 'price' : 'productId');
+      setProblem(`${words} ${t('catalog.priceLists.atRow', { row: found.row, page: pageOfIndex(found.row - 1) })}`);
     }
   };
 
   const locked = !canEdit;
   const title =
     id === null ? t('catalog.priceLists.newTitle') : t(canEdit ? 'catalog.priceLists.editTitle' : 'catalog.priceLists.viewTitle', { id });
-  const row = (entry: EntryDraft, n: number) => (
-    <tr key={entry.key}>
-      <td>
-        <input
-          aria-label={t('catalog.priceLists.productOf', { n })}
-          disabled={locked}
-          value={entry.productId}
-          maxLength={64}
-          autoComplete="off"
-          onChange={(e) => setRow(entry.key, 'productId', e.target.value)}
-        />
-      </td>
-      <td>
-        <input
-          aria-label={t('catalog.priceLists.priceOf', { n })}
-          disabled={locked}
-          value={entry.price}
-          inputMode="decimal"
-          maxLength={16}
-          size={9}
-          onChange={(e) => setRow(entry.key, 'price', e.target.value)}
-        />
-      </td>
-      {canEdit && (
-        <td>
-          <button type="button" aria-label={t('catalog.priceLists.removeRowLabel', { n })} onClick={() => removeRow(entry.key)}>
-            {t('catalog.priceLists.removeRow')}
-          </button>
-        </td>
-      )}
-    </tr>
-  );
   return (
     <div ref={box}>
       <PanelForm title={title} problem={problem} done={done} onSubmit={save}>
@@ -116,20 +138,23 @@ export function PriceListEditor({ api, id, canEdit, onSaved, onClose }: Props) {
           required
           onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))}
         />
-        <table>
-          <caption>{t('catalog.priceLists.entriesCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('catalog.priceLists.productId')}</th>
-              <th scope="col">{t('catalog.priceLists.priceEuros')}</th>
-              {canEdit && <th scope="col">{t('catalog.actions')}</th>}
-            </tr>
-          </thead>
-          <tbody>{draft.entries.map((entry, i) => row(entry, i + 1))}</tbody>
-        </table>
+        <PriceListRows
+          entries={draft.entries}
+          canEdit={canEdit}
+          filter={filter}
+          page={page}
+          invalid={invalid}
+          onFilter={(text) => {
+            setFilter(rowFilter(draft.entries, text));
+            setPage(1);
+          }}
+          onPage={setPage}
+          onChange={setRow}
+          onRemove={removeRow}
+        />
         {canEdit && (
           <p>
-            <button type="button" onClick={() => setDraft((d) => ({ ...d, entries: [...d.entries, newEntry()] }))}>
+            <button type="button" onClick={addRow}>
               {t('catalog.priceLists.addRow')}
             </button>
           </p>

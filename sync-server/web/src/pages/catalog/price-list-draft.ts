@@ -6,7 +6,7 @@ import { centsOf, euroText } from './price';
 export type EntryDraft = { readonly key: number; readonly productId: string; readonly price: string };
 export type PriceListDraft = { readonly id: string; readonly name: string; readonly entries: readonly EntryDraft[] };
 
-/** What the page says before sending: the list's id or name, or the row (1-based) whose product or price is wrong. */
+/** What the page says before sending: the list's id or name, or the row (1-based, as shown) whose product or price is wrong. */
 export type DraftProblem =
   { readonly problem: 'id' | 'name' | 'tooMany' } | { readonly problem: 'productId' | 'price' | 'duplicate'; readonly row: number };
 
@@ -22,23 +22,29 @@ export function draftOfList(read: PriceListRead, locale: string): PriceListDraft
   return { id, name, entries: entries.map((e) => newEntry(e.productId, euroText(e.price, locale))) };
 }
 
-/** The body to PUT, or the first thing to fix; rows left wholly empty are dropped. */
-export function bodyOfList(draft: PriceListDraft): { readonly body: PriceListBody } | DraftProblem {
+/**
+ * The body to PUT with, for each of its entries, its row number in the draft (a refusal of
+ * entries[i] names the row to show); or the first thing to fix. Rows left wholly empty are dropped
+ * but still counted: a row is numbered as the editor shows it (1-based).
+ */
+export function bodyOfList(draft: PriceListDraft): { readonly body: PriceListBody; readonly rows: readonly number[] } | DraftProblem {
   if (!ID.test(draft.id.trim())) return { problem: 'id' };
   const name = draft.name.trim();
   if (name === '' || name.length > PRICE_LIST_LIMITS.maxNameLength) return { problem: 'name' };
-  const rows = draft.entries.filter((e) => e.productId.trim() !== '' || e.price.trim() !== '');
-  if (rows.length > PRICE_LIST_LIMITS.maxEntries) return { problem: 'tooMany' };
+  const filled = draft.entries.flatMap((entry, i) =>
+    entry.productId.trim() !== '' || entry.price.trim() !== '' ? [{ entry, row: i + 1 }] : [],
+  );
+  if (filled.length > PRICE_LIST_LIMITS.maxEntries) return { problem: 'tooMany' };
   const seen = new Set<string>();
   const entries: { productId: string; price: number }[] = [];
-  for (const [i, row] of rows.entries()) {
-    const productId = row.productId.trim();
-    if (!ID.test(productId)) return { problem: 'productId', row: i + 1 };
-    if (seen.has(productId)) return { problem: 'duplicate', row: i + 1 };
+  for (const { entry, row } of filled) {
+    const productId = entry.productId.trim();
+    if (!ID.test(productId)) return { problem: 'productId', row };
+    if (seen.has(productId)) return { problem: 'duplicate', row };
     seen.add(productId);
-    const price = centsOf(row.price);
-    if (price === null) return { problem: 'price', row: i + 1 };
+    const price = centsOf(entry.price);
+    if (price === null) return { problem: 'price', row };
     entries.push({ productId, price });
   }
-  return { body: { name, entries } };
+  return { body: { name, entries }, rows: filled.map((f) => f.row) };
 }
