@@ -2,8 +2,8 @@ import { JET_CODES } from '@pos/core/fiscal/jet-codes';
 import type { JetEntry } from '@pos/core/sync/head-office-closings';
 import { requireStore } from '../admin/stores';
 import type { Queryable } from '../db/database';
-import { HubError } from '../errors/hub-error';
 import { decodeCursor, encodeCursor } from '../errors/keyset-cursor';
+import { checkDatePeriod } from '../errors/list-period';
 import { keysetBatches } from '../http/export/export-table';
 
 export type JetFilters = {
@@ -64,10 +64,10 @@ function nextDay(date: string): string {
   return day.toISOString().slice(0, 10);
 }
 
-/** Refuses what the filters cannot mean (404 unknown store, 400 `to` before `from`) before anything is read. */
+/** Refuses what the filters cannot mean (404 unknown store, 400 a date off the calendar or `to` before `from`) before anything is read. */
 export async function checkJetRequest(db: Queryable, storeId: string, filters: JetFilters): Promise<void> {
   await requireStore(db, storeId);
-  if (filters.from && filters.to && filters.from > filters.to) throw new HubError(400, 'invalid_jet_range', '`to` is before `from`');
+  checkDatePeriod(filters, 'invalid_jet_range');
 }
 
 /** One page of the store's event chains (every till), newest first, after `after` (null: from the newest). */

@@ -55,5 +55,20 @@ for (const target of testTargets()) {
       expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
       expect((await get('/api/v1/admin/users')).json()).toMatchObject({ users: [{ email: 'acc@example.com' }] });
     });
+
+    it('refuses a period off the calendar, outside 1970–9999 or the wrong way round, and a page past the safe integers, with 400 bad_request', async () => {
+      for (const query of [
+        'from=0000-01-01T00:00:00Z',
+        'to=1969-12-31T23:59:59Z',
+        'from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z',
+        'from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z&format=csv',
+        'before=100000000000000000000',
+        `from=2026-01-01T00:00:00.${'1'.repeat(40)}Z`,
+      ]) {
+        const refused = await get(`/api/v1/admin/audit?${query}`);
+        expect([query, refused.statusCode, refused.json<{ error: string }>().error]).toEqual([query, 400, 'bad_request']);
+      }
+      expect((await get('/api/v1/admin/audit?from=2026-01-01T00:00:00%2B01:00&to=2026-01-01T00:00:00Z')).statusCode).toBe(200);
+    });
   });
 }

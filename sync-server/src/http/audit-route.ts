@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { AdminAuthenticator } from '../auth/admin-authenticator';
 import type { Database } from '../db/database';
+import { checkInstantPeriod } from '../errors/list-period';
 import { listAudit, MAX_AUDIT_FILTER_LENGTH, MAX_AUDIT_PAGE, type AuditQuery, type AuditRow } from '../office/audit';
 import { adminGuard } from './admin-guard';
 import { AdminOrOfficeSecurity } from './office-schemas';
@@ -14,12 +15,12 @@ import { AuditEntrySchema } from './office-schemas';
 export const AuditFilterFields = {
   actor: Type.Optional(Type.String({ maxLength: MAX_AUDIT_FILTER_LENGTH, description: 'Part of the actor: e-mail, user id, token id' })),
   action: Type.Optional(Type.String({ maxLength: MAX_AUDIT_FILTER_LENGTH, description: 'Part of the action: user.update, a route' })),
-  from: Type.Optional(Type.String({ format: 'date-time', description: 'From this instant (inclusive)' })),
-  to: Type.Optional(Type.String({ format: 'date-time', description: 'Until this instant (exclusive)' })),
+  from: Type.Optional(Type.String({ format: 'date-time', maxLength: 40, description: 'From this instant (inclusive)' })),
+  to: Type.Optional(Type.String({ format: 'date-time', maxLength: 40, description: 'Until this instant (exclusive)' })),
 };
 
 export const AuditPageFields = {
-  before: Type.Optional(Type.Integer({ minimum: 1, description: 'The `next` of the previous page' })),
+  before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'The `next` of the previous page' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_AUDIT_PAGE })),
 };
 
@@ -77,6 +78,8 @@ export function registerAuditRoute(app: HubApp, options: { db: Database; admin: 
       const { format, lang: _lang, before, limit, ...filters } = request.query;
       if (!isFileFormat(format))
         return listAudit(db, { ...filters, ...(before === undefined ? {} : { before }), ...(limit ? { limit } : {}) });
+      // The file's rows are read once its headers are sent: a bad period is refused before.
+      checkInstantPeriod(filters, 'bad_request');
       return sendTableExport(request, reply, {
         format,
         name: 'audit',

@@ -71,5 +71,21 @@ for (const target of testTargets()) {
       });
       expect((await office.call('GET', '/api/v1/admin/stores/S1/closings?format=pdf')).status).toBe(400);
     });
+
+    it('refuses a date off the calendar, outside 1970–9999 or the wrong way round with 400 bad_request, before the file', async () => {
+      const { db, hub } = ctx();
+      await enrolledTills(db, 'S1', []);
+      const office = headOffice(hub, await adminHeaders(db));
+      for (const query of [
+        'from=2026-13-45',
+        'to=2026-02-30',
+        'from=0000-00-00',
+        'from=2026-02-01&to=2026-01-01',
+        'to=2026-02-30&format=csv',
+      ]) {
+        const refused = await office.call('GET', `/api/v1/admin/stores/S1/closings?${query}`);
+        expect([query, refused.status, refused.body.error]).toEqual([query, 400, 'bad_request']);
+      }
+    });
   });
 }

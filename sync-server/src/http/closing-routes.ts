@@ -3,6 +3,7 @@ import type { AdminAuthenticator } from '../auth/admin-authenticator';
 import { CLOSING_COLUMNS } from '../closings/closing-export';
 import { closingBatches, countClosings, MAX_CLOSINGS, storeClosing, storeClosings } from '../closings/closing-report';
 import type { Database } from '../db/database';
+import { checkDatePeriod } from '../errors/list-period';
 import { JET_COLUMNS } from '../fiscal/jet-export';
 import { checkJetRequest, jetBatches, storeJet } from '../fiscal/jet-events';
 import { MAX_JET_PAGE } from '@pos/core/sync/head-office-closings';
@@ -116,6 +117,7 @@ export function registerClosingRoutes(app: HubApp, options: { db: Database; admi
     async (request, reply) => {
       const { storeId } = request.params;
       const { format, lang: _lang, limit, ...filters } = request.query;
+      checkDatePeriod(filters, 'bad_request');
       if (!isFileFormat(format))
         return { storeId, closings: await storeClosings(db, storeId, { ...filters, ...(limit ? { limit } : {}) }) };
       const totalRows = await countClosings(db, storeId, filters);

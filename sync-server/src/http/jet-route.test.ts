@@ -76,5 +76,15 @@ for (const target of testTargets()) {
       });
       expect((await office.call('GET', '/api/v1/admin/stores/S1/jet?code=0')).status).toBe(400);
     });
+
+    it('refuses a date off the calendar or outside 1970–9999 with invalid_jet_range, never a failure', async () => {
+      const { db, hub } = ctx();
+      await enrolledTills(db, 'S1', []);
+      const office = headOffice(hub, await adminHeaders(db));
+      for (const query of ['from=2026-13-45', 'to=2026-02-30', 'from=0000-00-00&to=0000-00-00', 'to=1969-12-31&format=csv']) {
+        const refused = await office.call('GET', `/api/v1/admin/stores/S1/jet?${query}`);
+        expect([query, refused.status, refused.body.error]).toEqual([query, 400, 'invalid_jet_range']);
+      }
+    });
   });
 }

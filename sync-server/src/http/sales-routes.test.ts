@@ -179,5 +179,15 @@ for (const target of testTargets()) {
       expect((await detail('s5')).fiscal).toMatchObject({ status: 'pending', journal: null, seq: 5, verifiedSeq: 3 });
       expect(await list('?from=2026-11-24')).toEqual([]);
     });
+
+    it('refuses a date off the calendar (month 13, day 0, year 0000) with invalid_sales_range, never a failure', async () => {
+      await createStore(ctx().db, { storeId: 'S1', name: 'Store S1' });
+      for (const query of ['from=2026-13-45', 'to=0000-00-00', 'from=1969-12-31', 'from=2026-11-00&to=2026-11-22']) {
+        const refused = await get(`/api/v1/admin/stores/S1/sales?${query}`);
+        expect([query, refused.status, refused.body.error]).toEqual([query, 400, 'invalid_sales_range']);
+      }
+      const cursor = Buffer.from(JSON.stringify(['2026-13-45', '2026-11-22T10:00:00Z', 's1'])).toString('base64url');
+      expect((await get(`/api/v1/admin/stores/S1/sales?cursor=${cursor}`)).body.error).toBe('invalid_cursor');
+    });
   });
 }

@@ -232,5 +232,20 @@ for (const target of testTargets()) {
       expect((await manager.call('GET', '/api/v1/admin/stores/S1/stock/exceptions')).status).toBe(200);
       expect((await manager.call('GET', '/api/v1/admin/stores/S3/stock')).status).toBe(403);
     });
+
+    it('refuses movements over a period outside 1970–9999 or the wrong way round with 400 bad_request, the file too', async () => {
+      const { db, hub } = ctx();
+      await createStore(db, { storeId: 'S1', name: 'Store S1' });
+      const ho = headOffice(hub, await adminHeaders(db));
+      for (const query of [
+        'from=0000-01-01T00:00:00Z',
+        'to=1969-12-31T23:59:59Z',
+        'from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z',
+        'from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z&format=csv',
+      ]) {
+        const refused = await ho.call('GET', `/api/v1/admin/stores/S1/stock/movements?${query}`);
+        expect([query, refused.status, refused.body.error]).toEqual([query, 400, 'bad_request']);
+      }
+    });
   });
 }

@@ -1,5 +1,6 @@
 import type { AuditLogEntry } from '@pos/core';
 import type { Queryable } from '../db/database';
+import { checkInstantPeriod } from '../errors/list-period';
 
 /** Who made a change: an office user, an admin token (its id), a user's API key, or the command line on the database. */
 export type AuditActor =
@@ -94,6 +95,7 @@ function containing(text: string): string {
 
 /** Newest first, `limit` at a time, narrowed by the filters given; `next` is the `before` of the next page (null at the end). */
 export async function listAudit(db: Queryable, page: AuditQuery = {}): Promise<{ entries: AuditRow[]; next: number | null }> {
+  checkInstantPeriod(page, 'bad_request');
   const limit = Math.min(Math.max(page.limit ?? 50, 1), MAX_AUDIT_PAGE);
   const params: unknown[] = [limit + 1];
   const where: string[] = [];

@@ -11,12 +11,7 @@ import { requireStore } from '../admin/stores';
 import type { Queryable } from '../db/database';
 import { HubError } from '../errors/hub-error';
 import { decodeCursor, encodeCursor } from '../errors/keyset-cursor';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isDate(text: string): boolean {
-  return DATE.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
-}
+import { isCalendarDate } from '../errors/list-period';
 
 /** The list's position after a row: its sort key (business date, completion, sale), base64url JSON, opaque to clients. */
 export type Position = { readonly d: string; readonly t: string; readonly s: string };
@@ -28,7 +23,7 @@ function encodePosition(p: Position): string {
 const isPosition = (k: readonly unknown[]): k is readonly [string, string, string] =>
   k.length === 3 &&
   typeof k[0] === 'string' &&
-  isDate(k[0]) &&
+  isCalendarDate(k[0]) &&
   typeof k[1] === 'string' &&
   !Number.isNaN(Date.parse(k[1])) &&
   typeof k[2] === 'string' &&
@@ -42,7 +37,7 @@ function decodePosition(cursor: string): Position {
 /** Dates well formed, `to` not before `from`, at most MAX_SALES_RANGE_DAYS days; amounts in order. */
 function checkQuery(query: SalesQuery): void {
   for (const date of [query.from, query.to]) {
-    if (date !== undefined && !isDate(date)) throw new HubError(400, 'invalid_sales_range', `${date} is not a date (YYYY-MM-DD)`);
+    if (date !== undefined && !isCalendarDate(date)) throw new HubError(400, 'invalid_sales_range', `${date} is not a date (YYYY-MM-DD)`);
   }
   if (query.from !== undefined && query.to !== undefined) {
     if (query.to < query.from) throw new HubError(400, 'invalid_sales_range', 'The range ends before it starts');

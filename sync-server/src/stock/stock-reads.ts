@@ -4,6 +4,7 @@ import type { StockMovementKind } from '@pos/core/sync/stock';
 import { requireStore } from '../admin/stores';
 import type { Queryable } from '../db/database';
 import { decodeCursor, encodeCursor } from '../errors/keyset-cursor';
+import { checkInstantPeriod } from '../errors/list-period';
 
 /** Rows per page a client may ask; a file export (stock-export.ts) reads EXPORT_BATCH_ROWS at a time. */
 export const MAX_PAGE = 200;
@@ -86,6 +87,7 @@ export type MovementQuery = {
 /** A store's ledger, newest first (keyset on the time to the microsecond, then the movement id). */
 export async function stockMovementsPage(db: Queryable, storeId: string, query: MovementQuery): Promise<StockPage<StockMovementRow>> {
   await requireStore(db, storeId);
+  checkInstantPeriod(query, 'bad_request');
   const key = keyOf(query.cursor, 2, ([at]) => MICROSECOND_TIME.test(at!));
   const [atBefore, idBefore] = key ?? [null, null];
   const limit = Math.min(query.limit ?? DEFAULT_PAGE, MAX_BATCH);
