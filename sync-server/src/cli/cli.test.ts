@@ -14,9 +14,20 @@ import { runCli } from './run-cli';
 import { serve } from './serve-command';
 import { collect } from '../test-support/output-collector';
 import { enrollmentRequest } from '../test-support/till-keys';
+import { seedMigratedDataDir } from '../test-support/migrated-data-dir';
 
 const SYNC_SERVER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CODE = /([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/;
+
+/** The bundled command (dist/cli.cjs), built from the sources once for this file's tests that run it. */
+let bundled: string | null = null;
+function bundledCli(): string {
+  if (!bundled) {
+    execFileSync(process.execPath, [path.join(SYNC_SERVER, 'build.mjs')], { stdio: 'pipe' });
+    bundled = path.join(SYNC_SERVER, 'dist', 'cli.cjs');
+  }
+  return bundled;
+}
 
 for (const target of testTargets()) {
   describe.skipIf(target.skip)(`command line on ${target.name}`, () => {
@@ -29,6 +40,9 @@ for (const target of testTargets()) {
         if (target.name === 'postgres') {
           database = await target.open();
           env = { DATABASE_URL: database.url! };
+        } else {
+          // The first start of an empty directory is the EPIPE test's, on a directory of its own.
+          await seedMigratedDataDir(dataDir);
         }
       } catch (error) {
         // Failing each test (not the hook) keeps them counted as failed, not skipped.
@@ -254,9 +268,8 @@ for (const target of testTargets()) {
 
     if (target.name === 'pglite')
       it('the bundled command keeps serving when the readers of its output go away (EPIPE, as in serve | head -1)', async () => {
-        execFileSync(process.execPath, [path.join(SYNC_SERVER, 'build.mjs')], { stdio: 'pipe' });
         const ownDir = mkdtempSync(path.join(tmpdir(), 'pos-hub-epipe-'));
-        const child = spawn(process.execPath, [path.join(SYNC_SERVER, 'dist', 'cli.cjs'), 'serve', '--port', '0', '--data-dir', ownDir], {
+        const child = spawn(process.execPath, [bundledCli(), 'serve', '--port', '0', '--data-dir', ownDir], {
           env: { ...process.env, LOG_LEVEL: 'info' },
           stdio: ['ignore', 'pipe', 'pipe'],
         });
@@ -290,8 +303,7 @@ for (const target of testTargets()) {
       });
 
     it('the bundled command: serve prints its URL, admin commands from other processes, SIGTERM shuts down cleanly', async () => {
-      execFileSync(process.execPath, [path.join(SYNC_SERVER, 'build.mjs')], { stdio: 'pipe' });
-      const bin = path.join(SYNC_SERVER, 'dist', 'cli.cjs');
+      const bin = bundledCli();
       const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir], {
         env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'pipe', 'pipe'],
