@@ -6,8 +6,17 @@ import { openDatabase } from '../../sync-server/src/db/open-database';
 import { testTargets } from '../../sync-server/src/test-support/test-databases';
 import { useSyncStore } from '../../renderer/src/state/sync-store';
 import { freePort } from '../support/free-port';
-import { enrollmentCode, hubCommand, startHubProcess, type HubProcess } from './hub-process';
-import { eventually, startTillPeer, type TillPeer } from './till-peer';
+import { issueEnrollmentCode } from '../../sync-server/src/auth/enrollment';
+import type { Database } from '../../sync-server/src/db/database';
+import { seedMigratedDataDir } from '../../sync-server/src/test-support/migrated-data-dir';
+import { startHubProcess, type HubProcess } from './hub-process';
+import { ensureStore, eventually, startTillPeer, type TillPeer } from './till-peer';
+
+/** Store S001 with till T01, and the till's one-time enrollment code. */
+async function enrollableTill(db: Database): Promise<string> {
+  await ensureStore(db, 'S001', ['T01']);
+  return (await issueEnrollmentCode(db, { storeId: 'S001', tillId: 'T01' })).code;
+}
 
 for (const target of testTargets()) {
   describe.skipIf(target.skip)(`the hub killed in the middle of a batch (${target.name})`, () => {
@@ -20,18 +29,27 @@ for (const target of testTargets()) {
       const dataDir = await mkdtemp(path.join(tmpdir(), 'pos-hub-crash-'));
       cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
       let databaseUrl: string | undefined;
+      // The store, the till and its code written before the hub starts (the command line is cli.test.ts's);
+      // on PGlite in a directory filled from the migrated template, which spares the first start its initdb.
+      let code: string;
       if (target.name === 'postgres') {
         const database = await target.open();
         databaseUrl = database.url ?? undefined;
         cleanup.push(() => database.close());
+        code = await enrollableTill(database.db);
+      } else {
+        await seedMigratedDataDir(dataDir);
+        const db = await openDatabase({ kind: 'pglite', dataDir });
+        try {
+          code = await enrollableTill(db);
+        } finally {
+          await db.close();
+        }
       }
       const port = await freePort();
       const opts = { dataDir, ...(databaseUrl ? { databaseUrl } : {}) };
       let hub: HubProcess = await startHubProcess({ port, ...opts });
       cleanup.push(() => hub.stop());
-      hubCommand(['store', 'create', '--id', 'S001', '--name', 'Crash test'], opts);
-      hubCommand(['till', 'create', '--store', 'S001', '--till', 'T01'], opts);
-      const code = enrollmentCode(hubCommand(['enroll', '--store', 'S001', '--till', 'T01'], opts));
       const peer: TillPeer = await startTillPeer({ hubUrl: hub.url, code, storeId: 'S001', tillId: 'T01' });
       cleanup.push(() => peer.close());
       const sales = 250;
