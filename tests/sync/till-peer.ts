@@ -122,7 +122,9 @@ export async function startTillPeer(
       return record;
     },
     async startReplication() {
-      replication ??= startHubReplication(docs, bridge, watermarks);
+      // The till's own code, retrying a lost or refused batch after 200 ms rather than its 5 s: the
+      // tests cut the network on purpose and wait for the retry, not for the till's patience.
+      replication ??= startHubReplication(docs, bridge, watermarks, { retryMs: 200 });
     },
     async stopReplication() {
       await replication?.stop();

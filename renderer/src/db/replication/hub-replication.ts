@@ -13,9 +13,14 @@ type Replicated = { readonly name: SyncCollectionName; readonly collection: RxCo
  * One RxDB replication per collection the till writes or merges, through the till host (which
  * adds the device token): sales and till records are pushed, customers go both ways. Pulls wake
  * up on the hub's event stream, relayed by the host; 'RESYNC' makes RxDB pull from its checkpoint.
- * Unreachable hub: RxDB retries; anything else goes to the sync panel.
+ * Unreachable hub: RxDB retries (every 5 s; tests of the retries wait less); anything else goes to the sync panel.
  */
-export function startHubReplication(db: DocumentsDb, bridge: HostBridge, watermarks: PushWatermarks): { stop(): Promise<void> } {
+export function startHubReplication(
+  db: DocumentsDb,
+  bridge: HostBridge,
+  watermarks: PushWatermarks,
+  options: { readonly retryMs?: number } = {},
+): { stop(): Promise<void> } {
   const replicated: Replicated[] = [
     { name: 'sales', collection: db.sales },
     { name: 'till_records', collection: db.till_records },
@@ -40,7 +45,7 @@ export function startHubReplication(db: DocumentsDb, bridge: HostBridge, waterma
       collection: collection as RxCollection<unknown>,
       replicationIdentifier: `hub-${name}-v${definition.schemaVersion}`,
       live: true,
-      retryTime: 5000,
+      retryTime: options.retryMs ?? 5000,
       waitForLeadership: false,
       autoStart: true,
       ...(canPush(definition)
