@@ -17,10 +17,18 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 256;
 
 /** `scrypt$<logN>$<r>$<p>$<salt b64url>$<key b64url>` */
-export async function hashPassword(password: string): Promise<string> {
+export function hashPassword(password: string): Promise<string> {
+  return hashPasswordAtCost(password, PARAMS.logN);
+}
+
+/**
+ * The hub hashes at its own cost (hashPassword); tests that only need a user to sign in store the
+ * lowest cost verifyPassword reads (logN 10), so each sign-in does not spend a 32 MiB scrypt.
+ */
+export async function hashPasswordAtCost(password: string, logN: number): Promise<string> {
   const salt = randomBytes(PARAMS.saltBytes);
-  const key = await derive(password, salt, PARAMS.logN, PARAMS.r, PARAMS.p, PARAMS.keylen);
-  return ['scrypt', PARAMS.logN, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const key = await derive(password, salt, logN, PARAMS.r, PARAMS.p, PARAMS.keylen);
+  return ['scrypt', logN, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 function derive(password: string, salt: Buffer, logN: number, r: number, p: number, keylen: number): Promise<Buffer> {
