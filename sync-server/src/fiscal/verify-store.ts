@@ -126,10 +126,16 @@ async function verifyStep(db: Database, storeId: string, options: VerifyOptions,
   const crypto = options.crypto ?? nodeFiscalCrypto;
   // Reading and checking (the bulk of the work, hashes and signatures) happen before the
   // transaction: on PGlite a transaction holds the whole engine, and pushes must not wait for it.
+  // The store's keys and rules are read alongside the records, on connections of their own.
+  const keys = loadStoreKeys(db, storeId, crypto);
+  const rules = loadSaleRules(db, storeId);
+  // Neither left unobserved if the records' read fails first.
+  keys.catch(() => undefined);
+  rules.catch(() => undefined);
   const read = await verificationCheckpoint(db, storeId);
   const stored = (ahead?.after === read.seq ? await ahead.records : null) ?? (await recordsAfter(db, storeId, read.seq, limit));
   const readAhead = stored.length === limit ? readAheadAfter(db, storeId, stored.at(-1)!.docSeq, limit) : undefined;
-  const readTools: CheckTools = { keys: await loadStoreKeys(db, storeId, crypto), rules: await loadSaleRules(db, storeId), crypto };
+  const readTools: CheckTools = { keys: await keys, rules: await rules, crypto };
   const checkedAhead = await prepareRecords(stored, storeId, readTools, options.signatures ?? inlineVerifier(crypto));
   return db.transaction(async (tx) => {
     const checkpoint = await lockVerification(tx, storeId);
