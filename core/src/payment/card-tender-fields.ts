@@ -1,4 +1,4 @@
-import type { CardResult } from '../contract/ipc-contract';
+import type { CardResult } from '../contract/payment-contract';
 import type { CardTender } from './tender';
 
 /** The longest texts a sealed card tender keeps (core/src/validation/sealed-shapes.ts). */
