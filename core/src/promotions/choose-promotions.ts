@@ -1,56 +1,42 @@
+import { applyInOrder, applyPromotion, commitApplication, copyState } from './apply-promotions';
 import type { Candidate } from './candidates';
-import { candidateTakes } from './candidates';
-import { freshState, realize, type PoolLine, type PoolState, type Take } from './item-pool';
+import { freshState, type PoolLine, type PoolState } from './item-pool';
+import { isCartBenefit } from './promotion';
 
-/** A promotion as it applied: its takes after the stacking cut, and the tier it reached (quantity tiers). */
-export type Application = { readonly candidate: Candidate; readonly takes: readonly Take[]; readonly amount: number; readonly bp?: number };
+/** Up to this many item promotions competing for the same lines, every order is tried (4! = 24 orders). */
+export const EXACT_LIMIT = 4;
+/** Beyond it: greedy, then swaps of neighbours: this many measured where they happen… */
+export const EXCHANGE_CHECKS = 100;
+/** …and this many, promising there, measured on the whole order. */
+export const EXCHANGE_EVALUATIONS = 10;
+/** Promotions greedy left out that the swaps may still bring in (the best of them alone). */
+const EXCHANGE_EXTRAS = 8;
+/** Cart promotions tried before the item promotions, the best alone first (see choosePromotions). */
+export const CART_FIRST_TRIES = 2;
 
-/** Up to this many promotions competing for the same lines, every order is tried (5! = 120 orders). */
-export const EXACT_LIMIT = 5;
-/** Beyond it: greedy, then swaps of neighbours while one gives more, within this many evaluations. */
-export const EXCHANGE_EVALUATIONS = 200;
-/** Promotions the swaps look at: the ones greedy applied, then the best of the others, up to this many. */
-const EXCHANGE_WIDTH = 24;
+type Values = ReadonlyMap<Candidate, number>;
 
-/** Applies one promotion to the state when it gives something; returns what it gave (amount 0: nothing, state untouched). */
-function apply(candidate: Candidate, pool: readonly PoolLine[], state: PoolState, commit: boolean): Application {
-  const { takes, bp } = candidateTakes(candidate, pool, state);
-  const { stackable } = candidate.compiled.promotion;
-  const measured = realize(pool, state, takes, stackable, false);
-  const amount = measured.reduce((acc, t) => acc + t.discount, 0);
-  if (amount > 0 && commit) realize(pool, state, takes, stackable, true);
-  return { candidate, takes: measured, amount, ...(bp !== undefined ? { bp } : {}) };
-}
-
-/** The promotions of an order applied one after the other, each to what the ones before it left. */
-export function applyInOrder(order: readonly Candidate[], pool: readonly PoolLine[]): { total: number; applications: Application[] } {
-  const state = freshState(pool);
-  const applications: Application[] = [];
-  let total = 0;
-  for (const candidate of order) {
-    const application = apply(candidate, pool, state, true);
-    if (application.amount <= 0) continue;
-    applications.push(application);
-    total += application.amount;
-  }
-  return { total, applications };
-}
-
-const totalOf = (order: readonly Candidate[], pool: readonly PoolLine[]) => applyInOrder(order, pool).total;
-
-/** Every order of the list in lexicographic order of rank; the first with the largest total wins. */
-function bestPermutation(list: readonly Candidate[], pool: readonly PoolLine[]): Candidate[] {
+/**
+ * Every order of the list, in lexicographic order of rank, sharing the work of common prefixes;
+ * the first order with the largest total wins. A branch is cut when even every remaining promotion
+ * giving what it gives alone could not beat the best found (a promotion only gives less as items go).
+ */
+function bestPermutation(list: readonly Candidate[], alone: Values, pool: readonly PoolLine[], start: PoolState): Candidate[] {
   let best: Candidate[] = [...list];
-  let bestTotal = totalOf(best, pool);
-  const visit = (prefix: Candidate[], rest: Candidate[]): void => {
+  let bestTotal = -1;
+  const visit = (prefix: Candidate[], rest: readonly Candidate[], state: PoolState, total: number): void => {
     if (rest.length === 0) {
-      const total = totalOf(prefix, pool);
-      if (total > bestTotal) [best, bestTotal] = [[...prefix], total];
+      if (total > bestTotal) [best, bestTotal] = [prefix, total];
       return;
     }
-    rest.forEach((c, i) => visit([...prefix, c], [...rest.slice(0, i), ...rest.slice(i + 1)]));
+    if (total + rest.reduce((acc, c) => acc + (alone.get(c) ?? 0), 0) <= bestTotal) return;
+    rest.forEach((c, i) => {
+      const next = copyState(state);
+      const { amount } = applyPromotion(c, pool, next, true);
+      visit([...prefix, c], [...rest.slice(0, i), ...rest.slice(i + 1)], next, total + amount);
+    });
   };
-  visit([], [...list]);
+  visit([], list, start, 0);
   return best;
 }
 
@@ -59,27 +45,82 @@ type Queued = { readonly candidate: Candidate; readonly value: number };
 const before = (a: Queued, b: Queued) =>
   a.value > b.value || (a.value === b.value && a.candidate.compiled.rank < b.candidate.compiled.rank);
 
+/** Whether two promotions may touch a common line (if not, their order changes nothing). */
+function overlap(a: Candidate, b: Candidate): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.lines.length && j < b.lines.length) {
+    const x = a.lines[i] ?? 0;
+    const y = b.lines[j] ?? 0;
+    if (x === y) return true;
+    if (x < y) i++;
+    else j++;
+  }
+  return false;
+}
+
+/**
+ * Swaps of neighbours that share a line, kept when the whole order then gives strictly more. A swap
+ * is first measured where it happens (the two promotions on the state before them, 2 applications);
+ * only a swap that gives more there is measured on the whole order, within EXCHANGE_EVALUATIONS.
+ */
+function exchange(order: Candidate[], pool: readonly PoolLine[], start: PoolState): void {
+  // states[i]: the state before order[i]; amounts[i]: what order[i] gives there.
+  const states: PoolState[] = [];
+  const amounts: number[] = [];
+  const replay = (from: number): number => {
+    const state = copyState(states[from] ?? start);
+    for (let i = from; i < order.length; i++) {
+      states[i] = copyState(state);
+      amounts[i] = applyPromotion(order[i] as Candidate, pool, state, true).amount;
+    }
+    states.length = order.length;
+    return amounts.reduce((acc, a) => acc + a, 0);
+  };
+  let best = replay(0);
+  let checks = EXCHANGE_CHECKS;
+  let evaluations = EXCHANGE_EVALUATIONS;
+  for (let improved = true; improved && checks > 0 && evaluations > 0;) {
+    improved = false;
+    for (let i = 0; i + 1 < order.length && checks > 0 && evaluations > 0; i++) {
+      const [a, b] = [order[i] as Candidate, order[i + 1] as Candidate];
+      if (!overlap(a, b)) continue;
+      checks -= 1;
+      const here = copyState(states[i] ?? start);
+      const local = applyPromotion(b, pool, here, true).amount + applyPromotion(a, pool, here, true).amount;
+      if (local <= (amounts[i] ?? 0) + (amounts[i + 1] ?? 0)) continue;
+      evaluations -= 1;
+      const [keptStates, keptAmounts] = [[...states], [...amounts]];
+      [order[i], order[i + 1]] = [b, a];
+      const total = replay(i);
+      if (total > best) {
+        best = total;
+        improved = true;
+      } else {
+        [order[i], order[i + 1]] = [a, b];
+        states.splice(0, states.length, ...keptStates);
+        amounts.splice(0, amounts.length, ...keptAmounts);
+      }
+    }
+  }
+}
+
 /**
  * Greedy: the promotion that gives the most on what is left goes next. Lazy: a promotion only ever
  * gives less as items go, so its last measure bounds it and only the one at the head is measured
- * again. Then swaps of neighbours, kept when they give strictly more.
+ * again. Then the exchange pass.
  */
-function greedyWithExchange(
-  list: readonly Candidate[],
-  standalone: ReadonlyMap<Candidate, number>,
-  pool: readonly PoolLine[],
-): Candidate[] {
-  const queue: Queued[] = list
-    .map((candidate) => ({ candidate, value: standalone.get(candidate) ?? 0 }))
-    .sort((a, b) => (before(a, b) ? -1 : 1));
-  const state = freshState(pool);
+function greedyWithExchange(list: readonly Candidate[], alone: Values, pool: readonly PoolLine[], start: PoolState): Candidate[] {
+  const queue = list.map((candidate) => ({ candidate, value: alone.get(candidate) ?? 0 })).sort((a, b) => (before(a, b) ? -1 : 1));
+  const state = copyState(start);
   const chosen: Candidate[] = [];
   const left: Queued[] = [];
   for (let head = queue.shift(); head; head = queue.shift()) {
-    const value = apply(head.candidate, pool, state, false).amount;
+    const measured = applyPromotion(head.candidate, pool, state, false);
+    const value = measured.amount;
     const next = queue[0];
     if (value > 0 && (!next || before({ candidate: head.candidate, value }, next))) {
-      apply(head.candidate, pool, state, true);
+      commitApplication(measured, pool, state);
       chosen.push(head.candidate);
     } else if (value > 0) {
       const at = queue.findIndex((q) => before({ candidate: head.candidate, value }, q));
@@ -87,23 +128,8 @@ function greedyWithExchange(
     } else left.push(head);
   }
   const others = left.sort((a, b) => (before(a, b) ? -1 : 1)).map((q) => q.candidate);
-  const order = [...chosen, ...others.slice(0, Math.max(0, EXCHANGE_WIDTH - chosen.length))];
-  let best = totalOf(order, pool);
-  let evaluations = 0;
-  for (let improved = true; improved && evaluations < EXCHANGE_EVALUATIONS;) {
-    improved = false;
-    for (let i = 0; i + 1 < order.length && evaluations < EXCHANGE_EVALUATIONS; i++) {
-      const swapped = [...order];
-      [swapped[i], swapped[i + 1]] = [swapped[i + 1] as Candidate, swapped[i] as Candidate];
-      evaluations += 1;
-      const total = totalOf(swapped, pool);
-      if (total > best) {
-        best = total;
-        order.splice(0, order.length, ...swapped);
-        improved = true;
-      }
-    }
-  }
+  const order = [...chosen, ...others.slice(0, EXCHANGE_EXTRAS)];
+  exchange(order, pool, start);
   return order;
 }
 
@@ -123,23 +149,79 @@ function competingGroups(candidates: readonly Candidate[], lineCount: number): C
   return [...groups.values()];
 }
 
+/** The best order of some promotions from a state: exact for a small group, greedy with exchange beyond. */
+function settle(list: readonly Candidate[], alone: Values, pool: readonly PoolLine[], start: PoolState): Candidate[] {
+  if (list.length === 0) return [];
+  return list.length <= EXACT_LIMIT ? bestPermutation(list, alone, pool, start) : greedyWithExchange(list, alone, pool, start);
+}
+
+/** Item promotions, each group of competitors settled on its own (groups touch different lines). */
+function settleItems(items: readonly Candidate[], alone: Values, pool: readonly PoolLine[], start: PoolState): Candidate[] {
+  return competingGroups(items, pool.length).flatMap((group) => settle(group, alone, pool, start));
+}
+
 /**
- * The order in which the eligible promotions apply (see docs/promotions.md, "Which promotions win"):
- * promotions that give nothing alone are left out; each group of promotions competing for the same
- * lines is settled on its own, exactly (every order) up to EXACT_LIMIT of them, greedy with exchange
- * beyond. `candidates` come sorted by rank, so the result depends on neither line nor rule order.
+ * Cart promotions on what the item promotions left. An exclusive one takes every free item, so at
+ * most one of them applies: the one that gives most there (ties by rank). Either it goes first and
+ * the stackable ones get what stackable item promotions stacked, or the stackable ones alone: the
+ * larger total wins (a tie: the exclusive one first).
+ */
+function settleCarts(carts: readonly Candidate[], pool: readonly PoolLine[], start: PoolState): Candidate[] {
+  const stackable = carts.filter((c) => c.compiled.promotion.stackable);
+  let exclusive: Queued | null = null;
+  for (const candidate of carts) {
+    if (candidate.compiled.promotion.stackable) continue;
+    const measured = { candidate, value: applyPromotion(candidate, pool, start, false).amount };
+    if (measured.value > 0 && (!exclusive || before(measured, exclusive))) exclusive = measured;
+  }
+  if (!exclusive) return stackable;
+  const withExclusive = [exclusive.candidate, ...stackable];
+  return applyInOrder(withExclusive, pool, start).total >= applyInOrder(stackable, pool, start).total ? withExclusive : stackable;
+}
+
+/**
+ * The order in which the eligible promotions apply (docs/promotions.md, "Which promotions win").
+ * Promotions that give nothing alone are left out. Plan A: the item promotions (each group of
+ * competitors for the same lines settled exactly up to EXACT_LIMIT, greedy with exchange beyond),
+ * then the cart promotions on what they leave (settleCarts). Plans B: one of the CART_FIRST_TRIES best cart
+ * promotions first, then the same on what it leaves. The plan with the largest total wins (ties: A,
+ * then B in rank order). `candidates` come sorted by rank, so nothing depends on input order.
  */
 export function choosePromotions(candidates: readonly Candidate[], pool: readonly PoolLine[]): { order: Candidate[]; inert: Candidate[] } {
-  const standalone = new Map<Candidate, number>();
+  const alone = new Map<Candidate, number>();
   const inert: Candidate[] = [];
+  const fresh = freshState(pool);
   for (const c of candidates) {
-    const value = applyInOrder([c], pool).total;
-    if (value > 0) standalone.set(c, value);
+    const value = applyPromotion(c, pool, fresh, false).amount;
+    if (value > 0) alone.set(c, value);
     else inert.push(c);
   }
-  const order: Candidate[] = [];
-  for (const group of competingGroups([...standalone.keys()], pool.length)) {
-    order.push(...(group.length <= EXACT_LIMIT ? bestPermutation(group, pool) : greedyWithExchange(group, standalone, pool)));
+  const active = [...alone.keys()];
+  const items = active.filter((c) => !isCartBenefit(c.compiled.promotion.benefit));
+  const carts = active.filter((c) => isCartBenefit(c.compiled.promotion.benefit));
+  const plan = (first: Candidate | null): { order: Candidate[]; total: number } => {
+    const start = first ? applyInOrder([first], pool).state : freshState(pool);
+    // After a cart promotion only stackable ones may join it (it took every free item).
+    const joining = first?.compiled.promotion.stackable === false ? [] : items.filter((c) => !first || c.compiled.promotion.stackable);
+    const itemOrder = settleItems(joining, alone, pool, start);
+    const afterItems = applyInOrder(itemOrder, pool, start);
+    const cartOrder = settleCarts(
+      carts.filter((c) => c !== first),
+      pool,
+      afterItems.state,
+    );
+    const total = (first ? (alone.get(first) ?? 0) : 0) + afterItems.total + applyInOrder(cartOrder, pool, afterItems.state).total;
+    return { order: [...(first ? [first] : []), ...itemOrder, ...cartOrder], total };
+  };
+  let best = plan(null);
+  const firsts = [...carts].sort((a, b) =>
+    before({ candidate: a, value: alone.get(a) ?? 0 }, { candidate: b, value: alone.get(b) ?? 0 }) ? -1 : 1,
+  );
+  for (const first of items.length > 0 ? firsts.slice(0, CART_FIRST_TRIES) : []) {
+    // An exclusive cart promotion first leaves nothing to any other: its plan gives what it gives alone.
+    if (!first.compiled.promotion.stackable && (alone.get(first) ?? 0) <= best.total) continue;
+    const tried = plan(first);
+    if (tried.total > best.total) best = tried;
   }
-  return { order, inert };
+  return { order: best.order, inert };
 }

@@ -61,28 +61,25 @@ export function mixAndMatchTakes(benefit: MixAndMatch, runs: readonly number[], 
   const taken = new Map<number, number>();
   let groups = benefit.maxApplications ?? Number.POSITIVE_INFINITY;
   let discount = 0;
+  // Groups get cheaper as they go: the first one not worth its price ends the search.
   for (const line of runs) {
     const price = pool[line]?.price ?? 0;
     const whole = Math.min(Math.floor((left[line] ?? 0) / benefit.quantity), groups);
-    if (whole > 0 && benefit.quantity * price > benefit.price) {
+    if (whole > 0) {
+      if (benefit.quantity * price <= benefit.price) break;
       left[line] = (left[line] ?? 0) - whole * benefit.quantity;
       add(taken, line, whole * benefit.quantity);
       discount += whole * (benefit.quantity * price - benefit.price);
       groups -= whole;
     }
-    // A group across this line and the cheaper ones after it.
-    while (groups > 0 && (left[line] ?? 0) > 0) {
-      const group = nextGroup(runs, left, benefit.quantity);
-      if (!group) break;
-      const value = groupValue(pool, group) - benefit.price;
-      if (value <= 0) {
-        putBack(group, left);
-        break;
-      }
-      for (const s of group) add(taken, s.line, s.items);
-      discount += value;
-      groups -= 1;
-    }
+    if (groups <= 0 || (left[line] ?? 0) === 0) continue;
+    // A group across this line's last items and the cheaper lines after it.
+    const group = nextGroup(runs, left, benefit.quantity);
+    const value = group ? groupValue(pool, group) - benefit.price : 0;
+    if (!group || value <= 0) break;
+    for (const s of group) add(taken, s.line, s.items);
+    discount += value;
+    groups -= 1;
   }
   return discount > 0 ? spread(pool, taken, discount) : [];
 }

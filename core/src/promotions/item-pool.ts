@@ -58,29 +58,31 @@ export function availableValue(pool: readonly PoolLine[], state: PoolState, line
 export type Take = { readonly line: number; readonly items: number; readonly discount: number };
 
 /**
- * Gives a rule its items: an exclusive rule takes free items; a stackable one takes items other
- * stackable rules took first (so free items stay for exclusive rules), then free ones. A stackable
- * rule's discount is cut so the stackable rules together never take more than their items are worth.
- * Returns the takes as they stand after the cut; `commit` false only measures.
+ * What a rule's takes come to on the state (each line at most once in `takes`): a stackable rule's
+ * discount is cut so the stackable rules together never take more than their items are worth.
  */
-export function realize(pool: readonly PoolLine[], state: PoolState, takes: readonly Take[], stackable: boolean, commit: boolean): Take[] {
-  const result: Take[] = [];
-  for (const take of takes) {
-    const price = pool[take.line]?.price ?? 0;
-    let discount = take.discount;
+export function measure(pool: readonly PoolLine[], state: PoolState, takes: readonly Take[], stackable: boolean): Take[] {
+  if (!stackable) return takes as Take[];
+  return takes.map((take) => {
+    const stacked = state.stacked[take.line] ?? 0;
+    const items = Math.max(stacked, take.items);
+    const ceiling = items * (pool[take.line]?.price ?? 0) - (state.stackedDiscount[take.line] ?? 0);
+    return { line: take.line, items: take.items, discount: Math.max(0, Math.min(take.discount, ceiling)) };
+  });
+}
+
+/**
+ * Gives a rule the items of its measured takes: an exclusive rule takes free items; a stackable one
+ * takes items other stackable rules took first (so free items stay for exclusive rules), then free ones.
+ */
+export function commit(state: PoolState, measured: readonly Take[], stackable: boolean): void {
+  for (const take of measured) {
     const stacked = state.stacked[take.line] ?? 0;
     const fromFree = stackable ? Math.max(0, take.items - stacked) : take.items;
-    if (stackable) {
-      const ceiling = (stacked + fromFree) * price - (state.stackedDiscount[take.line] ?? 0);
-      discount = Math.max(0, Math.min(discount, ceiling));
-    }
-    result.push({ line: take.line, items: take.items, discount });
-    if (!commit) continue;
     state.free[take.line] = (state.free[take.line] ?? 0) - fromFree;
     if (stackable) {
       state.stacked[take.line] = stacked + fromFree;
-      state.stackedDiscount[take.line] = (state.stackedDiscount[take.line] ?? 0) + discount;
+      state.stackedDiscount[take.line] = (state.stackedDiscount[take.line] ?? 0) + take.discount;
     }
   }
-  return result;
 }

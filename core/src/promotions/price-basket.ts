@@ -1,6 +1,7 @@
 import { assertBasket, type Basket, type PricingContext } from './basket';
 import { basketCandidates, type Candidate } from './candidates';
-import { applyInOrder as applyChosen, choosePromotions, type Application } from './choose-promotions';
+import { applyInOrder as applyChosen, type Application } from './apply-promotions';
+import { choosePromotions } from './choose-promotions';
 import type { CompiledPromotions } from './compile-promotions';
 import { poolLines } from './item-pool';
 import { isCartBenefit, normalizeCouponCode } from './promotion';
@@ -99,7 +100,7 @@ export function priceBasket(basket: Basket, promotions: CompiledPromotions, cont
   for (const candidate of inert) rejected.set(candidate, 'not_applicable');
   const { applications } = applyChosen(order, pool);
   const appliedSet = new Set(applications.map((a) => a.candidate));
-  for (const candidate of order) if (!appliedSet.has(candidate)) rejected.set(candidate, 'outdone');
+  for (const candidate of eligible) if (!appliedSet.has(candidate) && !rejected.has(candidate)) rejected.set(candidate, 'outdone');
 
   const byRank = [...applications].sort((a, b) => a.candidate.compiled.rank - b.candidate.compiled.rank);
   const itemDiscounts = new Map<string, PromotionDiscount[]>();
