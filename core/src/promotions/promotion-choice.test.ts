@@ -87,6 +87,42 @@ describe('priceBasket: which promotions win', () => {
     expect(priced.rejected.every((r) => r.reason === 'outdone')).toBe(true);
   });
 
+  it('a big cart rule can beat the item rules: it then goes alone', () => {
+    const lines = [sampleLine('a', 'P1', 1_000), sampleLine('b', 'P2', 1_000)];
+    const item = samplePromotion('item', { type: 'percent-off', target: P1, bp: 1_000 });
+    const half = samplePromotion('half', { type: 'cart-percent-off', bp: 5_000 });
+    // Items first: 100 + half of the rest 500 = 600; the cart rule first: 1,000.
+    const priced = priceWith(lines, [item, half]);
+    expect(priced.applied.map((a) => [a.promotionId, a.amount])).toEqual([['half', 1_000]]);
+    expect(priced.rejected).toEqual([{ promotionId: 'item', version: 1, reason: 'outdone' }]);
+  });
+
+  it('one non-stackable cart rule at most: the best on what the items leave, even a smaller one whose minimum still holds', () => {
+    const lines = [sampleLine('a', 'P1', 3_000), sampleLine('b', 'P2', 2_500)];
+    const item = samplePromotion('item', { type: 'amount-off', target: P1, amount: 1_000 });
+    const big = samplePromotion('big', { type: 'cart-amount-off', amount: 600, minSubtotal: 5_000 });
+    const small = samplePromotion('small', { type: 'cart-amount-off', amount: 300 });
+    const priced = priceWith(lines, [item, big, small]);
+    // big alone: 600; item (1,000) leaves 2,500 on line b: big's minimum fails there, small gives 300.
+    expect(priced.applied.map((a) => [a.promotionId, a.amount])).toEqual([
+      ['item', 1_000],
+      ['small', 300],
+    ]);
+    expect(discountsByLine(priced)).toEqual({ a: 1_000, b: 300 });
+  });
+
+  it('stackable item and cart rules share items; the order that gives more wins', () => {
+    const lines = [sampleLine('a', 'P1', 1_000), sampleLine('b', 'P2', 1_000)];
+    const item = samplePromotion('item', { type: 'percent-off', target: P1, bp: 5_000 }, { stackable: true });
+    const cart = samplePromotion('cart', { type: 'cart-percent-off', bp: 1_000 }, { stackable: true });
+    const priced = priceWith(lines, [item, cart]);
+    // Items first: 500, then 10 % of what is left (1,500): 650 in all. The cart rule first: 10 % of
+    // 2,000, then half of line a's price (an item rule counts on the price): 700. The customer gets 700.
+    expect(discountsByLine(priced)).toEqual({ a: 600, b: 100 });
+    expect(priced.lines[0]?.itemDiscounts.map((d) => d.amount)).toEqual([500]);
+    expect(priced.lines[0]?.cartShares.map((d) => d.amount)).toEqual([100]);
+  });
+
   it('rules on different lines do not compete', () => {
     const priced = priceWith(
       [sampleLine('a', 'P1', 1_000), sampleLine('b', 'P2', 500)],
