@@ -25,6 +25,7 @@ import { registerApiKeyRoutes } from './http/api-key-routes';
 import { registerCatalogReadRoutes } from './http/catalog-read-routes';
 import { registerCatalogRoutes } from './http/catalog-routes';
 import { registerPriceListRoutes } from './http/price-list-routes';
+import { registerPromotionRoutes } from './http/promotion-routes';
 import { registerClosingRoutes } from './http/closing-routes';
 import { registerEnrollRoute } from './http/enroll-route';
 import { registerFiscalRoutes } from './http/fiscal-routes';
@@ -261,6 +262,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerCatalogRoutes(app, { db, admin });
   registerCatalogReadRoutes(app, { db, admin });
   registerPriceListRoutes(app, { db, admin });
+  registerPromotionRoutes(app, { db, admin });
   registerImportRoute(app, { db, admin });
   registerStoreSettingsRoute(app, { db, admin });
   registerStoreListRoute(app, { db, admin });

@@ -272,6 +272,12 @@ export type AdminErrorCode =
   | 'invalid_product'
   /** PUT /api/v1/admin/price-lists/:listId: a name, entry or product refused (`problems`, PriceListProblemCode). */
   | 'invalid_price_list'
+  /** PUT /api/v1/admin/promotions/:promotionId: the rule refused (`problems`, PromotionWriteProblemCode). */
+  | 'invalid_promotion'
+  /** A promotion saved since the editor read it (409, `currentVersion`). */
+  | 'version_conflict'
+  /** POST /api/v1/baskets/price: a line refused (`problems`, BasketProblemCode). */
+  | 'invalid_basket'
   | 'invalid_settings'
   | 'invalid_import'
   | 'invalid_movements'
@@ -296,3 +302,4 @@ export type AdminErrorCode =
 
 export * from './head-office-sales';
 export * from './head-office-price-lists';
+export * from './head-office-promotions';

@@ -3,7 +3,7 @@ import type { Queryable } from '../db/database';
 import { findDocuments } from '../sync/document-table';
 import { CATALOG_SCOPE } from '../sync/scope';
 
-type Params = { readonly storeId?: string; readonly staffId?: string; readonly id?: string };
+type Params = { readonly storeId?: string; readonly staffId?: string; readonly id?: string; readonly promotionId?: string };
 type Loader = (db: Queryable, params: Params) => Promise<unknown>;
 
 async function person(db: Queryable, { storeId, staffId }: Params): Promise<unknown> {
@@ -16,6 +16,11 @@ async function person(db: Queryable, { storeId, staffId }: Params): Promise<unkn
 
 async function product(db: Queryable, { id }: Params): Promise<unknown> {
   const stored = (await findDocuments(db, CATALOG_SCOPE, 'products', [id!])).get(id!);
+  return stored ? { ...stored.doc, deleted: stored.deleted } : null;
+}
+
+async function promotion(db: Queryable, { promotionId }: Params): Promise<unknown> {
+  const stored = (await findDocuments(db, CATALOG_SCOPE, 'promotions', [promotionId!])).get(promotionId!);
   return stored ? { ...stored.doc, deleted: stored.deleted } : null;
 }
 
@@ -37,6 +42,8 @@ const LOADERS: Readonly<Record<string, Loader>> = {
   'PUT /api/v1/admin/products/:id': product,
   'PATCH /api/v1/admin/products/:id': product,
   'DELETE /api/v1/admin/products/:id': product,
+  'PUT /api/v1/admin/promotions/:promotionId': promotion,
+  'DELETE /api/v1/admin/promotions/:promotionId': promotion,
 };
 
 /** The state before, or undefined when the route has no loader. */
