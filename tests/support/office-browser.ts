@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
+import { seedMigratedDataDir } from '../../sync-server/src/test-support/migrated-data-dir';
 import { hubCommand, startHubProcess, type HubProcess } from '../sync/hub-process';
 import { launchChromium } from './browser';
 import { freePort } from './free-port';
@@ -17,6 +18,8 @@ export type OfficeRig = {
 
 export async function startOfficeRig(prefix: string): Promise<OfficeRig> {
   const hubDir = await mkdtemp(path.join(tmpdir(), `pos-e2e-${prefix}-`));
+  // From the migrated template: the hub's first start spends no initdb nor migrations (seconds).
+  await seedMigratedDataDir(hubDir);
   const hub = await startHubProcess({ port: await freePort(), dataDir: hubDir, args: ['--demo'] });
   const { context } = await launchChromium();
   const page = context.pages()[0] ?? (await context.newPage());
