@@ -1,0 +1,45 @@
+import type { Dictionary } from './fr';
+
+/** English words of the link to the hub (synchronisation, enrollment): the same keys as fr-sync.ts. */
+export const enSync: Pick<Dictionary, 'sync'> = {
+  sync: {
+    title: 'Sync',
+    online: 'online',
+    offline: 'offline',
+    notEnrolled: 'not enrolled',
+    pending: '{{count}} waiting',
+    last: 'last {{time}}',
+    catalog: 'catalog {{percent}} %',
+    panelTitle: 'Synchronisation with the hub',
+    hub: 'Hub',
+    state: 'State',
+    waiting: 'Documents waiting to be sent',
+    lastSync: 'Last successful sync',
+    catalogTitle: 'Catalog received',
+    lastError: 'Last error',
+    issues: 'Errors and conflicts',
+    noIssues: 'No errors.',
+    managerOnly: 'A manager must be signed in to enroll the till.',
+    enrollTitle: 'Enroll this till',
+    hubUrl: 'Hub address',
+    code: 'One-time code',
+    enroll: 'Enroll',
+    enrolled: 'Till enrolled: store {{store}}, till {{till}}.',
+    lastErrorText: 'The last request to the hub failed.',
+    issue: {
+      refused: 'Document {{id}} refused by the hub: it keeps it aside for head office.',
+      conflicts: '{{count}} change(s) in conflict: the hub’s version is kept.',
+    },
+    collections: {
+      sales: 'Sales',
+      till_records: 'Till journal',
+      customers: 'Customers',
+      stock_levels: 'Stock',
+      store_settings: 'Store settings',
+      products: 'Products',
+      price_lists: 'Price lists',
+      promotions: 'Promotions',
+      catalog: 'Catalogue',
+    },
+  },
+};

@@ -1,0 +1,66 @@
+/**
+ * French words of help (keyboard shortcuts, key names, the demo barcode sheet): a part of the reference
+ * dictionary (fr.ts).
+ */
+export const frHelp = {
+  help: {
+    title: 'Raccourcis clavier',
+    scanning: 'Scanner : un code lu par la douchette est ajouté où que soit le curseur, sauf dans un champ en cours de saisie.',
+  },
+  keys: {
+    F1: 'Aide',
+    F2: 'Rechercher',
+    F3: 'Quantité de la ligne',
+    F4: 'Remise ligne',
+    F5: 'Remise panier',
+    F6: 'Modifier le prix',
+    F7: 'Mettre en attente',
+    F8: 'Ventes en attente',
+    F9: 'Historique',
+    F10: 'Retour d’articles',
+    F12: 'Encaisser',
+    Delete: 'Supprimer la ligne',
+    ArrowUpDown: 'Choisir une ligne',
+    PlusMinus: 'Quantité + / −',
+    CtrlDelete: 'Annuler la vente',
+    Escape: 'Fermer / revenir',
+    Enter: 'Valider',
+    AltL: 'Verrouiller la caisse',
+  },
+  keyLabels: {
+    F1: 'F1',
+    F2: 'F2',
+    F3: 'F3',
+    F4: 'F4',
+    F5: 'F5',
+    F6: 'F6',
+    F7: 'F7',
+    F8: 'F8',
+    F9: 'F9',
+    F10: 'F10',
+    F12: 'F12',
+    Delete: 'Suppr',
+    ArrowUpDown: '↑ ↓',
+    PlusMinus: '+ −',
+    CtrlDelete: 'Ctrl + Suppr',
+    Escape: 'Échap',
+    Enter: 'Entrée',
+    AltL: 'Alt + L',
+  },
+  // Engineer G: the printable sheet of the demo store's codes (help).
+  barcodeSheet: {
+    open: 'Codes-barres de démonstration',
+    title: 'Codes-barres du magasin de démonstration',
+    intro: 'Scannez-les à l’écran ou imprimés pour essayer la caisse : chacun montre ce que la caisse fait d’un code.',
+    print: 'Imprimer',
+    code: {
+      unit: { title: 'Produit à l’unité', effect: '{{product}} : ajouté au panier.' },
+      weighed: { title: 'Produit au poids', effect: '{{product}} : la caisse demande le poids (ou lit la balance).' },
+      scaleWeight: { title: 'Étiquette de balance (poids)', effect: '{{product}} : {{weight}} lus sur l’étiquette.' },
+      scalePrice: { title: 'Étiquette de balance (prix)', effect: '{{product}} : vendu au prix de l’étiquette, {{price}}.' },
+      gs1: { title: 'GS1-128 : poids et date limite', effect: '{{product}} : {{weight}}, à consommer jusqu’au {{date}}.' },
+      gs1Expired: { title: 'GS1-128 : date limite passée', effect: '{{product}} : refusé, date limite {{date}} dépassée.' },
+      checkDigit: { title: 'Code mal lu', effect: 'Refusé : la clé de contrôle est fausse, la caisse ne cherche pas le produit.' },
+    },
+  },
+};
