@@ -5,6 +5,8 @@ import { isCartBenefit } from './promotion';
 
 /** Up to this many item promotions competing for the same lines, every order is tried (4! = 24 orders). */
 export const EXACT_LIMIT = 4;
+/** Up to this many promotions in the whole basket, every order of all of them is tried (5! = 120 orders). */
+export const EXACT_ALL_LIMIT = 5;
 /** Beyond it: greedy, then swaps of neighbours: this many measured where they happen… */
 export const EXCHANGE_CHECKS = 100;
 /** …and this many, promising there, measured on the whole order. */
@@ -15,13 +17,15 @@ const EXCHANGE_EXTRAS = 8;
 export const CART_FIRST_TRIES = 2;
 
 type Values = ReadonlyMap<Candidate, number>;
+/** What each promotion gives alone, and the most it can give in any order. */
+type Measures = { readonly alone: Values; readonly ceilings: Values };
 
 /**
  * Every order of the list, in lexicographic order of rank, sharing the work of common prefixes;
  * the first order with the largest total wins. A branch is cut when even every remaining promotion
- * giving what it gives alone could not beat the best found (a promotion only gives less as items go).
+ * giving its ceiling (the most it can give, see ceilingsOf) could not beat the best found.
  */
-function bestPermutation(list: readonly Candidate[], alone: Values, pool: readonly PoolLine[], start: PoolState): Candidate[] {
+function bestPermutation(list: readonly Candidate[], ceilings: Values, pool: readonly PoolLine[], start: PoolState): Candidate[] {
   let best: Candidate[] = [...list];
   let bestTotal = -1;
   const visit = (prefix: Candidate[], rest: readonly Candidate[], state: PoolState, total: number): void => {
@@ -29,7 +33,7 @@ function bestPermutation(list: readonly Candidate[], alone: Values, pool: readon
       if (total > bestTotal) [best, bestTotal] = [prefix, total];
       return;
     }
-    if (total + rest.reduce((acc, c) => acc + (alone.get(c) ?? 0), 0) <= bestTotal) return;
+    if (total + rest.reduce((acc, c) => acc + (ceilings.get(c) ?? 0), 0) <= bestTotal) return;
     rest.forEach((c, i) => {
       const next = copyState(state);
       const { amount } = applyPromotion(c, pool, next, true);
@@ -150,14 +154,33 @@ function competingGroups(candidates: readonly Candidate[], lineCount: number): C
 }
 
 /** The best order of some promotions from a state: exact for a small group, greedy with exchange beyond. */
-function settle(list: readonly Candidate[], alone: Values, pool: readonly PoolLine[], start: PoolState): Candidate[] {
+function settle(list: readonly Candidate[], values: Measures, pool: readonly PoolLine[], start: PoolState): Candidate[] {
   if (list.length === 0) return [];
-  return list.length <= EXACT_LIMIT ? bestPermutation(list, alone, pool, start) : greedyWithExchange(list, alone, pool, start);
+  const { alone, ceilings } = values;
+  return list.length <= EXACT_LIMIT ? bestPermutation(list, ceilings, pool, start) : greedyWithExchange(list, alone, pool, start);
 }
 
 /** Item promotions, each group of competitors settled on its own (groups touch different lines). */
-function settleItems(items: readonly Candidate[], alone: Values, pool: readonly PoolLine[], start: PoolState): Candidate[] {
-  return competingGroups(items, pool.length).flatMap((group) => settle(group, alone, pool, start));
+function settleItems(items: readonly Candidate[], values: Measures, pool: readonly PoolLine[], start: PoolState): Candidate[] {
+  return competingGroups(items, pool.length).flatMap((group) => settle(group, values, pool, start));
+}
+
+/**
+ * The most each promotion can give in any order: what it gives alone, except a rule limited to the
+ * cheapest items, which gives more when others took those (then: as if unlimited, every item at most).
+ */
+function ceilingsOf(alone: ReadonlyMap<Candidate, number>, pool: readonly PoolLine[]): Map<Candidate, number> {
+  const fresh = freshState(pool);
+  const ceilings = new Map(alone);
+  for (const c of alone.keys()) {
+    const { promotion } = c.compiled;
+    const { benefit } = promotion;
+    if ((benefit.type !== 'percent-off' && benefit.type !== 'amount-off') || benefit.maxItems === undefined) continue;
+    const unlimited = { ...benefit, maxItems: undefined };
+    const free: Candidate = { ...c, compiled: { ...c.compiled, promotion: { ...promotion, benefit: unlimited } } };
+    ceilings.set(c, applyPromotion(free, pool, fresh, false).amount);
+  }
+  return ceilings;
 }
 
 /**
@@ -181,7 +204,8 @@ function settleCarts(carts: readonly Candidate[], pool: readonly PoolLine[], sta
 
 /**
  * The order in which the eligible promotions apply (docs/promotions.md, "Which promotions win").
- * Promotions that give nothing alone are left out. Plan A: the item promotions (each group of
+ * Promotions that give nothing alone are left out. Up to EXACT_ALL_LIMIT of them: every order of
+ * all of them. Beyond, plan A: the item promotions (each group of
  * competitors for the same lines settled exactly up to EXACT_LIMIT, greedy with exchange beyond),
  * then the cart promotions on what they leave (settleCarts). Plans B: one of the CART_FIRST_TRIES best cart
  * promotions first, then the same on what it leaves. The plan with the largest total wins (ties: A,
@@ -197,13 +221,15 @@ export function choosePromotions(candidates: readonly Candidate[], pool: readonl
     else inert.push(c);
   }
   const active = [...alone.keys()];
+  const values = { alone, ceilings: ceilingsOf(alone, pool) };
+  if (active.length <= EXACT_ALL_LIMIT) return { order: bestPermutation(active, values.ceilings, pool, freshState(pool)), inert };
   const items = active.filter((c) => !isCartBenefit(c.compiled.promotion.benefit));
   const carts = active.filter((c) => isCartBenefit(c.compiled.promotion.benefit));
   const plan = (first: Candidate | null): { order: Candidate[]; total: number } => {
     const start = first ? applyInOrder([first], pool).state : freshState(pool);
     // After a cart promotion only stackable ones may join it (it took every free item).
     const joining = first?.compiled.promotion.stackable === false ? [] : items.filter((c) => !first || c.compiled.promotion.stackable);
-    const itemOrder = settleItems(joining, alone, pool, start);
+    const itemOrder = settleItems(joining, values, pool, start);
     const afterItems = applyInOrder(itemOrder, pool, start);
     const cartOrder = settleCarts(
       carts.filter((c) => c !== first),
