@@ -56,12 +56,21 @@ export const chainRecords = pgTable(
     /** 'verified', 'broken' or 'invalid_sale' (sound chain, failing arithmetic). */
     status: text('status').notNull(),
     feedSeq: bigint('feed_seq', { mode: 'number' }),
+    /**
+     * An event record's sealedAt as its document holds it (null on the other chains): the JET
+     * list's order and dates, read from an index rather than from every event document's JSON.
+     */
+    sealedAt: text('sealed_at'),
   },
   (t) => [
     primaryKey({ columns: [t.storeId, t.tillId, t.chain, t.epoch, t.seq] }),
     uniqueIndex('chain_records_feed_idx')
       .on(t.storeId, t.feedSeq)
       .where(sql`"feed_seq" IS NOT NULL`),
+    // The JET list, newest first: a page is a backward walk of this index, whatever the store's history.
+    index('chain_records_jet_idx')
+      .on(t.storeId, t.sealedAt, t.tillId, t.epoch, t.seq)
+      .where(sql`"chain" = 'event'`),
   ],
 );
 

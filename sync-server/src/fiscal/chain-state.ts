@@ -114,10 +114,13 @@ export async function writePlaced(tx: Queryable, storeId: string, placed: readon
     st: p.status,
     f: p.feedSeq,
   }));
-  // The key is unique by construction; DO NOTHING keeps a step run twice from failing on it.
+  // The key is unique by construction; DO NOTHING keeps a step run twice from failing on it. An
+  // event record's sealedAt is read from its document as the JET list shows it (chain_records_jet_idx).
   await tx.query(
-    `INSERT INTO chain_records (store_id, till_id, chain, epoch, seq, collection, doc_id, hash, prev_hash, status, feed_seq)
-     SELECT $1, r.t, r.c, r.e, r.s, r.l, r.d, r.h, r.p, r.st, r.f
+    `INSERT INTO chain_records (store_id, till_id, chain, epoch, seq, collection, doc_id, hash, prev_hash, status, feed_seq, sealed_at)
+     SELECT $1, r.t, r.c, r.e, r.s, r.l, r.d, r.h, r.p, r.st, r.f,
+            CASE WHEN r.c = 'event' THEN (SELECT d.doc #>> '{record,sealedAt}' FROM store_docs d
+                                            WHERE d.store_id = $1 AND d.collection = r.l AND d.id = r.d) END
        FROM jsonb_to_recordset($2::jsonb) AS r(t text, c text, e int, s int8, l text, d text, h text, p text, st text, f int8)
      ON CONFLICT DO NOTHING`,
     [storeId, JSON.stringify(rows)],

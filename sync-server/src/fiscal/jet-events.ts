@@ -29,8 +29,6 @@ const JET_CODE_SQL = `CASE p.v ->> 'type' ${staticCodes.map(([type, code]) => `W
   WHEN 'cash.movement' THEN CASE WHEN jsonb_typeof(p.v -> 'approvedBy') = 'string'
     AND (p.v ->> 'approvedBy') IS DISTINCT FROM (p.v ->> 'staffId') THEN 130 END END`;
 
-const SEALED_AT = `(d.doc #>> '{record,sealedAt}')`;
-
 type Row = {
   till_id: string;
   epoch: number;
@@ -70,21 +68,26 @@ export async function checkJetRequest(db: Queryable, storeId: string, filters: J
   checkDatePeriod(filters, 'invalid_jet_range');
 }
 
-/** One page of the store's event chains (every till), newest first, after `after` (null: from the newest). */
+/**
+ * One page of the store's event chains (every till), newest first, after `after` (null: from the
+ * newest). Walked in the order of chain_records_jet_idx (the event records' sealing time, kept in
+ * chain_records.sealed_at): a page reads its rows and their documents, whatever the store's
+ * history; the dates and the cursor bound the walk, the type and code filter along it.
+ */
 async function jetPage(db: Queryable, storeId: string, filters: JetFilters, after: JetKey | null, limit: number): Promise<JetEntry[]> {
   const rows = await db.query<Row>(
-    `SELECT r.till_id, r.epoch, r.seq, r.status, ${SEALED_AT} AS sealed_at, p.v AS payload, ${JET_CODE_SQL} AS code
+    `SELECT r.till_id, r.epoch, r.seq, r.status, r.sealed_at, p.v AS payload, ${JET_CODE_SQL} AS code
        FROM chain_records r
        JOIN store_docs d ON d.store_id = r.store_id AND d.collection = r.collection AND d.id = r.doc_id
        CROSS JOIN LATERAL (SELECT d.doc #> '{record,payload}' AS v) p
       WHERE r.store_id = $1 AND r.chain = 'event'
         AND ($2::text IS NULL OR r.till_id = $2)
-        AND ($3::text IS NULL OR ${SEALED_AT} >= $3)
-        AND ($4::text IS NULL OR ${SEALED_AT} < $4)
+        AND ($3::text IS NULL OR r.sealed_at >= $3)
+        AND ($4::text IS NULL OR r.sealed_at < $4)
         AND ($5::text IS NULL OR p.v ->> 'type' = $5)
         AND ($6::int IS NULL OR ${JET_CODE_SQL} = $6)
-        AND ($7::text IS NULL OR (${SEALED_AT}, r.till_id, r.epoch, r.seq) < ($7, $8, $9::integer, $10::bigint))
-      ORDER BY ${SEALED_AT} DESC, r.till_id DESC, r.epoch DESC, r.seq DESC
+        AND ($7::text IS NULL OR (r.sealed_at, r.till_id, r.epoch, r.seq) < ($7, $8, $9::integer, $10::bigint))
+      ORDER BY r.sealed_at DESC, r.till_id DESC, r.epoch DESC, r.seq DESC
       LIMIT $11`,
     [
       storeId,
