@@ -78,8 +78,10 @@ async function jetPage(db: Queryable, storeId: string, filters: JetFilters, afte
   const rows = await db.query<Row>(
     `SELECT r.till_id, r.epoch, r.seq, r.status, r.sealed_at, p.v AS payload, ${JET_CODE_SQL} AS code
        FROM chain_records r
-       JOIN store_docs d ON d.store_id = r.store_id AND d.collection = r.collection AND d.id = r.doc_id
-       CROSS JOIN LATERAL (SELECT d.doc #> '{record,payload}' AS v) p
+       -- OFFSET 0 keeps this a lookup per record walked: joined, a type or code filter (whose share
+       -- of the documents the planner cannot tell) made it read every document of the store to sort.
+       CROSS JOIN LATERAL (SELECT d.doc #> '{record,payload}' AS v FROM store_docs d
+                            WHERE d.store_id = r.store_id AND d.collection = r.collection AND d.id = r.doc_id OFFSET 0) p
       WHERE r.store_id = $1 AND r.chain = 'event'
         AND ($2::text IS NULL OR r.till_id = $2)
         AND ($3::text IS NULL OR r.sealed_at >= $3)
