@@ -40,6 +40,29 @@ function groupValue(pool: readonly PoolLine[], group: readonly Segment[]): numbe
   return group.reduce((acc, s) => acc + s.items * (pool[s.line]?.price ?? 0), 0);
 }
 
+/**
+ * How many more times the loop would take exactly this group again: when each part came whole from one
+ * line, the next group comes from the same lines as long as they hold enough. Lets a line of 9,999
+ * items cost one step, not thousands.
+ */
+function repeats(parts: readonly (readonly Segment[])[], left: readonly number[], limit: number): number {
+  if (parts.some((part) => part.length !== 1)) return 0;
+  const need = new Map<number, number>();
+  for (const part of parts) add(need, part[0]?.line ?? 0, part[0]?.items ?? 0);
+  let times = limit;
+  for (const [line, items] of need) times = Math.min(times, Math.floor((left[line] ?? 0) / items));
+  return times;
+}
+
+function takeAgain(parts: readonly (readonly Segment[])[], times: number, left: number[], taken: Map<number, number>): void {
+  for (const part of parts) {
+    for (const s of part) {
+      left[s.line] = (left[s.line] ?? 0) - times * s.items;
+      add(taken, s.line, times * s.items);
+    }
+  }
+}
+
 /** A discount spread over the items a group rule took, in proportion to their price (ties by line id). */
 function spread(pool: readonly PoolLine[], taken: ReadonlyMap<number, number>, discount: number): Take[] {
   const lines = [...taken.keys()].sort((a, b) => a - b);
@@ -90,7 +113,8 @@ export function bundleTakes(benefit: BundlePrice, runsByItem: readonly (readonly
   const left = leftOf(view);
   const taken = new Map<number, number>();
   let discount = 0;
-  for (let bundles = 0; bundles < (benefit.maxApplications ?? Number.POSITIVE_INFINITY); bundles++) {
+  const limit = benefit.maxApplications ?? Number.POSITIVE_INFINITY;
+  for (let bundles = 0; bundles < limit; bundles++) {
     const parts: Segment[][] = [];
     for (const [i, item] of benefit.items.entries()) {
       const part = nextGroup(runsByItem[i] ?? [], left, item.quantity);
@@ -103,7 +127,10 @@ export function bundleTakes(benefit: BundlePrice, runsByItem: readonly (readonly
       break;
     }
     for (const part of parts) for (const s of part) add(taken, s.line, s.items);
-    discount += value;
+    const again = repeats(parts, left, limit - bundles - 1);
+    takeAgain(parts, again, left, taken);
+    discount += (1 + again) * value;
+    bundles += again;
   }
   return discount > 0 ? spread(pool, taken, discount) : [];
 }
@@ -119,27 +146,36 @@ export function buyGetTakes(benefit: BuyGet, runs: readonly number[], getRuns: r
   const used = new Map<number, number>();
   const favoured = new Map<number, number>();
   const cheapestFirst = [...runs].reverse();
-  for (let groups = 0; groups < (benefit.maxApplications ?? Number.POSITIVE_INFINITY); groups++) {
+  const limit = benefit.maxApplications ?? Number.POSITIVE_INFINITY;
+  for (let groups = 0; groups < limit; groups++) {
+    let parts: Segment[][];
+    let gets: Segment[];
     if (!getRuns) {
       const group = nextGroup(runs, left, benefit.buyQuantity + benefit.getQuantity);
       if (!group) break;
+      gets = [];
       let free = benefit.getQuantity;
       for (let i = group.length - 1; i >= 0 && free > 0; i--) {
         const s = group[i] as Segment;
-        add(favoured, s.line, Math.min(s.items, free));
+        gets.push({ line: s.line, items: Math.min(s.items, free) });
         free -= Math.min(s.items, free);
       }
-      for (const s of group) add(used, s.line, s.items);
-      continue;
+      parts = [group];
+    } else {
+      const get = nextGroup(getRuns, left, benefit.getQuantity);
+      const buy = get ? nextGroup(cheapestFirst, left, benefit.buyQuantity) : null;
+      if (!get || !buy) {
+        if (get) putBack(get, left);
+        break;
+      }
+      gets = get;
+      parts = [get, buy];
     }
-    const get = nextGroup(getRuns, left, benefit.getQuantity);
-    const buy = get ? nextGroup(cheapestFirst, left, benefit.buyQuantity) : null;
-    if (!get || !buy) {
-      if (get) putBack(get, left);
-      break;
-    }
-    for (const s of get) add(favoured, s.line, s.items);
-    for (const s of [...get, ...buy]) add(used, s.line, s.items);
+    for (const part of parts) for (const s of part) add(used, s.line, s.items);
+    const again = repeats(parts, left, limit - groups - 1);
+    takeAgain(parts, again, left, used);
+    for (const s of gets) add(favoured, s.line, (1 + again) * s.items);
+    groups += again;
   }
   const takes: Take[] = [];
   for (const [line, items] of [...used].sort((a, b) => a[0] - b[0])) {

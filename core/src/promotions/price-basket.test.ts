@@ -162,6 +162,18 @@ describe('priceBasket: each benefit', () => {
     expect(five.applied[0]).toMatchObject({ kind: 'percent', value: 2_000 });
   });
 
+  it('a line of 9,999 items: groups inside one line are counted at once, as the item-by-item rule would', () => {
+    const many = [sampleLine('a', 'P1', 100, 9_999), sampleLine('b', 'P1', 90, 2)];
+    const b2g1 = samplePromotion('b2g1', { type: 'buy-get', target: { productIds: ['P1'] }, buyQuantity: 2, getQuantity: 1, bp: 10_000 });
+    // 3,333 groups on line a, which leaves none of it; (0.90, 0.90) is not a group of three.
+    expect(discountsByLine(priceWith(many, [b2g1]))).toEqual({ a: 333_300, b: 0 });
+    const pair = samplePromotion('pair', { type: 'bundle', items: [{ productId: 'P1', quantity: 2 }], price: 150 });
+    // 4,999 pairs at 2.00 − 1.50, then (1.00, 0.90) − 1.50 = 0.40, then nothing left to pair.
+    expect(priceWith(many, [pair]).discountTotal).toBe(4_999 * 50 + 40);
+    const twice = { ...b2g1, benefit: { ...b2g1.benefit, maxApplications: 2 } };
+    expect(priceWith(many, [twice]).discountTotal).toBe(200);
+  });
+
   it('a weighed line and a price-labelled line are each one item worth their gross', () => {
     const cheese = sampleLine('w', 'cheese', 2_490, 532, { measure: 'weight', gross: 1_325 });
     const labelled = sampleLine('l', 'ham', 1_990, 1, { gross: 745 });
