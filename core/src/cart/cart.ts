@@ -33,6 +33,11 @@ export type CartLine = {
   readonly priceOverride?: PriceOverride;
   /** Who gets the credit for this line (a salesperson), when not the cashier. */
   readonly salespersonId?: string;
+  /**
+   * From the product: a service, which decides the paper note after the sale (service-note.ts).
+   * The till's alone: buildSale leaves it out of the sealed sale.
+   */
+  readonly service?: true;
 };
 
 export type Cart = {
@@ -94,6 +99,7 @@ export function addProduct(cart: Cart, product: Product, options: AddProductOpti
     quantity,
     ...(options.code !== undefined ? { code: options.code } : {}),
     ...(options.labelAmount !== undefined ? { labelAmount: options.labelAmount } : {}),
+    ...(product.service ? { service: true as const } : {}),
   };
   return { ...cart, lines: [...cart.lines, line] };
 }

@@ -19,6 +19,11 @@ export type Product = {
   readonly category: string;
   /** Set when the product is withdrawn: still found by code (old receipts, returns), not sellable. */
   readonly disabled?: boolean;
+  /**
+   * A service (prestation de services) rather than goods: a sale with 25 € TTC or more of them
+   * always gets its paper note (see service-note.ts). Absent for goods, never `false`.
+   */
+  readonly service?: true;
 };
 
 /** Folds case and accents so "Pâté" is found by "pate"; keeps digits. */

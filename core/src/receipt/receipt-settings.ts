@@ -1,3 +1,5 @@
+import { serviceNoteRequired } from './service-note';
+
 /**
  * How a store hands out receipts. Since August 2023 (loi AGEC, décret 2023-1221) a French till
  * prints a receipt only when the customer asks: `ask` (the default) has the cashier ask after
@@ -22,10 +24,13 @@ export const DEFAULT_RECEIPT_SETTINGS: ReceiptSettings = { paper: 'ask' };
 /**
  * The paper rule a ticket follows: a sale the store's (`ask`, `always`, `never`), a return's credit
  * note ("AVOIR - RETOUR") always, whatever the store says: the customer leaves with proof that the
- * goods came back and the money went out.
+ * goods came back and the money went out. A sale whose services (`serviceAmount`, minor units TTC,
+ * net of discounts: service-note.ts) reach 25 € always gets its note too (arrêté n° 83-50/A du
+ * 3 octobre 1983); below, the store's policy.
  */
-export function paperRuleFor(kind: 'sale' | 'return', settings: ReceiptSettings): PaperReceiptPolicy {
-  return kind === 'return' ? 'always' : settings.paper;
+export function paperRuleFor(kind: 'sale' | 'return', settings: ReceiptSettings, serviceAmount = 0): PaperReceiptPolicy {
+  if (kind === 'return' || serviceNoteRequired(serviceAmount)) return 'always';
+  return settings.paper;
 }
 
 /** A store profile without receipt settings (one made before they existed) follows the law's default. */

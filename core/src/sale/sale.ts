@@ -9,10 +9,13 @@ import { businessDate } from '../time/business-date';
 import { findVatRate, vatRatesAt, type VatRate } from '../tax/vat-rate';
 
 /** A line as sealed in a version 0 sale: the cart line (without a salesperson) and its figures. */
-export type SaleLineV0 = Omit<CartLine, 'salespersonId'> & LineTotals & { readonly rateBp: number };
+export type SaleLineV0 = Omit<CartLine, 'salespersonId' | 'service'> & LineTotals & { readonly rateBp: number };
 
-/** A line of a version 1 sale: also who gets the credit for it (absent: nobody but the cashier). */
-export type SaleLine = CartLine & LineTotals & { readonly rateBp: number };
+/**
+ * A line of a version 1 sale: also who gets the credit for it (absent: nobody but the cashier).
+ * Never `service`: the till decides the paper note with it before sealing, the sale format has no place for it.
+ */
+export type SaleLine = Omit<CartLine, 'service'> & LineTotals & { readonly rateBp: number };
 
 /** The sale document version a payload carries in `v` (absent: version 0). */
 export const SALE_VERSION = 1;
@@ -184,7 +187,8 @@ export function buildSale(cart: Cart, tenders: readonly Tender[], ctx: SaleConte
   const lines: SaleLine[] = cart.lines.map((line, i) => {
     const lineTotals = totals.lines[i];
     if (!lineTotals) throw new Error('Totals out of step with the cart');
-    return { ...line, ...lineTotals, rateBp: findVatRate(rates, line.vatRateId).rateBp };
+    const { service: _service, ...sold } = line;
+    return { ...sold, ...lineTotals, rateBp: findVatRate(rates, line.vatRateId).rateBp };
   });
   const cartDiscount = {
     ...(cart.cartDiscountBp ? { cartDiscountBp: cart.cartDiscountBp } : {}),
