@@ -1,6 +1,7 @@
 import type { Product } from '../catalog/product';
 import type { SyncCollectionName } from '../sync/collections';
 import type { PriceListDoc } from '../sync/head-office-price-lists';
+import type { Promotion } from '../promotions/promotion';
 import type { PullResponse, PushResponse, PushRow, StreamEvent, SyncCheckpoint } from '../sync/sync-protocol';
 import type { Method } from './contract-method';
 
@@ -31,6 +32,10 @@ export type CatalogPage = {
   readonly priceLists?: readonly PriceListDoc[];
   /** Price lists deleted since the last page (tombstones): their entries are removed from the till. */
   readonly deletedPriceListIds?: readonly string[];
+  /** Promotions saved since the last page, each in its newest version: it replaces the rule on the till. */
+  readonly promotions?: readonly Promotion[];
+  /** Promotions deleted since the last page (tombstones): removed from the till. */
+  readonly deletedPromotionIds?: readonly string[];
   /** Opaque; pass it back to get the next page. Null when the source has nothing yet. */
   readonly checkpoint: string | null;
   /** Changes still to fetch after this page: with what was imported, the progress bar's total. */

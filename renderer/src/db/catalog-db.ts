@@ -1,5 +1,5 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { PriceListEntry, Product } from '@pos/core';
+import type { PriceListEntry, Product, Promotion } from '@pos/core';
 
 /** The hub's stock level of a product in this store (pieces, or grams for weighed products). */
 export type StockLevel = { readonly productId: string; readonly level: number; readonly updatedAt: string };
@@ -15,6 +15,8 @@ export class CatalogDb extends Dexie {
   priceLists!: Table<PriceListEntry, [string, string]>;
   meta!: Table<CatalogMeta, string>;
   stock!: Table<StockLevel, string>;
+  /** Head office's rules, each in its newest version (issue 14), read by activePromotions. */
+  promotions!: Table<Promotion, string>;
 
   constructor(name: string, options: DexieOptions = {}) {
     super(name, { chromeTransactionDurability: 'relaxed', ...options });
@@ -27,5 +29,6 @@ export class CatalogDb extends Dexie {
     // A category's products a page at a time (the sale screen's category tiles). The category
     // alone, not [category+name]: a short key keeps a 300,000-product import about as fast as before.
     this.version(3).stores({ products: 'id, sku, *barcodes, *words, category' });
+    this.version(4).stores({ promotions: 'id' });
   }
 }

@@ -27,6 +27,12 @@ async function applyPriceLists(db: CatalogDb, page: CatalogPage): Promise<void> 
   for (const list of lists) await db.priceLists.bulkPut(priceListEntries(list));
 }
 
+/** A page's promotions: a rule written replaces the till's (its newest version); a deleted one goes. */
+async function applyPromotions(db: CatalogDb, page: CatalogPage): Promise<void> {
+  if ((page.deletedPromotionIds?.length ?? 0) > 0) await db.promotions.bulkDelete([...page.deletedPromotionIds!]);
+  if ((page.promotions?.length ?? 0) > 0) await db.promotions.bulkPut([...page.promotions!]);
+}
+
 const EMPTY: CatalogImportState = { source: null, checkpoint: null, imported: 0, total: 0, done: false };
 
 /**
@@ -49,9 +55,10 @@ export async function importCatalog(
     let page = await (ahead ?? pull(state.checkpoint, CATALOG_PAGE_SIZE));
     ahead = null;
     if (state.source !== null && page.source !== state.source) {
-      await db.transaction('rw', db.products, db.priceLists, db.meta, async () => {
+      await db.transaction('rw', db.products, db.priceLists, db.promotions, db.meta, async () => {
         await db.products.clear();
         await db.priceLists.clear();
+        await db.promotions.clear();
         await db.meta.delete(STATE_KEY);
       });
       state = EMPTY;
@@ -69,7 +76,9 @@ export async function importCatalog(
       page.products.length === 0 &&
       page.deletedIds.length === 0 &&
       (page.priceLists?.length ?? 0) === 0 &&
-      (page.deletedPriceListIds?.length ?? 0) === 0;
+      (page.deletedPriceListIds?.length ?? 0) === 0 &&
+      (page.promotions?.length ?? 0) === 0 &&
+      (page.deletedPromotionIds?.length ?? 0) === 0;
     if (!empty) await beforePage();
     if (!page.done && !empty) {
       // The next page travels while this one is written: the import goes at the pace of the
@@ -77,10 +86,11 @@ export async function importCatalog(
       ahead = pull(page.checkpoint, CATALOG_PAGE_SIZE);
       ahead.catch(() => undefined);
     }
-    await db.transaction('rw', db.products, db.priceLists, db.meta, async () => {
+    await db.transaction('rw', db.products, db.priceLists, db.promotions, db.meta, async () => {
       await db.products.bulkPut([...page.products]);
       if (page.deletedIds.length > 0) await db.products.bulkDelete([...page.deletedIds]);
       await applyPriceLists(db, page);
+      await applyPromotions(db, page);
       await db.meta.put({ key: STATE_KEY, value: next });
     });
     state = next;

@@ -1,28 +1,16 @@
 import 'fake-indexeddb/auto';
-import { demoProduct, demoStoreProfile, type CatalogPage } from '@pos/core';
+import { demoProduct, demoStoreProfile } from '@pos/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveCode } from '../features/sale/resolve-code';
 import { CatalogDb } from './catalog-db';
 import { importCatalog } from './catalog-import';
+import { stubPull } from './test-support/stub-pull';
 import { withListPrice } from './catalog-search';
 
 const layouts = demoStoreProfile().variableMeasureLayouts;
 const [p1, p2] = [demoProduct(300), demoProduct(301)]; // sold by the piece
 const db = new CatalogDb('price-list-import-test');
 afterAll(() => db.close());
-
-/** A stub of the host's catalog.pull: the page given, once caught up with. */
-function stubPull(page: Partial<CatalogPage>) {
-  return async (): Promise<CatalogPage> => ({
-    source: 'hub test',
-    products: [],
-    deletedIds: [],
-    checkpoint: '9:9',
-    remaining: 0,
-    done: true,
-    ...page,
-  });
-}
 
 const listPrice = async (code: string, listId: string | null) => {
   const resolution = await resolveCode(db, code, layouts, listId);

@@ -1,58 +1,66 @@
-import { SYNC_LIMITS, type CatalogPage, type PriceListDoc, type Product } from '@pos/core';
+import { SYNC_LIMITS, type CatalogPage, type PriceListDoc, type Product, type Promotion, type SyncCollectionName } from '@pos/core';
 import type { HubClient } from '../hub/hub-client';
 
 /** Price lists travel whole (up to 20,000 entries each): a few to a page. */
 const PRICE_LISTS_PER_PAGE = 20;
+/** A promotion names up to a thousand products in a list: a few hundred to a page. */
+const PROMOTIONS_PER_PAGE = 200;
 
-/** "products-seq" (before price lists came) or "products-seq:price-lists-seq". */
-function parseCheckpoint(checkpoint: string | null): { products: number; priceLists: number } {
-  const [products, priceLists] = (checkpoint ?? '').split(':');
-  return { products: Number(products) || 0, priceLists: Number(priceLists) || 0 };
+type Checkpoint = { products: number; priceLists: number; promotions: number };
+
+/** "products-seq", "products-seq:price-lists-seq" (before promotions came) or "…:promotions-seq"; what a checkpoint lacks is 0. */
+function parseCheckpoint(checkpoint: string | null): Checkpoint {
+  const [products, priceLists, promotions] = (checkpoint ?? '').split(':');
+  return { products: Number(products) || 0, priceLists: Number(priceLists) || 0, promotions: Number(promotions) || 0 };
 }
 
-/**
- * The catalog from the hub's `products` pull route, in the same page shape as the demo source,
- * then, once the products are caught up, its `price_lists`: the checkpoint holds both sequences;
- * withdrawn products and deleted lists arrive as tombstones.
- */
-export async function hubCatalogPage(hub: HubClient, checkpoint: string | null, limit: number): Promise<CatalogPage> {
-  const source = `hub ${hub.status().hubUrl ?? ''}`;
-  const from = parseCheckpoint(checkpoint);
-  const page = await hub.pull('products', { seq: from.products }, Math.min(limit, SYNC_LIMITS.maxPullLimit));
-  const products: Product[] = [];
+type Pulled<T> = { readonly written: T[]; readonly deletedIds: string[]; readonly seq: number; readonly remaining: number };
+
+/** One page of a catalog collection: documents written (without their tombstone flag) and ids deleted. */
+async function pullDocuments<T>(hub: HubClient, collection: SyncCollectionName, seq: number, limit: number): Promise<Pulled<T>> {
+  const page = await hub.pull(collection, { seq }, limit);
+  const written: T[] = [];
   const deletedIds: string[] = [];
   for (const doc of page.documents) {
     if (doc._deleted) deletedIds.push(doc.id);
     else {
-      const { _deleted, ...product } = doc;
-      products.push(product as unknown as Product);
+      const { _deleted, ...content } = doc;
+      written.push(content as unknown as T);
     }
   }
-  const productsSeq = page.checkpoint?.seq ?? from.products;
-  const priceLists: PriceListDoc[] = [];
-  const deletedPriceListIds: string[] = [];
-  let listsSeq = from.priceLists;
-  let listsRemaining = 0;
-  if (page.remaining === 0) {
-    const lists = await hub.pull('price_lists', { seq: from.priceLists }, PRICE_LISTS_PER_PAGE);
-    for (const doc of lists.documents) {
-      if (doc._deleted) deletedPriceListIds.push(doc.id);
-      else {
-        const { _deleted, ...list } = doc;
-        priceLists.push(list as unknown as PriceListDoc);
-      }
-    }
-    listsSeq = lists.checkpoint?.seq ?? from.priceLists;
-    listsRemaining = lists.remaining;
-  }
+  return { written, deletedIds, seq: page.checkpoint?.seq ?? seq, remaining: page.remaining };
+}
+
+const NOTHING = { written: [], deletedIds: [], remaining: 0 };
+
+/**
+ * The catalog from the hub's `products` pull route, in the same page shape as the demo source,
+ * then, once the products are caught up, its `price_lists`, then its `promotions`: the checkpoint
+ * holds the three sequences; withdrawn products, deleted lists and rules arrive as tombstones.
+ */
+export async function hubCatalogPage(hub: HubClient, checkpoint: string | null, limit: number): Promise<CatalogPage> {
+  const source = `hub ${hub.status().hubUrl ?? ''}`;
+  const from = parseCheckpoint(checkpoint);
+  const products = await pullDocuments<Product>(hub, 'products', from.products, Math.min(limit, SYNC_LIMITS.maxPullLimit));
+  const lists =
+    products.remaining === 0
+      ? await pullDocuments<PriceListDoc>(hub, 'price_lists', from.priceLists, PRICE_LISTS_PER_PAGE)
+      : { ...NOTHING, seq: from.priceLists };
+  const promotions =
+    products.remaining === 0 && lists.remaining === 0
+      ? await pullDocuments<Promotion>(hub, 'promotions', from.promotions, PROMOTIONS_PER_PAGE)
+      : { ...NOTHING, seq: from.promotions };
+  const remaining = products.remaining + lists.remaining + promotions.remaining;
   return {
     source,
-    products,
-    deletedIds,
-    priceLists,
-    deletedPriceListIds,
-    checkpoint: `${productsSeq}:${listsSeq}`,
-    remaining: page.remaining + listsRemaining,
-    done: page.remaining === 0 && listsRemaining === 0,
+    products: products.written,
+    deletedIds: products.deletedIds,
+    priceLists: lists.written,
+    deletedPriceListIds: lists.deletedIds,
+    promotions: promotions.written,
+    deletedPromotionIds: promotions.deletedIds,
+    checkpoint: `${products.seq}:${lists.seq}:${promotions.seq}`,
+    remaining,
+    done: remaining === 0,
   };
 }
