@@ -7,6 +7,7 @@ import { verifyArchiveCommand } from '../archive-verifier/verify-archive-command
 import { openDatabase } from '../db/open-database';
 import { createHub } from '../server';
 import { collect } from '../test-support/output-collector';
+import { pgliteTemplate } from '../test-support/pglite-template';
 import { client, enrolledTills } from '../test-support/test-hub';
 import { runCli } from './run-cli';
 
@@ -15,7 +16,7 @@ describe('hub command line: archive', () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'pos-hub-archive-'));
-    const db = await openDatabase({ kind: 'pglite', dataDir });
+    const db = await openDatabase({ kind: 'pglite', dataDir, template: await pgliteTemplate() });
     const hub = await createHub({ database: db, port: 0, rateLimit: false });
     try {
       const [till] = await enrolledTills(db, 'S001', ['T01']);

@@ -1,14 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open-database';
 import { cliOn } from '../test-support/cli-runner';
+import { seedMigratedDataDir } from '../test-support/migrated-data-dir';
 import { serve } from './serve-command';
 
 describe('staff on the command line (PGlite data directory, no hub serving it)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pos-hub-staff-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  // Migrated from the run's template: the commands find the schema there, with no initdb first.
+  beforeAll(() => seedMigratedDataDir(dataDir));
 
   const cli = cliOn(dataDir);
 

@@ -1,14 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open-database';
 import { cliOn } from '../test-support/cli-runner';
+import { seedMigratedDataDir } from '../test-support/migrated-data-dir';
 import { serve } from './serve-command';
 
 describe('head-office users on the command line', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pos-hub-users-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  // Migrated from the run's template: the commands find the schema there, with no initdb first.
+  beforeAll(() => seedMigratedDataDir(dataDir));
   const cli = cliOn(dataDir);
   /** The data directory opened here, between two commands. */
   const db0 = async (work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<unknown>) => {
