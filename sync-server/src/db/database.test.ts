@@ -50,6 +50,9 @@ for (const target of testTargets()) {
         enrollment_codes: 'code_hash',
         hub_archive_keys: 'key_id',
         incidents: 'store_id,incident_id',
+        // Issue 14's ledgers: customer tables first by customer id, cards by card id (Citus distribution columns).
+        loyalty_accounts: 'customer_id,program_id',
+        loyalty_entries: 'customer_id,entry_id',
         office_sessions: 'token_hash',
         office_users: 'user_id',
         quarantine: 'store_id,quarantine_id',
@@ -71,6 +74,8 @@ for (const target of testTargets()) {
         stock_projection: 'store_id',
         // Between two stores: a Citus reference table (docs/operations.md), its movements in each store's ledger.
         stock_transfers: 'transfer_id',
+        stored_value_cards: 'card_id',
+        stored_value_entries: 'card_id,entry_id',
         store_counters: 'store_id',
         store_docs: 'store_id,collection,id',
         store_roles: 'store_id,role',

@@ -27,6 +27,7 @@ import {
 } from './schema-reporting';
 import { closingChecks, closingInputs, closingProjection } from './schema-closings';
 import { apiKeys, auditLog, officeSessions, officeUsers } from './schema-office';
+import { loyaltyAccounts, loyaltyEntries, storedValueCards, storedValueEntries } from './schema-ledgers';
 
 /**
  * The hub's one schema, for PGlite and PostgreSQL alike; migrations are generated from it
@@ -50,9 +51,14 @@ export * from './schema-staff';
 export * from './schema-reporting';
 export * from './schema-closings';
 export * from './schema-office';
+export * from './schema-ledgers';
 
 /** Every table, children before parents (truncation and checks walk this list). */
 export const ALL_TABLES = [
+  loyaltyEntries,
+  loyaltyAccounts,
+  storedValueEntries,
+  storedValueCards,
   auditLog,
   apiKeys,
   officeSessions,

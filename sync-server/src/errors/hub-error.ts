@@ -1,5 +1,6 @@
 import type { AdminErrorCode } from '@pos/core/sync/head-office-api';
 import type { SyncErrorBody, SyncErrorCode } from '@pos/core';
+import type { LedgerErrorCode } from '../ledgers/ledger-errors';
 
 /** The back office's refusals (sign-in, session, CSRF, access by role and store). */
 export type OfficeErrorCode =
@@ -15,7 +16,7 @@ export type OfficeErrorCode =
   | 'invalid_api_key'
   | 'too_many_api_keys';
 
-export type HubErrorCode = SyncErrorCode | AdminErrorCode | OfficeErrorCode;
+export type HubErrorCode = SyncErrorCode | AdminErrorCode | OfficeErrorCode | LedgerErrorCode;
 
 /**
  * A refusal with its HTTP status, a stable code and words for the person who reads it on a till

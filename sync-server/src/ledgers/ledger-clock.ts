@@ -1,0 +1,14 @@
+/**
+ * The instant the hub writes an entry at: its clock, but never before the latest instant it wrote
+ * for the same account. Entries replay in time order and a balance counts only what is not after
+ * `now`: a hub instance whose clock is a little behind another's would otherwise check a balance
+ * at an instant before a reservation the other just wrote, miss it, and spend the points twice.
+ */
+export function ledgerInstant(now: string, lastEntryAt: string | null): string {
+  return lastEntryAt !== null && lastEntryAt > now ? lastEntryAt : now;
+}
+
+/** The hub's clock as the ledgers write it (`now` given by tests and by callers replaying a request's instant). */
+export function hubNow(now?: string): string {
+  return now ?? new Date().toISOString();
+}
