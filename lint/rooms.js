@@ -115,6 +115,7 @@ export const ROOMS = [
       /^fflate$/,
       /^exceljs$/,
       /^otpauth$/,
+      /^node-forge$/,
     ],
   },
   /** The back office in the browser, served by the hub at /office/: the hub's HTTP API is its only way in. */
