@@ -47,6 +47,10 @@ for (const target of testTargets()) {
         expect(dump!.text).not.toContain(plain);
       }
       expect((await refusal(issueGiftCard(db, { ...sold, amount: 6_000 }))).code).toBe('ledger_entry_conflict');
+      // The same sale line twice at once: one card, the code in one answer only.
+      const twice = await Promise.all([issueGiftCard(db, { ...sold, lineId: 'l3' }), issueGiftCard(db, { ...sold, lineId: 'l3' })]);
+      expect(twice[0].cardId).toBe(twice[1].cardId);
+      expect(twice.filter((c) => c.code !== undefined)).toHaveLength(1);
       expect((await refusal(issueGiftCard(db, { ...sold, lineId: 'l2', amount: 0 }))).code).toBe('invalid_amount');
       expect((await refusal(issueGiftCard(db, { ...sold, lineId: 'l2', currency: 'eur' }))).code).toBe('invalid_ledger_request');
     });
