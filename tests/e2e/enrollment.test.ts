@@ -4,6 +4,7 @@ import path from 'node:path';
 import { demoProduct } from '@pos/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedMigratedDataDir } from '../../sync-server/src/test-support/migrated-data-dir';
 import { enrollmentCode, hubCommand, startHubProcess, type HubProcess } from '../sync/hub-process';
 import { browserAvailable, launchChromium, openTill } from '../support/browser';
 import { freePort } from '../support/free-port';
@@ -26,6 +27,8 @@ describe.skipIf(!browserAvailable())('enrolling a till with the chain’s hub', 
     dataDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-enroll-till-'));
     hubDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-enroll-hub-'));
     // The chain's hub: store S001, till T01 and the catalog exist there (what --demo creates).
+    // From the migrated template: the hub's first start spends no initdb nor migrations.
+    await seedMigratedDataDir(hubDir);
     hub = await startHubProcess({ port: await freePort(), dataDir: hubDir, args: ['--demo'] });
     till = await startTill({ dataDir, args: ['--hub', hub.url] });
     const { context } = await launchChromium();
