@@ -1,9 +1,12 @@
 import 'fake-indexeddb/auto';
+import { compilePromotions } from '@pos/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogDb } from '../../renderer/src/db/catalog-db';
 import { catalogImportState, importCatalog } from '../../renderer/src/db/catalog-import';
 import { withListPrice } from '../../renderer/src/db/catalog-search';
+import { activePromotions } from '../../renderer/src/db/active-promotions';
 import { adminHeaders, ean, headOffice, productBody } from '../../sync-server/src/test-support/head-office';
+import { promotionBody } from '../../sync-server/src/test-support/promotions';
 import { testTargets } from '../../sync-server/src/test-support/test-databases';
 import { useHubBehindProxy } from './hub-behind-proxy';
 import { startTillPeer, type TillPeer } from './till-peer';
@@ -89,6 +92,27 @@ for (const target of testTargets()) {
       expect(await importCatalog(catalog, pull)).toMatchObject({ done: true });
       expect(await catalog.priceLists.count()).toBe(0);
       expect((await withListPrice(catalog, p1, 'pl-gros')).price).toBe(100);
+    });
+
+    it('gets the promotions head office saves, in their newest version, and drops a deleted one', async () => {
+      const ho = await office();
+      await ho.putProduct('prd-1', productBody({ sku: 'sku-1', name: 'Produit 1', barcodes: [ean(1)], price: 100 }));
+      const body = promotionBody({ schedule: { from: '2026-01-01T00:00:00Z' } });
+      expect((await ho.call('PUT', '/api/v1/admin/promotions/fruits', body)).status).toBe(201);
+      expect((await ho.call('PUT', '/api/v1/admin/promotions/fruits', { ...body, name: 'Fruits −30 %' })).status).toBe(200);
+      expect(
+        (await ho.call('PUT', '/api/v1/admin/promotions/later', promotionBody({ schedule: { from: '2099-01-01T00:00:00Z' } }))).status,
+      ).toBe(201);
+      peer = await startTillPeer({ hubUrl: env().proxy.url, hubDb: env().database.db, storeId: 'S001', tillId: 'T01' });
+      catalog = new CatalogDb(`catalog-offline-${target.name}-${count++}`);
+      expect(await importCatalog(catalog, pull)).toMatchObject({ imported: 1, done: true });
+      const active = await activePromotions(catalog, '2026-06-01T10:00:00Z');
+      expect(active.map((p) => [p.id, p.version, p.name])).toEqual([['fruits', 2, 'Fruits −30 %']]);
+      expect(compilePromotions(active).refused).toEqual([]);
+
+      expect((await ho.call('DELETE', '/api/v1/admin/promotions/fruits')).status).toBe(200);
+      expect(await importCatalog(catalog, pull)).toMatchObject({ done: true });
+      expect((await catalog.promotions.toArray()).map((p) => p.id)).toEqual(['later']);
     });
   });
 }

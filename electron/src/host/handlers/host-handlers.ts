@@ -27,7 +27,7 @@ export function hostHandlers(ctx: HostContext): HandlerGroup {
       parse: (raw) => {
         const req = record(raw, 'catalog.pull request');
         const checkpoint = req.checkpoint;
-        if (checkpoint !== null && (typeof checkpoint !== 'string' || !/^[0-9]{1,12}(:[0-9]{1,12})?$/.test(checkpoint))) {
+        if (checkpoint !== null && (typeof checkpoint !== 'string' || !/^[0-9]{1,12}(:[0-9]{1,12}){0,2}$/.test(checkpoint))) {
           throw invalid('checkpoint must be null or a checkpoint returned by catalog.pull');
         }
         return { checkpoint, limit: integer(req, 'limit', 1, 10_000) };
