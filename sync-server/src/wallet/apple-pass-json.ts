@@ -31,7 +31,7 @@ export function applePassJson(card: WalletCard, signing: AppleWalletSigning): Re
     sharingProhibited: true,
     barcodes: [{ format: 'PKBarcodeFormatQR', message: card.cardNumber, messageEncoding: 'iso-8859-1', altText: card.cardNumber }],
     storeCard: {
-      headerFields: [{ key: 'program', label: '', value: card.programName }],
+      headerFields: [{ key: 'program', value: card.programName }],
       primaryFields: [{ key: 'points', label: labels.points, value: card.points, numberStyle: 'PKNumberStyleDecimal' }],
       secondaryFields: [
         { key: 'member', label: labels.member, value: card.displayName },

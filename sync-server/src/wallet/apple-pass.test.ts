@@ -137,7 +137,6 @@ describe('makeApplePass', () => {
       'Membre',
       'tier',
       'Niveau',
-      '',
       true,
     ]);
     const ours = new Set<unknown>([TEST_PASS_TYPE, TEST_TEAM, ...Object.values(card)]);
