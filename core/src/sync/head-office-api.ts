@@ -7,8 +7,14 @@ import type { ManualStockMovementKind, StockMovementKind } from './stock';
  * refusal, with the details below where a list helps a person fix their input.
  */
 
-/** PUT /api/v1/admin/products/:id: the product without its id (in the path) and search words (computed); no category is ''. */
-export type ProductBody = Omit<Product, 'id' | 'words' | 'category'> & { readonly category?: string };
+/**
+ * PUT /api/v1/admin/products/:id: the product without its id (in the path) and search words
+ * (computed); no category is ''; `service` a boolean, kept on the product only when true.
+ */
+export type ProductBody = Omit<Product, 'id' | 'words' | 'category' | 'service'> & {
+  readonly category?: string;
+  readonly service?: boolean;
+};
 
 /** PATCH /api/v1/admin/products/:id */
 export type PriceChange = { readonly price: number };
@@ -54,6 +60,7 @@ export type ImportErrorCode =
   | 'ambiguous_vat_rate' // (value, ids)
   | 'unknown_vat_rate' // (value)
   | 'invalid_measure' // (value)
+  | 'invalid_service' // (value)
   | 'invalid_id'
   | 'invalid_sku'
   | 'invalid_name'

@@ -141,6 +141,24 @@ for (const target of testTargets()) {
       expect((await ho.importCsv(moved)).status).toBe(200);
     });
 
+    it('imports the service column for tills, and refuses a file whose service is neither yes nor no', async () => {
+      const ho = await office();
+      const file = [
+        `${HEADER},service`,
+        `prd-1,coi-1,Coupe brushing,,35,20,unit,Salon,oui`,
+        `prd-2,sha-1,Shampooing,,12,20,unit,Salon,non`,
+      ];
+      expect(await ho.importCsv(file.join('\n'))).toMatchObject({ status: 200, body: { rows: 2, written: 2 } });
+      const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
+      const [haircut, shampoo] = (await client(ctx().hub, till!).pull('products', 0, 10)).documents;
+      expect(haircut).toMatchObject({ id: 'prd-1', service: true });
+      expect(shampoo).not.toHaveProperty('service');
+      expect(await ho.importCsv([...file, `prd-3,man-1,Manucure,,25,20,unit,Salon,peut-être`].join('\n'))).toMatchObject({
+        status: 422,
+        body: { errors: [{ row: 4, column: 'service', code: 'invalid_service', params: { value: 'peut-être' } }] },
+      });
+    });
+
     it('a dry run checks everything and imports nothing; refusals are clear', async () => {
       const ho = await office();
       expect(await ho.importCsv(good, '?dryRun=true')).toEqual({

@@ -85,6 +85,10 @@ export function checkProduct(id: string, body: ProductBody, rules: ProductRules)
     });
   const category = (body.category ?? '').trim();
   if (category.length > 100) problem('category', 'a category is at most 100 characters', 'category_too_long');
+  if (body.service !== undefined && typeof body.service !== 'boolean')
+    problem('service', 'service is true (a service, whose note is compulsory from 25 € TTC) or false (goods)', 'invalid_service', {
+      value: String(body.service),
+    });
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -100,6 +104,7 @@ export function checkProduct(id: string, body: ProductBody, rules: ProductRules)
       measure: body.measure,
       category,
       ...(body.disabled ? { disabled: true } : {}),
+      ...(body.service === true ? { service: true as const } : {}),
     },
   };
 }

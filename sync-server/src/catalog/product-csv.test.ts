@@ -139,6 +139,14 @@ describe('checking one product', () => {
       'unknown_vat_rate',
     ]);
   });
+
+  it('keeps service only when true, and refuses a service that is not a boolean with its code', () => {
+    expect(checkProduct('prd-1', { ...body, service: true }, rules)).toMatchObject({ ok: true, product: { service: true } });
+    const goods = checkProduct('prd-1', { ...body, service: false }, rules);
+    expect(goods.ok && 'service' in goods.product).toBe(false);
+    const wrong = checkProduct('prd-1', { ...body, service: 'yes' as unknown as boolean }, rules);
+    expect(wrong).toMatchObject({ ok: false, problems: [{ field: 'service', code: 'invalid_service', params: { value: 'yes' } }] });
+  });
 });
 
 describe('the rows of a products file', () => {
@@ -185,6 +193,32 @@ describe('the rows of a products file', () => {
     expect(errors.find((e) => e.row === 10)!.params).toEqual({ cells: '3', expected: '8' });
     expect(errors.find((e) => e.row === 8)!.message).toBe('product prd-1 is also on row 2');
     expect(errors.find((e) => e.row === 9)!.message).toBe(`barcode ${A} is also on row 2`);
+  });
+
+  it('reads the optional service column as yes/no, oui/non, 1/0 or true/false (blank: goods), and codes anything else', () => {
+    const answers = ['yes', 'Oui', '1', 'TRUE', 'no', 'non', '0', 'false', '', 'maybe', 'constructor'];
+    const csv = [`${HEADER},service`, ...answers.map((answer, i) => `prd-${i},s${i},Coupe ${i},,25,20,unit,Salon,${answer}`)].join('\n');
+    const { products, errors } = productsOfCsv(table(csv), options);
+    expect(products.map((p) => p.product.service ?? false)).toEqual([true, true, true, true, false, false, false, false, false]);
+    expect(products.filter((p) => !p.product.service).every((p) => !('service' in p.product))).toBe(true);
+    expect(errors).toEqual([
+      {
+        row: 11,
+        column: 'service',
+        message: expect.stringMatching(/"maybe" is not yes or no/),
+        code: 'invalid_service',
+        params: { value: 'maybe' },
+      },
+      {
+        row: 12,
+        column: 'service',
+        message: expect.stringMatching(/not yes or no/),
+        code: 'invalid_service',
+        params: { value: 'constructor' },
+      },
+    ]);
+    // A file without the column (written before it existed) imports as goods.
+    expect(productsOfCsv(table(`${HEADER}\nprd-1,a,A,,1,20,unit,\n`), options).products[0]?.product).not.toHaveProperty('service');
   });
 
   it('refuses a header without the known columns, or with others', () => {

@@ -4,8 +4,11 @@ import type { CsvTable } from './csv-table';
 import { barcodeProblem, checkProduct, normalizedBarcode } from './product-checks';
 
 /** The import's columns, in the order a template lists them (any order is read). */
-export const PRODUCT_COLUMNS = ['id', 'sku', 'name', 'barcodes', 'price', 'vat_rate', 'measure', 'category'] as const;
+export const PRODUCT_COLUMNS = ['id', 'sku', 'name', 'barcodes', 'price', 'vat_rate', 'measure', 'category', 'service'] as const;
 export type ProductColumn = (typeof PRODUCT_COLUMNS)[number];
+
+/** Columns a file may leave out: files written before `service` existed still import (all goods). */
+const OPTIONAL_COLUMNS: ReadonlySet<ProductColumn> = new Set(['service']);
 
 /** Where a product field's problem is shown in the file. */
 const COLUMN_OF_FIELD: Record<string, ProductColumn> = {
@@ -18,6 +21,7 @@ const COLUMN_OF_FIELD: Record<string, ProductColumn> = {
   measure: 'measure',
   category: 'category',
   currency: 'price',
+  service: 'service',
 };
 
 const MEASURES: Record<string, Product['measure']> = {
@@ -32,6 +36,12 @@ const MEASURES: Record<string, Product['measure']> = {
   poids: 'weight',
   'au kg': 'weight',
 };
+
+/** A service or goods, as a spreadsheet says it in either language; a blank cell is goods. */
+const SERVICE_ANSWERS = new Map<string, boolean>([
+  ...['yes', 'oui', '1', 'true'].map((word) => [word, true] as const),
+  ...['no', 'non', '0', 'false', ''].map((word) => [word, false] as const),
+]);
 
 export type RowProduct = { readonly row: number; readonly product: Product };
 
@@ -92,7 +102,7 @@ function columnIndexes(table: CsvTable, report: Reported): Map<ProductColumn, nu
     else indexes.set(column, i);
   });
   for (const column of PRODUCT_COLUMNS) {
-    if (!indexes.has(column))
+    if (!indexes.has(column) && !OPTIONAL_COLUMNS.has(column))
       report.errors.push({
         row: 1,
         column,
@@ -135,7 +145,10 @@ export function productsOfCsv(
           expected: String(table.header.length),
         },
       );
-    const cell = (column: ProductColumn) => cells[indexes.get(column)!] ?? '';
+    const cell = (column: ProductColumn) => {
+      const index = indexes.get(column);
+      return index === undefined ? '' : (cells[index] ?? '');
+    };
     for (const column of ['id', 'sku', 'name', 'price', 'vat_rate', 'measure'] as const)
       if (cell(column) === '') fail(column, `${column} is required`, 'required');
 
@@ -152,6 +165,12 @@ export function productsOfCsv(
         value: cell('measure'),
       });
 
+    const service = SERVICE_ANSWERS.get(normalizeSearchText(cell('service')));
+    if (service === undefined)
+      fail('service', `"${cell('service')}" is not yes or no (oui/non, 1/0, true/false): is the product a service?`, 'invalid_service', {
+        value: cell('service'),
+      });
+
     const barcodes = cell('barcodes')
       .split('|')
       .map((b) => b.trim())
@@ -165,6 +184,7 @@ export function productsOfCsv(
       vatRateId: vat && 'id' in vat ? vat.id : [...rules.vatRateIds][0]!,
       measure: measure ?? 'unit',
       category: cell('category'),
+      ...(service ? { service } : {}),
     };
     const reported = new Set(errors.map((e) => e.column));
     const checked = checkProduct(cell('id') || 'x', body, rules);

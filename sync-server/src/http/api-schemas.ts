@@ -90,6 +90,9 @@ export const ProductBody = Type.Object({
   measure: Measure,
   category: Type.Optional(Type.String({ maxLength: 100 })),
   disabled: Type.Optional(Type.Boolean({ description: 'Withdrawn: still found by code (returns), not sellable' })),
+  service: Type.Optional(
+    Type.Boolean({ description: 'A service (prestation): from 25 € TTC of them a sale always prints its note (arrêté 83-50/A)' }),
+  ),
 });
 
 export const Product = Type.Object({
@@ -104,6 +107,7 @@ export const Product = Type.Object({
   measure: Measure,
   category: Type.String(),
   disabled: Type.Optional(Type.Boolean()),
+  service: Type.Optional(Type.Literal(true)),
 });
 
 export const ProductWriteResult = Type.Object({

@@ -81,9 +81,9 @@ for (const target of testTargets()) {
       expect(file.statusCode).toBe(200);
       expect(file.headers['content-disposition']).toMatch(/^attachment; filename="products-\d{4}-\d{2}-\d{2}\.csv"$/);
       expect(file.body.replace(/^\uFEFF/, '').split('\r\n')).toEqual([
-        'id;sku;name;barcodes;price;vat_rate;measure;category',
-        `p2;SKU-2;Pain de campagne;${ean(2)};2,00;FR-5.5;unit;Boulangerie`,
-        `p3;SKU-3;Baguette tradition;${ean(3)};3,00;FR-5.5;unit;Boulangerie`,
+        'id;sku;name;barcodes;price;vat_rate;measure;category;service',
+        `p2;SKU-2;Pain de campagne;${ean(2)};2,00;FR-5.5;unit;Boulangerie;no`,
+        `p3;SKU-3;Baguette tradition;${ean(3)};3,00;FR-5.5;unit;Boulangerie;no`,
         '',
       ]);
       expect(await ho.importCsv(file.rawPayload, '?dryRun=true')).toMatchObject({

@@ -77,6 +77,23 @@ for (const target of testTargets()) {
       expect(await ctx().db.query('SELECT id FROM catalog_docs')).toEqual([]);
     });
 
+    it('PUT keeps service: true for tills (a service’s note prints from 25 €), drops false, refuses a non-boolean', async () => {
+      const ho = await office();
+      expect(await ho.putProduct('prd-1', productBody({ service: true }))).toMatchObject({
+        status: 201,
+        body: { product: { service: true } },
+      });
+      const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
+      expect((await client(ctx().hub, till!).pull('products', 0, 10)).documents).toMatchObject([{ id: 'prd-1', service: true }]);
+      const goods = await ho.putProduct('prd-1', productBody({ service: false }));
+      expect(goods).toMatchObject({ status: 200, body: { seq: 2 } });
+      expect(goods.body.product).not.toHaveProperty('service');
+      expect(await ho.putProduct('prd-1', { ...productBody(), service: 'yes' })).toMatchObject({
+        status: 400,
+        body: { error: 'bad_request' },
+      });
+    });
+
     it('a barcode can be on one live product only; a deleted product frees it', async () => {
       const ho = await office();
       await ho.putProduct('prd-1');

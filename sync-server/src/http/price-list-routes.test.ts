@@ -134,6 +134,8 @@ for (const target of testTargets()) {
       const many = Array.from({ length: PRICE_LIST_LIMITS.maxEntries }, (_, i) => `m${String(i).padStart(5, '0')}`);
       const products = many.map((id, i) => ({
         ...productBody({ sku: id, name: id, barcodes: [], price: 100 + i }),
+        // A body's service is a boolean, a product's only ever true: these are goods.
+        service: undefined,
         id,
         words: [id],
         category: '',

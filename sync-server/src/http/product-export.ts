@@ -14,6 +14,7 @@ const CELLS: Record<ProductColumn, Omit<ExportColumn<Product>, 'key' | 'header'>
   vat_rate: { value: (p) => p.vatRateId },
   measure: {},
   category: {},
+  service: { value: (p) => (p.service ? 'yes' : 'no') },
 };
 
 /**
