@@ -15,6 +15,9 @@ import { catalogChanged, reportSyncError, useSyncStore } from '../state/sync-sto
  */
 let openWatermarks: PushWatermarks | null = null;
 
+/** The catalog's collections the till pulls into Dexie (db/catalog-import.ts). */
+const CATALOG_PULLED: ReadonlySet<string> = new Set(['products', 'price_lists', 'promotions']);
+
 /** Stock the till can show: the hub's level minus what this till sold that the hub has not counted yet. */
 export async function stockOf(productIds: readonly string[]): Promise<Map<string, number>> {
   const { db } = services();
@@ -66,7 +69,7 @@ export async function startHubLink(): Promise<void> {
     follow(hub.enrolled);
   });
   bridge.on('sync.stream', (message) => {
-    if (message.collection === 'products' || message.collection === 'price_lists') void catalog.request();
+    if (CATALOG_PULLED.has(message.collection)) void catalog.request();
     if (message.collection === 'stock_levels') refreshStock();
   });
   const hub = await bridge.invoke('hub.status');
