@@ -6,6 +6,7 @@ import { loyaltyAccounts, loyaltyEntries, storedValueCards, storedValueEntries }
 import { refusal } from '../test-support/refusal';
 import { useTestDatabase } from '../test-support/test-database';
 import { testTargets } from '../test-support/test-databases';
+import { cancelCardAtHub } from './stored-value-cancel';
 import { refundToCardAtHub, reloadGiftCard } from './stored-value-credit';
 import { issueGiftCard, issueStoreCredit } from './stored-value-issue';
 import { balanceByCode } from './stored-value-lookup';
@@ -136,6 +137,24 @@ for (const target of testTargets()) {
       expect((await refusal(reloadGiftCard(db, { cardId: card.cardId, saleId: 's2', amount: 100, tillId: 'T01' }))).code).toBe(
         'card_not_issued',
       );
+    });
+
+    it('cancels a card: what it holds is void, nothing more is reserved or loaded', async () => {
+      const { db } = ctx();
+      const { code, cardId } = await issueGiftCard(db, sold);
+      const cancel = { cardId, reason: 'Reported stolen', staffId: 'ana', now: minutes(1) };
+      expect((await refusal(cancelCardAtHub(db, { ...cancel, reason: '' }))).code).toBe('invalid_ledger_request');
+      const cancelled = await cancelCardAtHub(db, cancel);
+      expect(cancelled).toEqual({ cardId, entryId: `cancel:${cardId}`, voided: 5_000 });
+      expect(await cancelCardAtHub(db, { ...cancel, now: minutes(2) })).toEqual(cancelled);
+      expect((await balanceByCode(db, code!, minutes(3))).balance).toMatchObject({ status: 'cancelled', available: 0 });
+      const hold = { code: code!, reservationId: 'res-1', amount: 1, tillId: 'T01', until: minutes(30), now: minutes(4) };
+      expect((await refusal(reserveCard(db, hold))).code).toBe('card_cancelled');
+      expect((await refusal(reloadGiftCard(db, { cardId, saleId: 's2', amount: 100, tillId: 'T01', now: minutes(5) }))).code).toBe(
+        'card_cancelled',
+      );
+      const [row] = await db.query<{ status: string }>('SELECT status FROM stored_value_cards');
+      expect(row!.status).toBe('cancelled');
     });
 
     it('a gift card spent at several tills at once never goes below zero', async () => {
