@@ -38,6 +38,9 @@ export const frCatalog = {
     measure: 'Vente',
     measures: { unit: 'À la pièce', weight: 'Au poids (prix au kg)' },
     priceEuros: 'Prix TTC en euros',
+    service: 'Service (prestation)',
+    serviceHelp:
+      'Une vente dont les prestations atteignent 25 € TTC imprime toujours sa note, même sans demande du client (arrêté 83-50/A).',
     save: 'Enregistrer le produit',
     close: 'Fermer',
     saved: 'Le produit {{name}} est enregistré : les caisses connectées le reçoivent aussitôt.',
@@ -97,7 +100,7 @@ export const frCatalog = {
     },
     importTitle: 'Importer un fichier CSV',
     importHelp:
-      'Colonnes : id, sku, name, barcodes (séparés par |), price (en euros), vat_rate (FR-20, 20, 5,5…), measure (unit ou weight), category. Séparateur virgule, point-virgule ou tabulation. Une seule erreur et rien n’est importé.',
+      'Colonnes : id, sku, name, barcodes (séparés par |), price (en euros), vat_rate (FR-20, 20, 5,5…), measure (unit ou weight), category, et si besoin service (oui pour une prestation, non ou vide pour une marchandise). Séparateur virgule, point-virgule ou tabulation. Une seule erreur et rien n’est importé.',
     file: 'Fichier CSV des produits',
     check: 'Vérifier le fichier',
     import: 'Importer',
@@ -128,6 +131,7 @@ export const frCatalog = {
       ambiguous_vat_rate: 'Plusieurs taux valent « {{value}} » ({{ids}}) : indiquez son identifiant.',
       unknown_vat_rate: 'Taux de TVA inconnu « {{value}} ».',
       invalid_measure: '« {{value}} » n’est pas un mode de vente : unit (à la pièce) ou weight (au kg).',
+      invalid_service: '« {{value}} » ne dit pas s’il s’agit d’une prestation : oui ou non (yes/no, 1/0, true/false).',
       invalid_id: 'L’identifiant compte 1 à 64 lettres, chiffres, « . », « _ » ou « - ».',
       invalid_sku: 'La référence compte 1 à 64 caractères, sans espace.',
       invalid_name: 'Le nom compte 1 à 200 caractères.',

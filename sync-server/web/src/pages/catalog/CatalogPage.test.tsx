@@ -156,6 +156,25 @@ describe('the catalog page', () => {
     expect(within(form).getByRole('status').textContent).toContain('Le produit Pâté en croûte est enregistré');
   });
 
+  it('marks a product as a service (its note prints from 25 € TTC) and back to goods, the whole product put each time', async () => {
+    const hub = catalogHub();
+    open(hub);
+    await userEvent.click(await screen.findByRole('button', { name: 'Modifier Pâté de campagne' }));
+    const form = await screen.findByRole('form', { name: 'Modifier le produit p1' });
+    await waitFor(() => expect((within(form).getByLabelText('Nom') as HTMLInputElement).value).toBe('Pâté de campagne'));
+    const service = within(form).getByLabelText('Service (prestation)') as HTMLInputElement;
+    expect(service.checked).toBe(false);
+    expect(service.getAttribute('aria-describedby')).toBeTruthy();
+    await userEvent.click(service);
+    await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer le produit' }));
+    const puts = () => hub.admin.mock.calls.filter(([method]) => method === 'PUT').map(([, path, body]) => [path, body]);
+    expect(puts()).toEqual([['/products/p1', expect.objectContaining({ sku: 'P1', service: true })]]);
+    await userEvent.click(service);
+    await userEvent.click(within(form).getByRole('button', { name: 'Enregistrer le produit' }));
+    expect(puts()).toHaveLength(2);
+    expect(puts()[1]![1]).not.toHaveProperty('service');
+  });
+
   it('a new product: its id checked here, a barcode of another product said in French from the hub’s code', async () => {
     const hub = catalogHub();
     open(hub);

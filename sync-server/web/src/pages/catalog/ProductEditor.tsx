@@ -44,7 +44,7 @@ export function ProductEditor({ api, id, vatRates, canEdit, onSaved, onClose }: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, id]);
 
-  const set = (field: keyof ProductDraft) => (event: { target: { value: string } }) =>
+  const set = (field: Exclude<keyof ProductDraft, 'service'>) => (event: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [field]: event.target.value }));
 
   const save = async () => {
@@ -126,6 +126,19 @@ export function ProductEditor({ api, id, vatRates, canEdit, onSaved, onClose }: 
             required
             onChange={set('price')}
           />
+          <label className="check">
+            <input
+              type="checkbox"
+              disabled={locked}
+              checked={draft.service}
+              aria-describedby={`${fieldId}-service-help`}
+              onChange={(e) => setDraft((d) => ({ ...d, service: e.target.checked }))}
+            />{' '}
+            {t('catalog.service')}
+          </label>
+          <p id={`${fieldId}-service-help`} className="help">
+            {t('catalog.serviceHelp')}
+          </p>
         </fieldset>
         {canEdit && <button type="submit">{t('catalog.save')}</button>}{' '}
         <button type="button" onClick={onClose}>

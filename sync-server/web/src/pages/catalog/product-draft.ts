@@ -11,6 +11,8 @@ export type ProductDraft = {
   readonly vatRateId: string;
   readonly measure: Product['measure'];
   readonly price: string;
+  /** A service (prestation): its note always prints when a sale's services reach 25 € TTC. */
+  readonly service: boolean;
 };
 
 /** The hub's rule for a product id (sync-server/src/catalog/product-checks.ts PRODUCT_ID). */
@@ -26,6 +28,7 @@ export const EMPTY_DRAFT: ProductDraft = {
   vatRateId: '',
   measure: 'unit',
   price: '',
+  service: false,
 };
 
 export function draftOf(product: Product, locale: string): ProductDraft {
@@ -38,6 +41,7 @@ export function draftOf(product: Product, locale: string): ProductDraft {
     vatRateId: product.vatRateId,
     measure: product.measure,
     price: euroText(product.price, locale),
+    service: product.service === true,
   };
 }
 
@@ -72,6 +76,8 @@ export function bodyOf(draft: ProductDraft, saved: Product | null): { body: Prod
       measure: draft.measure,
       category,
       ...(saved?.disabled ? { disabled: true } : {}),
+      // PUT replaces the whole product: goods are a product without the flag.
+      ...(draft.service ? { service: true } : {}),
     },
   };
 }
