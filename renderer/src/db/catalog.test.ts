@@ -108,6 +108,15 @@ describe('catalog lookups', () => {
     expect(await searchCatalog(db, '   ')).toEqual([]);
   });
 
+  it('keeps a service’s flag from the hub’s page, for the note of 25 € of services', async () => {
+    const db = freshDb();
+    const coupe = { ...demoProduct(1), service: true as const };
+    const page = { source: 'hub', products: [coupe, demoProduct(2)], deletedIds: [], checkpoint: '2', remaining: 0, done: true };
+    await importCatalog(db, async () => page);
+    expect(await findByBarcode(db, coupe.barcodes[0]!)).toEqual(coupe);
+    expect(await findByBarcode(db, demoProduct(2).barcodes[0]!)).not.toHaveProperty('service');
+  });
+
   it('finds accented names without accents', async () => {
     const db = freshDb();
     await importCatalog(db, demoCatalogPageForTest(3000));

@@ -105,6 +105,7 @@ export const enPayment: Pick<Dictionary, 'payment' | 'cardTerminal' | 'cashCheck
     none: 'No receipt',
     printNow: 'Print the receipt',
     notPrinted: 'No receipt printed.',
+    serviceNote: 'Note required: services of 25 € incl. VAT or more.',
     digitalCode: 'QR code of the digital receipt',
     digitalShown: 'The customer scans this code, also on the customer display, to open the receipt on their phone.',
     digitalUnavailable: 'No digital receipt: the till does not know the server’s address yet.',

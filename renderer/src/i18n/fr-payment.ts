@@ -104,6 +104,7 @@ export const frPayment = {
     none: 'Pas de ticket',
     printNow: 'Imprimer le ticket',
     notPrinted: 'Pas de ticket imprimé.',
+    serviceNote: 'Note obligatoire : prestation de services de 25 € TTC ou plus.',
     digitalCode: 'Code QR du ticket numérique',
     digitalShown: 'Le client scanne ce code, aussi affiché sur l’écran client, pour ouvrir son ticket sur son téléphone.',
     digitalUnavailable: 'Ticket numérique indisponible : la caisse ne connaît pas encore l’adresse du serveur.',

@@ -37,6 +37,8 @@ export type LastSale = {
   readonly print: 'printing' | 'already-printed' | 'not-printed' | PrintOutcome;
   /** What the customer wants (`pending` while the cashier asks); none set: the till printed as before. */
   readonly receipt?: 'pending' | 'paper' | 'digital' | 'none';
+  /** The note prints whatever the store's policy: the sale's services reach 25 € TTC (arrêté 83-50/A). */
+  readonly serviceNote?: true;
   /** A cash sale's drawer: being opened, or what the host said. */
   readonly drawer?: 'opening' | SaleDrawerResult;
   readonly reprinted?: number;

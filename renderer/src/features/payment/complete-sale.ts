@@ -107,7 +107,8 @@ export async function completeSale(): Promise<void> {
   await storeSale(record);
   perfMeasure('pos:commit', started);
   await (await db.docs.carts.findOne(record.id).exec())?.remove();
-  useCartStore.setState({ lastSale: doneSale(record) });
+  // The sold cart says which lines are services (a note of 25 € TTC of them always prints).
+  useCartStore.setState({ lastSale: doneSale(record, state.cart) });
   cartActions.start(staff.id, profile.currency);
   const app = useAppStore.getState();
   app.dismissNotice();

@@ -114,6 +114,41 @@ describe('a receipt on request (loi AGEC)', () => {
   });
 });
 
+describe('the note of services (arrêté 83-50/A)', () => {
+  /** A haircut (a service) and onions (goods) paid to the cent in a store that never prints. */
+  async function sellHaircut(price: number): Promise<{ done: HTMLElement; saleId: string }> {
+    replaceProfile({ ...till.profile, receipt: { paper: 'never' } });
+    const coupe = { ...demoProduct(101), price, service: true as const };
+    await till.db.catalog.products.put(coupe);
+    renderTill();
+    await act(() => sellCode(coupe.barcodes[0]!));
+    await act(() => sellCode(oignons.barcodes[0]!));
+    const saleId = useCartStore.getState().cart.id;
+    expect(useCartStore.getState().cart.lines.map((l) => l.service ?? false)).toEqual([true, false]);
+    await user.click(screen.getByRole('button', { name: /^Encaisser/ }));
+    await user.click(screen.getByRole('button', { name: 'Montant exact' }));
+    return { done: await screen.findByRole('region', { name: 'Vente terminée' }), saleId };
+  }
+
+  it('prints the note of 25 € TTC of services unasked, whatever the store says, and tells the cashier why', async () => {
+    const { done, saleId } = await sellHaircut(2_500);
+    await waitFor(() => expect(till.callsOf('receipt.print')).toEqual([{ saleId }]));
+    expect(within(done).queryByRole('group')).toBeNull();
+    expect(within(done).getByText('Note obligatoire : prestation de services de 25 € TTC ou plus.')).toBeTruthy();
+    expect(useCartStore.getState().lastSale).toMatchObject({ receipt: 'paper', serviceNote: true });
+    // The sealed sale has no place for the flag: the till decided before the receipt.
+    expect(useCartStore.getState().lastSale!.record.payload.lines.some((l) => 'service' in l)).toBe(false);
+  });
+
+  it('follows the store below 25 € of services, the goods of the ticket not counted', async () => {
+    const { done } = await sellHaircut(2_499);
+    expect(within(done).getByRole('button', { name: 'Imprimer le ticket' })).toBeTruthy();
+    expect(within(done).queryByText(/Note obligatoire/)).toBeNull();
+    expect(till.callsOf('receipt.print')).toEqual([]);
+    expect(useCartStore.getState().lastSale).not.toHaveProperty('serviceNote');
+  });
+});
+
 describe('the drawer of a cash sale', () => {
   it('says in French that the drawer did not open when the printer is unreachable, and tries again on request', async () => {
     let answer: 'failed' | 'opened' = 'failed';

@@ -45,6 +45,7 @@ export function DonePanel() {
         </p>
       )}
       <DrawerStatus saleId={last.record.id} drawer={last.drawer} />
+      {last.serviceNote && <p className="service-note">{t('doneReceipt.serviceNote')}</p>}
       <ReceiptChoice record={last.record} choice={last.receipt} />
       {message && (
         <p role="status" className={printFailed ? 'print-failed' : undefined}>

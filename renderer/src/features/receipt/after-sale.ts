@@ -1,4 +1,14 @@
-import { paperRuleFor, PosError, receiptSettingsOf, saleKind, type PrintOutcome, type SealedRecord } from '@pos/core';
+import {
+  paperRuleFor,
+  PosError,
+  receiptSettingsOf,
+  saleKind,
+  serviceAmount,
+  serviceNoteRequired,
+  type Cart,
+  type PrintOutcome,
+  type SealedRecord,
+} from '@pos/core';
 import { useCartStore, type LastSale } from '../../state/cart-store';
 import { services } from '../../state/services';
 
@@ -40,12 +50,25 @@ export async function openSaleDrawer(saleId: string): Promise<void> {
   }
 }
 
-/** The done panel's sale as it starts: the receipt as the store's setting says (paper only on request by default). */
-export function doneSale(record: SealedRecord<'sale'>): LastSale {
-  const paper = paperRuleFor(saleKind(record.payload), receiptSettingsOf(services().profile));
+/**
+ * The done panel's sale as it starts: the receipt as the store's setting says (paper only on
+ * request by default), or the note at once when the sale's services reach 25 € TTC. Which lines
+ * are services only the sold cart says (the sealed sale has no place for it): a cart of another
+ * sale counts none.
+ */
+export function doneSale(record: SealedRecord<'sale'>, cart?: Cart): LastSale {
+  const kind = saleKind(record.payload);
+  const serviceTotal = cart?.id === record.id ? serviceAmount(cart.lines, record.payload.lines) : 0;
+  const paper = paperRuleFor(kind, receiptSettingsOf(services().profile), serviceTotal);
   const receipt: ReceiptChoice = paper === 'ask' ? 'pending' : paper === 'always' ? 'paper' : 'none';
   const cash = record.payload.tenders.some((t) => t.method === 'cash');
-  return { record, print: paper === 'always' ? 'printing' : 'not-printed', receipt, ...(cash ? { drawer: 'opening' as const } : {}) };
+  return {
+    record,
+    print: paper === 'always' ? 'printing' : 'not-printed',
+    receipt,
+    ...(kind === 'sale' && serviceNoteRequired(serviceTotal) ? { serviceNote: true as const } : {}),
+    ...(cash ? { drawer: 'opening' as const } : {}),
+  };
 }
 
 /**
