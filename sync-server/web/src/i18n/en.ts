@@ -1,4 +1,5 @@
 import { enCatalog } from './en-catalog';
+import { enPromotions } from './en-promotions';
 import { enClosings } from './en-closings';
 import { enStock } from './en-stock';
 import { enDashboard } from './en-dashboard';
@@ -11,6 +12,7 @@ import type { Dictionary } from './fr';
 
 export const en: Dictionary = {
   ...enCatalog,
+  ...enPromotions,
   ...enClosings,
   ...enStock,
   ...enDashboard,

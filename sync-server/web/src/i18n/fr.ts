@@ -1,4 +1,5 @@
 import { frCatalog } from './fr-catalog';
+import { frPromotions } from './fr-promotions';
 import { frClosings } from './fr-closings';
 import { frStock } from './fr-stock';
 import { frDashboard } from './fr-dashboard';
@@ -11,6 +12,7 @@ import { frUsers } from './fr-users';
 /** The back office's words in French, the default language; en.ts has the same keys (typed). */
 export const fr = {
   ...frCatalog,
+  ...frPromotions,
   ...frClosings,
   ...frStock,
   ...frDashboard,

@@ -5,6 +5,7 @@ import type { PageProps } from '../app/page-props';
 import { catalogApi, type VatRate } from './catalog/catalog-api';
 import { ImportPanel } from './catalog/ImportPanel';
 import { PriceLists } from './catalog/PriceLists';
+import { Promotions } from './catalog/Promotions';
 import { ProductEditor } from './catalog/ProductEditor';
 import { ProductSearch } from './catalog/ProductSearch';
 
@@ -51,6 +52,7 @@ export default function CatalogPage({ access }: PageProps) {
       <ProductSearch api={api} vatRates={vatRates} canEdit={canEdit} reloadKey={reloadKey} onOpen={open} />
       {canEdit && <ImportPanel api={api} onImported={reload} />}
       <PriceLists api={api} canEdit={canEdit} />
+      <Promotions api={api} canEdit={canEdit} />
     </>
   );
 }

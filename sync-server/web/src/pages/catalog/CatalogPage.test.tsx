@@ -60,6 +60,7 @@ function catalogHub() {
     if (method === 'GET' && path === '/products/p1') return { product: PATE, deleted: false, seq: 4 };
     if (path === '/categories') return { categories: ['Épicerie', 'Fruits'], truncated: false };
     if (path === '/price-lists') return { priceLists: [] };
+    if (path === '/promotions') return { promotions: [], next: null };
     if (path === '/vat-rates')
       return {
         vatRates: [

@@ -4,28 +4,19 @@ import { Field } from '../../app/Field';
 import { PanelForm } from '../../app/PanelForm';
 import { OfficeApiError } from '../../api/office-client';
 import { useScopedErrorText } from '../../app/use-scoped-error-text';
-import type { CatalogApi } from './catalog-api';
+import type { EditorProps } from './editor-props';
 import { bodyOfList, draftOfList, EMPTY_LIST, newEntry, type PriceListDraft } from './price-list-draft';
 import { NO_FILTER, pageOfIndex, rowFilter, rowOfProblem, type ListProblem, type RowFilter } from './price-list-rows';
 import { PriceListRows, type RowField, type RowTarget } from './PriceListRows';
 import { useFocusFirst } from './use-focus-first';
 import { useProblemText, type CodedProblem } from './use-problem-text';
 
-type Props = {
-  readonly api: CatalogApi;
-  /** The list to open, or null for a new one. */
-  readonly id: string | null;
-  readonly canEdit: boolean;
-  readonly onSaved: () => void;
-  readonly onClose: () => void;
-};
-
 /**
  * A price list: its name and its rows (a product id, a price in euros), shown a page at a time;
  * administrators change and save it whole. A problem, found here or by the hub, is said with its
  * row number and its row is shown, its input focused.
  */
-export function PriceListEditor({ api, id, canEdit, onSaved, onClose }: Props) {
+export function PriceListEditor({ api, id, canEdit, onSaved, onClose }: EditorProps) {
   const { t, i18n } = useTranslation();
   const errorText = useScopedErrorText('catalog.priceLists');
   const problemText = useProblemText();

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmAction } from '../../app/ConfirmAction';
+import { CatalogSection, RowActions } from './CatalogSection';
 import { useScopedErrorText } from '../../app/use-scoped-error-text';
 import type { CatalogApi, PriceListSummary } from './catalog-api';
 import { PriceListEditor } from './PriceListEditor';
@@ -45,22 +45,15 @@ export function PriceLists({ api, canEdit }: Props) {
   };
 
   return (
-    <section aria-labelledby="price-lists-title" className="panel">
-      <h2 id="price-lists-title">{t('catalog.priceLists.title')}</h2>
-      <p className="help">{t('catalog.priceLists.help')}</p>
-      {problem !== null && (
-        <p role="alert" className="error">
-          {problem}
-        </p>
-      )}
-      {done !== null && <p role="status">{done}</p>}
-      {canEdit && (
-        <p>
-          <button type="button" onClick={() => open(null)}>
-            {t('catalog.priceLists.new')}
-          </button>
-        </p>
-      )}
+    <CatalogSection
+      headingId="price-lists-title"
+      title={t('catalog.priceLists.title')}
+      help={t('catalog.priceLists.help')}
+      problem={problem}
+      done={done}
+      newLabel={canEdit ? t('catalog.priceLists.new') : null}
+      onNew={() => open(null)}
+    >
       {lists !== null && lists.length === 0 && <p>{t('catalog.priceLists.none')}</p>}
       {lists !== null && lists.length > 0 && (
         <table>
@@ -79,22 +72,14 @@ export function PriceLists({ api, canEdit }: Props) {
                 <td>{list.id}</td>
                 <td>{list.name}</td>
                 <td>{list.entryCount}</td>
-                <td>
-                  <button
-                    type="button"
-                    aria-label={t(canEdit ? 'catalog.editLabel' : 'catalog.viewLabel', { name: list.name })}
-                    onClick={() => open(list.id)}
-                  >
-                    {t(canEdit ? 'catalog.edit' : 'catalog.view')}
-                  </button>{' '}
-                  {canEdit && (
-                    <ConfirmAction
-                      label={t('catalog.priceLists.delete')}
-                      question={t('catalog.priceLists.deleteQuestion', { name: list.name })}
-                      onConfirm={() => void remove(list)}
-                    />
-                  )}
-                </td>
+                <RowActions
+                  name={list.name}
+                  canEdit={canEdit}
+                  deleteLabel={t('catalog.priceLists.delete')}
+                  deleteQuestion={t('catalog.priceLists.deleteQuestion', { name: list.name })}
+                  onOpen={() => open(list.id)}
+                  onDelete={() => void remove(list)}
+                />
               </tr>
             ))}
           </tbody>
@@ -103,6 +88,6 @@ export function PriceLists({ api, canEdit }: Props) {
       {opened !== null && (
         <PriceListEditor key={opened.n} api={api} id={opened.id} canEdit={canEdit} onSaved={reload} onClose={() => setOpened(null)} />
       )}
-    </section>
+    </CatalogSection>
   );
 }

@@ -11,6 +11,10 @@ import type {
   ProductPage,
   ProductQuery,
   ProductRead,
+  PromotionBody,
+  PromotionPage,
+  PromotionRead,
+  PromotionSummary,
 } from '@pos/core/sync/head-office-api';
 import { OfficeApiError, type OfficeClient } from '../../api/office-client';
 import { queryString } from '../../app/query-string';
@@ -25,6 +29,10 @@ export type {
   ProductImportResult,
   ProductPage,
   ProductQuery,
+  PromotionBody,
+  PromotionPage,
+  PromotionRead,
+  PromotionSummary,
 };
 
 export type VatRate = { readonly id: string; readonly rateBp: number; readonly code: string; readonly label: string };
@@ -72,6 +80,18 @@ export function catalogApi(client: OfficeClient) {
     },
     async deletePriceList(id: string): Promise<PriceListRead> {
       return (await client.admin('DELETE', `/price-lists/${encodeURIComponent(id)}`)) as PriceListRead;
+    },
+    async promotions(after?: string): Promise<PromotionPage> {
+      return (await client.admin('GET', `/promotions${after === undefined ? '' : `?after=${encodeURIComponent(after)}`}`)) as PromotionPage;
+    },
+    async readPromotion(id: string): Promise<PromotionRead> {
+      return (await client.admin('GET', `/promotions/${encodeURIComponent(id)}`)) as PromotionRead;
+    },
+    async putPromotion(id: string, body: PromotionBody): Promise<PromotionRead> {
+      return (await client.admin('PUT', `/promotions/${encodeURIComponent(id)}`, body)) as PromotionRead;
+    },
+    async deletePromotion(id: string): Promise<PromotionRead> {
+      return (await client.admin('DELETE', `/promotions/${encodeURIComponent(id)}`)) as PromotionRead;
     },
     /** Checks (dryRun) or imports a CSV file; a refusal with row errors throws ImportRefused. */
     async importCsv(file: Blob, dryRun: boolean): Promise<ProductImportResult> {
