@@ -61,7 +61,7 @@ import { registerSyncRoutes } from './http/sync-routes';
 import { ChainVerifier, DEFAULT_VERIFY_CONCURRENCY, type ChainVerifierOptions } from './fiscal/chain-verifier';
 import { StockProjector } from './stock/stock-projector';
 import { ClosingProjector } from './closings/closing-projector';
-import { ReportingProjector } from './reporting/reporting-projector';
+import { DEFAULT_REPORTING_CONCURRENCY, ReportingProjector } from './reporting/reporting-projector';
 import { ReportEvents } from './reporting/report-events';
 import { AdminAuthenticator } from './auth/admin-authenticator';
 import { DeviceAuthenticator } from './auth/device-authenticator';
@@ -144,12 +144,6 @@ export type Hub = {
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
 
-/**
- * Connections of the projectors' pool besides the verifier's (two a lane: its step, and the next
- * batch read ahead meanwhile): the stock and closing projections' one each, the reports' two.
- */
-const PROJECTION_CONNECTIONS = 4;
-
 const NO_LIMIT: RateLimit = { max: Number.MAX_SAFE_INTEGER, timeWindowMs: 60_000 };
 
 /**
@@ -196,8 +190,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const office = new OfficeAuth(db, options.office);
   const admin = new AdminAuthenticator(db, failures, office);
   // The projectors' own connections: their steps never queue behind the tills' pushes (database.ts, ownPool).
+  // A connection a lane of each projector: two a verifier lane (its step, and the next batch read
+  // ahead meanwhile), one for the stock and the closings, the reports' lanes.
   const verifierLanes = options.verification?.concurrency ?? DEFAULT_VERIFY_CONCURRENCY;
-  const projections = db.ownPool(PROJECTION_CONNECTIONS + verifierLanes * 2);
+  const projections = db.ownPool(verifierLanes * 2 + 2 + DEFAULT_REPORTING_CONCURRENCY);
   const verifier = new ChainVerifier(projections, {
     ...options.verification,
     onError: (error, storeId) => app.log.error({ err: error, storeId }, 'chain verification failed; retrying'),

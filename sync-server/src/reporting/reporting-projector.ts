@@ -10,6 +10,8 @@ import { saleFacts, type SaleFacts } from './sale-facts';
 
 /** Sales read per step. */
 export const REPORTING_BATCH = 1000;
+/** Stores projected at once by default: a store's step waits on the database most of its time. */
+export const DEFAULT_REPORTING_CONCURRENCY = 2;
 
 /**
  * The change notice's collection saying a store's reports changed (its scope: the store; its seq:
@@ -131,8 +133,12 @@ export class ReportingProjector extends FeedProjector<FeedSale, BusinessDaySetti
   constructor(db: Database, options: ProjectorLoopOptions = {}) {
     super(
       db,
-      // Two stores at once: a store's step waits on the database most of its time.
-      { ...options, settleMs: options.settleMs ?? 0, maxLagMs: options.maxLagMs ?? 2000, concurrency: options.concurrency ?? 2 },
+      {
+        ...options,
+        settleMs: options.settleMs ?? 0,
+        maxLagMs: options.maxLagMs ?? 2000,
+        concurrency: options.concurrency ?? DEFAULT_REPORTING_CONCURRENCY,
+      },
       REPORTING_PROJECTION,
       REPORTING_BATCH,
     );
