@@ -1,4 +1,4 @@
-import { SerialPort } from 'serialport';
+import { createSerialPort } from './serial-port';
 
 export type SerialSettings = {
   readonly path: string;
@@ -52,7 +52,7 @@ export function openSerialLine(
   handlers: SerialLineHandlers,
 ): Promise<OpenResult> {
   const { path } = settings;
-  const port = new SerialPort({ ...settings, autoOpen: false });
+  const port = createSerialPort({ ...settings, autoOpen: false });
   const Device = capitalized(device);
   let closing = false;
   let gone = false;

@@ -1,5 +1,6 @@
 import type { PrintOutcome } from '@pos/core';
-import { SerialPort } from 'serialport';
+import type { SerialPortStream } from '@serialport/stream';
+import { createSerialPort } from './serial-port';
 import type { PrinterProfile, PrinterTransport } from '../common/printer';
 import { createStatusCollector } from '../common/printer/status-collector';
 import { oneAtATime } from './one-at-a-time';
@@ -23,7 +24,7 @@ export type SerialPrinterOptions = {
 };
 
 /** The parts of serialport's port we use: tests may hand in a mock. */
-export type SerialPortLike = Pick<SerialPort, 'open' | 'write' | 'drain' | 'flush' | 'close' | 'on' | 'off' | 'isOpen'>;
+export type SerialPortLike = Pick<SerialPortStream, 'open' | 'write' | 'drain' | 'flush' | 'close' | 'on' | 'off' | 'isOpen'>;
 
 /**
  * A serial printer. The port opens on the first receipt and stays open; any failure closes it, so
@@ -32,7 +33,7 @@ export type SerialPortLike = Pick<SerialPort, 'open' | 'write' | 'drain' | 'flus
  */
 export function createSerialPrinterTransport(
   options: SerialPrinterOptions,
-  openPort: (o: { path: string; baudRate: number; rtscts: boolean }) => SerialPortLike = (o) => new SerialPort({ ...o, autoOpen: false }),
+  openPort: (o: { path: string; baudRate: number; rtscts: boolean }) => SerialPortLike = (o) => createSerialPort({ ...o, autoOpen: false }),
 ): PrinterTransport & PrinterStatusSource {
   const { path } = options;
   const baudRate = options.baudRate ?? 9600;

@@ -1,4 +1,5 @@
-import { SerialPort } from 'serialport';
+import type { SerialPortStream } from '@serialport/stream';
+import { createSerialPort } from '../serial-port';
 import { TypedEvents, type DeviceStatus } from '../../common/device';
 import { SerialScanFramer, type ScanSuffix } from '../../common/scanner/serial-scan-framer';
 import type { ScanData, ScannerDriver, ScannerEvents } from '../../common/scanner/scanner-types';
@@ -19,7 +20,7 @@ export type SerialScannerOptions = {
 };
 
 /** The parts of serialport's port we use: tests may hand in another. */
-export type ScannerPortLike = Pick<SerialPort, 'open' | 'close' | 'on' | 'isOpen'>;
+export type ScannerPortLike = Pick<SerialPortStream, 'open' | 'close' | 'on' | 'isOpen'>;
 
 function openFailedMessage(path: string, error: unknown): string {
   const message = errorMessage(error);
@@ -36,7 +37,7 @@ function openFailedMessage(path: string, error: unknown): string {
  */
 export function createSerialScanner(
   options: SerialScannerOptions,
-  openPort: (o: { path: string; baudRate: number }) => ScannerPortLike = (o) => new SerialPort({ ...o, autoOpen: false }),
+  openPort: (o: { path: string; baudRate: number }) => ScannerPortLike = (o) => createSerialPort({ ...o, autoOpen: false }),
 ): ScannerDriver {
   const { path } = options;
   const baudRate = options.baudRate ?? 9600;

@@ -1,4 +1,4 @@
-import { SerialPort } from 'serialport';
+import { createSerialPort } from '../../serial-port';
 import { FrameReader, type LineEvent } from '../../../common/terminal/concert/frame-reader';
 
 /** What a reader of the line gets next: a protocol event, silence, or the end of the line. */
@@ -40,7 +40,7 @@ export type OpenLineResult = { readonly ok: true; readonly line: OpenedLine } | 
  */
 export function openSerialLine(settings: SerialSettings, interByteMs: number, onArrival: () => void): Promise<OpenLineResult> {
   return new Promise((resolve) => {
-    const port = new SerialPort({ ...settings, autoOpen: false });
+    const port = createSerialPort({ ...settings, autoOpen: false });
     const reader = new FrameReader();
     const queue: LineInput[] = [];
     let waiter: ((input: LineInput) => void) | null = null;
