@@ -34,8 +34,21 @@ export type TestDatabase = {
 
 const TABLE_LIST = ALL_TABLES.map((t) => `"${getTableName(t)}"`).join(', ');
 
+/**
+ * A hub left running between tests keeps projecting: its transaction can hold a row of one table
+ * while TRUNCATE holds another, and PostgreSQL ends one of them as a deadlock. The projector retries
+ * its batch; the truncation retries here.
+ */
 async function truncateAll(db: Database): Promise<void> {
-  await db.query(`TRUNCATE ${TABLE_LIST} CASCADE`);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.query(`TRUNCATE ${TABLE_LIST} CASCADE`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt === 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
 }
 
 function pgliteTarget(): TestTarget {
