@@ -106,6 +106,7 @@ export const ROOMS = [
       /^@pos\/core(\/.*)?$/,
       /^fastify$/,
       /^@fastify\//,
+      /^pino$/,
       /^typebox(\/.*)?$/,
       /^ajv-formats$/,
       /^@electric-sql\/pglite(\/.*)?$/,

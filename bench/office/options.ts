@@ -1,8 +1,9 @@
 /** Command line of `npm run bench:office -- [options]`. */
 import { forEachFlag } from '../support/command-line';
 import { positiveInt } from '../till/options';
+import type { ProjectorsLayout } from '../sync/rig';
 
-export const PARTS = ['dashboard', 'lag'] as const;
+export const PARTS = ['dashboard', 'lag', 'throughput'] as const;
 export type Part = (typeof PARTS)[number];
 
 export type OfficeBenchOptions = {
@@ -21,15 +22,20 @@ export type OfficeBenchOptions = {
   readonly sampleEvery: number;
   readonly pollMs: number;
   readonly warmupSeconds: number;
+  /** Where the hub under load runs its projectors. */
+  readonly projectors: ProjectorsLayout;
 };
 
-export const USAGE = `Usage: npm run bench:office -- [--json] [--only dashboard|lag]
+export const USAGE = `Usage: npm run bench:office -- [--json] [--only dashboard|lag|throughput]
        [--sales 500000] [--stores 50] [--rounds 20] [--raw-rounds 5]
        [--lag-tills 500] [--lag-stores 100] [--lag-seconds 60] [--think-ms 1000]
-       [--sample-every 10] [--poll-ms 20] [--warmup 5]
+       [--sample-every 10] [--poll-ms 20] [--warmup 5] [--projectors apart|in-hub]
 
   --only part        dashboard (the generated history's dashboard_* figures) or lag
-                     (projection_lag_ms); both by default
+                     (projection_lag_ms) or throughput (projector_throughput: the same tills
+                     push with no projector running, then the projectors work through
+                     the backlog alone, timed, with their CPU and PostgreSQL's a sale);
+                     all three by default
   --sales N          sales of the generated history (5 lines each), over --stores stores and
                      a year; the issue's figure is --sales 5000000 (minutes to generate)
   --rounds N         timed dashboards from the roll-ups; --raw-rounds N from the facts alone
@@ -39,6 +45,9 @@ export const USAGE = `Usage: npm run bench:office -- [--json] [--only dashboard|
   --sample-every N   one accepted push in N gives a sample (its last sale), after --warmup
                      seconds; its lag is from the push's answer to the sale's fact row, written
                      with the dashboard's roll-ups, seen by a poll every --poll-ms
+  --projectors where  apart (default): the hub serves --without-projectors and the projectors run
+                     in a process of their own (the "projectors" command), as docs/operations.md
+                     advises past a few dozen tills; in-hub: one process does both
   --json             the last line of stdout is one JSON array of the figures
 
 Needs PostgreSQL at BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres, trust)
@@ -65,13 +74,18 @@ type Integer = (typeof INTEGERS)[keyof typeof INTEGERS][0];
 export function parseOptions(argv: readonly string[]): OfficeBenchOptions {
   let json = false;
   let parts = new Set<Part>(PARTS);
+  let projectors: ProjectorsLayout = 'apart';
   const n = Object.fromEntries(Object.values(INTEGERS).map(([key, fallback]) => [key, fallback])) as Record<Integer, number>;
   forEachFlag(argv, USAGE, (flag, value) => {
     if (flag in INTEGERS) {
       const [key, , min] = INTEGERS[flag as keyof typeof INTEGERS];
       n[key] = positiveInt(flag, value(), min);
     } else if (flag === '--json') json = true;
-    else if (flag === '--only') {
+    else if (flag === '--projectors') {
+      const where = value() ?? '';
+      if (where !== 'apart' && where !== 'in-hub') throw new Error(`--projectors: "${where}" is apart or in-hub`);
+      projectors = where;
+    } else if (flag === '--only') {
       const part = value() ?? '';
       if (!(PARTS as readonly string[]).includes(part)) throw new Error(`--only: unknown part "${part}" (use ${PARTS.join(' or ')})`);
       parts = new Set([part as Part]);
@@ -79,5 +93,5 @@ export function parseOptions(argv: readonly string[]): OfficeBenchOptions {
     return true;
   });
   if (n.warmupSeconds >= n.lagSeconds) throw new Error('--warmup must be shorter than --lag-seconds');
-  return { json, parts, ...n, lagStores: Math.min(n.lagStores, n.lagTills) };
+  return { json, parts, projectors, ...n, lagStores: Math.min(n.lagStores, n.lagTills) };
 }

@@ -146,7 +146,7 @@ export async function projectionLag(shape: LagShape, logDir: string): Promise<La
       catchUpSeconds,
       dashboardTickets: totals.tickets,
       polls,
-      hubWarnings: await hubWarnings(load.hub.logFile),
+      hubWarnings: await hubWarnings(load.hub.logFiles),
     };
   } finally {
     await load.stop();

@@ -16,6 +16,9 @@
  *
  * lag (`--only lag`): projection_lag_ms, a pushed sale → counted by the dashboard, under bench:sync's
  * many-tills load (500 tills by default; projection-lag.ts); goal p95 < 2 s.
+ *
+ * throughput (`--only throughput`): projector_throughput, the sales a second the projectors work
+ * through a backlog the same tills pushed, alone (projector-throughput.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
@@ -31,6 +34,7 @@ import { formatTable } from '../till/stats';
 import { generateHistory, LINES_PER_SALE } from './history';
 import { parseOptions, type OfficeBenchOptions } from './options';
 import { projectionLag } from './projection-lag';
+import { projectorThroughput } from './projector-throughput';
 
 const FIRST_DAY = '2025-12-01';
 const DAYS = 365;
@@ -85,19 +89,25 @@ async function dashboardFigures(options: OfficeBenchOptions): Promise<Figure[]> 
   }
 }
 
+/** bench:sync's many-tills load as the options shape it; `run` tags the sales' ids. */
+const tillLoad = (options: OfficeBenchOptions, prefix: string) => ({
+  run: `${prefix}${randomBytes(3).toString('hex')}`,
+  tills: options.lagTills,
+  stores: options.lagStores,
+  seconds: options.lagSeconds,
+  thinkMs: options.thinkMs,
+});
+
 async function lagFigures(options: OfficeBenchOptions, rows: Row[], lines: string[]): Promise<Figure> {
   const shape = {
-    run: `o${randomBytes(3).toString('hex')}`,
-    tills: options.lagTills,
-    stores: options.lagStores,
-    seconds: options.lagSeconds,
-    thinkMs: options.thinkMs,
+    ...tillLoad(options, 'o'),
     sampleEvery: options.sampleEvery,
     pollMs: options.pollMs,
     warmupSeconds: options.warmupSeconds,
+    projectors: options.projectors,
   };
   log(
-    `projection_lag_ms: ${shape.tills} simulated tills in ${shape.stores} stores, 1–5 sales a push, think time 0–${2 * shape.thinkMs} ms, ${shape.seconds} s…`,
+    `projection_lag_ms: ${shape.tills} simulated tills in ${shape.stores} stores, 1–5 sales a push, think time 0–${2 * shape.thinkMs} ms, ${shape.seconds} s, projectors ${shape.projectors === 'apart' ? 'in a process of their own' : "in the hub's process"}…`,
   );
   const r = await projectionLag(shape, await tempDir('logs'));
   const figure = distribution('projection_lag_ms', 'ms', r.lagsMs, 'p95 < 2000');
@@ -119,6 +129,26 @@ async function lagFigures(options: OfficeBenchOptions, rows: Row[], lines: strin
   return figure;
 }
 
+async function throughputFigures(options: OfficeBenchOptions, rows: Row[], lines: string[]): Promise<Figure> {
+  const shape = tillLoad(options, 't');
+  log(
+    `projector_throughput: ${shape.tills} simulated tills in ${shape.stores} stores push for ${shape.seconds} s, no projector running; then the projectors alone…`,
+  );
+  const r = await projectorThroughput(shape, await tempDir('logs'));
+  const reported = r.projectedSeconds.reporting_projection;
+  const figure = distribution('projector_throughput', 'sales/s', [Math.round(r.sales / Math.max(...Object.values(r.projectedSeconds)))]);
+  rows.push(infoRow('verified', 'sales/s', [Math.round(r.sales / r.verifiedSeconds)]));
+  rows.push(infoRow('projectors CPU a sale', 'ms', [Number(r.projectorCpuMsPerSale.toFixed(3))]));
+  rows.push(infoRow('PostgreSQL CPU a sale', 'ms', [Number(r.postgresCpuMsPerSale.toFixed(3))]));
+  lines.push(
+    `projector_throughput: a backlog of ${r.sales} sales in ${shape.stores} stores verified in ${r.verifiedSeconds.toFixed(1)} s, ` +
+      `in the stock ledger at ${r.projectedSeconds.stock_projection.toFixed(1)} s, the closings at ${r.projectedSeconds.closing_projection.toFixed(1)} s, ` +
+      `the reports at ${reported.toFixed(1)} s from the projectors' start; CPU a sale: projectors ${r.projectorCpuMsPerSale.toFixed(3)} ms, PostgreSQL ${r.postgresCpuMsPerSale.toFixed(3)} ms`,
+  );
+  if (r.hubWarnings.length) lines.push(`  hub warnings (${r.hubWarnings.length}): ${r.hubWarnings.slice(0, 5).join(' | ')}`);
+  return figure;
+}
+
 async function run(options: OfficeBenchOptions): Promise<void> {
   const cpu = cpus();
   const machine = `${cpu.length} CPUs (${cpu[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${await postgresVersion()}`;
@@ -135,6 +165,12 @@ async function run(options: OfficeBenchOptions): Promise<void> {
   if (options.parts.has('lag')) {
     const extra: Row[] = [];
     const f = await lagFigures(options, extra, lines);
+    figures.push(f);
+    rows.push(tableRow(f), ...extra);
+  }
+  if (options.parts.has('throughput')) {
+    const extra: Row[] = [];
+    const f = await throughputFigures(options, extra, lines);
     figures.push(f);
     rows.push(tableRow(f), ...extra);
   }

@@ -45,7 +45,7 @@ export async function pushLatency(shape: LatencyShape, logDir: string): Promise<
       seconds: shape.seconds,
       docsInDatabase: row?.n ?? 0,
       stockLagSeconds,
-      hubWarnings: await hubWarnings(load.hub.logFile),
+      hubWarnings: await hubWarnings(load.hub.logFiles),
       enrollSeconds: load.enrollSeconds,
     };
   } finally {

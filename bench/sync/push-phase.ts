@@ -354,7 +354,7 @@ export async function rxdbPush(
     );
     const unverified = result.docs - (fed?.n ?? 0);
     const notes = [...result.notes, lag, ...(unverified === 0 ? [] : [`${unverified} sales not verified (see chain_breaks)`])];
-    return { ...result, notes, hubWarnings: await hubWarnings(hub.logFile) };
+    return { ...result, notes, hubWarnings: await hubWarnings(hub.logFiles) };
   } finally {
     await closeDb();
     await hub.stop();

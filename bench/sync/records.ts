@@ -5,7 +5,7 @@
  */
 import { summarize } from '../till/stats';
 
-export type Unit = 'docs/s' | 'ms' | 's' | 'ratio';
+export type Unit = 'docs/s' | 'sales/s' | 'ms' | 's' | 'ratio';
 
 export type SyncRecord = {
   readonly name: string;

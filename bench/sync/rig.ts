@@ -130,7 +130,15 @@ export async function secondsUntilProjected(db: Queryable, checkpoint: FeedCheck
   return (Date.now() - from) / 1000;
 }
 
-export type HubProcess = { readonly url: string; readonly logFile: string; readonly startedMs: number; stop(): Promise<void> };
+/** The hub's processes: `logFiles` holds the hub's log, then the projectors' when they run apart. */
+export type HubProcess = {
+  readonly url: string;
+  /** The hub's process (`serve`). */
+  readonly pid: number;
+  readonly logFiles: readonly string[];
+  readonly startedMs: number;
+  stop(): Promise<void>;
+};
 
 const HUB_CLI = path.join(repoRoot, 'sync-server', 'dist', 'cli.cjs');
 
@@ -138,42 +146,36 @@ const HUB_CLI = path.join(repoRoot, 'sync-server', 'dist', 'cli.cjs');
 export const HUB_NODE_ARGS = (process.env.BENCH_HUB_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 
 /**
- * The hub as production runs it: `node sync-server/dist/cli.cjs serve` on PostgreSQL
- * (DATABASE_URL), its own process, its JSON logs (pino, LOG_LEVEL, info by default) in a file.
+ * Where the projectors run: in the hub's process (`serve`), beside it (`serve --without-projectors`
+ * and `projectors`), or not yet (`serve --without-projectors`; the caller starts them, startProjectorsProcess).
  */
-export async function startHub(options: {
-  databaseUrl: string;
-  logDir: string;
-  demoProducts?: number;
-  env?: Record<string, string>;
-}): Promise<HubProcess> {
-  if (!existsSync(HUB_CLI)) throw new Error('sync-server/dist/cli.cjs is missing: run "npm run build" first (npm run bench:sync does)');
-  const logFile = path.join(options.logDir, `hub-${randomBytes(3).toString('hex')}.log`);
+export type ProjectorsLayout = 'in-hub' | 'apart' | 'later';
+
+/** One command of the hub's bundle in a process of its own, its stderr in a log file; resolves on its ready line. */
+async function startCli(
+  what: string,
+  args: readonly string[],
+  options: {
+    databaseUrl: string;
+    logDir: string;
+    env?: Record<string, string>;
+    ready: (child: ChildProcess, tail: () => string) => Promise<string>;
+  },
+) {
+  const logFile = path.join(options.logDir, `${what}-${randomBytes(3).toString('hex')}.log`);
   const logStream = createWriteStream(logFile);
-  const args = [
-    ...HUB_NODE_ARGS,
-    HUB_CLI,
-    'serve',
-    '--port',
-    '0',
-    '--host',
-    '127.0.0.1',
-    ...(options.demoProducts !== undefined ? ['--demo-products', String(options.demoProducts)] : []),
-  ];
-  const started = Date.now();
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...HUB_NODE_ARGS, HUB_CLI, ...args], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: options.databaseUrl, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const stop = track(child, 'hub process');
+  const stop = track(child, `${what} process`);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.pipe(logStream);
-  const tail = () => `${output}\n(hub log: ${logFile})`;
+  const tail = () => `${output}\n(${what} log: ${logFile})`;
   try {
-    const url = await hubReady(child, 'the hub', 30 * 60_000, tail);
-    return { url, logFile, startedMs: Date.now() - started, stop };
+    return { ready: await options.ready(child, tail), logFile, stop, pid: child.pid! };
   } catch (error) {
     const logText = await readFile(logFile, 'utf8').catch(() => '');
     await stop();
@@ -181,9 +183,85 @@ export async function startHub(options: {
   }
 }
 
-/** Lines of a hub log at level warn (40) or above, for the report. */
-export async function hubWarnings(logFile: string): Promise<string[]> {
-  const text = await readFile(logFile, 'utf8').catch(() => '');
+/** Resolves when the process has printed `line`. */
+function printed(line: string, what: string, timeoutMs: number) {
+  return (child: ChildProcess, tail: () => string) =>
+    new Promise<string>((resolve, reject) => {
+      let seen = '';
+      const timer = setTimeout(() => reject(new Error(`${what} did not start within ${timeoutMs / 1000} s:\n${tail()}`)), timeoutMs);
+      child.stdout?.on('data', (chunk: Buffer) => {
+        seen += chunk.toString();
+        if (!seen.includes(line)) return;
+        clearTimeout(timer);
+        resolve(line);
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`${what} stopped (exit ${code ?? signal}) before it was ready:\n${tail()}`));
+      });
+    });
+}
+
+/** The `projectors` command of the hub's bundle, its own process, on a database a hub has migrated. */
+export async function startProjectorsProcess(options: { databaseUrl: string; logDir: string; env?: Record<string, string> }) {
+  const started = await startCli('projectors', ['projectors'], {
+    ...options,
+    ready: printed('POS hub projectors running', 'the projectors', 60_000),
+  });
+  return { logFile: started.logFile, stop: started.stop, pid: started.pid };
+}
+
+/**
+ * The hub as production runs it: `node sync-server/dist/cli.cjs serve` on PostgreSQL
+ * (DATABASE_URL), its own process, its JSON logs (pino, LOG_LEVEL, info by default) in a file;
+ * with `projectors: 'apart'`, `serve --without-projectors` and the `projectors` command beside it.
+ */
+export async function startHub(options: {
+  databaseUrl: string;
+  logDir: string;
+  demoProducts?: number;
+  env?: Record<string, string>;
+  projectors?: ProjectorsLayout;
+}): Promise<HubProcess> {
+  if (!existsSync(HUB_CLI)) throw new Error('sync-server/dist/cli.cjs is missing: run "npm run build" first (npm run bench:sync does)');
+  const apart = options.projectors === 'apart' || options.projectors === 'later';
+  const started = Date.now();
+  const hub = await startCli(
+    'hub',
+    [
+      'serve',
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      ...(options.demoProducts !== undefined ? ['--demo-products', String(options.demoProducts)] : []),
+      ...(apart ? ['--without-projectors'] : []),
+    ],
+    { ...options, ready: (child, tail) => hubReady(child, 'the hub', 30 * 60_000, tail) },
+  );
+  // Started once the hub has migrated the database.
+  const projectors =
+    options.projectors === 'apart'
+      ? await startProjectorsProcess(options).catch(async (error: unknown) => {
+          await hub.stop();
+          throw error;
+        })
+      : null;
+  return {
+    url: hub.ready,
+    pid: hub.pid,
+    logFiles: projectors ? [hub.logFile, projectors.logFile] : [hub.logFile],
+    startedMs: Date.now() - started,
+    async stop() {
+      await projectors?.stop();
+      await hub.stop();
+    },
+  };
+}
+
+/** Lines of the hub's logs at level warn (40) or above, for the report. */
+export async function hubWarnings(logFiles: readonly string[]): Promise<string[]> {
+  const text = (await Promise.all(logFiles.map((file) => readFile(file, 'utf8').catch(() => '')))).join('\n');
   const out: string[] = [];
   for (const line of text.split('\n')) {
     if (!line.startsWith('{')) {

@@ -337,7 +337,7 @@ export async function tillSession(options: SessionOptions): Promise<SessionResul
       );
   }
 
-  const warnings = await hubWarnings(hub.logFile);
+  const warnings = await hubWarnings(hub.logFiles);
   if (warnings.length) lines.push(`  hub warnings (${warnings.length}): ${warnings.slice(0, 5).join(' | ')}`);
   await closeDb();
   await hub.stop();

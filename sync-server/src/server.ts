@@ -40,6 +40,7 @@ import { defaultOfficeWebRoot } from './http/office-web-files';
 import { registerOfficeWebRoutes } from './http/office-web-routes';
 import { DEFAULT_DEVICE_RATE, DEFAULT_ENROLL_RATE, type RateLimit } from './http/rate-limits';
 import { registerStaffRoutes } from './http/staff-routes';
+import { registerLedgerRoutes } from './http/ledger-routes';
 import { registerStockRoutes } from './http/stock-routes';
 import { registerStoreListRoute } from './http/store-list-route';
 import { registerSalesRoutes } from './http/sales-routes';
@@ -58,10 +59,8 @@ import {
 import { registerStreamRoute } from './http/stream-route';
 import { DEFAULT_STREAM_BUFFER_BYTES } from './http/stream-sink';
 import { registerSyncRoutes } from './http/sync-routes';
-import { ChainVerifier, DEFAULT_VERIFY_CONCURRENCY, type ChainVerifierOptions } from './fiscal/chain-verifier';
-import { StockProjector } from './stock/stock-projector';
-import { ClosingProjector } from './closings/closing-projector';
-import { DEFAULT_REPORTING_CONCURRENCY, ReportingProjector } from './reporting/reporting-projector';
+import type { ChainVerifierOptions } from './fiscal/chain-verifier';
+import { startProjectors, type Projectors } from './projectors';
 import { ReportEvents } from './reporting/report-events';
 import { AdminAuthenticator } from './auth/admin-authenticator';
 import { DeviceAuthenticator } from './auth/device-authenticator';
@@ -110,6 +109,12 @@ export type HubOptions = {
   readonly faults?: PushFaults;
   /** The chain verifier's grace period, quiet time, clock… (defaults in fiscal/chain-verifier.ts, fiscal/verify-store.ts). */
   readonly verification?: Omit<ChainVerifierOptions, 'onError'>;
+  /**
+   * False: this hub answers requests only, and the projectors (projectors.ts) run in a process of
+   * their own (the `projectors` command), where the tills' pushes do not hold up their steps.
+   * Default true. PostgreSQL only: PGlite serves one process.
+   */
+  readonly projectors?: boolean;
   /** Back-office sessions (idle and absolute expiry) and the per-account lockout (defaults in src/office). */
   readonly office?: OfficeOptions;
   /** Back-office sign-in attempts per client address (default 30 a minute). */
@@ -119,17 +124,11 @@ export type HubOptions = {
 export type Hub = {
   readonly app: HubApp;
   readonly streams: LiveStreams;
-  /** Verifies every chain pushed (off the push path) and feeds the verified records to the projections. */
-  readonly verifier: ChainVerifier;
-  /** Follows the verified sales into the stock ledger. */
-  readonly stock: StockProjector;
-  /** Recomputes each Z and daily closing from the verified records (src/closings). */
-  readonly closings: ClosingProjector;
-  /** Keeps the reports' facts and daily roll-ups (src/reporting) up with the verified sales. */
-  readonly reports: ReportingProjector;
+  /** The chain verifier and the projections of what it verifies; null when they run in a process of their own. */
+  readonly projectors: Projectors | null;
   /** The reports' change notices, told to the back office's live dashboards. */
   readonly reportEvents: ReportEvents;
-  /** Waits until every store's pushed records are verified and its verified sales projected (stock, closings, reports). */
+  /** Waits until every store's pushed records are verified and its verified sales projected (stock, closings, reports); a hub without projectors has nothing to wait for. */
   catchUp(): Promise<void>;
   /** Starts listening; resolves to the hub's base URL (http://host:port or https://…). */
   listen(): Promise<string>;
@@ -189,25 +188,6 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const auth = new DeviceAuthenticator(db, { failures });
   const office = new OfficeAuth(db, options.office);
   const admin = new AdminAuthenticator(db, failures, office);
-  // The projectors' own connections: their steps never queue behind the tills' pushes (database.ts, ownPool).
-  // A connection a lane of each projector: two a verifier lane (its step, and the next batch read
-  // ahead meanwhile), one for the stock and the closings, the reports' lanes.
-  const verifierLanes = options.verification?.concurrency ?? DEFAULT_VERIFY_CONCURRENCY;
-  const projections = db.ownPool(verifierLanes * 2 + 2 + DEFAULT_REPORTING_CONCURRENCY);
-  const verifier = new ChainVerifier(projections, {
-    ...options.verification,
-    onError: (error, storeId) => app.log.error({ err: error, storeId }, 'chain verification failed; retrying'),
-  });
-  const stock = new StockProjector(projections, {
-    onError: (error, storeId) => app.log.error({ err: error, storeId }, 'stock projection failed; retrying'),
-  });
-  const closings = new ClosingProjector(projections, {
-    onError: (error, storeId) => app.log.error({ err: error, storeId }, 'closing recomputation failed; retrying'),
-  });
-  const reports = new ReportingProjector(projections, {
-    onError: (error, storeId) => app.log.error({ err: error, storeId }, 'reporting projection failed; retrying'),
-  });
-
   const reportEvents = new ReportEvents(db, options.heartbeatMs, (sessions) => office.liveSessions(sessions));
 
   await installSecurityHeaders(app);
@@ -269,6 +249,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerReportEventsRoute(app, { db, office, events: reportEvents });
   registerStockRoutes(app, { db, admin });
   registerStaffRoutes(app, { db, admin, auth, rateLimit: deviceRate });
+  registerLedgerRoutes(app, { db, admin, auth, rateLimit: deviceRate });
   registerFiscalRoutes(app, { db, admin });
   registerClosingRoutes(app, { db, admin });
   registerSalesRoutes(app, { db, admin });
@@ -293,21 +274,20 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
 
   await streams.start();
+  let projectors: Projectors | null = null;
   try {
     await auth.start();
-    await verifier.start();
-    await stock.start();
-    await closings.start();
     await reportEvents.start();
-    await reports.start();
+    if (options.projectors !== false) {
+      projectors = await startProjectors(db, {
+        ...(options.verification ? { verification: options.verification } : {}),
+        onError: (error, storeId, failed) => app.log.error({ err: error, storeId }, `${failed} failed; retrying`),
+      });
+    }
     await app.ready();
   } catch (error) {
     await reportEvents.close();
-    await reports.close();
-    await closings.close();
-    await stock.close();
-    await verifier.close();
-    await projections.close();
+    await projectors?.close();
     await auth.close();
     await streams.close();
     throw error;
@@ -318,17 +298,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   return {
     app,
     streams,
-    verifier,
-    stock,
-    closings,
-    reports,
+    projectors,
     reportEvents,
-    async catchUp() {
-      await verifier.catchUp();
-      await stock.catchUp();
-      await closings.catchUp();
-      await reports.catchUp();
-    },
+    catchUp: async () => projectors?.catchUp(),
     get url() {
       return url;
     },
@@ -345,12 +317,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         await app.close();
         await streams.close();
         await reportEvents.close();
-        // The steps under way finish; records not yet verified or projected are at the next start (catchUp).
-        await verifier.close();
-        await stock.close();
-        await closings.close();
-        await reports.close();
-        await projections.close();
+        await projectors?.close();
         await auth.close();
       })();
       return closed;

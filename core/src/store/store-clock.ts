@@ -5,11 +5,10 @@
 
 const partFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** The wall clock of a time zone at an instant (24-hour clock). */
-export function wallClockAt(
-  instant: number,
-  timeZone: string,
-): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+
+/** The wall clock through Intl: exact, and slow (a projector calls it for every sale). */
+function formattedWallClock(instant: number, timeZone: string): WallClock {
   let format = partFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
@@ -33,6 +32,50 @@ export function wallClockAt(
     hour: parts.hour ?? 0,
     minute: parts.minute ?? 0,
     second: parts.second ?? 0,
+  };
+}
+
+const QUARTER_HOUR_MS = 15 * 60_000;
+/** Each zone's offset over a quarter hour of UTC (`zone|quarter`), or null when it changes within it. */
+const quarterOffsets = new Map<string, number | null>();
+const MAX_CACHED_QUARTERS = 10_000;
+
+const offsetOfWall = (instant: number, wall: WallClock) =>
+  Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - Math.floor(instant / 1000) * 1000;
+
+/**
+ * The zone's offset over the quarter hour of UTC holding `instant`, when it is the same at both
+ * ends: zones change their offset on quarter hours of UTC, so a quarter whose ends agree has
+ * one offset throughout. Null for a quarter that holds a change (or an old local mean time).
+ */
+function quarterOffset(instant: number, timeZone: string): number | null {
+  const quarter = Math.floor(instant / QUARTER_HOUR_MS);
+  const key = `${timeZone}|${quarter}`;
+  const known = quarterOffsets.get(key);
+  if (known !== undefined) return known;
+  const start = quarter * QUARTER_HOUR_MS;
+  const end = start + QUARTER_HOUR_MS - 1000;
+  const atStart = offsetOfWall(start, formattedWallClock(start, timeZone));
+  const atEnd = offsetOfWall(end, formattedWallClock(end, timeZone));
+  const offset = atStart === atEnd ? atStart : null;
+  if (quarterOffsets.size >= MAX_CACHED_QUARTERS) quarterOffsets.clear();
+  quarterOffsets.set(key, offset);
+  return offset;
+}
+
+/** The wall clock of a time zone at an instant (24-hour clock). */
+export function wallClockAt(instant: number, timeZone: string): WallClock {
+  const offset = quarterOffset(instant, timeZone);
+  if (offset === null) return formattedWallClock(instant, timeZone);
+  // Whole seconds, as Intl gives them: the milliseconds are dropped, not rounded.
+  const wall = new Date(Math.floor(instant / 1000) * 1000 + offset);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
   };
 }
 

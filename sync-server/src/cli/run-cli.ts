@@ -18,6 +18,7 @@ import { DEFAULT_HOST, DEFAULT_PORT, type HubOptions } from '../server';
 import { openAdminBackend, type AdminBackend } from './admin-backend';
 import { archiveCommand } from './archive-command';
 import { databaseConfig } from './hub-location';
+import { runProjectors } from './projectors-command';
 import { serve } from './serve-command';
 import { USER_USAGE, userCommand, UserUsageError } from './user-command';
 
@@ -25,6 +26,7 @@ export const USAGE = `Usage: npm run hub -- <command> [options]
 
   serve   [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--data-dir DIR] [--tls-cert FILE --tls-key FILE]
           [--demo] [--demo-products N] [--trust-proxy ADDRESSES|true] [--request-timeout SECONDS]
+          [--without-projectors]
           Runs the hub. DATABASE_URL selects PostgreSQL; otherwise PGlite in --data-dir (default .data/hub).
           --demo creates what is missing of the demo store S001 (till T01, settings, ${DEMO_CATALOG_SIZE} products);
           --demo-products N does so with a generated catalog of N products.
@@ -32,6 +34,11 @@ export const USAGE = `Usage: npm run hub -- <command> [options]
           --trust-proxy: behind a load balancer, its addresses (comma-separated, CIDR allowed), so the
           per-address limits see the client's address (X-Forwarded-For).
           --request-timeout: seconds a whole request may take to arrive (default 120).
+          --without-projectors: this hub answers requests only; run "projectors" beside it (PostgreSQL).
+  projectors
+          Runs the chain verifier and the stock, closing and reporting projections in a process of
+          their own (PostgreSQL), beside hubs serving --without-projectors: under hundreds of tills,
+          the lag from a push to the dashboard stays short. Stops on SIGINT/SIGTERM.
   store create --id S001 --name "Lyon Part-Dieu"
   till create  --store S001 --till T01 [--label "Till 1"]
   enroll       --store S001 --till T01 [--ttl-hours 24]     prints a one-time enrollment code
@@ -95,6 +102,7 @@ const OPTIONS = {
   staff: { type: 'string' },
   'trust-proxy': { type: 'string' },
   'request-timeout': { type: 'string' },
+  'without-projectors': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -132,8 +140,9 @@ function trustProxy(text: string): boolean | string {
 function hubOptionsOf(values: Values): Partial<HubOptions> {
   const seconds = positiveNumber(values['request-timeout'], 'request-timeout');
   if (seconds !== undefined && seconds < 1) throw new UsageError('--request-timeout is at least 1 second');
-  const options: { trustProxy?: HubOptions['trustProxy']; timeouts?: HubOptions['timeouts'] } = {};
+  const options: { trustProxy?: HubOptions['trustProxy']; timeouts?: HubOptions['timeouts']; projectors?: boolean } = {};
   if (values['trust-proxy']) options.trustProxy = trustProxy(values['trust-proxy']);
+  if (values['without-projectors']) options.projectors = false;
   if (seconds !== undefined) options.timeouts = { requestMs: Math.round(seconds * 1000) };
   return options;
 }
@@ -350,6 +359,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     if (command === 'serve') {
       const port = positiveNumber(values.port, 'port') ?? DEFAULT_PORT;
+      if (values['without-projectors'] && database.kind === 'pglite')
+        throw new UsageError(
+          '--without-projectors needs PostgreSQL (DATABASE_URL): PGlite serves one process, so this hub runs its projectors',
+        );
       if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined))
         throw new UsageError('--tls-cert and --tls-key go together');
       const tls =
@@ -376,6 +389,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const signal = await io.untilStopped();
       err(`pos-hub: ${signal} received, shutting down (finishing requests in flight)`);
       await hub.close();
+      return 0;
+    }
+    if (command === 'projectors') {
+      const projectors = await runProjectors(database, {
+        logStream: io.stderr,
+        ...(io.env.LOG_LEVEL ? { logLevel: io.env.LOG_LEVEL } : {}),
+      });
+      out('POS hub projectors running (PostgreSQL)');
+      const signal = await io.untilStopped();
+      err(`pos-hub: ${signal} received, stopping the projectors (finishing the steps under way)`);
+      await projectors.close();
       return 0;
     }
     if (command === 'archive') {

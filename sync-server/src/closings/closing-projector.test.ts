@@ -173,7 +173,7 @@ for (const target of testTargets()) {
 
     it('a malformed closing record in the feed is flagged unreadable and reported, and the closings after it are still checked', async () => {
       const [till] = await enrolledTills(db(), 'S1', ['T1']);
-      await ctx().hub.closings.close();
+      await ctx().hub.projectors!.closings.close();
       try {
         await feedTillRecordDirectly(db(), 'S1', 'T1', {
           id: 'z-broken',
@@ -187,7 +187,7 @@ for (const target of testTargets()) {
         });
         const day = cashDay(till!.chains);
         for (const reply of await client(ctx().hub, till!).pushRecords(day.records)) expect(reply).toEqual({ conflicts: [], errors: [] });
-        await ctx().hub.verifier.catchUp();
+        await ctx().hub.projectors!.verifier.catchUp();
         const step = await projectStoreClosings(db(), 'S1');
         expect(step.skipped).toBe(0);
         const rows = await checks();
@@ -201,13 +201,13 @@ for (const target of testTargets()) {
         ]);
         expect(incidents).toEqual([{ kind: 'unreadable_closing', doc_id: 'z-broken' }]);
       } finally {
-        await ctx().hub.closings.start();
+        await ctx().hub.projectors!.closings.start();
       }
     });
 
     it('a record the database refuses (a sealing time no calendar has) is skipped and reported alone; the records after it are applied', async () => {
       const [till] = await enrolledTills(db(), 'S1', ['T1']);
-      await ctx().hub.closings.close();
+      await ctx().hub.projectors!.closings.close();
       try {
         await feedTillRecordDirectly(db(), 'S1', 'T1', {
           id: 'day-impossible',
@@ -227,7 +227,7 @@ for (const target of testTargets()) {
         for (const reply of await client(ctx().hub, till!).pushRecords(cashDay(till!.chains).records)) {
           expect(reply).toEqual({ conflicts: [], errors: [] });
         }
-        await ctx().hub.verifier.catchUp();
+        await ctx().hub.projectors!.verifier.catchUp();
         const first = await projectStoreClosings(db(), 'S1');
         expect(first).toMatchObject({ records: 1, skipped: 1 });
         const second = await projectStoreClosings(db(), 'S1');
@@ -238,7 +238,7 @@ for (const target of testTargets()) {
         ]);
         expect(incidents).toEqual([{ kind: 'unprojectable_closing_record', doc_id: 'day-impossible' }]);
       } finally {
-        await ctx().hub.closings.start();
+        await ctx().hub.projectors!.closings.start();
       }
     });
 

@@ -210,6 +210,7 @@ async function reportSkipped(tx: Queryable, storeId: string, record: FeedRecord,
  */
 export class ClosingProjector extends FeedProjector<FeedRecord, BusinessDays> {
   constructor(db: Database, options: ProjectorLoopOptions = {}) {
-    super(db, { ...options, settleMs: options.settleMs ?? 0, maxLagMs: options.maxLagMs ?? 5000 }, CLOSING_PROJECTION, CLOSING_BATCH);
+    // A second of quiet, at most 5 s behind (as the stock): the closings' checks are read by people, not tills.
+    super(db, { ...options, settleMs: options.settleMs ?? 1000, maxLagMs: options.maxLagMs ?? 5000 }, CLOSING_PROJECTION, CLOSING_BATCH);
   }
 }

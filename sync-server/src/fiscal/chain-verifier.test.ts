@@ -339,7 +339,7 @@ for (const target of testTargets()) {
       expect(counting.count(/./)).toBe(2);
 
       // A verifier whose signatures take as long as the test says: its step holds no lock a push needs.
-      await ctx().hub.verifier.close();
+      await ctx().hub.projectors!.verifier.close();
       let release = () => {};
       const held = new Promise<void>((resolve) => (release = resolve));
       let started = 0;
@@ -369,7 +369,7 @@ for (const target of testTargets()) {
         release();
         await starting;
         await slow.close();
-        await ctx().hub.verifier.start();
+        await ctx().hub.projectors!.verifier.start();
       }
     });
 

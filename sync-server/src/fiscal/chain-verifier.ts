@@ -10,7 +10,7 @@ export const DEFAULT_VERIFY_SETTLE_MS = 250;
 /** Default longest lag of a store's verification behind its pushes while pushes keep coming. */
 export const DEFAULT_VERIFY_MAX_LAG_MS = 1000;
 /** Stores verified at once by default: one store's database round trips overlap another's signatures. */
-export const DEFAULT_VERIFY_CONCURRENCY = 4;
+export const DEFAULT_VERIFY_CONCURRENCY = 8;
 
 export type ChainVerifierOptions = ProjectorLoopOptions &
   VerifyOptions & {

@@ -106,7 +106,7 @@ for (const target of testTargets()) {
     it('the roll-ups answer exactly what the facts answer, for random sales and random ranges, projected in small steps', async () => {
       const rand = random(13);
       const sales: SalePayloadV1[] = [];
-      await ctx().hub.reports.close();
+      await ctx().hub.projectors!.reports.close();
       try {
         for (let n = 0; n < 120; n++) {
           const sale = randomSale(rand, STORES[n % 2]!, n);
@@ -117,7 +117,7 @@ for (const target of testTargets()) {
           for (let steps = 0; steps < 100; steps++) if ((await projectStoreReports(db(), store, 7)).records === 0) break;
         }
       } finally {
-        await ctx().hub.reports.start();
+        await ctx().hub.projectors!.reports.start();
       }
       const whole = { stores: STORES, from: addDays(FIRST_DAY, -1), to: addDays(FIRST_DAY, DAYS) };
       const board = await dashboard(db(), whole);

@@ -35,11 +35,11 @@ for (const target of testTargets()) {
       await ctx().hub.catchUp();
     };
     const withProjectorStopped = async (run: () => Promise<void>) => {
-      await ctx().hub.reports.close();
+      await ctx().hub.projectors!.reports.close();
       try {
         await run();
       } finally {
-        await ctx().hub.reports.start();
+        await ctx().hub.projectors!.reports.start();
       }
     };
 

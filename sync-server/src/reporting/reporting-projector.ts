@@ -11,7 +11,7 @@ import { saleFacts, type SaleFacts } from './sale-facts';
 /** Sales read per step. */
 export const REPORTING_BATCH = 1000;
 /** Stores projected at once by default: a store's step waits on the database most of its time. */
-export const DEFAULT_REPORTING_CONCURRENCY = 2;
+export const DEFAULT_REPORTING_CONCURRENCY = 6;
 
 /**
  * The change notice's collection saying a store's reports changed (its scope: the store; its seq:

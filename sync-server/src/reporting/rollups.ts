@@ -38,40 +38,64 @@ export type RollupName = keyof typeof ROLLUPS;
 
 type Row = Record<string, string | number>;
 
-/** Sums rows by key: what a batch of sales adds to one roll-up. */
+/** What a sale or its lines add to a roll-up row: the measures, and a product's quantity. */
+type Amounts = Partial<Record<Measure | 'quantity', number>>;
+
+/**
+ * Sums rows by key: what a batch of sales adds to one roll-up. Called for every sale, tender,
+ * VAT rate and product of a step: the key is joined text, and a row is made only once.
+ */
 class Deltas {
   readonly rows = new Map<string, Row>();
-  add(key: Row, values: Partial<Record<string, number>>, attrs: Row = {}): void {
-    const id = JSON.stringify(key);
+  add(id: string, make: () => Row, values: Amounts): void {
     let row = this.rows.get(id);
     if (!row) {
-      row = { ...key, ...attrs };
+      row = make();
       this.rows.set(id, row);
     }
-    for (const [name, v] of Object.entries(values)) row[name] = ((row[name] as number | undefined) ?? 0) + (v ?? 0);
+    for (const name in values) row[name] = ((row[name] as number | undefined) ?? 0) + (values[name as keyof Amounts] ?? 0);
   }
 }
 
-function lineMeasures(lines: readonly LineFact[], kind: 'sale' | 'return'): Partial<Measures> & { quantity: number } {
-  const sum = (f: (l: LineFact) => number) => lines.reduce((acc, l) => acc + f(l), 0);
-  const net = sum((l) => l.net_incl);
+/** Sums of a ticket's lines (one product's, or one salesperson's). */
+function lineMeasures(lines: readonly LineFact[], kind: 'sale' | 'return'): Amounts & { quantity: number } {
+  let net = 0;
+  let excl = 0;
+  let discounts = 0;
+  let items = 0;
+  let quantity = 0;
+  for (const l of lines) {
+    net += l.net_incl;
+    excl += l.net_excl;
+    discounts += l.discount;
+    items += l.items;
+    quantity += l.quantity;
+  }
   return {
     tickets: kind === 'sale' ? 1 : 0,
     returns: kind === 'return' ? 1 : 0,
     net_incl: net,
-    net_excl: sum((l) => l.net_excl),
+    net_excl: excl,
     returns_incl: kind === 'return' ? -net : 0,
-    discounts: sum((l) => l.discount),
-    items: sum((l) => l.items),
-    quantity: sum((l) => l.quantity),
+    discounts,
+    items,
+    quantity,
   };
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
   return groups;
 }
+
+/** A key's parts as one text (a unit separator between them: no id holds one). */
+const keyOf = (...parts: readonly (string | number)[]) => parts.join('\u001f');
 
 /**
  * What `sales` add to each daily roll-up, summed by key. A product or salesperson counts a
@@ -79,10 +103,16 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
  * `categories`: each product's category (the catalog's when the sale was projected).
  */
 export function rollupDeltas(sales: readonly SaleFacts[], categories: ReadonlyMap<string, string>): Map<RollupName, Row[]> {
-  const deltas = new Map<RollupName, Deltas>(Object.keys(ROLLUPS).map((name) => [name as RollupName, new Deltas()]));
-  const at = (name: RollupName) => deltas.get(name)!;
+  const day = new Deltas();
+  const hour = new Deltas();
+  const till = new Deltas();
+  const cashier = new Deltas();
+  const tender = new Deltas();
+  const vat = new Deltas();
+  const salesperson = new Deltas();
+  const product = new Deltas();
   for (const { sale, lines } of sales) {
-    const day = { business_date: sale.business_date };
+    const date = sale.business_date;
     const isSale = sale.kind === 'sale' ? 1 : 0;
     const counts = { tickets: isSale, returns: 1 - isSale };
     const whole: Measures = {
@@ -93,28 +123,39 @@ export function rollupDeltas(sales: readonly SaleFacts[], categories: ReadonlyMa
       discounts: sale.discount,
       items: sale.items,
     };
-    at('day').add(day, whole);
-    at('hour').add({ ...day, hour: sale.local_hour }, whole);
-    at('till').add({ ...day, till_id: sale.till_id, channel: sale.channel }, whole);
-    at('cashier').add({ ...day, staff_id: sale.staff_id }, whole);
+    day.add(date, () => ({ business_date: date }), whole);
+    hour.add(keyOf(date, sale.local_hour), () => ({ business_date: date, hour: sale.local_hour }), whole);
+    till.add(keyOf(date, sale.till_id, sale.channel), () => ({ business_date: date, till_id: sale.till_id, channel: sale.channel }), whole);
+    cashier.add(keyOf(date, sale.staff_id), () => ({ business_date: date, staff_id: sale.staff_id }), whole);
     for (const [method, amount] of Object.entries(sale.tenders)) {
-      at('tender').add({ ...day, method }, { ...counts, net_incl: amount, returns_incl: isSale ? 0 : -amount });
+      tender.add(keyOf(date, method), () => ({ business_date: date, method }), {
+        ...counts,
+        net_incl: amount,
+        returns_incl: isSale ? 0 : -amount,
+      });
     }
     for (const row of sale.vat) {
-      at('vat').add(
-        { ...day, rate_bp: row.rate_bp },
-        { ...counts, net_incl: row.incl, net_excl: row.excl, returns_incl: isSale ? 0 : -row.incl },
-      );
+      vat.add(keyOf(date, row.rate_bp), () => ({ business_date: date, rate_bp: row.rate_bp }), {
+        ...counts,
+        net_incl: row.incl,
+        net_excl: row.excl,
+        returns_incl: isSale ? 0 : -row.incl,
+      });
     }
     for (const [id, ls] of groupBy(lines, (l) => l.salesperson_id)) {
       const { quantity: _q, ...m } = lineMeasures(ls, sale.kind);
-      at('salesperson').add({ ...day, salesperson_id: id }, m);
+      salesperson.add(keyOf(date, id), () => ({ business_date: date, salesperson_id: id }), m);
     }
     for (const [id, ls] of groupBy(lines, (l) => l.product_id)) {
-      at('product').add({ ...day, product_id: id }, lineMeasures(ls, sale.kind), { category: categories.get(id) ?? '' });
+      product.add(
+        keyOf(date, id),
+        () => ({ business_date: date, product_id: id, category: categories.get(id) ?? '' }),
+        lineMeasures(ls, sale.kind),
+      );
     }
   }
-  return new Map([...deltas].map(([name, d]) => [name, [...d.rows.values()]]));
+  const deltas: Record<RollupName, Deltas> = { day, hour, till, cashier, salesperson, product, tender, vat };
+  return new Map((Object.keys(ROLLUPS) as RollupName[]).map((name) => [name, [...deltas[name].rows.values()]]));
 }
 
 /** One roll-up's upsert, as a data-modifying CTE reading its rows from the key `name` of the statement's $2. */

@@ -51,8 +51,8 @@ for (const target of testTargets()) {
     it('steps through the verified sales in batches, moves its checkpoint along the verified feed, and a step with nothing new writes nothing', async () => {
       const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
       // Written without the hub's HTTP route and its notice listeners racing us: verifier and projector driven by hand.
-      await ctx().hub.verifier.close();
-      await ctx().hub.stock.close();
+      await ctx().hub.projectors!.verifier.close();
+      await ctx().hub.projectors!.stock.close();
       try {
         await pushDocuments(ctx().db, till!, SALES, sales(till!, 0, 7));
         expect(await projectStoreStock(ctx().db, 'S1', 3)).toEqual({ sales: 0, movements: 0, lastSeq: 0, skipped: 0 });
@@ -73,14 +73,14 @@ for (const target of testTargets()) {
         expect(await projectStoreStock(ctx().db, 'S1')).toEqual({ sales: 0, movements: 0, lastSeq: 7, skipped: 0 });
         expect(await counter()).toBe(before);
       } finally {
-        await ctx().hub.verifier.start();
-        await ctx().hub.stock.start();
+        await ctx().hub.projectors!.verifier.start();
+        await ctx().hub.projectors!.stock.start();
       }
     });
 
     it('verifies (and so projects) a calm store once it has been quiet for the settle time, and a store that never goes quiet within the longest lag', async () => {
       const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
-      await ctx().hub.verifier.close();
+      await ctx().hub.projectors!.verifier.close();
       const projected = async () => (await levels(ctx().db, 'S1'))['prd-a'] !== undefined;
       let verifier = new ChainVerifier(ctx().db, { settleMs: 300, maxLagMs: 60_000 });
       try {
@@ -104,15 +104,15 @@ for (const target of testTargets()) {
         expect(Date.now() - pushed).toBeGreaterThanOrEqual(600);
       } finally {
         await verifier.close();
-        await ctx().hub.verifier.start();
+        await ctx().hub.projectors!.verifier.start();
       }
     });
 
     it('a hub that stopped before verifying and projecting catches up at start; two hub instances at once count every sale once', async () => {
       const [t1, t2] = await enrolledTills(ctx().db, 'S1', ['T1', 'T2']);
       const [other] = await enrolledTills(ctx().db, 'S2', ['T1']);
-      await ctx().hub.verifier.close();
-      await ctx().hub.stock.close();
+      await ctx().hub.projectors!.verifier.close();
+      await ctx().hub.projectors!.stock.close();
       const second = target.name === 'postgres' ? await ctx().database.openAnother() : ctx().db;
       const instances: (ChainVerifier | StockProjector)[] = [];
       try {
@@ -134,8 +134,8 @@ for (const target of testTargets()) {
       } finally {
         for (const p of instances) await p.close();
         if (second !== ctx().db) await second.close();
-        await ctx().hub.verifier.start();
-        await ctx().hub.stock.start();
+        await ctx().hub.projectors!.verifier.start();
+        await ctx().hub.projectors!.stock.start();
       }
     });
   });

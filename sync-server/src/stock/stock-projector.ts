@@ -82,13 +82,17 @@ async function applySales(tx: Queryable, storeId: string, sales: readonly Stored
 }
 
 /**
- * Default quiet time: none. The stock projector follows the verified feed, and the chain verifier
- * already waits for a burst of pushes to end (its own quiet time) and steps through it in large
- * batches: each verification step that fed sales is projected at once.
+ * Default quiet time: a second. The stock projector follows the verified feed, whose notices come
+ * once a verification step (about a second apart at a busy store): at a calm store, stock follows
+ * a second after verification; at a busy one, every DEFAULT_MAX_LAG_MS, in one step for all its
+ * sales meanwhile. Under hundreds of tills a step each notice would take the CPU the dashboard's
+ * projection needs, for levels nobody reads within seconds.
  */
-export const DEFAULT_SETTLE_MS = 0;
+export const DEFAULT_SETTLE_MS = 1000;
 /** Default longest lag behind the feed (with a quiet time of its own). */
 export const DEFAULT_MAX_LAG_MS = 5000;
+/** Stores projected at once by default. */
+export const DEFAULT_STOCK_CONCURRENCY = 2;
 
 /**
  * Keeps every store's stock up with its verified sales, on this hub instance: woken by the chain
@@ -99,7 +103,12 @@ export class StockProjector extends FeedProjector<StoredSale, void> {
   constructor(db: Database, options: ProjectorLoopOptions = {}) {
     super(
       db,
-      { ...options, settleMs: options.settleMs ?? DEFAULT_SETTLE_MS, maxLagMs: options.maxLagMs ?? DEFAULT_MAX_LAG_MS },
+      {
+        ...options,
+        settleMs: options.settleMs ?? DEFAULT_SETTLE_MS,
+        maxLagMs: options.maxLagMs ?? DEFAULT_MAX_LAG_MS,
+        concurrency: options.concurrency ?? DEFAULT_STOCK_CONCURRENCY,
+      },
       STOCK_PROJECTION,
       PROJECTION_BATCH,
     );

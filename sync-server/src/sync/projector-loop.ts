@@ -38,7 +38,8 @@ type Due = { readonly since: number; readonly at: number; readonly explicit: boo
  */
 export abstract class ProjectorLoop {
   private readonly due = new Map<string, Due>();
-  private working: Promise<void> | null = null;
+  /** The stores being stepped, each on a lane of its own. */
+  private readonly running = new Map<string, Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private unlisten: (() => Promise<void>) | null = null;
   private closed = false;
@@ -89,7 +90,8 @@ export abstract class ProjectorLoop {
 
   /** Resolves when nothing is running and nothing is due now (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.working) await this.working;
+    // A run that ends starts the next due store before its promise settles: wait for those too.
+    while (this.running.size > 0) await Promise.all(this.running.values());
   }
 
   /**
@@ -119,51 +121,45 @@ export abstract class ProjectorLoop {
     this.due.clear();
   }
 
-  /** Starts the worker if a store is due now, or sets the timer for the next one. */
+  /**
+   * Starts a run for each store due now, the longest waiting first, while lanes are free; sets
+   * the timer for the next store due. A lane freed starts the next store due at once: lanes never
+   * wait for one another (a slow step holding one lane must not stop the others under load).
+   */
   private schedule(): void {
-    if (this.working || this.closed) return;
+    if (this.closed) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    const lanes = Math.max(1, this.loop.concurrency ?? 1);
+    const now = Date.now();
+    while (this.running.size < lanes) {
+      let pick: [string, Due] | null = null;
+      for (const entry of this.due) {
+        if (entry[1].at <= now && !this.running.has(entry[0]) && (!pick || entry[1].at < pick[1].at)) pick = entry;
+      }
+      if (!pick) break;
+      const [storeId] = pick;
+      // Asked again while it runs: due again, after the settle time (never run twice at once).
+      this.due.delete(storeId);
+      this.running.set(
+        storeId,
+        this.runStore(storeId).finally(() => {
+          this.running.delete(storeId);
+          this.schedule();
+        }),
+      );
+    }
+    if (this.running.size >= lanes) return; // the next run to end schedules again
     let next = Infinity;
-    for (const { at } of this.due.values()) next = Math.min(next, at);
+    for (const [storeId, { at }] of this.due) if (!this.running.has(storeId)) next = Math.min(next, at);
     if (next === Infinity) return;
-    const wait = next - Date.now();
-    if (wait > 0) {
-      this.timer = setTimeout(() => {
+    this.timer = setTimeout(
+      () => {
         this.timer = null;
         this.schedule();
-      }, wait);
-      return;
-    }
-    this.working = this.work().finally(() => {
-      this.working = null;
-      this.schedule();
-    });
-  }
-
-  private async work(): Promise<void> {
-    const running = new Set<string>();
-    const lane = async (): Promise<void> => {
-      for (;;) {
-        if (this.closed) return;
-        const now = Date.now();
-        let pick: [string, Due] | null = null;
-        for (const entry of this.due) {
-          if (entry[1].at <= now && !running.has(entry[0]) && (!pick || entry[1].at < pick[1].at)) pick = entry;
-        }
-        if (!pick) return;
-        const [storeId] = pick;
-        // Asked again while it runs: due again, after the settle time (never run twice at once).
-        this.due.delete(storeId);
-        running.add(storeId);
-        try {
-          await this.runStore(storeId);
-        } finally {
-          running.delete(storeId);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, this.loop.concurrency ?? 1) }, lane));
+      },
+      Math.max(0, next - now),
+    );
   }
 
   /** Steps the store until it is up to date; on a failure (the database away) tries again after `retryMs`. */
