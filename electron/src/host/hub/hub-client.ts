@@ -18,7 +18,7 @@ import {
 } from '@pos/core';
 import type { HostEventBus } from '../host-events';
 import { loadHubCredentials, saveHubCredentials, type HubCredentials, type SecretProtector } from './hub-credentials';
-import { HubNetworkError, hubRequest, openEventStream, type EventStream, type HubResponse } from './hub-http';
+import { HubNetworkError, hubRequest, openEventStream, type EventStream, type HubMethod, type HubResponse } from './hub-http';
 
 export type HubClientOptions = {
   readonly dataDir: string;
@@ -155,10 +155,19 @@ export class HubClient {
   }
 
   /** One of the till's own routes beyond the sync protocol (its store's staff), with the device token; the store is the token's. */
-  async get<T>(pathname: string, timeoutMs = 10_000): Promise<T> {
+  get<T>(pathname: string, timeoutMs = 10_000): Promise<T> {
+    return this.send<T>('GET', pathname, undefined, timeoutMs);
+  }
+
+  /**
+   * A request of the online path (a customer among the chain's, points to reserve): the device
+   * token goes with it and the store is the token's. Offline or past `timeoutMs`: HUB_UNREACHABLE;
+   * refused: HUB_REFUSED with the hub's status and its code (`details.hubCode`), which the page words.
+   */
+  async send<T>(method: HubMethod, pathname: string, body?: unknown, timeoutMs = 10_000): Promise<T> {
     const url = this.url(pathname);
     const response = await this.call(() =>
-      hubRequest('GET', url, { authorization: `Bearer ${this.credentials!.token}` }, undefined, { ...this.httpOptions(), timeoutMs }),
+      hubRequest(method, url, { authorization: `Bearer ${this.credentials!.token}` }, body, { ...this.httpOptions(), timeoutMs }),
     );
     return this.answer<T>(response);
   }
@@ -249,7 +258,8 @@ export class HubClient {
     }
     const message = errorMessage(response);
     this.update({ lastError: message });
-    throw new PosError('HUB_REFUSED', message, { status: response.status });
+    const hubCode = (response.body as { error?: unknown } | null)?.error;
+    throw new PosError('HUB_REFUSED', message, { status: response.status, ...(typeof hubCode === 'string' ? { hubCode } : {}) });
   }
 
   private update(patch: Partial<HubStatus>): void {

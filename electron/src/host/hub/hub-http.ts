@@ -9,6 +9,8 @@ export type HubHttpOptions = {
 
 export type HubResponse = { readonly status: number; readonly body: unknown };
 
+export type HubMethod = 'GET' | 'POST' | 'PUT';
+
 export class HubNetworkError extends Error {
   constructor(message: string) {
     super(message);
@@ -28,7 +30,7 @@ function transport(url: URL) {
  * answer, even an error status, comes back as a response.
  */
 export function hubRequest(
-  method: 'GET' | 'POST',
+  method: HubMethod,
   url: URL,
   headers: Record<string, string>,
   body: unknown,
