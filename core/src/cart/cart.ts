@@ -38,6 +38,27 @@ export type CartLine = {
    * The till's alone: buildSale leaves it out of the sealed sale.
    */
   readonly service?: true;
+  /**
+   * From the product: its category, what a promotion on a category looks at. Sealed with the line, so
+   * the host and the hub price the sale again with the categories it was sold under.
+   */
+  readonly category?: string;
+};
+
+/**
+ * One promotion's discount on one line, as the engine gave it when the cart last changed
+ * (cart-promotions.ts): a rule on items, or this line's share of a rule on the cart.
+ */
+export type CartPromotion = {
+  readonly lineId: string;
+  readonly source: 'promotion' | 'coupon';
+  readonly sourceId: string;
+  readonly sourceVersion: number;
+  /** As a sale records it: basis points for `percent`, minor units for `amount`. */
+  readonly kind: 'percent' | 'amount';
+  readonly value: number;
+  /** Minor units taken off this line. */
+  readonly amount: number;
 };
 
 export type Cart = {
@@ -48,6 +69,8 @@ export type Cart = {
   readonly cartDiscountBp?: number;
   /** The till host's approval of the cart discount. */
   readonly cartDiscountApproval?: ApprovalRef;
+  /** The promotions' discounts, in line order (set by applyPromotions; absent: none). */
+  readonly promotions?: readonly CartPromotion[];
   readonly startedAt: string;
 };
 
@@ -100,6 +123,7 @@ export function addProduct(cart: Cart, product: Product, options: AddProductOpti
     ...(options.code !== undefined ? { code: options.code } : {}),
     ...(options.labelAmount !== undefined ? { labelAmount: options.labelAmount } : {}),
     ...(product.service ? { service: true as const } : {}),
+    ...(product.category ? { category: product.category } : {}),
   };
   return { ...cart, lines: [...cart.lines, line] };
 }

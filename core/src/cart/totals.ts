@@ -8,18 +8,28 @@ export type LineTotals = {
   readonly lineId: string;
   /** Before any discount. */
   readonly gross: number;
+  /** The manual discount of the line. */
   readonly lineDiscount: number;
-  /** This line's share of the cart discount. */
+  /** This line's share of the (manual) cart discount. */
   readonly cartDiscountShare: number;
-  /** What the customer pays for this line: gross − line discount − cart discount share. */
+  /** What the customer pays for this line: gross − line discount − promotions − cart discount share. */
   readonly net: number;
 };
+
+/** What the promotions take off each line (the cart's `promotions`, summed by line id). */
+export function promotionAmounts(cart: Pick<Cart, 'promotions'>): Map<string, number> {
+  const amounts = new Map<string, number>();
+  for (const p of cart.promotions ?? []) amounts.set(p.lineId, (amounts.get(p.lineId) ?? 0) + p.amount);
+  return amounts;
+}
 
 export type CartTotals = {
   readonly currency: string;
   readonly lines: readonly LineTotals[];
-  /** Sum of line amounts after line discounts, before the cart discount. */
+  /** Sum of line amounts after line discounts and promotions, before the cart discount. */
   readonly subtotal: number;
+  /** What the promotions took off (in discountTotal too). */
+  readonly promotionTotal: number;
   readonly cartDiscount: number;
   readonly discountTotal: number;
   readonly total: number;
@@ -43,17 +53,20 @@ export function lineDiscountAmount(line: CartLine, gross: number): number {
  * Rules (documented in docs/money-and-vat.md):
  * 1. A line's gross is unit price × quantity (weighed: × grams / 1000, rounded half away from zero;
  *    a price-labelled item: the label amount).
- * 2. A line discount is rounded on the line and never exceeds it.
+ * 2. A line discount is rounded on the line and never exceeds it; the promotions' discounts of a line
+ *    (computed by the engine, docs/promotions.md) come off next.
  * 3. The cart discount is rounded once on the subtotal and allocated across lines in proportion to
  *    their discounted amounts (largest remainder, ties by line id), so every line knows its net.
  * 4. VAT is computed per rate from the rate's inclusive total (see vat-breakdown.ts).
  * Hence: total = Σ line nets = Σ (base + VAT) per rate, whatever the order of the lines.
  */
 export function cartTotals(cart: Cart, rates: readonly VatRate[]): CartTotals {
+  const promotions = promotionAmounts(cart);
   const afterLine = cart.lines.map((line) => {
     const gross = lineGross(line);
     const lineDiscount = lineDiscountAmount(line, gross);
-    return { line, gross, lineDiscount, discounted: gross - lineDiscount };
+    const promotion = promotions.get(line.lineId) ?? 0;
+    return { line, gross, lineDiscount, promotion, discounted: gross - lineDiscount - promotion };
   });
   const subtotal = afterLine.reduce((acc, l) => acc + l.discounted, 0);
   const cartDiscount = cart.cartDiscountBp ? percentOf(subtotal, cart.cartDiscountBp) : 0;
@@ -80,8 +93,9 @@ export function cartTotals(cart: Cart, rates: readonly VatRate[]): CartTotals {
     currency: cart.currency,
     lines,
     subtotal,
+    promotionTotal: afterLine.reduce((acc, l) => acc + l.promotion, 0),
     cartDiscount,
-    discountTotal: lines.reduce((acc, l) => acc + l.lineDiscount + l.cartDiscountShare, 0),
+    discountTotal: afterLine.reduce((acc, l, i) => acc + l.lineDiscount + l.promotion + (lines[i]?.cartDiscountShare ?? 0), 0),
     total,
     vat,
     itemCount: cart.lines.reduce((acc, l) => acc + (l.measure === 'unit' && l.labelAmount === undefined ? l.quantity : 1), 0),

@@ -13,3 +13,5 @@ export {
 } from './compile-promotions';
 export * from './price-basket';
 export * from './check-promotion-discounts';
+export * from './cart-promotions';
+export * from './sale-promotion-check';

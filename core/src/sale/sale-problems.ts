@@ -37,6 +37,8 @@ export const SALE_PROBLEM_CODES = [
   'training',
   /** Not of the till's open cash session, none open where the store requires one, the drawer being counted, or a session open over 24 h. */
   'session',
+  /** A promotion's discount on no line of the sale or on one with a manual discount, of a promotion version unknown, or not what the promotion gives. */
+  'promotion',
 ] as const;
 
 export type SaleProblemCode = (typeof SALE_PROBLEM_CODES)[number];

@@ -1,5 +1,5 @@
 import type { ApprovalRef } from '../approval/approval';
-import type { Cart, CartLine } from '../cart/cart';
+import type { Cart, CartLine, CartPromotion } from '../cart/cart';
 import { cartTotals, type LineTotals } from '../cart/totals';
 import type { CashRounding } from '../money/cash-rounding';
 import { paymentState } from '../payment/payment-state';
@@ -9,7 +9,7 @@ import { businessDate } from '../time/business-date';
 import { findVatRate, vatRatesAt, type VatRate } from '../tax/vat-rate';
 
 /** A line as sealed in a version 0 sale: the cart line (without a salesperson) and its figures. */
-export type SaleLineV0 = Omit<CartLine, 'salespersonId' | 'service'> & LineTotals & { readonly rateBp: number };
+export type SaleLineV0 = Omit<CartLine, 'salespersonId' | 'service' | 'category'> & LineTotals & { readonly rateBp: number };
 
 /**
  * A line of a version 1 sale: also who gets the credit for it (absent: nobody but the cashier).
@@ -20,7 +20,7 @@ export type SaleLine = Omit<CartLine, 'service'> & LineTotals & { readonly rateB
 /** The sale document version a payload carries in `v` (absent: version 0). */
 export const SALE_VERSION = 1;
 
-/** Where a discount comes from. Only `manual` is produced today; the others come with promotions, coupons, loyalty. */
+/** Where a discount comes from: `manual`, `promotion` and `coupon` are produced; `loyalty` comes with loyalty rewards. */
 export const DISCOUNT_SOURCES = ['manual', 'promotion', 'coupon', 'loyalty'] as const;
 
 export type DiscountSource = (typeof DISCOUNT_SOURCES)[number];
@@ -171,6 +171,35 @@ export function manualDiscounts(sale: Pick<SalePayloadV1, 'lines' | 'cartDiscoun
   return discounts;
 }
 
+/**
+ * The promotions' discounts as a sale records them, after the manual ones: one per line and
+ * promotion (a cart rule's share on each line too, so every line's figures can be checked), in
+ * line order, each naming the promotion's id and version.
+ */
+export function promotionDiscounts(promotions: readonly CartPromotion[]): SaleDiscount[] {
+  return promotions.map((p) => ({
+    source: p.source,
+    sourceId: p.sourceId,
+    sourceVersion: p.sourceVersion,
+    lineId: p.lineId,
+    kind: p.kind,
+    value: p.value,
+    amount: p.amount,
+  }));
+}
+
+/** A sale's promotion and coupon discounts back in the cart's form (those without a line are left out: none is made). */
+export function salePromotions(sale: Pick<SalePayloadV1, 'discounts'>): CartPromotion[] {
+  const found: CartPromotion[] = [];
+  for (const d of sale.discounts) {
+    if ((d.source === 'promotion' || d.source === 'coupon') && d.lineId !== undefined) {
+      const { source, sourceId, sourceVersion, lineId, kind, value, amount } = d;
+      found.push({ lineId, source, sourceId, sourceVersion, kind, value, amount });
+    }
+  }
+  return found;
+}
+
 /** The store's business day ("2026-03-29") a sale completed at `completedAt` belongs to (day start 0 when unset). */
 export function saleBusinessDate(completedAt: string, store: { readonly timeZone: string; readonly dayStartHour?: number }): string {
   return businessDate(completedAt, { timeZone: store.timeZone, dayStartHour: store.dayStartHour ?? 0 });
@@ -213,7 +242,7 @@ export function buildSale(cart: Cart, tenders: readonly Tender[], ctx: SaleConte
     completedAt: ctx.completedAt,
     lines,
     ...cartDiscount,
-    discounts: manualDiscounts({ lines, ...cartDiscount }),
+    discounts: [...manualDiscounts({ lines, ...cartDiscount }), ...promotionDiscounts(cart.promotions ?? [])],
     subtotal: totals.subtotal,
     discountTotal: totals.discountTotal,
     total: totals.total,

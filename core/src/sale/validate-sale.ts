@@ -7,7 +7,17 @@ import { validateTenders } from '../payment/validate-tenders';
 import { vatRatesAt, type VatRate } from '../tax/vat-rate';
 import { SALE_SHAPE, VOID_SHAPE } from '../validation/sealed-shapes';
 import { check } from '../validation/shape';
-import { isSaleV1, manualDiscounts, saleBusinessDate, saleKind, type SalePayload, type SalePayloadV1 } from './sale';
+import { promotable } from '../promotions/cart-promotions';
+import {
+  isSaleV1,
+  manualDiscounts,
+  promotionDiscounts,
+  saleBusinessDate,
+  saleKind,
+  salePromotions,
+  type SalePayload,
+  type SalePayloadV1,
+} from './sale';
 import { problem, type SaleProblem } from './sale-problems';
 import { paidShare } from './sale-return';
 
@@ -42,7 +52,37 @@ function cartOf(sale: SalePayload): Cart {
       return line;
     }),
     ...(sale.cartDiscountBp ? { cartDiscountBp: sale.cartDiscountBp } : {}),
+    ...(isSaleV1(sale) ? { promotions: salePromotions(sale) } : {}),
   };
+}
+
+/**
+ * The promotions' discounts of a version 1 sale as figures (whether the rules give them is
+ * checkPromotionDiscounts' job, where the rules are held): each on a line of the sale that a
+ * promotion may touch (no manual discount or price change there), a promotion once a line, never
+ * more than the line is worth after its own discount.
+ */
+function promotionFigureProblems(sale: SalePayloadV1): SaleProblem[] {
+  const problems: SaleProblem[] = [];
+  const lines = new Map(sale.lines.map((l, i) => [l.lineId, { line: l, at: `line ${i + 1}` }]));
+  const seen = new Set<string>();
+  const taken = new Map<string, number>();
+  for (const p of salePromotions(sale)) {
+    const found = lines.get(p.lineId);
+    const key = `${p.lineId}\u0000${p.sourceId}`;
+    if (!found) problems.push(problem('promotion', `${p.sourceId} v${p.sourceVersion}: the sale has no line ${p.lineId}`));
+    else if (!promotable(found.line))
+      problems.push(problem('promotion', `${found.at}: ${p.sourceId} on a line with a manual discount or price`));
+    else if (seen.has(key)) problems.push(problem('promotion', `${found.at}: ${p.sourceId} twice on the line`));
+    seen.add(key);
+    taken.set(p.lineId, (taken.get(p.lineId) ?? 0) + p.amount);
+  }
+  for (const [lineId, amount] of taken) {
+    const found = lines.get(lineId);
+    if (found && amount > found.line.gross - found.line.lineDiscount)
+      problems.push(problem('promotion', `${found.at}: promotions take ${amount} off a line worth ${found.line.gross}`));
+  }
+  return problems;
 }
 
 /** Every figure of every line, and the sale's totals, as core computes them from the lines. */
@@ -189,7 +229,7 @@ export function saleRuleProblems(sale: SalePayload, rules: SaleRules): SaleProbl
     if (!rates.some((r) => r.id === line.vatRateId))
       problems.push(problem('vat-rate', `line ${i + 1}: VAT rate ${line.vatRateId} is not in force at ${sale.completedAt}`));
   }
-  if (isSaleV1(sale)) problems.push(...versionOneProblems(sale, rules));
+  if (isSaleV1(sale)) problems.push(...versionOneProblems(sale, rules), ...promotionFigureProblems(sale));
   if (problems.length > 0) return problems;
   let totals: CartTotals;
   try {
@@ -198,9 +238,13 @@ export function saleRuleProblems(sale: SalePayload, rules: SaleRules): SaleProbl
     return [problem('line-figures', `the lines cannot be totalled: ${(error as Error).message}`)];
   }
   problems.push(...figureProblems(sale, totals, rates));
-  // After the figures: a forged line figure is named as such, not only as discounts that differ.
-  if (isSaleV1(sale) && canonicalText(sale.discounts) !== canonicalText(manualDiscounts(sale)))
-    problems.push(problem('totals', 'the discounts differ from those the lines and the ticket carry'));
+  // After the figures: a forged line figure is named as such, not only as discounts that differ. The
+  // manual discounts first, then the promotions' (on lines, in line order): nothing else, nothing twice.
+  if (isSaleV1(sale)) {
+    const expected = [...manualDiscounts(sale), ...promotionDiscounts(salePromotions(sale))];
+    if (canonicalText(sale.discounts) !== canonicalText(expected))
+      problems.push(problem('totals', 'the discounts differ from those the lines, the ticket and the promotions carry'));
+  }
   problems.push(...validateTenders(sale.total, sale.tenders, rules.cashRounding));
   const rounding = sale.tenders.reduce((acc, t) => acc + (t.method === 'cash' ? t.rounding : 0), 0);
   const change = sale.tenders.reduce((acc, t) => acc + (t.method === 'cash' ? t.change : 0), 0);

@@ -64,7 +64,7 @@ export function cashSale(options: CashSaleOptions): SalePayload {
 export function saleAsVersion0(sale: SalePayload): SalePayloadV0 {
   if (!isSaleV1(sale)) return sale;
   const { v: _v, kind: _k, returnOf: _r, businessDate: _b, sessionId: _s, channel: _c, discounts: _d, training: _t, lines, ...rest } = sale;
-  return { ...rest, lines: lines.map(({ salespersonId: _p, ...line }) => line) };
+  return { ...rest, lines: lines.map(({ salespersonId: _p, category: _g, ...line }) => line) };
 }
 
 /** RFC 8032 §7.1 TEST 1: a key everyone can reproduce, never a till's (tests that verify what they seal). */

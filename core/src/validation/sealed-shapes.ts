@@ -113,7 +113,7 @@ const saleV1Fields = {
   ...saleHead,
   channel: literal('store'),
   businessDate: pattern(/^\d{4}-\d{2}-\d{2}$/, 10, 'a date as YYYY-MM-DD'),
-  lines: array(object(saleLineFields, { ...saleLineOptional, salespersonId: id }), SALE_LIMITS.maxLines, 1),
+  lines: array(object(saleLineFields, { ...saleLineOptional, salespersonId: id, category: text(64) }), SALE_LIMITS.maxLines, 1),
   discounts: array(saleDiscount, SALE_LIMITS.maxDiscounts),
   ...saleTail,
 } as const;

@@ -79,6 +79,8 @@ export const enFiscal: Pick<Dictionary, 'history' | 'fiscal' | 'sealProblems' | 
     return: 'The return does not match the original sale (item, price, or more than is left to return).',
     training: 'Training mode changed during the sale, or a card was used in training mode (cash only): start the sale again.',
     session: 'The sale is not of the open cash session (none open, the drawer being counted, or open over 24 h: close it).',
+    promotion:
+      'A promotion’s discount does not match the promotions this till holds (unknown version, other amount, or not due): the promotions are being refreshed, try again.',
     unknown: 'The host refused for a reason this till does not know.',
   },
   signingKey: {

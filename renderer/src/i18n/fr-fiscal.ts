@@ -79,6 +79,8 @@ export const frFiscal = {
       'Le mode école a changé pendant la vente, ou une carte a été utilisée en mode école (espèces seulement) : recommencez la vente.',
     session:
       'La vente n’appartient pas à la session de caisse ouverte (aucune ouverte, comptage en cours, ou ouverte depuis plus de 24 h : clôturez-la).',
+    promotion:
+      'Une remise de promotion ne correspond pas aux promotions connues de la caisse (version inconnue, autre montant ou non due) : les promotions sont mises à jour, réessayez.',
     unknown: 'Le poste a refusé pour une raison non reconnue.',
   },
   signingKey: {
