@@ -103,6 +103,10 @@ export const ADMIN_ROUTE_ACTIONS: Readonly<Record<string, OfficeAction>> = {
   'GET /api/v1/admin/stores/:storeId/stock/movements': 'store.read',
   'GET /api/v1/admin/stores/:storeId/stock/exceptions': 'store.read',
   'POST /api/v1/admin/stock-transfers': 'store.stock',
+  // Loyalty and cards are the chain's (a member shops everywhere): administrators only.
+  'GET /api/v1/admin/loyalty/members/:customerId': 'chain.admin',
+  'POST /api/v1/admin/loyalty/members/:customerId/adjustments': 'chain.admin',
+  'GET /api/v1/admin/cards/:cardId': 'chain.admin',
 };
 
 /** The action of an admin route, or null (refused to office sessions). HEAD reads as GET. */
