@@ -41,7 +41,6 @@ import { registerOfficeWebRoutes } from './http/office-web-routes';
 import { DEFAULT_DEVICE_RATE, DEFAULT_ENROLL_RATE, type RateLimit } from './http/rate-limits';
 import { registerStaffRoutes } from './http/staff-routes';
 import { registerLedgerRoutes } from './http/ledger-routes';
-import { registerLedgerRoutes } from './http/ledger-routes';
 import { registerStockRoutes } from './http/stock-routes';
 import { registerStoreListRoute } from './http/store-list-route';
 import { registerSalesRoutes } from './http/sales-routes';
@@ -250,7 +249,6 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerReportEventsRoute(app, { db, office, events: reportEvents });
   registerStockRoutes(app, { db, admin });
   registerStaffRoutes(app, { db, admin, auth, rateLimit: deviceRate });
-  registerLedgerRoutes(app, { db, admin, auth, rateLimit: deviceRate });
   registerLedgerRoutes(app, { db, admin, auth, rateLimit: deviceRate });
   registerFiscalRoutes(app, { db, admin });
   registerClosingRoutes(app, { db, admin });
