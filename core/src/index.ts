@@ -13,6 +13,7 @@ export * from './contract/hub-contract';
 export * from './contract/cash-contract';
 export * from './contract/return-contract';
 export * from './contract/archive-contract';
+export * from './contract/customer-contract';
 export * from './demo/demo-catalog';
 export * from './demo/demo-store';
 export * from './errors/pos-error';

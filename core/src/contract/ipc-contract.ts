@@ -6,6 +6,7 @@ import type { TerminalProgress } from '../payment/terminal-progress';
 import type { StoreProfile } from '../store/store-profile';
 import type { ArchiveContract, ArchiveProgress } from './archive-contract';
 import type { CashContract } from './cash-contract';
+import type { CustomerContract } from './customer-contract';
 import type { Method } from './contract-method';
 import type { CustomerDisplayState, DeviceContract, DeviceStatusView, PrinterStatus, PrintOutcome, ScanEvent } from './device-contract';
 import type { HubContract, HubStatus, SyncStreamMessage } from './hub-contract';
@@ -85,7 +86,8 @@ export type HostContract = {
   HubContract &
   CashContract &
   ReturnContract &
-  ArchiveContract;
+  ArchiveContract &
+  CustomerContract;
 
 export type HostEvents = {
   'printer.status': PrinterStatus;
@@ -168,6 +170,8 @@ const METHODS = {
   'sale.lookup': true,
   'archive.create': true,
   'archive.download': true,
+  'customers.search': true,
+  'customers.create': true,
 } as const satisfies Record<MethodName, true>;
 
 const EVENTS = {

@@ -18,6 +18,8 @@ import { fiscalHandlers } from './handlers/fiscal-handlers';
 import { HandlerRegistry } from './handlers/handler-registry';
 import { hostHandlers } from './handlers/host-handlers';
 import { hubHandlers } from './handlers/hub-handlers';
+import { customerHandlers, sendCustomer } from './handlers/customer-handlers';
+import { CustomerOutbox } from './hub/customer-outbox';
 import { receiptHandlers } from './handlers/receipt-handlers';
 import { returnHandlers } from './handlers/return-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
@@ -219,6 +221,12 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   registry.register(returnHandlers(context));
   registry.register(terminalHandlers(context));
   registry.register(hubHandlers(context));
+  // Customers created offline: sent once the hub answers again (a status change to online, or the next creation).
+  const customerOutbox = await CustomerOutbox.open(
+    options.dataDir,
+    async (id, customer) => void (await sendCustomer(context)(id, customer)),
+  );
+  registry.register(customerHandlers(context, customerOutbox));
   registry.register(deviceHandlers(context));
   registry.register(trainingHandlers(context));
   registry.register(archiveHandlers(new TillArchives(context)));
@@ -237,6 +245,9 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     ...(options.hubOfflineMs !== undefined ? { debounceMs: options.hubOfflineMs } : {}),
   });
   const stopPresence = events.on('hub.status', presence.observe);
+  const stopCustomerFlush = events.on('hub.status', (status) => {
+    if (status.online && customerOutbox.pending > 0) void customerOutbox.flush().catch(() => undefined);
+  });
   if (journal.status.state === 'ok') presence.observe(hub.status());
   if (hub.enrolled) {
     void context.refreshFromHub();
@@ -259,9 +270,11 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
       closed ??= (async () => {
         clearInterval(staffTimer);
         stopPresence();
+        stopCustomerFlush();
         presence.stop();
         // A clean stop is on record (JET 40) before the journal closes; the wait is bounded.
         await sealTillStop(sealer, journal);
+        await customerOutbox.close();
         await hub.close();
         await devices.close();
         await printer.close();

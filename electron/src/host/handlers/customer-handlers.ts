@@ -1,0 +1,110 @@
+import { PosError, type CustomerDraft, type CustomerMatchView, type CustomerSaved } from '@pos/core';
+import type { HostContext } from '../host-context';
+import type { CustomerOutbox } from '../hub/customer-outbox';
+import type { HandlerGroup } from './handler-registry';
+import { ID_PATTERN, invalid, record, text } from './request-guards';
+
+/** A customer's question at the counter waits this long for the hub, then the page says it is offline. */
+export const ONLINE_TIMEOUT_MS = 3000;
+
+/** The hub's bounds (core/src/customers): the host refuses beyond them before sending. */
+const LIMITS = { name: 100, email: 200, phone: 40, postalCode: 16, cardNumber: 40, query: 200 } as const;
+
+function optionalText(obj: Record<string, unknown>, key: string, max: number): string | undefined {
+  const value = obj[key];
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string' || value.length > max) throw invalid(`${key} must be text of at most ${max} characters`);
+  return value.trim() || undefined;
+}
+
+function consent(obj: Record<string, unknown>, key: 'email' | 'sms') {
+  if (obj[key] === undefined) return undefined;
+  const c = record(obj[key], `consents.${key}`);
+  if (typeof c.given !== 'boolean') throw invalid(`consents.${key}.given must be true or false`);
+  const at = text(c, 'at', { max: 40 });
+  if (Number.isNaN(Date.parse(at))) throw invalid(`consents.${key}.at must be an instant`);
+  return { given: c.given, at };
+}
+
+/** A customer as the cashier typed it, bounded field by field. */
+export function customerDraft(raw: unknown): CustomerDraft {
+  const c = record(raw, 'customer');
+  const lastName = text(c, 'lastName', { max: LIMITS.name }).trim();
+  if (!lastName) throw invalid('lastName must not be blank');
+  const fields = {
+    firstName: optionalText(c, 'firstName', LIMITS.name),
+    email: optionalText(c, 'email', LIMITS.email),
+    phone: optionalText(c, 'phone', LIMITS.phone),
+    postalCode: optionalText(c, 'postalCode', LIMITS.postalCode),
+    cardNumber: optionalText(c, 'cardNumber', LIMITS.cardNumber),
+  };
+  const consents = c.consents === undefined ? undefined : record(c.consents, 'consents');
+  const email = consents && consent(consents, 'email');
+  const sms = consents && consent(consents, 'sms');
+  return {
+    lastName,
+    ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+    ...(email || sms ? { consents: { ...(email ? { email } : {}), ...(sms ? { sms } : {}) } } : {}),
+  };
+}
+
+/** Sends one customer to the hub: created there, or already there with the same body (an earlier sending). */
+export function sendCustomer(ctx: HostContext) {
+  return async (id: string, customer: CustomerDraft): Promise<readonly string[]> => {
+    const answer = await ctx.hub.send<{ likelyDuplicates?: readonly string[] }>(
+      'PUT',
+      `/api/v1/till/customers/${encodeURIComponent(id)}`,
+      customer,
+      ONLINE_TIMEOUT_MS,
+    );
+    return answer.likelyDuplicates ?? [];
+  };
+}
+
+/**
+ * The chain's customers at the counter: a search at the hub (online only), a new customer sent
+ * at once or, offline, kept by the host and sent when the hub answers again (CustomerOutbox).
+ */
+export function customerHandlers(ctx: HostContext, outbox: CustomerOutbox): HandlerGroup {
+  const enrolled = () => {
+    if (!ctx.hub.enrolled) throw new PosError('NOT_ENROLLED', 'This till is not enrolled with a hub: it has no chain customers');
+  };
+  const send = sendCustomer(ctx);
+  return {
+    'customers.search': {
+      parse: (raw) => ({ query: text(record(raw, 'customers.search request'), 'query', { max: LIMITS.query }) }),
+      run: async ({ query }) => {
+        ctx.session.require();
+        enrolled();
+        const answer = await ctx.hub.send<{ customers: CustomerMatchView[] }>(
+          'GET',
+          `/api/v1/till/customers?q=${encodeURIComponent(query)}`,
+          undefined,
+          ONLINE_TIMEOUT_MS,
+        );
+        return { customers: answer.customers };
+      },
+    },
+    'customers.create': {
+      parse: (raw) => {
+        const req = record(raw, 'customers.create request');
+        return { id: text(req, 'id', { max: 64, pattern: ID_PATTERN }), customer: customerDraft(req.customer) };
+      },
+      run: async ({ id, customer }): Promise<CustomerSaved> => {
+        ctx.session.require();
+        enrolled();
+        // Those created offline go first: the hub sees the till's customers in the order it made them.
+        if (outbox.pending > 0) await outbox.flush().catch(() => 0);
+        if (outbox.pending === 0) {
+          try {
+            return { state: 'saved', id, likelyDuplicates: await send(id, customer) };
+          } catch (error) {
+            if (!(error instanceof PosError) || error.code !== 'HUB_UNREACHABLE') throw error;
+          }
+        }
+        await outbox.keep(id, customer);
+        return { state: 'queued', id, waiting: outbox.pending };
+      },
+    },
+  };
+}
