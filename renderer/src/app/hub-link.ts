@@ -6,6 +6,7 @@ import { pullStockLevels } from '../db/stock-sync';
 import { startHubReplication } from '../db/replication/hub-replication';
 import { PushWatermarks } from '../db/replication/push-watermarks';
 import { services } from '../state/services';
+import { cartActions } from '../state/cart-store';
 import { catalogChanged, reportSyncError, useSyncStore } from '../state/sync-store';
 
 /**
@@ -43,6 +44,8 @@ export async function startHubLink(): Promise<void> {
     (state) => {
       useSyncStore.setState({ catalog: { imported: state.imported, total: state.total, done: state.done } });
       catalogChanged();
+      // New rules from head office price the open cart at once (compiled again only if they changed).
+      if (state.done) void cartActions.refreshPromotions();
     },
     (error) => {
       if (!(error instanceof PosError && error.code === 'HUB_UNREACHABLE')) reportSyncError('catalog', error);

@@ -24,6 +24,8 @@ export const enSale: Pick<Dictionary, 'sale' | 'tiles' | 'actions' | 'scan' | 'd
     items: '{{count}} item(s)',
     cartDiscount: 'Cart discount {{rate}}',
     lineDiscount: 'Discount {{value}}',
+    promotion: '{{name}}: {{amount}}',
+    promotions: 'Promotions',
     priceOverridden: 'Price changed: {{reason}}',
     labelPrice: 'Label price',
     salesperson: 'Salesperson: {{name}}',

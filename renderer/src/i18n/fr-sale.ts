@@ -22,6 +22,8 @@ export const frSale = {
     items: '{{count}} article(s)',
     cartDiscount: 'Remise panier {{rate}}',
     lineDiscount: 'Remise {{value}}',
+    promotion: '{{name}} : {{amount}}',
+    promotions: 'Promotions',
     priceOverridden: 'Prix modifié : {{reason}}',
     labelPrice: 'Prix étiquette',
     salesperson: 'Vendeur : {{name}}',

@@ -20,6 +20,7 @@ import {
   type Tender,
 } from '@pos/core';
 import { create } from 'zustand';
+import { loadPromotions, promotedCart } from './cart-promotions';
 import { services } from './services';
 
 /**
@@ -111,11 +112,19 @@ export class CartLockedError extends Error {
   }
 }
 
-/** Applies a pure cart operation from core, if the cart may still change. */
+/** The cart with the promotions the engine gives it now (cart-promotions.ts). */
+function promoted(cart: Cart): Cart {
+  return promotedCart(cart, services().profile);
+}
+
+/**
+ * Applies a pure cart operation from core, if the cart may still change, then prices the
+ * promotions again: every line shows its discount and the total follows.
+ */
 function change(operation: (cart: Cart) => Cart, selected?: (cart: Cart) => string | null): void {
   const state = useCartStore.getState();
   if (state.status !== 'selling' || hasCountedTenders(state.tenders)) throw new CartLockedError();
-  const cart = operation(state.cart);
+  const cart = promoted(operation(state.cart));
   useCartStore.setState({
     cart,
     selectedLineId: selected
@@ -128,9 +137,35 @@ function change(operation: (cart: Cart) => Cart, selected?: (cart: Cart) => stri
   setTimeout(() => void persistCart(), 0);
 }
 
+let promotionsLoading: Promise<void> = Promise.resolve();
+
 export const cartActions = {
   start(staffId: string, currency: string): void {
     useCartStore.setState({ cart: newCart(currency), tenders: [], pendingSale: null, staffId, selectedLineId: null, status: 'selling' });
+    void cartActions.refreshPromotions();
+  },
+  /**
+   * Reads the promotions active when the cart started (compiled only when they changed) and prices
+   * the cart again with them while it may change: at the start of a cart, after a restore, when
+   * the catalog pull brought new rules. One at a time; resolves once done (errors logged).
+   */
+  refreshPromotions(): Promise<void> {
+    promotionsLoading = promotionsLoading.then(async () => {
+      try {
+        const { cart } = useCartStore.getState();
+        const changed = await loadPromotions(services().db.catalog, cart.startedAt);
+        const now = useCartStore.getState();
+        if (now.cart.id !== cart.id || now.status !== 'selling' || hasCountedTenders(now.tenders)) return;
+        const repriced = promoted(now.cart);
+        if (changed || JSON.stringify(repriced.promotions) !== JSON.stringify(now.cart.promotions)) {
+          useCartStore.setState({ cart: repriced });
+          setTimeout(() => void persistCart(), 0);
+        }
+      } catch (error) {
+        console.error('Could not read the promotions', error);
+      }
+    });
+    return promotionsLoading;
   },
   restore(doc: CartDoc, staffId: string): void {
     useCartStore.setState({
@@ -141,6 +176,7 @@ export const cartActions = {
       selectedLineId: doc.cart.lines.at(-1)?.lineId ?? null,
       status: doc.sale ? 'seal-pending' : doc.tenders.length > 0 ? 'paying' : 'selling',
     });
+    void cartActions.refreshPromotions();
   },
   add(product: Product, options: Omit<AddProductOptions, 'lineId'>): void {
     change(

@@ -26,6 +26,12 @@ export function CartSummary() {
             <dt>{t('sale.subtotal')}</dt>
             <dd>{money(totals.lines.reduce((a, l) => a + l.gross, 0))}</dd>
           </div>
+          {totals.promotionTotal > 0 && (
+            <div>
+              <dt>{t('sale.promotions')}</dt>
+              <dd>{money(-totals.promotionTotal)}</dd>
+            </div>
+          )}
           {cart.cartDiscountBp ? (
             <div>
               <dt>{t('sale.cartDiscount', { rate: formatPercent(cart.cartDiscountBp, locale) })}</dt>

@@ -4,15 +4,24 @@ import { useTranslation } from 'react-i18next';
 import { formatKg, formatMoney, formatPercent } from '../../i18n/format';
 import { intlLocale } from '../../i18n/i18n';
 import { useAppStore } from '../../state/app-store';
+import { promotionName } from '../../state/cart-promotions';
 import { cartActions, useCartStore } from '../../state/cart-store';
 import { useRatesNow } from '../../state/use-rates-now';
 import { staffName } from '../../state/services';
 import { chooseSalesperson, removeSelectedLine, stepQuantity } from './line-actions';
 
-type LineRowProps = { line: CartLine; net: number; selected: boolean; locale: string; currency: string };
+type LineRowProps = {
+  line: CartLine;
+  net: number;
+  /** What its promotions take off, one sentence each ("3 pour 2 : −10,00 €"), as one text so the row stays memoised. */
+  promotions: string;
+  selected: boolean;
+  locale: string;
+  currency: string;
+};
 
 /** Memoised on plain values: a scan re-renders the row it touched, not the whole cart. */
-const LineRow = memo(function LineRow({ line, net, selected, locale, currency }: LineRowProps) {
+const LineRow = memo(function LineRow({ line, net, promotions, selected, locale, currency }: LineRowProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
@@ -37,6 +46,12 @@ const LineRow = memo(function LineRow({ line, net, selected, locale, currency }:
             })}
           </div>
         )}
+        {promotions !== '' &&
+          promotions.split('\n').map((words, i) => (
+            <div key={i} className="line-note line-promotion">
+              {words}
+            </div>
+          ))}
         {line.priceOverride && <div className="line-note">{t('sale.priceOverridden', { reason: line.priceOverride.reason })}</div>}
         {line.labelAmount !== undefined && <div className="line-note">{t('sale.labelPrice')}</div>}
         {line.salespersonId && <div className="line-note">{t('sale.salesperson', { name: staffName(line.salespersonId) })}</div>}
@@ -100,6 +115,12 @@ export function CartTable() {
   const locale = intlLocale(useAppStore((s) => s.locale));
   const rates = useRatesNow();
   const totals = cartTotals(cart, rates);
+  const promotions = new Map<string, string>();
+  for (const p of cart.promotions ?? []) {
+    const words = t('sale.promotion', { name: promotionName(p.sourceId), amount: formatMoney(-p.amount, cart.currency, locale) });
+    const before = promotions.get(p.lineId);
+    promotions.set(p.lineId, before === undefined ? words : `${before}\n${words}`);
+  }
   if (cart.lines.length === 0) return <p className="empty-cart">{t('sale.emptyCart')}</p>;
   return (
     <table className="cart" aria-label={t('sale.cart')}>
@@ -122,6 +143,7 @@ export function CartTable() {
             key={line.lineId}
             line={line}
             net={totals.lines[i]?.net ?? 0}
+            promotions={promotions.get(line.lineId) ?? ''}
             selected={line.lineId === selectedLineId}
             locale={locale}
             currency={cart.currency}

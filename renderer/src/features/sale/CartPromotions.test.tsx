@@ -1,0 +1,106 @@
+import { cartTotals, demoProduct, type Promotion } from '@pos/core';
+import { act, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cartActions, useCartStore } from '../../state/cart-store';
+import { cartLines, cartSummary, euros, lineNamed, plain } from '../../test-support/screen-queries';
+import { renderTill, startTill, stopTill, type Till } from '../../test-support/till-harness';
+import { sellCode } from './sell';
+
+const oignons = demoProduct(100);
+const other = demoProduct(205);
+
+/** Two rules of head office, as the till pulled them into Dexie. */
+function rules(): Promotion[] {
+  const everyone = { currency: 'EUR', priority: 0, stackable: false, audience: { kind: 'everyone' as const } };
+  return [
+    {
+      id: 'oignons-3-pour-2',
+      version: 1,
+      name: '3 pour 2 oignons',
+      ...everyone,
+      benefit: { type: 'buy-get', target: { productIds: [oignons.id] }, buyQuantity: 2, getQuantity: 1, bp: 10_000 },
+    },
+    {
+      id: 'rayon-moins-20',
+      version: 3,
+      name: 'Rayon −20 %',
+      ...everyone,
+      benefit: { type: 'percent-off', target: { categories: [other.category] }, bp: 2_000 },
+    },
+  ];
+}
+
+let till: Till;
+beforeEach(async () => {
+  till = await startTill();
+  await till.db.catalog.promotions.bulkPut(rules());
+  await act(() => cartActions.refreshPromotions());
+});
+afterEach(async () => {
+  await stopTill();
+});
+
+async function scan(code: string, times = 1): Promise<void> {
+  for (let i = 0; i < times; i++) await act(() => sellCode(code));
+}
+
+const totalShown = () => cartSummary()['Total TTC']!;
+const coreTotal = () => cartTotals(useCartStore.getState().cart, till.profile.vatRates).total;
+const notes = (name: string) => [...lineNamed(name).row.querySelectorAll('.line-promotion')].map((n) => plain(n.textContent));
+
+describe('promotions in the cart', () => {
+  it('"3 pour 2" and a percent off a category: each line shows its discount and the name, the total follows', async () => {
+    expect(oignons.category).not.toBe(other.category);
+    renderTill();
+    await scan(oignons.barcodes[0]!, 3);
+    await scan(other.barcodes[0]!);
+    const third = Math.round(other.price * 0.2);
+    expect(notes(oignons.name)).toEqual([`3 pour 2 oignons : ${euros(-oignons.price)}`]);
+    expect(notes(other.name)).toEqual([`Rayon −20 % : ${euros(-third)}`]);
+    expect(lineNamed(oignons.name).total).toBe(euros(oignons.price * 2));
+    expect(lineNamed(other.name).total).toBe(euros(other.price - third));
+    const total = oignons.price * 2 + other.price - third;
+    expect(totalShown()).toBe(euros(total));
+    expect(coreTotal()).toBe(total);
+    expect(cartSummary()['Promotions']).toBe(euros(-(oignons.price + third)));
+    expect(useCartStore.getState().cart.promotions?.map((p) => [p.sourceId, p.sourceVersion])).toEqual([
+      ['oignons-3-pour-2', 1],
+      ['rayon-moins-20', 3],
+    ]);
+  });
+
+  it('two items only: no "3 pour 2" yet; removing a line removes its discount', async () => {
+    renderTill();
+    await scan(oignons.barcodes[0]!, 2);
+    expect(notes(oignons.name)).toEqual([]);
+    await scan(other.barcodes[0]!);
+    expect(notes(other.name)).toHaveLength(1);
+    const line = useCartStore.getState().cart.lines.find((l) => l.productId === other.id)!;
+    act(() => cartActions.remove(line.lineId));
+    expect(cartLines().map((l) => l.name)).toEqual([oignons.name]);
+    expect(useCartStore.getState().cart.promotions).toBeUndefined();
+    expect(totalShown()).toBe(euros(oignons.price * 2));
+    expect(screen.queryByText(/Rayon/)).toBeNull();
+  });
+
+  it('the order of scanning changes nothing', async () => {
+    await scan(other.barcodes[0]!);
+    await scan(oignons.barcodes[0]!, 3);
+    const first = coreTotal();
+    act(() => cartActions.start('staff-camille', 'EUR'));
+    await act(() => cartActions.refreshPromotions());
+    await scan(oignons.barcodes[0]!, 3);
+    await scan(other.barcodes[0]!);
+    expect(coreTotal()).toBe(first);
+    expect(first).toBe(oignons.price * 2 + other.price - Math.round(other.price * 0.2));
+  });
+
+  it('a rule saved at head office prices the open cart once the pull brings it', async () => {
+    renderTill();
+    await scan(oignons.barcodes[0]!, 3);
+    await till.db.catalog.promotions.delete('oignons-3-pour-2');
+    await act(() => cartActions.refreshPromotions());
+    expect(notes(oignons.name)).toEqual([]);
+    expect(totalShown()).toBe(euros(oignons.price * 3));
+  });
+});
