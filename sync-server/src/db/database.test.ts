@@ -39,6 +39,8 @@ for (const target of testTargets()) {
         catalog_docs: 'collection,id',
         chain_anchors: 'store_id,till_id,chain',
         chain_breaks: 'store_id,break_id',
+        // Issue 14's chain customers: one person in every store, distributed by id under Citus.
+        chain_customers: 'id',
         chain_heads: 'store_id,till_id,chain',
         chain_pending: 'store_id,collection,doc_id',
         chain_records: 'store_id,till_id,chain,epoch,seq',

@@ -28,6 +28,7 @@ import {
 import { closingChecks, closingInputs, closingProjection } from './schema-closings';
 import { apiKeys, auditLog, officeSessions, officeUsers } from './schema-office';
 import { loyaltyAccounts, loyaltyEntries, storedValueCards, storedValueEntries } from './schema-ledgers';
+import { chainCustomers } from './schema-customers';
 
 /**
  * The hub's one schema, for PGlite and PostgreSQL alike; migrations are generated from it
@@ -52,9 +53,11 @@ export * from './schema-reporting';
 export * from './schema-closings';
 export * from './schema-office';
 export * from './schema-ledgers';
+export * from './schema-customers';
 
 /** Every table, children before parents (truncation and checks walk this list). */
 export const ALL_TABLES = [
+  chainCustomers,
   loyaltyEntries,
   loyaltyAccounts,
   storedValueEntries,

@@ -1,6 +1,7 @@
 import type { AdminErrorCode } from '@pos/core/sync/head-office-api';
 import type { SyncErrorBody, SyncErrorCode } from '@pos/core';
 import type { LedgerErrorCode } from '../ledgers/ledger-errors';
+import type { CustomerErrorCode } from '../customers/customer-errors';
 
 /** The back office's refusals (sign-in, session, CSRF, access by role and store). */
 export type OfficeErrorCode =
@@ -16,7 +17,7 @@ export type OfficeErrorCode =
   | 'invalid_api_key'
   | 'too_many_api_keys';
 
-export type HubErrorCode = SyncErrorCode | AdminErrorCode | OfficeErrorCode | LedgerErrorCode;
+export type HubErrorCode = SyncErrorCode | AdminErrorCode | OfficeErrorCode | LedgerErrorCode | CustomerErrorCode;
 
 /**
  * A refusal with its HTTP status, a stable code and words for the person who reads it on a till

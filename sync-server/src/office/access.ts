@@ -103,6 +103,12 @@ export const ADMIN_ROUTE_ACTIONS: Readonly<Record<string, OfficeAction>> = {
   'GET /api/v1/admin/stores/:storeId/stock/movements': 'store.read',
   'GET /api/v1/admin/stores/:storeId/stock/exceptions': 'store.read',
   'POST /api/v1/admin/stock-transfers': 'store.stock',
+  // The chain's customers: personal data of every store, so administrators only (no role reads it chain-wide yet).
+  'GET /api/v1/admin/customers': 'chain.admin',
+  'GET /api/v1/admin/customers/duplicates': 'chain.admin',
+  'GET /api/v1/admin/customers/:id': 'chain.admin',
+  'PUT /api/v1/admin/customers/:id': 'chain.admin',
+  'POST /api/v1/admin/customers/:id/merge': 'chain.admin',
   // Loyalty and cards are the chain's (a member shops everywhere): administrators only.
   'GET /api/v1/admin/loyalty/members/:customerId': 'chain.admin',
   'POST /api/v1/admin/loyalty/members/:customerId/adjustments': 'chain.admin',
