@@ -98,6 +98,23 @@ for (const target of testTargets()) {
       }
     });
 
+    it('answers the same reservation sent twice at the same moment once: one reservation, the same answer', async () => {
+      const { tills } = await setUp(100);
+      const url = ctx().hub.url ?? (await ctx().hub.listen());
+      const body = JSON.stringify({ ...member, reservationId: 'twice', points: 60, until: minutesFromNow(15) });
+      const send = () =>
+        fetch(`${url}/api/v1/till/loyalty/reservations`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${tills.a.token}`, 'content-type': 'application/json' },
+          body,
+        }).then(async (res) => ({ status: res.status, body: (await res.json()) as unknown }));
+      const [first, second] = await Promise.all([send(), send()]);
+      expect(first).toEqual({ status: 200, body: { reservationId: 'twice', points: 60, until: expect.any(String), available: 40 } });
+      expect(second).toEqual(first);
+      const [rows] = await ctx().db.query<{ n: number }>("SELECT count(*)::int AS n FROM loyalty_entries WHERE kind = 'reserve'");
+      expect(rows!.n).toBe(1);
+    });
+
     it('lets a till of another store use the same member’s points, and refuses a revoked till', async () => {
       const { a, b } = await setUp(100);
       await a.reserve({ ...member, reservationId: 'r-a', points: 40, until: minutesFromNow(15) });
@@ -292,6 +309,24 @@ for (const target of testTargets()) {
 
   describe.skipIf(target.skip)(`the ledgers’ device routes rate-limited on ${target.name}`, () => {
     const ctx = useTestHub(target, { rateLimit: { max: 5, timeWindowMs: 60_000 } });
+
+    it('publishes the routes in the OpenAPI, device or admin security, amounts and ids bounded', async () => {
+      type Schema = { properties: Record<string, Record<string, unknown>>; required: string[] };
+      const doc = (await ctx().hub.app.inject('/openapi.json')).json<{
+        paths: Record<string, Record<string, { security: unknown; requestBody?: { content: { 'application/json': { schema: Schema } } } }>>;
+      }>();
+      const reserve = doc.paths['/api/v1/till/loyalty/reservations']!.post!;
+      expect(reserve.security).toEqual([{ deviceToken: [] }]);
+      const schema = reserve.requestBody!.content['application/json'].schema;
+      expect(schema.required.sort()).toEqual(['customerId', 'points', 'programId', 'reservationId', 'until']);
+      expect(schema.properties.points).toMatchObject({ type: 'integer', minimum: 1, maximum: 100_000_000 });
+      expect(schema.properties.reservationId).toMatchObject({ maxLength: 64, pattern: '^[A-Za-z0-9._-]{1,64}$' });
+      expect(
+        doc.paths['/api/v1/till/cards/reservations']!.post!.requestBody!.content['application/json'].schema.properties.amount,
+      ).toMatchObject({ type: 'integer', minimum: 1 });
+      expect(doc.paths['/api/v1/admin/loyalty/members/{customerId}/adjustments']!.post!.security).toEqual([{ adminToken: [] }]);
+      expect(doc.paths['/api/v1/admin/cards/{cardId}']!.get).toBeDefined();
+    });
 
     it('stops a till guessing card codes after the device limit', async () => {
       const [a] = await enrolledTills(ctx().db, 'S1', ['T1']);
