@@ -128,6 +128,7 @@ describe.skipIf(!browserAvailable())('the back office served by the hub', () => 
       'Clôtures et fiscal',
       'Stock',
       'Catalogue',
+      'Clients',
       'Magasins et caisses',
       'Personnel',
       'Utilisateurs et audit',

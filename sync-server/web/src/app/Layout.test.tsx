@@ -48,6 +48,7 @@ describe('the signed-in shell', () => {
       'Clôtures et fiscal',
       'Stock',
       'Catalogue',
+      'Clients',
       'Magasins et caisses',
       'Personnel',
       'Utilisateurs et audit',

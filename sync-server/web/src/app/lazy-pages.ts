@@ -9,6 +9,7 @@ export const LAZY_PAGES: Readonly<Record<PageKey, LazyExoticComponent<ComponentT
   closings: lazy(() => import('../pages/ClosingsPage')),
   stock: lazy(() => import('../pages/StockPage')),
   catalog: lazy(() => import('../pages/CatalogPage')),
+  customers: lazy(() => import('../pages/CustomersPage')),
   stores: lazy(() => import('../pages/StoresPage')),
   staff: lazy(() => import('../pages/StaffPage')),
   users: lazy(() => import('../pages/UsersPage')),

@@ -1,4 +1,5 @@
 import { enCatalog } from './en-catalog';
+import { enCustomers } from './en-customers';
 import { enPromotions } from './en-promotions';
 import { enClosings } from './en-closings';
 import { enStock } from './en-stock';
@@ -12,6 +13,7 @@ import type { Dictionary } from './fr';
 
 export const en: Dictionary = {
   ...enCatalog,
+  ...enCustomers,
   ...enPromotions,
   ...enClosings,
   ...enStock,
@@ -70,6 +72,7 @@ export const en: Dictionary = {
     closings: 'Closings & fiscal',
     stock: 'Stock',
     catalog: 'Catalog',
+    customers: 'Customers',
     stores: 'Stores & tills',
     staff: 'Staff',
     users: 'Users & audit',

@@ -1,4 +1,5 @@
 import { frCatalog } from './fr-catalog';
+import { frCustomers } from './fr-customers';
 import { frPromotions } from './fr-promotions';
 import { frClosings } from './fr-closings';
 import { frStock } from './fr-stock';
@@ -12,6 +13,7 @@ import { frUsers } from './fr-users';
 /** The back office's words in French, the default language; en.ts has the same keys (typed). */
 export const fr = {
   ...frCatalog,
+  ...frCustomers,
   ...frPromotions,
   ...frClosings,
   ...frStock,
@@ -70,6 +72,7 @@ export const fr = {
     closings: 'Clôtures et fiscal',
     stock: 'Stock',
     catalog: 'Catalogue',
+    customers: 'Clients',
     stores: 'Magasins et caisses',
     staff: 'Personnel',
     users: 'Utilisateurs et audit',

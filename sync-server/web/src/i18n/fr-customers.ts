@@ -1,0 +1,48 @@
+/** The Customers page's words in French (spread into fr.ts; en-customers.ts has the same keys). */
+export const frCustomers = {
+  customers: {
+    searchTitle: 'Rechercher un client',
+    searchLabel: 'Téléphone, e-mail, numéro de carte ou nom (puis prénom)',
+    searchButton: 'Rechercher',
+    listTitle: 'Clients de l’enseigne',
+    none: 'Aucun client ne correspond.',
+    more: 'Afficher les suivants',
+    web: 'Web',
+    actions: 'Actions',
+    edit: 'Modifier',
+    editOne: 'Modifier {{name}}',
+    editTitle: 'Modifier {{name}}',
+    save: 'Enregistrer',
+    cancel: 'Annuler',
+    saved: '{{name}} est enregistré.',
+    lastNameRequired: 'Saisissez le nom du client.',
+    fields: {
+      name: 'Nom',
+      lastName: 'Nom',
+      firstName: 'Prénom',
+      email: 'E-mail',
+      phone: 'Téléphone',
+      postalCode: 'Code postal',
+      cardNumber: 'Numéro de carte',
+      createdStore: 'Créé au magasin',
+    },
+    duplicatesTitle: 'Doublons probables',
+    noDuplicates: 'Aucun doublon probable : aucun e-mail ni téléphone n’est partagé.',
+    sameBy: {
+      email: 'Même e-mail : {{value}}',
+      phone: 'Même téléphone : {{value}}',
+    },
+    keeps: 'Conservé : {{name}} ({{id}}), le plus ancien.',
+    merge: 'Fusionner',
+    mergeQuestion: 'Fusionner {{merged}} dans {{kept}} ? La fiche fusionnée renverra vers celle conservée.',
+    merged: '{{merged}} est fusionné dans {{kept}}.',
+    errors: {
+      invalid_customer: 'Un champ n’est pas valide (e-mail, téléphone, numéro de carte ou nom) : corrigez-le.',
+      invalid_customer_query:
+        'Cette recherche ne peut pas être lancée : saisissez au moins deux caractères d’un nom, un téléphone, un e-mail ou un numéro de carte.',
+      customer_merged: 'Ce client a été fusionné dans un autre : modifiez la fiche conservée.',
+      card_number_taken: 'Ce numéro de carte appartient déjà à un autre client.',
+      version_conflict: 'Ce client a été modifié entre-temps : rechargez la liste et recommencez.',
+    },
+  },
+};
