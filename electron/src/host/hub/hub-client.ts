@@ -252,7 +252,8 @@ export class HubClient {
   }
 
   private answer<T>(response: HubResponse): T {
-    if (response.status === 200) {
+    // 2xx: a created customer answers 201.
+    if (response.status >= 200 && response.status < 300) {
       this.update({ lastSyncAt: new Date().toISOString(), lastError: null });
       return response.body as T;
     }
