@@ -153,6 +153,18 @@ async function redeem(base: URL, till: Till, account: Account, n: number): Promi
   return { ok: true, ms };
 }
 
+/** A GET on the till's connection: its status. */
+function getJson(till: Till, url: URL): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent: till.agent, headers: { authorization: `Bearer ${till.token}` } }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      })
+      .on('error', reject);
+  });
+}
+
 /** What the ledger replays for an account, and the sum of its consumed entries as written. */
 async function ledgerOf(db: Database, account: Account): Promise<{ available: number; reserved: number; spent: number }> {
   const now = new Date().toISOString();
@@ -215,6 +227,13 @@ export async function measureRedeem(shape: RedeemShape): Promise<RedeemResult> {
   const refusedMs: number[] = [];
   const failures: string[] = [];
   const random = mulberry32(14);
+  // Not timed: each till's first request (its token verified once, then remembered by the hub, as
+  // for a till online since morning) and the hub's code paths compiled, a balance read at a time.
+  log('warming up: each till reads its own member’s balance…');
+  for (const till of tills) {
+    const answer = await getJson(till, new URL(`/api/v1/till/loyalty/members/own-${till.index}?programId=${PROGRAM}`, hub.url));
+    if (answer !== 200) throw new Error(`warm-up balance read: ${answer}`);
+  }
   log(
     `${shape.tills} tills redeeming ${shape.rounds} times each, ${shape.thinkMs > 0 ? `pausing 0–${2 * shape.thinkMs} ms between two` : 'back to back'}…`,
   );
