@@ -1,5 +1,8 @@
 import { addProduct, emptyCart, setCartDiscount, setLineDiscount } from '../cart/cart';
 import { cartTotals } from '../cart/totals';
+import { applyPromotions } from '../promotions/cart-promotions';
+import type { CompiledPromotions } from '../promotions/compile-promotions';
+import { salePricingContext } from '../promotions/sale-promotion-check';
 import { demoProduct } from '../demo/demo-catalog';
 import { demoStoreProfile } from '../demo/demo-store';
 import { ed25519 } from '@noble/curves/ed25519.js';
@@ -39,12 +42,15 @@ export type CashSaleOptions = {
   /** A return of these lines of another sale. */
   readonly returnOf?: SaleContext['returnOf'];
   readonly training?: boolean;
+  /** Promotions to price the cart with (at its start, in the store's zone, as the till does). */
+  readonly promotions?: CompiledPromotions;
 };
 
 export function cashSale(options: CashSaleOptions): SalePayload {
   const profile = demoStoreProfile(options.storeId ?? 'S001', options.tillId ?? 'T01');
   let cart = emptyCart(options.saleId, 'EUR', '2026-11-22T09:00:00.000Z');
   for (const [i, index] of (options.products ?? [100, 205]).entries()) cart = addProduct(cart, demoProduct(index), { lineId: `l${i}` });
+  if (options.promotions) cart = applyPromotions(cart, options.promotions, salePricingContext({ ...profile, ...cart }, profile.timeZone));
   const total = cartTotals(cart, profile.vatRates).total;
   const tender = cashTender('cash-1', total, [], total + (options.extraCash ?? 0), profile.cashRounding);
   return buildSale(cart, [tender], {

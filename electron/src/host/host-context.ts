@@ -1,5 +1,6 @@
 import type { StoreProfile } from '@pos/core';
 import type { ApprovalBook } from './approvals/approval-book';
+import type { PromotionBook } from './catalog/promotion-book';
 import type { SealGate } from './fiscal/seal-gate';
 import type { SealedIndex } from './fiscal/sealed-index';
 import type { CashIndex } from './cash/cash-index';
@@ -38,6 +39,8 @@ export type HostContext = {
   readonly cash: CashIndex;
   /** The approvals this host issued. */
   readonly approvals: ApprovalBook;
+  /** The promotions the hub sent through this host: every sale is priced again with them before it is sealed. */
+  readonly promotions: PromotionBook;
   /** Check-then-seal requests, one at a time. */
   readonly sealGate: SealGate;
   /** Receipt prints, one at a time (never holding up sealing). */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { canonicalText, DEMO_STAFF } from '@pos/core';
 import { ApprovalBook } from './approvals/approval-book';
+import { PromotionBook } from './catalog/promotion-book';
 import { SealGate } from './fiscal/seal-gate';
 import { SealedIndex } from './fiscal/sealed-index';
 import { CashDesk } from './cash/cash-desk';
@@ -76,6 +77,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   const sealer = new Sealer(journal, key, { storeId: config.storeId, tillId: config.tillId });
   const staff = await StaffStore.open(options.dataDir, demo ? DEMO_STAFF : null);
   const approvals = await ApprovalBook.open(options.dataDir);
+  const promotions = await PromotionBook.open(options.dataDir);
   const originals = await OncePerSale.open(options.dataDir, 'originals');
   const drawerKicks = await OncePerSale.open(options.dataDir, 'drawer-kicks');
   const hubProfile = await cachedHubProfile(options.dataDir);
@@ -146,6 +148,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     index,
     cash,
     approvals,
+    promotions,
     sealGate: new SealGate(),
     receiptGate: new SealGate(),
     originals,

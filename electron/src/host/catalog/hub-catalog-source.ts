@@ -64,3 +64,23 @@ export async function hubCatalogPage(hub: HubClient, checkpoint: string | null, 
     done: remaining === 0,
   };
 }
+
+/** Pages at most in allHubPromotions: 100 × 200 rules, far above a chain's. */
+const MAX_PROMOTION_PAGES = 100;
+
+/**
+ * Every live promotion of the hub, from its first sequence: what a host that never kept the rules
+ * (a first start, an upgrade) fetches before it relays a pull, so it holds what the till sells with.
+ */
+export async function allHubPromotions(hub: HubClient): Promise<Promotion[]> {
+  const rules = new Map<string, Promotion>();
+  let seq = 0;
+  for (let page = 0; page < MAX_PROMOTION_PAGES; page++) {
+    const pulled = await pullDocuments<Promotion>(hub, 'promotions', seq, PROMOTIONS_PER_PAGE);
+    for (const id of pulled.deletedIds) rules.delete(id);
+    for (const rule of pulled.written) rules.set(rule.id, rule);
+    seq = pulled.seq;
+    if (pulled.remaining === 0) break;
+  }
+  return [...rules.values()];
+}

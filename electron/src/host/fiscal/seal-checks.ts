@@ -1,6 +1,8 @@
 import {
   isSaleV1,
   problem,
+  salePricingContext,
+  salePromotionProblems,
   saleKind,
   subjectCovers,
   validateSale,
@@ -16,6 +18,7 @@ import {
   type StoreProfile,
 } from '@pos/core';
 import type { ApprovalBook } from '../approvals/approval-book';
+import type { PromotionBook } from '../catalog/promotion-book';
 import type { HostContext } from '../host-context';
 import { outcomeOf, type PaymentJournal } from '../terminal/payment-journal';
 import type { SealedIndex } from './sealed-index';
@@ -27,11 +30,31 @@ export type SealCheckContext = {
   readonly index: SealedIndex;
   readonly approvals: ApprovalBook;
   readonly payments: PaymentJournal;
+  readonly promotions: PromotionBook;
 };
 
 /** The checks' view of the host, for the signed-in `staff`. */
 export function sealCheckContext(ctx: HostContext, staff: StaffMember): SealCheckContext {
-  return { profile: ctx.profile, staff, index: ctx.index, approvals: ctx.approvals, payments: ctx.terminal.journal };
+  return {
+    profile: ctx.profile,
+    staff,
+    index: ctx.index,
+    approvals: ctx.approvals,
+    payments: ctx.terminal.journal,
+    promotions: ctx.promotions,
+  };
+}
+
+/**
+ * The host decides the promotions: it prices the sale's lines again with the rules the sale names,
+ * in the versions it names, as this host holds them (never as the page says they are), at the
+ * instant the cart started, and refuses a version it does not hold and a discount the rules do not
+ * give there or for that amount. A return carries none.
+ */
+function promotionProblems(sale: SalePayload, ctx: SealCheckContext): SaleProblem[] {
+  if (!isSaleV1(sale)) return [];
+  const context = salePricingContext(sale, ctx.profile.timeZone);
+  return salePromotionProblems(sale, ctx.promotions.setFor(sale), context).map((p) => problem('promotion', `${p.code}: ${p.message}`));
 }
 
 type ApprovalNeed = {
@@ -201,6 +224,8 @@ export function saleSealProblems(sale: SalePayload, recordId: string, ctx: SealC
   if (found.some((p) => p.code === 'shape')) return found;
   if (sale.saleId !== recordId) found.push(problem('staff', 'the sale id differs from the record id'));
   if (sale.staffId !== ctx.staff.id) found.push(problem('staff', 'the sale is not by the signed-in cashier'));
+  // The promotions once the figures hold: a line figure forged is named as such first.
+  if (found.length === 0) found.push(...promotionProblems(sale, ctx));
   return [...found, ...cardProblems(sale, recordId, ctx.payments, ctx.index), ...saleApprovalProblems(sale, ctx, original)];
 }
 

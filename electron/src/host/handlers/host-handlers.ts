@@ -1,6 +1,6 @@
 import { FISCAL_CHAINS, type FiscalChain } from '@pos/core';
 import { demoCatalogPage } from '../catalog/demo-catalog-source';
-import { hubCatalogPage } from '../catalog/hub-catalog-source';
+import { allHubPromotions, hubCatalogPage } from '../catalog/hub-catalog-source';
 import type { HostContext } from '../host-context';
 import { noRequest, type HandlerGroup } from './handler-registry';
 import { integer, invalid, record } from './request-guards';
@@ -32,8 +32,14 @@ export function hostHandlers(ctx: HostContext): HandlerGroup {
         }
         return { checkpoint, limit: integer(req, 'limit', 1, 10_000) };
       },
-      run: async ({ checkpoint, limit }) =>
-        ctx.hub.enrolled ? hubCatalogPage(ctx.hub, checkpoint, limit) : demoCatalogPage(ctx.config.demoCatalogSize, checkpoint, limit),
+      run: async ({ checkpoint, limit }) => {
+        if (!ctx.hub.enrolled) return demoCatalogPage(ctx.config.demoCatalogSize, checkpoint, limit);
+        // The host keeps the rules it relays: it prices every sale again with them before sealing.
+        if (!ctx.promotions.filled) await ctx.promotions.record(await allHubPromotions(ctx.hub), [], true);
+        const page = await hubCatalogPage(ctx.hub, checkpoint, limit);
+        await ctx.promotions.record(page.promotions ?? [], page.deletedPromotionIds ?? []);
+        return page;
+      },
     },
     'printer.status': { parse: noRequest, run: async () => ctx.printer.refresh() },
   };
