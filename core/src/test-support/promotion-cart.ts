@@ -1,4 +1,5 @@
 import type { Product } from '../catalog/product';
+import { demoProduct } from '../demo/demo-catalog';
 import { compilePromotions, type CompiledPromotions } from '../promotions/compile-promotions';
 import type { Promotion } from '../promotions/promotion';
 import { samplePromotion } from './promotion-samples';
@@ -35,4 +36,23 @@ export function everydayPromotions(): Promotion[] {
 
 export function everydaySet(): CompiledPromotions {
   return compilePromotions(everydayPromotions());
+}
+
+/**
+ * Two rules over the demo catalog, as head office writes them: "3 pour 2" on demo product 100
+ * (version 2) and 20 % off the category of demo product 205 (version 1).
+ */
+export function demoPromotions(): Promotion[] {
+  return [
+    samplePromotion(
+      'oignons-3-pour-2',
+      { type: 'buy-get', target: { productIds: [demoProduct(100).id] }, buyQuantity: 2, getQuantity: 1, bp: 10_000 },
+      { version: 2, name: '3 pour 2 oignons' },
+    ),
+    samplePromotion(
+      'rayon',
+      { type: 'percent-off', target: { categories: [demoProduct(205).category] }, bp: 2_000 },
+      { name: 'Rayon −20 %' },
+    ),
+  ];
 }

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compilePromotions, demoProduct, type Promotion, type SalePayloadV1, type SealedRecord } from '@pos/core';
+import { demoPromotions } from '@pos/core/test-support/promotion-cart';
 import { cashSale } from '@pos/core/test-support/sample-sale';
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorOf, hostPool, signIn, tempDirs, valueOf, type TestHost } from './test-support/host-harness';
@@ -16,25 +17,7 @@ afterEach(async () => {
 const oignons = demoProduct(100);
 const other = demoProduct(205);
 
-function rules(): Promotion[] {
-  const everyone = { currency: 'EUR', priority: 0, stackable: false, audience: { kind: 'everyone' as const } };
-  return [
-    {
-      id: 'oignons-3-pour-2',
-      version: 2,
-      name: '3 pour 2',
-      ...everyone,
-      benefit: { type: 'buy-get', target: { productIds: [oignons.id] }, buyQuantity: 2, getQuantity: 1, bp: 10_000 },
-    },
-    {
-      id: 'rayon',
-      version: 1,
-      name: 'Rayon −20 %',
-      ...everyone,
-      benefit: { type: 'percent-off', target: { categories: [other.category] }, bp: 2_000 },
-    },
-  ];
-}
+const rules = demoPromotions;
 
 /** A host that kept these rules from the hub (its promotions file, as a pull through it leaves it). */
 async function hostHolding(held: readonly Promotion[]): Promise<TestHost> {

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Promotion, SaleDiscount } from '@pos/core';
+import type { SaleDiscount } from '@pos/core';
+import { samplePromotion } from '@pos/core/test-support/promotion-samples';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PromotionBook } from './promotion-book';
 
@@ -10,18 +11,8 @@ afterEach(async () => {
   await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
 
-function rule(id: string, version: number, bp = 1_000): Promotion {
-  return {
-    id,
-    version,
-    name: id,
-    currency: 'EUR',
-    priority: 0,
-    stackable: false,
-    audience: { kind: 'everyone' },
-    benefit: { type: 'percent-off', target: { categories: ['c'] }, bp },
-  };
-}
+const rule = (id: string, version: number) =>
+  samplePromotion(id, { type: 'percent-off', target: { categories: ['c'] }, bp: 1_000 }, { version });
 
 const naming = (...named: [string, number][]): { discounts: SaleDiscount[] } => ({
   discounts: named.map(([sourceId, sourceVersion]) => ({
