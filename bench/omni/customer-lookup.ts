@@ -1,9 +1,9 @@
 /**
  * customer_lookup_ms (issue 14): a cashier's customer search through the till's online path, as
  * the hub answers it, among --customers customers (1,000,000 by default). The customers are written
- * straight into a fresh PostgreSQL database by one generate_series statement (not timed), after the
- * hub, as production runs it (its own process, `serve`), has migrated it; then one till with its
- * device token searches one query at a time on a kept-alive connection: by phone as typed
+ * straight into a fresh PostgreSQL database by generate_series (not timed), after the
+ * hub, as production runs it (its own process, `serve`), has migrated it; then 20 tills of 20 stores,
+ * each with its device token, take turns searching one query at a time (kept-alive): by phone as typed
  * ("06 12 34 56 78"), by e-mail, by card number, and by a last name's start (half of them with a
  * first name's start too), in turn. Every search must find what it looks for (checked, not timed).
  */
@@ -24,6 +24,8 @@ export type LookupResult = {
 };
 
 const KINDS = ['phone', 'email', 'card', 'name'] as const;
+/** Tills taking turns: the hub allows a device 1,200 requests a minute (rate-limits.ts). */
+const TILLS = 20;
 type LookupKind = (typeof KINDS)[number];
 
 /** Common French last names: with 1,000,000 customers, each is shared by thousands (a prefix search reads its first 20). */
@@ -186,9 +188,14 @@ export async function measureCustomerLookup(shape: LookupShape): Promise<LookupR
   await generate(url, shape.customers);
   const generatedSeconds = (performance.now() - started) / 1000;
   const db = await openDatabase({ kind: 'postgres', url });
-  const token = (await enroll(db, [{ storeId: 'S001', tillId: 'T01' }])).get('S001/T01')!.token;
+  // Tills of several stores take turns (chain-wide searches), each within the hub's per-device rate limit.
+  const layout = Array.from({ length: TILLS }, (_, i) => ({ storeId: `S${String(i).padStart(3, '0')}`, tillId: 'T01' }));
+  const enrolled = await enroll(db, layout);
   await db.close();
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const tills = layout.map((t) => ({
+    token: enrolled.get(`${t.storeId}/${t.tillId}`)!.token,
+    agent: new http.Agent({ keepAlive: true, maxSockets: 1 }),
+  }));
   const random = mulberry32(14);
   const byKind: Record<LookupKind, number[]> = { phone: [], email: [], card: [], name: [] };
   const lookupMs: number[] = [];
@@ -201,15 +208,16 @@ export async function measureCustomerLookup(shape: LookupShape): Promise<LookupR
     const { q, expect } = search(kind, Math.floor(random() * shape.customers), random);
     const target = new URL(base);
     target.searchParams.set('q', q);
+    const till = tills[(n + tills.length) % tills.length]!;
     const t0 = performance.now();
-    const answer = await get(agent, target, token);
+    const answer = await get(till.agent, target, till.token);
     const ms = performance.now() - t0;
     const found = answer.status === 200 ? (JSON.parse(answer.body) as { customers: { id: string; lastName?: string }[] }).customers : [];
     if (answer.status !== 200 || !expect(found)) failures.push(`${kind} "${q}": HTTP ${answer.status}, ${found.length} found`);
-    if (n < 0) continue;
+    if (n < 0 || answer.status !== 200) continue;
     lookupMs.push(ms);
     byKind[kind].push(ms);
   }
-  agent.destroy();
+  for (const till of tills) till.agent.destroy();
   return { lookupMs, byKind, failures, generatedSeconds };
 }

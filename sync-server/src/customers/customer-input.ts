@@ -44,7 +44,6 @@ export type CustomerInput = {
   readonly expectedVersion: number | undefined;
 };
 
-export const CUSTOMER_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 const POSTAL_CODE = /^[A-Za-z0-9 -]{2,16}$/;
 /** Where a consent was given: a store id, or 'web'. */
 const CHANNEL = /^[A-Za-z0-9._-]{1,64}$/;

@@ -89,6 +89,14 @@ for (const target of testTargets()) {
       expect(await other.get('cus-none')).toMatchObject({ status: 404, body: { error: 'not_found' } });
     });
 
+    it('one creation sent by several tills at once is one customer', async () => {
+      const tills = await enrolledTills(ctx().db, 'S1', ['T1', 'T2', 'T3']);
+      const answers = await Promise.all([...tills, ...tills].map((device) => till(device).put('cus-race', marie)));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+      expect(new Set(answers.map((a) => JSON.stringify(a.body)))).toHaveProperty('size', 1);
+      expect((await ctx().db.query("SELECT count(*)::int AS n FROM chain_customers WHERE id = 'cus-race'"))[0]).toEqual({ n: 1 });
+    });
+
     it('finds a name prefix in order, at most 20, never from a revoked till', async () => {
       const [a, revoked] = await enrolledTills(ctx().db, 'S1', ['T1', 'T2']);
       for (let i = 0; i < 25; i += 1)

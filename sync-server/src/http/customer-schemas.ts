@@ -10,8 +10,8 @@ import { List } from './api-schemas';
 const Id = Type.String({
   minLength: 1,
   maxLength: 64,
-  pattern: '^[A-Za-z0-9._:-]+$',
-  description: 'Customer id, made by the till or the hub',
+  pattern: '^[A-Za-z0-9._-]+$',
+  description: 'Customer id, made by the till or the hub (as the loyalty ledgers take ids: letters, digits, ., _, -)',
 });
 export const CustomerParams = Type.Object({ id: Id });
 
