@@ -220,13 +220,25 @@ for (const target of testTargets()) {
       });
       expect(await ho.call('GET', `${ADMIN}/cus-a`)).toMatchObject({ status: 200, body: { id: 'cus-a', mergedInto: 'cus-b' } });
       expect((await ho.call('GET', `${ADMIN}/duplicates`)).body).toEqual({ groups: [], next: null });
-      const audit = await ctx().db.query<{ action: string; target: string }>(
-        "SELECT action, target FROM audit_log WHERE action LIKE '%customers%' ORDER BY id",
+      const audit = await ctx().db.query<{ action: string; target: string; before: { id: string; mergedInto?: string } }>(
+        "SELECT action, target, before FROM audit_log WHERE action LIKE '%customers%' ORDER BY id",
       );
-      expect(audit).toEqual([
-        { action: 'POST /api/v1/admin/customers/:id/merge', target: `${ADMIN}/cus-a/merge` },
-        { action: 'POST /api/v1/admin/customers/:id/merge', target: `${ADMIN}/cus-a/merge` },
+      // Who merged what, with the customer as they were before: the first time live, the second already merged.
+      expect(audit).toMatchObject([
+        { action: 'POST /api/v1/admin/customers/:id/merge', target: `${ADMIN}/cus-a/merge`, before: { id: 'cus-a', lastName: 'Durand' } },
+        { action: 'POST /api/v1/admin/customers/:id/merge', target: `${ADMIN}/cus-a/merge`, before: { id: 'cus-a', mergedInto: 'cus-b' } },
       ]);
+    });
+
+    it('publishes the routes in the OpenAPI document, the till’s under its device token', async () => {
+      type Operation = { security?: unknown[]; responses: Record<string, unknown> };
+      const doc = (await ctx().hub.app.inject('/openapi.json')).json<{ paths: Record<string, Record<string, Operation>> }>();
+      expect(doc.paths['/api/v1/till/customers']!.get!.security).toEqual([{ deviceToken: [] }]);
+      expect(Object.keys(doc.paths['/api/v1/till/customers/{id}']!.put!.responses)).toEqual(
+        expect.arrayContaining(['200', '201', '400', '409']),
+      );
+      expect(doc.paths['/api/v1/admin/customers/{id}/merge']!.post!.security).toEqual([{ adminToken: [] }]);
+      expect(doc.paths['/api/v1/admin/customers/duplicates']!.get).toBeDefined();
     });
 
     it('head office lists and searches a page at a time, and edits with the version it read', async () => {

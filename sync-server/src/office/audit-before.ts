@@ -1,4 +1,6 @@
 import { STORE_SETTINGS_DOC_ID } from '@pos/core/sync/store-settings';
+import { customerView } from '../customers/customer-rows';
+import { readCustomer } from '../customers/customer-write';
 import type { Queryable } from '../db/database';
 import { findDocuments } from '../sync/document-table';
 import { CATALOG_SCOPE } from '../sync/scope';
@@ -24,6 +26,11 @@ async function promotion(db: Queryable, { promotionId }: Params): Promise<unknow
   return stored ? { ...stored.doc, deleted: stored.deleted } : null;
 }
 
+async function customer(db: Queryable, { id }: Params): Promise<unknown> {
+  const row = await readCustomer(db, id!);
+  return row ? customerView(row) : null;
+}
+
 /**
  * What an admin route is about to change, read just before it does: the audit log's `before`
  * (secrets go when the row is written, office/audit.ts). Routes not named here log no `before`.
@@ -44,6 +51,8 @@ const LOADERS: Readonly<Record<string, Loader>> = {
   'DELETE /api/v1/admin/products/:id': product,
   'PUT /api/v1/admin/promotions/:promotionId': promotion,
   'DELETE /api/v1/admin/promotions/:promotionId': promotion,
+  'PUT /api/v1/admin/customers/:id': customer,
+  'POST /api/v1/admin/customers/:id/merge': customer,
 };
 
 /** The state before, or undefined when the route has no loader. */
