@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { hubNow } from '../ledgers/ledger-clock';
 import { issueGiftCard, issueStoreCredit } from '../ledgers/stored-value-issue';
-import { reloadGiftCard } from '../ledgers/stored-value-credit';
+import { refundToCardAtHub, reloadGiftCard } from '../ledgers/stored-value-credit';
 import { balanceByCode } from '../ledgers/stored-value-lookup';
 import { redeemCard, releaseCard, reserveCard } from '../ledgers/stored-value-spend';
 import { DeviceSecurity } from './api-schemas';
@@ -172,6 +172,30 @@ export function registerLedgerCardRoutes(app: HubApp, options: LedgerRouteOption
     async (request) => {
       const { tillRef } = await ledgerTill(auth, request);
       return reloadGiftCard(db, { ...request.body, cardId: request.params.cardId, tillId: tillRef });
+    },
+  );
+
+  app.post(
+    '/api/v1/till/cards/:cardId/refunds',
+    {
+      schema: {
+        summary: 'A return of a sale paid with the card puts the money back on it',
+        description:
+          'Once per return and card (`refund:<returnId>:<cardId>`); never more than the sale took from the card less what its earlier returns put back (422 invalid_amount).',
+        tags,
+        security: DeviceSecurity,
+        params: Type.Object({ cardId: CardId }),
+        body: Type.Object(
+          { saleId: SaleId, returnId: LedgerId('The return that gives the money back'), amount: Amount },
+          { additionalProperties: false },
+        ),
+        response: { 200: CardMoved, ...LEDGER_REFUSALS },
+      },
+      config,
+    },
+    async (request) => {
+      const { tillRef } = await ledgerTill(auth, request);
+      return refundToCardAtHub(db, { ...request.body, cardId: request.params.cardId, tillId: tillRef });
     },
   );
 

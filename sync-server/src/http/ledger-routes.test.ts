@@ -238,15 +238,27 @@ for (const target of testTargets()) {
         status: 200,
         body: { entryId: `reload:sale-reload:${cardId}`, amount: 1_000, available: 4_800 },
       });
+      // A return of sale-b puts back at most what sale-b took from the card, once.
+      expect(await tillA.refund(cardId, { saleId: 'sale-b', returnId: 'ret-b', amount: 1_201 })).toMatchObject({
+        status: 422,
+        body: { error: 'invalid_amount' },
+      });
+      const refunded = await tillA.refund(cardId, { saleId: 'sale-b', returnId: 'ret-b', amount: 200 });
+      expect(refunded).toMatchObject({ status: 200, body: { entryId: `refund:ret-b:${cardId}`, amount: 200, available: 5_000 } });
+      expect((await tillA.refund(cardId, { saleId: 'sale-b', returnId: 'ret-b', amount: 200 })).body).toEqual(refunded.body);
       const [row] = await db.query<{ till_id: string }>("SELECT till_id FROM stored_value_entries WHERE kind = 'issue'");
       expect(row!.till_id).toBe('S1.T1');
       expect(JSON.stringify(await db.query('SELECT * FROM stored_value_cards'))).not.toContain(code);
 
       const ho = headOffice(hub, await adminHeaders(db));
       const card = await ho.call('GET', `/api/v1/admin/cards/${cardId}`);
-      expect(card).toMatchObject({ status: 200, body: { cardId, status: 'active', available: 4_800, loaded: 6_000, redeemed: 1_200 } });
-      // issue, reserve gr-1, its spend, reserve gr-3, its release, the reload: the refused gr-2 wrote nothing.
+      expect(card).toMatchObject({
+        status: 200,
+        body: { cardId, status: 'active', available: 5_000, loaded: 6_000, redeemed: 1_200, refunded: 200 },
+      });
+      // issue, reserve gr-1, its spend, reserve gr-3, its release, the reload, the refund: the refused wrote nothing.
       expect((card.body.entries as { kind: string }[]).map((e) => e.kind)).toEqual([
+        'refund',
         'reload',
         'release',
         'reserve',

@@ -27,6 +27,7 @@ export function ledgerTillClient(hub: Hub, token: string) {
       call('POST', `/api/v1/till/cards/${cardId}/reservations/${reservationId}/release`),
     sellGiftCard: (body: Record<string, unknown>) => call('POST', '/api/v1/till/gift-cards', body),
     reload: (cardId: string, body: Record<string, unknown>) => call('POST', `/api/v1/till/gift-cards/${cardId}/reloads`, body),
+    refund: (cardId: string, body: Record<string, unknown>) => call('POST', `/api/v1/till/cards/${cardId}/refunds`, body),
     storeCredit: (body: Record<string, unknown>) => call('POST', '/api/v1/till/store-credits', body),
   };
 }
