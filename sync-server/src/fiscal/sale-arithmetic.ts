@@ -1,10 +1,14 @@
-import { demoStoreProfile, saleRuleProblems, type SaleProblem, type SaleRules, type SealedRecord } from '@pos/core';
+import { demoStoreProfile, isSaleV1, saleRuleProblems, type SaleProblem, type SaleRules, type SealedRecord } from '@pos/core';
 import { STORE_SETTINGS_DOC_ID } from '@pos/core/sync/store-settings';
 import { sha256Hex } from '../auth/secrets';
 import type { Queryable } from '../db/database';
+import { salePromotionIssues, type HubPromotions } from './sale-promotions';
 
-/** A store's rules for sales, without a till's identity (each sale is checked with its own store and till). */
-export type StoreSaleRules = Omit<SaleRules, 'storeId' | 'tillId'>;
+/**
+ * A store's rules for sales, without a till's identity (each sale is checked with its own store and
+ * till), and the promotions the hub holds when the checker has read them (the chain verifier does).
+ */
+export type StoreSaleRules = Omit<SaleRules, 'storeId' | 'tillId'> & { readonly promotions?: HubPromotions };
 
 /**
  * The store's rules from its settings at the hub (store_settings/profile: currency, VAT rates
@@ -36,11 +40,16 @@ export async function loadSaleRules(tx: Queryable, storeId: string): Promise<Sto
 /**
  * The sale's figures re-checked at the hub with the function the till host ran before sealing
  * it (core's validateSale, the record's shape being verified already): lines, totals, VAT
- * breakdown with the rates in force when it completed, tenders, rounding, this store and till.
+ * breakdown with the rates in force when it completed, tenders, rounding, this store and till;
+ * then its promotions' discounts against the rules the hub holds (sale-promotions.ts).
  */
 export function saleArithmeticProblems(record: SealedRecord<'sale'>, rules: StoreSaleRules): SaleProblem[] {
   try {
-    return saleRuleProblems(record.payload, { ...rules, storeId: record.storeId, tillId: record.tillId });
+    const { promotions, ...saleRules } = rules;
+    const problems = saleRuleProblems(record.payload, { ...saleRules, storeId: record.storeId, tillId: record.tillId });
+    // The promotions once the figures hold (a forged figure is named as such first).
+    if (problems.length > 0 || !promotions || !isSaleV1(record.payload)) return problems;
+    return salePromotionIssues(record.payload, promotions, rules.timeZone ?? demoStoreProfile().timeZone);
   } catch (error) {
     // Settings the tills could not have sealed with either: said as such, never a stalled verifier.
     return [

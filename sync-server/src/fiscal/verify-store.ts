@@ -22,6 +22,7 @@ import { nodeFiscalCrypto } from './node-fiscal-crypto';
 import { checkRecords, inlineVerifier, type CheckedRecord, type CheckTools, type SignatureVerifier } from './record-checks';
 import { placeRecord, type Placement } from './record-placement';
 import { loadSaleRules, recordInvalidSales } from './sale-arithmetic';
+import { hubPromotions } from './sale-promotions';
 import { loadStoreKeys, recordRotatedKeys } from './store-keys';
 import { recordsAfter, type StoredRecord } from './stored-records';
 import { VERIFIED_FEED } from './verified-feed';
@@ -129,13 +130,15 @@ async function verifyStep(db: Database, storeId: string, options: VerifyOptions,
   // The store's keys and rules are read alongside the records, on connections of their own.
   const keys = loadStoreKeys(db, storeId, crypto);
   const rules = loadSaleRules(db, storeId);
-  // Neither left unobserved if the records' read fails first.
+  const promotions = hubPromotions(db);
+  // None left unobserved if the records' read fails first.
   keys.catch(() => undefined);
   rules.catch(() => undefined);
+  promotions.catch(() => undefined);
   const read = await verificationCheckpoint(db, storeId);
   const stored = (ahead?.after === read.seq ? await ahead.records : null) ?? (await recordsAfter(db, storeId, read.seq, limit));
   const readAhead = stored.length === limit ? readAheadAfter(db, storeId, stored.at(-1)!.docSeq, limit) : undefined;
-  const readTools: CheckTools = { keys: await keys, rules: await rules, crypto };
+  const readTools: CheckTools = { keys: await keys, rules: { ...(await rules), promotions: await promotions }, crypto };
   const checkedAhead = await prepareRecords(stored, storeId, readTools, options.signatures ?? inlineVerifier(crypto));
   return db.transaction(async (tx) => {
     const checkpoint = await lockVerification(tx, storeId);

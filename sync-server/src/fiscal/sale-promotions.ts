@@ -1,0 +1,69 @@
+import {
+  compilePromotions,
+  problem,
+  salePricingContext,
+  salePromotionProblems,
+  salePromotions,
+  type Promotion,
+  type SalePayloadV1,
+  type SaleProblem,
+} from '@pos/core';
+import { PROMOTIONS, promotionsSeq } from '../catalog/promotion-writes';
+import type { Queryable } from '../db/database';
+
+/**
+ * Every rule the hub holds by id, live or deleted (a tombstone keeps its last version's content):
+ * the last version of each. Versions go up one at a time, so a lower version existed too, though
+ * its content is no longer held.
+ */
+export type HubPromotions = ReadonlyMap<string, Promotion>;
+
+/** Far above the live bound (20,000) with the deleted ones: a read that stays bounded. */
+const MAX_RULES = 100_000;
+
+const cache = new WeakMap<Queryable, { readonly seq: number; readonly rules: Promise<HubPromotions> }>();
+
+/** The hub's rules, read again only when the promotions' catalog sequence moved (a save or a deletion). */
+export async function hubPromotions(db: Queryable): Promise<HubPromotions> {
+  const seq = await promotionsSeq(db);
+  const held = cache.get(db);
+  if (held && held.seq === seq) return held.rules;
+  const rules = db
+    .query<{ id: string; doc: Omit<Promotion, 'id'> }>(`SELECT id, doc FROM catalog_docs WHERE collection = $1 ORDER BY id LIMIT $2`, [
+      PROMOTIONS.name,
+      MAX_RULES,
+    ])
+    .then((rows) => new Map(rows.map(({ id, doc }) => [id, { ...doc, id } as Promotion])));
+  cache.set(db, { seq, rules });
+  // A failed read is not kept: the next verification step reads again.
+  rules.catch(() => {
+    if (cache.get(db)?.rules === rules) cache.delete(db);
+  });
+  return rules;
+}
+
+/**
+ * A sale's promotional discounts at the hub, after its figures: a version the hub never had (no
+ * such rule, or a higher version than it ever saved) is reported; when the hub holds every version
+ * the sale names, the lines are priced again with those rules as the till host did (core's
+ * salePromotionProblems) and any other amount is reported. A version since replaced is known to have
+ * existed, its content no longer held: the sale's arithmetic stands on the host's check then.
+ */
+export function salePromotionIssues(sale: SalePayloadV1, held: HubPromotions, timeZone: string): SaleProblem[] {
+  const claims = salePromotions(sale);
+  if (claims.length === 0) return [];
+  const problems: SaleProblem[] = [];
+  const named = new Map<string, Promotion>();
+  let replaced = false;
+  for (const claim of claims) {
+    const rule = held.get(claim.sourceId);
+    if (!rule || rule.version < claim.sourceVersion) {
+      problems.push(problem('promotion', `unknown-promotion: ${claim.sourceId} v${claim.sourceVersion}: the hub never saved this version`));
+    } else if (rule.version === claim.sourceVersion) named.set(rule.id, rule);
+    else replaced = true;
+  }
+  if (problems.length > 0 || replaced) return problems.slice(0, 20);
+  return salePromotionProblems(sale, compilePromotions([...named.values()]), salePricingContext(sale, timeZone)).map((p) =>
+    problem('promotion', `${p.code}: ${p.message}`),
+  );
+}
