@@ -230,6 +230,20 @@ for (const target of testTargets()) {
       ]);
     });
 
+    it('two opposite merges at once: one wins, the other is refused, and one customer stays', async () => {
+      const ho = await admin();
+      await ho.call('PUT', `${ADMIN}/m1`, { lastName: 'Durand', phone: '0612345678' });
+      await ho.call('PUT', `${ADMIN}/m2`, { lastName: 'Durand', phone: '+33612345678' });
+      const [one, two] = await Promise.all([
+        ho.call('POST', `${ADMIN}/m1/merge`, { into: 'm2' }),
+        ho.call('POST', `${ADMIN}/m2/merge`, { into: 'm1' }),
+      ]);
+      expect([one.status, two.status].sort()).toEqual([200, 409]);
+      expect((one.status === 409 ? one : two).body).toMatchObject({ error: 'customer_merged' });
+      const live = await ctx().db.query<{ id: string }>('SELECT id FROM chain_customers WHERE merged_into IS NULL');
+      expect(live).toHaveLength(1);
+    });
+
     it('publishes the routes in the OpenAPI document, the till’s under its device token', async () => {
       type Operation = { security?: unknown[]; responses: Record<string, unknown> };
       const doc = (await ctx().hub.app.inject('/openapi.json')).json<{ paths: Record<string, Record<string, Operation>> }>();
