@@ -5,6 +5,7 @@ import { hubNow } from '../ledgers/ledger-clock';
 import { cardEntryRows, ENTRY_PAGE, loyaltyEntryRows } from '../ledgers/ledger-entry-rows';
 import { adjustPoints } from '../ledgers/loyalty-credit';
 import { loyaltyBalanceAtHub } from '../ledgers/loyalty-balance-read';
+import { cancelCardAtHub } from '../ledgers/stored-value-cancel';
 import { cardById } from '../ledgers/stored-value-card-read';
 import type { AuditActor } from '../office/audit';
 import { requestActor } from '../office/request-actor';
@@ -73,8 +74,9 @@ function staffOf(actor: AuditActor | null): string {
 /**
  * Head office's view of the ledgers (office session, API key or admin token; administrators only,
  * office/access.ts: customers and cards are the chain's, not a store's): a member's points and
- * entries, a card's balance and entries by its id, and a correction of points (audit-logged by the
- * audit hook like every back-office write, and recorded in the ledger with who made it and why).
+ * entries, a card's balance and entries by its id, a correction of points and a card cancelled
+ * (both audit-logged by the audit hook like every back-office write, and recorded in the ledger
+ * with who made it and why).
  */
 export function registerLedgerOfficeRoutes(app: HubApp, options: LedgerRouteOptions): void {
   const { db } = options;
@@ -170,5 +172,34 @@ export function registerLedgerOfficeRoutes(app: HubApp, options: LedgerRouteOpti
         ...(await cardEntryRows(db, card.cardId, request.query.limit ?? ENTRY_PAGE.default)),
       } as const;
     },
+  );
+
+  app.post(
+    '/api/v1/admin/cards/:cardId/cancel',
+    {
+      schema: {
+        summary: 'Cancel a card (lost and replaced, fraud): what it holds is void, nothing more is loaded or spent',
+        description:
+          'Once (entry `cancel:<cardId>`, with the user and the reason); the same request again answers the first answer. Tills then get 409 card_cancelled.',
+        tags,
+        security: AdminSecurity,
+        params: Type.Object({ cardId: CardId }),
+        body: Type.Object(
+          { reason: Type.String({ minLength: 1, maxLength: 200, description: 'Why, kept in the ledger' }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            cardId: Type.String(),
+            entryId: Type.String(),
+            voided: Type.Integer({ description: 'What the card held, now void' }),
+          }),
+          ...OFFICE_REFUSALS,
+        },
+      },
+      preParsing,
+    },
+    async (request) =>
+      cancelCardAtHub(db, { cardId: request.params.cardId, reason: request.body.reason, staffId: staffOf(requestActor(request)) }),
   );
 }

@@ -267,6 +267,16 @@ for (const target of testTargets()) {
         'issue',
       ]);
       expect(JSON.stringify(card.body)).not.toContain(code);
+      const cancelled = await ho.call('POST', `/api/v1/admin/cards/${cardId}/cancel`, { reason: 'Lost, replaced' });
+      expect(cancelled).toMatchObject({ status: 200, body: { cardId, entryId: `cancel:${cardId}`, voided: 5_000 } });
+      expect((await ho.call('POST', `/api/v1/admin/cards/${cardId}/cancel`, { reason: 'Lost, replaced' })).body).toEqual(cancelled.body);
+      expect((await tillB.lookup(code)).body).toMatchObject({ status: 'cancelled', available: 0 });
+      expect(await tillB.reserveCard({ code, reservationId: 'gr-9', amount: 1, until: minutesFromNow(5) })).toMatchObject({
+        status: 409,
+        body: { error: 'card_cancelled' },
+      });
+      const audited = await db.query<{ action: string }>('SELECT action FROM audit_log ORDER BY id');
+      expect(audited.map((a) => a.action)).toEqual(['POST /api/v1/admin/cards/:cardId/cancel', 'POST /api/v1/admin/cards/:cardId/cancel']);
       expect(await ho.call('GET', `/api/v1/admin/cards/card_${'0'.repeat(32)}`)).toMatchObject({
         status: 404,
         body: { error: 'card_not_issued' },

@@ -80,6 +80,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/admin/loyalty/members/:customerId': 'admin',
   'POST /api/v1/admin/loyalty/members/:customerId/adjustments': 'admin',
   'GET /api/v1/admin/cards/:cardId': 'admin',
+  'POST /api/v1/admin/cards/:cardId/cancel': 'admin',
   'POST /api/v1/office/session': 'open',
   'DELETE /api/v1/office/session': 'self',
   'POST /api/v1/office/sessions/revoke-all': 'self',

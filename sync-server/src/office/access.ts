@@ -113,6 +113,7 @@ export const ADMIN_ROUTE_ACTIONS: Readonly<Record<string, OfficeAction>> = {
   'GET /api/v1/admin/loyalty/members/:customerId': 'chain.admin',
   'POST /api/v1/admin/loyalty/members/:customerId/adjustments': 'chain.admin',
   'GET /api/v1/admin/cards/:cardId': 'chain.admin',
+  'POST /api/v1/admin/cards/:cardId/cancel': 'chain.admin',
 };
 
 /** The action of an admin route, or null (refused to office sessions). HEAD reads as GET. */
