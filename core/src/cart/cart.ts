@@ -71,8 +71,19 @@ export type Cart = {
   readonly cartDiscountApproval?: ApprovalRef;
   /** The promotions' discounts, in line order (set by applyPromotions; absent: none). */
   readonly promotions?: readonly CartPromotion[];
+  /** The member the sale is for (the chain's customer): the sale seals the id only, never the name. */
+  readonly customer?: CartCustomer;
   readonly startedAt: string;
 };
+
+/** A customer attached to a cart: the chain's id, and the name the till shows (kept on the till only). */
+export type CartCustomer = { readonly id: string; readonly label: string };
+
+/** The cart for this customer, or for nobody (null); attached also after the first items, as the cashier is told. */
+export function withCustomer(cart: Cart, customer: CartCustomer | null): Cart {
+  const { customer: _previous, ...rest } = cart;
+  return customer ? { ...rest, customer } : rest;
+}
 
 export const MAX_QUANTITY = 9_999;
 export const MAX_WEIGHT_G = 99_999;

@@ -233,7 +233,7 @@ export function buildSale(cart: Cart, tenders: readonly Tender[], ctx: SaleConte
     storeId: ctx.storeId,
     tillId: ctx.tillId,
     staffId: ctx.staffId,
-    ...(ctx.customerId ? { customerId: ctx.customerId } : {}),
+    ...(ctx.customerId ? { customerId: ctx.customerId } : cart.customer ? { customerId: cart.customer.id } : {}),
     channel: 'store',
     businessDate: saleBusinessDate(ctx.completedAt, ctx),
     ...(ctx.sessionId ? { sessionId: ctx.sessionId } : {}),

@@ -1,4 +1,5 @@
 import { enCash } from './en-cash';
+import { enCustomers } from './en-customers';
 import { enDevices } from './en-devices';
 import { enErrors } from './en-errors';
 import { enFiscal } from './en-fiscal';
@@ -18,6 +19,7 @@ export const en: Dictionary = {
   ...enFiscal,
   ...enDevices,
   ...enCash,
+  ...enCustomers,
   ...enHelp,
   ...enErrors,
 };

@@ -1,4 +1,5 @@
 import { frCash } from './fr-cash';
+import { frCustomers } from './fr-customers';
 import { frDevices } from './fr-devices';
 import { frErrors } from './fr-errors';
 import { frFiscal } from './fr-fiscal';
@@ -20,6 +21,7 @@ export const fr = {
   ...frFiscal,
   ...frDevices,
   ...frCash,
+  ...frCustomers,
   ...frHelp,
   ...frErrors,
 };

@@ -7,9 +7,11 @@ import {
   setLineDiscount,
   setLineSalesperson,
   setQuantity,
+  withCustomer,
   type AddProductOptions,
   type ApprovalRef,
   type Cart,
+  type CartCustomer,
   type CartDoc,
   type LineDiscount,
   type PrintOutcome,
@@ -204,6 +206,10 @@ export const cartActions = {
   setLineDiscount(lineId: string, discount: LineDiscount, approval: ApprovalRef): void {
     const { approvalId, approvedBy } = approval;
     change((cart) => setLineDiscount(cart, lineId, { ...discount, approvalId, approvedBy }));
+  },
+  /** The customer the sale is for, or nobody (null): also after the first items, while the cart may change. */
+  setCustomer(customer: CartCustomer | null): void {
+    change((cart) => withCustomer(cart, customer));
   },
   /** Who gets the credit for a line (a staff id), or nobody but the cashier (null). */
   setLineSalesperson(lineId: string, salespersonId: string | null): void {

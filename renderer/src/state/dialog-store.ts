@@ -1,3 +1,4 @@
+import type { CartCustomer } from '@pos/core';
 import { create } from 'zustand';
 import type { Message } from './app-store';
 
@@ -24,7 +25,9 @@ export type DialogRequest =
       readonly name: string;
       readonly current: string | null;
       readonly people: readonly { readonly id: string; readonly name: string }[];
-    };
+    }
+  /** The customer the sale is for: found at the hub, or created here (also offline); null removes the one attached. */
+  | { readonly kind: 'customer'; readonly current: CartCustomer | null };
 
 export type DialogResult =
   | { readonly kind: 'quantity'; readonly quantity: number }
@@ -34,7 +37,8 @@ export type DialogResult =
   | { readonly kind: 'pin'; readonly pin: string }
   | { readonly kind: 'confirmed' }
   | { readonly kind: 'no-sale'; readonly reason: string }
-  | { readonly kind: 'salesperson'; readonly staffId: string | null };
+  | { readonly kind: 'salesperson'; readonly staffId: string | null }
+  | { readonly kind: 'customer'; readonly customer: CartCustomer | null };
 
 type DialogState = {
   /** Changes with every request, so two dialogs of one kind in a row start fresh. */

@@ -1,4 +1,5 @@
 import { useDialogStore, type DialogRequest } from '../../state/dialog-store';
+import { CustomerDialog } from '../customers/CustomerDialog';
 import { ConfirmVoidDialog } from './ConfirmVoidDialog';
 import { DiscountDialog } from './DiscountDialog';
 import { ManagerDialog } from './ManagerDialog';
@@ -35,5 +36,7 @@ function DialogFor({ request }: { request: DialogRequest }) {
       return <NoSaleDialog />;
     case 'salesperson':
       return <SalespersonDialog request={request} />;
+    case 'customer':
+      return <CustomerDialog request={request} />;
   }
 }

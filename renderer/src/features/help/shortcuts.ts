@@ -13,6 +13,7 @@ export const SHORTCUTS = [
   'F8',
   'F9',
   'F10',
+  'F11',
   'F12',
   'Delete',
   'ArrowUpDown',
@@ -31,7 +32,7 @@ export function shortcutOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKe
   if (event.altKey && (key === 'l' || key === 'L')) return 'AltL';
   if (event.ctrlKey && key === 'Delete') return 'CtrlDelete';
   if (event.ctrlKey || event.altKey || event.metaKey) return null;
-  if (/^F([1-9]|10|12)$/.test(key)) return key as ShortcutId;
+  if (/^F([1-9]|1[0-2])$/.test(key)) return key as ShortcutId;
   if (key === 'Delete') return 'Delete';
   if (key === 'ArrowUp' || key === 'ArrowDown') return 'ArrowUpDown';
   if (key === '+' || key === '-') return 'PlusMinus';

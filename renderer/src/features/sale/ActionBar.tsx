@@ -4,6 +4,7 @@ import { notifyError } from '../../state/error-notice';
 import { useCartStore } from '../../state/cart-store';
 import { openPayment } from '../payment/payment-actions';
 import { openReturns } from '../returns/return-actions';
+import { chooseCustomer } from '../customers/customer-actions';
 import { discountCart, discountLine, editQuantity, overrideSelectedPrice, removeSelectedLine } from './line-actions';
 import { parkSale, voidSale } from './sale-lifecycle';
 
@@ -35,6 +36,7 @@ export function ActionBar() {
     { key: 'F8', keyLabel: 'F8', label: t('actions.parked'), run: () => setPanel('parked') },
     { key: 'F9', keyLabel: 'F9', label: t('actions.history'), run: () => setPanel('history') },
     { key: 'F10', keyLabel: 'F10', label: t('returns.action'), run: openReturns, disabled: stopped },
+    { key: 'F11', keyLabel: 'F11', label: t('customers.action'), run: chooseCustomer, disabled: stopped },
     { key: 'Control+Delete', keyLabel: 'CtrlDelete', label: t('actions.voidSale'), run: voidSale, disabled: empty || stopped },
     { key: 'F12', keyLabel: 'F12', label: t('actions.pay'), run: openPayment, disabled: empty || stopped, primary: true },
   ];

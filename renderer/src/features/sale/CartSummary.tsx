@@ -16,6 +16,12 @@ export function CartSummary() {
   const money = (amount: number) => formatMoney(amount, cart.currency, locale);
   return (
     <dl className="cart-summary" aria-label={t('sale.total')}>
+      {cart.customer && (
+        <div className="cart-customer">
+          <dt>{t('customers.attached', { name: cart.customer.label })}</dt>
+          <dd />
+        </div>
+      )}
       <div>
         <dt>{t('sale.items', { count: totals.itemCount })}</dt>
         <dd />

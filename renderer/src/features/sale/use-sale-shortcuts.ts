@@ -7,6 +7,7 @@ import { overlayOpen } from '../../state/overlay-store';
 import { shortcutOf } from '../help/shortcuts';
 import { openPayment } from '../payment/payment-actions';
 import { openReturns } from '../returns/return-actions';
+import { chooseCustomer } from '../customers/customer-actions';
 import { discountCart, discountLine, editQuantity, overrideSelectedPrice, removeSelectedLine, stepQuantity } from './line-actions';
 import { parkSale, voidSale } from './sale-lifecycle';
 
@@ -52,6 +53,8 @@ export function useSaleShortcuts(): void {
           return app.setPanel('history');
         case 'F10':
           return openReturns();
+        case 'F11':
+          return void run(chooseCustomer);
         case 'F12':
           return void run(openPayment);
         case 'Delete':

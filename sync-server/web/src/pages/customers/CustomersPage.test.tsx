@@ -25,8 +25,9 @@ function customersHub(refuse: Record<string, string> = {}) {
   const admin = vi.fn<OfficeClient['admin']>(async (method, path, body) => {
     const code = refuse[`${method} ${path.split('?')[0]}`];
     if (code) throw new OfficeApiError(code, 409);
-    if (method === 'GET' && path.startsWith('/customers/duplicates'))
+    if (method === 'GET' && path === '/customers/duplicates?by=phone')
       return { groups: [{ by: 'phone', value: '+33612345678', customers: [DURAND_AGAIN, DURAND] }], next: null };
+    if (method === 'GET' && path === '/customers/duplicates?by=email') return { groups: [], next: null };
     if (method === 'GET' && path.startsWith('/customers?')) {
       const q = new URLSearchParams(path.split('?')[1]).get('q');
       return { customers: q === 'zzz' ? [] : [DURAND, DURAND_AGAIN], next: null };

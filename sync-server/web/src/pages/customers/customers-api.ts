@@ -52,8 +52,12 @@ export function customersApi(client: OfficeClient) {
       const answer = (await client.admin('PUT', customerPath(id), change)) as { customer: ChainCustomer };
       return answer.customer;
     },
+    /** Likely duplicates by phone, then by e-mail (the first page of each). */
     async duplicates(): Promise<readonly DuplicateGroup[]> {
-      return ((await client.admin('GET', '/customers/duplicates')) as { groups: DuplicateGroup[] }).groups;
+      const pages = await Promise.all(
+        ['phone', 'email'].map(async (by) => (await client.admin('GET', `/customers/duplicates?by=${by}`)) as { groups: DuplicateGroup[] }),
+      );
+      return pages.flatMap((page) => page.groups);
     },
     /** Merges `id` into `into`: `id` becomes a tombstone pointing to the one kept. */
     async merge(id: string, into: string): Promise<ChainCustomer> {
