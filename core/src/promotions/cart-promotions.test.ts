@@ -5,9 +5,10 @@ import { demoStoreProfile } from '../demo/demo-store';
 import { cashTender } from '../payment/payment-state';
 import { buildSale, type SaleDiscount, type SalePayloadV1 } from '../sale/sale';
 import { validateSale } from '../sale/validate-sale';
+import { buildReceipt, receiptText } from '../receipt/receipt-model';
+import { demoSaleContext, unsignedSaleRecord } from '../test-support/sample-sale';
 import { everydayPromotions, everydaySet, promoProduct } from '../test-support/promotion-cart';
 import { MONDAY_11H_PARIS, samplePromotion } from '../test-support/promotion-samples';
-import { demoSaleContext } from '../test-support/sample-sale';
 import { applyPromotions } from './cart-promotions';
 import { compilePromotions } from './compile-promotions';
 import { salePricingContext, salePromotionProblems } from './sale-promotion-check';
@@ -72,6 +73,10 @@ describe('promotions in the cart and the sale', () => {
     expect(sale.total).toBe(6_600);
     expect(validateSale(sale, store)).toEqual([]);
     expect(salePromotionProblems(sale, everydaySet(), salePricingContext(sale, store.timeZone))).toEqual([]);
+    // The receipt says what each line's promotions took off, under the line.
+    const text = receiptText(buildReceipt(unsignedSaleRecord(sale, 7), store, { width: 42, softwareVersion: '1.0' }));
+    expect(text).toMatch(/Product tee[^\n]*\n[^\n]*3 x[^\n]*\n\s+Promotion\s+-10,00/);
+    expect(text.match(/Promotion/g)).toHaveLength(2);
   });
 
   it('a forged amount is refused by the figures, and by the rules when the figures were forged too', () => {

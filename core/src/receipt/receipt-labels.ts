@@ -9,6 +9,8 @@ export type ReceiptLabels = {
   readonly subtotal: string;
   readonly cartDiscount: string;
   readonly lineDiscount: string;
+  /** A promotion's discount on a line (its name is not in the sealed sale). */
+  readonly promotion: string;
   readonly priceOverride: string;
   readonly total: string;
   /** The total without VAT and the VAT it carries, above the total with VAT. */
@@ -53,6 +55,7 @@ export const RECEIPT_LABELS: Readonly<Record<string, ReceiptLabels>> = {
     subtotal: 'Sous-total',
     cartDiscount: 'Remise ticket',
     lineDiscount: 'Remise',
+    promotion: 'Promotion',
     priceOverride: 'Prix modifié',
     total: 'TOTAL TTC',
     totalExclVat: 'Total HT',
@@ -84,6 +87,7 @@ export const RECEIPT_LABELS: Readonly<Record<string, ReceiptLabels>> = {
     subtotal: 'Subtotal',
     cartDiscount: 'Basket discount',
     lineDiscount: 'Discount',
+    promotion: 'Promotion',
     priceOverride: 'Price changed',
     total: 'TOTAL incl. VAT',
     totalExclVat: 'Total excl. VAT',

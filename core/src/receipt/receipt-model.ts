@@ -1,5 +1,6 @@
 import type { SealedRecord } from '../fiscal/chain';
-import { isSaleV1, type SaleLine } from '../sale/sale';
+import { promotionAmounts } from '../cart/totals';
+import { isSaleV1, salePromotions, type SaleLine } from '../sale/sale';
 import type { StoreProfile } from '../store/store-profile';
 import {
   centered,
@@ -131,7 +132,10 @@ export function buildReceipt(record: TicketRecord, store: StoreProfile, options:
   rule();
 
   const codeOf = new Map(sale.vat.map((v) => [v.vatRateId, v.code]));
-  for (const line of sale.lines) text(lineLines(line, codeOf.get(line.vatRateId) ?? '', labels, money, locale, width));
+  const promotions = promotionAmounts({ promotions: isSaleV1(sale) ? salePromotions(sale) : [] });
+  for (const line of sale.lines) {
+    text(lineLines(line, promotions.get(line.lineId) ?? 0, codeOf.get(line.vatRateId) ?? '', labels, money, locale, width));
+  }
   rule();
   // The lines above add up to the subtotal (after line discounts); the ticket discount takes it to the total.
   const cartDiscount = sale.lines.reduce((acc, l) => acc + l.cartDiscountShare, 0);
@@ -213,6 +217,8 @@ function vatTable(header: readonly string[], rows: readonly (readonly string[])[
 
 function lineLines(
   line: SaleLine,
+  /** What promotions took off the line. */
+  promotion: number,
   vatCode: string,
   labels: ReceiptLabels,
   money: (amount: number) => string,
@@ -237,6 +243,7 @@ function lineLines(
     const what = line.discount?.kind === 'percent' ? `${labels.lineDiscount} ${formatRate(line.discount.bp, locale)}` : labels.lineDiscount;
     out.push(...twoColumns(`  ${what}`, `${money(-line.lineDiscount)}  `, width));
   }
+  if (promotion > 0) out.push(...twoColumns(`  ${labels.promotion}`, `${money(-promotion)}  `, width));
   return out;
 }
 

@@ -32,7 +32,8 @@ export function returnableLines(
       returned: before,
       left: whole && before > 0 ? 0 : Math.max(0, line.quantity - before),
       whole,
-      discounted: line.lineDiscount > 0 || line.cartDiscountShare > 0,
+      // Any discount: its own, its share of the ticket's, a promotion's.
+      discounted: line.net < line.gross,
     };
   });
 }

@@ -1,3 +1,6 @@
+import { compilePromotions } from '@pos/core';
+import { demoPromotions } from '@pos/core/test-support/promotion-cart';
+import { cashSale } from '@pos/core/test-support/sample-sale';
 import { describe, expect, it } from 'vitest';
 import { saleWithLines } from '../test-support/sealed-records';
 import { rollupDeltas } from './rollups';
@@ -73,5 +76,21 @@ describe('sale facts', () => {
     expect(() => saleFacts('s1', 'T1', { ...payload, lines: 'none' }, PARIS, PLACE)).toThrow(TypeError);
     expect(() => saleFacts('s1', 'T1', { ...payload, total: 1e20 }, PARIS, PLACE)).toThrow(TypeError);
     expect(() => saleFacts('s1', 'T1', { ...payload, completedAt: 'yesterday' }, PARIS, PLACE)).toThrow(TypeError);
+  });
+});
+
+describe('sale facts of a promoted sale', () => {
+  it('count a promotion’s discount as the line’s discount', () => {
+    const payload = cashSale({
+      saleId: 'p1',
+      storeId: 'S1',
+      tillId: 'T1',
+      products: [100, 100, 100],
+      promotions: compilePromotions(demoPromotions()),
+    });
+    const facts = saleFacts('p1', 'T1', payload, PARIS, PLACE)!;
+    const [line] = payload.lines;
+    expect(line!.net).toBe((line!.gross * 2) / 3);
+    expect(facts.lines.map((l) => l.discount)).toEqual([line!.gross / 3]);
   });
 });

@@ -120,7 +120,8 @@ export function saleFacts(
       net_incl: sign * net,
       net_excl: sign * vatFromInclusive(net, rateBp).base,
       rate_bp: rateBp,
-      discount: sign * (amount(l.lineDiscount ?? 0, `line ${i} lineDiscount`) + amount(l.cartDiscountShare ?? 0, `line ${i} share`)),
+      // Every discount of the line (its own, its share of the ticket's, promotions'): what its gross lost.
+      discount: sign * (amount(l.gross ?? net, `line ${i} gross`) - net),
       salesperson_id: typeof l.salespersonId === 'string' && l.salespersonId.length > 0 ? l.salespersonId.slice(0, 200) : staffId,
     };
   });
