@@ -23,7 +23,7 @@ import {
 } from '@pos/core';
 import { create } from 'zustand';
 import { loadPromotions, promotedCart } from './cart-promotions';
-import { services } from './services';
+import { maybeServices, services } from './services';
 
 /**
  * selling: lines can change · paying: tenders are being taken, lines are locked ·
@@ -154,8 +154,11 @@ export const cartActions = {
   refreshPromotions(): Promise<void> {
     promotionsLoading = promotionsLoading.then(async () => {
       try {
+        const running = maybeServices();
+        // A till stopping (tests, a reload) has no cart to price.
+        if (!running) return;
         const { cart } = useCartStore.getState();
-        const changed = await loadPromotions(services().db.catalog, cart.startedAt);
+        const changed = await loadPromotions(running.db.catalog, cart.startedAt);
         const now = useCartStore.getState();
         if (now.cart.id !== cart.id || now.status !== 'selling' || hasCountedTenders(now.tenders)) return;
         const repriced = promoted(now.cart);

@@ -31,6 +31,11 @@ export function setServices(services: TillServices | null): void {
   publish(services);
 }
 
+/** The services when the till is started, else null (work that has nothing to do once it stopped). */
+export function maybeServices(): TillServices | null {
+  return current;
+}
+
 export function services(): TillServices {
   if (!current) throw new Error('The till is not started');
   return current;

@@ -1,9 +1,19 @@
-import { cartTotals, demoProduct } from '@pos/core';
+import {
+  cartTotals,
+  compilePromotions,
+  demoProduct,
+  salePricingContext,
+  salePromotionProblems,
+  validateSale,
+  type SalePayloadV1,
+  type SealRequest,
+} from '@pos/core';
 import { demoPromotions } from '@pos/core/test-support/promotion-cart';
-import { act, screen } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cartActions, useCartStore } from '../../state/cart-store';
-import { cartLines, cartSummary, euros, lineNamed, plain } from '../../test-support/screen-queries';
+import { cartLines, cartSummary, euros, lineNamed, paymentRegion, plain } from '../../test-support/screen-queries';
 import { renderTill, startTill, stopTill, type Till } from '../../test-support/till-harness';
 import { sellCode } from './sell';
 
@@ -85,5 +95,25 @@ describe('promotions in the cart', () => {
     await act(() => cartActions.refreshPromotions());
     expect(notes(oignons.name)).toEqual([]);
     expect(totalShown()).toBe(euros(oignons.price * 3));
+  });
+
+  it('paid, the sale carries each promotion with its id and version, and passes the host’s checks with the same rules', async () => {
+    const user = userEvent.setup();
+    renderTill();
+    await scan(oignons.barcodes[0]!, 3);
+    await scan(other.barcodes[0]!);
+    const total = coreTotal();
+    await user.click(screen.getByRole('button', { name: /^Encaisser/ }));
+    await user.click(within(paymentRegion()).getByRole('button', { name: 'Montant exact' }));
+    await screen.findByRole('region', { name: 'Vente terminée' });
+    const [request] = till.callsOf('fiscal.seal') as SealRequest[];
+    const sale = request!.payload as SalePayloadV1;
+    expect(sale.total).toBe(total);
+    expect(sale.discounts.map((d) => (d.source === 'manual' ? d.source : [d.source, d.sourceId, d.sourceVersion, d.lineId]))).toEqual([
+      ['promotion', 'oignons-3-pour-2', 2, sale.lines[0]!.lineId],
+      ['promotion', 'rayon', 1, sale.lines[1]!.lineId],
+    ]);
+    expect(validateSale(sale, till.profile)).toEqual([]);
+    expect(salePromotionProblems(sale, compilePromotions(rules()), salePricingContext(sale, till.profile.timeZone))).toEqual([]);
   });
 });
