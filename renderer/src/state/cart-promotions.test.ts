@@ -66,4 +66,21 @@ describe('the cart priced with a chain-sized promotion set', () => {
     // a scan never waits for a compilation nor for a search that grows with the rules.
     expect(percentile(sorted, 0.5)).toBeLessThan(compileMs + 50);
   });
+
+  it(
+    'a cart beyond what the engine prices (500 lines) sells on without promotions rather than stopping the scan',
+    { timeout: 60_000 },
+    async () => {
+      const load = promotionLoad(2, 5, 1);
+      await till.db.catalog.promotions.bulkPut([{ ...load.promotions[0]!, id: 'cart-5', benefit: { type: 'cart-percent-off', bp: 500 } }]);
+      await cartActions.refreshPromotions();
+      const [{ product }] = loadProducts(load) as [{ product: Product }];
+      for (let i = 0; i < 500; i++) cartActions.add({ ...product, id: `p${i}` }, { quantity: 1 });
+      expect(useCartStore.getState().cart.promotions).toHaveLength(500);
+      cartActions.add({ ...product, id: 'p500' }, { quantity: 1 });
+      const { cart } = useCartStore.getState();
+      expect(cart.lines).toHaveLength(501);
+      expect(cart.promotions).toBeUndefined();
+    },
+  );
 });

@@ -114,9 +114,18 @@ export class CartLockedError extends Error {
   }
 }
 
-/** The cart with the promotions the engine gives it now (cart-promotions.ts). */
+/**
+ * The cart with the promotions the engine gives it now (cart-promotions.ts). A basket the engine
+ * refuses (beyond its bounds) sells without promotions rather than stopping the scan.
+ */
 function promoted(cart: Cart): Cart {
-  return promotedCart(cart, services().profile);
+  try {
+    return promotedCart(cart, services().profile);
+  } catch (error) {
+    console.error('Could not price the promotions', error);
+    const { promotions: _dropped, ...rest } = cart;
+    return rest;
+  }
 }
 
 /**
