@@ -1,21 +1,14 @@
-import { readFile, rm, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { demoProduct } from '@pos/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHubProcess, type HubProcess } from '../sync/hub-process';
-import { browserAvailable, launchChromium, openTill } from '../support/browser';
-import { freePort } from '../support/free-port';
-import { signIn, syncBadge as badge, sellExact as sell } from '../support/till-page';
-import { startTill, type TillProcess } from '../support/till-process';
+import { browserAvailable } from '../support/browser';
+import { hubFile, startEmbeddedHubTill, type EmbeddedHubTill } from '../support/embedded-hub-till';
+import { syncBadge as badge, sellExact as sell } from '../support/till-page';
+import type { TillProcess } from '../support/till-process';
 
 const oil = demoProduct(111);
 const flour = demoProduct(131);
-
-async function hubFile(hubDir: string): Promise<{ url: string; adminToken: string; pid: number }> {
-  return JSON.parse(await readFile(path.join(hubDir, 'hub.json'), 'utf8')) as { url: string; adminToken: string; pid: number };
-}
 
 /**
  * What a newcomer gets from `npm start`: the till with its embedded hub (PGlite, demo store), enrolled
@@ -31,31 +24,21 @@ async function searchAgain(page: Page, product: { sku: string; name: string }): 
 }
 
 describe.skipIf(!browserAvailable())('the till with its embedded hub', () => {
-  let dataDir: string;
+  let session: EmbeddedHubTill;
   let hubDir: string;
   let hubPort: number;
   let till: TillProcess;
   let page: Page;
-  let closeBrowser: () => Promise<void>;
   let restartedHub: HubProcess | null = null;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-hub-till-'));
-    hubDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-hub-'));
-    hubPort = await freePort();
-    till = await startTill({ dataDir, args: ['--hub-data-dir', hubDir, '--hub-port', String(hubPort)] });
-    const { context } = await launchChromium();
-    closeBrowser = () => context.close();
-    page = await openTill(context, till.url);
-    await signIn(page, '1234');
+    session = await startEmbeddedHubTill('hub');
+    ({ till, page, hubDir, hubPort } = session);
   });
 
   afterAll(async () => {
-    await closeBrowser?.();
-    await till?.stop();
     await restartedHub?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-    await rm(hubDir, { recursive: true, force: true });
+    await session?.stop();
   });
 
   it('starts the embedded hub and enrolls the till by itself', async () => {

@@ -1,19 +1,11 @@
-import { readFile, rm, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { demoProduct, demoStoreProfile } from '@pos/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchChromium, openTill } from '../support/browser';
-import { freePort } from '../support/free-port';
-import { cartRows, openPayment, scan, signIn, syncBadge as badge, total } from '../support/till-page';
-import { startTill, type TillProcess } from '../support/till-process';
+import { browserAvailable } from '../support/browser';
+import { hubFile, startEmbeddedHubTill, type EmbeddedHubTill } from '../support/embedded-hub-till';
+import { cartRows, openPayment, scan, syncBadge as badge, total } from '../support/till-page';
 
 const oil = demoProduct(111);
-
-async function hubFile(hubDir: string): Promise<{ url: string; adminToken: string }> {
-  return JSON.parse(await readFile(path.join(hubDir, 'hub.json'), 'utf8')) as { url: string; adminToken: string };
-}
 
 const euros = (amount: number) => `${(amount / 100).toFixed(2).replace('.', ',')}`;
 
@@ -22,27 +14,16 @@ const euros = (amount: number) => `${(amount / 100).toFixed(2).replace('.', ',')
  * host seals the sale after pricing it again, and the hub verifies it (a verified sale, no incident).
  */
 describe.skipIf(!browserAvailable())('promotions from head office to the till and back', () => {
-  let dataDir: string;
-  let hubDir: string;
-  let till: TillProcess;
+  let session: EmbeddedHubTill;
   let page: Page;
-  let closeBrowser: () => Promise<void>;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-promo-till-'));
-    hubDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-promo-hub-'));
-    till = await startTill({ dataDir, args: ['--hub-data-dir', hubDir, '--hub-port', String(await freePort())] });
-    const { context } = await launchChromium();
-    closeBrowser = () => context.close();
-    page = await openTill(context, till.url);
-    await signIn(page, '1234');
+    session = await startEmbeddedHubTill('promo');
+    page = session.page;
   });
 
   afterAll(async () => {
-    await closeBrowser?.();
-    await till?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-    await rm(hubDir, { recursive: true, force: true });
+    await session?.stop();
   });
 
   it(
@@ -50,7 +31,7 @@ describe.skipIf(!browserAvailable())('promotions from head office to the till an
     { timeout: 120_000 },
     async () => {
       await expect.poll(() => badge(page).textContent(), { timeout: 30_000 }).toMatch(/en ligne · 0 en attente/);
-      const { url, adminToken } = await hubFile(hubDir);
+      const { url, adminToken } = await hubFile(session.hubDir);
       const headers = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
       const saved = await fetch(`${url}/api/v1/admin/promotions/huile-3-pour-2`, {
         method: 'PUT',
