@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addProduct, emptyCart, setLineDiscount, type Cart } from '../cart/cart';
+import { addProduct, emptyCart, setLineDiscount, withCustomer, type Cart } from '../cart/cart';
 import { cartTotals } from '../cart/totals';
 import { demoStoreProfile } from '../demo/demo-store';
 import { cashTender } from '../payment/payment-state';
@@ -127,5 +127,32 @@ describe('promotions in the cart and the sale', () => {
     c = applyPromotions(c, everydaySet(), context);
     expect(cartTotals(c, store.vatRates).total).toBe(6_600);
     expect([...(c.promotions ?? [])].sort((a, b) => a.lineId.localeCompare(b.lineId))).toEqual(cart().promotions);
+  });
+
+  it('a members-only rule applies once a customer is attached, and the host’s context says so from the sale', () => {
+    const members = compilePromotions([
+      ...everydayPromotions(),
+      samplePromotion(
+        'members-socks',
+        { type: 'amount-off', target: { categories: ['socks'] }, amount: 100 },
+        { audience: { kind: 'members' } },
+      ),
+    ]);
+    const anonymous = applyPromotions(cart(), members, context);
+    expect(anonymous.promotions?.some((p) => p.sourceId === 'members-socks')).toBe(false);
+    const member = applyPromotions(withCustomer(cart(), { id: 'cust-1', label: 'Ada' }), members, {
+      ...context,
+      customer: { member: true },
+    });
+    expect(member.promotions?.filter((p) => p.sourceId === 'members-socks').map((p) => p.amount)).toEqual([200]);
+    const sale = sold(member);
+    expect(sale.customerId).toBe('cust-1');
+    expect(salePricingContext(sale, store.timeZone).customer).toEqual({ member: true });
+    expect(salePromotionProblems(sale, members, salePricingContext(sale, store.timeZone))).toEqual([]);
+    // The same lines sold without the customer: the members' discount is not due.
+    const { customerId: _c, ...withoutCustomer } = sale;
+    expect(salePromotionProblems(withoutCustomer, members, salePricingContext(withoutCustomer, store.timeZone)).map((p) => p.code)).toEqual(
+      ['not-due'],
+    );
   });
 });

@@ -12,10 +12,17 @@ const MAX_PROBLEMS = 50;
 /**
  * What a till's sale is priced with: its store, the channel `store`, the instant its cart started
  * (the till priced the cart at that instant too, so a rule ending while the customer pays still
- * holds), the store's zone. No member and no coupon: the till's cart knows none yet.
+ * holds), the store's zone, and a member when a chain customer is attached (members-only rules
+ * apply; their tier is not known offline, so tier-only rules do not). No coupon: the cart takes none yet.
  */
-export function salePricingContext(sale: Pick<SalePayloadV1, 'storeId' | 'startedAt'>, timeZone: string): PricingContext {
-  return { at: sale.startedAt, timeZone, storeId: sale.storeId, channel: 'store' };
+export function salePricingContext(sale: Pick<SalePayloadV1, 'storeId' | 'startedAt' | 'customerId'>, timeZone: string): PricingContext {
+  return {
+    at: sale.startedAt,
+    timeZone,
+    storeId: sale.storeId,
+    channel: 'store',
+    ...(sale.customerId !== undefined ? { customer: { member: true } } : {}),
+  };
 }
 
 const keyOf = (p: CartPromotion) => `${p.lineId}\u0000${p.sourceId}\u0000${p.sourceVersion}`;

@@ -74,7 +74,7 @@ describe('the cart priced with a chain-sized promotion set', () => {
       const load = promotionLoad(2, 5, 1);
       await till.db.catalog.promotions.bulkPut([{ ...load.promotions[0]!, id: 'cart-5', benefit: { type: 'cart-percent-off', bp: 500 } }]);
       await cartActions.refreshPromotions();
-      const [{ product }] = loadProducts(load) as [{ product: Product }];
+      const { product } = loadProducts(load)[0]!;
       for (let i = 0; i < 500; i++) cartActions.add({ ...product, id: `p${i}` }, { quantity: 1 });
       expect(useCartStore.getState().cart.promotions).toHaveLength(500);
       cartActions.add({ ...product, id: 'p500' }, { quantity: 1 });

@@ -39,9 +39,11 @@ export function promotionName(promotionId: string): string {
 
 /**
  * The cart priced with the promotions held now, in the store's zone, at the instant the cart started
- * (as the host checks the sale: a rule ending while the customer pays still holds).
+ * (as the host checks the sale: a rule ending while the customer pays still holds), for a member
+ * when a customer is attached (setCustomer is a change of the cart: it prices again).
  */
 export function promotedCart(cart: Cart, store: { readonly storeId: string; readonly timeZone: string }): Cart {
   if (held === NONE && !cart.promotions) return cart;
-  return applyPromotions(cart, held.set, salePricingContext({ storeId: store.storeId, startedAt: cart.startedAt }, store.timeZone));
+  const sale = { storeId: store.storeId, startedAt: cart.startedAt, ...(cart.customer ? { customerId: cart.customer.id } : {}) };
+  return applyPromotions(cart, held.set, salePricingContext(sale, store.timeZone));
 }
