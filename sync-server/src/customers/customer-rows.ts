@@ -1,3 +1,4 @@
+import type { CustomerView } from '@pos/core/customers/customer-view';
 import type { CustomerMatchView } from '@pos/core/contract/customer-contract';
 import type { StoredConsents } from '../db/schema-customers';
 import type { CustomerFields } from './customer-input';
@@ -18,22 +19,8 @@ export type CustomerRow = { [K in keyof CustomerFields]: CustomerFields[K] | nul
   readonly mergedInto: string | null;
 };
 
-/** A customer as the hub gives it (a till editing them, the back office): absent fields left out. */
-export type CustomerView = {
-  readonly id: string;
-  readonly firstName?: string;
-  readonly lastName?: string;
-  readonly email?: string;
-  readonly phone?: string;
-  readonly postalCode?: string;
-  readonly cardNumber?: string;
-  readonly consents: StoredConsents;
-  readonly createdStore?: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly version: number;
-  readonly mergedInto?: string;
-};
+/** A customer as the hub gives it (a till editing them, the back office): core's one type. */
+export type { CustomerView };
 
 /**
  * What a cashier sees in the search's list: enough to recognise the person in front of the till,

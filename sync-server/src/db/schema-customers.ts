@@ -1,10 +1,12 @@
+import type { CustomerConsent, CustomerConsents } from '@pos/core/customers/customer-view';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt } from './schema-columns';
 
 /** A consent as recorded: given or withdrawn, when the customer said it, and where (a store id, or 'web'). */
-export type StoredConsent = { readonly given: boolean; readonly at: string; readonly channel: string };
-export type StoredConsents = { readonly email?: StoredConsent; readonly sms?: StoredConsent };
+/** The consents as stored: core's wire shape (core/src/customers/customer-view.ts). */
+export type StoredConsent = CustomerConsent;
+export type StoredConsents = CustomerConsents;
 
 /**
  * The chain's customers (issue 14, src/customers): one person in every store and online. The id is

@@ -1,24 +1,8 @@
+import type { CustomerView } from '@pos/core/customers/customer-view';
 import type { OfficeClient } from '../../api/office-client';
 
-/** A consent as the hub keeps it: given or withdrawn, when, and where (a store id, or web). */
-export type Consent = { readonly given: boolean; readonly at: string; readonly channel: string };
-
-/** A chain customer as GET /api/v1/admin/customers answers (sync-server/src/http/customer-schemas.ts). */
-export type ChainCustomer = {
-  readonly id: string;
-  readonly firstName?: string;
-  readonly lastName?: string;
-  readonly email?: string;
-  readonly phone?: string;
-  readonly postalCode?: string;
-  readonly cardNumber?: string;
-  readonly consents: { readonly email?: Consent; readonly sms?: Consent };
-  readonly createdStore?: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly version: number;
-  readonly mergedInto?: string;
-};
+/** A chain customer as GET /api/v1/admin/customers answers: core's type, which the hub writes. */
+export type ChainCustomer = CustomerView;
 
 export type CustomerPage = { readonly customers: readonly ChainCustomer[]; readonly next: string | null };
 export type DuplicateGroup = { readonly by: string; readonly value: string; readonly customers: readonly ChainCustomer[] };
