@@ -20,6 +20,7 @@ import {
   Instant,
   IssuedCardBody,
   LEDGER_REFUSALS,
+  RESERVATION_REFUSALS,
   LedgerId,
   Released,
   ReservationId,
@@ -98,13 +99,13 @@ export function registerLedgerCardRoutes(app: HubApp, options: LedgerRouteOption
           { saleId: SaleId, tenderId: LedgerId('The tender of the sale'), amount: Type.Optional(Amount) },
           { additionalProperties: false },
         ),
-        response: { 200: CardMoved, ...LEDGER_REFUSALS },
+        response: { 200: CardMoved, ...RESERVATION_REFUSALS },
       },
       config,
     },
     async (request) => {
-      await ledgerTill(auth, request);
-      return redeemCard(db, { ...request.params, ...request.body });
+      const { tillRef } = await ledgerTill(auth, request);
+      return redeemCard(db, { ...request.params, ...request.body, tillId: tillRef });
     },
   );
 
@@ -116,13 +117,13 @@ export function registerLedgerCardRoutes(app: HubApp, options: LedgerRouteOption
         tags,
         security: DeviceSecurity,
         params: CardReservationParams,
-        response: { 200: Released, ...LEDGER_REFUSALS },
+        response: { 200: Released, ...RESERVATION_REFUSALS },
       },
       config,
     },
     async (request) => {
-      await ledgerTill(auth, request);
-      return releaseCard(db, request.params);
+      const { tillRef } = await ledgerTill(auth, request);
+      return releaseCard(db, { ...request.params, tillId: tillRef });
     },
   );
 

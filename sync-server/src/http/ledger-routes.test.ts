@@ -92,8 +92,9 @@ for (const target of testTargets()) {
         const answers = await Promise.all([ask(tills.a.token, `a-${round}`), ask(tills.b.token, `b-${round}`)]);
         expect(answers.map((x) => x.status).sort()).toEqual([200, 409]);
         expect(answers.find((x) => x.status === 409)!.body).toMatchObject({ error: 'insufficient_points', values: { available: 20 } });
-        const winner = answers[0]!.status === 200 ? `a-${round}` : `b-${round}`;
-        const release = await ledgerTillClient(ctx().hub, tills.a.token).release(winner, member);
+        const [winner, token] = answers[0]!.status === 200 ? [`a-${round}`, tills.a.token] : [`b-${round}`, tills.b.token];
+        // Released by the till that reserved (only it may).
+        const release = await ledgerTillClient(ctx().hub, token).release(winner, member);
         expect(release.body).toMatchObject({ released: true, available: 100 });
       }
     });
@@ -129,6 +130,27 @@ for (const target of testTargets()) {
       await vi.waitFor(async () => expect((await b.balance(member.customerId, member.programId)).status).toBe(401), { timeout: 5_000 });
       expect((await b.consume('r-b', { ...member, saleId: 'sale-b' })).status).toBe(401);
       expect((await a.consume('r-a', { ...member, saleId: 'sale-a' })).status).toBe(200);
+    });
+
+    it('lets only the till that reserved spend or release what it set aside, points and cards alike', async () => {
+      const { a, b } = await setUp(100);
+      await a.reserve({ ...member, reservationId: 'r-a', points: 40, until: minutesFromNow(15) });
+      // Another till of the chain that learnt the id (a log, a receipt in a bin) cannot use it.
+      const refused = { status: 403, body: { error: 'reservation_of_another_till' } };
+      expect(await b.consume('r-a', { ...member, saleId: 'sale-b' })).toMatchObject(refused);
+      expect(await b.release('r-a', member)).toMatchObject(refused);
+      expect((await a.balance(member.customerId, member.programId)).body).toMatchObject({ available: 60, reserved: 40 });
+      expect(await a.consume('r-a', { ...member, saleId: 'sale-a' })).toMatchObject({ status: 200, body: { points: 40, available: 60 } });
+
+      const sold = await a.sellGiftCard({ saleId: 'sale-gc-own', lineId: 'l1', amount: 2_000, currency: 'EUR' });
+      const { code, cardId } = sold.body as { code: string; cardId: string };
+      await a.reserveCard({ code, reservationId: 'gr-a', amount: 500, until: minutesFromNow(10) });
+      expect(await b.spendCard(cardId, 'gr-a', { saleId: 'sale-b2', tenderId: 't1' })).toMatchObject(refused);
+      expect(await b.releaseCard(cardId, 'gr-a')).toMatchObject(refused);
+      expect(await a.spendCard(cardId, 'gr-a', { saleId: 'sale-a2', tenderId: 't1' })).toMatchObject({
+        status: 200,
+        body: { amount: 500, available: 1_500 },
+      });
     });
 
     it('refuses bad input with a coded 400 before the ledger reads it', async () => {

@@ -11,6 +11,7 @@ import {
   CustomerId,
   Instant,
   LEDGER_REFUSALS,
+  RESERVATION_REFUSALS,
   LedgerId,
   Points,
   PointsBalance,
@@ -100,13 +101,13 @@ export function registerLedgerRoutes(app: HubApp, options: LedgerRouteOptions): 
           },
           { additionalProperties: false },
         ),
-        response: { 200: PointsConsumed, ...LEDGER_REFUSALS },
+        response: { 200: PointsConsumed, ...RESERVATION_REFUSALS },
       },
       config,
     },
     async (request) => {
-      await ledgerTill(auth, request);
-      return consumeReservation(db, { ...request.body, reservationId: request.params.reservationId });
+      const { tillRef } = await ledgerTill(auth, request);
+      return consumeReservation(db, { ...request.body, reservationId: request.params.reservationId, tillId: tillRef });
     },
   );
 
@@ -119,13 +120,13 @@ export function registerLedgerRoutes(app: HubApp, options: LedgerRouteOptions): 
         security: DeviceSecurity,
         params: ReservationParams,
         body: Type.Object(Member, { additionalProperties: false }),
-        response: { 200: Released, ...LEDGER_REFUSALS },
+        response: { 200: Released, ...RESERVATION_REFUSALS },
       },
       config,
     },
     async (request) => {
-      await ledgerTill(auth, request);
-      return releasePointsAtHub(db, { ...request.body, reservationId: request.params.reservationId });
+      const { tillRef } = await ledgerTill(auth, request);
+      return releasePointsAtHub(db, { ...request.body, reservationId: request.params.reservationId, tillId: tillRef });
     },
   );
 

@@ -145,3 +145,6 @@ export function ledgerRefusals(...access: number[]) {
 
 /** A till's: its token, its rate. */
 export const LEDGER_REFUSALS = ledgerRefusals(401, 429);
+
+/** Spending or releasing a reservation: also 403 reservation_of_another_till (only the till that reserved may). */
+export const RESERVATION_REFUSALS = { ...LEDGER_REFUSALS, 403: LedgerRefusalBody };

@@ -3,14 +3,16 @@ import { HubError } from '../errors/hub-error';
 
 /**
  * The ledgers' refusals: core's LedgerRefusal codes (insufficient_points, reservation_not_open…,
- * worded in French and English in docs/loyalty-and-gift-cards.md) and the hub's own two.
+ * worded in French and English in docs/loyalty-and-gift-cards.md) and the hub's own three.
  */
 export type LedgerErrorCode =
   | LedgerRefusalCode
   /** A field out of bounds or of the wrong form (`problems` lists them). */
   | 'invalid_ledger_request'
   /** An entry id already written by another request (another amount, sale or till under the same id). */
-  | 'ledger_entry_conflict';
+  | 'ledger_entry_conflict'
+  /** A reservation spent or released by a till other than the one that made it (reservation-owner.ts). */
+  | 'reservation_of_another_till';
 
 const STATUS: Partial<Record<LedgerRefusalCode, number>> = {
   card_not_issued: 404,

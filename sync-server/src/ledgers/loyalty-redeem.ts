@@ -5,6 +5,7 @@ import { checkRequest, requireReservationEnd } from './ledger-inputs';
 import { ledgerOperation } from './ledger-operation';
 import { loyaltyAccount } from './loyalty-rows';
 import { requestHash } from './request-hash';
+import { requireReservingTill } from './reservation-owner';
 
 type Member = { readonly customerId: string; readonly programId: string; readonly now?: string };
 
@@ -54,6 +55,8 @@ export type LoyaltyConsumeRequest = Member & {
   /** Points the sale spends (absent: what the reservation holds). */
   readonly points?: number;
   readonly rewardId?: string;
+  /** The calling till (the ledgers' name for it): only the till that reserved may spend. */
+  readonly tillId?: string;
 };
 
 export type LoyaltyConsumeAnswer = {
@@ -69,7 +72,8 @@ export async function consumeReservation(db: Database, request: LoyaltyConsumeRe
   const { programId, reservationId, saleId, rewardId } = request;
   const hash = requestHash({ op: 'loyalty.consume', programId, reservationId, saleId, points: request.points, rewardId });
   const entryId = loyaltyEntryId.redeem(saleId);
-  return ledgerOperation(db, loyaltyAccount(request), { entryId, hash, now: hubNow(request.now) }, async ({ entries, at }) => {
+  return ledgerOperation(db, loyaltyAccount(request), { entryId, hash, now: hubNow(request.now) }, async ({ entries, at, tx }) => {
+    await requireReservingTill(tx, 'loyalty', request.customerId, reservationId, request.tillId);
     const balance = loyaltyBalance(entries, at);
     const held = balance.reservations.find((r) => r.id === reservationId);
     if (!held) throw new LedgerRefusal('reservation_not_open');
@@ -87,7 +91,7 @@ export async function consumeReservation(db: Database, request: LoyaltyConsumeRe
   });
 }
 
-export type LoyaltyReleaseRequest = Member & { readonly reservationId: string };
+export type LoyaltyReleaseRequest = Member & { readonly reservationId: string; readonly tillId?: string };
 
 export type LoyaltyReleaseAnswer = {
   readonly reservationId: string;
@@ -102,7 +106,8 @@ export async function releasePointsAtHub(db: Database, request: LoyaltyReleaseRe
   const { programId, reservationId } = request;
   const hash = requestHash({ op: 'loyalty.release', programId, reservationId });
   const entryId = loyaltyEntryId.release(reservationId);
-  return ledgerOperation(db, loyaltyAccount(request), { entryId, hash, now: hubNow(request.now) }, async ({ entries, at }) => {
+  return ledgerOperation(db, loyaltyAccount(request), { entryId, hash, now: hubNow(request.now) }, async ({ entries, at, tx }) => {
+    await requireReservingTill(tx, 'loyalty', request.customerId, reservationId, request.tillId);
     const balance = loyaltyBalance(entries, at);
     const released = balance.reservations.some((r) => r.id === reservationId);
     const entry = releaseReservation(reservationId, at);

@@ -14,6 +14,7 @@ import { checkRequest, requireReservationEnd } from './ledger-inputs';
 import { ledgerOperation } from './ledger-operation';
 import { requestHash } from './request-hash';
 import { cardAccount } from './stored-value-rows';
+import { requireReservingTill } from './reservation-owner';
 
 export type CardReserveRequest = {
   /** The code the customer shows: spending needs it, the card id alone is not enough. */
@@ -61,6 +62,8 @@ export type CardRedeemRequest = {
   /** What the tender takes (absent: what the reservation holds); partial redemption leaves the rest on the card. */
   readonly amount?: number;
   readonly now?: string;
+  /** The calling till (the ledgers' name for it): only the till that reserved may spend. */
+  readonly tillId?: string;
 };
 
 export type CardRedeemAnswer = { readonly cardId: string; readonly entryId: string; readonly amount: number; readonly available: number };
@@ -71,7 +74,8 @@ export async function redeemCard(db: Database, request: CardRedeemRequest): Prom
   const { cardId, reservationId, saleId, tenderId } = request;
   const entryId = storedValueEntryId.redeem(saleId, tenderId);
   const hash = requestHash({ op: 'stored_value.redeem', reservationId, amount: request.amount });
-  return ledgerOperation(db, cardAccount(cardId), { entryId, hash, now: hubNow(request.now) }, async ({ entries, at }) => {
+  return ledgerOperation(db, cardAccount(cardId), { entryId, hash, now: hubNow(request.now) }, async ({ entries, at, tx }) => {
+    await requireReservingTill(tx, 'card', cardId, reservationId, request.tillId);
     const card = storedValueBalance(entries, at);
     const held = card.reservations.find((r) => r.id === reservationId);
     if (!held) throw new LedgerRefusal(card.status === 'active' ? 'reservation_not_open' : 'card_cancelled');
@@ -92,13 +96,14 @@ export type CardReleaseAnswer = {
 /** An abandoned sale gives the money back on the card (nothing changes for a reservation no longer open). */
 export async function releaseCard(
   db: Database,
-  request: { readonly cardId: string; readonly reservationId: string; readonly now?: string },
+  request: { readonly cardId: string; readonly reservationId: string; readonly now?: string; readonly tillId?: string },
 ): Promise<CardReleaseAnswer> {
   checkRequest(request, { id: ['cardId', 'reservationId'] });
   const { cardId, reservationId } = request;
   const entryId = storedValueEntryId.release(reservationId);
   const hash = requestHash({ op: 'stored_value.release', reservationId });
-  return ledgerOperation(db, cardAccount(cardId), { entryId, hash, now: hubNow(request.now) }, async ({ entries, at }) => {
+  return ledgerOperation(db, cardAccount(cardId), { entryId, hash, now: hubNow(request.now) }, async ({ entries, at, tx }) => {
+    await requireReservingTill(tx, 'card', cardId, reservationId, request.tillId);
     const released = storedValueBalance(entries, at).reservations.some((r) => r.id === reservationId);
     const entry = releaseStoredValue(cardId, reservationId, at);
     const after = storedValueBalance([...entries, entry], at);
