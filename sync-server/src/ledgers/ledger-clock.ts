@@ -5,7 +5,11 @@
  * at an instant before a reservation the other just wrote, miss it, and spend the points twice.
  */
 export function ledgerInstant(now: string, lastEntryAt: string | null): string {
-  return lastEntryAt !== null && lastEntryAt > now ? lastEntryAt : now;
+  if (lastEntryAt === null || lastEntryAt < now) return now;
+  // A millisecond after: two entries of one account never share an instant, so the replay (time
+  // order) is the order they were decided in. Sharing one, a reservation decided last could replay
+  // before a spend decided first, and find less than it was given.
+  return new Date(Date.parse(lastEntryAt) + 1).toISOString();
 }
 
 /** The hub's clock as the ledgers write it (`now` given by tests and by callers replaying a request's instant). */

@@ -46,7 +46,9 @@ describe('ledger request checks', () => {
 
   it('never writes an entry before the last one the hub wrote for the account', () => {
     expect(ledgerInstant('2026-04-02T10:00:00.000Z', null)).toBe('2026-04-02T10:00:00.000Z');
-    expect(ledgerInstant('2026-04-02T10:00:00.000Z', '2026-04-02T10:00:00.250Z')).toBe('2026-04-02T10:00:00.250Z');
+    expect(ledgerInstant('2026-04-02T10:00:00.000Z', '2026-04-02T10:00:00.250Z')).toBe('2026-04-02T10:00:00.251Z');
+    // Never the same instant twice for one account: the replay keeps the order of decisions.
+    expect(ledgerInstant('2026-04-02T10:00:00.250Z', '2026-04-02T10:00:00.250Z')).toBe('2026-04-02T10:00:00.251Z');
     expect(ledgerInstant('2026-04-02T10:00:01.000Z', '2026-04-02T10:00:00.250Z')).toBe('2026-04-02T10:00:01.000Z');
   });
 });
