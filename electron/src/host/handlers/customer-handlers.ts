@@ -1,4 +1,5 @@
 import { PosError, type CustomerDraft, type CustomerMatchView, type CustomerSaved } from '@pos/core';
+import { CUSTOMER_LIMITS } from '@pos/core/customers/customer-contact';
 import type { HostContext } from '../host-context';
 import type { CustomerOutbox } from '../hub/customer-outbox';
 import type { HandlerGroup } from './handler-registry';
@@ -7,8 +8,8 @@ import { ID_PATTERN, invalid, record, text } from './request-guards';
 /** A customer's question at the counter waits this long for the hub, then the page says it is offline. */
 export const ONLINE_TIMEOUT_MS = 3000;
 
-/** The hub's bounds (core/src/customers): the host refuses beyond them before sending. */
-const LIMITS = { name: 100, email: 200, phone: 40, postalCode: 16, cardNumber: 40, query: 200 } as const;
+/** A search's length the host takes (the hub itself refuses past CUSTOMER_QUERY_LIMITS.maxLength, with its code). */
+const MAX_QUERY_LENGTH = 200;
 
 function optionalText(obj: Record<string, unknown>, key: string, max: number): string | undefined {
   const value = obj[key];
@@ -29,14 +30,14 @@ function consent(obj: Record<string, unknown>, key: 'email' | 'sms') {
 /** A customer as the cashier typed it, bounded field by field. */
 export function customerDraft(raw: unknown): CustomerDraft {
   const c = record(raw, 'customer');
-  const lastName = text(c, 'lastName', { max: LIMITS.name }).trim();
+  const lastName = text(c, 'lastName', { max: CUSTOMER_LIMITS.nameLength }).trim();
   if (!lastName) throw invalid('lastName must not be blank');
   const fields = {
-    firstName: optionalText(c, 'firstName', LIMITS.name),
-    email: optionalText(c, 'email', LIMITS.email),
-    phone: optionalText(c, 'phone', LIMITS.phone),
-    postalCode: optionalText(c, 'postalCode', LIMITS.postalCode),
-    cardNumber: optionalText(c, 'cardNumber', LIMITS.cardNumber),
+    firstName: optionalText(c, 'firstName', CUSTOMER_LIMITS.nameLength),
+    email: optionalText(c, 'email', CUSTOMER_LIMITS.emailLength),
+    phone: optionalText(c, 'phone', CUSTOMER_LIMITS.phoneLength),
+    postalCode: optionalText(c, 'postalCode', CUSTOMER_LIMITS.postalCodeLength),
+    cardNumber: optionalText(c, 'cardNumber', CUSTOMER_LIMITS.cardNumberLength),
   };
   const consents = c.consents === undefined ? undefined : record(c.consents, 'consents');
   const email = consents && consent(consents, 'email');
@@ -72,7 +73,7 @@ export function customerHandlers(ctx: HostContext, outbox: CustomerOutbox): Hand
   const send = sendCustomer(ctx);
   return {
     'customers.search': {
-      parse: (raw) => ({ query: text(record(raw, 'customers.search request'), 'query', { max: LIMITS.query }) }),
+      parse: (raw) => ({ query: text(record(raw, 'customers.search request'), 'query', { max: MAX_QUERY_LENGTH }) }),
       run: async ({ query }) => {
         ctx.session.require();
         enrolled();

@@ -1,3 +1,4 @@
+import { CUSTOMER_LIMITS } from '@pos/core/customers/customer-contact';
 import { PosError, type CartCustomer, type CustomerDraft, type CustomerMatchView } from '@pos/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -149,10 +150,10 @@ export function CustomerDialog({ request }: { request: Request }) {
       ) : (
         <fieldset>
           <legend>{t('customers.new')}</legend>
-          {field('lastName', 100)}
-          {field('firstName', 100)}
-          {field('phone', 40)}
-          {field('email', 200)}
+          {field('lastName', CUSTOMER_LIMITS.nameLength)}
+          {field('firstName', CUSTOMER_LIMITS.nameLength)}
+          {field('phone', CUSTOMER_LIMITS.phoneLength)}
+          {field('email', CUSTOMER_LIMITS.emailLength)}
           <label>
             <input type="checkbox" checked={draft.mail} onChange={(e) => setDraft({ ...draft, mail: e.target.checked })} />
             <span>{t('customers.consentEmail')}</span>

@@ -1,3 +1,4 @@
+import { CUSTOMER_LIMITS } from '@pos/core/customers/customer-contact';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../app/Field';
@@ -11,6 +12,16 @@ type Props = {
 
 const FIELDS = ['lastName', 'firstName', 'email', 'phone', 'postalCode', 'cardNumber'] as const;
 type FieldName = (typeof FIELDS)[number];
+
+/** Each field's bound at the hub (core's), so the form never takes what the hub refuses for its length. */
+const MAX_LENGTH: Readonly<Record<FieldName, number>> = {
+  lastName: CUSTOMER_LIMITS.nameLength,
+  firstName: CUSTOMER_LIMITS.nameLength,
+  email: CUSTOMER_LIMITS.emailLength,
+  phone: CUSTOMER_LIMITS.phoneLength,
+  postalCode: CUSTOMER_LIMITS.postalCodeLength,
+  cardNumber: CUSTOMER_LIMITS.cardNumberLength,
+};
 
 /** One customer's fields; the hub checks them again and answers a stale version with the customer as it is now. */
 export function CustomerEditor({ customer, onSave, onCancel }: Props) {
@@ -44,7 +55,7 @@ export function CustomerEditor({ customer, onSave, onCancel }: Props) {
           key={f}
           label={t(`customers.fields.${f}`)}
           value={values[f]}
-          maxLength={f === 'email' ? 200 : f === 'phone' || f === 'cardNumber' ? 40 : f === 'postalCode' ? 16 : 100}
+          maxLength={MAX_LENGTH[f]}
           onChange={(e) => setValues({ ...values, [f]: e.target.value })}
         />
       ))}
