@@ -36,6 +36,8 @@ for (const target of testTargets()) {
         archive_log: 'store_id,archive_id',
         audit_log: 'id',
         catalog_counter: 'id',
+        // Every saved version of a promotion or loyalty program (a reference table, like catalog_docs).
+        catalog_doc_versions: 'collection,id,version',
         catalog_docs: 'collection,id',
         chain_anchors: 'store_id,till_id,chain',
         chain_breaks: 'store_id,break_id',
@@ -55,6 +57,7 @@ for (const target of testTargets()) {
         // Issue 14's ledgers: customer tables first by customer id, cards by card id (Citus distribution columns).
         loyalty_accounts: 'customer_id,program_id',
         loyalty_entries: 'customer_id,entry_id',
+        loyalty_projection: 'store_id',
         office_sessions: 'token_hash',
         office_users: 'user_id',
         quarantine: 'store_id,quarantine_id',

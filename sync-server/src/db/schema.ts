@@ -29,6 +29,7 @@ import { closingChecks, closingInputs, closingProjection } from './schema-closin
 import { apiKeys, auditLog, officeSessions, officeUsers } from './schema-office';
 import { loyaltyAccounts, loyaltyEntries, storedValueCards, storedValueEntries } from './schema-ledgers';
 import { chainCustomers } from './schema-customers';
+import { catalogDocVersions, loyaltyProjection } from './schema-loyalty';
 
 /**
  * The hub's one schema, for PGlite and PostgreSQL alike; migrations are generated from it
@@ -54,9 +55,12 @@ export * from './schema-closings';
 export * from './schema-office';
 export * from './schema-ledgers';
 export * from './schema-customers';
+export * from './schema-loyalty';
 
 /** Every table, children before parents (truncation and checks walk this list). */
 export const ALL_TABLES = [
+  loyaltyProjection,
+  catalogDocVersions,
   chainCustomers,
   loyaltyEntries,
   loyaltyAccounts,
