@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { joinUrl } from '../signup/join-link';
 import { digitalReceiptUrl } from './digital-receipt';
 import { parseReceiptRef } from './receipt-code';
 import { receiptNumber } from './receipt-model';
@@ -34,6 +35,12 @@ describe('codes that find a sale', () => {
   it('read the digital receipt’s link: its store and its sale', () => {
     const url = digitalReceiptUrl('https://hub.example.com/pos', { storeId: 'S 1', id: 'sale-1.a:b', signature: 'ab'.repeat(64) });
     expect(parseReceiptRef(url)).toEqual({ kind: 'sale', storeId: 'S 1', saleId: 'sale-1.a:b' });
+  });
+
+  it('read the receipt’s loyalty sign-up link the same way', () => {
+    const url = joinUrl('https://hub.example.com', { storeId: 'S001', id: 'sale-1', hash: 'ab'.repeat(32) });
+    expect(parseReceiptRef(url)).toEqual({ kind: 'sale', storeId: 'S001', saleId: 'sale-1' });
+    expect(parseReceiptRef('https://hub.example.com/join/S001/sale-1.abc')).toBeNull();
   });
 
   it('refuse anything else', () => {

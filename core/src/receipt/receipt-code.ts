@@ -1,3 +1,4 @@
+import { parseJoinRef } from '../signup/join-link';
 import { parseDigitalReceiptRef } from './digital-receipt';
 import { TRAINING_RECEIPT_MARK } from './receipt-model';
 
@@ -40,16 +41,17 @@ function receiptCodeOf(text: string): ReceiptRef | null {
   return storeParts.length === 0 ? { kind: 'receipt', tillId, seq } : { kind: 'receipt', storeId: storeParts.join('-'), tillId, seq };
 }
 
-/** The store and sale of a digital receipt's link (`…/r/<storeId>/<saleId>.<key>`); null when the text is not such a link. */
+/** The store and sale of a digital receipt's link (`…/r/<storeId>/<saleId>.<key>`) or a sign-up link; null when the text is neither. */
 function digitalLinkOf(text: string): ReceiptRef | null {
   // Core runs without the platform's URL: the path is what follows the authority, before any query or fragment.
-  const match = /^https?:\/\/[^/?#\s]+(?:\/[^?#\s]*)?\/r\/([^/?#\s]+)\/([^/?#\s]+)(?:[?#]\S*)?$/i.exec(text);
+  // The receipt's loyalty sign-up link (`…/join/<storeId>/<saleId>.<proof>`) names the sale the same way.
+  const match = /^https?:\/\/[^/?#\s]+(?:\/[^?#\s]*)?\/(r|join)\/([^/?#\s]+)\/([^/?#\s]+)(?:[?#]\S*)?$/i.exec(text);
   if (!match) return null;
-  const ref = parseDigitalReceiptRef(match[2]!);
+  const ref = match[1]!.toLowerCase() === 'r' ? parseDigitalReceiptRef(match[3]!) : parseJoinRef(match[3]!);
   if (!ref) return null;
   let storeId: string;
   try {
-    storeId = decodeURIComponent(match[1]!);
+    storeId = decodeURIComponent(match[2]!);
   } catch {
     return null;
   }
