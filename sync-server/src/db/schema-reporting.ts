@@ -47,6 +47,8 @@ export const reportSales = pgTable(
     receipt: text('receipt').notNull(),
     /** A return's original sale (returnOf.saleId); null for a sale or a return without receipt. */
     returnOf: text('return_of'),
+    /** The chain customer the sale was for (its sealed customerId, as sealed: a merged one is resolved when read); null: none. */
+    customerId: text('customer_id'),
   },
   (t) => [
     primaryKey({ columns: [t.storeId, t.saleId] }),
@@ -57,6 +59,10 @@ export const reportSales = pgTable(
     index('report_sales_return_of_idx')
       .on(t.storeId, t.returnOf)
       .where(sql`"return_of" IS NOT NULL`),
+    // A customer's purchases in every store, newest first (src/customers/customer-history.ts).
+    index('report_sales_customer_idx')
+      .on(t.customerId, t.completedAt, t.saleId)
+      .where(sql`"customer_id" IS NOT NULL`),
   ],
 );
 
