@@ -49,6 +49,7 @@ export * from './receipt/transliterate';
 export * from './sale/sale';
 export * from './sale/sale-return';
 export * from './sale/sale-problems';
+export * from './sale/voucher-line';
 export * from './sale/validate-sale';
 export * from './scan/wedge-detector';
 export * from './schemas/index';

@@ -1,5 +1,6 @@
 import type { ApprovalRef } from '../approval/approval';
 import type { Product } from '../catalog/product';
+import type { SaleVoucher } from '../sale/voucher-line';
 
 /** A manual discount carries the till host's approval for it (the host refuses to seal one without). */
 export type LineDiscount = ({ readonly kind: 'percent'; readonly bp: number } | { readonly kind: 'amount'; readonly amount: number }) &
@@ -73,6 +74,8 @@ export type Cart = {
   readonly promotions?: readonly CartPromotion[];
   /** The member the sale is for (the chain's customer): the sale seals the id only, never the name. */
   readonly customer?: CartCustomer;
+  /** Gift cards sold or reloaded, store credit a return gives (sale/voucher-line.ts): sealed as the sale's `vouchers`. */
+  readonly vouchers?: readonly SaleVoucher[];
   readonly startedAt: string;
 };
 

@@ -39,6 +39,8 @@ export const SALE_PROBLEM_CODES = [
   'session',
   /** A promotion's discount on no line of the sale or on one with a manual discount, of a promotion version unknown, or not what the promotion gives. */
   'promotion',
+  /** A gift card sold or reloaded, or store credit given, that core does not allow (a return selling a card, a reload naming no card, training). */
+  'voucher',
 ] as const;
 
 export type SaleProblemCode = (typeof SALE_PROBLEM_CODES)[number];

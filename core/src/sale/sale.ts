@@ -7,6 +7,7 @@ import type { Tender } from '../payment/tender';
 import type { VatBreakdownRow } from '../tax/vat-breakdown';
 import { businessDate } from '../time/business-date';
 import { findVatRate, vatRatesAt, type VatRate } from '../tax/vat-rate';
+import { amountDue, type SaleVoucher } from './voucher-line';
 
 /** A line as sealed in a version 0 sale: the cart line (without a salesperson) and its figures. */
 export type SaleLineV0 = Omit<CartLine, 'salespersonId' | 'service' | 'category'> & LineTotals & { readonly rateBp: number };
@@ -96,6 +97,11 @@ export type SalePayloadV1 = SaleCommon & {
   readonly channel: SaleChannel;
   readonly lines: readonly SaleLine[];
   readonly discounts: readonly SaleDiscount[];
+  /**
+   * Gift cards sold or reloaded (a sale), store credit given (a return): outside `lines`, `total`
+   * and the VAT breakdown (multi-purpose vouchers, never revenue); the tenders settle amountDue.
+   */
+  readonly vouchers?: readonly SaleVoucher[];
   readonly training?: true;
 };
 
@@ -207,11 +213,13 @@ export function saleBusinessDate(completedAt: string, store: { readonly timeZone
 
 /** A sale (or, with `ctx.returnOf` or `ctx.returnApproval`, a return) of version 1 from a paid cart. */
 export function buildSale(cart: Cart, tenders: readonly Tender[], ctx: SaleContext): SalePayloadV1 {
-  if (cart.lines.length === 0) throw new Error('An empty cart cannot be sold');
+  if (cart.lines.length === 0 && !cart.vouchers?.length) throw new Error('An empty cart cannot be sold');
   // The rates in force when the sale completes: the host and the hub check it with the same instant.
   const rates = vatRatesAt(ctx.vatRates, ctx.completedAt);
   const totals = cartTotals(cart, rates);
-  const payment = paymentState(totals.total, tenders, ctx.cashRounding);
+  const kind = ctx.returnOf || ctx.returnApproval ? 'return' : 'sale';
+  const vouchers = cart.vouchers?.length ? { vouchers: cart.vouchers } : {};
+  const payment = paymentState(amountDue({ kind, total: totals.total, ...vouchers }), tenders, ctx.cashRounding);
   if (!payment.complete) throw new SaleNotPaidError(payment.remaining);
   const lines: SaleLine[] = cart.lines.map((line, i) => {
     const lineTotals = totals.lines[i];
@@ -226,7 +234,7 @@ export function buildSale(cart: Cart, tenders: readonly Tender[], ctx: SaleConte
   return {
     v: SALE_VERSION,
     type: 'sale',
-    kind: ctx.returnOf || ctx.returnApproval ? 'return' : 'sale',
+    kind,
     ...(ctx.returnOf ? { returnOf: ctx.returnOf } : {}),
     ...(!ctx.returnOf && ctx.returnApproval ? { returnApproval: ctx.returnApproval } : {}),
     saleId: cart.id,
@@ -248,6 +256,7 @@ export function buildSale(cart: Cart, tenders: readonly Tender[], ctx: SaleConte
     total: totals.total,
     cashRounding: tenders.reduce((acc, t) => acc + (t.method === 'cash' ? t.rounding : 0), 0),
     vat: totals.vat,
+    ...vouchers,
     tenders,
     change: payment.change,
     ...(ctx.training ? { training: true as const } : {}),

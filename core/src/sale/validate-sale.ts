@@ -20,6 +20,7 @@ import {
 } from './sale';
 import { problem, type SaleProblem } from './sale-problems';
 import { paidShare } from './sale-return';
+import { amountDue, voucherProblems } from './voucher-line';
 
 /** What a sale is checked against: the store's rules at the till host or at the hub. */
 export type SaleRules = {
@@ -143,6 +144,7 @@ function versionOneProblems(sale: SalePayloadV1, rules: SaleRules): SaleProblem[
   }
   const lineIds = new Set(sale.lines.map((l) => l.lineId));
   if (lineIds.size !== sale.lines.length) problems.push(problem('shape', 'two lines have the same line id'));
+  problems.push(...voucherProblems(sale));
   if (sale.kind === 'sale' && (sale.returnOf || sale.returnApproval)) problems.push(problem('return', 'a sale names a sale it returns'));
   if (sale.kind === 'return') {
     const of = sale.returnOf;
@@ -245,7 +247,8 @@ export function saleRuleProblems(sale: SalePayload, rules: SaleRules): SaleProbl
     if (canonicalText(sale.discounts) !== canonicalText(expected))
       problems.push(problem('totals', 'the discounts differ from those the lines, the ticket and the promotions carry'));
   }
-  problems.push(...validateTenders(sale.total, sale.tenders, rules.cashRounding));
+  // Gift cards sold add to what the tenders settle, store credit given takes from a return's refund.
+  problems.push(...validateTenders(isSaleV1(sale) ? amountDue(sale) : sale.total, sale.tenders, rules.cashRounding));
   const rounding = sale.tenders.reduce((acc, t) => acc + (t.method === 'cash' ? t.rounding : 0), 0);
   const change = sale.tenders.reduce((acc, t) => acc + (t.method === 'cash' ? t.change : 0), 0);
   if (rounding !== sale.cashRounding)

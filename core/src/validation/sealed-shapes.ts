@@ -1,4 +1,5 @@
 import { MAX_QUANTITY, MAX_WEIGHT_G } from '../cart/cart';
+import { MAX_SALE_VOUCHERS } from '../sale/voucher-line';
 import { array, boolean, integer, literal, object, pattern, text, trueFlag, variant, versioned } from './shape';
 
 /** Bounds of a sealed sale that readers of pushed sales (the hub) apply too. */
@@ -113,10 +114,18 @@ const saleV1Fields = {
   ...saleHead,
   channel: literal('store'),
   businessDate: pattern(/^\d{4}-\d{2}-\d{2}$/, 10, 'a date as YYYY-MM-DD'),
-  lines: array(object(saleLineFields, { ...saleLineOptional, salespersonId: id, category: text(64) }), SALE_LIMITS.maxLines, 1),
+  // No goods line (and so no VAT row) when the sale only sells a gift card: validateSale then requires a voucher.
+  lines: array(object(saleLineFields, { ...saleLineOptional, salespersonId: id, category: text(64) }), SALE_LIMITS.maxLines),
   discounts: array(saleDiscount, SALE_LIMITS.maxDiscounts),
   ...saleTail,
+  vat: array(vatRow, 20),
 } as const;
+
+/** A gift card sold or reloaded, or store credit given (sale/voucher-line.ts): the card's id, never its code. */
+const saleVoucher = object(
+  { lineId: id, cardKind: literal('gift_card', 'store_credit'), operation: literal('issue', 'reload'), amount: integer(1, MAX_AMOUNT) },
+  { cardId: id },
+);
 
 const saleV1Optional = {
   ...saleOptional,
@@ -133,6 +142,8 @@ export const SALE_V1_SHAPE = object(saleV1Fields, {
   ...saleV1Optional,
   // A return without its receipt: the approval of it (see SalePayloadV1). Never on the training chain.
   returnApproval: object(approvalFields),
+  // Real cards only: never on the training chain.
+  vouchers: array(saleVoucher, MAX_SALE_VOUCHERS, 1),
   training: trueFlag(),
 });
 

@@ -81,6 +81,8 @@ export const enFiscal: Pick<Dictionary, 'history' | 'fiscal' | 'sealProblems' | 
     session: 'The sale is not of the open cash session (none open, the drawer being counted, or open over 24 h: close it).',
     promotion:
       'A promotion’s discount does not match the promotions this till holds (unknown version, other amount, or not due): the promotions are being refreshed, try again.',
+    voucher:
+      'A gift card or store credit line is not allowed here (a reload without its card, store credit without a member, or training mode).',
     unknown: 'The host refused for a reason this till does not know.',
   },
   signingKey: {

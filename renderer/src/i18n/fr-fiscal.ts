@@ -81,6 +81,7 @@ export const frFiscal = {
       'La vente n’appartient pas à la session de caisse ouverte (aucune ouverte, comptage en cours, ou ouverte depuis plus de 24 h : clôturez-la).',
     promotion:
       'Une remise de promotion ne correspond pas aux promotions connues de la caisse (version inconnue, autre montant ou non due) : les promotions sont mises à jour, réessayez.',
+    voucher: 'Une ligne de carte cadeau ou d’avoir n’est pas permise ici (recharge sans sa carte, avoir sans client, ou mode école).',
     unknown: 'Le poste a refusé pour une raison non reconnue.',
   },
   signingKey: {
