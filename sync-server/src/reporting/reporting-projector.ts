@@ -72,12 +72,13 @@ async function applySales(tx: Queryable, storeId: string, records: readonly Feed
   // Only the sales whose fact row is new add to the roll-ups: the fact's key is the guard.
   const inserted = await tx.query<{ sale_id: string }>(
     `INSERT INTO report_sales (store_id, sale_id, till_id, business_date, local_hour, weekday, channel, kind, staff_id,
-                               total_incl, total_excl, discount, items, tenders, vat, completed_at, epoch, seq, receipt, return_of)
+                               total_incl, total_excl, discount, items, tenders, vat, completed_at, epoch, seq, receipt, return_of, customer_id)
      SELECT $1, s.sale_id, s.till_id, s.business_date, s.local_hour, s.weekday, s.channel, s.kind, s.staff_id,
-            s.total_incl, s.total_excl, s.discount, s.items, s.tenders, s.vat, s.completed_at, s.epoch, s.seq, s.receipt, s.return_of
+            s.total_incl, s.total_excl, s.discount, s.items, s.tenders, s.vat, s.completed_at, s.epoch, s.seq, s.receipt, s.return_of,
+            s.customer_id
        FROM jsonb_to_recordset($2::jsonb) AS s(sale_id text, till_id text, business_date text, local_hour int, weekday int, channel text,
             kind text, staff_id text, total_incl int8, total_excl int8, discount int8, items int8, tenders jsonb, vat jsonb,
-            completed_at timestamptz, epoch int, seq int8, receipt text, return_of text)
+            completed_at timestamptz, epoch int, seq int8, receipt text, return_of text, customer_id text)
      ON CONFLICT (store_id, sale_id) DO NOTHING RETURNING sale_id`,
     [storeId, JSON.stringify([...byId.values()].map((f) => f.sale))],
   );

@@ -30,6 +30,8 @@ export type SaleFact = {
   readonly receipt: string;
   /** A return's original sale; null otherwise. */
   readonly return_of: string | null;
+  /** The chain customer the sale was for (its sealed customerId); null: none. */
+  readonly customer_id: string | null;
 };
 
 /** Where a sale's record sits on its till's sale chain (chain_records.epoch, seq). */
@@ -164,6 +166,7 @@ export function saleFacts(
       seq: place.seq,
       receipt: receiptNumber(tillId, place.seq, p.v === 1 ? text(p.storeId, 'storeId') : undefined),
       return_of: typeof returnOf === 'string' && returnOf.length > 0 ? returnOf.slice(0, 200) : null,
+      customer_id: typeof p.customerId === 'string' && p.customerId.length > 0 ? p.customerId.slice(0, 64) : null,
     },
     lines,
   };
