@@ -43,6 +43,7 @@ export * from './receipt/receipt-code';
 export * from './receipt/receipt-format';
 export * from './receipt/receipt-labels';
 export * from './receipt/receipt-model';
+export * from './receipt/voucher-receipt';
 export * from './receipt/receipt-settings';
 export * from './receipt/service-note';
 export * from './receipt/transliterate';

@@ -3,6 +3,7 @@ import { ChainVerifier, DEFAULT_VERIFY_CONCURRENCY, type ChainVerifierOptions } 
 import { DEFAULT_STOCK_CONCURRENCY, StockProjector } from './stock/stock-projector';
 import { ClosingProjector } from './closings/closing-projector';
 import { DEFAULT_REPORTING_CONCURRENCY, ReportingProjector } from './reporting/reporting-projector';
+import { SignupProjector } from './signup/signup-projector';
 
 /** What each projector reports when a step fails (it retries that store later; the others go on). */
 export type ProjectorErrorLog = (error: unknown, storeId: string, failed: string) => void;
@@ -29,6 +30,8 @@ export type Projectors = {
   readonly closings: ClosingProjector;
   /** Keeps the reports' facts and daily roll-ups (src/reporting) up with the verified sales. */
   readonly reports: ReportingProjector;
+  /** Decides the receipt sign-ups' claims as their sales are verified (src/signup). */
+  readonly signups: SignupProjector;
   /** Waits until every store's pushed records are verified and its verified sales projected. */
   catchUp(): Promise<void>;
   /** The steps under way finish; records not yet verified or projected are for the next start. */
@@ -40,7 +43,7 @@ export async function startProjectors(db: Database, options: ProjectorOptions): 
   // A connection a lane of each projector: two a verifier lane (its step, and the next batch read
   // ahead meanwhile), one a lane of the others.
   const verifierLanes = options.verification?.concurrency ?? DEFAULT_VERIFY_CONCURRENCY;
-  const pool = db.ownPool(verifierLanes * 2 + DEFAULT_STOCK_CONCURRENCY + 1 + DEFAULT_REPORTING_CONCURRENCY);
+  const pool = db.ownPool(verifierLanes * 2 + DEFAULT_STOCK_CONCURRENCY + 1 + DEFAULT_REPORTING_CONCURRENCY + 1);
   const verifier = new ChainVerifier(pool, {
     ...options.verification,
     onError: (error, storeId) => options.onError(error, storeId, 'chain verification'),
@@ -48,12 +51,14 @@ export async function startProjectors(db: Database, options: ProjectorOptions): 
   const stock = new StockProjector(pool, { onError: (error, storeId) => options.onError(error, storeId, 'stock projection') });
   const closings = new ClosingProjector(pool, { onError: (error, storeId) => options.onError(error, storeId, 'closing recomputation') });
   const reports = new ReportingProjector(pool, { onError: (error, storeId) => options.onError(error, storeId, 'reporting projection') });
+  const signups = new SignupProjector(pool, { onError: (error, storeId) => options.onError(error, storeId, 'sign-up claims') });
 
   const close = async () => {
     await verifier.close();
     await stock.close();
     await closings.close();
     await reports.close();
+    await signups.close();
     await pool.close();
   };
   try {
@@ -61,6 +66,7 @@ export async function startProjectors(db: Database, options: ProjectorOptions): 
     await stock.start();
     await closings.start();
     await reports.start();
+    await signups.start();
   } catch (error) {
     await close();
     throw error;
@@ -70,11 +76,13 @@ export async function startProjectors(db: Database, options: ProjectorOptions): 
     stock,
     closings,
     reports,
+    signups,
     async catchUp() {
       await verifier.catchUp();
       await stock.catchUp();
       await closings.catchUp();
       await reports.catchUp();
+      await signups.catchUp();
     },
     close,
   };

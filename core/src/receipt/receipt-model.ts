@@ -14,6 +14,7 @@ import {
   wrap,
 } from './receipt-format';
 import { receiptLabels, type ReceiptLabels } from './receipt-labels';
+import { voucherReceiptLines, type IssuedVoucher } from './voucher-receipt';
 
 export type ReceiptLine =
   | { readonly kind: 'text'; readonly text: string; readonly bold?: boolean; readonly large?: boolean }
@@ -68,6 +69,8 @@ export type ReceiptOptions = {
   readonly cashierName?: string;
   /** Reprint counter: set for a DUPLICATA. */
   readonly duplicate?: number;
+  /** The cards the sale's vouchers made or reloaded, as the host knows them (codes on the original only). */
+  readonly vouchers?: readonly IssuedVoucher[];
 };
 
 /**
@@ -149,6 +152,8 @@ export function buildReceipt(record: TicketRecord, store: StoreProfile, options:
   const total = twoColumns(labels.total, money(sale.total), half);
   if (total.length === 1) text(total, { bold: true, large: true });
   else text(twoColumns(labels.total, money(sale.total), width), { bold: true });
+  // Gift cards sold, store credit given: apart from the goods' total and VAT (multi-purpose vouchers).
+  text(voucherReceiptLines(sale, options.vouchers ?? [], { locale, width }));
   rule();
 
   const number2 = (amount: number) => formatNumber(amount, sale.currency, locale);
