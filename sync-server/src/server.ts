@@ -26,6 +26,7 @@ import { registerCatalogReadRoutes } from './http/catalog-read-routes';
 import { registerCatalogRoutes } from './http/catalog-routes';
 import { registerPriceListRoutes } from './http/price-list-routes';
 import { registerPromotionRoutes } from './http/promotion-routes';
+import { registerLoyaltyProgramRoutes } from './http/loyalty-program-routes';
 import { registerBasketPriceRoute } from './http/basket-price-route';
 import { registerClosingRoutes } from './http/closing-routes';
 import { registerEnrollRoute } from './http/enroll-route';
@@ -241,6 +242,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerCatalogReadRoutes(app, { db, admin });
   registerPriceListRoutes(app, { db, admin });
   registerPromotionRoutes(app, { db, admin });
+  registerLoyaltyProgramRoutes(app, { db, admin });
   registerBasketPriceRoute(app, { db, admin });
   registerImportRoute(app, { db, admin });
   registerStoreSettingsRoute(app, { db, admin });

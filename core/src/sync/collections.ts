@@ -79,6 +79,16 @@ export const SYNC_COLLECTIONS = [
     minSchemaVersion: 0,
     tillOwned: false,
   },
+  // Loyalty programs (core LoyaltyProgram), versioned like promotions: a sale's earn names one version.
+  {
+    name: 'loyalty_programs',
+    scope: 'catalog',
+    direction: 'pull',
+    policy: 'hub-edited',
+    schemaVersion: 0,
+    minSchemaVersion: 0,
+    tillOwned: false,
+  },
 ] as const satisfies readonly SyncCollection[];
 
 export type SyncCollectionName = (typeof SYNC_COLLECTIONS)[number]['name'];

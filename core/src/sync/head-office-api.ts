@@ -283,6 +283,10 @@ export type AdminErrorCode =
   | 'invalid_promotion'
   /** A promotion saved since the editor read it (409, `currentVersion`). */
   | 'version_conflict'
+  /** PUT /api/v1/admin/loyalty/programs/:programId: the program refused (`problems`, LoyaltyProgramWriteProblemCode). */
+  | 'invalid_loyalty_program'
+  /** Another loyalty program is live (409, `programId`): one at a time. */
+  | 'loyalty_program_exists'
   /** POST /api/v1/baskets/price: a line refused (`problems`, BasketProblemCode). */
   | 'invalid_basket'
   | 'invalid_settings'
@@ -310,3 +314,4 @@ export type AdminErrorCode =
 export * from './head-office-sales';
 export * from './head-office-price-lists';
 export * from './head-office-promotions';
+export * from './head-office-loyalty';

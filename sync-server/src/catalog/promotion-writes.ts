@@ -13,6 +13,7 @@ import { findDocuments, lockCounter } from '../sync/document-table';
 import { putHubDocumentsIn } from '../sync/hub-writes';
 import { CATALOG_SCOPE } from '../sync/scope';
 import { PRODUCT_ID } from './product-checks';
+import { recordDocVersion } from './catalog-doc-versions';
 
 export const PROMOTIONS = findSyncCollection('promotions') as SyncCollection;
 
@@ -80,6 +81,7 @@ export async function putPromotion(db: Database, promotionId: string, body: Prom
     if (!before || before.deleted) await refuseBeyondBound(tx);
     const { id, ...doc } = promotion;
     const written = await putHubDocumentsIn(tx, CATALOG_SCOPE, PROMOTIONS, [{ id, ...doc, _deleted: false }]);
+    await recordDocVersion(tx, PROMOTIONS.name, id, promotion.version, promotion);
     return { promotion, deleted: false, seq: written.lastSeq ?? before?.seq ?? 0, created: !before || before.deleted };
   });
 }

@@ -112,6 +112,10 @@ export const ADMIN_ROUTE_ACTIONS: Readonly<Record<string, OfficeAction>> = {
   // Loyalty and cards are the chain's (a member shops everywhere): administrators only.
   'GET /api/v1/admin/loyalty/members/:customerId': 'chain.admin',
   'POST /api/v1/admin/loyalty/members/:customerId/adjustments': 'chain.admin',
+  'GET /api/v1/admin/loyalty/programs': 'chain.admin',
+  'GET /api/v1/admin/loyalty/programs/:programId': 'chain.admin',
+  'PUT /api/v1/admin/loyalty/programs/:programId': 'chain.admin',
+  'DELETE /api/v1/admin/loyalty/programs/:programId': 'chain.admin',
   'GET /api/v1/admin/cards/:cardId': 'chain.admin',
   'POST /api/v1/admin/cards/:cardId/cancel': 'chain.admin',
 };

@@ -5,7 +5,13 @@ import type { Queryable } from '../db/database';
 import { findDocuments } from '../sync/document-table';
 import { CATALOG_SCOPE } from '../sync/scope';
 
-type Params = { readonly storeId?: string; readonly staffId?: string; readonly id?: string; readonly promotionId?: string };
+type Params = {
+  readonly storeId?: string;
+  readonly staffId?: string;
+  readonly id?: string;
+  readonly promotionId?: string;
+  readonly programId?: string;
+};
 type Loader = (db: Queryable, params: Params) => Promise<unknown>;
 
 async function person(db: Queryable, { storeId, staffId }: Params): Promise<unknown> {
@@ -23,6 +29,11 @@ async function product(db: Queryable, { id }: Params): Promise<unknown> {
 
 async function promotion(db: Queryable, { promotionId }: Params): Promise<unknown> {
   const stored = (await findDocuments(db, CATALOG_SCOPE, 'promotions', [promotionId!])).get(promotionId!);
+  return stored ? { ...stored.doc, deleted: stored.deleted } : null;
+}
+
+async function loyaltyProgram(db: Queryable, { programId }: Params): Promise<unknown> {
+  const stored = (await findDocuments(db, CATALOG_SCOPE, 'loyalty_programs', [programId!])).get(programId!);
   return stored ? { ...stored.doc, deleted: stored.deleted } : null;
 }
 
@@ -51,6 +62,8 @@ const LOADERS: Readonly<Record<string, Loader>> = {
   'DELETE /api/v1/admin/products/:id': product,
   'PUT /api/v1/admin/promotions/:promotionId': promotion,
   'DELETE /api/v1/admin/promotions/:promotionId': promotion,
+  'PUT /api/v1/admin/loyalty/programs/:programId': loyaltyProgram,
+  'DELETE /api/v1/admin/loyalty/programs/:programId': loyaltyProgram,
   'PUT /api/v1/admin/customers/:id': customer,
   'POST /api/v1/admin/customers/:id/merge': customer,
 };
