@@ -60,6 +60,20 @@ export type CartPromotion = {
   readonly value: number;
   /** Minor units taken off this line. */
   readonly amount: number;
+  /** A coupon's discount: the code presented for it (a code is not personal data), sealed with it. */
+  readonly couponCode?: string;
+};
+
+/**
+ * A coupon presented for the cart: the code typed or scanned and the promotion it belongs to, as
+ * the till host said when it reserved it at the hub (`reservationId`) or found it in the till's
+ * offline block (`offline`). The host seals no coupon discount it holds neither for.
+ */
+export type CartCoupon = {
+  readonly code: string;
+  readonly promotionId: string;
+  readonly reservationId?: string;
+  readonly offline?: true;
 };
 
 export type Cart = {
@@ -72,6 +86,8 @@ export type Cart = {
   readonly cartDiscountApproval?: ApprovalRef;
   /** The promotions' discounts, in line order (set by applyPromotions; absent: none). */
   readonly promotions?: readonly CartPromotion[];
+  /** The coupons presented (coupon-cart.ts; absent: none): the engine applies their promotions. */
+  readonly coupons?: readonly CartCoupon[];
   /** The member the sale is for (the chain's customer): the sale seals the id only, never the name. */
   readonly customer?: CartCustomer;
   /** Gift cards sold or reloaded, store credit a return gives (sale/voucher-line.ts): sealed as the sale's `vouchers`. */

@@ -1,6 +1,7 @@
 import type { Cart, CartLine, CartPromotion } from '../cart/cart';
 import { basketLine, type Basket, type PricingContext } from './basket';
 import type { CompiledPromotions } from './compile-promotions';
+import { couponPricingCodes, withCouponCodes } from './coupon-cart';
 import { priceBasket, type PricedBasket } from './price-basket';
 
 /**
@@ -46,6 +47,13 @@ export function cartPromotionsOf(priced: PricedBasket): CartPromotion[] {
  */
 export function applyPromotions(cart: Cart, promotions: CompiledPromotions, context: PricingContext): Cart {
   const { promotions: _before, ...rest } = cart;
-  const found = cartPromotionsOf(priceBasket(cartBasket(cart), promotions, context));
+  // The cart's coupons are presented as their promotions' codes, and each coupon discount names its code.
+  const coupons = cart.coupons ?? [];
+  const presented =
+    coupons.length > 0
+      ? { ...context, couponCodes: [...(context.couponCodes ?? []), ...couponPricingCodes(coupons, promotions)] }
+      : context;
+  const priced = cartPromotionsOf(priceBasket(cartBasket(cart), promotions, presented));
+  const found = coupons.length > 0 ? withCouponCodes(priced, coupons) : priced;
   return found.length > 0 ? { ...rest, promotions: found } : rest;
 }

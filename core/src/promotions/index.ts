@@ -15,3 +15,7 @@ export * from './price-basket';
 export * from './check-promotion-discounts';
 export * from './cart-promotions';
 export * from './sale-promotion-check';
+export * from './coupon';
+export * from './coupon-code';
+export * from './coupon-usage';
+export * from './coupon-cart';

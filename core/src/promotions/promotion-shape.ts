@@ -1,4 +1,5 @@
 import { array, boolean, integer, literal, object, pattern, text, variant } from '../validation/shape';
+import { COUPON_POLICY_SHAPE } from './coupon';
 import { PROMOTION_CHANNELS, PROMOTION_LIMITS as L } from './promotion';
 
 const id = text(L.maxIdLength, 1);
@@ -73,5 +74,6 @@ export const PROMOTION_SHAPE = object(
     stores: ids,
     channels: array(literal(...PROMOTION_CHANNELS), PROMOTION_CHANNELS.length, 1),
     couponCode: pattern(/^[A-Z0-9][A-Z0-9_-]{2,31}$/, 32, 'a code of 3 to 32 capitals, digits, - or _'),
+    coupon: COUPON_POLICY_SHAPE,
   },
 );

@@ -1,3 +1,5 @@
+import type { CouponPolicy } from './coupon';
+
 /**
  * A promotion as the back office writes it and the tills and the hub read it: versioned data, never
  * code, so the till and the web shop price a basket with the same rules (see docs/promotions.md).
@@ -130,6 +132,8 @@ export type Promotion = {
   readonly audience: PromotionAudience;
   /** A code the customer must present (compared in capitals); absent: automatic. */
   readonly couponCode?: string;
+  /** How the code may be used (coupon.ts); absent with a `couponCode`: a shared code without limits. Needs a `couponCode`. */
+  readonly coupon?: CouponPolicy;
   readonly benefit: PromotionBenefit;
 };
 

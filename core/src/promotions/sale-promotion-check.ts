@@ -2,6 +2,7 @@ import type { CartPromotion } from '../cart/cart';
 import { salePromotions, type SalePayloadV1 } from '../sale/sale';
 import type { PricingContext } from './basket';
 import { cartBasket, cartPromotionsOf } from './cart-promotions';
+import { couponPricingCodes } from './coupon-cart';
 import type { PromotionCheckProblem } from './check-promotion-discounts';
 import type { CompiledPromotions } from './compile-promotions';
 import { priceBasket } from './price-basket';
@@ -13,7 +14,7 @@ const MAX_PROBLEMS = 50;
  * What a till's sale is priced with: its store, the channel `store`, the instant its cart started
  * (the till priced the cart at that instant too, so a rule ending while the customer pays still
  * holds), the store's zone, and a member when a chain customer is attached (members-only rules
- * apply; their tier is not known offline, so tier-only rules do not). No coupon: the cart takes none yet.
+ * apply; their tier is not known offline, so tier-only rules do not). Coupons: see salePromotionProblems.
  */
 export function salePricingContext(sale: Pick<SalePayloadV1, 'storeId' | 'startedAt' | 'customerId'>, timeZone: string): PricingContext {
   return {
@@ -44,9 +45,16 @@ export function salePromotionProblems(
   if (sale.kind === 'return') {
     return claimed.slice(0, MAX_PROBLEMS).map((p) => ({ code: 'not-due', message: `${what(p)}: a return carries no promotion` }));
   }
+  // A coupon discount is priced with its promotion's code presented: whether the code was really
+  // presented (a reservation, an offline block) is the host's check and the hub's record, not the engine's.
+  const couponed = couponPricingCodes(
+    claimed.filter((p) => p.source === 'coupon').map((p) => ({ promotionId: p.sourceId })),
+    promotions,
+  );
+  const presented = couponed.length > 0 ? { ...context, couponCodes: [...(context.couponCodes ?? []), ...couponed] } : context;
   let expected: CartPromotion[];
   try {
-    expected = cartPromotionsOf(priceBasket(cartBasket({ currency: sale.currency, lines: sale.lines }), promotions, context));
+    expected = cartPromotionsOf(priceBasket(cartBasket({ currency: sale.currency, lines: sale.lines }), promotions, presented));
   } catch (error) {
     return [{ code: 'line', message: `the lines cannot be priced: ${(error as Error).message}` }];
   }

@@ -21,6 +21,8 @@ export const PROMOTION_PROBLEM_CODES = [
   'tiers',
   /** A bundle of fewer than two items. */
   'bundle',
+  /** A coupon policy without the `couponCode` it governs. */
+  'coupon',
 ] as const;
 
 export type PromotionProblemCode = (typeof PROMOTION_PROBLEM_CODES)[number];
@@ -134,6 +136,9 @@ export function promotionProblems(value: unknown): PromotionProblem[] {
   for (const [name, list] of Object.entries(lists)) {
     const twice = duplicated(list);
     if (twice !== undefined) problems.push({ code: 'duplicate', message: `${name} names ${twice} twice` });
+  }
+  if (promotion.coupon !== undefined && promotion.couponCode === undefined) {
+    problems.push({ code: 'coupon', message: 'coupon needs a couponCode (the code, or the family of single-use codes)' });
   }
   if (promotion.audience.kind === 'tiers') {
     const twice = duplicated(promotion.audience.tiers);

@@ -43,7 +43,13 @@ type DiscountFigures = {
  */
 export type SaleDiscount =
   | (DiscountFigures & { readonly source: 'manual'; readonly approvalId?: string; readonly approvedBy?: string })
-  | (DiscountFigures & { readonly source: 'promotion' | 'coupon' | 'loyalty'; readonly sourceId: string; readonly sourceVersion: number });
+  | (DiscountFigures & {
+      readonly source: 'promotion' | 'coupon' | 'loyalty';
+      readonly sourceId: string;
+      readonly sourceVersion: number;
+      /** A coupon's: the code presented (never personal data). */
+      readonly couponCode?: string;
+    });
 
 /** What a return gives back: the original sale, its receipt code, and which of its lines in what quantities. */
 export type ReturnOf = {
@@ -191,6 +197,7 @@ export function promotionDiscounts(promotions: readonly CartPromotion[]): SaleDi
     kind: p.kind,
     value: p.value,
     amount: p.amount,
+    ...(p.couponCode !== undefined ? { couponCode: p.couponCode } : {}),
   }));
 }
 
@@ -199,8 +206,8 @@ export function salePromotions(sale: Pick<SalePayloadV1, 'discounts'>): CartProm
   const found: CartPromotion[] = [];
   for (const d of sale.discounts) {
     if ((d.source === 'promotion' || d.source === 'coupon') && d.lineId !== undefined) {
-      const { source, sourceId, sourceVersion, lineId, kind, value, amount } = d;
-      found.push({ lineId, source, sourceId, sourceVersion, kind, value, amount });
+      const { source, sourceId, sourceVersion, lineId, kind, value, amount, couponCode } = d;
+      found.push({ lineId, source, sourceId, sourceVersion, kind, value, amount, ...(couponCode !== undefined ? { couponCode } : {}) });
     }
   }
   return found;

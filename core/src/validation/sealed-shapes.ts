@@ -104,7 +104,11 @@ const sourcedDiscount = (source: string) =>
 const saleDiscount = variant('source', {
   manual: object({ source: literal('manual'), ...discountFigures }, { lineId: id, ...approvalFields }),
   promotion: sourcedDiscount('promotion'),
-  coupon: sourcedDiscount('coupon'),
+  // A coupon's discount may name the code presented (a code, never personal data).
+  coupon: object(
+    { source: literal('coupon'), sourceId: id, sourceVersion: integer(0, MAX_AMOUNT), ...discountFigures },
+    { lineId: id, couponCode: pattern(/^[A-Z0-9][A-Z0-9_-]{2,31}$/, 32, 'a coupon code') },
+  ),
   loyalty: sourcedDiscount('loyalty'),
 });
 

@@ -66,6 +66,7 @@ export const enPromotions: Words<typeof frPromotions> = {
       duplicate: 'The same product, store or channel is named twice.',
       tiers: 'Tiers must go up in quantity.',
       bundle: 'A bundle holds at least two items.',
+      coupon: 'A coupon policy needs the coupon code it governs.',
       invalid_promotion_id: 'An id is 1 to 64 letters, digits, ".", "_" or "-".',
       too_many_promotions: 'The chain already has 20,000 live promotions: delete one first.',
     },

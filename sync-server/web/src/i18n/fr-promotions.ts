@@ -63,6 +63,7 @@ export const frPromotions = {
       duplicate: 'Un même produit, magasin ou canal est nommé deux fois.',
       tiers: 'Les paliers doivent aller en quantités croissantes.',
       bundle: 'Un lot compte au moins deux articles.',
+      coupon: 'Des règles de coupon demandent le code qu’elles régissent.',
       invalid_promotion_id: 'Un identifiant fait 1 à 64 lettres, chiffres, « . », « _ » ou « - ».',
       too_many_promotions: 'La chaîne a déjà 20 000 promotions actives : supprimez-en une d’abord.',
     },

@@ -1,0 +1,105 @@
+import type { CouponPolicy } from './coupon';
+
+/**
+ * Why a coupon is refused: stable codes the till and the back office word in French and English
+ * (docs/promotions.md lists the sentences), `values` for the sentence.
+ */
+export const COUPON_REFUSAL_CODES = [
+  /** No promotion asks for this code, or it is not a code at all. */
+  'coupon_unknown',
+  /** A single-use code already used or held for a sale under way. */
+  'coupon_used',
+  /** The promotion's code alone, when its codes are single-use. */
+  'coupon_single_use_only',
+  /** The code's usage limit is reached. values: { limit } */
+  'coupon_limit_reached',
+  /** The code's budget cannot give this discount. values: { left } */
+  'coupon_budget_exhausted',
+  /** Once per customer, and this customer had it. */
+  'coupon_once_per_customer',
+  /** Once per customer: a customer must be attached first. */
+  'coupon_needs_customer',
+  /** The reservation was consumed, released or ran out. */
+  'coupon_not_open',
+  /** Offline, and the code is not one of this till's block. */
+  'coupon_offline',
+  /** The cart holds the most coupons it may (values: { max }) or this coupon already. */
+  'coupon_cart_full',
+] as const;
+
+export type CouponRefusalCode = (typeof COUPON_REFUSAL_CODES)[number];
+
+export class CouponRefusal extends Error {
+  constructor(
+    readonly code: CouponRefusalCode,
+    readonly values: Readonly<Record<string, number>> = {},
+  ) {
+    super(`Refused: ${code}${Object.keys(values).length > 0 ? ` ${JSON.stringify(values)}` : ''}`);
+    this.name = 'CouponRefusal';
+  }
+}
+
+/** One use of a promotion's coupon as the hub keeps it: held for a sale under way, or consumed by a sale. */
+export type CouponUse = {
+  readonly useId: string;
+  readonly code: string;
+  readonly customerId?: string;
+  /** Minor units of discount: reserved (at most), then what the sale gave. */
+  readonly amount: number;
+  readonly state: 'reserved' | 'consumed' | 'released';
+  /** A reservation runs out at this instant unless consumed. */
+  readonly until?: string;
+};
+
+/** Whether a use counts at `at`: consumed, or reserved and not yet run out. */
+export function useCounts(use: CouponUse, at: string): boolean {
+  if (use.state === 'consumed') return true;
+  return use.state === 'reserved' && use.until !== undefined && Date.parse(use.until) > Date.parse(at);
+}
+
+export type CouponAsk = {
+  /** The normalised code presented. */
+  readonly code: string;
+  readonly customerId?: string;
+  /** Minor units of discount the sale may take from the coupon. */
+  readonly amount: number;
+};
+
+/**
+ * Checks a reservation against the uses of the promotion's coupon that count at `at` (the hub reads
+ * them under the promotion's lock, so two tills asking at once are decided in turn): throws the
+ * refusal, or returns nothing when the code may be held. `uses` are all the promotion's.
+ */
+export function checkCouponReservation(policy: CouponPolicy, uses: readonly CouponUse[], ask: CouponAsk, at: string): void {
+  const live = uses.filter((u) => useCounts(u, at));
+  if (policy.kind === 'single-use' && live.some((u) => u.code === ask.code)) throw new CouponRefusal('coupon_used');
+  if (policy.oncePerCustomer) {
+    if (ask.customerId === undefined) throw new CouponRefusal('coupon_needs_customer');
+    if (live.some((u) => u.customerId === ask.customerId)) throw new CouponRefusal('coupon_once_per_customer');
+  }
+  if (policy.kind !== 'shared') return;
+  if (policy.usageLimit !== undefined && live.length >= policy.usageLimit) {
+    throw new CouponRefusal('coupon_limit_reached', { limit: policy.usageLimit });
+  }
+  if (policy.budget !== undefined) {
+    const left = Math.max(0, policy.budget - live.reduce((acc, u) => acc + u.amount, 0));
+    if (ask.amount > left) throw new CouponRefusal('coupon_budget_exhausted', { left });
+  }
+}
+
+/** What the uses of a coupon add up to at `at`: for the back office. */
+export function couponUsage(
+  uses: readonly CouponUse[],
+  at: string,
+): { readonly used: number; readonly held: number; readonly given: number } {
+  let used = 0;
+  let held = 0;
+  let given = 0;
+  for (const use of uses) {
+    if (!useCounts(use, at)) continue;
+    if (use.state === 'consumed') used += 1;
+    else held += 1;
+    given += use.amount;
+  }
+  return { used, held, given };
+}
