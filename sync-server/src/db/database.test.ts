@@ -53,6 +53,7 @@ for (const target of testTargets()) {
         device_tokens: 'store_id,token_hash',
         enrollment_codes: 'code_hash',
         hub_archive_keys: 'key_id',
+        hub_link_keys: 'key_id',
         incidents: 'store_id,incident_id',
         // Issue 14's ledgers: customer tables first by customer id, cards by card id (Citus distribution columns).
         loyalty_accounts: 'customer_id,program_id',
@@ -73,6 +74,9 @@ for (const target of testTargets()) {
         report_lines: 'store_id,sale_id,line_id',
         report_sales: 'store_id,sale_id',
         reporting_projection: 'store_id',
+        // Issue 14's sign-ups from the receipt: a claim per sale and proof, with the store's sales.
+        signup_claims: 'store_id,sale_id,proof',
+        signup_projection: 'store_id',
         staff: 'store_id,staff_id',
         stock_levels: 'store_id,product_id',
         stock_movements: 'store_id,movement_id',
@@ -113,6 +117,8 @@ for (const target of testTargets()) {
         'report_day',
         'report_day_product',
         'report_day_vat',
+        'signup_claims',
+        'signup_projection',
       ]) {
         const [role] = await db.query<{ text: string | null }>('SELECT obj_description($1::regclass) AS text', [table]);
         expect(role!.text, table).toMatch(/Citus: distributed by store_id/);

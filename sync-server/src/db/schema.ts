@@ -30,6 +30,7 @@ import { apiKeys, auditLog, officeSessions, officeUsers } from './schema-office'
 import { loyaltyAccounts, loyaltyEntries, storedValueCards, storedValueEntries } from './schema-ledgers';
 import { chainCustomers } from './schema-customers';
 import { catalogDocVersions, loyaltyProjection } from './schema-loyalty';
+import { hubLinkKeys, signupClaims, signupProjection } from './schema-signup';
 
 /**
  * The hub's one schema, for PGlite and PostgreSQL alike; migrations are generated from it
@@ -56,9 +57,13 @@ export * from './schema-office';
 export * from './schema-ledgers';
 export * from './schema-customers';
 export * from './schema-loyalty';
+export * from './schema-signup';
 
 /** Every table, children before parents (truncation and checks walk this list). */
 export const ALL_TABLES = [
+  signupClaims,
+  signupProjection,
+  hubLinkKeys,
   loyaltyProjection,
   catalogDocVersions,
   chainCustomers,
