@@ -35,6 +35,7 @@ export * from './payment/payment-state';
 export * from './payment/card-tender-fields';
 export * from './payment/tender';
 export * from './payment/validate-tenders';
+export * from './payment/stored-value-tender';
 export * from './payment/banknotes';
 export * from './payment/cash-sanity';
 export * from './payment/terminal-progress';

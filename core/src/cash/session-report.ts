@@ -3,6 +3,7 @@ import type { ClosingSale } from '../closing/closing-sale';
 import { reportTotals, type ReportTotals } from '../closing/report-totals';
 import type { EventPayload } from '../fiscal/events';
 import { CurrencyMismatchError } from '../money/money';
+import { isStoredValueMethod } from '../payment/tender';
 import type { ExpectedByTender } from './cash-session';
 import type {
   CashMovementPayload,
@@ -12,14 +13,15 @@ import type {
   VarianceApproval,
 } from './cash-session-payloads';
 
-/** What each tender should hold at the count: cash from the float, sales, refunds and movements; other tenders their net. */
+/** What each tender should hold at the count: cash from the float, sales, refunds and movements; other tenders their net (not cards' stored value). */
 export function expectedByTender(
   float: number,
   totals: Pick<ReportTotals, 'byTender'>,
   movements: readonly Pick<CashMovementPayload, 'kind' | 'amount'>[],
 ): ExpectedByTender {
   const expected: Record<string, number> = { cash: cashExpected(float, totals, movements).expected };
-  for (const t of totals.byTender) if (t.method !== 'cash') expected[t.method] = t.amount.net;
+  // Gift cards and store credit leave nothing in the drawer or a terminal's batch: the hub's ledger holds them.
+  for (const t of totals.byTender) if (t.method !== 'cash' && !isStoredValueMethod(t.method)) expected[t.method] = t.amount.net;
   return Object.fromEntries(Object.entries(expected).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 

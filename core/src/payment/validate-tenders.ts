@@ -1,19 +1,31 @@
 import { roundCash, type CashRounding } from '../money/cash-rounding';
 import { problem, type SaleProblem } from '../sale/sale-problems';
-import type { Tender } from './tender';
+import { isStoredValueTender, type Tender } from './tender';
 
 /**
  * Replays the tenders in order, as cashTender and assertCardAmount built them at the till, and
  * says where they could not have been built so: an approved card never pays more than what was
- * left, cash settles either part of what was left (no change, no rounding) or all of it (the
+ * left, a gift card or store credit neither (each through its own reservation), cash settles either part of what was left (no change, no rounding) or all of it (the
  * rounded amount due, change = tendered − amount, rounding = what was left − the rounded amount),
  * nothing counts after the sale was paid, and the tenders pay the total exactly.
  */
 export function validateTenders(total: number, tenders: readonly Tender[], rounding: CashRounding): SaleProblem[] {
   const problems: SaleProblem[] = [];
   let remaining = total;
+  const reservations = new Set<string>();
   for (const [i, t] of tenders.entries()) {
     const at = `tender ${i + 1}`;
+    if (isStoredValueTender(t)) {
+      // Like a card: never more than what was left, never change; one reservation pays one tender.
+      if (reservations.has(t.reservationId)) problems.push(problem('tender', `${at}: reservation ${t.reservationId} pays twice`));
+      reservations.add(t.reservationId);
+      if (t.amount < 1) problems.push(problem('tender', `${at}: a ${t.method} tender of nothing`));
+      else if (remaining <= 0) problems.push(problem('tender', `${at}: a ${t.method} tender after the sale was paid`));
+      else if (t.amount > remaining)
+        problems.push(problem('card-overpay', `${at}: the ${t.method} pays ${t.amount} where ${remaining} was left`));
+      remaining -= t.amount;
+      continue;
+    }
     if (t.method === 'card') {
       if (t.status === 'unknown') problems.push(problem('card-unknown', `${at}: the card's outcome is unknown`));
       if (t.status !== 'approved') continue;

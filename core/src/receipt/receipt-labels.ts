@@ -27,6 +27,10 @@ export type ReceiptLabels = {
   };
   readonly cash: string;
   readonly card: string;
+  /** A tender paid with a gift card or store credit, and what the card holds after it. */
+  readonly giftCard: string;
+  readonly storeCredit: string;
+  readonly cardBalance: string;
   readonly change: string;
   readonly rounding: string;
   readonly items: string;
@@ -64,6 +68,9 @@ export const RECEIPT_LABELS: Readonly<Record<string, ReceiptLabels>> = {
     vatTable: { code: 'TVA', rate: 'Taux', base: 'HT', vat: 'TVA', inclusive: 'TTC' },
     cash: 'Espèces',
     card: 'Carte bancaire',
+    giftCard: 'Carte cadeau',
+    storeCredit: 'Avoir',
+    cardBalance: 'Solde restant',
     change: 'Rendu',
     rounding: 'Arrondi',
     items: 'Articles',
@@ -96,6 +103,9 @@ export const RECEIPT_LABELS: Readonly<Record<string, ReceiptLabels>> = {
     vatTable: { code: 'VAT', rate: 'Rate', base: 'Net', vat: 'VAT', inclusive: 'Gross' },
     cash: 'Cash',
     card: 'Card',
+    giftCard: 'Gift card',
+    storeCredit: 'Store credit',
+    cardBalance: 'Balance left',
     change: 'Change',
     rounding: 'Rounding',
     items: 'Items',

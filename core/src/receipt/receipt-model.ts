@@ -170,7 +170,12 @@ export function buildReceipt(record: TicketRecord, store: StoreProfile, options:
 
   for (const tender of sale.tenders) {
     if (tender.method === 'cash') text(twoColumns(labels.cash, money(tender.tendered), width));
-    else if (tender.status === 'approved') {
+    else if (tender.method !== 'card') {
+      // The card's masked code under its kind, then what is left on it when the hub said.
+      text(twoColumns(labels[tender.method === 'gift_card' ? 'giftCard' : 'storeCredit'], money(tender.amount), width));
+      text([`  ${tender.maskedCode}`]);
+      if (tender.balanceAfter !== undefined) text(twoColumns(`  ${labels.cardBalance}`, money(tender.balanceAfter), width));
+    } else if (tender.status === 'approved') {
       text(twoColumns(`${labels.card}${tender.maskedPan ? ` ${tender.maskedPan}` : ''}`, money(tender.amount), width));
     }
   }

@@ -149,6 +149,9 @@ function versionOneProblems(sale: SalePayloadV1, rules: SaleRules): SaleProblem[
   if (sale.kind === 'return') {
     const of = sale.returnOf;
     if (!of) {
+    // Store credit is a member's: a return refunding to it names the customer (by id only).
+    if (sale.tenders.some((t) => t.method === 'store_credit') && sale.customerId === undefined)
+      problems.push(problem('return', 'a return refunded to store credit names no customer'));
       // Without the receipt: only with a manager's approval (the host checks it), and only in cash.
       if (!sale.returnApproval) return [...problems, problem('return', 'a return names no original sale and no approval')];
       if (sale.tenders.some((t) => t.method !== 'cash'))

@@ -1,5 +1,4 @@
 import { maskCardCode } from './card-code';
-import type { StoredValueKind } from './stored-value-entries';
 
 /**
  * VAT of gift cards: ours are multi-purpose vouchers (bons à usages multiples), spendable on goods
@@ -47,16 +46,7 @@ export function giftCardSaleLine(sale: {
   };
 }
 
-/** A tender paid with a gift card or store credit: money the customer already had, VAT stays on the goods. */
-export type StoredValueTender = {
-  readonly id: string;
-  readonly method: StoredValueKind;
-  readonly amount: number;
-  readonly cardId: string;
-  readonly maskedCode: string;
-  /** The redeem entry it spent (its id: storedValueEntryId.redeem(saleId, id)). */
-  readonly entryId: string;
-};
+// Spending a card is a StoredValueTender (payment/tender.ts): money the customer already had, VAT stays on the goods.
 
 /** How VAT treats each thing done with a card: selling or reloading is outside its scope, spending is a tender. */
 export function storedValueVatTreatment(operation: 'issue' | 'reload' | 'redeem'): 'outside-scope' | 'tender' {

@@ -53,6 +53,14 @@ const vatRow = object({
 });
 
 const tender = variant('method', {
+/** A gift card or store credit tender (payment/tender.ts): the card's id and reservation, never its code. */
+function storedValueTender(method: string) {
+  return object(
+    { id, method: literal(method), amount: integer(1, MAX_AMOUNT), cardId: id, reservationId: id, maskedCode: text(32, 4) },
+    { balanceAfter: amount, offline: boolean() },
+  );
+}
+
   cash: object({ id, method: literal('cash'), amount, tendered: amount, change: amount, rounding: integer(-MAX_AMOUNT, MAX_AMOUNT) }),
   card: object(
     { id, method: literal('card'), amount: integer(1, MAX_AMOUNT), status: literal('approved', 'declined', 'unknown'), attemptKey: id },
@@ -66,6 +74,8 @@ const tender = variant('method', {
     },
   ),
 });
+  gift_card: storedValueTender('gift_card'),
+  store_credit: storedValueTender('store_credit'),
 
 const saleHead = {
   type: literal('sale'),

@@ -57,7 +57,7 @@ export const enCash: Pick<Dictionary, 'returns' | 'cash'> = {
     title: 'Cash',
     menuTitle: 'Cash: opening, pay-ins and pay-outs, reports, closing',
     loading: 'Loading…',
-    tenders: { cash: 'Cash', card: 'Card' },
+    tenders: { cash: 'Cash', card: 'Card', gift_card: 'Gift card', store_credit: 'Store credit' },
     state: {
       unknown: 'The till host does not handle cash sessions (yet).',
       none: 'No cash session is open: count the float to open one.',

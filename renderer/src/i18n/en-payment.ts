@@ -14,6 +14,8 @@ export const enPayment: Pick<Dictionary, 'payment' | 'cardTerminal' | 'cashCheck
     change: 'Change',
     cash: 'Cash',
     card: 'Card',
+    giftCard: 'Gift card',
+    storeCredit: 'Store credit',
     tendered: 'Amount received',
     exact: 'Exact amount',
     quick: '{{amount}}',

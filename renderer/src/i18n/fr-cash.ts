@@ -55,7 +55,7 @@ export const frCash = {
     title: 'Caisse',
     menuTitle: 'Caisse : ouverture, apports et retraits, rapports, clôture',
     loading: 'Chargement…',
-    tenders: { cash: 'Espèces', card: 'Carte' },
+    tenders: { cash: 'Espèces', card: 'Carte', gift_card: 'Carte cadeau', store_credit: 'Avoir' },
     state: {
       unknown: 'Le poste de caisse ne gère pas (encore) les sessions de caisse.',
       none: 'Aucune caisse ouverte : comptez le fond de caisse pour l’ouvrir.',

@@ -12,6 +12,8 @@ export const frPayment = {
     change: 'Rendu',
     cash: 'Espèces',
     card: 'Carte',
+    giftCard: 'Carte cadeau',
+    storeCredit: 'Avoir',
     tendered: 'Montant reçu',
     exact: 'Montant exact',
     quick: '{{amount}}',

@@ -102,9 +102,9 @@ export function persistCart(): Promise<unknown> {
   return persistQueue;
 }
 
-/** Cash taken or a card not declined: the lines are what was paid for and cannot change. */
+/** Cash taken, a card not declined or a gift card reserved: the lines are what was paid for and cannot change. */
 export function hasCountedTenders(tenders: readonly Tender[]): boolean {
-  return tenders.some((t) => t.method === 'cash' || t.status !== 'declined');
+  return tenders.some((t) => t.method !== 'card' || t.status !== 'declined');
 }
 
 export class CartLockedError extends Error {

@@ -12,6 +12,8 @@ import {
 
 type Style = { readonly bold?: boolean; readonly large?: boolean };
 
+const TENDER_NAMES: Readonly<Record<string, string>> = { cash: 'Espèces', card: 'Carte', gift_card: 'Carte cadeau', store_credit: 'Avoir' };
+
 /**
  * The pieces X and Z reports share on the receipt printer, in French (the law's language for fiscal
  * documents): the store's identity, a title, the sales and VAT figures of the sealed records and the
@@ -45,7 +47,7 @@ export function reportWriter(profile: StoreProfile, currency: string, width: num
     text,
     pair,
     rule,
-    tenderName: (method) => (method === 'cash' ? 'Espèces' : method === 'card' ? 'Carte' : method),
+    tenderName: (method) => TENDER_NAMES[method] ?? method,
     header: (title) => [
       ...centered(profile.name, width).map((t) => text(t, { bold: true })),
       ...profile.addressLines.flatMap((a) => centered(a, width).map((t) => text(t))),

@@ -64,7 +64,7 @@ function onTrainingChain(request: SealRequest): SealRequest {
 /**
  * While training mode is on, every sale must be a training one, and no sale may be one while it
  * is off (the screen was out of date: the cashier starts the sale again). A training sale is paid
- * in cash only: no card is ever charged for a fictitious sale.
+ * in cash only: no card is ever charged, no gift card spent, for a fictitious sale.
  */
 function trainingProblems(ctx: HostContext, request: SealRequest): SaleProblem[] {
   if (request.chain !== 'sale') return [];
@@ -73,7 +73,7 @@ function trainingProblems(ctx: HostContext, request: SealRequest): SaleProblem[]
   const on = ctx.index.trainingState.on;
   if (on && !marked) return [{ code: 'training', message: 'training mode is on: only a training sale may be sealed' }];
   if (!on && marked) return [{ code: 'training', message: 'training mode is off: a training sale may not be sealed' }];
-  if (marked && Array.isArray(sale.tenders) && sale.tenders.some((t) => t.method === 'card'))
+  if (marked && Array.isArray(sale.tenders) && sale.tenders.some((t) => t.method !== 'cash'))
     return [{ code: 'training', message: 'a training sale is paid in cash only' }];
   return [];
 }

@@ -68,8 +68,16 @@ export function TenderList({ tenders, currency, locale }: { tenders: readonly Te
             <span>{money(tender.tendered)}</span>
             <RemoveButton tenderId={tender.id} />
           </li>
-        ) : (
+        ) : tender.method === 'card' ? (
           <CardRow key={tender.id} tender={tender} money={money} />
+        ) : (
+          <li key={tender.id} className="tender tender-stored-value">
+            <span>
+              {t(`payment.${tender.method === 'gift_card' ? 'giftCard' : 'storeCredit'}`)} {tender.maskedCode}
+            </span>
+            <span>{money(tender.amount)}</span>
+            <RemoveButton tenderId={tender.id} />
+          </li>
         ),
       )}
     </ul>

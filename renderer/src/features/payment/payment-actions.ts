@@ -11,7 +11,7 @@ import {
 } from '@pos/core';
 import { useAppStore } from '../../state/app-store';
 import { notifyError } from '../../state/error-notice';
-import { cartActions, useCartStore } from '../../state/cart-store';
+import { cartActions, hasCountedTenders, useCartStore } from '../../state/cart-store';
 import { totalsNow } from '../../state/rates-now';
 import { refuseWhileSealingStopped } from '../../state/selling-guard';
 import { services } from '../../state/services';
@@ -109,7 +109,7 @@ function dropTender(tenderId: string): void {
   const next = useCartStore.getState().tenders.filter((t) => t.id !== tenderId);
   cartActions.setTenders(next);
   // Nothing paid nor tried any more: the lines may change again.
-  if (!next.some((t) => t.method === 'cash' || t.status !== 'declined')) cartActions.setStatus('selling');
+  if (!hasCountedTenders(next)) cartActions.setStatus('selling');
 }
 
 /**

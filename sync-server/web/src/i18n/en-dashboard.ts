@@ -96,7 +96,7 @@ export const enDashboard: Words<typeof frDashboard> = {
     empty: 'No sales.',
     tillOf: '{{till}} ({{store}})',
     channels: { store: 'In store', web: 'Web shop' },
-    tenders: { cash: 'Cash', card: 'Card', voucher: 'Voucher', cheque: 'Cheque' },
+    tenders: { cash: 'Cash', card: 'Card', gift_card: 'Gift card', store_credit: 'Store credit', voucher: 'Voucher', cheque: 'Cheque' },
     errors: {
       invalid_report_range: 'These dates do not fit: a start date before the end date, two years at most.',
       invalid_store_list: 'This list of stores is not valid.',

@@ -14,7 +14,7 @@ export const enSales: Words<typeof frSales> = {
     maxAmount: 'Highest amount (€)',
     tender: 'Tender',
     anyTender: 'Any',
-    tenders: { cash: 'Cash', card: 'Card' },
+    tenders: { cash: 'Cash', card: 'Card', gift_card: 'Gift card', store_credit: 'Store credit' },
     cashier: 'Cashier (id)',
     salesperson: 'Salesperson (id)',
     kind: 'Kind',

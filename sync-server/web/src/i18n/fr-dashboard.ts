@@ -92,7 +92,7 @@ export const frDashboard = {
     empty: 'Aucune vente.',
     tillOf: '{{till}} ({{store}})',
     channels: { store: 'Magasin', web: 'Site web' },
-    tenders: { cash: 'Espèces', card: 'Carte', voucher: 'Bon d’achat', cheque: 'Chèque' },
+    tenders: { cash: 'Espèces', card: 'Carte', gift_card: 'Carte cadeau', store_credit: 'Avoir', voucher: 'Bon d’achat', cheque: 'Chèque' },
     errors: {
       invalid_report_range: 'Ces dates ne conviennent pas : une date de début avant la date de fin, sur deux ans au plus.',
       invalid_store_list: 'Cette liste de magasins n’est pas valide.',

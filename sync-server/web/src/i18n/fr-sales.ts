@@ -10,7 +10,7 @@ export const frSales = {
     maxAmount: 'Montant maximum (€)',
     tender: 'Moyen de paiement',
     anyTender: 'Tous',
-    tenders: { cash: 'Espèces', card: 'Carte' },
+    tenders: { cash: 'Espèces', card: 'Carte', gift_card: 'Carte cadeau', store_credit: 'Avoir' },
     cashier: 'Caissier (identifiant)',
     salesperson: 'Vendeur (identifiant)',
     kind: 'Type',

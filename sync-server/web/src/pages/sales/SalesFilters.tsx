@@ -85,6 +85,8 @@ export function SalesFilters({ onSearch, staff = [] }: Props) {
         ['', t('sales.anyTender')],
         ['cash', t('sales.tenders.cash')],
         ['card', t('sales.tenders.card')],
+        ['gift_card', t('sales.tenders.gift_card')],
+        ['store_credit', t('sales.tenders.store_credit')],
       ])}
       {choice('kind', t('sales.kind'), [
         ['', t('sales.anyKind')],
