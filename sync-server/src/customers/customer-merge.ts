@@ -1,9 +1,11 @@
 import type { Database, Queryable } from '../db/database';
 import type { StoredConsent, StoredConsents } from '../db/schema-customers';
+import { recordAudit, type AuditActor } from '../office/audit';
 import { customerMerged, customerNotFound, invalidCustomer } from './customer-errors';
+import { moveCustomerLedgers, type LedgersMoved } from './customer-merge-ledgers';
 import { CUSTOMER_COLUMNS, customerView, type CustomerRow, type CustomerView } from './customer-rows';
 
-export type MergeResult = { readonly kept: CustomerView; readonly merged: CustomerView };
+export type MergeResult = { readonly kept: CustomerView; readonly merged: CustomerView; readonly moved: LedgersMoved };
 
 /** The later decision of each kind: the customer's most recent word stands. */
 function mergedConsents(kept: StoredConsents, merged: StoredConsents): StoredConsents {
@@ -33,13 +35,16 @@ async function lockBoth(tx: Queryable, id: string, into: string): Promise<{ sour
  * still finds the kept customer). Earlier tombstones pointing to `id` now point to `into`.
  * Merging the same pair again answers the same; merging a merged customer, or into one, is refused.
  *
- * Loyalty accounts are keyed by customer id and are not moved here (see docs/customers.md).
+ * In the same transaction the merged customer's loyalty entries and cards move to the one kept
+ * (customer-merge-ledgers.ts), once: what moved is in the answer and, when anything did, in the
+ * audit log (`customer.merge.ledgers`, by `actor`). Given again, the merge moves what a writer
+ * that did not resolve the merged id wrote since, if anything.
  */
-export async function mergeCustomer(db: Database, id: string, into: string): Promise<MergeResult> {
+export async function mergeCustomer(db: Database, id: string, into: string, actor: AuditActor = { kind: 'cli' }): Promise<MergeResult> {
   if (id === into) throw invalidCustomer(['merge_into_itself: a customer is merged into another one']);
-  const { source, target } = await db.transaction(async (tx) => {
+  const { source, target, moved } = await db.transaction(async (tx) => {
     const rows = await lockBoth(tx, id, into);
-    if (rows.source.mergedInto === into) return rows;
+    if (rows.source.mergedInto === into) return { ...rows, moved: await moveLedgers(tx, id, into, actor) };
     if (rows.source.mergedInto !== null) throw customerMerged(id, rows.source.mergedInto);
     if (rows.target.mergedInto !== null) throw customerMerged(into, rows.target.mergedInto);
     const { source: s, target: t } = rows;
@@ -73,7 +78,19 @@ export async function mergeCustomer(db: Database, id: string, into: string): Pro
       ],
     );
     await tx.query('UPDATE chain_customers SET merged_into = $2 WHERE merged_into = $1', [id, into]);
-    return { source: merged!, target: kept! };
+    return { source: merged!, target: kept!, moved: await moveLedgers(tx, id, into, actor) };
   });
-  return { kept: customerView(target), merged: customerView(source) };
+  return { kept: customerView(target), merged: customerView(source), moved };
+}
+
+async function moveLedgers(tx: Queryable, id: string, into: string, actor: AuditActor): Promise<LedgersMoved> {
+  const moved = await moveCustomerLedgers(tx, id, into);
+  if (moved.loyaltyEntries > 0 || moved.cards.length > 0)
+    await recordAudit(tx, actor, {
+      action: 'customer.merge.ledgers',
+      target: `customers/${id}`,
+      before: { customerId: id },
+      after: { into, ...moved },
+    });
+  return moved;
 }

@@ -1,5 +1,6 @@
 import type { CustomerView } from '@pos/core/customers/customer-view';
 import type { CustomerMatchView } from '@pos/core/contract/customer-contract';
+import { customerMatchOf } from '@pos/core/customers/customer-match';
 import type { StoredConsents } from '../db/schema-customers';
 import type { CustomerFields } from './customer-input';
 
@@ -53,14 +54,5 @@ export function customerView(row: CustomerRow): CustomerView {
 }
 
 export function customerMatch(row: CustomerRow): CustomerMatch {
-  const at = row.emailNormalised?.indexOf('@') ?? -1;
-  return present({
-    id: row.id,
-    firstName: row.firstName,
-    lastName: row.lastName,
-    postalCode: row.postalCode,
-    phoneEnd: row.phoneNormalised?.slice(-4),
-    emailHint: row.emailNormalised && at > 0 ? `${row.emailNormalised[0]}•••${row.emailNormalised.slice(at)}` : null,
-    cardEnd: row.cardNumber?.slice(-4),
-  } as CustomerMatch);
+  return customerMatchOf(row);
 }

@@ -11,6 +11,7 @@ import { customerMatch, customerView } from '../customers/customer-rows';
 import { CUSTOMER_SEARCH_LIMITS, listCustomers, searchCustomers } from '../customers/customer-search';
 import { putCustomer, readCustomer } from '../customers/customer-write';
 import type { Database } from '../db/database';
+import { requestActor } from '../office/request-actor';
 import { adminGuard } from './admin-guard';
 import { AdminSecurity, DeviceSecurity, errorResponses } from './api-schemas';
 import {
@@ -218,6 +219,6 @@ export function registerCustomerRoutes(
       },
       preParsing,
     },
-    async (request) => mergeCustomer(db, request.params.id, request.body.into),
+    async (request) => mergeCustomer(db, request.params.id, request.body.into, requestActor(request) ?? undefined),
   );
 }

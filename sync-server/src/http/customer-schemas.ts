@@ -114,7 +114,20 @@ export const DuplicateGroups = Type.Object({
 });
 
 export const MergeBody = Type.Object({ into: Id }, { additionalProperties: false });
-export const MergeResult = Type.Object({ kept: Customer, merged: Customer });
+export const MergeResult = Type.Object({
+  kept: Customer,
+  merged: Customer,
+  moved: Type.Object(
+    {
+      loyaltyEntries: Type.Integer({ description: 'Loyalty entries moved to the customer kept (0 when the merge is given again)' }),
+      renamedEntries: Type.Integer({
+        description: 'Of those, entries whose id the kept customer already used: moved as merged:<id>:<entry>',
+      }),
+      cards: List(Type.String(), { description: 'Gift cards and store credit the merged customer held, now the kept one’s' }),
+    },
+    { description: 'What the merge moved, in its transaction (audited as customer.merge.ledgers)' },
+  ),
+});
 
 /** A refusal with what the client needs to act on it. */
 export const CustomerRefusal = Type.Object({

@@ -6,6 +6,7 @@ import { checkRequest } from './ledger-inputs';
 import { ledgerOperation } from './ledger-operation';
 import { loyaltyAccount, type LoyaltyAccountKey } from './loyalty-rows';
 import { requestHash } from './request-hash';
+import { resolveCustomerId } from '../customers/customer-resolve';
 
 export type LoyaltyReverseRequest = LoyaltyAccountKey & {
   /** The original sale, whose earn the return reverses. */
@@ -30,7 +31,8 @@ export type LoyaltyReverseAnswer = {
 async function refundedBefore(tx: Queryable, key: LoyaltyAccountKey, saleId: string): Promise<number> {
   const rows = await tx.query<{ answer: { refunded: number } }>(
     "SELECT answer FROM loyalty_entries WHERE customer_id = $1 AND program_id = $2 AND kind = 'reverse' AND sale_id = $3",
-    [key.customerId, key.programId, saleId],
+    // A merged member's earlier returns moved with their entries to the member kept.
+    [await resolveCustomerId(tx, key.customerId), key.programId, saleId],
   );
   return rows.reduce((acc, r) => acc + Number(r.answer.refunded), 0);
 }

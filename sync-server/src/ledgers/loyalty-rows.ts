@@ -1,13 +1,17 @@
 import type { LoyaltyEntry } from '@pos/core';
 import type { Queryable } from '../db/database';
+import { resolveCustomerId } from '../customers/customer-resolve';
 import type { LedgerAccount } from './ledger-operation';
 
 export type LoyaltyAccountKey = { readonly customerId: string; readonly programId: string };
 
 /** The rows of one member's ledger in one program (loyalty_accounts, loyalty_entries): every statement names the customer first. */
-export function loyaltyAccount(key: LoyaltyAccountKey): LedgerAccount<LoyaltyEntry> {
+export function loyaltyAccount(requested: LoyaltyAccountKey): LedgerAccount<LoyaltyEntry> {
+  // A merged customer's id writes to the customer kept (resolved once the account is about to be locked).
+  let key = requested;
   return {
     async lock(tx) {
+      key = { ...requested, customerId: await resolveCustomerId(tx, requested.customerId) };
       await tx.query('INSERT INTO loyalty_accounts (customer_id, program_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
         key.customerId,
         key.programId,
@@ -54,8 +58,9 @@ export function loyaltyAccount(key: LoyaltyAccountKey): LedgerAccount<LoyaltyEnt
   };
 }
 
-/** Every entry of a member in a program, as core's loyaltyBalance reads them. */
-export async function loyaltyEntriesOf(db: Queryable, key: LoyaltyAccountKey): Promise<LoyaltyEntry[]> {
+/** Every entry of a member in a program, as core's loyaltyBalance reads them (a merged member's: the kept one's). */
+export async function loyaltyEntriesOf(db: Queryable, requested: LoyaltyAccountKey): Promise<LoyaltyEntry[]> {
+  const key = { ...requested, customerId: await resolveCustomerId(db, requested.customerId) };
   const rows = await db.query<{ entry: LoyaltyEntry }>(
     'SELECT entry FROM loyalty_entries WHERE customer_id = $1 AND program_id = $2 AND entry IS NOT NULL',
     [key.customerId, key.programId],

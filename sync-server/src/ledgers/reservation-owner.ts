@@ -1,3 +1,4 @@
+import { resolveCustomerId } from '../customers/customer-resolve';
 import type { Queryable } from '../db/database';
 import { HubError } from '../errors/hub-error';
 
@@ -29,6 +30,8 @@ export async function requireReservingTill(
   tillId: string | undefined,
 ): Promise<void> {
   if (tillId === undefined) return;
-  const [row] = await tx.query<{ till_id: string | null }>(RESERVING_TILL[ledger], [account, reservationId]);
+  // A merged member's reservation moved with their entries to the member kept.
+  const owner = ledger === 'loyalty' ? await resolveCustomerId(tx, account) : account;
+  const [row] = await tx.query<{ till_id: string | null }>(RESERVING_TILL[ledger], [owner, reservationId]);
   if (row?.till_id && row.till_id !== tillId) throw reservationOfAnotherTill(reservationId);
 }
