@@ -103,6 +103,7 @@ export * from './loyalty/loyalty-balance';
 export * from './loyalty/loyalty-tier';
 export * from './loyalty/loyalty-reversal';
 export * from './loyalty/loyalty-reservation';
+export * from './loyalty/sale-loyalty';
 export * from './stored-value/card-code';
 export * from './stored-value/stored-value-entries';
 export * from './stored-value/stored-value-entry-shapes';

@@ -13,22 +13,25 @@ const points = integer(1, L.maxPoints);
 const amount = integer(0, L.maxAmount);
 const base = { id, at: instant };
 
+/** An earn entry: also what a sealed sale carries in its `loyalty` block (sale-loyalty.ts). */
+export const LOYALTY_EARN_SHAPE: Check = object(
+  {
+    ...base,
+    kind: literal('earn'),
+    customerId: id,
+    programId: id,
+    programVersion: integer(1, 1_000_000),
+    saleId: id,
+    points,
+    rule: literal('spend', 'visit'),
+    basis: amount,
+    saleTotal: amount,
+  },
+  { visitMinimum: amount, expiresAt: instant },
+);
+
 export const LOYALTY_ENTRY_SHAPE: Check = variant('kind', {
-  earn: object(
-    {
-      ...base,
-      kind: literal('earn'),
-      customerId: id,
-      programId: id,
-      programVersion: integer(1, 1_000_000),
-      saleId: id,
-      points,
-      rule: literal('spend', 'visit'),
-      basis: amount,
-      saleTotal: amount,
-    },
-    { visitMinimum: amount, expiresAt: instant },
-  ),
+  earn: LOYALTY_EARN_SHAPE,
   redeem: object({ ...base, kind: literal('redeem'), points, saleId: id }, { reservationId: id, rewardId: id, offline: trueFlag() }),
   reserve: object({ ...base, kind: literal('reserve'), points, until: instant }),
   release: object({ ...base, kind: literal('release'), reservationId: id }),

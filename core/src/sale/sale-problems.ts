@@ -23,6 +23,8 @@ export const SALE_PROBLEM_CODES = [
   'card-unknown',
   /** A card tender the host's payment journal never saw approved, for another amount, or already used by a sale. */
   'card-journal',
+  /** A gift card or store credit tender with no reservation this host obtained for the sale, of other figures, or already used. */
+  'stored-value',
   /** The tenders do not pay the total exactly, or the sale's change or rounding do not add up. */
   'payment',
   /** An approval missing, unknown to the host, already used, or issued for another action, sale or figure. */
@@ -41,6 +43,8 @@ export const SALE_PROBLEM_CODES = [
   'promotion',
   /** A gift card sold or reloaded, or store credit given, that core does not allow (a return selling a card, a reload naming no card, training). */
   'voucher',
+  /** A loyalty earn that is not this sale's, of a program version unknown, or not the points the program gives (sale-loyalty.ts). */
+  'loyalty',
 ] as const;
 
 export type SaleProblemCode = (typeof SALE_PROBLEM_CODES)[number];

@@ -4,6 +4,7 @@ import { cartTotals, type LineTotals } from '../cart/totals';
 import type { CashRounding } from '../money/cash-rounding';
 import { paymentState } from '../payment/payment-state';
 import type { Tender } from '../payment/tender';
+import type { SaleLoyalty } from '../loyalty/sale-loyalty';
 import type { VatBreakdownRow } from '../tax/vat-breakdown';
 import { businessDate } from '../time/business-date';
 import { findVatRate, vatRatesAt, type VatRate } from '../tax/vat-rate';
@@ -109,6 +110,8 @@ export type SalePayloadV1 = SaleCommon & {
    */
   readonly vouchers?: readonly SaleVoucher[];
   readonly training?: true;
+  /** Points its member earns (loyalty/sale-loyalty.ts): the earn entry, sealed, applied once by the hub. */
+  readonly loyalty?: SaleLoyalty;
 };
 
 /**

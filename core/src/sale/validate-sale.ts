@@ -20,6 +20,7 @@ import {
 } from './sale';
 import { problem, type SaleProblem } from './sale-problems';
 import { paidShare } from './sale-return';
+import { saleLoyaltyProblems } from '../loyalty/sale-loyalty';
 import { amountDue, voucherProblems } from './voucher-line';
 
 /** What a sale is checked against: the store's rules at the till host or at the hub. */
@@ -145,13 +146,14 @@ function versionOneProblems(sale: SalePayloadV1, rules: SaleRules): SaleProblem[
   const lineIds = new Set(sale.lines.map((l) => l.lineId));
   if (lineIds.size !== sale.lines.length) problems.push(problem('shape', 'two lines have the same line id'));
   problems.push(...voucherProblems(sale));
+  problems.push(...saleLoyaltyProblems(sale));
   if (sale.kind === 'sale' && (sale.returnOf || sale.returnApproval)) problems.push(problem('return', 'a sale names a sale it returns'));
   if (sale.kind === 'return') {
-    const of = sale.returnOf;
-    if (!of) {
     // Store credit is a member's: a return refunding to it names the customer (by id only).
     if (sale.tenders.some((t) => t.method === 'store_credit') && sale.customerId === undefined)
       problems.push(problem('return', 'a return refunded to store credit names no customer'));
+    const of = sale.returnOf;
+    if (!of) {
       // Without the receipt: only with a manager's approval (the host checks it), and only in cash.
       if (!sale.returnApproval) return [...problems, problem('return', 'a return names no original sale and no approval')];
       if (sale.tenders.some((t) => t.method !== 'cash'))

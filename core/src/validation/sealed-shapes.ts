@@ -1,4 +1,5 @@
 import { MAX_QUANTITY, MAX_WEIGHT_G } from '../cart/cart';
+import { LOYALTY_EARN_SHAPE } from '../loyalty/loyalty-entry-shapes';
 import { MAX_SALE_VOUCHERS } from '../sale/voucher-line';
 import { array, boolean, integer, literal, object, pattern, text, trueFlag, variant, versioned } from './shape';
 
@@ -52,7 +53,6 @@ const vatRow = object({
   vat: integer(-MAX_AMOUNT, MAX_AMOUNT),
 });
 
-const tender = variant('method', {
 /** A gift card or store credit tender (payment/tender.ts): the card's id and reservation, never its code. */
 function storedValueTender(method: string) {
   return object(
@@ -61,6 +61,7 @@ function storedValueTender(method: string) {
   );
 }
 
+const tender = variant('method', {
   cash: object({ id, method: literal('cash'), amount, tendered: amount, change: amount, rounding: integer(-MAX_AMOUNT, MAX_AMOUNT) }),
   card: object(
     { id, method: literal('card'), amount: integer(1, MAX_AMOUNT), status: literal('approved', 'declined', 'unknown'), attemptKey: id },
@@ -73,9 +74,9 @@ function storedValueTender(method: string) {
       resolvedBy: object({ staffId: id, outcome: literal('approved', 'declined') }),
     },
   ),
-});
   gift_card: storedValueTender('gift_card'),
   store_credit: storedValueTender('store_credit'),
+});
 
 const saleHead = {
   type: literal('sale'),
@@ -159,6 +160,8 @@ export const SALE_V1_SHAPE = object(saleV1Fields, {
   // Real cards only: never on the training chain.
   vouchers: array(saleVoucher, MAX_SALE_VOUCHERS, 1),
   training: trueFlag(),
+  // Points its member earns (loyalty/sale-loyalty.ts); a training sale never earns.
+  loyalty: object({ earn: LOYALTY_EARN_SHAPE }),
 });
 
 /** A sale of training mode (the training chain): a version 1 sale whose `training` is required and true. */

@@ -72,6 +72,7 @@ export const enFiscal: Pick<Dictionary, 'history' | 'fiscal' | 'sealProblems' | 
     'card-overpay': 'The card pays more than is due: change is given in cash.',
     'card-unknown': 'A card payment has an unknown outcome: settle it first.',
     'card-journal': 'A card payment is unknown to the terminal, of another amount, or already used.',
+    'stored-value': 'A gift card or store credit payment was not reserved by this till for this sale, or is already used.',
     payment: 'The payments do not pay the total exactly.',
     approval: 'An approval (discount, price, void) is missing, already used or for another amount: ask for it again.',
     staff: 'The sale is not in the name of the person signed in.',
@@ -83,6 +84,8 @@ export const enFiscal: Pick<Dictionary, 'history' | 'fiscal' | 'sealProblems' | 
       'A promotion’s discount does not match the promotions this till holds (unknown version, other amount, or not due): the promotions are being refreshed, try again.',
     voucher:
       'A gift card or store credit line is not allowed here (a reload without its card, store credit without a member, or training mode).',
+    loyalty:
+      'The member’s points do not match the loyalty program this till holds (unknown version or other points): the program is being refreshed, try again.',
     unknown: 'The host refused for a reason this till does not know.',
   },
   signingKey: {

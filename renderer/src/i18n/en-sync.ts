@@ -39,6 +39,7 @@ export const enSync: Pick<Dictionary, 'sync'> = {
       products: 'Products',
       price_lists: 'Price lists',
       promotions: 'Promotions',
+      loyalty_programs: 'Loyalty programs',
       catalog: 'Catalogue',
     },
   },

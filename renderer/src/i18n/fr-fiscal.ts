@@ -70,6 +70,7 @@ export const frFiscal = {
     'card-overpay': 'La carte paie plus que le montant dû : la monnaie se rend en espèces.',
     'card-unknown': 'Un paiement carte a un résultat inconnu : réglez-le d’abord.',
     'card-journal': 'Un paiement carte est inconnu du terminal, d’un autre montant ou déjà utilisé.',
+    'stored-value': 'Un paiement par carte cadeau ou avoir n’a pas été réservé par cette caisse pour cette vente, ou est déjà utilisé.',
     payment: 'Les règlements ne paient pas exactement le total.',
     approval: 'Un accord (remise, prix, annulation) manque, a déjà servi ou porte sur un autre montant : refaites-le.',
     staff: 'La vente n’est pas au nom de la personne identifiée.',
@@ -82,6 +83,8 @@ export const frFiscal = {
     promotion:
       'Une remise de promotion ne correspond pas aux promotions connues de la caisse (version inconnue, autre montant ou non due) : les promotions sont mises à jour, réessayez.',
     voucher: 'Une ligne de carte cadeau ou d’avoir n’est pas permise ici (recharge sans sa carte, avoir sans client, ou mode école).',
+    loyalty:
+      'Les points du client ne correspondent pas au programme de fidélité de cette caisse (version inconnue ou autres points) : le programme est en cours de mise à jour, réessayez.',
     unknown: 'Le poste a refusé pour une raison non reconnue.',
   },
   signingKey: {

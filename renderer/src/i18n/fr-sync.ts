@@ -37,6 +37,7 @@ export const frSync = {
       products: 'Produits',
       price_lists: 'Tarifs',
       promotions: 'Promotions',
+      loyalty_programs: 'Programmes de fidélité',
       catalog: 'Catalogue',
     },
   },
