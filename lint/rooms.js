@@ -117,6 +117,8 @@ export const ROOMS = [
       /^exceljs$/,
       /^otpauth$/,
       /^node-forge$/,
+      // The on-screen QR card of the sign-up and wallet pages (the renderer draws its codes with it too).
+      /^bwip-js\/node$/,
     ],
   },
   /** The back office in the browser, served by the hub at /office/: the hub's HTTP API is its only way in. */

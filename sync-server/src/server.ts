@@ -51,6 +51,11 @@ import { registerDashboardRoute } from './http/dashboard-route';
 import { registerReportEventsRoute } from './http/report-events-route';
 import { registerStoreSettingsRoute } from './http/store-settings-route';
 import { DEFAULT_RECEIPT_RATE, registerDigitalReceiptRoute } from './http/digital-receipt-route';
+import { DEFAULT_SIGNUP_PAGE_RATE, DEFAULT_SIGNUP_SEND_RATE, registerSignupRoutes } from './http/signup-routes';
+import { DEFAULT_WALLET_RATE, registerWalletRoutes } from './http/wallet-routes';
+import { linkKeyCache } from './signup/link-key';
+import { DEFAULT_WALLET_BRAND, type WalletBrand } from './wallet/member-card';
+import type { WalletConfig } from './wallet/wallet-config';
 import {
   clientErrorHandler,
   DEFAULT_TIMEOUTS,
@@ -121,6 +126,12 @@ export type HubOptions = {
   readonly office?: OfficeOptions;
   /** Back-office sign-in attempts per client address (default 30 a minute). */
   readonly signInRateLimit?: RateLimit;
+  /** The receipt sign-up's form: opened and sent per client address (defaults in http/signup-routes.ts). */
+  readonly signupRateLimit?: { readonly page: RateLimit; readonly send: RateLimit };
+  /** The deployment's wallet certificates (wallet/wallet-config-file.ts); none: the on-screen QR card only. */
+  readonly wallet?: WalletConfig;
+  /** The programme's and the chain's names on the members' wallet cards. */
+  readonly walletBrand?: WalletBrand;
 };
 
 export type Hub = {
@@ -258,6 +269,23 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerClosingRoutes(app, { db, admin });
   registerSalesRoutes(app, { db, admin });
   registerDigitalReceiptRoute(app, { db, rateLimit: options.rateLimit === false ? NO_LIMIT : DEFAULT_RECEIPT_RATE });
+  const linkKey = linkKeyCache(db);
+  registerSignupRoutes(app, {
+    db,
+    linkKey,
+    wallet: options.wallet ?? {},
+    pageRate: options.signupRateLimit?.page ?? (options.rateLimit === false ? NO_LIMIT : DEFAULT_SIGNUP_PAGE_RATE),
+    sendRate: options.signupRateLimit?.send ?? (options.rateLimit === false ? NO_LIMIT : DEFAULT_SIGNUP_SEND_RATE),
+  });
+  registerWalletRoutes(app, {
+    db,
+    auth,
+    linkKey,
+    wallet: options.wallet ?? {},
+    brand: options.walletBrand ?? DEFAULT_WALLET_BRAND,
+    rateLimit: options.rateLimit === false ? NO_LIMIT : DEFAULT_WALLET_RATE,
+    deviceRate,
+  });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   registerOfficeWebRoutes(app, { root: defaultOfficeWebRoot() });
 

@@ -103,7 +103,7 @@ export async function putCustomer(db: Database, id: string, input: CustomerInput
   return { created: result.created, customer: customerView(result.row), likelyDuplicates: await likelyDuplicates(db, result.row) };
 }
 
-async function writeCustomer(
+export async function writeCustomer(
   tx: Queryable,
   id: string,
   input: CustomerInput,

@@ -1,7 +1,10 @@
 import type { AdminErrorCode } from '@pos/core/sync/head-office-api';
 import type { SyncErrorBody, SyncErrorCode } from '@pos/core';
+import type { CouponErrorCode } from '../coupons/coupon-errors';
 import type { LedgerErrorCode } from '../ledgers/ledger-errors';
 import type { CustomerErrorCode } from '../customers/customer-errors';
+import type { SignupErrorCode } from '../signup/signup-errors';
+import type { WalletErrorCode } from '../wallet/wallet-error';
 
 /** The back office's refusals (sign-in, session, CSRF, access by role and store). */
 export type OfficeErrorCode =
@@ -17,7 +20,15 @@ export type OfficeErrorCode =
   | 'invalid_api_key'
   | 'too_many_api_keys';
 
-export type HubErrorCode = SyncErrorCode | AdminErrorCode | OfficeErrorCode | LedgerErrorCode | CustomerErrorCode;
+export type HubErrorCode =
+  | SyncErrorCode
+  | AdminErrorCode
+  | OfficeErrorCode
+  | LedgerErrorCode
+  | CouponErrorCode
+  | CustomerErrorCode
+  | SignupErrorCode
+  | WalletErrorCode;
 
 /**
  * A refusal with its HTTP status, a stable code and words for the person who reads it on a till

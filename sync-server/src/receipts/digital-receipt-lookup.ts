@@ -34,7 +34,7 @@ export async function cashierNameOf(db: Queryable, storeId: string, staffId: unk
  * sale chain. Each journal of the till (epoch) is probed on the primary key, so the answer costs
  * a few index lookups however long the chain.
  */
-async function verified(db: Queryable, record: SealedRecord<'sale'>): Promise<boolean> {
+export async function verified(db: Queryable, record: SealedRecord<'sale'>): Promise<boolean> {
   const [head] = await db.query<{ epoch: number }>(
     `SELECT epoch FROM chain_heads WHERE store_id = $1 AND till_id = $2 AND chain = 'sale'`,
     [record.storeId, record.tillId],
