@@ -47,6 +47,11 @@ for (const target of testTargets()) {
         chain_pending: 'store_id,collection,doc_id',
         chain_records: 'store_id,till_id,chain,epoch,seq',
         chain_verification: 'store_id',
+        // Issue 14's coupons: uses by promotion id (Citus distribution column), codes by code (a reference table).
+        coupon_accounts: 'promotion_id',
+        coupon_batches: 'promotion_id,batch_id',
+        coupon_codes: 'code',
+        coupon_uses: 'promotion_id,use_id',
         closing_checks: 'store_id,till_id,epoch,seq',
         closing_inputs: 'store_id,till_id,chain,epoch,seq',
         closing_projection: 'store_id',

@@ -31,6 +31,7 @@ import { loyaltyAccounts, loyaltyEntries, storedValueCards, storedValueEntries }
 import { chainCustomers } from './schema-customers';
 import { catalogDocVersions, loyaltyProjection } from './schema-loyalty';
 import { hubLinkKeys, signupClaims, signupProjection } from './schema-signup';
+import { couponAccounts, couponBatches, couponCodes, couponUses } from './schema-coupons';
 
 /**
  * The hub's one schema, for PGlite and PostgreSQL alike; migrations are generated from it
@@ -58,9 +59,14 @@ export * from './schema-ledgers';
 export * from './schema-customers';
 export * from './schema-loyalty';
 export * from './schema-signup';
+export * from './schema-coupons';
 
 /** Every table, children before parents (truncation and checks walk this list). */
 export const ALL_TABLES = [
+  couponUses,
+  couponCodes,
+  couponBatches,
+  couponAccounts,
   signupClaims,
   signupProjection,
   hubLinkKeys,
