@@ -10,6 +10,7 @@ import type { CustomerContract } from './customer-contract';
 import type { Method } from './contract-method';
 import type { CustomerDisplayState, DeviceContract, DeviceStatusView, PrinterStatus, PrintOutcome, ScanEvent } from './device-contract';
 import type { HubContract, HubStatus, SyncStreamMessage } from './hub-contract';
+import type { LedgerContract } from './ledger-contract';
 import type { PaymentContract, TerminalAlertView } from './payment-contract';
 import type { ReturnContract } from './return-contract';
 import type { StaffContract } from './staff-contract';
@@ -87,7 +88,8 @@ export type HostContract = {
   CashContract &
   ReturnContract &
   ArchiveContract &
-  CustomerContract;
+  CustomerContract &
+  LedgerContract;
 
 export type HostEvents = {
   'printer.status': PrinterStatus;
@@ -172,6 +174,9 @@ const METHODS = {
   'archive.download': true,
   'customers.search': true,
   'customers.create': true,
+  'ledger.lookupCard': true,
+  'ledger.reserveCard': true,
+  'ledger.release': true,
 } as const satisfies Record<MethodName, true>;
 
 const EVENTS = {

@@ -9,6 +9,7 @@ import type { HostConfig } from './config/host-config';
 import type { DeviceManager } from './devices/device-manager';
 import type { JournaledTerminal } from './terminal/journaled-terminal';
 import type { JournalStore } from './fiscal/journal-store';
+import type { ReservationBook } from './ledgers/reservation-book';
 import type { TillKey } from './fiscal/key-store';
 import type { Sealer } from './fiscal/sealer';
 import type { HostEventBus } from './host-events';
@@ -40,6 +41,8 @@ export type HostContext = {
   /** The approvals this host issued. */
   readonly approvals: ApprovalBook;
   /** The promotions the hub sent through this host: every sale is priced again with them before it is sealed. */
+  /** The gift card and store credit reservations this host obtained from the hub (ledgers/). */
+  readonly reservations: ReservationBook;
   readonly promotions: PromotionBook;
   /** Check-then-seal requests, one at a time. */
   readonly sealGate: SealGate;

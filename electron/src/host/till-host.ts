@@ -21,6 +21,8 @@ import { hostHandlers } from './handlers/host-handlers';
 import { hubHandlers } from './handlers/hub-handlers';
 import { customerHandlers, sendCustomer } from './handlers/customer-handlers';
 import { CustomerOutbox } from './hub/customer-outbox';
+import { ReservationBook } from './ledgers/reservation-book';
+import { openLedgers } from './ledgers/ledger-service';
 import { receiptHandlers } from './handlers/receipt-handlers';
 import { returnHandlers } from './handlers/return-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
@@ -67,11 +69,13 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   const index = new SealedIndex();
   const cash = new CashIndex();
   const lifecycle = new LifecycleIndex();
+  // Opened before the journal: it learns from every sealed record which reservation a sale used.
+  const reservations = await ReservationBook.open(options.dataDir);
   const events = new HostEventBus();
   // A write that fails and cannot be undone stops sealing: every screen is told at once.
   const journal = await JournalStore.open(options.dataDir, {
     key,
-    indexers: [index.add, cash.add, lifecycle.add],
+    indexers: [index.add, cash.add, lifecycle.add, reservations.add],
     onStatus: (status) => events.emit('fiscal.status', status),
   });
   const sealer = new Sealer(journal, key, { storeId: config.storeId, tillId: config.tillId });
@@ -148,6 +152,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     index,
     cash,
     approvals,
+    reservations,
     promotions,
     sealGate: new SealGate(),
     receiptGate: new SealGate(),
@@ -224,6 +229,9 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   registry.register(returnHandlers(context));
   registry.register(terminalHandlers(context));
   registry.register(hubHandlers(context));
+  // Gift cards and store credit as tenders: reservations spent after the seal, given back when abandoned.
+  const ledgers = openLedgers(context);
+  registry.register(ledgers.handlers);
   // Customers created offline: sent once the hub answers again (a status change to online, or the next creation).
   const customerOutbox = await CustomerOutbox.open(
     options.dataDir,
@@ -278,6 +286,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
         // A clean stop is on record (JET 40) before the journal closes; the wait is bounded.
         await sealTillStop(sealer, journal);
         await customerOutbox.close();
+        await ledgers.close();
         await hub.close();
         await devices.close();
         await printer.close();

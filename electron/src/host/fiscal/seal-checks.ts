@@ -1,5 +1,6 @@
 import {
   isSaleV1,
+  isStoredValueTender,
   problem,
   salePricingContext,
   salePromotionProblems,
@@ -20,6 +21,7 @@ import {
 import type { ApprovalBook } from '../approvals/approval-book';
 import type { PromotionBook } from '../catalog/promotion-book';
 import type { HostContext } from '../host-context';
+import type { ReservationBook } from '../ledgers/reservation-book';
 import { outcomeOf, type PaymentJournal } from '../terminal/payment-journal';
 import type { SealedIndex } from './sealed-index';
 
@@ -31,6 +33,8 @@ export type SealCheckContext = {
   readonly approvals: ApprovalBook;
   readonly payments: PaymentJournal;
   readonly promotions: PromotionBook;
+  /** The gift card and store credit reservations this host obtained from the hub. */
+  readonly reservations: ReservationBook;
 };
 
 /** The checks' view of the host, for the signed-in `staff`. */
@@ -42,6 +46,7 @@ export function sealCheckContext(ctx: HostContext, staff: StaffMember): SealChec
     approvals: ctx.approvals,
     payments: ctx.terminal.journal,
     promotions: ctx.promotions,
+    reservations: ctx.reservations,
   };
 }
 
@@ -215,6 +220,37 @@ function cardProblems(sale: SalePayload, saleId: string, payments: PaymentJourna
 }
 
 /**
+ * Each gift card or store credit tender against a reservation this host obtained from the hub for
+ * this very sale: the same card, kind, masked code and amount, still open, used by no other sale
+ * and by one tender only. A page cannot pay with a card the hub never reserved, nor reuse one.
+ */
+function storedValueProblems(sale: SalePayload, saleId: string, book: ReservationBook, currency: string): SaleProblem[] {
+  const problems: SaleProblem[] = [];
+  const seen = new Set<string>();
+  // A return's stored value is a card the hub makes after the seal (vouchers), not a reservation.
+  if (saleKind(sale) === 'return') return problems;
+  for (const [i, tender] of sale.tenders.entries()) {
+    if (!isStoredValueTender(tender)) continue;
+    const at = `tender ${i + 1}`;
+    const held = book.get(tender.reservationId);
+    if (!held || held.saleId !== saleId) {
+      problems.push(problem('stored-value', `${at}: this till holds no reservation ${tender.reservationId} for this sale`));
+      continue;
+    }
+    const differs: string[] = (['method', 'cardId', 'maskedCode', 'amount'] as const).filter((f) => held[f] !== tender[f]);
+    if (held.currency !== currency) differs.push('currency');
+    if (differs.length > 0)
+      problems.push(problem('stored-value', `${at}: ${differs.join(', ')} differ from reservation ${tender.reservationId}`));
+    if (tender.offline) problems.push(problem('stored-value', `${at}: a reserved tender is not offline`));
+    const usedBy = book.usedBy(tender.reservationId);
+    if ((usedBy && usedBy !== saleId) || seen.has(tender.reservationId) || book.isClosed(tender.reservationId))
+      problems.push(problem('stored-value', `${at}: reservation ${tender.reservationId} was already used or given back`));
+    seen.add(tender.reservationId);
+  }
+  return problems;
+}
+
+/**
  * Everything the host checks before sealing a sale: core's rules (a version 1 sale's business day
  * with the store's zone and day start), a return against its original when this till sealed it,
  * then what only the host knows.
@@ -226,7 +262,12 @@ export function saleSealProblems(sale: SalePayload, recordId: string, ctx: SealC
   if (sale.staffId !== ctx.staff.id) found.push(problem('staff', 'the sale is not by the signed-in cashier'));
   // The promotions once the figures hold: a line figure forged is named as such first.
   if (found.length === 0) found.push(...promotionProblems(sale, ctx));
-  return [...found, ...cardProblems(sale, recordId, ctx.payments, ctx.index), ...saleApprovalProblems(sale, ctx, original)];
+  return [
+    ...found,
+    ...cardProblems(sale, recordId, ctx.payments, ctx.index),
+    ...storedValueProblems(sale, recordId, ctx.reservations, ctx.profile.currency),
+    ...saleApprovalProblems(sale, ctx, original),
+  ];
 }
 
 /** A void: well-formed, by the signed-in person, with an approval of this cart's void. */

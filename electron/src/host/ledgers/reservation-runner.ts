@@ -1,0 +1,95 @@
+import { PosError } from '@pos/core';
+import type { HeldReservation, ReservationBook, ReservationUse } from './reservation-book';
+
+/** What the runner asks of the hub (the host's HubClient through ledger-hub.ts). */
+export type ReservationHub = {
+  readonly spend: (reservationId: string, use: ReservationUse) => Promise<void>;
+  readonly release: (reservation: HeldReservation) => Promise<void>;
+};
+
+/** A refusal worth another try later: the hub was down or busy, not saying no. */
+export function transientHubError(error: unknown): boolean {
+  if (!(error instanceof PosError)) return false;
+  if (error.code === 'HUB_UNREACHABLE' || error.code === 'NOT_ENROLLED') return true;
+  const status = typeof error.details?.status === 'number' ? error.details.status : 0;
+  return error.code === 'HUB_REFUSED' && (status >= 500 || status === 429);
+}
+
+function hubCodeOf(error: unknown): string | null {
+  return error instanceof PosError && typeof error.details?.hubCode === 'string' ? error.details.hubCode : null;
+}
+
+/**
+ * Sends what the book says is due: the spends of sealed sales first (money the customer handed
+ * over), then the reservations to give back. Stops at the first sign the hub is away (the next
+ * run goes on); a refusal for good is kept with the hub's code and reported, never retried. One
+ * run at a time; a run asked for during another runs again after it.
+ */
+export class ReservationRunner {
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly book: ReservationBook,
+    private readonly hub: ReservationHub,
+    private readonly report: (refused: { readonly reservationId: string; readonly hubCode: string | null }) => void = () => undefined,
+  ) {}
+
+  run(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.sendAll();
+      } while (this.again);
+    })().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  /** Waits for the run under way, if any (closing the host). */
+  async settle(): Promise<void> {
+    await this.running?.catch(() => undefined);
+  }
+
+  private async sendAll(): Promise<void> {
+    for (const { reservationId, ...use } of this.book.spendsDue()) {
+      if (
+        !(await this.attempt(
+          reservationId,
+          () => this.hub.spend(reservationId, use),
+          () => this.book.spent(reservationId),
+        ))
+      )
+        return;
+    }
+    for (const reservation of this.book.releasesDue()) {
+      const id = reservation.reservationId;
+      if (
+        !(await this.attempt(
+          id,
+          () => this.hub.release(reservation),
+          () => this.book.released(id),
+        ))
+      )
+        return;
+    }
+  }
+
+  /** False when the hub is away: what is left waits for the next run. */
+  private async attempt(reservationId: string, send: () => Promise<void>, done: () => Promise<void>): Promise<boolean> {
+    try {
+      await send();
+    } catch (error) {
+      if (transientHubError(error)) return false;
+      const hubCode = hubCodeOf(error);
+      await this.book.refuse(reservationId, hubCode);
+      this.report({ reservationId, hubCode });
+      return true;
+    }
+    await done();
+    return true;
+  }
+}
