@@ -10,6 +10,7 @@ import type { CustomerContract } from './customer-contract';
 import type { Method } from './contract-method';
 import type { CustomerDisplayState, DeviceContract, DeviceStatusView, PrinterStatus, PrintOutcome, ScanEvent } from './device-contract';
 import type { HubContract, HubStatus, SyncStreamMessage } from './hub-contract';
+import type { LoyaltyContract } from './loyalty-contract';
 import type { LedgerContract } from './ledger-contract';
 import type { PaymentContract, TerminalAlertView } from './payment-contract';
 import type { ReturnContract } from './return-contract';
@@ -82,6 +83,7 @@ export type HostContract = {
    */
   'training.set': Method<{ readonly on: boolean; readonly managerPin?: string }, TrainingState>;
 } & StaffContract &
+  LoyaltyContract &
   DeviceContract &
   PaymentContract &
   HubContract &
@@ -174,6 +176,7 @@ const METHODS = {
   'archive.download': true,
   'customers.search': true,
   'customers.create': true,
+  'loyalty.program': true,
   'ledger.lookupCard': true,
   'ledger.reserveCard': true,
   'ledger.release': true,

@@ -1,6 +1,7 @@
 import type { StoreProfile } from '@pos/core';
 import type { ApprovalBook } from './approvals/approval-book';
 import type { PromotionBook } from './catalog/promotion-book';
+import type { LoyaltyBook } from './catalog/loyalty-book';
 import type { SealGate } from './fiscal/seal-gate';
 import type { SealedIndex } from './fiscal/sealed-index';
 import type { CashIndex } from './cash/cash-index';
@@ -44,6 +45,8 @@ export type HostContext = {
   /** The gift card and store credit reservations this host obtained from the hub (ledgers/). */
   readonly reservations: ReservationBook;
   readonly promotions: PromotionBook;
+  /** The loyalty programs the hub sent through this host: a sale's earn is checked against them before it is sealed. */
+  readonly loyalty: LoyaltyBook;
   /** Check-then-seal requests, one at a time. */
   readonly sealGate: SealGate;
   /** Receipt prints, one at a time (never holding up sealing). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { canonicalText, DEMO_STAFF } from '@pos/core';
 import { ApprovalBook } from './approvals/approval-book';
 import { PromotionBook } from './catalog/promotion-book';
+import { LoyaltyBook } from './catalog/loyalty-book';
 import { SealGate } from './fiscal/seal-gate';
 import { SealedIndex } from './fiscal/sealed-index';
 import { CashDesk } from './cash/cash-desk';
@@ -20,6 +21,7 @@ import { HandlerRegistry } from './handlers/handler-registry';
 import { hostHandlers } from './handlers/host-handlers';
 import { hubHandlers } from './handlers/hub-handlers';
 import { customerHandlers, sendCustomer } from './handlers/customer-handlers';
+import { loyaltyHandlers } from './handlers/loyalty-handlers';
 import { CustomerOutbox } from './hub/customer-outbox';
 import { ReservationBook } from './ledgers/reservation-book';
 import { openLedgers } from './ledgers/ledger-service';
@@ -82,6 +84,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   const staff = await StaffStore.open(options.dataDir, demo ? DEMO_STAFF : null);
   const approvals = await ApprovalBook.open(options.dataDir);
   const promotions = await PromotionBook.open(options.dataDir);
+  const loyalty = await LoyaltyBook.open(options.dataDir);
   const originals = await OncePerSale.open(options.dataDir, 'originals');
   const drawerKicks = await OncePerSale.open(options.dataDir, 'drawer-kicks');
   const hubProfile = await cachedHubProfile(options.dataDir);
@@ -154,6 +157,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     approvals,
     reservations,
     promotions,
+    loyalty,
     sealGate: new SealGate(),
     receiptGate: new SealGate(),
     originals,
@@ -223,6 +227,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
 
   const registry = new HandlerRegistry();
   registry.register(hostHandlers(context));
+  registry.register(loyaltyHandlers(context));
   registry.register(sessionHandlers(context));
   registry.register(fiscalHandlers(context));
   registry.register(receiptHandlers(context));

@@ -18,6 +18,8 @@ let openWatermarks: PushWatermarks | null = null;
 
 /** The catalog's collections the till pulls into Dexie (db/catalog-import.ts). */
 const CATALOG_PULLED: ReadonlySet<string> = new Set(['products', 'price_lists', 'promotions']);
+/** Pulled by the host itself on the next catalog pull (its LoyaltyBook), never into Dexie. */
+const HOST_PULLED: ReadonlySet<string> = new Set(['loyalty_programs']);
 
 /** Stock the till can show: the hub's level minus what this till sold that the hub has not counted yet. */
 export async function stockOf(productIds: readonly string[]): Promise<Map<string, number>> {
@@ -72,7 +74,7 @@ export async function startHubLink(): Promise<void> {
     follow(hub.enrolled);
   });
   bridge.on('sync.stream', (message) => {
-    if (CATALOG_PULLED.has(message.collection)) void catalog.request();
+    if (CATALOG_PULLED.has(message.collection) || HOST_PULLED.has(message.collection)) void catalog.request();
     if (message.collection === 'stock_levels') refreshStock();
   });
   const hub = await bridge.invoke('hub.status');

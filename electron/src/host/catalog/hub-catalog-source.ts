@@ -65,6 +65,11 @@ export async function hubCatalogPage(hub: HubClient, checkpoint: string | null, 
   };
 }
 
+/** One page of the hub's loyalty programs after `seq` (the host's LoyaltyBook keeps its own place). */
+export function hubLoyaltyPage(hub: HubClient, seq: number, limit: number): Promise<Pulled<unknown>> {
+  return pullDocuments<unknown>(hub, 'loyalty_programs', seq, limit);
+}
+
 /** Pages at most in allHubPromotions: 100 × 200 rules, far above a chain's. */
 const MAX_PROMOTION_PAGES = 100;
 

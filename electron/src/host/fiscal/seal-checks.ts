@@ -4,6 +4,7 @@ import {
   problem,
   salePricingContext,
   salePromotionProblems,
+  saleLoyaltyEarnProblems,
   saleKind,
   subjectCovers,
   validateSale,
@@ -20,6 +21,7 @@ import {
 } from '@pos/core';
 import type { ApprovalBook } from '../approvals/approval-book';
 import type { PromotionBook } from '../catalog/promotion-book';
+import type { LoyaltyBook } from '../catalog/loyalty-book';
 import type { HostContext } from '../host-context';
 import type { ReservationBook } from '../ledgers/reservation-book';
 import { outcomeOf, type PaymentJournal } from '../terminal/payment-journal';
@@ -33,6 +35,7 @@ export type SealCheckContext = {
   readonly approvals: ApprovalBook;
   readonly payments: PaymentJournal;
   readonly promotions: PromotionBook;
+  readonly loyalty: LoyaltyBook;
   /** The gift card and store credit reservations this host obtained from the hub. */
   readonly reservations: ReservationBook;
 };
@@ -46,6 +49,7 @@ export function sealCheckContext(ctx: HostContext, staff: StaffMember): SealChec
     approvals: ctx.approvals,
     payments: ctx.terminal.journal,
     promotions: ctx.promotions,
+    loyalty: ctx.loyalty,
     reservations: ctx.reservations,
   };
 }
@@ -60,6 +64,17 @@ function promotionProblems(sale: SalePayload, ctx: SealCheckContext): SaleProble
   if (!isSaleV1(sale)) return [];
   const context = salePricingContext(sale, ctx.profile.timeZone);
   return salePromotionProblems(sale, ctx.promotions.setFor(sale), context).map((p) => problem('promotion', `${p.code}: ${p.message}`));
+}
+
+/**
+ * The host decides a member's points: the earn a sale carries must be what core's loyaltyEarn gives
+ * with the program version it names, as this host holds it (never as the page says it is); a
+ * version it does not hold is refused. A sale without the block earns nothing and seals as ever.
+ */
+function loyaltyProblems(sale: SalePayload, ctx: SealCheckContext): SaleProblem[] {
+  if (!isSaleV1(sale) || !sale.loyalty) return [];
+  const { programId, programVersion } = sale.loyalty.earn;
+  return saleLoyaltyEarnProblems(sale, ctx.loyalty.version(programId, programVersion));
 }
 
 type ApprovalNeed = {
@@ -261,7 +276,7 @@ export function saleSealProblems(sale: SalePayload, recordId: string, ctx: SealC
   if (sale.saleId !== recordId) found.push(problem('staff', 'the sale id differs from the record id'));
   if (sale.staffId !== ctx.staff.id) found.push(problem('staff', 'the sale is not by the signed-in cashier'));
   // The promotions once the figures hold: a line figure forged is named as such first.
-  if (found.length === 0) found.push(...promotionProblems(sale, ctx));
+  if (found.length === 0) found.push(...promotionProblems(sale, ctx), ...loyaltyProblems(sale, ctx));
   return [
     ...found,
     ...cardProblems(sale, recordId, ctx.payments, ctx.index),

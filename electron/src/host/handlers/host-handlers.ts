@@ -1,6 +1,6 @@
 import { FISCAL_CHAINS, type FiscalChain } from '@pos/core';
 import { demoCatalogPage } from '../catalog/demo-catalog-source';
-import { allHubPromotions, hubCatalogPage } from '../catalog/hub-catalog-source';
+import { allHubPromotions, hubCatalogPage, hubLoyaltyPage } from '../catalog/hub-catalog-source';
 import type { HostContext } from '../host-context';
 import { noRequest, type HandlerGroup } from './handler-registry';
 import { integer, invalid, record } from './request-guards';
@@ -38,6 +38,8 @@ export function hostHandlers(ctx: HostContext): HandlerGroup {
         if (!ctx.promotions.filled) await ctx.promotions.record(await allHubPromotions(ctx.hub), [], true);
         const page = await hubCatalogPage(ctx.hub, checkpoint, limit);
         await ctx.promotions.record(page.promotions ?? [], page.deletedPromotionIds ?? []);
+        // And the loyalty programs, from the book's own place in the hub's collection (a handful of documents).
+        await ctx.loyalty.catchUp((seq, limit) => hubLoyaltyPage(ctx.hub, seq, limit));
         return page;
       },
     },

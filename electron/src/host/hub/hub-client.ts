@@ -40,7 +40,15 @@ export type HubClientOptions = {
 export type EnrollmentKey = { readonly publicKeyHex: string; sign(data: Uint8Array): string };
 
 /** Collections the till streams from the hub: everything it pulls. */
-const STREAMED: readonly SyncCollectionName[] = ['products', 'price_lists', 'promotions', 'stock_levels', 'customers', 'store_settings'];
+const STREAMED: readonly SyncCollectionName[] = [
+  'products',
+  'price_lists',
+  'promotions',
+  'loyalty_programs',
+  'stock_levels',
+  'customers',
+  'store_settings',
+];
 
 function errorMessage(response: HubResponse): string {
   const body = response.body as { message?: unknown } | null;

@@ -1,4 +1,4 @@
-import { buildSale, PosError, saleDocFromRecord, type SealedRecord } from '@pos/core';
+import { buildSale, PosError, saleDocFromRecord, withLoyaltyEarn, type LoyaltyProgram, type SealedRecord } from '@pos/core';
 import { perfMeasure } from '../../app/perf';
 import { mirrorJournal, storeSealedRecords } from '../../db/journal-mirror';
 import { useAppStore } from '../../state/app-store';
@@ -46,6 +46,15 @@ async function sealUntilConfirmed(): Promise<SealedRecord<'sale'> | null> {
       useAppStore.getState().notify('warning', 'payment.sealPending');
       await waitForHost();
     }
+  }
+}
+
+/** The host's live loyalty program; none when it cannot say (the sale then earns nothing, never waits). */
+async function heldLoyaltyProgram(): Promise<LoyaltyProgram | null> {
+  try {
+    return (await services().bridge.invoke('loyalty.program')).program;
+  } catch {
+    return null;
   }
 }
 
@@ -97,7 +106,8 @@ export async function completeSale(): Promise<void> {
       // carries the open cash session (the host refuses a sale of no session, or of another, while one is open).
       ...(trainingOn() ? { training: true } : withSession(saleSessionId())),
     });
-    useCartStore.setState({ pendingSale: sale });
+    // A member earns points under the program the host holds (it checks them again before sealing).
+    useCartStore.setState({ pendingSale: sale.customerId ? withLoyaltyEarn(sale, await heldLoyaltyProgram()) : sale });
   }
   cartActions.setStatus('sealing');
   await persistCart();
