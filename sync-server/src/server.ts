@@ -53,7 +53,7 @@ import { registerStoreSettingsRoute } from './http/store-settings-route';
 import { DEFAULT_RECEIPT_RATE, registerDigitalReceiptRoute } from './http/digital-receipt-route';
 import { DEFAULT_SIGNUP_PAGE_RATE, DEFAULT_SIGNUP_SEND_RATE, registerSignupRoutes } from './http/signup-routes';
 import { DEFAULT_WALLET_RATE, registerWalletRoutes } from './http/wallet-routes';
-import { linkKeyCache } from './signup/link-key';
+import { loadOrCreateLinkKey } from './signup/link-key';
 import { DEFAULT_WALLET_BRAND, type WalletBrand } from './wallet/member-card';
 import type { WalletConfig } from './wallet/wallet-config';
 import {
@@ -269,7 +269,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerClosingRoutes(app, { db, admin });
   registerSalesRoutes(app, { db, admin });
   registerDigitalReceiptRoute(app, { db, rateLimit: options.rateLimit === false ? NO_LIMIT : DEFAULT_RECEIPT_RATE });
-  const linkKey = linkKeyCache(db);
+  const linkKey = () => loadOrCreateLinkKey(db);
   registerSignupRoutes(app, {
     db,
     linkKey,

@@ -81,7 +81,15 @@ export function registerWalletRoutes(app: HubApp, options: WalletRouteOptions): 
         reply,
         language,
         200,
-        signupPage(language, words.walletTitle, cardSection(language, member.cardNumber, links), other),
+        signupPage(
+          language,
+          words.walletTitle,
+          cardSection(language, member.cardNumber, {
+            ...(links.apple ? { apple: links.apple } : {}),
+            ...(links.google ? { google: links.google } : {}),
+          }),
+          other,
+        ),
       );
     });
 

@@ -11,6 +11,8 @@ async function oldestKey(db: Queryable): Promise<Row | undefined> {
 /**
  * The hub's link key (hub_link_keys), made on first use. Two instances making it at once both
  * converge on the oldest row, so every instance of one database signs and checks with one key.
+ * Read at each use (one row by its index): never a copy in memory that a restored database or
+ * another instance would contradict.
  */
 export async function loadOrCreateLinkKey(db: Queryable): Promise<Buffer> {
   let row = await oldestKey(db);
@@ -25,16 +27,4 @@ export async function loadOrCreateLinkKey(db: Queryable): Promise<Buffer> {
   }
   if (!row) throw new Error('The hub could not keep its link key');
   return Buffer.from(row.secret, 'hex');
-}
-
-/** The key read once per hub process, and again only if the first read failed. */
-export function linkKeyCache(db: Queryable): () => Promise<Buffer> {
-  let key: Promise<Buffer> | null = null;
-  return () => {
-    key ??= loadOrCreateLinkKey(db).catch((error: unknown) => {
-      key = null;
-      throw error;
-    });
-    return key;
-  };
 }

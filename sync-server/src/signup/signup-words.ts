@@ -20,6 +20,7 @@ export type SignupWords = {
   readonly cardHint: string;
   readonly appleWallet: string;
   readonly googleWallet: string;
+  readonly keepLink: string;
   readonly refusedTitle: string;
   readonly walletTitle: string;
   /** A refusal's words by its code (the hub's error codes and invalid_customer's problem codes). */
@@ -46,6 +47,7 @@ const FR: SignupWords = {
   cardHint: 'Présentez ce code en caisse (une capture d’écran suffit).',
   appleWallet: 'Ajouter à Apple Wallet',
   googleWallet: 'Enregistrer dans Google Wallet',
+  keepLink: 'Le lien de votre carte, à garder dans vos favoris',
   refusedTitle: 'Inscription impossible',
   walletTitle: 'Votre carte de fidélité',
   errors: {
@@ -84,6 +86,7 @@ const EN: SignupWords = {
   cardHint: 'Show this code at the till (a screenshot will do).',
   appleWallet: 'Add to Apple Wallet',
   googleWallet: 'Save to Google Wallet',
+  keepLink: 'Your card’s link, to bookmark',
   refusedTitle: 'Sign-up not possible',
   walletTitle: 'Your loyalty card',
   errors: {

@@ -4,7 +4,7 @@ import { html } from '../signup/page-frame';
 import { signupWords } from '../signup/signup-words';
 
 /** The wallet buttons a page may show: a signed address for each wallet this hub can make a card for. */
-export type WalletLinks = { readonly apple?: string; readonly google?: string };
+export type WalletLinks = { readonly page?: string; readonly apple?: string; readonly google?: string };
 
 /** The card number as a QR code the till's scanner reads, drawn on the hub (no script on the page). */
 export function cardQrSvg(cardNumber: string): string {
@@ -26,5 +26,6 @@ export function cardSection(language: PageLanguage, cardNumber: string, links: W
     `<div role="img" aria-label="${html(cardNumber)}">${cardQrSvg(cardNumber)}</div>`,
     `<p><strong>${html(cardNumber)}</strong></p><p class="hint">${html(w.cardHint)}</p></section>`,
     buttons,
+    links.page ? `<p><a href="${html(links.page)}">${html(w.keepLink)}</a></p>` : '',
   ].join('');
 }
