@@ -9,6 +9,7 @@ import { useRatesNow } from '../../state/use-rates-now';
 import { CardForm } from './CardForm';
 import { CashForm } from './CashForm';
 import { currentPayment, followTerminalProgress } from './payment-actions';
+import { StoredValueForm } from './StoredValueForm';
 import { TenderList } from './TenderList';
 import './payment.css';
 
@@ -68,6 +69,7 @@ export function PaymentPanel() {
       {status === 'sealing' && <p role="status">{t('payment.sealing')}</p>}
       {status === 'seal-pending' && <p role="alert">{t('payment.sealPending')}</p>}
       <CashForm cashDue={state.cashDue} currency={currency} storeAmounts={profile.quickCashAmounts} locked={locked} money={money} />
+      <StoredValueForm remaining={remaining} locked={locked} money={money} />
       <div className="payment-footer">
         <button type="button" className="back" disabled={locked} onClick={() => setPanel('search')}>
           {t('actions.back')}

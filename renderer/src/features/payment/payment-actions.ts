@@ -2,6 +2,7 @@ import {
   cardTenderFields,
   assertCardAmount,
   cashTender,
+  isStoredValueTender,
   paymentState,
   type CardTender,
   PosError,
@@ -19,6 +20,7 @@ import { afterPendingScans } from '../sale/sell';
 import { notifyCardError, notifyCardResult, refusedBeforeTerminal } from './card-messages';
 import { applyTerminalProgress, startPaying, stopPaying, useCardProgress } from './card-progress';
 import { completeSale } from './complete-sale';
+import { releaseStoredValue } from './stored-value-actions';
 
 export function currentPayment() {
   const { cart, tenders } = useCartStore.getState();
@@ -29,6 +31,11 @@ export function currentPayment() {
 
 async function afterTenderChange(): Promise<void> {
   if (currentPayment().state.complete) await completeSale();
+}
+
+/** Completes the sale once its tenders pay it (a gift card may pay all of it). */
+export function completeIfPaid(): Promise<void> {
+  return afterTenderChange();
 }
 
 export async function openPayment(): Promise<void> {
@@ -174,10 +181,12 @@ export async function settleFromTerminal(alert: TerminalAlertView): Promise<void
   await afterTenderChange();
 }
 
-/** Cash can be handed back and a declined card forgotten; an approved card needs a refund (later). */
+/** Cash can be handed back, a declined card forgotten and a gift card's reservation given back; an approved card needs a refund (later). */
 export function removeTender(tenderId: string): void {
   const { tenders } = useCartStore.getState();
   const tender = tenders.find((t) => t.id === tenderId);
   if (!tender || (tender.method === 'card' && tender.status !== 'declined')) return;
   dropTender(tenderId);
+  // A gift card's amount was reserved at the hub: it goes back to the card.
+  if (isStoredValueTender(tender)) void releaseStoredValue(tender);
 }
