@@ -42,6 +42,7 @@ import { registerOfficeWebRoutes } from './http/office-web-routes';
 import { DEFAULT_DEVICE_RATE, DEFAULT_ENROLL_RATE, type RateLimit } from './http/rate-limits';
 import { registerStaffRoutes } from './http/staff-routes';
 import { registerCustomerRoutes } from './http/customer-routes';
+import { registerCustomerHistoryRoutes } from './http/customer-history-routes';
 import { registerLedgerRoutes } from './http/ledger-routes';
 import { registerStockRoutes } from './http/stock-routes';
 import { registerStoreListRoute } from './http/store-list-route';
@@ -264,6 +265,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerStockRoutes(app, { db, admin });
   registerStaffRoutes(app, { db, admin, auth, rateLimit: deviceRate });
   registerCustomerRoutes(app, { db, admin, auth, rateLimit: deviceRate });
+  registerCustomerHistoryRoutes(app, { db, auth, rateLimit: deviceRate });
   registerLedgerRoutes(app, { db, admin, auth, rateLimit: deviceRate });
   registerFiscalRoutes(app, { db, admin });
   registerClosingRoutes(app, { db, admin });

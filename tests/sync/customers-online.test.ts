@@ -1,4 +1,4 @@
-import type { CustomerMatchView, CustomerSaved } from '@pos/core';
+import type { CustomerSaved, CustomerSearchAnswer } from '@pos/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testTargets } from '../../sync-server/src/test-support/test-databases';
 import { useHubBehindProxy } from './hub-behind-proxy';
@@ -44,9 +44,16 @@ for (const target of testTargets()) {
         },
       })) as CustomerSaved;
       expect(saved).toEqual({ state: 'saved', id: 'cust-a-1', likelyDuplicates: [] });
-      const found = (await b.bridge.invoke('customers.search', { query: '+33 6 12 34 56 78' })) as { customers: CustomerMatchView[] };
+      const found = (await b.bridge.invoke('customers.search', { query: '+33 6 12 34 56 78' })) as CustomerSearchAnswer;
       expect(found.customers).toEqual([expect.objectContaining({ id: 'cust-a-1', lastName: 'Durand', phoneEnd: '5678' })]);
       expect(await stored()).toEqual(['cust-a-1@S001']);
+
+      // Found online, kept by B's till: with the network cut, the same phone still finds her there.
+      env().proxy.setPlan({ kind: 'refuse' });
+      expect(await b.bridge.invoke('customers.search', { query: '06 12 34 56 78' })).toEqual({
+        customers: [expect.objectContaining({ id: 'cust-a-1', lastName: 'Durand', phoneEnd: '5678' })],
+        source: 'local',
+      });
     });
 
     it('offline, a new customer is kept by the host and reaches the hub once, when it answers again', async () => {
@@ -54,7 +61,11 @@ for (const target of testTargets()) {
       env().proxy.setPlan({ kind: 'refuse' });
       const queued = (await a.bridge.invoke('customers.create', { id: 'cust-off-1', customer: { lastName: 'Martin' } })) as CustomerSaved;
       expect(queued).toEqual({ state: 'queued', id: 'cust-off-1', waiting: 1 });
-      await expect(a.bridge.invoke('customers.search', { query: 'Martin' })).rejects.toMatchObject({ code: 'HUB_UNREACHABLE' });
+      // Offline, the till finds her among the customers of its store it keeps, and says the list is local.
+      expect(await a.bridge.invoke('customers.search', { query: 'Martin' })).toEqual({
+        customers: [{ id: 'cust-off-1', lastName: 'Martin' }],
+        source: 'local',
+      });
       expect(await stored()).toEqual([]);
 
       env().proxy.setPlan({ kind: 'pass' });

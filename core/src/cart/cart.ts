@@ -95,8 +95,12 @@ export type Cart = {
   readonly startedAt: string;
 };
 
-/** A customer attached to a cart: the chain's id, and the name the till shows (kept on the till only). */
-export type CartCustomer = { readonly id: string; readonly label: string };
+/**
+ * A customer attached to a cart: the chain's id, and the name the till shows (kept on the till
+ * only). The first name greets the member on the customer display; `points` is their balance when
+ * the till knows it (never sealed).
+ */
+export type CartCustomer = { readonly id: string; readonly label: string; readonly firstName?: string; readonly points?: number };
 
 /** The cart for this customer, or for nobody (null); attached also after the first items, as the cashier is told. */
 export function withCustomer(cart: Cart, customer: CartCustomer | null): Cart {

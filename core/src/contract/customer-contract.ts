@@ -40,9 +40,34 @@ export type CustomerSaved =
   | { readonly state: 'saved'; readonly id: string; readonly likelyDuplicates: readonly string[] }
   | { readonly state: 'queued'; readonly id: string; readonly waiting: number };
 
+/** `hub`: the chain's customers; `local`: offline, the customers of this store the till keeps. */
+export type CustomerSearchAnswer = { readonly customers: readonly CustomerMatchView[]; readonly source: 'hub' | 'local' };
+
+/**
+ * One purchase of a customer, in any store or channel, as a till may show it (from the hub's
+ * reports): when, where, the receipt's number, the total (negative for a return) and how many
+ * items. Nothing else of the sale, and nothing of another customer.
+ */
+export type CustomerPurchaseView = {
+  readonly at: string;
+  readonly storeName: string;
+  readonly receipt: string;
+  readonly total: number;
+  readonly items: number;
+};
+
+/** A page of a customer's purchases, newest first; `next` asks for the older ones (null: none). */
+export type CustomerHistoryPage = { readonly purchases: readonly CustomerPurchaseView[]; readonly next: string | null };
+
 export type CustomerContract = {
-  /** Online only: offline it fails HUB_UNREACHABLE, and the page looks in what the till holds. */
-  'customers.search': Method<{ readonly query: string }, { readonly customers: readonly CustomerMatchView[] }>;
+  /**
+   * At the hub, chain-wide; when the hub cannot be reached, among the customers this till keeps
+   * (those its store created, found or sold to: `source` 'local'). Fails HUB_UNREACHABLE only
+   * when the till keeps none that match.
+   */
+  'customers.search': Method<{ readonly query: string }, CustomerSearchAnswer>;
   /** Creates a customer with an id made on the till; offline, kept by the host and sent later. */
   'customers.create': Method<{ readonly id: string; readonly customer: CustomerDraft }, CustomerSaved>;
+  /** A customer's purchases in every store and channel, at the hub (online only: offline it fails HUB_UNREACHABLE). */
+  'customers.history': Method<{ readonly customerId: string; readonly after?: string }, CustomerHistoryPage>;
 };

@@ -176,6 +176,7 @@ const METHODS = {
   'archive.download': true,
   'customers.search': true,
   'customers.create': true,
+  'customers.history': true,
   'loyalty.program': true,
   'ledger.lookupCard': true,
   'ledger.reserveCard': true,

@@ -23,6 +23,7 @@ import { hubHandlers } from './handlers/hub-handlers';
 import { customerHandlers, sendCustomer } from './handlers/customer-handlers';
 import { loyaltyHandlers } from './handlers/loyalty-handlers';
 import { CustomerOutbox } from './hub/customer-outbox';
+import { CustomerCache } from './customers/customer-cache';
 import { ReservationBook } from './ledgers/reservation-book';
 import { openLedgers } from './ledgers/ledger-service';
 import { receiptHandlers } from './handlers/receipt-handlers';
@@ -242,7 +243,8 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     options.dataDir,
     async (id, customer) => void (await sendCustomer(context)(id, customer)),
   );
-  registry.register(customerHandlers(context, customerOutbox));
+  const customerCache = await CustomerCache.open(options.dataDir);
+  registry.register(customerHandlers(context, customerOutbox, customerCache));
   registry.register(deviceHandlers(context));
   registry.register(trainingHandlers(context));
   registry.register(archiveHandlers(new TillArchives(context)));
@@ -291,6 +293,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
         // A clean stop is on record (JET 40) before the journal closes; the wait is bounded.
         await sealTillStop(sealer, journal);
         await customerOutbox.close();
+        await customerCache.close();
         await ledgers.close();
         await hub.close();
         await devices.close();

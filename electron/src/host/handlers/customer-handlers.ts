@@ -1,5 +1,14 @@
-import { PosError, type CustomerDraft, type CustomerMatchView, type CustomerSaved } from '@pos/core';
+import {
+  PosError,
+  type CustomerDraft,
+  type CustomerHistoryPage,
+  type CustomerMatchView,
+  type CustomerSaved,
+  type CustomerSearchAnswer,
+} from '@pos/core';
 import { CUSTOMER_LIMITS } from '@pos/core/customers/customer-contact';
+import { CUSTOMER_QUERY_LIMITS, parseCustomerQuery } from '@pos/core/customers/customer-query';
+import type { CustomerCache } from '../customers/customer-cache';
 import type { HostContext } from '../host-context';
 import type { CustomerOutbox } from '../hub/customer-outbox';
 import type { HandlerGroup } from './handler-registry';
@@ -7,9 +16,6 @@ import { ID_PATTERN, invalid, record, text } from './request-guards';
 
 /** A customer's question at the counter waits this long for the hub, then the page says it is offline. */
 export const ONLINE_TIMEOUT_MS = 3000;
-
-/** A search's length the host takes (the hub itself refuses past CUSTOMER_QUERY_LIMITS.maxLength, with its code). */
-const MAX_QUERY_LENGTH = 200;
 
 function optionalText(obj: Record<string, unknown>, key: string, max: number): string | undefined {
   const value = obj[key];
@@ -66,24 +72,54 @@ export function sendCustomer(ctx: HostContext) {
  * The chain's customers at the counter: a search at the hub (online only), a new customer sent
  * at once or, offline, kept by the host and sent when the hub answers again (CustomerOutbox).
  */
-export function customerHandlers(ctx: HostContext, outbox: CustomerOutbox): HandlerGroup {
+export function customerHandlers(ctx: HostContext, outbox: CustomerOutbox, cache: CustomerCache): HandlerGroup {
   const enrolled = () => {
     if (!ctx.hub.enrolled) throw new PosError('NOT_ENROLLED', 'This till is not enrolled with a hub: it has no chain customers');
   };
   const send = sendCustomer(ctx);
   return {
     'customers.search': {
-      parse: (raw) => ({ query: text(record(raw, 'customers.search request'), 'query', { max: MAX_QUERY_LENGTH }) }),
-      run: async ({ query }) => {
+      // The hub's own limit: a search the hub would refuse is refused here too, also offline.
+      parse: (raw) => ({ query: text(record(raw, 'customers.search request'), 'query', { max: CUSTOMER_QUERY_LIMITS.maxLength }) }),
+      run: async ({ query }): Promise<CustomerSearchAnswer> => {
         ctx.session.require();
         enrolled();
-        const answer = await ctx.hub.send<{ customers: CustomerMatchView[] }>(
+        const parsed = parseCustomerQuery(query);
+        if (!parsed.ok) throw new PosError('INVALID_REQUEST', `This search cannot be run (${parsed.code})`, { query: parsed.code });
+        try {
+          const answer = await ctx.hub.send<{ customers: CustomerMatchView[] }>(
+            'GET',
+            `/api/v1/till/customers?q=${encodeURIComponent(query)}`,
+            undefined,
+            ONLINE_TIMEOUT_MS,
+          );
+          await cache.rememberFound(parsed.query, answer.customers);
+          return { customers: answer.customers, source: 'hub' };
+        } catch (error) {
+          if (!(error instanceof PosError) || error.code !== 'HUB_UNREACHABLE') throw error;
+          // Offline: those of this store the till keeps; the page says the list is the store's, not the chain's.
+          return { customers: cache.search(parsed.query), source: 'local' };
+        }
+      },
+    },
+    'customers.history': {
+      parse: (raw) => {
+        const req = record(raw, 'customers.history request');
+        const customerId = text(req, 'customerId', { max: 64, pattern: ID_PATTERN });
+        return req.after === undefined
+          ? { customerId }
+          : { customerId, after: text(req, 'after', { max: 200, pattern: /^[A-Za-z0-9_-]+$/ }) };
+      },
+      run: async ({ customerId, after }): Promise<CustomerHistoryPage> => {
+        ctx.session.require();
+        enrolled();
+        const query = after === undefined ? '' : `?after=${encodeURIComponent(after)}`;
+        return ctx.hub.send<CustomerHistoryPage>(
           'GET',
-          `/api/v1/till/customers?q=${encodeURIComponent(query)}`,
+          `/api/v1/till/customers/${encodeURIComponent(customerId)}/history${query}`,
           undefined,
           ONLINE_TIMEOUT_MS,
         );
-        return { customers: answer.customers };
       },
     },
     'customers.create': {
@@ -96,6 +132,7 @@ export function customerHandlers(ctx: HostContext, outbox: CustomerOutbox): Hand
         enrolled();
         // Those created offline go first: the hub sees the till's customers in the order it made them.
         if (outbox.pending > 0) await outbox.flush().catch(() => 0);
+        await cache.rememberCreated(id, customer);
         if (outbox.pending === 0) {
           try {
             return { state: 'saved', id, likelyDuplicates: await send(id, customer) };
