@@ -64,6 +64,7 @@ for (const target of testTargets()) {
         loyalty_accounts: 'customer_id,program_id',
         loyalty_entries: 'customer_id,entry_id',
         loyalty_projection: 'store_id',
+        loyalty_sale_earns: 'sale_id',
         office_sessions: 'token_hash',
         office_users: 'user_id',
         quarantine: 'store_id,quarantine_id',

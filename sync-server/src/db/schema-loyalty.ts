@@ -24,3 +24,16 @@ export const loyaltyProjection = pgTable('loyalty_projection', {
   seq: bigint('seq', { mode: 'number' }).notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Which member a sale earned for, once per sale whoever asks (the loyalty projector from the
+ * sale's sealed earn, or a member attached after the sale by the sign-up): a sale never earns
+ * twice, and a return finds here whose points its original earned (in any store).
+ */
+export const loyaltySaleEarns = pgTable('loyalty_sale_earns', {
+  saleId: text('sale_id').primaryKey(),
+  customerId: text('customer_id').notNull(),
+  programId: text('program_id').notNull(),
+  storeId: text('store_id'),
+  earnedAt: timestamp('earned_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -29,7 +29,7 @@ import { closingChecks, closingInputs, closingProjection } from './schema-closin
 import { apiKeys, auditLog, officeSessions, officeUsers } from './schema-office';
 import { loyaltyAccounts, loyaltyEntries, storedValueCards, storedValueEntries } from './schema-ledgers';
 import { chainCustomers } from './schema-customers';
-import { catalogDocVersions, loyaltyProjection } from './schema-loyalty';
+import { catalogDocVersions, loyaltyProjection, loyaltySaleEarns } from './schema-loyalty';
 import { hubLinkKeys, signupClaims, signupProjection } from './schema-signup';
 import { couponAccounts, couponBatches, couponCodes, couponUses } from './schema-coupons';
 
@@ -70,6 +70,7 @@ export const ALL_TABLES = [
   signupClaims,
   signupProjection,
   hubLinkKeys,
+  loyaltySaleEarns,
   loyaltyProjection,
   catalogDocVersions,
   chainCustomers,
