@@ -199,6 +199,13 @@ for (const target of testTargets()) {
       }
     });
 
+    it('serve --wallet-config: a configuration it cannot read stops the start with its code, before anything is served', async () => {
+      expect(await cli('serve', '--wallet-config', path.join(dataDir, 'no-such-wallet.json'))).toMatchObject({
+        code: 1,
+        err: expect.stringContaining('wallet_config_unreadable'),
+      });
+    });
+
     it('serve --trust-proxy: behind the balancer, each client’s address counts apart; bad flags are usage mistakes', async () => {
       expect(await cli('serve', '--trust-proxy', 'not an address')).toMatchObject({
         code: 2,

@@ -20,13 +20,15 @@ import { archiveCommand } from './archive-command';
 import { databaseConfig } from './hub-location';
 import { runProjectors } from './projectors-command';
 import { serve } from './serve-command';
+import { loadWalletConfig } from '../wallet/wallet-config-file';
+import { WalletError } from '../wallet/wallet-error';
 import { USER_USAGE, userCommand, UserUsageError } from './user-command';
 
 export const USAGE = `Usage: npm run hub -- <command> [options]
 
   serve   [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--data-dir DIR] [--tls-cert FILE --tls-key FILE]
           [--demo] [--demo-products N] [--trust-proxy ADDRESSES|true] [--request-timeout SECONDS]
-          [--without-projectors]
+          [--without-projectors] [--wallet-config FILE]
           Runs the hub. DATABASE_URL selects PostgreSQL; otherwise PGlite in --data-dir (default .data/hub).
           --demo creates what is missing of the demo store S001 (till T01, settings, ${DEMO_CATALOG_SIZE} products);
           --demo-products N does so with a generated catalog of N products.
@@ -35,6 +37,8 @@ export const USAGE = `Usage: npm run hub -- <command> [options]
           per-address limits see the client's address (X-Forwarded-For).
           --request-timeout: seconds a whole request may take to arrive (default 120).
           --without-projectors: this hub answers requests only; run "projectors" beside it (PostgreSQL).
+          --wallet-config (or POS_WALLET_CONFIG): the Apple and Google wallet certificates for the members'
+          cards (docs/operations.md, "Wallet passes"); without it members get the on-screen QR card.
   projectors
           Runs the chain verifier and the stock, closing and reporting projections in a process of
           their own (PostgreSQL), beside hubs serving --without-projectors: under hundreds of tills,
@@ -103,6 +107,7 @@ const OPTIONS = {
   'trust-proxy': { type: 'string' },
   'request-timeout': { type: 'string' },
   'without-projectors': { type: 'boolean' },
+  'wallet-config': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -369,6 +374,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         values['tls-cert'] && values['tls-key']
           ? { cert: await readFile(values['tls-cert'], 'utf8'), key: await readFile(values['tls-key'], 'utf8') }
           : undefined;
+      // Read and checked now: a wrong certificate is said at start, never when a member asks for a card.
+      const walletFile = values['wallet-config'] ?? io.env.POS_WALLET_CONFIG;
       const demoProducts = values['demo-products'] === undefined ? undefined : wholeNumber(values['demo-products'], 'demo-products');
       const demo =
         values.demo || demoProducts !== undefined
@@ -382,7 +389,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         ...(tls ? { tls } : {}),
         ...(demo ? { demo } : {}),
         ...(io.env.LOG_LEVEL ? { logLevel: io.env.LOG_LEVEL } : {}),
-        hubOptions: hubOptionsOf(values),
+        hubOptions: { ...hubOptionsOf(values), ...(walletFile ? { wallet: await loadWalletConfig(walletFile) } : {}) },
       });
       const where = database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${database.dataDir}`;
       out(`POS hub ready at ${hub.url} (${where})`);
@@ -428,6 +435,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof HubError) {
       err(`pos-hub: ${error.message}`);
       for (const line of importErrorLines(error)) err(line);
+      return 1;
+    }
+    if (error instanceof WalletError) {
+      err(`pos-hub: ${error.message} (${error.code})`);
       return 1;
     }
     err(`pos-hub: ${(error as Error).stack ?? String(error)}`);
