@@ -44,6 +44,7 @@ import { registerStaffRoutes } from './http/staff-routes';
 import { registerCustomerRoutes } from './http/customer-routes';
 import { registerCustomerHistoryRoutes } from './http/customer-history-routes';
 import { registerLedgerRoutes } from './http/ledger-routes';
+import { registerCouponRoutes } from './http/coupon-routes';
 import { registerStockRoutes } from './http/stock-routes';
 import { registerStoreListRoute } from './http/store-list-route';
 import { registerSalesRoutes } from './http/sales-routes';
@@ -267,6 +268,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerCustomerRoutes(app, { db, admin, auth, rateLimit: deviceRate });
   registerCustomerHistoryRoutes(app, { db, auth, rateLimit: deviceRate });
   registerLedgerRoutes(app, { db, admin, auth, rateLimit: deviceRate });
+  registerCouponRoutes(app, { db, admin, auth, rateLimit: deviceRate });
   registerFiscalRoutes(app, { db, admin });
   registerClosingRoutes(app, { db, admin });
   registerSalesRoutes(app, { db, admin });

@@ -83,7 +83,8 @@ export function checkCouponReservation(policy: CouponPolicy, uses: readonly Coup
   }
   if (policy.budget !== undefined) {
     const left = Math.max(0, policy.budget - live.reduce((acc, u) => acc + u.amount, 0));
-    if (ask.amount > left) throw new CouponRefusal('coupon_budget_exhausted', { left });
+    // A spent budget refuses even a reservation that does not yet know its amount (0).
+    if (ask.amount > left || left === 0) throw new CouponRefusal('coupon_budget_exhausted', { left });
   }
 }
 

@@ -3,6 +3,7 @@ import { BASKET_PRICE_LIMITS } from '@pos/core/sync/head-office-api';
 import { Type } from 'typebox';
 import { priceWebBasket } from '../catalog/basket-pricing';
 import { promotionSetCache } from '../catalog/promotion-set';
+import { pricingCouponCodes } from '../coupons/coupon-pricing';
 import type { AdminAuthenticator } from '../auth/admin-authenticator';
 import type { Database } from '../db/database';
 import { adminGuard } from './admin-guard';
@@ -100,6 +101,11 @@ export function registerBasketPriceRoute(app: HubApp, options: { db: Database; a
       },
       preParsing: adminGuard(options.admin),
     },
-    async (request) => priceWebBasket(db, await promotions.current(), request.body, new Date().toISOString()),
+    async (request) => {
+      const set = await promotions.current();
+      // Single-use codes stand for their promotion's code (pricing only: nothing is reserved or used).
+      const couponCodes = request.body.couponCodes && (await pricingCouponCodes(db, set.compiled, request.body.couponCodes));
+      return priceWebBasket(db, set, couponCodes ? { ...request.body, couponCodes } : request.body, new Date().toISOString());
+    },
   );
 }

@@ -25,6 +25,9 @@ const PromotionBody = Type.Object(
     channels: rule('store, web, self-order; absent: every channel'),
     audience: rule('{kind: everyone | members} or {kind: tiers, tiers}'),
     couponCode: rule('A code the customer presents; absent: automatic'),
+    coupon: rule(
+      '{kind: shared, usageLimit?, budget?, oncePerCustomer?} or {kind: single-use, oncePerCustomer?}: how the code may be used (needs couponCode)',
+    ),
     benefit: rule(
       'One of the benefits of docs/promotions.md (percent-off, amount-off, cart-…, buy-get, mix-and-match, bundle, quantity-tiers)',
     ),

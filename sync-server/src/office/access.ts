@@ -73,6 +73,10 @@ export const ADMIN_ROUTE_ACTIONS: Readonly<Record<string, OfficeAction>> = {
   'GET /api/v1/admin/promotions/:promotionId': 'catalog.read',
   'PUT /api/v1/admin/promotions/:promotionId': 'chain.admin',
   'DELETE /api/v1/admin/promotions/:promotionId': 'chain.admin',
+  // Coupon codes are the chain's: generating, exporting and giving tills blocks of them, administrators only.
+  'POST /api/v1/admin/promotions/:promotionId/coupon-codes': 'chain.admin',
+  'GET /api/v1/admin/promotions/:promotionId/coupon-codes': 'chain.admin',
+  'POST /api/v1/admin/promotions/:promotionId/coupon-blocks': 'chain.admin',
   // The web shop's basket (for now an API key or a session that reads the catalog).
   'POST /api/v1/baskets/price': 'catalog.read',
   'GET /api/v1/admin/stock/exceptions': 'chain.admin',
