@@ -14,6 +14,7 @@ export * from './contract/cash-contract';
 export * from './contract/return-contract';
 export * from './contract/archive-contract';
 export * from './contract/customer-contract';
+export * from './contract/voucher-contract';
 export * from './contract/loyalty-contract';
 export * from './contract/ledger-contract';
 export * from './demo/demo-catalog';

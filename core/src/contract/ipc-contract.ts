@@ -15,6 +15,7 @@ import type { LedgerContract } from './ledger-contract';
 import type { PaymentContract, TerminalAlertView } from './payment-contract';
 import type { ReturnContract } from './return-contract';
 import type { StaffContract } from './staff-contract';
+import type { VoucherContract } from './voucher-contract';
 
 /** What the host tells the page first: who the till is, its chains' heads, whether it may seal. */
 export type HostHello = {
@@ -91,7 +92,8 @@ export type HostContract = {
   ReturnContract &
   ArchiveContract &
   CustomerContract &
-  LedgerContract;
+  LedgerContract &
+  VoucherContract;
 
 export type HostEvents = {
   'printer.status': PrinterStatus;
@@ -181,6 +183,9 @@ const METHODS = {
   'ledger.lookupCard': true,
   'ledger.reserveCard': true,
   'ledger.release': true,
+  'vouchers.ready': true,
+  'vouchers.lookup': true,
+  'vouchers.issue': true,
 } as const satisfies Record<MethodName, true>;
 
 const EVENTS = {

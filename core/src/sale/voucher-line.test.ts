@@ -66,6 +66,7 @@ describe('voucher lines (gift cards sold, store credit given)', () => {
     expect(codes(validateSale({ ...sale, vouchers: [{ ...giftCard, cardId: 'card_x' }] }, store))).toContain('voucher');
     expect(codes(validateSale({ ...sale, vouchers: [{ ...giftCard, lineId: 'l1' }] }, store))).toContain('shape');
     expect(codes(validateSale({ ...sale, vouchers: [{ ...giftCard, cardKind: 'store_credit' as const }] }, store))).toContain('voucher');
+    expect(codes(validateSale({ ...sale, vouchers: [reload, { ...reload, lineId: 'v3', amount: 1 }] }, store))).toContain('voucher');
     expect(codes(validateSale({ ...sale, vouchers: [{ ...giftCard, code: '7KQ2-M9XD-4HTR-PZ3W-8NCA' } as SaleVoucher] }, store))).toContain(
       'shape',
     );

@@ -60,6 +60,7 @@ export function voucherProblems(sale: {
   if (sale.lines.length === 0 && vouchers.length === 0) return [problem('shape', 'a sale has at least one line')];
   const problems: SaleProblem[] = [];
   const ids = new Set(sale.lines.map((l) => l.lineId));
+  const reloaded = new Set<string>();
   for (const [i, v] of vouchers.entries()) {
     const at = `voucher ${i + 1}`;
     if (ids.has(v.lineId)) problems.push(problem('shape', `${at}: line id ${v.lineId} is used twice`));
@@ -68,6 +69,9 @@ export function voucherProblems(sale: {
       if (v.cardKind !== 'gift_card') problems.push(problem('voucher', `${at}: a sale sells gift cards only`));
       if (v.operation === 'reload' && !v.cardId) problems.push(problem('voucher', `${at}: a reload names its card`));
       if (v.operation === 'issue' && v.cardId) problems.push(problem('voucher', `${at}: a new card has no id before the hub makes it`));
+      // The hub loads a card once per sale (reload:<saleId>:<cardId>): two loads of one card are one line.
+      if (v.cardId && reloaded.has(v.cardId)) problems.push(problem('voucher', `${at}: card ${v.cardId} is reloaded twice`));
+      if (v.cardId) reloaded.add(v.cardId);
     } else {
       if (v.cardKind !== 'store_credit' || v.operation !== 'issue' || v.cardId)
         problems.push(problem('voucher', `${at}: a return gives new store credit only`));

@@ -27,6 +27,7 @@ import { CustomerCache } from './customers/customer-cache';
 import { ReservationBook } from './ledgers/reservation-book';
 import { openLedgers } from './ledgers/ledger-service';
 import { receiptHandlers } from './handlers/receipt-handlers';
+import { openVouchers } from './vouchers/voucher-service';
 import { returnHandlers } from './handlers/return-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { terminalHandlers } from './handlers/terminal-handlers';
@@ -231,7 +232,10 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   registry.register(loyaltyHandlers(context));
   registry.register(sessionHandlers(context));
   registry.register(fiscalHandlers(context));
-  registry.register(receiptHandlers(context));
+  // Gift cards and store credit of sealed sales, made at the hub after the seal (vouchers/voucher-outbox.ts).
+  const vouchers = await openVouchers(context);
+  registry.register(receiptHandlers(context, vouchers.receipt));
+  registry.register(vouchers.handlers);
   registry.register(returnHandlers(context));
   registry.register(terminalHandlers(context));
   registry.register(hubHandlers(context));
@@ -293,6 +297,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
         // A clean stop is on record (JET 40) before the journal closes; the wait is bounded.
         await sealTillStop(sealer, journal);
         await customerOutbox.close();
+        await vouchers.close();
         await customerCache.close();
         await ledgers.close();
         await hub.close();

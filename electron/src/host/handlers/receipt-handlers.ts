@@ -1,4 +1,12 @@
-import { buildReceipt, PosError, type SaleDrawerResult, type SealedRecord, type TicketRecord } from '@pos/core';
+import {
+  buildReceipt,
+  PosError,
+  type IssuedVoucher,
+  type SaleDrawerResult,
+  type SalePayload,
+  type SealedRecord,
+  type TicketRecord,
+} from '@pos/core';
 import type { HostContext } from '../host-context';
 import type { HandlerGroup } from './handler-registry';
 import { ID_PATTERN, record, text } from './request-guards';
@@ -9,7 +17,11 @@ import { ID_PATTERN, record, text } from './request-guards';
  * is a DUPLICATA, numbered per sale and sealed on the duplicate chain before it prints. A cash
  * sale's drawer opens once, with or without a receipt.
  */
-export function receiptHandlers(ctx: HostContext): HandlerGroup {
+export function receiptHandlers(
+  ctx: HostContext,
+  // The cards a sale's vouchers made (codes on the original only): none without it.
+  vouchersOf: (sale: SalePayload, original: boolean) => Promise<readonly IssuedVoucher[]> = async () => [],
+): HandlerGroup {
   // A ticket of the sale chain, or a fictitious one of training mode (printed MODE ÉCOLE).
   const saleRecord = async (saleId: string): Promise<TicketRecord> => {
     const found = await ctx.journal.get(saleId);
@@ -35,6 +47,7 @@ export function receiptHandlers(ctx: HostContext): HandlerGroup {
             width: ctx.printer.columns,
             cashierName: cashierName(sale.payload.staffId),
             softwareVersion: ctx.appVersion,
+            vouchers: await vouchersOf(sale.payload, true),
           });
           return ctx.originals.run(saleId, () => ctx.printer.print(receipt));
         }),
@@ -73,6 +86,7 @@ export function receiptHandlers(ctx: HostContext): HandlerGroup {
             cashierName: cashierName(sale.payload.staffId),
             softwareVersion: ctx.appVersion,
             duplicate: reprintNumber,
+            vouchers: await vouchersOf(sale.payload, false),
           });
           return { reprintNumber, event: event as SealedRecord<'duplicate'>, outcome: await ctx.printer.print(receipt) };
         }),
