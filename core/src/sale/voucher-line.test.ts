@@ -75,6 +75,7 @@ describe('voucher lines (gift cards sold, store credit given)', () => {
   it('are never on the training chain', () => {
     const sale = paid(cartWith([giftCard]), { training: true });
     expect(check(TRAINING_SALE_SHAPE, sale, 'sale').length).toBeGreaterThan(0);
+    expect(validateSale(sale, store).map((p) => p.code)).toContain('voucher');
   });
 
   it('give a return’s refund as store credit to its member, all of it or part, never more', () => {

@@ -53,11 +53,14 @@ export function voucherProblems(sale: {
   readonly kind: 'sale' | 'return';
   readonly total: number;
   readonly customerId?: string;
+  readonly training?: true;
   readonly lines: readonly { readonly lineId: string }[];
   readonly vouchers?: readonly SaleVoucher[];
 }): SaleProblem[] {
   const vouchers = sale.vouchers ?? [];
   if (sale.lines.length === 0 && vouchers.length === 0) return [problem('shape', 'a sale has at least one line')];
+  // A fictitious sale never makes a real card.
+  if (sale.training && vouchers.length > 0) return [problem('voucher', 'a training sale sells no card and gives no store credit')];
   const problems: SaleProblem[] = [];
   const ids = new Set(sale.lines.map((l) => l.lineId));
   const reloaded = new Set<string>();
