@@ -87,6 +87,76 @@ describe('the customer of the sale', () => {
     expect(screen.getByText('Client : Martin')).toBeTruthy();
   });
 
+  it('offline, finds the customer among this store’s, saying so, and attaches her with her first name', async () => {
+    const { till, user } = session;
+    till.handle('customers.search', (request: { query: string }) => ({
+      customers: request.query === 'Durand' ? [{ id: 'cust-1', lastName: 'Durand', firstName: 'Marie', phoneEnd: '5678' }] : [],
+      source: 'local',
+    }));
+    renderTill();
+    const dialog = await openDialog();
+    const search = within(dialog).getByLabelText('Téléphone, e-mail, numéro de carte ou nom');
+    await user.type(search, 'Dupont');
+    await user.click(within(dialog).getByRole('button', { name: 'Rechercher' }));
+    expect((await within(dialog).findByRole('status')).textContent).toBe(
+      'Hors ligne — clients de ce magasin : aucun ne correspond. Créez le client, ou réessayez une fois le réseau revenu.',
+    );
+    await user.clear(search);
+    await user.type(search, 'Durand');
+    await user.click(within(dialog).getByRole('button', { name: 'Rechercher' }));
+    expect(await within(dialog).findByRole('radio', { name: /Durand Marie/ })).toBeTruthy();
+    expect(within(dialog).getByRole('status').textContent).toBe('Hors ligne — clients de ce magasin');
+    await user.click(within(dialog).getByRole('button', { name: 'Valider' }));
+    expect(useCartStore.getState().cart.customer).toEqual({ id: 'cust-1', label: 'Durand Marie', firstName: 'Marie' });
+  });
+
+  it('shows the customer’s purchases in every store, older ones on request, and says offline that it needs the hub', async () => {
+    const { till, user } = session;
+    const pages: Record<string, unknown> = {
+      first: {
+        purchases: [
+          { at: '2026-12-05T15:30:00.000Z', storeName: 'Épicerie Croix-Rousse', receipt: 'S2-T01-000042', total: 2350, items: 4 },
+          { at: '2026-11-28T10:00:00.000Z', storeName: 'Boutique en ligne', receipt: 'WEB-000007', total: -990, items: -1 },
+        ],
+        next: 'page-2',
+      },
+      'page-2': {
+        purchases: [{ at: '2026-10-01T08:15:00.000Z', storeName: 'Épicerie du Marché', receipt: 'S1-T01-000003', total: 199, items: 1 }],
+        next: null,
+      },
+    };
+    const asked: unknown[] = [];
+    till.handle('customers.history', (request: { customerId: string; after?: string }) => {
+      asked.push(request);
+      return pages[request.after ?? 'first'];
+    });
+    renderTill();
+    act(() => useCartStore.setState((s) => ({ cart: { ...s.cart, customer: { id: 'cust-1', label: 'Durand Marie' } } })));
+    let dialog = await openDialog();
+    await user.click(within(dialog).getByRole('button', { name: 'Historique' }));
+    const history = await within(dialog).findByRole('region', { name: 'Achats de Durand Marie' });
+    expect(await within(history).findByText('S2-T01-000042')).toBeTruthy();
+    expect(within(history).getByText('Épicerie Croix-Rousse')).toBeTruthy();
+    expect(within(history).getByText('23,50 €')).toBeTruthy();
+    expect(within(history).getByText('-9,90 €')).toBeTruthy();
+    await user.click(within(history).getByRole('button', { name: 'Achats plus anciens' }));
+    expect(await within(history).findByText('S1-T01-000003')).toBeTruthy();
+    expect(within(history).getAllByRole('row')).toHaveLength(4);
+    expect(within(history).queryByRole('button', { name: 'Achats plus anciens' })).toBeNull();
+    expect(asked.at(-1)).toEqual({ customerId: 'cust-1', after: 'page-2' });
+    expect(asked.every((r) => (r as { customerId: string }).customerId === 'cust-1')).toBe(true);
+    await user.keyboard('{Escape}');
+
+    till.handle('customers.history', () => {
+      throw new PosError('HUB_UNREACHABLE', 'offline');
+    });
+    dialog = await openDialog();
+    await user.click(within(dialog).getByRole('button', { name: 'Historique' }));
+    expect((await within(dialog).findByText(/^Hors ligne : l’historique des achats demande le siège/)).textContent).toContain(
+      'réseau revenu',
+    );
+  });
+
   it('is removed from the sale on request', async () => {
     const { user } = session;
     renderTill();

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { answer, type DialogRequest } from '../../state/dialog-store';
 import { services } from '../../state/services';
 import { Modal } from '../dialogs/Modal';
+import { CustomerHistory } from './CustomerHistory';
 
 type Request = Extract<DialogRequest, { kind: 'customer' }>;
 
@@ -14,16 +15,25 @@ export function matchLabel(m: CustomerMatchView): string {
 }
 
 type Search =
-  { state: 'idle' } | { state: 'searching' } | { state: 'found'; customers: readonly CustomerMatchView[] } | { state: 'offline' };
+  | { state: 'idle' }
+  | { state: 'searching' }
+  | { state: 'found'; customers: readonly CustomerMatchView[]; source: 'hub' | 'local' }
+  | { state: 'offline' };
+
+/** What the cart keeps of a match: its id, its label, and the first name that greets the member on the customer display. */
+function attached(m: CustomerMatchView): CartCustomer {
+  return { id: m.id, label: matchLabel(m), ...(m.firstName ? { firstName: m.firstName } : {}) };
+}
 
 /**
- * The customer of the sale: found among the chain's at the hub (online only; the till holds none
- * of them), or created here, also offline (the host keeps it and sends it when the hub answers).
- * The list shows only what recognises a person (the screen may face the queue).
+ * The customer of the sale: found among the chain's at the hub, or offline among those of this
+ * store the till keeps (said so above the list), or created here, also offline (the host keeps it
+ * and sends it when the hub answers). The list shows only what recognises a person (the screen
+ * may face the queue). The customer's purchases in every store are a tab (online only).
  */
 export function CustomerDialog({ request }: { request: Request }) {
   const { t } = useTranslation();
-  const [mode, setMode] = useState<'search' | 'create'>('search');
+  const [mode, setMode] = useState<'search' | 'create' | 'history'>('search');
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState<Search>({ state: 'idle' });
   const [chosen, setChosen] = useState<string>('');
@@ -35,6 +45,9 @@ export function CustomerDialog({ request }: { request: Request }) {
     if (e instanceof PosError && e.code === 'HUB_UNREACHABLE') return t('customers.offline');
     if (e instanceof PosError && e.code === 'HUB_REFUSED' && typeof e.details?.hubCode === 'string')
       return t(`customers.refused.${e.details.hubCode}`, { defaultValue: t('customers.refused.other') });
+    // The host refuses a search the hub would refuse, before asking it (also offline).
+    if (e instanceof PosError && e.code === 'INVALID_REQUEST' && typeof e.details?.query === 'string')
+      return t('customers.refused.invalid_customer_query');
     return t('customers.refused.other');
   };
 
@@ -44,7 +57,7 @@ export function CustomerDialog({ request }: { request: Request }) {
     setSearch({ state: 'searching' });
     try {
       const answer = await services().bridge.invoke('customers.search', { query: query.trim() });
-      setSearch({ state: 'found', customers: answer.customers });
+      setSearch({ state: 'found', customers: answer.customers, source: answer.source });
       setChosen(answer.customers[0]?.id ?? '');
     } catch (e) {
       if (e instanceof PosError && e.code === 'HUB_UNREACHABLE') setSearch({ state: 'offline' });
@@ -72,7 +85,8 @@ export function CustomerDialog({ request }: { request: Request }) {
       const id = crypto.randomUUID();
       const saved = await services().bridge.invoke('customers.create', { id, customer });
       const label = [customer.lastName, customer.firstName].filter(Boolean).join(' ');
-      answer({ kind: 'customer', customer: { id: saved.id, label } satisfies CartCustomer });
+      const firstName = customer.firstName ? { firstName: customer.firstName } : {};
+      answer({ kind: 'customer', customer: { id: saved.id, label, ...firstName } satisfies CartCustomer });
     } catch (e) {
       setError(failure(e));
     } finally {
@@ -82,10 +96,19 @@ export function CustomerDialog({ request }: { request: Request }) {
 
   const submit = () => {
     if (mode === 'create') return void create();
-    const match = search.state === 'found' ? search.customers.find((c) => c.id === chosen) : undefined;
+    if (mode === 'history') return setMode('search');
+    const match = found();
     if (!match) return void runSearch();
-    answer({ kind: 'customer', customer: { id: match.id, label: matchLabel(match) } });
+    answer({ kind: 'customer', customer: attached(match) });
   };
+
+  const found = () => (search.state === 'found' ? search.customers.find((c) => c.id === chosen) : undefined);
+  /** Whose history the tab shows: the match chosen in the list, else the customer of the sale. */
+  const historyOf = (() => {
+    const match = found();
+    if (match) return { id: match.id, name: matchLabel(match) };
+    return request.current ? { id: request.current.id, name: request.current.label } : null;
+  })();
 
   const field = (key: 'lastName' | 'firstName' | 'phone' | 'email', max: number) => (
     <label>
@@ -104,7 +127,14 @@ export function CustomerDialog({ request }: { request: Request }) {
           </button>
         </p>
       )}
-      {mode === 'search' ? (
+      {mode === 'history' && historyOf ? (
+        <>
+          <CustomerHistory customerId={historyOf.id} name={historyOf.name} />
+          <button type="button" onClick={() => setMode('search')}>
+            {t('customers.backToSearch')}
+          </button>
+        </>
+      ) : mode === 'search' ? (
         <>
           <label>
             <span>{t('customers.query')}</span>
@@ -116,14 +146,24 @@ export function CustomerDialog({ request }: { request: Request }) {
           <button type="button" onClick={() => setMode('create')}>
             {t('customers.new')}
           </button>
+          {historyOf && (
+            <>
+              {' '}
+              <button type="button" onClick={() => setMode('history')}>
+                {t('customers.history.tab')}
+              </button>
+            </>
+          )}
           <p role="status">
             {search.state === 'searching'
               ? t('customers.searching')
               : search.state === 'offline'
                 ? t('customers.offline')
-                : search.state === 'found' && search.customers.length === 0
-                  ? t('customers.none')
-                  : ''}
+                : search.state === 'found' && search.source === 'local'
+                  ? t(search.customers.length === 0 ? 'customers.noneLocal' : 'customers.local')
+                  : search.state === 'found' && search.customers.length === 0
+                    ? t('customers.none')
+                    : ''}
           </p>
           {search.state === 'found' && search.customers.length > 0 && (
             <fieldset className="choices">
