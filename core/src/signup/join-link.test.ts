@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cashSale, signedSaleRecord } from '../test-support/sample-sale';
-import { joinProof, joinUrl, offersJoin, parseJoinRef } from './join-link';
+import { joinLinkFor, joinProof, joinUrl, offersJoin, parseJoinRef } from './join-link';
 
 const hash = 'ab'.repeat(32);
 
@@ -38,5 +38,17 @@ describe('the loyalty sign-up link', () => {
     expect(offersJoin({ ...sale, payload: { ...sale.payload, training: true } } as typeof sale)).toBe(false);
     expect(offersJoin({ ...sale, payload: { ...sale.payload, kind: 'return' } } as typeof sale)).toBe(false);
     expect(offersJoin({ ...sale, chain: 'training' } as unknown as typeof sale)).toBe(false);
+  });
+
+  it('is printed and shown under the store’s public address, else the hub’s, and not at all without either', () => {
+    const sale = signedSaleRecord(cashSale({ saleId: 'j2' }), 1);
+    const proof = joinProof(sale.hash);
+    expect(joinLinkFor(sale, { receipt: { paper: 'ask', digitalBaseUrl: 'https://fidelite.example.com/' } }, 'http://10.0.0.2:8787')).toBe(
+      `https://fidelite.example.com/join/S001/j2.${proof}`,
+    );
+    expect(joinLinkFor(sale, {}, 'http://10.0.0.2:8787')).toBe(`http://10.0.0.2:8787/join/S001/j2.${proof}`);
+    expect(joinLinkFor(sale, {}, null)).toBeNull();
+    expect(joinLinkFor({ ...sale, payload: { ...sale.payload, customerId: 'c1' } }, {}, 'http://hub')).toBeNull();
+    expect(joinLinkFor({ ...sale, hash: 'h1' }, {}, 'http://hub')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, concatBytes, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { SealedRecord } from '../fiscal/chain';
+import { receiptSettingsOf, type ReceiptSettings } from '../receipt/receipt-settings';
 import { isSaleV1 } from '../sale/sale';
 
 /** Keeps these proofs apart from any other hash of a record's hash (the printed fingerprint is its first 8 digits). */
@@ -54,4 +55,26 @@ export function parseJoinRef(ref: string): { readonly saleId: string; readonly p
   const saleId = ref.slice(0, dot);
   const proof = ref.slice(dot + 1);
   return SALE_ID_PATTERN.test(saleId) && PROOF_PATTERN.test(proof) ? { saleId, proof } : null;
+}
+
+/**
+ * The sign-up link a ticket offers, under the store's public hub address (its receipt settings'
+ * `digitalBaseUrl`) or else the hub the till syncs with; null when the ticket offers none (a
+ * member's sale, a return, training) or the till knows no address. The till host prints it, the
+ * customer display shows it, from the same rule.
+ */
+export function joinLinkFor(
+  record: Pick<SealedRecord, 'chain' | 'storeId' | 'id' | 'hash' | 'payload'>,
+  profile: { readonly receipt?: ReceiptSettings },
+  hubUrl: string | null,
+): string | null {
+  if (record.chain !== 'sale' || !offersJoin(record as JoinRecord)) return null;
+  const base = receiptSettingsOf(profile).digitalBaseUrl ?? hubUrl;
+  if (!base) return null;
+  try {
+    return joinUrl(base, record);
+  } catch {
+    // A record without a readable hash (never from a real host) offers no link.
+    return null;
+  }
 }

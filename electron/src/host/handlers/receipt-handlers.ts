@@ -7,6 +7,9 @@ import {
   type SealedRecord,
   type TicketRecord,
 } from '@pos/core';
+import { joinLinkFor } from '@pos/core/signup/join-link';
+import { withJoinCode } from '@pos/core/signup/join-receipt';
+import type { Receipt } from '@pos/core';
 import type { HostContext } from '../host-context';
 import type { HandlerGroup } from './handler-registry';
 import { ID_PATTERN, record, text } from './request-guards';
@@ -29,6 +32,9 @@ export function receiptHandlers(
       throw new PosError('NOT_FOUND', `No sealed sale ${saleId} on this till`, { reason: 'sale-not-found' });
     return found as TicketRecord;
   };
+  // The loyalty sign-up's QR code, on a sale without a member, when the till knows the hub's public address.
+  const withJoin = (receipt: Receipt, sale: TicketRecord) =>
+    withJoinCode(receipt, joinLinkFor(sale, ctx.profile, ctx.hub.status().hubUrl), ctx.profile.receiptLocale);
   const cashierName = (staffId: string) => ctx.staff.list().find((s) => s.id === staffId)?.displayName ?? staffId;
   const parse = (raw: unknown) => ({ saleId: text(record(raw, 'receipt request'), 'saleId', { max: 64, pattern: ID_PATTERN }) });
 
@@ -49,7 +55,7 @@ export function receiptHandlers(
             softwareVersion: ctx.appVersion,
             vouchers: await vouchersOf(sale.payload, true),
           });
-          return ctx.originals.run(saleId, () => ctx.printer.print(receipt));
+          return ctx.originals.run(saleId, () => ctx.printer.print(withJoin(receipt, sale)));
         }),
     },
     'drawer.openForSale': {
@@ -88,7 +94,7 @@ export function receiptHandlers(
             duplicate: reprintNumber,
             vouchers: await vouchersOf(sale.payload, false),
           });
-          return { reprintNumber, event: event as SealedRecord<'duplicate'>, outcome: await ctx.printer.print(receipt) };
+          return { reprintNumber, event: event as SealedRecord<'duplicate'>, outcome: await ctx.printer.print(withJoin(receipt, sale)) };
         }),
     },
   };
