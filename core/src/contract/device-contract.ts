@@ -136,7 +136,16 @@ export type CustomerDisplayState = {
   readonly loyaltyUrl?: string;
   /** Paid: the link to this sale's digital receipt (shown as a QR code the customer scans). */
   readonly receiptUrl?: string;
+  /** Paid, a sale without a member: the loyalty sign-up that gives this sale's points (core's joinLinkFor). */
+  readonly joinUrl?: string;
+  /**
+   * The member the sale is for, greeted by first name only (the screen faces the queue: never a
+   * last name, e-mail or phone), with their points when the till knows them.
+   */
+  readonly member?: CustomerDisplayMember;
 };
+
+export type CustomerDisplayMember = { readonly name: string; readonly points?: number };
 
 export type DeviceContract = {
   /** A cash sale was sealed: its drawer opens now, once, whether or not a receipt is printed. */

@@ -178,6 +178,16 @@ describe('the Devices screen at the host', () => {
     expect(errorOf(await host.invoke('display.show', { phase: 'party', currency: 'EUR', total: 0, lines: [] })).code).toBe(
       'INVALID_REQUEST',
     );
+    // The member greeted: a first name and points, bounded.
+    const greeted = { ...state, member: { name: 'Marie', points: 1250 } };
+    const shownMember = nextEvent<HostEvents['display.state']>(
+      (l) => host.on('display.state', l),
+      () => true,
+    );
+    expect(valueOf(await host.invoke('display.show', greeted))).toBeNull();
+    expect(await shownMember).toEqual(greeted);
+    for (const member of [{ name: 'x'.repeat(61) }, { name: 'Marie', points: -1 }, 'Marie'])
+      expect(errorOf(await host.invoke('display.show', { ...state, member })).code).toBe('INVALID_REQUEST');
   });
 
   it('passes the digital receipt’s link on to the customer’s screen, and nothing but a web address', async () => {

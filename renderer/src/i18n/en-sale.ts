@@ -155,6 +155,10 @@ export const enSale: Pick<Dictionary, 'sale' | 'tiles' | 'actions' | 'scan' | 'd
     change: 'Change',
     thanks: 'Thank you, see you soon!',
     joinLoyalty: 'Join our loyalty programme',
+    hello: 'Hello {{name}}',
+    points_one: '{{count}} loyalty point',
+    points_other: '{{count}} loyalty points',
     receiptCode: 'Your receipt: scan this code with your phone',
+    joinCode: 'Join our loyalty club and earn this purchase’s points: scan this code',
   },
 };

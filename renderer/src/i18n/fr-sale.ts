@@ -153,6 +153,10 @@ export const frSale = {
     change: 'Rendu',
     thanks: 'Merci et à bientôt !',
     joinLoyalty: 'Rejoignez notre programme de fidélité',
+    hello: 'Bonjour {{name}}',
+    points_one: '{{count}} point de fidélité',
+    points_other: '{{count}} points de fidélité',
     receiptCode: 'Votre ticket : scannez ce code avec votre téléphone',
+    joinCode: 'Devenez membre et gagnez les points de cet achat : scannez ce code',
   },
 };

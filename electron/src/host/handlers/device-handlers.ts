@@ -18,6 +18,15 @@ function parsePatch(raw: unknown): DeviceSettingsPatch {
   return patch as DeviceSettingsPatch;
 }
 
+/** The member greeted on the customer display: a first name and, when known, a points balance. */
+function displayMember(raw: unknown): NonNullable<CustomerDisplayState['member']> {
+  const m = record(raw, 'member');
+  return {
+    name: text(m, 'name', { max: 60 }),
+    ...(m.points !== undefined ? { points: integer(m, 'points', 0, 1_000_000_000) } : {}),
+  };
+}
+
 function parseDisplay(raw: unknown): CustomerDisplayState {
   const req = record(raw, 'display.show request');
   const lines = Array.isArray(req.lines) ? req.lines.slice(-20) : [];
@@ -35,10 +44,12 @@ function parseDisplay(raw: unknown): CustomerDisplayState {
     }),
     ...(req.change !== undefined ? { change: integer(req, 'change', 0, 100_000_000) } : {}),
     ...(typeof req.loyaltyUrl === 'string' && req.loyaltyUrl.length <= 300 ? { loyaltyUrl: req.loyaltyUrl } : {}),
+    ...(req.member !== undefined ? { member: displayMember(req.member) } : {}),
     // The customer's phone opens it: a web address, nothing a screen could run.
     ...(typeof req.receiptUrl === 'string' && req.receiptUrl.length <= 400 && /^https?:\/\/\S+$/.test(req.receiptUrl)
       ? { receiptUrl: req.receiptUrl }
       : {}),
+    ...(typeof req.joinUrl === 'string' && req.joinUrl.length <= 400 && /^https?:\/\/\S+$/.test(req.joinUrl) ? { joinUrl: req.joinUrl } : {}),
   };
 }
 

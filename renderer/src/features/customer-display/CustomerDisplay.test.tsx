@@ -73,6 +73,43 @@ describe('what the customer sees', () => {
   });
 });
 
+describe('the member of the sale', () => {
+  const durand = { id: 'cust-1', label: 'Durand Marie', firstName: 'Marie' };
+
+  it('is greeted by first name with their points, never by last name, e-mail or phone; gone once paid', () => {
+    const cart = addProduct({ ...newCart('EUR'), customer: { ...durand, points: 1250 } }, demoProduct(1), { lineId: 'l1' });
+    const state = customerDisplayState({ cart, lastSale: null, donePanel: false }, profile.vatRates);
+    expect(state.member).toEqual({ name: 'Marie', points: 1250 });
+    show(state);
+    expect(screen.getByText('Bonjour Marie · 1250 points de fidélité')).toBeTruthy();
+    expect(document.body.textContent).not.toContain('Durand');
+    const paid = customerDisplayState(
+      { cart: newCart('EUR'), lastSale: { record: paidSale, print: 'printing' }, donePanel: true },
+      profile.vatRates,
+    );
+    expect(paid.member).toBeUndefined();
+  });
+
+  it('is welcomed before the first line without the sign-up code; a customer without a first name by the first word the till shows', () => {
+    const idle = customerDisplayState(
+      { cart: { ...newCart('EUR'), customer: durand }, lastSale: null, donePanel: false },
+      profile.vatRates,
+      {
+        loyaltyUrl: 'https://example.com/fidelite',
+      },
+    );
+    expect(idle).toEqual({ phase: 'idle', currency: 'EUR', total: 0, lines: [], member: { name: 'Marie' } });
+    show(idle);
+    expect(screen.getByRole('heading').textContent).toBe('Bonjour Marie');
+    expect(screen.queryByRole('img')).toBeNull();
+    const labelOnly = customerDisplayState(
+      { cart: { ...newCart('EUR'), customer: { id: 'c-2', label: 'Martin', points: 1 } }, lastSale: null, donePanel: false },
+      profile.vatRates,
+    );
+    expect(labelOnly.member).toEqual({ name: 'Martin', points: 1 });
+  });
+});
+
 describe('between two customers', () => {
   afterEach(async () => {
     await stopTill();

@@ -11,6 +11,17 @@ function LinkCode({ url }: { url: string }) {
   return svg ? <div className="signup-code" role="img" aria-label={url} dangerouslySetInnerHTML={{ __html: svg }} /> : null;
 }
 
+/** The member of the sale: greeted by first name, with their points when the till knows them. */
+function MemberGreeting({ member }: { member: NonNullable<CustomerDisplayState['member']> }) {
+  const { t } = useTranslation();
+  return (
+    <p className="member">
+      {t('customer.hello', { name: member.name })}
+      {member.points !== undefined && <> · {t('customer.points', { count: member.points })}</>}
+    </p>
+  );
+}
+
 /** What the customer sees on the second screen: the sale as it is rung up, the change, a welcome. */
 export function CustomerDisplay({ state, storeName }: { state: CustomerDisplayState | null; storeName: string }) {
   const { t } = useTranslation();
@@ -19,7 +30,8 @@ export function CustomerDisplay({ state, storeName }: { state: CustomerDisplaySt
   if (!state || state.phase === 'idle') {
     return (
       <main className="customer-display idle">
-        <h1>{t('customer.welcome')}</h1>
+        <h1>{state?.member ? t('customer.hello', { name: state.member.name }) : t('customer.welcome')}</h1>
+        {state?.member?.points !== undefined && <p className="member">{t('customer.points', { count: state.member.points })}</p>}
         <p>{storeName}</p>
         {state?.loyaltyUrl && (
           <figure>
@@ -47,12 +59,19 @@ export function CustomerDisplay({ state, storeName }: { state: CustomerDisplaySt
             <figcaption>{t('customer.receiptCode')}</figcaption>
           </figure>
         )}
+        {state.joinUrl && (
+          <figure className="join-code">
+            <LinkCode url={state.joinUrl} />
+            <figcaption>{t('customer.joinCode')}</figcaption>
+          </figure>
+        )}
         <p>{t('customer.thanks')}</p>
       </main>
     );
   }
   return (
     <main className="customer-display sale">
+      {state.member && <MemberGreeting member={state.member} />}
       <table>
         <tbody>
           {state.lines.map((line, i) => (
