@@ -1,5 +1,6 @@
 import type { StoredValueReservation } from '../payment/stored-value-tender';
 import type { Method } from './contract-method';
+import type { VoucherCardView } from './voucher-contract';
 
 /**
  * Paying with a gift card or store credit at the till (issue 14): the balance is the hub's, so a
@@ -10,18 +11,8 @@ import type { Method } from './contract-method';
  * (HUB_UNREACHABLE, which the page words); a typo in a code is refused before the hub is asked.
  */
 
-/** A card as the hub describes it to the till: never its code. */
-export type StoredValueCardView = {
-  readonly cardId: string;
-  /** Only the last group: ••••-••••-••••-••••-8NCA. */
-  readonly maskedCode: string;
-  readonly kind: 'gift_card' | 'store_credit';
-  readonly currency: string;
-  readonly status: 'active' | 'cancelled' | 'expired';
-  /** What may be spent now (what other sales reserved is not in it). */
-  readonly available: number;
-  readonly expiresAt?: string;
-};
+/** A card as the hub describes it to the till, never its code: the one the sale of a reload looks up too. */
+export type StoredValueCardView = VoucherCardView;
 
 export type LedgerContract = {
   /** A card's balance by its code (in the body; the host never keeps the code). */

@@ -59,7 +59,8 @@ export async function payCash(tendered: number): Promise<void> {
   await afterTenderChange();
 }
 
-function notifyPaymentError(error: unknown): void {
+/** A refusal of core's payment rules in the cashier's words; anything else as the host's error. */
+export function notifyPaymentError(error: unknown, otherwise: (error: unknown) => void = notifyError): void {
   const code = (error as { code?: string }).code;
   const keys: Record<string, string> = {
     'card-overpay': 'payment.cardOverpay',
@@ -68,7 +69,7 @@ function notifyPaymentError(error: unknown): void {
     'invalid-amount': 'dialogs.invalidAmount',
   };
   if (code && keys[code]) useAppStore.getState().notify('error', keys[code]);
-  else notifyError(error);
+  else otherwise(error);
 }
 
 function replaceTender(id: string, patch: Partial<CardTender>): void {

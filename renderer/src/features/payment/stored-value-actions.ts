@@ -6,6 +6,7 @@ import { notifyError } from '../../state/error-notice';
 import { cartActions, useCartStore } from '../../state/cart-store';
 import { totalsNow } from '../../state/rates-now';
 import { services } from '../../state/services';
+import { notifyPaymentError } from './payment-actions';
 
 /** The words of a card the host or the hub refused, or of the hub away; null for any other error. */
 export function storedValueErrorKey(error: unknown): { key: string; values?: Record<string, unknown> } | null {
@@ -56,15 +57,9 @@ export async function payStoredValue(code: string, card: StoredValueCardView): P
     cartActions.setStatus('paying');
     return true;
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    const keys: Record<string, string> = {
-      'nothing-due': 'payment.nothingDue',
-      'unknown-card-pending': 'payment.settleUnknown',
-      'invalid-amount': 'payment.storedValue.empty',
-      'card-overpay': 'payment.cardOverpay',
-    };
-    if (code && keys[code]) useAppStore.getState().notify('error', keys[code]);
-    else notifyStoredValueError(error);
+    // An empty card is core's invalid amount: said as such.
+    if ((error as { code?: string }).code === 'invalid-amount') useAppStore.getState().notify('error', 'payment.storedValue.empty');
+    else notifyPaymentError(error, notifyStoredValueError);
     return false;
   }
 }
