@@ -23,7 +23,7 @@ import { hubHandlers } from './handlers/hub-handlers';
 import { customerHandlers, sendCustomer } from './handlers/customer-handlers';
 import { loyaltyHandlers } from './handlers/loyalty-handlers';
 import { CustomerOutbox } from './hub/customer-outbox';
-import { CustomerCache } from './customers/customer-cache';
+import { CustomerCache, customerSoldTo } from './customers/customer-cache';
 import { ReservationBook } from './ledgers/reservation-book';
 import { openLedgers } from './ledgers/ledger-service';
 import { receiptHandlers } from './handlers/receipt-handlers';
@@ -249,6 +249,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   );
   const customerCache = await CustomerCache.open(options.dataDir);
   registry.register(customerHandlers(context, customerOutbox, customerCache));
+  const soldTo = customerSoldTo(customerCache);
   registry.register(deviceHandlers(context));
   registry.register(trainingHandlers(context));
   registry.register(archiveHandlers(new TillArchives(context)));
@@ -284,7 +285,11 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   let closed: Promise<void> | null = null;
   return {
     context,
-    invoke: (name, request) => registry.invoke(name, request),
+    invoke: async (name, request) => {
+      const reply = await registry.invoke(name, request);
+      soldTo(name, reply);
+      return reply;
+    },
     on: (event, listener) => events.on(event, listener),
     onAny: (listener) => events.onAny(listener),
     customerDisplay: () => devices.settings.customerDisplay,

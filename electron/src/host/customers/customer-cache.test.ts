@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseCustomerQuery, type CustomerQuery } from '@pos/core/customers/customer-query';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CustomerCache } from './customer-cache';
+import { CustomerCache, customerSoldTo } from './customer-cache';
 
 const query = (text: string): CustomerQuery => {
   const parsed = parseCustomerQuery(text);
@@ -73,6 +73,19 @@ describe('the customers the till keeps for offline searches', () => {
     expect(lines.length).toBeLessThanOrEqual(10);
     cache = await CustomerCache.open(dataDir, 5);
     expect(ids(cache, 'martin')).toEqual(['c-10', 'c-11', 'c-12', 'c-7', 'c-9']);
+    await cache.close();
+  });
+
+  it('a sale sealed for a customer makes them the most recent: a regular is kept', async () => {
+    const cache = await CustomerCache.open(dataDir, 2);
+    const soldTo = customerSoldTo(cache);
+    await cache.rememberCreated('c-1', { lastName: 'Martin' });
+    await cache.rememberCreated('c-2', { lastName: 'Martin' });
+    soldTo('fiscal.seal', { ok: true, value: { chain: 'sale', payload: { customerId: 'c-1' } } });
+    soldTo('fiscal.seal', { ok: false, error: { code: 'SEAL_REFUSED', message: 'no' } });
+    soldTo('receipt.print', { ok: true, value: { chain: 'sale', payload: { customerId: 'c-2' } } });
+    await cache.rememberCreated('c-3', { lastName: 'Martin' });
+    expect(ids(cache, 'martin')).toEqual(['c-1', 'c-3']);
     await cache.close();
   });
 

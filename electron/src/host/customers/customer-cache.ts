@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CustomerDraft, CustomerMatchView } from '@pos/core';
+import type { CustomerDraft, CustomerMatchView, InvokeReply } from '@pos/core';
 import { foldName, normaliseCardNumber, normaliseEmail, normalisePhone } from '@pos/core/customers/customer-contact';
 import { customerMatchOf } from '@pos/core/customers/customer-match';
 import type { CustomerQuery } from '@pos/core/customers/customer-query';
@@ -220,4 +220,17 @@ export class CustomerCache {
     await writeFile(temporary, snapshot, { mode: 0o600 });
     await rename(temporary, this.file);
   }
+}
+
+/**
+ * Watches the host's answers for a sale sealed with a customer (its customerId): that customer is
+ * the store's most recent again, so a regular stays in the cache however many others are found.
+ */
+export function customerSoldTo(cache: CustomerCache): (name: unknown, reply: InvokeReply) => void {
+  return (name, reply) => {
+    if (name !== 'fiscal.seal' || !reply.ok) return;
+    const record = reply.value as { chain?: unknown; payload?: { customerId?: unknown } } | null;
+    const id = record?.chain === 'sale' ? record.payload?.customerId : undefined;
+    if (typeof id === 'string') void cache.touch(id);
+  };
 }
