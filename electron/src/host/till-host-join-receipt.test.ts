@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { receiptText, type SealedRecord } from '@pos/core';
+import { receiptText, type HostEvents, type SealedRecord } from '@pos/core';
 import { joinProof } from '@pos/core/signup/join-link';
 import { describe, expect, it } from 'vitest';
-import { capturingPrinter, demoSale, signIn, valueOf, type TestHost } from './test-support/host-harness';
+import { capturingPrinter, demoSale, nextEvent, signIn, valueOf, type TestHost } from './test-support/host-harness';
 import { printingRig } from './test-support/fake-printers';
 
 /** The loyalty sign-up's QR code the host prints on a sale without a member (core's joinLinkFor, withJoinCode). */
@@ -53,5 +53,21 @@ describe('the receipt’s sign-up code', () => {
     await sealSale(member, 'sale-member', { customerId: 'c-1' });
     valueOf(await member.invoke('receipt.print', { saleId: 'sale-member' }));
     expect(receiptText(memberPrinter.receipts[0]!)).not.toContain('/join/');
+  });
+
+  it('passes the sign-up link on to the customer’s screen after payment, and nothing but a web address', async () => {
+    const host = await hosts.start(await dirs.make(), { printer: capturingPrinter() });
+    await signIn(host);
+    const paid = { phase: 'paid', currency: 'EUR', total: 349, lines: [] } as const;
+    const shown = (joinUrl: string) => {
+      const next = nextEvent<HostEvents['display.state']>(
+        (l) => host.on('display.state', l),
+        () => true,
+      );
+      return host.invoke('display.show', { ...paid, joinUrl }).then(() => next);
+    };
+    const link = `https://fidelite.example.com/join/S001/s-1.${'0'.repeat(20)}`;
+    expect(await shown(link)).toEqual({ ...paid, joinUrl: link });
+    expect(await shown('javascript:alert(1)')).toEqual(paid);
   });
 });

@@ -1,4 +1,5 @@
 import type { CustomerDisplayState } from '@pos/core';
+import { joinLinkFor } from '@pos/core/signup/join-link';
 import { customerDisplayState } from '../features/customer-display/display-state';
 import { digitalReceiptLink } from '../features/receipt/digital-link';
 import { useAppStore } from '../state/app-store';
@@ -28,6 +29,7 @@ export function feedCustomerDisplay(): () => void {
       {
         ...(profile.loyaltySignupUrl ? { loyaltyUrl: profile.loyaltySignupUrl } : {}),
         receiptLink: (record) => digitalReceiptLink(record),
+        joinLink: (record) => joinLinkFor(record, profile, useSyncStore.getState().hub?.hubUrl ?? null),
       },
     );
     const text = JSON.stringify(state);

@@ -49,7 +49,9 @@ function parseDisplay(raw: unknown): CustomerDisplayState {
     ...(typeof req.receiptUrl === 'string' && req.receiptUrl.length <= 400 && /^https?:\/\/\S+$/.test(req.receiptUrl)
       ? { receiptUrl: req.receiptUrl }
       : {}),
-    ...(typeof req.joinUrl === 'string' && req.joinUrl.length <= 400 && /^https?:\/\/\S+$/.test(req.joinUrl) ? { joinUrl: req.joinUrl } : {}),
+    ...(typeof req.joinUrl === 'string' && req.joinUrl.length <= 400 && /^https?:\/\/\S+$/.test(req.joinUrl)
+      ? { joinUrl: req.joinUrl }
+      : {}),
   };
 }
 
