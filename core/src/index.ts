@@ -17,6 +17,7 @@ export * from './contract/customer-contract';
 export * from './contract/voucher-contract';
 export * from './contract/loyalty-contract';
 export * from './contract/ledger-contract';
+export * from './contract/coupon-contract';
 export * from './demo/demo-catalog';
 export * from './demo/demo-store';
 export * from './errors/pos-error';

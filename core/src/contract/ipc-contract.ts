@@ -7,6 +7,7 @@ import type { StoreProfile } from '../store/store-profile';
 import type { ArchiveContract, ArchiveProgress } from './archive-contract';
 import type { CashContract } from './cash-contract';
 import type { CustomerContract } from './customer-contract';
+import type { CouponContract } from './coupon-contract';
 import type { Method } from './contract-method';
 import type { CustomerDisplayState, DeviceContract, DeviceStatusView, PrinterStatus, PrintOutcome, ScanEvent } from './device-contract';
 import type { HubContract, HubStatus, SyncStreamMessage } from './hub-contract';
@@ -92,6 +93,7 @@ export type HostContract = {
   ReturnContract &
   ArchiveContract &
   CustomerContract &
+  CouponContract &
   LedgerContract &
   VoucherContract;
 
@@ -183,6 +185,8 @@ const METHODS = {
   'ledger.lookupCard': true,
   'ledger.reserveCard': true,
   'ledger.release': true,
+  'coupons.reserve': true,
+  'coupons.release': true,
   'vouchers.ready': true,
   'vouchers.lookup': true,
   'vouchers.issue': true,

@@ -11,6 +11,7 @@ import type { DeviceManager } from './devices/device-manager';
 import type { JournaledTerminal } from './terminal/journaled-terminal';
 import type { JournalStore } from './fiscal/journal-store';
 import type { ReservationBook } from './ledgers/reservation-book';
+import type { CouponBook } from './coupons/coupon-book';
 import type { TillKey } from './fiscal/key-store';
 import type { Sealer } from './fiscal/sealer';
 import type { HostEventBus } from './host-events';
@@ -44,6 +45,8 @@ export type HostContext = {
   /** The promotions the hub sent through this host: every sale is priced again with them before it is sealed. */
   /** The gift card and store credit reservations this host obtained from the hub (ledgers/). */
   readonly reservations: ReservationBook;
+  /** The coupon codes this host holds for open sales (coupons/): every coupon discount is checked against them before it is sealed. */
+  readonly coupons: CouponBook;
   readonly promotions: PromotionBook;
   /** The loyalty programs the hub sent through this host: a sale's earn is checked against them before it is sealed. */
   readonly loyalty: LoyaltyBook;

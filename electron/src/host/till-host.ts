@@ -26,6 +26,8 @@ import { CustomerOutbox } from './hub/customer-outbox';
 import { CustomerCache, customerSoldTo } from './customers/customer-cache';
 import { ReservationBook } from './ledgers/reservation-book';
 import { openLedgers } from './ledgers/ledger-service';
+import { CouponBook } from './coupons/coupon-book';
+import { openCoupons } from './coupons/coupon-service';
 import { receiptHandlers } from './handlers/receipt-handlers';
 import { openVouchers } from './vouchers/voucher-service';
 import { returnHandlers } from './handlers/return-handlers';
@@ -75,11 +77,13 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   const lifecycle = new LifecycleIndex();
   // Opened before the journal: it learns from every sealed record which reservation a sale used.
   const reservations = await ReservationBook.open(options.dataDir);
+  // Also before the journal: it learns which coupons each sealed sale used (consumed at the hub after).
+  const coupons = await CouponBook.open(options.dataDir);
   const events = new HostEventBus();
   // A write that fails and cannot be undone stops sealing: every screen is told at once.
   const journal = await JournalStore.open(options.dataDir, {
     key,
-    indexers: [index.add, cash.add, lifecycle.add, reservations.add],
+    indexers: [index.add, cash.add, lifecycle.add, reservations.add, coupons.add],
     onStatus: (status) => events.emit('fiscal.status', status),
   });
   const sealer = new Sealer(journal, key, { storeId: config.storeId, tillId: config.tillId });
@@ -158,6 +162,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     cash,
     approvals,
     reservations,
+    coupons,
     promotions,
     loyalty,
     sealGate: new SealGate(),
@@ -242,6 +247,9 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   // Gift cards and store credit as tenders: reservations spent after the seal, given back when abandoned.
   const ledgers = openLedgers(context);
   registry.register(ledgers.handlers);
+  // Coupon codes: reserved for the open sale, consumed after the seal, given back when removed; offline, the till's block.
+  const couponService = await openCoupons(context);
+  registry.register(couponService.handlers);
   // Customers created offline: sent once the hub answers again (a status change to online, or the next creation).
   const customerOutbox = await CustomerOutbox.open(
     options.dataDir,
@@ -305,6 +313,7 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
         await vouchers.close();
         await customerCache.close();
         await ledgers.close();
+        await couponService.close();
         await hub.close();
         await devices.close();
         await printer.close();

@@ -62,6 +62,11 @@ export class PromotionBook {
     await this.writing;
   }
 
+  /** The newest version held of a rule (an offline block code gives it), if any. */
+  latestVersion(promotionId: string): number | undefined {
+    return this.versions.get(promotionId)?.at(-1)?.version;
+  }
+
   /** How many rules (ids) are held. */
   get size(): number {
     return this.versions.size;

@@ -4,6 +4,7 @@ import {
   problem,
   salePricingContext,
   salePromotionProblems,
+  saleCoupons,
   saleLoyaltyEarnProblems,
   saleKind,
   subjectCovers,
@@ -24,6 +25,7 @@ import type { PromotionBook } from '../catalog/promotion-book';
 import type { LoyaltyBook } from '../catalog/loyalty-book';
 import type { HostContext } from '../host-context';
 import type { ReservationBook } from '../ledgers/reservation-book';
+import type { CouponBook } from '../coupons/coupon-book';
 import { outcomeOf, type PaymentJournal } from '../terminal/payment-journal';
 import type { SealedIndex } from './sealed-index';
 
@@ -38,6 +40,8 @@ export type SealCheckContext = {
   readonly loyalty: LoyaltyBook;
   /** The gift card and store credit reservations this host obtained from the hub. */
   readonly reservations: ReservationBook;
+  /** The coupon codes this host holds for open sales (reserved at the hub, or of the till's offline block). */
+  readonly coupons: CouponBook;
 };
 
 /** The checks' view of the host, for the signed-in `staff`. */
@@ -51,6 +55,7 @@ export function sealCheckContext(ctx: HostContext, staff: StaffMember): SealChec
     promotions: ctx.promotions,
     loyalty: ctx.loyalty,
     reservations: ctx.reservations,
+    coupons: ctx.coupons,
   };
 }
 
@@ -266,6 +271,27 @@ function storedValueProblems(sale: SalePayload, saleId: string, book: Reservatio
 }
 
 /**
+ * Each coupon a sale's discounts use against a code this host holds for this very sale: reserved
+ * at the hub (which then counts it as used), or a code of the till's offline block, the same code
+ * and promotion, not given back. A page cannot give a coupon discount the hub never reserved.
+ */
+function couponProblems(sale: SalePayload, saleId: string, book: CouponBook): SaleProblem[] {
+  if (!isSaleV1(sale) || sale.kind === 'return') return [];
+  const problems: SaleProblem[] = [];
+  for (const used of saleCoupons(sale.discounts)) {
+    const held = book.get(saleId, used.promotionId);
+    if (!held || held.code !== used.code) {
+      problems.push(
+        problem('promotion', `coupon of ${used.promotionId}: this till holds no code ${used.code ?? '(none named)'} for this sale`),
+      );
+    } else if (book.isClosed(saleId, used.promotionId)) {
+      problems.push(problem('promotion', `coupon ${used.code} was given back: it cannot be used`));
+    }
+  }
+  return problems;
+}
+
+/**
  * Everything the host checks before sealing a sale: core's rules (a version 1 sale's business day
  * with the store's zone and day start), a return against its original when this till sealed it,
  * then what only the host knows.
@@ -281,6 +307,7 @@ export function saleSealProblems(sale: SalePayload, recordId: string, ctx: SealC
     ...found,
     ...cardProblems(sale, recordId, ctx.payments, ctx.index),
     ...storedValueProblems(sale, recordId, ctx.reservations, ctx.profile.currency),
+    ...couponProblems(sale, recordId, ctx.coupons),
     ...saleApprovalProblems(sale, ctx, original),
   ];
 }

@@ -1,0 +1,69 @@
+import { couponHandlers, couponHub } from '../handlers/coupon-handlers';
+import type { HandlerGroup } from '../handlers/handler-registry';
+import type { HostContext } from '../host-context';
+import { CouponBlock, type BlockCode } from './coupon-block';
+import { CouponRunner } from './coupon-runner';
+
+/** How often the host sends what waits and reads its block again when nothing else asks. */
+export const COUPON_RETRY_MS = 60_000;
+
+export type Coupons = {
+  readonly runner: CouponRunner;
+  readonly block: CouponBlock;
+  readonly handlers: HandlerGroup;
+  /** Reads this till's offline block from the hub again (online only; offline it keeps the last one). */
+  refreshBlock(): Promise<void>;
+  close(): Promise<void>;
+};
+
+/**
+ * The host's side of the hub's coupons: the codes it holds (ctx.coupons, an indexer of the journal)
+ * consumed, recorded or given back by one runner, run at start (a sale sealed before a kill -9 is
+ * consumed now), after every seal that makes something due, when the hub comes back, and every
+ * COUPON_RETRY_MS; the till's offline block read from the hub at the same times.
+ */
+export async function openCoupons(ctx: HostContext, retryMs = COUPON_RETRY_MS): Promise<Coupons> {
+  const book = ctx.coupons;
+  const block = await CouponBlock.open(ctx.dataDir);
+  const runner = new CouponRunner(book, couponHub(ctx), ({ saleId, code, hubCode }) =>
+    ctx.events.emit('host.notice', {
+      level: 'error',
+      message: `The hub refused coupon ${code} of sale ${saleId} (${hubCode ?? 'no code'}): report it to head office`,
+    }),
+  );
+  const refreshBlock = async () => {
+    if (!ctx.hub.enrolled) return;
+    const answer = await ctx.hub.send<{ codes: BlockCode[] }>('GET', '/api/v1/till/coupons/block');
+    await block.replace(answer.codes);
+  };
+  let closed = false;
+  const kick = () => {
+    if (closed || !ctx.hub.enrolled) return;
+    void runner.run().catch(() => undefined);
+  };
+  const both = () => {
+    kick();
+    if (!closed) void refreshBlock().catch(() => undefined);
+  };
+  book.onDue = () => setImmediate(kick);
+  both();
+  const stopOnline = ctx.events.on('hub.status', (status) => {
+    if (status.online) both();
+  });
+  const timer = setInterval(both, retryMs);
+  timer.unref();
+  return {
+    runner,
+    block,
+    refreshBlock,
+    handlers: couponHandlers(ctx, book, block, kick),
+    close: async () => {
+      closed = true;
+      clearInterval(timer);
+      stopOnline();
+      book.onDue = () => undefined;
+      await runner.settle();
+      await book.close();
+    },
+  };
+}
