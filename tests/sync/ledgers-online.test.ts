@@ -6,6 +6,7 @@ import {
   demoProduct,
   demoStoreProfile,
   emptyCart,
+  saleDocFromRecord,
   storedValueTender,
   type Cart,
   type SalePayloadV1,
@@ -112,6 +113,19 @@ for (const target of testTargets()) {
       );
       expect(await redeems(cardId)).toEqual([`redeem:${sale.saleId}:gift-1`]);
       expect(await lookup(a, code)).toMatchObject({ available: 0, reserved: 0 });
+
+      // Pushed, the sale is verified by the hub like any other: its chain holds, no invalid_sale.
+      await b.docs.sales.insert(saleDocFromRecord(record));
+      await b.startReplication();
+      const db = env().database.db;
+      await eventually(
+        () =>
+          db.query<{ doc_id: string }>(
+            "SELECT doc_id FROM chain_records WHERE store_id = 'S002' AND collection = 'sales' AND feed_seq IS NOT NULL",
+          ),
+        (rows) => rows.some((r) => r.doc_id === sale.saleId),
+      );
+      expect(await db.query("SELECT kind FROM incidents WHERE store_id = 'S002' AND kind = 'invalid_sale'")).toEqual([]);
     });
 
     it('the network cut between the seal and the spend: spent once the hub answers again, never twice', async () => {
