@@ -4,6 +4,7 @@ import { DEFAULT_STOCK_CONCURRENCY, StockProjector } from './stock/stock-project
 import { ClosingProjector } from './closings/closing-projector';
 import { DEFAULT_REPORTING_CONCURRENCY, ReportingProjector } from './reporting/reporting-projector';
 import { SignupProjector } from './signup/signup-projector';
+import { DEFAULT_LOYALTY_CONCURRENCY, LoyaltyProjector } from './loyalty/loyalty-projector';
 
 /** What each projector reports when a step fails (it retries that store later; the others go on). */
 export type ProjectorErrorLog = (error: unknown, storeId: string, failed: string) => void;
@@ -32,6 +33,8 @@ export type Projectors = {
   readonly reports: ReportingProjector;
   /** Decides the receipt sign-ups' claims as their sales are verified (src/signup). */
   readonly signups: SignupProjector;
+  /** Credits the verified sales' earns and reverses their returns' points in the loyalty ledger (src/loyalty). */
+  readonly loyalty: LoyaltyProjector;
   /** Waits until every store's pushed records are verified and its verified sales projected. */
   catchUp(): Promise<void>;
   /** The steps under way finish; records not yet verified or projected are for the next start. */
@@ -43,7 +46,9 @@ export async function startProjectors(db: Database, options: ProjectorOptions): 
   // A connection a lane of each projector: two a verifier lane (its step, and the next batch read
   // ahead meanwhile), one a lane of the others.
   const verifierLanes = options.verification?.concurrency ?? DEFAULT_VERIFY_CONCURRENCY;
-  const pool = db.ownPool(verifierLanes * 2 + DEFAULT_STOCK_CONCURRENCY + 1 + DEFAULT_REPORTING_CONCURRENCY + 1);
+  const pool = db.ownPool(
+    verifierLanes * 2 + DEFAULT_STOCK_CONCURRENCY + 1 + DEFAULT_REPORTING_CONCURRENCY + 1 + DEFAULT_LOYALTY_CONCURRENCY,
+  );
   const verifier = new ChainVerifier(pool, {
     ...options.verification,
     onError: (error, storeId) => options.onError(error, storeId, 'chain verification'),
@@ -52,6 +57,7 @@ export async function startProjectors(db: Database, options: ProjectorOptions): 
   const closings = new ClosingProjector(pool, { onError: (error, storeId) => options.onError(error, storeId, 'closing recomputation') });
   const reports = new ReportingProjector(pool, { onError: (error, storeId) => options.onError(error, storeId, 'reporting projection') });
   const signups = new SignupProjector(pool, { onError: (error, storeId) => options.onError(error, storeId, 'sign-up claims') });
+  const loyalty = new LoyaltyProjector(pool, { onError: (error, storeId) => options.onError(error, storeId, 'loyalty projection') });
 
   const close = async () => {
     await verifier.close();
@@ -59,6 +65,7 @@ export async function startProjectors(db: Database, options: ProjectorOptions): 
     await closings.close();
     await reports.close();
     await signups.close();
+    await loyalty.close();
     await pool.close();
   };
   try {
@@ -67,6 +74,7 @@ export async function startProjectors(db: Database, options: ProjectorOptions): 
     await closings.start();
     await reports.start();
     await signups.start();
+    await loyalty.start();
   } catch (error) {
     await close();
     throw error;
@@ -77,12 +85,14 @@ export async function startProjectors(db: Database, options: ProjectorOptions): 
     closings,
     reports,
     signups,
+    loyalty,
     async catchUp() {
       await verifier.catchUp();
       await stock.catchUp();
       await closings.catchUp();
       await reports.catchUp();
       await signups.catchUp();
+      await loyalty.catchUp();
     },
     close,
   };

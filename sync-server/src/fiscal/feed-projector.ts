@@ -5,7 +5,7 @@ import { isRecordFault } from '../sync/record-faults';
 import { VERIFIED_FEED, verifiedFeedEnd } from './verified-feed';
 
 /** A projection's checkpoint table: (store_id primary key, seq: the verified feed's number last read, updated_at). */
-export type FeedCheckpoint = 'stock_projection' | 'closing_projection' | 'reporting_projection' | 'signup_projection';
+export type FeedCheckpoint = 'stock_projection' | 'closing_projection' | 'reporting_projection' | 'loyalty_projection' | 'signup_projection';
 
 /**
  * A projection that follows each store's verified feed (chain_records.feed_seq, the chain

@@ -39,19 +39,29 @@ export function ledgerOperation<E, A>(
   request: { readonly entryId: string; readonly hash: string; readonly now: string },
   decide: (ledger: { readonly entries: readonly E[]; readonly at: string; readonly tx: Queryable }) => Promise<LedgerDecision<E, A>>,
 ): Promise<A> {
-  return answeringRefusals(() =>
-    db.transaction(async (tx) => {
-      const { lastEntryAt } = await account.lock(tx);
-      const before = await account.find(tx, request.entryId);
-      if (before) {
-        if (before.requestHash !== request.hash) throw entryConflict(request.entryId);
-        return before.answer as A;
-      }
-      const at = ledgerInstant(request.now, lastEntryAt);
-      const decision = await decide({ entries: await account.entries(tx), at, tx });
-      await account.insert(tx, decision, request.hash);
-      if (decision.at === at) await account.touch(tx, at);
-      return decision.answer;
-    }),
-  );
+  return answeringRefusals(() => db.transaction((tx) => ledgerOperationIn(tx, account, request, decide)));
+}
+
+/**
+ * The same operation inside a transaction the caller holds (the loyalty projector's step, whose
+ * checkpoint commits with what it wrote). core's refusals are thrown as they are: wrap the call in
+ * answeringRefusals to get the hub's coded errors.
+ */
+export async function ledgerOperationIn<E, A>(
+  tx: Queryable,
+  account: LedgerAccount<E>,
+  request: { readonly entryId: string; readonly hash: string; readonly now: string },
+  decide: (ledger: { readonly entries: readonly E[]; readonly at: string; readonly tx: Queryable }) => Promise<LedgerDecision<E, A>>,
+): Promise<A> {
+  const { lastEntryAt } = await account.lock(tx);
+  const before = await account.find(tx, request.entryId);
+  if (before) {
+    if (before.requestHash !== request.hash) throw entryConflict(request.entryId);
+    return before.answer as A;
+  }
+  const at = ledgerInstant(request.now, lastEntryAt);
+  const decision = await decide({ entries: await account.entries(tx), at, tx });
+  await account.insert(tx, decision, request.hash);
+  if (decision.at === at) await account.touch(tx, at);
+  return decision.answer;
 }

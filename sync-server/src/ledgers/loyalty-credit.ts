@@ -1,9 +1,9 @@
 import { loyaltyBalance, loyaltyEntryProblems, LedgerRefusal, type LoyaltyAdjustEntry, type LoyaltyEarnEntry } from '@pos/core';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import { hubNow } from './ledger-clock';
-import { invalidLedgerRequest } from './ledger-errors';
+import { answeringRefusals, invalidLedgerRequest } from './ledger-errors';
 import { checkRequest } from './ledger-inputs';
-import { ledgerOperation } from './ledger-operation';
+import { ledgerOperation, ledgerOperationIn } from './ledger-operation';
 import { loyaltyAccount } from './loyalty-rows';
 import { requestHash } from './request-hash';
 
@@ -21,7 +21,12 @@ export type LoyaltyEarnAnswer = {
  * same sale pushed again, even months later, finds its entry and gets the first answer. The entry
  * is bounded by core's shape before anything reads it; its instant is the sale's.
  */
-export async function earnPoints(db: Database, earn: unknown, now?: string): Promise<LoyaltyEarnAnswer> {
+export function earnPoints(db: Database, earn: unknown, now?: string): Promise<LoyaltyEarnAnswer> {
+  return answeringRefusals(() => db.transaction((tx) => earnPointsIn(tx, earn, now)));
+}
+
+/** earnPoints inside a transaction the caller holds (the loyalty projector's step). */
+export async function earnPointsIn(tx: Queryable, earn: unknown, now?: string): Promise<LoyaltyEarnAnswer> {
   const problems = loyaltyEntryProblems(earn, 'earn');
   if (problems.length === 0 && (earn as { kind: string }).kind !== 'earn') problems.push('earn.kind must be earn');
   if (problems.length > 0) throw invalidLedgerRequest(problems);
@@ -29,7 +34,7 @@ export async function earnPoints(db: Database, earn: unknown, now?: string): Pro
   checkRequest(entry, { id: ['customerId', 'programId'] }, 'earn');
   const key = { customerId: entry.customerId, programId: entry.programId };
   const hash = requestHash({ op: 'loyalty.earn', entry });
-  return ledgerOperation(db, loyaltyAccount(key), { entryId: entry.id, hash, now: hubNow(now) }, async ({ entries, at }) => {
+  return ledgerOperationIn(tx, loyaltyAccount(key), { entryId: entry.id, hash, now: hubNow(now) }, async ({ entries, at }) => {
     const after = loyaltyBalance([...entries, entry], at);
     const answer = { entryId: entry.id, ...key, points: entry.points, available: after.available };
     return { entryId: entry.id, kind: entry.kind, at: entry.at, entry, saleId: entry.saleId, answer };

@@ -3,7 +3,8 @@ import { MAX_AMOUNT } from '@pos/core/validation/sealed-shapes';
 import type { Database, Queryable } from '../db/database';
 import { hubNow } from './ledger-clock';
 import { checkRequest } from './ledger-inputs';
-import { ledgerOperation } from './ledger-operation';
+import { ledgerOperationIn } from './ledger-operation';
+import { answeringRefusals } from './ledger-errors';
 import { loyaltyAccount, type LoyaltyAccountKey } from './loyalty-rows';
 import { requestHash } from './request-hash';
 import { resolveCustomerId } from '../customers/customer-resolve';
@@ -43,12 +44,17 @@ async function refundedBefore(tx: Queryable, key: LoyaltyAccountKey, saleId: str
  * balance never goes below zero: points already spent become debt, recorded with this entry.
  * Points the sale spent on a reward are not given back. Once per return.
  */
-export async function reversePoints(db: Database, request: LoyaltyReverseRequest): Promise<LoyaltyReverseAnswer> {
+export function reversePoints(db: Database, request: LoyaltyReverseRequest): Promise<LoyaltyReverseAnswer> {
+  return answeringRefusals(() => db.transaction((tx) => reversePointsIn(tx, request)));
+}
+
+/** reversePoints inside a transaction the caller holds (the loyalty projector's step). */
+export async function reversePointsIn(tx: Queryable, request: LoyaltyReverseRequest): Promise<LoyaltyReverseAnswer> {
   checkRequest(request, { id: ['customerId', 'programId', 'saleId', 'returnId'] });
   const { programId, saleId, returnId, refunded } = request;
   const entryId = loyaltyEntryId.reverse(returnId);
   const hash = requestHash({ op: 'loyalty.reverse', programId, saleId, refunded });
-  return ledgerOperation(db, loyaltyAccount(request), { entryId, hash, now: hubNow(request.now) }, async ({ entries, at, tx }) => {
+  return ledgerOperationIn(tx, loyaltyAccount(request), { entryId, hash, now: hubNow(request.now) }, async ({ entries, at }) => {
     positiveAmount(refunded, MAX_AMOUNT);
     const earnId = loyaltyEntryId.earn(saleId);
     const earn = entries.find((e): e is LoyaltyEarnEntry => e.kind === 'earn' && e.id === earnId);
