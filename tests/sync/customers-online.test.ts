@@ -1,5 +1,6 @@
 import type { CustomerSaved, CustomerSearchAnswer } from '@pos/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { adminHeaders, headOffice } from '../../sync-server/src/test-support/head-office';
 import { testTargets } from '../../sync-server/src/test-support/test-databases';
 import { useHubBehindProxy } from './hub-behind-proxy';
 import { eventually, startTillPeer, type TillPeer } from './till-peer';
@@ -74,6 +75,40 @@ for (const target of testTargets()) {
       expect(next.state).toBe('saved');
       await eventually(stored, (ids) => ids.length === 2);
       expect(await stored()).toEqual(['cust-off-1@S001', 'cust-on-2@S001']);
+    });
+
+    it('one person created offline in store A and online in store B: one group of likely duplicates, merged, then found as one everywhere', async () => {
+      const a = await till('S001');
+      const b = await till('S002');
+      env().proxy.setPlan({ kind: 'refuse' });
+      const offline = (await a.bridge.invoke('customers.create', {
+        id: 'cust-a-off',
+        customer: { lastName: 'Lefèvre', firstName: 'Anaïs', phone: '06 11 22 33 44' },
+      })) as CustomerSaved;
+      expect(offline.state).toBe('queued');
+      env().proxy.setPlan({ kind: 'pass' });
+      const online = (await b.bridge.invoke('customers.create', {
+        id: 'cust-b-on',
+        customer: { lastName: 'Lefevre', email: 'anais@exemple.fr', phone: '+33 6 11 22 33 44' },
+      })) as CustomerSaved;
+      expect(online).toMatchObject({ state: 'saved' });
+      // A's customer arrives with A's next creation (or the next status change): once, and now a likely duplicate.
+      await a.bridge.invoke('customers.create', { id: 'cust-a-2', customer: { lastName: 'Petit' } });
+      await eventually(stored, (ids) => ids.length === 3);
+      const office = headOffice(env().hub, await adminHeaders(env().database.db));
+      expect((await office.call('GET', '/api/v1/admin/customers/duplicates')).body).toMatchObject({
+        groups: [{ by: 'phone', value: '+33611223344', customers: [{ id: 'cust-a-off' }, { id: 'cust-b-on' }] }],
+      });
+      expect((await office.call('POST', '/api/v1/admin/customers/cust-b-on/merge', { into: 'cust-a-off' })).status).toBe(200);
+      // Every till finds one person, the one kept, with what the other brought (the e-mail).
+      for (const peer of [a, b])
+        expect(await peer.bridge.invoke('customers.search', { query: 'anais@exemple.fr' })).toEqual({
+          customers: [expect.objectContaining({ id: 'cust-a-off', firstName: 'Anaïs', emailHint: 'a•••@exemple.fr' })],
+          source: 'hub',
+        });
+      // The old id still reads her history (the one kept), at any till.
+      expect(await b.bridge.invoke('customers.history', { customerId: 'cust-b-on' })).toEqual({ purchases: [], next: null });
+      expect((await office.call('GET', '/api/v1/admin/customers/duplicates')).body).toEqual({ groups: [], next: null });
     });
 
     it('refuses what is not a customer before it leaves the till, in words the page translates', async () => {
