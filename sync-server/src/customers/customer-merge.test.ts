@@ -1,4 +1,3 @@
-import { loyaltyEarn, type LoyaltyEarnInput } from '@pos/core';
 import { testLoyaltyProgram } from '@pos/core/test-support/loyalty-program';
 import { describe, expect, it } from 'vitest';
 import { auditLog, chainCustomers, loyaltyAccounts, loyaltyEntries, storedValueCards, storedValueEntries } from '../db/schema';
@@ -7,6 +6,7 @@ import { earnPoints } from '../ledgers/loyalty-credit';
 import { loyaltyBalanceAtHub } from '../ledgers/loyalty-balance-read';
 import { consumeReservation, reservePointsAtHub } from '../ledgers/loyalty-redeem';
 import { reversePoints } from '../ledgers/loyalty-reverse';
+import { earnOfSale } from '../test-support/loyalty-earn';
 import { useTestDatabase } from '../test-support/test-database';
 import { testTargets } from '../test-support/test-databases';
 import { customerInput } from './customer-input';
@@ -19,19 +19,7 @@ const T0 = '2026-04-02T10:00:00.000Z';
 const minutes = (n: number) => new Date(Date.parse(T0) + n * 60_000).toISOString();
 
 /** The earn entry a sale sealed for `customerId` carries: 100 points for 120 € with 20 € VAT. */
-function earnOf(customerId: string, saleId: string, total = 12_000, completedAt = T0) {
-  const sale: LoyaltyEarnInput = {
-    saleId,
-    customerId,
-    completedAt,
-    kind: 'sale',
-    currency: 'EUR',
-    total,
-    vat: total / 6,
-    tenders: [{ method: 'card', amount: total }],
-  };
-  return loyaltyEarn(program, sale)!;
-}
+const earnOf = (customerId: string, saleId: string, total = 12_000) => earnOfSale(program, customerId, saleId, total, T0);
 
 const balance = (db: Database, customerId: string, now = minutes(20)) =>
   loyaltyBalanceAtHub(db, { customerId, programId: program.id, now }).then((b) => ({ available: b.available, reserved: b.reserved }));
