@@ -26,6 +26,7 @@ export const enHelp: Pick<Dictionary, 'help' | 'keys' | 'keyLabels' | 'barcodeSh
     Escape: 'Close / back',
     Enter: 'Confirm',
     AltL: 'Lock the till',
+    AltG: 'Gift card (sell, reload)',
   },
   keyLabels: {
     F1: 'F1',
@@ -47,6 +48,7 @@ export const enHelp: Pick<Dictionary, 'help' | 'keys' | 'keyLabels' | 'barcodeSh
     Escape: 'Esc',
     Enter: 'Enter',
     AltL: 'Alt + L',
+    AltG: 'Alt + G',
   },
   // Engineer G: the printable sheet of the demo store's codes (help).
   barcodeSheet: {

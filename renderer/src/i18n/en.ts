@@ -3,6 +3,7 @@ import { enCustomers } from './en-customers';
 import { enDevices } from './en-devices';
 import { enErrors } from './en-errors';
 import { enFiscal } from './en-fiscal';
+import { enGiftCards } from './en-gift-cards';
 import { enHelp } from './en-help';
 import { enPayment } from './en-payment';
 import { enSale } from './en-sale';
@@ -20,6 +21,7 @@ export const en: Dictionary = {
   ...enDevices,
   ...enCash,
   ...enCustomers,
+  ...enGiftCards,
   ...enHelp,
   ...enErrors,
 };

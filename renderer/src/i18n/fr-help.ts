@@ -27,6 +27,7 @@ export const frHelp = {
     Escape: 'Fermer / revenir',
     Enter: 'Valider',
     AltL: 'Verrouiller la caisse',
+    AltG: 'Carte cadeau (vendre, recharger)',
   },
   keyLabels: {
     F1: 'F1',
@@ -48,6 +49,7 @@ export const frHelp = {
     Escape: 'Échap',
     Enter: 'Entrée',
     AltL: 'Alt + L',
+    AltG: 'Alt + G',
   },
   // Engineer G: the printable sheet of the demo store's codes (help).
   barcodeSheet: {

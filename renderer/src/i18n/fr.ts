@@ -3,6 +3,7 @@ import { frCustomers } from './fr-customers';
 import { frDevices } from './fr-devices';
 import { frErrors } from './fr-errors';
 import { frFiscal } from './fr-fiscal';
+import { frGiftCards } from './fr-gift-cards';
 import { frHelp } from './fr-help';
 import { frPayment } from './fr-payment';
 import { frSale } from './fr-sale';
@@ -22,6 +23,7 @@ export const fr = {
   ...frDevices,
   ...frCash,
   ...frCustomers,
+  ...frGiftCards,
   ...frHelp,
   ...frErrors,
 };

@@ -19,6 +19,7 @@ import {
   type SalePayload,
   type SaleDrawerResult,
   type SealedRecord,
+  type SaleVoucher,
   type Tender,
 } from '@pos/core';
 import { create } from 'zustand';
@@ -240,6 +241,17 @@ export const cartActions = {
   overridePrice(lineId: string, price: number, reason: string, approval: ApprovalRef): void {
     const { approvalId, approvedBy } = approval;
     change((cart) => overridePrice(cart, lineId, price, reason, { approvalId, approvedBy }));
+  },
+  /** A gift card sold or reloaded (sale/voucher-line.ts): outside the goods, added to what the tenders settle. */
+  addVoucher(voucher: SaleVoucher): void {
+    change((cart) => ({ ...cart, vouchers: [...(cart.vouchers ?? []), voucher] }));
+  },
+  removeVoucher(lineId: string): void {
+    change((cart) => {
+      const vouchers = (cart.vouchers ?? []).filter((v) => v.lineId !== lineId);
+      const { vouchers: _gone, ...rest } = cart;
+      return vouchers.length > 0 ? { ...rest, vouchers } : rest;
+    });
   },
   setTenders(tenders: Tender[]): void {
     useCartStore.setState({ tenders });

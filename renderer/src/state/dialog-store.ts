@@ -1,4 +1,4 @@
-import type { CartCustomer } from '@pos/core';
+import type { CartCustomer, SaleVoucher } from '@pos/core';
 import { create } from 'zustand';
 import type { Message } from './app-store';
 
@@ -27,7 +27,9 @@ export type DialogRequest =
       readonly people: readonly { readonly id: string; readonly name: string }[];
     }
   /** The customer the sale is for: found at the hub, or created here (also offline); null removes the one attached. */
-  | { readonly kind: 'customer'; readonly current: CartCustomer | null };
+  | { readonly kind: 'customer'; readonly current: CartCustomer | null }
+  /** A gift card to sell or reload in the cart (online only). */
+  | { readonly kind: 'gift-card' };
 
 export type DialogResult =
   | { readonly kind: 'quantity'; readonly quantity: number }
@@ -38,7 +40,8 @@ export type DialogResult =
   | { readonly kind: 'confirmed' }
   | { readonly kind: 'no-sale'; readonly reason: string }
   | { readonly kind: 'salesperson'; readonly staffId: string | null }
-  | { readonly kind: 'customer'; readonly customer: CartCustomer | null };
+  | { readonly kind: 'customer'; readonly customer: CartCustomer | null }
+  | { readonly kind: 'voucher'; readonly voucher: SaleVoucher };
 
 type DialogState = {
   /** Changes with every request, so two dialogs of one kind in a row start fresh. */

@@ -1,4 +1,4 @@
-import { cartTotals, vatRatesAt, type Cart, type CartTotals, type StoreProfile, type VatRate } from '@pos/core';
+import { amountDue, cartTotals, vatRatesAt, type Cart, type CartTotals, type StoreProfile, type VatRate } from '@pos/core';
 import { services } from './services';
 
 /**
@@ -13,6 +13,11 @@ export function ratesAt(profile: StoreProfile = services().profile, at: Date = n
 /** Every total the renderer shows or pays goes through here, so no screen prices with a rate out of force. */
 export function totalsNow(cart: Cart, profile: StoreProfile = services().profile, at: Date = new Date()): CartTotals {
   return cartTotals(cart, ratesAt(profile, at));
+}
+
+/** What the tenders of a sale settle now: its goods' total plus the gift cards it sells or reloads. */
+export function dueNow(cart: Cart, profile: StoreProfile = services().profile): number {
+  return amountDue({ kind: 'sale', total: totalsNow(cart, profile).total, ...(cart.vouchers ? { vouchers: cart.vouchers } : {}) });
 }
 
 /** The first instant after `now` (ms) at which a rate starts or stops being in force; null when none is ahead. */

@@ -8,6 +8,7 @@ import { PriceDialog } from './PriceDialog';
 import { QuantityDialog } from './QuantityDialog';
 import { SalespersonDialog } from './SalespersonDialog';
 import { WeightDialog } from './WeightDialog';
+import { GiftCardDialog } from '../gift-cards/GiftCardDialog';
 
 /** The dialog asked for (state/dialog-store), one at a time. */
 export function DialogHost() {
@@ -38,5 +39,7 @@ function DialogFor({ request }: { request: DialogRequest }) {
       return <SalespersonDialog request={request} />;
     case 'customer':
       return <CustomerDialog request={request} />;
+    case 'gift-card':
+      return <GiftCardDialog />;
   }
 }

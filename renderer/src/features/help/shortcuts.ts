@@ -22,6 +22,7 @@ export const SHORTCUTS = [
   'Escape',
   'Enter',
   'AltL',
+  'AltG',
 ] as const;
 
 export type ShortcutId = (typeof SHORTCUTS)[number];
@@ -30,6 +31,7 @@ export type ShortcutId = (typeof SHORTCUTS)[number];
 export function shortcutOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey'>): ShortcutId | null {
   const { key } = event;
   if (event.altKey && (key === 'l' || key === 'L')) return 'AltL';
+  if (event.altKey && (key === 'g' || key === 'G')) return 'AltG';
   if (event.ctrlKey && key === 'Delete') return 'CtrlDelete';
   if (event.ctrlKey || event.altKey || event.metaKey) return null;
   if (/^F([1-9]|1[0-2])$/.test(key)) return key as ShortcutId;

@@ -8,6 +8,7 @@ import { isOutcomeUnknown, waitForHost } from '../../state/host-outcome';
 import { services } from '../../state/services';
 import { saleSessionId } from '../cash/cash-store';
 import { afterSale, doneSale } from '../receipt/after-sale';
+import { announceIssuedCards } from '../gift-cards/gift-card-actions';
 import { trainingOn } from '../training/training-store';
 
 /**
@@ -123,6 +124,9 @@ export async function completeSale(): Promise<void> {
   const app = useAppStore.getState();
   app.dismissNotice();
   app.setPanel('done');
+  // The cards this sale sold: the host makes them now it is sealed, the cashier hands the code over
+  // (asked before the receipt, which takes the code from the host to print it once).
+  void announceIssuedCards(record);
   await afterSale(record);
   void mirrorJournal(db.docs, bridge, 'event').catch(() => undefined);
 }

@@ -13,7 +13,7 @@ import {
 import { useAppStore } from '../../state/app-store';
 import { notifyError } from '../../state/error-notice';
 import { cartActions, hasCountedTenders, useCartStore } from '../../state/cart-store';
-import { totalsNow } from '../../state/rates-now';
+import { dueNow } from '../../state/rates-now';
 import { refuseWhileSealingStopped } from '../../state/selling-guard';
 import { services } from '../../state/services';
 import { afterPendingScans } from '../sale/sell';
@@ -25,7 +25,7 @@ import { releaseStoredValue } from './stored-value-actions';
 export function currentPayment() {
   const { cart, tenders } = useCartStore.getState();
   const { profile } = services();
-  const total = totalsNow(cart, profile).total;
+  const total = dueNow(cart, profile);
   return { total, state: paymentState(total, tenders, profile.cashRounding) };
 }
 
@@ -41,7 +41,7 @@ export function completeIfPaid(): Promise<void> {
 export async function openPayment(): Promise<void> {
   await afterPendingScans();
   const { cart } = useCartStore.getState();
-  if (cart.lines.length === 0 || refuseWhileSealingStopped()) return;
+  if ((cart.lines.length === 0 && !cart.vouchers?.length) || refuseWhileSealingStopped()) return;
   useAppStore.getState().setPanel('payment');
 }
 
@@ -49,7 +49,7 @@ export async function payCash(tendered: number): Promise<void> {
   const { cart, tenders } = useCartStore.getState();
   const { profile } = services();
   try {
-    const total = totalsNow(cart, profile).total;
+    const total = dueNow(cart, profile);
     const tender = cashTender(crypto.randomUUID(), total, tenders, tendered, profile.cashRounding);
     cartActions.setTenders([...tenders, tender]);
     cartActions.setStatus('paying');
@@ -89,7 +89,7 @@ export async function payCard(amount: number): Promise<void> {
   const { cart, tenders } = useCartStore.getState();
   const { profile, bridge } = services();
   try {
-    assertCardAmount(totalsNow(cart, profile).total, tenders, amount, profile.cashRounding);
+    assertCardAmount(dueNow(cart, profile), tenders, amount, profile.cashRounding);
   } catch (error) {
     return notifyPaymentError(error);
   }

@@ -4,7 +4,7 @@ import { intlLocale } from '../../i18n/i18n';
 import { useAppStore } from '../../state/app-store';
 import { notifyError } from '../../state/error-notice';
 import { cartActions, useCartStore } from '../../state/cart-store';
-import { totalsNow } from '../../state/rates-now';
+import { dueNow } from '../../state/rates-now';
 import { services } from '../../state/services';
 import { notifyPaymentError } from './payment-actions';
 
@@ -46,7 +46,7 @@ export async function lookupStoredValue(code: string): Promise<StoredValueCardVi
 export async function payStoredValue(code: string, card: StoredValueCardView): Promise<boolean> {
   const { cart, tenders } = useCartStore.getState();
   const { profile, bridge } = services();
-  const total = totalsNow(cart, profile).total;
+  const total = dueNow(cart, profile);
   try {
     if (card.status !== 'active') throw new PosError('HUB_REFUSED', card.status, { hubCode: `card_${card.status}` });
     const amount = storedValuePayable(total, tenders, card.available, profile.cashRounding);

@@ -14,6 +14,7 @@ import { linesOf, stepQuantity, typeQuantity } from './return-lines';
 import { useReturnStore, type ReturnState } from './return-store';
 import { cardPaid, refundInCash, refundToCard } from './refund-return';
 import { RefundBar } from './RefundBar';
+import { refundAsStoreCredit } from '../gift-cards/store-credit-return';
 import { FreeReturnView } from './FreeReturnView';
 import './returns.css';
 import { startWithoutReceipt } from './without-receipt';
@@ -194,6 +195,9 @@ function ReturnLines({ state }: { state: ReturnState }) {
             {t('returns.refundCard')}
           </button>
         )}
+        <button type="button" onClick={() => void refundAsStoreCredit()} disabled={busy || total === 0}>
+          {t('giftCards.storeCredit')}
+        </button>
         <button type="button" className="primary" onClick={() => void refundInCash()} disabled={busy || total === 0}>
           {t('returns.refundCash')}
         </button>

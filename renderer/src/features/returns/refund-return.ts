@@ -31,7 +31,7 @@ import { choiceRefusal } from './return-lines';
 const set = (change: Partial<ReturnType<typeof useReturnStore.getState>>) => useReturnStore.setState(change);
 
 /** The return's cart from the lines chosen, and the amount it pays back; null (and said why) when the choice is not one. */
-function returnNow(id: string) {
+export function returnNow(id: string) {
   const { found, chosen } = useReturnStore.getState();
   if (!found) return null;
   try {

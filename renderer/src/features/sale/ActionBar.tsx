@@ -5,6 +5,7 @@ import { useCartStore } from '../../state/cart-store';
 import { openPayment } from '../payment/payment-actions';
 import { openReturns } from '../returns/return-actions';
 import { chooseCustomer } from '../customers/customer-actions';
+import { sellGiftCard } from '../gift-cards/gift-card-actions';
 import { discountCart, discountLine, editQuantity, overrideSelectedPrice, removeSelectedLine } from './line-actions';
 import { parkSale, voidSale } from './sale-lifecycle';
 
@@ -24,6 +25,8 @@ export function ActionBar() {
   const { t } = useTranslation();
   const setPanel = useAppStore((s) => s.setPanel);
   const empty = useCartStore((s) => s.cart.lines.length === 0);
+  // A gift card sold alone is a sale to pay, with no goods line.
+  const nothingToPay = useCartStore((s) => s.cart.lines.length === 0 && !s.cart.vouchers?.length);
   // Nothing can be sealed: no sale can end, so none is rung up (parked sales and the history stay readable).
   const stopped = useAppStore((s) => s.fiscal.state === 'stopped');
   const actions: Action[] = [
@@ -37,8 +40,9 @@ export function ActionBar() {
     { key: 'F9', keyLabel: 'F9', label: t('actions.history'), run: () => setPanel('history') },
     { key: 'F10', keyLabel: 'F10', label: t('returns.action'), run: openReturns, disabled: stopped },
     { key: 'F11', keyLabel: 'F11', label: t('customers.action'), run: chooseCustomer, disabled: stopped },
+    { key: 'Alt+G', keyLabel: 'AltG', label: t('giftCards.action'), run: sellGiftCard, disabled: stopped },
     { key: 'Control+Delete', keyLabel: 'CtrlDelete', label: t('actions.voidSale'), run: voidSale, disabled: empty || stopped },
-    { key: 'F12', keyLabel: 'F12', label: t('actions.pay'), run: openPayment, disabled: empty || stopped, primary: true },
+    { key: 'F12', keyLabel: 'F12', label: t('actions.pay'), run: openPayment, disabled: nothingToPay || stopped, primary: true },
   ];
   return (
     <nav className="action-bar" aria-label={t('actions.barLabel')}>

@@ -1,10 +1,11 @@
-import { cartTotals } from '@pos/core';
+import { cartTotals, voucherTotal } from '@pos/core';
 import { useTranslation } from 'react-i18next';
 import { formatMoney, formatPercent } from '../../i18n/format';
 import { intlLocale } from '../../i18n/i18n';
 import { useAppStore } from '../../state/app-store';
 import { useCartStore } from '../../state/cart-store';
 import { useRatesNow } from '../../state/use-rates-now';
+import { VoucherLines } from '../gift-cards/VoucherLines';
 
 export function CartSummary() {
   const { t } = useTranslation();
@@ -52,8 +53,9 @@ export function CartSummary() {
       )}
       <div className="grand-total">
         <dt>{t('sale.total')}</dt>
-        <dd data-testid="cart-total">{money(totals.total)}</dd>
+        <dd data-testid="cart-total">{money(totals.total + voucherTotal(cart))}</dd>
       </div>
+      <VoucherLines />
       {cart.lines.length > 0 && (
         <div className="vat-included">
           <dt>{t('sale.vatIncluded')}</dt>

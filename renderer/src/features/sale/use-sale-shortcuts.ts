@@ -8,6 +8,7 @@ import { shortcutOf } from '../help/shortcuts';
 import { openPayment } from '../payment/payment-actions';
 import { openReturns } from '../returns/return-actions';
 import { chooseCustomer } from '../customers/customer-actions';
+import { sellGiftCard } from '../gift-cards/gift-card-actions';
 import { discountCart, discountLine, editQuantity, overrideSelectedPrice, removeSelectedLine, stepQuantity } from './line-actions';
 import { parkSale, voidSale } from './sale-lifecycle';
 
@@ -69,6 +70,8 @@ export function useSaleShortcuts(): void {
           return app.setPanel('search');
         case 'AltL':
           return void run(signOut);
+        case 'AltG':
+          return void run(sellGiftCard);
         case 'Enter':
           return;
       }
