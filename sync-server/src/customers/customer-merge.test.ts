@@ -62,6 +62,10 @@ for (const target of testTargets()) {
       expect(await balance(db, 'cus-b')).toEqual({ available: 220, reserved: 30 });
       expect(await db.query("SELECT entry_id FROM loyalty_entries WHERE customer_id = 'cus-b'")).toEqual([]);
       expect(await db.query("SELECT customer_id FROM stored_value_cards WHERE card_id = 'card-b'")).toEqual([{ customer_id: 'cus-a' }]);
+      // One loyalty account per member and program (ODOO-145782): B's is folded into A's, not kept beside it.
+      expect(await db.query('SELECT customer_id, program_id FROM loyalty_accounts ORDER BY customer_id')).toEqual([
+        { customer_id: 'cus-a', program_id: program.id },
+      ]);
 
       // Merged again (a double click, a retry): the same customers, nothing more moved, one audit row.
       const again = await mergeCustomer(db, 'cus-b', 'cus-a', { kind: 'token', tokenId: 'tok-1' });
