@@ -239,10 +239,13 @@ function cardProblems(sale: SalePayload, saleId: string, payments: PaymentJourna
   return problems;
 }
 
+/** A reservation must outlive the seal by this much, so the spend that follows still finds it open. */
+const RESERVATION_MARGIN_MS = 60_000;
+
 /**
  * Each gift card or store credit tender against a reservation this host obtained from the hub for
  * this very sale: the same card, kind, masked code and amount, still open, used by no other sale
- * and by one tender only. A page cannot pay with a card the hub never reserved, nor reuse one.
+ * and by one tender only, not run out. A page cannot pay with a card the hub never reserved, nor reuse one.
  */
 function storedValueProblems(sale: SalePayload, saleId: string, book: ReservationBook, currency: string): SaleProblem[] {
   const problems: SaleProblem[] = [];
@@ -262,6 +265,9 @@ function storedValueProblems(sale: SalePayload, saleId: string, book: Reservatio
     if (differs.length > 0)
       problems.push(problem('stored-value', `${at}: ${differs.join(', ')} differ from reservation ${tender.reservationId}`));
     if (tender.offline) problems.push(problem('stored-value', `${at}: a reserved tender is not offline`));
+    // Run out (or about to) at the hub: the spend after the seal would be refused, the money never taken.
+    if (Date.parse(held.until) - Date.now() < RESERVATION_MARGIN_MS)
+      problems.push(problem('stored-value', `${at}: reservation ${tender.reservationId} runs out at ${held.until}: reserve again`));
     const usedBy = book.usedBy(tender.reservationId);
     if ((usedBy && usedBy !== saleId) || seen.has(tender.reservationId) || book.isClosed(tender.reservationId))
       problems.push(problem('stored-value', `${at}: reservation ${tender.reservationId} was already used or given back`));

@@ -17,6 +17,7 @@ import {
 } from '@pos/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { approval, errorOf, hostPool, signIn, tempDirs, valueOf, type TestHost } from '../test-support/host-harness';
+import { RESERVATION_MS } from '../handlers/ledger-handlers';
 import { FakeCardHub } from './test-support/fake-card-hub';
 
 const dirs = tempDirs('pos-ledgers-');
@@ -119,6 +120,21 @@ describe('gift cards as tenders at the till host', () => {
     // The same reservation again, in the next sale: already spent by the first.
     const next = cartOf('sale-f2');
     expect(problemCodes(await seal(host, paidWith(next, real)))).toContain('stored-value');
+  });
+
+  it('refuses a tender whose reservation has run out at the hub (its spend would be refused)', async () => {
+    const hub = new FakeCardHub({ [CODE]: 5000 });
+    const host = await started(hub);
+    const cart = cartOf('sale-late');
+    const reservation = await reserve(host, 'sale-late', 300);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + RESERVATION_MS);
+      const error = errorOf(await seal(host, paidWith(cart, reservation)));
+      expect(error.message).toContain('runs out');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says offline in the page’s words and refuses a code with a typo before the hub', async () => {
