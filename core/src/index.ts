@@ -80,6 +80,7 @@ export { saleBusinessDate } from './closing/closing-sale';
 export type { ClosingLine, ClosingSale, ClosingSaleRecord, ClosingTender, ClosingVatRow } from './closing/closing-sale';
 export type { Split } from './closing/split';
 export * from './closing/report-totals';
+export * from './closing/voucher-totals';
 export * from './closing/cash-expected';
 export * from './closing/period-figures';
 export * from './closing/period-closing';

@@ -1,6 +1,7 @@
 import { cashExpected, type CashExpected } from '../closing/cash-expected';
 import type { ClosingSale } from '../closing/closing-sale';
 import { reportTotals, type ReportTotals } from '../closing/report-totals';
+import { voucherTotals, type VoucherTotals } from '../closing/voucher-totals';
 import type { EventPayload } from '../fiscal/events';
 import { CurrencyMismatchError } from '../money/money';
 import { isStoredValueMethod } from '../payment/tender';
@@ -38,6 +39,8 @@ export type SessionXReport = {
   /** By method, cash included. */
   readonly expected: ExpectedByTender;
   readonly movements: readonly Omit<CashMovementPayload, 'type' | 'sessionId'>[];
+  /** Gift cards sold and store credit given, apart from the sales (outside VAT, never revenue). */
+  readonly vouchers?: VoucherTotals;
 };
 
 function ofSession(sessionId: string, items: readonly { readonly sessionId?: string | undefined }[], what: string): void {
@@ -71,6 +74,7 @@ export function xReport(
     cash: cashExpected(session.float.total, totals, movements),
     expected: expectedByTender(session.float.total, totals, movements),
     movements: movements.map(({ type: _type, sessionId: _sessionId, ...m }) => m),
+    vouchers: voucherTotals(sales),
   };
 }
 

@@ -24,6 +24,8 @@ export type ClosingSale = {
   readonly channel?: string;
   /** A training ("mode école") document: never in any total. */
   readonly training?: boolean;
+  /** Gift cards sold or reloaded, store credit given (voucher-totals.ts): never in the sales totals. */
+  readonly vouchers?: readonly { readonly cardKind: string; readonly operation: string; readonly amount: number }[];
 };
 
 /** A sealed VAT row: its amounts are summed as sealed, never recomputed. */

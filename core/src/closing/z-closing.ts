@@ -27,7 +27,8 @@ export type PreviousZ = Pick<ZClosingPayload, 'zNumber' | 'perpetualGrandTotal' 
 
 /** The Z of a closed session from its figures (zFigures) and the till's previous Z (absent for its first). */
 export function zClosing(figures: SessionZFigures, previous: PreviousZ | undefined): ZClosingPayload {
-  const { movements: _movements, ...sealed } = figures;
+  // The vouchers are printed on the Z, not sealed in it: the closing's sealed figures keep their shape.
+  const { movements: _movements, vouchers: _vouchers, ...sealed } = figures;
   const total = figures.totals.total;
   return {
     type: 'closing.z',

@@ -6,8 +6,10 @@ import {
   twoColumns,
   type CashExpected,
   type ReceiptLine,
+  hasVouchers,
   type ReportTotals,
   type StoreProfile,
+  type VoucherTotals,
 } from '@pos/core';
 
 type Style = { readonly bold?: boolean; readonly large?: boolean };
@@ -28,7 +30,7 @@ export type ReportWriter = {
   /** The store's name, address, SIRET and VAT number, then a rule and the title in large letters. */
   readonly header: (title: string) => ReceiptLine[];
   /** Sales, returns, net, discounts and voids, then VAT per rate (base / VAT / TTC), as the records sum them. */
-  readonly salesAndVat: (totals: ReportTotals) => ReceiptLine[];
+  readonly salesAndVat: (totals: ReportTotals, vouchers?: VoucherTotals) => ReceiptLine[];
   /** Float, pay-ins, pay-outs and safe drops of the session. */
   readonly cashMoves: (cash: CashExpected) => ReceiptLine[];
   readonly tenderName: (method: string) => string;
@@ -56,7 +58,7 @@ export function reportWriter(profile: StoreProfile, currency: string, width: num
       rule,
       ...centered(title, Math.floor(width / 2)).map((t) => text(t, { large: true })),
     ],
-    salesAndVat: (totals) => [
+    salesAndVat: (totals, vouchers) => [
       text('VENTES', { bold: true }),
       ...pair(`Ventes (${totals.salesCount})`, money(totals.total.sales)),
       ...pair(`Retours (${totals.returnsCount})`, money(-totals.total.returns)),
@@ -64,6 +66,16 @@ export function reportWriter(profile: StoreProfile, currency: string, width: num
       ...pair('Remises', money(totals.discounts.net)),
       ...pair(`Annulations (${totals.voids.count})`, money(totals.voids.amount)),
       rule,
+      // Multi-purpose vouchers: outside VAT and revenue, but their money is in the tenders below.
+      ...(vouchers && hasVouchers(vouchers)
+        ? [
+            text('HORS CHIFFRE D’AFFAIRES (hors TVA)', { bold: true }),
+            ...pair(`Cartes cadeaux vendues (${vouchers.giftCardsSold.count})`, money(vouchers.giftCardsSold.amount)),
+            ...pair(`Recharges cartes cadeaux (${vouchers.giftCardsReloaded.count})`, money(vouchers.giftCardsReloaded.amount)),
+            ...pair(`Avoirs émis (${vouchers.storeCreditIssued.count})`, money(vouchers.storeCreditIssued.amount)),
+            rule,
+          ]
+        : []),
       text('TVA (base / TVA / TTC)', { bold: true }),
       ...totals.byVat.flatMap((v) => [
         text(`Taux ${formatRate(v.rateBp, locale)}`),

@@ -32,7 +32,7 @@ export function xReportLines({ report: x, profile, storeId, printedAt, nameOf, w
     ...pair('Ouverte par', nameOf(x.openedBy)),
     ...pair('Édité le', at(printedAt)),
     rule,
-    ...w.salesAndVat(x.totals),
+    ...w.salesAndVat(x.totals, x.vouchers),
     rule,
     text('MOYENS DE PAIEMENT (attendu)', { bold: true }),
     ...Object.entries(x.expected).flatMap(([method, amount]) => pair(w.tenderName(method), money(amount))),

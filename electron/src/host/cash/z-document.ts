@@ -32,7 +32,7 @@ export function zReportLines({ record, profile, nameOf, width }: ZDocumentInput)
     ...pair('Clôturée le', at(f.closedAt)),
     ...pair('Clôturée par', nameOf(f.closedBy)),
     rule,
-    ...w.salesAndVat(f.totals),
+    ...w.salesAndVat(f.totals, f.vouchers),
     rule,
     text('MOYENS DE PAIEMENT (attendu / compté / écart)', { bold: true }),
     ...f.tenders.flatMap((t) => [
