@@ -1,5 +1,8 @@
 import type { SealedRecord } from '@pos/core';
 import { describe, expect, it } from 'vitest';
+import { loyaltyBalanceAtHub } from '../ledgers/loyalty-balance-read';
+import { putLoyaltyProgram } from '../loyalty/loyalty-program-writes';
+import { loyaltyProgramBody } from '../test-support/loyalty-programs';
 import { testTargets } from '../test-support/test-databases';
 import { CAMILLE, joinPath, signUp } from '../test-support/signup-client';
 import { client, enrolledTills, useTestHub, type Device } from '../test-support/test-hub';
@@ -125,6 +128,27 @@ for (const target of testTargets()) {
       expect(await claims('s-twice')).toHaveLength(1);
       const [{ n }] = (await ctx().db.query<{ n: number }>('SELECT count(*)::int AS n FROM chain_customers')) as [{ n: number }];
       expect(n).toBe(1);
+    });
+
+    it('gives the new member the sale’s points once the sale is verified: at once, or when a pending claim’s sale arrives', async () => {
+      const { expiryMonths: _never, ...body } = loyaltyProgramBody({ earn: { kind: 'spend', points: 1, per: 100, tax: 'inclusive' } });
+      await putLoyaltyProgram(ctx().db, 'club', body as never);
+      const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
+      const t = till!.chains;
+      const now = t.sale('s-points-now', [{ lineId: 'l1', productId: 'prd-1', quantity: 3 }]);
+      const later = t.sale('s-points-later', [{ lineId: 'l1', productId: 'prd-1', quantity: 5 }]);
+      await push(till!, [t.start(), now]);
+      expect((await signUp(ctx().hub, joinPath(now))).statusCode).toBe(201);
+      expect((await signUp(ctx().hub, joinPath(later), { ...CAMILLE, email: 'second@example.com' })).statusCode).toBe(201);
+      const memberOf = async (saleId: string) => (await claims(saleId))[0]!.customer_id;
+      const points = async (saleId: string) =>
+        (await loyaltyBalanceAtHub(ctx().db, { customerId: await memberOf(saleId), programId: 'club' })).available;
+      expect(await points('s-points-now')).toBe(3);
+      expect(await points('s-points-later')).toBe(0);
+      await push(till!, [later]);
+      expect(await points('s-points-later')).toBe(5);
+      const entries = await ctx().db.query<{ entry_id: string }>('SELECT entry_id FROM loyalty_entries ORDER BY entry_id');
+      expect(entries.map((e) => e.entry_id)).toEqual(['earn:s-points-later', 'earn:s-points-now']);
     });
 
     it('says what to fix in the form, keeping what was typed: a contact is needed, an e-mail must be one', async () => {
