@@ -108,7 +108,9 @@ for (const target of testTargets()) {
         .replace(/^\uFEFF/, '')
         .trim()
         .split('\r\n');
-      expect(csv[0]).toBe('Date,Time,Till,Receipt,Kind,Amount incl. VAT,Cash,Card,Items,Cashier,Return of,Fiscal status,Sale id');
+      expect(csv[0]).toBe(
+        'Date,Time,Till,Receipt,Kind,Amount incl. VAT,Cash,Card,Gift card,Store credit,Items,Cashier,Return of,Fiscal status,Sale id',
+      );
       expect(csv.slice(1).map((line) => line.split(',').slice(3, 6))).toEqual([
         ['S1-T1-000003', 'Return', '-1.00'],
         ['S1-T1-000002', 'Sale', '5.00'],
