@@ -49,6 +49,7 @@ describe('the signed-in shell', () => {
       'Stock',
       'Catalogue',
       'Clients',
+      'Fidélité',
       'Magasins et caisses',
       'Personnel',
       'Utilisateurs et audit',

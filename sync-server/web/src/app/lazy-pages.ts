@@ -10,6 +10,7 @@ export const LAZY_PAGES: Readonly<Record<PageKey, LazyExoticComponent<ComponentT
   stock: lazy(() => import('../pages/StockPage')),
   catalog: lazy(() => import('../pages/CatalogPage')),
   customers: lazy(() => import('../pages/CustomersPage')),
+  loyalty: lazy(() => import('../pages/LoyaltyPage')),
   stores: lazy(() => import('../pages/StoresPage')),
   staff: lazy(() => import('../pages/StaffPage')),
   users: lazy(() => import('../pages/UsersPage')),

@@ -1,7 +1,19 @@
 import type { OfficeRole } from '../api/office-client';
 
 /** The back office's pages, in the order of the navigation; '' is the dashboard at /office/. */
-export const PAGES = ['dashboard', 'sales', 'closings', 'stock', 'catalog', 'customers', 'stores', 'staff', 'users', 'account'] as const;
+export const PAGES = [
+  'dashboard',
+  'sales',
+  'closings',
+  'stock',
+  'catalog',
+  'customers',
+  'loyalty',
+  'stores',
+  'staff',
+  'users',
+  'account',
+] as const;
 export type PageKey = (typeof PAGES)[number];
 export type Access = 'read' | 'edit';
 
@@ -21,6 +33,8 @@ const ACCESS: Readonly<Record<OfficeRole, Readonly<Partial<Record<PageKey, Acces
     catalog: 'edit',
     // The chain's customers: personal data of every store, administrators only (as the hub's access map).
     customers: 'edit',
+    // The chain's loyalty program: administrators only (as the hub's access map).
+    loyalty: 'edit',
     stores: 'edit',
     staff: 'edit',
     users: 'edit',

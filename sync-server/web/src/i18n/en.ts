@@ -1,5 +1,6 @@
 import { enCatalog } from './en-catalog';
 import { enCustomers } from './en-customers';
+import { enLoyalty } from './en-loyalty';
 import { enPromotions } from './en-promotions';
 import { enClosings } from './en-closings';
 import { enStock } from './en-stock';
@@ -14,6 +15,7 @@ import type { Dictionary } from './fr';
 export const en: Dictionary = {
   ...enCatalog,
   ...enCustomers,
+  ...enLoyalty,
   ...enPromotions,
   ...enClosings,
   ...enStock,
@@ -73,6 +75,7 @@ export const en: Dictionary = {
     stock: 'Stock',
     catalog: 'Catalog',
     customers: 'Customers',
+    loyalty: 'Loyalty',
     stores: 'Stores & tills',
     staff: 'Staff',
     users: 'Users & audit',

@@ -1,5 +1,6 @@
 import { frCatalog } from './fr-catalog';
 import { frCustomers } from './fr-customers';
+import { frLoyalty } from './fr-loyalty';
 import { frPromotions } from './fr-promotions';
 import { frClosings } from './fr-closings';
 import { frStock } from './fr-stock';
@@ -14,6 +15,7 @@ import { frUsers } from './fr-users';
 export const fr = {
   ...frCatalog,
   ...frCustomers,
+  ...frLoyalty,
   ...frPromotions,
   ...frClosings,
   ...frStock,
@@ -73,6 +75,7 @@ export const fr = {
     stock: 'Stock',
     catalog: 'Catalogue',
     customers: 'Clients',
+    loyalty: 'Fidélité',
     stores: 'Magasins et caisses',
     staff: 'Personnel',
     users: 'Utilisateurs et audit',
