@@ -9,8 +9,13 @@ import { integer, invalid, record, text } from './request-guards';
 
 /** The ledgers' ids: no ':' (the hub's entry ids are built with it). */
 const LEDGER_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
-/** A reservation lasts the time of a sale, with room for a slow one; the hub lets it run out after. */
-export const RESERVATION_MS = 2 * 60 * 60 * 1000;
+/**
+ * How long a reservation holds the card's money. Its spend goes after the seal, so it must outlast a
+ * network cut right after the sale (a spend after the end is refused: money counted, never taken);
+ * the hub takes at most 24 hours ahead, and 20 leaves room for a till clock a little ahead. A cart
+ * left open keeps the money that long at most; removing the tender or voiding gives it back at once.
+ */
+export const RESERVATION_MS = 20 * 60 * 60 * 1000;
 /** Longest code the host reads: a code typed with spaces and dashes is 24 characters. */
 const MAX_CODE_INPUT = 40;
 /** Whole minor units, as the hub's ledgers take them. */
