@@ -7,7 +7,7 @@ import { NO_CASH_ROUNDING } from '../money/cash-rounding';
 import { buildSale } from '../sale/sale';
 import { validateSale } from '../sale/validate-sale';
 import { demoSaleContext } from '../test-support/sample-sale';
-import type { PaymentError} from './payment-state';
+import type { PaymentError } from './payment-state';
 import { cashTender, paymentState } from './payment-state';
 import { storedValuePayable, storedValueTender, type StoredValueReservation } from './stored-value-tender';
 import type { StoredValueTender, Tender } from './tender';
