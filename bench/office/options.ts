@@ -19,6 +19,8 @@ export type OfficeBenchOptions = {
   readonly lagStores: number;
   readonly lagSeconds: number;
   readonly thinkMs: number;
+  /** The tills' mean pause while the projectors run, for projector_throughput's CPU a sale under load. */
+  readonly liveThinkMs: number;
   readonly sampleEvery: number;
   readonly pollMs: number;
   readonly warmupSeconds: number;
@@ -30,11 +32,14 @@ export const USAGE = `Usage: npm run bench:office -- [--json] [--only dashboard|
        [--sales 500000] [--stores 50] [--rounds 20] [--raw-rounds 5]
        [--lag-tills 500] [--lag-stores 100] [--lag-seconds 60] [--think-ms 1000]
        [--sample-every 10] [--poll-ms 20] [--warmup 5] [--projectors apart|in-hub]
+       [--live-think-ms 3000]
 
   --only part        dashboard (the generated history's dashboard_* figures) or lag
                      (projection_lag_ms) or throughput (projector_throughput: the same tills
                      push with no projector running, then the projectors work through
-                     the backlog alone, timed, with their CPU and PostgreSQL's a sale);
+                     the backlog alone, timed, with their CPU and PostgreSQL's a sale;
+                     then the CPU a sale again with the projectors running while the tills
+                     push, each pausing 0–2× --live-think-ms, 3000 by default);
                      all three by default
   --sales N          sales of the generated history (5 lines each), over --stores stores and
                      a year; the issue's figure is --sales 5000000 (minutes to generate)
@@ -64,6 +69,7 @@ const INTEGERS = {
   '--lag-stores': ['lagStores', 100, 1],
   '--lag-seconds': ['lagSeconds', 60, 1],
   '--think-ms': ['thinkMs', 1000, 0],
+  '--live-think-ms': ['liveThinkMs', 3000, 0],
   '--sample-every': ['sampleEvery', 10, 1],
   '--poll-ms': ['pollMs', 20, 1],
   '--warmup': ['warmupSeconds', 5, 0],

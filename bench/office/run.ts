@@ -34,7 +34,7 @@ import { formatTable } from '../till/stats';
 import { generateHistory, LINES_PER_SALE } from './history';
 import { parseOptions, type OfficeBenchOptions } from './options';
 import { projectionLag } from './projection-lag';
-import { projectorThroughput } from './projector-throughput';
+import { projectorsUnderLoad, projectorThroughput } from './projector-throughput';
 
 const FIRST_DAY = '2025-12-01';
 const DAYS = 365;
@@ -146,6 +146,16 @@ async function throughputFigures(options: OfficeBenchOptions, rows: Row[], lines
       `the reports at ${reported.toFixed(1)} s from the projectors' start; CPU a sale: projectors ${r.projectorCpuMsPerSale.toFixed(3)} ms, PostgreSQL ${r.postgresCpuMsPerSale.toFixed(3)} ms`,
   );
   if (r.hubWarnings.length) lines.push(`  hub warnings (${r.hubWarnings.length}): ${r.hubWarnings.slice(0, 5).join(' | ')}`);
+  const live = { ...tillLoad(options, 'u'), thinkMs: options.liveThinkMs };
+  log(`projectors under load: the same tills push for ${live.seconds} s (pausing 0–${2 * live.thinkMs} ms), the projectors running…`);
+  const u = await projectorsUnderLoad(live, await tempDir('logs'));
+  rows.push(infoRow('under load: projectors CPU a sale', 'ms', [Number(u.projectorCpuMsPerSale.toFixed(3))]));
+  rows.push(infoRow('under load: PostgreSQL CPU a sale', 'ms', [Number(u.postgresCpuMsPerSale.toFixed(3))]));
+  lines.push(
+    `projectors under load: ${u.sales} sales (${Math.round(u.sales / live.seconds)}/s) projected ${u.catchUpSeconds.toFixed(1)} s after the last push; ` +
+      `CPU a sale: projectors ${u.projectorCpuMsPerSale.toFixed(3)} ms, PostgreSQL ${u.postgresCpuMsPerSale.toFixed(3)} ms (the pushes' work included)`,
+  );
+  if (u.hubWarnings.length) lines.push(`  hub warnings (${u.hubWarnings.length}): ${u.hubWarnings.slice(0, 5).join(' | ')}`);
   return figure;
 }
 

@@ -140,7 +140,8 @@ export type HubProcess = {
   stop(): Promise<void>;
 };
 
-const HUB_CLI = path.join(repoRoot, 'sync-server', 'dist', 'cli.cjs');
+/** The hub's bundle; BENCH_HUB_CLI runs another build (the code before a change, built in a worktree) under the same bench. */
+const HUB_CLI = process.env.BENCH_HUB_CLI ?? path.join(repoRoot, 'sync-server', 'dist', 'cli.cjs');
 
 /** Extra Node flags for the hub process, for investigations, e.g. BENCH_HUB_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof". */
 export const HUB_NODE_ARGS = (process.env.BENCH_HUB_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);

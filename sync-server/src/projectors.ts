@@ -12,6 +12,11 @@ export type ProjectorErrorLog = (error: unknown, storeId: string, failed: string
 export type ProjectorOptions = {
   /** The chain verifier's grace period, quiet time, clock… (defaults in fiscal/chain-verifier.ts, fiscal/verify-store.ts). */
   readonly verification?: Omit<ChainVerifierOptions, 'onError'>;
+  /**
+   * Stores a step of the stock, closing and reporting projections may take together (default:
+   * each one's own, 16 to 40). 1 keeps every step on one store, so on Citus on one worker.
+   */
+  readonly storesPerStep?: number;
   readonly onError: ProjectorErrorLog;
 };
 
@@ -53,9 +58,16 @@ export async function startProjectors(db: Database, options: ProjectorOptions): 
     ...options.verification,
     onError: (error, storeId) => options.onError(error, storeId, 'chain verification'),
   });
-  const stock = new StockProjector(pool, { onError: (error, storeId) => options.onError(error, storeId, 'stock projection') });
-  const closings = new ClosingProjector(pool, { onError: (error, storeId) => options.onError(error, storeId, 'closing recomputation') });
-  const reports = new ReportingProjector(pool, { onError: (error, storeId) => options.onError(error, storeId, 'reporting projection') });
+  const group = options.storesPerStep === undefined ? {} : { group: options.storesPerStep };
+  const stock = new StockProjector(pool, { ...group, onError: (error, storeId) => options.onError(error, storeId, 'stock projection') });
+  const closings = new ClosingProjector(pool, {
+    ...group,
+    onError: (error, storeId) => options.onError(error, storeId, 'closing recomputation'),
+  });
+  const reports = new ReportingProjector(pool, {
+    ...group,
+    onError: (error, storeId) => options.onError(error, storeId, 'reporting projection'),
+  });
   const signups = new SignupProjector(pool, { onError: (error, storeId) => options.onError(error, storeId, 'sign-up claims') });
   const loyalty = new LoyaltyProjector(pool, { onError: (error, storeId) => options.onError(error, storeId, 'loyalty projection') });
 

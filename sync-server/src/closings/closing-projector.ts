@@ -1,8 +1,7 @@
-import { demoStoreProfile } from '@pos/core';
 import type { Database, Queryable } from '../db/database';
 import { sha256Hex } from '../auth/secrets';
-import { loadSaleRules } from '../fiscal/sale-arithmetic';
-import { FeedProjector, stepFeedProjection, type FeedProjection } from '../fiscal/feed-projector';
+import { loadStoresBusinessDays } from '../fiscal/sale-arithmetic';
+import { FeedProjector, readFeedOfStores, stepFeedProjection, type StoresFeedProjection } from '../fiscal/feed-projector';
 import type { ProjectorLoopOptions } from '../sync/projector-loop';
 import {
   closingOf,
@@ -17,11 +16,13 @@ import { recomputeClosing, type ClosingOutcome, type ClosingRef } from './recomp
 
 /** Feed records read per step. */
 export const CLOSING_BATCH = 2000;
+/** Stores a step takes together at most (those due at once). */
+export const CLOSING_GROUP = 40;
 
 /** `skipped`: records that could not be applied, reported as incidents and passed over. */
 export type ClosingStep = { readonly records: number; readonly recomputed: number; readonly lastSeq: number; readonly skipped: number };
 
-const FEED_COLUMNS = `r.feed_seq, r.till_id, r.chain, r.epoch, r.seq, r.doc_id,
+const FEED_COLUMNS = `r.till_id, r.chain, r.epoch, r.seq, r.doc_id,
   d.doc #>> '{record,payload,type}' AS type, d.doc #> '{record,payload,sessionId}' AS session_id,
   d.doc #> '{record,payload,businessDate}' AS business_date, d.doc #> '{record,payload,completedAt}' AS completed_at,
   d.doc #> '{record,payload,period}' AS period, d.doc #> '{record,payload,figures,businessDate}' AS z_date,
@@ -47,21 +48,19 @@ export async function projectStoreClosings(db: Database, storeId: string, limit 
 
 type BusinessDays = { timeZone: string; dayStartHour: number };
 
-const CLOSING_PROJECTION: FeedProjection<FeedRecord, BusinessDays> = {
+const CLOSING_PROJECTION: StoresFeedProjection<FeedRecord & { readonly store_id: string }, ReadonlyMap<string, BusinessDays>> = {
   checkpoint: 'closing_projection',
-  read: (tx, storeId, from, end, limit) =>
-    tx.query<FeedRecord>(
-      `SELECT ${FEED_COLUMNS}
-         FROM chain_records r JOIN store_docs d ON d.store_id = r.store_id AND d.collection = r.collection AND d.id = r.doc_id
-        WHERE r.store_id = $1 AND r.feed_seq > $2 AND r.feed_seq <= $3 AND r.chain IN ('sale', 'event', 'closing')
-        ORDER BY r.feed_seq LIMIT $4`,
-      [storeId, from, end, limit],
+  readStores: (tx, bounds, limit) => readFeedOfStores(tx, bounds, limit, FEED_COLUMNS, `r.chain IN ('sale', 'event', 'closing')`),
+  prepareStores: (tx, batches) =>
+    loadStoresBusinessDays(
+      tx,
+      batches.map((b) => b.storeId),
     ),
-  prepare: async (tx, storeId) => {
-    const rules = await loadSaleRules(tx, storeId);
-    return { timeZone: rules.timeZone ?? demoStoreProfile().timeZone, dayStartHour: rules.dayStartHour ?? 0 };
+  applyStores: async (tx, batches, days) => {
+    const recomputed = new Map<string, number>();
+    for (const { storeId, records } of batches) recomputed.set(storeId, await applyRecords(tx, storeId, records, days.get(storeId)!));
+    return recomputed;
   },
-  apply: (tx, storeId, records, days) => applyRecords(tx, storeId, records, days),
   skip: (tx, storeId, record, error) => reportSkipped(tx, storeId, record, error),
 };
 
@@ -208,9 +207,14 @@ async function reportSkipped(tx: Queryable, storeId: string, record: FeedRecord,
  * by the chain verifier's notice of the store's verified feed (from this instance or another), at
  * start and after the listening connection came back.
  */
-export class ClosingProjector extends FeedProjector<FeedRecord, BusinessDays> {
+export class ClosingProjector extends FeedProjector<FeedRecord & { readonly store_id: string }, ReadonlyMap<string, BusinessDays>> {
   constructor(db: Database, options: ProjectorLoopOptions = {}) {
     // A second of quiet, at most 5 s behind (as the stock): the closings' checks are read by people, not tills.
-    super(db, { ...options, settleMs: options.settleMs ?? 1000, maxLagMs: options.maxLagMs ?? 5000 }, CLOSING_PROJECTION, CLOSING_BATCH);
+    super(
+      db,
+      { ...options, settleMs: options.settleMs ?? 1000, maxLagMs: options.maxLagMs ?? 5000, group: options.group ?? CLOSING_GROUP },
+      CLOSING_PROJECTION,
+      CLOSING_BATCH,
+    );
   }
 }

@@ -1,6 +1,7 @@
 import type { ChainProblemCode } from '@pos/core';
 import { sha256Hex } from '../auth/secrets';
 import type { Queryable } from '../db/database';
+import { writeStep, type StepWrite } from './step-writes';
 
 /**
  * Stable codes of what the hub's verifier finds (the back office translates them): core's
@@ -33,7 +34,12 @@ const MAX_PROBLEM = 500;
 
 /** Keyed by content: a step run again (another hub instance, a retry) records each break once. */
 export async function recordBreaks(tx: Queryable, storeId: string, breaks: readonly FoundBreak[]): Promise<void> {
-  if (breaks.length === 0) return;
+  await writeStep(tx, storeId, [breaksWrite(breaks)]);
+}
+
+/** recordBreaks as one write of a verification step. */
+export function breaksWrite(breaks: readonly FoundBreak[]): StepWrite | null {
+  if (breaks.length === 0) return null;
   const rows = breaks.map((b) => {
     const problem = b.problem.slice(0, MAX_PROBLEM);
     return {
@@ -49,12 +55,12 @@ export async function recordBreaks(tx: Queryable, storeId: string, breaks: reado
       details: b.details ?? {},
     };
   });
-  await tx.query(
-    `INSERT INTO chain_breaks (store_id, break_id, till_id, chain, epoch, seq, collection, doc_id, code, problem, details)
+  return {
+    sql: (json) => `INSERT INTO chain_breaks (store_id, break_id, till_id, chain, epoch, seq, collection, doc_id, code, problem, details)
      SELECT $1, r.break_id, r.till_id, r.chain, r.epoch, r.seq, r.collection, r.doc_id, r.code, r.problem, r.details
-       FROM jsonb_to_recordset($2::jsonb) AS r(break_id text, till_id text, chain text, epoch int, seq int8, collection text, doc_id text,
+       FROM jsonb_to_recordset(${json}) AS r(break_id text, till_id text, chain text, epoch int, seq int8, collection text, doc_id text,
                                                 code text, problem text, details jsonb)
      ON CONFLICT (store_id, break_id) DO NOTHING`,
-    [storeId, JSON.stringify(rows)],
-  );
+    rows,
+  };
 }

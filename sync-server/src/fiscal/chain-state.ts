@@ -1,5 +1,6 @@
 import { GENESIS_HASH, type FiscalChain } from '@pos/core';
 import type { Queryable } from '../db/database';
+import { writeStep, type StepWrite } from './step-writes';
 
 /** Where one chain of one till is verified up to, in its journal (`epoch`). */
 export type ChainHeadState = {
@@ -67,64 +68,135 @@ export async function lockVerification(tx: Queryable, storeId: string): Promise<
   return { seq: row?.seq ?? 0, feedSeq: row?.feed_seq ?? 0 };
 }
 
-/** The checkpoint as committed, without waiting for a verifier at work (read ahead of the step). */
-export async function verificationCheckpoint(db: Queryable, storeId: string): Promise<{ seq: number }> {
-  const [row] = await db.query<{ seq: number }>('SELECT seq FROM chain_verification WHERE store_id = $1', [storeId]);
-  return { seq: row?.seq ?? 0 };
-}
-
 export async function advanceVerification(tx: Queryable, storeId: string, seq: number, feedSeq: number): Promise<void> {
-  await tx.query('UPDATE chain_verification SET seq = $2, feed_seq = $3, updated_at = now() WHERE store_id = $1', [storeId, seq, feedSeq]);
+  await writeStep(tx, storeId, [advanceWrite(seq, feedSeq)]);
 }
 
-export async function loadHeads(tx: Queryable, storeId: string): Promise<Map<string, ChainHeadState>> {
-  const rows = await tx.query<{ till_id: string; chain: FiscalChain; epoch: number; seq: number; hash: string }>(
-    'SELECT till_id, chain, epoch, seq, hash FROM chain_heads WHERE store_id = $1',
-    [storeId],
-  );
-  return new Map(
-    rows.map((r) => [
-      chainKey(r.till_id, r.chain),
-      { tillId: r.till_id, chain: r.chain, epoch: r.epoch, seq: r.seq, hash: r.hash, changed: false },
-    ]),
-  );
+/** The checkpoint's move: the store sequence last read and the verified feed's number. */
+export function advanceWrite(seq: number, feedSeq: number): StepWrite {
+  return {
+    sql: (rows) =>
+      `UPDATE chain_verification SET seq = (${rows} ->> 'seq')::int8, feed_seq = (${rows} ->> 'feed')::int8, updated_at = now() WHERE store_id = $1`,
+    rows: { seq, feed: feedSeq },
+  };
 }
 
-export async function writeHeads(tx: Queryable, storeId: string, heads: readonly ChainHeadState[]): Promise<void> {
-  if (heads.length === 0) return;
-  await tx.query(
-    `INSERT INTO chain_heads AS h (store_id, till_id, chain, epoch, seq, hash)
-     SELECT $1, r.till_id, r.chain, r.epoch, r.seq, r.hash FROM jsonb_to_recordset($2::jsonb) AS r(till_id text, chain text, epoch int, seq int8, hash text)
+/** What a step starts from: the store's chain heads, its waiting records and its anchors. */
+export type ChainState = {
+  readonly heads: Map<string, ChainHeadState>;
+  readonly pending: PendingRef[];
+  readonly anchors: Map<string, AnchorState>;
+};
+
+type StateRow = {
+  heads: { till_id: string; chain: FiscalChain; epoch: number; seq: number; hash: string }[];
+  pending: { collection: string; doc_id: string; till_id: string; chain: FiscalChain; seq: number; doc_seq: number; first_seen: number }[];
+  anchors: {
+    till_id: string;
+    chain: FiscalChain;
+    epoch: number;
+    seq: number;
+    hash: string;
+    event_seq: number;
+    event_doc_id: string;
+    anchored_at: number;
+    status: AnchorState['status'];
+  }[];
+};
+
+/**
+ * The store's chain heads, its waiting records (lowest sequences first, at most `pendingLimit`: a
+ * bounded read, the oldest gaps matter first) and its anchors, in one statement. Read after the
+ * checkpoint's lock (lockVerification), so it sees what the store's last step committed. Times
+ * come as milliseconds, cut as the driver cuts a timestamp's microseconds.
+ */
+export async function loadChainState(tx: Queryable, storeId: string, pendingLimit: number): Promise<ChainState> {
+  const ms = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::int8`;
+  const [row] = await tx.query<StateRow>(
+    `SELECT
+       (SELECT coalesce(jsonb_agg(h), '[]') FROM (SELECT till_id, chain, epoch, seq, hash FROM chain_heads WHERE store_id = $1) h) AS heads,
+       (SELECT coalesce(jsonb_agg(p ORDER BY p.till_id, p.chain, p.seq), '[]') FROM (
+          SELECT collection, doc_id, till_id, chain, seq, doc_seq, ${ms('first_seen')} AS first_seen FROM chain_pending
+           WHERE store_id = $1 ORDER BY till_id, chain, seq LIMIT $2) p) AS pending,
+       (SELECT coalesce(jsonb_agg(a), '[]') FROM (
+          SELECT till_id, chain, epoch, seq, hash, event_seq, event_doc_id, ${ms('anchored_at')} AS anchored_at, status FROM chain_anchors
+           WHERE store_id = $1) a) AS anchors`,
+    [storeId, pendingLimit],
+  );
+  const { heads = [], pending = [], anchors = [] } = row ?? {};
+  return {
+    heads: new Map(
+      heads.map((r) => [
+        chainKey(r.till_id, r.chain),
+        { tillId: r.till_id, chain: r.chain, epoch: r.epoch, seq: r.seq, hash: r.hash, changed: false },
+      ]),
+    ),
+    pending: pending.map((r) => ({
+      collection: r.collection,
+      docId: r.doc_id,
+      tillId: r.till_id,
+      chain: r.chain,
+      seq: r.seq,
+      docSeq: r.doc_seq,
+      firstSeen: Number(r.first_seen),
+    })),
+    anchors: new Map(
+      anchors.map((r) => [
+        chainKey(r.till_id, r.chain),
+        {
+          tillId: r.till_id,
+          chain: r.chain,
+          epoch: r.epoch,
+          seq: r.seq,
+          hash: r.hash,
+          eventSeq: r.event_seq,
+          eventDocId: r.event_doc_id,
+          anchoredAt: Number(r.anchored_at),
+          status: r.status,
+          changed: false,
+          removed: false,
+        },
+      ]),
+    ),
+  };
+}
+
+export function headsWrite(heads: readonly ChainHeadState[]): StepWrite | null {
+  if (heads.length === 0) return null;
+  return {
+    sql: (rows) => `INSERT INTO chain_heads AS h (store_id, till_id, chain, epoch, seq, hash)
+     SELECT $1, r.till_id, r.chain, r.epoch, r.seq, r.hash FROM jsonb_to_recordset(${rows}) AS r(till_id text, chain text, epoch int, seq int8, hash text)
      ON CONFLICT (store_id, till_id, chain) DO UPDATE SET epoch = excluded.epoch, seq = excluded.seq, hash = excluded.hash, updated_at = now()`,
-    [storeId, JSON.stringify(heads.map((h) => ({ till_id: h.tillId, chain: h.chain, epoch: h.epoch, seq: h.seq, hash: h.hash })))],
-  );
+    rows: heads.map((h) => ({ till_id: h.tillId, chain: h.chain, epoch: h.epoch, seq: h.seq, hash: h.hash })),
+  };
 }
 
-export async function writePlaced(tx: Queryable, storeId: string, placed: readonly PlacedRecord[]): Promise<void> {
-  if (placed.length === 0) return;
-  const rows = placed.map((p) => ({
-    t: p.tillId,
-    c: p.chain,
-    e: p.epoch,
-    s: p.seq,
-    l: p.collection,
-    d: p.docId,
-    h: p.hash,
-    p: p.prevHash,
-    st: p.status,
-    f: p.feedSeq,
-  }));
+export function placedWrite(placed: readonly PlacedRecord[]): StepWrite | null {
+  if (placed.length === 0) return null;
   // The key is unique by construction; DO NOTHING keeps a step run twice from failing on it. An
   // event record's sealedAt is read from its document as the JET list shows it (chain_records_jet_idx).
-  await tx.query(
-    `INSERT INTO chain_records (store_id, till_id, chain, epoch, seq, collection, doc_id, hash, prev_hash, status, feed_seq, sealed_at)
+  return {
+    sql: (
+      rows,
+    ) => `INSERT INTO chain_records (store_id, till_id, chain, epoch, seq, collection, doc_id, hash, prev_hash, status, feed_seq, sealed_at)
      SELECT $1, r.t, r.c, r.e, r.s, r.l, r.d, r.h, r.p, r.st, r.f,
             CASE WHEN r.c = 'event' THEN (SELECT d.doc #>> '{record,sealedAt}' FROM store_docs d
                                             WHERE d.store_id = $1 AND d.collection = r.l AND d.id = r.d) END
-       FROM jsonb_to_recordset($2::jsonb) AS r(t text, c text, e int, s int8, l text, d text, h text, p text, st text, f int8)
+       FROM jsonb_to_recordset(${rows}) AS r(t text, c text, e int, s int8, l text, d text, h text, p text, st text, f int8)
      ON CONFLICT DO NOTHING`,
-    [storeId, JSON.stringify(rows)],
-  );
+    rows: placed.map((p) => ({
+      t: p.tillId,
+      c: p.chain,
+      e: p.epoch,
+      s: p.seq,
+      l: p.collection,
+      d: p.docId,
+      h: p.hash,
+      p: p.prevHash,
+      st: p.status,
+      f: p.feedSeq,
+    })),
+  };
 }
 
 /** Records placed on one chain at these sequences. */
@@ -161,54 +233,27 @@ export async function findPlaced(
   }));
 }
 
-/** The store's waiting records, lowest sequences first (a bounded read: the oldest gaps matter first). */
-export async function loadPending(tx: Queryable, storeId: string, limit: number): Promise<PendingRef[]> {
-  const rows = await tx.query<{
-    collection: string;
-    doc_id: string;
-    till_id: string;
-    chain: FiscalChain;
-    seq: number;
-    doc_seq: number;
-    first_seen: string | Date;
-  }>(
-    'SELECT collection, doc_id, till_id, chain, seq, doc_seq, first_seen FROM chain_pending WHERE store_id = $1 ORDER BY till_id, chain, seq LIMIT $2',
-    [storeId, limit],
-  );
-  return rows.map((r) => ({
-    collection: r.collection,
-    docId: r.doc_id,
-    tillId: r.till_id,
-    chain: r.chain,
-    seq: r.seq,
-    docSeq: r.doc_seq,
-    firstSeen: new Date(r.first_seen).getTime(),
-  }));
-}
+const pendingKey = (r: PendingRef) => `pending\u0000${r.collection}\u0000${r.docId}`;
 
-export async function writePending(
-  tx: Queryable,
-  storeId: string,
-  added: readonly PendingRef[],
-  removed: readonly PendingRef[],
-): Promise<void> {
-  if (removed.length > 0) {
-    await tx.query(
-      `DELETE FROM chain_pending p USING jsonb_to_recordset($2::jsonb) AS r(collection text, doc_id text)
+/** Waiting records that are placed now (removed) and those read now that wait (added). */
+export function pendingWrites(added: readonly PendingRef[], removed: readonly PendingRef[]): (StepWrite | null)[] {
+  return [
+    removed.length === 0
+      ? null
+      : {
+          sql: (rows) => `DELETE FROM chain_pending p USING jsonb_to_recordset(${rows}) AS r(collection text, doc_id text)
         WHERE p.store_id = $1 AND p.collection = r.collection AND p.doc_id = r.doc_id`,
-      [storeId, JSON.stringify(removed.map((r) => ({ collection: r.collection, doc_id: r.docId })))],
-    );
-  }
-  if (added.length > 0) {
-    await tx.query(
-      `INSERT INTO chain_pending (store_id, collection, doc_id, till_id, chain, seq, doc_seq, first_seen)
+          rows: removed.map((r) => ({ collection: r.collection, doc_id: r.docId })),
+          keys: removed.map(pendingKey),
+        },
+    added.length === 0
+      ? null
+      : {
+          sql: (rows) => `INSERT INTO chain_pending (store_id, collection, doc_id, till_id, chain, seq, doc_seq, first_seen)
        SELECT $1, r.collection, r.doc_id, r.till_id, r.chain, r.seq, r.doc_seq, r.first_seen
-         FROM jsonb_to_recordset($2::jsonb) AS r(collection text, doc_id text, till_id text, chain text, seq int8, doc_seq int8, first_seen timestamptz)
+         FROM jsonb_to_recordset(${rows}) AS r(collection text, doc_id text, till_id text, chain text, seq int8, doc_seq int8, first_seen timestamptz)
        ON CONFLICT DO NOTHING`,
-      [
-        storeId,
-        JSON.stringify(
-          added.map((r) => ({
+          rows: added.map((r) => ({
             collection: r.collection,
             doc_id: r.docId,
             till_id: r.tillId,
@@ -217,79 +262,45 @@ export async function writePending(
             doc_seq: r.docSeq,
             first_seen: new Date(r.firstSeen).toISOString(),
           })),
-        ),
-      ],
-    );
-  }
+          keys: added.map(pendingKey),
+        },
+  ];
 }
 
-export async function loadAnchors(tx: Queryable, storeId: string): Promise<Map<string, AnchorState>> {
-  const rows = await tx.query<{
-    till_id: string;
-    chain: FiscalChain;
-    epoch: number;
-    seq: number;
-    hash: string;
-    event_seq: number;
-    event_doc_id: string;
-    anchored_at: string | Date;
-    status: AnchorState['status'];
-  }>('SELECT till_id, chain, epoch, seq, hash, event_seq, event_doc_id, anchored_at, status FROM chain_anchors WHERE store_id = $1', [
-    storeId,
-  ]);
-  return new Map(
-    rows.map((r) => [
-      chainKey(r.till_id, r.chain),
-      {
-        tillId: r.till_id,
-        chain: r.chain,
-        epoch: r.epoch,
-        seq: r.seq,
-        hash: r.hash,
-        eventSeq: r.event_seq,
-        eventDocId: r.event_doc_id,
-        anchoredAt: new Date(r.anchored_at).getTime(),
-        status: r.status,
-        changed: false,
-        removed: false,
-      },
-    ]),
-  );
-}
-
-export async function writeAnchors(tx: Queryable, storeId: string, anchors: readonly AnchorState[]): Promise<void> {
+/** Anchors reached or flagged for good (removed), and those whose state changed (kept). */
+export function anchorWrites(anchors: readonly AnchorState[]): (StepWrite | null)[] {
   const removed = anchors.filter((a) => a.removed);
   const kept = anchors.filter((a) => !a.removed && a.changed);
-  if (removed.length > 0) {
-    await tx.query(
-      `DELETE FROM chain_anchors a USING jsonb_to_recordset($2::jsonb) AS r(till_id text, chain text)
+  return [
+    removed.length === 0
+      ? null
+      : {
+          sql: (rows) => `DELETE FROM chain_anchors a USING jsonb_to_recordset(${rows}) AS r(till_id text, chain text)
         WHERE a.store_id = $1 AND a.till_id = r.till_id AND a.chain = r.chain`,
-      [storeId, JSON.stringify(removed.map((a) => ({ till_id: a.tillId, chain: a.chain })))],
-    );
-  }
-  if (kept.length === 0) return;
-  await tx.query(
-    `INSERT INTO chain_anchors AS a (store_id, till_id, chain, epoch, seq, hash, event_seq, event_doc_id, anchored_at, status)
+          rows: removed.map((a) => ({ till_id: a.tillId, chain: a.chain })),
+        },
+    kept.length === 0
+      ? null
+      : {
+          sql: (
+            rows,
+          ) => `INSERT INTO chain_anchors AS a (store_id, till_id, chain, epoch, seq, hash, event_seq, event_doc_id, anchored_at, status)
      SELECT $1, r.till_id, r.chain, r.epoch, r.seq, r.hash, r.event_seq, r.event_doc_id, r.anchored_at, r.status
-       FROM jsonb_to_recordset($2::jsonb) AS r(till_id text, chain text, epoch int, seq int8, hash text, event_seq int8, event_doc_id text,
+       FROM jsonb_to_recordset(${rows}) AS r(till_id text, chain text, epoch int, seq int8, hash text, event_seq int8, event_doc_id text,
                                                 anchored_at timestamptz, status text)
      ON CONFLICT (store_id, till_id, chain) DO UPDATE SET epoch = excluded.epoch, seq = excluded.seq, hash = excluded.hash,
        event_seq = excluded.event_seq, event_doc_id = excluded.event_doc_id, anchored_at = excluded.anchored_at, status = excluded.status`,
-    [
-      storeId,
-      JSON.stringify(
-        kept.map((a) => ({
-          till_id: a.tillId,
-          chain: a.chain,
-          epoch: a.epoch,
-          seq: a.seq,
-          hash: a.hash,
-          event_seq: a.eventSeq,
-          event_doc_id: a.eventDocId,
-          anchored_at: new Date(a.anchoredAt).toISOString(),
-          status: a.status,
-        })),
-      ),
-    ],
-  );
+          rows: kept.map((a) => ({
+            till_id: a.tillId,
+            chain: a.chain,
+            epoch: a.epoch,
+            seq: a.seq,
+            hash: a.hash,
+            event_seq: a.eventSeq,
+            event_doc_id: a.eventDocId,
+            anchored_at: new Date(a.anchoredAt).toISOString(),
+            status: a.status,
+          })),
+        },
+  ];
 }

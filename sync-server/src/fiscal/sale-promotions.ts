@@ -18,14 +18,20 @@ import type { Queryable } from '../db/database';
  */
 export type HubPromotions = ReadonlyMap<string, Promotion>;
 
+/** promotionsSeq as a column of another statement. */
+export const PROMOTIONS_SEQ = `(SELECT coalesce(max(seq), 0) FROM catalog_docs WHERE collection = '${PROMOTIONS.name}')`;
+
 /** Far above the live bound (20,000) with the deleted ones: a read that stays bounded. */
 const MAX_RULES = 100_000;
 
 const cache = new WeakMap<Queryable, { readonly seq: number; readonly rules: Promise<HubPromotions> }>();
 
-/** The hub's rules, read again only when the promotions' catalog sequence moved (a save or a deletion). */
-export async function hubPromotions(db: Queryable): Promise<HubPromotions> {
-  const seq = await promotionsSeq(db);
+/**
+ * The hub's rules, read again only when the promotions' catalog sequence moved (a save or a
+ * deletion); `knownSeq`: that sequence, when the caller read it already (PROMOTIONS_SEQ).
+ */
+export async function hubPromotions(db: Queryable, knownSeq?: number): Promise<HubPromotions> {
+  const seq = knownSeq ?? (await promotionsSeq(db));
   const held = cache.get(db);
   if (held && held.seq === seq) return held.rules;
   const rules = db

@@ -1,5 +1,6 @@
 import { KeyRing, type FiscalCrypto, type KeyLookup, type SealedRecord } from '@pos/core';
 import type { Queryable } from '../db/database';
+import type { StepWrite } from './step-writes';
 
 export type TillKeyRow = { readonly tillId: string; readonly keyId: string; readonly publicKey: string };
 
@@ -73,13 +74,13 @@ export async function loadStoreKeys(tx: Queryable, storeId: string, crypto: Fisc
   );
 }
 
-/** Keys verified rotations introduced: kept with the till's registered keys, for ever. */
-export async function recordRotatedKeys(tx: Queryable, storeId: string, keys: readonly TillKeyRow[]): Promise<void> {
-  if (keys.length === 0) return;
-  await tx.query(
-    `INSERT INTO till_keys (store_id, till_id, key_id, public_key, source)
-     SELECT $1, k.till_id, k.key_id, k.public_key, 'rotation' FROM jsonb_to_recordset($2::jsonb) AS k(till_id text, key_id text, public_key text)
+/** Keys verified rotations introduced: kept with the till's registered keys, for ever (a write of the verification step). */
+export function rotatedKeysWrite(keys: readonly TillKeyRow[]): StepWrite | null {
+  if (keys.length === 0) return null;
+  return {
+    sql: (rows) => `INSERT INTO till_keys (store_id, till_id, key_id, public_key, source)
+     SELECT $1, k.till_id, k.key_id, k.public_key, 'rotation' FROM jsonb_to_recordset(${rows}) AS k(till_id text, key_id text, public_key text)
      ON CONFLICT (store_id, till_id, key_id) DO NOTHING`,
-    [storeId, JSON.stringify(keys.map((k) => ({ till_id: k.tillId, key_id: k.keyId, public_key: k.publicKey })))],
-  );
+    rows: keys.map((k) => ({ till_id: k.tillId, key_id: k.keyId, public_key: k.publicKey })),
+  };
 }

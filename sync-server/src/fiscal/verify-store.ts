@@ -3,27 +3,27 @@ import type { Database, Queryable } from '../db/database';
 import { notifyChange } from '../sync/change-notice';
 import { isRecordFault } from '../sync/record-faults';
 import { Anchors } from './anchors';
-import { recordBreaks } from './chain-breaks';
+import { breaksWrite, recordBreaks } from './chain-breaks';
 import {
   advanceVerification,
-  verificationCheckpoint,
-  loadAnchors,
-  loadHeads,
-  loadPending,
+  advanceWrite,
+  anchorWrites,
+  headsWrite,
+  loadChainState,
   lockVerification,
-  writeAnchors,
-  writeHeads,
-  writePending,
-  writePlaced,
+  pendingWrites,
+  placedWrite,
   type PendingRef,
 } from './chain-state';
 import { ChainWalk } from './chain-walk';
 import { nodeFiscalCrypto } from './node-fiscal-crypto';
 import { checkRecords, inlineVerifier, type CheckedRecord, type CheckTools, type SignatureVerifier } from './record-checks';
 import { placeRecord, type Placement } from './record-placement';
-import { loadSaleRules, recordInvalidSales } from './sale-arithmetic';
+import { invalidSalesWrite } from './sale-arithmetic';
 import { hubPromotions } from './sale-promotions';
-import { loadStoreKeys, recordRotatedKeys } from './store-keys';
+import { stepInputs } from './step-inputs';
+import { writeStep } from './step-writes';
+import { loadStoreKeys, rotatedKeysWrite } from './store-keys';
 import { recordsAfter, type StoredRecord } from './stored-records';
 import { VERIFIED_FEED } from './verified-feed';
 
@@ -128,17 +128,14 @@ async function verifyStep(db: Database, storeId: string, options: VerifyOptions,
   // Reading and checking (the bulk of the work, hashes and signatures) happen before the
   // transaction: on PGlite a transaction holds the whole engine, and pushes must not wait for it.
   // The store's keys and rules are read alongside the records, on connections of their own.
-  const keys = loadStoreKeys(db, storeId, crypto);
-  const rules = loadSaleRules(db, storeId);
-  const promotions = hubPromotions(db);
-  // None left unobserved if the records' read fails first.
-  keys.catch(() => undefined);
-  rules.catch(() => undefined);
+  // The checkpoint, the store's keys and rules in one read; the promotions (cached) alongside the records.
+  const read = await stepInputs(db, storeId, crypto);
+  const promotions = hubPromotions(db, read.promotionsSeq);
+  // Not left unobserved if the records' read fails first.
   promotions.catch(() => undefined);
-  const read = await verificationCheckpoint(db, storeId);
   const stored = (ahead?.after === read.seq ? await ahead.records : null) ?? (await recordsAfter(db, storeId, read.seq, limit));
   const readAhead = stored.length === limit ? readAheadAfter(db, storeId, stored.at(-1)!.docSeq, limit) : undefined;
-  const readTools: CheckTools = { keys: await keys, rules: { ...(await rules), promotions: await promotions }, crypto };
+  const readTools: CheckTools = { keys: read.keys, rules: { ...read.rules, promotions: await promotions }, crypto };
   const checkedAhead = await prepareRecords(stored, storeId, readTools, options.signatures ?? inlineVerifier(crypto));
   return db.transaction(async (tx) => {
     const checkpoint = await lockVerification(tx, storeId);
@@ -149,13 +146,12 @@ async function verifyStep(db: Database, storeId: string, options: VerifyOptions,
       tools = { ...readTools, keys: await loadStoreKeys(tx, storeId, crypto) };
       prepared = await prepareRecords(await recordsAfter(tx, storeId, checkpoint.seq, limit), storeId, tools, inlineVerifier(crypto));
     }
-    const pending = await loadPending(tx, storeId, PENDING_LIMIT);
-    const anchorStates = await loadAnchors(tx, storeId);
+    const { heads, pending, anchors: anchorStates } = await loadChainState(tx, storeId, PENDING_LIMIT);
     if (prepared.length === 0 && pending.length === 0 && ![...anchorStates.values()].some((a) => a.status === 'waiting')) {
       return { read: 0, placed: 0, fed: 0, breaks: 0, lastSeq: checkpoint.seq, feedSeq: checkpoint.feedSeq };
     }
 
-    const walk = new ChainWalk({ ...tools, tx, storeId, graceMs, now }, await loadHeads(tx, storeId), checkpoint.feedSeq);
+    const walk = new ChainWalk({ ...tools, tx, storeId, graceMs, now }, heads, checkpoint.feedSeq);
     for (const { stored, placement, checked } of prepared) {
       if (!placement.placed) {
         walk.breaks.push(placement.break);
@@ -179,24 +175,21 @@ async function verifyStep(db: Database, storeId: string, options: VerifyOptions,
     await anchors.apply();
 
     const candidates = walk.candidates();
-    await writePlaced(tx, storeId, walk.placed);
-    await writeHeads(
-      tx,
-      storeId,
-      [...walk.heads.values()].filter((h) => h.changed),
-    );
-    await writePending(
-      tx,
-      storeId,
-      candidates.filter((c) => !c.done && !c.wasPending).map((c) => c.ref),
-      candidates.filter((c) => c.done && c.wasPending).map((c) => c.ref),
-    );
-    await recordBreaks(tx, storeId, walk.breaks);
-    await writeAnchors(tx, storeId, anchors.all());
-    await recordRotatedKeys(tx, storeId, tools.keys.admitted);
-    await recordInvalidSales(tx, storeId, walk.invalidSales);
     const lastSeq = prepared.at(-1)?.stored.docSeq ?? checkpoint.seq;
-    await advanceVerification(tx, storeId, lastSeq, walk.feedSeq);
+    // One statement for all the step writes (step-writes.ts).
+    await writeStep(tx, storeId, [
+      placedWrite(walk.placed),
+      headsWrite([...walk.heads.values()].filter((h) => h.changed)),
+      ...pendingWrites(
+        candidates.filter((c) => !c.done && !c.wasPending).map((c) => c.ref),
+        candidates.filter((c) => c.done && c.wasPending).map((c) => c.ref),
+      ),
+      breaksWrite(walk.breaks),
+      ...anchorWrites(anchors.all()),
+      rotatedKeysWrite(tools.keys.admitted),
+      invalidSalesWrite(walk.invalidSales),
+      advanceWrite(lastSeq, walk.feedSeq),
+    ]);
     if (walk.feedSeq > checkpoint.feedSeq) await notifyChange(tx, { kind: 'store', storeId }, VERIFIED_FEED, walk.feedSeq);
 
     let deadline = anchors.nextDeadline() ?? Infinity;

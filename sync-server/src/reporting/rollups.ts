@@ -158,7 +158,7 @@ export function rollupDeltas(sales: readonly SaleFacts[], categories: ReadonlyMa
   return new Map((Object.keys(ROLLUPS) as RollupName[]).map((name) => [name, [...deltas[name].rows.values()]]));
 }
 
-/** One roll-up's upsert, as a data-modifying CTE reading its rows from the key `name` of the statement's $2. */
+/** One roll-up's upsert, as a data-modifying CTE reading its rows (each with its store_id) from the key `name` of the statement's $1. */
 function rollupUpsert(name: RollupName): string {
   const rollup: Rollup = ROLLUPS[name];
   const keys = ['business_date', ...rollup.keys.map((k) => k.name)];
@@ -173,8 +173,8 @@ function rollupUpsert(name: RollupName): string {
   ];
   return `${name}_rows AS (
     INSERT INTO ${rollup.table} AS r (store_id, ${columns.join(', ')})
-    SELECT $1, ${[...keys, ...attrs].map((c) => `x.${c}`).join(', ')}, ${sums.map((s) => `coalesce(x.${s}, 0)`).join(', ')}
-      FROM jsonb_to_recordset($2::jsonb -> '${name}') AS x(${types.join(', ')})
+    SELECT x.store_id, ${[...keys, ...attrs].map((c) => `x.${c}`).join(', ')}, ${sums.map((s) => `coalesce(x.${s}, 0)`).join(', ')}
+      FROM jsonb_to_recordset($1::jsonb -> '${name}') AS x(store_id text, ${types.join(', ')})
     ON CONFLICT (store_id, ${keys.join(', ')}) DO UPDATE SET ${sums.map((s) => `${s} = r.${s} + excluded.${s}`).join(', ')})`;
 }
 
@@ -184,9 +184,17 @@ function rollupUpsert(name: RollupName): string {
  */
 const ADD_TO_ROLLUPS = `WITH ${(Object.keys(ROLLUPS) as RollupName[]).map(rollupUpsert).join(',\n')}\nSELECT 1`;
 
-/** Adds each roll-up's rows to its table (INSERT … ON CONFLICT DO UPDATE adding), in the caller's transaction. */
-export async function addToRollups(tx: Queryable, storeId: string, deltas: Map<RollupName, Row[]>): Promise<void> {
-  const rows = Object.fromEntries((Object.keys(ROLLUPS) as RollupName[]).map((name) => [name, deltas.get(name) ?? []]));
+/**
+ * Adds each store's roll-up rows to their tables (INSERT … ON CONFLICT DO UPDATE adding), every
+ * store's in one statement, in the caller's transaction.
+ */
+export async function addToRollups(tx: Queryable, deltas: ReadonlyMap<string, Map<RollupName, Row[]>>): Promise<void> {
+  const rows = Object.fromEntries(
+    (Object.keys(ROLLUPS) as RollupName[]).map((name) => [
+      name,
+      [...deltas].flatMap(([storeId, byName]) => (byName.get(name) ?? []).map((row) => ({ store_id: storeId, ...row }))),
+    ]),
+  );
   if (Object.values(rows).every((r) => r.length === 0)) return;
-  await tx.query(ADD_TO_ROLLUPS, [storeId, JSON.stringify(rows)]);
+  await tx.query(ADD_TO_ROLLUPS, [JSON.stringify(rows)]);
 }

@@ -1,7 +1,6 @@
 import type { Database, Queryable } from '../db/database';
-import { FeedProjector, stepFeedProjection, type FeedProjection } from '../fiscal/feed-projector';
+import { FeedProjector, readFeedOfStores, stepFeedProjection, type StoresFeedProjection } from '../fiscal/feed-projector';
 import { recordIncidents } from '../sync/incidents';
-import { lockCounter } from '../sync/document-table';
 import type { PlannedIncident } from '../sync/policy-outcome';
 import type { ProjectorLoopOptions } from '../sync/projector-loop';
 import { movementsOfSales } from './sale-movements';
@@ -15,6 +14,7 @@ export const PROJECTION_BATCH = 2000;
 export type ProjectionStep = { readonly sales: number; readonly movements: number; readonly lastSeq: number; readonly skipped: number };
 
 type StoredSale = {
+  readonly store_id: string;
   readonly id: string;
   readonly seq: number;
   readonly feed_seq: number;
@@ -40,24 +40,43 @@ export async function projectStoreStock(db: Database, storeId: string, limit = P
   return { sales: step.records, movements: step.applied, lastSeq: step.lastSeq, skipped: step.skipped };
 }
 
-const STOCK_PROJECTION: FeedProjection<StoredSale, void> = {
+const STOCK_PROJECTION: StoresFeedProjection<StoredSale, void> = {
   checkpoint: 'stock_projection',
   // Only the sealed lines travel back from the database, not the whole sale.
-  read: (tx, storeId, from, end, limit) =>
-    tx.query<StoredSale>(
-      `SELECT d.id, d.seq, r.feed_seq, d.doc #> '{record,payload,lines}' AS lines, d.doc #> '{record,payload,kind}' AS kind,
-              d.doc #> '{record,payload,training}' AS training, d.till_id
-         FROM chain_records r JOIN store_docs d ON d.store_id = r.store_id AND d.collection = r.collection AND d.id = r.doc_id
-        WHERE r.store_id = $1 AND r.feed_seq > $2 AND r.feed_seq <= $3 AND r.collection = 'sales'
-        ORDER BY r.feed_seq LIMIT $4`,
-      [storeId, from, end, limit],
+  readStores: (tx, bounds, limit) =>
+    readFeedOfStores<StoredSale>(
+      tx,
+      bounds,
+      limit,
+      `d.id, d.seq, d.doc #> '{record,payload,lines}' AS lines, d.doc #> '{record,payload,kind}' AS kind,
+       d.doc #> '{record,payload,training}' AS training, d.till_id`,
+      `r.collection = 'sales'`,
     ),
-  prepare: async (tx, storeId) => {
-    await lockCounter(tx, { kind: 'store', storeId });
+  prepareStores: (tx, batches) =>
+    lockStoreCounters(
+      tx,
+      batches.map((b) => b.storeId),
+    ),
+  applyStores: async (tx, batches) => {
+    const applied = new Map<string, number>();
+    for (const { storeId, records } of batches) applied.set(storeId, await applySales(tx, storeId, records));
+    return applied;
   },
-  apply: (tx, storeId, sales) => applySales(tx, storeId, sales),
   skip: (tx, storeId, sale, error) => recordUnprojectableSale(tx, storeId, sale, error),
 };
+
+/**
+ * The counter locks of the stores (lockCounter's, the one every writer of a store takes first), in
+ * one statement and in store order, as every writer taking two stores' locks does (stock transfers):
+ * never a deadlock.
+ */
+async function lockStoreCounters(tx: Queryable, storeIds: readonly string[]): Promise<void> {
+  await tx.query(
+    `INSERT INTO store_counters AS c (store_id, seq) SELECT s.id, 0 FROM unnest($1::text[]) WITH ORDINALITY AS s(id, n) ORDER BY s.n
+     ON CONFLICT (store_id) DO UPDATE SET seq = c.seq`,
+    [[...new Set(storeIds)].sort()],
+  );
+}
 
 /** Movements, levels and level documents of `sales`, with an incident per unreadable line; the number of movements. */
 async function applySales(tx: Queryable, storeId: string, sales: readonly StoredSale[]): Promise<number> {
@@ -91,8 +110,13 @@ async function applySales(tx: Queryable, storeId: string, sales: readonly Stored
 export const DEFAULT_SETTLE_MS = 1000;
 /** Default longest lag behind the feed (with a quiet time of its own). */
 export const DEFAULT_MAX_LAG_MS = 5000;
-/** Stores projected at once by default. */
+/** Steps at once by default. */
 export const DEFAULT_STOCK_CONCURRENCY = 2;
+/**
+ * Stores a step takes together at most: fewer than the reports, since a step holds the counter lock
+ * of each of its stores (their pushes wait for its writes).
+ */
+export const STOCK_GROUP = 16;
 
 /**
  * Keeps every store's stock up with its verified sales, on this hub instance: woken by the chain
@@ -108,6 +132,7 @@ export class StockProjector extends FeedProjector<StoredSale, void> {
         settleMs: options.settleMs ?? DEFAULT_SETTLE_MS,
         maxLagMs: options.maxLagMs ?? DEFAULT_MAX_LAG_MS,
         concurrency: options.concurrency ?? DEFAULT_STOCK_CONCURRENCY,
+        group: options.group ?? STOCK_GROUP,
       },
       STOCK_PROJECTION,
       PROJECTION_BATCH,

@@ -12,8 +12,14 @@ export type ProjectorLoopOptions = {
   readonly settleMs?: number;
   /** A store that never goes quiet (tills pushing all the time) is stepped at least this often. */
   readonly maxLagMs?: number;
-  /** Stores stepped at once (each holds a database connection while it runs); default 1. */
+  /** Steps run at once (each holds a database connection while it runs); default 1. */
   readonly concurrency?: number;
+  /**
+   * Stores one step may take together (stepStores: one transaction, one statement for all of
+   * them); default 1. Under load many stores are due at once, and a step's round trips, not its
+   * records, are what a step costs.
+   */
+  readonly group?: number;
 };
 
 /** What one run of a store did: whether another step should follow at once, and when to look again. */
@@ -38,8 +44,10 @@ type Due = { readonly since: number; readonly at: number; readonly explicit: boo
  */
 export abstract class ProjectorLoop {
   private readonly due = new Map<string, Due>();
-  /** The stores being stepped, each on a lane of its own. */
+  /** The stores being stepped, each with the run of its lane (a lane's run may hold several stores). */
   private readonly running = new Map<string, Promise<void>>();
+  /** Lanes busy. */
+  private lanes = 0;
   private timer: NodeJS.Timeout | null = null;
   private unlisten: (() => Promise<void>) | null = null;
   private closed = false;
@@ -55,6 +63,16 @@ export abstract class ProjectorLoop {
   protected abstract storesBehind(): Promise<string[]>;
   /** One step of one store. */
   protected abstract step(storeId: string): Promise<StoreRun>;
+  /**
+   * One step of several stores (at most `group`), for projections that can take them together;
+   * what each store's part did (a store missing from the answer is done). By default one step
+   * of each, in turn.
+   */
+  protected async stepStores(storeIds: readonly string[]): Promise<ReadonlyMap<string, StoreRun>> {
+    const runs = new Map<string, StoreRun>();
+    for (const storeId of storeIds) runs.set(storeId, await this.step(storeId));
+    return runs;
+  }
 
   async start(): Promise<void> {
     this.closed = false;
@@ -122,34 +140,36 @@ export abstract class ProjectorLoop {
   }
 
   /**
-   * Starts a run for each store due now, the longest waiting first, while lanes are free; sets
-   * the timer for the next store due. A lane freed starts the next store due at once: lanes never
-   * wait for one another (a slow step holding one lane must not stop the others under load).
+   * Starts a run for the stores due now, the longest waiting first (up to `group` of them in one
+   * run), while lanes are free; sets the timer for the next store due. A lane freed starts the
+   * next stores due at once: lanes never wait for one another (a slow step holding one lane must
+   * not stop the others under load).
    */
   private schedule(): void {
     if (this.closed) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const lanes = Math.max(1, this.loop.concurrency ?? 1);
+    const group = Math.max(1, this.loop.group ?? 1);
     const now = Date.now();
-    while (this.running.size < lanes) {
-      let pick: [string, Due] | null = null;
-      for (const entry of this.due) {
-        if (entry[1].at <= now && !this.running.has(entry[0]) && (!pick || entry[1].at < pick[1].at)) pick = entry;
-      }
-      if (!pick) break;
-      const [storeId] = pick;
+    while (this.lanes < lanes) {
+      const picks = [...this.due]
+        .filter(([storeId, { at }]) => at <= now && !this.running.has(storeId))
+        .sort((a, b) => a[1].at - b[1].at)
+        .slice(0, group)
+        .map(([storeId]) => storeId);
+      if (picks.length === 0) break;
       // Asked again while it runs: due again, after the settle time (never run twice at once).
-      this.due.delete(storeId);
-      this.running.set(
-        storeId,
-        this.runStore(storeId).finally(() => {
-          this.running.delete(storeId);
-          this.schedule();
-        }),
-      );
+      for (const storeId of picks) this.due.delete(storeId);
+      this.lanes += 1;
+      const run = this.runStores(picks).finally(() => {
+        for (const storeId of picks) this.running.delete(storeId);
+        this.lanes -= 1;
+        this.schedule();
+      });
+      for (const storeId of picks) this.running.set(storeId, run);
     }
-    if (this.running.size >= lanes) return; // the next run to end schedules again
+    if (this.lanes >= lanes) return; // the next run to end schedules again
     let next = Infinity;
     for (const [storeId, { at }] of this.due) if (!this.running.has(storeId)) next = Math.min(next, at);
     if (next === Infinity) return;
@@ -162,16 +182,26 @@ export abstract class ProjectorLoop {
     );
   }
 
-  /** Steps the store until it is up to date; on a failure (the database away) tries again after `retryMs`. */
-  private async runStore(storeId: string): Promise<void> {
+  /**
+   * Steps the stores until each is up to date (those whose step filled its batch go on together);
+   * on a failure (the database away) reports it once and tries them again after `retryMs`.
+   */
+  private async runStores(storeIds: readonly string[]): Promise<void> {
+    let left = storeIds;
     try {
-      let run: StoreRun;
-      do run = await this.step(storeId);
-      while (run.more && !this.closed);
-      if (run.againInMs !== undefined) this.poke(storeId, run.againInMs);
+      while (left.length > 0 && !this.closed) {
+        const runs = left.length === 1 ? new Map([[left[0]!, await this.step(left[0]!)]]) : await this.stepStores(left);
+        const more: string[] = [];
+        for (const storeId of left) {
+          const run = runs.get(storeId);
+          if (run?.more) more.push(storeId);
+          else if (run?.againInMs !== undefined) this.poke(storeId, run.againInMs);
+        }
+        left = more;
+      }
     } catch (error) {
-      this.loop.onError?.(error, storeId);
-      this.poke(storeId, this.loop.retryMs ?? 1000);
+      this.loop.onError?.(error, left.join(', '));
+      for (const storeId of left) this.poke(storeId, this.loop.retryMs ?? 1000);
     }
   }
 }
