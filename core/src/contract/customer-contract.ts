@@ -70,4 +70,9 @@ export type CustomerContract = {
   'customers.create': Method<{ readonly id: string; readonly customer: CustomerDraft }, CustomerSaved>;
   /** A customer's purchases in every store and channel, at the hub (online only: offline it fails HUB_UNREACHABLE). */
   'customers.history': Method<{ readonly customerId: string; readonly after?: string }, CustomerHistoryPage>;
+  /**
+   * The member's points free to spend now, at the hub, in the store's loyalty programme (null: the
+   * store has none), for the customer display's greeting. Online only (HUB_UNREACHABLE offline).
+   */
+  'customers.points': Method<{ readonly customerId: string }, { readonly available: number } | null>;
 };

@@ -181,6 +181,7 @@ const METHODS = {
   'customers.search': true,
   'customers.create': true,
   'customers.history': true,
+  'customers.points': true,
   'loyalty.program': true,
   'ledger.lookupCard': true,
   'ledger.reserveCard': true,

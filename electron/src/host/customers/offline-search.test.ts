@@ -14,6 +14,7 @@ type Send = (method: string, url: string, body?: unknown) => Promise<unknown>;
 describe('customers.search at the till host: the hub, else the customers the till keeps', () => {
   let dataDir = '';
   let hub: Send = async () => ({ customers: [] });
+  let program: { id: string } | null = null;
   const urls: string[] = [];
   let registry = new HandlerRegistry();
   let cache: CustomerCache;
@@ -26,8 +27,10 @@ describe('customers.search at the till host: the hub, else the customers the til
   beforeEach(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'customer-search-'));
     urls.length = 0;
+    program = null;
     const ctx = {
       session: { require: () => ({ staffId: 's-1' }) },
+      loyalty: { active: () => program },
       hub: {
         enrolled: true,
         send: (method: string, url: string, body?: unknown) => {
@@ -85,6 +88,19 @@ describe('customers.search at the till host: the hub, else the customers the til
       error: { code: 'INVALID_REQUEST', details: { query: 'customer_query_unreadable' } },
     });
     expect(urls).toEqual([`GET /api/v1/till/customers?q=${'x'.repeat(100)}`]);
+  });
+
+  it('reads a member’s points at the hub in the store’s programme; none without a programme', async () => {
+    hub = async () => ({ customerId: 'c-1', programId: 'club', available: 1250, reserved: 0, debt: 0 });
+    expect(await registry.invoke('customers.points', { customerId: 'c-1' })).toEqual({ ok: true, value: null });
+    program = { id: 'club' };
+    expect(await registry.invoke('customers.points', { customerId: 'c-1' })).toEqual({ ok: true, value: { available: 1250 } });
+    expect(urls).toEqual(['GET /api/v1/till/loyalty/members/c-1?programId=club']);
+    expect(await registry.invoke('customers.points', { customerId: '../x' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST' },
+    });
+    program = null;
   });
 
   it('a refusal of the hub is no offline answer', async () => {

@@ -122,6 +122,22 @@ export function customerHandlers(ctx: HostContext, outbox: CustomerOutbox, cache
         );
       },
     },
+    'customers.points': {
+      parse: (raw) => ({ customerId: text(record(raw, 'customers.points request'), 'customerId', { max: 64, pattern: ID_PATTERN }) }),
+      run: async ({ customerId }) => {
+        ctx.session.require();
+        enrolled();
+        const program = ctx.loyalty.active();
+        if (!program) return null;
+        const balance = await ctx.hub.send<{ available: number }>(
+          'GET',
+          `/api/v1/till/loyalty/members/${encodeURIComponent(customerId)}?programId=${encodeURIComponent(program.id)}`,
+          undefined,
+          ONLINE_TIMEOUT_MS,
+        );
+        return { available: balance.available };
+      },
+    },
     'customers.create': {
       parse: (raw) => {
         const req = record(raw, 'customers.create request');

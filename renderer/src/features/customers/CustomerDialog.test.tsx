@@ -1,7 +1,7 @@
 // Before any module that opens Dexie (device-link reaches the database modules): they must find IndexedDB.
 import 'fake-indexeddb/auto';
 import { demoProduct, PosError, type SalePayload, type SealRequest } from '@pos/core';
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useCartStore } from '../../state/cart-store';
 import { paymentRegion } from '../../test-support/screen-queries';
@@ -107,6 +107,31 @@ describe('the customer of the sale', () => {
     expect(await within(dialog).findByRole('radio', { name: /Durand Marie/ })).toBeTruthy();
     expect(within(dialog).getByRole('status').textContent).toBe('Hors ligne — clients de ce magasin');
     await user.click(within(dialog).getByRole('button', { name: 'Valider' }));
+    expect(useCartStore.getState().cart.customer).toEqual({ id: 'cust-1', label: 'Durand Marie', firstName: 'Marie' });
+  });
+
+  it('reads the member’s points once attached, for the customer display; offline, attaches her without them', async () => {
+    const { till, user } = session;
+    till.handle('customers.search', () => ({ customers: [{ id: 'cust-1', lastName: 'Durand', firstName: 'Marie' }], source: 'hub' }));
+    till.handle('customers.points', (request: { customerId: string }) => (request.customerId === 'cust-1' ? { available: 1250 } : null));
+    renderTill();
+    const attach = async () => {
+      const dialog = await openDialog();
+      await user.type(within(dialog).getByLabelText('Téléphone, e-mail, numéro de carte ou nom'), 'Durand');
+      await user.click(within(dialog).getByRole('button', { name: 'Rechercher' }));
+      await within(dialog).findByRole('radio', { name: /Durand Marie/ });
+      await user.click(within(dialog).getByRole('button', { name: 'Valider' }));
+    };
+    await attach();
+    await waitFor(() =>
+      expect(useCartStore.getState().cart.customer).toEqual({ id: 'cust-1', label: 'Durand Marie', firstName: 'Marie', points: 1250 }),
+    );
+    till.handle('customers.points', () => {
+      throw new PosError('HUB_UNREACHABLE', 'offline');
+    });
+    act(() => useCartStore.setState((s) => ({ cart: { ...s.cart, customer: undefined } })));
+    await attach();
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(useCartStore.getState().cart.customer).toEqual({ id: 'cust-1', label: 'Durand Marie', firstName: 'Marie' });
   });
 
