@@ -41,9 +41,11 @@ export async function openCoupons(ctx: HostContext, retryMs = COUPON_RETRY_MS): 
     if (closed || !ctx.hub.enrolled) return;
     void runner.run().catch(() => undefined);
   };
+  // The read under way, awaited at close: its file must be written before the data directory may go.
+  let reading: Promise<void> = Promise.resolve();
   const both = () => {
     kick();
-    if (!closed) void refreshBlock().catch(() => undefined);
+    if (!closed) reading = reading.then(() => (closed ? undefined : refreshBlock().catch(() => undefined)));
   };
   book.onDue = () => setImmediate(kick);
   both();
@@ -63,6 +65,7 @@ export async function openCoupons(ctx: HostContext, retryMs = COUPON_RETRY_MS): 
       stopOnline();
       book.onDue = () => undefined;
       await runner.settle();
+      await reading;
       await book.close();
     },
   };
