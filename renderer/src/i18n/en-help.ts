@@ -27,6 +27,7 @@ export const enHelp: Pick<Dictionary, 'help' | 'keys' | 'keyLabels' | 'barcodeSh
     Enter: 'Confirm',
     AltL: 'Lock the till',
     AltG: 'Gift card (sell, reload)',
+    AltC: 'Coupon (discount code)',
   },
   keyLabels: {
     F1: 'F1',
@@ -49,6 +50,7 @@ export const enHelp: Pick<Dictionary, 'help' | 'keys' | 'keyLabels' | 'barcodeSh
     Enter: 'Enter',
     AltL: 'Alt + L',
     AltG: 'Alt + G',
+    AltC: 'Alt + C',
   },
   // Engineer G: the printable sheet of the demo store's codes (help).
   barcodeSheet: {

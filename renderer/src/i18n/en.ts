@@ -1,5 +1,6 @@
 import { enCash } from './en-cash';
 import { enCustomers } from './en-customers';
+import { enCoupons } from './en-coupons';
 import { enDevices } from './en-devices';
 import { enErrors } from './en-errors';
 import { enFiscal } from './en-fiscal';
@@ -21,6 +22,7 @@ export const en: Dictionary = {
   ...enDevices,
   ...enCash,
   ...enCustomers,
+  ...enCoupons,
   ...enGiftCards,
   ...enHelp,
   ...enErrors,

@@ -28,6 +28,7 @@ export const frHelp = {
     Enter: 'Valider',
     AltL: 'Verrouiller la caisse',
     AltG: 'Carte cadeau (vendre, recharger)',
+    AltC: 'Coupon (code de réduction)',
   },
   keyLabels: {
     F1: 'F1',
@@ -50,6 +51,7 @@ export const frHelp = {
     Enter: 'Entrée',
     AltL: 'Alt + L',
     AltG: 'Alt + G',
+    AltC: 'Alt + C',
   },
   // Engineer G: the printable sheet of the demo store's codes (help).
   barcodeSheet: {

@@ -1,5 +1,6 @@
 import { frCash } from './fr-cash';
 import { frCustomers } from './fr-customers';
+import { frCoupons } from './fr-coupons';
 import { frDevices } from './fr-devices';
 import { frErrors } from './fr-errors';
 import { frFiscal } from './fr-fiscal';
@@ -23,6 +24,7 @@ export const fr = {
   ...frDevices,
   ...frCash,
   ...frCustomers,
+  ...frCoupons,
   ...frGiftCards,
   ...frHelp,
   ...frErrors,

@@ -8,6 +8,9 @@ import {
   setLineSalesperson,
   setQuantity,
   withCustomer,
+  addCartCoupon,
+  removeCartCoupon,
+  type CartCoupon,
   type AddProductOptions,
   type ApprovalRef,
   type Cart,
@@ -223,6 +226,14 @@ export const cartActions = {
   /** The customer the sale is for, or nobody (null): also after the first items, while the cart may change. */
   setCustomer(customer: CartCustomer | null): void {
     change((cart) => withCustomer(cart, customer));
+  },
+  /** A coupon the host holds for the cart: the cart is priced again with its promotion. */
+  addCoupon(coupon: CartCoupon): void {
+    change((cart) => addCartCoupon(cart, coupon));
+  },
+  /** The coupon of this code given back: the cart is priced again without it. */
+  removeCoupon(code: string): void {
+    change((cart) => removeCartCoupon(cart, code));
   },
   /** Who gets the credit for a line (a staff id), or nobody but the cashier (null). */
   setLineSalesperson(lineId: string, salespersonId: string | null): void {

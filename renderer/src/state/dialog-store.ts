@@ -1,4 +1,4 @@
-import type { CartCustomer, SaleVoucher } from '@pos/core';
+import type { CartCustomer, CouponHeld, SaleVoucher } from '@pos/core';
 import { create } from 'zustand';
 import type { Message } from './app-store';
 
@@ -28,6 +28,8 @@ export type DialogRequest =
     }
   /** The customer the sale is for: found at the hub, or created here (also offline); null removes the one attached. */
   | { readonly kind: 'customer'; readonly current: CartCustomer | null }
+  /** A coupon code for the cart: held by the host (at the hub, or from the till's offline block) before the dialog answers. */
+  | { readonly kind: 'coupon' }
   /** A gift card to sell or reload in the cart (online only). */
   | { readonly kind: 'gift-card' };
 
@@ -41,6 +43,7 @@ export type DialogResult =
   | { readonly kind: 'no-sale'; readonly reason: string }
   | { readonly kind: 'salesperson'; readonly staffId: string | null }
   | { readonly kind: 'customer'; readonly customer: CartCustomer | null }
+  | { readonly kind: 'coupon'; readonly coupon: CouponHeld }
   | { readonly kind: 'voucher'; readonly voucher: SaleVoucher };
 
 type DialogState = {

@@ -1,5 +1,6 @@
 import { useDialogStore, type DialogRequest } from '../../state/dialog-store';
 import { CustomerDialog } from '../customers/CustomerDialog';
+import { CouponDialog } from '../coupons/CouponDialog';
 import { ConfirmVoidDialog } from './ConfirmVoidDialog';
 import { DiscountDialog } from './DiscountDialog';
 import { ManagerDialog } from './ManagerDialog';
@@ -39,6 +40,8 @@ function DialogFor({ request }: { request: DialogRequest }) {
       return <SalespersonDialog request={request} />;
     case 'customer':
       return <CustomerDialog request={request} />;
+    case 'coupon':
+      return <CouponDialog />;
     case 'gift-card':
       return <GiftCardDialog />;
   }

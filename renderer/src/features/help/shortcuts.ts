@@ -23,6 +23,7 @@ export const SHORTCUTS = [
   'Enter',
   'AltL',
   'AltG',
+  'AltC',
 ] as const;
 
 export type ShortcutId = (typeof SHORTCUTS)[number];
@@ -32,6 +33,7 @@ export function shortcutOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKe
   const { key } = event;
   if (event.altKey && (key === 'l' || key === 'L')) return 'AltL';
   if (event.altKey && (key === 'g' || key === 'G')) return 'AltG';
+  if (event.altKey && (key === 'c' || key === 'C')) return 'AltC';
   if (event.ctrlKey && key === 'Delete') return 'CtrlDelete';
   if (event.ctrlKey || event.altKey || event.metaKey) return null;
   if (/^F([1-9]|1[0-2])$/.test(key)) return key as ShortcutId;

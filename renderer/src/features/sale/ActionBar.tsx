@@ -5,6 +5,7 @@ import { useCartStore } from '../../state/cart-store';
 import { openPayment } from '../payment/payment-actions';
 import { openReturns } from '../returns/return-actions';
 import { chooseCustomer } from '../customers/customer-actions';
+import { presentCoupon } from '../coupons/coupon-actions';
 import { sellGiftCard } from '../gift-cards/gift-card-actions';
 import { discountCart, discountLine, editQuantity, overrideSelectedPrice, removeSelectedLine } from './line-actions';
 import { parkSale, voidSale } from './sale-lifecycle';
@@ -40,6 +41,7 @@ export function ActionBar() {
     { key: 'F9', keyLabel: 'F9', label: t('actions.history'), run: () => setPanel('history') },
     { key: 'F10', keyLabel: 'F10', label: t('returns.action'), run: openReturns, disabled: stopped },
     { key: 'F11', keyLabel: 'F11', label: t('customers.action'), run: chooseCustomer, disabled: stopped },
+    { key: 'Alt+C', keyLabel: 'AltC', label: t('coupons.action'), run: presentCoupon, disabled: empty || stopped },
     { key: 'Alt+G', keyLabel: 'AltG', label: t('giftCards.action'), run: sellGiftCard, disabled: stopped },
     { key: 'Control+Delete', keyLabel: 'CtrlDelete', label: t('actions.voidSale'), run: voidSale, disabled: empty || stopped },
     { key: 'F12', keyLabel: 'F12', label: t('actions.pay'), run: openPayment, disabled: nothingToPay || stopped, primary: true },

@@ -8,6 +8,7 @@ import { shortcutOf } from '../help/shortcuts';
 import { openPayment } from '../payment/payment-actions';
 import { openReturns } from '../returns/return-actions';
 import { chooseCustomer } from '../customers/customer-actions';
+import { presentCoupon } from '../coupons/coupon-actions';
 import { sellGiftCard } from '../gift-cards/gift-card-actions';
 import { discountCart, discountLine, editQuantity, overrideSelectedPrice, removeSelectedLine, stepQuantity } from './line-actions';
 import { parkSale, voidSale } from './sale-lifecycle';
@@ -72,6 +73,8 @@ export function useSaleShortcuts(): void {
           return void run(signOut);
         case 'AltG':
           return void run(sellGiftCard);
+        case 'AltC':
+          return void run(presentCoupon);
         case 'Enter':
           return;
       }
