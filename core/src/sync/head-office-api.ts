@@ -237,6 +237,17 @@ export type DashboardBreakdown = (typeof DASHBOARD_BREAKDOWNS)[number];
 /** Bounds of a dashboard request. */
 export const DASHBOARD_LIMITS = { maxStores: 1000, maxDays: 731, maxRanked: 100 } as const;
 
+/**
+ * Gift cards and store credit over the range, apart from revenue (multi-purpose vouchers, outside
+ * VAT): what was sold or reloaded and given by returns, against what tenders redeemed. Minor units.
+ */
+export type DashboardVouchers = {
+  readonly giftCardsSold: number;
+  readonly giftCardsRedeemed: number;
+  readonly storeCreditIssued: number;
+  readonly storeCreditRedeemed: number;
+};
+
 /** A period compared with: its totals and dates. */
 export type DashboardPeriod = DashboardTotals & { readonly from: string; readonly to: string };
 
@@ -255,6 +266,8 @@ export type DashboardAnswer = {
   readonly bottomProducts: readonly DashboardRow[];
   readonly topCategories: readonly DashboardRow[];
   readonly bottomCategories: readonly DashboardRow[];
+  /** Gift cards sold versus redeemed, store credit given versus redeemed: never in `totals` (the tender breakdown leaves them out too). */
+  readonly vouchers: DashboardVouchers;
   /**
    * Names of the stores, products and staff (cashier and salesperson keys) listed; ids the hub
    * does not know are left out. A staff id two stores shown give different names: 'name (store), …'.

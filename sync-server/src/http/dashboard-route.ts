@@ -131,6 +131,7 @@ async function dashboardAnswer(db: Database, range: DashboardRange, ranked: numb
     bottomProducts: board.bottomProducts,
     topCategories: board.topCategories,
     bottomCategories: board.bottomCategories,
+    vouchers: board.vouchers,
     names: await namesOf(db, range.stores, products, staffKeys(board.by.cashier, board.by.salesperson)),
   };
 }
@@ -242,6 +243,18 @@ export function registerDashboardRoute(app: HubApp, options: { db: Database; adm
             bottomProducts: List(Row),
             topCategories: List(Row),
             bottomCategories: List(Row),
+            vouchers: Type.Object(
+              {
+                giftCardsSold: Type.Integer(),
+                giftCardsRedeemed: Type.Integer(),
+                storeCreditIssued: Type.Integer(),
+                storeCreditRedeemed: Type.Integer(),
+              },
+              {
+                description:
+                  'Gift cards sold vs redeemed, store credit given vs redeemed: apart from revenue (never in totals nor by.tender)',
+              },
+            ),
             names: Type.Object({ stores: Names, products: Names, staff: Names }),
           }),
           ...errorResponses(400, 401, 403),

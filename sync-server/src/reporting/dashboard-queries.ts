@@ -1,7 +1,14 @@
 import { addDays } from '@pos/core';
-import { DASHBOARD_LIMITS, type DashboardFigures, type DashboardRow, type DashboardTotals } from '@pos/core/sync/head-office-api';
+import {
+  DASHBOARD_LIMITS,
+  type DashboardFigures,
+  type DashboardRow,
+  type DashboardTotals,
+  type DashboardVouchers,
+} from '@pos/core/sync/head-office-api';
 import type { Queryable } from '../db/database';
 import { BREAKDOWNS, breakdownSql, type Breakdown, type Source } from './dashboard-sql';
+import { splitVouchers } from './voucher-figures';
 
 /** Stores and business dates (inclusive, 'YYYY-MM-DD', each store's own business dates) a dashboard covers. */
 export type DashboardRange = { readonly stores: readonly string[]; readonly from: string; readonly to: string };
@@ -22,6 +29,8 @@ export type Dashboard = {
   /** Categories the same way (a product without a category: key ''). */
   readonly topCategories: readonly KeyedFigures[];
   readonly bottomCategories: readonly KeyedFigures[];
+  /** Gift cards sold versus redeemed, store credit given versus redeemed (voucher-figures.ts). */
+  readonly vouchers: DashboardVouchers;
 };
 
 export type Comparison = {
@@ -151,8 +160,11 @@ export async function dashboard(db: Queryable, range: DashboardRange, source: So
     dashboardRanked(db, range, 'category', false, products, source),
     ...BREAKDOWNS.filter((b) => b !== 'product').map((b) => dashboardBreakdown(db, range, b, source)),
   ]);
-  const by = Object.fromEntries(BREAKDOWNS.filter((b) => b !== 'product').map((b, i) => [b, lists[i]!])) as unknown as Dashboard['by'];
-  return { range, totals, by, topProducts, bottomProducts, topCategories, bottomCategories };
+  const listed = Object.fromEntries(BREAKDOWNS.filter((b) => b !== 'product').map((b, i) => [b, lists[i]!])) as unknown as Dashboard['by'];
+  // The voucher rows of the tender roll-up are no tender: shown apart, as sold versus redeemed.
+  const { tenders, vouchers } = splitVouchers(listed.tender);
+  const by = { ...listed, tender: tenders };
+  return { range, totals, by, topProducts, bottomProducts, topCategories, bottomCategories, vouchers };
 }
 
 /** The same date a year before; 29 February becomes the 28th. */

@@ -1,4 +1,5 @@
 import { businessDate, receiptNumber, tenderCounts, vatFromInclusive, wallClockAt, type BusinessDaySettings, type Tender } from '@pos/core';
+import { voucherFactKey } from './voucher-figures';
 
 /** A sale as reporting keeps it: one row of `report_sales`. Amounts in minor units, negative for a return. */
 export type SaleFact = {
@@ -133,6 +134,11 @@ export function saleFacts(
     const method = text(t.method, `tender ${i} method`);
     if (!tenderCounts(t)) continue;
     tenders[method] = (tenders[method] ?? 0) + sign * amount(t.amount, `tender ${i} amount`);
+  }
+  // Gift cards sold or reloaded, store credit given: beside the tenders under voucher keys, never in the totals.
+  for (const [i, raw] of list(p.vouchers ?? [], 'vouchers').entries()) {
+    const key = voucherFactKey(text(record(raw, `voucher ${i}`).cardKind, `voucher ${i} cardKind`));
+    tenders[key] = (tenders[key] ?? 0) + sign * amount(record(raw, `voucher ${i}`).amount, `voucher ${i} amount`);
   }
   const vat = list(p.vat, 'vat').map((raw, i) => {
     const row = record(raw, `vat row ${i}`);

@@ -30,6 +30,14 @@ export const enDashboard: Words<typeof frDashboard> = {
     live: 'Updated live with every sale',
     offline: 'Live updates interrupted: trying again',
     kpis: 'Key figures',
+    vouchers: {
+      title: 'Gift cards and store credit',
+      note: 'Not revenue and outside VAT: VAT is due on the goods a card pays for.',
+      giftCardsSold: 'Gift cards sold and reloaded',
+      giftCardsRedeemed: 'Gift cards redeemed',
+      storeCreditIssued: 'Store credit given',
+      storeCreditRedeemed: 'Store credit redeemed',
+    },
     kpi: {
       netIncl: 'Net sales incl. VAT',
       netExcl: 'Net sales excl. VAT',

@@ -26,6 +26,14 @@ export const frDashboard = {
     live: 'Mis à jour en direct à chaque vente',
     offline: 'Mise à jour en direct interrompue : nouvel essai en cours',
     kpis: 'Indicateurs clés',
+    vouchers: {
+      title: 'Cartes cadeaux et avoirs',
+      note: 'Hors chiffre d’affaires et hors TVA : la TVA est due sur les articles payés avec une carte.',
+      giftCardsSold: 'Cartes cadeaux vendues et rechargées',
+      giftCardsRedeemed: 'Cartes cadeaux utilisées',
+      storeCreditIssued: 'Avoirs émis',
+      storeCreditRedeemed: 'Avoirs utilisés',
+    },
     kpi: {
       netIncl: 'Ventes nettes TTC',
       netExcl: 'Ventes nettes HT',

@@ -49,6 +49,7 @@ const ANSWER: DashboardAnswer = {
   bottomProducts: [{ ...row('prd-2', 1_000), quantity: 1 }],
   topCategories: [{ ...row('Épicerie', 150_000), quantity: 13 }],
   bottomCategories: [{ ...row('', 0), quantity: 0 }],
+  vouchers: { giftCardsSold: 12_000, giftCardsRedeemed: 4_500, storeCreditIssued: 700, storeCreditRedeemed: 0 },
   names: { stores: { S1: 'Paris', S2: 'Lyon' }, products: { 'prd-1': 'Pâté de campagne' }, staff: { 'staff-camille': 'Camille Roux' } },
 };
 
@@ -108,6 +109,10 @@ describe('the dashboard', { timeout: 20_000 }, () => {
     expect(text).toContain('en hausse de 50 % par rapport à la période précédente (6 déc. 2026 – 6 déc. 2026)');
     expect(text).toContain('pas de comparaison possible avec la même période l’an dernier');
     expect(dashboardCalls(admin)[0]![1]).toBe('/reports/dashboard?from=2026-12-07&to=2026-12-07');
+    // Gift cards apart from the key figures: sold against redeemed.
+    const vouchers = screen.getByRole('region', { name: 'Cartes cadeaux et avoirs' }).textContent!.replace(/\s/g, ' ');
+    expect(vouchers).toContain('Cartes cadeaux vendues et rechargées120,00 €');
+    expect(vouchers).toContain('Cartes cadeaux utilisées45,00 €');
   });
 
   it('lists every breakdown and ranking in tables with captions, names and rates as people read them', async () => {

@@ -7,6 +7,7 @@ import { useScopedErrorText } from '../../app/use-scoped-error-text';
 import { BreakdownTable } from './BreakdownTable';
 import { dashboardQuery, loadDashboard, loadStoreChoices, type DashboardAnswer } from './dashboard-api';
 import { KpiCards } from './KpiCards';
+import { VoucherFigures } from './VoucherFigures';
 import { useKeyLabel, useNumbers } from './labels';
 import { useLiveReports, type OpenEvents } from './live-reports';
 import { localToday, periodRange, type DateRange, type PeriodKind } from './period';
@@ -120,6 +121,7 @@ export function DashboardView({ me, today = localToday(), openEvents }: Props) {
       {answer ? (
         <>
           <KpiCards answer={answer} />
+          <VoucherFigures answer={answer} />
           <section aria-labelledby="dashboard-charts">
             <h2 id="dashboard-charts">{t('dashboard.charts')}</h2>
             <div className="dashboard-charts">
