@@ -1,6 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loyaltyProgramProblems, type LoyaltyProgram } from '@pos/core';
+import { readJsonFile, writeJsonFile } from '../storage/json-file';
 
 /** Versions kept per program: a sale completed with a version just replaced at head office still seals. */
 const VERSIONS_KEPT = 3;
@@ -40,12 +40,7 @@ export class LoyaltyBook {
 
   static async open(dataDir: string): Promise<LoyaltyBook> {
     const file = path.join(dataDir, FILE);
-    let stored: Stored | null = null;
-    try {
-      stored = JSON.parse(await readFile(file, 'utf8')) as Stored;
-    } catch {
-      stored = null;
-    }
+    const stored = await readJsonFile<Stored>(file);
     const book = new LoyaltyBook(file, stored?.seq ?? 0);
     for (const program of stored?.versions ?? []) book.keep(program);
     for (const id of stored?.live ?? []) book.live.add(id);
@@ -81,11 +76,7 @@ export class LoyaltyBook {
     if (seq === this.seq) return;
     this.seq = seq;
     const stored: Stored = { seq, versions: [...this.versions.values()].flat(), live: [...this.live] };
-    this.writing = this.writing.then(async () => {
-      await mkdir(path.dirname(this.file), { recursive: true });
-      await writeFile(`${this.file}.tmp`, JSON.stringify(stored));
-      await rename(`${this.file}.tmp`, this.file);
-    });
+    this.writing = this.writing.then(() => writeJsonFile(this.file, stored));
     await this.writing;
   }
 

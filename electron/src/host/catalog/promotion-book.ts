@@ -1,6 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compilePromotions, salePromotions, type CompiledPromotions, type Promotion, type SalePayloadV1 } from '@pos/core';
+import { readJsonFile, writeJsonFile } from '../storage/json-file';
 
 /** Versions kept per rule: a cart priced with a rule just replaced at head office still seals (the engine picks the one a sale names). */
 const VERSIONS_KEPT = 3;
@@ -27,12 +27,7 @@ export class PromotionBook {
 
   static async open(dataDir: string): Promise<PromotionBook> {
     const file = path.join(dataDir, FILE);
-    let stored: Stored | null = null;
-    try {
-      stored = JSON.parse(await readFile(file, 'utf8')) as Stored;
-    } catch {
-      stored = null;
-    }
+    const stored = await readJsonFile<Stored>(file);
     const book = new PromotionBook(file, stored !== null);
     for (const rule of stored?.rules ?? []) book.keep(rule);
     return book;
@@ -54,11 +49,8 @@ export class PromotionBook {
     this.compiled = null;
     this.filled = true;
     const rules = [...this.versions.values()].flat();
-    this.writing = this.writing.then(async () => {
-      await mkdir(path.dirname(this.file), { recursive: true });
-      await writeFile(`${this.file}.tmp`, JSON.stringify({ rules } satisfies Stored));
-      await rename(`${this.file}.tmp`, this.file);
-    });
+    const saved = { rules } satisfies Stored;
+    this.writing = this.writing.then(() => writeJsonFile(this.file, saved));
     await this.writing;
   }
 

@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../app/Field';
 import { PanelForm } from '../../app/PanelForm';
-import { OfficeApiError } from '../../api/office-client';
 import { useScopedErrorText } from '../../app/use-scoped-error-text';
+import { useCodedRefusal } from '../../app/use-coded-refusal';
 import type { EditorProps } from './editor-props';
 import { bodyOfPromotion, draftOfPromotion, EMPTY_PROMOTION, isSimple, SIMPLE_BENEFITS, type PromotionDraft } from './promotion-draft';
 import { useFocusFirst } from './use-focus-first';
@@ -17,6 +17,7 @@ import { useFocusFirst } from './use-focus-first';
 export function PromotionEditor({ api, id, canEdit, onSaved, onClose }: EditorProps) {
   const { t, i18n } = useTranslation();
   const errorText = useScopedErrorText('promotions');
+  const refusal = useCodedRefusal('promotions', 'promotions.errors.invalid_promotion');
   const [draft, setDraft] = useState<PromotionDraft>(EMPTY_PROMOTION);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -48,13 +49,7 @@ export function PromotionEditor({ api, id, canEdit, onSaved, onClose }: EditorPr
       onSaved();
     } catch (error) {
       // 422 invalid_promotion names each problem by core's code.
-      const problems = error instanceof OfficeApiError ? (error.body as { problems?: { code?: string }[] } | null)?.problems : undefined;
-      if (!problems?.length) return setProblem(errorText(error));
-      const words = problems.map((p) => {
-        const key = `promotions.problems.${p.code ?? ''}`;
-        return i18n.exists(key) ? t(key) : t('promotions.errors.invalid_promotion');
-      });
-      setProblem([...new Set(words)].join(' '));
+      setProblem(refusal(error));
     }
   };
 

@@ -72,7 +72,8 @@ describe('the loyalty page', () => {
       expectedVersion: 0,
     });
     expect(await screen.findByRole('rowheader', { name: 'Fidélité du Marché' })).toBeTruthy();
-  });
+    // Much typing: on a loaded machine, more than the default 5 s.
+  }, 30_000);
 
   it('edits the live program (its next version), says a mistake in words before the hub, and ends it', async () => {
     const hub = loyaltyHub(testLoyaltyProgram());

@@ -1,10 +1,9 @@
 import type { LoyaltyProgram } from '@pos/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OfficeApiError } from '../../api/office-client';
 import { Field } from '../../app/Field';
 import { PanelForm } from '../../app/PanelForm';
-import { useScopedErrorText } from '../../app/use-scoped-error-text';
+import { useCodedRefusal } from '../../app/use-coded-refusal';
 import type { LoyaltyApi } from './loyalty-api';
 import {
   bodyOfProgram,
@@ -33,7 +32,7 @@ type Props = {
  */
 export function ProgramForm({ api, program, canEdit, onSaved }: Props) {
   const { t, i18n } = useTranslation();
-  const errorText = useScopedErrorText('loyalty');
+  const refusal = useCodedRefusal('loyalty', 'loyalty.errors.invalid_loyalty_program');
   const [draft, setDraft] = useState<ProgramDraft>(program ? draftOfProgram(program, i18n.language) : EMPTY_PROGRAM);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -51,13 +50,7 @@ export function ProgramForm({ api, program, canEdit, onSaved }: Props) {
       onSaved(saved.program);
     } catch (error) {
       // 422 invalid_loyalty_program names each problem by core's code.
-      const problems = error instanceof OfficeApiError ? (error.body as { problems?: { code?: string }[] } | null)?.problems : undefined;
-      if (!problems?.length) return setProblem(errorText(error));
-      const words = problems.map((p) => {
-        const key = `loyalty.problems.${p.code ?? ''}`;
-        return i18n.exists(key) ? t(key) : t('loyalty.errors.invalid_loyalty_program');
-      });
-      setProblem([...new Set(words)].join(' '));
+      setProblem(refusal(error));
     }
   };
 
