@@ -75,4 +75,9 @@ export type CustomerContract = {
    * store has none), for the customer display's greeting. Online only (HUB_UNREACHABLE offline).
    */
   'customers.points': Method<{ readonly customerId: string }, { readonly available: number } | null>;
+  /**
+   * The member's card page at the hub's public address, signed for that member (30 days): shown as a
+   * QR code, the member's phone opens it to keep the card or add it to a wallet. Online only.
+   */
+  'customers.walletCard': Method<{ readonly customerId: string }, { readonly url: string }>;
 };

@@ -182,6 +182,7 @@ const METHODS = {
   'customers.create': true,
   'customers.history': true,
   'customers.points': true,
+  'customers.walletCard': true,
   'loyalty.program': true,
   'ledger.lookupCard': true,
   'ledger.reserveCard': true,

@@ -1,5 +1,6 @@
 import {
   PosError,
+  receiptSettingsOf,
   type CustomerDraft,
   type CustomerHistoryPage,
   type CustomerMatchView,
@@ -136,6 +137,24 @@ export function customerHandlers(ctx: HostContext, outbox: CustomerOutbox, cache
           ONLINE_TIMEOUT_MS,
         );
         return { available: balance.available };
+      },
+    },
+    'customers.walletCard': {
+      parse: (raw) => ({ customerId: text(record(raw, 'customers.walletCard request'), 'customerId', { max: 64, pattern: ID_PATTERN }) }),
+      run: async ({ customerId }) => {
+        ctx.session.require();
+        enrolled();
+        const links = await ctx.hub.send<{ page: string }>(
+          'GET',
+          `/api/v1/till/customers/${encodeURIComponent(customerId)}/wallet-links`,
+          undefined,
+          ONLINE_TIMEOUT_MS,
+        );
+        // Under the address customers' phones reach (the store's public one), as receipts' links.
+        const base = receiptSettingsOf(ctx.profile).digitalBaseUrl ?? ctx.hub.status().hubUrl ?? '';
+        if (typeof links.page !== 'string' || !links.page.startsWith('/wallet/') || links.page.length > 300)
+          throw new PosError('HUB_REFUSED', 'The hub answered no card link');
+        return { url: `${base.replace(/\/+$/, '')}${links.page}` };
       },
     },
     'customers.create': {
