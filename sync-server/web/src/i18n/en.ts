@@ -1,6 +1,7 @@
 import { enCatalog } from './en-catalog';
 import { enCustomers } from './en-customers';
 import { enLoyalty } from './en-loyalty';
+import { enCards } from './en-cards';
 import { enPromotions } from './en-promotions';
 import { enClosings } from './en-closings';
 import { enStock } from './en-stock';
@@ -16,6 +17,7 @@ export const en: Dictionary = {
   ...enCatalog,
   ...enCustomers,
   ...enLoyalty,
+  ...enCards,
   ...enPromotions,
   ...enClosings,
   ...enStock,

@@ -1,6 +1,7 @@
 import { frCatalog } from './fr-catalog';
 import { frCustomers } from './fr-customers';
 import { frLoyalty } from './fr-loyalty';
+import { frCards } from './fr-cards';
 import { frPromotions } from './fr-promotions';
 import { frClosings } from './fr-closings';
 import { frStock } from './fr-stock';
@@ -16,6 +17,7 @@ export const fr = {
   ...frCatalog,
   ...frCustomers,
   ...frLoyalty,
+  ...frCards,
   ...frPromotions,
   ...frClosings,
   ...frStock,

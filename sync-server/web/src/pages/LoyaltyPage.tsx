@@ -8,6 +8,7 @@ import { useScopedErrorText } from '../app/use-scoped-error-text';
 import { RowActions } from './catalog/CatalogSection';
 import { loyaltyApi } from './loyalty/loyalty-api';
 import { ProgramForm } from './loyalty/ProgramForm';
+import { CardLookup } from './cards/CardLookup';
 
 /**
  * The chain's loyalty program (administrators, as the hub checks): one live at a time, each save
@@ -99,6 +100,7 @@ export default function LoyaltyPage({ access }: PageProps) {
         </p>
       )}
       {opened !== null && <ProgramForm key={opened.n} api={api} program={opened.program} canEdit={canEdit} onSaved={reload} />}
+      <CardLookup />
     </section>
   );
 }
