@@ -11,10 +11,10 @@ import {
   salePricingContext,
   type CartCoupon,
   type CouponHeld,
-  type Promotion,
   type SalePayloadV1,
   type SealedRecord,
 } from '@pos/core';
+import { welcomeCoupon, welcomeCouponBody } from '@pos/core/test-support/coupon-promotions';
 import { afterEach, describe, expect, it } from 'vitest';
 import { adminHeaders } from '../../sync-server/src/test-support/head-office';
 import { testTargets } from '../../sync-server/src/test-support/test-databases';
@@ -22,17 +22,8 @@ import { useHubBehindProxy } from './hub-behind-proxy';
 import { eventually, startTillPeer, type TillPeer } from './till-peer';
 
 const product = demoProduct(205);
-const body = {
-  name: 'Bienvenue −20 %',
-  currency: 'EUR',
-  priority: 0,
-  stackable: false,
-  audience: { kind: 'everyone' },
-  couponCode: 'BIENVENUE',
-  coupon: { kind: 'single-use' },
-  benefit: { type: 'percent-off', target: { categories: [product.category] }, bp: 2_000 },
-};
-const welcome = { ...body, id: 'welcome', version: 1 } as Promotion;
+const body = welcomeCouponBody(product.category);
+const welcome = welcomeCoupon(product.category);
 
 /** Two of the product in store `storeId`, priced with the coupon the host holds for the cart, paid in cash. */
 function saleWith(saleId: string, storeId: string, held: CouponHeld): SalePayloadV1 {

@@ -12,11 +12,11 @@ import {
   type Cart,
   type CartCoupon,
   type CouponHeld,
-  type Promotion,
   type SalePayload,
   type SaleProblem,
   type SealedRecord,
 } from '@pos/core';
+import { welcomeCoupon } from '@pos/core/test-support/coupon-promotions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorOf, hostPool, signIn, tempDirs, valueOf, type TestHost } from '../test-support/host-harness';
 import { FakeCouponHub } from './test-support/fake-coupon-hub';
@@ -30,19 +30,7 @@ afterEach(async () => {
 
 const store = demoStoreProfile();
 const product = demoProduct(205);
-/** 20 % off the product's category with a single-use code of the family BIENVENUE. */
-const welcome: Promotion = {
-  id: 'welcome',
-  version: 1,
-  name: 'Bienvenue −20 %',
-  currency: 'EUR',
-  priority: 0,
-  stackable: false,
-  audience: { kind: 'everyone' },
-  couponCode: 'BIENVENUE',
-  coupon: { kind: 'single-use' },
-  benefit: { type: 'percent-off', target: { categories: [product.category] }, bp: 2_000 },
-};
+const welcome = welcomeCoupon(product.category);
 const CODE = 'K7QM2XD4HTRP';
 const OTHER = 'Q9RT4ZW8MNPA';
 

@@ -1,4 +1,5 @@
-import { demoProduct, PosError, type Promotion, type SalePayloadV1, type SealRequest } from '@pos/core';
+import { demoProduct, PosError, type SalePayloadV1, type SealRequest } from '@pos/core';
+import { welcomeCoupon } from '@pos/core/test-support/coupon-promotions';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,19 +11,8 @@ import { sellCode } from '../sale/sell';
 const product = demoProduct(205);
 const CODE = 'K7QM2XD4HTRP';
 
-/** 20 % off the product's category with a single-use code, as the till pulled it into Dexie. */
-const welcome: Promotion = {
-  id: 'welcome',
-  version: 1,
-  name: 'Bienvenue −20 %',
-  currency: 'EUR',
-  priority: 0,
-  stackable: false,
-  audience: { kind: 'everyone' },
-  couponCode: 'BIENVENUE',
-  coupon: { kind: 'single-use' },
-  benefit: { type: 'percent-off', target: { categories: [product.category] }, bp: 2_000 },
-};
+/** Single-use codes of 20 % off the product's category, as the till pulled the rule into Dexie. */
+const welcome = welcomeCoupon(product.category);
 
 let till: Till;
 beforeEach(async () => {
@@ -64,7 +54,8 @@ describe('a coupon code at the till (in French)', () => {
     expect(sale!.discounts).toEqual([
       expect.objectContaining({ source: 'coupon', sourceId: 'welcome', sourceVersion: 1, amount: off, couponCode: CODE }),
     ]);
-  });
+    // A whole sale through the payment screen: more than the default 5 s on a loaded machine.
+  }, 30_000);
 
   it('says in French why a code is refused, and offline that only the till’s block is accepted', async () => {
     const user = userEvent.setup();
