@@ -6,6 +6,7 @@ import { answer, type DialogRequest } from '../../state/dialog-store';
 import { services } from '../../state/services';
 import { Modal } from '../dialogs/Modal';
 import { CustomerHistory } from './CustomerHistory';
+import { CustomerWalletCard } from './CustomerWalletCard';
 
 type Request = Extract<DialogRequest, { kind: 'customer' }>;
 
@@ -33,7 +34,7 @@ function attached(m: CustomerMatchView): CartCustomer {
  */
 export function CustomerDialog({ request }: { request: Request }) {
   const { t } = useTranslation();
-  const [mode, setMode] = useState<'search' | 'create' | 'history'>('search');
+  const [mode, setMode] = useState<'search' | 'create' | 'history' | 'wallet'>('search');
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState<Search>({ state: 'idle' });
   const [chosen, setChosen] = useState<string>('');
@@ -96,7 +97,7 @@ export function CustomerDialog({ request }: { request: Request }) {
 
   const submit = () => {
     if (mode === 'create') return void create();
-    if (mode === 'history') return setMode('search');
+    if (mode === 'history' || mode === 'wallet') return setMode('search');
     const match = found();
     if (!match) return void runSearch();
     answer({ kind: 'customer', customer: attached(match) });
@@ -127,7 +128,14 @@ export function CustomerDialog({ request }: { request: Request }) {
           </button>
         </p>
       )}
-      {mode === 'history' && historyOf ? (
+      {mode === 'wallet' && historyOf ? (
+        <>
+          <CustomerWalletCard customerId={historyOf.id} name={historyOf.name} />
+          <button type="button" onClick={() => setMode('search')}>
+            {t('customers.backToSearch')}
+          </button>
+        </>
+      ) : mode === 'history' && historyOf ? (
         <>
           <CustomerHistory customerId={historyOf.id} name={historyOf.name} />
           <button type="button" onClick={() => setMode('search')}>
@@ -151,6 +159,9 @@ export function CustomerDialog({ request }: { request: Request }) {
               {' '}
               <button type="button" onClick={() => setMode('history')}>
                 {t('customers.history.tab')}
+              </button>{' '}
+              <button type="button" onClick={() => setMode('wallet')}>
+                {t('customers.wallet.tab')}
               </button>
             </>
           )}
