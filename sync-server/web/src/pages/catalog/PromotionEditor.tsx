@@ -5,6 +5,7 @@ import { Field } from '../../app/Field';
 import { PanelForm } from '../../app/PanelForm';
 import { useScopedErrorText } from '../../app/use-scoped-error-text';
 import { useCodedRefusal } from '../../app/use-coded-refusal';
+import { CouponCodes } from './CouponCodes';
 import type { EditorProps } from './editor-props';
 import { bodyOfPromotion, draftOfPromotion, EMPTY_PROMOTION, isSimple, SIMPLE_BENEFITS, type PromotionDraft } from './promotion-draft';
 import { useFocusFirst } from './use-focus-first';
@@ -147,6 +148,7 @@ export function PromotionEditor({ api, id, canEdit, onSaved, onClose }: EditorPr
             </fieldset>
           </>
         )}
+        {canEdit && id !== null && draft.stored?.coupon?.kind === 'single-use' && <CouponCodes api={api} promotionId={id} />}
         {canEdit && simple && <button type="submit">{t('promotions.save')}</button>}{' '}
         <button type="button" onClick={onClose}>
           {t('catalog.close')}

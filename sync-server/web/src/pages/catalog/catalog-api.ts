@@ -93,6 +93,13 @@ export function catalogApi(client: OfficeClient) {
     async deletePromotion(id: string): Promise<PromotionRead> {
       return (await client.admin('DELETE', `/promotions/${encodeURIComponent(id)}`)) as PromotionRead;
     },
+    /** A batch of single-use codes for the promotion (the same batch id again: the same codes). */
+    async generateCouponCodes(id: string, batchId: string, count: number): Promise<{ batchId: string; codes: string[] }> {
+      return (await client.admin('POST', `/promotions/${encodeURIComponent(id)}/coupon-codes`, { batchId, count })) as {
+        batchId: string;
+        codes: string[];
+      };
+    },
     /** Checks (dryRun) or imports a CSV file; a refusal with row errors throws ImportRefused. */
     async importCsv(file: Blob, dryRun: boolean): Promise<ProductImportResult> {
       try {
