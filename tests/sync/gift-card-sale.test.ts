@@ -16,10 +16,12 @@ import {
   type VoucherCardView,
   type VoucherIssueResult,
 } from '@pos/core';
+import { saleDocFromRecord } from '@pos/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dashboard } from '../../sync-server/src/reporting/dashboard-queries';
 import { testTargets } from '../../sync-server/src/test-support/test-databases';
 import { useHubBehindProxy } from './hub-behind-proxy';
-import { startTillPeer, type TillPeer } from './till-peer';
+import { eventually, startTillPeer, type TillPeer } from './till-peer';
 
 const store = demoStoreProfile('S001', 'T01');
 let made = 0;
@@ -149,6 +151,37 @@ for (const target of testTargets()) {
       await expect(a.bridge.invoke('vouchers.lookup', { code: code.replace(/.$/, (c) => (c === '2' ? '3' : '2')) })).rejects.toMatchObject({
         details: { hubCode: 'card_code_check' },
       });
+    });
+
+    it('the hub verifies a sale selling a card, keeps it out of revenue and shows it sold on the dashboard', async () => {
+      const a = await till();
+      const sale = paid(giftCardCart(4_000, true));
+      const record = await seal(a, sale);
+      await a.docs.sales.insert(saleDocFromRecord(record));
+      await a.startReplication();
+      const verified = async () =>
+        Number(
+          (
+            await env().database.db.query<{ n: number }>(
+              'SELECT count(*)::int8 AS n FROM chain_records WHERE store_id = $1 AND doc_id = $2 AND feed_seq IS NOT NULL',
+              ['S001', sale.saleId],
+            )
+          )[0]?.n ?? 0,
+        );
+      await eventually(
+        async () => {
+          await env().hub.catchUp();
+          return verified();
+        },
+        (n) => n === 1,
+        30_000,
+      );
+      expect(await env().database.db.query("SELECT kind FROM incidents WHERE kind = 'invalid_sale'")).toEqual([]);
+      const board = await dashboard(env().database.db, { stores: ['S001'], from: sale.businessDate, to: sale.businessDate });
+      expect(board.totals.netIncl).toBe(sale.total);
+      expect(board.vouchers.giftCardsSold).toBe(4_000);
+      expect(board.by.tender.map((t) => t.key)).toEqual(['cash']);
+      expect(board.by.tender[0]!.netIncl).toBe(sale.total + 4_000);
     });
 
     it('a return refunded as store credit gives its member a card of their own, once', async () => {
