@@ -13,10 +13,12 @@ import type { Queryable } from '../db/database';
 
 /**
  * Every rule the hub holds by id, live or deleted (a tombstone keeps its last version's content):
- * the last version of each. Versions go up one at a time, so a lower version existed too, though
- * its content is no longer held.
+ * the last version of each. Versions go up one at a time, so a lower version existed too; its
+ * content is in `replaced` (by versionKey) when the hub saved it since catalog_doc_versions exists.
  */
-export type HubPromotions = ReadonlyMap<string, Promotion>;
+export type HubPromotions = ReadonlyMap<string, Promotion> & { readonly replaced?: ReadonlyMap<string, Promotion> };
+
+const versionKey = (id: string, version: number) => `${id}\u0000${version}`;
 
 /** promotionsSeq as a column of another statement. */
 export const PROMOTIONS_SEQ = `(SELECT coalesce(max(seq), 0) FROM catalog_docs WHERE collection = '${PROMOTIONS.name}')`;
@@ -39,7 +41,17 @@ export async function hubPromotions(db: Queryable, knownSeq?: number): Promise<H
       PROMOTIONS.name,
       MAX_RULES,
     ])
-    .then((rows) => new Map(rows.map(({ id, doc }) => [id, { ...doc, id } as Promotion])));
+    .then(async (rows) => {
+      const latest = new Map(rows.map(({ id, doc }) => [id, { ...doc, id } as Promotion]));
+      // Versions since replaced, as saved (the version history of each save).
+      const older = await db.query<{ doc: Promotion }>(
+        `SELECT v.doc FROM catalog_doc_versions v JOIN catalog_docs d ON d.collection = v.collection AND d.id = v.id
+          WHERE v.collection = $1 AND v.version < (d.doc ->> 'version')::int ORDER BY v.id, v.version LIMIT $2`,
+        [PROMOTIONS.name, MAX_RULES],
+      );
+      const replaced = new Map(older.map(({ doc }) => [versionKey(doc.id, doc.version), doc]));
+      return Object.assign(latest, { replaced }) as HubPromotions;
+    });
   cache.set(db, { seq, rules });
   // A failed read is not kept: the next verification step reads again.
   rules.catch(() => {
@@ -52,8 +64,9 @@ export async function hubPromotions(db: Queryable, knownSeq?: number): Promise<H
  * A sale's promotional discounts at the hub, after its figures: a version the hub never had (no
  * such rule, or a higher version than it ever saved) is reported; when the hub holds every version
  * the sale names, the lines are priced again with those rules as the till host did (core's
- * salePromotionProblems) and any other amount is reported. A version since replaced is known to have
- * existed, its content no longer held: the sale's arithmetic stands on the host's check then.
+ * salePromotionProblems) and any other amount is reported. A version since replaced is priced with
+ * its content as saved (catalog_doc_versions); one saved before that history was kept is known to
+ * have existed, its content no longer held: the sale's arithmetic stands on the host's check then.
  */
 export function salePromotionIssues(sale: SalePayloadV1, held: HubPromotions, timeZone: string): SaleProblem[] {
   const claims = salePromotions(sale);
@@ -66,7 +79,11 @@ export function salePromotionIssues(sale: SalePayloadV1, held: HubPromotions, ti
     if (!rule || rule.version < claim.sourceVersion) {
       problems.push(problem('promotion', `unknown-promotion: ${claim.sourceId} v${claim.sourceVersion}: the hub never saved this version`));
     } else if (rule.version === claim.sourceVersion) named.set(rule.id, rule);
-    else replaced = true;
+    else {
+      const saved = held.replaced?.get(versionKey(claim.sourceId, claim.sourceVersion));
+      if (saved) named.set(saved.id, saved);
+      else replaced = true;
+    }
   }
   if (problems.length > 0 || replaced) return problems.slice(0, 20);
   return salePromotionProblems(sale, compilePromotions([...named.values()]), salePricingContext(sale, timeZone)).map((p) =>
