@@ -1,4 +1,5 @@
 import { CUSTOMER_LIMITS } from '@pos/core/customers/customer-contact';
+import { CUSTOMER_QUERY_LIMITS } from '@pos/core/customers/customer-query';
 import { PosError, type CartCustomer, type CustomerDraft, type CustomerMatchView } from '@pos/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -146,7 +147,7 @@ export function CustomerDialog({ request }: { request: Request }) {
         <>
           <label>
             <span>{t('customers.query')}</span>
-            <input value={query} maxLength={200} autoFocus onChange={(e) => setQuery(e.target.value)} />
+            <input value={query} maxLength={CUSTOMER_QUERY_LIMITS.maxLength} autoFocus onChange={(e) => setQuery(e.target.value)} />
           </label>
           <button type="button" onClick={() => void runSearch()}>
             {t('customers.search')}
