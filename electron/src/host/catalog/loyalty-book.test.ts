@@ -58,4 +58,14 @@ describe('the host’s loyalty book', () => {
     expect(again.active()).toBeNull();
     expect(again.version('club', 2)?.version).toBe(2);
   });
+
+  it('a pull that fails (a hub older than loyalty programs) leaves the book as it was, to catch up at the next pull', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'loyalty-book-'));
+    dirs.push(dir);
+    const book = await LoyaltyBook.open(dir);
+    await book.catchUp(hubOf([{ seq: 1, doc: testLoyaltyProgram({ version: 1 }) }]).pull);
+    await expect(book.catchUp(() => Promise.reject(new Error('No synced collection is called "loyalty_programs"')))).rejects.toThrow();
+    expect(book.active()).toMatchObject({ version: 1 });
+    expect((await LoyaltyBook.open(dir)).active()).toMatchObject({ version: 1 });
+  });
 });

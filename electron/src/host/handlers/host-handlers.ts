@@ -38,8 +38,14 @@ export function hostHandlers(ctx: HostContext): HandlerGroup {
         if (!ctx.promotions.filled) await ctx.promotions.record(await allHubPromotions(ctx.hub), [], true);
         const page = await hubCatalogPage(ctx.hub, checkpoint, limit);
         await ctx.promotions.record(page.promotions ?? [], page.deletedPromotionIds ?? []);
-        // And the loyalty programs, from the book's own place in the hub's collection (a handful of documents).
-        await ctx.loyalty.catchUp((seq, limit) => hubLoyaltyPage(ctx.hub, seq, limit));
+        // And the loyalty programs, from the book's own place in the hub's collection (a handful of
+        // documents). A hub older than them, or one failing just then, never holds the catalog back:
+        // the book stays as it was (sales earn with what it holds) and catches up at the next pull.
+        await ctx.loyalty
+          .catchUp((seq, limit) => hubLoyaltyPage(ctx.hub, seq, limit))
+          .catch((error: unknown) => {
+            console.warn(`Loyalty programs not pulled: ${(error as Error)?.message ?? String(error)}`);
+          });
         return page;
       },
     },
