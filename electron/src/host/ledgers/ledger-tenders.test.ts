@@ -15,6 +15,8 @@ import {
   type StoredValueReservation,
   type Tender,
 } from '@pos/core';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { approval, errorOf, hostPool, signIn, tempDirs, valueOf, type TestHost } from '../test-support/host-harness';
 import { RESERVATION_MS } from '../handlers/ledger-handlers';
@@ -171,6 +173,22 @@ describe('gift cards as tenders at the till host', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(hub.calls.filter((c) => c.endsWith('/consume'))).toHaveLength(1);
     expect(hub.available(hub.cardIdOf(CODE))).toBe(4700);
+  });
+
+  it('spends what the journal says a sale used even when the reservation book lost its lines', async () => {
+    const hub = new FakeCardHub({ [CODE]: 5000 });
+    const dataDir = await dirs.make();
+    const first = await started(hub, dataDir);
+    const reservation = await reserve(first, 'sale-lost', 250);
+    hub.online = false;
+    valueOf(await seal(first, paidWith(cartOf('sale-lost'), reservation)));
+    await first.close();
+    await rm(path.join(dataDir, 'ledgers', 'reservations.jsonl'));
+    hub.online = true;
+    const second = await started(hub, dataDir);
+    hubBack(second);
+    await vi.waitFor(() => expect(hub.spends.size).toBe(1));
+    expect(hub.available(hub.cardIdOf(CODE))).toBe(4750);
   });
 
   it('gives a reservation back when its tender is removed or its sale voided, never one a sale used', async () => {

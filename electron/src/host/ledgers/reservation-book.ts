@@ -89,9 +89,13 @@ export class ReservationBook {
     return this.refusedOnes;
   }
 
-  /** Spends of sealed sales the hub has not taken yet, oldest first. */
+  /**
+   * Spends of sealed sales the hub has not taken yet, oldest first. The journal alone says what is
+   * due (the sealed tender names the card, the reservation and the amount): a sale is spent even if
+   * this book lost its line for the reservation.
+   */
   spendsDue(): readonly (ReservationUse & { readonly reservationId: string })[] {
-    return [...this.uses].filter(([id]) => this.held.has(id) && !this.closed.has(id)).map(([id, use]) => ({ reservationId: id, ...use }));
+    return [...this.uses].filter(([id]) => !this.closed.has(id)).map(([id, use]) => ({ reservationId: id, ...use }));
   }
 
   /** Reservations to give back: removed tenders, and those of a voided sale that no sealed sale used. */
