@@ -1,5 +1,8 @@
 import {
+  amountDue,
   cartTotals,
+  isSaleV1,
+  voucherTotal,
   type CartCustomer,
   type CustomerDisplayMember,
   type CustomerDisplayState,
@@ -50,13 +53,14 @@ export function customerDisplayState(
   const { cart, lastSale } = state;
   const member = displayMember(cart.customer);
   const greeted = member ? { member } : {};
-  if (cart.lines.length > 0) {
+  // A gift card sold is a sale too, with or without goods: the customer sees what they will pay.
+  if (cart.lines.length > 0 || cart.vouchers?.length) {
     const totals = cartTotals(cart, rates);
     const net = new Map(totals.lines.map((l) => [l.lineId, l.net]));
     return {
       phase: 'sale',
       currency: cart.currency,
-      total: totals.total,
+      total: totals.total + voucherTotal(cart),
       lines: cart.lines.slice(-CUSTOMER_LINES).map((l) => ({ name: l.name, quantity: l.quantity, amount: net.get(l.lineId) ?? 0 })),
       ...greeted,
     };
@@ -69,7 +73,7 @@ export function customerDisplayState(
     return {
       phase: 'paid',
       currency: sale.currency,
-      total: sale.total,
+      total: isSaleV1(sale) ? amountDue(sale) : sale.total,
       lines: [],
       ...(sale.change > 0 ? { change: sale.change } : {}),
       ...(receiptUrl ? { receiptUrl } : {}),
