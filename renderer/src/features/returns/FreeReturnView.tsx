@@ -7,6 +7,7 @@ import { intlLocale } from '../../i18n/i18n';
 import { useAppStore } from '../../state/app-store';
 import { services } from '../../state/services';
 import { RefundBar } from './RefundBar';
+import { refundFreeAsStoreCredit } from '../gift-cards/store-credit-return';
 import type { ReturnState } from './return-store';
 import { addFreeProduct, freeTotal, lessFree, refundWithoutReceipt } from './without-receipt';
 
@@ -89,6 +90,9 @@ export function FreeReturnView({ state }: { state: ReturnState }) {
         </div>
       )}
       <RefundBar amount={total} currency={free.cart.currency} state={state}>
+        <button type="button" onClick={() => void refundFreeAsStoreCredit()} disabled={busy || total === 0}>
+          {t('giftCards.storeCredit')}
+        </button>
         <button type="button" className="primary" onClick={() => void refundWithoutReceipt()} disabled={busy || total === 0}>
           {t('returns.refundCash')}
         </button>
