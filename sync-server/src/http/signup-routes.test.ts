@@ -116,11 +116,30 @@ for (const target of testTargets()) {
       const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
       const sale = till!.chains.sale('s-twice');
       await push(till!, [sale]);
+      // A second phone opened the form before the first one sent it.
+      const early = await open(joinPath(sale));
       expect((await signUp(ctx().hub, joinPath(sale))).statusCode).toBe(201);
-      const again = await signUp(ctx().hub, joinPath(sale), { ...CAMILLE, email: 'other@example.com' });
+      const again = await ctx().hub.app.inject({
+        method: 'POST',
+        url: joinPath(sale),
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: `pos_join=${early.cookies.find((c) => c.name === 'pos_join')!.value}`,
+        },
+        payload: new URLSearchParams({
+          ...CAMILLE,
+          email: 'other@example.com',
+          token: /name="token" value="([^"]+)"/.exec(early.body)![1]!,
+        }).toString(),
+      });
       expect(again.statusCode).toBe(409);
       expect(again.body).toContain('Les points de cet achat ont déjà été attribués à un membre.');
-      const english = await signUp(ctx().hub, `${joinPath(sale)}?lang=en`, { ...CAMILLE, email: 'other@example.com' });
+      // Opened again, the same link says so before anything is typed.
+      const reopened = await open(joinPath(sale));
+      expect(reopened.statusCode).toBe(409);
+      expect(reopened.body).toContain('Les points de cet achat ont déjà été attribués à un membre.');
+      expect(reopened.body).not.toContain('<form');
+      const english = await open(`${joinPath(sale)}?lang=en`);
       expect(english.body).toContain('The points of this purchase already went to a member.');
       const wrong = await signUp(ctx().hub, joinPath(sale, 'f'.repeat(20)));
       expect(wrong.statusCode).toBe(404);
@@ -161,6 +180,16 @@ for (const target of testTargets()) {
       expect(none.body).toContain('value="Léa"');
       const bad = await signUp(ctx().hub, path, { firstName: 'Léa', lastName: 'Martin', email: 'lea@' });
       expect(bad.body).toContain('Cette adresse e-mail n’est pas valable.');
+      // A crafted post past the fields' bounds (the inputs' maxlength) is refused, never cut.
+      const long = await signUp(ctx().hub, path, {
+        firstName: 'Léa',
+        lastName: 'Martin',
+        phone: '0'.repeat(41),
+        email: `${'a'.repeat(200)}@x.fr`,
+      });
+      expect(long.statusCode).toBe(400);
+      expect(long.body).toContain('Ce numéro n’est pas valable');
+      expect(long.body).toContain('Cette adresse e-mail n’est pas valable.');
       expect(await claims('s-fix')).toHaveLength(0);
     });
 

@@ -7,7 +7,7 @@ import type { Database } from '../db/database';
 import { HubError } from '../errors/hub-error';
 import { installPageErrors, requestLanguage, sendPage } from '../signup/html-scope';
 import { checkLink, signLink } from '../signup/signed-link';
-import { submitSignup, type SignupForm } from '../signup/signup-claim';
+import { claimedWith, submitSignup, type SignupForm } from '../signup/signup-claim';
 import { joinLinkInvalid } from '../signup/signup-errors';
 import { donePage, formPage, refusedPage, type FormValues } from '../signup/signup-pages';
 import { cardSection } from '../wallet/card-section';
@@ -27,6 +27,8 @@ const FORM_TOKEN_MS = 60 * 60_000;
 const COOKIE = 'pos_join';
 const NONCE = /^[A-Za-z0-9_-]{22}$/;
 const FIELD_LIMITS = { firstName: 100, lastName: 100, email: 200, phone: 40 } as const;
+/** What a field past its bound is said as (the form's inputs carry the same maxlength: only a crafted post gets here). */
+const TOO_LONG = { firstName: 'name_format', lastName: 'name_format', email: 'email_format', phone: 'phone_format' } as const;
 
 export type SignupRouteOptions = {
   readonly db: Database;
@@ -66,13 +68,13 @@ function newNonce(request: FastifyRequest, reply: FastifyReply): string {
 }
 
 /** The url-encoded body as text fields, each within its bound (longer is refused, never cut). */
-function formFields(body: unknown): { form: SignupForm; values: FormValues; token: string; lang?: string; tooLong: boolean } {
+function formFields(body: unknown): { form: SignupForm; values: FormValues; token: string; lang?: string; tooLong: string[] } {
   const fields = (body ?? {}) as Record<string, unknown>;
   const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string) : '');
-  let tooLong = false;
+  const tooLong: string[] = [];
   const bounded = (name: keyof typeof FIELD_LIMITS) => {
     const value = text(name);
-    if (value.length > FIELD_LIMITS[name]) tooLong = true;
+    if (value.length > FIELD_LIMITS[name]) tooLong.push(TOO_LONG[name]);
     return value.slice(0, FIELD_LIMITS[name]);
   };
   const values = {
@@ -130,6 +132,14 @@ export function registerSignupRoutes(app: HubApp, options: SignupRouteOptions): 
       async (request, reply) => {
         const language = requestLanguage(request);
         const claim = claimOf(request.params);
+        if (await claimedWith(db, claim)) {
+          return sendPage(
+            reply.header('x-error-code', 'sale_already_claimed'),
+            language,
+            409,
+            refusedPage(language, 'sale_already_claimed'),
+          );
+        }
         return sendPage(reply, language, 200, formPage(language, await form(request, reply, claim)));
       },
     );
@@ -152,7 +162,7 @@ export function registerSignupRoutes(app: HubApp, options: SignupRouteOptions): 
         if (!nonce || !NONCE.test(nonce) || !checkLink(key, 'join-form', formSubject(claim, nonce), sent.token)) {
           return again(403, ['join_form_expired']);
         }
-        if (sent.tooLong) return again(400, ['name_format']);
+        if (sent.tooLong.length > 0) return again(400, [...new Set(sent.tooLong)]);
         try {
           const result = await submitSignup(db, claim, sent.form);
           // The token served its one sign-up: the cookie goes, so the page cannot be sent again as is.

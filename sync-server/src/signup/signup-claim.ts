@@ -105,6 +105,18 @@ export async function submitSignup(db: Database, claim: SignupClaim, form: Signu
 }
 
 /**
+ * Whether this very link (its proof) already made a member of its sale: its holder is told at once,
+ * before typing anything. Someone without the proof learns nothing (another proof's claim is not looked at).
+ */
+export async function claimedWith(db: Queryable, claim: SignupClaim): Promise<boolean> {
+  const [row] = await db.query<{ status: string }>(
+    `SELECT status FROM signup_claims WHERE store_id = $1 AND sale_id = $2 AND proof = $3 AND status = 'claimed'`,
+    [claim.storeId, claim.saleId, claim.proof],
+  );
+  return row !== undefined;
+}
+
+/**
  * Decides the claims of one verified sale (the sign-up projector per verified sale, and a sign-up
  * just written): pending claims whose proof is the sale's are accepted (the oldest one, unless one
  * was claimed already), the others refused; the claimed member earns the sale's points.
