@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { COUPON_LIMITS, newSingleUseCouponCode, SINGLE_USE_CODE_RANDOM_BYTES, type CompiledPromotions } from '@pos/core';
 import type { Database, Queryable } from '../db/database';
 import { HubError } from '../errors/hub-error';
@@ -110,17 +110,60 @@ export async function assignCouponBlock(
       }
       return { blockId: request.blockId, codes: held.map((r) => r.code) };
     }
-    const rows = await tx.query<{ code: string }>(
-      `UPDATE coupon_codes SET block_store_id = $3, block_till_id = $4, block_id = $5
-        WHERE code IN (
-          SELECT c.code FROM coupon_codes c
-           WHERE c.promotion_id = $1 AND c.block_id IS NULL
-             AND NOT EXISTS (SELECT 1 FROM coupon_uses u WHERE u.promotion_id = c.promotion_id AND u.code = c.code AND u.state <> 'released')
-           ORDER BY c.code LIMIT $2)
-        RETURNING code`,
-      [request.promotionId, request.count, request.storeId, request.tillId, request.blockId],
+    return { blockId: request.blockId, codes: await takeUnassigned(tx, request) };
+  });
+}
+
+type BlockRequest = {
+  readonly promotionId: string;
+  readonly blockId: string;
+  readonly storeId: string;
+  readonly tillId: string;
+  readonly count: number;
+};
+
+/** Gives the till `count` codes of the promotion no block holds and nobody used (fewer when fewer are left). */
+async function takeUnassigned(tx: Queryable, request: BlockRequest): Promise<string[]> {
+  const rows = await tx.query<{ code: string }>(
+    `UPDATE coupon_codes SET block_store_id = $3, block_till_id = $4, block_id = $5
+      WHERE code IN (
+        SELECT c.code FROM coupon_codes c
+         WHERE c.promotion_id = $1 AND c.block_id IS NULL
+           AND NOT EXISTS (SELECT 1 FROM coupon_uses u WHERE u.promotion_id = c.promotion_id AND u.code = c.code AND u.state <> 'released')
+         ORDER BY c.code LIMIT $2)
+      RETURNING code`,
+    [request.promotionId, request.count, request.storeId, request.tillId, request.blockId],
+  );
+  return rows.map((r) => r.code).sort();
+}
+
+/** How many unused codes of a promotion a till's block holds at most when the till asks for more itself. */
+export const TILL_BLOCK_TARGET = 20;
+
+/**
+ * The hub on demand: a till tops its block of a single-use promotion up to TILL_BLOCK_TARGET unused
+ * codes (none when it holds that many), decided under the promotion's lock, so retries and two
+ * requests at once never give it more. Head office's blocks (assignCouponBlock) may give more.
+ */
+export async function topUpTillBlock(
+  db: Database,
+  set: CompiledPromotions,
+  request: { readonly promotionId: string; readonly storeId: string; readonly tillId: string },
+): Promise<{ readonly added: number }> {
+  requireSingleUse(set, request.promotionId);
+  return db.transaction(async (tx) => {
+    await tx.query('INSERT INTO coupon_accounts (promotion_id) VALUES ($1) ON CONFLICT DO NOTHING', [request.promotionId]);
+    await tx.query('SELECT promotion_id FROM coupon_accounts WHERE promotion_id = $1 FOR UPDATE', [request.promotionId]);
+    const [row] = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM coupon_codes c
+        WHERE c.promotion_id = $1 AND c.block_store_id = $2 AND c.block_till_id = $3
+          AND NOT EXISTS (SELECT 1 FROM coupon_uses u WHERE u.promotion_id = c.promotion_id AND u.code = c.code AND u.state = 'consumed')`,
+      [request.promotionId, request.storeId, request.tillId],
     );
-    return { blockId: request.blockId, codes: rows.map((r) => r.code).sort() };
+    const missing = TILL_BLOCK_TARGET - (row?.n ?? 0);
+    if (missing <= 0) return { added: 0 };
+    const blockId = `auto-${randomUUID()}`;
+    return { added: (await takeUnassigned(tx, { ...request, blockId, count: missing })).length };
   });
 }
 

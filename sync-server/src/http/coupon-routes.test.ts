@@ -219,6 +219,16 @@ for (const target of testTargets()) {
         codes: [{ code: blockCodes[1], promotionId: 'welcome' }],
       });
       expect(await b.call('POST', RESERVE, ask('after', blockCodes[0]!))).toMatchObject({ status: 409, body: { error: 'coupon_used' } });
+
+      // The hub on demand: the till tops its block up to 20 unused codes (the 3 left unassigned here), once.
+      expect(await b.call('POST', '/api/v1/till/coupons/block', { promotionId: 'welcome' })).toEqual({
+        status: 200,
+        body: { added: 3 },
+        headers: expect.anything(),
+      });
+      expect(((await b.call('GET', '/api/v1/till/coupons/block')).body.codes as unknown[]).length).toBe(3);
+      expect((await b.call('POST', '/api/v1/till/coupons/block', { promotionId: 'welcome' })).body).toEqual({ added: 0 });
+      expect((await b.call('POST', '/api/v1/till/coupons/block', { promotionId: 'summer' })).status).toBe(422);
     });
 
     it('a web basket is priced with a single-use code as its promotion (nothing held); the family code alone gives nothing', async () => {

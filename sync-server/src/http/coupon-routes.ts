@@ -1,7 +1,14 @@
 import { COUPON_LIMITS } from '@pos/core';
 import { Type } from 'typebox';
 import { promotionSetCache } from '../catalog/promotion-set';
-import { assignCouponBlock, couponCodesCsv, generateCouponCodes, tillCouponBlock } from '../coupons/coupon-codes';
+import {
+  assignCouponBlock,
+  couponCodesCsv,
+  generateCouponCodes,
+  tillCouponBlock,
+  TILL_BLOCK_TARGET,
+  topUpTillBlock,
+} from '../coupons/coupon-codes';
 import { recordOfflineRedemption } from '../coupons/coupon-offline';
 import { consumeCoupon, releaseCoupon, reserveCoupon } from '../coupons/coupon-reserve';
 import { requestActor } from '../office/request-actor';
@@ -173,6 +180,25 @@ export function registerCouponRoutes(app: HubApp, options: LedgerRouteOptions): 
       const till = await couponTill(auth, request);
       reply.header('cache-control', 'no-store');
       return { codes: await tillCouponBlock(db, till.storeId, till.tillId) };
+    },
+  );
+
+  app.post(
+    '/api/v1/till/coupons/block',
+    {
+      schema: {
+        summary: 'The hub on demand: top this till’s block of a single-use promotion up',
+        description: `Up to ${TILL_BLOCK_TARGET} unused codes of the promotion in the calling till's block (none added when it holds that many); decided under the promotion's lock. 422 coupon_not_single_use for another promotion.`,
+        tags,
+        security: DeviceSecurity,
+        body: Type.Object({ promotionId: PromotionId }, { additionalProperties: false }),
+        response: { 200: Type.Object({ added: Type.Integer() }), ...Refusals },
+      },
+      config,
+    },
+    async (request) => {
+      const till = await couponTill(auth, request);
+      return topUpTillBlock(db, (await promotions.current()).compiled, { ...request.body, storeId: till.storeId, tillId: till.tillId });
     },
   );
 

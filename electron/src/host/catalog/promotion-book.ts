@@ -59,6 +59,11 @@ export class PromotionBook {
     return this.versions.get(promotionId)?.at(-1)?.version;
   }
 
+  /** The rules whose coupon is single-use (newest version held): the till keeps an offline block of their codes. */
+  singleUsePromotionIds(): string[] {
+    return [...this.versions].filter(([, held]) => held.at(-1)?.coupon?.kind === 'single-use').map(([id]) => id);
+  }
+
   /** How many rules (ids) are held. */
   get size(): number {
     return this.versions.size;

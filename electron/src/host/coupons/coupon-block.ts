@@ -34,6 +34,13 @@ export class CouponBlock {
     return this.codes.get(code);
   }
 
+  /** How many codes of the block give this promotion. */
+  countFor(promotionId: string): number {
+    let n = 0;
+    for (const p of this.codes.values()) if (p === promotionId) n += 1;
+    return n;
+  }
+
   get size(): number {
     return this.codes.size;
   }

@@ -7,6 +7,9 @@ import { CouponRunner } from './coupon-runner';
 /** How often the host sends what waits and reads its block again when nothing else asks. */
 export const COUPON_RETRY_MS = 60_000;
 
+/** Fewer codes of a single-use promotion than this in the block: the host asks the hub for more. */
+const REFILL_BELOW = 10;
+
 export type Coupons = {
   readonly runner: CouponRunner;
   readonly block: CouponBlock;
@@ -33,6 +36,12 @@ export async function openCoupons(ctx: HostContext, retryMs = COUPON_RETRY_MS): 
   );
   const refreshBlock = async () => {
     if (!ctx.hub.enrolled) return;
+    // The hub on demand: a single-use promotion of which the block holds few codes is topped up (the hub bounds it).
+    for (const promotionId of ctx.promotions.singleUsePromotionIds()) {
+      if (block.countFor(promotionId) < REFILL_BELOW) {
+        await ctx.hub.send('POST', '/api/v1/till/coupons/block', { promotionId }).catch(() => undefined);
+      }
+    }
     const answer = await ctx.hub.send<{ codes: BlockCode[] }>('GET', '/api/v1/till/coupons/block');
     await block.replace(answer.codes);
   };

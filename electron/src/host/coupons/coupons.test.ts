@@ -142,6 +142,8 @@ describe('coupon codes at the till host', () => {
     // Online, the host reads its block (at start, when the hub comes back, every minute).
     hubBack(host);
     await vi.waitFor(() => expect(hub.calls).toContain('GET /api/v1/till/coupons/block'));
+    // Holding few codes of a single-use promotion, the host asked the hub for more (the hub on demand).
+    expect(hub.calls).toContain('POST /api/v1/till/coupons/block');
     hub.online = false;
     expect(errorOf(await host.invoke('coupons.reserve', { saleId: 'sale-off', code: CODE }))).toMatchObject({
       code: 'HUB_REFUSED',

@@ -33,7 +33,11 @@ export class FakeCouponHub {
     if (!this.online) throw new PosError('HUB_UNREACHABLE', 'The hub cannot be reached (test)');
     this.calls.push(`${method} ${pathname}`);
     const b = (body ?? {}) as Record<string, string | number>;
-    if (pathname === '/api/v1/till/coupons/block') return { codes: this.block };
+    if (pathname === '/api/v1/till/coupons/block' && method === 'GET') return { codes: this.block };
+    if (pathname === '/api/v1/till/coupons/block') {
+      this.block = [...this.block, { code: `TOPUP${this.block.length}AAAAAA`.slice(0, 12), promotionId: String(b.promotionId) }];
+      return { added: 1 };
+    }
     if (pathname === '/api/v1/till/coupons/redemptions') {
       this.uses.set(`offline:${b.saleId}`, {
         promotionId: String(b.promotionId),
