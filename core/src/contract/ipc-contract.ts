@@ -187,6 +187,8 @@ const METHODS = {
   'ledger.lookupCard': true,
   'ledger.reserveCard': true,
   'ledger.release': true,
+  'ledger.memberPoints': true,
+  'ledger.reservePoints': true,
   'coupons.reserve': true,
   'coupons.release': true,
   'vouchers.ready': true,

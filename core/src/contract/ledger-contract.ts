@@ -14,7 +14,39 @@ import type { VoucherCardView } from './voucher-contract';
 /** A card as the hub describes it to the till, never its code: the one the sale of a reload looks up too. */
 export type StoredValueCardView = VoucherCardView;
 
+/** A member's points as the hub counts them for the program the till holds. */
+export type MemberPointsView = {
+  readonly customerId: string;
+  readonly programId: string;
+  /** What the member may spend now (open reservations are not in it). */
+  readonly available: number;
+  readonly reserved: number;
+  readonly debt: number;
+  /** Expiring within 30 days. */
+  readonly pendingExpiry: number;
+};
+
+/** Points reserved at the hub for a reward of the open sale: the host took the cost from the program it holds. */
+export type PointsReservation = {
+  readonly reservationId: string;
+  readonly programId: string;
+  readonly programVersion: number;
+  readonly rewardId: string;
+  readonly points: number;
+  /** What the member may still spend once these points are spent. */
+  readonly balanceAfter: number;
+};
+
 export type LedgerContract = {
+  /** The member's points in the live program this host holds (online only; NOT_FOUND without a program). */
+  'ledger.memberPoints': Method<{ readonly customerId: string }, MemberPointsView>;
+  /**
+   * Reserves at the hub the cost of a reward of the live program for the member of the open sale
+   * `saleId`, kept by the host before it replies (ledgers/reservation-book.ts); given back by
+   * `ledger.release` or when the sale is voided. Spending them with the sale (a `loyalty` discount
+   * checked at the seal) is not built yet.
+   */
+  'ledger.reservePoints': Method<{ readonly saleId: string; readonly customerId: string; readonly rewardId: string }, PointsReservation>;
   /** A card's balance by its code (in the body; the host never keeps the code). */
   'ledger.lookupCard': Method<{ readonly code: string }, StoredValueCardView>;
   /**
@@ -22,6 +54,6 @@ export type LedgerContract = {
    * asks the hub, and keeps what it answered before replying. The tender is built from the answer.
    */
   'ledger.reserveCard': Method<{ readonly saleId: string; readonly code: string; readonly amount: number }, StoredValueReservation>;
-  /** Gives a reservation back (the tender was removed): refused once a sealed sale used it. Offline: given back later. */
+  /** Gives a reservation of a card or of points back (the tender or reward was removed): refused once a sealed sale used it. Offline: given back later. */
   'ledger.release': Method<{ readonly reservationId: string }, { readonly released: boolean }>;
 };

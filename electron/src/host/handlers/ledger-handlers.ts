@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { parseCardCode, PosError, type StoredValueCardView, type StoredValueReservation } from '@pos/core';
+import {
+  parseCardCode,
+  PosError,
+  type LoyaltyProgram,
+  type MemberPointsView,
+  type PointsReservation,
+  type StoredValueCardView,
+  type StoredValueReservation,
+} from '@pos/core';
 import type { HostContext } from '../host-context';
-import type { HeldReservation, ReservationUse } from '../ledgers/reservation-book';
+import type { HeldPoints, HeldReservation, ReservationUse } from '../ledgers/reservation-book';
 import type { ReservationHub } from '../ledgers/reservation-runner';
 import { ONLINE_TIMEOUT_MS } from './customer-handlers';
 import type { HandlerGroup } from './handler-registry';
@@ -50,7 +58,20 @@ export function reservationHub(ctx: HostContext): ReservationHub {
     release: async (r: HeldReservation) => {
       await ctx.hub.send('POST', at(r.cardId, r.reservationId, 'release'));
     },
+    releasePoints: async (r: HeldPoints) => {
+      await ctx.hub.send('POST', `/api/v1/till/loyalty/reservations/${encodeURIComponent(r.reservationId)}/release`, {
+        customerId: r.customerId,
+        programId: r.programId,
+      });
+    },
   };
+}
+
+/** The live program this host holds: points are counted and rewards priced in it. */
+function liveProgram(ctx: HostContext): LoyaltyProgram {
+  const program = ctx.loyalty.active();
+  if (!program) throw new PosError('NOT_FOUND', 'This till holds no loyalty program');
+  return program;
 }
 
 /**
@@ -108,11 +129,65 @@ export function ledgerHandlers(ctx: HostContext, kick: () => void): HandlerGroup
         return reservation;
       },
     },
+    'ledger.memberPoints': {
+      parse: (raw) => ({ customerId: text(record(raw, 'ledger.memberPoints request'), 'customerId', { max: 64, pattern: LEDGER_ID }) }),
+      run: async ({ customerId }) => {
+        ctx.session.require();
+        enrolled();
+        const program = liveProgram(ctx);
+        const path = `/api/v1/till/loyalty/members/${encodeURIComponent(customerId)}?programId=${encodeURIComponent(program.id)}`;
+        const answer = await ctx.hub.send<MemberPointsView>('GET', path, undefined, ONLINE_TIMEOUT_MS);
+        const { available, reserved, debt, pendingExpiry } = answer;
+        return { customerId, programId: program.id, available, reserved, debt, pendingExpiry };
+      },
+    },
+    'ledger.reservePoints': {
+      parse: (raw) => {
+        const req = record(raw, 'ledger.reservePoints request');
+        const id = (key: string) => text(req, key, { max: 64, pattern: LEDGER_ID });
+        return { saleId: id('saleId'), customerId: id('customerId'), rewardId: id('rewardId') };
+      },
+      run: async ({ saleId, customerId, rewardId }): Promise<PointsReservation> => {
+        ctx.session.require();
+        enrolled();
+        // The host prices the reward from the program it holds: the page names it, never its cost.
+        const program = liveProgram(ctx);
+        const reward = program.rewards.find((r) => r.id === rewardId);
+        if (!reward) throw invalid(`Program ${program.id} version ${program.version} has no reward ${rewardId}`);
+        const reservationId = `rsv-${randomUUID()}`;
+        const until = new Date(Date.now() + RESERVATION_MS).toISOString();
+        const body = { customerId, programId: program.id, reservationId, points: reward.cost, until };
+        const answer = await ctx.hub.send<{ reservationId: string; points: number; until: string; available: number }>(
+          'POST',
+          '/api/v1/till/loyalty/reservations',
+          body,
+          ONLINE_TIMEOUT_MS,
+        );
+        const held = {
+          reservationId,
+          saleId,
+          customerId,
+          programId: program.id,
+          programVersion: program.version,
+          rewardId,
+          points: answer.points,
+        };
+        await book.holdPoints({ ...held, until: answer.until });
+        return {
+          reservationId,
+          programId: program.id,
+          programVersion: program.version,
+          rewardId,
+          points: answer.points,
+          balanceAfter: answer.available,
+        };
+      },
+    },
     'ledger.release': {
       parse: (raw) => ({ reservationId: text(record(raw, 'ledger.release request'), 'reservationId', { max: 64, pattern: LEDGER_ID }) }),
       run: async ({ reservationId }) => {
         ctx.session.require();
-        const held = book.get(reservationId);
+        const held = book.get(reservationId) ?? book.getPoints(reservationId);
         if (!held) throw new PosError('NOT_FOUND', `This till holds no reservation ${reservationId}`);
         const usedBy = book.usedBy(reservationId);
         if (usedBy) throw invalid(`Reservation ${reservationId} paid sale ${usedBy}: it cannot be given back`);

@@ -11,11 +11,24 @@ export type HeldReservation = StoredValueReservation & {
   readonly until: string;
 };
 
+/** Points this host reserved at the hub for a reward of an open sale. */
+export type HeldPoints = {
+  readonly reservationId: string;
+  readonly saleId: string;
+  readonly customerId: string;
+  readonly programId: string;
+  readonly programVersion: number;
+  readonly rewardId: string;
+  readonly points: number;
+  readonly until: string;
+};
+
 /** What a sealed sale's tender asks of the hub: spend this reservation, once. */
 export type ReservationUse = { readonly saleId: string; readonly tenderId: string; readonly cardId: string; readonly amount: number };
 
 type Line =
   | { readonly kind: 'reserved'; readonly reservation: HeldReservation }
+  | { readonly kind: 'reserved-points'; readonly reservation: HeldPoints }
   /** To give back at the hub (a removed tender); written before the hub is asked, so offline it is given back later. */
   | { readonly kind: 'release-due'; readonly reservationId: string }
   | { readonly kind: 'released'; readonly reservationId: string }
@@ -35,6 +48,7 @@ export type RefusedReservation = { readonly reservationId: string; readonly hubC
  */
 export class ReservationBook {
   private readonly held = new Map<string, HeldReservation>();
+  private readonly heldPoints = new Map<string, HeldPoints>();
   private readonly uses = new Map<string, ReservationUse>();
   private readonly voidedSales = new Set<string>();
   private readonly releaseDue = new Set<string>();
@@ -75,6 +89,10 @@ export class ReservationBook {
     return this.held.get(reservationId);
   }
 
+  getPoints(reservationId: string): HeldPoints | undefined {
+    return this.heldPoints.get(reservationId);
+  }
+
   /** The sealed sale that used the reservation, if any. */
   usedBy(reservationId: string): string | undefined {
     return this.uses.get(reservationId)?.saleId;
@@ -106,6 +124,17 @@ export class ReservationBook {
         !this.uses.has(r.reservationId) &&
         (this.releaseDue.has(r.reservationId) || this.voidedSales.has(r.saleId)),
     );
+  }
+
+  /** Points reserved for a reward and not given back: those of a voided sale, or whose reward was removed. */
+  pointsReleasesDue(): readonly HeldPoints[] {
+    return [...this.heldPoints.values()].filter(
+      (r) => !this.closed.has(r.reservationId) && (this.releaseDue.has(r.reservationId) || this.voidedSales.has(r.saleId)),
+    );
+  }
+
+  async holdPoints(reservation: HeldPoints): Promise<void> {
+    if (!this.heldPoints.has(reservation.reservationId)) await this.record({ kind: 'reserved-points', reservation });
   }
 
   async hold(reservation: HeldReservation): Promise<void> {
@@ -144,6 +173,9 @@ export class ReservationBook {
     switch (line.kind) {
       case 'reserved':
         this.held.set(line.reservation.reservationId, line.reservation);
+        break;
+      case 'reserved-points':
+        this.heldPoints.set(line.reservation.reservationId, line.reservation);
         break;
       case 'release-due':
         this.releaseDue.add(line.reservationId);

@@ -1,11 +1,15 @@
 import { PosError } from '@pos/core';
-import type { HeldReservation, ReservationBook, ReservationUse } from './reservation-book';
+import type { HeldPoints, HeldReservation, ReservationBook, ReservationUse } from './reservation-book';
 
 /** What the runner asks of the hub (the host's HubClient through ledger-hub.ts). */
 export type ReservationHub = {
   readonly spend: (reservationId: string, use: ReservationUse) => Promise<void>;
   readonly release: (reservation: HeldReservation) => Promise<void>;
+  readonly releasePoints: (reservation: HeldPoints) => Promise<void>;
 };
+
+/** A reservation's id, how to send it, and what to record once the hub answered. */
+type Job = readonly [string, () => Promise<void>, () => Promise<void>];
 
 /** A refusal worth another try later: the hub was down or busy, not saying no. */
 export function transientHubError(error: unknown): boolean {
@@ -55,27 +59,15 @@ export class ReservationRunner {
   }
 
   private async sendAll(): Promise<void> {
-    for (const { reservationId, ...use } of this.book.spendsDue()) {
-      if (
-        !(await this.attempt(
-          reservationId,
-          () => this.hub.spend(reservationId, use),
-          () => this.book.spent(reservationId),
-        ))
-      )
-        return;
-    }
-    for (const reservation of this.book.releasesDue()) {
-      const id = reservation.reservationId;
-      if (
-        !(await this.attempt(
-          id,
-          () => this.hub.release(reservation),
-          () => this.book.released(id),
-        ))
-      )
-        return;
-    }
+    // Spends first (money the customer handed over), then what goes back to cards and members.
+    const jobs: Job[] = [
+      ...this.book.spendsDue().map(({ reservationId: id, ...use }): Job => [id, () => this.hub.spend(id, use), () => this.book.spent(id)]),
+      ...this.book.releasesDue().map((r): Job => [r.reservationId, () => this.hub.release(r), () => this.book.released(r.reservationId)]),
+      ...this.book
+        .pointsReleasesDue()
+        .map((r): Job => [r.reservationId, () => this.hub.releasePoints(r), () => this.book.released(r.reservationId)]),
+    ];
+    for (const [id, send, done] of jobs) if (!(await this.attempt(id, send, done))) return;
   }
 
   /** False when the hub is away: what is left waits for the next run. */
