@@ -36,6 +36,7 @@ export class CouponBook {
   private readonly held = new Map<string, HeldCoupon>();
   private readonly uses = new Map<string, CouponUse>();
   private readonly voidedSales = new Set<string>();
+  private readonly sealedSales = new Set<string>();
   private readonly releaseDue = new Set<string>();
   private readonly closed = new Set<string>();
   private readonly refusedOnes: { readonly key: string; readonly hubCode: string | null }[] = [];
@@ -54,6 +55,7 @@ export class CouponBook {
     if (record.chain === 'sale') {
       const sale = record.payload as SalePayload;
       if (!isSaleV1(sale) || sale.kind === 'return') return;
+      this.sealedSales.add(record.id);
       const used = saleCoupons(sale.discounts);
       for (const c of used) {
         this.uses.set(couponKey(record.id, c.promotionId), {
@@ -63,7 +65,8 @@ export class CouponBook {
           amount: c.amount,
         });
       }
-      if (used.length > 0) this.onDue();
+      // A code held for the sale that its discounts did not use (its rule gave nothing) is given back too.
+      if (used.length > 0 || [...this.held.values()].some((c) => c.saleId === record.id)) this.onDue();
     } else if (record.chain === 'event') {
       const event = (record as SealedRecord<'event'>).payload;
       if (event.type === 'sale.void') {
@@ -113,11 +116,11 @@ export class CouponBook {
     return due;
   }
 
-  /** Online reservations to give back: removed from the cart, or of a voided sale that no sealed sale used. */
+  /** Online reservations to give back: removed from the cart, of a voided sale, or of a sealed sale that did not use them. */
   releasesDue(): readonly HeldCoupon[] {
     return [...this.held.entries()]
       .filter(([key, c]) => c.reservationId !== undefined && !this.closed.has(key) && !this.uses.has(key))
-      .filter(([key, c]) => this.releaseDue.has(key) || this.voidedSales.has(c.saleId))
+      .filter(([key, c]) => this.releaseDue.has(key) || this.voidedSales.has(c.saleId) || this.sealedSales.has(c.saleId))
       .map(([, c]) => c);
   }
 

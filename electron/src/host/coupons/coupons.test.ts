@@ -94,7 +94,7 @@ describe('coupon codes at the till host', () => {
   });
 
   it('refuses a coupon discount it holds no code for: never reserved, another code, another sale’s, or given back', async () => {
-    const hub = new FakeCouponHub({ [CODE]: 'welcome', [OTHER]: 'welcome' });
+    const hub = new FakeCouponHub({ [CODE]: 'welcome', [OTHER]: 'welcome', Z9Z9Z9Z9Z9Z9: 'welcome' });
     const host = await started(hub);
     const never = saleWith('sale-n', [{ code: CODE, promotionId: 'welcome' }]);
     expect(problemsOf(await seal(host, never)).map((p) => p.code)).toEqual(['promotion']);
@@ -111,6 +111,10 @@ describe('coupon codes at the till host', () => {
     );
     // Without a coupon the same cart seals: nothing was sealed by the refusals.
     expect(valueOf<SealedRecord>(await seal(host, saleWith('sale-plain', []))).seq).toBe(1);
+    // A code held for a sale sealed without using it is given back at the hub, not left to run out.
+    const unused = await reserve(host, 'sale-unused', 'Z9Z9Z9Z9Z9Z9');
+    valueOf(await seal(host, saleWith('sale-unused', [])));
+    await vi.waitFor(() => expect(hub.uses.get(unused.reservationId!)?.state).toBe('released'));
   });
 
   it('consumes once after a stop between the seal and the consumption (the hub away), at the next start', async () => {
