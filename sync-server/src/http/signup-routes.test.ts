@@ -170,6 +170,21 @@ for (const target of testTargets()) {
       expect(entries.map((e) => e.entry_id)).toEqual(['earn:s-points-later', 'earn:s-points-now']);
     });
 
+    it('gives a sale to one member when two phones send the form at the same moment', async () => {
+      const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
+      const sale = till!.chains.sale('s-race');
+      await push(till!, [sale]);
+      const answers = await Promise.all(
+        ['one@example.com', 'two@example.com', 'three@example.com'].map((email) =>
+          signUp(ctx().hub, joinPath(sale), { ...CAMILLE, email }),
+        ),
+      );
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409]);
+      expect((await claims('s-race')).map((c) => c.status)).toEqual(['claimed']);
+      const [{ n }] = (await ctx().db.query<{ n: number }>('SELECT count(*)::int AS n FROM chain_customers')) as [{ n: number }];
+      expect(n).toBe(1);
+    });
+
     it('says what to fix in the form, keeping what was typed: a contact is needed, an e-mail must be one', async () => {
       const [till] = await enrolledTills(ctx().db, 'S1', ['T1']);
       const path = joinPath(till!.chains.sale('s-fix'));
