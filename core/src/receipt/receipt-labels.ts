@@ -46,6 +46,8 @@ export type ReceiptLabels = {
   /** Top and bottom of every ticket sealed in training mode. */
   readonly training: string;
   readonly trainingNote: string;
+  /** The member's points this sale earned (its sealed earn). */
+  readonly loyaltyEarned: string;
 };
 
 export const RECEIPT_LABELS: Readonly<Record<string, ReceiptLabels>> = {
@@ -83,6 +85,7 @@ export const RECEIPT_LABELS: Readonly<Record<string, ReceiptLabels>> = {
     software: 'Logiciel',
     training: 'MODE ÉCOLE',
     trainingNote: 'Vente fictive, sans valeur',
+    loyaltyEarned: 'Points fidélité gagnés',
   },
   en: {
     till: 'Till',
@@ -118,6 +121,7 @@ export const RECEIPT_LABELS: Readonly<Record<string, ReceiptLabels>> = {
     software: 'Software',
     training: 'TRAINING MODE',
     trainingNote: 'Not a real sale, no value',
+    loyaltyEarned: 'Loyalty points earned',
   },
 };
 

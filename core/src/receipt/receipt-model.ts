@@ -184,6 +184,7 @@ export function buildReceipt(record: TicketRecord, store: StoreProfile, options:
   rule();
   const items = sale.lines.reduce((acc, l) => acc + (l.measure === 'unit' && l.labelAmount === undefined ? l.quantity : 1), 0);
   text([`${labels.items}: ${items}`]);
+  if (isSaleV1(sale) && sale.loyalty) text(twoColumns(labels.loyaltyEarned, String(sale.loyalty.earn.points), width));
   for (const line of store.receiptFooter) text(centered(line, width));
   out.push({ kind: 'qrcode', value: sale.saleId });
   text(centered(`${labels.saleId} ${sale.saleId}`, width));
