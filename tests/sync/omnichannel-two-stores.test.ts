@@ -102,6 +102,8 @@ for (const target of testTargets()) {
     /** What each step should leave on her account, checked against the hub's ledger as it goes. */
     let expected = 0;
     let memberSale: SealedRecord<'sale'> & { payload: SalePayloadV1 };
+    /** The sale the reward's points were spent with, and the till that sealed it. */
+    let redeemed: { peer: TillPeer; record: SealedRecord<'sale'> & { payload: SalePayloadV1 } };
     let giftCard = { cardId: '', code: '', available: 0 };
     let storeCredit = { cardId: '', code: '', available: 0 };
 
@@ -200,9 +202,13 @@ for (const target of testTargets()) {
       expect(await hubBalance()).toMatchObject({ available: expected, debt: 0 });
     });
 
-    it('3. found at store A’s till by her phone, she earns on a sale with her attached (the earn sealed in the sale)', async () => {
+    it('3. found at store A’s till by her phone, she earns on a sale with her attached, sealed offline and pushed through lost answers: once', async () => {
       const found = (await a.bridge.invoke('customers.search', { query: '06 12 34 56 78' })) as CustomerSearchAnswer;
       expect(found).toMatchObject({ source: 'hub', customers: [expect.objectContaining({ id: memberId, lastName: 'Durand' })] });
+      // The earn travels inside the sealed sale (OMNICHANNEL D.3): sealed with the network down, then
+      // the hub's answers are cut three times, so the till pushes again what the hub already wrote.
+      env().proxy.setPlan({ kind: 'refuse' });
+      const cutsBefore = env().proxy.cuts;
       memberSale = await seal(a, withLoyaltyEarn({ ...sale(cartOf('a-member', [100, 205]), 'S001'), customerId: memberId }, program));
       const points = earnOf(memberSale);
       expect(memberSale.payload.loyalty?.earn).toMatchObject({
@@ -212,7 +218,11 @@ for (const target of testTargets()) {
         programVersion: 1,
       });
       expect(points).toBe(Math.floor((memberSale.payload.total * 10) / 100));
+      await new Promise((r) => setTimeout(r, 300));
+      env().proxy.setPlan({ kind: 'cut-response', afterBytes: 20 }, 3);
       await verified('S001', memberSale.id);
+      expect(env().proxy.cuts).toBeGreaterThan(cutsBefore);
+      env().proxy.setPlan({ kind: 'pass' });
       await eventually(
         () => entries('earn:'),
         (rows) => rows.length === 2,
@@ -281,6 +291,7 @@ for (const target of testTargets()) {
         (rows) => rows.length === 1,
       );
       expected = expected - TREAT.cost + earnOf(spending);
+      redeemed = { peer: winner, record: spending };
       expect(await hubBalance()).toMatchObject({ available: expected, reserved: 0, debt: 0 });
     });
 
@@ -318,6 +329,35 @@ for (const target of testTargets()) {
       expect(await a.bridge.invoke('ledger.lookupCard', { code })).toMatchObject({ available: giftCard.available, reserved: 0 });
     });
 
+    it('5b. the rest of the card asked for at both tills at once: one holds it, the cart abandoned gives it back (OMNICHANNEL D.6, D.7)', async () => {
+      const answers = await Promise.allSettled(
+        [a, b].map(
+          (peer) =>
+            peer.bridge.invoke('ledger.reserveCard', {
+              saleId: `cart-${peer.storeId}-${Date.now()}`,
+              code: giftCard.code,
+              amount: giftCard.available,
+            }) as Promise<StoredValueReservation>,
+        ),
+      );
+      expect(answers.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect((answers.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({
+        code: 'HUB_REFUSED',
+        details: { hubCode: 'insufficient_balance' },
+      });
+      const holder = answers[0]!.status === 'fulfilled' ? a : b;
+      const held = (answers.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<StoredValueReservation>).value;
+      expect(held).toMatchObject({ cardId: giftCard.cardId, amount: giftCard.available, balanceAfter: 0 });
+      expect(await holder.bridge.invoke('ledger.release', { reservationId: held.reservationId })).toEqual({ released: true });
+      await eventually(
+        () => b.bridge.invoke('ledger.lookupCard', { code: giftCard.code }) as Promise<StoredValueCardView>,
+        (card) => card.available === giftCard.available,
+      );
+      expect(
+        await db().query(`SELECT entry_id FROM stored_value_entries WHERE card_id = $1 AND entry_id LIKE 'redeem:%'`, [giftCard.cardId]),
+      ).toHaveLength(1);
+    });
+
     it('6. a return at store A takes back her points pro rata and gives her store credit', async () => {
       const { cart, returnOf } = returnCart(memberSale.payload, saleReceiptNumber(memberSale), [], new Map([['l0', 1]]), {
         id: `ret-${Date.now()}`,
@@ -345,6 +385,26 @@ for (const target of testTargets()) {
       expect(await entries('reverse:')).toEqual([{ id: `reverse:${ret.id}`, points: reversed }]);
       expected -= reversed;
       expect(await hubBalance()).toMatchObject({ available: expected, debt: 0 });
+    });
+
+    it('6b. the sale that spent her points comes back whole: what it earned is taken back, the points it spent stay spent (OMNICHANNEL D.4)', async () => {
+      const { peer, record } = redeemed;
+      const all = new Map(record.payload.lines.map((l) => [l.lineId, l.quantity]));
+      const { cart, returnOf } = returnCart(record.payload, saleReceiptNumber(record), [], all, {
+        id: `ret-all-${Date.now()}`,
+        startedAt: now(),
+      });
+      const ret = await seal(peer, sale(cart, peer.storeId, { returnOf }));
+      await verified(peer.storeId, ret.id);
+      await eventually(
+        () => entries('reverse:'),
+        (rows) => rows.length === 2,
+      );
+      expect(await entries(`reverse:${ret.id}`)).toEqual([{ id: `reverse:${ret.id}`, points: earnOf(record) }]);
+      // One spend still, never given back nor taken twice.
+      expect(await entries('redeem:')).toEqual([{ id: `redeem:${record.id}`, points: TREAT.cost }]);
+      expected -= earnOf(record);
+      expect(await hubBalance()).toMatchObject({ available: expected, reserved: 0, debt: 0 });
     });
 
     it('7. both tills, the back office and the hub’s till API give the same points and the same card balances', async () => {
