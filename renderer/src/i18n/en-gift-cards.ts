@@ -37,6 +37,7 @@ export const enGiftCards: Pick<Dictionary, 'giftCards'> = {
     issueRefused: 'Head office refused a card of this sale: refund it to the customer and tell head office.',
     issueWaiting:
       'Head office unreachable: the card will be made as soon as it answers, but its code is not known yet. Head office finds the card by this sale (cancel and issue a new one).',
+    training: 'Training mode: no gift card is sold or reloaded.',
     storeCredit: 'Refund as store credit',
     storeCreditNeedsMember: 'Store credit goes to a customer, and the original sale has none: refund another way.',
   },

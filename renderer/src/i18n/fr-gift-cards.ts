@@ -35,6 +35,7 @@ export const frGiftCards = {
     issueRefused: 'Le siège a refusé une carte de cette vente : remboursez-la au client et prévenez le siège.',
     issueWaiting:
       'Siège injoignable : la carte sera créée dès qu’il répond, mais son code n’est pas encore connu. Le siège retrouve la carte par cette vente (annulation et nouvelle carte).',
+    training: 'Mode école : aucune carte cadeau ne se vend ni ne se recharge.',
     storeCredit: 'Rembourser en avoir',
     storeCreditNeedsMember: 'Un avoir est attribué à un client, et la vente d’origine n’en a pas : remboursez autrement.',
   },

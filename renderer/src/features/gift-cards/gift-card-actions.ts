@@ -3,9 +3,12 @@ import { useAppStore } from '../../state/app-store';
 import { ask } from '../../state/dialog-store';
 import { cartActions } from '../../state/cart-store';
 import { maybeServices } from '../../state/services';
+import { trainingOn } from '../training/training-store';
 
 /** Alt+G: a gift card sold or reloaded in the open cart (online only: the dialog asks the host first). */
 export async function sellGiftCard(): Promise<void> {
+  // A fictitious sale never makes a real card (the host refuses it too).
+  if (trainingOn()) return useAppStore.getState().notify('warning', 'giftCards.training');
   const result = await ask({ kind: 'gift-card' });
   if (result?.kind !== 'voucher') return;
   cartActions.addVoucher(result.voucher);
