@@ -250,7 +250,11 @@ for (const target of testTargets()) {
       );
       expect(answers.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
       const refused = answers.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-      expect(refused.reason).toMatchObject({ code: 'HUB_REFUSED', details: { status: 409, hubCode: 'insufficient_points' } });
+      // With the figure the page's sentence names (« Points insuffisants : {available} disponibles »).
+      expect(refused.reason).toMatchObject({
+        code: 'HUB_REFUSED',
+        details: { status: 409, hubCode: 'insufficient_points', values: { available: expected - TREAT.cost } },
+      });
       const winner = answers[0]!.status === 'fulfilled' ? b : a;
       const held = (answers.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<PointsReservation>).value;
       expect(held).toMatchObject({
@@ -343,7 +347,7 @@ for (const target of testTargets()) {
       expect(answers.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
       expect((answers.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({
         code: 'HUB_REFUSED',
-        details: { hubCode: 'insufficient_balance' },
+        details: { hubCode: 'insufficient_balance', values: { available: 0 } },
       });
       const holder = answers[0]!.status === 'fulfilled' ? a : b;
       const held = (answers.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<StoredValueReservation>).value;

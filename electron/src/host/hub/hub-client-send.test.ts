@@ -21,7 +21,7 @@ describe('the till host’s online path to the hub', () => {
       response.end(
         JSON.stringify(
           refused
-            ? { statusCode: 409, error: 'insufficient_points', message: 'The customer has 120 points' }
+            ? { statusCode: 409, error: 'insufficient_points', message: 'The customer has 120 points', values: { available: 120, x: {} } }
             : {
                 method: request.method,
                 url: request.url,
@@ -57,12 +57,12 @@ describe('the till host’s online path to the hub', () => {
     });
   });
 
-  it('passes the hub’s refusal code through for the page to word', async () => {
+  it('passes the hub’s refusal code and its figures through for the page to word', async () => {
     const refusal = await client.send('POST', '/api/v1/till/points/reservations', { points: 500 }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(PosError);
     expect((refusal as PosError).toEnvelope()).toMatchObject({
       code: 'HUB_REFUSED',
-      details: { status: 409, hubCode: 'insufficient_points' },
+      details: { status: 409, hubCode: 'insufficient_points', values: { available: 120 } },
     });
   });
 

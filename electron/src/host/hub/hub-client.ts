@@ -55,6 +55,19 @@ function errorMessage(response: HubResponse): string {
   return typeof body?.message === 'string' ? body.message : `HTTP ${response.status}`;
 }
 
+/**
+ * The figures of a coded refusal (`values`: the points or the amount still available…) that the
+ * page's sentence names; bounded, numbers and short texts only, whatever the hub sent.
+ */
+function refusalValues(response: HubResponse): Record<string, number | string> | null {
+  const values = (response.body as { values?: unknown } | null)?.values;
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) return null;
+  const kept = Object.entries(values)
+    .filter(([key, v]) => key.length <= 40 && ((typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length <= 100)))
+    .slice(0, 8);
+  return kept.length > 0 ? (Object.fromEntries(kept) as Record<string, number | string>) : null;
+}
+
 /** The hub's code for a refused enrollment, as the reason the page words (what to do differs for each). */
 const ENROLL_REFUSALS: Readonly<Record<string, ErrorReason>> = {
   enrollment_code_unknown: 'enroll-code-unknown',
@@ -268,7 +281,12 @@ export class HubClient {
     const message = errorMessage(response);
     this.update({ lastError: message });
     const hubCode = (response.body as { error?: unknown } | null)?.error;
-    throw new PosError('HUB_REFUSED', message, { status: response.status, ...(typeof hubCode === 'string' ? { hubCode } : {}) });
+    const values = refusalValues(response);
+    throw new PosError('HUB_REFUSED', message, {
+      status: response.status,
+      ...(typeof hubCode === 'string' ? { hubCode } : {}),
+      ...(values ? { values } : {}),
+    });
   }
 
   private update(patch: Partial<HubStatus>): void {
