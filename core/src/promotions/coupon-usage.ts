@@ -66,26 +66,54 @@ export type CouponAsk = {
 };
 
 /**
- * Checks a reservation against the uses of the promotion's coupon that count at `at` (the hub reads
- * them under the promotion's lock, so two tills asking at once are decided in turn): throws the
- * refusal, or returns nothing when the code may be held. `uses` are all the promotion's.
+ * What a reservation is checked against: the uses of the promotion's coupon that count (consumed,
+ * or held and not run out), summed, and whether the code or the customer asking is among them.
+ * The hub reads them with one aggregate query under the promotion's lock, never every use.
  */
-export function checkCouponReservation(policy: CouponPolicy, uses: readonly CouponUse[], ask: CouponAsk, at: string): void {
+export type CouponFacts = {
+  readonly live: number;
+  /** Minor units of discount the live uses take. */
+  readonly given: number;
+  readonly codeTaken: boolean;
+  readonly customerTaken: boolean;
+};
+
+/** The facts of a list of uses at `at`, for `ask`. */
+export function couponFacts(uses: readonly CouponUse[], ask: CouponAsk, at: string): CouponFacts {
   const live = uses.filter((u) => useCounts(u, at));
-  if (policy.kind === 'single-use' && live.some((u) => u.code === ask.code)) throw new CouponRefusal('coupon_used');
+  return {
+    live: live.length,
+    given: live.reduce((acc, u) => acc + u.amount, 0),
+    codeTaken: live.some((u) => u.code === ask.code),
+    customerTaken: ask.customerId !== undefined && live.some((u) => u.customerId === ask.customerId),
+  };
+}
+
+/**
+ * Checks a reservation against the facts of the promotion's coupon (read under the promotion's
+ * lock, so two tills asking at once are decided in turn): throws the refusal, or returns nothing
+ * when the code may be held.
+ */
+export function checkCouponFacts(policy: CouponPolicy, facts: CouponFacts, ask: CouponAsk): void {
+  if (policy.kind === 'single-use' && facts.codeTaken) throw new CouponRefusal('coupon_used');
   if (policy.oncePerCustomer) {
     if (ask.customerId === undefined) throw new CouponRefusal('coupon_needs_customer');
-    if (live.some((u) => u.customerId === ask.customerId)) throw new CouponRefusal('coupon_once_per_customer');
+    if (facts.customerTaken) throw new CouponRefusal('coupon_once_per_customer');
   }
   if (policy.kind !== 'shared') return;
-  if (policy.usageLimit !== undefined && live.length >= policy.usageLimit) {
+  if (policy.usageLimit !== undefined && facts.live >= policy.usageLimit) {
     throw new CouponRefusal('coupon_limit_reached', { limit: policy.usageLimit });
   }
   if (policy.budget !== undefined) {
-    const left = Math.max(0, policy.budget - live.reduce((acc, u) => acc + u.amount, 0));
+    const left = Math.max(0, policy.budget - facts.given);
     // A spent budget refuses even a reservation that does not yet know its amount (0).
     if (ask.amount > left || left === 0) throw new CouponRefusal('coupon_budget_exhausted', { left });
   }
+}
+
+/** checkCouponFacts over a list of uses (every use of the promotion) at `at`. */
+export function checkCouponReservation(policy: CouponPolicy, uses: readonly CouponUse[], ask: CouponAsk, at: string): void {
+  checkCouponFacts(policy, couponFacts(uses, ask, at), ask);
 }
 
 /** What the uses of a coupon add up to at `at`: for the back office. */

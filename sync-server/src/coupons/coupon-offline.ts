@@ -1,11 +1,11 @@
-import { presentedCouponCode, useCounts } from '@pos/core';
+import { presentedCouponCode } from '@pos/core';
 import type { Database } from '../db/database';
 import { HubError } from '../errors/hub-error';
 import { hubNow } from '../ledgers/ledger-clock';
 import { requestHash } from '../ledgers/request-hash';
 import { reservationConflict } from './coupon-errors';
 import { recordCouponIncident, type CouponIncidentKind } from './coupon-incidents';
-import { findUse, insertUse, liveUses, lockCoupon } from './coupon-rows';
+import { couponFactsAt, findUse, insertUse, lockCoupon } from './coupon-rows';
 import type { CouponTill } from './coupon-reserve';
 
 export type OfflineRedemptionRequest = CouponTill & {
@@ -49,7 +49,7 @@ export async function recordOfflineRedemption(db: Database, request: OfflineRede
     );
     const inBlock =
       row?.promotion_id === request.promotionId && row.block_store_id === request.storeId && row.block_till_id === request.tillId;
-    const usedTwice = (await liveUses(tx, request.promotionId)).some((u) => u.code === code && useCounts(u, at));
+    const usedTwice = (await couponFactsAt(tx, request.promotionId, { code }, at)).codeTaken;
     const incident: CouponIncidentKind | undefined = usedTwice ? 'coupon_used_twice' : inBlock ? undefined : 'coupon_not_in_block';
     const answer: OfflineRedemptionAnswer = { saleId: request.saleId, code, recorded: true, ...(incident ? { incident } : {}) };
     await insertUse(tx, {

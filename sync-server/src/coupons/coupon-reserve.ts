@@ -1,4 +1,4 @@
-import { checkCouponReservation, CouponRefusal, useCounts, type CouponPolicy, type CompiledPromotions } from '@pos/core';
+import { checkCouponFacts, CouponRefusal, useCounts, type CouponPolicy, type CompiledPromotions } from '@pos/core';
 import type { Database, Queryable } from '../db/database';
 import { hubNow } from '../ledgers/ledger-clock';
 import { requireReservationEnd } from '../ledgers/ledger-inputs';
@@ -6,7 +6,7 @@ import { requestHash } from '../ledgers/request-hash';
 import { anotherTill, answeringCouponRefusals, reservationConflict } from './coupon-errors';
 import { findCoupon, livePromotion } from './coupon-find';
 import { recordCouponIncident, type CouponIncidentKind } from './coupon-incidents';
-import { findUse, insertUse, liveUses, lockCoupon, settleUse, type CouponUseRow } from './coupon-rows';
+import { couponFactsAt, findUse, insertUse, lockCoupon, settleUse, type CouponUseRow } from './coupon-rows';
 
 /** The calling till, from its device token: its store, its id, and the ledgers' name for it. */
 export type CouponTill = { readonly storeId: string; readonly tillId: string; readonly tillRef: string };
@@ -50,7 +50,7 @@ export async function reserveCoupon(db: Database, set: CompiledPromotions, reque
       const at = hubNow(request.now);
       requireReservationEnd(request.until, at);
       const ask = { code, amount: request.amount, ...(request.customerId !== undefined ? { customerId: request.customerId } : {}) };
-      checkCouponReservation(policy, await liveUses(tx, promotion.id), ask, at);
+      checkCouponFacts(policy, await couponFactsAt(tx, promotion.id, ask, at), ask);
       const answer: CouponReserveAnswer = {
         reservationId: request.reservationId,
         promotionId: promotion.id,
@@ -95,14 +95,12 @@ export type CouponConsumeAnswer = {
   readonly incident?: CouponIncidentKind;
 };
 
-/** What a use consumed now would overrun, given the other uses that count. */
-function overrun(policy: CouponPolicy | undefined, use: CouponUseRow, others: readonly CouponUseRow[], amount: number, at: string) {
-  const live = others.filter((u) => u.useId !== use.useId && useCounts(u, at));
-  if (live.some((u) => u.code === use.code) && policy?.kind !== 'shared') return 'coupon_used_twice' as const;
-  if (policy?.kind !== 'shared') return undefined;
-  if (policy.usageLimit !== undefined && live.length + 1 > policy.usageLimit) return 'coupon_over_limit' as const;
-  if (policy.budget !== undefined && live.reduce((acc, u) => acc + u.amount, 0) + amount > policy.budget)
-    return 'coupon_over_budget' as const;
+/** What a use consumed now would overrun, given the other uses that count (read in one aggregate). */
+async function overrun(tx: Queryable, policy: CouponPolicy | undefined, use: CouponUseRow, amount: number, at: string) {
+  const facts = await couponFactsAt(tx, use.promotionId, { code: use.code }, at, use.useId);
+  if (policy?.kind !== 'shared') return facts.codeTaken ? ('coupon_used_twice' as const) : undefined;
+  if (policy.usageLimit !== undefined && facts.live + 1 > policy.usageLimit) return 'coupon_over_limit' as const;
+  if (policy.budget !== undefined && facts.given + amount > policy.budget) return 'coupon_over_budget' as const;
   return undefined;
 }
 
@@ -125,10 +123,7 @@ export async function consumeCoupon(db: Database, set: CompiledPromotions, reque
       }
       const at = hubNow(request.now);
       const policy = livePromotion(set, request.promotionId)?.coupon;
-      const incident =
-        use.state === 'reserved' && useCounts(use, at)
-          ? undefined
-          : overrun(policy, use, await liveUses(tx, request.promotionId), request.amount, at);
+      const incident = use.state === 'reserved' && useCounts(use, at) ? undefined : await overrun(tx, policy, use, request.amount, at);
       const answer: CouponConsumeAnswer = {
         reservationId: request.reservationId,
         saleId: request.saleId,

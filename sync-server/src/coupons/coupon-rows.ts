@@ -1,4 +1,4 @@
-import type { CouponUse } from '@pos/core';
+import type { CouponFacts, CouponUse } from '@pos/core';
 import type { Queryable } from '../db/database';
 
 /** A use as the table keeps it, with what the hub needs beyond core's CouponUse. */
@@ -48,10 +48,32 @@ export async function lockCoupon(tx: Queryable, promotionId: string): Promise<vo
   await tx.query('SELECT promotion_id FROM coupon_accounts WHERE promotion_id = $1 FOR UPDATE', [promotionId]);
 }
 
-/** The uses of a promotion's coupon that may still count (released ones never do). */
-export async function liveUses(tx: Queryable, promotionId: string): Promise<CouponUseRow[]> {
-  const rows = await tx.query<Raw>(`SELECT ${COLUMNS} FROM coupon_uses WHERE promotion_id = $1 AND state <> 'released'`, [promotionId]);
-  return rows.map(fromRaw);
+/**
+ * core's CouponFacts of a promotion's coupon at `at`, for `ask`, in one aggregate query (a shared
+ * code may have a million uses): those consumed and those held until after `at` count (instants
+ * are compared as the hub writes them, ISO with milliseconds, which sort as text). `except` leaves
+ * one use out (the one being consumed).
+ */
+export async function couponFactsAt(
+  tx: Queryable,
+  promotionId: string,
+  ask: { readonly code: string; readonly customerId?: string },
+  at: string,
+  except?: string,
+): Promise<CouponFacts> {
+  const [row] = await tx.query<{ live: number; given: string | number; code_taken: boolean | null; customer_taken: boolean | null }>(
+    `SELECT count(*)::int AS live, COALESCE(sum(amount), 0)::bigint AS given,
+            bool_or(code = $2) AS code_taken, bool_or(customer_id = $3) AS customer_taken
+       FROM coupon_uses
+      WHERE promotion_id = $1 AND (state = 'consumed' OR (state = 'reserved' AND until > $4)) AND ($5::text IS NULL OR use_id <> $5)`,
+    [promotionId, ask.code, ask.customerId ?? null, at, except ?? null],
+  );
+  return {
+    live: row?.live ?? 0,
+    given: Number(row?.given ?? 0),
+    codeTaken: row?.code_taken === true,
+    customerTaken: row?.customer_taken === true,
+  };
 }
 
 export async function findUse(tx: Queryable, promotionId: string, useId: string): Promise<CouponUseRow | undefined> {

@@ -115,6 +115,21 @@ for (const target of testTargets()) {
       expect((await a.call('POST', RESERVE, ask('r6', 'SUMMER10', { until: minutesFromNow(60 * 25) }))).status).toBe(422);
     });
 
+    it('a reservation run out and taken by another till is still consumed by its sealed sale, and flagged', async () => {
+      const { a, b, codes } = await setUp();
+      const code = codes[4]!;
+      expect((await a.call('POST', RESERVE, ask('late', code))).status).toBe(200);
+      // Run out (the sale took longer than its reservation): another till may take the code meanwhile.
+      await ctx().db.query("UPDATE coupon_uses SET until = '2020-01-01T00:00:00.000Z' WHERE use_id = 'late'");
+      expect((await b.call('POST', RESERVE, ask('early', code))).status).toBe(200);
+      const consumed = await a.call('POST', `${reservation('late')}/consume`, { promotionId: 'welcome', saleId: 'sale-late', amount: 100 });
+      expect(consumed).toMatchObject({ status: 200, body: { saleId: 'sale-late', incident: 'coupon_used_twice' } });
+      const flagged = await ctx().db.query<{ kind: string; doc_id: string }>(
+        "SELECT kind, doc_id FROM incidents WHERE collection = 'coupons'",
+      );
+      expect(flagged).toEqual([{ kind: 'coupon_used_twice', doc_id: 'sale-late' }]);
+    });
+
     it('a shared code: its usage limit counts held and consumed uses; a run-out reservation frees its use', async () => {
       const { a, b } = await setUp({ kind: 'shared', usageLimit: 2 });
       expect((await a.call('POST', RESERVE, ask('u1', 'summer10'))).status).toBe(200);
