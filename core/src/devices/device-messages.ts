@@ -25,7 +25,8 @@ export const DEVICE_TEST_OUTCOMES = [
 export type DeviceTestOutcome = (typeof DEVICE_TEST_OUTCOMES)[number];
 
 /** A notice the host raises by itself. values: seconds. */
-export const HOST_NOTICE_CODES = ['drawer-left-open'] as const;
+/** `card-spend-refused`: the hub would not spend a sealed sale's gift card or store credit (money counted, not taken). */
+export const HOST_NOTICE_CODES = ['drawer-left-open', 'card-spend-refused'] as const;
 
 export type HostNoticeCode = (typeof HOST_NOTICE_CODES)[number];
 

@@ -160,6 +160,7 @@ export const enDevices: Pick<Dictionary, 'devices'> = {
     },
     notice: {
       'drawer-left-open': 'The cash drawer has been open for more than {{seconds}} s: close it.',
+      'card-spend-refused': 'The hub refused to take a recorded sale’s gift card or store credit payment ({{hubCode}}): tell head office.',
       other: 'Message from the till host: see the details for support.',
     },
     listError: {

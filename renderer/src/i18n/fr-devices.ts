@@ -158,6 +158,8 @@ export const frDevices = {
     },
     notice: {
       'drawer-left-open': 'Le tiroir-caisse est ouvert depuis plus de {{seconds}} s : fermez-le.',
+      'card-spend-refused':
+        'Le hub a refusé de débiter une carte cadeau ou un avoir d’une vente enregistrée ({{hubCode}}) : prévenez le siège.',
       other: 'Message du poste de caisse : voyez les détails pour le support.',
     },
     listError: {

@@ -23,6 +23,8 @@ export function openLedgers(ctx: HostContext, retryMs = LEDGER_RETRY_MS): Ledger
     // The sale counted this money and the hub would not give it: head office must see it.
     ctx.events.emit('host.notice', {
       level: 'error',
+      code: 'card-spend-refused',
+      values: { hubCode: hubCode ?? '—' },
       message: `The hub refused to spend gift card reservation ${reservationId} (${hubCode ?? 'no code'}): report it to head office`,
     }),
   );

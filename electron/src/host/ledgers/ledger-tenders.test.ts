@@ -175,6 +175,24 @@ describe('gift cards as tenders at the till host', () => {
     expect(hub.available(hub.cardIdOf(CODE))).toBe(4700);
   });
 
+  it('a spend the hub refuses for good is said at the till (FR/EN code) and never sent again', async () => {
+    const hub = new FakeCardHub({ [CODE]: 5000 });
+    const host = await started(hub);
+    const notices: unknown[] = [];
+    host.on('host.notice', (notice) => notices.push(notice));
+    const reservation = await reserve(host, 'sale-x', 200);
+    // The hub let it run out meanwhile (its clock, a long cut): the spend finds nothing open.
+    hub.reservations.get(reservation.reservationId)!.state = 'released';
+    valueOf(await seal(host, paidWith(cartOf('sale-x'), reservation)));
+    await vi.waitFor(() =>
+      expect(notices).toEqual([expect.objectContaining({ code: 'card-spend-refused', values: { hubCode: 'reservation_not_open' } })]),
+    );
+    hubBack(host);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(hub.calls.filter((c) => c.endsWith('/consume'))).toHaveLength(1);
+    expect(notices).toHaveLength(1);
+  });
+
   it('spends what the journal says a sale used even when the reservation book lost its lines', async () => {
     const hub = new FakeCardHub({ [CODE]: 5000 });
     const dataDir = await dirs.make();

@@ -8,8 +8,8 @@ export type ReservationHub = {
   readonly releasePoints: (reservation: HeldPoints) => Promise<void>;
 };
 
-/** A reservation's id, how to send it, and what to record once the hub answered. */
-type Job = readonly [string, () => Promise<void>, () => Promise<void>];
+/** A reservation's id, how to send it, what to record once the hub answered, and whether it spends. */
+type Job = { readonly id: string; readonly send: () => Promise<void>; readonly done: () => Promise<void>; readonly spend: boolean };
 
 /** A refusal worth another try later: the hub was down or busy, not saying no. */
 export function transientHubError(error: unknown): boolean {
@@ -59,26 +59,33 @@ export class ReservationRunner {
   }
 
   private async sendAll(): Promise<void> {
+    const release = (id: string, send: () => Promise<void>): Job => ({ id, send, done: () => this.book.released(id), spend: false });
     // Spends first (money the customer handed over), then what goes back to cards and members.
     const jobs: Job[] = [
-      ...this.book.spendsDue().map(({ reservationId: id, ...use }): Job => [id, () => this.hub.spend(id, use), () => this.book.spent(id)]),
-      ...this.book.releasesDue().map((r): Job => [r.reservationId, () => this.hub.release(r), () => this.book.released(r.reservationId)]),
       ...this.book
-        .pointsReleasesDue()
-        .map((r): Job => [r.reservationId, () => this.hub.releasePoints(r), () => this.book.released(r.reservationId)]),
+        .spendsDue()
+        .map(({ reservationId: id, ...use }): Job => ({
+          id,
+          send: () => this.hub.spend(id, use),
+          done: () => this.book.spent(id),
+          spend: true,
+        })),
+      ...this.book.releasesDue().map((r) => release(r.reservationId, () => this.hub.release(r))),
+      ...this.book.pointsReleasesDue().map((r) => release(r.reservationId, () => this.hub.releasePoints(r))),
     ];
-    for (const [id, send, done] of jobs) if (!(await this.attempt(id, send, done))) return;
+    for (const job of jobs) if (!(await this.attempt(job))) return;
   }
 
   /** False when the hub is away: what is left waits for the next run. */
-  private async attempt(reservationId: string, send: () => Promise<void>, done: () => Promise<void>): Promise<boolean> {
+  private async attempt({ id: reservationId, send, done, spend }: Job): Promise<boolean> {
     try {
       await send();
     } catch (error) {
       if (transientHubError(error)) return false;
       const hubCode = hubCodeOf(error);
       await this.book.refuse(reservationId, hubCode);
-      this.report({ reservationId, hubCode });
+      // A spend refused is money the sale counted and the card never gave; a release refused changes nothing.
+      if (spend) this.report({ reservationId, hubCode });
       return true;
     }
     await done();
