@@ -1,7 +1,14 @@
 import type { Database, Queryable } from '../db/database';
 import { sha256Hex } from '../auth/secrets';
 import { loadStoresBusinessDays } from '../fiscal/sale-arithmetic';
-import { FeedProjector, readFeedOfStores, stepFeedProjection, type StoresFeedProjection } from '../fiscal/feed-projector';
+import {
+  FeedProjector,
+  readFeedOfStores,
+  stepFeedProjection,
+  stepFeedProjections,
+  type StoreRecords,
+  type StoresFeedProjection,
+} from '../fiscal/feed-projector';
 import type { ProjectorLoopOptions } from '../sync/projector-loop';
 import {
   closingOf,
@@ -46,6 +53,18 @@ export async function projectStoreClosings(db: Database, storeId: string, limit 
   return { records: step.records, recomputed: step.applied, lastSeq: step.lastSeq, skipped: step.skipped };
 }
 
+/** One step of several stores together (what the projector does with the stores due at once); each store's part. */
+export async function projectStoresClosings(
+  db: Database,
+  storeIds: readonly string[],
+  limit = CLOSING_BATCH,
+): Promise<ReadonlyMap<string, ClosingStep>> {
+  const steps = await stepFeedProjections(db, storeIds, CLOSING_PROJECTION, limit);
+  return new Map(
+    [...steps].map(([storeId, s]) => [storeId, { records: s.records, recomputed: s.applied, lastSeq: s.lastSeq, skipped: s.skipped }]),
+  );
+}
+
 type BusinessDays = { timeZone: string; dayStartHour: number };
 
 const CLOSING_PROJECTION: StoresFeedProjection<FeedRecord & { readonly store_id: string }, ReadonlyMap<string, BusinessDays>> = {
@@ -56,50 +75,74 @@ const CLOSING_PROJECTION: StoresFeedProjection<FeedRecord & { readonly store_id:
       tx,
       batches.map((b) => b.storeId),
     ),
-  applyStores: async (tx, batches, days) => {
-    const recomputed = new Map<string, number>();
-    for (const { storeId, records } of batches) recomputed.set(storeId, await applyRecords(tx, storeId, records, days.get(storeId)!));
-    return recomputed;
-  },
+  applyStores: (tx, batches, days) => applyRecords(tx, batches, days),
   skip: (tx, storeId, record, error) => reportSkipped(tx, storeId, record, error),
 };
 
-/** Indexes and registers `records`, then recomputes the closings they concern; the number recomputed. */
-async function applyRecords(tx: Queryable, storeId: string, records: readonly FeedRecord[], days: BusinessDays): Promise<number> {
-  const inputs = records.map((r) => inputOf(r, days)).filter((i): i is ClosingInput => i !== null);
-  const closings = records.map(closingOf).filter((c): c is NewClosingCheck => c !== null);
+type Stored<T> = T & { readonly store_id: string };
+
+/**
+ * Indexes and registers the stores' records, then recomputes the closings they concern, each
+ * store's in chain order (one statement each for every store, then the recomputations); the
+ * number recomputed, by store.
+ */
+async function applyRecords(
+  tx: Queryable,
+  batches: readonly StoreRecords<FeedRecord>[],
+  days: ReadonlyMap<string, BusinessDays>,
+): Promise<Map<string, number>> {
+  const inputs: Stored<ClosingInput>[] = [];
+  const closings: Stored<NewClosingCheck>[] = [];
+  for (const { storeId, records } of batches) {
+    const businessDays = days.get(storeId)!;
+    for (const r of records) {
+      const input = inputOf(r, businessDays);
+      if (input) inputs.push({ ...input, store_id: storeId });
+      const closing = closingOf(r);
+      if (closing) closings.push({ ...closing, store_id: storeId });
+    }
+  }
   if (inputs.length > 0) {
     await tx.query(
       `INSERT INTO closing_inputs (store_id, till_id, chain, epoch, seq, doc_id, type, session_id, business_date)
-       SELECT $1, i.till_id, i.chain, i.epoch, i.seq, i.doc_id, i.type, i.session_id, i.business_date
-         FROM jsonb_to_recordset($2::jsonb) AS i(till_id text, chain text, epoch int, seq int8, doc_id text, type text, session_id text, business_date text)
+       SELECT i.store_id, i.till_id, i.chain, i.epoch, i.seq, i.doc_id, i.type, i.session_id, i.business_date
+         FROM jsonb_to_recordset($1::jsonb) AS i(store_id text, till_id text, chain text, epoch int, seq int8, doc_id text, type text,
+              session_id text, business_date text)
        ON CONFLICT DO NOTHING`,
-      [storeId, JSON.stringify(inputs)],
+      [JSON.stringify(inputs)],
     );
   }
   if (closings.length > 0) {
     await tx.query(
       `INSERT INTO closing_checks (store_id, till_id, epoch, seq, doc_id, kind, session_id, business_date, sealed_at, status, differences, missing)
-       SELECT $1, c.till_id, c.epoch, c.seq, c.doc_id, c.kind, c.session_id, c.business_date, c.sealed_at, 'pending', '[]', '[]'
-         FROM jsonb_to_recordset($2::jsonb) AS c(till_id text, epoch int, seq int8, doc_id text, kind text, session_id text, business_date text, sealed_at timestamptz)
+       SELECT c.store_id, c.till_id, c.epoch, c.seq, c.doc_id, c.kind, c.session_id, c.business_date, c.sealed_at, 'pending', '[]', '[]'
+         FROM jsonb_to_recordset($1::jsonb) AS c(store_id text, till_id text, epoch int, seq int8, doc_id text, kind text, session_id text,
+              business_date text, sealed_at timestamptz)
        ON CONFLICT DO NOTHING`,
-      [storeId, JSON.stringify(closings)],
+      [JSON.stringify(closings)],
     );
   }
-  const affected = await affectedClosings(tx, storeId, inputs, closings);
-  for (const ref of affected) {
-    const result = await recomputeClosing(tx, storeId, ref);
-    await saveOutcome(tx, storeId, ref, result);
+  const recomputed = new Map(batches.map((b) => [b.storeId, 0]));
+  for (const ref of await affectedClosings(
+    tx,
+    batches.map((b) => b.storeId),
+    inputs,
+    closings,
+  )) {
+    const { store_id: storeId, ...closing } = ref;
+    const result = await recomputeClosing(tx, storeId, closing);
+    await saveOutcome(tx, storeId, closing, result);
+    recomputed.set(storeId, (recomputed.get(storeId) ?? 0) + 1);
   }
-  return affected.length;
+  return recomputed;
 }
 
 /**
  * The period closings that may sum a closing: a day's month, a month's fiscal year (the calendar
  * year of the month or the one before, whatever month the store's fiscal year starts).
  */
-function summedBy(c: NewClosingCheck): { till_id: string; epoch: number; kind: ClosingKind; period: string }[] {
-  const at = { till_id: c.till_id, epoch: c.epoch };
+function summedBy(c: Stored<NewClosingCheck>): { store_id: string; till_id: string; epoch: number; kind: ClosingKind; period: string }[] {
+  const at = { store_id: c.store_id, till_id: c.till_id, epoch: c.epoch };
   if (c.business_date === null) return [];
   if (c.kind === 'day') return [{ ...at, kind: 'month', period: c.business_date.slice(0, 7) }];
   if (c.kind !== 'month') return [];
@@ -116,42 +159,50 @@ function summedBy(c: NewClosingCheck): { till_id: string; epoch: number; kind: C
  */
 async function affectedClosings(
   tx: Queryable,
-  storeId: string,
-  inputs: readonly ClosingInput[],
-  closings: readonly NewClosingCheck[],
-): Promise<ClosingRef[]> {
+  storeIds: readonly string[],
+  inputs: readonly Stored<ClosingInput>[],
+  closings: readonly Stored<NewClosingCheck>[],
+): Promise<Stored<ClosingRef>[]> {
   const keys = {
-    closings: closings.map((c) => ({ till_id: c.till_id, epoch: c.epoch, seq: c.seq })),
-    sessions: inputs.filter((i) => i.session_id !== null).map((i) => ({ till_id: i.till_id, epoch: i.epoch, session_id: i.session_id })),
+    closings: closings.map((c) => ({ store_id: c.store_id, till_id: c.till_id, epoch: c.epoch, seq: c.seq })),
+    sessions: inputs
+      .filter((i) => i.session_id !== null)
+      .map((i) => ({ store_id: i.store_id, till_id: i.till_id, epoch: i.epoch, session_id: i.session_id })),
     dates: inputs
       .filter((i) => i.chain === 'sale' && i.business_date !== null)
-      .map((i) => ({ till_id: i.till_id, epoch: i.epoch, business_date: i.business_date })),
-    voids: inputs.filter((i) => i.type === VOID_EVENT).map((i) => ({ till_id: i.till_id, epoch: i.epoch, seq: i.seq })),
+      .map((i) => ({ store_id: i.store_id, till_id: i.till_id, epoch: i.epoch, business_date: i.business_date })),
+    voids: inputs
+      .filter((i) => i.type === VOID_EVENT)
+      .map((i) => ({ store_id: i.store_id, till_id: i.till_id, epoch: i.epoch, seq: i.seq })),
     periods: closings.flatMap(summedBy),
   };
   if (Object.values(keys).every((k) => k.length === 0)) return [];
-  const rows = await tx.query<ClosingRef>(
-    `SELECT c.till_id, c.epoch, c.seq, c.doc_id, c.kind, c.session_id, c.business_date FROM closing_checks c
-      WHERE c.store_id = $1 AND (
-        (c.till_id, c.epoch, c.seq) IN (SELECT k.till_id, k.epoch, k.seq FROM jsonb_to_recordset($2::jsonb -> 'closings') AS k(till_id text, epoch int, seq int8))
-        OR (c.kind = 'z' AND (c.till_id, c.epoch, c.session_id) IN
-              (SELECT k.till_id, k.epoch, k.session_id FROM jsonb_to_recordset($2::jsonb -> 'sessions') AS k(till_id text, epoch int, session_id text)))
-        OR (c.kind = 'day' AND (c.till_id, c.epoch, c.business_date) IN
-              (SELECT k.till_id, k.epoch, k.business_date FROM jsonb_to_recordset($2::jsonb -> 'dates') AS k(till_id text, epoch int, business_date text)))
+  const rows = await tx.query<Stored<ClosingRef>>(
+    `SELECT c.store_id, c.till_id, c.epoch, c.seq, c.doc_id, c.kind, c.session_id, c.business_date FROM closing_checks c
+      WHERE c.store_id = ANY($1::text[]) AND (
+        (c.store_id, c.till_id, c.epoch, c.seq) IN (SELECT k.store_id, k.till_id, k.epoch, k.seq
+              FROM jsonb_to_recordset($2::jsonb -> 'closings') AS k(store_id text, till_id text, epoch int, seq int8))
+        OR (c.kind = 'z' AND (c.store_id, c.till_id, c.epoch, c.session_id) IN
+              (SELECT k.store_id, k.till_id, k.epoch, k.session_id
+                 FROM jsonb_to_recordset($2::jsonb -> 'sessions') AS k(store_id text, till_id text, epoch int, session_id text)))
+        OR (c.kind = 'day' AND (c.store_id, c.till_id, c.epoch, c.business_date) IN
+              (SELECT k.store_id, k.till_id, k.epoch, k.business_date
+                 FROM jsonb_to_recordset($2::jsonb -> 'dates') AS k(store_id text, till_id text, epoch int, business_date text)))
         OR (c.kind = 'z' AND EXISTS (
-              SELECT 1 FROM jsonb_to_recordset($2::jsonb -> 'voids') AS k(till_id text, epoch int, seq int8)
+              SELECT 1 FROM jsonb_to_recordset($2::jsonb -> 'voids') AS k(store_id text, till_id text, epoch int, seq int8)
                 JOIN closing_inputs o ON o.store_id = c.store_id AND o.till_id = k.till_id AND o.chain = 'event' AND o.epoch = k.epoch
                      AND o.type = 'cash.session.open' AND o.session_id = c.session_id AND o.seq < k.seq
                 JOIN closing_inputs e ON e.store_id = c.store_id AND e.till_id = k.till_id AND e.chain = 'event' AND e.epoch = k.epoch
                      AND e.type = 'cash.session.close' AND e.session_id = c.session_id AND e.seq > k.seq
-               WHERE k.till_id = c.till_id AND k.epoch = c.epoch))
-        OR ((c.till_id, c.epoch, c.kind, c.business_date) IN
-              (SELECT k.till_id, k.epoch, k.kind, k.period FROM jsonb_to_recordset($2::jsonb -> 'periods') AS k(till_id text, epoch int, kind text, period text)))
+               WHERE k.store_id = c.store_id AND k.till_id = c.till_id AND k.epoch = c.epoch))
+        OR ((c.store_id, c.till_id, c.epoch, c.kind, c.business_date) IN
+              (SELECT k.store_id, k.till_id, k.epoch, k.kind, k.period
+                 FROM jsonb_to_recordset($2::jsonb -> 'periods') AS k(store_id text, till_id text, epoch int, kind text, period text)))
         OR (c.status = 'pending' AND c.missing @> '[{"chain": "closing"}]' AND EXISTS (
-              SELECT 1 FROM jsonb_to_recordset($2::jsonb -> 'closings') AS k(till_id text, epoch int, seq int8)
-               WHERE k.till_id = c.till_id AND k.epoch = c.epoch AND k.seq < c.seq)))
-      ORDER BY c.till_id, c.epoch, c.seq`,
-    [storeId, JSON.stringify(keys)],
+              SELECT 1 FROM jsonb_to_recordset($2::jsonb -> 'closings') AS k(store_id text, till_id text, epoch int, seq int8)
+               WHERE k.store_id = c.store_id AND k.till_id = c.till_id AND k.epoch = c.epoch AND k.seq < c.seq)))
+      ORDER BY c.store_id, c.till_id, c.epoch, c.seq`,
+    [storeIds, JSON.stringify(keys)],
   );
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
