@@ -108,6 +108,7 @@ export * from './loyalty/loyalty-balance';
 export * from './loyalty/loyalty-tier';
 export * from './loyalty/loyalty-reversal';
 export * from './loyalty/loyalty-reservation';
+export * from './loyalty/loyalty-reward-discount';
 export * from './loyalty/sale-loyalty';
 export * from './stored-value/card-code';
 export * from './stored-value/stored-value-entries';

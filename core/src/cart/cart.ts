@@ -1,6 +1,7 @@
 import type { ApprovalRef } from '../approval/approval';
 import type { Product } from '../catalog/product';
 import type { SaleVoucher } from '../sale/voucher-line';
+import type { CartReward } from '../loyalty/loyalty-reward-discount';
 
 /** A manual discount carries the till host's approval for it (the host refuses to seal one without). */
 export type LineDiscount = ({ readonly kind: 'percent'; readonly bp: number } | { readonly kind: 'amount'; readonly amount: number }) &
@@ -90,6 +91,8 @@ export type Cart = {
   readonly coupons?: readonly CartCoupon[];
   /** The member the sale is for (the chain's customer): the sale seals the id only, never the name. */
   readonly customer?: CartCustomer;
+  /** A loyalty reward the member spends (loyalty-reward-discount.ts): the last discount, on the whole ticket. */
+  readonly reward?: CartReward;
   /** Gift cards sold or reloaded, store credit a return gives (sale/voucher-line.ts): sealed as the sale's `vouchers`. */
   readonly vouchers?: readonly SaleVoucher[];
   readonly startedAt: string;

@@ -2,6 +2,7 @@ import { allocateByWeight } from '../money/allocate';
 import { divideRoundHalfAwayFromZero, percentOf } from '../money/money';
 import { vatBreakdown, type VatBreakdownRow } from '../tax/vat-breakdown';
 import type { VatRate } from '../tax/vat-rate';
+import { rewardShares } from '../loyalty/loyalty-reward-discount';
 import type { Cart, CartLine } from './cart';
 
 export type LineTotals = {
@@ -31,6 +32,8 @@ export type CartTotals = {
   /** What the promotions took off (in discountTotal too). */
   readonly promotionTotal: number;
   readonly cartDiscount: number;
+  /** What the loyalty reward took off, the last discount (in discountTotal too; not in `subtotal`). */
+  readonly rewardTotal: number;
   readonly discountTotal: number;
   readonly total: number;
   readonly vat: readonly VatBreakdownRow[];
@@ -57,7 +60,9 @@ export function lineDiscountAmount(line: CartLine, gross: number): number {
  *    (computed by the engine, docs/promotions.md) come off next.
  * 3. The cart discount is rounded once on the subtotal and allocated across lines in proportion to
  *    their discounted amounts (largest remainder, ties by line id), so every line knows its net.
- * 4. VAT is computed per rate from the rate's inclusive total (see vat-breakdown.ts).
+ * 4. A loyalty reward comes off last, on what the lines are worth then, allocated the same way
+ *    (counted in each line's net, not in its cartDiscountShare: the sale records it as its own discount).
+ * 5. VAT is computed per rate from the rate's inclusive total (see vat-breakdown.ts).
  * Hence: total = Σ line nets = Σ (base + VAT) per rate, whatever the order of the lines.
  */
 export function cartTotals(cart: Cart, rates: readonly VatRate[]): CartTotals {
@@ -74,6 +79,10 @@ export function cartTotals(cart: Cart, rates: readonly VatRate[]): CartTotals {
     cartDiscount,
     afterLine.map((l) => ({ key: l.line.lineId, weight: l.discounted })),
   );
+  const reward = rewardShares(
+    cart.reward,
+    afterLine.map((l) => ({ lineId: l.line.lineId, worth: l.discounted - (shares.get(l.line.lineId) ?? 0) })),
+  );
   const lines: LineTotals[] = afterLine.map((l) => {
     const cartDiscountShare = shares.get(l.line.lineId) ?? 0;
     return {
@@ -81,7 +90,7 @@ export function cartTotals(cart: Cart, rates: readonly VatRate[]): CartTotals {
       gross: l.gross,
       lineDiscount: l.lineDiscount,
       cartDiscountShare,
-      net: l.discounted - cartDiscountShare,
+      net: l.discounted - cartDiscountShare - (reward.shares.get(l.line.lineId) ?? 0),
     };
   });
   const total = lines.reduce((acc, l) => acc + l.net, 0);
@@ -95,7 +104,9 @@ export function cartTotals(cart: Cart, rates: readonly VatRate[]): CartTotals {
     subtotal,
     promotionTotal: afterLine.reduce((acc, l) => acc + l.promotion, 0),
     cartDiscount,
-    discountTotal: afterLine.reduce((acc, l, i) => acc + l.lineDiscount + l.promotion + (lines[i]?.cartDiscountShare ?? 0), 0),
+    rewardTotal: reward.amount,
+    discountTotal:
+      afterLine.reduce((acc, l, i) => acc + l.lineDiscount + l.promotion + (lines[i]?.cartDiscountShare ?? 0), 0) + reward.amount,
     total,
     vat,
     itemCount: cart.lines.reduce((acc, l) => acc + (l.measure === 'unit' && l.labelAmount === undefined ? l.quantity : 1), 0),

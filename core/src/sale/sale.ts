@@ -5,6 +5,7 @@ import type { CashRounding } from '../money/cash-rounding';
 import { paymentState } from '../payment/payment-state';
 import type { Tender } from '../payment/tender';
 import type { SaleLoyalty } from '../loyalty/sale-loyalty';
+import { loyaltyDiscountOf } from '../loyalty/loyalty-reward-discount';
 import type { VatBreakdownRow } from '../tax/vat-breakdown';
 import { businessDate } from '../time/business-date';
 import { findVatRate, vatRatesAt, type VatRate } from '../tax/vat-rate';
@@ -45,11 +46,22 @@ type DiscountFigures = {
 export type SaleDiscount =
   | (DiscountFigures & { readonly source: 'manual'; readonly approvalId?: string; readonly approvedBy?: string })
   | (DiscountFigures & {
-      readonly source: 'promotion' | 'coupon' | 'loyalty';
+      readonly source: 'promotion' | 'coupon';
       readonly sourceId: string;
       readonly sourceVersion: number;
       /** A coupon's: the code presented (never personal data). */
       readonly couponCode?: string;
+    })
+  | (DiscountFigures & {
+      /** A loyalty reward (loyalty/loyalty-reward-discount.ts): the program's id and version, the reward and the points reserved for it. */
+      readonly source: 'loyalty';
+      readonly sourceId: string;
+      readonly sourceVersion: number;
+      readonly rewardId: string;
+      readonly reservationId: string;
+      readonly points: number;
+      /** A percent-off reward's cap, in minor units. */
+      readonly maxAmount?: number;
     });
 
 /** What a return gives back: the original sale, its receipt code, and which of its lines in what quantities. */
@@ -260,7 +272,11 @@ export function buildSale(cart: Cart, tenders: readonly Tender[], ctx: SaleConte
     completedAt: ctx.completedAt,
     lines,
     ...cartDiscount,
-    discounts: [...manualDiscounts({ lines, ...cartDiscount }), ...promotionDiscounts(cart.promotions ?? [])],
+    discounts: [
+      ...manualDiscounts({ lines, ...cartDiscount }),
+      ...promotionDiscounts(cart.promotions ?? []),
+      ...(cart.reward ? [loyaltyDiscountOf(cart.reward, totals.rewardTotal)] : []),
+    ],
     subtotal: totals.subtotal,
     discountTotal: totals.discountTotal,
     total: totals.total,

@@ -21,6 +21,7 @@ import {
 import { problem, type SaleProblem } from './sale-problems';
 import { paidShare } from './sale-return';
 import { saleLoyaltyProblems } from '../loyalty/sale-loyalty';
+import { loyaltyDiscountOf, loyaltyDiscountProblems, saleReward } from '../loyalty/loyalty-reward-discount';
 import { amountDue, voucherProblems } from './voucher-line';
 
 /** What a sale is checked against: the store's rules at the till host or at the hub. */
@@ -55,6 +56,7 @@ function cartOf(sale: SalePayload): Cart {
     }),
     ...(sale.cartDiscountBp ? { cartDiscountBp: sale.cartDiscountBp } : {}),
     ...(isSaleV1(sale) ? { promotions: salePromotions(sale) } : {}),
+    ...(isSaleV1(sale) && saleReward(sale) ? { reward: saleReward(sale)! } : {}),
   };
 }
 
@@ -146,7 +148,7 @@ function versionOneProblems(sale: SalePayloadV1, rules: SaleRules): SaleProblem[
   const lineIds = new Set(sale.lines.map((l) => l.lineId));
   if (lineIds.size !== sale.lines.length) problems.push(problem('shape', 'two lines have the same line id'));
   problems.push(...voucherProblems(sale));
-  problems.push(...saleLoyaltyProblems(sale));
+  problems.push(...saleLoyaltyProblems(sale), ...loyaltyDiscountProblems(sale));
   if (sale.kind === 'sale' && (sale.returnOf || sale.returnApproval)) problems.push(problem('return', 'a sale names a sale it returns'));
   if (sale.kind === 'return') {
     // Store credit is a member's: a return refunding to it names the customer (by id only).
@@ -246,9 +248,15 @@ export function saleRuleProblems(sale: SalePayload, rules: SaleRules): SaleProbl
   }
   problems.push(...figureProblems(sale, totals, rates));
   // After the figures: a forged line figure is named as such, not only as discounts that differ. The
-  // manual discounts first, then the promotions' (on lines, in line order): nothing else, nothing twice.
+  // manual discounts first, then the promotions' (on lines, in line order), then the loyalty reward's
+  // with the amount core computes for it: nothing else, nothing twice.
   if (isSaleV1(sale)) {
-    const expected = [...manualDiscounts(sale), ...promotionDiscounts(salePromotions(sale))];
+    const reward = saleReward(sale);
+    const expected = [
+      ...manualDiscounts(sale),
+      ...promotionDiscounts(salePromotions(sale)),
+      ...(reward ? [loyaltyDiscountOf(reward, totals.rewardTotal)] : []),
+    ];
     if (canonicalText(sale.discounts) !== canonicalText(expected))
       problems.push(problem('totals', 'the discounts differ from those the lines, the ticket and the promotions carry'));
   }

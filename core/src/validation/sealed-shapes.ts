@@ -120,7 +120,19 @@ const saleDiscount = variant('source', {
     { source: literal('coupon'), sourceId: id, sourceVersion: integer(0, MAX_AMOUNT), ...discountFigures },
     { lineId: id, couponCode: pattern(/^[A-Z0-9][A-Z0-9_-]{2,31}$/, 32, 'a coupon code') },
   ),
-  loyalty: sourcedDiscount('loyalty'),
+  // A loyalty reward: on the whole ticket, with the reward, the reservation its points were held by and their number.
+  loyalty: object(
+    {
+      source: literal('loyalty'),
+      sourceId: id,
+      sourceVersion: integer(0, MAX_AMOUNT),
+      ...discountFigures,
+      rewardId: id,
+      reservationId: id,
+      points: integer(1, 100_000_000),
+    },
+    { lineId: id, maxAmount: integer(1, MAX_AMOUNT) },
+  ),
 });
 
 const saleV1Fields = {
