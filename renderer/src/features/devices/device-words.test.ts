@@ -61,7 +61,7 @@ function everyMessage(): Message[] {
     ...ALERT_KINDS.map((kind) =>
       terminalAlertMessage({ kind, attemptKey: 'a-1', status: 'approved', amount: 379, message: ENGLISH }, 'EUR', 'fr'),
     ),
-    ...HOST_NOTICE_CODES.map((code) => ({ key: `devices.notice.${code}`, values: { seconds: 30 } })),
+    ...HOST_NOTICE_CODES.map((code) => ({ key: `devices.notice.${code}`, values: { seconds: 30, hubCode: 'reservation_not_open' } })),
     { key: 'devices.notice.other' },
     ...DEVICE_LIST_ERRORS.map((list) => ({ key: `devices.listError.${list}` })),
     ...CONDITIONS.map((c) => ({ key: `devices.condition.${c}` })),

@@ -78,7 +78,9 @@ describe('the host refuses to seal', () => {
 
   it('still says something translated for a problem code this till does not know', async () => {
     till.handle('fiscal.seal', () => {
-      throw new PosError('SEAL_REFUSED', 'Refused', { problems: [{ code: 'loyalty', message: 'points not reserved' }] });
+      throw new PosError('SEAL_REFUSED', 'Refused', {
+        problems: [{ code: 'from-a-newer-host', message: 'a code this page has no words for' }],
+      });
     });
     await payExact();
     await waitFor(() => expect(noticeShown().problems).toEqual(['Le poste a refusé pour une raison non reconnue.']));
