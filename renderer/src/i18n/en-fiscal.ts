@@ -85,7 +85,7 @@ export const enFiscal: Pick<Dictionary, 'history' | 'fiscal' | 'sealProblems' | 
     voucher:
       'A gift card or store credit line is not allowed here (a reload without its card, store credit without a member, or training mode).',
     loyalty:
-      'The member’s points do not match the loyalty program this till holds (unknown version or other points): the program is being refreshed, try again.',
+      'The member’s points or the reward used do not match the loyalty program or the points this till reserved for this sale (unknown version, other points, reservation given back or already used): remove the reward and try again.',
     unknown: 'The host refused for a reason this till does not know.',
   },
   signingKey: {

@@ -84,7 +84,7 @@ export const frFiscal = {
       'Une remise de promotion ne correspond pas aux promotions connues de la caisse (version inconnue, autre montant ou non due) : les promotions sont mises à jour, réessayez.',
     voucher: 'Une ligne de carte cadeau ou d’avoir n’est pas permise ici (recharge sans sa carte, avoir sans client, ou mode école).',
     loyalty:
-      'Les points du client ne correspondent pas au programme de fidélité de cette caisse (version inconnue ou autres points) : le programme est en cours de mise à jour, réessayez.',
+      'Les points du client ou la récompense utilisée ne correspondent pas au programme de fidélité ni aux points réservés par cette caisse pour cette vente (version inconnue, autres points, réservation rendue ou déjà utilisée) : retirez la récompense et réessayez.',
     unknown: 'Le poste a refusé pour une raison non reconnue.',
   },
   signingKey: {

@@ -1,6 +1,9 @@
 import {
+  cartRewardOf,
+  isDiscountReward,
   isSaleV1,
   isStoredValueTender,
+  saleReward,
   problem,
   salePricingContext,
   salePromotionProblems,
@@ -277,6 +280,37 @@ function storedValueProblems(sale: SalePayload, saleId: string, book: Reservatio
 }
 
 /**
+ * A sale's loyalty reward against points this host reserved at the hub for this very sale: the same
+ * member, program version, reward and points, not given back nor used by another sale, not run out,
+ * and the reward's terms as the program version this host holds gives them (never as the page says).
+ */
+function rewardProblems(sale: SalePayload, saleId: string, ctx: SealCheckContext): SaleProblem[] {
+  if (!isSaleV1(sale) || sale.kind === 'return') return [];
+  const reward = saleReward(sale);
+  if (!reward) return [];
+  const book = ctx.reservations;
+  const wrong = (what: string) => [problem('loyalty', `reward ${reward.rewardId}: ${what}`)];
+  const held = book.getPoints(reward.reservationId);
+  if (!held || held.saleId !== saleId || held.customerId !== sale.customerId)
+    return wrong(`this till holds no points reservation ${reward.reservationId} for this sale and member`);
+  const differs = (['programId', 'programVersion', 'rewardId', 'points'] as const).filter((f) => held[f] !== reward[f]);
+  if (differs.length > 0) return wrong(`${differs.join(', ')} differ from reservation ${reward.reservationId}`);
+  const usedBy = book.usedBy(reward.reservationId);
+  if ((usedBy && usedBy !== saleId) || book.isClosed(reward.reservationId))
+    return wrong(`reservation ${reward.reservationId} was already used or given back`);
+  if (Date.parse(held.until) - Date.now() < RESERVATION_MARGIN_MS)
+    return wrong(`reservation ${reward.reservationId} runs out at ${held.until}: reserve again`);
+  const program = ctx.loyalty.version(reward.programId, reward.programVersion);
+  const terms = program?.rewards.find((r) => r.id === reward.rewardId);
+  if (!program || !terms || !isDiscountReward(terms))
+    return wrong(`not a discount of program ${reward.programId} v${reward.programVersion} held here`);
+  const expected = cartRewardOf(program, terms, { id: reward.reservationId, points: held.points });
+  if (expected.kind !== reward.kind || expected.value !== reward.value || expected.maxAmount !== reward.maxAmount)
+    return wrong('its terms are not the program’s');
+  return [];
+}
+
+/**
  * Each coupon a sale's discounts use against a code this host holds for this very sale: reserved
  * at the hub (which then counts it as used), or a code of the till's offline block, the same code
  * and promotion, not given back. A page cannot give a coupon discount the hub never reserved.
@@ -314,6 +348,7 @@ export function saleSealProblems(sale: SalePayload, recordId: string, ctx: SealC
     ...cardProblems(sale, recordId, ctx.payments, ctx.index),
     ...storedValueProblems(sale, recordId, ctx.reservations, ctx.profile.currency),
     ...couponProblems(sale, recordId, ctx.coupons),
+    ...rewardProblems(sale, recordId, ctx),
     ...saleApprovalProblems(sale, ctx, original),
   ];
 }

@@ -9,7 +9,7 @@ import {
   type StoredValueReservation,
 } from '@pos/core';
 import type { HostContext } from '../host-context';
-import type { HeldPoints, HeldReservation, ReservationUse } from '../ledgers/reservation-book';
+import type { HeldPoints, HeldReservation, PointsUse, ReservationUse } from '../ledgers/reservation-book';
 import type { ReservationHub } from '../ledgers/reservation-runner';
 import { ONLINE_TIMEOUT_MS } from './customer-handlers';
 import type { HandlerGroup } from './handler-registry';
@@ -62,6 +62,15 @@ export function reservationHub(ctx: HostContext): ReservationHub {
       await ctx.hub.send('POST', `/api/v1/till/loyalty/reservations/${encodeURIComponent(r.reservationId)}/release`, {
         customerId: r.customerId,
         programId: r.programId,
+      });
+    },
+    consumePoints: async (reservationId: string, use: PointsUse) => {
+      await ctx.hub.send('POST', `/api/v1/till/loyalty/reservations/${encodeURIComponent(reservationId)}/consume`, {
+        customerId: use.customerId,
+        programId: use.programId,
+        saleId: use.saleId,
+        points: use.points,
+        rewardId: use.rewardId,
       });
     },
   };

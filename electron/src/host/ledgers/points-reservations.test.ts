@@ -1,8 +1,7 @@
-import { PosError, type MemberPointsView, type PointsReservation } from '@pos/core';
-import { testLoyaltyProgram } from '@pos/core/test-support/loyalty-program';
+import type { MemberPointsView, PointsReservation } from '@pos/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { HostContext } from '../host-context';
 import { approval, errorOf, hostPool, signIn, tempDirs, valueOf, type TestHost } from '../test-support/host-harness';
+import { FakePointsHub } from './test-support/fake-points-hub';
 
 const dirs = tempDirs('pos-points-');
 const hosts = hostPool();
@@ -10,46 +9,6 @@ afterEach(async () => {
   await hosts.closeAll();
   await dirs.cleanup();
 });
-
-/** The hub's points routes as the host calls them, in memory: one member's balance, reservations by id. */
-class FakePointsHub {
-  readonly open = new Map<string, number>();
-  readonly calls: string[] = [];
-  online = true;
-
-  constructor(private balance: number) {}
-
-  install(ctx: HostContext): void {
-    Object.defineProperty(ctx.hub, 'enrolled', { get: () => true, configurable: true });
-    (ctx.hub as { send: unknown }).send = (method: string, pathname: string, body?: unknown) => this.send(method, pathname, body);
-    // The program the hub would have sent through the host's catalog pull.
-    ctx.loyalty.active = () => testLoyaltyProgram();
-  }
-
-  get available(): number {
-    return this.balance - [...this.open.values()].reduce((a, b) => a + b, 0);
-  }
-
-  private async send(method: string, pathname: string, body?: unknown): Promise<unknown> {
-    if (!this.online) throw new PosError('HUB_UNREACHABLE', 'The hub cannot be reached (test)');
-    this.calls.push(`${method} ${pathname}`);
-    const b = (body ?? {}) as Record<string, unknown>;
-    if (pathname.startsWith('/api/v1/till/loyalty/members/'))
-      return { customerId: 'cus-1', programId: 'club', available: this.available, reserved: 0, debt: 0, pendingExpiry: 0, expiring: [] };
-    if (pathname === '/api/v1/till/loyalty/reservations') {
-      const points = Number(b.points);
-      if (points > this.available) throw new PosError('HUB_REFUSED', 'short', { status: 409, hubCode: 'insufficient_points' });
-      this.open.set(String(b.reservationId), points);
-      return { reservationId: b.reservationId, points, until: b.until, available: this.available };
-    }
-    const release = /^\/api\/v1\/till\/loyalty\/reservations\/([^/]+)\/release$/.exec(pathname);
-    if (release) {
-      const released = this.open.delete(release[1]!);
-      return { reservationId: release[1], released, available: this.available };
-    }
-    throw new PosError('HUB_REFUSED', 'not found', { status: 404, hubCode: 'not_found' });
-  }
-}
 
 async function started(hub: FakePointsHub): Promise<TestHost> {
   const host = await hosts.start(await dirs.make());

@@ -23,6 +23,15 @@ export type HeldPoints = {
   readonly until: string;
 };
 
+/** What a sealed sale's loyalty discount asks of the hub: consume these reserved points, once. */
+export type PointsUse = {
+  readonly saleId: string;
+  readonly customerId: string;
+  readonly programId: string;
+  readonly rewardId: string;
+  readonly points: number;
+};
+
 /** What a sealed sale's tender asks of the hub: spend this reservation, once. */
 export type ReservationUse = { readonly saleId: string; readonly tenderId: string; readonly cardId: string; readonly amount: number };
 
@@ -50,6 +59,7 @@ export class ReservationBook {
   private readonly held = new Map<string, HeldReservation>();
   private readonly heldPoints = new Map<string, HeldPoints>();
   private readonly uses = new Map<string, ReservationUse>();
+  private readonly pointsUses = new Map<string, PointsUse>();
   private readonly voidedSales = new Set<string>();
   private readonly releaseDue = new Set<string>();
   private readonly closed = new Set<string>();
@@ -75,6 +85,13 @@ export class ReservationBook {
         this.uses.set(t.reservationId, { saleId: record.id, tenderId: t.id, cardId: t.cardId, amount: t.amount });
         due = true;
       }
+      // A reward's points, as the sealed loyalty discount names them (the journal says what is due, not this book).
+      for (const d of isSaleV1(sale) && sale.customerId ? sale.discounts : []) {
+        if (d.source !== 'loyalty' || !sale.customerId) continue;
+        const use = { saleId: record.id, customerId: sale.customerId, programId: d.sourceId, rewardId: d.rewardId, points: d.points };
+        this.pointsUses.set(d.reservationId, use);
+        due = true;
+      }
       if (due) this.onDue();
     } else if (record.chain === 'event') {
       const event = (record as SealedRecord<'event'>).payload;
@@ -93,9 +110,14 @@ export class ReservationBook {
     return this.heldPoints.get(reservationId);
   }
 
-  /** The sealed sale that used the reservation, if any. */
+  /** The sealed sale that used the reservation (a tender's or a reward's points), if any. */
   usedBy(reservationId: string): string | undefined {
-    return this.uses.get(reservationId)?.saleId;
+    return this.uses.get(reservationId)?.saleId ?? this.pointsUses.get(reservationId)?.saleId;
+  }
+
+  /** Points sealed sales spent that the hub has not consumed yet, oldest first (from the journal, like spendsDue). */
+  pointsConsumesDue(): readonly (PointsUse & { readonly reservationId: string })[] {
+    return [...this.pointsUses].filter(([id]) => !this.closed.has(id)).map(([id, use]) => ({ reservationId: id, ...use }));
   }
 
   /** Given back, spent or refused: no tender may use it any more. */
@@ -129,7 +151,10 @@ export class ReservationBook {
   /** Points reserved for a reward and not given back: those of a voided sale, or whose reward was removed. */
   pointsReleasesDue(): readonly HeldPoints[] {
     return [...this.heldPoints.values()].filter(
-      (r) => !this.closed.has(r.reservationId) && (this.releaseDue.has(r.reservationId) || this.voidedSales.has(r.saleId)),
+      (r) =>
+        !this.closed.has(r.reservationId) &&
+        !this.pointsUses.has(r.reservationId) &&
+        (this.releaseDue.has(r.reservationId) || this.voidedSales.has(r.saleId)),
     );
   }
 

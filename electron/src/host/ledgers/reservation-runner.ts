@@ -1,11 +1,12 @@
 import { PosError } from '@pos/core';
-import type { HeldPoints, HeldReservation, ReservationBook, ReservationUse } from './reservation-book';
+import type { HeldPoints, HeldReservation, PointsUse, ReservationBook, ReservationUse } from './reservation-book';
 
 /** What the runner asks of the hub (the host's HubClient through ledger-hub.ts). */
 export type ReservationHub = {
   readonly spend: (reservationId: string, use: ReservationUse) => Promise<void>;
   readonly release: (reservation: HeldReservation) => Promise<void>;
   readonly releasePoints: (reservation: HeldPoints) => Promise<void>;
+  readonly consumePoints: (reservationId: string, use: PointsUse) => Promise<void>;
 };
 
 /** A reservation's id, how to send it, what to record once the hub answered, and whether it spends. */
@@ -62,14 +63,19 @@ export class ReservationRunner {
     const release = (id: string, send: () => Promise<void>): Job => ({ id, send, done: () => this.book.released(id), spend: false });
     // Spends first (money the customer handed over), then what goes back to cards and members.
     const jobs: Job[] = [
-      ...this.book
-        .spendsDue()
-        .map(({ reservationId: id, ...use }): Job => ({
-          id,
-          send: () => this.hub.spend(id, use),
-          done: () => this.book.spent(id),
-          spend: true,
-        })),
+      ...this.book.spendsDue().map(({ reservationId: id, ...use }): Job => ({
+        id,
+        send: () => this.hub.spend(id, use),
+        done: () => this.book.spent(id),
+        spend: true,
+      })),
+      // A reward's points: the hub answers the same sale again with its first answer, so a resend consumes once.
+      ...this.book.pointsConsumesDue().map(({ reservationId: id, ...use }): Job => ({
+        id,
+        send: () => this.hub.consumePoints(id, use),
+        done: () => this.book.spent(id),
+        spend: false,
+      })),
       ...this.book.releasesDue().map((r) => release(r.reservationId, () => this.hub.release(r))),
       ...this.book.pointsReleasesDue().map((r) => release(r.reservationId, () => this.hub.releasePoints(r))),
     ];
