@@ -1,6 +1,7 @@
 import {
   addProduct,
   buildSale,
+  cartRewardOf,
   cartTotals,
   cashTender,
   demoProduct,
@@ -56,9 +57,9 @@ const PHONE = {
 let made = 0;
 const now = () => new Date().toISOString();
 
-function cartOf(prefix: string, products: readonly number[]): Cart {
+function cartOf(prefix: string, products: readonly number[], id?: string): Cart {
   made += 1;
-  let cart = emptyCart(`${prefix}-${made}-${Date.now()}`, 'EUR', now());
+  let cart = emptyCart(id ?? `${prefix}-${made}-${Date.now()}`, 'EUR', now());
   for (const [i, index] of products.entries()) cart = addProduct(cart, demoProduct(index), { lineId: `l${i}` });
   return cart;
 }
@@ -273,22 +274,33 @@ for (const target of testTargets()) {
         loser.bridge.invoke('ledger.reservePoints', { saleId: `cart-late-${Date.now()}`, customerId: memberId, rewardId: TREAT.id }),
       ).rejects.toMatchObject({ code: 'HUB_REFUSED', details: { hubCode: 'insufficient_points' } });
 
-      // The winner's sale, with her attached, spends the reservation once sealed. The host cannot seal
-      // a reward discount yet: the spend goes by the hub's till route with the winner's device token.
-      const spending = await seal(
-        winner,
-        withLoyaltyEarn({ ...sale(cartOf('redeem', [300]), winner.storeId), customerId: memberId }, program),
-      );
-      const consume = () =>
-        winner.host.context.hub.send('POST', `/api/v1/till/loyalty/reservations/${held.reservationId}/consume`, {
-          customerId: memberId,
-          programId: PROGRAM,
-          saleId: spending.id,
+      // The winner's cart, her attached, takes the reward as its discount: the host seals it against
+      // the points it reserved for this very cart, then consumes them at the hub once.
+      const cart: Cart = {
+        ...cartOf('redeem', [300, 400], carts[winner.storeId as 'S001' | 'S002']),
+        customer: { id: memberId, label: 'Camille D.' },
+        reward: cartRewardOf(program, TREAT, { id: held.reservationId, points: held.points }),
+      };
+      const spending = await seal(winner, withLoyaltyEarn(sale(cart, winner.storeId), program));
+      expect(spending.payload.customerId).toBe(memberId);
+      expect(spending.payload.discounts).toEqual([
+        expect.objectContaining({
+          source: 'loyalty',
+          sourceId: PROGRAM,
+          sourceVersion: 1,
           rewardId: TREAT.id,
-        });
-      await consume();
-      // Asked again (a retry after a lost answer): the same spend, not a second one.
-      await consume();
+          reservationId: held.reservationId,
+          points: TREAT.cost,
+          amount: TREAT.amount,
+        }),
+      ]);
+      await eventually(
+        () => entries('redeem:'),
+        (rows) => rows.length > 0,
+      );
+      // The host's runner woken again (the hub back, say): nothing is spent twice.
+      winner.host.context.events.emit('hub.status', { ...winner.host.context.hub.status(), online: true });
+      await new Promise((r) => setTimeout(r, 300));
       expect(await entries('redeem:')).toEqual([{ id: `redeem:${spending.id}`, points: TREAT.cost }]);
       await verified(winner.storeId, spending.id);
       await eventually(
