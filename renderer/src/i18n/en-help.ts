@@ -28,6 +28,7 @@ export const enHelp: Pick<Dictionary, 'help' | 'keys' | 'keyLabels' | 'barcodeSh
     AltL: 'Lock the till',
     AltG: 'Gift card (sell, reload)',
     AltC: 'Coupon (discount code)',
+    AltP: 'Use points (customer attached)',
   },
   keyLabels: {
     F1: 'F1',
@@ -51,6 +52,7 @@ export const enHelp: Pick<Dictionary, 'help' | 'keys' | 'keyLabels' | 'barcodeSh
     AltL: 'Alt + L',
     AltG: 'Alt + G',
     AltC: 'Alt + C',
+    AltP: 'Alt + P',
   },
   // Engineer G: the printable sheet of the demo store's codes (help).
   barcodeSheet: {

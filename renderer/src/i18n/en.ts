@@ -1,6 +1,7 @@
 import { enCash } from './en-cash';
 import { enCustomers } from './en-customers';
 import { enCoupons } from './en-coupons';
+import { enLoyalty } from './en-loyalty';
 import { enDevices } from './en-devices';
 import { enErrors } from './en-errors';
 import { enFiscal } from './en-fiscal';
@@ -23,6 +24,7 @@ export const en: Dictionary = {
   ...enCash,
   ...enCustomers,
   ...enCoupons,
+  ...enLoyalty,
   ...enGiftCards,
   ...enHelp,
   ...enErrors,

@@ -29,6 +29,7 @@ export const frHelp = {
     AltL: 'Verrouiller la caisse',
     AltG: 'Carte cadeau (vendre, recharger)',
     AltC: 'Coupon (code de réduction)',
+    AltP: 'Utiliser des points (client rattaché)',
   },
   keyLabels: {
     F1: 'F1',
@@ -52,6 +53,7 @@ export const frHelp = {
     AltL: 'Alt + L',
     AltG: 'Alt + G',
     AltC: 'Alt + C',
+    AltP: 'Alt + P',
   },
   // Engineer G: the printable sheet of the demo store's codes (help).
   barcodeSheet: {

@@ -1,6 +1,7 @@
 import { frCash } from './fr-cash';
 import { frCustomers } from './fr-customers';
 import { frCoupons } from './fr-coupons';
+import { frLoyalty } from './fr-loyalty';
 import { frDevices } from './fr-devices';
 import { frErrors } from './fr-errors';
 import { frFiscal } from './fr-fiscal';
@@ -25,6 +26,7 @@ export const fr = {
   ...frCash,
   ...frCustomers,
   ...frCoupons,
+  ...frLoyalty,
   ...frGiftCards,
   ...frHelp,
   ...frErrors,

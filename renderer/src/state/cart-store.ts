@@ -11,6 +11,7 @@ import {
   addCartCoupon,
   removeCartCoupon,
   type CartCoupon,
+  type CartReward,
   type AddProductOptions,
   type ApprovalRef,
   type Cart,
@@ -234,6 +235,13 @@ export const cartActions = {
   /** The coupon of this code given back: the cart is priced again without it. */
   removeCoupon(code: string): void {
     change((cart) => removeCartCoupon(cart, code));
+  },
+  /** A loyalty reward whose points the host reserved (the last discount), or none (null). */
+  setReward(reward: CartReward | null): void {
+    change((cart) => {
+      const { reward: _previous, ...rest } = cart;
+      return reward ? { ...rest, reward } : rest;
+    });
   },
   /** Who gets the credit for a line (a staff id), or nobody but the cashier (null). */
   setLineSalesperson(lineId: string, salespersonId: string | null): void {

@@ -1,4 +1,4 @@
-import type { CartCustomer, CouponHeld, SaleVoucher } from '@pos/core';
+import type { CartCustomer, CartReward, CouponHeld, SaleVoucher } from '@pos/core';
 import { create } from 'zustand';
 import type { Message } from './app-store';
 
@@ -31,7 +31,9 @@ export type DialogRequest =
   /** A coupon code for the cart: held by the host (at the hub, or from the till's offline block) before the dialog answers. */
   | { readonly kind: 'coupon' }
   /** A gift card to sell or reload in the cart (online only). */
-  | { readonly kind: 'gift-card' };
+  | { readonly kind: 'gift-card' }
+  /** A loyalty reward for the member attached, its points reserved by the host (online only). */
+  | { readonly kind: 'reward' };
 
 export type DialogResult =
   | { readonly kind: 'quantity'; readonly quantity: number }
@@ -44,6 +46,7 @@ export type DialogResult =
   | { readonly kind: 'salesperson'; readonly staffId: string | null }
   | { readonly kind: 'customer'; readonly customer: CartCustomer | null }
   | { readonly kind: 'coupon'; readonly coupon: CouponHeld }
+  | { readonly kind: 'reward'; readonly reward: CartReward; readonly name: string }
   | { readonly kind: 'voucher'; readonly voucher: SaleVoucher };
 
 type DialogState = {

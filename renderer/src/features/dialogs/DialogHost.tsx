@@ -10,6 +10,7 @@ import { QuantityDialog } from './QuantityDialog';
 import { SalespersonDialog } from './SalespersonDialog';
 import { WeightDialog } from './WeightDialog';
 import { GiftCardDialog } from '../gift-cards/GiftCardDialog';
+import { RewardDialog } from '../loyalty/RewardDialog';
 
 /** The dialog asked for (state/dialog-store), one at a time. */
 export function DialogHost() {
@@ -44,5 +45,7 @@ function DialogFor({ request }: { request: DialogRequest }) {
       return <CouponDialog />;
     case 'gift-card':
       return <GiftCardDialog />;
+    case 'reward':
+      return <RewardDialog />;
   }
 }

@@ -24,6 +24,7 @@ export const SHORTCUTS = [
   'AltL',
   'AltG',
   'AltC',
+  'AltP',
 ] as const;
 
 export type ShortcutId = (typeof SHORTCUTS)[number];
@@ -34,6 +35,7 @@ export function shortcutOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKe
   if (event.altKey && (key === 'l' || key === 'L')) return 'AltL';
   if (event.altKey && (key === 'g' || key === 'G')) return 'AltG';
   if (event.altKey && (key === 'c' || key === 'C')) return 'AltC';
+  if (event.altKey && (key === 'p' || key === 'P')) return 'AltP';
   if (event.ctrlKey && key === 'Delete') return 'CtrlDelete';
   if (event.ctrlKey || event.altKey || event.metaKey) return null;
   if (/^F([1-9]|1[0-2])$/.test(key)) return key as ShortcutId;

@@ -6,6 +6,7 @@ import { openPayment } from '../payment/payment-actions';
 import { openReturns } from '../returns/return-actions';
 import { chooseCustomer } from '../customers/customer-actions';
 import { presentCoupon } from '../coupons/coupon-actions';
+import { spendPoints } from '../loyalty/reward-actions';
 import { sellGiftCard } from '../gift-cards/gift-card-actions';
 import { discountCart, discountLine, editQuantity, overrideSelectedPrice, removeSelectedLine } from './line-actions';
 import { parkSale, voidSale } from './sale-lifecycle';
@@ -30,6 +31,7 @@ export function ActionBar() {
   const nothingToPay = useCartStore((s) => s.cart.lines.length === 0 && !s.cart.vouchers?.length);
   // Nothing can be sealed: no sale can end, so none is rung up (parked sales and the history stay readable).
   const stopped = useAppStore((s) => s.fiscal.state === 'stopped');
+  const noMember = useCartStore((s) => !s.cart.customer);
   const actions: Action[] = [
     { key: 'F3', keyLabel: 'F3', label: t('actions.quantity'), run: editQuantity, disabled: empty || stopped },
     { key: 'F4', keyLabel: 'F4', label: t('actions.lineDiscount'), run: discountLine, disabled: empty || stopped },
@@ -42,6 +44,7 @@ export function ActionBar() {
     { key: 'F10', keyLabel: 'F10', label: t('returns.action'), run: openReturns, disabled: stopped },
     { key: 'F11', keyLabel: 'F11', label: t('customers.action'), run: chooseCustomer, disabled: stopped },
     { key: 'Alt+C', keyLabel: 'AltC', label: t('coupons.action'), run: presentCoupon, disabled: empty || stopped },
+    { key: 'Alt+P', keyLabel: 'AltP', label: t('rewards.action'), run: spendPoints, disabled: empty || noMember || stopped },
     { key: 'Alt+G', keyLabel: 'AltG', label: t('giftCards.action'), run: sellGiftCard, disabled: stopped },
     { key: 'Control+Delete', keyLabel: 'CtrlDelete', label: t('actions.voidSale'), run: voidSale, disabled: empty || stopped },
     { key: 'F12', keyLabel: 'F12', label: t('actions.pay'), run: openPayment, disabled: nothingToPay || stopped, primary: true },

@@ -9,6 +9,7 @@ import { openPayment } from '../payment/payment-actions';
 import { openReturns } from '../returns/return-actions';
 import { chooseCustomer } from '../customers/customer-actions';
 import { presentCoupon } from '../coupons/coupon-actions';
+import { spendPoints } from '../loyalty/reward-actions';
 import { sellGiftCard } from '../gift-cards/gift-card-actions';
 import { discountCart, discountLine, editQuantity, overrideSelectedPrice, removeSelectedLine, stepQuantity } from './line-actions';
 import { parkSale, voidSale } from './sale-lifecycle';
@@ -75,6 +76,8 @@ export function useSaleShortcuts(): void {
           return void run(sellGiftCard);
         case 'AltC':
           return void run(presentCoupon);
+        case 'AltP':
+          return void run(spendPoints);
         case 'Enter':
           return;
       }
