@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cartTotals } from '../cart/totals';
+import { buildReceipt, receiptText } from '../receipt/receipt-model';
+import { signedSaleRecord } from '../test-support/sample-sale';
 import type { Cart } from '../cart/cart';
 import { demoStoreProfile } from '../demo/demo-store';
 import { cashTender } from '../payment/payment-state';
@@ -62,6 +64,14 @@ describe('a loyalty reward as a sale discount', () => {
     });
     expect(sale.lines.reduce((a, l) => a + l.net, 0)).toBe(sale.total);
     expect(validateSale(sale, store)).toEqual([]);
+  });
+
+  it('the receipt shows the subtotal, the reward with its points, and a total that adds up (FR/EN)', () => {
+    const sale = sold({ ...baseCart(), reward: amountOff });
+    const text = (receiptLocale: string) =>
+      receiptText(buildReceipt(signedSaleRecord(sale, 1), { ...store, receiptLocale }, { width: 42, softwareVersion: '1' }));
+    expect(text('fr')).toMatch(/Sous-total +27,98 €\nRécompense fidélité \(500 points\) +-5,00 €\n/);
+    expect(text('en')).toMatch(/Loyalty reward \(500 points\) +-€5\.00\n/);
   });
 
   it('percent off takes its share up to its cap; never more than the goods', () => {

@@ -48,6 +48,9 @@ export type ReceiptLabels = {
   readonly trainingNote: string;
   /** The member's points this sale earned (its sealed earn). */
   readonly loyaltyEarned: string;
+  /** A loyalty reward taken off the total, with the points it spent. */
+  readonly loyaltyReward: string;
+  readonly points: string;
 };
 
 export const RECEIPT_LABELS: Readonly<Record<string, ReceiptLabels>> = {
@@ -86,6 +89,8 @@ export const RECEIPT_LABELS: Readonly<Record<string, ReceiptLabels>> = {
     training: 'MODE ÉCOLE',
     trainingNote: 'Vente fictive, sans valeur',
     loyaltyEarned: 'Points fidélité gagnés',
+    loyaltyReward: 'Récompense fidélité',
+    points: 'points',
   },
   en: {
     till: 'Till',
@@ -122,6 +127,8 @@ export const RECEIPT_LABELS: Readonly<Record<string, ReceiptLabels>> = {
     training: 'TRAINING MODE',
     trainingNote: 'Not a real sale, no value',
     loyaltyEarned: 'Loyalty points earned',
+    loyaltyReward: 'Loyalty reward',
+    points: 'points',
   },
 };
 

@@ -142,9 +142,14 @@ export function buildReceipt(record: TicketRecord, store: StoreProfile, options:
   rule();
   // The lines above add up to the subtotal (after line discounts); the ticket discount takes it to the total.
   const cartDiscount = sale.lines.reduce((acc, l) => acc + l.cartDiscountShare, 0);
+  // A loyalty reward comes off last, after the ticket discount: the points it spent beside it.
+  const reward = isSaleV1(sale) ? sale.discounts.find((d) => d.source === 'loyalty' && d.amount > 0) : undefined;
+  if ((sale.cartDiscountBp && cartDiscount > 0) || reward) text(twoColumns(labels.subtotal, money(sale.subtotal), width));
   if (sale.cartDiscountBp && cartDiscount > 0) {
-    text(twoColumns(labels.subtotal, money(sale.subtotal), width));
     text(twoColumns(`${labels.cartDiscount} ${formatRate(sale.cartDiscountBp, locale)}`, money(-cartDiscount), width));
+  }
+  if (reward?.source === 'loyalty') {
+    text(twoColumns(`${labels.loyaltyReward} (${reward.points} ${labels.points})`, money(-reward.amount), width));
   }
   // Without VAT and its VAT: the sums of the sealed VAT rows, never recomputed from the total.
   text(twoColumns(labels.totalExclVat, money(sale.vat.reduce((acc, row) => acc + row.base, 0)), width));
