@@ -9,6 +9,8 @@ import { cartActions, useCartStore } from '../../state/cart-store';
 import { cartSummary, euros, paymentRegion } from '../../test-support/screen-queries';
 import { renderTill, startTill, stopTill, type Till } from '../../test-support/till-harness';
 import { sellCode } from '../sale/sell';
+import { answer } from '../../state/dialog-store';
+import { chooseCustomer } from '../customers/customer-actions';
 
 const program = testLoyaltyProgram();
 let till: Till;
@@ -87,6 +89,28 @@ describe('Utiliser des points (in French)', () => {
     expect(released).toEqual([{ reservationId: 'rsv-2' }]);
     expect(useCartStore.getState().cart.reward).toBeUndefined();
     expect(cartSummary()['Total TTC']).toBe(euros(total));
+  });
+
+  it('another member attached: the reward’s points go back first', async () => {
+    till.handle('ledger.memberPoints', () => points(800));
+    till.handle('ledger.reservePoints', () => ({
+      reservationId: 'rsv-3',
+      programId: 'club',
+      programVersion: 3,
+      rewardId: 'r5',
+      points: 500,
+      balanceAfter: 300,
+    }));
+    till.handle('ledger.release', () => ({ released: true }));
+    await memberCart();
+    await user.click(within(await openDialog()).getByRole('button', { name: '5 € off — 500 points' }));
+    await screen.findByText('Récompense 5 € off appliquée : 500 points réservés.');
+    const asked = chooseCustomer();
+    await act(async () => answer({ kind: 'customer', customer: null }));
+    await act(() => asked);
+    expect(till.callsOf('ledger.release')).toEqual([{ reservationId: 'rsv-3' }]);
+    expect(useCartStore.getState().cart.reward).toBeUndefined();
+    expect(useCartStore.getState().cart.customer).toBeUndefined();
   });
 
   it('offline: refused in words, nothing reserved', async () => {
