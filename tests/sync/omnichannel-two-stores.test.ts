@@ -312,6 +312,33 @@ for (const target of testTargets()) {
       expect(await hubBalance()).toMatchObject({ available: expected, reserved: 0, debt: 0 });
     });
 
+    it('4b. offline, points are refused in words; an abandoned cart gives its reserved points back at the hub', async () => {
+      const reserve = (peer: TillPeer) =>
+        peer.bridge.invoke('ledger.reservePoints', {
+          saleId: `cart-${peer.storeId}-${Date.now()}`,
+          customerId: memberId,
+          rewardId: TREAT.id,
+        }) as Promise<PointsReservation>;
+      expect(expected).toBeGreaterThanOrEqual(TREAT.cost);
+      const held = await reserve(b);
+      expect(await hubBalance()).toMatchObject({ available: expected - TREAT.cost, reserved: TREAT.cost });
+      expect(await b.bridge.invoke('ledger.release', { reservationId: held.reservationId })).toEqual({ released: true });
+      await eventually(hubBalance, (balance) => balance.reserved === 0);
+      expect(await hubBalance()).toMatchObject({ available: expected, reserved: 0 });
+      expect(await entries('redeem:')).toHaveLength(1);
+
+      env().proxy.setPlan({ kind: 'refuse' });
+      await expect(reserve(a)).rejects.toMatchObject({ code: 'HUB_UNREACHABLE' });
+      env().proxy.setPlan({ kind: 'pass' });
+      expect(await hubBalance()).toMatchObject({ available: expected, reserved: 0 });
+      // Back online: both tills answer again before the next step asks them anything.
+      for (const peer of [a, b])
+        await eventually(
+          () => memberPoints(peer).catch(() => -1),
+          (points) => points === expected,
+        );
+    });
+
     it('5. a gift card sold at store A’s till pays a sale at store B’s till: its balance drops once', async () => {
       const cardSale = await seal(
         a,
