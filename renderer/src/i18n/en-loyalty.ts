@@ -11,6 +11,7 @@ export const enLoyalty: Pick<Dictionary, 'rewards'> = {
     choose: '{{name}} — {{cost}} points',
     current: 'Reward of the sale: {{name}} ({{points}} points)',
     remove: 'Remove the reward',
+    inCart: 'Loyalty reward ({{points}} points)',
     added: 'Reward {{name}} applied: {{points}} points reserved.',
     removed: 'Reward removed: the points go back to the customer.',
     offline: 'Offline: points can only be used with head office. Try again when the network is back.',

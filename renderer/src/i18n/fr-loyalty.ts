@@ -9,6 +9,7 @@ export const frLoyalty = {
     choose: '{{name}} — {{cost}} points',
     current: 'Récompense de la vente : {{name}} ({{points}} points)',
     remove: 'Retirer la récompense',
+    inCart: 'Récompense fidélité ({{points}} points)',
     added: 'Récompense {{name}} appliquée : {{points}} points réservés.',
     removed: 'Récompense retirée : les points sont rendus au client.',
     offline: 'Hors ligne : les points ne peuvent être utilisés qu’avec le siège. Réessayez quand le réseau sera revenu.',

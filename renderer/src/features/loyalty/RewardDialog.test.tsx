@@ -56,6 +56,7 @@ describe('Utiliser des points (in French)', () => {
     expect(await screen.findByText('Récompense 5 € off appliquée : 500 points réservés.')).toBeTruthy();
     expect(asked).toEqual([{ saleId: useCartStore.getState().cart.id, customerId: 'cus-1', rewardId: 'r5' }]);
     expect(cartSummary()['Total TTC']).toBe(euros(total - 500));
+    expect(cartSummary()['Récompense fidélité (500 points)']).toBe(euros(-500));
 
     await user.click(screen.getByRole('button', { name: /^Encaisser/ }));
     await user.click(within(paymentRegion()).getByRole('button', { name: 'Montant exact' }));

@@ -45,6 +45,12 @@ export function CartSummary() {
               <dd>{money(-totals.cartDiscount)}</dd>
             </div>
           ) : null}
+          {cart.reward && totals.rewardTotal > 0 ? (
+            <div>
+              <dt>{t('rewards.inCart', { points: cart.reward.points })}</dt>
+              <dd>{money(-totals.rewardTotal)}</dd>
+            </div>
+          ) : null}
           <div>
             <dt>{t('sale.discounts')}</dt>
             <dd>{money(-totals.discountTotal)}</dd>
