@@ -28,13 +28,36 @@ function transport(url: URL) {
  * One JSON request to the hub over node:http(s), so a store's own certificate authority can be
  * trusted. Network failures and timeouts throw HubNetworkError (the till is offline); any HTTP
  * answer, even an error status, comes back as a response.
+ *
+ * Node keeps connections alive, so after a network cut the first request may go out on a socket
+ * the other end already dropped and be reset before any answer: that one request is sent again
+ * once, on a new connection (every request to the hub is idempotent by the ids it carries), rather
+ * than telling the cashier the hub is unreachable just as it came back.
  */
-export function hubRequest(
+export async function hubRequest(
   method: HubMethod,
   url: URL,
   headers: Record<string, string>,
   body: unknown,
   options: HubHttpOptions = {},
+): Promise<HubResponse> {
+  try {
+    return await hubRequestOnce(method, url, headers, body, options);
+  } catch (e) {
+    if (!(e instanceof StaleSocketError)) throw e;
+    return hubRequestOnce(method, url, headers, body, options);
+  }
+}
+
+/** A reset of a kept-alive socket reused for this request, before any answer came. */
+class StaleSocketError extends HubNetworkError {}
+
+function hubRequestOnce(
+  method: HubMethod,
+  url: URL,
+  headers: Record<string, string>,
+  body: unknown,
+  options: HubHttpOptions,
 ): Promise<HubResponse> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
@@ -69,9 +92,12 @@ export function hubRequest(
     request.on('timeout', () =>
       request.destroy(new HubNetworkError(`The hub did not answer within ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s`)),
     );
-    request.on('error', (e) =>
-      reject(e instanceof HubNetworkError ? e : new HubNetworkError(`The hub cannot be reached at ${url.origin}: ${e.message}`)),
-    );
+    request.on('error', (e: NodeJS.ErrnoException) => {
+      if (e instanceof HubNetworkError) return reject(e);
+      const message = `The hub cannot be reached at ${url.origin}: ${e.message}`;
+      const stale = request.reusedSocket && (e.code === 'ECONNRESET' || e.code === 'EPIPE');
+      reject(stale ? new StaleSocketError(message) : new HubNetworkError(message));
+    });
     request.end(payload);
   });
 }
