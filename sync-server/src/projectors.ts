@@ -13,8 +13,8 @@ export type ProjectorOptions = {
   /** The chain verifier's grace period, quiet time, clock… (defaults in fiscal/chain-verifier.ts, fiscal/verify-store.ts). */
   readonly verification?: Omit<ChainVerifierOptions, 'onError'>;
   /**
-   * Stores a step of the stock, closing and reporting projections may take together (default:
-   * each one's own, 16 to 40). 1 keeps every step on one store, so on Citus on one worker.
+   * Stores a step of the stock, closing and reporting projections may take together (default 1:
+   * a step a store, as measured best so far, README). 1 also keeps every step on one Citus worker.
    */
   readonly storesPerStep?: number;
   readonly onError: ProjectorErrorLog;

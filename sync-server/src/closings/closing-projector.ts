@@ -23,8 +23,8 @@ import { recomputeClosing, type ClosingOutcome, type ClosingRef } from './recomp
 
 /** Feed records read per step. */
 export const CLOSING_BATCH = 2000;
-/** Stores a step takes together at most (those due at once). */
-export const CLOSING_GROUP = 40;
+/** Stores a step takes together at most by default (as the reports, REPORTING_GROUP). */
+export const CLOSING_GROUP = 1;
 
 /** `skipped`: records that could not be applied, reported as incidents and passed over. */
 export type ClosingStep = { readonly records: number; readonly recomputed: number; readonly lastSeq: number; readonly skipped: number };

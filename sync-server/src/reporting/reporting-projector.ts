@@ -19,9 +19,12 @@ import { saleFacts, type SaleFacts } from './sale-facts';
 /** Sales read per step. */
 export const REPORTING_BATCH = 1000;
 /** Steps at once by default: a step waits on the database most of its time. */
-export const DEFAULT_REPORTING_CONCURRENCY = 3;
-/** Stores a step takes together at most (those due at once: under load, many). */
-export const REPORTING_GROUP = 40;
+export const DEFAULT_REPORTING_CONCURRENCY = 6;
+/**
+ * Stores a step takes together at most by default: one, as measured best under bench:office's
+ * load so far (README); startProjectors' storesPerStep takes them together (40 was tried).
+ */
+export const REPORTING_GROUP = 1;
 
 /**
  * The change notice's collection saying a store's reports changed (its scope: the store; its seq:

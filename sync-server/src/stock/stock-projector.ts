@@ -113,10 +113,10 @@ export const DEFAULT_MAX_LAG_MS = 5000;
 /** Steps at once by default. */
 export const DEFAULT_STOCK_CONCURRENCY = 2;
 /**
- * Stores a step takes together at most: fewer than the reports, since a step holds the counter lock
- * of each of its stores (their pushes wait for its writes).
+ * Stores a step takes together at most by default (as the reports, REPORTING_GROUP); a step of
+ * several holds the counter lock of each of its stores (their pushes wait for its writes).
  */
-export const STOCK_GROUP = 16;
+export const STOCK_GROUP = 1;
 
 /**
  * Keeps every store's stock up with its verified sales, on this hub instance: woken by the chain
