@@ -23,6 +23,7 @@ import { hubHandlers } from './handlers/hub-handlers';
 import { customerHandlers, sendCustomer } from './handlers/customer-handlers';
 import { loyaltyHandlers } from './handlers/loyalty-handlers';
 import { CustomerOutbox } from './hub/customer-outbox';
+import { onHubBack } from './hub/hub-back';
 import { CustomerCache, customerSoldTo } from './customers/customer-cache';
 import { ReservationBook } from './ledgers/reservation-book';
 import { openLedgers } from './ledgers/ledger-service';
@@ -276,8 +277,8 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     ...(options.hubOfflineMs !== undefined ? { debounceMs: options.hubOfflineMs } : {}),
   });
   const stopPresence = events.on('hub.status', presence.observe);
-  const stopCustomerFlush = events.on('hub.status', (status) => {
-    if (status.online && customerOutbox.pending > 0) void customerOutbox.flush().catch(() => undefined);
+  const stopCustomerFlush = onHubBack(events, () => {
+    if (customerOutbox.pending > 0) void customerOutbox.flush().catch(() => undefined);
   });
   if (journal.status.state === 'ok') presence.observe(hub.status());
   if (hub.enrolled) {

@@ -3,6 +3,7 @@ import type { HandlerGroup } from '../handlers/handler-registry';
 import type { HostContext } from '../host-context';
 import { CouponBlock, type BlockCode } from './coupon-block';
 import { CouponRunner } from './coupon-runner';
+import { onHubBack } from '../hub/hub-back';
 
 /** How often the host sends what waits and reads its block again when nothing else asks. */
 export const COUPON_RETRY_MS = 60_000;
@@ -58,9 +59,7 @@ export async function openCoupons(ctx: HostContext, retryMs = COUPON_RETRY_MS): 
   };
   book.onDue = () => setImmediate(kick);
   both();
-  const stopOnline = ctx.events.on('hub.status', (status) => {
-    if (status.online) both();
-  });
+  const stopOnline = onHubBack(ctx.events, both);
   const timer = setInterval(both, retryMs);
   timer.unref();
   return {

@@ -1,6 +1,7 @@
 import type { HandlerGroup } from '../handlers/handler-registry';
 import { ledgerHandlers, reservationHub } from '../handlers/ledger-handlers';
 import type { HostContext } from '../host-context';
+import { onHubBack } from '../hub/hub-back';
 import { ReservationRunner } from './reservation-runner';
 
 /** How often the host sends what waits when nothing else asks (spends of sales sealed while the hub was away). */
@@ -34,9 +35,7 @@ export function openLedgers(ctx: HostContext, retryMs = LEDGER_RETRY_MS): Ledger
   };
   ctx.reservations.onDue = () => setImmediate(kick);
   kick();
-  const stopOnline = ctx.events.on('hub.status', (status) => {
-    if (status.online) kick();
-  });
+  const stopOnline = onHubBack(ctx.events, kick);
   const timer = setInterval(kick, retryMs);
   timer.unref();
   return {

@@ -2,6 +2,7 @@ import type { IssuedVoucher, SalePayload } from '@pos/core';
 import type { HandlerGroup } from '../handlers/handler-registry';
 import { sendVoucher, voucherHandlers, voucherReceipt, type MaskedCodes } from '../handlers/voucher-handlers';
 import type { HostContext } from '../host-context';
+import { onHubBack } from '../hub/hub-back';
 import { VoucherOutbox } from './voucher-outbox';
 
 /** How often the host looks for cards still to make when nothing else asks (a sale sealed while the page was closed). */
@@ -30,9 +31,7 @@ export async function openVouchers(ctx: HostContext, retryMs = VOUCHER_RETRY_MS)
     if (ctx.hub.enrolled) void outbox.run().catch(() => undefined);
   };
   kick();
-  const stopOnline = ctx.events.on('hub.status', (status) => {
-    if (status.online) kick();
-  });
+  const stopOnline = onHubBack(ctx.events, kick);
   const timer = setInterval(kick, retryMs);
   timer.unref();
   return {
