@@ -129,6 +129,7 @@ describe.skipIf(!browserAvailable())('the back office served by the hub', () => 
       'Stock',
       'Catalogue',
       'Clients',
+      'Fidélité',
       'Magasins et caisses',
       'Personnel',
       'Utilisateurs et audit',
