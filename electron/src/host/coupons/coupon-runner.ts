@@ -1,5 +1,5 @@
-import { PosError } from '@pos/core';
-import { transientHubError } from '../ledgers/reservation-runner';
+import { CoalescedRun } from '../hub/coalesced-run';
+import { hubCodeOf, transientHubError } from '../ledgers/reservation-runner';
 import type { CouponBook, CouponUse, HeldCoupon } from './coupon-book';
 
 /** What the runner asks of the hub (coupon-hub.ts). */
@@ -11,10 +11,6 @@ export type CouponHub = {
   readonly release: (held: HeldCoupon) => Promise<void>;
 };
 
-function hubCodeOf(error: unknown): string | null {
-  return error instanceof PosError && typeof error.details?.hubCode === 'string' ? error.details.hubCode : null;
-}
-
 /**
  * Sends what the book says is due: the uses of sealed sales first, then the reservations to give
  * back. Stops at the first sign the hub is away (the next run goes on); a refusal for good is kept
@@ -22,8 +18,7 @@ function hubCodeOf(error: unknown): string | null {
  * another runs again after it.
  */
 export class CouponRunner {
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly runs = new CoalescedRun(() => this.sendAll());
 
   constructor(
     private readonly book: CouponBook,
@@ -33,21 +28,11 @@ export class CouponRunner {
   ) {}
 
   run(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        await this.sendAll();
-      } while (this.again);
-    })().finally(() => (this.running = null));
-    return this.running;
+    return this.runs.run();
   }
 
-  async settle(): Promise<void> {
-    await this.running?.catch(() => undefined);
+  settle(): Promise<void> {
+    return this.runs.settle();
   }
 
   private async sendAll(): Promise<void> {

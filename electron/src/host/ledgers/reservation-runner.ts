@@ -1,4 +1,5 @@
 import { PosError } from '@pos/core';
+import { CoalescedRun } from '../hub/coalesced-run';
 import type { HeldPoints, HeldReservation, PointsUse, ReservationBook, ReservationUse } from './reservation-book';
 
 /** What the runner asks of the hub (the host's HubClient through ledger-hub.ts). */
@@ -20,7 +21,8 @@ export function transientHubError(error: unknown): boolean {
   return error.code === 'HUB_REFUSED' && (status >= 500 || status === 429);
 }
 
-function hubCodeOf(error: unknown): string | null {
+/** The hub's own refusal code, when its answer had one. */
+export function hubCodeOf(error: unknown): string | null {
   return error instanceof PosError && typeof error.details?.hubCode === 'string' ? error.details.hubCode : null;
 }
 
@@ -31,8 +33,7 @@ function hubCodeOf(error: unknown): string | null {
  * run at a time; a run asked for during another runs again after it.
  */
 export class ReservationRunner {
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly runs = new CoalescedRun(() => this.sendAll());
 
   constructor(
     private readonly book: ReservationBook,
@@ -41,22 +42,12 @@ export class ReservationRunner {
   ) {}
 
   run(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        await this.sendAll();
-      } while (this.again);
-    })().finally(() => (this.running = null));
-    return this.running;
+    return this.runs.run();
   }
 
   /** Waits for the run under way, if any (closing the host). */
-  async settle(): Promise<void> {
-    await this.running?.catch(() => undefined);
+  settle(): Promise<void> {
+    return this.runs.settle();
   }
 
   private async sendAll(): Promise<void> {
