@@ -1,4 +1,4 @@
-import type { LoyaltyProgram } from '@pos/core';
+import { LOYALTY_LIMITS, type LoyaltyProgram } from '@pos/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../app/Field';
@@ -62,7 +62,7 @@ export function ProgramForm({ api, program, canEdit, onSaved }: Props) {
         <Field
           label={t('loyalty.id')}
           value={draft.id}
-          maxLength={64}
+          maxLength={LOYALTY_LIMITS.maxIdLength}
           autoComplete="off"
           required
           onChange={(e) => set({ id: e.target.value })}
@@ -72,7 +72,7 @@ export function ProgramForm({ api, program, canEdit, onSaved }: Props) {
         disabled={locked}
         label={t('loyalty.name')}
         value={draft.name}
-        maxLength={100}
+        maxLength={LOYALTY_LIMITS.maxNameLength}
         required
         onChange={(e) => set({ name: e.target.value })}
       />

@@ -1,3 +1,4 @@
+import { LOYALTY_LIMITS } from '@pos/core';
 import { useTranslation } from 'react-i18next';
 import type { ProgramDraft, RewardDraft, TierDraft } from './program-draft';
 
@@ -26,7 +27,7 @@ function Cell(props: {
         value={props.value}
         disabled={props.disabled}
         inputMode={props.inputMode}
-        maxLength={100}
+        maxLength={LOYALTY_LIMITS.maxNameLength}
         onChange={(e) => props.onChange(e.target.value)}
       />
     </td>
